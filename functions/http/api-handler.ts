@@ -1,0 +1,108 @@
+import middy from '@middy/core';
+import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import type * as z from 'zod';
+import {
+  operations,
+  routeKey,
+  type Capability,
+  type OperationId,
+  type Operations,
+  type OperationsOf,
+  type OperationSpec,
+} from '../../shared/api/contract';
+import { invalidParamsFrom } from '../../shared/api/problem';
+import type { Principal } from '../../shared/domain/principal';
+import { NotFoundError, ValidationError } from './errors';
+import { principalFrom } from './principal';
+import { problemResponses } from './problem-responses';
+import { requestLog } from './request-log';
+
+type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
+
+/** What a route handler receives: everything parsed and checked against the contract already. */
+export interface ApiRequest<K extends OperationId> {
+  principal: Operations[K]['auth'] extends 'principal' ? Principal : undefined;
+  params: Out<Operations[K] extends { params: infer P } ? P : undefined>;
+  query: Out<Operations[K] extends { query: infer Q } ? Q : undefined>;
+  body: Out<Operations[K] extends { body: infer B } ? B : undefined>;
+  idempotencyKey: string | undefined;
+  requestId: string;
+}
+
+export interface ApiResult<K extends OperationId> {
+  body: z.output<Operations[K]['response']['schema']>;
+  headers?: Record<string, string>;
+}
+
+export type RouteHandler<K extends OperationId> = (request: ApiRequest<K>) => Promise<ApiResult<K>>;
+
+export type CapabilityHandlers<C extends Capability> = {
+  [K in keyof OperationsOf<C> & OperationId]: RouteHandler<K>;
+};
+
+export type ApiEvent = APIGatewayProxyEventV2WithJWTAuthorizer;
+export type ApiResponse = APIGatewayProxyStructuredResultV2;
+
+const IDEMPOTENCY_KEY_PATTERN = /^[A-Za-z0-9_.:-]{8,128}$/;
+
+function parseWith<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
+  const result = schema.safeParse(value);
+  if (!result.success) throw new ValidationError(invalidParamsFrom(result.error));
+  return result.data;
+}
+
+function parseJsonBody(event: ApiEvent): unknown {
+  if (!event.body) return undefined;
+  const text = event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new ValidationError([{ name: 'body', code: 'invalid_json', reason: 'De inhoud is geen geldige JSON.' }]);
+  }
+}
+
+function idempotencyKeyOf(event: ApiEvent): string | undefined {
+  const key = event.headers?.['idempotency-key'];
+  if (key === undefined) return undefined;
+  if (!IDEMPOTENCY_KEY_PATTERN.test(key)) {
+    throw new ValidationError([
+      { name: 'Idempotency-Key', code: 'invalid_format', reason: 'Gebruik 8 tot 128 letters, cijfers of - _ . :' },
+    ]);
+  }
+  return key;
+}
+
+/**
+ * One Lambda per capability. API Gateway already matched the route (event.routeKey) and verified the
+ * token; this parses the request against the contract, calls the route's handler and serialises the
+ * result. Errors are mapped to problem+json in one middleware, never inline.
+ */
+export function createApiHandler<C extends Capability>(capability: C, handlers: CapabilityHandlers<C>) {
+  const byRouteKey = new Map<string, { id: OperationId; spec: OperationSpec }>();
+  for (const [id, spec] of Object.entries(operations) as [OperationId, OperationSpec][]) {
+    if (spec.capability === capability) byRouteKey.set(routeKey(spec), { id, spec });
+  }
+
+  const dispatch = async (event: ApiEvent, context: Context): Promise<ApiResponse> => {
+    const route = byRouteKey.get(event.routeKey);
+    if (!route) throw new NotFoundError('Deze route bestaat niet.');
+    const { id, spec } = route;
+    const request = {
+      principal: spec.auth === 'principal' ? principalFrom(event) : undefined,
+      params: spec.params ? parseWith(spec.params, event.pathParameters ?? {}) : undefined,
+      query: spec.query ? parseWith(spec.query, event.queryStringParameters ?? {}) : undefined,
+      body: spec.body ? parseWith(spec.body, parseJsonBody(event)) : undefined,
+      idempotencyKey: spec.idempotent ? idempotencyKeyOf(event) : undefined,
+      requestId: event.requestContext?.requestId ?? context.awsRequestId,
+    };
+    const handler = handlers[id as keyof CapabilityHandlers<C>] as unknown as (r: typeof request) => Promise<ApiResult<OperationId>>;
+    const result = await handler(request);
+    return {
+      statusCode: spec.response.status,
+      headers: { 'content-type': 'application/json', 'cache-control': 'no-store', ...result.headers },
+      body: JSON.stringify(result.body),
+    };
+  };
+
+  return middy<ApiEvent, ApiResponse>().use(requestLog()).use(problemResponses()).handler(dispatch);
+}

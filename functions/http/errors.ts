@@ -1,0 +1,55 @@
+import type { InvalidParam, ProblemCode } from '../../shared/api/problem';
+
+/** Typed errors a handler throws; functions/http/problem-responses.ts maps them to HTTP once. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: ProblemCode,
+    readonly title: string,
+    readonly invalidParams?: InvalidParam[],
+  ) {
+    super(title);
+    this.name = new.target.name;
+  }
+}
+
+export class ValidationError extends ApiError {
+  constructor(invalidParams: InvalidParam[], title = 'De invoer is niet geldig.') {
+    super(400, 'validation-failed', title, invalidParams);
+  }
+}
+
+export class UnauthenticatedError extends ApiError {
+  constructor() {
+    super(401, 'unauthenticated', 'Je bent niet aangemeld.');
+  }
+}
+
+export class ForbiddenError extends ApiError {
+  constructor(title = 'Je hebt geen toegang tot deze handeling.') {
+    super(403, 'forbidden', title);
+  }
+}
+
+/** Also used when a resource exists but belongs to another organisation: existence is not disclosed. */
+export class NotFoundError extends ApiError {
+  constructor(title = 'Niet gevonden, of je hebt er geen toegang toe.') {
+    super(404, 'not-found', title);
+  }
+}
+
+export class ConflictError extends ApiError {
+  constructor(title: string) {
+    super(409, 'conflict', title);
+  }
+}
+
+export class WorkflowUnavailableError extends ApiError {
+  constructor() {
+    super(
+      503,
+      'workflow-unavailable',
+      'Het traject is opgeslagen, maar het werkproces kon nog niet starten. Probeer het opnieuw met dezelfde Idempotency-Key.',
+    );
+  }
+}

@@ -1,0 +1,19 @@
+import type { APIGatewayProxyEventV2WithJWTAuthorizer } from 'aws-lambda';
+import { Principal, principalClaims } from '../../shared/domain/principal';
+import { UnauthenticatedError } from './errors';
+
+/**
+ * The principal from the claims API Gateway's JWT authorizer verified (Cognito on AWS, the local
+ * sign-in locally). The handler never sees a token, only verified claims.
+ */
+export function principalFrom(event: APIGatewayProxyEventV2WithJWTAuthorizer): Principal {
+  const claims = event.requestContext?.authorizer?.jwt?.claims ?? {};
+  const parsed = Principal.safeParse({
+    userId: claims[principalClaims.userId],
+    naam: claims[principalClaims.naam],
+    organisationId: claims[principalClaims.organisationId],
+    role: claims[principalClaims.role],
+  });
+  if (!parsed.success) throw new UnauthenticatedError();
+  return parsed.data;
+}

@@ -1,0 +1,182 @@
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import {
+  GetCommand,
+  QueryCommand,
+  PutCommand,
+  TransactWriteCommand,
+  type DynamoDBDocumentClient,
+} from '@aws-sdk/lib-dynamodb';
+import * as z from 'zod';
+import { TimelineEvent } from '../../shared/domain/timeline';
+import { Transition, TransitionSummary, summarize } from '../../shared/domain/transition';
+import { ConflictError } from '../http/errors';
+import type { Page, PageRequest, TransitionStore } from '../transitions/ports';
+import { keys } from './keys';
+import { decodeCursor, encodeCursor } from './page-cursor';
+
+const IDEMPOTENCY_TTL_SECONDS = 24 * 60 * 60;
+const TIMELINE_MAX_EVENTS = 500;
+
+const IdempotencyRecord = z.object({ transitionId: z.string(), requestHash: z.string() });
+
+export class IdempotencyKeyReusedError extends ConflictError {
+  constructor() {
+    super('Deze Idempotency-Key is al gebruikt voor een ander verzoek.');
+  }
+}
+
+/** DynamoDB adapter of the TransitionStore port. Items are parsed with zod on the way out, never cast. */
+export class DynamoTransitionStore implements TransitionStore {
+  constructor(
+    private readonly db: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async create(input: Parameters<TransitionStore['create']>[0]): ReturnType<TransitionStore['create']> {
+    const { transition, firstEvent, idempotency } = input;
+    const requestHash = idempotency ? await hashOf(idempotencyPayload(transition)) : '';
+    const summary = summarize(transition);
+    const newest = keys.newestFirst(transition.createdAt, transition.id);
+    try {
+      await this.db.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            ...(idempotency
+              ? [
+                  {
+                    Put: {
+                      TableName: this.tableName,
+                      Item: {
+                        ...keys.idempotency(idempotency.userId, idempotency.key),
+                        entity: 'IdempotencyRecord',
+                        transitionId: transition.id,
+                        requestHash,
+                        expiresAt: Math.floor(Date.parse(transition.createdAt) / 1000) + IDEMPOTENCY_TTL_SECONDS,
+                      },
+                      ConditionExpression: 'attribute_not_exists(pk)',
+                    },
+                  },
+                ]
+              : []),
+            {
+              Put: {
+                TableName: this.tableName,
+                Item: {
+                  ...keys.transition(transition.id),
+                  gsi1pk: keys.transitionsOfOrganisation(transition.providerId),
+                  gsi1sk: newest,
+                  entity: 'Transition',
+                  ...transition,
+                },
+                ConditionExpression: 'attribute_not_exists(pk)',
+              },
+            },
+            ...transition.begeleiders.map((b) => ({
+              Put: {
+                TableName: this.tableName,
+                Item: {
+                  ...keys.assignment(transition.id, b.id),
+                  gsi1pk: keys.transitionsOfUser(b.id),
+                  gsi1sk: newest,
+                  entity: 'BegeleiderAssignment',
+                  ...summary,
+                },
+              },
+            })),
+            {
+              Put: {
+                TableName: this.tableName,
+                Item: { ...keys.timelineEvent(transition.id, firstEvent.at, firstEvent.id), entity: 'TimelineEvent', ...firstEvent },
+              },
+            },
+          ],
+        }),
+      );
+      return { transition, replayed: false };
+    } catch (error) {
+      if (idempotency && error instanceof TransactionCanceledException && error.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed') {
+        return { transition: await this.replay(idempotency, requestHash), replayed: true };
+      }
+      throw error;
+    }
+  }
+
+  private async replay(idempotency: { userId: string; key: string }, requestHash: string): Promise<Transition> {
+    const { Item } = await this.db.send(
+      new GetCommand({ TableName: this.tableName, Key: keys.idempotency(idempotency.userId, idempotency.key), ConsistentRead: true }),
+    );
+    const record = IdempotencyRecord.parse(Item);
+    if (record.requestHash !== requestHash) throw new IdempotencyKeyReusedError();
+    const transition = await this.get(record.transitionId);
+    if (!transition) throw new Error('idempotency record points to a missing transition');
+    return transition;
+  }
+
+  async get(transitionId: string): Promise<Transition | undefined> {
+    const { Item } = await this.db.send(
+      new GetCommand({ TableName: this.tableName, Key: keys.transition(transitionId), ConsistentRead: true }),
+    );
+    return Item ? Transition.parse(Item) : undefined;
+  }
+
+  listOfOrganisation(organisationId: string, page: PageRequest): Promise<Page<TransitionSummary>> {
+    return this.queryNewestFirst(keys.transitionsOfOrganisation(organisationId), page);
+  }
+
+  listOfBegeleider(userId: string, page: PageRequest): Promise<Page<TransitionSummary>> {
+    return this.queryNewestFirst(keys.transitionsOfUser(userId), page);
+  }
+
+  private async queryNewestFirst(gsi1pk: string, page: PageRequest): Promise<Page<TransitionSummary>> {
+    const result = await this.db.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :pk',
+        ExpressionAttributeValues: { ':pk': gsi1pk },
+        ScanIndexForward: false,
+        Limit: page.limit,
+        ExclusiveStartKey: decodeCursor(page.cursor, { attribute: 'gsi1pk', value: gsi1pk }),
+      }),
+    );
+    const items = (result.Items ?? []).map((item) => TransitionSummary.parse(item));
+    const nextCursor = encodeCursor(result.LastEvaluatedKey);
+    return nextCursor ? { items, nextCursor } : { items };
+  }
+
+  async appendEvent(event: TimelineEvent): Promise<void> {
+    await this.db.send(
+      new PutCommand({
+        TableName: this.tableName,
+        Item: { ...keys.timelineEvent(event.transitionId, event.at, event.id), entity: 'TimelineEvent', ...event },
+        // An event id is written once: a retried workflow step cannot duplicate it.
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    ).catch((error: unknown) => {
+      if ((error as { name?: string }).name !== 'ConditionalCheckFailedException') throw error;
+    });
+  }
+
+  async timeline(transitionId: string): Promise<TimelineEvent[]> {
+    const result = await this.db.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        ExpressionAttributeValues: { ':pk': keys.timelinePartition(transitionId), ':prefix': keys.timelineEventPrefix },
+        Limit: TIMELINE_MAX_EVENTS,
+      }),
+    );
+    return (result.Items ?? []).map((item) => TimelineEvent.parse(item));
+  }
+}
+
+/** The parts of a request that make it "the same request" for an idempotency key. */
+function idempotencyPayload(t: Transition): unknown {
+  return [t.persoon, t.gemeenteCode, t.herkomst, t.begeleiders.map((b) => b.id)];
+}
+
+async function hashOf(value: unknown): Promise<string> {
+  const bytes = new TextEncoder().encode(JSON.stringify(value));
+  const digest = await crypto.subtle.digest('SHA-256', bytes);
+  return Buffer.from(digest).toString('base64url');
+}

@@ -1,0 +1,31 @@
+/**
+ * The single DynamoDB table, as plain data: the CDK data stack (infra/stacks/data-stack.ts) and the local
+ * DynamoDB (infra/local/dynamodb-local.ts) both build the table from this, so keys and indexes have one source.
+ *
+ * Items and access patterns (every list is a Query on a key or an index, never a Scan):
+ *
+ * | item                  | pk                        | sk                         | gsi1pk                        | gsi1sk                 |
+ * |-----------------------|---------------------------|----------------------------|-------------------------------|------------------------|
+ * | Transition            | TRANSITION#<id>           | TRANSITION                 | ORG#<providerId>#TRANSITIONS  | <createdAt>#<id>       |
+ * | Begeleider assignment | TRANSITION#<id>           | BEGELEIDER#<userId>        | USER#<userId>#TRANSITIONS     | <createdAt>#<id>       |
+ * | Timeline event        | TRANSITION#<id>           | EVENT#<at>#<eventId>       |                               |                        |
+ * | Organisation          | ORG#<orgId>               | ORG                        |                               |                        |
+ * | Staff member          | ORG#<orgId>               | STAFF#<userId>             |                               |                        |
+ * | Idempotency record    | IDEMPOTENCY#<userId>#<key>| IDEMPOTENCY                |                               |                        |
+ *
+ * 1. Open a transition: GetItem pk=TRANSITION#id, sk=TRANSITION.
+ * 2. Timeline of a transition: Query pk=TRANSITION#id, sk begins_with EVENT# (chronological by sk).
+ * 3. My transitions (begeleider): Query gsi1 gsi1pk=USER#me#TRANSITIONS, newest first. The assignment item
+ *    carries a copy of the transition summary, written in the same transaction as the transition.
+ * 4. Transitions of an organisation: Query gsi1 gsi1pk=ORG#org#TRANSITIONS, newest first.
+ * 5. Staff of an organisation: Query pk=ORG#org, sk begins_with STAFF#.
+ * 6. Replay of a request: GetItem on its idempotency record (expires after 24 hours through TTL).
+ */
+export const tableDesign = {
+  partitionKey: 'pk',
+  sortKey: 'sk',
+  timeToLiveAttribute: 'expiresAt',
+  globalIndexes: [{ indexName: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' }],
+} as const;
+
+export type TableDesign = typeof tableDesign;

@@ -1,0 +1,36 @@
+import type { TimelineEvent } from '../../shared/domain/timeline';
+import type { Transition, TransitionSummary } from '../../shared/domain/transition';
+
+/** Storage the transitions capability needs; functions/storage/dynamo-transition-store.ts implements it. */
+export interface TransitionStore {
+  /**
+   * Writes a new transition, its begeleider assignments and its first timeline event in one atomic write.
+   * With an idempotency key, a second call with the same key writes nothing and returns the first transition.
+   */
+  create(input: {
+    transition: Transition;
+    firstEvent: TimelineEvent;
+    idempotency?: { userId: string; key: string };
+  }): Promise<{ transition: Transition; replayed: boolean }>;
+  get(transitionId: string): Promise<Transition | undefined>;
+  listOfOrganisation(organisationId: string, page: PageRequest): Promise<Page<TransitionSummary>>;
+  listOfBegeleider(userId: string, page: PageRequest): Promise<Page<TransitionSummary>>;
+  appendEvent(event: TimelineEvent): Promise<void>;
+  timeline(transitionId: string): Promise<TimelineEvent[]>;
+}
+
+export interface PageRequest {
+  limit: number;
+  cursor?: string | undefined;
+}
+
+export interface Page<T> {
+  items: T[];
+  nextCursor?: string;
+}
+
+/** Starts the long-running process of one transition (Step Functions on AWS and locally). */
+export interface TransitionWorkflow {
+  /** Idempotent per transition: starting an already started transition is a no-op. */
+  start(transitionId: string): Promise<void>;
+}

@@ -1,0 +1,78 @@
+import type { Principal } from '../../shared/domain/principal';
+import type { TimelineEvent } from '../../shared/domain/timeline';
+import type { AanmeldingInput, Transition } from '../../shared/domain/transition';
+import { ValidationError } from '../http/errors';
+import type { OrganisationDirectory } from '../organisation/ports';
+import type { TransitionStore, TransitionWorkflow } from './ports';
+import { WorkflowUnavailableError } from '../http/errors';
+import { logger } from '../observability/logger';
+
+export interface RegisterDeps {
+  store: TransitionStore;
+  directory: OrganisationDirectory;
+  workflow: TransitionWorkflow;
+  now: () => Date;
+  newId: () => string;
+}
+
+/**
+ * The aanmelding: checks the chosen begeleiders work for the principal's organisation, stores the
+ * transition with its first timeline event atomically, then starts its workflow.
+ *
+ * Failure path: once stored, the transition is acknowledged data and is never rolled back. If the workflow
+ * cannot start, the caller gets 503 and retries with the same Idempotency-Key: the retry writes nothing new
+ * and starts the workflow (starting is idempotent per transition).
+ */
+export async function registerTransition(
+  deps: RegisterDeps,
+  principal: Principal,
+  input: AanmeldingInput,
+  idempotencyKey: string | undefined,
+): Promise<{ transition: Transition; replayed: boolean }> {
+  const staff = await deps.directory.staffMembers(principal.organisationId, input.begeleiderIds);
+  const begeleiders = input.begeleiderIds.map((id) => staff.find((s) => s.id === id && s.role === 'begeleider'));
+  const unknown = input.begeleiderIds.filter((_, i) => !begeleiders[i]);
+  if (unknown.length > 0) {
+    throw new ValidationError([
+      { name: 'begeleiderIds', code: 'unknown_begeleider', reason: 'Kies begeleiders van je eigen organisatie.' },
+    ]);
+  }
+
+  const at = deps.now().toISOString();
+  const id = deps.newId();
+  const transition: Transition = {
+    id,
+    version: 1,
+    providerId: principal.organisationId,
+    persoonRef: deps.newId(),
+    persoon: input.persoon,
+    gemeenteCode: input.gemeenteCode,
+    herkomst: input.herkomst,
+    begeleiders: begeleiders.map((b) => ({ id: b!.id, naam: b!.naam })),
+    fase: 'aanmelding',
+    createdAt: at,
+    createdBy: principal.userId,
+    updatedAt: at,
+  };
+  const firstEvent: TimelineEvent = {
+    id: deps.newId(),
+    transitionId: id,
+    type: 'aanmelding-geregistreerd',
+    at,
+    actor: { soort: 'medewerker', id: principal.userId, naam: principal.naam },
+  };
+
+  const result = await deps.store.create({
+    transition,
+    firstEvent,
+    ...(idempotencyKey ? { idempotency: { userId: principal.userId, key: idempotencyKey } } : {}),
+  });
+
+  try {
+    await deps.workflow.start(result.transition.id);
+  } catch (error) {
+    logger.warn('workflow start failed', { transitionId: result.transition.id, errorName: (error as Error).name });
+    throw new WorkflowUnavailableError();
+  }
+  return result;
+}

@@ -1,0 +1,52 @@
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+
+export const stageNames = ['dev', 'acc', 'prod'] as const;
+export type StageName = (typeof stageNames)[number];
+
+/** Everything that differs between stages, in one typed place. */
+export interface StageConfig {
+  name: StageName;
+  /** Deletion protection on the table and RETAIN on stateful resources. */
+  protectData: boolean;
+  removalPolicy: RemovalPolicy;
+  logRetentionDays: 14 | 90 | 365;
+  /** Lambda and state machine tracing (X-Ray). */
+  tracing: boolean;
+  apiThrottle: { rateLimit: number; burstLimit: number };
+  workflowTimeout: Duration;
+}
+
+const stages: Record<StageName, StageConfig> = {
+  dev: {
+    name: 'dev',
+    protectData: false,
+    removalPolicy: RemovalPolicy.DESTROY,
+    logRetentionDays: 14,
+    tracing: false,
+    apiThrottle: { rateLimit: 50, burstLimit: 100 },
+    workflowTimeout: Duration.minutes(5),
+  },
+  acc: {
+    name: 'acc',
+    protectData: true,
+    removalPolicy: RemovalPolicy.RETAIN,
+    logRetentionDays: 90,
+    tracing: true,
+    apiThrottle: { rateLimit: 100, burstLimit: 200 },
+    workflowTimeout: Duration.minutes(5),
+  },
+  prod: {
+    name: 'prod',
+    protectData: true,
+    removalPolicy: RemovalPolicy.RETAIN,
+    logRetentionDays: 365,
+    tracing: true,
+    apiThrottle: { rateLimit: 200, burstLimit: 400 },
+    workflowTimeout: Duration.minutes(5),
+  },
+};
+
+export function stageConfig(name: unknown): StageConfig {
+  if (typeof name === 'string' && (stageNames as readonly string[]).includes(name)) return stages[name as StageName];
+  throw new Error(`Unknown stage "${String(name)}": use --context stage=${stageNames.join('|')}`);
+}

@@ -1,0 +1,86 @@
+import { Duration } from 'aws-cdk-lib';
+import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { Architecture, type CfnFunction, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { StageConfig } from '../config/stages';
+
+export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+/** Metadata key that tells the local runtime which source file and export a Lambda runs. */
+export const localHandlerMetadataKey = 'landing:handler';
+export interface LocalHandlerMetadata {
+  entry: string;
+  exportName: string;
+}
+
+export interface LandingFunctionProps {
+  stage: StageConfig;
+  /** Source file relative to the project root, e.g. `functions/transitions/api.ts`. */
+  entry: string;
+  description: string;
+  environment?: Record<string, string>;
+  timeout?: Duration;
+  memorySize?: number;
+}
+
+const retention: Record<StageConfig['logRetentionDays'], RetentionDays> = {
+  14: RetentionDays.TWO_WEEKS,
+  90: RetentionDays.THREE_MONTHS,
+  365: RetentionDays.ONE_YEAR,
+};
+
+/**
+ * A Lambda with Landing's defaults: Node 22 on arm64, ESM bundled and minified by local esbuild with
+ * source maps, its own log group, and grant helpers so stacks read as wiring.
+ */
+export class LandingFunction extends NodejsFunction {
+  constructor(scope: Construct, id: string, props: LandingFunctionProps) {
+    super(scope, id, {
+      entry: path.join(projectRoot, props.entry),
+      handler: 'handler',
+      description: props.description,
+      runtime: Runtime.NODEJS_22_X,
+      architecture: Architecture.ARM_64,
+      memorySize: props.memorySize ?? 512,
+      timeout: props.timeout ?? Duration.seconds(10),
+      tracing: props.stage.tracing ? Tracing.ACTIVE : Tracing.DISABLED,
+      projectRoot,
+      depsLockFilePath: path.join(projectRoot, 'package-lock.json'),
+      logGroup: new LogGroup(scope, `${id}Logs`, {
+        retention: retention[props.stage.logRetentionDays],
+        removalPolicy: props.stage.removalPolicy,
+      }),
+      environment: {
+        NODE_OPTIONS: '--enable-source-maps',
+        LOG_LEVEL: 'info',
+        ...props.environment,
+      },
+      bundling: {
+        forceDockerBundling: false,
+        minify: true,
+        sourceMap: true,
+        target: 'node22',
+        format: OutputFormat.ESM,
+        mainFields: ['module', 'main'],
+        // ESM bundles still meet CommonJS dependencies that call require().
+        banner: "import { createRequire as __landingCreateRequire } from 'module'; const require = __landingCreateRequire(import.meta.url);",
+        // The nodejs22.x runtime ships AWS SDK v3; leaving it out keeps bundles small and cold starts short.
+        externalModules: ['@aws-sdk/*'],
+      },
+    });
+    const metadata: LocalHandlerMetadata = { entry: props.entry, exportName: 'handler' };
+    (this.node.defaultChild as CfnFunction).addMetadata(localHandlerMetadataKey, metadata);
+  }
+
+  /** Table access by intent: read only, or read and write. */
+  bindTable(table: ITableV2, access: 'R' | 'RW'): this {
+    if (access === 'R') table.grantReadData(this);
+    else table.grantReadWriteData(this);
+    this.addEnvironment('TABLE_NAME', table.tableName);
+    return this;
+  }
+}

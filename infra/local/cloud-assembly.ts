@@ -1,0 +1,118 @@
+import { App } from 'aws-cdk-lib';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { stageConfig } from '../config/stages';
+import { localHandlerMetadataKey, type LocalHandlerMetadata } from '../constructs/landing-function';
+import { createLandingStacks } from '../landing';
+
+/**
+ * Synthesizes the very CDK app that is deployed (bundling skipped) and reads from its templates what the
+ * local runtime needs: the state machine definitions as plain ASL, the API routes, and for every Lambda the
+ * source file it runs. Nothing about the workflows or routes is written twice.
+ */
+export const localAccount = '000000000000';
+export const localRegion = 'eu-west-1';
+
+type Template = { Resources: Record<string, { Type: string; Properties?: Record<string, unknown>; Metadata?: Record<string, unknown> }> };
+
+export interface LocalStateMachine {
+  logicalId: string;
+  arn: string;
+  definition: Record<string, unknown>;
+}
+
+export interface LocalRoute {
+  routeKey: string;
+  method: string;
+  path: string;
+  requiresPrincipal: boolean;
+  handler: LocalHandlerMetadata;
+}
+
+export interface LocalAssembly {
+  stateMachines: LocalStateMachine[];
+  routes: LocalRoute[];
+  /** Lambda handler metadata by local function ARN (what Task states name as their resource). */
+  functions: Map<string, LocalHandlerMetadata>;
+}
+
+export const localFunctionArn = (logicalId: string) => `arn:aws:lambda:${localRegion}:${localAccount}:function:${logicalId}`;
+export const localStateMachineArn = (logicalId: string) =>
+  `arn:aws:states:${localRegion}:${localAccount}:stateMachine:${logicalId}`;
+
+export function synthesizeForLocal(): LocalAssembly {
+  const outdir = mkdtempSync(path.join(tmpdir(), 'landing-synth-'));
+  try {
+    const app = new App({ outdir, context: { 'aws:cdk:bundling-stacks': [] } });
+    const stacks = createLandingStacks(app, stageConfig('dev'));
+    const assembly = app.synth();
+    const template = (stackName: string) => assembly.getStackByName(stackName).template as Template;
+    const workflows = template(stacks.workflows.stackName);
+    const api = template(stacks.api.stackName);
+
+    const functions = new Map<string, LocalHandlerMetadata>();
+    for (const t of [workflows, api]) {
+      for (const [logicalId, resource] of Object.entries(t.Resources)) {
+        const metadata = resource.Metadata?.[localHandlerMetadataKey] as LocalHandlerMetadata | undefined;
+        if (resource.Type === 'AWS::Lambda::Function' && metadata) functions.set(localFunctionArn(logicalId), metadata);
+      }
+    }
+
+    return { stateMachines: readStateMachines(workflows), routes: readRoutes(api, functions), functions };
+  } finally {
+    rmSync(outdir, { recursive: true, force: true });
+  }
+}
+
+function readStateMachines(t: Template): LocalStateMachine[] {
+  return Object.entries(t.Resources)
+    .filter(([, r]) => r.Type === 'AWS::StepFunctions::StateMachine')
+    .map(([logicalId, r]) => ({
+      logicalId,
+      arn: localStateMachineArn(logicalId),
+      definition: JSON.parse(resolveToString(r.Properties?.DefinitionString)) as Record<string, unknown>,
+    }));
+}
+
+function readRoutes(t: Template, functions: Map<string, LocalHandlerMetadata>): LocalRoute[] {
+  return Object.values(t.Resources)
+    .filter((r) => r.Type === 'AWS::ApiGatewayV2::Route')
+    .map((r) => {
+      const routeKey = String(r.Properties?.RouteKey);
+      const [method = '', routePath = ''] = routeKey.split(' ');
+      const integrationId = resolveToString(r.Properties?.Target).replace(/^integrations\//, '');
+      const integration = t.Resources[integrationId];
+      const functionArn = resolveToString(integration?.Properties?.IntegrationUri);
+      const handler = functions.get(functionArn);
+      if (!handler) throw new Error(`route ${routeKey} has no local handler`);
+      return { routeKey, method, path: routePath, requiresPrincipal: r.Properties?.AuthorizationType === 'JWT', handler };
+    });
+}
+
+/** Resolves the CloudFormation intrinsics CDK puts into definitions and route targets, with local ARNs. */
+function resolveToString(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (value && typeof value === 'object') {
+    const node = value as Record<string, unknown>;
+    if ('Fn::Join' in node) {
+      const [separator, parts] = node['Fn::Join'] as [string, unknown[]];
+      return parts.map(resolveToString).join(separator);
+    }
+    if ('Fn::GetAtt' in node) {
+      const [logicalId] = node['Fn::GetAtt'] as [string, string];
+      return localFunctionArn(logicalId);
+    }
+    if ('Ref' in node) {
+      const ref = node.Ref as string;
+      const pseudo: Record<string, string> = {
+        'AWS::Partition': 'aws',
+        'AWS::Region': localRegion,
+        'AWS::AccountId': localAccount,
+        'AWS::URLSuffix': 'amazonaws.com',
+      };
+      return pseudo[ref] ?? ref;
+    }
+  }
+  throw new Error(`cannot resolve ${JSON.stringify(value)} locally`);
+}

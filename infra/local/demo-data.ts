@@ -1,0 +1,106 @@
+import { BatchWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { randomUUID } from 'node:crypto';
+import { keys } from '../../functions/storage/keys';
+import { DynamoTransitionStore } from '../../functions/storage/dynamo-transition-store';
+import type { Organisation, StaffMember } from '../../shared/domain/organisation';
+import type { Principal } from '../../shared/domain/principal';
+import type { GemeenteCode } from '../../shared/domain/municipalities';
+import type { Fase, Herkomst, Transition } from '../../shared/domain/transition';
+
+/**
+ * Demo data: a zorgaanbieder with a team, a second provider (to show that organisations don't see each
+ * other's transitions), two woningcorporaties and two U16 municipalities. All names are invented.
+ */
+export const demoOrganisations: Organisation[] = [
+  { id: 'org-overstap', naam: 'Stichting De Overstap', soort: 'zorgaanbieder' },
+  { id: 'org-lindehof', naam: 'Zorggroep Lindehof', soort: 'zorgaanbieder' },
+  { id: 'org-rijnhoven', naam: 'Woonstichting Rijnhoven', soort: 'woningcorporatie' },
+  { id: 'org-vechtvaart', naam: 'Vecht en Vaart Wonen', soort: 'woningcorporatie' },
+  { id: 'gm-utrecht', naam: 'Gemeente Utrecht', soort: 'gemeente' },
+  { id: 'gm-nieuwegein', naam: 'Gemeente Nieuwegein', soort: 'gemeente' },
+];
+
+export const demoUsers: Principal[] = [
+  { userId: 'u-sanne', naam: 'Sanne de Vries', organisationId: 'org-overstap', role: 'begeleider' },
+  { userId: 'u-youssef', naam: 'Youssef El Amrani', organisationId: 'org-overstap', role: 'begeleider' },
+  { userId: 'u-marieke', naam: 'Marieke Jansen', organisationId: 'org-overstap', role: 'begeleider' },
+  { userId: 'u-ingrid', naam: 'Ingrid Visser', organisationId: 'org-overstap', role: 'teamleider' },
+  { userId: 'u-bram', naam: 'Bram Koster', organisationId: 'org-overstap', role: 'beheerder' },
+  { userId: 'u-noor', naam: 'Noor Hoekstra', organisationId: 'org-lindehof', role: 'begeleider' },
+  { userId: 'u-pieter', naam: 'Pieter Smit', organisationId: 'gm-utrecht', role: 'budgethouder' },
+  { userId: 'u-lotte', naam: 'Lotte Bos', organisationId: 'org-rijnhoven', role: 'corporatie' },
+];
+
+interface DemoTransition {
+  voornaam: string;
+  achternaam: string;
+  geboortedatum: string;
+  gemeenteCode: GemeenteCode;
+  herkomst: Herkomst;
+  begeleiderIds: string[];
+  fase: Fase;
+  daysAgo: number;
+}
+
+const demoTransitions: DemoTransition[] = [
+  { voornaam: 'Kees', achternaam: 'van Dijk', geboortedatum: '1968-03-14', gemeenteCode: 'GM0344', herkomst: 'BW', begeleiderIds: ['u-sanne', 'u-youssef'], fase: 'voorbereiding', daysAgo: 64 },
+  { voornaam: 'Fatima', achternaam: 'Ouali', geboortedatum: '1991-09-02', gemeenteCode: 'GM0356', herkomst: 'MO', begeleiderIds: ['u-sanne', 'u-youssef'], fase: 'woning', daysAgo: 120 },
+  { voornaam: 'Ruud', achternaam: 'Hendriks', geboortedatum: '1979-11-23', gemeenteCode: 'GM0355', herkomst: 'BW', begeleiderIds: ['u-marieke'], fase: 'verhuizing', daysAgo: 150 },
+  { voornaam: 'Anouk', achternaam: 'Mulder', geboortedatum: '1995-06-30', gemeenteCode: 'GM0321', herkomst: 'begeleid-wonen', begeleiderIds: ['u-marieke', 'u-sanne'], fase: 'landing', daysAgo: 300 },
+  { voornaam: 'Jeroen', achternaam: 'de Graaf', geboortedatum: '1986-01-08', gemeenteCode: 'GM0344', herkomst: 'MO', begeleiderIds: ['u-youssef'], fase: 'aanmelding', daysAgo: 3 },
+  { voornaam: 'Henk', achternaam: 'Postma', geboortedatum: '1960-05-05', gemeenteCode: 'GM0310', herkomst: 'BW', begeleiderIds: ['u-noor'], fase: 'voorbereiding', daysAgo: 40 },
+];
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export async function seedDemoData(db: DynamoDBDocumentClient, tableName: string, now = new Date()): Promise<void> {
+  const staffItems = demoUsers.map((u) => {
+    const member: StaffMember = { id: u.userId, naam: u.naam, role: u.role };
+    return { ...keys.staffMember(u.organisationId, u.userId), entity: 'StaffMember', ...member };
+  });
+  const organisationItems = demoOrganisations.map((o) => ({ ...keys.organisation(o.id), entity: 'Organisation', ...o }));
+  const items = [...organisationItems, ...staffItems];
+  for (let i = 0; i < items.length; i += 25) {
+    await db.send(
+      new BatchWriteCommand({ RequestItems: { [tableName]: items.slice(i, i + 25).map((Item) => ({ PutRequest: { Item } })) } }),
+    );
+  }
+
+  const store = new DynamoTransitionStore(db, tableName);
+  for (const demo of demoTransitions) {
+    const begeleiders = demo.begeleiderIds.map((id) => demoUsers.find((u) => u.userId === id)!);
+    const providerId = begeleiders[0]!.organisationId;
+    const at = new Date(now.getTime() - demo.daysAgo * DAY_MS).toISOString();
+    const transition: Transition = {
+      id: randomUUID(),
+      version: 1,
+      providerId,
+      persoonRef: randomUUID(),
+      persoon: { voornaam: demo.voornaam, achternaam: demo.achternaam, geboortedatum: demo.geboortedatum },
+      gemeenteCode: demo.gemeenteCode,
+      herkomst: demo.herkomst,
+      begeleiders: begeleiders.map((b) => ({ id: b.userId, naam: b.naam })),
+      fase: demo.fase,
+      createdAt: at,
+      createdBy: begeleiders[0]!.userId,
+      updatedAt: at,
+    };
+    await store.create({
+      transition,
+      firstEvent: {
+        id: randomUUID(),
+        transitionId: transition.id,
+        type: 'aanmelding-geregistreerd',
+        at,
+        actor: { soort: 'medewerker', id: begeleiders[0]!.userId, naam: begeleiders[0]!.naam },
+      },
+    });
+    await store.appendEvent({
+      id: `${transition.id}-traject-gestart`,
+      transitionId: transition.id,
+      type: 'traject-gestart',
+      at: new Date(Date.parse(at) + 1000).toISOString(),
+      actor: { soort: 'werkproces', naam: 'Werkproces traject' },
+    });
+  }
+}

@@ -1,0 +1,104 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { Principal } from '../../shared/domain/principal';
+import { apiGatewayEvent, matchPath } from './api-gateway-event';
+import type { LocalRoute } from './cloud-assembly';
+import { lambdaContext, loadHandler } from './local-lambda';
+import type { LocalAuth } from './local-auth';
+import { serveStatic } from './static-files';
+
+const MAX_BODY_BYTES = 1024 * 1024;
+
+export interface GatewayOptions {
+  routes: LocalRoute[];
+  auth: LocalAuth;
+  webRoot: string;
+  /** The seeded users offered on the local sign-in screen. */
+  users: { principal: Principal; organisationNaam: string }[];
+}
+
+/**
+ * The local stand-in for CloudFront + API Gateway: `/api/*` goes through the routes of the synthesized API
+ * stack to the same Lambda handlers, with the JWT check API Gateway does; everything else is the SPA.
+ */
+export function createGateway(options: GatewayOptions): Server {
+  return createServer((req, res) => {
+    handle(options, req, res).catch(() => {
+      if (!res.headersSent) json(res, 500, { message: 'Internal Server Error' });
+      else res.end();
+    });
+  });
+}
+
+async function handle(options: GatewayOptions, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const url = new URL(req.url ?? '/', 'http://localhost');
+  if (url.pathname.startsWith('/api/')) return invokeApi(options, req, res, url);
+  if (url.pathname === '/config.json') return json(res, 200, { auth: { mode: 'local' } });
+  if (url.pathname === '/local/users' && req.method === 'GET') {
+    return json(res, 200, {
+      items: options.users.map(({ principal, organisationNaam }) => ({
+        id: principal.userId,
+        naam: principal.naam,
+        role: principal.role,
+        organisationNaam,
+      })),
+    });
+  }
+  if (url.pathname === '/local/sign-in' && req.method === 'POST') {
+    const body = await readBody(req);
+    const userId = (JSON.parse(body.toString('utf8') || '{}') as { userId?: unknown }).userId;
+    const user = options.users.find((u) => u.principal.userId === userId);
+    if (!user) return json(res, 400, { message: 'Onbekende gebruiker' });
+    return json(res, 200, { token: await options.auth.issue(user.principal), principal: user.principal });
+  }
+  if (req.method !== 'GET' && req.method !== 'HEAD') return json(res, 405, { message: 'Method Not Allowed' });
+  serveStatic(options.webRoot, url.pathname, res);
+}
+
+async function invokeApi(options: GatewayOptions, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+  let route: LocalRoute | undefined;
+  let pathParameters: Record<string, string> = {};
+  for (const candidate of options.routes) {
+    if (candidate.method !== req.method) continue;
+    const params = matchPath(candidate.path, url.pathname);
+    if (params) {
+      route = candidate;
+      pathParameters = params;
+      break;
+    }
+  }
+  // What API Gateway answers itself, before any Lambda runs.
+  if (!route) return json(res, 404, { message: 'Not Found' });
+  const claims = route.requiresPrincipal ? await options.auth.verify(req.headers.authorization) : undefined;
+  if (route.requiresPrincipal && !claims) return json(res, 401, { message: 'Unauthorized' });
+
+  const body = await readBody(req);
+  if (body.length > MAX_BODY_BYTES) return json(res, 413, { message: 'Request Entity Too Large' });
+  const event = apiGatewayEvent({ req, url, body, routeKey: route.routeKey, pathParameters, claims });
+  const handler = await loadHandler(route.handler);
+  const result = (await handler(event, lambdaContext(route.handler.entry))) as {
+    statusCode?: number;
+    headers?: Record<string, string>;
+    body?: string;
+    isBase64Encoded?: boolean;
+  };
+  res.writeHead(result.statusCode ?? 200, result.headers ?? {});
+  res.end(result.body ? Buffer.from(result.body, result.isBase64Encoded ? 'base64' : 'utf8') : undefined);
+}
+
+function json(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+  res.end(JSON.stringify(body));
+}
+
+function readBody(req: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= MAX_BODY_BYTES + 1) chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}

@@ -1,0 +1,102 @@
+import type { Server } from 'node:http';
+import { createDocumentClient } from '../../functions/storage/dynamo-client';
+import { synthesizeForLocal } from './cloud-assembly';
+import { demoOrganisations, demoUsers, seedDemoData } from './demo-data';
+import { ensureTable, localClient, localCredentials, localRegion } from './dynamodb-local';
+import { createGateway } from './http-gateway';
+import { LocalAuth } from './local-auth';
+import { LocalStepFunctions } from './local-step-functions';
+import { startStepFunctionsEndpoint } from './step-functions-endpoint';
+
+export interface StartLandingOptions {
+  /** 0 picks a free port. */
+  port: number;
+  host?: string;
+  dynamoEndpoint: string;
+  tableName: string;
+  webRoot: string;
+  seedDemoData: boolean;
+  /** Keep sign-in tokens valid across restarts by passing the same secret. */
+  authSecret?: Uint8Array;
+}
+
+export interface RunningLanding {
+  url: string;
+  stepFunctions: LocalStepFunctions;
+  tableCreated: boolean;
+  stop(): Promise<void>;
+}
+
+export class PortInUseError extends Error {
+  constructor(readonly port: number) {
+    super(`Poort ${port} is al in gebruik. Stop wat daar draait, of start met: npm start -- --port <ander nummer>`);
+  }
+}
+
+/**
+ * The whole product in this process: the API Lambdas behind a local gateway, the synthesized state machines
+ * with their Lambda tasks, the SPA; DynamoDB Local runs beside it (see main.ts, or the test setup).
+ * The handlers find everything through the same environment variables they read on AWS.
+ */
+export async function startLanding(options: StartLandingOptions): Promise<RunningLanding> {
+  Object.assign(process.env, {
+    AWS_REGION: localRegion,
+    AWS_ACCESS_KEY_ID: localCredentials.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: localCredentials.secretAccessKey,
+    AWS_ENDPOINT_URL_DYNAMODB: options.dynamoEndpoint,
+    TABLE_NAME: options.tableName,
+  });
+
+  const dynamo = localClient(options.dynamoEndpoint);
+  const tableCreated = (await ensureTable(dynamo, options.tableName)) === 'created';
+  if (tableCreated && options.seedDemoData) await seedDemoData(createDocumentClient(dynamo), options.tableName);
+
+  const assembly = synthesizeForLocal();
+  const stepFunctions = new LocalStepFunctions(assembly.stateMachines, assembly.functions);
+  const sfnEndpoint = await startStepFunctionsEndpoint(stepFunctions);
+  const transitionWorkflow = assembly.stateMachines.find((sm) => sm.logicalId.startsWith('TransitionWorkflow'));
+  if (!transitionWorkflow) throw new Error('the synthesized app has no transition workflow');
+  Object.assign(process.env, {
+    AWS_ENDPOINT_URL_SFN: sfnEndpoint.endpoint,
+    TRANSITION_WORKFLOW_ARN: transitionWorkflow.arn,
+  });
+
+  const gateway = createGateway({
+    routes: assembly.routes,
+    auth: new LocalAuth(options.authSecret),
+    webRoot: options.webRoot,
+    users: demoUsers.map((principal) => ({
+      principal,
+      organisationNaam: demoOrganisations.find((o) => o.id === principal.organisationId)?.naam ?? principal.organisationId,
+    })),
+  });
+  const port = await listen(gateway, options.port, options.host ?? '127.0.0.1');
+
+  return {
+    url: `http://${options.host === '0.0.0.0' ? 'localhost' : (options.host ?? '127.0.0.1')}:${port}`,
+    stepFunctions,
+    tableCreated,
+    stop: async () => {
+      await Promise.all([close(gateway), close(sfnEndpoint.server)]);
+      await stepFunctions.settle();
+      dynamo.destroy();
+    },
+  };
+}
+
+function listen(server: Server, port: number, host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', (error: NodeJS.ErrnoException) => reject(error.code === 'EADDRINUSE' ? new PortInUseError(port) : error));
+    server.listen(port, host, () => {
+      const address = server.address();
+      resolve(typeof address === 'object' && address ? address.port : port);
+    });
+  });
+}
+
+function close(server: Server): Promise<void> {
+  return new Promise((resolve) => {
+    server.closeAllConnections();
+    server.close(() => resolve());
+  });
+}

@@ -1,0 +1,109 @@
+import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import { HttpApi, HttpMethod, HttpNoneAuthorizer, HttpStage } from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpUserPoolAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import { AccountRecovery, Mfa, StringAttribute, UserPool, UserPoolClient } from 'aws-cdk-lib/aws-cognito';
+import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
+import type { Construct } from 'constructs';
+import { capabilities, operationsOf, type Capability } from '../../shared/api/contract';
+import type { StageConfig } from '../config/stages';
+import { LandingFunction } from '../constructs/landing-function';
+
+export interface ApiStackProps extends StackProps {
+  stage: StageConfig;
+  table: ITableV2;
+  transitionWorkflow: IStateMachine;
+}
+
+/**
+ * The HTTP API: one Lambda per capability, routes taken from the contract (shared/api/contract.ts), a
+ * Cognito JWT authorizer on every route that needs a principal.
+ */
+export class ApiStack extends Stack {
+  readonly api: HttpApi;
+  readonly userPool: UserPool;
+  readonly userPoolClient: UserPoolClient;
+  readonly functions: Record<Capability, LandingFunction>;
+
+  constructor(scope: Construct, id: string, props: ApiStackProps) {
+    super(scope, id, props);
+    const { stage, table } = props;
+
+    this.userPool = new UserPool(this, 'Users', {
+      selfSignUpEnabled: false,
+      signInAliases: { email: true },
+      mfa: Mfa.OPTIONAL,
+      mfaSecondFactor: { otp: true, sms: false },
+      accountRecovery: AccountRecovery.EMAIL_ONLY,
+      passwordPolicy: { minLength: 12, requireSymbols: false },
+      // The principal's organisation and role travel as custom claims; only admins may set them.
+      customAttributes: {
+        organisation_id: new StringAttribute({ mutable: true }),
+        role: new StringAttribute({ mutable: true }),
+      },
+      removalPolicy: stage.removalPolicy,
+      deletionProtection: stage.protectData,
+    });
+    this.userPoolClient = this.userPool.addClient('Spa', {
+      generateSecret: false,
+      authFlows: { userSrp: true },
+      oAuth: { flows: { authorizationCodeGrant: true } },
+      preventUserExistenceErrors: true,
+    });
+
+    const authorizer = new HttpUserPoolAuthorizer('Cognito', this.userPool, {
+      userPoolClients: [this.userPoolClient],
+    });
+
+    this.api = new HttpApi(this, 'Api', {
+      description: `Landing API (${stage.name})`,
+      createDefaultStage: false,
+    });
+    new HttpStage(this, 'DefaultStage', {
+      httpApi: this.api,
+      autoDeploy: true,
+      throttle: stage.apiThrottle,
+    });
+
+    const environment = { TRANSITION_WORKFLOW_ARN: props.transitionWorkflow.stateMachineArn };
+    this.functions = {
+      transitions: new LandingFunction(this, 'TransitionsApi', {
+        stage,
+        entry: 'functions/transitions/api.ts',
+        description: 'API: transitions (aanmelding, lists, detail, timeline)',
+        environment,
+      }).bindTable(table, 'RW'),
+      organisation: new LandingFunction(this, 'OrganisationApi', {
+        stage,
+        entry: 'functions/organisation/api.ts',
+        description: 'API: the signed-in user and their organisation',
+      }).bindTable(table, 'R'),
+      meta: new LandingFunction(this, 'MetaApi', {
+        stage,
+        entry: 'functions/meta/api.ts',
+        description: 'API: OpenAPI description and health',
+      }).bindTable(table, 'R'),
+    };
+    props.transitionWorkflow.grantStartExecution(this.functions.transitions);
+    // Health reads the table's status.
+    this.functions.meta.addToRolePolicy(new PolicyStatement({ actions: ['dynamodb:DescribeTable'], resources: [table.tableArn] }));
+
+    for (const capability of capabilities) {
+      const integration = new HttpLambdaIntegration(`${capability}Integration`, this.functions[capability]);
+      for (const [, spec] of operationsOf(capability)) {
+        this.api.addRoutes({
+          path: spec.path,
+          methods: [HttpMethod[spec.method]],
+          integration,
+          authorizer: spec.auth === 'public' ? new HttpNoneAuthorizer() : authorizer,
+        });
+      }
+    }
+
+    new CfnOutput(this, 'ApiEndpoint', { value: this.api.apiEndpoint });
+    new CfnOutput(this, 'UserPoolId', { value: this.userPool.userPoolId });
+    new CfnOutput(this, 'UserPoolClientId', { value: this.userPoolClient.userPoolClientId });
+  }
+}

@@ -1,0 +1,39 @@
+import { Stack, type StackProps } from 'aws-cdk-lib';
+import { AttributeType, Billing, TableEncryptionV2, TableV2, StreamViewType } from 'aws-cdk-lib/aws-dynamodb';
+import type { Construct } from 'constructs';
+import { tableDesign } from '../../functions/storage/table-design';
+import type { StageConfig } from '../config/stages';
+
+export interface DataStackProps extends StackProps {
+  stage: StageConfig;
+}
+
+/**
+ * The one table. Keys and indexes come from functions/storage/table-design.ts (where the item layout and
+ * access patterns are documented), the same definition the local DynamoDB is created from.
+ */
+export class DataStack extends Stack {
+  readonly table: TableV2;
+
+  constructor(scope: Construct, id: string, props: DataStackProps) {
+    super(scope, id, props);
+    const { stage } = props;
+    this.table = new TableV2(this, 'Table', {
+      partitionKey: { name: tableDesign.partitionKey, type: AttributeType.STRING },
+      sortKey: { name: tableDesign.sortKey, type: AttributeType.STRING },
+      globalSecondaryIndexes: tableDesign.globalIndexes.map((index) => ({
+        indexName: index.indexName,
+        partitionKey: { name: index.partitionKey, type: AttributeType.STRING },
+        sortKey: { name: index.sortKey, type: AttributeType.STRING },
+      })),
+      timeToLiveAttribute: tableDesign.timeToLiveAttribute,
+      billing: Billing.onDemand(),
+      encryption: TableEncryptionV2.awsManagedKey(),
+      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+      deletionProtection: stage.protectData,
+      removalPolicy: stage.removalPolicy,
+      // Streams feed the webhook outbox (step 5); on now so enabling consumers needs no table replacement.
+      dynamoStream: StreamViewType.NEW_AND_OLD_IMAGES,
+    });
+  }
+}

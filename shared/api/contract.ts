@@ -1,0 +1,174 @@
+import * as z from 'zod';
+import { AanmeldingInput, Transition, TransitionSummary } from '../domain/transition';
+import { TimelineEvent } from '../domain/timeline';
+import { Principal } from '../domain/principal';
+import { Organisation, StaffMember } from '../domain/organisation';
+
+/**
+ * The HTTP API as one typed table. It is the single source for:
+ * - the OpenAPI document (shared/api/openapi.ts),
+ * - the routes API Gateway gets in CDK (infra/api) and the local gateway serves (infra/local),
+ * - the handler each capability's Lambda must provide (functions/<capability>/api.ts, type-checked),
+ * - the SPA's typed client (web/src/api).
+ */
+export const capabilities = ['transitions', 'organisation', 'meta'] as const;
+export type Capability = (typeof capabilities)[number];
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export interface OperationSpec {
+  capability: Capability;
+  method: HttpMethod;
+  /** API Gateway route path, `{name}` for path parameters. Always under /api. */
+  path: `/api/${string}`;
+  summary: string;
+  /** `public` operations need no signed-in principal (the API description, health). */
+  auth: 'principal' | 'public';
+  params?: z.ZodObject;
+  query?: z.ZodObject;
+  body?: z.ZodType;
+  /** Whether the operation honours an `Idempotency-Key` header (retries return the first result). */
+  idempotent?: boolean;
+  response: { status: 200 | 201; schema: z.ZodType; description: string };
+  errors: readonly (400 | 401 | 403 | 404 | 409 | 503)[];
+}
+
+const TransitionParams = z.object({
+  transitionId: z.string().min(1).max(64).meta({ description: 'Id van het traject' }),
+});
+
+export const TransitionListScope = z.enum(['mine', 'organisation']);
+export type TransitionListScope = z.infer<typeof TransitionListScope>;
+
+export const ListTransitionsQuery = z.object({
+  scope: TransitionListScope.default('mine').meta({
+    description: '`mine`: trajecten waarin ik begeleider ben; `organisation`: alle trajecten van mijn organisatie',
+  }),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+  cursor: z.string().max(1024).optional().meta({ description: 'Vervolg van een vorige pagina (nextCursor)' }),
+});
+export type ListTransitionsQuery = z.infer<typeof ListTransitionsQuery>;
+
+export const TransitionPage = z
+  .object({ items: z.array(TransitionSummary), nextCursor: z.string().optional() })
+  .meta({ id: 'TransitionPage' });
+export type TransitionPage = z.infer<typeof TransitionPage>;
+
+export const Timeline = z.object({ items: z.array(TimelineEvent) }).meta({ id: 'Timeline' });
+export type Timeline = z.infer<typeof Timeline>;
+
+export const Me = z.object({ principal: Principal, organisation: Organisation }).meta({ id: 'Me' });
+export type Me = z.infer<typeof Me>;
+
+export const StaffList = z.object({ items: z.array(StaffMember) }).meta({ id: 'StaffList' });
+export type StaffList = z.infer<typeof StaffList>;
+
+export const Health = z
+  .object({ status: z.enum(['ok', 'degraded']), checks: z.record(z.string(), z.enum(['ok', 'failing'])) })
+  .meta({ id: 'Health' });
+export type Health = z.infer<typeof Health>;
+
+const op = <const T extends OperationSpec>(spec: T): T => spec;
+
+export const operations = {
+  createTransition: op({
+    capability: 'transitions',
+    method: 'POST',
+    path: '/api/transitions',
+    summary: 'Registreer een nieuw traject (aanmelding) en start het werkproces',
+    auth: 'principal',
+    body: AanmeldingInput,
+    idempotent: true,
+    response: { status: 201, schema: Transition, description: 'Het geregistreerde traject' },
+    errors: [400, 401, 403, 503],
+  }),
+  listTransitions: op({
+    capability: 'transitions',
+    method: 'GET',
+    path: '/api/transitions',
+    summary: 'Lijst van trajecten, nieuwste eerst, per pagina',
+    auth: 'principal',
+    query: ListTransitionsQuery,
+    response: { status: 200, schema: TransitionPage, description: 'Een pagina trajecten' },
+    errors: [400, 401, 403],
+  }),
+  getTransition: op({
+    capability: 'transitions',
+    method: 'GET',
+    path: '/api/transitions/{transitionId}',
+    summary: 'Eén traject',
+    auth: 'principal',
+    params: TransitionParams,
+    response: { status: 200, schema: Transition, description: 'Het traject' },
+    errors: [401, 403, 404],
+  }),
+  getTimeline: op({
+    capability: 'transitions',
+    method: 'GET',
+    path: '/api/transitions/{transitionId}/timeline',
+    summary: 'Tijdlijn van een traject, oudste eerst',
+    auth: 'principal',
+    params: TransitionParams,
+    response: { status: 200, schema: Timeline, description: 'De gebeurtenissen van het traject' },
+    errors: [401, 403, 404],
+  }),
+  getMe: op({
+    capability: 'organisation',
+    method: 'GET',
+    path: '/api/me',
+    summary: 'Wie ben ik: de aangemelde medewerker en diens organisatie',
+    auth: 'principal',
+    response: { status: 200, schema: Me, description: 'De aangemelde medewerker' },
+    errors: [401],
+  }),
+  listStaff: op({
+    capability: 'organisation',
+    method: 'GET',
+    path: '/api/organisation/staff',
+    summary: 'Medewerkers van mijn organisatie (om begeleiders te kiezen)',
+    auth: 'principal',
+    response: { status: 200, schema: StaffList, description: 'De medewerkers' },
+    errors: [401, 403],
+  }),
+  getHealth: op({
+    capability: 'meta',
+    method: 'GET',
+    path: '/api/health',
+    summary: 'Gezondheid van de API en haar afhankelijkheden',
+    auth: 'public',
+    response: { status: 200, schema: Health, description: 'Status per onderdeel' },
+    errors: [503],
+  }),
+  getOpenApi: op({
+    capability: 'meta',
+    method: 'GET',
+    path: '/api/openapi.json',
+    summary: 'Deze API-beschrijving (OpenAPI 3.1)',
+    auth: 'public',
+    response: { status: 200, schema: z.record(z.string(), z.unknown()), description: 'OpenAPI 3.1 document' },
+    errors: [],
+  }),
+} as const satisfies Record<string, OperationSpec>;
+
+export type Operations = typeof operations;
+export type OperationId = keyof Operations;
+
+export type OperationsOf<C extends Capability> = {
+  [K in OperationId as Operations[K]['capability'] extends C ? K : never]: Operations[K];
+};
+
+export function routeKey(spec: Pick<OperationSpec, 'method' | 'path'>): string {
+  return `${spec.method} ${spec.path}`;
+}
+
+export function operationsOf(capability: Capability): [OperationId, OperationSpec][] {
+  return (Object.entries(operations) as [OperationId, OperationSpec][]).filter(
+    ([, spec]) => spec.capability === capability,
+  );
+}
+
+/** Body type of an operation's request, and of its success response. */
+export type RequestBody<K extends OperationId> = Operations[K] extends { body: infer B extends z.ZodType }
+  ? z.input<B>
+  : never;
+export type ResponseBody<K extends OperationId> = z.output<Operations[K]['response']['schema']>;

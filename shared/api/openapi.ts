@@ -1,0 +1,78 @@
+import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiPathsObject, type ZodOpenApiResponseObject } from 'zod-openapi';
+import { operations, type OperationSpec } from './contract';
+import { Problem } from './problem';
+
+const statusTitles: Record<number, string> = {
+  400: 'Ongeldige invoer: zie invalidParams',
+  401: 'Niet aangemeld',
+  403: 'Geen toegang',
+  404: 'Niet gevonden (of niet zichtbaar voor jouw organisatie)',
+  409: 'Conflict met de huidige toestand',
+  503: 'Tijdelijk niet beschikbaar: probeer opnieuw (met dezelfde Idempotency-Key)',
+};
+
+function operationObject(operationId: string, spec: OperationSpec): ZodOpenApiOperationObject {
+  const responses: Record<string, ZodOpenApiResponseObject> = {
+    [spec.response.status]: {
+      description: spec.response.description,
+      content: { 'application/json': { schema: spec.response.schema } },
+    },
+  };
+  for (const status of spec.errors) {
+    responses[status] = {
+      description: statusTitles[status] ?? 'Fout',
+      content: { 'application/problem+json': { schema: Problem } },
+    };
+  }
+  return {
+    operationId,
+    summary: spec.summary,
+    tags: [spec.capability],
+    security: spec.auth === 'public' ? [] : [{ bearer: [] }],
+    requestParams: {
+      ...(spec.params ? { path: spec.params } : {}),
+      ...(spec.query ? { query: spec.query } : {}),
+    },
+    ...(spec.idempotent
+      ? {
+          parameters: [
+            {
+              name: 'Idempotency-Key',
+              in: 'header' as const,
+              required: false,
+              description: 'Een herhaald verzoek met dezelfde sleutel geeft het eerste resultaat en boekt niets dubbel.',
+              schema: { type: 'string' as const, maxLength: 128 },
+            },
+          ],
+        }
+      : {}),
+    ...(spec.body
+      ? { requestBody: { required: true, content: { 'application/json': { schema: spec.body } } } }
+      : {}),
+    responses,
+  };
+}
+
+/** The OpenAPI 3.1 document, generated from the contract's zod schemas: never written by hand. */
+export function createOpenApiDocument(version = '0.1.0'): ReturnType<typeof createDocument> {
+  const paths: ZodOpenApiPathsObject = {};
+  for (const [operationId, spec] of Object.entries(operations) as [string, OperationSpec][]) {
+    const method = spec.method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete';
+    paths[spec.path] = { ...paths[spec.path], [method]: operationObject(operationId, spec) };
+  }
+  return createDocument({
+    openapi: '3.1.0',
+    info: {
+      title: 'Landing API',
+      version,
+      description:
+        'Landing volgt de overgang van Beschermd Wonen of Maatschappelijke Opvang naar een eigen thuis in de wijk. ' +
+        'Fouten volgen RFC 9457 (application/problem+json) met invalidParams per veld.',
+    },
+    servers: [{ url: '/' }],
+    components: {
+      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
+    },
+    paths,
+  });
+}

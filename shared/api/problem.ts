@@ -1,0 +1,49 @@
+import * as z from 'zod';
+
+/**
+ * Every error the API returns has this one shape: RFC 9457 Problem Details with the `invalidParams`
+ * extension of the Dutch API Design Rules, a stable machine-readable `code` and a Dutch human message.
+ */
+export const problemCodes = [
+  'validation-failed',
+  'unauthenticated',
+  'forbidden',
+  'not-found',
+  'conflict',
+  'workflow-unavailable',
+  'internal',
+] as const;
+export type ProblemCode = (typeof problemCodes)[number];
+
+export const InvalidParam = z.object({
+  /** Dotted path of the field, e.g. `persoon.geboortedatum`; `body` for the body as a whole. */
+  name: z.string(),
+  code: z.string(),
+  reason: z.string(),
+});
+export type InvalidParam = z.infer<typeof InvalidParam>;
+
+export const Problem = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    code: z.enum(problemCodes),
+    detail: z.string().optional(),
+    invalidParams: z.array(InvalidParam).optional(),
+  })
+  .meta({ id: 'Problem' });
+export type Problem = z.infer<typeof Problem>;
+
+export function problemType(code: ProblemCode): string {
+  return `urn:landing:problem:${code}`;
+}
+
+/** Field messages from a zod error, in the `invalidParams` form. */
+export function invalidParamsFrom(error: z.ZodError, prefix = ''): InvalidParam[] {
+  return error.issues.map((issue) => ({
+    name: [prefix, ...issue.path.map(String)].filter(Boolean).join('.') || 'body',
+    code: issue.code,
+    reason: issue.message,
+  }));
+}

@@ -1,0 +1,24 @@
+import * as z from 'zod';
+import { Role } from './principal';
+
+export const organisationKinds = ['zorgaanbieder', 'woningcorporatie', 'gemeente'] as const;
+export const OrganisationKind = z.enum(organisationKinds);
+
+export const Organisation = z
+  .object({
+    id: z.string(),
+    naam: z.string(),
+    soort: OrganisationKind,
+  })
+  .meta({ id: 'Organisation' });
+export type Organisation = z.infer<typeof Organisation>;
+
+/** A member of staff of an organisation, as the organisation's directory lists them. */
+export const StaffMember = z
+  .object({
+    id: z.string(),
+    naam: z.string(),
+    role: Role,
+  })
+  .meta({ id: 'StaffMember' });
+export type StaffMember = z.infer<typeof StaffMember>;

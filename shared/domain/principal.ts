@@ -1,0 +1,33 @@
+import * as z from 'zod';
+
+/**
+ * Who is asking. On AWS this comes from the Cognito JWT that API Gateway verified; locally from the
+ * token the local sign-in issues for a seeded user. Handlers only ever see this shape.
+ */
+export const roles = ['begeleider', 'teamleider', 'budgethouder', 'beheerder', 'corporatie'] as const;
+export const Role = z.enum(roles);
+export type Role = z.infer<typeof Role>;
+
+export const roleLabels: Record<Role, string> = {
+  begeleider: 'Begeleider',
+  teamleider: 'Teamleider',
+  budgethouder: 'Budgethouder',
+  beheerder: 'Beheerder',
+  corporatie: 'Woningcorporatie',
+};
+
+export const Principal = z.object({
+  userId: z.string().min(1),
+  naam: z.string().min(1),
+  organisationId: z.string().min(1),
+  role: Role,
+});
+export type Principal = z.infer<typeof Principal>;
+
+/** The JWT claim names that carry a principal (Cognito custom attributes keep their `custom:` prefix). */
+export const principalClaims = {
+  userId: 'sub',
+  naam: 'name',
+  organisationId: 'custom:organisation_id',
+  role: 'custom:role',
+} as const;

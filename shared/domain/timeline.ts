@@ -1,0 +1,28 @@
+import * as z from 'zod';
+
+/** Things that happen in a transition, in the order they happened. Grows with every capability. */
+export const timelineEventTypes = ['aanmelding-geregistreerd', 'traject-gestart'] as const;
+export const TimelineEventType = z.enum(timelineEventTypes);
+export type TimelineEventType = z.infer<typeof TimelineEventType>;
+
+export const timelineEventLabels: Record<TimelineEventType, string> = {
+  'aanmelding-geregistreerd': 'Aanmelding geregistreerd',
+  'traject-gestart': 'Traject gestart: het werkproces volgt de stappen',
+};
+
+export const Actor = z.discriminatedUnion('soort', [
+  z.object({ soort: z.literal('medewerker'), id: z.string(), naam: z.string() }),
+  z.object({ soort: z.literal('werkproces'), naam: z.string() }),
+]);
+export type Actor = z.infer<typeof Actor>;
+
+export const TimelineEvent = z
+  .object({
+    id: z.string(),
+    transitionId: z.string(),
+    type: TimelineEventType,
+    at: z.iso.datetime(),
+    actor: Actor,
+  })
+  .meta({ id: 'TimelineEvent' });
+export type TimelineEvent = z.infer<typeof TimelineEvent>;

@@ -1,0 +1,142 @@
+import * as z from 'zod';
+import { gemeenteCodes } from './municipalities';
+
+/**
+ * A transitie (traject): one person's path from Beschermd Wonen or Maatschappelijke Opvang to an own home
+ * in the neighbourhood, until they have landed there (seed 004, "Bouwen aan een thuis").
+ */
+export const fases = [
+  'aanmelding',
+  'voorbereiding',
+  'woning',
+  'verhuizing',
+  'landing',
+  'omklap',
+  'geland',
+  'teruggevallen',
+] as const;
+export const Fase = z.enum(fases);
+export type Fase = z.infer<typeof Fase>;
+
+export const faseLabels: Record<Fase, string> = {
+  aanmelding: 'Aanmelding',
+  voorbereiding: 'Voorbereiding',
+  woning: 'Woning',
+  verhuizing: 'Verhuizing',
+  landing: 'Landing',
+  omklap: 'Omklap',
+  geland: 'Geland',
+  teruggevallen: 'Teruggevallen',
+};
+
+export const herkomsten = ['BW', 'MO', 'begeleid-wonen'] as const;
+export const Herkomst = z.enum(herkomsten, { error: 'Kies waar de persoon vandaan komt.' });
+export type Herkomst = z.infer<typeof Herkomst>;
+
+export const herkomstLabels: Record<Herkomst, string> = {
+  BW: 'Beschermd Wonen',
+  MO: 'Maatschappelijke Opvang',
+  'begeleid-wonen': 'Begeleid wonen',
+};
+
+const MIN_AGE_YEARS = 16;
+const MAX_AGE_YEARS = 110;
+
+/** Age in whole years on `today`, from ISO dates; pure so that rules can be tested on any day. */
+export function ageInYears(geboortedatum: string, today: string): number {
+  const [by, bm, bd] = geboortedatum.split('-').map(Number) as [number, number, number];
+  const [ty, tm, td] = today.split('-').map(Number) as [number, number, number];
+  const hadBirthday = tm > bm || (tm === bm && td >= bd);
+  return ty - by - (hadBirthday ? 0 : 1);
+}
+
+export function todayIso(now: Date = new Date()): string {
+  return now.toISOString().slice(0, 10);
+}
+
+const naamDeel = (veld: string) =>
+  z
+    .string({ error: `Vul de ${veld} in.` })
+    .trim()
+    .min(1, { error: `Vul de ${veld} in.` })
+    .max(100, { error: `De ${veld} is te lang (hooguit 100 tekens).` });
+
+export const Geboortedatum = z
+  .iso.date({ error: 'Vul een geboortedatum in als jjjj-mm-dd.' })
+  .refine((d) => d <= todayIso(), { error: 'De geboortedatum ligt in de toekomst.', abort: true })
+  .refine((d) => ageInYears(d, todayIso()) >= MIN_AGE_YEARS, {
+    error: `De persoon moet minstens ${MIN_AGE_YEARS} jaar oud zijn.`,
+  })
+  .refine((d) => ageInYears(d, todayIso()) <= MAX_AGE_YEARS, { error: 'Deze geboortedatum is niet aannemelijk.' });
+
+export const Persoon = z
+  .object({
+    voornaam: naamDeel('voornaam'),
+    achternaam: naamDeel('achternaam'),
+    geboortedatum: Geboortedatum,
+  })
+  .meta({ id: 'Persoon' });
+export type Persoon = z.infer<typeof Persoon>;
+
+export const GemeenteCode = z.enum(gemeenteCodes, { error: 'Kies een gemeente uit de regio.' });
+
+/** What a caseworker fills in to register a transition (the aanmelding). */
+export const AanmeldingInput = z
+  .object({
+    persoon: Persoon,
+    gemeenteCode: GemeenteCode,
+    herkomst: Herkomst,
+    begeleiderIds: z
+      .array(z.string().min(1), { error: 'Kies de begeleiders.' })
+      .min(1, { error: 'Kies minstens één begeleider.' })
+      .max(2, { error: 'Een traject heeft hooguit twee begeleiders (een duo).' })
+      .refine((ids) => new Set(ids).size === ids.length, { error: 'Kies twee verschillende begeleiders.' }),
+  })
+  .strict()
+  .meta({ id: 'AanmeldingInput' });
+export type AanmeldingInput = z.infer<typeof AanmeldingInput>;
+
+export const Begeleider = z.object({ id: z.string(), naam: z.string() }).meta({ id: 'Begeleider' });
+export type Begeleider = z.infer<typeof Begeleider>;
+
+export const Transition = z
+  .object({
+    id: z.string(),
+    /** Optimistic-concurrency version: every change increments it and is conditional on it. */
+    version: z.number().int().positive(),
+    providerId: z.string(),
+    /** Pseudonymous reference to the person, the only person identifier that may leave the provider. */
+    persoonRef: z.string(),
+    persoon: Persoon,
+    gemeenteCode: GemeenteCode,
+    herkomst: Herkomst,
+    begeleiders: z.array(Begeleider),
+    fase: Fase,
+    createdAt: z.iso.datetime(),
+    createdBy: z.string(),
+    updatedAt: z.iso.datetime(),
+  })
+  .meta({ id: 'Transition' });
+export type Transition = z.infer<typeof Transition>;
+
+/** What a list shows of a transition: enough to recognise and open it. */
+export const TransitionSummary = Transition.pick({
+  id: true,
+  persoon: true,
+  gemeenteCode: true,
+  herkomst: true,
+  begeleiders: true,
+  fase: true,
+  createdAt: true,
+  updatedAt: true,
+}).meta({ id: 'TransitionSummary' });
+export type TransitionSummary = z.infer<typeof TransitionSummary>;
+
+export function summarize(t: Transition): TransitionSummary {
+  const { id, persoon, gemeenteCode, herkomst, begeleiders, fase, createdAt, updatedAt } = t;
+  return { id, persoon, gemeenteCode, herkomst, begeleiders, fase, createdAt, updatedAt };
+}
+
+export function volledigeNaam(p: Pick<Persoon, 'voornaam' | 'achternaam'>): string {
+  return `${p.voornaam} ${p.achternaam}`;
+}

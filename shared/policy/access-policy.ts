@@ -1,0 +1,30 @@
+import type { Principal, Role } from '../domain/principal';
+
+/**
+ * The one place that decides who may do what. Pure: handlers ask, this answers, nothing else decides.
+ * Step 1 covers transitions and the organisation directory; later steps add budget, support, signals.
+ */
+export type Action = 'transition:create' | 'transition:list-own' | 'transition:list-organisation' | 'transition:read' | 'staff:list';
+
+export interface ResourceScope {
+  /** The organisation that owns the resource (for a transition: the zorgaanbieder). */
+  organisationId: string;
+  /** Staff who work on the resource directly (for a transition: its begeleiders). */
+  assignedUserIds?: readonly string[];
+}
+
+export type Decision = { allowed: true } | { allowed: false; reason: 'role' | 'organisation' };
+
+const rolesFor: Record<Action, readonly Role[]> = {
+  'transition:create': ['begeleider', 'teamleider'],
+  'transition:list-own': ['begeleider', 'teamleider'],
+  'transition:list-organisation': ['begeleider', 'teamleider', 'beheerder'],
+  'transition:read': ['begeleider', 'teamleider', 'beheerder'],
+  'staff:list': ['begeleider', 'teamleider', 'beheerder'],
+};
+
+export function decide(principal: Principal, action: Action, resource?: ResourceScope): Decision {
+  if (!rolesFor[action].includes(principal.role)) return { allowed: false, reason: 'role' };
+  if (resource && resource.organisationId !== principal.organisationId) return { allowed: false, reason: 'organisation' };
+  return { allowed: true };
+}
