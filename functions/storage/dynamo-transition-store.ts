@@ -6,6 +6,7 @@ import {
   TransactWriteCommand,
   type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
+import { setTimeout as sleep } from 'node:timers/promises';
 import * as z from 'zod';
 import { TimelineEvent } from '../../shared/domain/timeline';
 import { Transition, TransitionSummary, summarize } from '../../shared/domain/transition';
@@ -16,12 +17,19 @@ import { decodeCursor, encodeCursor } from './page-cursor';
 
 const IDEMPOTENCY_TTL_SECONDS = 24 * 60 * 60;
 const TIMELINE_MAX_EVENTS = 500;
+const REPLAY_ATTEMPTS = 5;
 
 const IdempotencyRecord = z.object({ transitionId: z.string(), requestHash: z.string() });
 
 export class IdempotencyKeyReusedError extends ConflictError {
   constructor() {
     super('Deze Idempotency-Key is al gebruikt voor een ander verzoek.');
+  }
+}
+
+export class IdempotencyInFlightError extends ConflictError {
+  constructor() {
+    super('Een gelijk verzoek met deze Idempotency-Key wordt nog verwerkt. Probeer het zo opnieuw.');
   }
 }
 
@@ -94,7 +102,10 @@ export class DynamoTransitionStore implements TransitionStore {
       );
       return { transition, replayed: false };
     } catch (error) {
-      if (idempotency && error instanceof TransactionCanceledException && error.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed') {
+      // The idempotency record is the first item: it exists (a replay), or a concurrent request with the same
+      // key is writing it right now (TransactionConflict on AWS). Either way the first request's result wins.
+      const reason = error instanceof TransactionCanceledException ? error.CancellationReasons?.[0]?.Code : undefined;
+      if (idempotency && (reason === 'ConditionalCheckFailed' || reason === 'TransactionConflict')) {
         return { transition: await this.replay(idempotency, requestHash), replayed: true };
       }
       throw error;
@@ -102,10 +113,16 @@ export class DynamoTransitionStore implements TransitionStore {
   }
 
   private async replay(idempotency: { userId: string; key: string }, requestHash: string): Promise<Transition> {
-    const { Item } = await this.db.send(
-      new GetCommand({ TableName: this.tableName, Key: keys.idempotency(idempotency.userId, idempotency.key), ConsistentRead: true }),
-    );
-    const record = IdempotencyRecord.parse(Item);
+    let item: Record<string, unknown> | undefined;
+    for (let attempt = 0; !item && attempt < REPLAY_ATTEMPTS; attempt++) {
+      if (attempt > 0) await sleep(25 * 2 ** attempt);
+      ({ Item: item } = await this.db.send(
+        new GetCommand({ TableName: this.tableName, Key: keys.idempotency(idempotency.userId, idempotency.key), ConsistentRead: true }),
+      ));
+    }
+    // Still absent: the concurrent first request failed. Ask the caller to retry rather than guess.
+    if (!item) throw new IdempotencyInFlightError();
+    const record = IdempotencyRecord.parse(item);
     if (record.requestHash !== requestHash) throw new IdempotencyKeyReusedError();
     const transition = await this.get(record.transitionId);
     if (!transition) throw new Error('idempotency record points to a missing transition');

@@ -3,6 +3,7 @@ import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import {
   DefinitionBody,
+  JitterType,
   JsonPath,
   LogLevel,
   StateMachine,
@@ -50,11 +51,14 @@ export class TransitionWorkflow extends Construct {
       resultPath: JsonPath.DISCARD,
       retryOnServiceExceptions: true,
     });
+    // Bad input will not get better by retrying; anything else (throttling, a network blip) may.
+    recordStart.addRetry({ errors: ['ZodError'], maxAttempts: 0 });
     recordStart.addRetry({
-      errors: ['States.TaskFailed'],
+      errors: ['States.ALL'],
       interval: Duration.seconds(2),
       backoffRate: 2,
       maxAttempts: 5,
+      jitterStrategy: JitterType.FULL,
     });
 
     const definition = recordStart.next(new Succeed(this, 'Done', { stateName: transitionWorkflowStates.done }));

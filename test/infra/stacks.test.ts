@@ -1,0 +1,123 @@
+import { App } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { operations, routeKey } from '../../shared/api/contract';
+import { stageConfig } from '../../infra/config/stages';
+import { createLandingStacks } from '../../infra/landing';
+
+function synth(stage: 'dev' | 'prod') {
+  // Skipping bundling keeps this fast; bundling itself is exercised by `npm run synth`.
+  const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
+  const stacks = createLandingStacks(app, stageConfig(stage));
+  return {
+    data: Template.fromStack(stacks.data),
+    workflows: Template.fromStack(stacks.workflows),
+    api: Template.fromStack(stacks.api),
+    web: Template.fromStack(stacks.web),
+  };
+}
+
+let dev: ReturnType<typeof synth>;
+let prod: ReturnType<typeof synth>;
+beforeAll(() => {
+  dev = synth('dev');
+  prod = synth('prod');
+});
+
+describe('Data stack', () => {
+  it('has one on-demand, encrypted table with point-in-time recovery and the designed keys', () => {
+    dev.data.resourceCountIs('AWS::DynamoDB::GlobalTable', 1);
+    dev.data.hasResourceProperties('AWS::DynamoDB::GlobalTable', {
+      BillingMode: 'PAY_PER_REQUEST',
+      KeySchema: [
+        { AttributeName: 'pk', KeyType: 'HASH' },
+        { AttributeName: 'sk', KeyType: 'RANGE' },
+      ],
+      GlobalSecondaryIndexes: [Match.objectLike({ IndexName: 'gsi1' })],
+      SSESpecification: { SSEEnabled: true },
+      TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true },
+      Replicas: [Match.objectLike({ PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true } })],
+    });
+  });
+
+  it('protects the table from deletion outside dev', () => {
+    dev.data.hasResourceProperties('AWS::DynamoDB::GlobalTable', { Replicas: [Match.objectLike({ DeletionProtectionEnabled: false })] });
+    prod.data.hasResourceProperties('AWS::DynamoDB::GlobalTable', { Replicas: [Match.objectLike({ DeletionProtectionEnabled: true })] });
+    prod.data.hasResource('AWS::DynamoDB::GlobalTable', { DeletionPolicy: 'Retain' });
+  });
+});
+
+describe('Api stack', () => {
+  it('routes every operation of the contract, with the JWT authorizer unless public', () => {
+    const routes = dev.api.findResources('AWS::ApiGatewayV2::Route');
+    const byKey = new Map(Object.values(routes).map((r) => [r.Properties.RouteKey as string, r.Properties.AuthorizationType as string]));
+    for (const spec of Object.values(operations)) {
+      expect(byKey.get(routeKey(spec)), routeKey(spec)).toBe(spec.auth === 'public' ? 'NONE' : 'JWT');
+    }
+    expect(byKey.size).toBe(Object.keys(operations).length);
+  });
+
+  it('runs every Lambda on Node 22 and arm64', () => {
+    for (const template of [dev.api, dev.workflows]) {
+      for (const fn of Object.values(template.findResources('AWS::Lambda::Function'))) {
+        if (fn.Properties.Handler === 'index.handler' && fn.Metadata?.['landing:handler']) {
+          expect(fn.Properties).toMatchObject({ Runtime: 'nodejs22.x', Architectures: ['arm64'] });
+        }
+      }
+    }
+  });
+
+  it('lets only the transitions function start the transition workflow', () => {
+    const policies = dev.api.findResources('AWS::IAM::Policy');
+    const starters = Object.entries(policies)
+      .filter(([, p]) => JSON.stringify(p.Properties.PolicyDocument).includes('states:StartExecution'))
+      .map(([id]) => id);
+    expect(starters).toHaveLength(1);
+    expect(starters[0]).toMatch(/^TransitionsApi/);
+  });
+
+  it('gives the read-only capabilities no write access to the table', () => {
+    const policies = dev.api.findResources('AWS::IAM::Policy');
+    for (const [id, policy] of Object.entries(policies)) {
+      if (!/^(OrganisationApi|MetaApi)/.test(id)) continue;
+      expect(JSON.stringify(policy.Properties.PolicyDocument), id).not.toMatch(/dynamodb:(PutItem|UpdateItem|DeleteItem|BatchWriteItem)/);
+    }
+  });
+
+  it('has a Cognito user pool carrying organisation and role as custom attributes', () => {
+    dev.api.hasResourceProperties('AWS::Cognito::UserPool', {
+      Schema: Match.arrayWith([Match.objectLike({ Name: 'organisation_id' }), Match.objectLike({ Name: 'role' })]),
+    });
+  });
+});
+
+describe('Workflows stack', () => {
+  it('logs every state machine execution', () => {
+    dev.workflows.hasResourceProperties('AWS::StepFunctions::StateMachine', {
+      LoggingConfiguration: Match.objectLike({ Level: 'ALL', IncludeExecutionData: false }),
+    });
+  });
+});
+
+describe('Web stack', () => {
+  it('keeps the bucket private and serves it through CloudFront origin access control', () => {
+    dev.web.hasResourceProperties('AWS::S3::Bucket', {
+      PublicAccessBlockConfiguration: {
+        BlockPublicAcls: true,
+        BlockPublicPolicy: true,
+        IgnorePublicAcls: true,
+        RestrictPublicBuckets: true,
+      },
+    });
+    dev.web.resourceCountIs('AWS::CloudFront::OriginAccessControl', 1);
+  });
+
+  it('sends /api/* to the API uncached, so the SPA and API share one origin', () => {
+    dev.web.hasResourceProperties('AWS::CloudFront::Distribution', {
+      DistributionConfig: Match.objectLike({
+        CacheBehaviors: [Match.objectLike({ PathPattern: '/api/*', ViewerProtocolPolicy: 'https-only' })],
+        DefaultCacheBehavior: Match.objectLike({ ViewerProtocolPolicy: 'redirect-to-https' }),
+      }),
+    });
+  });
+});
