@@ -70,7 +70,11 @@ export async function startLanding(options: StartLandingOptions): Promise<Runnin
       organisationNaam: demoOrganisations.find((o) => o.id === principal.organisationId)?.naam ?? principal.organisationId,
     })),
   });
-  const port = await listen(gateway, options.port, options.host ?? '127.0.0.1');
+  const port = await listen(gateway, options.port, options.host ?? '127.0.0.1').catch(async (error: unknown) => {
+    await close(sfnEndpoint.server);
+    dynamo.destroy();
+    throw error;
+  });
 
   return {
     url: `http://${options.host === '0.0.0.0' ? 'localhost' : (options.host ?? '127.0.0.1')}:${port}`,
