@@ -30,7 +30,9 @@ export const faseLabels: Record<Fase, string> = {
 };
 
 export const herkomsten = ['BW', 'MO', 'begeleid-wonen'] as const;
-export const Herkomst = z.enum(herkomsten, { error: 'Kies waar de persoon vandaan komt.' });
+export const Herkomst = z
+  .enum(herkomsten, { error: 'Kies waar de persoon vandaan komt.' })
+  .meta({ description: 'BW = Beschermd Wonen, MO = Maatschappelijke Opvang, begeleid-wonen' });
 export type Herkomst = z.infer<typeof Herkomst>;
 
 export const herkomstLabels: Record<Herkomst, string> = {
@@ -67,7 +69,8 @@ export const Geboortedatum = z
   .refine((d) => ageInYears(d, todayIso()) >= MIN_AGE_YEARS, {
     error: `De persoon moet minstens ${MIN_AGE_YEARS} jaar oud zijn.`,
   })
-  .refine((d) => ageInYears(d, todayIso()) <= MAX_AGE_YEARS, { error: 'Deze geboortedatum is niet aannemelijk.' });
+  .refine((d) => ageInYears(d, todayIso()) <= MAX_AGE_YEARS, { error: 'Deze geboortedatum is niet aannemelijk.' })
+  .meta({ description: `jjjj-mm-dd; de persoon is minstens ${MIN_AGE_YEARS} jaar oud` });
 
 export const Persoon = z
   .object({
@@ -78,7 +81,9 @@ export const Persoon = z
   .meta({ id: 'Persoon' });
 export type Persoon = z.infer<typeof Persoon>;
 
-export const GemeenteCode = z.enum(gemeenteCodes, { error: 'Kies een gemeente uit de regio.' });
+export const GemeenteCode = z
+  .enum(gemeenteCodes, { error: 'Kies een gemeente uit de regio.' })
+  .meta({ description: 'CBS-gemeentecode van een van de 16 U16-gemeenten' });
 
 /** What a caseworker fills in to register a transition (the aanmelding). */
 export const AanmeldingInput = z
@@ -90,7 +95,8 @@ export const AanmeldingInput = z
       .array(z.string().min(1), { error: 'Kies de begeleiders.' })
       .min(1, { error: 'Kies minstens één begeleider.' })
       .max(2, { error: 'Een traject heeft hooguit twee begeleiders (een duo).' })
-      .refine((ids) => new Set(ids).size === ids.length, { error: 'Kies twee verschillende begeleiders.' }),
+      .refine((ids) => new Set(ids).size === ids.length, { error: 'Kies twee verschillende begeleiders.' })
+      .meta({ description: 'Eén begeleider of een duo, van de eigen organisatie' }),
   })
   .strict()
   .meta({ id: 'AanmeldingInput' });
