@@ -4,21 +4,12 @@ import type { Principal } from '../../shared/domain/principal';
 import type { Transition } from '../../shared/domain/transition';
 import { createApiHandler, type CapabilityHandlers } from '../http/api-handler';
 import { ForbiddenError, NotFoundError } from '../http/errors';
-import type { OrganisationDirectory } from '../organisation/ports';
 import { lazy, runtime } from '../runtime';
 import { DynamoOrganisationDirectory } from '../storage/dynamo-organisation-directory';
 import { DynamoTransitionStore } from '../storage/dynamo-transition-store';
 import { StepFunctionsTransitionWorkflow } from '../workflow/step-functions-workflow';
-import type { TransitionStore, TransitionWorkflow } from './ports';
+import type { TransitionsDeps } from './ports';
 import { registerTransition } from './register-transition';
-
-export interface TransitionsDeps {
-  store: TransitionStore;
-  directory: OrganisationDirectory;
-  workflow: TransitionWorkflow;
-  now: () => Date;
-  newId: () => string;
-}
 
 function authorize(principal: Principal, action: Action, resource?: { organisationId: string }): void {
   if (!decide(principal, action, resource).allowed) throw new ForbiddenError();

@@ -1,5 +1,6 @@
 import type { TimelineEvent } from '../../shared/domain/timeline';
 import type { Transition, TransitionSummary } from '../../shared/domain/transition';
+import type { OrganisationDirectory } from '../organisation/ports';
 
 /** Storage the transitions capability needs; functions/storage/dynamo-transition-store.ts implements it. */
 export interface TransitionStore {
@@ -33,4 +34,13 @@ export interface Page<T> {
 export interface TransitionWorkflow {
   /** Idempotent per transition: starting an already started transition is a no-op. */
   start(transitionId: string): Promise<void>;
+}
+
+/** Everything the transitions capability needs, injected so tests can point it at their own table. */
+export interface TransitionsDeps {
+  store: TransitionStore;
+  directory: OrganisationDirectory;
+  workflow: TransitionWorkflow;
+  now: () => Date;
+  newId: () => string;
 }

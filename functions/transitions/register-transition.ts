@@ -1,19 +1,9 @@
 import type { Principal } from '../../shared/domain/principal';
 import type { TimelineEvent } from '../../shared/domain/timeline';
 import type { AanmeldingInput, Transition } from '../../shared/domain/transition';
-import { ValidationError } from '../http/errors';
-import type { OrganisationDirectory } from '../organisation/ports';
-import type { TransitionStore, TransitionWorkflow } from './ports';
-import { WorkflowUnavailableError } from '../http/errors';
+import type { TransitionsDeps } from './ports';
+import { ValidationError, WorkflowUnavailableError } from '../http/errors';
 import { logger } from '../observability/logger';
-
-export interface RegisterDeps {
-  store: TransitionStore;
-  directory: OrganisationDirectory;
-  workflow: TransitionWorkflow;
-  now: () => Date;
-  newId: () => string;
-}
 
 /**
  * The aanmelding: checks the chosen begeleiders work for the principal's organisation, stores the
@@ -24,7 +14,7 @@ export interface RegisterDeps {
  * and starts the workflow (starting is idempotent per transition).
  */
 export async function registerTransition(
-  deps: RegisterDeps,
+  deps: TransitionsDeps,
   principal: Principal,
   input: AanmeldingInput,
   idempotencyKey: string | undefined,

@@ -8,13 +8,13 @@
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { parseArgs } from 'node:util';
 import { projectRoot } from '../constructs/landing-function';
 import { startDynamoDbLocal, type RunningDynamoDb } from './dynamodb-local';
 import { PortInUseError, startLanding, type RunningLanding } from './landing';
+import { freePort, isPortFree } from './ports';
 
 const { values: args } = parseArgs({
   options: {
@@ -44,8 +44,8 @@ async function main(): Promise<void> {
   }
   const port = Number(args.port);
   // Fail fast, before starting anything, when the port for the app is taken.
-  if (!(await isFree(port))) throw new PortInUseError(port);
-  const dynamoPort = (await isFree(Number(args['dynamodb-port']))) ? Number(args['dynamodb-port']) : await freePort();
+  if (!(await isPortFree(port))) throw new PortInUseError(port);
+  const dynamoPort = (await isPortFree(Number(args['dynamodb-port']))) ? Number(args['dynamodb-port']) : await freePort();
 
   say('Landing start lokaal…');
   const build = args['no-build'] ? Promise.resolve() : buildWeb();
@@ -106,26 +106,6 @@ function authSecret(): Uint8Array {
     writeFileSync(file, randomBytes(32).toString('base64'), { mode: 0o600 });
   }
   return Buffer.from(readFileSync(file, 'utf8'), 'base64');
-}
-
-function isFree(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const probe = createServer()
-      .once('error', () => resolve(false))
-      .once('listening', () => probe.close(() => resolve(true)))
-      .listen(port, '127.0.0.1');
-  });
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer()
-      .once('error', reject)
-      .listen(0, '127.0.0.1', () => {
-        const address = probe.address();
-        probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-      });
-  });
 }
 
 main().catch((error: Error) => {

@@ -2,7 +2,8 @@ import { SFNClient, StartExecutionCommand, ExecutionAlreadyExists } from '@aws-s
 import { mockClient } from 'aws-sdk-client-mock';
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createTransitionsApi, type TransitionsDeps } from '../../functions/transitions/api';
+import { createTransitionsApi } from '../../functions/transitions/api';
+import type { TransitionsDeps } from '../../functions/transitions/ports';
 import { DynamoOrganisationDirectory } from '../../functions/storage/dynamo-organisation-directory';
 import { DynamoTransitionStore } from '../../functions/storage/dynamo-transition-store';
 import { StepFunctionsTransitionWorkflow } from '../../functions/workflow/step-functions-workflow';
