@@ -1,20 +1,14 @@
 import * as z from 'zod';
+import { roles } from './vocabulary';
+
+export { roles, roleLabels } from './vocabulary';
 
 /**
  * Who is asking. On AWS this comes from the Cognito JWT that API Gateway verified; locally from the
  * token the local sign-in issues for a seeded user. Handlers only ever see this shape.
  */
-export const roles = ['begeleider', 'teamleider', 'budgethouder', 'beheerder', 'corporatie'] as const;
 export const Role = z.enum(roles);
 export type Role = z.infer<typeof Role>;
-
-export const roleLabels: Record<Role, string> = {
-  begeleider: 'Begeleider',
-  teamleider: 'Teamleider',
-  budgethouder: 'Budgethouder',
-  beheerder: 'Beheerder',
-  corporatie: 'Woningcorporatie',
-};
 
 export const Principal = z.object({
   userId: z.string().min(1),

@@ -1,14 +1,10 @@
 import * as z from 'zod';
+import { timelineEventTypes } from './vocabulary';
 
-/** Things that happen in a transition, in the order they happened. Grows with every capability. */
-export const timelineEventTypes = ['aanmelding-geregistreerd', 'traject-gestart'] as const;
+export { timelineEventTypes, timelineEventLabels } from './vocabulary';
+
 export const TimelineEventType = z.enum(timelineEventTypes);
 export type TimelineEventType = z.infer<typeof TimelineEventType>;
-
-export const timelineEventLabels: Record<TimelineEventType, string> = {
-  'aanmelding-geregistreerd': 'Aanmelding geregistreerd',
-  'traject-gestart': 'Traject gestart: het werkproces volgt de stappen',
-};
 
 export const Actor = z.discriminatedUnion('soort', [
   z.object({ soort: z.literal('medewerker'), id: z.string(), naam: z.string() }),

@@ -1,45 +1,20 @@
 import * as z from 'zod';
 import { gemeenteCodes } from './municipalities';
+import { fases, herkomsten } from './vocabulary';
+
+export { fases, faseLabels, herkomsten, herkomstLabels } from './vocabulary';
 
 /**
  * A transitie (traject): one person's path from Beschermd Wonen or Maatschappelijke Opvang to an own home
  * in the neighbourhood, until they have landed there (seed 004, "Bouwen aan een thuis").
  */
-export const fases = [
-  'aanmelding',
-  'voorbereiding',
-  'woning',
-  'verhuizing',
-  'landing',
-  'omklap',
-  'geland',
-  'teruggevallen',
-] as const;
 export const Fase = z.enum(fases);
 export type Fase = z.infer<typeof Fase>;
 
-export const faseLabels: Record<Fase, string> = {
-  aanmelding: 'Aanmelding',
-  voorbereiding: 'Voorbereiding',
-  woning: 'Woning',
-  verhuizing: 'Verhuizing',
-  landing: 'Landing',
-  omklap: 'Omklap',
-  geland: 'Geland',
-  teruggevallen: 'Teruggevallen',
-};
-
-export const herkomsten = ['BW', 'MO', 'begeleid-wonen'] as const;
 export const Herkomst = z
   .enum(herkomsten, { error: 'Kies waar de persoon vandaan komt.' })
   .meta({ description: 'BW = Beschermd Wonen, MO = Maatschappelijke Opvang, begeleid-wonen' });
 export type Herkomst = z.infer<typeof Herkomst>;
-
-export const herkomstLabels: Record<Herkomst, string> = {
-  BW: 'Beschermd Wonen',
-  MO: 'Maatschappelijke Opvang',
-  'begeleid-wonen': 'Begeleid wonen',
-};
 
 const MIN_AGE_YEARS = 16;
 const MAX_AGE_YEARS = 110;

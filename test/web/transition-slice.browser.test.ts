@@ -1,0 +1,86 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { startLanding, type RunningLanding } from '../../infra/local/landing';
+import { launchChromium } from '../support/browser';
+
+let landing: RunningLanding;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  [landing, browser] = await Promise.all([
+    startLanding({
+      port: 0,
+      dynamoEndpoint: inject('dynamoEndpoint'),
+      tableName: `landing-browser-${Date.now()}`,
+      webRoot: 'web/dist',
+      seedDemoData: true,
+    }),
+    launchChromium(),
+  ]);
+  page = await browser.newPage({ locale: 'nl-NL', timezoneId: 'Europe/Amsterdam' });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await landing?.stop();
+});
+
+describe('A caseworker in the browser', { timeout: 60_000 }, () => {
+  it('signs in as a seeded begeleider and sees their transitions', async () => {
+    await page.goto(landing.url);
+    await page.getByRole('heading', { name: 'Aanmelden' }).waitFor();
+    await page.getByRole('button', { name: /Sanne de Vries/ }).click();
+    await page.getByRole('heading', { name: 'Mijn trajecten' }).waitFor();
+    const rows = page.getByRole('table').getByRole('row');
+    await expect.poll(() => rows.count()).toBeGreaterThan(1);
+    await expect.poll(() => page.getByRole('table').innerText()).toContain('Kees van Dijk');
+    // Another organisation's person never shows.
+    expect(await page.getByRole('table').innerText()).not.toContain('Postma');
+  });
+
+  it('gets a message per field for an empty aanmelding, linked to the field', async () => {
+    await page.getByRole('link', { name: 'Nieuwe aanmelding' }).first().click();
+    await page.getByRole('heading', { name: 'Nieuwe aanmelding' }).waitFor();
+    await page.getByRole('button', { name: 'Aanmelding registreren' }).click();
+    const summary = page.getByRole('alert').filter({ hasText: 'Controleer de aanmelding' });
+    await summary.waitFor();
+    expect(await summary.innerText()).toContain('Vul de voornaam in.');
+    expect(await page.getByLabel('Voornaam').getAttribute('aria-invalid')).toBe('true');
+    // The summary links to the field it names.
+    await summary.getByRole('link', { name: 'Vul de voornaam in.' }).click();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('voornaam');
+  });
+
+  it('registers a transition with the keyboard and sees the workflow start it on the timeline', async () => {
+    await page.getByLabel('Voornaam').fill('Marloes');
+    await page.getByLabel('Achternaam').fill('van den Berg');
+    await page.getByLabel('Geboortedatum').fill('1990-04-12');
+    await page.getByLabel('Gemeente', { exact: true }).selectOption({ label: 'Utrecht' });
+    await page.getByLabel('Maatschappelijke Opvang').check();
+    expect(await page.getByLabel('Sanne de Vries').isChecked()).toBe(true);
+    // Submit with Enter from a text field, as a keyboard user would.
+    await page.getByLabel('Achternaam').press('Enter');
+
+    await page.getByRole('heading', { name: 'Marloes van den Berg' }).waitFor();
+    const timeline = page.getByRole('list', { name: 'Gebeurtenissen, oudste eerst' });
+    await expect.poll(() => timeline.innerText()).toContain('Aanmelding geregistreerd');
+    await expect.poll(() => timeline.innerText(), { timeout: 10_000 }).toContain('Traject gestart');
+    expect(await page.getByText('12 april 1990').count()).toBe(1);
+  });
+
+  it('finds the new person in "Mijn trajecten", newest first', async () => {
+    await page.getByRole('link', { name: 'Mijn trajecten' }).click();
+    await page.getByRole('heading', { name: 'Mijn trajecten' }).waitFor();
+    const firstRow = page.getByRole('table').getByRole('row').nth(1);
+    await expect.poll(() => firstRow.innerText()).toContain('Marloes van den Berg');
+  });
+
+  it('offers a skip link as the first stop of the keyboard', async () => {
+    await page.reload();
+    await page.getByRole('heading', { name: 'Mijn trajecten' }).waitFor();
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => document.activeElement?.textContent?.trim());
+    expect(focused).toBe('Naar de inhoud');
+  });
+});

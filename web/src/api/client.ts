@@ -1,0 +1,90 @@
+import type { Me, ResponseBody, StaffList, Timeline, TransitionListScope, TransitionPage } from '../../../shared/api/contract';
+import type { InvalidParam, Problem } from '../../../shared/api/problem';
+import type { Principal } from '../../../shared/domain/principal';
+import type { AanmeldingInput, Transition } from '../../../shared/domain/transition';
+
+/** A failed API call: the status, and the problem+json the API sent (or one made up for network errors). */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly problem: Pick<Problem, 'code' | 'title'> & { invalidParams?: InvalidParam[] },
+  ) {
+    super(problem.title);
+  }
+
+  fieldErrors(): Record<string, string> {
+    const errors: Record<string, string> = {};
+    for (const p of this.problem.invalidParams ?? []) errors[p.name] ??= p.reason;
+    return errors;
+  }
+}
+
+type TokenSource = () => string | undefined;
+let currentToken: TokenSource = () => undefined;
+let onUnauthenticated: () => void = () => undefined;
+
+/** The session module tells the client where the token is and what to do when it is refused. */
+export function configureClient(options: { token: TokenSource; onUnauthenticated: () => void }): void {
+  currentToken = options.token;
+  onUnauthenticated = options.onUnauthenticated;
+}
+
+async function request<T>(method: string, path: string, options: { body?: unknown; headers?: Record<string, string> } = {}): Promise<T> {
+  const token = currentToken();
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      headers: {
+        accept: 'application/json',
+        ...(options.body !== undefined ? { 'content-type': 'application/json' } : {}),
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...options.headers,
+      },
+      ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
+    });
+  } catch {
+    throw new ApiError(0, { code: 'internal', title: 'Geen verbinding met Landing. Controleer je netwerk en probeer opnieuw.' });
+  }
+  const body: unknown = response.status === 204 ? undefined : await response.json().catch(() => undefined);
+  if (response.ok) return body as T;
+  if (response.status === 401) onUnauthenticated();
+  const problem = body as Partial<Problem> | undefined;
+  throw new ApiError(response.status, {
+    code: problem?.code ?? 'internal',
+    title: problem?.title ?? 'Er ging iets mis. Probeer het later opnieuw.',
+    ...(problem?.invalidParams ? { invalidParams: problem.invalidParams } : {}),
+  });
+}
+
+/** One typed client, grouped by resource; paths and types come from the shared contract. */
+export const api = {
+  transitions: {
+    list: (scope: TransitionListScope, cursor?: string) =>
+      request<TransitionPage>('GET', `/api/transitions?${new URLSearchParams({ scope, ...(cursor ? { cursor } : {}) })}`),
+    get: (id: string) => request<ResponseBody<'getTransition'>>('GET', `/api/transitions/${encodeURIComponent(id)}`),
+    timeline: (id: string) => request<Timeline>('GET', `/api/transitions/${encodeURIComponent(id)}/timeline`),
+    create: (input: AanmeldingInput, idempotencyKey: string) =>
+      request<Transition>('POST', '/api/transitions', { body: input, headers: { 'idempotency-key': idempotencyKey } }),
+  },
+  organisation: {
+    me: () => request<Me>('GET', '/api/me'),
+    staff: () => request<StaffList>('GET', '/api/organisation/staff'),
+  },
+  local: {
+    users: () => request<{ items: LocalUser[] }>('GET', '/local/users'),
+    signIn: (userId: string) => request<{ token: string; principal: Principal }>('POST', '/local/sign-in', { body: { userId } }),
+  },
+  config: () => request<AppConfig>('GET', '/config.json'),
+};
+
+export interface LocalUser {
+  id: string;
+  naam: string;
+  role: Principal['role'];
+  organisationNaam: string;
+}
+
+export interface AppConfig {
+  auth: { mode: 'local' } | { mode: 'cognito'; userPoolId: string; clientId: string };
+}

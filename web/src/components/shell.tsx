@@ -1,0 +1,85 @@
+import { A, useLocation, useNavigate } from '@solidjs/router';
+import { Show, type ParentProps } from 'solid-js';
+import { roleLabels } from '../../../shared/domain/vocabulary';
+import { session, signOut } from '../auth/session';
+
+function NavItem(props: ParentProps<{ href: string; current: boolean }>) {
+  return (
+    <li class="utrecht-nav-list__item">
+      <A
+        class="utrecht-nav-list__link"
+        classList={{ 'landing-nav--current': props.current }}
+        href={props.href}
+        aria-current={props.current ? 'page' : undefined}
+        activeClass=""
+        inactiveClass=""
+      >
+        {props.children}
+      </A>
+    </li>
+  );
+}
+
+export function Shell(props: ParentProps) {
+  const navigate = useNavigate();
+  const location = useLocation();
+  // The query string tells the two lists apart, which path matching alone cannot.
+  const current = () => {
+    if (location.pathname === '/trajecten') return location.search.includes('scope=organisation') ? 'organisation' : 'mine';
+    if (location.pathname === '/trajecten/nieuw') return 'new';
+    return undefined;
+  };
+  const leave = () => {
+    signOut();
+    navigate('/aanmelden');
+  };
+  return (
+    <div class="utrecht-page landing-page">
+      <a class="utrecht-skip-link utrecht-skip-link--visible-on-focus" href="#inhoud">
+        Naar de inhoud
+      </a>
+      <header class="utrecht-page-header landing-header">
+        <div class="landing-header__content">
+          <A href="/trajecten" class="landing-logo">
+            Landing
+          </A>
+          <Show when={session()}>
+            {(active) => (
+              <div class="landing-user">
+                <span>
+                  <strong>{active().principal.naam}</strong>, {roleLabels[active().principal.role]}
+                </span>
+                <button type="button" class="utrecht-button utrecht-button--secondary-action" onClick={leave}>
+                  Afmelden
+                </button>
+              </div>
+            )}
+          </Show>
+        </div>
+        <Show when={session()}>
+          <nav aria-label="Hoofdmenu" class="landing-nav">
+            <ul class="utrecht-nav-list">
+              <NavItem href="/trajecten" current={current() === 'mine'}>
+                Mijn trajecten
+              </NavItem>
+              <NavItem href="/trajecten?scope=organisation" current={current() === 'organisation'}>
+                Alle trajecten
+              </NavItem>
+              <NavItem href="/trajecten/nieuw" current={current() === 'new'}>
+                Nieuwe aanmelding
+              </NavItem>
+            </ul>
+          </nav>
+        </Show>
+      </header>
+      <main id="inhoud" class="utrecht-page-body landing-main" tabindex="-1">
+        {props.children}
+      </main>
+      <footer class="utrecht-page-footer landing-footer">
+        <p class="utrecht-paragraph utrecht-paragraph--small">
+          Landing: van Beschermd Wonen of Maatschappelijke Opvang naar een eigen thuis in de wijk.
+        </p>
+      </footer>
+    </div>
+  );
+}
