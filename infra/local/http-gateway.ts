@@ -44,8 +44,7 @@ async function handle(options: GatewayOptions, req: IncomingMessage, res: Server
     });
   }
   if (url.pathname === '/local/sign-in' && req.method === 'POST') {
-    const body = await readBody(req);
-    const userId = (JSON.parse(body.toString('utf8') || '{}') as { userId?: unknown }).userId;
+    const userId = parseJson(await readBody(req))?.userId;
     const user = options.users.find((u) => u.principal.userId === userId);
     if (!user) return json(res, 400, { message: 'Onbekende gebruiker' });
     return json(res, 200, { token: await options.auth.issue(user.principal), principal: user.principal });
@@ -83,6 +82,14 @@ async function invokeApi(options: GatewayOptions, req: IncomingMessage, res: Ser
   };
   res.writeHead(result.statusCode ?? 200, result.headers ?? {});
   res.end(result.body ? Buffer.from(result.body, result.isBase64Encoded ? 'base64' : 'utf8') : undefined);
+}
+
+function parseJson(body: Buffer): Record<string, unknown> | undefined {
+  try {
+    return JSON.parse(body.toString('utf8')) as Record<string, unknown>;
+  } catch {
+    return undefined;
+  }
 }
 
 function json(res: ServerResponse, status: number, body: unknown): void {

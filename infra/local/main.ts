@@ -67,7 +67,7 @@ async function main(): Promise<void> {
     dynamo = await startDynamoDbLocal({ port: dynamoPort, dataDir });
     say(`  ✓ database     DynamoDB Local op ${dynamo.endpoint} (gegevens in .local/dynamodb)  [${elapsed()}]`);
     await build;
-    say(`  ✓ webapp       gebouwd naar web/dist  [${elapsed()}]`);
+    if (!args['no-build']) say(`  ✓ webapp       gebouwd naar web/dist  [${elapsed()}]`);
     landing = await startLanding({
       port,
       dynamoEndpoint: dynamo.endpoint,
