@@ -1,0 +1,83 @@
+import type { IsoDate } from './calendar';
+import type { MunicipalityPolicy } from './municipality-policy';
+import { summarizeReadiness, type Readiness } from './readiness';
+import type { UitkeringStatus } from './uitkering';
+import type { Fase } from './vocabulary';
+import { geaccepteerdeAanbieding, omklapAankondiging, omklapDatum, type Contract, type WoningAanbieding } from './woning';
+
+/**
+ * The phases of a transition and the rules for moving between them. Pure: the caller passes today and the
+ * municipality's policy; the answer is allowed, or blocked with a Dutch reason the caseworker can act on.
+ */
+export const activeFases = ['aanmelding', 'voorbereiding', 'woning', 'verhuizing', 'landing', 'omklap'] as const satisfies readonly Fase[];
+const forward: Fase[] = ['aanmelding', 'voorbereiding', 'woning', 'verhuizing', 'landing', 'omklap', 'geland'];
+
+export interface LifecycleState {
+  fase: Fase;
+  vorigeFase?: Fase;
+  gereedheid: Readiness;
+  aanbiedingen: WoningAanbieding[];
+  contract?: Contract;
+  verhuisdatum?: IsoDate;
+  verhuisdOp?: IsoDate;
+  uitkering: UitkeringStatus;
+}
+
+export type Decision = { allowed: true } | { allowed: false; reden: string };
+
+const allow: Decision = { allowed: true };
+const block = (reden: string): Decision => ({ allowed: false, reden });
+
+export function isActive(fase: Fase): boolean {
+  return (activeFases as readonly Fase[]).includes(fase);
+}
+
+/** Which phases a caseworker can choose next (the UI offers these; the rules below still decide). */
+export function nextFases(state: Pick<LifecycleState, 'fase' | 'vorigeFase' | 'contract'>): Fase[] {
+  if (state.fase === 'geland') return [];
+  if (state.fase === 'teruggevallen') return [...new Set<Fase>([state.vorigeFase ?? 'voorbereiding', 'voorbereiding'])];
+  const next = forward[forward.indexOf(state.fase) + 1];
+  const options: Fase[] = next ? [next] : [];
+  if (state.fase === 'landing' && state.contract?.vorm === 'eigen-huurcontract') options.splice(0, 1, 'geland');
+  if (state.fase === 'woning') options.push('voorbereiding');
+  if (state.fase === 'verhuizing') options.push('woning');
+  return [...options, 'teruggevallen'];
+}
+
+export function canChangeFase(state: LifecycleState, to: Fase, policy: MunicipalityPolicy, today: IsoDate): Decision {
+  if (to === state.fase) return block('Het traject is al in deze fase.');
+  if (state.fase === 'geland') return block('Dit traject is afgerond: de persoon is geland.');
+  if (to === 'teruggevallen') return allow;
+  if (!nextFases(state).includes(to)) return block('Deze fase kan niet direct na de huidige fase komen.');
+  if (state.fase === 'teruggevallen') return allow;
+
+  switch (to) {
+    case 'woning': {
+      if (state.fase === 'verhuizing') return allow;
+      const summary = summarizeReadiness(state.gereedheid, policy.blockingReadinessItems);
+      return summary.ready ? allow : block(`Eerst nodig in de voorbereiding: ${summary.openBlocking.length} verplichte punten staan nog open.`);
+    }
+    case 'verhuizing': {
+      if (!geaccepteerdeAanbieding(state.aanbiedingen)) return block('Er is nog geen geaccepteerde woning.');
+      if (!state.contract) return block('Het huurcontract is nog niet getekend.');
+      if (!state.verhuisdatum) return block('Er is nog geen verhuisdatum.');
+      return allow;
+    }
+    case 'landing':
+      return state.verhuisdOp || (state.verhuisdatum && state.verhuisdatum <= today)
+        ? allow
+        : block('De verhuizing heeft nog niet plaatsgevonden.');
+    case 'omklap': {
+      const aankondiging = state.contract ? omklapAankondiging(state.contract) : undefined;
+      if (!aankondiging) return block('Alleen een driepartijenovereenkomst klapt om.');
+      return today >= aankondiging ? allow : block(`De omklap komt pas in beeld vanaf ${aankondiging}.`);
+    }
+    case 'geland': {
+      if (state.fase === 'landing') return allow; // eigen huurcontract: nextFases only offers this then
+      const datum = state.contract ? omklapDatum(state.contract) : undefined;
+      return datum && today >= datum ? allow : block(`Het contract klapt pas om op ${datum ?? 'de omklapdatum'}.`);
+    }
+    default:
+      return allow;
+  }
+}

@@ -1,0 +1,58 @@
+import { addMonths, type IsoDate } from './calendar';
+
+/**
+ * Woning: a contingentwoning offered by a corporation, and the contract under which the person lives there
+ * (seed 004, bouwsteen Wonen): a driepartijenovereenkomst that omklapt to an own lease after 2–3 years, or
+ * an own lease from the start (Housing First).
+ */
+export const contractVormen = ['driepartijenovereenkomst', 'eigen-huurcontract'] as const;
+export type ContractVorm = (typeof contractVormen)[number];
+
+export const contractVormLabels: Record<ContractVorm, string> = {
+  driepartijenovereenkomst: 'Driepartijenovereenkomst (omklap naar eigen huurcontract)',
+  'eigen-huurcontract': 'Eigen huurcontract (Housing First)',
+};
+
+export const OMKLAP_DEFAULT_MONTHS = 24;
+export const OMKLAP_MIN_MONTHS = 12;
+export const OMKLAP_MAX_MONTHS = 36;
+/** The corporation hears of an omklap this long ahead. */
+export const OMKLAP_NOTICE_MONTHS = 3;
+
+export type AanbiedingStatus = 'open' | 'geaccepteerd' | 'afgewezen';
+
+export interface WoningAanbieding {
+  id: string;
+  corporatieId: string;
+  adres: { straat: string; huisnummer: string; postcode: string; plaats: string };
+  wijk: string;
+  huurPerMaandCent: number;
+  beschikbaarVanaf: IsoDate;
+  reactieUiterlijk: IsoDate;
+  status: AanbiedingStatus;
+  besluit?: { op: IsoDate; reden?: string; door: { id: string; naam: string } };
+}
+
+export interface Contract {
+  vorm: ContractVorm;
+  aanbiedingId: string;
+  ingangsdatum: IsoDate;
+  getekendOp: IsoDate;
+  /** Only for a driepartijenovereenkomst. */
+  omklapNaMaanden?: number;
+  garantstelling?: { reden: string };
+}
+
+export function omklapDatum(contract: Contract): IsoDate | undefined {
+  if (contract.vorm !== 'driepartijenovereenkomst') return undefined;
+  return addMonths(contract.ingangsdatum, contract.omklapNaMaanden ?? OMKLAP_DEFAULT_MONTHS);
+}
+
+export function omklapAankondiging(contract: Contract): IsoDate | undefined {
+  const datum = omklapDatum(contract);
+  return datum ? addMonths(datum, -OMKLAP_NOTICE_MONTHS) : undefined;
+}
+
+export function geaccepteerdeAanbieding(aanbiedingen: readonly WoningAanbieding[]): WoningAanbieding | undefined {
+  return aanbiedingen.find((a) => a.status === 'geaccepteerd');
+}

@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { canChangeFase, nextFases, type LifecycleState } from '../../shared/domain/lifecycle';
+import { defaultMunicipalityPolicy } from '../../shared/domain/municipality-policy';
+import type { Readiness } from '../../shared/domain/readiness';
+import type { Contract, WoningAanbieding } from '../../shared/domain/woning';
+
+const door = { id: 'u', naam: 'U' };
+const blockingDone: Readiness = Object.fromEntries(
+  defaultMunicipalityPolicy.blockingReadinessItems.map((id) => [id, { gedaanOp: '2027-01-01', door }]),
+);
+const accepted: WoningAanbieding = {
+  id: 'a1',
+  corporatieId: 'c',
+  adres: { straat: 'Kanaalweg', huisnummer: '12', postcode: '3526 KL', plaats: 'Utrecht' },
+  wijk: 'Kanaleneiland',
+  huurPerMaandCent: 65000,
+  beschikbaarVanaf: '2027-03-01',
+  reactieUiterlijk: '2027-02-10',
+  status: 'geaccepteerd',
+};
+const driepartijen: Contract = { vorm: 'driepartijenovereenkomst', aanbiedingId: 'a1', ingangsdatum: '2027-03-01', getekendOp: '2027-02-15', omklapNaMaanden: 24 };
+
+// Named states, each a step further along (open-zaak style traits).
+const state = {
+  aanmelding: { fase: 'aanmelding', gereedheid: {}, aanbiedingen: [], uitkering: {} },
+  voorbereidingKlaar: { fase: 'voorbereiding', gereedheid: blockingDone, aanbiedingen: [], uitkering: {} },
+  woningRond: { fase: 'woning', gereedheid: blockingDone, aanbiedingen: [accepted], contract: driepartijen, verhuisdatum: '2027-03-01', uitkering: {} },
+  verhuisd: { fase: 'verhuizing', gereedheid: blockingDone, aanbiedingen: [accepted], contract: driepartijen, verhuisdatum: '2027-03-01', verhuisdOp: '2027-03-01', uitkering: {} },
+} satisfies Record<string, LifecycleState>;
+
+const policy = defaultMunicipalityPolicy;
+
+describe('phase rules', () => {
+  it('goes forward one phase at a time, never skipping', () => {
+    expect(canChangeFase(state.aanmelding, 'voorbereiding', policy, '2027-01-01')).toEqual({ allowed: true });
+    expect(canChangeFase(state.aanmelding, 'woning', policy, '2027-01-01')).toMatchObject({ allowed: false });
+  });
+
+  it('needs the municipality’s blocking readiness items before the woning phase', () => {
+    const open = { ...state.voorbereidingKlaar, gereedheid: {} };
+    const blocked = canChangeFase(open, 'woning', policy, '2027-01-01');
+    expect(blocked).toMatchObject({ allowed: false });
+    expect(blocked.allowed === false && blocked.reden).toContain('4 verplichte punten');
+    expect(canChangeFase(state.voorbereidingKlaar, 'woning', policy, '2027-01-01').allowed).toBe(true);
+  });
+
+  it('needs an accepted woning, a signed contract and a move date before the move phase', () => {
+    expect(canChangeFase(state.woningRond, 'verhuizing', policy, '2027-02-20').allowed).toBe(true);
+    const noContract = { ...state.woningRond, contract: undefined };
+    expect(canChangeFase(noContract, 'verhuizing', policy, '2027-02-20')).toEqual({ allowed: false, reden: 'Het huurcontract is nog niet getekend.' });
+  });
+
+  it('lands only after the move happened', () => {
+    const waiting = { ...state.verhuisd, verhuisdOp: undefined };
+    expect(canChangeFase(waiting, 'landing', policy, '2027-02-28').allowed).toBe(false);
+    expect(canChangeFase(state.verhuisd, 'landing', policy, '2027-03-01').allowed).toBe(true);
+  });
+
+  it('brings the omklap in view three months ahead and lands on the omklap date', () => {
+    const landing = { ...state.verhuisd, fase: 'landing' as const };
+    expect(canChangeFase(landing, 'omklap', policy, '2028-11-30').allowed).toBe(false);
+    expect(canChangeFase(landing, 'omklap', policy, '2028-12-01').allowed).toBe(true);
+    const omklap = { ...landing, fase: 'omklap' as const };
+    expect(canChangeFase(omklap, 'geland', policy, '2029-02-28').allowed).toBe(false);
+    expect(canChangeFase(omklap, 'geland', policy, '2029-03-01').allowed).toBe(true);
+  });
+
+  it('lands directly from landing with an own lease (Housing First): there is no omklap', () => {
+    const housingFirst = { ...state.verhuisd, fase: 'landing' as const, contract: { ...driepartijen, vorm: 'eigen-huurcontract' as const } };
+    expect(nextFases(housingFirst)).toEqual(['geland', 'teruggevallen']);
+    expect(canChangeFase(housingFirst, 'omklap', policy, '2030-01-01').allowed).toBe(false);
+  });
+
+  it('allows a relapse from any active phase, and a way back', () => {
+    for (const s of Object.values(state)) expect(canChangeFase(s, 'teruggevallen', policy, '2027-01-01').allowed).toBe(true);
+    const relapsed = { ...state.verhuisd, fase: 'teruggevallen' as const, vorigeFase: 'verhuizing' as const };
+    expect(nextFases(relapsed)).toEqual(['verhuizing', 'voorbereiding']);
+    expect(canChangeFase(relapsed, 'verhuizing', policy, '2027-03-02').allowed).toBe(true);
+    expect(canChangeFase(relapsed, 'landing', policy, '2027-03-02').allowed).toBe(false);
+  });
+
+  it('ends at geland', () => {
+    const landed = { ...state.verhuisd, fase: 'geland' as const };
+    expect(nextFases(landed)).toEqual([]);
+    expect(canChangeFase(landed, 'teruggevallen', policy, '2030-01-01').allowed).toBe(false);
+  });
+});
