@@ -39,8 +39,15 @@ export class NotFoundError extends ApiError {
 }
 
 export class ConflictError extends ApiError {
-  constructor(title: string) {
-    super(409, 'conflict', title);
+  constructor(title: string, code: 'conflict' | 'stale-version' | 'rule-violation' = 'conflict') {
+    super(409, code, title);
+  }
+}
+
+/** A domain rule blocks the change; the title says which, in words the caseworker can act on. */
+export class RuleViolationError extends ConflictError {
+  constructor(reden: string) {
+    super(reden, 'rule-violation');
   }
 }
 

@@ -12,6 +12,10 @@ export function organisationHandlers(directory: () => OrganisationDirectory): Ca
       if (!organisation) throw new NotFoundError('Je organisatie is niet bekend.');
       return { body: { principal, organisation } };
     },
+    listCorporations: async ({ principal }) => {
+      if (!decide(principal, 'corporation:list').allowed) throw new ForbiddenError();
+      return { body: { items: await directory().organisationsOfKind('woningcorporatie') } };
+    },
     listStaff: async ({ principal }) => {
       if (!decide(principal, 'staff:list').allowed) throw new ForbiddenError();
       return { body: { items: await directory().staff(principal.organisationId) } };

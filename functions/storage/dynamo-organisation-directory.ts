@@ -3,8 +3,13 @@ import { Organisation, StaffMember } from '../../shared/domain/organisation';
 import type { OrganisationDirectory } from '../organisation/ports';
 import { keys } from './keys';
 
-/** An organisation's directory is small (tens to a few hundred staff): one Query reads it. */
+/** An organisation's directory is small (tens to a few hundred staff), as is a region's list of corporations. */
 const STAFF_PAGE_LIMIT = 1000;
+
+/** The item of an organisation, findable by its kind (gsi1). */
+export function organisationItem(o: Organisation) {
+  return { ...keys.organisation(o.id), gsi1pk: keys.organisationsOfKind(o.soort), gsi1sk: o.naam, entity: 'Organisation', ...o };
+}
 
 export class DynamoOrganisationDirectory implements OrganisationDirectory {
   constructor(
@@ -15,6 +20,19 @@ export class DynamoOrganisationDirectory implements OrganisationDirectory {
   async organisation(organisationId: string): Promise<Organisation | undefined> {
     const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: keys.organisation(organisationId) }));
     return Item ? Organisation.parse(Item) : undefined;
+  }
+
+  async organisationsOfKind(soort: Organisation['soort']): Promise<Organisation[]> {
+    const { Items } = await this.db.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :pk',
+        ExpressionAttributeValues: { ':pk': keys.organisationsOfKind(soort) },
+        Limit: STAFF_PAGE_LIMIT,
+      }),
+    );
+    return (Items ?? []).map((item) => Organisation.parse(item));
   }
 
   async staff(organisationId: string): Promise<StaffMember[]> {

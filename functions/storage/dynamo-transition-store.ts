@@ -6,11 +6,18 @@ import {
   TransactWriteCommand,
   type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
+import { createHash } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import * as z from 'zod';
 import { TimelineEvent } from '../../shared/domain/timeline';
 import { Transition, TransitionSummary, summarize } from '../../shared/domain/transition';
-import { ConflictError } from '../http/errors';
+import { geaccepteerdeAanbieding } from '../../shared/domain/woning';
+import {
+  IdempotencyInFlightError,
+  IdempotencyKeyReusedError,
+  PersonHasActiveTransitionError,
+  StaleVersionError,
+} from '../transitions/errors';
 import type { Page, PageRequest, TransitionStore } from '../transitions/ports';
 import { keys } from './keys';
 import { decodeCursor, encodeCursor } from './page-cursor';
@@ -20,18 +27,6 @@ const TIMELINE_MAX_EVENTS = 500;
 const REPLAY_ATTEMPTS = 5;
 
 const IdempotencyRecord = z.object({ transitionId: z.string(), requestHash: z.string() });
-
-export class IdempotencyKeyReusedError extends ConflictError {
-  constructor() {
-    super('Deze Idempotency-Key is al gebruikt voor een ander verzoek.');
-  }
-}
-
-export class IdempotencyInFlightError extends ConflictError {
-  constructor() {
-    super('Een gelijk verzoek met deze Idempotency-Key wordt nog verwerkt. Probeer het zo opnieuw.');
-  }
-}
 
 /** DynamoDB adapter of the TransitionStore port. Items are parsed with zod on the way out, never cast. */
 export class DynamoTransitionStore implements TransitionStore {
@@ -69,6 +64,13 @@ export class DynamoTransitionStore implements TransitionStore {
             {
               Put: {
                 TableName: this.tableName,
+                Item: { ...keys.activePerson(personHash(transition.persoon)), entity: 'ActivePerson', transitionId: transition.id },
+                ConditionExpression: 'attribute_not_exists(pk)',
+              },
+            },
+            {
+              Put: {
+                TableName: this.tableName,
                 Item: {
                   ...keys.transition(transition.id),
                   gsi1pk: keys.transitionsOfOrganisation(transition.providerId),
@@ -94,7 +96,7 @@ export class DynamoTransitionStore implements TransitionStore {
             {
               Put: {
                 TableName: this.tableName,
-                Item: { ...keys.timelineEvent(transition.id, firstEvent.at, firstEvent.id), entity: 'TimelineEvent', ...firstEvent },
+                Item: { ...keys.timelineEvent(firstEvent), entity: 'TimelineEvent', ...firstEvent },
               },
             },
           ],
@@ -108,6 +110,8 @@ export class DynamoTransitionStore implements TransitionStore {
       if (idempotency && (reason === 'ConditionalCheckFailed' || reason === 'TransactionConflict')) {
         return { transition: await this.replay(idempotency, requestHash), replayed: true };
       }
+      const personLock = error instanceof TransactionCanceledException ? error.CancellationReasons?.[idempotency ? 1 : 0]?.Code : undefined;
+      if (personLock === 'ConditionalCheckFailed') throw new PersonHasActiveTransitionError();
       throw error;
     }
   }
@@ -127,6 +131,77 @@ export class DynamoTransitionStore implements TransitionStore {
     const transition = await this.get(record.transitionId);
     if (!transition) throw new Error('idempotency record points to a missing transition');
     return transition;
+  }
+
+  async update(input: Parameters<TransitionStore['update']>[0]): Promise<void> {
+    const { before, next, event } = input;
+    const summary = summarize(next);
+    const placementDelta = Number(isPlaced(next)) - Number(isPlaced(before));
+    const placedOffer = geaccepteerdeAanbieding(next.aanbiedingen) ?? geaccepteerdeAanbieding(before.aanbiedingen);
+    const landed = next.fase === 'geland' && before.fase !== 'geland';
+    try {
+      await this.db.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Put: {
+                TableName: this.tableName,
+                Item: {
+                  ...keys.transition(next.id),
+                  gsi1pk: keys.transitionsOfOrganisation(next.providerId),
+                  gsi1sk: keys.newestFirst(next.createdAt, next.id),
+                  entity: 'Transition',
+                  ...next,
+                },
+                // Optimistic concurrency: only the version this change was computed from may be replaced.
+                ConditionExpression: 'version = :expected',
+                ExpressionAttributeValues: { ':expected': before.version },
+              },
+            },
+            ...next.begeleiders.map((b) => ({
+              Put: {
+                TableName: this.tableName,
+                Item: {
+                  ...keys.assignment(next.id, b.id),
+                  gsi1pk: keys.transitionsOfUser(b.id),
+                  gsi1sk: keys.newestFirst(next.createdAt, next.id),
+                  entity: 'BegeleiderAssignment',
+                  ...summary,
+                },
+              },
+            })),
+            {
+              Put: {
+                TableName: this.tableName,
+                Item: { ...keys.timelineEvent(event), entity: 'TimelineEvent', ...event },
+              },
+            },
+            ...(placementDelta !== 0 && placedOffer
+              ? [
+                  {
+                    Update: {
+                      TableName: this.tableName,
+                      Key: keys.wijkPlaatsingen(next.gemeenteCode, placedOffer.wijk),
+                      UpdateExpression: 'ADD plaatsingen :delta SET entity = :entity',
+                      ExpressionAttributeValues: { ':delta': placementDelta, ':entity': 'WijkPlaatsingen' },
+                    },
+                  },
+                ]
+              : []),
+            ...(landed ? [{ Delete: { TableName: this.tableName, Key: keys.activePerson(personHash(next.persoon)) } }] : []),
+          ],
+        }),
+      );
+    } catch (error) {
+      const reason = error instanceof TransactionCanceledException ? error.CancellationReasons?.[0]?.Code : undefined;
+      if (reason === 'ConditionalCheckFailed' || reason === 'TransactionConflict') throw new StaleVersionError();
+      throw error;
+    }
+  }
+
+  async placementsInWijk(gemeenteCode: string, wijk: string): Promise<number> {
+    const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: keys.wijkPlaatsingen(gemeenteCode, wijk) }));
+    return z.object({ plaatsingen: z.number() }).safeParse(Item).data?.plaatsingen ?? 0;
   }
 
   async get(transitionId: string): Promise<Transition | undefined> {
@@ -165,7 +240,7 @@ export class DynamoTransitionStore implements TransitionStore {
     await this.db.send(
       new PutCommand({
         TableName: this.tableName,
-        Item: { ...keys.timelineEvent(event.transitionId, event.at, event.id), entity: 'TimelineEvent', ...event },
+        Item: { ...keys.timelineEvent(event), entity: 'TimelineEvent', ...event },
         // An event id is written once: a retried workflow step cannot duplicate it.
         ConditionExpression: 'attribute_not_exists(pk)',
       }),
@@ -185,6 +260,20 @@ export class DynamoTransitionStore implements TransitionStore {
     );
     return (result.Items ?? []).map((item) => TimelineEvent.parse(item));
   }
+}
+
+/** A person placed in a wijk: an accepted woning, and neither landed for good nor fallen back. */
+function isPlaced(t: Transition): boolean {
+  return Boolean(geaccepteerdeAanbieding(t.aanbiedingen)) && t.fase !== 'geland' && t.fase !== 'teruggevallen';
+}
+
+/**
+ * Who a person is, for "one active transition per person": there is no BSN here, so name and date of birth,
+ * normalised and hashed (the key holds no readable personal data).
+ */
+export function personHash(p: Transition['persoon']): string {
+  const normalised = [p.voornaam, p.achternaam].map((s) => s.trim().toLowerCase().replace(/\s+/g, ' ')).join('|');
+  return createHash('sha256').update(`${normalised}|${p.geboortedatum}`).digest('base64url');
 }
 
 /** The parts of a request that make it "the same request" for an idempotency key. */

@@ -7,13 +7,21 @@ export const keys = {
   newestFirst: (createdAt: string, id: string) => `${createdAt}#${id}`,
   timelinePartition: (transitionId: string) => `TRANSITION#${transitionId}`,
   timelineEventPrefix: 'EVENT#',
-  timelineEvent: (transitionId: string, at: string, eventId: string) => ({
-    pk: `TRANSITION#${transitionId}`,
-    sk: `EVENT#${at}#${eventId}`,
+  /** Sorted by time, then by the version the event produced (events of one millisecond keep their order). */
+  timelineEvent: (event: { transitionId: string; at: string; versie?: number; id: string }) => ({
+    pk: `TRANSITION#${event.transitionId}`,
+    sk: `EVENT#${event.at}#${String(event.versie ?? 0).padStart(6, '0')}#${event.id}`,
   }),
   organisation: (organisationId: string) => ({ pk: `ORG#${organisationId}`, sk: 'ORG' }),
   staffPartition: (organisationId: string) => `ORG#${organisationId}`,
   staffPrefix: 'STAFF#',
   staffMember: (organisationId: string, userId: string) => ({ pk: `ORG#${organisationId}`, sk: `STAFF#${userId}` }),
   idempotency: (userId: string, key: string) => ({ pk: `IDEMPOTENCY#${userId}#${key}`, sk: 'IDEMPOTENCY' }),
+  /** One active transition per person: the person's identity (hashed) locks it. */
+  activePerson: (personHash: string) => ({ pk: `PERSON#${personHash}`, sk: 'ACTIVE' }),
+  wijkPlaatsingen: (gemeenteCode: string, wijk: string) => ({
+    pk: `WIJK#${gemeenteCode}#${wijk.trim().toLowerCase()}`,
+    sk: 'PLAATSINGEN',
+  }),
+  organisationsOfKind: (soort: string) => `ORGS#${soort}`,
 } as const;

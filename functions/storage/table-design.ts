@@ -8,7 +8,7 @@
  * |-----------------------|---------------------------|----------------------------|-------------------------------|------------------------|
  * | Transition            | TRANSITION#<id>           | TRANSITION                 | ORG#<providerId>#TRANSITIONS  | <createdAt>#<id>       |
  * | Begeleider assignment | TRANSITION#<id>           | BEGELEIDER#<userId>        | USER#<userId>#TRANSITIONS     | <createdAt>#<id>       |
- * | Timeline event        | TRANSITION#<id>           | EVENT#<at>#<eventId>       |                               |                        |
+ * | Timeline event        | TRANSITION#<id>           | EVENT#<at>#<versie>#<id>   |                               |                        |
  * | Organisation          | ORG#<orgId>               | ORG                        |                               |                        |
  * | Staff member          | ORG#<orgId>               | STAFF#<userId>             |                               |                        |
  * | Idempotency record    | IDEMPOTENCY#<userId>#<key>| IDEMPOTENCY                |                               |                        |

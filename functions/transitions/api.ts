@@ -1,28 +1,28 @@
 import { randomUUID } from 'node:crypto';
-import { decide, type Action } from '../../shared/policy/access-policy';
-import type { Principal } from '../../shared/domain/principal';
-import type { Transition } from '../../shared/domain/transition';
+import { todayInNetherlands } from '../../shared/domain/calendar';
+import { municipalityPolicy } from '../../shared/domain/municipality-policy';
+import { overview } from '../../shared/domain/overview';
+import {
+  changeFase,
+  decideOffer,
+  registerOffer,
+  setMoveDate,
+  setReadiness,
+  setUitkering,
+  signContract,
+} from '../../shared/domain/transition-commands';
+import { geaccepteerdeAanbieding } from '../../shared/domain/woning';
+import { clock } from '../clock';
 import { createApiHandler, type CapabilityHandlers } from '../http/api-handler';
-import { ForbiddenError, NotFoundError } from '../http/errors';
+import { ValidationError } from '../http/errors';
 import { lazy, runtime } from '../runtime';
 import { DynamoOrganisationDirectory } from '../storage/dynamo-organisation-directory';
 import { DynamoTransitionStore } from '../storage/dynamo-transition-store';
 import { StepFunctionsTransitionWorkflow } from '../workflow/step-functions-workflow';
 import type { TransitionsDeps } from './ports';
 import { registerTransition } from './register-transition';
-
-function authorize(principal: Principal, action: Action, resource?: { organisationId: string }): void {
-  if (!decide(principal, action, resource).allowed) throw new ForbiddenError();
-}
-
-/** A transition the principal may read, or 404: another organisation's transition does not "exist". */
-async function readableTransition(deps: TransitionsDeps, principal: Principal, transitionId: string): Promise<Transition> {
-  const transition = await deps.store.get(transitionId);
-  if (!transition || !decide(principal, 'transition:read', { organisationId: transition.providerId }).allowed) {
-    throw new NotFoundError('Dit traject bestaat niet of je hebt er geen toegang toe.');
-  }
-  return transition;
-}
+import { runCommand } from './run-command';
+import { authorize, readableTransition } from './transition-access';
 
 export function transitionHandlers(deps: () => TransitionsDeps): CapabilityHandlers<'transitions'> {
   return {
@@ -41,11 +41,54 @@ export function transitionHandlers(deps: () => TransitionsDeps): CapabilityHandl
       return { body: await deps().store.listOfBegeleider(principal.userId, page) };
     },
     getTransition: async ({ principal, params }) => ({
-      body: await readableTransition(deps(), principal, params.transitionId),
+      body: await readableTransition(deps().store, principal, params.transitionId),
     }),
     getTimeline: async ({ principal, params }) => {
-      const transition = await readableTransition(deps(), principal, params.transitionId);
+      const transition = await readableTransition(deps().store, principal, params.transitionId);
       return { body: { items: await deps().store.timeline(transition.id) } };
+    },
+    getOverview: async ({ principal, params }) => {
+      const t = await readableTransition(deps().store, principal, params.transitionId);
+      const offer = geaccepteerdeAanbieding(t.aanbiedingen) ?? t.aanbiedingen.at(-1);
+      const plaatsingenInWijk = offer ? await deps().store.placementsInWijk(t.gemeenteCode, offer.wijk) : undefined;
+      const view = overview(t, municipalityPolicy(t.gemeenteCode), todayInNetherlands(deps().now()));
+      return { body: { ...view, ...(plaatsingenInWijk !== undefined ? { plaatsingenInWijk } : {}) } };
+    },
+    changeFase: async ({ principal, params, body }) => ({
+      body: await runCommand(deps(), principal, params.transitionId, body.expectedVersion, (t, ctx) => changeFase(t, body, ctx)),
+    }),
+    setReadiness: async ({ principal, params, body }) => ({
+      body: await runCommand(deps(), principal, params.transitionId, body.expectedVersion, (t, ctx) =>
+        setReadiness(t, { item: params.itemId, gedaan: body.gedaan, gedaanOp: body.gedaanOp, notitie: body.notitie }, ctx),
+      ),
+    }),
+    registerOffer: async ({ principal, params, body }) => {
+      const { expectedVersion, ...offer } = body;
+      const corporation = await deps().directory.organisation(offer.corporatieId);
+      if (corporation?.soort !== 'woningcorporatie') {
+        throw new ValidationError([{ name: 'corporatieId', code: 'unknown_corporation', reason: 'Kies een bekende woningcorporatie.' }]);
+      }
+      return {
+        body: await runCommand(deps(), principal, params.transitionId, expectedVersion, (t, ctx) =>
+          registerOffer(t, { id: deps().newId(), ...offer }, ctx),
+        ),
+      };
+    },
+    decideOffer: async ({ principal, params, body }) => ({
+      body: await runCommand(deps(), principal, params.transitionId, body.expectedVersion, (t, ctx) =>
+        decideOffer(t, { aanbiedingId: params.aanbiedingId, besluit: body.besluit, reden: body.reden }, ctx),
+      ),
+    }),
+    signContract: async ({ principal, params, body }) => {
+      const { expectedVersion, ...contract } = body;
+      return { body: await runCommand(deps(), principal, params.transitionId, expectedVersion, (t, ctx) => signContract(t, contract, ctx)) };
+    },
+    setMoveDate: async ({ principal, params, body }) => ({
+      body: await runCommand(deps(), principal, params.transitionId, body.expectedVersion, (t, ctx) => setMoveDate(t, body.verhuisdatum, ctx)),
+    }),
+    setUitkering: async ({ principal, params, body }) => {
+      const { expectedVersion, ...status } = body;
+      return { body: await runCommand(deps(), principal, params.transitionId, expectedVersion, (t, ctx) => setUitkering(t, status, ctx)) };
     },
   };
 }
@@ -59,7 +102,7 @@ const awsDeps = lazy(
     store: new DynamoTransitionStore(runtime.documentClient(), runtime.tableName()),
     directory: new DynamoOrganisationDirectory(runtime.documentClient(), runtime.tableName()),
     workflow: new StepFunctionsTransitionWorkflow(runtime.sfnClient(), runtime.transitionWorkflowArn()),
-    now: () => new Date(),
+    now: clock.now,
     newId: randomUUID,
   }),
 );

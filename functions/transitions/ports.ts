@@ -13,6 +13,12 @@ export interface TransitionStore {
     firstEvent: TimelineEvent;
     idempotency?: { userId: string; key: string };
   }): Promise<{ transition: Transition; replayed: boolean }>;
+  /**
+   * Replaces `before` with `next` (whose version is one higher) and appends the event, atomically; refuses
+   * with StaleVersionError when the stored version is no longer `before.version`.
+   */
+  update(input: { before: Transition; next: Transition; event: TimelineEvent }): Promise<void>;
+  placementsInWijk(gemeenteCode: string, wijk: string): Promise<number>;
   get(transitionId: string): Promise<Transition | undefined>;
   listOfOrganisation(organisationId: string, page: PageRequest): Promise<Page<TransitionSummary>>;
   listOfBegeleider(userId: string, page: PageRequest): Promise<Page<TransitionSummary>>;

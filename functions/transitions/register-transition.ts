@@ -40,6 +40,9 @@ export async function registerTransition(
     herkomst: input.herkomst,
     begeleiders: begeleiders.map((b) => ({ id: b!.id, naam: b!.naam })),
     fase: 'aanmelding',
+    gereedheid: {},
+    aanbiedingen: [],
+    uitkering: {},
     createdAt: at,
     createdBy: principal.userId,
     updatedAt: at,
@@ -49,6 +52,7 @@ export async function registerTransition(
     transitionId: id,
     type: 'aanmelding-geregistreerd',
     at,
+    versie: 1,
     actor: { soort: 'medewerker', id: principal.userId, naam: principal.naam },
   };
 

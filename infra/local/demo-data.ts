@@ -2,6 +2,7 @@ import { BatchWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dyn
 import { randomUUID } from 'node:crypto';
 import { keys } from '../../functions/storage/keys';
 import { DynamoTransitionStore } from '../../functions/storage/dynamo-transition-store';
+import { organisationItem } from '../../functions/storage/dynamo-organisation-directory';
 import type { Organisation, StaffMember } from '../../shared/domain/organisation';
 import type { Principal } from '../../shared/domain/principal';
 import type { GemeenteCode } from '../../shared/domain/municipalities';
@@ -58,7 +59,7 @@ export async function seedDemoData(db: DynamoDBDocumentClient, tableName: string
     const member: StaffMember = { id: u.userId, naam: u.naam, role: u.role };
     return { ...keys.staffMember(u.organisationId, u.userId), entity: 'StaffMember', ...member };
   });
-  const organisationItems = demoOrganisations.map((o) => ({ ...keys.organisation(o.id), entity: 'Organisation', ...o }));
+  const organisationItems = demoOrganisations.map(organisationItem);
   const items = [...organisationItems, ...staffItems];
   for (let i = 0; i < items.length; i += 25) {
     await db.send(
@@ -81,6 +82,9 @@ export async function seedDemoData(db: DynamoDBDocumentClient, tableName: string
       herkomst: demo.herkomst,
       begeleiders: begeleiders.map((b) => ({ id: b.userId, naam: b.naam })),
       fase: demo.fase,
+      gereedheid: {},
+      aanbiedingen: [],
+      uitkering: {},
       createdAt: at,
       createdBy: begeleiders[0]!.userId,
       updatedAt: at,

@@ -1,5 +1,6 @@
 import * as z from 'zod';
-import { AanmeldingInput, Transition, TransitionSummary } from '../domain/transition';
+import { AanmeldingInput, Fase, Transition, TransitionSummary } from '../domain/transition';
+import { Adres, ContractSchema, IsoDate, ReadinessItemId, Reden, UitkeringStatusSchema } from '../domain/traject-schemas';
 import { TimelineEvent } from '../domain/timeline';
 import { Principal } from '../domain/principal';
 import { Organisation, StaffMember } from '../domain/organisation';
@@ -68,6 +69,105 @@ export const Health = z
   .meta({ id: 'Health' });
 export type Health = z.infer<typeof Health>;
 
+const ExpectedVersion = z
+  .number({ error: 'Geef de versie van het traject mee die je wijzigt.' })
+  .int()
+  .positive()
+  .meta({ description: 'De versie van het traject waarop deze wijziging is gebaseerd; een oudere versie geeft 409.' });
+
+export const ChangeFaseInput = z
+  .object({ naar: Fase, reden: Reden, expectedVersion: ExpectedVersion })
+  .strict()
+  .meta({ id: 'ChangeFaseInput' });
+
+export const SetReadinessInput = z
+  .object({
+    gedaan: z.boolean({ error: 'Geef aan of het punt gedaan is.' }),
+    gedaanOp: IsoDate.optional(),
+    notitie: z.string().trim().max(500, { error: 'De notitie is te lang (hooguit 500 tekens).' }).optional(),
+    expectedVersion: ExpectedVersion,
+  })
+  .strict()
+  .meta({ id: 'SetReadinessInput' });
+
+export const RegisterOfferInput = z
+  .object({
+    corporatieId: z.string({ error: 'Kies de woningcorporatie.' }).min(1, { error: 'Kies de woningcorporatie.' }),
+    adres: Adres,
+    wijk: z.string({ error: 'Vul de wijk in.' }).trim().min(1, { error: 'Vul de wijk in.' }).max(60),
+    huurPerMaandCent: z
+      .number({ error: 'Vul de huur per maand in.' })
+      .int({ error: 'De huur is een bedrag in centen.' })
+      .positive({ error: 'De huur moet meer dan nul zijn.' })
+      .max(500_000, { error: 'Deze huur is niet aannemelijk voor een sociale huurwoning.' }),
+    beschikbaarVanaf: IsoDate,
+    reactieUiterlijk: IsoDate,
+    expectedVersion: ExpectedVersion,
+  })
+  .strict()
+  .refine((o) => o.reactieUiterlijk <= o.beschikbaarVanaf, {
+    error: 'De reactietermijn eindigt uiterlijk op de dag dat de woning beschikbaar is.',
+    path: ['reactieUiterlijk'],
+  })
+  .meta({ id: 'RegisterOfferInput' });
+
+export const DecideOfferInput = z
+  .object({ besluit: z.enum(['geaccepteerd', 'afgewezen'], { error: 'Kies accepteren of afwijzen.' }), reden: Reden.optional(), expectedVersion: ExpectedVersion })
+  .strict()
+  .meta({ id: 'DecideOfferInput' });
+
+export const SignContractInput = z
+  .object({
+    vorm: ContractSchema.shape.vorm,
+    ingangsdatum: IsoDate,
+    getekendOp: IsoDate,
+    omklapNaMaanden: ContractSchema.shape.omklapNaMaanden,
+    garantstelling: ContractSchema.shape.garantstelling,
+    expectedVersion: ExpectedVersion,
+  })
+  .strict()
+  .meta({ id: 'SignContractInput' });
+
+export const SetMoveDateInput = z
+  .object({ verhuisdatum: IsoDate, expectedVersion: ExpectedVersion })
+  .strict()
+  .meta({ id: 'SetMoveDateInput' });
+
+export const SetUitkeringInput = UitkeringStatusSchema.extend({ expectedVersion: ExpectedVersion })
+  .strict()
+  .meta({ id: 'SetUitkeringInput' });
+
+export const TransitionOverview = z
+  .object({
+    today: IsoDate,
+    nextFases: z.array(Fase),
+    gereedheid: z.object({
+      done: z.number().int(),
+      total: z.number().int(),
+      openBlocking: z.array(ReadinessItemId),
+      ready: z.boolean(),
+    }),
+    uitkering: z.object({
+      level: z.enum(['groen', 'oranje', 'rood', 'open']),
+      reden: z.string(),
+      latestSafeApplicationDate: IsoDate.optional(),
+      expectedDecisionDate: IsoDate.optional(),
+      decisionWeeks: z.number().int(),
+    }),
+    huurtoeslag: z.object({ reden: z.string(), suggestie: IsoDate }).optional(),
+    omklapDatum: IsoDate.optional(),
+    omklapAankondiging: IsoDate.optional(),
+    plaatsingenInWijk: z.number().int().optional(),
+    deadlines: z.array(z.object({ datum: IsoDate, wat: z.string() })),
+  })
+  .meta({ id: 'TransitionOverview' });
+export type TransitionOverview = z.infer<typeof TransitionOverview>;
+
+export const CorporationList = z.object({ items: z.array(Organisation) }).meta({ id: 'CorporationList' });
+
+const CommandParams = TransitionParams;
+const commandErrors = [400, 401, 403, 404, 409] as const;
+
 const op = <const T extends OperationSpec>(spec: T): T => spec;
 
 export const operations = {
@@ -111,6 +211,102 @@ export const operations = {
     params: TransitionParams,
     response: { status: 200, schema: Timeline, description: 'De gebeurtenissen van het traject' },
     errors: [401, 403, 404],
+  }),
+  getOverview: op({
+    capability: 'transitions',
+    method: 'GET',
+    path: '/api/transitions/{transitionId}/overview',
+    summary: 'Overzicht van een traject: gereedheid, uitkeringsrisico, omklap, deadlines (berekend op de dag van vandaag)',
+    auth: 'principal',
+    params: TransitionParams,
+    response: { status: 200, schema: TransitionOverview, description: 'Het overzicht' },
+    errors: [401, 403, 404],
+  }),
+  changeFase: op({
+    capability: 'transitions',
+    method: 'POST',
+    path: '/api/transitions/{transitionId}/fase',
+    summary: 'Zet het traject in een andere fase, met een reden (teruggevallen kan vanuit elke actieve fase)',
+    auth: 'principal',
+    params: CommandParams,
+    body: ChangeFaseInput,
+    response: { status: 200, schema: Transition, description: 'Het gewijzigde traject' },
+    errors: commandErrors,
+  }),
+  setReadiness: op({
+    capability: 'transitions',
+    method: 'PUT',
+    path: '/api/transitions/{transitionId}/gereedheid/{itemId}',
+    summary: 'Vink een punt van de voorbereiding af (of weer open)',
+    auth: 'principal',
+    params: CommandParams.extend({ itemId: ReadinessItemId }),
+    body: SetReadinessInput,
+    response: { status: 200, schema: Transition, description: 'Het gewijzigde traject' },
+    errors: commandErrors,
+  }),
+  registerOffer: op({
+    capability: 'transitions',
+    method: 'POST',
+    path: '/api/transitions/{transitionId}/aanbiedingen',
+    summary: 'Registreer een woningaanbod (contingentwoning) van een corporatie',
+    auth: 'principal',
+    params: CommandParams,
+    body: RegisterOfferInput,
+    response: { status: 200, schema: Transition, description: 'Het gewijzigde traject' },
+    errors: commandErrors,
+  }),
+  decideOffer: op({
+    capability: 'transitions',
+    method: 'POST',
+    path: '/api/transitions/{transitionId}/aanbiedingen/{aanbiedingId}/besluit',
+    summary: 'Accepteer of wijs een woningaanbod af (afwijzen met reden)',
+    auth: 'principal',
+    params: CommandParams.extend({ aanbiedingId: z.string().min(1).max(64) }),
+    body: DecideOfferInput,
+    response: { status: 200, schema: Transition, description: 'Het gewijzigde traject' },
+    errors: commandErrors,
+  }),
+  signContract: op({
+    capability: 'transitions',
+    method: 'PUT',
+    path: '/api/transitions/{transitionId}/contract',
+    summary: 'Leg het getekende huurcontract vast (driepartijenovereenkomst met omklap, of eigen huurcontract)',
+    auth: 'principal',
+    params: CommandParams,
+    body: SignContractInput,
+    response: { status: 200, schema: Transition, description: 'Het gewijzigde traject' },
+    errors: commandErrors,
+  }),
+  setMoveDate: op({
+    capability: 'transitions',
+    method: 'PUT',
+    path: '/api/transitions/{transitionId}/verhuisdatum',
+    summary: 'Leg de verhuisdatum vast of verander die (het werkproces wacht mee)',
+    auth: 'principal',
+    params: CommandParams,
+    body: SetMoveDateInput,
+    response: { status: 200, schema: Transition, description: 'Het gewijzigde traject' },
+    errors: commandErrors,
+  }),
+  setUitkering: op({
+    capability: 'transitions',
+    method: 'PUT',
+    path: '/api/transitions/{transitionId}/uitkering',
+    summary: 'Leg aanvraag, besluit en ingangsdatum van de uitkering vast',
+    auth: 'principal',
+    params: CommandParams,
+    body: SetUitkeringInput,
+    response: { status: 200, schema: Transition, description: 'Het gewijzigde traject' },
+    errors: commandErrors,
+  }),
+  listCorporations: op({
+    capability: 'organisation',
+    method: 'GET',
+    path: '/api/corporaties',
+    summary: 'Woningcorporaties (om een woningaanbod te registreren)',
+    auth: 'principal',
+    response: { status: 200, schema: CorporationList, description: 'De corporaties' },
+    errors: [401, 403],
   }),
   getMe: op({
     capability: 'organisation',

@@ -10,6 +10,8 @@ export const problemCodes = [
   'forbidden',
   'not-found',
   'conflict',
+  'stale-version',
+  'rule-violation',
   'workflow-unavailable',
   'internal',
 ] as const;

@@ -19,6 +19,10 @@ export const TimelineEvent = z
     type: TimelineEventType,
     at: z.iso.datetime(),
     actor: Actor,
+    /** The version of the transition this change produced; orders events that share a timestamp. */
+    versie: z.number().int().positive().optional(),
+    /** What changed, in the caseworker's words (a phase change's reason, the new move date). */
+    omschrijving: z.string().max(1000).optional(),
   })
   .meta({ id: 'TimelineEvent' });
 export type TimelineEvent = z.infer<typeof TimelineEvent>;

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { gemeenteCodes } from './municipalities';
 import { fases, herkomsten } from './vocabulary';
+import { ContractSchema, IsoDate, Readiness, UitkeringStatusSchema, WoningAanbiedingSchema } from './traject-schemas';
 
 export { fases, faseLabels, herkomsten, herkomstLabels } from './vocabulary';
 
@@ -93,6 +94,14 @@ export const Transition = z
     herkomst: Herkomst,
     begeleiders: z.array(Begeleider),
     fase: Fase,
+    /** The phase before a relapse, the way back. */
+    vorigeFase: Fase.optional(),
+    gereedheid: Readiness.default({}),
+    aanbiedingen: z.array(WoningAanbiedingSchema).default([]),
+    contract: ContractSchema.optional(),
+    verhuisdatum: IsoDate.optional(),
+    verhuisdOp: IsoDate.optional(),
+    uitkering: UitkeringStatusSchema.default({}),
     createdAt: z.iso.datetime(),
     createdBy: z.string(),
     updatedAt: z.iso.datetime(),

@@ -37,10 +37,39 @@ export const roleLabels: Record<Role, string> = {
 };
 
 /** Things that happen in a transition, in the order they happened. Grows with every capability. */
-export const timelineEventTypes = ['aanmelding-geregistreerd', 'traject-gestart'] as const;
+export const timelineEventTypes = [
+  'aanmelding-geregistreerd',
+  'traject-gestart',
+  'fase-gewijzigd',
+  'gereedheid-bijgewerkt',
+  'woning-aangeboden',
+  'woning-geaccepteerd',
+  'woning-afgewezen',
+  'contract-getekend',
+  'verhuisdatum-vastgelegd',
+  'uitkering-bijgewerkt',
+  'taak-aangemaakt',
+  'verhuisd',
+  'evaluatie-gepland',
+  'omklap-aangekondigd',
+  'omklap-uitgevoerd',
+] as const;
 export type TimelineEventType = (typeof timelineEventTypes)[number];
 
 export const timelineEventLabels: Record<TimelineEventType, string> = {
   'aanmelding-geregistreerd': 'Aanmelding geregistreerd',
   'traject-gestart': 'Traject gestart',
+  'fase-gewijzigd': 'Fase gewijzigd',
+  'gereedheid-bijgewerkt': 'Voorbereiding bijgewerkt',
+  'woning-aangeboden': 'Woning aangeboden',
+  'woning-geaccepteerd': 'Woning geaccepteerd',
+  'woning-afgewezen': 'Woning afgewezen',
+  'contract-getekend': 'Huurcontract getekend',
+  'verhuisdatum-vastgelegd': 'Verhuisdatum vastgelegd',
+  'uitkering-bijgewerkt': 'Uitkering bijgewerkt',
+  'taak-aangemaakt': 'Taak voor de begeleider',
+  verhuisd: 'Verhuisd',
+  'evaluatie-gepland': 'Evaluatie gepland',
+  'omklap-aangekondigd': 'Omklap aangekondigd',
+  'omklap-uitgevoerd': 'Omklap uitgevoerd',
 };

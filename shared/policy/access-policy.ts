@@ -4,7 +4,14 @@ import type { Principal, Role } from '../domain/principal';
  * The one place that decides who may do what. Pure: handlers ask, this answers, nothing else decides.
  * Step 1 covers transitions and the organisation directory; later steps add budget, support, signals.
  */
-export type Action = 'transition:create' | 'transition:list-own' | 'transition:list-organisation' | 'transition:read' | 'staff:list';
+export type Action =
+  | 'transition:create'
+  | 'transition:update'
+  | 'transition:list-own'
+  | 'transition:list-organisation'
+  | 'transition:read'
+  | 'staff:list'
+  | 'corporation:list';
 
 export interface ResourceScope {
   /** The organisation that owns the resource (for a transition: the zorgaanbieder). */
@@ -17,10 +24,12 @@ export type Decision = { allowed: true } | { allowed: false; reason: 'role' | 'o
 
 const rolesFor: Record<Action, readonly Role[]> = {
   'transition:create': ['begeleider', 'teamleider'],
+  'transition:update': ['begeleider', 'teamleider'],
   'transition:list-own': ['begeleider', 'teamleider'],
   'transition:list-organisation': ['begeleider', 'teamleider', 'beheerder'],
   'transition:read': ['begeleider', 'teamleider', 'beheerder'],
   'staff:list': ['begeleider', 'teamleider', 'beheerder'],
+  'corporation:list': ['begeleider', 'teamleider', 'beheerder'],
 };
 
 export function decide(principal: Principal, action: Action, resource?: ResourceScope): Decision {

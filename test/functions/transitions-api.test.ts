@@ -116,9 +116,10 @@ describe('POST /api/transitions (aanmelding)', () => {
 
   it('returns the first result for a retried request with the same Idempotency-Key and books nothing twice', async () => {
     const key = `key-${randomUUID()}`;
-    const first = await create(aanmelding(), people.sanne, { 'idempotency-key': key });
+    const input = aanmelding();
+    const first = await create(input, people.sanne, { 'idempotency-key': key });
     const before = await itemCount();
-    const second = await create(aanmelding(), people.sanne, { 'idempotency-key': key });
+    const second = await create(input, people.sanne, { 'idempotency-key': key });
     expect(second.status).toBe(201);
     expect(second.body.id).toBe(first.body.id);
     expect(await itemCount()).toBe(before);
@@ -126,17 +127,17 @@ describe('POST /api/transitions (aanmelding)', () => {
 
   it('books one transition when concurrent retries race with the same Idempotency-Key', async () => {
     const key = `key-${randomUUID()}`;
-    const responses = await Promise.all(
-      Array.from({ length: 10 }, () => create(aanmelding({ herkomst: 'BW' }), people.sanne, { 'idempotency-key': key })),
-    );
+    const input = aanmelding({ herkomst: 'BW' });
+    const responses = await Promise.all(Array.from({ length: 10 }, () => create(input, people.sanne, { 'idempotency-key': key })));
     expect(responses.map((r) => r.status)).toEqual(Array(10).fill(201));
     expect(new Set(responses.map((r) => r.body.id)).size).toBe(1);
   });
 
   it('answers 409 when an Idempotency-Key is reused for a different request', async () => {
     const key = `key-${randomUUID()}`;
-    await create(aanmelding(), people.sanne, { 'idempotency-key': key });
-    const other = await create(aanmelding({ herkomst: 'BW' }), people.sanne, { 'idempotency-key': key });
+    const input = aanmelding();
+    await create(input, people.sanne, { 'idempotency-key': key });
+    const other = await create({ ...input, herkomst: 'BW' }, people.sanne, { 'idempotency-key': key });
     expect(other.status).toBe(409);
     expect(other.body.code).toBe('conflict');
   });
@@ -165,6 +166,16 @@ describe('POST /api/transitions (aanmelding)', () => {
     expect(retried.body.id).toBe(stored[0]!.id);
     const starts = sfn.commandCalls(StartExecutionCommand).map((c) => c.args[0].input.name);
     expect(starts).toEqual([stored[0]!.id, stored[0]!.id]);
+  });
+
+  it('refuses a second active transition for the same person, writing nothing', async () => {
+    const input = aanmelding();
+    expect((await create(input)).status).toBe(201);
+    const before = await itemCount();
+    const again = await create({ ...input, persoon: { ...input.persoon, voornaam: ` ${input.persoon.voornaam.toUpperCase()} ` } }, people.youssef);
+    expect(again.status).toBe(409);
+    expect(again.body.title).toContain('al een lopend traject');
+    expect(await itemCount()).toBe(before);
   });
 
   it('treats an already started workflow as started', async () => {

@@ -7,10 +7,12 @@ const principal = (role: Role): Principal => ({ userId: 'u1', naam: 'Test', orga
 // Every role × action, written out: a change of policy must change this table.
 const allowed: Record<Action, Role[]> = {
   'transition:create': ['begeleider', 'teamleider'],
+  'transition:update': ['begeleider', 'teamleider'],
   'transition:list-own': ['begeleider', 'teamleider'],
   'transition:list-organisation': ['begeleider', 'teamleider', 'beheerder'],
   'transition:read': ['begeleider', 'teamleider', 'beheerder'],
   'staff:list': ['begeleider', 'teamleider', 'beheerder'],
+  'corporation:list': ['begeleider', 'teamleider', 'beheerder'],
 };
 
 describe('access policy', () => {

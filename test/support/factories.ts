@@ -1,5 +1,6 @@
 import { BatchWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { keys } from '../../functions/storage/keys';
+import { organisationItem } from '../../functions/storage/dynamo-organisation-directory';
 import type { Principal, Role } from '../../shared/domain/principal';
 import type { AanmeldingInput } from '../../shared/domain/transition';
 
@@ -14,8 +15,9 @@ export const people = {
 
 export async function seedOrganisations(db: DynamoDBDocumentClient, tableName: string): Promise<void> {
   const items = [
-    { ...keys.organisation('org-a'), entity: 'Organisation', id: 'org-a', naam: 'Stichting A', soort: 'zorgaanbieder' },
-    { ...keys.organisation('org-b'), entity: 'Organisation', id: 'org-b', naam: 'Zorggroep B', soort: 'zorgaanbieder' },
+    organisationItem({ id: 'org-a', naam: 'Stichting A', soort: 'zorgaanbieder' }),
+    organisationItem({ id: 'org-b', naam: 'Zorggroep B', soort: 'zorgaanbieder' }),
+    organisationItem({ id: 'corp-w', naam: 'Woonstichting W', soort: 'woningcorporatie' }),
     ...Object.values(people).map((p) => ({
       ...keys.staffMember(p.organisationId, p.userId),
       entity: 'StaffMember',
@@ -27,9 +29,15 @@ export async function seedOrganisations(db: DynamoDBDocumentClient, tableName: s
   await db.send(new BatchWriteCommand({ RequestItems: { [tableName]: items.map((Item) => ({ PutRequest: { Item } })) } }));
 }
 
+const achternamen = ['Bakker', 'Visser', 'Smit', 'Meijer', 'de Boer', 'Mulder', 'de Groot', 'Bos', 'Vos', 'Peters'];
+let personCount = 0;
+
+/** A new person every call: one person can only have one active transition. */
 export function aanmelding(overrides: Partial<AanmeldingInput> = {}): AanmeldingInput {
+  personCount += 1;
+  const day = String((personCount % 28) + 1).padStart(2, '0');
   return {
-    persoon: { voornaam: 'Piet', achternaam: 'Bakker', geboortedatum: '1990-04-12' },
+    persoon: { voornaam: 'Piet', achternaam: `${achternamen[personCount % achternamen.length]} ${personCount}`, geboortedatum: `1990-04-${day}` },
     gemeenteCode: 'GM0344',
     herkomst: 'MO',
     begeleiderIds: [people.sanne.userId, people.youssef.userId],

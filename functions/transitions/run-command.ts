@@ -1,0 +1,49 @@
+import { todayInNetherlands } from '../../shared/domain/calendar';
+import type { Principal } from '../../shared/domain/principal';
+import type { TimelineEvent } from '../../shared/domain/timeline';
+import { Transition } from '../../shared/domain/transition';
+import { RuleViolation, type CommandContext, type CommandResult } from '../../shared/domain/transition-commands';
+import { RuleViolationError } from '../http/errors';
+import { StaleVersionError } from './errors';
+import type { TransitionsDeps } from './ports';
+import { authorize, readableTransition } from './transition-access';
+
+/**
+ * Every change to a transition goes through here: read, check access and version, let the pure domain
+ * command decide, then write the new version and its timeline event atomically. A domain rule that blocks
+ * answers 409 with its reason; a stale version answers 409 and nothing is written.
+ */
+export async function runCommand(
+  deps: TransitionsDeps,
+  principal: Principal,
+  transitionId: string,
+  expectedVersion: number,
+  command: (t: Transition, ctx: CommandContext) => CommandResult,
+): Promise<Transition> {
+  const before = await readableTransition(deps.store, principal, transitionId);
+  authorize(principal, 'transition:update', { organisationId: before.providerId });
+  if (before.version !== expectedVersion) throw new StaleVersionError();
+
+  const now = deps.now();
+  const ctx: CommandContext = { today: todayInNetherlands(now), actor: { id: principal.userId, naam: principal.naam } };
+  let result: CommandResult;
+  try {
+    result = command(before, ctx);
+  } catch (error) {
+    if (error instanceof RuleViolation) throw new RuleViolationError(error.reden);
+    throw error;
+  }
+  // Parse on the way in too: a command can never store a transition the schema would refuse.
+  const next = Transition.parse({ ...result.next, version: before.version + 1, updatedAt: now.toISOString() });
+  const event: TimelineEvent = {
+    id: deps.newId(),
+    transitionId,
+    type: result.event.type,
+    at: now.toISOString(),
+    versie: next.version,
+    actor: { soort: 'medewerker', id: principal.userId, naam: principal.naam },
+    ...(result.event.omschrijving ? { omschrijving: result.event.omschrijving } : {}),
+  };
+  await deps.store.update({ before, next, event });
+  return next;
+}

@@ -1,0 +1,60 @@
+import { addDays, type IsoDate } from './calendar';
+import { nextFases, type LifecycleState } from './lifecycle';
+import type { MunicipalityPolicy } from './municipality-policy';
+import { summarizeReadiness, type ReadinessSummary } from './readiness';
+import { huurtoeslagWarning, uitkeringRisk, type HuurtoeslagWarning, type UitkeringRisk } from './uitkering';
+import type { Fase } from './vocabulary';
+import { omklapAankondiging, omklapDatum } from './woning';
+
+export interface Deadline {
+  datum: IsoDate;
+  wat: string;
+}
+
+export interface Overview {
+  today: IsoDate;
+  nextFases: Fase[];
+  gereedheid: ReadinessSummary;
+  uitkering: UitkeringRisk & { decisionWeeks: number };
+  huurtoeslag?: HuurtoeslagWarning;
+  omklapDatum?: IsoDate;
+  omklapAankondiging?: IsoDate;
+  deadlines: Deadline[];
+}
+
+/** What the caseworker needs at a glance, derived from the transition on a given day: nothing stored. */
+export function overview(state: LifecycleState, policy: MunicipalityPolicy, today: IsoDate): Overview {
+  const risk = uitkeringRisk({
+    ...(state.verhuisdatum ? { moveDate: state.verhuisdatum } : {}),
+    status: state.uitkering,
+    decisionWeeks: policy.uitkeringDecisionWeeks,
+  });
+  const omklap = state.contract ? omklapDatum(state.contract) : undefined;
+  const aankondiging = state.contract ? omklapAankondiging(state.contract) : undefined;
+  const openOffers = state.aanbiedingen.filter((a) => a.status === 'open');
+
+  const deadlines: Deadline[] = [
+    ...openOffers.map((a) => ({ datum: a.reactieUiterlijk, wat: `Reageren op woning ${a.adres.straat} ${a.adres.huisnummer}` })),
+    ...(risk.latestSafeApplicationDate && !state.uitkering.aangevraagdOp
+      ? [{ datum: risk.latestSafeApplicationDate, wat: 'Uiterlijk uitkering aanvragen' }]
+      : []),
+    ...(state.verhuisdatum && !state.verhuisdOp ? [{ datum: state.verhuisdatum, wat: 'Verhuizing' }] : []),
+    ...(state.verhuisdOp ? [{ datum: addDays(state.verhuisdOp, 42), wat: 'Evaluatie na zes weken in de nieuwe woning' }] : []),
+    ...(aankondiging && state.fase !== 'geland' ? [{ datum: aankondiging, wat: 'Corporatie informeren over de omklap' }] : []),
+    ...(omklap && state.fase !== 'geland' ? [{ datum: omklap, wat: 'Omklap naar eigen huurcontract' }] : []),
+  ]
+    .filter((d) => d.datum >= today)
+    .sort((a, b) => a.datum.localeCompare(b.datum));
+
+  const warning = state.verhuisdatum && !state.verhuisdOp ? huurtoeslagWarning(state.verhuisdatum) : undefined;
+  return {
+    today,
+    nextFases: nextFases(state),
+    gereedheid: summarizeReadiness(state.gereedheid, policy.blockingReadinessItems),
+    uitkering: { ...risk, decisionWeeks: policy.uitkeringDecisionWeeks },
+    ...(warning ? { huurtoeslag: warning } : {}),
+    ...(omklap ? { omklapDatum: omklap } : {}),
+    ...(aankondiging ? { omklapAankondiging: aankondiging } : {}),
+    deadlines,
+  };
+}

@@ -1,0 +1,74 @@
+import * as z from 'zod';
+import { readinessItemIds, type ReadinessCheck } from './readiness';
+import type { UitkeringStatus } from './uitkering';
+import { contractVormen, OMKLAP_MAX_MONTHS, OMKLAP_MIN_MONTHS, type Contract, type WoningAanbieding } from './woning';
+
+/** zod schemas for what step 2 adds to a transition; the types they check live beside the rules. */
+export const IsoDate = z.iso.date({ error: 'Vul een datum in als jjjj-mm-dd.' });
+const Door = z.object({ id: z.string(), naam: z.string() });
+export const Reden = z
+  .string({ error: 'Geef een reden.' })
+  .trim()
+  .min(3, { error: 'Geef een reden van minstens drie tekens.' })
+  .max(500, { error: 'De reden is te lang (hooguit 500 tekens).' });
+const Notitie = z.string().trim().max(500, { error: 'De notitie is te lang (hooguit 500 tekens).' });
+
+export const ReadinessItemId = z.enum(readinessItemIds, { error: 'Onbekend punt van de voorbereiding.' });
+
+export const ReadinessCheckSchema = z.object({
+  gedaanOp: IsoDate,
+  notitie: Notitie.optional(),
+  door: Door,
+}) satisfies z.ZodType<ReadinessCheck>;
+
+export const Readiness = z.partialRecord(ReadinessItemId, ReadinessCheckSchema).meta({ id: 'Gereedheid' });
+
+export const Adres = z.object({
+  straat: z.string().trim().min(1, { error: 'Vul de straat in.' }).max(100),
+  huisnummer: z.string().trim().min(1, { error: 'Vul het huisnummer in.' }).max(10),
+  postcode: z
+    .string()
+    .trim()
+    .regex(/^[1-9][0-9]{3} ?[A-Za-z]{2}$/, { error: 'Vul een postcode in als 1234 AB.' })
+    .overwrite((p) => `${p.slice(0, 4)} ${p.slice(-2).toUpperCase()}`),
+  plaats: z.string().trim().min(1, { error: 'Vul de plaats in.' }).max(60),
+});
+
+export const WoningAanbiedingSchema = z
+  .object({
+    id: z.string(),
+    corporatieId: z.string(),
+    adres: Adres,
+    wijk: z.string(),
+    huurPerMaandCent: z.number().int().positive(),
+    beschikbaarVanaf: IsoDate,
+    reactieUiterlijk: IsoDate,
+    status: z.enum(['open', 'geaccepteerd', 'afgewezen']),
+    besluit: z.object({ op: IsoDate, reden: z.string().optional(), door: Door }).optional(),
+  })
+  .meta({ id: 'WoningAanbieding' }) satisfies z.ZodType<WoningAanbieding>;
+
+export const ContractSchema = z
+  .object({
+    vorm: z.enum(contractVormen, { error: 'Kies de contractvorm.' }),
+    aanbiedingId: z.string(),
+    ingangsdatum: IsoDate,
+    getekendOp: IsoDate,
+    omklapNaMaanden: z
+      .number()
+      .int()
+      .min(OMKLAP_MIN_MONTHS, { error: `De omklap komt na minstens ${OMKLAP_MIN_MONTHS} maanden.` })
+      .max(OMKLAP_MAX_MONTHS, { error: `De omklap komt na hooguit ${OMKLAP_MAX_MONTHS} maanden.` })
+      .optional(),
+    garantstelling: z.object({ reden: Reden }).optional(),
+  })
+  .meta({ id: 'Contract' }) satisfies z.ZodType<Contract>;
+
+export const UitkeringStatusSchema = z
+  .object({
+    aangevraagdOp: IsoDate.optional(),
+    besluitOp: IsoDate.optional(),
+    toegekend: z.boolean().optional(),
+    ingangsdatum: IsoDate.optional(),
+  })
+  .meta({ id: 'UitkeringStatus' }) satisfies z.ZodType<UitkeringStatus>;

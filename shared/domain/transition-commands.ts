@@ -1,0 +1,156 @@
+import { addDays, isValidIsoDate, type IsoDate } from './calendar';
+import { canChangeFase, isActive } from './lifecycle';
+import { municipalityPolicy } from './municipality-policy';
+import { readinessItems, type ReadinessCheck, type ReadinessItemId } from './readiness';
+import type { TimelineEventType } from './timeline';
+import type { Transition } from './transition';
+import type { UitkeringStatus } from './uitkering';
+import { faseLabels, type Fase } from './vocabulary';
+import { geaccepteerdeAanbieding, OMKLAP_DEFAULT_MONTHS, type Contract, type WoningAanbieding } from './woning';
+
+/**
+ * Commands on a transition. Each is pure: it takes the current transition and returns the next one with the
+ * timeline event that records it, or throws a RuleViolation that says, in Dutch, why not.
+ */
+export class RuleViolation extends Error {
+  constructor(readonly reden: string) {
+    super(reden);
+    this.name = 'RuleViolation';
+  }
+}
+
+export interface CommandContext {
+  today: IsoDate;
+  actor: { id: string; naam: string };
+}
+
+export interface CommandResult {
+  next: Transition;
+  event: { type: TimelineEventType; omschrijving?: string };
+}
+
+function requireActive(t: Transition): void {
+  if (!isActive(t.fase)) throw new RuleViolation(`Het traject is ${faseLabels[t.fase].toLowerCase()}: wijzigen kan niet meer.`);
+}
+
+function requireFase(t: Transition, fases: Fase[], wat: string): void {
+  if (!fases.includes(t.fase)) {
+    throw new RuleViolation(`${wat} kan in de fase ${fases.map((f) => faseLabels[f].toLowerCase()).join(' of ')}, niet in ${faseLabels[t.fase].toLowerCase()}.`);
+  }
+}
+
+export function changeFase(t: Transition, input: { naar: Fase; reden: string }, ctx: CommandContext): CommandResult {
+  const decision = canChangeFase(t, input.naar, municipalityPolicy(t.gemeenteCode), ctx.today);
+  if (!decision.allowed) throw new RuleViolation(decision.reden);
+  const next: Transition = {
+    ...t,
+    fase: input.naar,
+    vorigeFase: input.naar === 'teruggevallen' ? t.fase : undefined,
+  };
+  return {
+    next,
+    event: { type: 'fase-gewijzigd', omschrijving: `${faseLabels[t.fase]} → ${faseLabels[input.naar]}: ${input.reden}` },
+  };
+}
+
+export function setReadiness(
+  t: Transition,
+  input: { item: ReadinessItemId; gedaan: boolean; gedaanOp?: IsoDate; notitie?: string },
+  ctx: CommandContext,
+): CommandResult {
+  requireActive(t);
+  const definition = readinessItems.find((i) => i.id === input.item)!;
+  const gereedheid = { ...t.gereedheid };
+  if (input.gedaan) {
+    const gedaanOp = input.gedaanOp ?? ctx.today;
+    if (gedaanOp > ctx.today) throw new RuleViolation('Een punt kan niet in de toekomst gedaan zijn.');
+    const check: ReadinessCheck = { gedaanOp, door: ctx.actor, ...(input.notitie ? { notitie: input.notitie } : {}) };
+    gereedheid[input.item] = check;
+  } else {
+    delete gereedheid[input.item];
+  }
+  return {
+    next: { ...t, gereedheid },
+    event: { type: 'gereedheid-bijgewerkt', omschrijving: `${definition.label}: ${input.gedaan ? 'gedaan' : 'weer open'}` },
+  };
+}
+
+export function registerOffer(t: Transition, offer: Omit<WoningAanbieding, 'status' | 'besluit'>, ctx: CommandContext): CommandResult {
+  requireFase(t, ['woning'], 'Een woning registreren');
+  if (geaccepteerdeAanbieding(t.aanbiedingen)) throw new RuleViolation('Er is al een geaccepteerde woning.');
+  if (offer.reactieUiterlijk < ctx.today) throw new RuleViolation('De reactietermijn van dit aanbod is al verlopen.');
+  return {
+    next: { ...t, aanbiedingen: [...t.aanbiedingen, { ...offer, status: 'open' }] },
+    event: { type: 'woning-aangeboden', omschrijving: `${offer.adres.straat} ${offer.adres.huisnummer}, ${offer.wijk}` },
+  };
+}
+
+export function decideOffer(
+  t: Transition,
+  input: { aanbiedingId: string; besluit: 'geaccepteerd' | 'afgewezen'; reden?: string },
+  ctx: CommandContext,
+): CommandResult {
+  requireFase(t, ['woning'], 'Over een woning beslissen');
+  const offer = t.aanbiedingen.find((a) => a.id === input.aanbiedingId);
+  if (!offer) throw new RuleViolation('Deze woning hoort niet bij dit traject.');
+  if (offer.status !== 'open') throw new RuleViolation('Over deze woning is al besloten.');
+  if (input.besluit === 'afgewezen' && !input.reden) throw new RuleViolation('Geef een reden waarom de woning is afgewezen.');
+  if (input.besluit === 'geaccepteerd' && geaccepteerdeAanbieding(t.aanbiedingen)) throw new RuleViolation('Er is al een geaccepteerde woning.');
+  const decided: WoningAanbieding = {
+    ...offer,
+    status: input.besluit,
+    besluit: { op: ctx.today, door: ctx.actor, ...(input.reden ? { reden: input.reden } : {}) },
+  };
+  return {
+    next: { ...t, aanbiedingen: t.aanbiedingen.map((a) => (a.id === offer.id ? decided : a)) },
+    event: {
+      type: input.besluit === 'geaccepteerd' ? 'woning-geaccepteerd' : 'woning-afgewezen',
+      omschrijving: `${offer.adres.straat} ${offer.adres.huisnummer}${input.reden ? `: ${input.reden}` : ''}`,
+    },
+  };
+}
+
+export function signContract(t: Transition, contract: Omit<Contract, 'aanbiedingId'>, ctx: CommandContext): CommandResult {
+  requireFase(t, ['woning', 'verhuizing'], 'Het contract vastleggen');
+  const offer = geaccepteerdeAanbieding(t.aanbiedingen);
+  if (!offer) throw new RuleViolation('Accepteer eerst een woning.');
+  if (contract.getekendOp > ctx.today) throw new RuleViolation('Het contract kan niet in de toekomst getekend zijn.');
+  if (contract.ingangsdatum < offer.beschikbaarVanaf) throw new RuleViolation(`De woning is pas beschikbaar vanaf ${offer.beschikbaarVanaf}.`);
+  const vastgelegd: Contract = {
+    ...contract,
+    aanbiedingId: offer.id,
+    ...(contract.vorm === 'driepartijenovereenkomst' ? { omklapNaMaanden: contract.omklapNaMaanden ?? OMKLAP_DEFAULT_MONTHS } : { omklapNaMaanden: undefined }),
+  };
+  return { next: { ...t, contract: vastgelegd }, event: { type: 'contract-getekend', omschrijving: contract.vorm } };
+}
+
+export function setMoveDate(t: Transition, verhuisdatum: IsoDate, ctx: CommandContext): CommandResult {
+  requireFase(t, ['woning', 'verhuizing'], 'De verhuisdatum vastleggen');
+  const offer = geaccepteerdeAanbieding(t.aanbiedingen);
+  if (!offer) throw new RuleViolation('Accepteer eerst een woning.');
+  if (!isValidIsoDate(verhuisdatum) || verhuisdatum < ctx.today) throw new RuleViolation('De verhuisdatum ligt in het verleden.');
+  if (verhuisdatum < offer.beschikbaarVanaf) throw new RuleViolation(`De woning is pas beschikbaar vanaf ${offer.beschikbaarVanaf}.`);
+  if (verhuisdatum > addDays(ctx.today, 366)) throw new RuleViolation('De verhuisdatum ligt meer dan een jaar vooruit.');
+  return {
+    next: { ...t, verhuisdatum },
+    event: { type: 'verhuisdatum-vastgelegd', omschrijving: t.verhuisdatum ? `${t.verhuisdatum} → ${verhuisdatum}` : verhuisdatum },
+  };
+}
+
+export function setUitkering(t: Transition, status: UitkeringStatus, ctx: CommandContext): CommandResult {
+  requireActive(t);
+  const dates = [status.aangevraagdOp, status.besluitOp].filter((d): d is string => Boolean(d));
+  if (dates.some((d) => d > ctx.today)) throw new RuleViolation('Aanvraag en besluit kunnen niet in de toekomst liggen.');
+  if (status.aangevraagdOp && status.besluitOp && status.besluitOp < status.aangevraagdOp) {
+    throw new RuleViolation('Het besluit kan niet vóór de aanvraag liggen.');
+  }
+  if (status.toegekend !== undefined && !status.besluitOp) throw new RuleViolation('Leg de besluitdatum vast bij toekennen of afwijzen.');
+  if (status.ingangsdatum && status.toegekend !== true) throw new RuleViolation('Een ingangsdatum hoort bij een toegekende uitkering.');
+  return { next: { ...t, uitkering: status }, event: { type: 'uitkering-bijgewerkt' } };
+}
+
+/** Recorded by the move workflow on the move date. */
+export function recordMove(t: Transition, ctx: CommandContext): CommandResult {
+  if (t.verhuisdOp) return { next: t, event: { type: 'verhuisd', omschrijving: t.verhuisdOp } };
+  return { next: { ...t, verhuisdOp: ctx.today }, event: { type: 'verhuisd', omschrijving: ctx.today } };
+}

@@ -1,0 +1,185 @@
+import { SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
+import { mockClient } from 'aws-sdk-client-mock';
+import { randomUUID } from 'node:crypto';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createTransitionsApi } from '../../functions/transitions/api';
+import type { TransitionsDeps } from '../../functions/transitions/ports';
+import { DynamoOrganisationDirectory } from '../../functions/storage/dynamo-organisation-directory';
+import { DynamoTransitionStore } from '../../functions/storage/dynamo-transition-store';
+import { StepFunctionsTransitionWorkflow } from '../../functions/workflow/step-functions-workflow';
+import type { TransitionOverview } from '../../shared/api/contract';
+import type { Problem } from '../../shared/api/problem';
+import type { Principal } from '../../shared/domain/principal';
+import type { TimelineEvent } from '../../shared/domain/timeline';
+import type { Transition } from '../../shared/domain/transition';
+import { invoke } from '../support/api-events';
+import { createTestTable, type TestTable } from '../support/dynamo';
+import { aanmelding, people, seedOrganisations } from '../support/factories';
+
+const sfn = mockClient(SFNClient);
+let table: TestTable;
+let handler: ReturnType<typeof createTransitionsApi>;
+let today = new Date('2027-01-11T09:00:00Z');
+
+beforeAll(async () => {
+  table = await createTestTable('commands');
+  await seedOrganisations(table.db, table.tableName);
+  sfn.on(StartExecutionCommand).resolves({ executionArn: 'arn', startDate: new Date() });
+  const deps: TransitionsDeps = {
+    store: new DynamoTransitionStore(table.db, table.tableName),
+    directory: new DynamoOrganisationDirectory(table.db, table.tableName),
+    workflow: new StepFunctionsTransitionWorkflow(new SFNClient({ region: 'eu-west-1' }), 'arn:aws:states:eu-west-1:0:stateMachine:t'),
+    now: () => today,
+    newId: randomUUID,
+  };
+  handler = createTransitionsApi(() => deps);
+});
+
+type Body = Transition & Problem;
+const command = (routeKey: string, pathParameters: Record<string, string>, body: unknown, principal: Principal = people.sanne) =>
+  invoke<Body>(handler, { routeKey, principal, pathParameters, body });
+
+async function newTransition(): Promise<Transition> {
+  const created = await invoke<Transition>(handler, { routeKey: 'POST /api/transitions', principal: people.sanne, body: aanmelding() });
+  return created.body;
+}
+
+const blockingItems = ['schulden-stabiel', 'budgetbeheer', 'overdrachtsformulier', 'signaleringsplan'];
+const offer = {
+  corporatieId: 'corp-w',
+  adres: { straat: 'Kanaalweg', huisnummer: '12', postcode: '3526kl', plaats: 'Utrecht' },
+  wijk: 'Kanaleneiland',
+  huurPerMaandCent: 64_950,
+  beschikbaarVanaf: '2027-03-01',
+  reactieUiterlijk: '2027-01-25',
+};
+
+describe('a transition from aanmelding to verhuizing through the API', () => {
+  it('follows the rules of each phase, records every step, and computes the overview', async () => {
+    let t = await newTransition();
+    const id = { transitionId: t.id };
+    const step = async (routeKey: string, body: Record<string, unknown>, extra: Record<string, string> = {}) => {
+      const response = await command(routeKey, { ...id, ...extra }, { ...body, expectedVersion: t.version });
+      if (response.status === 200) t = response.body;
+      return response;
+    };
+
+    expect((await step('POST /api/transitions/{transitionId}/fase', { naar: 'voorbereiding', reden: 'Intake gehad' })).status).toBe(200);
+    const blocked = await step('POST /api/transitions/{transitionId}/fase', { naar: 'woning', reden: 'Klaar?' });
+    expect(blocked.status).toBe(409);
+    expect(blocked.body).toMatchObject({ code: 'rule-violation', title: expect.stringContaining('4 verplichte punten') });
+
+    for (const itemId of blockingItems) {
+      expect((await step('PUT /api/transitions/{transitionId}/gereedheid/{itemId}', { gedaan: true, notitie: 'Besproken' }, { itemId })).status).toBe(200);
+    }
+    expect(t.gereedheid['schulden-stabiel']).toMatchObject({ gedaanOp: '2027-01-11', door: { id: 'u-sanne' } });
+    expect((await step('POST /api/transitions/{transitionId}/fase', { naar: 'woning', reden: 'Voorbereiding rond' })).status).toBe(200);
+
+    const registered = await step('POST /api/transitions/{transitionId}/aanbiedingen', offer);
+    expect(registered.status).toBe(200);
+    expect(t.aanbiedingen[0]).toMatchObject({ status: 'open', adres: { postcode: '3526 KL' } });
+    const aanbiedingId = t.aanbiedingen[0]!.id;
+
+    expect((await step('POST /api/transitions/{transitionId}/aanbiedingen/{aanbiedingId}/besluit', { besluit: 'geaccepteerd' }, { aanbiedingId })).status).toBe(200);
+    const early = await step('PUT /api/transitions/{transitionId}/contract', { vorm: 'driepartijenovereenkomst', ingangsdatum: '2027-02-01', getekendOp: '2027-01-11' });
+    expect(early.status).toBe(409);
+    expect(early.body.title).toContain('pas beschikbaar vanaf 2027-03-01');
+    expect((await step('PUT /api/transitions/{transitionId}/contract', { vorm: 'driepartijenovereenkomst', ingangsdatum: '2027-03-01', getekendOp: '2027-01-11' })).status).toBe(200);
+    expect(t.contract?.omklapNaMaanden).toBe(24);
+    expect((await step('PUT /api/transitions/{transitionId}/verhuisdatum', { verhuisdatum: '2027-03-03' })).status).toBe(200);
+
+    const view = await invoke<TransitionOverview>(handler, { routeKey: 'GET /api/transitions/{transitionId}/overview', principal: people.youssef, pathParameters: id });
+    expect(view.body).toMatchObject({
+      today: '2027-01-11',
+      uitkering: { level: 'rood', latestSafeApplicationDate: '2027-01-20', decisionWeeks: 6 },
+      huurtoeslag: { suggestie: '2027-03-01' },
+      omklapDatum: '2029-03-01',
+      omklapAankondiging: '2028-12-01',
+      plaatsingenInWijk: 1,
+    });
+    expect(view.body.deadlines[0]).toEqual({ datum: '2027-01-20', wat: 'Uiterlijk uitkering aanvragen' });
+
+    expect((await step('PUT /api/transitions/{transitionId}/uitkering', { aangevraagdOp: '2027-01-11' })).status).toBe(200);
+    const afterApplying = await invoke<TransitionOverview>(handler, { routeKey: 'GET /api/transitions/{transitionId}/overview', principal: people.sanne, pathParameters: id });
+    expect(afterApplying.body.uitkering.level).toBe('oranje');
+
+    expect((await step('POST /api/transitions/{transitionId}/fase', { naar: 'verhuizing', reden: 'Alles rond' })).status).toBe(200);
+    expect(t).toMatchObject({ fase: 'verhuizing', version: 13 });
+
+    const timeline = await invoke<{ items: TimelineEvent[] }>(handler, { routeKey: 'GET /api/transitions/{transitionId}/timeline', principal: people.sanne, pathParameters: id });
+    const types = timeline.body.items.map((e) => e.type);
+    expect(types).toEqual([
+      'aanmelding-geregistreerd',
+      'fase-gewijzigd',
+      ...blockingItems.map(() => 'gereedheid-bijgewerkt'),
+      'fase-gewijzigd',
+      'woning-aangeboden',
+      'woning-geaccepteerd',
+      'contract-getekend',
+      'verhuisdatum-vastgelegd',
+      'uitkering-bijgewerkt',
+      'fase-gewijzigd',
+    ]);
+    expect(timeline.body.items.at(-1)).toMatchObject({ omschrijving: 'Woning → Verhuizing: Alles rond', actor: { naam: 'Sanne de Vries' } });
+  });
+});
+
+describe('guards', () => {
+  it('answers 409 stale-version for an old version and writes nothing', async () => {
+    const t = await newTransition();
+    const ok = await command('POST /api/transitions/{transitionId}/fase', { transitionId: t.id }, { naar: 'voorbereiding', reden: 'Start', expectedVersion: 1 });
+    expect(ok.status).toBe(200);
+    const stale = await command('POST /api/transitions/{transitionId}/fase', { transitionId: t.id }, { naar: 'teruggevallen', reden: 'Terug naar BW', expectedVersion: 1 });
+    expect(stale.status).toBe(409);
+    expect(stale.body.code).toBe('stale-version');
+    const read = await invoke<Transition>(handler, { routeKey: 'GET /api/transitions/{transitionId}', principal: people.sanne, pathParameters: { transitionId: t.id } });
+    expect(read.body).toMatchObject({ fase: 'voorbereiding', version: 2 });
+  });
+
+  it('lets exactly one of many concurrent writers of the same version win', async () => {
+    const t = await newTransition();
+    const responses = await Promise.all(
+      ['voorbereiding', 'teruggevallen', 'voorbereiding', 'teruggevallen', 'voorbereiding', 'teruggevallen'].map((naar) =>
+        command('POST /api/transitions/{transitionId}/fase', { transitionId: t.id }, { naar, reden: 'Gelijktijdig', expectedVersion: 1 }),
+      ),
+    );
+    const statuses = responses.map((r) => r.status).sort();
+    expect(statuses.filter((s) => s === 200)).toHaveLength(1);
+    expect(statuses.filter((s) => s === 409)).toHaveLength(5);
+    const timeline = await invoke<{ items: TimelineEvent[] }>(handler, { routeKey: 'GET /api/transitions/{transitionId}/timeline', principal: people.sanne, pathParameters: { transitionId: t.id } });
+    expect(timeline.body.items.filter((e) => e.type === 'fase-gewijzigd')).toHaveLength(1);
+  });
+
+  it('hides another organisation’s transition behind 404 for every command', async () => {
+    const t = await newTransition();
+    const response = await command('POST /api/transitions/{transitionId}/fase', { transitionId: t.id }, { naar: 'voorbereiding', reden: 'Niet van mij', expectedVersion: 1 }, people.noor);
+    expect(response.status).toBe(404);
+  });
+
+  it('rejects bad input with field messages: dates in the wrong order, an unknown corporation, a missing reason', async () => {
+    const t = await newTransition();
+    const path = { transitionId: t.id };
+    const wrongOrder = await command('POST /api/transitions/{transitionId}/aanbiedingen', path, { ...offer, reactieUiterlijk: '2027-03-05', expectedVersion: 1 });
+    expect(wrongOrder.status).toBe(400);
+    expect(wrongOrder.body.invalidParams?.[0]?.name).toBe('reactieUiterlijk');
+    const unknownCorporation = await command('POST /api/transitions/{transitionId}/aanbiedingen', path, { ...offer, corporatieId: 'org-b', expectedVersion: 1 });
+    expect(unknownCorporation.status).toBe(400);
+    expect(unknownCorporation.body.invalidParams?.[0]?.name).toBe('corporatieId');
+    const noReason = await command('POST /api/transitions/{transitionId}/fase', path, { naar: 'voorbereiding', expectedVersion: 1 });
+    expect(noReason.body.invalidParams?.[0]).toMatchObject({ name: 'reden', reason: 'Geef een reden.' });
+    const unknownItem = await command('PUT /api/transitions/{transitionId}/gereedheid/{itemId}', { ...path, itemId: 'vliegbrevet' }, { gedaan: true, expectedVersion: 1 });
+    expect(unknownItem.status).toBe(400);
+    const read = await invoke<Transition>(handler, { routeKey: 'GET /api/transitions/{transitionId}', principal: people.sanne, pathParameters: path });
+    expect(read.body.version).toBe(1);
+  });
+
+  it('allows a relapse from any active phase and the way back to where it was', async () => {
+    const t = await newTransition();
+    const path = { transitionId: t.id };
+    await command('POST /api/transitions/{transitionId}/fase', path, { naar: 'voorbereiding', reden: 'Start', expectedVersion: 1 });
+    const relapse = await command('POST /api/transitions/{transitionId}/fase', path, { naar: 'teruggevallen', reden: 'Opname', expectedVersion: 2 });
+    expect(relapse.body).toMatchObject({ fase: 'teruggevallen', vorigeFase: 'voorbereiding' });
+    const back = await command('POST /api/transitions/{transitionId}/fase', path, { naar: 'voorbereiding', reden: 'Weer thuis', expectedVersion: 3 });
+    expect(back.body).toMatchObject({ fase: 'voorbereiding' });
+  });
+});
