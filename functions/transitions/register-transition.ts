@@ -43,6 +43,7 @@ export async function registerTransition(
     gereedheid: {},
     aanbiedingen: [],
     uitkering: {},
+    verhuisproces: {},
     createdAt: at,
     createdBy: principal.userId,
     updatedAt: at,

@@ -85,6 +85,7 @@ export async function seedDemoData(db: DynamoDBDocumentClient, tableName: string
       gereedheid: {},
       aanbiedingen: [],
       uitkering: {},
+      verhuisproces: {},
       createdAt: at,
       createdBy: begeleiders[0]!.userId,
       updatedAt: at,

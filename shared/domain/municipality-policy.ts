@@ -10,11 +10,14 @@ export interface MunicipalityPolicy {
   uitkeringDecisionWeeks: number;
   /** Voorbereiding items that must be done before a woning can be offered. */
   blockingReadinessItems: readonly ReadinessItemId[];
+  /** How many days before the move the move workflow asks to confirm support and budget. */
+  confirmDaysBeforeMove: number;
 }
 
 export const defaultMunicipalityPolicy: MunicipalityPolicy = {
   uitkeringDecisionWeeks: 8,
   blockingReadinessItems: ['schulden-stabiel', 'budgetbeheer', 'overdrachtsformulier', 'signaleringsplan'],
+  confirmDaysBeforeMove: 7,
 };
 
 const overrides: Partial<Record<GemeenteCode, Partial<MunicipalityPolicy>>> = {

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { readinessItemIds, type ReadinessCheck } from './readiness';
+import type { MoveProcessMarkers } from './move-process';
 import type { UitkeringStatus } from './uitkering';
 import { contractVormen, OMKLAP_MAX_MONTHS, OMKLAP_MIN_MONTHS, type Contract, type WoningAanbieding } from './woning';
 
@@ -72,3 +73,13 @@ export const UitkeringStatusSchema = z
     ingangsdatum: IsoDate.optional(),
   })
   .meta({ id: 'UitkeringStatus' }) satisfies z.ZodType<UitkeringStatus>;
+
+export const MoveProcessMarkersSchema = z
+  .object({
+    uitkeringTaakVoor: IsoDate.optional(),
+    bevestigingGevraagdVoor: IsoDate.optional(),
+    evaluatieGepland: IsoDate.optional(),
+    omklapAangekondigd: IsoDate.optional(),
+    omklapGemeld: IsoDate.optional(),
+  })
+  .meta({ id: 'Verhuisproces' }) satisfies z.ZodType<MoveProcessMarkers>;

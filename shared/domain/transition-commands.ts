@@ -6,7 +6,8 @@ import type { TimelineEventType } from './timeline';
 import type { Transition } from './transition';
 import type { UitkeringStatus } from './uitkering';
 import { faseLabels, type Fase } from './vocabulary';
-import { geaccepteerdeAanbieding, OMKLAP_DEFAULT_MONTHS, type Contract, type WoningAanbieding } from './woning';
+import { nextMoveStep, type MoveAction } from './move-process';
+import { geaccepteerdeAanbieding, OMKLAP_DEFAULT_MONTHS, omklapDatum, type Contract, type WoningAanbieding } from './woning';
 
 /**
  * Commands on a transition. Each is pure: it takes the current transition and returns the next one with the
@@ -149,8 +150,42 @@ export function setUitkering(t: Transition, status: UitkeringStatus, ctx: Comman
   return { next: { ...t, uitkering: status }, event: { type: 'uitkering-bijgewerkt' } };
 }
 
-/** Recorded by the move workflow on the move date. */
-export function recordMove(t: Transition, ctx: CommandContext): CommandResult {
-  if (t.verhuisdOp) return { next: t, event: { type: 'verhuisd', omschrijving: t.verhuisdOp } };
-  return { next: { ...t, verhuisdOp: ctx.today }, event: { type: 'verhuisd', omschrijving: ctx.today } };
+/**
+ * The steps the move workflow takes. Each first checks, with the same pure rule the workflow used to pick
+ * it, that the step is still due: a retried or a late duplicate task then changes nothing.
+ */
+export function applyMoveStep(t: Transition, stap: MoveAction, ctx: CommandContext): CommandResult {
+  const due = nextMoveStep(t, municipalityPolicy(t.gemeenteCode), ctx.today);
+  if (due.stap !== stap) throw new RuleViolation(`De stap ${stap} is niet meer aan de beurt (nu: ${due.stap}).`);
+  const m = t.verhuisproces;
+  const verhuisdatum = t.verhuisdatum ?? ctx.today;
+  switch (stap) {
+    case 'uitkering-taak':
+      return {
+        next: { ...t, verhuisproces: { ...m, uitkeringTaakVoor: verhuisdatum } },
+        event: { type: 'taak-aangemaakt', omschrijving: 'De uitkering start mogelijk niet op de verhuisdatum: neem contact op met Werk & Inkomen.' },
+      };
+    case 'vraag-bevestiging':
+      return {
+        next: { ...t, verhuisproces: { ...m, bevestigingGevraagdVoor: verhuisdatum } },
+        event: { type: 'taak-aangemaakt', omschrijving: `Bevestig de ondersteuning rond de verhuizing en het budget voor ${verhuisdatum}.` },
+      };
+    case 'verhuisdag':
+      return { next: { ...t, verhuisdOp: ctx.today }, event: { type: 'verhuisd', omschrijving: ctx.today } };
+    case 'evaluatie':
+      return {
+        next: { ...t, verhuisproces: { ...m, evaluatieGepland: ctx.today } },
+        event: { type: 'evaluatie-gepland', omschrijving: 'Evalueer de eerste weken in de nieuwe woning.' },
+      };
+    case 'omklap-aankondigen':
+      return {
+        next: { ...t, verhuisproces: { ...m, omklapAangekondigd: ctx.today } },
+        event: { type: 'omklap-aangekondigd', omschrijving: `Omklap op ${t.contract ? omklapDatum(t.contract) : ''}; de corporatie wordt geïnformeerd.` },
+      };
+    case 'omklap-melden':
+      return {
+        next: { ...t, verhuisproces: { ...m, omklapGemeld: ctx.today } },
+        event: { type: 'omklap-uitgevoerd', omschrijving: 'Het huurcontract staat vanaf vandaag op naam van de persoon.' },
+      };
+  }
 }

@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { gemeenteCodes } from './municipalities';
 import { fases, herkomsten } from './vocabulary';
-import { ContractSchema, IsoDate, Readiness, UitkeringStatusSchema, WoningAanbiedingSchema } from './traject-schemas';
+import { ContractSchema, IsoDate, MoveProcessMarkersSchema, Readiness, UitkeringStatusSchema, WoningAanbiedingSchema } from './traject-schemas';
 
 export { fases, faseLabels, herkomsten, herkomstLabels } from './vocabulary';
 
@@ -102,6 +102,8 @@ export const Transition = z
     verhuisdatum: IsoDate.optional(),
     verhuisdOp: IsoDate.optional(),
     uitkering: UitkeringStatusSchema.default({}),
+    /** What the move workflow has done so far. */
+    verhuisproces: MoveProcessMarkersSchema.default({}),
     createdAt: z.iso.datetime(),
     createdBy: z.string(),
     updatedAt: z.iso.datetime(),

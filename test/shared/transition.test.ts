@@ -81,6 +81,7 @@ describe('summarize', () => {
       gereedheid: {},
       aanbiedingen: [],
       uitkering: {},
+      verhuisproces: {},
       createdAt: '2026-01-01T00:00:00.000Z',
       createdBy: 'u',
       updatedAt: '2026-01-02T00:00:00.000Z',
