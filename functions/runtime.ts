@@ -20,6 +20,7 @@ let sfnClient: SFNClient | undefined;
 export const runtime = {
   tableName: () => requiredEnv('TABLE_NAME'),
   transitionWorkflowArn: () => requiredEnv('TRANSITION_WORKFLOW_ARN'),
+  moveWorkflowArn: () => requiredEnv('MOVE_WORKFLOW_ARN'),
   dynamoClient: () => (dynamoClient ??= new DynamoDBClient({})),
   documentClient: () => (documentClient ??= createDocumentClient(runtime.dynamoClient())),
   sfnClient: () => (sfnClient ??= new SFNClient({})),

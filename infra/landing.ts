@@ -21,6 +21,7 @@ export function createLandingStacks(app: App, stage: StageConfig) {
     tags,
     table: data.table,
     transitionWorkflow: workflows.transitionWorkflow,
+    moveWorkflow: workflows.moveWorkflow,
     description: 'Landing: HTTP API, Lambdas and Cognito',
   });
   const web = new WebStack(app, `${prefix}-Web`, {

@@ -15,6 +15,8 @@ import { geaccepteerdeAanbieding } from '../../shared/domain/woning';
 import { clock } from '../clock';
 import { createApiHandler, type CapabilityHandlers } from '../http/api-handler';
 import { ValidationError } from '../http/errors';
+import { logger } from '../observability/logger';
+import type { Transition } from '../../shared/domain/transition';
 import { lazy, runtime } from '../runtime';
 import { DynamoOrganisationDirectory } from '../storage/dynamo-organisation-directory';
 import { DynamoTransitionStore } from '../storage/dynamo-transition-store';
@@ -23,6 +25,18 @@ import type { TransitionsDeps } from './ports';
 import { registerTransition } from './register-transition';
 import { runCommand } from './run-command';
 import { authorize, readableTransition } from './transition-access';
+
+/**
+ * After a change that may concern the move (a woning accepted, the contract, the move date, the uitkering, a
+ * relapse), the move workflow takes a look. The change itself is stored already; if the workflow cannot be
+ * reached the next change or wake-up looks again, so this is logged, not failed.
+ */
+async function thenEvaluateMove(deps: TransitionsDeps, transition: Transition): Promise<Transition> {
+  await deps.workflow.evaluateMove(transition.id).catch((error: Error) => {
+    logger.warn('move workflow not reached', { transitionId: transition.id, errorName: error.name });
+  });
+  return transition;
+}
 
 export function transitionHandlers(deps: () => TransitionsDeps): CapabilityHandlers<'transitions'> {
   return {
@@ -55,7 +69,10 @@ export function transitionHandlers(deps: () => TransitionsDeps): CapabilityHandl
       return { body: { ...view, ...(plaatsingenInWijk !== undefined ? { plaatsingenInWijk } : {}) } };
     },
     changeFase: async ({ principal, params, body }) => ({
-      body: await runCommand(deps(), principal, params.transitionId, body.expectedVersion, (t, ctx) => changeFase(t, body, ctx)),
+      body: await thenEvaluateMove(
+        deps(),
+        await runCommand(deps(), principal, params.transitionId, body.expectedVersion, (t, ctx) => changeFase(t, body, ctx)),
+      ),
     }),
     setReadiness: async ({ principal, params, body }) => ({
       body: await runCommand(deps(), principal, params.transitionId, body.expectedVersion, (t, ctx) =>
@@ -75,20 +92,28 @@ export function transitionHandlers(deps: () => TransitionsDeps): CapabilityHandl
       };
     },
     decideOffer: async ({ principal, params, body }) => ({
-      body: await runCommand(deps(), principal, params.transitionId, body.expectedVersion, (t, ctx) =>
-        decideOffer(t, { aanbiedingId: params.aanbiedingId, besluit: body.besluit, reden: body.reden }, ctx),
+      body: await thenEvaluateMove(
+        deps(),
+        await runCommand(deps(), principal, params.transitionId, body.expectedVersion, (t, ctx) =>
+          decideOffer(t, { aanbiedingId: params.aanbiedingId, besluit: body.besluit, reden: body.reden }, ctx),
+        ),
       ),
     }),
     signContract: async ({ principal, params, body }) => {
       const { expectedVersion, ...contract } = body;
-      return { body: await runCommand(deps(), principal, params.transitionId, expectedVersion, (t, ctx) => signContract(t, contract, ctx)) };
+      const next = await runCommand(deps(), principal, params.transitionId, expectedVersion, (t, ctx) => signContract(t, contract, ctx));
+      return { body: await thenEvaluateMove(deps(), next) };
     },
     setMoveDate: async ({ principal, params, body }) => ({
-      body: await runCommand(deps(), principal, params.transitionId, body.expectedVersion, (t, ctx) => setMoveDate(t, body.verhuisdatum, ctx)),
+      body: await thenEvaluateMove(
+        deps(),
+        await runCommand(deps(), principal, params.transitionId, body.expectedVersion, (t, ctx) => setMoveDate(t, body.verhuisdatum, ctx)),
+      ),
     }),
     setUitkering: async ({ principal, params, body }) => {
       const { expectedVersion, ...status } = body;
-      return { body: await runCommand(deps(), principal, params.transitionId, expectedVersion, (t, ctx) => setUitkering(t, status, ctx)) };
+      const next = await runCommand(deps(), principal, params.transitionId, expectedVersion, (t, ctx) => setUitkering(t, status, ctx));
+      return { body: await thenEvaluateMove(deps(), next) };
     },
   };
 }
@@ -101,7 +126,7 @@ const awsDeps = lazy(
   (): TransitionsDeps => ({
     store: new DynamoTransitionStore(runtime.documentClient(), runtime.tableName()),
     directory: new DynamoOrganisationDirectory(runtime.documentClient(), runtime.tableName()),
-    workflow: new StepFunctionsTransitionWorkflow(runtime.sfnClient(), runtime.transitionWorkflowArn()),
+    workflow: new StepFunctionsTransitionWorkflow(runtime.sfnClient(), runtime.transitionWorkflowArn(), runtime.moveWorkflowArn()),
     now: clock.now,
     newId: randomUUID,
   }),

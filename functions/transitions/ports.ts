@@ -40,6 +40,8 @@ export interface Page<T> {
 export interface TransitionWorkflow {
   /** Idempotent per transition: starting an already started transition is a no-op. */
   start(transitionId: string): Promise<void>;
+  /** Lets the move workflow look at the transition again after a change that may concern it. */
+  evaluateMove(transitionId: string): Promise<void>;
 }
 
 /** Everything the transitions capability needs, injected so tests can point it at their own table. */

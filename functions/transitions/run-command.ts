@@ -1,6 +1,6 @@
 import { todayInNetherlands } from '../../shared/domain/calendar';
 import type { Principal } from '../../shared/domain/principal';
-import type { TimelineEvent } from '../../shared/domain/timeline';
+import type { Actor, TimelineEvent } from '../../shared/domain/timeline';
 import { Transition } from '../../shared/domain/transition';
 import { RuleViolation, type CommandContext, type CommandResult } from '../../shared/domain/transition-commands';
 import { RuleViolationError } from '../http/errors';
@@ -23,9 +23,18 @@ export async function runCommand(
   const before = await readableTransition(deps.store, principal, transitionId);
   authorize(principal, 'transition:update', { organisationId: before.providerId });
   if (before.version !== expectedVersion) throw new StaleVersionError();
+  return applyCommand(deps, before, { soort: 'medewerker', id: principal.userId, naam: principal.naam }, command);
+}
 
+/** Computes and stores one change of `before`, by a person or by the workflow. */
+export async function applyCommand(
+  deps: Pick<TransitionsDeps, 'store' | 'now' | 'newId'>,
+  before: Transition,
+  actor: Actor,
+  command: (t: Transition, ctx: CommandContext) => CommandResult,
+): Promise<Transition> {
   const now = deps.now();
-  const ctx: CommandContext = { today: todayInNetherlands(now), actor: { id: principal.userId, naam: principal.naam } };
+  const ctx: CommandContext = { today: todayInNetherlands(now), actor: { id: actor.soort === 'medewerker' ? actor.id : 'werkproces', naam: actor.naam } };
   let result: CommandResult;
   try {
     result = command(before, ctx);
@@ -37,11 +46,11 @@ export async function runCommand(
   const next = Transition.parse({ ...result.next, version: before.version + 1, updatedAt: now.toISOString() });
   const event: TimelineEvent = {
     id: deps.newId(),
-    transitionId,
+    transitionId: before.id,
     type: result.event.type,
     at: now.toISOString(),
     versie: next.version,
-    actor: { soort: 'medewerker', id: principal.userId, naam: principal.naam },
+    actor,
     ...(result.event.omschrijving ? { omschrijving: result.event.omschrijving } : {}),
   };
   await deps.store.update({ before, next, event });

@@ -9,7 +9,19 @@ export class StepFunctionsTransitionWorkflow implements TransitionWorkflow {
   constructor(
     private readonly sfn: SFNClient,
     private readonly stateMachineArn: string,
+    private readonly moveWorkflowArn: string,
   ) {}
+
+  async evaluateMove(transitionId: string): Promise<void> {
+    // Every look is its own short execution; the steps themselves are idempotent, so two at once are harmless.
+    await this.sfn.send(
+      new StartExecutionCommand({
+        stateMachineArn: this.moveWorkflowArn,
+        name: `${transitionId}-${Date.now()}`,
+        input: JSON.stringify({ transitionId }),
+      }),
+    );
+  }
 
   async start(transitionId: string): Promise<void> {
     try {

@@ -12,6 +12,8 @@ export interface GatewayOptions {
   routes: LocalRoute[];
   auth: LocalAuth;
   webRoot: string;
+  /** The demo's time machine (local mode only). */
+  clock: { state(): unknown; advance(days: number): unknown };
   /** The seeded users offered on the local sign-in screen. */
   users: { principal: Principal; organisationNaam: string }[];
 }
@@ -48,6 +50,16 @@ async function handle(options: GatewayOptions, req: IncomingMessage, res: Server
     const user = options.users.find((u) => u.principal.userId === userId);
     if (!user) return json(res, 400, { message: 'Onbekende gebruiker' });
     return json(res, 200, { token: await options.auth.issue(user.principal), principal: user.principal });
+  }
+  if (url.pathname === '/local/clock') {
+    if (req.method === 'GET') return json(res, 200, options.clock.state());
+    if (req.method === 'POST') {
+      const days = parseJson(await readBody(req))?.advanceDays;
+      if (typeof days !== 'number' || !Number.isInteger(days) || days < 1 || days > 3660) {
+        return json(res, 400, { message: 'advanceDays: een heel aantal dagen van 1 tot 3660' });
+      }
+      return json(res, 200, options.clock.advance(days));
+    }
   }
   if (req.method !== 'GET' && req.method !== 'HEAD') return json(res, 405, { message: 'Method Not Allowed' });
   serveStatic(options.webRoot, url.pathname, res);

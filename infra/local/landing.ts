@@ -1,11 +1,16 @@
 import type { Server } from 'node:http';
+import path from 'node:path';
+import { clock as systemClock } from '../../functions/clock';
 import { createDocumentClient } from '../../functions/storage/dynamo-client';
 import { synthesizeForLocal } from './cloud-assembly';
 import { demoOrganisations, demoUsers, seedDemoData } from './demo-data';
 import { ensureTable, localClient, localCredentials, localRegion } from './dynamodb-local';
 import { createGateway } from './http-gateway';
 import { LocalAuth } from './local-auth';
+import { LocalClock } from './local-clock';
+import { LocalScheduler } from './local-scheduler';
 import { LocalStepFunctions } from './local-step-functions';
+import { startSchedulerEndpoint } from './scheduler-endpoint';
 import { startStepFunctionsEndpoint } from './step-functions-endpoint';
 
 export interface StartLandingOptions {
@@ -18,11 +23,15 @@ export interface StartLandingOptions {
   seedDemoData: boolean;
   /** Keep sign-in tokens valid across restarts by passing the same secret. */
   authSecret?: Uint8Array;
+  /** Where the scheduler and the clock keep their state; without it they live in memory. */
+  stateDir?: string;
 }
 
 export interface RunningLanding {
   url: string;
   stepFunctions: LocalStepFunctions;
+  scheduler: LocalScheduler;
+  clock: LocalClock;
   tableCreated: boolean;
   stop(): Promise<void>;
 }
@@ -54,24 +63,50 @@ export async function startLanding(options: StartLandingOptions): Promise<Runnin
   const assembly = synthesizeForLocal();
   const stepFunctions = new LocalStepFunctions(assembly.stateMachines, assembly.functions);
   const sfnEndpoint = await startStepFunctionsEndpoint(stepFunctions);
-  const transitionWorkflow = assembly.stateMachines.find((sm) => sm.logicalId.startsWith('TransitionWorkflow'));
-  if (!transitionWorkflow) throw new Error('the synthesized app has no transition workflow');
+  const stateMachineArn = (prefix: string) => {
+    const found = assembly.stateMachines.find((sm) => sm.logicalId.startsWith(prefix));
+    if (!found) throw new Error(`the synthesized app has no ${prefix}`);
+    return found.arn;
+  };
+  const clock = new LocalClock(options.stateDir ? path.join(options.stateDir, 'clock.json') : undefined);
+  const scheduler = new LocalScheduler({
+    ...(options.stateDir ? { file: path.join(options.stateDir, 'schedules.json') } : {}),
+    now: systemClock.now,
+    fire: (schedule) => {
+      stepFunctions.startExecution(schedule.targetArn, `${schedule.name}-${Date.now()}`, schedule.input);
+    },
+  });
+  const schedulerEndpoint = await startSchedulerEndpoint(scheduler);
   Object.assign(process.env, {
     AWS_ENDPOINT_URL_SFN: sfnEndpoint.endpoint,
-    TRANSITION_WORKFLOW_ARN: transitionWorkflow.arn,
+    AWS_ENDPOINT_URL_SCHEDULER: schedulerEndpoint.endpoint,
+    TRANSITION_WORKFLOW_ARN: stateMachineArn('TransitionWorkflow'),
+    MOVE_WORKFLOW_ARN: stateMachineArn('MoveWorkflow'),
+    SCHEDULE_GROUP: 'landing-local',
+    SCHEDULER_ROLE_ARN: 'arn:aws:iam::000000000000:role/landing-local-scheduler',
   });
+  scheduler.start();
 
   const gateway = createGateway({
     routes: assembly.routes,
     auth: new LocalAuth(options.authSecret),
     webRoot: options.webRoot,
+    clock: {
+      state: () => clock.state(),
+      advance: (days) => {
+        const state = clock.advance(days);
+        scheduler.tick();
+        return state;
+      },
+    },
     users: demoUsers.map((principal) => ({
       principal,
       organisationNaam: demoOrganisations.find((o) => o.id === principal.organisationId)?.naam ?? principal.organisationId,
     })),
   });
   const port = await listen(gateway, options.port, options.host ?? '127.0.0.1').catch(async (error: unknown) => {
-    await close(sfnEndpoint.server);
+    scheduler.stop();
+    await Promise.all([close(sfnEndpoint.server), close(schedulerEndpoint.server)]);
     dynamo.destroy();
     throw error;
   });
@@ -79,9 +114,12 @@ export async function startLanding(options: StartLandingOptions): Promise<Runnin
   return {
     url: `http://${options.host === '0.0.0.0' ? 'localhost' : (options.host ?? '127.0.0.1')}:${port}`,
     stepFunctions,
+    scheduler,
+    clock,
     tableCreated,
     stop: async () => {
-      await Promise.all([close(gateway), close(sfnEndpoint.server)]);
+      scheduler.stop();
+      await Promise.all([close(gateway), close(sfnEndpoint.server), close(schedulerEndpoint.server)]);
       await stepFunctions.settle();
       dynamo.destroy();
     },

@@ -39,6 +39,8 @@ const say = (line: string) => process.stdout.write(`${line}\n`);
 async function main(): Promise<void> {
   if (args.reset) {
     rmSync(dataDir, { recursive: true, force: true });
+    // The clock and the schedules belong to the data: a fresh database starts today, with nothing planned.
+    for (const file of ['clock.json', 'schedules.json']) rmSync(path.join(localDir, file), { force: true });
     say('Lokale database leeggemaakt.');
     if (args['no-serve']) return;
   }
@@ -75,8 +77,11 @@ async function main(): Promise<void> {
       webRoot: path.join(projectRoot, 'web/dist'),
       seedDemoData: true,
       authSecret: authSecret(),
+      stateDir: localDir,
     });
-    say(`  ✓ werkprocessen Step Functions-definities uit CDK, lokaal uitgevoerd`);
+    say(`  ✓ werkprocessen Step Functions-definities uit CDK, lokaal uitgevoerd; wekkers in .local/schedules.json`);
+    const { today, offsetDays } = landing.clock.state();
+    if (offsetDays > 0) say(`  ✓ klok        ${offsetDays} dagen vooruitgezet: het is ${today} (npm start -- --reset zet hem terug)`);
     say(`  ✓ api          dezelfde Lambda-handlers achter een lokale gateway`);
     if (landing.tableCreated) say('  ✓ demodata     aangemaakt (npm start -- --reset begint opnieuw)');
     say(`\nLanding draait op ${landing.url}  (klaar in ${elapsed()}; Ctrl-C stopt alles)`);

@@ -15,6 +15,7 @@ export interface ApiStackProps extends StackProps {
   stage: StageConfig;
   table: ITableV2;
   transitionWorkflow: IStateMachine;
+  moveWorkflow: IStateMachine;
 }
 
 /**
@@ -67,7 +68,10 @@ export class ApiStack extends Stack {
       throttle: stage.apiThrottle,
     });
 
-    const environment = { TRANSITION_WORKFLOW_ARN: props.transitionWorkflow.stateMachineArn };
+    const environment = {
+      TRANSITION_WORKFLOW_ARN: props.transitionWorkflow.stateMachineArn,
+      MOVE_WORKFLOW_ARN: props.moveWorkflow.stateMachineArn,
+    };
     this.functions = {
       transitions: new LandingFunction(this, 'TransitionsApi', {
         stage,
@@ -87,6 +91,7 @@ export class ApiStack extends Stack {
       }).bindTable(table, 'R'),
     };
     props.transitionWorkflow.grantStartExecution(this.functions.transitions);
+    props.moveWorkflow.grantStartExecution(this.functions.transitions);
     // Health reads the table's status.
     this.functions.meta.addToRolePolicy(new PolicyStatement({ actions: ['dynamodb:DescribeTable'], resources: [table.tableArn] }));
 

@@ -28,7 +28,7 @@ beforeAll(async () => {
   const deps: TransitionsDeps = {
     store: new DynamoTransitionStore(table.db, table.tableName),
     directory: new DynamoOrganisationDirectory(table.db, table.tableName),
-    workflow: new StepFunctionsTransitionWorkflow(new SFNClient({ region: 'eu-west-1' }), 'arn:aws:states:eu-west-1:0:stateMachine:t'),
+    workflow: new StepFunctionsTransitionWorkflow(new SFNClient({ region: 'eu-west-1' }), 'arn:aws:states:eu-west-1:0:stateMachine:t', 'arn:aws:states:eu-west-1:0:stateMachine:move'),
     now: () => today,
     newId: randomUUID,
   };

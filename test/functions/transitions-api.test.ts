@@ -35,7 +35,7 @@ beforeAll(async () => {
   const deps: TransitionsDeps = {
     store: new DynamoTransitionStore(table.db, table.tableName),
     directory: new DynamoOrganisationDirectory(table.db, table.tableName),
-    workflow: new StepFunctionsTransitionWorkflow(new SFNClient({ region: 'eu-west-1' }), stateMachineArn),
+    workflow: new StepFunctionsTransitionWorkflow(new SFNClient({ region: 'eu-west-1' }), stateMachineArn, `${stateMachineArn}-move`),
     now: () => new Date(),
     newId: randomUUID,
   };

@@ -1,0 +1,50 @@
+import { randomUUID } from 'node:crypto';
+import * as z from 'zod';
+import { todayInNetherlands } from '../../shared/domain/calendar';
+import { nextMoveStep } from '../../shared/domain/move-process';
+import { municipalityPolicy } from '../../shared/domain/municipality-policy';
+import { applyMoveStep } from '../../shared/domain/transition-commands';
+import { clock } from '../clock';
+import { RuleViolationError } from '../http/errors';
+import { logger } from '../observability/logger';
+import { lazy, runtime } from '../runtime';
+import { DynamoTransitionStore } from '../storage/dynamo-transition-store';
+import type { TransitionsDeps } from '../transitions/ports';
+import { applyCommand } from '../transitions/run-command';
+
+/**
+ * The move workflow's task: `bepaal` reads which step is due (or until when to wait); any other action
+ * carries that step out, recorded as the workflow on the timeline. A step that is no longer due (a retry,
+ * a concurrent evaluation) is skipped, so the workflow can safely run it twice.
+ */
+const actions = ['uitkering-taak', 'vraag-bevestiging', 'verhuisdag', 'evaluatie', 'omklap-aankondigen', 'omklap-melden'] as const;
+export const MoveStepInput = z.object({
+  transitionId: z.string().min(1),
+  actie: z.enum(['bepaal', ...actions]),
+});
+
+const workflowActor = { soort: 'werkproces', naam: 'Werkproces verhuizing' } as const;
+
+export function createMoveStep(deps: () => Pick<TransitionsDeps, 'store' | 'now' | 'newId'>) {
+  return async (input: unknown) => {
+    const { transitionId, actie } = MoveStepInput.parse(input);
+    const transition = await deps().store.get(transitionId);
+    if (!transition) return { transitionId, stap: 'geen' as const };
+    if (actie === 'bepaal') {
+      const step = nextMoveStep(transition, municipalityPolicy(transition.gemeenteCode), todayInNetherlands(deps().now()));
+      return { transitionId, ...step };
+    }
+    try {
+      await applyCommand(deps(), transition, workflowActor, (t, ctx) => applyMoveStep(t, actie, ctx));
+      logger.info('move step done', { transitionId, actie });
+      return { transitionId, uitgevoerd: actie };
+    } catch (error) {
+      if (!(error instanceof RuleViolationError)) throw error;
+      return { transitionId, overgeslagen: actie };
+    }
+  };
+}
+
+export const handler = createMoveStep(
+  lazy(() => ({ store: new DynamoTransitionStore(runtime.documentClient(), runtime.tableName()), now: clock.now, newId: randomUUID })),
+);
