@@ -1,3 +1,6 @@
+import { todayInNetherlands } from '../../shared/domain/calendar';
+import { municipalityPolicy } from '../../shared/domain/municipality-policy';
+import { signalen } from '../../shared/domain/overview';
 import type { Principal } from '../../shared/domain/principal';
 import type { TimelineEvent } from '../../shared/domain/timeline';
 import type { AanmeldingInput, Transition } from '../../shared/domain/transition';
@@ -30,7 +33,7 @@ export async function registerTransition(
 
   const at = deps.now().toISOString();
   const id = deps.newId();
-  const transition: Transition = {
+  const draft: Transition = {
     id,
     version: 1,
     providerId: principal.organisationId,
@@ -48,6 +51,7 @@ export async function registerTransition(
     createdBy: principal.userId,
     updatedAt: at,
   };
+  const transition: Transition = { ...draft, signalen: signalen(draft, municipalityPolicy(draft.gemeenteCode), todayInNetherlands(deps.now())) };
   const firstEvent: TimelineEvent = {
     id: deps.newId(),
     transitionId: id,

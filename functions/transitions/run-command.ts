@@ -1,4 +1,6 @@
 import { todayInNetherlands } from '../../shared/domain/calendar';
+import { municipalityPolicy } from '../../shared/domain/municipality-policy';
+import { signalen } from '../../shared/domain/overview';
 import type { Principal } from '../../shared/domain/principal';
 import type { Actor, TimelineEvent } from '../../shared/domain/timeline';
 import { Transition } from '../../shared/domain/transition';
@@ -43,7 +45,12 @@ export async function applyCommand(
     throw error;
   }
   // Parse on the way in too: a command can never store a transition the schema would refuse.
-  const next = Transition.parse({ ...result.next, version: before.version + 1, updatedAt: now.toISOString() });
+  const next = Transition.parse({
+    ...result.next,
+    version: before.version + 1,
+    updatedAt: now.toISOString(),
+    signalen: signalen(result.next, municipalityPolicy(before.gemeenteCode), ctx.today),
+  });
   const event: TimelineEvent = {
     id: deps.newId(),
     transitionId: before.id,

@@ -7,6 +7,9 @@ import type { Organisation, StaffMember } from '../../shared/domain/organisation
 import type { Principal } from '../../shared/domain/principal';
 import type { GemeenteCode } from '../../shared/domain/municipalities';
 import type { Fase, Herkomst, Transition } from '../../shared/domain/transition';
+import { addDays, firstOfNextMonth, todayInNetherlands, type IsoDate } from '../../shared/domain/calendar';
+import { municipalityPolicy } from '../../shared/domain/municipality-policy';
+import { signalen } from '../../shared/domain/overview';
 
 /**
  * Demo data: a zorgaanbieder with a team, a second provider (to show that organisations don't see each
@@ -33,6 +36,8 @@ export const demoUsers: Principal[] = [
 ];
 
 interface DemoTransition {
+  /** How far along this person is, beyond the phase: filled in as a caseworker would have. */
+  state?: (today: IsoDate, door: { id: string; naam: string }) => Partial<Transition>;
   voornaam: string;
   achternaam: string;
   geboortedatum: string;
@@ -44,17 +49,78 @@ interface DemoTransition {
 }
 
 const demoTransitions: DemoTransition[] = [
-  { voornaam: 'Kees', achternaam: 'van Dijk', geboortedatum: '1968-03-14', gemeenteCode: 'GM0344', herkomst: 'BW', begeleiderIds: ['u-sanne', 'u-youssef'], fase: 'voorbereiding', daysAgo: 64 },
-  { voornaam: 'Fatima', achternaam: 'Ouali', geboortedatum: '1991-09-02', gemeenteCode: 'GM0356', herkomst: 'MO', begeleiderIds: ['u-sanne', 'u-youssef'], fase: 'woning', daysAgo: 120 },
-  { voornaam: 'Ruud', achternaam: 'Hendriks', geboortedatum: '1979-11-23', gemeenteCode: 'GM0355', herkomst: 'BW', begeleiderIds: ['u-marieke'], fase: 'verhuizing', daysAgo: 150 },
-  { voornaam: 'Anouk', achternaam: 'Mulder', geboortedatum: '1995-06-30', gemeenteCode: 'GM0321', herkomst: 'begeleid-wonen', begeleiderIds: ['u-marieke', 'u-sanne'], fase: 'landing', daysAgo: 300 },
+  {
+    voornaam: 'Kees', achternaam: 'van Dijk', geboortedatum: '1968-03-14', gemeenteCode: 'GM0344', herkomst: 'BW',
+    begeleiderIds: ['u-sanne', 'u-youssef'], fase: 'voorbereiding', daysAgo: 64,
+    state: (today, door) => ({ gereedheid: { 'schulden-stabiel': { gedaanOp: addDays(today, -20), door }, budgetbeheer: { gedaanOp: addDays(today, -12), door } } }),
+  },
+  {
+    voornaam: 'Fatima', achternaam: 'Ouali', geboortedatum: '1991-09-02', gemeenteCode: 'GM0356', herkomst: 'MO',
+    begeleiderIds: ['u-sanne', 'u-youssef'], fase: 'woning', daysAgo: 120,
+    state: (today, door) => ({
+      gereedheid: Object.fromEntries(municipalityPolicy('GM0356').blockingReadinessItems.map((id) => [id, { gedaanOp: addDays(today, -30), door }])),
+      aanbiedingen: [
+        {
+          id: randomUUID(), corporatieId: 'org-rijnhoven', wijk: 'Batau-Noord', huurPerMaandCent: 62_475, status: 'open',
+          adres: { straat: 'Batauplein', huisnummer: '17', postcode: '3437 BA', plaats: 'Nieuwegein' },
+          beschikbaarVanaf: firstOfNextMonth(addDays(today, 20)), reactieUiterlijk: addDays(today, 9),
+        },
+      ],
+    }),
+  },
+  {
+    voornaam: 'Ruud', achternaam: 'Hendriks', geboortedatum: '1979-11-23', gemeenteCode: 'GM0355', herkomst: 'BW',
+    begeleiderIds: ['u-marieke'], fase: 'verhuizing', daysAgo: 150,
+    state: (today, door) => {
+      const offerId = randomUUID();
+      const beschikbaar = addDays(today, 10);
+      return {
+        gereedheid: Object.fromEntries(municipalityPolicy('GM0355').blockingReadinessItems.map((id) => [id, { gedaanOp: addDays(today, -40), door }])),
+        aanbiedingen: [
+          {
+            id: offerId, corporatieId: 'org-vechtvaart', wijk: 'Zeist-West', huurPerMaandCent: 58_900, status: 'geaccepteerd',
+            adres: { straat: 'Kersenlaan', huisnummer: '4a', postcode: '3705 KA', plaats: 'Zeist' },
+            beschikbaarVanaf: beschikbaar, reactieUiterlijk: addDays(today, -5), besluit: { op: addDays(today, -6), door },
+          },
+        ],
+        contract: { vorm: 'driepartijenovereenkomst', aanbiedingId: offerId, ingangsdatum: beschikbaar, getekendOp: addDays(today, -2), omklapNaMaanden: 24 },
+        verhuisdatum: addDays(today, 12),
+        uitkering: { aangevraagdOp: addDays(today, -20) },
+      };
+    },
+  },
+  {
+    voornaam: 'Anouk', achternaam: 'Mulder', geboortedatum: '1995-06-30', gemeenteCode: 'GM0321', herkomst: 'begeleid-wonen',
+    begeleiderIds: ['u-marieke', 'u-sanne'], fase: 'landing', daysAgo: 300,
+    state: (today, door) => {
+      const offerId = randomUUID();
+      const moved = addDays(today, -200);
+      return {
+        aanbiedingen: [
+          {
+            id: offerId, corporatieId: 'org-rijnhoven', wijk: 'Houten-Zuid', huurPerMaandCent: 66_010, status: 'geaccepteerd',
+            adres: { straat: 'Schoolwerf', huisnummer: '22', postcode: '3995 CL', plaats: 'Houten' },
+            beschikbaarVanaf: moved, reactieUiterlijk: addDays(moved, -14), besluit: { op: addDays(moved, -20), door },
+          },
+        ],
+        contract: { vorm: 'eigen-huurcontract', aanbiedingId: offerId, ingangsdatum: moved, getekendOp: addDays(moved, -10) },
+        verhuisdatum: moved,
+        verhuisdOp: moved,
+        uitkering: { aangevraagdOp: addDays(moved, -60), besluitOp: addDays(moved, -20), toegekend: true, ingangsdatum: moved },
+        verhuisproces: { bevestigingGevraagdVoor: moved, evaluatieGepland: addDays(moved, 42) },
+      };
+    },
+  },
   { voornaam: 'Jeroen', achternaam: 'de Graaf', geboortedatum: '1986-01-08', gemeenteCode: 'GM0344', herkomst: 'MO', begeleiderIds: ['u-youssef'], fase: 'aanmelding', daysAgo: 3 },
   { voornaam: 'Henk', achternaam: 'Postma', geboortedatum: '1960-05-05', gemeenteCode: 'GM0310', herkomst: 'BW', begeleiderIds: ['u-noor'], fase: 'voorbereiding', daysAgo: 40 },
 ];
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-export async function seedDemoData(db: DynamoDBDocumentClient, tableName: string, now = new Date()): Promise<void> {
+/** Seeds the demo and returns the ids of the transitions, so the workflows can take their first look. */
+export async function seedDemoData(db: DynamoDBDocumentClient, tableName: string, now = new Date()): Promise<string[]> {
+  const today = todayInNetherlands(now);
+  const ids: string[] = [];
   const staffItems = demoUsers.map((u) => {
     const member: StaffMember = { id: u.userId, naam: u.naam, role: u.role };
     return { ...keys.staffMember(u.organisationId, u.userId), entity: 'StaffMember', ...member };
@@ -72,7 +138,8 @@ export async function seedDemoData(db: DynamoDBDocumentClient, tableName: string
     const begeleiders = demo.begeleiderIds.map((id) => demoUsers.find((u) => u.userId === id)!);
     const providerId = begeleiders[0]!.organisationId;
     const at = new Date(now.getTime() - demo.daysAgo * DAY_MS).toISOString();
-    const transition: Transition = {
+    const door = { id: begeleiders[0]!.userId, naam: begeleiders[0]!.naam };
+    const draft: Transition = {
       id: randomUUID(),
       version: 1,
       providerId,
@@ -89,7 +156,10 @@ export async function seedDemoData(db: DynamoDBDocumentClient, tableName: string
       createdAt: at,
       createdBy: begeleiders[0]!.userId,
       updatedAt: at,
+      ...demo.state?.(today, door),
     };
+    const transition: Transition = { ...draft, signalen: signalen(draft, municipalityPolicy(draft.gemeenteCode), today) };
+    ids.push(transition.id);
     await store.create({
       transition,
       firstEvent: {
@@ -108,4 +178,5 @@ export async function seedDemoData(db: DynamoDBDocumentClient, tableName: string
       actor: { soort: 'werkproces', naam: 'Werkproces traject' },
     });
   }
+  return ids;
 }

@@ -56,9 +56,10 @@ export async function startLanding(options: StartLandingOptions): Promise<Runnin
     TABLE_NAME: options.tableName,
   });
 
+  const clock = new LocalClock(options.stateDir ? path.join(options.stateDir, 'clock.json') : undefined);
   const dynamo = localClient(options.dynamoEndpoint);
   const tableCreated = (await ensureTable(dynamo, options.tableName)) === 'created';
-  if (tableCreated && options.seedDemoData) await seedDemoData(createDocumentClient(dynamo), options.tableName);
+  const seeded = tableCreated && options.seedDemoData ? await seedDemoData(createDocumentClient(dynamo), options.tableName, systemClock.now()) : [];
 
   const assembly = synthesizeForLocal();
   const stepFunctions = new LocalStepFunctions(assembly.stateMachines, assembly.functions);
@@ -68,7 +69,6 @@ export async function startLanding(options: StartLandingOptions): Promise<Runnin
     if (!found) throw new Error(`the synthesized app has no ${prefix}`);
     return found.arn;
   };
-  const clock = new LocalClock(options.stateDir ? path.join(options.stateDir, 'clock.json') : undefined);
   const scheduler = new LocalScheduler({
     ...(options.stateDir ? { file: path.join(options.stateDir, 'schedules.json') } : {}),
     now: systemClock.now,
@@ -86,6 +86,8 @@ export async function startLanding(options: StartLandingOptions): Promise<Runnin
     SCHEDULER_ROLE_ARN: 'arn:aws:iam::000000000000:role/landing-local-scheduler',
   });
   scheduler.start();
+  // The move workflow takes its first look at the demo transitions, as it would after their last change.
+  for (const id of seeded) stepFunctions.startExecution(stateMachineArn('MoveWorkflow'), `${id}-demo`, JSON.stringify({ transitionId: id }));
 
   const gateway = createGateway({
     routes: assembly.routes,

@@ -58,3 +58,17 @@ export function overview(state: LifecycleState, policy: MunicipalityPolicy, toda
     deadlines,
   };
 }
+
+export interface Signalen {
+  uitkeringRisico: UitkeringRisk['level'];
+  volgendeDeadline?: Deadline;
+}
+
+/**
+ * What a list needs to sort and filter on, computed when the transition is written. The next deadline is
+ * the first one on or after that day; a list shows one that has since passed as overdue.
+ */
+export function signalen(state: LifecycleState, policy: MunicipalityPolicy, today: IsoDate): Signalen {
+  const view = overview(state, policy, today);
+  return { uitkeringRisico: view.uitkering.level, ...(view.deadlines[0] ? { volgendeDeadline: view.deadlines[0] } : {}) };
+}

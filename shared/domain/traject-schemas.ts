@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { readinessItemIds, type ReadinessCheck } from './readiness';
 import type { MoveProcessMarkers } from './move-process';
+import type { Signalen } from './overview';
 import type { UitkeringStatus } from './uitkering';
 import { contractVormen, OMKLAP_MAX_MONTHS, OMKLAP_MIN_MONTHS, type Contract, type WoningAanbieding } from './woning';
 
@@ -83,3 +84,10 @@ export const MoveProcessMarkersSchema = z
     omklapGemeld: IsoDate.optional(),
   })
   .meta({ id: 'Verhuisproces' }) satisfies z.ZodType<MoveProcessMarkers>;
+
+export const SignalenSchema = z
+  .object({
+    uitkeringRisico: z.enum(['groen', 'oranje', 'rood', 'open']),
+    volgendeDeadline: z.object({ datum: IsoDate, wat: z.string() }).optional(),
+  })
+  .meta({ id: 'Signalen' }) satisfies z.ZodType<Signalen>;

@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { gemeenteCodes } from './municipalities';
 import { fases, herkomsten } from './vocabulary';
-import { ContractSchema, IsoDate, MoveProcessMarkersSchema, Readiness, UitkeringStatusSchema, WoningAanbiedingSchema } from './traject-schemas';
+import { ContractSchema, IsoDate, MoveProcessMarkersSchema, Readiness, SignalenSchema, UitkeringStatusSchema, WoningAanbiedingSchema } from './traject-schemas';
 
 export { fases, faseLabels, herkomsten, herkomstLabels } from './vocabulary';
 
@@ -104,6 +104,8 @@ export const Transition = z
     uitkering: UitkeringStatusSchema.default({}),
     /** What the move workflow has done so far. */
     verhuisproces: MoveProcessMarkersSchema.default({}),
+    /** Derived when written, for sorting and filtering lists: the uitkering risk and the next deadline. */
+    signalen: SignalenSchema.optional(),
     createdAt: z.iso.datetime(),
     createdBy: z.string(),
     updatedAt: z.iso.datetime(),
@@ -119,14 +121,15 @@ export const TransitionSummary = Transition.pick({
   herkomst: true,
   begeleiders: true,
   fase: true,
+  signalen: true,
   createdAt: true,
   updatedAt: true,
 }).meta({ id: 'TransitionSummary' });
 export type TransitionSummary = z.infer<typeof TransitionSummary>;
 
 export function summarize(t: Transition): TransitionSummary {
-  const { id, persoon, gemeenteCode, herkomst, begeleiders, fase, createdAt, updatedAt } = t;
-  return { id, persoon, gemeenteCode, herkomst, begeleiders, fase, createdAt, updatedAt };
+  const { id, persoon, gemeenteCode, herkomst, begeleiders, fase, signalen, createdAt, updatedAt } = t;
+  return { id, persoon, gemeenteCode, herkomst, begeleiders, fase, ...(signalen ? { signalen } : {}), createdAt, updatedAt };
 }
 
 export function volledigeNaam(p: Pick<Persoon, 'voornaam' | 'achternaam'>): string {
