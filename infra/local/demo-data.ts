@@ -1,4 +1,4 @@
-import { BatchWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { randomUUID } from 'node:crypto';
 import { keys } from '../../functions/storage/keys';
 import { DynamoTransitionStore } from '../../functions/storage/dynamo-transition-store';
@@ -10,6 +10,8 @@ import type { Fase, Herkomst, Transition } from '../../shared/domain/transition'
 import { addDays, firstOfNextMonth, todayInNetherlands, type IsoDate } from '../../shared/domain/calendar';
 import { municipalityPolicy } from '../../shared/domain/municipality-policy';
 import { signalen } from '../../shared/domain/overview';
+import { isActive } from '../../shared/domain/lifecycle';
+import { geaccepteerdeAanbieding } from '../../shared/domain/woning';
 
 /**
  * Demo data: a zorgaanbieder with a team, a second provider (to show that organisations don't see each
@@ -160,6 +162,17 @@ export async function seedDemoData(db: DynamoDBDocumentClient, tableName: string
     };
     const transition: Transition = { ...draft, signalen: signalen(draft, municipalityPolicy(draft.gemeenteCode), today) };
     ids.push(transition.id);
+    const placed = geaccepteerdeAanbieding(transition.aanbiedingen);
+    if (placed && isActive(transition.fase)) {
+      await db.send(
+        new UpdateCommand({
+          TableName: tableName,
+          Key: keys.wijkPlaatsingen(transition.gemeenteCode, placed.wijk),
+          UpdateExpression: 'ADD plaatsingen :one SET entity = :entity',
+          ExpressionAttributeValues: { ':one': 1, ':entity': 'WijkPlaatsingen' },
+        }),
+      );
+    }
     await store.create({
       transition,
       firstEvent: {

@@ -1,4 +1,13 @@
-import type { Me, ResponseBody, StaffList, Timeline, TransitionListScope, TransitionPage } from '../../../shared/api/contract';
+import type {
+  Me,
+  RequestBody,
+  ResponseBody,
+  StaffList,
+  Timeline,
+  TransitionListScope,
+  TransitionOverview,
+  TransitionPage,
+} from '../../../shared/api/contract';
 import type { InvalidParam, Problem } from '../../../shared/api/problem';
 import type { Principal } from '../../../shared/domain/principal';
 import type { AanmeldingInput, Transition } from '../../../shared/domain/transition';
@@ -62,11 +71,22 @@ export const api = {
   transitions: {
     list: (scope: TransitionListScope, cursor?: string) =>
       request<TransitionPage>('GET', `/api/transitions?${new URLSearchParams({ scope, ...(cursor ? { cursor } : {}) })}`),
-    get: (id: string) => request<ResponseBody<'getTransition'>>('GET', `/api/transitions/${encodeURIComponent(id)}`),
-    timeline: (id: string) => request<Timeline>('GET', `/api/transitions/${encodeURIComponent(id)}/timeline`),
+    get: (id: string) => request<ResponseBody<'getTransition'>>('GET', transitionPath(id)),
+    timeline: (id: string) => request<Timeline>('GET', `${transitionPath(id)}/timeline`),
     create: (input: AanmeldingInput, idempotencyKey: string) =>
       request<Transition>('POST', '/api/transitions', { body: input, headers: { 'idempotency-key': idempotencyKey } }),
+    overview: (id: string) => request<TransitionOverview>('GET', `${transitionPath(id)}/overview`),
+    changeFase: (id: string, body: RequestBody<'changeFase'>) => request<Transition>('POST', `${transitionPath(id)}/fase`, { body }),
+    setReadiness: (id: string, itemId: string, body: RequestBody<'setReadiness'>) =>
+      request<Transition>('PUT', `${transitionPath(id)}/gereedheid/${encodeURIComponent(itemId)}`, { body }),
+    registerOffer: (id: string, body: RequestBody<'registerOffer'>) => request<Transition>('POST', `${transitionPath(id)}/aanbiedingen`, { body }),
+    decideOffer: (id: string, offerId: string, body: RequestBody<'decideOffer'>) =>
+      request<Transition>('POST', `${transitionPath(id)}/aanbiedingen/${encodeURIComponent(offerId)}/besluit`, { body }),
+    signContract: (id: string, body: RequestBody<'signContract'>) => request<Transition>('PUT', `${transitionPath(id)}/contract`, { body }),
+    setMoveDate: (id: string, body: RequestBody<'setMoveDate'>) => request<Transition>('PUT', `${transitionPath(id)}/verhuisdatum`, { body }),
+    setUitkering: (id: string, body: RequestBody<'setUitkering'>) => request<Transition>('PUT', `${transitionPath(id)}/uitkering`, { body }),
   },
+  corporations: () => request<ResponseBody<'listCorporations'>>('GET', '/api/corporaties'),
   organisation: {
     me: () => request<Me>('GET', '/api/me'),
     staff: () => request<StaffList>('GET', '/api/organisation/staff'),
@@ -74,9 +94,19 @@ export const api = {
   local: {
     users: () => request<{ items: LocalUser[] }>('GET', '/local/users'),
     signIn: (userId: string) => request<{ token: string; principal: Principal }>('POST', '/local/sign-in', { body: { userId } }),
+    clock: () => request<LocalClockState>('GET', '/local/clock'),
+    advanceClock: (advanceDays: number) => request<LocalClockState>('POST', '/local/clock', { body: { advanceDays } }),
   },
   config: () => request<AppConfig>('GET', '/config.json'),
 };
+
+const transitionPath = (id: string) => `/api/transitions/${encodeURIComponent(id)}`;
+
+export interface LocalClockState {
+  now: string;
+  today: string;
+  offsetDays: number;
+}
 
 export interface LocalUser {
   id: string;

@@ -2,6 +2,7 @@ import { A, useLocation, useNavigate } from '@solidjs/router';
 import { Show, type ParentProps } from 'solid-js';
 import { roleLabels } from '../../../shared/domain/vocabulary';
 import { session, signOut } from '../auth/session';
+import { DemoClock } from '../clock/demo-clock';
 
 function NavItem(props: ParentProps<{ href: string; current: boolean }>) {
   return (
@@ -75,6 +76,9 @@ export function Shell(props: ParentProps) {
       <main id="inhoud" class="utrecht-page-body landing-main" tabindex="-1">
         {props.children}
       </main>
+      <Show when={session()}>
+        <DemoClock />
+      </Show>
       <footer class="utrecht-page-footer landing-footer">
         <p class="utrecht-paragraph utrecht-paragraph--small">
           Landing: van Beschermd Wonen of Maatschappelijke Opvang naar een eigen thuis in de wijk.

@@ -5,7 +5,9 @@ import { gemeenteNaam } from '../../../shared/domain/municipalities';
 import { faseLabels, herkomstLabels } from '../../../shared/domain/vocabulary';
 import { datum, naam } from '../format';
 
-export function TransitionTable(props: { items: TransitionSummary[]; caption: string }) {
+const riskLabels = { groen: 'Groen', oranje: 'Oranje', rood: 'Rood', open: 'Nog open' } as const;
+
+export function TransitionTable(props: { items: TransitionSummary[]; caption: string; today?: string | undefined }) {
   return (
     <div class="utrecht-table-container utrecht-table-container--overflow-inline">
       <table class="utrecht-table utrecht-table--html-table">
@@ -16,6 +18,8 @@ export function TransitionTable(props: { items: TransitionSummary[]; caption: st
             <th class="utrecht-table__header-cell" scope="col">Gemeente</th>
             <th class="utrecht-table__header-cell" scope="col">Komt uit</th>
             <th class="utrecht-table__header-cell" scope="col">Fase</th>
+            <th class="utrecht-table__header-cell" scope="col">Uitkering</th>
+            <th class="utrecht-table__header-cell" scope="col">Volgende deadline</th>
             <th class="utrecht-table__header-cell" scope="col">Begeleiders</th>
             <th class="utrecht-table__header-cell" scope="col">Aangemeld op</th>
           </tr>
@@ -33,6 +37,21 @@ export function TransitionTable(props: { items: TransitionSummary[]; caption: st
                 <td class="utrecht-table__cell">{herkomstLabels[t.herkomst]}</td>
                 <td class="utrecht-table__cell">
                   <span class={`utrecht-badge-status landing-fase landing-fase--${t.fase}`}>{faseLabels[t.fase]}</span>
+                </td>
+                <td class="utrecht-table__cell">
+                  <span class={`landing-risk landing-risk--${t.signalen?.uitkeringRisico ?? 'open'}`}>{riskLabels[t.signalen?.uitkeringRisico ?? 'open']}</span>
+                </td>
+                <td class="utrecht-table__cell">
+                  {t.signalen?.volgendeDeadline ? (
+                    <>
+                      <time datetime={t.signalen.volgendeDeadline.datum}>{datum(t.signalen.volgendeDeadline.datum)}</time>
+                      {props.today && t.signalen.volgendeDeadline.datum < props.today ? ' (verlopen)' : ''}
+                      <br />
+                      <span class="landing-muted">{t.signalen.volgendeDeadline.wat}</span>
+                    </>
+                  ) : (
+                    '—'
+                  )}
                 </td>
                 <td class="utrecht-table__cell">{t.begeleiders.map((b) => b.naam).join(' en ')}</td>
                 <td class="utrecht-table__cell">{datum(t.createdAt)}</td>

@@ -7,16 +7,36 @@ import { api, ApiError } from '../api/client';
 import { PageTitle } from '../components/page-title';
 import { ProblemAlert } from '../components/problem-alert';
 import { TimelineList } from '../components/timeline-list';
+import { FasePanel } from '../components/transition/fase-panel';
+import { MovePanel } from '../components/transition/move-panel';
+import { ReadinessPanel } from '../components/transition/readiness-panel';
+import { WoningPanel } from '../components/transition/woning-panel';
 import { datum, naam } from '../format';
 
 const POLL_MS = 500;
 const POLL_WINDOW_MS = 60_000;
 const POLL_MAX_MS = 10_000;
 
+/** Page container: loads the transition, its overview and timeline; every panel's change reloads all three. */
 export default function TransitionDetailPage() {
   const params = useParams<{ id: string }>();
-  const [transition] = createResource(() => params.id, api.transitions.get);
-  const [timeline, { refetch }] = createResource(() => params.id, api.transitions.timeline);
+  const [transition, { mutate, refetch: refetchTransition }] = createResource(() => params.id, api.transitions.get);
+  const [overview, { refetch: refetchOverview }] = createResource(() => params.id, api.transitions.overview);
+  const [timeline, { refetch: refetchTimeline }] = createResource(() => params.id, api.transitions.timeline);
+
+  const changed = (next: Transition) => {
+    // Same version back means "reload" (a stale write); otherwise show the new version at once.
+    if (next.version === transition()?.version) void refetchTransition();
+    else mutate(next);
+    void refetchOverview();
+    void refetchTimeline();
+    // The move workflow answers a change a moment later: look again shortly.
+    setTimeout(() => {
+      void refetchTimeline();
+      void refetchTransition();
+      void refetchOverview();
+    }, 800);
+  };
 
   // The workflow writes "traject-gestart" a moment after the aanmelding: look again for a little while.
   const started = Date.now();
@@ -26,7 +46,7 @@ export default function TransitionDetailPage() {
     if (!t || !events) return;
     const young = Date.now() - Date.parse(t.createdAt) < POLL_WINDOW_MS;
     const waiting = !events.items.some((e) => e.type === 'traject-gestart');
-    if (young && waiting && Date.now() - started < POLL_MAX_MS) void refetch();
+    if (young && waiting && Date.now() - started < POLL_MAX_MS) void refetchTimeline();
     else clearInterval(timer);
   }, POLL_MS);
   onCleanup(() => clearInterval(timer));
@@ -36,11 +56,6 @@ export default function TransitionDetailPage() {
   return (
     <section class="landing-section">
       <Switch>
-        <Match when={transition.loading}>
-          <p class="utrecht-paragraph" role="status">
-            Traject laden…
-          </p>
-        </Match>
         <Match when={notFound()}>
           <PageTitle>Traject niet gevonden</PageTitle>
           <p class="utrecht-paragraph">Dit traject bestaat niet of je hebt er geen toegang toe.</p>
@@ -48,13 +63,56 @@ export default function TransitionDetailPage() {
         <Match when={transition.error}>
           <ProblemAlert message="Het traject kon niet worden geladen." />
         </Match>
-        <Match when={transition()}>{(t) => <TransitionDetails transition={t()} />}</Match>
+        <Match when={transition.loading && !transition()}>
+          <p class="utrecht-paragraph" role="status">
+            Traject laden…
+          </p>
+        </Match>
+        <Match when={transition()}>
+          {(t) => (
+            <>
+              <TransitionDetails transition={t()} />
+              <Show when={overview()}>
+                {(o) => (
+                  <>
+                    <Show when={o().deadlines.length > 0}>
+                      <section class="landing-panel" aria-labelledby="deadlines-title">
+                        <h2 id="deadlines-title" class="utrecht-heading-2">
+                          Komende deadlines
+                        </h2>
+                        <ul class="utrecht-unordered-list">
+                          <For each={o().deadlines}>
+                            {(d) => (
+                              <li class="utrecht-unordered-list__item">
+                                <time datetime={d.datum}>{datum(d.datum)}</time>: {d.wat}
+                              </li>
+                            )}
+                          </For>
+                        </ul>
+                      </section>
+                    </Show>
+                    <FasePanel transition={t()} nextFases={o().nextFases} onChanged={changed} />
+                    <ReadinessPanel transition={t()} overview={o()} onChanged={changed} />
+                    <Show when={['woning', 'verhuizing', 'landing', 'omklap', 'geland', 'teruggevallen'].includes(t().fase) || t().aanbiedingen.length > 0}>
+                      <WoningPanel transition={t()} overview={o()} onChanged={changed} />
+                      <MovePanel transition={t()} overview={o()} onChanged={changed} />
+                    </Show>
+                  </>
+                )}
+              </Show>
+            </>
+          )}
+        </Match>
       </Switch>
       <Show when={transition()}>
-        <h2 class="utrecht-heading-2">Tijdlijn</h2>
-        <Show when={timeline()} fallback={<p class="utrecht-paragraph">Tijdlijn laden…</p>}>
-          {(events) => <TimelineList items={events().items} />}
-        </Show>
+        <section class="landing-panel" aria-labelledby="tijdlijn-title">
+          <h2 id="tijdlijn-title" class="utrecht-heading-2">
+            Tijdlijn
+          </h2>
+          <Show when={timeline()} fallback={<p class="utrecht-paragraph">Tijdlijn laden…</p>}>
+            {(events) => <TimelineList items={events().items} />}
+          </Show>
+        </section>
       </Show>
     </section>
   );

@@ -1,11 +1,23 @@
 import { A, useSearchParams } from '@solidjs/router';
-import { createResource, createSignal, Match, Show, Switch } from 'solid-js';
+import { createResource, createSignal, For, Match, Show, Switch } from 'solid-js';
+import type { RiskLevel } from '../../../shared/domain/uitkering';
+import { faseLabels, fases, type Fase } from '../../../shared/domain/vocabulary';
+import { today } from '../clock/demo-clock';
 import type { TransitionListScope } from '../../../shared/api/contract';
 import type { TransitionSummary } from '../../../shared/domain/transition';
 import { api, ApiError } from '../api/client';
 import { PageTitle } from '../components/page-title';
 import { ProblemAlert } from '../components/problem-alert';
 import { TransitionTable } from '../components/transition-table';
+
+type Sortering = 'aangemeld' | 'deadline' | 'fase' | 'risico';
+const riskOrder: Record<RiskLevel, number> = { rood: 0, oranje: 1, open: 2, groen: 3 };
+const sorters: Record<Sortering, (a: TransitionSummary, b: TransitionSummary) => number> = {
+  aangemeld: (a, b) => b.createdAt.localeCompare(a.createdAt),
+  deadline: (a, b) => (a.signalen?.volgendeDeadline?.datum ?? '9999').localeCompare(b.signalen?.volgendeDeadline?.datum ?? '9999'),
+  fase: (a, b) => fases.indexOf(a.fase) - fases.indexOf(b.fase),
+  risico: (a, b) => riskOrder[a.signalen?.uitkeringRisico ?? 'open'] - riskOrder[b.signalen?.uitkeringRisico ?? 'open'],
+};
 
 const titles: Record<TransitionListScope, string> = {
   mine: 'Mijn trajecten',
@@ -21,9 +33,19 @@ export function TransitionListPage() {
   const [loadingMore, setLoadingMore] = createSignal(false);
   const [moreError, setMoreError] = createSignal<string>();
 
+  const [fase, setFase] = createSignal<Fase | ''>('');
+  const [risico, setRisico] = createSignal<RiskLevel | ''>('');
+  const [sortering, setSortering] = createSignal<Sortering>('aangemeld');
+
   // Pages loaded with "Meer laden" belong to one scope; switching lists starts again.
   const extra = () => (more()?.scope === scope() ? more() : undefined);
-  const items = () => [...(first()?.items ?? []), ...(extra()?.items ?? [])];
+  const loaded = () => [...(first()?.items ?? []), ...(extra()?.items ?? [])];
+  // Filtering and sorting work on what is loaded (a page of 50, more with "Meer laden").
+  const items = () =>
+    loaded()
+      .filter((t) => !fase() || t.fase === fase())
+      .filter((t) => !risico() || (t.signalen?.uitkeringRisico ?? 'open') === risico())
+      .sort(sorters[sortering()]);
   const nextCursor = () => (extra() ? extra()!.nextCursor : first()?.nextCursor);
 
   const loadMore = async () => {
@@ -40,6 +62,43 @@ export function TransitionListPage() {
       setLoadingMore(false);
     }
   };
+
+  const filters = () => (
+    <div class="landing-filters" role="group" aria-label="Filteren en sorteren">
+      <div class="utrecht-form-field">
+        <label class="utrecht-form-label" for="filter-fase">
+          Fase
+        </label>
+        <select id="filter-fase" class="utrecht-select utrecht-select--html-select" value={fase()} onChange={(e) => setFase(e.currentTarget.value as Fase | '')}>
+          <option value="">Alle fasen</option>
+          <For each={fases}>{(f) => <option value={f}>{faseLabels[f]}</option>}</For>
+        </select>
+      </div>
+      <div class="utrecht-form-field">
+        <label class="utrecht-form-label" for="filter-risico">
+          Uitkering
+        </label>
+        <select id="filter-risico" class="utrecht-select utrecht-select--html-select" value={risico()} onChange={(e) => setRisico(e.currentTarget.value as RiskLevel | '')}>
+          <option value="">Alle</option>
+          <option value="rood">Rood</option>
+          <option value="oranje">Oranje</option>
+          <option value="groen">Groen</option>
+          <option value="open">Nog open</option>
+        </select>
+      </div>
+      <div class="utrecht-form-field">
+        <label class="utrecht-form-label" for="sortering">
+          Sorteren op
+        </label>
+        <select id="sortering" class="utrecht-select utrecht-select--html-select" value={sortering()} onChange={(e) => setSortering(e.currentTarget.value as Sortering)}>
+          <option value="aangemeld">Nieuwste aanmelding</option>
+          <option value="deadline">Eerstvolgende deadline</option>
+          <option value="fase">Fase</option>
+          <option value="risico">Uitkeringsrisico</option>
+        </select>
+      </div>
+    </div>
+  );
 
   return (
     <section class="landing-section">
@@ -60,13 +119,18 @@ export function TransitionListPage() {
         <Match when={first.error}>
           <ProblemAlert message={first.error instanceof ApiError ? first.error.message : 'De trajecten konden niet worden geladen.'} />
         </Match>
+        <Match when={loaded().length > 0 && items().length === 0}>
+          {filters()}
+          <p class="utrecht-paragraph">Geen trajecten met deze filters.</p>
+        </Match>
         <Match when={items().length === 0}>
           <p class="utrecht-paragraph">
             {scope() === 'mine' ? 'Je begeleidt nog geen trajecten.' : 'Je organisatie heeft nog geen trajecten.'}
           </p>
         </Match>
         <Match when={items().length > 0}>
-          <TransitionTable items={items()} caption={titles[scope()]} />
+          {filters()}
+          <TransitionTable items={items()} caption={titles[scope()]} today={today()} />
           <ProblemAlert message={moreError()} />
           <Show when={nextCursor()}>
             <button type="button" class="utrecht-button utrecht-button--secondary-action landing-more" disabled={loadingMore()} onClick={() => void loadMore()}>

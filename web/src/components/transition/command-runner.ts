@@ -1,0 +1,50 @@
+import { createSignal } from 'solid-js';
+import type { Transition } from '../../../../shared/domain/transition';
+import { ApiError } from '../../api/client';
+
+/**
+ * Runs one change of a transition for a panel: sends the version the user looked at, hands the new
+ * transition on, and keeps the panel's error (a rule that blocks it, a stale version, field messages).
+ */
+export function createCommandRunner(options: { transition: () => Transition; onChanged: (t: Transition) => void }) {
+  const [error, setError] = createSignal<string>();
+  const [fieldErrors, setFieldErrors] = createSignal<Record<string, string>>({});
+  const [busy, setBusy] = createSignal(false);
+
+  const run = async (command: (expectedVersion: number) => Promise<Transition>): Promise<boolean> => {
+    setBusy(true);
+    setError();
+    setFieldErrors({});
+    try {
+      options.onChanged(await command(options.transition().version));
+      return true;
+    } catch (e) {
+      if (!(e instanceof ApiError)) throw e;
+      if (e.status === 400) {
+        setFieldErrors(e.fieldErrors());
+        setError('Controleer de gemarkeerde velden.');
+      } else if (e.problem.code === 'stale-version') {
+        setError(`${e.message} De pagina is bijgewerkt.`);
+        options.onChanged(options.transition()); // the page reloads the transition
+      } else {
+        setError(e.message);
+      }
+      return false;
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return { run, error, fieldErrors, busy };
+}
+
+/** "625,50" or "625.50" or "625" → 62550 cents; undefined when it is not an amount. */
+export function euroToCents(text: string): number | undefined {
+  const match = /^\s*(\d{1,6})(?:[.,](\d{1,2}))?\s*$/.exec(text);
+  if (!match) return undefined;
+  return Number(match[1]) * 100 + Number((match[2] ?? '0').padEnd(2, '0'));
+}
+
+export function centsToEuro(cents: number): string {
+  return new Intl.NumberFormat('nl-NL', { style: 'currency', currency: 'EUR' }).format(cents / 100);
+}

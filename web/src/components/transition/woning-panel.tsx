@@ -1,0 +1,126 @@
+import { createResource, createSignal, For, Show } from 'solid-js';
+import { createStore } from 'solid-js/store';
+import type { TransitionOverview } from '../../../../shared/api/contract';
+import type { Transition } from '../../../../shared/domain/transition';
+import { api } from '../../api/client';
+import { datum } from '../../format';
+import { ProblemAlert } from '../problem-alert';
+import { centsToEuro, createCommandRunner, euroToCents } from './command-runner';
+import { TextInput } from './text-input';
+
+const statusLabels = { open: 'Aangeboden', geaccepteerd: 'Geaccepteerd', afgewezen: 'Afgewezen' } as const;
+
+/** Contingentwoningen offered for this person: register one, accept or decline it; spreiding over wijken. */
+export function WoningPanel(props: { transition: Transition; overview: TransitionOverview; onChanged: (t: Transition) => void }) {
+  const runner = createCommandRunner({ transition: () => props.transition, onChanged: props.onChanged });
+  const [corporations] = createResource(api.corporations);
+  const corporationName = (id: string) => corporations()?.items.find((c) => c.id === id)?.naam ?? id;
+  const [form, setForm] = createStore({ corporatieId: '', straat: '', huisnummer: '', postcode: '', plaats: '', wijk: '', huur: '', beschikbaarVanaf: '', reactieUiterlijk: '' });
+  const [declining, setDeclining] = createSignal<string>();
+  const [reden, setReden] = createSignal('');
+  const canRegister = () => props.transition.fase === 'woning' && !props.transition.aanbiedingen.some((a) => a.status === 'geaccepteerd');
+
+  const register = async (event: SubmitEvent) => {
+    event.preventDefault();
+    const ok = await runner.run((expectedVersion) =>
+      api.transitions.registerOffer(props.transition.id, {
+        corporatieId: form.corporatieId,
+        adres: { straat: form.straat, huisnummer: form.huisnummer, postcode: form.postcode, plaats: form.plaats },
+        wijk: form.wijk,
+        huurPerMaandCent: euroToCents(form.huur) ?? Number.NaN,
+        beschikbaarVanaf: form.beschikbaarVanaf,
+        reactieUiterlijk: form.reactieUiterlijk,
+        expectedVersion,
+      }),
+    );
+    if (ok) setForm({ corporatieId: '', straat: '', huisnummer: '', postcode: '', plaats: '', wijk: '', huur: '', beschikbaarVanaf: '', reactieUiterlijk: '' });
+  };
+  const decide = (offerId: string, besluit: 'geaccepteerd' | 'afgewezen') =>
+    void runner
+      .run((expectedVersion) =>
+        api.transitions.decideOffer(props.transition.id, offerId, { besluit, ...(besluit === 'afgewezen' ? { reden: reden() } : {}), expectedVersion }),
+      )
+      .then((ok) => ok && setDeclining());
+  const err = (name: string) => runner.fieldErrors()[name];
+
+  return (
+    <section class="landing-panel" aria-labelledby="woning-title">
+      <h2 id="woning-title" class="utrecht-heading-2">
+        Woning
+      </h2>
+      <Show when={props.overview.plaatsingenInWijk !== undefined}>
+        <p class="utrecht-paragraph">Spreiding: in deze wijk wonen nu {props.overview.plaatsingenInWijk} mensen vanuit een traject.</p>
+      </Show>
+      <Show when={props.transition.aanbiedingen.length > 0} fallback={<p class="utrecht-paragraph">Nog geen woning aangeboden.</p>}>
+        <ul class="landing-offers">
+          <For each={props.transition.aanbiedingen}>
+            {(a) => (
+              <li class="landing-offer">
+                <strong>
+                  {a.adres.straat} {a.adres.huisnummer}, {a.adres.postcode} {a.adres.plaats}
+                </strong>
+                <span>
+                  {a.wijk} · {corporationName(a.corporatieId)} · {centsToEuro(a.huurPerMaandCent)} per maand · beschikbaar vanaf {datum(a.beschikbaarVanaf)}
+                </span>
+                <span>
+                  {statusLabels[a.status]}
+                  {a.status === 'open' ? `: reageren uiterlijk ${datum(a.reactieUiterlijk)}` : ''}
+                  {a.besluit?.reden ? ` (${a.besluit.reden})` : ''}
+                </span>
+                <Show when={a.status === 'open' && props.transition.fase === 'woning'}>
+                  <div class="utrecht-button-group">
+                    <button type="button" class="utrecht-button utrecht-button--primary-action" disabled={runner.busy()} onClick={() => decide(a.id, 'geaccepteerd')}>
+                      Woning accepteren
+                    </button>
+                    <button type="button" class="utrecht-button utrecht-button--secondary-action" onClick={() => setDeclining(a.id)}>
+                      Woning afwijzen
+                    </button>
+                  </div>
+                  <Show when={declining() === a.id}>
+                    <form class="utrecht-form landing-inline-form" onSubmit={(e) => (e.preventDefault(), decide(a.id, 'afgewezen'))}>
+                      <TextInput id={`afwijzen-${a.id}`} label="Reden van afwijzen" value={reden()} onInput={setReden} error={err('reden')} />
+                      <button type="submit" class="utrecht-button utrecht-button--secondary-action">
+                        Afwijzing vastleggen
+                      </button>
+                    </form>
+                  </Show>
+                </Show>
+              </li>
+            )}
+          </For>
+        </ul>
+      </Show>
+      <ProblemAlert message={runner.error()} />
+      <Show when={canRegister()}>
+        <details class="landing-details">
+          <summary>Woningaanbod registreren</summary>
+          <form class="utrecht-form landing-form" onSubmit={(e) => void register(e)}>
+            <div class="utrecht-form-field" classList={{ 'utrecht-form-field--invalid': Boolean(err('corporatieId')) }}>
+              <label class="utrecht-form-label" for="aanbod-corporatie">
+                Woningcorporatie
+              </label>
+              <Show when={err('corporatieId')}>
+                <div class="utrecht-form-field-error-message">{err('corporatieId')}</div>
+              </Show>
+              <select id="aanbod-corporatie" class="utrecht-select utrecht-select--html-select" value={form.corporatieId} onChange={(e) => setForm('corporatieId', e.currentTarget.value)}>
+                <option value="">Kies een corporatie</option>
+                <For each={corporations()?.items}>{(c) => <option value={c.id}>{c.naam}</option>}</For>
+              </select>
+            </div>
+            <TextInput id="aanbod-straat" label="Straat" value={form.straat} onInput={(v) => setForm('straat', v)} error={err('adres.straat')} />
+            <TextInput id="aanbod-huisnummer" label="Huisnummer" value={form.huisnummer} onInput={(v) => setForm('huisnummer', v)} error={err('adres.huisnummer')} />
+            <TextInput id="aanbod-postcode" label="Postcode" value={form.postcode} onInput={(v) => setForm('postcode', v)} error={err('adres.postcode')} />
+            <TextInput id="aanbod-plaats" label="Plaats" value={form.plaats} onInput={(v) => setForm('plaats', v)} error={err('adres.plaats')} />
+            <TextInput id="aanbod-wijk" label="Wijk" value={form.wijk} onInput={(v) => setForm('wijk', v)} error={err('wijk')} />
+            <TextInput id="aanbod-huur" label="Huur per maand (euro)" inputmode="decimal" value={form.huur} onInput={(v) => setForm('huur', v)} error={err('huurPerMaandCent')} />
+            <TextInput id="aanbod-beschikbaar" label="Beschikbaar vanaf" type="date" value={form.beschikbaarVanaf} onInput={(v) => setForm('beschikbaarVanaf', v)} error={err('beschikbaarVanaf')} />
+            <TextInput id="aanbod-reactie" label="Reageren uiterlijk" type="date" value={form.reactieUiterlijk} onInput={(v) => setForm('reactieUiterlijk', v)} error={err('reactieUiterlijk')} />
+            <button type="submit" class="utrecht-button utrecht-button--primary-action" disabled={runner.busy()}>
+              Aanbod registreren
+            </button>
+          </form>
+        </details>
+      </Show>
+    </section>
+  );
+}
