@@ -24,8 +24,21 @@ export async function runCommand(
 ): Promise<Transition> {
   const before = await readableTransition(deps.store, principal, transitionId);
   authorize(principal, 'transition:update', { organisationId: before.providerId });
-  if (before.version !== expectedVersion) throw new StaleVersionError();
+  if (before.version !== expectedVersion && !(await onlyWorkflowChangedSince(deps.store, before, expectedVersion))) {
+    throw new StaleVersionError();
+  }
   return applyCommand(deps, before, { soort: 'medewerker', id: principal.userId, naam: principal.naam }, command);
+}
+
+/**
+ * The workflow records its own steps (a task, the move, the review) while a caseworker has the page open.
+ * Those do not make the caseworker's view stale: their change is computed on the current state and keeps
+ * the workflow's. Only a change by another person since the version they saw does.
+ */
+async function onlyWorkflowChangedSince(store: TransitionsDeps['store'], current: Transition, seenVersion: number): Promise<boolean> {
+  if (seenVersion > current.version) return false;
+  const changes = (await store.timeline(current.id)).filter((e) => e.versie !== undefined && e.versie > seenVersion);
+  return changes.length === current.version - seenVersion && changes.every((e) => e.actor.soort === 'werkproces');
 }
 
 /** Computes and stores one change of `before`, by a person or by the workflow. */

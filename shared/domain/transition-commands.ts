@@ -171,7 +171,8 @@ export function applyMoveStep(t: Transition, stap: MoveAction, ctx: CommandConte
         event: { type: 'taak-aangemaakt', omschrijving: `Bevestig de ondersteuning rond de verhuizing en het budget voor ${verhuisdatum}.` },
       };
     case 'verhuisdag':
-      return { next: { ...t, verhuisdOp: ctx.today }, event: { type: 'verhuisd', omschrijving: ctx.today } };
+      // The planned day, also when the workflow gets to it later (an outage, the demo clock leaping ahead).
+      return { next: { ...t, verhuisdOp: verhuisdatum }, event: { type: 'verhuisd', omschrijving: verhuisdatum } };
     case 'evaluatie':
       return {
         next: { ...t, verhuisproces: { ...m, evaluatieGepland: ctx.today } },

@@ -3,6 +3,8 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTransitionsApi } from '../../functions/transitions/api';
+import { applyCommand } from '../../functions/transitions/run-command';
+import { setReadiness } from '../../shared/domain/transition-commands';
 import type { TransitionsDeps } from '../../functions/transitions/ports';
 import { DynamoOrganisationDirectory } from '../../functions/storage/dynamo-organisation-directory';
 import { DynamoTransitionStore } from '../../functions/storage/dynamo-transition-store';
@@ -20,12 +22,13 @@ const sfn = mockClient(SFNClient);
 let table: TestTable;
 let handler: ReturnType<typeof createTransitionsApi>;
 let today = new Date('2027-01-11T09:00:00Z');
+let deps: TransitionsDeps;
 
 beforeAll(async () => {
   table = await createTestTable('commands');
   await seedOrganisations(table.db, table.tableName);
   sfn.on(StartExecutionCommand).resolves({ executionArn: 'arn', startDate: new Date() });
-  const deps: TransitionsDeps = {
+  deps = {
     store: new DynamoTransitionStore(table.db, table.tableName),
     directory: new DynamoOrganisationDirectory(table.db, table.tableName),
     workflow: new StepFunctionsTransitionWorkflow(new SFNClient({ region: 'eu-west-1' }), 'arn:aws:states:eu-west-1:0:stateMachine:t', 'arn:aws:states:eu-west-1:0:stateMachine:move'),
@@ -134,6 +137,18 @@ describe('guards', () => {
     expect(stale.body.code).toBe('stale-version');
     const read = await invoke<Transition>(handler, { routeKey: 'GET /api/transitions/{transitionId}', principal: people.sanne, pathParameters: { transitionId: t.id } });
     expect(read.body).toMatchObject({ fase: 'voorbereiding', version: 2 });
+  });
+
+  it('does not call a view stale for steps the workflow recorded meanwhile', async () => {
+    const t = await newTransition();
+    const seen = t.version;
+    const workflowStep = await applyCommand(deps, t, { soort: 'werkproces', naam: 'Werkproces verhuizing' }, (current, ctx) =>
+      setReadiness(current, { item: 'buffer', gedaan: true }, ctx),
+    );
+    expect(workflowStep.version).toBe(seen + 1);
+    const response = await command('POST /api/transitions/{transitionId}/fase', { transitionId: t.id }, { naar: 'voorbereiding', reden: 'Start', expectedVersion: seen });
+    expect(response.status).toBe(200);
+    expect(response.body).toMatchObject({ fase: 'voorbereiding', version: seen + 2, gereedheid: { buffer: expect.anything() } });
   });
 
   it('lets exactly one of many concurrent writers of the same version win', async () => {

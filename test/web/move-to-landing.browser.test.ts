@@ -1,0 +1,94 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { startLanding, type RunningLanding } from '../../infra/local/landing';
+import { addDays, firstOfNextMonth } from '../../shared/domain/calendar';
+import { launchChromium } from '../support/browser';
+
+let landing: RunningLanding;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  [landing, browser] = await Promise.all([
+    startLanding({ port: 0, dynamoEndpoint: inject('dynamoEndpoint'), tableName: `landing-move-ui-${Date.now()}`, webRoot: 'web/dist', seedDemoData: true }),
+    launchChromium(),
+  ]);
+  page = await browser.newPage({ locale: 'nl-NL', timezoneId: 'Europe/Amsterdam' });
+});
+afterAll(async () => {
+  await browser?.close();
+  await landing?.stop();
+});
+
+const panel = (name: string) => page.getByRole('region', { name, exact: true });
+
+describe('A caseworker takes Fatima from an offered woning to her new home', { timeout: 60_000 }, () => {
+  it('accepts the woning, records the contract, fixes the move date and the uitkering, and moves her', async () => {
+    const today = landing.clock.state().today;
+    const available = firstOfNextMonth(addDays(today, 20)); // as the demo data offers it
+
+    await page.goto(landing.url);
+    await page.getByRole('button', { name: /Sanne de Vries/ }).click();
+    await page.getByRole('link', { name: 'Fatima Ouali' }).click();
+    await page.getByRole('heading', { name: 'Fatima Ouali' }).waitFor();
+
+    await panel('Woning').getByRole('button', { name: 'Woning accepteren' }).click();
+    await expect.poll(() => panel('Woning').innerText()).toContain('Geaccepteerd');
+
+    const move = panel('Contract, verhuizing en uitkering');
+    await move.getByLabel('Ingangsdatum', { exact: true }).fill(available);
+    await move.getByLabel('Getekend op').fill(today);
+    await move.getByRole('button', { name: 'Contract vastleggen' }).click();
+    await expect.poll(() => move.innerText()).toContain('Omklap op');
+
+    // A mid-month move date: the product warns about huurtoeslag and offers the 1st.
+    await move.getByLabel('Verhuisdatum').fill(addDays(available, 2));
+    await move.getByRole('button', { name: 'Verhuisdatum vastleggen' }).click();
+    await expect.poll(() => move.innerText()).toContain('kost de huurtoeslag');
+    // The move workflow answers the new date (the uitkering is not arranged: a task); its own steps do not
+    // make the caseworker's view stale.
+    const timeline = page.getByRole('list', { name: 'Gebeurtenissen, oudste eerst' });
+    await expect.poll(() => timeline.innerText()).toContain('Taak voor de begeleider');
+    await move.getByRole('button', { name: /^Verhuisdatum naar/ }).click();
+    await expect.poll(() => move.innerText()).not.toContain('kost de huurtoeslag');
+
+    // Not applied yet: red. Applied today, with 8 weeks to decide, the decision still lands after the move.
+    expect(await move.innerText()).toContain('Rood');
+    await move.getByLabel('Aangevraagd op').fill(today);
+    await move.getByRole('button', { name: 'Uitkering bijwerken' }).click();
+    await expect.poll(() => move.innerText()).toContain('Aangevraagd, maar het besluit wordt pas');
+    // Korte lijnen with Werk & Inkomen: granted from the move date on. Green.
+    await move.getByLabel('Besluit op').fill(today);
+    await move.getByLabel('Besluit', { exact: true }).selectOption({ label: 'Toegekend' });
+    await move.getByLabel('Ingangsdatum uitkering').fill(available);
+    await move.getByRole('button', { name: 'Uitkering bijwerken' }).click();
+    await expect.poll(() => move.innerText()).toContain('Groen');
+
+    await panel('Fase: Woning').getByRole('button', { name: 'Naar verhuizing' }).click();
+    await page.getByLabel('Reden voor verhuizing').fill('Woning, contract en datum rond');
+    await page.getByRole('button', { name: 'Fase wijzigen' }).click();
+    await page.getByRole('heading', { name: 'Fase: Verhuizing' }).waitFor();
+
+    // A year passes in the demo: the move workflow records the move and plans the review.
+    await page.getByText(/Ontwikkelaarsmenu/).click();
+    await page.getByRole('button', { name: 'Klok +1 jaar' }).click();
+    await page.waitForEvent('load');
+    await expect.poll(() => timeline.innerText(), { timeout: 10_000 }).toContain('Verhuisd');
+    await expect.poll(() => timeline.innerText(), { timeout: 10_000 }).toContain('Evaluatie gepland');
+
+    await panel('Fase: Verhuizing').getByRole('button', { name: 'Naar landing' }).click();
+    await page.getByLabel('Reden voor landing').fill('Verhuisd en gesettled');
+    await page.getByRole('button', { name: 'Fase wijzigen' }).click();
+    await page.getByRole('heading', { name: 'Fase: Landing' }).waitFor();
+  });
+
+  it('shows a rule that blocks a phase change in words, and changes nothing', async () => {
+    await page.getByRole('link', { name: 'Mijn trajecten' }).click();
+    await page.getByRole('link', { name: 'Kees van Dijk' }).click();
+    await page.getByRole('heading', { name: 'Fase: Voorbereiding' }).waitFor();
+    await panel('Fase: Voorbereiding').getByRole('button', { name: 'Naar woning' }).click();
+    await page.getByLabel('Reden voor woning').fill('Graag snel');
+    await page.getByRole('button', { name: 'Fase wijzigen' }).click();
+    await expect.poll(() => panel('Fase: Voorbereiding').innerText()).toContain('verplichte punten staan nog open');
+  });
+});
