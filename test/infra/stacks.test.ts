@@ -92,6 +92,34 @@ describe('Api stack', () => {
 });
 
 describe('Workflows stack', () => {
+  it('lets EventBridge Scheduler start exactly the move workflow, and nothing else', () => {
+    const roles = dev.workflows.findResources('AWS::IAM::Role', {
+      Properties: { AssumeRolePolicyDocument: { Statement: [Match.objectLike({ Principal: { Service: 'scheduler.amazonaws.com' } })] } },
+    });
+    expect(Object.keys(roles)).toHaveLength(1);
+    const policies = Object.values(dev.workflows.findResources('AWS::IAM::Policy')).filter((p) =>
+      JSON.stringify(p.Properties.Roles).includes(Object.keys(roles)[0]!),
+    );
+    const statements = policies.flatMap((p) => p.Properties.PolicyDocument.Statement);
+    expect(statements).toEqual([expect.objectContaining({ Action: 'states:StartExecution' })]);
+    expect(JSON.stringify(statements[0].Resource)).toContain('stateMachine:landing-dev-verhuizing');
+  });
+
+  it('lets the wake-up task manage only the move workflow’s own schedules', () => {
+    const wakeupPolicy = Object.entries(dev.workflows.findResources('AWS::IAM::Policy')).find(([id]) => id.startsWith('MoveWakeup'))!;
+    const statement = wakeupPolicy[1].Properties.PolicyDocument.Statement.find((s: { Action: unknown }) =>
+      JSON.stringify(s.Action).includes('scheduler:CreateSchedule'),
+    );
+    expect(JSON.stringify(statement.Resource)).toContain('schedule/landing-dev/verhuizing-*');
+  });
+
+  it('keeps the move workflow’s waits out of the execution: no Wait state, alarms instead', () => {
+    const machines = dev.workflows.findResources('AWS::StepFunctions::StateMachine', { Properties: { StateMachineName: 'landing-dev-verhuizing' } });
+    const definition = JSON.stringify(Object.values(machines)[0]!.Properties.DefinitionString);
+    expect(definition).not.toContain('\\"Type\\":\\"Wait\\"');
+    expect(definition).toContain('Zet de wekker');
+  });
+
   it('logs every state machine execution', () => {
     dev.workflows.hasResourceProperties('AWS::StepFunctions::StateMachine', {
       LoggingConfiguration: Match.objectLike({ Level: 'ALL', IncludeExecutionData: false }),
