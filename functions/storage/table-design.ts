@@ -12,6 +12,9 @@
  * | Organisation          | ORG#<orgId>               | ORG                        |                               |                        |
  * | Staff member          | ORG#<orgId>               | STAFF#<userId>             |                               |                        |
  * | Idempotency record    | IDEMPOTENCY#<userId>#<key>| IDEMPOTENCY                |                               |                        |
+ * | Active person lock    | PERSON#<sha256(name,dob)> | ACTIVE                     |                               |                        |
+ * | Wijk placements       | WIJK#<gemeente>#<wijk>    | PLAATSINGEN                |                               |                        |
+ * | Organisation (by kind)| ORG#<orgId>               | ORG                        | ORGS#<soort>                  | <naam>                 |
  *
  * 1. Open a transition: GetItem pk=TRANSITION#id, sk=TRANSITION.
  * 2. Timeline of a transition: Query pk=TRANSITION#id, sk begins_with EVENT# (chronological by sk).
@@ -20,6 +23,10 @@
  * 4. Transitions of an organisation: Query gsi1 gsi1pk=ORG#org#TRANSITIONS, newest first.
  * 5. Staff of an organisation: Query pk=ORG#org, sk begins_with STAFF#.
  * 6. Replay of a request: GetItem on its idempotency record (expires after 24 hours through TTL).
+ * 7. One active transition per person: the lock is a conditional Put in the aanmelding's transaction,
+ *    deleted in the transaction that makes the transition geland.
+ * 8. Spreiding: GetItem on the wijk's counter, changed (ADD ±1) in the transaction that places or unplaces.
+ * 9. Corporations to choose from: Query gsi1 gsi1pk=ORGS#woningcorporatie.
  */
 export const tableDesign = {
   partitionKey: 'pk',
