@@ -68,7 +68,7 @@ export function canChangeFase(state: LifecycleState, to: Fase, policy: Municipal
         ? allow
         : block('De verhuizing heeft nog niet plaatsgevonden.');
     case 'omklap': {
-      const aankondiging = state.contract ? omklapAankondiging(state.contract) : undefined;
+      const aankondiging = state.contract ? omklapAankondiging(state.contract, policy.omklapNoticeMonths) : undefined;
       if (!aankondiging) return block('Alleen een driepartijenovereenkomst klapt om.');
       return today >= aankondiging ? allow : block(`De omklap komt pas in beeld vanaf ${aankondiging}.`);
     }

@@ -59,7 +59,7 @@ export function nextMoveStep(t: MoveProcessState, policy: MunicipalityPolicy, to
     return today < reviewOn ? { stap: 'wacht', tot: reviewOn, waarop: 'de evaluatie na zes weken' } : { stap: 'evaluatie' };
   }
 
-  const aankondiging = omklapAankondiging(t.contract);
+  const aankondiging = omklapAankondiging(t.contract, policy.omklapNoticeMonths);
   const omklap = omklapDatum(t.contract);
   if (aankondiging && omklap) {
     if (!m.omklapAangekondigd) {

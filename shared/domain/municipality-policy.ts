@@ -12,12 +12,15 @@ export interface MunicipalityPolicy {
   blockingReadinessItems: readonly ReadinessItemId[];
   /** How many days before the move the move workflow asks to confirm support and budget. */
   confirmDaysBeforeMove: number;
+  /** How many months before the omklap the corporation is told it is coming. */
+  omklapNoticeMonths: number;
 }
 
 export const defaultMunicipalityPolicy: MunicipalityPolicy = {
   uitkeringDecisionWeeks: 8,
   blockingReadinessItems: ['schulden-stabiel', 'budgetbeheer', 'overdrachtsformulier', 'signaleringsplan'],
   confirmDaysBeforeMove: 7,
+  omklapNoticeMonths: 3,
 };
 
 const overrides: Partial<Record<GemeenteCode, Partial<MunicipalityPolicy>>> = {

@@ -30,7 +30,7 @@ export function overview(state: LifecycleState, policy: MunicipalityPolicy, toda
     decisionWeeks: policy.uitkeringDecisionWeeks,
   });
   const omklap = state.contract ? omklapDatum(state.contract) : undefined;
-  const aankondiging = state.contract ? omklapAankondiging(state.contract) : undefined;
+  const aankondiging = state.contract ? omklapAankondiging(state.contract, policy.omklapNoticeMonths) : undefined;
   const openOffers = state.aanbiedingen.filter((a) => a.status === 'open');
 
   const deadlines: Deadline[] = [

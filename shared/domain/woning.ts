@@ -16,8 +16,6 @@ export const contractVormLabels: Record<ContractVorm, string> = {
 export const OMKLAP_DEFAULT_MONTHS = 24;
 export const OMKLAP_MIN_MONTHS = 12;
 export const OMKLAP_MAX_MONTHS = 36;
-/** The corporation hears of an omklap this long ahead. */
-export const OMKLAP_NOTICE_MONTHS = 3;
 
 export type AanbiedingStatus = 'open' | 'geaccepteerd' | 'afgewezen';
 
@@ -48,9 +46,10 @@ export function omklapDatum(contract: Contract): IsoDate | undefined {
   return addMonths(contract.ingangsdatum, contract.omklapNaMaanden ?? OMKLAP_DEFAULT_MONTHS);
 }
 
-export function omklapAankondiging(contract: Contract): IsoDate | undefined {
+/** When the corporation hears of the omklap: `noticeMonths` ahead (the municipality's policy, default 3). */
+export function omklapAankondiging(contract: Contract, noticeMonths: number): IsoDate | undefined {
   const datum = omklapDatum(contract);
-  return datum ? addMonths(datum, -OMKLAP_NOTICE_MONTHS) : undefined;
+  return datum ? addMonths(datum, -noticeMonths) : undefined;
 }
 
 export function geaccepteerdeAanbieding(aanbiedingen: readonly WoningAanbieding[]): WoningAanbieding | undefined {
