@@ -38,8 +38,6 @@ export class DynamoTransitionStore implements TransitionStore {
   async create(input: Parameters<TransitionStore['create']>[0]): ReturnType<TransitionStore['create']> {
     const { transition, firstEvent, idempotency } = input;
     const requestHash = idempotency ? await hashOf(idempotencyPayload(transition)) : '';
-    const summary = summarize(transition);
-    const newest = keys.newestFirst(transition.createdAt, transition.id);
     try {
       await this.db.send(
         new TransactWriteCommand({
@@ -68,31 +66,8 @@ export class DynamoTransitionStore implements TransitionStore {
                 ConditionExpression: 'attribute_not_exists(pk)',
               },
             },
-            {
-              Put: {
-                TableName: this.tableName,
-                Item: {
-                  ...keys.transition(transition.id),
-                  gsi1pk: keys.transitionsOfOrganisation(transition.providerId),
-                  gsi1sk: newest,
-                  entity: 'Transition',
-                  ...transition,
-                },
-                ConditionExpression: 'attribute_not_exists(pk)',
-              },
-            },
-            ...transition.begeleiders.map((b) => ({
-              Put: {
-                TableName: this.tableName,
-                Item: {
-                  ...keys.assignment(transition.id, b.id),
-                  gsi1pk: keys.transitionsOfUser(b.id),
-                  gsi1sk: newest,
-                  entity: 'BegeleiderAssignment',
-                  ...summary,
-                },
-              },
-            })),
+            { Put: { TableName: this.tableName, Item: transitionItem(transition), ConditionExpression: 'attribute_not_exists(pk)' } },
+            ...assignmentItems(transition).map((Item) => ({ Put: { TableName: this.tableName, Item } })),
             {
               Put: {
                 TableName: this.tableName,
@@ -135,7 +110,6 @@ export class DynamoTransitionStore implements TransitionStore {
 
   async update(input: Parameters<TransitionStore['update']>[0]): Promise<void> {
     const { before, next, event } = input;
-    const summary = summarize(next);
     const placementDelta = Number(isPlaced(next)) - Number(isPlaced(before));
     const placedOffer = geaccepteerdeAanbieding(next.aanbiedingen) ?? geaccepteerdeAanbieding(before.aanbiedingen);
     const landed = next.fase === 'geland' && before.fase !== 'geland';
@@ -146,30 +120,13 @@ export class DynamoTransitionStore implements TransitionStore {
             {
               Put: {
                 TableName: this.tableName,
-                Item: {
-                  ...keys.transition(next.id),
-                  gsi1pk: keys.transitionsOfOrganisation(next.providerId),
-                  gsi1sk: keys.newestFirst(next.createdAt, next.id),
-                  entity: 'Transition',
-                  ...next,
-                },
+                Item: transitionItem(next),
                 // Optimistic concurrency: only the version this change was computed from may be replaced.
                 ConditionExpression: 'version = :expected',
                 ExpressionAttributeValues: { ':expected': before.version },
               },
             },
-            ...next.begeleiders.map((b) => ({
-              Put: {
-                TableName: this.tableName,
-                Item: {
-                  ...keys.assignment(next.id, b.id),
-                  gsi1pk: keys.transitionsOfUser(b.id),
-                  gsi1sk: keys.newestFirst(next.createdAt, next.id),
-                  entity: 'BegeleiderAssignment',
-                  ...summary,
-                },
-              },
-            })),
+            ...assignmentItems(next).map((Item) => ({ Put: { TableName: this.tableName, Item } })),
             {
               Put: {
                 TableName: this.tableName,
@@ -260,6 +217,29 @@ export class DynamoTransitionStore implements TransitionStore {
     );
     return (result.Items ?? []).map((item) => TimelineEvent.parse(item));
   }
+}
+
+/** The transition's own item, listed in its organisation's transitions (gsi1), newest first. */
+function transitionItem(t: Transition) {
+  return {
+    ...keys.transition(t.id),
+    gsi1pk: keys.transitionsOfOrganisation(t.providerId),
+    gsi1sk: keys.newestFirst(t.createdAt, t.id),
+    entity: 'Transition',
+    ...t,
+  };
+}
+
+/** One item per begeleider with a copy of the summary, so "my transitions" is one Query (gsi1). */
+function assignmentItems(t: Transition) {
+  const summary = summarize(t);
+  return t.begeleiders.map((b) => ({
+    ...keys.assignment(t.id, b.id),
+    gsi1pk: keys.transitionsOfUser(b.id),
+    gsi1sk: keys.newestFirst(t.createdAt, t.id),
+    entity: 'BegeleiderAssignment',
+    ...summary,
+  }));
 }
 
 /** A person placed in a wijk: an accepted woning, and neither landed for good nor fallen back. */

@@ -1,13 +1,10 @@
 import { ArnFormat, Duration, Stack } from 'aws-cdk-lib';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
-import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import {
   Choice,
   Condition,
   DefinitionBody,
-  JitterType,
   JsonPath,
-  LogLevel,
   StateMachine,
   StateMachineType,
   Succeed,
@@ -18,6 +15,7 @@ import {
 import { LambdaInvoke } from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import { Construct } from 'constructs';
 import type { StageConfig } from '../config/stages';
+import { withTaskRetries, workflowLogs } from './workflow-defaults';
 
 export interface MoveWorkflowProps {
   stage: StageConfig;
@@ -60,13 +58,8 @@ export class MoveWorkflow extends Construct {
 
   constructor(scope: Construct, id: string, props: MoveWorkflowProps) {
     super(scope, id);
-    const retry = (task: LambdaInvoke): LambdaInvoke => {
-      task.addRetry({ errors: ['ZodError'], maxAttempts: 0 });
-      task.addRetry({ errors: ['States.ALL'], interval: Duration.seconds(2), backoffRate: 2, maxAttempts: 5, jitterStrategy: JitterType.FULL });
-      return task;
-    };
     const invoke = (taskId: string, stateName: string, fn: IFunction, payload: Record<string, unknown>, resultPath: string) =>
-      retry(
+      withTaskRetries(
         new LambdaInvoke(this, taskId, {
           stateName,
           lambdaFunction: fn,
@@ -97,11 +90,7 @@ export class MoveWorkflow extends Construct {
       definitionBody: DefinitionBody.fromChainable(determine.next(which)),
       timeout: Duration.minutes(5),
       tracingEnabled: props.stage.tracing,
-      logs: {
-        destination: new LogGroup(this, 'Logs', { retention: RetentionDays.THREE_MONTHS, removalPolicy: props.stage.removalPolicy }),
-        level: LogLevel.ALL,
-        includeExecutionData: false,
-      },
+      logs: workflowLogs(this, props.stage),
     });
   }
 

@@ -1,11 +1,7 @@
-import { Duration } from 'aws-cdk-lib';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
-import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import {
   DefinitionBody,
-  JitterType,
   JsonPath,
-  LogLevel,
   StateMachine,
   StateMachineType,
   Succeed,
@@ -14,6 +10,7 @@ import {
 import { LambdaInvoke } from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import { Construct } from 'constructs';
 import type { StageConfig } from '../config/stages';
+import { withTaskRetries, workflowLogs } from './workflow-defaults';
 
 export interface TransitionWorkflowProps {
   stage: StageConfig;
@@ -51,15 +48,7 @@ export class TransitionWorkflow extends Construct {
       resultPath: JsonPath.DISCARD,
       retryOnServiceExceptions: true,
     });
-    // Bad input will not get better by retrying; anything else (throttling, a network blip) may.
-    recordStart.addRetry({ errors: ['ZodError'], maxAttempts: 0 });
-    recordStart.addRetry({
-      errors: ['States.ALL'],
-      interval: Duration.seconds(2),
-      backoffRate: 2,
-      maxAttempts: 5,
-      jitterStrategy: JitterType.FULL,
-    });
+    withTaskRetries(recordStart);
 
     const definition = recordStart.next(new Succeed(this, 'Done', { stateName: transitionWorkflowStates.done }));
 
@@ -68,15 +57,7 @@ export class TransitionWorkflow extends Construct {
       definitionBody: DefinitionBody.fromChainable(definition),
       timeout: props.stage.workflowTimeout,
       tracingEnabled: props.stage.tracing,
-      logs: {
-        destination: new LogGroup(this, 'Logs', {
-          retention: RetentionDays.THREE_MONTHS,
-          removalPolicy: props.stage.removalPolicy,
-        }),
-        level: LogLevel.ALL,
-        // Execution data holds only ids here, but keep payloads out of logs as a rule.
-        includeExecutionData: false,
-      },
+      logs: workflowLogs(this, props.stage),
     });
   }
 }

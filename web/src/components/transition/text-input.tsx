@@ -1,4 +1,4 @@
-import { Show } from 'solid-js';
+import { describedBy, FormField } from '../form-field';
 
 /** A labelled input that shows its field message: the building block of the panels' small forms. */
 export function TextInput(props: {
@@ -11,15 +11,7 @@ export function TextInput(props: {
   inputmode?: 'decimal' | 'numeric';
 }) {
   return (
-    <div class="utrecht-form-field" classList={{ 'utrecht-form-field--invalid': Boolean(props.error) }}>
-      <label class="utrecht-form-label" for={props.id}>
-        {props.label}
-      </label>
-      <Show when={props.error}>
-        <div class="utrecht-form-field-error-message" id={`${props.id}-error`}>
-          {props.error}
-        </div>
-      </Show>
+    <FormField id={props.id} label={props.label} error={props.error}>
       <input
         id={props.id}
         type={props.type ?? 'text'}
@@ -29,8 +21,8 @@ export function TextInput(props: {
         value={props.value}
         onInput={(e) => props.onInput(e.currentTarget.value)}
         aria-invalid={props.error ? 'true' : undefined}
-        aria-describedby={props.error ? `${props.id}-error` : undefined}
+        aria-describedby={describedBy(props.id, { error: props.error })}
       />
-    </div>
+    </FormField>
   );
 }
