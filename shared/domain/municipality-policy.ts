@@ -14,6 +14,8 @@ export interface MunicipalityPolicy {
   confirmDaysBeforeMove: number;
   /** How many months before the omklap the corporation is told it is coming. */
   omklapNoticeMonths: number;
+  /** Regelbudget spends above this many cents need a budget holder's approval. */
+  regelbudgetApprovalThresholdCent: number;
 }
 
 export const defaultMunicipalityPolicy: MunicipalityPolicy = {
@@ -21,6 +23,7 @@ export const defaultMunicipalityPolicy: MunicipalityPolicy = {
   blockingReadinessItems: ['schulden-stabiel', 'budgetbeheer', 'overdrachtsformulier', 'signaleringsplan'],
   confirmDaysBeforeMove: 7,
   omklapNoticeMonths: 3,
+  regelbudgetApprovalThresholdCent: 25_000,
 };
 
 const overrides: Partial<Record<GemeenteCode, Partial<MunicipalityPolicy>>> = {
