@@ -97,10 +97,11 @@ export function createApiHandler<C extends Capability>(capability: C, handlers: 
     };
     const handler = handlers[id as keyof CapabilityHandlers<C>] as unknown as (r: typeof request) => Promise<ApiResult<OperationId>>;
     const result = await handler(request);
+    const csv = spec.response.contentType === 'text/csv';
     return {
       statusCode: spec.response.status,
-      headers: { 'content-type': 'application/json', 'cache-control': 'no-store', ...result.headers },
-      body: JSON.stringify(result.body),
+      headers: { 'content-type': csv ? 'text/csv; charset=utf-8' : 'application/json', 'cache-control': 'no-store', ...result.headers },
+      body: csv ? String(result.body) : JSON.stringify(result.body),
     };
   };
 

@@ -24,4 +24,13 @@ export const keys = {
     sk: 'PLAATSINGEN',
   }),
   organisationsOfKind: (soort: string) => `ORGS#${soort}`,
+  budget: (transitionId: string) => ({ pk: `TRANSITION#${transitionId}`, sk: 'BUDGET' }),
+  spend: (transitionId: string, spendId: string) => ({ pk: `TRANSITION#${transitionId}`, sk: `SPEND#${spendId}` }),
+  spendPrefix: 'SPEND#',
+  ledgerEntry: (transitionId: string, at: string, id: string) => ({ pk: `TRANSITION#${transitionId}`, sk: `LEDGER#${at}#${id}` }),
+  ledgerPrefix: 'LEDGER#',
+  /** Sparse: only spends awaiting approval carry it, so the inbox is a Query of exactly those. */
+  budgetInbox: (gemeenteCode: string) => `GEMEENTE#${gemeenteCode}#INBOX`,
+  municipalityLedger: (gemeenteCode: string) => `GEMEENTE#${gemeenteCode}#LEDGER`,
+  spendIdempotency: (userId: string, key: string) => ({ pk: `IDEMPOTENCY#SPEND#${userId}#${key}`, sk: 'IDEMPOTENCY' }),
 } as const;

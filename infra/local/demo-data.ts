@@ -22,8 +22,8 @@ export const demoOrganisations: Organisation[] = [
   { id: 'org-lindehof', naam: 'Zorggroep Lindehof', soort: 'zorgaanbieder' },
   { id: 'org-rijnhoven', naam: 'Woonstichting Rijnhoven', soort: 'woningcorporatie' },
   { id: 'org-vechtvaart', naam: 'Vecht en Vaart Wonen', soort: 'woningcorporatie' },
-  { id: 'gm-utrecht', naam: 'Gemeente Utrecht', soort: 'gemeente' },
-  { id: 'gm-nieuwegein', naam: 'Gemeente Nieuwegein', soort: 'gemeente' },
+  { id: 'gm-utrecht', naam: 'Gemeente Utrecht', soort: 'gemeente', gemeenteCode: 'GM0344' },
+  { id: 'gm-nieuwegein', naam: 'Gemeente Nieuwegein', soort: 'gemeente', gemeenteCode: 'GM0356' },
 ];
 
 export const demoUsers: Principal[] = [

@@ -79,6 +79,11 @@ export class ApiStack extends Stack {
         description: 'API: transitions (aanmelding, lists, detail, timeline)',
         environment,
       }).bindTable(table, 'RW'),
+      budget: new LandingFunction(this, 'BudgetApi', {
+        stage,
+        entry: 'functions/budget/api.ts',
+        description: 'API: regelbudget (grant, spends, approvals, ledger, export)',
+      }).bindTable(table, 'RW'),
       organisation: new LandingFunction(this, 'OrganisationApi', {
         stage,
         entry: 'functions/organisation/api.ts',

@@ -15,7 +15,7 @@ function operationObject(operationId: string, spec: OperationSpec): ZodOpenApiOp
   const responses: Record<string, ZodOpenApiResponseObject> = {
     [spec.response.status]: {
       description: spec.response.description,
-      content: { 'application/json': { schema: spec.response.schema } },
+      content: { [spec.response.contentType ?? 'application/json']: { schema: spec.response.schema } },
     },
   };
   for (const status of spec.errors) {

@@ -9,6 +9,8 @@ export const Organisation = z
     id: z.string(),
     naam: z.string(),
     soort: OrganisationKind,
+    /** For a gemeente: its CBS code, which ties its budget holders to the transitions in it. */
+    gemeenteCode: z.string().regex(/^GM\d{4}$/).optional(),
   })
   .meta({ id: 'Organisation' });
 export type Organisation = z.infer<typeof Organisation>;

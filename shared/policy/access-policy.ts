@@ -11,7 +11,15 @@ export type Action =
   | 'transition:list-organisation'
   | 'transition:read'
   | 'staff:list'
-  | 'corporation:list';
+  | 'corporation:list'
+  | 'budget:read'
+  | 'budget:grant'
+  | 'budget:propose'
+  | 'budget:decide'
+  | 'budget:pay'
+  | 'budget:cancel'
+  | 'budget:inbox'
+  | 'budget:export';
 
 export interface ResourceScope {
   /** The organisation that owns the resource (for a transition: the zorgaanbieder). */
@@ -30,6 +38,16 @@ const rolesFor: Record<Action, readonly Role[]> = {
   'transition:read': ['begeleider', 'teamleider', 'beheerder'],
   'staff:list': ['begeleider', 'teamleider', 'beheerder'],
   'corporation:list': ['begeleider', 'teamleider', 'beheerder'],
+  // A regelbudget is the municipality's money: its budget holders grant, decide and pay; the provider's
+  // caseworkers propose and cancel. Both read it (the budget holder sees no health details there).
+  'budget:read': ['begeleider', 'teamleider', 'budgethouder'],
+  'budget:grant': ['budgethouder'],
+  'budget:propose': ['begeleider', 'teamleider'],
+  'budget:decide': ['budgethouder'],
+  'budget:pay': ['budgethouder'],
+  'budget:cancel': ['begeleider', 'teamleider', 'budgethouder'],
+  'budget:inbox': ['budgethouder'],
+  'budget:export': ['budgethouder'],
 };
 
 export function decide(principal: Principal, action: Action, resource?: ResourceScope): Decision {

@@ -13,6 +13,14 @@ const allowed: Record<Action, Role[]> = {
   'transition:read': ['begeleider', 'teamleider', 'beheerder'],
   'staff:list': ['begeleider', 'teamleider', 'beheerder'],
   'corporation:list': ['begeleider', 'teamleider', 'beheerder'],
+  'budget:read': ['begeleider', 'teamleider', 'budgethouder'],
+  'budget:grant': ['budgethouder'],
+  'budget:propose': ['begeleider', 'teamleider'],
+  'budget:decide': ['budgethouder'],
+  'budget:pay': ['budgethouder'],
+  'budget:cancel': ['begeleider', 'teamleider', 'budgethouder'],
+  'budget:inbox': ['budgethouder'],
+  'budget:export': ['budgethouder'],
 };
 
 describe('access policy', () => {

@@ -10,6 +10,7 @@ export const people = {
   youssef: { userId: 'u-youssef', naam: 'Youssef El Amrani', organisationId: 'org-a', role: 'begeleider' },
   ingrid: { userId: 'u-ingrid', naam: 'Ingrid Visser', organisationId: 'org-a', role: 'teamleider' },
   pieter: { userId: 'u-pieter', naam: 'Pieter Smit', organisationId: 'gm-utrecht', role: 'budgethouder' },
+  zara: { userId: 'u-zara', naam: 'Zara Koç', organisationId: 'gm-zeist', role: 'budgethouder' },
   noor: { userId: 'u-noor', naam: 'Noor Hoekstra', organisationId: 'org-b', role: 'begeleider' },
 } satisfies Record<string, Principal & { role: Role }>;
 
@@ -18,6 +19,8 @@ export async function seedOrganisations(db: DynamoDBDocumentClient, tableName: s
     organisationItem({ id: 'org-a', naam: 'Stichting A', soort: 'zorgaanbieder' }),
     organisationItem({ id: 'org-b', naam: 'Zorggroep B', soort: 'zorgaanbieder' }),
     organisationItem({ id: 'corp-w', naam: 'Woonstichting W', soort: 'woningcorporatie' }),
+    organisationItem({ id: 'gm-utrecht', naam: 'Gemeente Utrecht', soort: 'gemeente', gemeenteCode: 'GM0344' }),
+    organisationItem({ id: 'gm-zeist', naam: 'Gemeente Zeist', soort: 'gemeente', gemeenteCode: 'GM0355' }),
     ...Object.values(people).map((p) => ({
       ...keys.staffMember(p.organisationId, p.userId),
       entity: 'StaffMember',

@@ -1,0 +1,207 @@
+import { randomUUID } from 'node:crypto';
+import { todayInNetherlands } from '../../shared/domain/calendar';
+import type { GemeenteCode } from '../../shared/domain/municipalities';
+import { municipalityPolicy } from '../../shared/domain/municipality-policy';
+import type { Principal } from '../../shared/domain/principal';
+import { cancelMove, centsToCsvEuro, moves, newBalance, proposalMove, type SpendMove } from '../../shared/domain/regelbudget';
+import type { Budget, LedgerEntry, Spend } from '../../shared/domain/regelbudget-schemas';
+import type { Transition } from '../../shared/domain/transition';
+import { decide, type Action } from '../../shared/policy/access-policy';
+import { clock } from '../clock';
+import { createApiHandler, type CapabilityHandlers } from '../http/api-handler';
+import { ForbiddenError, NotFoundError, RuleViolationError } from '../http/errors';
+import type { OrganisationDirectory } from '../organisation/ports';
+import { lazy, runtime } from '../runtime';
+import { DynamoBudgetStore } from '../storage/dynamo-budget-store';
+import { DynamoOrganisationDirectory } from '../storage/dynamo-organisation-directory';
+import { DynamoTransitionStore } from '../storage/dynamo-transition-store';
+import type { TransitionStore } from '../transitions/ports';
+import type { BudgetStore } from './ports';
+
+export interface BudgetDeps {
+  budgets: BudgetStore;
+  transitions: TransitionStore;
+  directory: OrganisationDirectory;
+  now: () => Date;
+  newId: () => string;
+}
+
+const INBOX_LIMIT = 200;
+
+/** The principal's municipality, when they work for one (budget holders do). */
+async function municipalityOf(deps: BudgetDeps, principal: Principal): Promise<GemeenteCode | undefined> {
+  const organisation = await deps.directory.organisation(principal.organisationId);
+  return organisation?.soort === 'gemeente' ? (organisation.gemeenteCode as GemeenteCode | undefined) : undefined;
+}
+
+/**
+ * A transition whose budget the principal may touch with `action`: the provider's staff for their own
+ * transitions, a municipality's budget holders for the transitions in their municipality. Anything else is
+ * a 404, so existence is not disclosed.
+ */
+async function budgetScope(deps: BudgetDeps, principal: Principal, transitionId: string, action: Action): Promise<Transition> {
+  const transition = await deps.transitions.get(transitionId);
+  if (!transition) throw new NotFoundError();
+  const ownOrganisation = transition.providerId === principal.organisationId;
+  const ownMunicipality = !ownOrganisation && (await municipalityOf(deps, principal)) === transition.gemeenteCode;
+  if (!ownOrganisation && !ownMunicipality) throw new NotFoundError();
+  if (!decide(principal, action, { organisationId: principal.organisationId }).allowed) throw new ForbiddenError();
+  return transition;
+}
+
+function ledgerEntry(deps: BudgetDeps, principal: Principal, t: Transition, fields: Pick<LedgerEntry, 'soort' | 'bedragCent'> & Partial<LedgerEntry>): LedgerEntry {
+  return {
+    id: deps.newId(),
+    transitionId: t.id,
+    gemeenteCode: t.gemeenteCode,
+    at: deps.now().toISOString(),
+    door: { id: principal.userId, naam: principal.naam },
+    ...fields,
+  };
+}
+
+const ledgerKinds: Record<SpendMove, LedgerEntry['soort']> = {
+  voorstellen: 'voorgesteld',
+  'direct-goedkeuren': 'direct-goedgekeurd',
+  goedkeuren: 'goedgekeurd',
+  afwijzen: 'afgewezen',
+  betalen: 'betaald',
+  'annuleren-voorstel': 'geannuleerd',
+  'annuleren-goedgekeurd': 'geannuleerd',
+};
+
+async function moveSpend(
+  deps: BudgetDeps,
+  principal: Principal,
+  transitionId: string,
+  spendId: string,
+  action: Action,
+  pick: (spend: Spend) => SpendMove | undefined,
+  change: (spend: Spend) => Partial<Spend>,
+  reden?: string,
+): Promise<Spend> {
+  const t = await budgetScope(deps, principal, transitionId, action);
+  const before = (await deps.budgets.spends(t.id)).find((s) => s.id === spendId);
+  if (!before) throw new NotFoundError('Deze uitgave bestaat niet.');
+  const move = pick(before);
+  if (!move || (moves[move].fromStatus && moves[move].fromStatus !== before.status)) {
+    throw new RuleViolationError(`Dit kan niet bij een uitgave met status ${before.status}.`);
+  }
+  const after: Spend = { ...before, ...change(before), status: moves[move].toStatus };
+  const entry = ledgerEntry(deps, principal, t, { soort: ledgerKinds[move], bedragCent: before.bedragCent, spendId, categorie: before.categorie, ...(reden ? { reden } : {}) });
+  await deps.budgets.move({ before, after, move, entry });
+  return after;
+}
+
+export function budgetHandlers(deps: () => BudgetDeps): CapabilityHandlers<'budget'> {
+  return {
+    getBudget: async ({ principal, params }) => {
+      const t = await budgetScope(deps(), principal, params.transitionId, 'budget:read');
+      const [budget, uitgaven, grootboek] = await Promise.all([deps().budgets.get(t.id), deps().budgets.spends(t.id), deps().budgets.ledger(t.id)]);
+      return { body: { ...(budget ? { budget } : {}), uitgaven, grootboek, drempelCent: municipalityPolicy(t.gemeenteCode).regelbudgetApprovalThresholdCent } };
+    },
+    grantBudget: async ({ principal, params, body }) => {
+      const t = await budgetScope(deps(), principal, params.transitionId, 'budget:grant');
+      const budget: Budget = {
+        transitionId: t.id,
+        gemeenteCode: t.gemeenteCode,
+        providerId: t.providerId,
+        ...newBalance(body.toegekendCent),
+        geldigVan: body.geldigVan,
+        geldigTot: body.geldigTot,
+        toegekendDoor: { id: principal.userId, naam: principal.naam },
+      };
+      await deps().budgets.grant(budget, ledgerEntry(deps(), principal, t, { soort: 'toegekend', bedragCent: body.toegekendCent }));
+      return { body: budget };
+    },
+    proposeSpend: async ({ principal, params, body, idempotencyKey }) => {
+      const t = await budgetScope(deps(), principal, params.transitionId, 'budget:propose');
+      const budget = await deps().budgets.get(t.id);
+      if (!budget) throw new RuleViolationError('Dit traject heeft nog geen regelbudget.');
+      const today = todayInNetherlands(deps().now());
+      if (today < budget.geldigVan || today > budget.geldigTot) throw new RuleViolationError(`Het regelbudget is geldig van ${budget.geldigVan} tot en met ${budget.geldigTot}.`);
+      const move = proposalMove(body.bedragCent, municipalityPolicy(t.gemeenteCode).regelbudgetApprovalThresholdCent);
+      // A friendly answer for the common case; the conditional write below is what guards against races.
+      if (budget.vrijCent < body.bedragCent) {
+        throw new RuleViolationError(`Er is nog € ${centsToCsvEuro(budget.vrijCent)} vrij in het regelbudget.`);
+      }
+      const spend: Spend = {
+        id: deps().newId(),
+        transitionId: t.id,
+        ...body,
+        status: moves[move].toStatus,
+        voorgesteldDoor: { id: principal.userId, naam: principal.naam },
+        voorgesteldOp: deps().now().toISOString(),
+      };
+      const entry = ledgerEntry(deps(), principal, t, { soort: ledgerKinds[move], bedragCent: body.bedragCent, spendId: spend.id, categorie: body.categorie, reden: body.reden });
+      const result = await deps().budgets.propose({
+        spend,
+        move,
+        entry,
+        gemeenteCode: t.gemeenteCode,
+        today,
+        ...(idempotencyKey ? { idempotency: { userId: principal.userId, key: idempotencyKey } } : {}),
+      });
+      return { body: result.spend };
+    },
+    decideSpend: async ({ principal, params, body }) => ({
+      body: await moveSpend(
+        deps(),
+        principal,
+        params.transitionId,
+        params.spendId,
+        'budget:decide',
+        () => (body.besluit === 'goedgekeurd' ? 'goedkeuren' : 'afwijzen'),
+        () => ({ besluit: { door: { id: principal.userId, naam: principal.naam }, op: deps().now().toISOString(), ...(body.reden ? { reden: body.reden } : {}) } }),
+        body.reden,
+      ),
+    }),
+    paySpend: async ({ principal, params, body }) => ({
+      body: await moveSpend(deps(), principal, params.transitionId, params.spendId, 'budget:pay', () => 'betalen', () => ({ betaaldOp: body.betaaldOp })),
+    }),
+    cancelSpend: async ({ principal, params, body }) => ({
+      body: await moveSpend(deps(), principal, params.transitionId, params.spendId, 'budget:cancel', (s) => cancelMove(s.status), () => ({}), body.reden),
+    }),
+    budgetInbox: async ({ principal }) => {
+      if (!decide(principal, 'budget:inbox').allowed) throw new ForbiddenError();
+      const gemeente = await municipalityOf(deps(), principal);
+      return { body: { items: gemeente ? await deps().budgets.inbox(gemeente, INBOX_LIMIT) : [] } };
+    },
+    exportLedger: async ({ principal, query }) => {
+      if (!decide(principal, 'budget:export').allowed) throw new ForbiddenError();
+      const gemeente = await municipalityOf(deps(), principal);
+      const entries = gemeente ? await deps().budgets.municipalityLedger(gemeente, query.van, query.tot) : [];
+      return {
+        body: toCsv(entries),
+        headers: { 'content-disposition': `attachment; filename="regelbudget-${gemeente ?? 'geen'}-${query.van}-${query.tot}.csv"` },
+      };
+    },
+  };
+}
+
+/**
+ * CSV as Dutch spreadsheets open it: semicolons, euro with a decimal comma, ISO dates, a BOM so the
+ * accents of "Overig" and payees survive, and quotes around text.
+ */
+export function toCsv(entries: LedgerEntry[]): string {
+  const quote = (value: string) => `"${value.replaceAll('"', '""')}"`;
+  const header = ['datum', 'tijd', 'traject', 'uitgave', 'soort', 'categorie', 'bedrag_euro', 'door', 'reden'];
+  const rows = entries.map((e) =>
+    [e.at.slice(0, 10), e.at.slice(11, 19), e.transitionId, e.spendId ?? '', e.soort, e.categorie ?? '', centsToCsvEuro(e.bedragCent), quote(e.door.naam), quote(e.reden ?? '')].join(';'),
+  );
+  return `\ufeff${[header.join(';'), ...rows].join('\r\n')}\r\n`;
+}
+
+export function createBudgetApi(deps: () => BudgetDeps) {
+  return createApiHandler('budget', budgetHandlers(deps));
+}
+
+export const handler = createBudgetApi(
+  lazy(() => ({
+    budgets: new DynamoBudgetStore(runtime.documentClient(), runtime.tableName()),
+    transitions: new DynamoTransitionStore(runtime.documentClient(), runtime.tableName()),
+    directory: new DynamoOrganisationDirectory(runtime.documentClient(), runtime.tableName()),
+    now: clock.now,
+    newId: randomUUID,
+  })),
+);

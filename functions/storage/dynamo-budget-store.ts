@@ -1,0 +1,240 @@
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { GetCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { setTimeout as sleep } from 'node:timers/promises';
+import * as z from 'zod';
+import { moves, type SpendMove } from '../../shared/domain/regelbudget';
+import { Budget, LedgerEntry, Spend } from '../../shared/domain/regelbudget-schemas';
+import type { BudgetStore } from '../budget/ports';
+import { ConflictError } from '../http/errors';
+import { keys } from './keys';
+
+export class InsufficientBudgetConflict extends ConflictError {
+  constructor() {
+    super('Het regelbudget is hiervoor niet toereikend, of niet (meer) geldig.', 'rule-violation');
+  }
+}
+export class SpendChangedConflict extends ConflictError {
+  constructor() {
+    super('Deze uitgave is intussen al gewijzigd. Laad het budget opnieuw.', 'stale-version');
+  }
+}
+export class BudgetExistsConflict extends ConflictError {
+  constructor() {
+    super('Dit traject heeft al een regelbudget.', 'rule-violation');
+  }
+}
+
+const ATTEMPTS = 12;
+const LEDGER_LIMIT = 1000;
+const IDEMPOTENCY_TTL_SECONDS = 24 * 60 * 60;
+
+/**
+ * The regelbudget in DynamoDB. The invariant "never overspent" lives in the database: every move is one
+ * transaction whose budget update is conditional on the source bucket holding the amount
+ * (`vrijCent >= :a`), so no interleaving of concurrent writers can take a bucket below zero.
+ */
+export class DynamoBudgetStore implements BudgetStore {
+  constructor(
+    private readonly db: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async grant(budget: Budget, entry: LedgerEntry): Promise<void> {
+    try {
+      await this.db.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            { Put: { TableName: this.tableName, Item: { ...keys.budget(budget.transitionId), entity: 'Budget', ...budget }, ConditionExpression: 'attribute_not_exists(pk)' } },
+            { Put: { TableName: this.tableName, Item: this.ledgerItem(entry) } },
+          ],
+        }),
+      );
+    } catch (error) {
+      if (error instanceof TransactionCanceledException && error.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed') throw new BudgetExistsConflict();
+      throw error;
+    }
+  }
+
+  async get(transitionId: string): Promise<Budget | undefined> {
+    const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: keys.budget(transitionId), ConsistentRead: true }));
+    return Item ? Budget.parse(Item) : undefined;
+  }
+
+  async spends(transitionId: string): Promise<Spend[]> {
+    const items = await this.queryPartition(transitionId, keys.spendPrefix);
+    return items.map((i) => Spend.parse(i)).sort((a, b) => a.voorgesteldOp.localeCompare(b.voorgesteldOp));
+  }
+
+  async ledger(transitionId: string): Promise<LedgerEntry[]> {
+    return (await this.queryPartition(transitionId, keys.ledgerPrefix)).map((i) => LedgerEntry.parse(i));
+  }
+
+  async propose(input: Parameters<BudgetStore['propose']>[0]): ReturnType<BudgetStore['propose']> {
+    const { spend, move, entry, gemeenteCode, today, idempotency } = input;
+    const { from, to } = moves[move];
+    const transact = new TransactWriteCommand({
+      TransactItems: [
+        ...(idempotency
+          ? [
+              {
+                Put: {
+                  TableName: this.tableName,
+                  Item: {
+                    ...keys.spendIdempotency(idempotency.userId, idempotency.key),
+                    entity: 'IdempotencyRecord',
+                    transitionId: spend.transitionId,
+                    spendId: spend.id,
+                    expiresAt: Math.floor(Date.parse(spend.voorgesteldOp) / 1000) + IDEMPOTENCY_TTL_SECONDS,
+                  },
+                  ConditionExpression: 'attribute_not_exists(pk)',
+                },
+              },
+            ]
+          : []),
+        {
+          Update: {
+            TableName: this.tableName,
+            Key: keys.budget(spend.transitionId),
+            UpdateExpression: `SET ${from} = ${from} - :a, ${to} = ${to} + :a`,
+            ConditionExpression: `${from} >= :a AND geldigVan <= :today AND geldigTot >= :today`,
+            ExpressionAttributeValues: { ':a': spend.bedragCent, ':today': today },
+          },
+        },
+        {
+          Put: {
+            TableName: this.tableName,
+            Item: this.spendItem(spend, gemeenteCode),
+            ConditionExpression: 'attribute_not_exists(pk)',
+          },
+        },
+        { Put: { TableName: this.tableName, Item: this.ledgerItem(entry) } },
+      ],
+    });
+    const outcome = await this.transact(transact);
+    if (outcome === 'ok') return { spend, replayed: false };
+    if (outcome === 'condition-failed' && idempotency) {
+      // Either the key was used before (a replay) or the budget condition failed: tell them apart by reading.
+      const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: keys.spendIdempotency(idempotency.userId, idempotency.key), ConsistentRead: true }));
+      const record = z.object({ transitionId: z.string(), spendId: z.string() }).safeParse(Item);
+      if (record.success) {
+        const { Item: existing } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: keys.spend(record.data.transitionId, record.data.spendId), ConsistentRead: true }));
+        return { spend: Spend.parse(existing), replayed: true };
+      }
+    }
+    throw new InsufficientBudgetConflict();
+  }
+
+  async move(input: Parameters<BudgetStore['move']>[0]): Promise<void> {
+    const { before, after, move, entry } = input;
+    const { from, to, fromStatus } = moves[move];
+    const outcome = await this.transact(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Update: {
+              TableName: this.tableName,
+              Key: keys.budget(before.transitionId),
+              UpdateExpression: `SET ${from} = ${from} - :a, ${to} = ${to} + :a`,
+              ConditionExpression: `${from} >= :a`,
+              ExpressionAttributeValues: { ':a': before.bedragCent },
+            },
+          },
+          {
+            Put: {
+              TableName: this.tableName,
+              Item: this.spendItem(after, entry.gemeenteCode),
+              ConditionExpression: '#status = :from',
+              ExpressionAttributeNames: { '#status': 'status' },
+              ExpressionAttributeValues: { ':from': fromStatus ?? before.status },
+            },
+          },
+          { Put: { TableName: this.tableName, Item: this.ledgerItem(entry) } },
+        ],
+      }),
+    );
+    if (outcome === 'condition-failed') throw new SpendChangedConflict();
+  }
+
+  async inbox(gemeenteCode: string, limit: number): Promise<Spend[]> {
+    const { Items } = await this.db.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :pk',
+        ExpressionAttributeValues: { ':pk': keys.budgetInbox(gemeenteCode) },
+        Limit: limit,
+      }),
+    );
+    return (Items ?? []).map((i) => Spend.parse(i));
+  }
+
+  async municipalityLedger(gemeenteCode: string, from: string, to: string): Promise<LedgerEntry[]> {
+    const entries: LedgerEntry[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const page = await this.db.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          IndexName: 'gsi1',
+          KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk BETWEEN :from AND :to',
+          ExpressionAttributeValues: { ':pk': keys.municipalityLedger(gemeenteCode), ':from': from, ':to': `${to}\uffff` },
+          ExclusiveStartKey: start,
+        }),
+      );
+      entries.push(...(page.Items ?? []).map((i) => LedgerEntry.parse(i)));
+      start = page.LastEvaluatedKey;
+    } while (start && entries.length < 100_000);
+    return entries;
+  }
+
+  private spendItem(spend: Spend, gemeenteCode: string) {
+    const awaiting = spend.status === 'voorgesteld';
+    return {
+      ...keys.spend(spend.transitionId, spend.id),
+      entity: 'Spend',
+      ...spend,
+      ...(awaiting ? { gsi1pk: keys.budgetInbox(gemeenteCode), gsi1sk: `${spend.voorgesteldOp}#${spend.id}` } : {}),
+    };
+  }
+
+  private ledgerItem(entry: LedgerEntry) {
+    return {
+      ...keys.ledgerEntry(entry.transitionId, entry.at, entry.id),
+      gsi1pk: keys.municipalityLedger(entry.gemeenteCode),
+      gsi1sk: `${entry.at}#${entry.id}`,
+      entity: 'LedgerEntry',
+      ...entry,
+    };
+  }
+
+  private async queryPartition(transitionId: string, prefix: string) {
+    const { Items } = await this.db.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        ExpressionAttributeValues: { ':pk': `TRANSITION#${transitionId}`, ':prefix': prefix },
+        Limit: LEDGER_LIMIT,
+      }),
+    );
+    return Items ?? [];
+  }
+
+  /**
+   * Runs a transaction; retries only TransactionConflict (another transaction on the same items at the same
+   * moment: nothing was written, trying again is safe) and reports a failed condition instead of throwing.
+   */
+  private async transact(command: TransactWriteCommand): Promise<'ok' | 'condition-failed'> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await this.db.send(command);
+        return 'ok';
+      } catch (error) {
+        if (!(error instanceof TransactionCanceledException)) throw error;
+        const codes = (error.CancellationReasons ?? []).map((r) => r.Code);
+        if (codes.includes('ConditionalCheckFailed')) return 'condition-failed';
+        if (!codes.includes('TransactionConflict') || attempt >= ATTEMPTS) throw error;
+        await sleep(Math.random() * 20 * 2 ** Math.min(attempt, 5));
+      }
+    }
+  }
+}
