@@ -3,6 +3,8 @@ import { randomUUID } from 'node:crypto';
 import { keys } from '../../functions/storage/keys';
 import { DynamoTransitionStore } from '../../functions/storage/dynamo-transition-store';
 import { organisationItem } from '../../functions/storage/dynamo-organisation-directory';
+import { DynamoBudgetStore } from '../../functions/storage/dynamo-budget-store';
+import { moves, newBalance } from '../../shared/domain/regelbudget';
 import type { Organisation, StaffMember } from '../../shared/domain/organisation';
 import type { Principal } from '../../shared/domain/principal';
 import type { GemeenteCode } from '../../shared/domain/municipalities';
@@ -34,6 +36,7 @@ export const demoUsers: Principal[] = [
   { userId: 'u-bram', naam: 'Bram Koster', organisationId: 'org-overstap', role: 'beheerder' },
   { userId: 'u-noor', naam: 'Noor Hoekstra', organisationId: 'org-lindehof', role: 'begeleider' },
   { userId: 'u-pieter', naam: 'Pieter Smit', organisationId: 'gm-utrecht', role: 'budgethouder' },
+  { userId: 'u-eva', naam: 'Eva de Wit', organisationId: 'gm-nieuwegein', role: 'budgethouder' },
   { userId: 'u-lotte', naam: 'Lotte Bos', organisationId: 'org-rijnhoven', role: 'corporatie' },
 ];
 
@@ -136,6 +139,7 @@ export async function seedDemoData(db: DynamoDBDocumentClient, tableName: string
   }
 
   const store = new DynamoTransitionStore(db, tableName);
+  const seeded = new Map<string, Transition>();
   for (const demo of demoTransitions) {
     const begeleiders = demo.begeleiderIds.map((id) => demoUsers.find((u) => u.userId === id)!);
     const providerId = begeleiders[0]!.organisationId;
@@ -162,6 +166,7 @@ export async function seedDemoData(db: DynamoDBDocumentClient, tableName: string
     };
     const transition: Transition = { ...draft, signalen: signalen(draft, municipalityPolicy(draft.gemeenteCode), today) };
     ids.push(transition.id);
+    seeded.set(demo.voornaam, transition);
     const placed = geaccepteerdeAanbieding(transition.aanbiedingen);
     if (placed && isActive(transition.fase)) {
       await db.send(
@@ -191,5 +196,40 @@ export async function seedDemoData(db: DynamoDBDocumentClient, tableName: string
       actor: { soort: 'werkproces', naam: 'Werkproces traject' },
     });
   }
+  await seedBudgets(new DynamoBudgetStore(db, tableName), seeded, now, today);
   return ids;
+}
+
+/** Regelbudgets: Kees has spent some and waits for an approval; Fatima has a fresh budget for her move. */
+async function seedBudgets(budgets: DynamoBudgetStore, seeded: Map<string, Transition>, now: Date, today: IsoDate): Promise<void> {
+  const at = (minutesAgo: number) => new Date(now.getTime() - minutesAgo * 60_000).toISOString();
+  const grants = [
+    { voornaam: 'Kees', cents: 150_000, holder: 'u-pieter' },
+    { voornaam: 'Fatima', cents: 100_000, holder: 'u-eva' },
+  ];
+  for (const g of grants) {
+    const t = seeded.get(g.voornaam)!;
+    const holder = demoUsers.find((u) => u.userId === g.holder)!;
+    const door = { id: holder.userId, naam: holder.naam };
+    await budgets.grant(
+      { transitionId: t.id, gemeenteCode: t.gemeenteCode, providerId: t.providerId, ...newBalance(g.cents), geldigVan: addDays(today, -30), geldigTot: addDays(today, 335), toegekendDoor: door },
+      { id: randomUUID(), transitionId: t.id, gemeenteCode: t.gemeenteCode, at: at(600), soort: 'toegekend', bedragCent: g.cents, door },
+    );
+  }
+  const kees = seeded.get('Kees')!;
+  const sanne = { id: 'u-sanne', naam: 'Sanne de Vries' };
+  const spends = [
+    { categorie: 'vervoer', bedragCent: 18_000, ontvanger: 'U-OV', reden: 'Jaarabonnement om de dagbesteding te blijven bezoeken', move: 'direct-goedkeuren', minutesAgo: 300 },
+    { categorie: 'inrichting', bedragCent: 64_000, ontvanger: 'Kringloop Utrecht', reden: 'Bed, kast en tafel voor de nieuwe woning', move: 'voorstellen', minutesAgo: 120 },
+  ] as const;
+  for (const s of spends) {
+    const id = randomUUID();
+    await budgets.propose({
+      spend: { id, transitionId: kees.id, categorie: s.categorie, bedragCent: s.bedragCent, ontvanger: s.ontvanger, reden: s.reden, status: moves[s.move].toStatus, voorgesteldDoor: sanne, voorgesteldOp: at(s.minutesAgo) },
+      move: s.move,
+      entry: { id: randomUUID(), transitionId: kees.id, gemeenteCode: kees.gemeenteCode, at: at(s.minutesAgo), soort: s.move === 'voorstellen' ? 'voorgesteld' : 'direct-goedgekeurd', bedragCent: s.bedragCent, spendId: id, categorie: s.categorie, door: sanne, reden: s.reden },
+      gemeenteCode: kees.gemeenteCode,
+      today,
+    });
+  }
 }

@@ -6,24 +6,30 @@ import { lazy } from 'solid-js';
 import { render } from 'solid-js/web';
 import { Shell } from './components/shell';
 import { RequireSession } from './auth/require-session';
+import { homeOf } from './auth/home';
+import { session } from './auth/session';
 import { SignInPage } from './pages/sign-in-page';
 import { TransitionListPage } from './pages/transition-list-page';
 
 // The list is where everyone starts; the form and detail load when first opened.
 const NewTransitionPage = lazy(() => import('./pages/new-transition-page'));
 const TransitionDetailPage = lazy(() => import('./pages/transition-detail-page'));
+const BudgetInboxPage = lazy(() => import('./pages/budget-inbox-page'));
+const BudgetPage = lazy(() => import('./pages/budget-page'));
 
 render(
   () => (
     <Router root={Shell}>
       <Route path="/aanmelden" component={SignInPage} />
       <Route path="/" component={RequireSession}>
-        <Route path="/" component={() => <Navigate href="/trajecten" />} />
+        <Route path="/" component={() => <Navigate href={homeOf(session()?.principal.role)} />} />
         <Route path="/trajecten" component={TransitionListPage} />
         <Route path="/trajecten/nieuw" component={NewTransitionPage} />
         <Route path="/trajecten/:id" component={TransitionDetailPage} />
+        <Route path="/regelbudget" component={BudgetInboxPage} />
+        <Route path="/regelbudget/:transitionId" component={BudgetPage} />
       </Route>
-      <Route path="*" component={() => <Navigate href="/trajecten" />} />
+      <Route path="*" component={() => <Navigate href="/" />} />
     </Router>
   ),
   document.getElementById('app')!,

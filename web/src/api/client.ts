@@ -1,4 +1,5 @@
 import type {
+  BudgetView,
   Me,
   RequestBody,
   ResponseBody,
@@ -11,6 +12,7 @@ import type {
 import type { InvalidParam, Problem } from '../../../shared/api/problem';
 import type { Principal } from '../../../shared/domain/principal';
 import type { AanmeldingInput, Transition } from '../../../shared/domain/transition';
+import type { Spend } from '../../../shared/domain/regelbudget-schemas';
 
 /** A failed API call: the status, and the problem+json the API sent (or one made up for network errors). */
 export class ApiError extends Error {
@@ -87,6 +89,26 @@ export const api = {
     setUitkering: (id: string, body: RequestBody<'setUitkering'>) => request<Transition>('PUT', `${transitionPath(id)}/uitkering`, { body }),
   },
   corporations: () => request<ResponseBody<'listCorporations'>>('GET', '/api/corporaties'),
+  budget: {
+    get: (transitionId: string) => request<BudgetView>('GET', `${transitionPath(transitionId)}/regelbudget`),
+    grant: (transitionId: string, body: RequestBody<'grantBudget'>) => request<ResponseBody<'grantBudget'>>('PUT', `${transitionPath(transitionId)}/regelbudget`, { body }),
+    propose: (transitionId: string, body: RequestBody<'proposeSpend'>, idempotencyKey: string) =>
+      request<Spend>('POST', `${transitionPath(transitionId)}/regelbudget/uitgaven`, { body, headers: { 'idempotency-key': idempotencyKey } }),
+    decide: (transitionId: string, spendId: string, body: RequestBody<'decideSpend'>) =>
+      request<Spend>('POST', `${spendPath(transitionId, spendId)}/besluit`, { body }),
+    pay: (transitionId: string, spendId: string, body: RequestBody<'paySpend'>) => request<Spend>('POST', `${spendPath(transitionId, spendId)}/betaling`, { body }),
+    cancel: (transitionId: string, spendId: string, body: RequestBody<'cancelSpend'>) =>
+      request<Spend>('POST', `${spendPath(transitionId, spendId)}/annulering`, { body }),
+    inbox: () => request<ResponseBody<'budgetInbox'>>('GET', '/api/regelbudget/inbox'),
+    /** The CSV as a Blob (the bearer token cannot ride on a plain download link). */
+    exportCsv: async (van: string, tot: string): Promise<Blob> => {
+      const response = await fetch(`/api/regelbudget/export?${new URLSearchParams({ van, tot })}`, {
+        headers: { authorization: `Bearer ${currentToken() ?? ''}` },
+      });
+      if (!response.ok) throw new ApiError(response.status, { code: 'internal', title: 'Het exporteren lukte niet.' });
+      return response.blob();
+    },
+  },
   organisation: {
     me: () => request<Me>('GET', '/api/me'),
     staff: () => request<StaffList>('GET', '/api/organisation/staff'),
@@ -101,6 +123,7 @@ export const api = {
 };
 
 const transitionPath = (id: string) => `/api/transitions/${encodeURIComponent(id)}`;
+const spendPath = (transitionId: string, spendId: string) => `${transitionPath(transitionId)}/regelbudget/uitgaven/${encodeURIComponent(spendId)}`;
 
 export interface LocalClockState {
   now: string;

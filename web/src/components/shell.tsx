@@ -28,6 +28,7 @@ export function Shell(props: ParentProps) {
   const current = () => {
     if (location.pathname === '/trajecten') return location.search.includes('scope=organisation') ? 'organisation' : 'mine';
     if (location.pathname === '/trajecten/nieuw') return 'new';
+    if (location.pathname === '/regelbudget') return 'budget';
     return undefined;
   };
   const leave = () => {
@@ -41,7 +42,7 @@ export function Shell(props: ParentProps) {
       </a>
       <header class="utrecht-page-header landing-header">
         <div class="landing-header__content">
-          <A href="/trajecten" class="landing-logo">
+          <A href="/" class="landing-logo">
             Landing
           </A>
           <Show when={session()}>
@@ -60,15 +61,24 @@ export function Shell(props: ParentProps) {
         <Show when={session()}>
           <nav aria-label="Hoofdmenu" class="landing-nav">
             <ul class="utrecht-nav-list">
-              <NavItem href="/trajecten" current={current() === 'mine'}>
-                Mijn trajecten
-              </NavItem>
-              <NavItem href="/trajecten?scope=organisation" current={current() === 'organisation'}>
-                Alle trajecten
-              </NavItem>
-              <NavItem href="/trajecten/nieuw" current={current() === 'new'}>
-                Nieuwe aanmelding
-              </NavItem>
+              <Show
+                when={session()?.principal.role !== 'budgethouder'}
+                fallback={
+                  <NavItem href="/regelbudget" current={current() === 'budget'}>
+                    Regelbudget: te beoordelen
+                  </NavItem>
+                }
+              >
+                <NavItem href="/trajecten" current={current() === 'mine'}>
+                  Mijn trajecten
+                </NavItem>
+                <NavItem href="/trajecten?scope=organisation" current={current() === 'organisation'}>
+                  Alle trajecten
+                </NavItem>
+                <NavItem href="/trajecten/nieuw" current={current() === 'new'}>
+                  Nieuwe aanmelding
+                </NavItem>
+              </Show>
             </ul>
           </nav>
         </Show>

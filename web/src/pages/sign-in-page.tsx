@@ -2,6 +2,7 @@ import { useNavigate } from '@solidjs/router';
 import { createResource, createSignal, For, Match, Switch } from 'solid-js';
 import { roleLabels } from '../../../shared/domain/vocabulary';
 import { api, ApiError } from '../api/client';
+import { homeOf } from '../auth/home';
 import { signIn } from '../auth/session';
 import { PageTitle } from '../components/page-title';
 import { ProblemAlert } from '../components/problem-alert';
@@ -18,8 +19,9 @@ export function SignInPage() {
 
   const choose = async (userId: string) => {
     try {
-      signIn(await api.local.signIn(userId));
-      navigate('/trajecten');
+      const next = await api.local.signIn(userId);
+      signIn(next);
+      navigate(homeOf(next.principal.role));
     } catch (e) {
       setError(e instanceof ApiError ? e.message : 'Aanmelden lukte niet.');
     }

@@ -7,6 +7,7 @@ import { api, ApiError } from '../api/client';
 import { PageTitle } from '../components/page-title';
 import { ProblemAlert } from '../components/problem-alert';
 import { TimelineList } from '../components/timeline-list';
+import { BudgetPanel } from '../components/budget/budget-panel';
 import { FasePanel } from '../components/transition/fase-panel';
 import { MovePanel } from '../components/transition/move-panel';
 import { ReadinessPanel } from '../components/transition/readiness-panel';
@@ -97,6 +98,7 @@ export default function TransitionDetailPage() {
                       <WoningPanel transition={t()} overview={o()} onChanged={changed} />
                       <MovePanel transition={t()} overview={o()} onChanged={changed} />
                     </Show>
+                    <BudgetPanel transitionId={t().id} verhuisdatum={t().verhuisdatum} />
                   </>
                 )}
               </Show>

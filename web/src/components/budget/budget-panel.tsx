@@ -1,0 +1,231 @@
+import { createResource, createSignal, For, Show } from 'solid-js';
+import { createStore } from 'solid-js/store';
+import { spendCategories, spendCategoryLabels, spendStatusLabels } from '../../../../shared/domain/regelbudget';
+import type { Spend } from '../../../../shared/domain/regelbudget-schemas';
+import { api, ApiError } from '../../api/client';
+import { session } from '../../auth/session';
+import { today } from '../../clock/demo-clock';
+import { datum, datumTijd } from '../../format';
+import { ProblemAlert } from '../problem-alert';
+import { centsToEuro, euroToCents } from '../transition/command-runner';
+import { TextInput } from '../transition/text-input';
+import { BudgetBar } from './budget-bar';
+
+const ledgerLabels = {
+  toegekend: 'Toegekend',
+  voorgesteld: 'Voorgesteld (gereserveerd)',
+  'direct-goedgekeurd': 'Goedgekeurd (onder de drempel)',
+  goedgekeurd: 'Goedgekeurd',
+  afgewezen: 'Afgewezen',
+  betaald: 'Betaald',
+  geannuleerd: 'Geannuleerd',
+} as const;
+
+/**
+ * The regelbudget of one transition: the bar, the spends with what the signed-in role may do with them, a
+ * proposal form for caseworkers, a grant form for budget holders, and the ledger.
+ */
+export function BudgetPanel(props: { transitionId: string; verhuisdatum?: string | undefined }) {
+  const [view, { refetch }] = createResource(() => props.transitionId, api.budget.get);
+  const role = () => session()?.principal.role;
+  const [error, setError] = createSignal<string>();
+  const [fieldErrors, setFieldErrors] = createSignal<Record<string, string>>({});
+  const [form, setForm] = createStore({ categorie: '', bedrag: '', ontvanger: '', reden: '', bonReferentie: '' });
+  const [grant, setGrant] = createStore({ bedrag: '', geldigVan: '', geldigTot: '' });
+  const [rejectReason, setRejectReason] = createSignal('');
+  let idempotencyKey = crypto.randomUUID();
+
+  const act = async (action: () => Promise<unknown>) => {
+    setError();
+    setFieldErrors({});
+    try {
+      await action();
+      await refetch();
+      return true;
+    } catch (e) {
+      if (!(e instanceof ApiError)) throw e;
+      setFieldErrors(e.fieldErrors());
+      setError(e.status === 400 ? 'Controleer de gemarkeerde velden.' : e.message);
+      return false;
+    }
+  };
+
+  const propose = async (event: SubmitEvent) => {
+    event.preventDefault();
+    const ok = await act(() =>
+      api.budget.propose(
+        props.transitionId,
+        {
+          categorie: form.categorie as (typeof spendCategories)[number],
+          bedragCent: euroToCents(form.bedrag) ?? Number.NaN,
+          ontvanger: form.ontvanger,
+          reden: form.reden,
+          ...(form.bonReferentie ? { bonReferentie: form.bonReferentie } : {}),
+        },
+        idempotencyKey,
+      ),
+    );
+    if (ok) {
+      setForm({ categorie: '', bedrag: '', ontvanger: '', reden: '', bonReferentie: '' });
+      idempotencyKey = crypto.randomUUID(); // a new proposal gets a new key; a retry of a failed one keeps it
+    }
+  };
+
+  // A move with a date but no approved moving costs: the regelbudget is where they are covered (seed 004).
+  const moveUncovered = () =>
+    Boolean(props.verhuisdatum) &&
+    !(view()?.uitgaven ?? []).some((s) => s.categorie === 'verhuiskosten' && (s.status === 'goedgekeurd' || s.status === 'betaald'));
+
+  return (
+    <section class="landing-panel" aria-labelledby="regelbudget-title">
+      <h2 id="regelbudget-title" class="utrecht-heading-2">
+        Regelbudget
+      </h2>
+      <ProblemAlert message={error()} />
+      <Show when={view()}>
+        {(v) => (
+          <>
+            <Show
+              when={v().budget}
+              fallback={
+                <Show
+                  when={role() === 'budgethouder'}
+                  fallback={<p class="utrecht-paragraph">Nog geen regelbudget: de budgethouder van de gemeente kent het toe.</p>}
+                >
+                  <form class="utrecht-form landing-form" onSubmit={(e) => (e.preventDefault(), void act(() => api.budget.grant(props.transitionId, { toegekendCent: euroToCents(grant.bedrag) ?? Number.NaN, geldigVan: grant.geldigVan, geldigTot: grant.geldigTot })))}>
+                    <TextInput id="budget-bedrag" label="Toe te kennen bedrag (euro)" inputmode="decimal" value={grant.bedrag} onInput={(x) => setGrant('bedrag', x)} error={fieldErrors().toegekendCent} />
+                    <TextInput id="budget-van" label="Geldig van" type="date" value={grant.geldigVan} onInput={(x) => setGrant('geldigVan', x)} error={fieldErrors().geldigVan} />
+                    <TextInput id="budget-tot" label="Geldig tot en met" type="date" value={grant.geldigTot} onInput={(x) => setGrant('geldigTot', x)} error={fieldErrors().geldigTot} />
+                    <button type="submit" class="utrecht-button utrecht-button--primary-action">
+                      Regelbudget toekennen
+                    </button>
+                  </form>
+                </Show>
+              }
+            >
+              {(budget) => (
+                <>
+                  <BudgetBar budget={budget()} />
+                  <p class="utrecht-paragraph">
+                    Geldig van {datum(budget().geldigVan)} tot en met {datum(budget().geldigTot)}. Uitgaven tot {centsToEuro(v().drempelCent)} zijn
+                    direct goedgekeurd; daarboven beslist de budgethouder.
+                  </p>
+                </>
+              )}
+            </Show>
+            <Show when={moveUncovered()}>
+              <div class="utrecht-alert utrecht-alert--warning" role="status">
+                <p class="utrecht-paragraph">De verhuiskosten zijn nog niet gedekt: stel ze voor uit het regelbudget.</p>
+              </div>
+            </Show>
+
+            <Show when={v().uitgaven.length > 0}>
+              <h3 class="utrecht-heading-3">Uitgaven</h3>
+              <ul class="landing-offers">
+                <For each={v().uitgaven}>
+                  {(s: Spend) => (
+                    <li class="landing-offer">
+                      <strong>
+                        {centsToEuro(s.bedragCent)} — {spendCategoryLabels[s.categorie]}, aan {s.ontvanger}
+                      </strong>
+                      <span>{s.reden}</span>
+                      <span>
+                        {spendStatusLabels[s.status]}
+                        {s.besluit?.reden ? ` (${s.besluit.reden})` : ''}
+                        {s.betaaldOp ? ` op ${datum(s.betaaldOp)}` : ''} · voorgesteld door {s.voorgesteldDoor.naam}
+                      </span>
+                      <div class="utrecht-button-group">
+                        <Show when={role() === 'budgethouder' && s.status === 'voorgesteld'}>
+                          <button type="button" class="utrecht-button utrecht-button--primary-action" onClick={() => void act(() => api.budget.decide(props.transitionId, s.id, { besluit: 'goedgekeurd' }))}>
+                            Goedkeuren
+                          </button>
+                          <button type="button" class="utrecht-button utrecht-button--secondary-action" onClick={() => void act(() => api.budget.decide(props.transitionId, s.id, { besluit: 'afgewezen', reden: rejectReason() }))}>
+                            Afwijzen
+                          </button>
+                        </Show>
+                        <Show when={role() === 'budgethouder' && s.status === 'goedgekeurd'}>
+                          <button type="button" class="utrecht-button utrecht-button--secondary-action" onClick={() => void act(() => api.budget.pay(props.transitionId, s.id, { betaaldOp: today() ?? new Date().toISOString().slice(0, 10) }))}>
+                            Markeer als betaald
+                          </button>
+                        </Show>
+                        <Show when={role() !== 'budgethouder' && (s.status === 'voorgesteld' || s.status === 'goedgekeurd')}>
+                          <button type="button" class="utrecht-button utrecht-button--subtle" onClick={() => void act(() => api.budget.cancel(props.transitionId, s.id, { reden: 'Geannuleerd door de begeleider' }))}>
+                            Annuleren
+                          </button>
+                        </Show>
+                      </div>
+                    </li>
+                  )}
+                </For>
+              </ul>
+              <Show when={role() === 'budgethouder' && v().uitgaven.some((s) => s.status === 'voorgesteld')}>
+                <TextInput id="afwijs-reden" label="Reden bij afwijzen" value={rejectReason()} onInput={setRejectReason} error={fieldErrors().reden} />
+              </Show>
+            </Show>
+
+            <Show when={v().budget && role() !== 'budgethouder'}>
+              <details class="landing-details">
+                <summary>Uitgave voorstellen</summary>
+                <form class="utrecht-form landing-form" onSubmit={(e) => void propose(e)}>
+                  <div class="utrecht-form-field" classList={{ 'utrecht-form-field--invalid': Boolean(fieldErrors().categorie) }}>
+                    <label class="utrecht-form-label" for="uitgave-categorie">
+                      Categorie
+                    </label>
+                    <Show when={fieldErrors().categorie}>
+                      <div class="utrecht-form-field-error-message">{fieldErrors().categorie}</div>
+                    </Show>
+                    <select id="uitgave-categorie" class="utrecht-select utrecht-select--html-select" value={form.categorie} onChange={(e) => setForm('categorie', e.currentTarget.value)}>
+                      <option value="">Kies een categorie</option>
+                      <For each={spendCategories}>{(c) => <option value={c}>{spendCategoryLabels[c]}</option>}</For>
+                    </select>
+                  </div>
+                  <TextInput id="uitgave-bedrag" label="Bedrag (euro)" inputmode="decimal" value={form.bedrag} onInput={(x) => setForm('bedrag', x)} error={fieldErrors().bedragCent} />
+                  <TextInput id="uitgave-ontvanger" label="Aan wie" value={form.ontvanger} onInput={(x) => setForm('ontvanger', x)} error={fieldErrors().ontvanger} />
+                  <TextInput id="uitgave-reden" label="Waarom (in gewone woorden)" value={form.reden} onInput={(x) => setForm('reden', x)} error={fieldErrors().reden} />
+                  <TextInput id="uitgave-bon" label="Bonnummer of factuur (optioneel)" value={form.bonReferentie} onInput={(x) => setForm('bonReferentie', x)} error={fieldErrors().bonReferentie} />
+                  <button type="submit" class="utrecht-button utrecht-button--primary-action">
+                    Uitgave voorstellen
+                  </button>
+                </form>
+              </details>
+            </Show>
+
+            <Show when={v().grootboek.length > 0}>
+              <h3 class="utrecht-heading-3">Grootboek</h3>
+              <div class="utrecht-table-container">
+                <table class="utrecht-table utrecht-table--html-table">
+                  <caption class="utrecht-table__caption landing-visually-hidden">Grootboek van het regelbudget</caption>
+                  <thead class="utrecht-table__header">
+                    <tr class="utrecht-table__row">
+                      <th class="utrecht-table__header-cell" scope="col">Wanneer</th>
+                      <th class="utrecht-table__header-cell" scope="col">Wat</th>
+                      <th class="utrecht-table__header-cell utrecht-table__header-cell--numeric-column" scope="col">Bedrag</th>
+                      <th class="utrecht-table__header-cell" scope="col">Door</th>
+                      <th class="utrecht-table__header-cell" scope="col">Waarom</th>
+                    </tr>
+                  </thead>
+                  <tbody class="utrecht-table__body">
+                    <For each={v().grootboek}>
+                      {(e) => (
+                        <tr class="utrecht-table__row">
+                          <td class="utrecht-table__cell">{datumTijd(e.at)}</td>
+                          <td class="utrecht-table__cell">
+                            {ledgerLabels[e.soort]}
+                            {e.categorie ? ` — ${spendCategoryLabels[e.categorie]}` : ''}
+                          </td>
+                          <td class="utrecht-table__cell utrecht-table__cell--numeric-data">{centsToEuro(e.bedragCent)}</td>
+                          <td class="utrecht-table__cell">{e.door.naam}</td>
+                          <td class="utrecht-table__cell">{e.reden ?? ''}</td>
+                        </tr>
+                      )}
+                    </For>
+                  </tbody>
+                </table>
+              </div>
+            </Show>
+          </>
+        )}
+      </Show>
+    </section>
+  );
+}

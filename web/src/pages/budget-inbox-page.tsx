@@ -1,0 +1,74 @@
+import { A } from '@solidjs/router';
+import { createResource, createSignal, For, Show } from 'solid-js';
+import { spendCategoryLabels } from '../../../shared/domain/regelbudget';
+import { api, ApiError } from '../api/client';
+import { today } from '../clock/demo-clock';
+import { PageTitle } from '../components/page-title';
+import { ProblemAlert } from '../components/problem-alert';
+import { centsToEuro } from '../components/transition/command-runner';
+import { TextInput } from '../components/transition/text-input';
+import { datum } from '../format';
+
+/** The budget holder's inbox: spends across the municipality waiting for a decision, and the finance export. */
+export default function BudgetInboxPage() {
+  const [inbox] = createResource(api.budget.inbox);
+  const firstOfMonth = () => `${(today() ?? new Date().toISOString().slice(0, 10)).slice(0, 8)}01`;
+  const [van, setVan] = createSignal(firstOfMonth());
+  const [tot, setTot] = createSignal(today() ?? new Date().toISOString().slice(0, 10));
+  const [error, setError] = createSignal<string>();
+
+  const download = async (event: SubmitEvent) => {
+    event.preventDefault();
+    setError();
+    try {
+      const blob = await api.budget.exportCsv(van(), tot());
+      const link = document.createElement('a');
+      link.href = URL.createObjectURL(blob);
+      link.download = `regelbudget-${van()}-${tot()}.csv`;
+      link.click();
+      URL.revokeObjectURL(link.href);
+    } catch (e) {
+      setError(e instanceof ApiError ? e.message : 'Het exporteren lukte niet.');
+    }
+  };
+
+  return (
+    <section class="landing-section">
+      <PageTitle>Regelbudget: te beoordelen</PageTitle>
+      <ProblemAlert message={inbox.error ? 'De uitgaven konden niet worden geladen.' : undefined} />
+      <Show when={inbox()}>
+        {(list) => (
+          <Show when={list().items.length > 0} fallback={<p class="utrecht-paragraph">Er wachten geen uitgaven op een besluit.</p>}>
+            <ul class="landing-offers">
+              <For each={list().items}>
+                {(s) => (
+                  <li class="landing-offer">
+                    <strong>
+                      {centsToEuro(s.bedragCent)} — {spendCategoryLabels[s.categorie]}, aan {s.ontvanger}
+                    </strong>
+                    <span>{s.reden}</span>
+                    <span>
+                      Voorgesteld door {s.voorgesteldDoor.naam} op {datum(s.voorgesteldOp)} ·{' '}
+                      <A class="utrecht-link" href={`/regelbudget/${s.transitionId}`}>
+                        Beoordelen
+                      </A>
+                    </span>
+                  </li>
+                )}
+              </For>
+            </ul>
+          </Show>
+        )}
+      </Show>
+      <h2 class="utrecht-heading-2">Export voor de financiële administratie</h2>
+      <form class="utrecht-form landing-filters" onSubmit={(e) => void download(e)}>
+        <TextInput id="export-van" label="Van" type="date" value={van()} onInput={setVan} />
+        <TextInput id="export-tot" label="Tot en met" type="date" value={tot()} onInput={setTot} />
+        <button type="submit" class="utrecht-button utrecht-button--secondary-action">
+          Grootboek downloaden (CSV)
+        </button>
+      </form>
+      <ProblemAlert message={error()} />
+    </section>
+  );
+}
