@@ -9,6 +9,8 @@ import { RuleViolationError } from '../http/errors';
 import { logger } from '../observability/logger';
 import { lazy, runtime } from '../runtime';
 import { DynamoTransitionStore } from '../storage/dynamo-transition-store';
+import { DynamoBudgetStore } from '../storage/dynamo-budget-store';
+import type { BudgetStore } from '../budget/ports';
 import type { TransitionsDeps } from '../transitions/ports';
 import { applyCommand } from '../transitions/run-command';
 
@@ -25,7 +27,7 @@ export const MoveStepInput = z.object({
 
 const workflowActor = { soort: 'werkproces', naam: 'Werkproces verhuizing' } as const;
 
-export function createMoveStep(deps: () => Pick<TransitionsDeps, 'store' | 'now' | 'newId'>) {
+export function createMoveStep(deps: () => Pick<TransitionsDeps, 'store' | 'now' | 'newId'> & { budgets: Pick<BudgetStore, 'spends'> }) {
   return async (input: unknown) => {
     const { transitionId, actie } = MoveStepInput.parse(input);
     const transition = await deps().store.get(transitionId);
@@ -34,8 +36,13 @@ export function createMoveStep(deps: () => Pick<TransitionsDeps, 'store' | 'now'
       const step = nextMoveStep(transition, municipalityPolicy(transition.gemeenteCode), todayInNetherlands(deps().now()));
       return { transitionId, ...step };
     }
+    // The confirmation day also asks whether the moving costs are covered by the regelbudget.
+    const facts =
+      actie === 'vraag-bevestiging'
+        ? { verhuiskostenGedekt: (await deps().budgets.spends(transitionId)).some((s) => s.categorie === 'verhuiskosten' && (s.status === 'goedgekeurd' || s.status === 'betaald')) }
+        : undefined;
     try {
-      await applyCommand(deps(), transition, workflowActor, (t, ctx) => applyMoveStep(t, actie, ctx));
+      await applyCommand(deps(), transition, workflowActor, (t, ctx) => applyMoveStep(t, actie, ctx, facts));
       logger.info('move step done', { transitionId, actie });
       return { transitionId, uitgevoerd: actie };
     } catch (error) {
@@ -46,5 +53,10 @@ export function createMoveStep(deps: () => Pick<TransitionsDeps, 'store' | 'now'
 }
 
 export const handler = createMoveStep(
-  lazy(() => ({ store: new DynamoTransitionStore(runtime.documentClient(), runtime.tableName()), now: clock.now, newId: randomUUID })),
+  lazy(() => ({
+    store: new DynamoTransitionStore(runtime.documentClient(), runtime.tableName()),
+    budgets: new DynamoBudgetStore(runtime.documentClient(), runtime.tableName()),
+    now: clock.now,
+    newId: randomUUID,
+  })),
 );

@@ -161,6 +161,7 @@ export const TransitionOverview = z
     omklapAankondiging: IsoDate.optional(),
     plaatsingenInWijk: z.number().int().optional(),
     deadlines: z.array(z.object({ datum: IsoDate, wat: z.string() })),
+    verhuiskostenOngedekt: z.boolean().meta({ description: 'Op de bevestigingsdag bleken de verhuiskosten niet gedekt uit het regelbudget' }),
   })
   .meta({ id: 'TransitionOverview' });
 export type TransitionOverview = z.infer<typeof TransitionOverview>;

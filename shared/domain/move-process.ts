@@ -19,6 +19,8 @@ export interface MoveProcessMarkers {
   evaluatieGepland?: IsoDate;
   omklapAangekondigd?: IsoDate;
   omklapGemeld?: IsoDate;
+  /** Found on the confirmation day: no moving costs approved from the regelbudget. */
+  verhuiskostenOngedekt?: boolean;
 }
 
 export type MoveStep =

@@ -1,5 +1,6 @@
 import { addDays, type IsoDate } from './calendar';
 import { nextFases, type LifecycleState } from './lifecycle';
+import type { MoveProcessMarkers } from './move-process';
 import type { MunicipalityPolicy } from './municipality-policy';
 import { summarizeReadiness, type ReadinessSummary } from './readiness';
 import { huurtoeslagWarning, uitkeringRisk, type HuurtoeslagWarning, type UitkeringRisk } from './uitkering';
@@ -20,10 +21,12 @@ export interface Overview {
   omklapDatum?: IsoDate;
   omklapAankondiging?: IsoDate;
   deadlines: Deadline[];
+  /** The move workflow found, on the confirmation day, no moving costs approved from the regelbudget. */
+  verhuiskostenOngedekt: boolean;
 }
 
 /** What the caseworker needs at a glance, derived from the transition on a given day: nothing stored. */
-export function overview(state: LifecycleState, policy: MunicipalityPolicy, today: IsoDate): Overview {
+export function overview(state: LifecycleState & { verhuisproces?: MoveProcessMarkers }, policy: MunicipalityPolicy, today: IsoDate): Overview {
   const risk = uitkeringRisk({
     ...(state.verhuisdatum ? { moveDate: state.verhuisdatum } : {}),
     status: state.uitkering,
@@ -56,6 +59,7 @@ export function overview(state: LifecycleState, policy: MunicipalityPolicy, toda
     ...(omklap ? { omklapDatum: omklap } : {}),
     ...(aankondiging ? { omklapAankondiging: aankondiging } : {}),
     deadlines,
+    verhuiskostenOngedekt: Boolean(state.verhuisproces?.verhuiskostenOngedekt) && !state.verhuisdOp,
   };
 }
 

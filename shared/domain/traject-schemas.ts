@@ -82,6 +82,7 @@ export const MoveProcessMarkersSchema = z
     evaluatieGepland: IsoDate.optional(),
     omklapAangekondigd: IsoDate.optional(),
     omklapGemeld: IsoDate.optional(),
+    verhuiskostenOngedekt: z.boolean().optional(),
   })
   .meta({ id: 'Verhuisproces' }) satisfies z.ZodType<MoveProcessMarkers>;
 

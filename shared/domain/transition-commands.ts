@@ -154,7 +154,12 @@ export function setUitkering(t: Transition, status: UitkeringStatus, ctx: Comman
  * The steps the move workflow takes. Each first checks, with the same pure rule the workflow used to pick
  * it, that the step is still due: a retried or a late duplicate task then changes nothing.
  */
-export function applyMoveStep(t: Transition, stap: MoveAction, ctx: CommandContext): CommandResult {
+export interface MoveStepFacts {
+  /** Whether moving costs are approved or paid from the regelbudget (asked on the confirmation day). */
+  verhuiskostenGedekt: boolean;
+}
+
+export function applyMoveStep(t: Transition, stap: MoveAction, ctx: CommandContext, facts: MoveStepFacts = { verhuiskostenGedekt: true }): CommandResult {
   const due = nextMoveStep(t, municipalityPolicy(t.gemeenteCode), ctx.today);
   if (due.stap !== stap) throw new RuleViolation(`De stap ${stap} is niet meer aan de beurt (nu: ${due.stap}).`);
   const m = t.verhuisproces;
@@ -167,8 +172,13 @@ export function applyMoveStep(t: Transition, stap: MoveAction, ctx: CommandConte
       };
     case 'vraag-bevestiging':
       return {
-        next: { ...t, verhuisproces: { ...m, bevestigingGevraagdVoor: verhuisdatum } },
-        event: { type: 'taak-aangemaakt', omschrijving: `Bevestig de ondersteuning rond de verhuizing en het budget voor ${verhuisdatum}.` },
+        next: { ...t, verhuisproces: { ...m, bevestigingGevraagdVoor: verhuisdatum, verhuiskostenOngedekt: !facts.verhuiskostenGedekt } },
+        event: {
+          type: 'taak-aangemaakt',
+          omschrijving:
+            `Bevestig de ondersteuning rond de verhuizing en het budget voor ${verhuisdatum}.` +
+            (facts.verhuiskostenGedekt ? '' : ' Let op: de verhuiskosten zijn nog niet gedekt uit het regelbudget.'),
+        },
       };
     case 'verhuisdag':
       // The planned day, also when the workflow gets to it later (an outage, the demo clock leaping ahead).

@@ -83,6 +83,11 @@ describe('Move workflow (synthesized, run locally)', { timeout: 60_000 }, () => 
     t = await update(t, 'PUT', '/uitkering', { aangevraagdOp: today(), besluitOp: today(), toegekend: true, ingangsdatum: moveDate });
     t = await update(t, 'PUT', '/verhuisdatum', { verhuisdatum: moveDate });
 
+    // The moving costs come from the regelbudget: granted by the municipality, proposed by the caseworker.
+    const pieter = await localApi(landing, 'u-pieter');
+    expect((await pieter.call('PUT', `/api/transitions/${t.id}/regelbudget`, { toegekendCent: 100_000, geldigVan: today(), geldigTot: addDays(today(), 365) })).status).toBe(200);
+    expect((await api.call('POST', `/api/transitions/${t.id}/regelbudget/uitgaven`, { categorie: 'verhuiskosten', bedragCent: 20_000, ontvanger: 'Verhuisbus', reden: 'Bus huren voor de verhuizing' })).status).toBe(201);
+
     // The alarm is set for the confirmation day, a week before the move (07:00 Amsterdam time).
     const confirmDay = addDays(moveDate, -7);
     expect(schedulesOf(t.id)).toHaveLength(1);
@@ -128,6 +133,19 @@ describe('Move workflow (synthesized, run locally)', { timeout: 60_000 }, () => 
     });
     expect(second.status).toBe(200);
     expect(second.body.aanbiedingen.map((a) => a.status)).toEqual(['afgewezen', 'open']);
+  });
+
+  it('an uncovered move shows as a risk on the confirmation day', async () => {
+    let t = await transitionWithAcceptedWoning();
+    const offer = t.aanbiedingen[0]!;
+    t = await update(t, 'PUT', '/contract', { vorm: 'eigen-huurcontract', ingangsdatum: offer.beschikbaarVanaf, getekendOp: today() });
+    t = await update(t, 'PUT', '/uitkering', { aangevraagdOp: today(), besluitOp: today(), toegekend: true, ingangsdatum: offer.beschikbaarVanaf });
+    t = await update(t, 'PUT', '/verhuisdatum', { verhuisdatum: offer.beschikbaarVanaf });
+    await api.advanceDays(25);
+    const task = (await timeline(t.id)).find((e) => e.type === 'taak-aangemaakt');
+    expect(task?.omschrijving).toContain('de verhuiskosten zijn nog niet gedekt uit het regelbudget');
+    const overview = await api.call<{ verhuiskostenOngedekt: boolean }>('GET', `/api/transitions/${t.id}/overview`);
+    expect(overview.body.verhuiskostenOngedekt).toBe(true);
   });
 
   it('a late uitkering raises a task for the caseworker', async () => {

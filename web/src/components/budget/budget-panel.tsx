@@ -52,6 +52,11 @@ export function BudgetPanel(props: { transitionId: string; verhuisdatum?: string
 
   const propose = async (event: SubmitEvent) => {
     event.preventDefault();
+    if (form.bedrag && euroToCents(form.bedrag) === undefined) {
+      setFieldErrors({ bedragCent: 'Vul een bedrag in als 12,50: euro met hooguit twee decimalen.' });
+      setError('Controleer de gemarkeerde velden.');
+      return;
+    }
     const ok = await act(() =>
       api.budget.propose(
         props.transitionId,

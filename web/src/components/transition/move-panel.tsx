@@ -107,6 +107,11 @@ export function MovePanel(props: { transition: Transition; overview: TransitionO
         )}
       </Show>
 
+      <Show when={props.overview.verhuiskostenOngedekt}>
+        <div class="utrecht-alert utrecht-alert--error" role="status">
+          <p class="utrecht-paragraph">Risico: de verhuiskosten zijn nog niet gedekt uit het regelbudget.</p>
+        </div>
+      </Show>
       <h3 class="utrecht-heading-3">Verhuisdatum</h3>
       <Show when={props.transition.verhuisdatum}>
         <p class="utrecht-paragraph">
