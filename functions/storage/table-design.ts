@@ -15,6 +15,9 @@
  * | Active person lock    | PERSON#<sha256(name,dob)> | ACTIVE                     |                               |                        |
  * | Wijk placements       | WIJK#<gemeente>#<wijk>    | PLAATSINGEN                |                               |                        |
  * | Organisation (by kind)| ORG#<orgId>               | ORG                        | ORGS#<soort>                  | <naam>                 |
+ * | Regelbudget           | TRANSITION#<id>           | BUDGET                     |                               |                        |
+ * | Spend                 | TRANSITION#<id>           | SPEND#<spendId>            | GEMEENTE#<code>#INBOX (sparse)| <proposedAt>#<spendId> |
+ * | Ledger entry          | TRANSITION#<id>           | LEDGER#<at>#<id>           | GEMEENTE#<code>#LEDGER        | <at>#<id>              |
  *
  * 1. Open a transition: GetItem pk=TRANSITION#id, sk=TRANSITION.
  * 2. Timeline of a transition: Query pk=TRANSITION#id, sk begins_with EVENT# (chronological by sk).
@@ -27,6 +30,9 @@
  *    deleted in the transaction that makes the transition geland.
  * 8. Spreiding: GetItem on the wijk's counter, changed (ADD ±1) in the transaction that places or unplaces.
  * 9. Corporations to choose from: Query gsi1 gsi1pk=ORGS#woningcorporatie.
+ * 10. A transition's regelbudget: GetItem BUDGET; its spends and ledger: Query pk, sk begins_with SPEND# / LEDGER#.
+ * 11. A budget holder's inbox: Query gsi1 GEMEENTE#<code>#INBOX — only spends awaiting approval carry the key.
+ * 12. Finance export: Query gsi1 GEMEENTE#<code>#LEDGER, gsi1sk BETWEEN <from> AND <to>.
  */
 export const tableDesign = {
   partitionKey: 'pk',
