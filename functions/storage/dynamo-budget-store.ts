@@ -2,7 +2,7 @@ import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { setTimeout as sleep } from 'node:timers/promises';
 import * as z from 'zod';
-import { moves, type SpendMove } from '../../shared/domain/regelbudget';
+import { moves } from '../../shared/domain/regelbudget';
 import { Budget, LedgerEntry, Spend } from '../../shared/domain/regelbudget-schemas';
 import type { BudgetStore } from '../budget/ports';
 import { ConflictError } from '../http/errors';

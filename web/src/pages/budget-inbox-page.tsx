@@ -1,11 +1,10 @@
 import { A } from '@solidjs/router';
 import { createResource, createSignal, For, Show } from 'solid-js';
-import { spendCategoryLabels } from '../../../shared/domain/regelbudget';
 import { api, ApiError } from '../api/client';
 import { today } from '../clock/demo-clock';
+import { SpendHeading } from '../components/budget/spend-heading';
 import { PageTitle } from '../components/page-title';
 import { ProblemAlert } from '../components/problem-alert';
-import { centsToEuro } from '../components/transition/command-runner';
 import { TextInput } from '../components/transition/text-input';
 import { datum } from '../format';
 
@@ -43,10 +42,7 @@ export default function BudgetInboxPage() {
               <For each={list().items}>
                 {(s) => (
                   <li class="landing-offer">
-                    <strong>
-                      {centsToEuro(s.bedragCent)} — {spendCategoryLabels[s.categorie]}, aan {s.ontvanger}
-                    </strong>
-                    <span>{s.reden}</span>
+                    <SpendHeading spend={s} />
                     <span>
                       Voorgesteld door {s.voorgesteldDoor.naam} op {datum(s.voorgesteldOp)} ·{' '}
                       <A class="utrecht-link" href={`/regelbudget/${s.transitionId}`}>

@@ -10,6 +10,7 @@ import { ProblemAlert } from '../problem-alert';
 import { centsToEuro, euroToCents } from '../transition/command-runner';
 import { TextInput } from '../transition/text-input';
 import { BudgetBar } from './budget-bar';
+import { SpendHeading } from './spend-heading';
 
 const ledgerLabels = {
   toegekend: 'Toegekend',
@@ -130,10 +131,7 @@ export function BudgetPanel(props: { transitionId: string; verhuisdatum?: string
                 <For each={v().uitgaven}>
                   {(s: Spend) => (
                     <li class="landing-offer">
-                      <strong>
-                        {centsToEuro(s.bedragCent)} — {spendCategoryLabels[s.categorie]}, aan {s.ontvanger}
-                      </strong>
-                      <span>{s.reden}</span>
+                      <SpendHeading spend={s} />
                       <span>
                         {spendStatusLabels[s.status]}
                         {s.besluit?.reden ? ` (${s.besluit.reden})` : ''}
