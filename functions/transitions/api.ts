@@ -4,7 +4,9 @@ import { municipalityPolicy } from '../../shared/domain/municipality-policy';
 import { overview } from '../../shared/domain/overview';
 import {
   changeFase,
+  changeSupport,
   decideOffer,
+  reviewSupport,
   registerOffer,
   setMoveDate,
   setReadiness,
@@ -110,6 +112,18 @@ export function transitionHandlers(deps: () => TransitionsDeps): CapabilityHandl
         await runCommand(deps(), principal, params.transitionId, body.expectedVersion, (t, ctx) => setMoveDate(t, body.verhuisdatum, ctx)),
       ),
     }),
+    changeSupport: async ({ principal, params, body }) => {
+      const { expectedVersion, ...change } = body;
+      return {
+        body: await runCommand(deps(), principal, params.transitionId, expectedVersion, (t, ctx) => changeSupport(t, { id: deps().newId(), ...change }, ctx)),
+      };
+    },
+    reviewSupport: async ({ principal, params, body }) => {
+      const { expectedVersion, ...review } = body;
+      return {
+        body: await runCommand(deps(), principal, params.transitionId, expectedVersion, (t, ctx) => reviewSupport(t, { ...review, newId: deps().newId() }, ctx)),
+      };
+    },
     setUitkering: async ({ principal, params, body }) => {
       const { expectedVersion, ...status } = body;
       const next = await runCommand(deps(), principal, params.transitionId, expectedVersion, (t, ctx) => setUitkering(t, status, ctx));

@@ -3,7 +3,7 @@ import { municipalityPolicy } from '../../shared/domain/municipality-policy';
 import { signalen } from '../../shared/domain/overview';
 import type { Principal } from '../../shared/domain/principal';
 import type { TimelineEvent } from '../../shared/domain/timeline';
-import type { AanmeldingInput, Transition } from '../../shared/domain/transition';
+import { notStartedYet, type AanmeldingInput, type Transition } from '../../shared/domain/transition';
 import type { TransitionsDeps } from './ports';
 import { ValidationError, WorkflowUnavailableError } from '../http/errors';
 import { logger } from '../observability/logger';
@@ -43,10 +43,7 @@ export async function registerTransition(
     herkomst: input.herkomst,
     begeleiders: begeleiders.map((b) => ({ id: b!.id, naam: b!.naam })),
     fase: 'aanmelding',
-    gereedheid: {},
-    aanbiedingen: [],
-    uitkering: {},
-    verhuisproces: {},
+    ...notStartedYet,
     createdAt: at,
     createdBy: principal.userId,
     updatedAt: at,

@@ -8,7 +8,7 @@ import { moves, newBalance } from '../../shared/domain/regelbudget';
 import type { Organisation, StaffMember } from '../../shared/domain/organisation';
 import type { Principal } from '../../shared/domain/principal';
 import type { GemeenteCode } from '../../shared/domain/municipalities';
-import type { Fase, Herkomst, Transition } from '../../shared/domain/transition';
+import { notStartedYet, Transition, type Fase, type Herkomst } from '../../shared/domain/transition';
 import { addDays, firstOfNextMonth, todayInNetherlands, type IsoDate } from '../../shared/domain/calendar';
 import { municipalityPolicy } from '../../shared/domain/municipality-policy';
 import { signalen } from '../../shared/domain/overview';
@@ -155,10 +155,7 @@ export async function seedDemoData(db: DynamoDBDocumentClient, tableName: string
       herkomst: demo.herkomst,
       begeleiders: begeleiders.map((b) => ({ id: b.userId, naam: b.naam })),
       fase: demo.fase,
-      gereedheid: {},
-      aanbiedingen: [],
-      uitkering: {},
-      verhuisproces: {},
+      ...notStartedYet,
       createdAt: at,
       createdBy: begeleiders[0]!.userId,
       updatedAt: at,

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { AanmeldingInput, Fase, Transition, TransitionSummary } from '../domain/transition';
-import { Adres, ContractSchema, IsoDate, ReadinessItemId, Reden, UitkeringStatusSchema } from '../domain/traject-schemas';
+import { Adres, ContractSchema, IsoDate, ReadinessItemId, Reden, SupportChangeSchema, UitkeringStatusSchema } from '../domain/traject-schemas';
+import { supportLevels } from '../domain/support';
 import { Budget, Cents, LedgerEntry, Spend, SpendCategory } from '../domain/regelbudget-schemas';
 import { TimelineEvent } from '../domain/timeline';
 import { Principal } from '../domain/principal';
@@ -70,6 +71,8 @@ export const Health = z
   .object({ status: z.enum(['ok', 'degraded']), checks: z.record(z.string(), z.enum(['ok', 'failing'])) })
   .meta({ id: 'Health' });
 export type Health = z.infer<typeof Health>;
+
+const SupportLevel = z.enum(supportLevels);
 
 const ExpectedVersion = z
   .number({ error: 'Geef de versie van het traject mee die je wijzigt.' })
@@ -162,9 +165,33 @@ export const TransitionOverview = z
     plaatsingenInWijk: z.number().int().optional(),
     deadlines: z.array(z.object({ datum: IsoDate, wat: z.string() })),
     verhuiskostenOngedekt: z.boolean().meta({ description: 'Op de bevestigingsdag bleken de verhuiskosten niet gedekt uit het regelbudget' }),
+    ondersteuning: z.object({
+      niveau: SupportLevel.optional(),
+      sinds: IsoDate.optional(),
+      volgendeEvaluatie: z.object({ datum: IsoDate, wijzigingId: z.string() }).optional(),
+      langIntensief: z.number().int().optional(),
+      voorstelRondVerhuizing: z.object({ niveau: SupportLevel, vanaf: IsoDate, tot: IsoDate, reden: z.string() }).optional(),
+      spans: z.array(z.object({ niveau: SupportLevel, van: IsoDate, tot: IsoDate })),
+    }),
   })
   .meta({ id: 'TransitionOverview' });
 export type TransitionOverview = z.infer<typeof TransitionOverview>;
+
+export const ChangeSupportInput = SupportChangeSchema.pick({ niveau: true, modaliteiten: true, reden: true, vanaf: true, tot: true })
+  .extend({ expectedVersion: ExpectedVersion })
+  .strict()
+  .refine((c) => !c.tot || c.tot >= c.vanaf, { error: 'Het einde ligt vóór het begin.', path: ['tot'] })
+  .meta({ id: 'ChangeSupportInput' });
+
+export const ReviewSupportInput = z
+  .object({
+    wijzigingId: z.string().min(1),
+    uitkomst: z.enum(['bevestigd', 'afgeschaald', 'verlengd'], { error: 'Kies bevestigen, afschalen of verlengen.' }),
+    tot: IsoDate.optional(),
+    expectedVersion: ExpectedVersion,
+  })
+  .strict()
+  .meta({ id: 'ReviewSupportInput' });
 
 export const CorporationList = z.object({ items: z.array(Organisation) }).meta({ id: 'CorporationList' });
 
@@ -430,6 +457,28 @@ export const operations = {
     query: LedgerExportQuery,
     response: { status: 200, schema: z.string(), description: 'CSV (puntkomma, euro met komma)', contentType: 'text/csv' },
     errors: [400, 401, 403],
+  }),
+  changeSupport: op({
+    capability: 'transitions',
+    method: 'POST',
+    path: '/api/transitions/{transitionId}/ondersteuning',
+    summary: 'Wijzig de intensiteit van de ambulante ondersteuning (op- of afschalen, eventueel tijdelijk)',
+    auth: 'principal',
+    params: CommandParams,
+    body: ChangeSupportInput,
+    response: { status: 200, schema: Transition, description: 'Het gewijzigde traject' },
+    errors: commandErrors,
+  }),
+  reviewSupport: op({
+    capability: 'transitions',
+    method: 'POST',
+    path: '/api/transitions/{transitionId}/ondersteuning/evaluatie',
+    summary: 'Evalueer een opschaling: bevestigen, één stap afschalen, of verlengen',
+    auth: 'principal',
+    params: CommandParams,
+    body: ReviewSupportInput,
+    response: { status: 200, schema: Transition, description: 'Het gewijzigde traject' },
+    errors: commandErrors,
   }),
   listCorporations: op({
     capability: 'organisation',

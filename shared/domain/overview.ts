@@ -1,6 +1,20 @@
 import { addDays, type IsoDate } from './calendar';
 import { nextFases, type LifecycleState } from './lifecycle';
 import type { MoveProcessMarkers } from './move-process';
+import {
+  changeOn,
+  defaultSupportConfig,
+  isScaleUp,
+  levelOn,
+  levelSpans,
+  longOnIntensief,
+  proposeMoveScaleUp,
+  reviewDate,
+  type LevelSpan,
+  type SupportChange,
+  type SupportConfig,
+  type SupportLevel,
+} from './support';
 import type { MunicipalityPolicy } from './municipality-policy';
 import { summarizeReadiness, type ReadinessSummary } from './readiness';
 import { huurtoeslagWarning, uitkeringRisk, type HuurtoeslagWarning, type UitkeringRisk } from './uitkering';
@@ -23,10 +37,52 @@ export interface Overview {
   deadlines: Deadline[];
   /** The move workflow found, on the confirmation day, no moving costs approved from the regelbudget. */
   verhuiskostenOngedekt: boolean;
+  ondersteuning: SupportOverview;
+}
+
+export interface SupportOverview {
+  niveau?: SupportLevel;
+  sinds?: IsoDate;
+  /** The next review of a scale-up that has not been reviewed yet. */
+  volgendeEvaluatie?: { datum: IsoDate; wijzigingId: string };
+  /** Days on intensief beyond the configured period, when so. */
+  langIntensief?: number;
+  /** The proposed temporary scale-up around the move, until one with that start is recorded. */
+  voorstelRondVerhuizing?: { niveau: SupportLevel; vanaf: IsoDate; tot: IsoDate; reden: string };
+  spans: LevelSpan[];
+}
+
+export function supportOverview(
+  t: { ondersteuning: SupportChange[]; ondersteuningEvaluaties: { wijzigingId: string }[]; verhuisdatum?: IsoDate; verhuisdOp?: IsoDate; createdAt: string },
+  today: IsoDate,
+  config: SupportConfig = defaultSupportConfig,
+): SupportOverview {
+  const current = changeOn(t.ondersteuning, today);
+  const reviewed = new Set(t.ondersteuningEvaluaties.map((r) => r.wijzigingId));
+  const pending = t.ondersteuning
+    .filter((c) => !reviewed.has(c.id) && isScaleUp(c, levelOn(t.ondersteuning.filter((o) => o !== c), c.vanaf)))
+    .map((c) => ({ datum: reviewDate(c, config), wijzigingId: c.id }))
+    .sort((a, b) => a.datum.localeCompare(b.datum))[0];
+  const proposal = t.verhuisdatum && !t.verhuisdOp ? proposeMoveScaleUp(t.ondersteuning, t.verhuisdatum, config) : undefined;
+  const recorded = proposal && t.ondersteuning.some((c) => c.vanaf === proposal.vanaf && c.tot === proposal.tot);
+  const spans = levelSpans(t.ondersteuning, t.createdAt.slice(0, 10) < today ? t.createdAt.slice(0, 10) : today, addDays(today, 90));
+  const sinceSpan = levelSpans(t.ondersteuning, addDays(today, -3650), today).at(-1);
+  const lang = longOnIntensief(t.ondersteuning, today, config);
+  return {
+    ...(current ? { niveau: current.niveau, ...(sinceSpan ? { sinds: sinceSpan.van } : {}) } : {}),
+    ...(pending ? { volgendeEvaluatie: pending } : {}),
+    ...(lang ? { langIntensief: lang } : {}),
+    ...(proposal && !recorded ? { voorstelRondVerhuizing: { ...proposal, tot: proposal.tot! } } : {}),
+    spans,
+  };
 }
 
 /** What the caseworker needs at a glance, derived from the transition on a given day: nothing stored. */
-export function overview(state: LifecycleState & { verhuisproces?: MoveProcessMarkers }, policy: MunicipalityPolicy, today: IsoDate): Overview {
+export function overview(
+  state: LifecycleState & { verhuisproces?: MoveProcessMarkers; ondersteuning?: SupportChange[]; ondersteuningEvaluaties?: { wijzigingId: string }[]; createdAt?: string },
+  policy: MunicipalityPolicy,
+  today: IsoDate,
+): Overview {
   const risk = uitkeringRisk({
     ...(state.verhuisdatum ? { moveDate: state.verhuisdatum } : {}),
     status: state.uitkering,
@@ -60,6 +116,7 @@ export function overview(state: LifecycleState & { verhuisproces?: MoveProcessMa
     ...(aankondiging ? { omklapAankondiging: aankondiging } : {}),
     deadlines,
     verhuiskostenOngedekt: Boolean(state.verhuisproces?.verhuiskostenOngedekt) && !state.verhuisdOp,
+    ondersteuning: supportOverview({ ondersteuning: [], ondersteuningEvaluaties: [], createdAt: `${today}T00:00:00.000Z`, ...state }, today),
   };
 }
 

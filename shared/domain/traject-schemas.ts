@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { readinessItemIds, type ReadinessCheck } from './readiness';
 import type { MoveProcessMarkers } from './move-process';
+import { modaliteiten, supportLevels, type SupportChange } from './support';
 import type { Signalen } from './overview';
 import type { UitkeringStatus } from './uitkering';
 import { contractVormen, OMKLAP_MAX_MONTHS, OMKLAP_MIN_MONTHS, type Contract, type WoningAanbieding } from './woning';
@@ -92,3 +93,19 @@ export const SignalenSchema = z
     volgendeDeadline: z.object({ datum: IsoDate, wat: z.string() }).optional(),
   })
   .meta({ id: 'Signalen' }) satisfies z.ZodType<Signalen>;
+
+export const SupportChangeSchema = z
+  .object({
+    id: z.string(),
+    niveau: z.enum(supportLevels, { error: 'Kies een niveau van ondersteuning.' }),
+    modaliteiten: z.array(z.enum(modaliteiten, { error: 'Onbekende vorm van ondersteuning.' })).min(1, { error: 'Kies minstens één vorm.' }),
+    reden: Reden,
+    vanaf: IsoDate,
+    tot: IsoDate.optional(),
+    door: Door,
+  })
+  .meta({ id: 'OndersteuningWijziging' }) satisfies z.ZodType<SupportChange>;
+
+export const SupportReviewSchema = z
+  .object({ wijzigingId: z.string(), op: IsoDate, uitkomst: z.enum(['bevestigd', 'afgeschaald', 'verlengd']), door: Door })
+  .meta({ id: 'OndersteuningEvaluatie' });

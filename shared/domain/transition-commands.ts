@@ -7,6 +7,7 @@ import type { Transition } from './transition';
 import type { UitkeringStatus } from './uitkering';
 import { faseLabels, type Fase } from './vocabulary';
 import { nextMoveStep, type MoveAction } from './move-process';
+import { levelOn, oneDown, supportLevelLabels, type SupportChange } from './support';
 import { geaccepteerdeAanbieding, OMKLAP_DEFAULT_MONTHS, omklapDatum, type Contract, type WoningAanbieding } from './woning';
 
 /**
@@ -199,4 +200,51 @@ export function applyMoveStep(t: Transition, stap: MoveAction, ctx: CommandConte
         event: { type: 'omklap-uitgevoerd', omschrijving: 'Het huurcontract staat vanaf vandaag op naam van de persoon.' },
       };
   }
+}
+
+/** A change of ambulant support: level and modalities from a day, optionally temporary (until `tot`). */
+export function changeSupport(
+  t: Transition,
+  input: Pick<SupportChange, 'niveau' | 'modaliteiten' | 'reden' | 'vanaf' | 'tot'> & { id: string },
+  ctx: CommandContext,
+): CommandResult {
+  requireActive(t);
+  if (input.tot && input.tot < input.vanaf) throw new RuleViolation('Het einde ligt vóór het begin.');
+  if (input.vanaf < addDays(ctx.today, -31)) throw new RuleViolation('Een wijziging kan hooguit een maand terug ingaan.');
+  const before = levelOn(t.ondersteuning, input.vanaf);
+  const change: SupportChange = { ...input, door: ctx.actor, ...(input.tot ? { tot: input.tot } : {}) };
+  return {
+    next: { ...t, ondersteuning: [...t.ondersteuning, change] },
+    event: {
+      type: 'ondersteuning-gewijzigd',
+      omschrijving:
+        `${before ? supportLevelLabels[before] : 'Start'} → ${supportLevelLabels[input.niveau]} vanaf ${input.vanaf}` +
+        `${input.tot ? ` tot en met ${input.tot}` : ''}: ${input.reden}`,
+    },
+  };
+}
+
+/** The review of a scale-up: confirm it, scale down one step from today, or extend it to a new end. */
+export function reviewSupport(
+  t: Transition,
+  input: { wijzigingId: string; uitkomst: 'bevestigd' | 'afgeschaald' | 'verlengd'; tot?: IsoDate; newId: string },
+  ctx: CommandContext,
+): CommandResult {
+  requireActive(t);
+  const reviewed = t.ondersteuning.find((c) => c.id === input.wijzigingId);
+  if (!reviewed) throw new RuleViolation('Deze wijziging van de ondersteuning hoort niet bij dit traject.');
+  const review = { wijzigingId: reviewed.id, op: ctx.today, uitkomst: input.uitkomst, door: ctx.actor };
+  let ondersteuning = t.ondersteuning;
+  if (input.uitkomst === 'afgeschaald') {
+    const current = levelOn(t.ondersteuning, ctx.today) ?? reviewed.niveau;
+    ondersteuning = [...ondersteuning, { id: input.newId, niveau: oneDown(current), modaliteiten: reviewed.modaliteiten, reden: 'Afgeschaald na evaluatie', vanaf: ctx.today, door: ctx.actor }];
+  }
+  if (input.uitkomst === 'verlengd') {
+    if (!input.tot || input.tot <= ctx.today) throw new RuleViolation('Geef een nieuwe einddatum in de toekomst.');
+    ondersteuning = ondersteuning.map((c) => (c.id === reviewed.id ? { ...c, tot: input.tot } : c));
+  }
+  return {
+    next: { ...t, ondersteuning, ondersteuningEvaluaties: [...t.ondersteuningEvaluaties, review] },
+    event: { type: 'ondersteuning-geevalueerd', omschrijving: `${supportLevelLabels[reviewed.niveau]}: ${input.uitkomst}${input.tot ? ` tot en met ${input.tot}` : ''}` },
+  };
 }

@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { gemeenteCodes } from './municipalities';
 import { fases, herkomsten } from './vocabulary';
-import { ContractSchema, IsoDate, MoveProcessMarkersSchema, Readiness, SignalenSchema, UitkeringStatusSchema, WoningAanbiedingSchema } from './traject-schemas';
+import { ContractSchema, IsoDate, MoveProcessMarkersSchema, Readiness, SignalenSchema, SupportChangeSchema, SupportReviewSchema, UitkeringStatusSchema, WoningAanbiedingSchema } from './traject-schemas';
 
 export { fases, faseLabels, herkomsten, herkomstLabels } from './vocabulary';
 
@@ -104,6 +104,9 @@ export const Transition = z
     uitkering: UitkeringStatusSchema.default({}),
     /** What the move workflow has done so far. */
     verhuisproces: MoveProcessMarkersSchema.default({}),
+    /** Ambulant support as a history of changes; the level on a day is derived (shared/domain/support.ts). */
+    ondersteuning: z.array(SupportChangeSchema).default([]),
+    ondersteuningEvaluaties: z.array(SupportReviewSchema).default([]),
     /** Derived when written, for sorting and filtering lists: the uitkering risk and the next deadline. */
     signalen: SignalenSchema.optional(),
     createdAt: z.iso.datetime(),
@@ -112,6 +115,16 @@ export const Transition = z
   })
   .meta({ id: 'Transition' });
 export type Transition = z.infer<typeof Transition>;
+
+/** Everything a new transition has not done yet: the starting point of every later step. */
+export const notStartedYet = {
+  gereedheid: {},
+  aanbiedingen: [],
+  uitkering: {},
+  verhuisproces: {},
+  ondersteuning: [],
+  ondersteuningEvaluaties: [],
+} satisfies Partial<Transition>;
 
 /** What a list shows of a transition: enough to recognise and open it. */
 export const TransitionSummary = Transition.pick({

@@ -53,6 +53,8 @@ export const timelineEventTypes = [
   'evaluatie-gepland',
   'omklap-aangekondigd',
   'omklap-uitgevoerd',
+  'ondersteuning-gewijzigd',
+  'ondersteuning-geevalueerd',
 ] as const;
 export type TimelineEventType = (typeof timelineEventTypes)[number];
 
@@ -72,4 +74,6 @@ export const timelineEventLabels: Record<TimelineEventType, string> = {
   'evaluatie-gepland': 'Evaluatie gepland',
   'omklap-aangekondigd': 'Omklap aangekondigd',
   'omklap-uitgevoerd': 'Omklap uitgevoerd',
+  'ondersteuning-gewijzigd': 'Ondersteuning gewijzigd',
+  'ondersteuning-geevalueerd': 'Ondersteuning geëvalueerd',
 };

@@ -8,7 +8,7 @@ import type { BudgetView } from '../../shared/api/contract';
 import type { InvalidParam } from '../../shared/api/problem';
 import type { Principal } from '../../shared/domain/principal';
 import type { Budget, Spend } from '../../shared/domain/regelbudget-schemas';
-import type { Transition } from '../../shared/domain/transition';
+import { notStartedYet, type Transition } from '../../shared/domain/transition';
 import { apiEvent, invoke } from '../support/api-events';
 import { createTestTable, type TestTable } from '../support/dynamo';
 import { aanmelding, people, seedOrganisations } from '../support/factories';
@@ -39,8 +39,7 @@ async function transitionWithBudget(grantedCent = 100_000, validTo = '2027-12-31
   const input = aanmelding();
   const t: Transition = {
     id: randomUUID(), version: 1, providerId: 'org-a', persoonRef: randomUUID(), persoon: input.persoon, gemeenteCode: 'GM0344',
-    herkomst: 'MO', begeleiders: [{ id: 'u-sanne', naam: 'Sanne de Vries' }], fase: 'woning', gereedheid: {}, aanbiedingen: [],
-    uitkering: {}, verhuisproces: {}, createdAt: now().toISOString(), createdBy: 'u-sanne', updatedAt: now().toISOString(),
+    herkomst: 'MO', begeleiders: [{ id: 'u-sanne', naam: 'Sanne de Vries' }], fase: 'woning', ...notStartedYet, createdAt: now().toISOString(), createdBy: 'u-sanne', updatedAt: now().toISOString(),
   };
   await transitions.create({ transition: t, firstEvent: { id: randomUUID(), transitionId: t.id, type: 'aanmelding-geregistreerd', at: t.createdAt, actor: { soort: 'medewerker', id: 'u-sanne', naam: 'Sanne' } } });
   const grant = await invoke<Budget>(handler, { routeKey: 'PUT /api/transitions/{transitionId}/regelbudget', principal: people.pieter, pathParameters: { transitionId: t.id }, body: { toegekendCent: grantedCent, geldigVan: '2027-01-01', geldigTot: validTo } });

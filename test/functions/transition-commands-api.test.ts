@@ -198,3 +198,64 @@ describe('guards', () => {
     expect(back.body).toMatchObject({ fase: 'voorbereiding' });
   });
 });
+
+describe('ambulant support that scales', () => {
+  const support = (t: Transition, body: Record<string, unknown>, principal: Principal = people.sanne) =>
+    command('POST /api/transitions/{transitionId}/ondersteuning', { transitionId: t.id }, { expectedVersion: t.version, ...body }, principal);
+  const overviewOf = async (t: Transition) =>
+    (await invoke<TransitionOverview>(handler, { routeKey: 'GET /api/transitions/{transitionId}/overview', principal: people.sanne, pathParameters: { transitionId: t.id } })).body;
+
+  it('records a temporary scale-up, schedules its review, and falls back after it ends', async () => {
+    let t = await newTransition();
+    t = (await support(t, { niveau: 'regulier', modaliteiten: ['thuis'], reden: 'Start begeleiding', vanaf: '2027-01-11' })).body;
+    const up = await support(t, { niveau: 'intensief', modaliteiten: ['thuis', 'remote-24-7'], reden: 'Onrustig na nieuws over de woning', vanaf: '2027-01-11', tot: '2027-01-31' });
+    expect(up.status).toBe(200);
+    t = up.body;
+    const view = await overviewOf(t);
+    expect(view.ondersteuning).toMatchObject({ niveau: 'intensief', volgendeEvaluatie: { datum: '2027-01-31' } });
+    expect(view.ondersteuning.spans.map((s) => `${s.niveau} ${s.van}..${s.tot}`).slice(0, 2)).toEqual(['intensief 2027-01-11..2027-01-31', 'regulier 2027-02-01..2027-04-11']);
+
+    const review = await command('POST /api/transitions/{transitionId}/ondersteuning/evaluatie', { transitionId: t.id }, { wijzigingId: view.ondersteuning.volgendeEvaluatie!.wijzigingId, uitkomst: 'afgeschaald', expectedVersion: t.version });
+    expect(review.status).toBe(200);
+    expect(review.body.ondersteuning.at(-1)).toMatchObject({ niveau: 'verhoogd', reden: 'Afgeschaald na evaluatie', vanaf: '2027-01-11' });
+    expect((await overviewOf(review.body)).ondersteuning.volgendeEvaluatie).toBeUndefined();
+  });
+
+  it('refuses a level that does not exist and an end before the start, writing nothing', async () => {
+    const t = await newTransition();
+    expect((await support(t, { niveau: 'superintensief', modaliteiten: ['thuis'], reden: 'Test', vanaf: '2027-01-11' })).body.invalidParams?.[0]?.name).toBe('niveau');
+    expect((await support(t, { niveau: 'licht', modaliteiten: ['thuis'], reden: 'Test', vanaf: '2027-01-11', tot: '2027-01-10' })).body.invalidParams?.[0]).toMatchObject({ name: 'tot', reason: 'Het einde ligt vóór het begin.' });
+    const read = await invoke<Transition>(handler, { routeKey: 'GET /api/transitions/{transitionId}', principal: people.sanne, pathParameters: { transitionId: t.id } });
+    expect(read.body.ondersteuning).toEqual([]);
+  });
+
+  it('lets one of two caseworkers changing the level at once succeed, the other gets 409', async () => {
+    const t = await newTransition();
+    const [a, b] = await Promise.all([
+      support(t, { niveau: 'verhoogd', modaliteiten: ['thuis'], reden: 'Sanne schaalt op', vanaf: '2027-01-11' }),
+      support(t, { niveau: 'licht', modaliteiten: ['op-afstand'], reden: 'Youssef schaalt af', vanaf: '2027-01-11' }, people.youssef),
+    ]);
+    expect([a.status, b.status].sort()).toEqual([200, 409]);
+  });
+
+  it('proposes a temporary scale-up around the move until one is recorded', async () => {
+    let t = await newTransition();
+    t = (await support(t, { niveau: 'regulier', modaliteiten: ['thuis'], reden: 'Start', vanaf: '2027-01-11' })).body;
+    const path = { transitionId: t.id };
+    const step = async (routeKey: string, body: Record<string, unknown>, extra: Record<string, string> = {}) => {
+      const r = await command(routeKey, { ...path, ...extra }, { ...body, expectedVersion: t.version });
+      expect(r.status, JSON.stringify(r.body)).toBe(200);
+      t = r.body;
+    };
+    await step('POST /api/transitions/{transitionId}/fase', { naar: 'voorbereiding', reden: 'Start' });
+    for (const itemId of blockingItems) await step('PUT /api/transitions/{transitionId}/gereedheid/{itemId}', { gedaan: true }, { itemId });
+    await step('POST /api/transitions/{transitionId}/fase', { naar: 'woning', reden: 'Klaar' });
+    await step('POST /api/transitions/{transitionId}/aanbiedingen', offer);
+    await step('POST /api/transitions/{transitionId}/aanbiedingen/{aanbiedingId}/besluit', { besluit: 'geaccepteerd' }, { aanbiedingId: t.aanbiedingen[0]!.id });
+    await step('PUT /api/transitions/{transitionId}/verhuisdatum', { verhuisdatum: '2027-03-01' });
+    const proposal = (await overviewOf(t)).ondersteuning.voorstelRondVerhuizing;
+    expect(proposal).toEqual({ niveau: 'verhoogd', vanaf: '2027-02-15', tot: '2027-04-12', reden: 'Tijdelijk opschalen rond de verhuizing' });
+    await step('POST /api/transitions/{transitionId}/ondersteuning', { ...proposal!, modaliteiten: ['thuis', 'op-afstand'] });
+    expect((await overviewOf(t)).ondersteuning.voorstelRondVerhuizing).toBeUndefined();
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AanmeldingInput, ageInYears, summarize, type Transition } from '../../shared/domain/transition';
+import { AanmeldingInput, ageInYears, notStartedYet, summarize, type Transition } from '../../shared/domain/transition';
 import { invalidParamsFrom } from '../../shared/api/problem';
 
 const valid = {
@@ -78,10 +78,7 @@ describe('summarize', () => {
       herkomst: 'MO',
       begeleiders: [{ id: 'u', naam: 'U' }],
       fase: 'woning',
-      gereedheid: {},
-      aanbiedingen: [],
-      uitkering: {},
-      verhuisproces: {},
+      ...notStartedYet,
       createdAt: '2026-01-01T00:00:00.000Z',
       createdBy: 'u',
       updatedAt: '2026-01-02T00:00:00.000Z',
