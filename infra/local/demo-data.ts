@@ -12,6 +12,7 @@ import { notStartedYet, Transition, type Fase, type Herkomst } from '../../share
 import { addDays, firstOfNextMonth, todayInNetherlands, type IsoDate } from '../../shared/domain/calendar';
 import { municipalityPolicy } from '../../shared/domain/municipality-policy';
 import { signalen } from '../../shared/domain/overview';
+import type { SupportChange, SupportLevel } from '../../shared/domain/support';
 import { isActive } from '../../shared/domain/lifecycle';
 import { geaccepteerdeAanbieding } from '../../shared/domain/woning';
 
@@ -53,17 +54,28 @@ interface DemoTransition {
   daysAgo: number;
 }
 
+function steun(niveau: SupportLevel, vanaf: IsoDate, reden: string, door: { id: string; naam: string }, tot?: IsoDate): SupportChange {
+  return { id: randomUUID(), niveau, modaliteiten: niveau === 'waakvlam' ? ['op-afstand'] : ['thuis'], reden, vanaf, ...(tot ? { tot } : {}), door };
+}
+
 const demoTransitions: DemoTransition[] = [
   {
     voornaam: 'Kees', achternaam: 'van Dijk', geboortedatum: '1968-03-14', gemeenteCode: 'GM0344', herkomst: 'BW',
     begeleiderIds: ['u-sanne', 'u-youssef'], fase: 'voorbereiding', daysAgo: 64,
-    state: (today, door) => ({ gereedheid: { 'schulden-stabiel': { gedaanOp: addDays(today, -20), door }, budgetbeheer: { gedaanOp: addDays(today, -12), door } } }),
+    state: (today, door) => ({
+      gereedheid: { 'schulden-stabiel': { gedaanOp: addDays(today, -20), door }, budgetbeheer: { gedaanOp: addDays(today, -12), door } },
+      ondersteuning: [steun('regulier', addDays(today, -64), 'Start ambulante begeleiding naast het BW-verblijf', door)],
+    }),
   },
   {
     voornaam: 'Fatima', achternaam: 'Ouali', geboortedatum: '1991-09-02', gemeenteCode: 'GM0356', herkomst: 'MO',
     begeleiderIds: ['u-sanne', 'u-youssef'], fase: 'woning', daysAgo: 120,
     state: (today, door) => ({
       gereedheid: Object.fromEntries(municipalityPolicy('GM0356').blockingReadinessItems.map((id) => [id, { gedaanOp: addDays(today, -30), door }])),
+      ondersteuning: [
+        steun('verhoogd', addDays(today, -120), 'Net uit de opvang: veel te regelen', door),
+        steun('regulier', addDays(today, -60), 'Stabiel; schulden in beeld', door),
+      ],
       aanbiedingen: [
         {
           id: randomUUID(), corporatieId: 'org-rijnhoven', wijk: 'Batau-Noord', huurPerMaandCent: 62_475, status: 'open',
@@ -91,6 +103,10 @@ const demoTransitions: DemoTransition[] = [
         contract: { vorm: 'driepartijenovereenkomst', aanbiedingId: offerId, ingangsdatum: beschikbaar, getekendOp: addDays(today, -2), omklapNaMaanden: 24 },
         verhuisdatum: addDays(today, 12),
         uitkering: { aangevraagdOp: addDays(today, -20) },
+        ondersteuning: [
+          steun('regulier', addDays(today, -150), 'Start ambulante begeleiding', door),
+          steun('verhoogd', addDays(today, -2), 'Tijdelijk opschalen rond de verhuizing', door, addDays(today, 54)),
+        ],
       };
     },
   },
@@ -100,6 +116,7 @@ const demoTransitions: DemoTransition[] = [
     state: (today, door) => {
       const offerId = randomUUID();
       const moved = addDays(today, -200);
+      const rondVerhuizing = steun('intensief', addDays(moved, -14), 'Tijdelijk opschalen rond de verhuizing', door, addDays(moved, 42));
       return {
         aanbiedingen: [
           {
@@ -113,11 +130,15 @@ const demoTransitions: DemoTransition[] = [
         verhuisdOp: moved,
         uitkering: { aangevraagdOp: addDays(moved, -60), besluitOp: addDays(moved, -20), toegekend: true, ingangsdatum: moved },
         verhuisproces: { bevestigingGevraagdVoor: moved, evaluatieGepland: addDays(moved, 42) },
+        ondersteuning: [steun('regulier', addDays(today, -300), 'Start ambulante begeleiding', door), rondVerhuizing, steun('licht', addDays(today, -60), 'Afgeschaald: gaat goed, eigen netwerk groeit', door)],
+        ondersteuningEvaluaties: [{ wijzigingId: rondVerhuizing.id, op: addDays(moved, 28), uitkomst: 'bevestigd', door }],
       };
     },
   },
-  { voornaam: 'Jeroen', achternaam: 'de Graaf', geboortedatum: '1986-01-08', gemeenteCode: 'GM0344', herkomst: 'MO', begeleiderIds: ['u-youssef'], fase: 'aanmelding', daysAgo: 3 },
-  { voornaam: 'Henk', achternaam: 'Postma', geboortedatum: '1960-05-05', gemeenteCode: 'GM0310', herkomst: 'BW', begeleiderIds: ['u-noor'], fase: 'voorbereiding', daysAgo: 40 },
+  { voornaam: 'Jeroen', achternaam: 'de Graaf', geboortedatum: '1986-01-08', gemeenteCode: 'GM0344', herkomst: 'MO', begeleiderIds: ['u-youssef'], fase: 'aanmelding', daysAgo: 3,
+    state: (today, door) => ({ ondersteuning: [steun('intensief', addDays(today, -3), 'Net uit de nachtopvang; 24/7 bereikbaar', door)] }) },
+  { voornaam: 'Henk', achternaam: 'Postma', geboortedatum: '1960-05-05', gemeenteCode: 'GM0310', herkomst: 'BW', begeleiderIds: ['u-noor'], fase: 'voorbereiding', daysAgo: 40,
+    state: (today, door) => ({ ondersteuning: [steun('waakvlam', addDays(today, -40), 'Zorgmijder: houdt zelf contact af, wij blijven in beeld', door)] }) },
 ];
 
 const DAY_MS = 24 * 60 * 60 * 1000;

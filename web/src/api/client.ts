@@ -87,6 +87,8 @@ export const api = {
     signContract: (id: string, body: RequestBody<'signContract'>) => request<Transition>('PUT', `${transitionPath(id)}/contract`, { body }),
     setMoveDate: (id: string, body: RequestBody<'setMoveDate'>) => request<Transition>('PUT', `${transitionPath(id)}/verhuisdatum`, { body }),
     setUitkering: (id: string, body: RequestBody<'setUitkering'>) => request<Transition>('PUT', `${transitionPath(id)}/uitkering`, { body }),
+    changeSupport: (id: string, body: RequestBody<'changeSupport'>) => request<Transition>('POST', `${transitionPath(id)}/ondersteuning`, { body }),
+    reviewSupport: (id: string, body: RequestBody<'reviewSupport'>) => request<Transition>('POST', `${transitionPath(id)}/ondersteuning/evaluatie`, { body }),
   },
   corporations: () => request<ResponseBody<'listCorporations'>>('GET', '/api/corporaties'),
   budget: {

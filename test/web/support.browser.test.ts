@@ -1,0 +1,44 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { startLanding, type RunningLanding } from '../../infra/local/landing';
+import { launchChromium } from '../support/browser';
+
+let landing: RunningLanding;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  [landing, browser] = await Promise.all([
+    startLanding({ port: 0, dynamoEndpoint: inject('dynamoEndpoint'), tableName: `landing-support-ui-${Date.now()}`, webRoot: 'web/dist', seedDemoData: true }),
+    launchChromium(),
+  ]);
+  page = await browser.newPage({ locale: 'nl-NL', timezoneId: 'Europe/Amsterdam' });
+});
+afterAll(async () => {
+  await browser?.close();
+  await landing?.stop();
+});
+
+describe('Ambulant support in the browser', { timeout: 60_000 }, () => {
+  it('scales up temporarily and sees the level and the chart change, with a review planned', async () => {
+    await page.goto(landing.url);
+    await page.getByRole('button', { name: /Marieke Jansen/ }).click();
+    await page.getByRole('link', { name: 'Ruud Hendriks' }).click();
+    const panel = page.getByRole('region', { name: 'Ondersteuning', exact: true });
+    await expect.poll(() => panel.innerText()).toContain('Nu: Verhoogd');
+
+    const today = landing.clock.state().today;
+    await panel.locator('summary', { hasText: 'Ondersteuning wijzigen' }).click();
+    await panel.getByLabel('Niveau', { exact: true }).selectOption({ label: 'Intensief (24/7 bereikbaar)' });
+    await panel.getByLabel('Ondersteuning op afstand, 24/7').check();
+    await panel.getByLabel('Tijdelijk, tot en met (optioneel)').fill(`${Number(today.slice(0, 4)) + 1}${today.slice(4)}`);
+    await panel.getByLabel('Reden').fill('Slaapt slecht sinds de sleuteloverdracht');
+    await panel.getByRole('button', { name: 'Ondersteuning vastleggen' }).click();
+
+    await expect.poll(() => panel.innerText()).toContain('Nu: Intensief (24/7 bereikbaar)');
+    expect(await panel.getByRole('list', { name: 'Niveaus in de tijd' }).innerText()).toContain('Intensief (24/7 bereikbaar)');
+    expect(await panel.innerText()).toContain('Evaluatie van de opschaling');
+    const timeline = page.getByRole('list', { name: 'Gebeurtenissen, oudste eerst' });
+    await expect.poll(() => timeline.innerText()).toContain('Slaapt slecht sinds de sleuteloverdracht');
+  });
+});

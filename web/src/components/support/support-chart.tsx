@@ -1,0 +1,64 @@
+import { For, Show } from 'solid-js';
+import { supportLevelLabels, supportLevels, type LevelSpan } from '../../../../shared/domain/support';
+import { daysBetween } from '../../../../shared/domain/calendar';
+import { datum } from '../../format';
+
+const WIDTH = 720;
+const ROW = 22;
+const LEFT = 180;
+
+/**
+ * The intensity over time as a step chart (SVG: no chart library needed for one step line), with the move
+ * date and today marked; the same history follows as a list for screen readers.
+ */
+export function SupportChart(props: { spans: LevelSpan[]; today: string; verhuisdatum?: string | undefined }) {
+  const start = () => props.spans[0]?.van ?? props.today;
+  const end = () => props.spans.at(-1)?.tot ?? props.today;
+  const total = () => Math.max(1, daysBetween(start(), end()) + 1);
+  const dayWidth = () => (WIDTH - LEFT - 10) / total();
+  const x = (date: string) => LEFT + dayWidth() * daysBetween(start(), date);
+  const y = (level: string) => 10 + ROW * supportLevels.indexOf(level as (typeof supportLevels)[number]) + ROW / 2;
+  const height = 20 + ROW * supportLevels.length;
+  const path = () => props.spans.map((s, i) => `${i === 0 ? 'M' : 'L'}${x(s.van)},${y(s.niveau)} L${x(s.tot) + dayWidth()},${y(s.niveau)}`).join(' ');
+  const marker = (date: string | undefined, label: string) =>
+    date && date >= start() && date <= end() ? (
+      <g>
+        <line x1={x(date)} x2={x(date)} y1={6} y2={height - 6} class="landing-chart__marker" />
+        <text x={x(date) + 4} y={height - 4} class="landing-chart__label">
+          {label}
+        </text>
+      </g>
+    ) : null;
+  return (
+    <figure class="landing-chart">
+      <svg viewBox={`0 0 ${WIDTH} ${height}`} role="img" aria-label="Intensiteit van de ondersteuning in de tijd">
+        <For each={supportLevels}>
+          {(level) => (
+            <>
+              <line x1={LEFT} x2={WIDTH - 10} y1={y(level)} y2={y(level)} class="landing-chart__grid" />
+              <text x={LEFT - 8} y={y(level) + 4} text-anchor="end" class="landing-chart__label">
+                {supportLevelLabels[level]}
+              </text>
+            </>
+          )}
+        </For>
+        <path d={path()} class="landing-chart__line" />
+        {marker(props.verhuisdatum, 'verhuizing')}
+        {marker(props.today, 'vandaag')}
+      </svg>
+      <figcaption>
+        <Show when={props.spans.length > 0} fallback={<p class="utrecht-paragraph">Nog geen ondersteuning vastgelegd.</p>}>
+          <ul class="utrecht-unordered-list landing-muted" aria-label="Niveaus in de tijd">
+            <For each={props.spans}>
+              {(s) => (
+                <li class="utrecht-unordered-list__item">
+                  {supportLevelLabels[s.niveau]}: {datum(s.van)} tot en met {datum(s.tot)}
+                </li>
+              )}
+            </For>
+          </ul>
+        </Show>
+      </figcaption>
+    </figure>
+  );
+}

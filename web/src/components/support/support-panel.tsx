@@ -1,0 +1,148 @@
+import { createSignal, For, Show } from 'solid-js';
+import { createStore } from 'solid-js/store';
+import type { TransitionOverview } from '../../../../shared/api/contract';
+import { modaliteiten, modaliteitLabels, supportLevelLabels, supportLevels, type Modaliteit, type SupportLevel } from '../../../../shared/domain/support';
+import type { Transition } from '../../../../shared/domain/transition';
+import { api } from '../../api/client';
+import { datum } from '../../format';
+import { ProblemAlert } from '../problem-alert';
+import { createCommandRunner } from '../transition/command-runner';
+import { TextInput } from '../transition/text-input';
+import { SupportChart } from './support-chart';
+
+/** Ambulant support: the level now and over time, the next review, the scale-up proposed around the move. */
+export function SupportPanel(props: { transition: Transition; overview: TransitionOverview; onChanged: (t: Transition) => void }) {
+  const runner = createCommandRunner({ transition: () => props.transition, onChanged: props.onChanged });
+  const support = () => props.overview.ondersteuning;
+  const [form, setForm] = createStore({ niveau: '' as SupportLevel | '', modaliteiten: ['thuis'] as Modaliteit[], vanaf: '', tot: '', reden: '' });
+  const [verlengenTot, setVerlengenTot] = createSignal('');
+  const err = (name: string) => runner.fieldErrors()[name];
+
+  const change = (event: SubmitEvent) => {
+    event.preventDefault();
+    void runner
+      .run((expectedVersion) =>
+        api.transitions.changeSupport(props.transition.id, {
+          niveau: form.niveau as SupportLevel,
+          modaliteiten: [...form.modaliteiten],
+          reden: form.reden,
+          vanaf: form.vanaf || props.overview.today,
+          ...(form.tot ? { tot: form.tot } : {}),
+          expectedVersion,
+        }),
+      )
+      .then((ok) => ok && setForm({ niveau: '', vanaf: '', tot: '', reden: '' }));
+  };
+  const review = (uitkomst: 'bevestigd' | 'afgeschaald' | 'verlengd') => {
+    const next = support().volgendeEvaluatie;
+    if (!next) return;
+    void runner.run((expectedVersion) =>
+      api.transitions.reviewSupport(props.transition.id, { wijzigingId: next.wijzigingId, uitkomst, ...(uitkomst === 'verlengd' ? { tot: verlengenTot() } : {}), expectedVersion }),
+    );
+  };
+  const adoptProposal = () => {
+    const proposal = support().voorstelRondVerhuizing;
+    if (!proposal) return;
+    void runner.run((expectedVersion) => api.transitions.changeSupport(props.transition.id, { ...proposal, modaliteiten: ['thuis', 'op-afstand'], expectedVersion }));
+  };
+
+  return (
+    <section class="landing-panel" aria-labelledby="ondersteuning-title">
+      <h2 id="ondersteuning-title" class="utrecht-heading-2">
+        Ondersteuning
+      </h2>
+      <p class="utrecht-paragraph">
+        <Show when={support().niveau} fallback="Nog geen niveau van ondersteuning vastgelegd.">
+          {(niveau) => (
+            <>
+              Nu: <strong>{supportLevelLabels[niveau()]}</strong>
+              {support().sinds ? `, sinds ${datum(support().sinds!)}` : ''}.
+            </>
+          )}
+        </Show>
+        {support().langIntensief ? ` Let op: al ${support().langIntensief} dagen intensief; plan het afschalen.` : ''}
+      </p>
+      <ProblemAlert message={runner.error()} />
+      <Show when={support().voorstelRondVerhuizing}>
+        {(p) => (
+          <div class="utrecht-alert utrecht-alert--info" role="status">
+            <p class="utrecht-paragraph">
+              Voorstel: rond de verhuizing tijdelijk naar <strong>{supportLevelLabels[p().niveau]}</strong>, van {datum(p().vanaf)} tot en met {datum(p().tot)}.{' '}
+              <button type="button" class="utrecht-button utrecht-button--secondary-action" onClick={adoptProposal}>
+                Voorstel overnemen
+              </button>
+            </p>
+          </div>
+        )}
+      </Show>
+      <Show when={support().volgendeEvaluatie}>
+        {(next) => (
+          <div class="landing-inline-form">
+            <p class="utrecht-paragraph">
+              Evaluatie van de opschaling: {datum(next().datum)}
+              {next().datum < props.overview.today ? ' (te laat)' : ''}.
+            </p>
+            <div class="utrecht-button-group">
+              <button type="button" class="utrecht-button utrecht-button--secondary-action" onClick={() => review('bevestigd')}>
+                Bevestigen
+              </button>
+              <button type="button" class="utrecht-button utrecht-button--secondary-action" onClick={() => review('afgeschaald')}>
+                Eén stap afschalen
+              </button>
+            </div>
+            <TextInput id="verlengen-tot" label="Of verlengen tot en met" type="date" value={verlengenTot()} onInput={setVerlengenTot} />
+            <button type="button" class="utrecht-button utrecht-button--subtle" onClick={() => review('verlengd')}>
+              Verlengen
+            </button>
+          </div>
+        )}
+      </Show>
+      <SupportChart spans={support().spans} today={props.overview.today} verhuisdatum={props.transition.verhuisdatum} />
+      <details class="landing-details">
+        <summary>Ondersteuning wijzigen</summary>
+        <form class="utrecht-form landing-form" onSubmit={change}>
+          <div class="utrecht-form-field" classList={{ 'utrecht-form-field--invalid': Boolean(err('niveau')) }}>
+            <label class="utrecht-form-label" for="ondersteuning-niveau">
+              Niveau
+            </label>
+            <Show when={err('niveau')}>
+              <div class="utrecht-form-field-error-message">{err('niveau')}</div>
+            </Show>
+            <select id="ondersteuning-niveau" class="utrecht-select utrecht-select--html-select" value={form.niveau} onChange={(e) => setForm('niveau', e.currentTarget.value as SupportLevel)}>
+              <option value="">Kies een niveau</option>
+              <For each={supportLevels}>{(l) => <option value={l}>{supportLevelLabels[l]}</option>}</For>
+            </select>
+          </div>
+          <fieldset class="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset">
+            <legend class="utrecht-form-fieldset__legend">Vorm</legend>
+            <For each={modaliteiten}>
+              {(m) => (
+                <div class="utrecht-form-field utrecht-form-field--checkbox">
+                  <input
+                    id={`modaliteit-${m}`}
+                    type="checkbox"
+                    class="utrecht-checkbox utrecht-checkbox--html-input"
+                    checked={form.modaliteiten.includes(m)}
+                    onChange={(e) => {
+                      const checked = e.currentTarget.checked;
+                      setForm('modaliteiten', (list) => (checked ? [...list, m] : list.filter((x) => x !== m)));
+                    }}
+                  />
+                  <label class="utrecht-form-label utrecht-form-label--checkbox" for={`modaliteit-${m}`}>
+                    {modaliteitLabels[m]}
+                  </label>
+                </div>
+              )}
+            </For>
+          </fieldset>
+          <TextInput id="ondersteuning-vanaf" label="Vanaf (leeg: vandaag)" type="date" value={form.vanaf} onInput={(v) => setForm('vanaf', v)} error={err('vanaf')} />
+          <TextInput id="ondersteuning-tot" label="Tijdelijk, tot en met (optioneel)" type="date" value={form.tot} onInput={(v) => setForm('tot', v)} error={err('tot')} />
+          <TextInput id="ondersteuning-reden" label="Reden" value={form.reden} onInput={(v) => setForm('reden', v)} error={err('reden')} />
+          <button type="submit" class="utrecht-button utrecht-button--primary-action" disabled={runner.busy()}>
+            Ondersteuning vastleggen
+          </button>
+        </form>
+      </details>
+    </section>
+  );
+}
