@@ -3,10 +3,12 @@ import { todayInNetherlands } from '../../shared/domain/calendar';
 import { municipalityPolicy } from '../../shared/domain/municipality-policy';
 import { overview } from '../../shared/domain/overview';
 import {
+  agreePlan,
   changeFase,
   changeSupport,
   decideOffer,
   reviewSupport,
+  savePlan,
   registerOffer,
   setMoveDate,
   setReadiness,
@@ -123,6 +125,15 @@ export function transitionHandlers(deps: () => TransitionsDeps): CapabilityHandl
       return {
         body: await runCommand(deps(), principal, params.transitionId, expectedVersion, (t, ctx) => reviewSupport(t, { ...review, newId: deps().newId() }, ctx)),
       };
+    },
+    savePlan: async ({ principal, params, body }) => {
+      const { expectedVersion, ...plan } = body;
+      const tekens = plan.tekens.map((teken) => ({ ...teken, id: teken.id ?? deps().newId() }));
+      return { body: await runCommand(deps(), principal, params.transitionId, expectedVersion, (t, ctx) => savePlan(t, { ...plan, tekens }, ctx)) };
+    },
+    agreePlan: async ({ principal, params, body }) => {
+      const { expectedVersion, ...agreement } = body;
+      return { body: await runCommand(deps(), principal, params.transitionId, expectedVersion, (t, ctx) => agreePlan(t, agreement, ctx)) };
     },
     setUitkering: async ({ principal, params, body }) => {
       const { expectedVersion, ...status } = body;

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { AanmeldingInput, Fase, Transition, TransitionSummary } from '../domain/transition';
-import { Adres, ContractSchema, IsoDate, ReadinessItemId, Reden, SupportChangeSchema, UitkeringStatusSchema } from '../domain/traject-schemas';
+import { Adres, ContractSchema, IsoDate, ReadinessItemId, Reden, SignSchema, SupportChangeSchema, UitkeringStatusSchema } from '../domain/traject-schemas';
 import { supportLevels } from '../domain/support';
 import { Budget, Cents, LedgerEntry, Spend, SpendCategory } from '../domain/regelbudget-schemas';
 import { TimelineEvent } from '../domain/timeline';
@@ -192,6 +192,20 @@ export const ReviewSupportInput = z
   })
   .strict()
   .meta({ id: 'ReviewSupportInput' });
+
+export const SavePlanInput = z
+  .object({
+    tekens: z.array(SignSchema.omit({ id: true }).extend({ id: z.string().max(64).optional() })).max(60),
+    opgesteldMet: z.string({ error: 'Vul in met wie het plan is opgesteld.' }).trim().min(3, { error: 'Vul in met wie het plan is opgesteld.' }).max(200),
+    expectedVersion: ExpectedVersion,
+  })
+  .strict()
+  .meta({ id: 'SavePlanInput' });
+
+export const AgreePlanInput = z
+  .object({ versie: z.number().int().positive(), op: IsoDate, expectedVersion: ExpectedVersion })
+  .strict()
+  .meta({ id: 'AgreePlanInput' });
 
 export const CorporationList = z.object({ items: z.array(Organisation) }).meta({ id: 'CorporationList' });
 
@@ -477,6 +491,28 @@ export const operations = {
     auth: 'principal',
     params: CommandParams,
     body: ReviewSupportInput,
+    response: { status: 200, schema: Transition, description: 'Het gewijzigde traject' },
+    errors: commandErrors,
+  }),
+  savePlan: op({
+    capability: 'transitions',
+    method: 'PUT',
+    path: '/api/transitions/{transitionId}/signaleringsplan',
+    summary: 'Leg een nieuwe versie van het signaleringsplan vast (tekens per fase, actie, wie, wie het mag weten)',
+    auth: 'principal',
+    params: CommandParams,
+    body: SavePlanInput,
+    response: { status: 200, schema: Transition, description: 'Het gewijzigde traject' },
+    errors: commandErrors,
+  }),
+  agreePlan: op({
+    capability: 'transitions',
+    method: 'POST',
+    path: '/api/transitions/{transitionId}/signaleringsplan/akkoord',
+    summary: 'Leg het akkoord van de persoon op de geldende versie vast',
+    auth: 'principal',
+    params: CommandParams,
+    body: AgreePlanInput,
     response: { status: 200, schema: Transition, description: 'Het gewijzigde traject' },
     errors: commandErrors,
   }),

@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { readinessItemIds, type ReadinessCheck } from './readiness';
 import type { MoveProcessMarkers } from './move-process';
 import { modaliteiten, supportLevels, type SupportChange } from './support';
+import { signFases, type PlanVersion, type Sign } from './signaleringsplan';
 import type { Signalen } from './overview';
 import type { UitkeringStatus } from './uitkering';
 import { contractVormen, OMKLAP_MAX_MONTHS, OMKLAP_MIN_MONTHS, type Contract, type WoningAanbieding } from './woning';
@@ -109,3 +110,26 @@ export const SupportChangeSchema = z
 export const SupportReviewSchema = z
   .object({ wijzigingId: z.string(), op: IsoDate, uitkomst: z.enum(['bevestigd', 'afgeschaald', 'verlengd']), door: Door })
   .meta({ id: 'OndersteuningEvaluatie' });
+
+export const SignSchema = z
+  .object({
+    id: z.string(),
+    fase: z.enum(signFases, { error: 'Kies groen, oranje of rood.' }),
+    teken: z.string({ error: 'Beschrijf het teken in de woorden van de persoon.' }).trim().min(3, { error: 'Beschrijf het teken in de woorden van de persoon.' }).max(500),
+    actie: z.string({ error: 'Beschrijf de afgesproken actie.' }).trim().min(3, { error: 'Beschrijf de afgesproken actie.' }).max(500),
+    wie: z.string({ error: 'Vul in wie handelt.' }).trim().min(2, { error: 'Vul in wie handelt.' }).max(120),
+    netwerkMagWeten: z.boolean(),
+    corporatieMagWeten: z.boolean(),
+  })
+  .meta({ id: 'Signaleringsteken' }) satisfies z.ZodType<Sign>;
+
+export const PlanVersionSchema = z
+  .object({
+    versie: z.number().int().positive(),
+    tekens: z.array(SignSchema),
+    opgesteldMet: z.string(),
+    vastgelegdOp: IsoDate,
+    vastgelegdDoor: Door,
+    akkoordPersoonOp: IsoDate.optional(),
+  })
+  .meta({ id: 'SignaleringsplanVersie' }) satisfies z.ZodType<PlanVersion>;

@@ -7,6 +7,7 @@ import type { Transition } from './transition';
 import type { UitkeringStatus } from './uitkering';
 import { faseLabels, type Fase } from './vocabulary';
 import { nextMoveStep, type MoveAction } from './move-process';
+import { currentPlan, type PlanVersion, type Sign } from './signaleringsplan';
 import { levelOn, oneDown, supportLevelLabels, type SupportChange } from './support';
 import { geaccepteerdeAanbieding, OMKLAP_DEFAULT_MONTHS, omklapDatum, type Contract, type WoningAanbieding } from './woning';
 
@@ -246,5 +247,28 @@ export function reviewSupport(
   return {
     next: { ...t, ondersteuning, ondersteuningEvaluaties: [...t.ondersteuningEvaluaties, review] },
     event: { type: 'ondersteuning-geevalueerd', omschrijving: `${supportLevelLabels[reviewed.niveau]}: ${input.uitkomst}${input.tot ? ` tot en met ${input.tot}` : ''}` },
+  };
+}
+
+/** A new version of the signaleringsplan (the previous ones stay, as they were agreed). */
+export function savePlan(t: Transition, input: { tekens: Sign[]; opgesteldMet: string }, ctx: CommandContext): CommandResult {
+  requireActive(t);
+  const versie = (currentPlan(t.signaleringsplan)?.versie ?? 0) + 1;
+  const version: PlanVersion = { versie, tekens: input.tekens, opgesteldMet: input.opgesteldMet, vastgelegdOp: ctx.today, vastgelegdDoor: ctx.actor };
+  return {
+    next: { ...t, signaleringsplan: [...t.signaleringsplan, version] },
+    event: { type: 'signaleringsplan-vastgelegd', omschrijving: `Versie ${versie}, opgesteld met ${input.opgesteldMet}: ${input.tekens.length} tekens` },
+  };
+}
+
+/** The person agrees to the version in force, on a day (not in the future). */
+export function agreePlan(t: Transition, input: { versie: number; op: IsoDate }, ctx: CommandContext): CommandResult {
+  const plan = currentPlan(t.signaleringsplan);
+  if (!plan || plan.versie !== input.versie) throw new RuleViolation('Alleen de geldende versie van het plan kan akkoord krijgen.');
+  if (input.op > ctx.today) throw new RuleViolation('Het akkoord kan niet in de toekomst liggen.');
+  if (input.op < plan.vastgelegdOp) throw new RuleViolation('Het akkoord kan niet vóór het vastleggen van deze versie liggen.');
+  return {
+    next: { ...t, signaleringsplan: [...t.signaleringsplan.slice(0, -1), { ...plan, akkoordPersoonOp: input.op }] },
+    event: { type: 'signaleringsplan-akkoord', omschrijving: `Versie ${plan.versie}, akkoord op ${input.op}` },
   };
 }

@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { gemeenteCodes } from './municipalities';
 import { fases, herkomsten } from './vocabulary';
-import { ContractSchema, IsoDate, MoveProcessMarkersSchema, Readiness, SignalenSchema, SupportChangeSchema, SupportReviewSchema, UitkeringStatusSchema, WoningAanbiedingSchema } from './traject-schemas';
+import { ContractSchema, IsoDate, MoveProcessMarkersSchema, Readiness, SignalenSchema, SupportChangeSchema, SupportReviewSchema, PlanVersionSchema, UitkeringStatusSchema, WoningAanbiedingSchema } from './traject-schemas';
 
 export { fases, faseLabels, herkomsten, herkomstLabels } from './vocabulary';
 
@@ -107,6 +107,8 @@ export const Transition = z
     /** Ambulant support as a history of changes; the level on a day is derived (shared/domain/support.ts). */
     ondersteuning: z.array(SupportChangeSchema).default([]),
     ondersteuningEvaluaties: z.array(SupportReviewSchema).default([]),
+    /** Every version of the signaleringsplan, oldest first; the last is in force. */
+    signaleringsplan: z.array(PlanVersionSchema).default([]),
     /** Derived when written, for sorting and filtering lists: the uitkering risk and the next deadline. */
     signalen: SignalenSchema.optional(),
     createdAt: z.iso.datetime(),
@@ -124,6 +126,7 @@ export const notStartedYet = {
   verhuisproces: {},
   ondersteuning: [],
   ondersteuningEvaluaties: [],
+  signaleringsplan: [],
 } satisfies Partial<Transition>;
 
 /** What a list shows of a transition: enough to recognise and open it. */

@@ -55,6 +55,8 @@ export const timelineEventTypes = [
   'omklap-uitgevoerd',
   'ondersteuning-gewijzigd',
   'ondersteuning-geevalueerd',
+  'signaleringsplan-vastgelegd',
+  'signaleringsplan-akkoord',
 ] as const;
 export type TimelineEventType = (typeof timelineEventTypes)[number];
 
@@ -76,4 +78,6 @@ export const timelineEventLabels: Record<TimelineEventType, string> = {
   'omklap-uitgevoerd': 'Omklap uitgevoerd',
   'ondersteuning-gewijzigd': 'Ondersteuning gewijzigd',
   'ondersteuning-geevalueerd': 'Ondersteuning geëvalueerd',
+  'signaleringsplan-vastgelegd': 'Signaleringsplan vastgelegd',
+  'signaleringsplan-akkoord': 'Akkoord op het signaleringsplan',
 };

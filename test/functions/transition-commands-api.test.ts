@@ -259,3 +259,35 @@ describe('ambulant support that scales', () => {
     expect((await overviewOf(t)).ondersteuning.voorstelRondVerhuizing).toBeUndefined();
   });
 });
+
+describe('signaleringsplan', () => {
+  const sign = { fase: 'oranje', teken: 'Ik slaap slecht en laat de post liggen', actie: 'Begeleider belt dezelfde dag', wie: 'Sanne', netwerkMagWeten: true, corporatieMagWeten: false };
+
+  it('keeps every version and records the person’s agreement on the one in force', async () => {
+    let t = await newTransition();
+    const path = { transitionId: t.id };
+    const v1 = await command('PUT /api/transitions/{transitionId}/signaleringsplan', path, { tekens: [sign], opgesteldMet: 'Piet en zijn zus', expectedVersion: t.version });
+    expect(v1.status).toBe(200);
+    t = v1.body;
+    const v2 = await command('PUT /api/transitions/{transitionId}/signaleringsplan', path, {
+      tekens: [...t.signaleringsplan[0]!.tekens, { ...sign, fase: 'rood', teken: 'Ik neem de telefoon niet meer op', actie: 'Duo gaat langs, logeerplek bespreken' }],
+      opgesteldMet: 'Piet, zijn zus en de wijkagent',
+      expectedVersion: t.version,
+    });
+    t = v2.body;
+    expect(t.signaleringsplan.map((v) => [v.versie, v.tekens.length])).toEqual([[1, 1], [2, 2]]);
+    expect(t.signaleringsplan[1]!.tekens[0]!.id).toBe(t.signaleringsplan[0]!.tekens[0]!.id);
+
+    const old = await command('POST /api/transitions/{transitionId}/signaleringsplan/akkoord', path, { versie: 1, op: '2027-01-11', expectedVersion: t.version });
+    expect(old.status).toBe(409);
+    const agreed = await command('POST /api/transitions/{transitionId}/signaleringsplan/akkoord', path, { versie: 2, op: '2027-01-11', expectedVersion: t.version });
+    expect(agreed.body.signaleringsplan.at(-1)).toMatchObject({ versie: 2, akkoordPersoonOp: '2027-01-11' });
+  });
+
+  it('refuses a sign without the person’s words or without who acts', async () => {
+    const t = await newTransition();
+    const response = await command('PUT /api/transitions/{transitionId}/signaleringsplan', { transitionId: t.id }, { tekens: [{ ...sign, teken: '', wie: '' }], opgesteldMet: 'Piet', expectedVersion: t.version });
+    expect(response.status).toBe(400);
+    expect(response.body.invalidParams?.map((p) => p.name).sort()).toEqual(['tekens.0.teken', 'tekens.0.wie']);
+  });
+});

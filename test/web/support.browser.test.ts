@@ -41,4 +41,19 @@ describe('Ambulant support in the browser', { timeout: 60_000 }, () => {
     const timeline = page.getByRole('list', { name: 'Gebeurtenissen, oudste eerst' });
     await expect.poll(() => timeline.innerText()).toContain('Slaapt slecht sinds de sleuteloverdracht');
   });
+
+  it('writes a signaleringsplan with the person and records their agreement', async () => {
+    const plan = page.getByRole('region', { name: 'Signaleringsplan', exact: true });
+    await plan.locator('summary', { hasText: 'Teken toevoegen' }).click();
+    await plan.getByLabel('Fase').selectOption({ label: 'Rood: crisis dreigt' });
+    await plan.getByLabel('Teken, in de woorden van de persoon').fill('Ik doe de deur niet meer open');
+    await plan.getByLabel('Afgesproken actie').fill('Duo gaat samen langs; logeerplek bespreken');
+    await plan.getByLabel('Wie handelt').fill('Marieke');
+    await plan.getByLabel('Opgesteld met (de persoon en wie uit het netwerk)').fill('Ruud en zijn broer');
+    await plan.getByRole('button', { name: 'Teken toevoegen' }).click();
+    await expect.poll(() => plan.innerText()).toContain('Versie 1, opgesteld met Ruud en zijn broer');
+    expect(await plan.innerText()).toContain('“Ik doe de deur niet meer open”');
+    await plan.getByRole('button', { name: /Akkoord van de persoon vastleggen/ }).click();
+    await expect.poll(() => plan.innerText()).toContain('Akkoord van de persoon op');
+  });
 });

@@ -88,6 +88,8 @@ export const api = {
     setMoveDate: (id: string, body: RequestBody<'setMoveDate'>) => request<Transition>('PUT', `${transitionPath(id)}/verhuisdatum`, { body }),
     setUitkering: (id: string, body: RequestBody<'setUitkering'>) => request<Transition>('PUT', `${transitionPath(id)}/uitkering`, { body }),
     changeSupport: (id: string, body: RequestBody<'changeSupport'>) => request<Transition>('POST', `${transitionPath(id)}/ondersteuning`, { body }),
+    savePlan: (id: string, body: RequestBody<'savePlan'>) => request<Transition>('PUT', `${transitionPath(id)}/signaleringsplan`, { body }),
+    agreePlan: (id: string, body: RequestBody<'agreePlan'>) => request<Transition>('POST', `${transitionPath(id)}/signaleringsplan/akkoord`, { body }),
     reviewSupport: (id: string, body: RequestBody<'reviewSupport'>) => request<Transition>('POST', `${transitionPath(id)}/ondersteuning/evaluatie`, { body }),
   },
   corporations: () => request<ResponseBody<'listCorporations'>>('GET', '/api/corporaties'),

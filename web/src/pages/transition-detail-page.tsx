@@ -8,6 +8,7 @@ import { PageTitle } from '../components/page-title';
 import { ProblemAlert } from '../components/problem-alert';
 import { TimelineList } from '../components/timeline-list';
 import { BudgetPanel } from '../components/budget/budget-panel';
+import { PlanPanel } from '../components/support/plan-panel';
 import { SupportPanel } from '../components/support/support-panel';
 import { FasePanel } from '../components/transition/fase-panel';
 import { MovePanel } from '../components/transition/move-panel';
@@ -95,6 +96,7 @@ export default function TransitionDetailPage() {
                     </Show>
                     <FasePanel transition={t()} nextFases={o().nextFases} onChanged={changed} />
                     <SupportPanel transition={t()} overview={o()} onChanged={changed} />
+                    <PlanPanel transition={t()} overview={o()} onChanged={changed} />
                     <ReadinessPanel transition={t()} overview={o()} onChanged={changed} />
                     <Show when={['woning', 'verhuizing', 'landing', 'omklap', 'geland', 'teruggevallen'].includes(t().fase) || t().aanbiedingen.length > 0}>
                       <WoningPanel transition={t()} overview={o()} onChanged={changed} />
