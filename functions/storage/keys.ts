@@ -32,5 +32,7 @@ export const keys = {
   /** Sparse: only spends awaiting approval carry it, so the inbox is a Query of exactly those. */
   budgetInbox: (gemeenteCode: string) => `GEMEENTE#${gemeenteCode}#INBOX`,
   municipalityLedger: (gemeenteCode: string) => `GEMEENTE#${gemeenteCode}#LEDGER`,
+  signal: (transitionId: string, at: string, id: string) => ({ pk: `TRANSITION#${transitionId}`, sk: `SIGNAL#${at}#${id}` }),
+  signalPrefix: 'SIGNAL#',
   spendIdempotency: (userId: string, key: string) => ({ pk: `IDEMPOTENCY#SPEND#${userId}#${key}`, sk: 'IDEMPOTENCY' }),
 } as const;

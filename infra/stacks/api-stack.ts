@@ -84,6 +84,11 @@ export class ApiStack extends Stack {
         entry: 'functions/budget/api.ts',
         description: 'API: regelbudget (grant, spends, approvals, ledger, export)',
       }).bindTable(table, 'RW'),
+      signals: new LandingFunction(this, 'SignalsApi', {
+        stage,
+        entry: 'functions/signals/api.ts',
+        description: 'API: signals about a transition (register with the signaleringsplan or the thermometer, acknowledge)',
+      }).bindTable(table, 'RW'),
       organisation: new LandingFunction(this, 'OrganisationApi', {
         stage,
         entry: 'functions/organisation/api.ts',

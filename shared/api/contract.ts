@@ -3,6 +3,7 @@ import { AanmeldingInput, Fase, Transition, TransitionSummary } from '../domain/
 import { Adres, ContractSchema, IsoDate, ReadinessItemId, Reden, SignSchema, SupportChangeSchema, UitkeringStatusSchema } from '../domain/traject-schemas';
 import { supportLevels } from '../domain/support';
 import { Budget, Cents, LedgerEntry, Spend, SpendCategory } from '../domain/regelbudget-schemas';
+import { RegisterSignalInput, Signal } from '../domain/signal-schemas';
 import { TimelineEvent } from '../domain/timeline';
 import { Principal } from '../domain/principal';
 import { Organisation, StaffMember } from '../domain/organisation';
@@ -14,7 +15,7 @@ import { Organisation, StaffMember } from '../domain/organisation';
  * - the handler each capability's Lambda must provide (functions/<capability>/api.ts, type-checked),
  * - the SPA's typed client (web/src/api).
  */
-export const capabilities = ['transitions', 'budget', 'organisation', 'meta'] as const;
+export const capabilities = ['transitions', 'budget', 'signals', 'organisation', 'meta'] as const;
 export type Capability = (typeof capabilities)[number];
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -206,6 +207,8 @@ export const AgreePlanInput = z
   .object({ versie: z.number().int().positive(), op: IsoDate, expectedVersion: ExpectedVersion })
   .strict()
   .meta({ id: 'AgreePlanInput' });
+
+export const SignalList = z.object({ items: z.array(Signal) }).meta({ id: 'Signalen' });
 
 export const CorporationList = z.object({ items: z.array(Organisation) }).meta({ id: 'CorporationList' });
 
@@ -515,6 +518,37 @@ export const operations = {
     body: AgreePlanInput,
     response: { status: 200, schema: Transition, description: 'Het gewijzigde traject' },
     errors: commandErrors,
+  }),
+  listSignals: op({
+    capability: 'signals',
+    method: 'GET',
+    path: '/api/transitions/{transitionId}/signalen',
+    summary: 'Signalen over een traject, nieuwste eerst',
+    auth: 'principal',
+    params: TransitionParams,
+    response: { status: 200, schema: SignalList, description: 'De signalen' },
+    errors: [401, 403, 404],
+  }),
+  registerSignal: op({
+    capability: 'signals',
+    method: 'POST',
+    path: '/api/transitions/{transitionId}/signalen',
+    summary: 'Registreer een signaal: bij een teken uit het signaleringsplan, of ingeschat met de thermometer',
+    auth: 'principal',
+    params: TransitionParams,
+    body: RegisterSignalInput,
+    response: { status: 201, schema: Signal, description: 'Het signaal, met fase en reactietermijn' },
+    errors: [400, 401, 403, 404, 409],
+  }),
+  acknowledgeSignal: op({
+    capability: 'signals',
+    method: 'POST',
+    path: '/api/transitions/{transitionId}/signalen/{signalId}/bevestiging',
+    summary: 'Bevestig dat een signaal is opgepakt',
+    auth: 'principal',
+    params: TransitionParams.extend({ signalId: z.string().min(1).max(64) }),
+    response: { status: 200, schema: Signal, description: 'Het signaal' },
+    errors: [401, 403, 404, 409],
   }),
   listCorporations: op({
     capability: 'organisation',

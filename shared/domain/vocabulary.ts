@@ -57,6 +57,8 @@ export const timelineEventTypes = [
   'ondersteuning-geevalueerd',
   'signaleringsplan-vastgelegd',
   'signaleringsplan-akkoord',
+  'signaal-ontvangen',
+  'signaal-bevestigd',
 ] as const;
 export type TimelineEventType = (typeof timelineEventTypes)[number];
 
@@ -80,4 +82,6 @@ export const timelineEventLabels: Record<TimelineEventType, string> = {
   'ondersteuning-geevalueerd': 'Ondersteuning geëvalueerd',
   'signaleringsplan-vastgelegd': 'Signaleringsplan vastgelegd',
   'signaleringsplan-akkoord': 'Akkoord op het signaleringsplan',
+  'signaal-ontvangen': 'Signaal ontvangen',
+  'signaal-bevestigd': 'Signaal opgepakt',
 };

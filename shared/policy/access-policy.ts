@@ -19,7 +19,10 @@ export type Action =
   | 'budget:pay'
   | 'budget:cancel'
   | 'budget:inbox'
-  | 'budget:export';
+  | 'budget:export'
+  | 'signal:read'
+  | 'signal:register'
+  | 'signal:acknowledge';
 
 export interface ResourceScope {
   /** The organisation that owns the resource (for a transition: the zorgaanbieder). */
@@ -48,6 +51,9 @@ const rolesFor: Record<Action, readonly Role[]> = {
   'budget:cancel': ['begeleider', 'teamleider', 'budgethouder'],
   'budget:inbox': ['budgethouder'],
   'budget:export': ['budgethouder'],
+  'signal:read': ['begeleider', 'teamleider'],
+  'signal:register': ['begeleider', 'teamleider'],
+  'signal:acknowledge': ['begeleider', 'teamleider'],
 };
 
 export function decide(principal: Principal, action: Action, resource?: ResourceScope): Decision {

@@ -21,6 +21,9 @@ const allowed: Record<Action, Role[]> = {
   'budget:cancel': ['begeleider', 'teamleider', 'budgethouder'],
   'budget:inbox': ['budgethouder'],
   'budget:export': ['budgethouder'],
+  'signal:read': ['begeleider', 'teamleider'],
+  'signal:register': ['begeleider', 'teamleider'],
+  'signal:acknowledge': ['begeleider', 'teamleider'],
 };
 
 describe('access policy', () => {

@@ -1,0 +1,79 @@
+import { randomUUID } from 'node:crypto';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createSignalsApi } from '../../functions/signals/api';
+import { DynamoSignalStore } from '../../functions/storage/dynamo-signal-store';
+import { DynamoTransitionStore } from '../../functions/storage/dynamo-transition-store';
+import type { InvalidParam } from '../../shared/api/problem';
+import type { Signal } from '../../shared/domain/signal-schemas';
+import type { TimelineEvent } from '../../shared/domain/timeline';
+import { notStartedYet, type Transition } from '../../shared/domain/transition';
+import { invoke } from '../support/api-events';
+import { createTestTable, type TestTable } from '../support/dynamo';
+import { aanmelding, people } from '../support/factories';
+
+let table: TestTable;
+let handler: ReturnType<typeof createSignalsApi>;
+let transitions: DynamoTransitionStore;
+const now = new Date('2027-03-05T22:15:00Z');
+
+beforeAll(async () => {
+  table = await createTestTable('signals');
+  transitions = new DynamoTransitionStore(table.db, table.tableName);
+  handler = createSignalsApi(() => ({ signals: new DynamoSignalStore(table.db, table.tableName), transitions, now: () => now, newId: randomUUID }));
+});
+
+const redSign = { id: 'teken-rood', fase: 'rood', teken: 'Ik doe de deur niet meer open', actie: 'Duo gaat langs', wie: 'Sanne', netwerkMagWeten: true, corporatieMagWeten: false } as const;
+
+async function transition(fase: Transition['fase'] = 'landing'): Promise<Transition> {
+  const input = aanmelding();
+  const t: Transition = {
+    id: randomUUID(), version: 1, providerId: 'org-a', persoonRef: randomUUID(), persoon: input.persoon, gemeenteCode: 'GM0344', herkomst: 'BW',
+    begeleiders: [{ id: 'u-sanne', naam: 'Sanne de Vries' }], fase, ...notStartedYet,
+    signaleringsplan: [{ versie: 1, tekens: [redSign], opgesteldMet: 'Piet', vastgelegdOp: '2027-01-01', vastgelegdDoor: { id: 'u-sanne', naam: 'Sanne' } }],
+    createdAt: now.toISOString(), createdBy: 'u-sanne', updatedAt: now.toISOString(),
+  };
+  await transitions.create({ transition: t, firstEvent: { id: randomUUID(), transitionId: t.id, type: 'aanmelding-geregistreerd', at: t.createdAt, actor: { soort: 'medewerker', id: 'u-sanne', naam: 'Sanne' } } });
+  return t;
+}
+
+type Body = Signal & { code?: string; title?: string; invalidParams?: InvalidParam[] };
+const register = (t: Transition, body: unknown, principal = people.sanne) =>
+  invoke<Body>(handler, { routeKey: 'POST /api/transitions/{transitionId}/signalen', principal, pathParameters: { transitionId: t.id }, body });
+
+describe('signals', () => {
+  it('takes the phase of the matching sign; rood must be answered within 4 hours, also at night', async () => {
+    const t = await transition();
+    const response = await register(t, { bron: 'buur-of-medebewoner', omschrijving: 'Buurvrouw: hij doet al twee dagen niet open', tekenId: 'teken-rood' });
+    expect(response.status).toBe(201);
+    expect(response.body).toMatchObject({ fase: 'rood', status: 'open', deadline: '2027-03-06T02:15:00.000Z', tekenId: 'teken-rood' });
+    const timeline = await transitions.timeline(t.id);
+    expect(timeline.map((e: TimelineEvent) => e.type)).toContain('signaal-ontvangen');
+  });
+
+  it('triages a signal that matches no sign with the thermometer', async () => {
+    const t = await transition();
+    const oranje = await register(t, { bron: 'wijkagent', omschrijving: 'Overlast gemeld door buren', thermometer: { veiligheid: 1, gezondheid: 1, welzijn: 2, omvang: 1, duur: 1 } });
+    expect(oranje.body).toMatchObject({ fase: 'oranje', thermometer: { totaal: 6 }, deadline: '2027-03-06T22:15:00.000Z' });
+    const groen = await register(t, { bron: 'persoon', omschrijving: 'Vraagt om hulp bij een formulier', thermometer: { veiligheid: 0, gezondheid: 0, welzijn: 1, omvang: 0, duur: 0 } });
+    expect(groen.body.fase).toBe('groen');
+    expect(groen.body.deadline).toBeUndefined();
+  });
+
+  it('is acknowledged once; a second acknowledgement gets 409', async () => {
+    const t = await transition();
+    const signal = (await register(t, { bron: 'begeleider', omschrijving: 'Afspraak gemist', tekenId: 'teken-rood' })).body;
+    const ack = () => invoke<Body>(handler, { routeKey: 'POST /api/transitions/{transitionId}/signalen/{signalId}/bevestiging', principal: people.youssef, pathParameters: { transitionId: t.id, signalId: signal.id } });
+    expect((await ack()).body).toMatchObject({ status: 'bevestigd', bevestigd: { door: { naam: 'Youssef El Amrani' } } });
+    expect((await ack()).status).toBe(409);
+  });
+
+  it('refuses a signal without a sign or a thermometer, an unknown sign, a closed transition, and another organisation', async () => {
+    const t = await transition();
+    expect((await register(t, { bron: 'persoon', omschrijving: 'Iets' })).body.invalidParams?.[0]?.name).toBe('thermometer');
+    expect((await register(t, { bron: 'persoon', omschrijving: 'Iets anders', tekenId: 'bestaat-niet' })).body.invalidParams?.[0]?.name).toBe('tekenId');
+    expect((await register(await transition('geland'), { bron: 'persoon', omschrijving: 'Na afsluiting', tekenId: 'teken-rood' })).status).toBe(409);
+    expect((await register(t, { bron: 'persoon', omschrijving: 'Van elders', tekenId: 'teken-rood' }, people.noor)).status).toBe(404);
+    const list = await invoke<{ items: Signal[] }>(handler, { routeKey: 'GET /api/transitions/{transitionId}/signalen', principal: people.sanne, pathParameters: { transitionId: t.id } });
+    expect(list.body.items).toEqual([]);
+  });
+});
