@@ -208,7 +208,7 @@ export const AgreePlanInput = z
   .strict()
   .meta({ id: 'AgreePlanInput' });
 
-export const SignalList = z.object({ items: z.array(Signal) }).meta({ id: 'Signalen' });
+export const SignalList = z.object({ items: z.array(Signal) }).meta({ id: 'SignaalLijst' });
 
 export const CorporationList = z.object({ items: z.array(Organisation) }).meta({ id: 'CorporationList' });
 
