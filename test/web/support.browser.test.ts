@@ -56,4 +56,20 @@ describe('Ambulant support in the browser', { timeout: 60_000 }, () => {
     await plan.getByRole('button', { name: /Akkoord van de persoon vastleggen/ }).click();
     await expect.poll(() => plan.innerText()).toContain('Akkoord van de persoon op');
   });
+
+  it('registers a rood signal that matches the plan, sees its deadline, and picks it up', async () => {
+    const signals = page.getByRole('region', { name: 'Signalen', exact: true });
+    await signals.locator('summary', { hasText: 'Signaal registreren' }).click();
+    await signals.getByLabel('Van wie').selectOption({ label: 'Buur of medebewoner' });
+    await signals.getByLabel('Wat is er opgemerkt').fill('Buurman: Ruud doet al twee dagen niet open');
+    await signals.getByLabel('Past bij teken uit het signaleringsplan').selectOption({ label: 'rood: Ik doe de deur niet meer open' });
+    await signals.getByRole('button', { name: 'Signaal registreren' }).click();
+    const open = signals.getByRole('list', { name: 'Open signalen' });
+    await expect.poll(() => open.innerText()).toContain('Buurman: Ruud doet al twee dagen niet open');
+    expect(await open.innerText()).toContain('oppakken vóór');
+    await open.getByRole('button', { name: 'Signaal oppakken' }).click();
+    await expect.poll(() => signals.innerText()).toContain('Geen open signalen');
+    const timeline = page.getByRole('list', { name: 'Gebeurtenissen, oudste eerst' });
+    await expect.poll(() => timeline.innerText()).toContain('Signaal opgepakt');
+  });
 });

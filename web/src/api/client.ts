@@ -92,6 +92,12 @@ export const api = {
     agreePlan: (id: string, body: RequestBody<'agreePlan'>) => request<Transition>('POST', `${transitionPath(id)}/signaleringsplan/akkoord`, { body }),
     reviewSupport: (id: string, body: RequestBody<'reviewSupport'>) => request<Transition>('POST', `${transitionPath(id)}/ondersteuning/evaluatie`, { body }),
   },
+  signals: {
+    list: (transitionId: string) => request<ResponseBody<'listSignals'>>('GET', `${transitionPath(transitionId)}/signalen`),
+    register: (transitionId: string, body: RequestBody<'registerSignal'>) => request<ResponseBody<'registerSignal'>>('POST', `${transitionPath(transitionId)}/signalen`, { body }),
+    acknowledge: (transitionId: string, signalId: string) =>
+      request<ResponseBody<'acknowledgeSignal'>>('POST', `${transitionPath(transitionId)}/signalen/${encodeURIComponent(signalId)}/bevestiging`),
+  },
   corporations: () => request<ResponseBody<'listCorporations'>>('GET', '/api/corporaties'),
   budget: {
     get: (transitionId: string) => request<BudgetView>('GET', `${transitionPath(transitionId)}/regelbudget`),

@@ -9,6 +9,7 @@ import { ProblemAlert } from '../components/problem-alert';
 import { TimelineList } from '../components/timeline-list';
 import { BudgetPanel } from '../components/budget/budget-panel';
 import { PlanPanel } from '../components/support/plan-panel';
+import { SignalsPanel } from '../components/support/signals-panel';
 import { SupportPanel } from '../components/support/support-panel';
 import { FasePanel } from '../components/transition/fase-panel';
 import { MovePanel } from '../components/transition/move-panel';
@@ -95,6 +96,7 @@ export default function TransitionDetailPage() {
                       </section>
                     </Show>
                     <FasePanel transition={t()} nextFases={o().nextFases} onChanged={changed} />
+                    <SignalsPanel transition={t()} onChanged={() => void refetchTimeline()} />
                     <SupportPanel transition={t()} overview={o()} onChanged={changed} />
                     <PlanPanel transition={t()} overview={o()} onChanged={changed} />
                     <ReadinessPanel transition={t()} overview={o()} onChanged={changed} />

@@ -1,0 +1,128 @@
+import { createResource, createSignal, For, Show } from 'solid-js';
+import { createStore } from 'solid-js/store';
+import { currentPlan, signFaseLabels } from '../../../../shared/domain/signaleringsplan';
+import { signalSourceLabels, signalSources, type SignalSource } from '../../../../shared/domain/signals';
+import type { Risk, ThermometerScore } from '../../../../shared/domain/thermometer';
+import type { Transition } from '../../../../shared/domain/transition';
+import { api, ApiError } from '../../api/client';
+import { datumTijd } from '../../format';
+import { ProblemAlert } from '../problem-alert';
+import { TextInput } from '../transition/text-input';
+
+const thermometerParts: { key: keyof ThermometerScore; label: string; options: [string, string, string] }[] = [
+  { key: 'veiligheid', label: 'Veiligheid', options: ['Geen risico', 'Matig risico', 'Ernstig risico'] },
+  { key: 'gezondheid', label: 'Gezondheid', options: ['Geen risico', 'Matig risico', 'Ernstig risico'] },
+  { key: 'welzijn', label: 'Welzijn', options: ['Geen risico', 'Matig risico', 'Ernstig risico'] },
+  { key: 'omvang', label: 'Omvang', options: ['Individu', 'Meer personen', 'Iemand onder 18 of boven 75'] },
+  { key: 'duur', label: 'Duur', options: ['Incidenteel', 'Structureel, korter dan een half jaar', 'Structureel, langer dan een half jaar'] },
+];
+
+/** Signals about the person: open ones with their deadline first; register one by its sign or by the thermometer. */
+export function SignalsPanel(props: { transition: Transition; onChanged: () => void }) {
+  const [signals, { refetch }] = createResource(() => props.transition.id, (id) => api.signals.list(id));
+  const plan = () => currentPlan(props.transition.signaleringsplan);
+  const [form, setForm] = createStore({ bron: 'begeleider' as SignalSource, omschrijving: '', tekenId: '' });
+  const [score, setScore] = createStore<ThermometerScore>({ veiligheid: 0, gezondheid: 0, welzijn: 0, omvang: 0, duur: 0 });
+  const [error, setError] = createSignal<string>();
+  const [fieldErrors, setFieldErrors] = createSignal<Record<string, string>>({});
+
+  const act = async (action: () => Promise<unknown>) => {
+    setError();
+    setFieldErrors({});
+    try {
+      await action();
+      await refetch();
+      props.onChanged();
+      return true;
+    } catch (e) {
+      if (!(e instanceof ApiError)) throw e;
+      setFieldErrors(e.fieldErrors());
+      setError(e.status === 400 ? 'Controleer de gemarkeerde velden.' : e.message);
+      return false;
+    }
+  };
+  const register = (event: SubmitEvent) => {
+    event.preventDefault();
+    void act(() =>
+      api.signals.register(props.transition.id, {
+        bron: form.bron,
+        omschrijving: form.omschrijving,
+        ...(form.tekenId ? { tekenId: form.tekenId } : { thermometer: { ...score } }),
+      }),
+    ).then((ok) => ok && setForm({ omschrijving: '', tekenId: '' }));
+  };
+  const open = () => (signals()?.items ?? []).filter((s) => s.status === 'open');
+
+  return (
+    <section class="landing-panel" aria-labelledby="signalen-title">
+      <h2 id="signalen-title" class="utrecht-heading-2">
+        Signalen
+      </h2>
+      <ProblemAlert message={error()} />
+      <Show when={open().length > 0} fallback={<p class="utrecht-paragraph">Geen open signalen.</p>}>
+        <ul class="landing-offers" aria-label="Open signalen">
+          <For each={open()}>
+            {(s) => (
+              <li class="landing-offer">
+                <strong>
+                  <span class={`landing-risk landing-risk--${s.fase}`}>{signFaseLabels[s.fase]}</span> {s.omschrijving}
+                </strong>
+                <span>
+                  {signalSourceLabels[s.bron]}, {datumTijd(s.at)}
+                  {s.deadline ? ` — oppakken vóór ${datumTijd(s.deadline)}` : ''}
+                  {s.thermometer ? ` · thermometer ${s.thermometer.totaal}: ${s.thermometer.actie}` : ''}
+                </span>
+                <button type="button" class="utrecht-button utrecht-button--primary-action" onClick={() => void act(() => api.signals.acknowledge(props.transition.id, s.id))}>
+                  Signaal oppakken
+                </button>
+              </li>
+            )}
+          </For>
+        </ul>
+      </Show>
+      <details class="landing-details">
+        <summary>Signaal registreren</summary>
+        <form class="utrecht-form landing-form" onSubmit={register}>
+          <div class="utrecht-form-field">
+            <label class="utrecht-form-label" for="signaal-bron">
+              Van wie
+            </label>
+            <select id="signaal-bron" class="utrecht-select utrecht-select--html-select" value={form.bron} onChange={(e) => setForm('bron', e.currentTarget.value as SignalSource)}>
+              <For each={signalSources}>{(b) => <option value={b}>{signalSourceLabels[b]}</option>}</For>
+            </select>
+          </div>
+          <TextInput id="signaal-omschrijving" label="Wat is er opgemerkt" value={form.omschrijving} onInput={(v) => setForm('omschrijving', v)} error={fieldErrors().omschrijving} />
+          <div class="utrecht-form-field">
+            <label class="utrecht-form-label" for="signaal-teken">
+              Past bij teken uit het signaleringsplan
+            </label>
+            <select id="signaal-teken" class="utrecht-select utrecht-select--html-select" value={form.tekenId} onChange={(e) => setForm('tekenId', e.currentTarget.value)}>
+              <option value="">Geen: schat de urgentie met de thermometer</option>
+              <For each={plan()?.tekens ?? []}>{(t) => <option value={t.id}>{`${t.fase}: ${t.teken}`}</option>}</For>
+            </select>
+          </div>
+          <Show when={!form.tekenId}>
+            <fieldset class="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset">
+              <legend class="utrecht-form-fieldset__legend">Thermometer</legend>
+              <For each={thermometerParts}>
+                {(part) => (
+                  <div class="utrecht-form-field">
+                    <label class="utrecht-form-label" for={`thermometer-${part.key}`}>
+                      {part.label}
+                    </label>
+                    <select id={`thermometer-${part.key}`} class="utrecht-select utrecht-select--html-select" value={String(score[part.key])} onChange={(e) => setScore(part.key, Number(e.currentTarget.value) as Risk)}>
+                      <For each={part.options}>{(label, i) => <option value={String(i())}>{`${i()} — ${label}`}</option>}</For>
+                    </select>
+                  </div>
+                )}
+              </For>
+            </fieldset>
+          </Show>
+          <button type="submit" class="utrecht-button utrecht-button--primary-action">
+            Signaal registreren
+          </button>
+        </form>
+      </details>
+    </section>
+  );
+}
