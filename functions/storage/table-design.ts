@@ -18,6 +18,7 @@
  * | Regelbudget           | TRANSITION#<id>           | BUDGET                     |                               |                        |
  * | Spend                 | TRANSITION#<id>           | SPEND#<spendId>            | GEMEENTE#<code>#INBOX (sparse)| <proposedAt>#<spendId> |
  * | Ledger entry          | TRANSITION#<id>           | LEDGER#<at>#<id>           | GEMEENTE#<code>#LEDGER        | <at>#<id>              |
+ * | Signal                | TRANSITION#<id>           | SIGNAL#<at>#<id>           |                               |                        |
  *
  * 1. Open a transition: GetItem pk=TRANSITION#id, sk=TRANSITION.
  * 2. Timeline of a transition: Query pk=TRANSITION#id, sk begins_with EVENT# (chronological by sk).
@@ -33,6 +34,7 @@
  * 10. A transition's regelbudget: GetItem BUDGET; its spends and ledger: Query pk, sk begins_with SPEND# / LEDGER#.
  * 11. A budget holder's inbox: Query gsi1 GEMEENTE#<code>#INBOX — only spends awaiting approval carry the key.
  * 12. Finance export: Query gsi1 GEMEENTE#<code>#LEDGER, gsi1sk BETWEEN <from> AND <to>.
+ * 13. Signals of a transition, newest first: Query pk, sk begins_with SIGNAL#.
  */
 export const tableDesign = {
   partitionKey: 'pk',
