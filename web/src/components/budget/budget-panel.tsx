@@ -2,7 +2,8 @@ import { createResource, createSignal, For, Show } from 'solid-js';
 import { createStore } from 'solid-js/store';
 import { spendCategories, spendCategoryLabels, spendStatusLabels } from '../../../../shared/domain/regelbudget';
 import type { Spend } from '../../../../shared/domain/regelbudget-schemas';
-import { api, ApiError } from '../../api/client';
+import { api } from '../../api/client';
+import { createActionRunner } from '../action-runner';
 import { session } from '../../auth/session';
 import { today } from '../../clock/demo-clock';
 import { datum, datumTijd } from '../../format';
@@ -29,33 +30,16 @@ const ledgerLabels = {
 export function BudgetPanel(props: { transitionId: string; verhuisdatum?: string | undefined }) {
   const [view, { refetch }] = createResource(() => props.transitionId, api.budget.get);
   const role = () => session()?.principal.role;
-  const [error, setError] = createSignal<string>();
-  const [fieldErrors, setFieldErrors] = createSignal<Record<string, string>>({});
+  const { act, error, fieldErrors, fail } = createActionRunner(refetch);
   const [form, setForm] = createStore({ categorie: '', bedrag: '', ontvanger: '', reden: '', bonReferentie: '' });
   const [grant, setGrant] = createStore({ bedrag: '', geldigVan: '', geldigTot: '' });
   const [rejectReason, setRejectReason] = createSignal('');
   let idempotencyKey = crypto.randomUUID();
 
-  const act = async (action: () => Promise<unknown>) => {
-    setError();
-    setFieldErrors({});
-    try {
-      await action();
-      await refetch();
-      return true;
-    } catch (e) {
-      if (!(e instanceof ApiError)) throw e;
-      setFieldErrors(e.fieldErrors());
-      setError(e.status === 400 ? 'Controleer de gemarkeerde velden.' : e.message);
-      return false;
-    }
-  };
-
   const propose = async (event: SubmitEvent) => {
     event.preventDefault();
     if (form.bedrag && euroToCents(form.bedrag) === undefined) {
-      setFieldErrors({ bedragCent: 'Vul een bedrag in als 12,50: euro met hooguit twee decimalen.' });
-      setError('Controleer de gemarkeerde velden.');
+      fail({ bedragCent: 'Vul een bedrag in als 12,50: euro met hooguit twee decimalen.' });
       return;
     }
     const ok = await act(() =>

@@ -1,10 +1,11 @@
-import { createResource, createSignal, For, Show } from 'solid-js';
+import { createResource, For, Show } from 'solid-js';
 import { createStore } from 'solid-js/store';
 import { currentPlan, signFaseLabels } from '../../../../shared/domain/signaleringsplan';
 import { signalSourceLabels, signalSources, type SignalSource } from '../../../../shared/domain/signals';
 import type { Risk, ThermometerScore } from '../../../../shared/domain/thermometer';
 import type { Transition } from '../../../../shared/domain/transition';
-import { api, ApiError } from '../../api/client';
+import { api } from '../../api/client';
+import { createActionRunner } from '../action-runner';
 import { datumTijd } from '../../format';
 import { ProblemAlert } from '../problem-alert';
 import { TextInput } from '../transition/text-input';
@@ -23,24 +24,10 @@ export function SignalsPanel(props: { transition: Transition; onChanged: () => v
   const plan = () => currentPlan(props.transition.signaleringsplan);
   const [form, setForm] = createStore({ bron: 'begeleider' as SignalSource, omschrijving: '', tekenId: '' });
   const [score, setScore] = createStore<ThermometerScore>({ veiligheid: 0, gezondheid: 0, welzijn: 0, omvang: 0, duur: 0 });
-  const [error, setError] = createSignal<string>();
-  const [fieldErrors, setFieldErrors] = createSignal<Record<string, string>>({});
-
-  const act = async (action: () => Promise<unknown>) => {
-    setError();
-    setFieldErrors({});
-    try {
-      await action();
-      await refetch();
-      props.onChanged();
-      return true;
-    } catch (e) {
-      if (!(e instanceof ApiError)) throw e;
-      setFieldErrors(e.fieldErrors());
-      setError(e.status === 400 ? 'Controleer de gemarkeerde velden.' : e.message);
-      return false;
-    }
-  };
+  const { act, error, fieldErrors } = createActionRunner(async () => {
+    await refetch();
+    props.onChanged();
+  });
   const register = (event: SubmitEvent) => {
     event.preventDefault();
     void act(() =>

@@ -1,0 +1,34 @@
+import { createSignal } from 'solid-js';
+import { ApiError } from '../api/client';
+
+/**
+ * Runs a panel's API action and keeps what the user must see of a failure: the message, and the messages per
+ * field of a 400. After success it runs `after` (reload what changed).
+ */
+export function createActionRunner(after: () => unknown) {
+  const [error, setError] = createSignal<string>();
+  const [fieldErrors, setFieldErrors] = createSignal<Record<string, string>>({});
+
+  const act = async (action: () => Promise<unknown>): Promise<boolean> => {
+    setError();
+    setFieldErrors({});
+    try {
+      await action();
+      await after();
+      return true;
+    } catch (e) {
+      if (!(e instanceof ApiError)) throw e;
+      setFieldErrors(e.fieldErrors());
+      setError(e.status === 400 ? 'Controleer de gemarkeerde velden.' : e.message);
+      return false;
+    }
+  };
+
+  /** A message found before sending (a malformed amount), shown like the API's. */
+  const fail = (fields: Record<string, string>) => {
+    setFieldErrors(fields);
+    setError('Controleer de gemarkeerde velden.');
+  };
+
+  return { act, error, fieldErrors, fail };
+}
