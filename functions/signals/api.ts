@@ -1,21 +1,27 @@
 import { randomUUID } from 'node:crypto';
 import { isActive } from '../../shared/domain/lifecycle';
 import { currentPlan } from '../../shared/domain/signaleringsplan';
-import type { Signal } from '../../shared/domain/signal-schemas';
+import type { Contact, Signal } from '../../shared/domain/signal-schemas';
+import { todayInNetherlands } from '../../shared/domain/calendar';
+import { contactGap, defaultSupportConfig, levelOn } from '../../shared/domain/support';
 import { classify, responseDeadline } from '../../shared/domain/signals';
 import type { TimelineEvent } from '../../shared/domain/timeline';
 import { clock } from '../clock';
 import { createApiHandler, type CapabilityHandlers } from '../http/api-handler';
 import { NotFoundError, RuleViolationError, ValidationError } from '../http/errors';
 import { lazy, runtime } from '../runtime';
-import { DynamoSignalStore } from '../storage/dynamo-signal-store';
+import { DynamoContactStore, DynamoSignalStore } from '../storage/dynamo-signal-store';
 import { DynamoTransitionStore } from '../storage/dynamo-transition-store';
 import type { TransitionStore } from '../transitions/ports';
 import { authorize, readableTransition } from '../transitions/transition-access';
-import type { SignalStore } from './ports';
+import type { ContactStore, SignalStore } from './ports';
+
+/** Enough to see the rhythm of contact; the full history is not needed on the page. */
+const RECENT_CONTACTS = 20;
 
 export interface SignalsDeps {
   signals: SignalStore;
+  contacts: ContactStore;
   transitions: TransitionStore;
   now: () => Date;
   newId: () => string;
@@ -54,6 +60,27 @@ export function signalHandlers(deps: () => SignalsDeps): CapabilityHandlers<'sig
       await deps().signals.register(signal, event(deps(), signal, 'signaal-ontvangen', principal, `${signal.fase}: ${signal.omschrijving}`));
       return { body: signal };
     },
+    listContacts: async ({ principal, params }) => {
+      const t = await readableTransition(deps().transitions, principal, params.transitionId);
+      authorize(principal, 'signal:read', { organisationId: t.providerId });
+      const items = await deps().contacts.recent(t.id, RECENT_CONTACTS);
+      const today = todayInNetherlands(deps().now());
+      const level = levelOn(t.ondersteuning, today);
+      if (!level) return { body: { items } };
+      const achterstand = contactGap(items[0]?.op.slice(0, 10), t.createdAt.slice(0, 10), level, today, defaultSupportConfig);
+      return { body: { items, toegestaneDagen: defaultSupportConfig.maxDaysWithoutContact[level], ...(achterstand ? { achterstandDagen: achterstand } : {}) } };
+    },
+    recordContact: async ({ principal, params, body }) => {
+      const t = await readableTransition(deps().transitions, principal, params.transitionId);
+      authorize(principal, 'signal:register', { organisationId: t.providerId });
+      if (!isActive(t.fase)) throw new RuleViolationError('Dit traject is afgesloten.');
+      const now = deps().now();
+      const op = body.op ?? now.toISOString();
+      if (op > now.toISOString()) throw new ValidationError([{ name: 'op', code: 'in_future', reason: 'Een contactmoment ligt niet in de toekomst.' }]);
+      const contact: Contact = { id: deps().newId(), transitionId: t.id, op, wie: { id: principal.userId, naam: principal.naam }, modaliteit: body.modaliteit, ...(body.notitie ? { notitie: body.notitie } : {}) };
+      await deps().contacts.record(contact);
+      return { body: contact };
+    },
     acknowledgeSignal: async ({ principal, params }) => {
       const t = await readableTransition(deps().transitions, principal, params.transitionId);
       authorize(principal, 'signal:acknowledge', { organisationId: t.providerId });
@@ -84,6 +111,7 @@ export function createSignalsApi(deps: () => SignalsDeps) {
 export const handler = createSignalsApi(
   lazy(() => ({
     signals: new DynamoSignalStore(runtime.documentClient(), runtime.tableName()),
+    contacts: new DynamoContactStore(runtime.documentClient(), runtime.tableName()),
     transitions: new DynamoTransitionStore(runtime.documentClient(), runtime.tableName()),
     now: clock.now,
     newId: randomUUID,

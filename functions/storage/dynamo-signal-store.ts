@@ -1,9 +1,9 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { Signal } from '../../shared/domain/signal-schemas';
+import { PutCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { Contact, Signal } from '../../shared/domain/signal-schemas';
 import type { TimelineEvent } from '../../shared/domain/timeline';
 import { ConflictError } from '../http/errors';
-import type { SignalStore } from '../signals/ports';
+import type { ContactStore, SignalStore } from '../signals/ports';
 import { keys } from './keys';
 
 const SIGNAL_LIMIT = 500;
@@ -70,5 +70,35 @@ export class DynamoSignalStore implements SignalStore {
 
   private item(signal: Signal) {
     return { ...keys.signal(signal.transitionId, signal.at, signal.id), entity: 'Signal', ...signal };
+  }
+}
+
+export class DynamoContactStore implements ContactStore {
+  constructor(
+    private readonly db: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async record(contact: Contact): Promise<void> {
+    await this.db.send(
+      new PutCommand({
+        TableName: this.tableName,
+        Item: { ...keys.contact(contact.transitionId, contact.op, contact.id), entity: 'Contact', ...contact },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    );
+  }
+
+  async recent(transitionId: string, limit: number): Promise<Contact[]> {
+    const { Items } = await this.db.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        ExpressionAttributeValues: { ':pk': `TRANSITION#${transitionId}`, ':prefix': keys.contactPrefix },
+        ScanIndexForward: false,
+        Limit: limit,
+      }),
+    );
+    return (Items ?? []).map((i) => Contact.parse(i));
   }
 }

@@ -34,5 +34,7 @@ export const keys = {
   municipalityLedger: (gemeenteCode: string) => `GEMEENTE#${gemeenteCode}#LEDGER`,
   signal: (transitionId: string, at: string, id: string) => ({ pk: `TRANSITION#${transitionId}`, sk: `SIGNAL#${at}#${id}` }),
   signalPrefix: 'SIGNAL#',
+  contact: (transitionId: string, at: string, id: string) => ({ pk: `TRANSITION#${transitionId}`, sk: `CONTACT#${at}#${id}` }),
+  contactPrefix: 'CONTACT#',
   spendIdempotency: (userId: string, key: string) => ({ pk: `IDEMPOTENCY#SPEND#${userId}#${key}`, sk: 'IDEMPOTENCY' }),
 } as const;

@@ -19,6 +19,7 @@
  * | Spend                 | TRANSITION#<id>           | SPEND#<spendId>            | GEMEENTE#<code>#INBOX (sparse)| <proposedAt>#<spendId> |
  * | Ledger entry          | TRANSITION#<id>           | LEDGER#<at>#<id>           | GEMEENTE#<code>#LEDGER        | <at>#<id>              |
  * | Signal                | TRANSITION#<id>           | SIGNAL#<at>#<id>           |                               |                        |
+ * | Contactmoment         | TRANSITION#<id>           | CONTACT#<at>#<id>          |                               |                        |
  *
  * 1. Open a transition: GetItem pk=TRANSITION#id, sk=TRANSITION.
  * 2. Timeline of a transition: Query pk=TRANSITION#id, sk begins_with EVENT# (chronological by sk).
@@ -35,6 +36,7 @@
  * 11. A budget holder's inbox: Query gsi1 GEMEENTE#<code>#INBOX — only spends awaiting approval carry the key.
  * 12. Finance export: Query gsi1 GEMEENTE#<code>#LEDGER, gsi1sk BETWEEN <from> AND <to>.
  * 13. Signals of a transition, newest first: Query pk, sk begins_with SIGNAL#.
+ * 14. Recent contactmomenten, newest first: Query pk, sk begins_with CONTACT#, Limit 20.
  */
 export const tableDesign = {
   partitionKey: 'pk',

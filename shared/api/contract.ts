@@ -3,7 +3,7 @@ import { AanmeldingInput, Fase, Transition, TransitionSummary } from '../domain/
 import { Adres, ContractSchema, IsoDate, ReadinessItemId, Reden, SignSchema, SupportChangeSchema, UitkeringStatusSchema } from '../domain/traject-schemas';
 import { supportLevels } from '../domain/support';
 import { Budget, Cents, LedgerEntry, Spend, SpendCategory } from '../domain/regelbudget-schemas';
-import { RegisterSignalInput, Signal } from '../domain/signal-schemas';
+import { Contact, RecordContactInput, RegisterSignalInput, Signal } from '../domain/signal-schemas';
 import { TimelineEvent } from '../domain/timeline';
 import { Principal } from '../domain/principal';
 import { Organisation, StaffMember } from '../domain/organisation';
@@ -207,6 +207,14 @@ export const AgreePlanInput = z
   .object({ versie: z.number().int().positive(), op: IsoDate, expectedVersion: ExpectedVersion })
   .strict()
   .meta({ id: 'AgreePlanInput' });
+
+export const ContactList = z
+  .object({
+    items: z.array(Contact),
+    toegestaneDagen: z.number().int().optional().meta({ description: 'Zo lang mag het niveau van ondersteuning zonder contact' }),
+    achterstandDagen: z.number().int().optional().meta({ description: 'Zoveel dagen is het contact over tijd' }),
+  })
+  .meta({ id: 'Contactmomenten' });
 
 export const SignalList = z.object({ items: z.array(Signal) }).meta({ id: 'SignaalLijst' });
 
@@ -549,6 +557,27 @@ export const operations = {
     params: TransitionParams.extend({ signalId: z.string().min(1).max(64) }),
     response: { status: 200, schema: Signal, description: 'Het signaal' },
     errors: [401, 403, 404, 409],
+  }),
+  listContacts: op({
+    capability: 'signals',
+    method: 'GET',
+    path: '/api/transitions/{transitionId}/contacten',
+    summary: 'Recente contactmomenten, en of het contact over tijd is voor het niveau van ondersteuning',
+    auth: 'principal',
+    params: TransitionParams,
+    response: { status: 200, schema: ContactList, description: 'De contactmomenten, nieuwste eerst' },
+    errors: [401, 403, 404],
+  }),
+  recordContact: op({
+    capability: 'signals',
+    method: 'POST',
+    path: '/api/transitions/{transitionId}/contacten',
+    summary: 'Leg een contactmoment vast (wanneer, wie, hoe, een korte notitie)',
+    auth: 'principal',
+    params: TransitionParams,
+    body: RecordContactInput,
+    response: { status: 201, schema: Contact, description: 'Het contactmoment' },
+    errors: [400, 401, 403, 404, 409],
   }),
   listCorporations: op({
     capability: 'organisation',

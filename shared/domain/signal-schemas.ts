@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { signFases } from './signaleringsplan';
 import { signalSources } from './signals';
+import { modaliteiten } from './support';
 
 const Risk = z.union([z.literal(0), z.literal(1), z.literal(2)], { error: 'Scoor 0, 1 of 2.' });
 
@@ -41,3 +42,21 @@ export const RegisterSignalInput = z
     path: ['thermometer'],
   })
   .meta({ id: 'RegisterSignalInput' });
+
+/** A contactmoment: when, who, how, and a short note. A contact need not serve a goal (presentie). */
+export const Contact = z
+  .object({
+    id: z.string(),
+    transitionId: z.string(),
+    op: z.iso.datetime(),
+    wie: Door,
+    modaliteit: z.enum(modaliteiten, { error: 'Kies hoe het contact was.' }),
+    notitie: z.string().trim().max(500, { error: 'De notitie is te lang (hooguit 500 tekens).' }).optional(),
+  })
+  .meta({ id: 'Contactmoment' });
+export type Contact = z.infer<typeof Contact>;
+
+export const RecordContactInput = Contact.pick({ modaliteit: true, notitie: true })
+  .extend({ op: z.iso.datetime({ error: 'Vul een tijdstip in.' }).optional() })
+  .strict()
+  .meta({ id: 'RecordContactInput' });

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createSignalsApi } from '../../functions/signals/api';
-import { DynamoSignalStore } from '../../functions/storage/dynamo-signal-store';
+import { DynamoContactStore, DynamoSignalStore } from '../../functions/storage/dynamo-signal-store';
 import { DynamoTransitionStore } from '../../functions/storage/dynamo-transition-store';
 import type { InvalidParam } from '../../shared/api/problem';
 import type { Signal } from '../../shared/domain/signal-schemas';
@@ -19,7 +19,7 @@ const now = new Date('2027-03-05T22:15:00Z');
 beforeAll(async () => {
   table = await createTestTable('signals');
   transitions = new DynamoTransitionStore(table.db, table.tableName);
-  handler = createSignalsApi(() => ({ signals: new DynamoSignalStore(table.db, table.tableName), transitions, now: () => now, newId: randomUUID }));
+  handler = createSignalsApi(() => ({ signals: new DynamoSignalStore(table.db, table.tableName), contacts: new DynamoContactStore(table.db, table.tableName), transitions, now: () => now, newId: randomUUID }));
 });
 
 const redSign = { id: 'teken-rood', fase: 'rood', teken: 'Ik doe de deur niet meer open', actie: 'Duo gaat langs', wie: 'Sanne', netwerkMagWeten: true, corporatieMagWeten: false } as const;
@@ -75,5 +75,26 @@ describe('signals', () => {
     expect((await register(t, { bron: 'persoon', omschrijving: 'Van elders', tekenId: 'teken-rood' }, people.noor)).status).toBe(404);
     const list = await invoke<{ items: Signal[] }>(handler, { routeKey: 'GET /api/transitions/{transitionId}/signalen', principal: people.sanne, pathParameters: { transitionId: t.id } });
     expect(list.body.items).toEqual([]);
+  });
+});
+
+describe('contactmomenten', () => {
+  it('records contacts and says when the contact is over time for the level of support', async () => {
+    const t = await transition();
+    await transitions.update({
+      before: t,
+      next: { ...t, version: 2, ondersteuning: [{ id: 's1', niveau: 'waakvlam', modaliteiten: ['op-afstand'], reden: 'Zorgmijder', vanaf: '2027-01-01', door: { id: 'u-sanne', naam: 'Sanne' } }] },
+      event: { id: randomUUID(), transitionId: t.id, type: 'ondersteuning-gewijzigd', at: now.toISOString(), versie: 2, actor: { soort: 'medewerker', id: 'u-sanne', naam: 'Sanne' } },
+    });
+    const record = (op: string) =>
+      invoke<{ id: string }>(handler, { routeKey: 'POST /api/transitions/{transitionId}/contacten', principal: people.sanne, pathParameters: { transitionId: t.id }, body: { modaliteit: 'op-afstand', notitie: 'Even gebeld', op } });
+    expect((await record('2027-01-20T10:00:00.000Z')).status).toBe(201);
+    const list = await invoke<{ items: { op: string }[]; toegestaneDagen: number; achterstandDagen?: number }>(handler, { routeKey: 'GET /api/transitions/{transitionId}/contacten', principal: people.sanne, pathParameters: { transitionId: t.id } });
+    expect(list.body).toMatchObject({ toegestaneDagen: 30, achterstandDagen: 14 }); // 44 days since 20 January, 30 allowed
+    expect((await record('2027-03-05T09:00:00.000Z')).status).toBe(201);
+    const after = await invoke<{ items: { op: string }[]; achterstandDagen?: number }>(handler, { routeKey: 'GET /api/transitions/{transitionId}/contacten', principal: people.sanne, pathParameters: { transitionId: t.id } });
+    expect(after.body.achterstandDagen).toBeUndefined();
+    expect(after.body.items[0]?.op).toBe('2027-03-05T09:00:00.000Z');
+    expect((await record('2027-04-01T09:00:00.000Z')).status).toBe(400); // not in the future
   });
 });

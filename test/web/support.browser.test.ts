@@ -72,4 +72,12 @@ describe('Ambulant support in the browser', { timeout: 60_000 }, () => {
     const timeline = page.getByRole('list', { name: 'Gebeurtenissen, oudste eerst' });
     await expect.poll(() => timeline.innerText()).toContain('Signaal opgepakt');
   });
+
+  it('records a contactmoment', async () => {
+    const signals = page.getByRole('region', { name: 'Signalen', exact: true });
+    await signals.getByLabel('Hoe').selectOption({ label: 'Op afstand (video, telefoon)' });
+    await signals.getByLabel('Korte notitie (optioneel)').fill('Even gebeld, gaat redelijk');
+    await signals.getByRole('button', { name: 'Contact vastleggen' }).click();
+    await expect.poll(() => signals.getByRole('list', { name: 'Recente contactmomenten' }).innerText()).toContain('Even gebeld, gaat redelijk');
+  });
 });

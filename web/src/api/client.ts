@@ -98,6 +98,10 @@ export const api = {
     acknowledge: (transitionId: string, signalId: string) =>
       request<ResponseBody<'acknowledgeSignal'>>('POST', `${transitionPath(transitionId)}/signalen/${encodeURIComponent(signalId)}/bevestiging`),
   },
+  contacts: {
+    list: (transitionId: string) => request<ResponseBody<'listContacts'>>('GET', `${transitionPath(transitionId)}/contacten`),
+    record: (transitionId: string, body: RequestBody<'recordContact'>) => request<ResponseBody<'recordContact'>>('POST', `${transitionPath(transitionId)}/contacten`, { body }),
+  },
   corporations: () => request<ResponseBody<'listCorporations'>>('GET', '/api/corporaties'),
   budget: {
     get: (transitionId: string) => request<BudgetView>('GET', `${transitionPath(transitionId)}/regelbudget`),

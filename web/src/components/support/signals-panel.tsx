@@ -6,6 +6,7 @@ import type { Risk, ThermometerScore } from '../../../../shared/domain/thermomet
 import type { Transition } from '../../../../shared/domain/transition';
 import { api } from '../../api/client';
 import { createActionRunner } from '../action-runner';
+import { ContactsSection } from './contacts-section';
 import { datumTijd } from '../../format';
 import { ProblemAlert } from '../problem-alert';
 import { TextInput } from '../transition/text-input';
@@ -67,6 +68,7 @@ export function SignalsPanel(props: { transition: Transition; onChanged: () => v
           </For>
         </ul>
       </Show>
+      <ContactsSection transitionId={props.transition.id} />
       <details class="landing-details">
         <summary>Signaal registreren</summary>
         <form class="utrecht-form landing-form" onSubmit={register}>

@@ -1,0 +1,60 @@
+import { createResource, For, Show } from 'solid-js';
+import { createStore } from 'solid-js/store';
+import { modaliteitLabels, modaliteiten, type Modaliteit } from '../../../../shared/domain/support';
+import { api } from '../../api/client';
+import { datumTijd } from '../../format';
+import { createActionRunner } from '../action-runner';
+import { ProblemAlert } from '../problem-alert';
+import { TextInput } from '../transition/text-input';
+
+/** Contactmomenten: the last ones, whether contact is over time for the level, and a quick way to record one. */
+export function ContactsSection(props: { transitionId: string }) {
+  const [contacts, { refetch }] = createResource(() => props.transitionId, (id) => api.contacts.list(id));
+  const { act, error, fieldErrors } = createActionRunner(refetch);
+  const [form, setForm] = createStore({ modaliteit: 'thuis' as Modaliteit, notitie: '' });
+  const record = (event: SubmitEvent) => {
+    event.preventDefault();
+    void act(() => api.contacts.record(props.transitionId, { modaliteit: form.modaliteit, ...(form.notitie ? { notitie: form.notitie } : {}) })).then(
+      (ok) => ok && setForm('notitie', ''),
+    );
+  };
+  return (
+    <>
+      <h3 class="utrecht-heading-3">Contactmomenten</h3>
+      <ProblemAlert message={error()} />
+      <Show when={contacts()?.achterstandDagen}>
+        {(days) => (
+          <div class="utrecht-alert utrecht-alert--warning" role="status">
+            <p class="utrecht-paragraph">
+              Het contact is {days()} dagen over tijd (dit niveau vraagt contact binnen {contacts()?.toegestaneDagen} dagen).
+            </p>
+          </div>
+        )}
+      </Show>
+      <ul class="utrecht-unordered-list" aria-label="Recente contactmomenten">
+        <For each={(contacts()?.items ?? []).slice(0, 5)} fallback={<li class="utrecht-unordered-list__item">Nog geen contactmomenten vastgelegd.</li>}>
+          {(c) => (
+            <li class="utrecht-unordered-list__item">
+              {datumTijd(c.op)}, {modaliteitLabels[c.modaliteit].toLowerCase()}, {c.wie.naam}
+              {c.notitie ? `: ${c.notitie}` : ''}
+            </li>
+          )}
+        </For>
+      </ul>
+      <form class="utrecht-form landing-filters" onSubmit={record}>
+        <div class="utrecht-form-field">
+          <label class="utrecht-form-label" for="contact-modaliteit">
+            Hoe
+          </label>
+          <select id="contact-modaliteit" class="utrecht-select utrecht-select--html-select" value={form.modaliteit} onChange={(e) => setForm('modaliteit', e.currentTarget.value as Modaliteit)}>
+            <For each={modaliteiten}>{(m) => <option value={m}>{modaliteitLabels[m]}</option>}</For>
+          </select>
+        </div>
+        <TextInput id="contact-notitie" label="Korte notitie (optioneel)" value={form.notitie} onInput={(v) => setForm('notitie', v)} error={fieldErrors().notitie} />
+        <button type="submit" class="utrecht-button utrecht-button--secondary-action">
+          Contact vastleggen
+        </button>
+      </form>
+    </>
+  );
+}
