@@ -4,7 +4,7 @@ import { Contact, Signal } from '../../shared/domain/signal-schemas';
 import type { TimelineEvent } from '../../shared/domain/timeline';
 import { ConflictError } from '../http/errors';
 import type { ContactStore, SignalStore } from '../signals/ports';
-import { keys } from './keys';
+import { keys, timelineEventItem } from './keys';
 
 const SIGNAL_LIMIT = 500;
 
@@ -25,7 +25,7 @@ export class DynamoSignalStore implements SignalStore {
       new TransactWriteCommand({
         TransactItems: [
           { Put: { TableName: this.tableName, Item: this.item(signal), ConditionExpression: 'attribute_not_exists(pk)' } },
-          { Put: { TableName: this.tableName, Item: { ...keys.timelineEvent(event), entity: 'TimelineEvent', ...event } } },
+          { Put: { TableName: this.tableName, Item: timelineEventItem(event) } },
         ],
       }),
     );
@@ -45,7 +45,7 @@ export class DynamoSignalStore implements SignalStore {
                 ExpressionAttributeValues: { ':open': 'open' },
               },
             },
-            { Put: { TableName: this.tableName, Item: { ...keys.timelineEvent(event), entity: 'TimelineEvent', ...event } } },
+            { Put: { TableName: this.tableName, Item: timelineEventItem(event) } },
           ],
         }),
       );

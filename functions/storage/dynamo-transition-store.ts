@@ -19,7 +19,7 @@ import {
   StaleVersionError,
 } from '../transitions/errors';
 import type { Page, PageRequest, TransitionStore } from '../transitions/ports';
-import { keys } from './keys';
+import { keys, timelineEventItem } from './keys';
 import { decodeCursor, encodeCursor } from './page-cursor';
 
 const IDEMPOTENCY_TTL_SECONDS = 24 * 60 * 60;
@@ -71,7 +71,7 @@ export class DynamoTransitionStore implements TransitionStore {
             {
               Put: {
                 TableName: this.tableName,
-                Item: { ...keys.timelineEvent(firstEvent), entity: 'TimelineEvent', ...firstEvent },
+                Item: timelineEventItem(firstEvent),
               },
             },
           ],
@@ -130,7 +130,7 @@ export class DynamoTransitionStore implements TransitionStore {
             {
               Put: {
                 TableName: this.tableName,
-                Item: { ...keys.timelineEvent(event), entity: 'TimelineEvent', ...event },
+                Item: timelineEventItem(event),
               },
             },
             ...(placementDelta !== 0 && placedOffer
@@ -197,7 +197,7 @@ export class DynamoTransitionStore implements TransitionStore {
     await this.db.send(
       new PutCommand({
         TableName: this.tableName,
-        Item: { ...keys.timelineEvent(event), entity: 'TimelineEvent', ...event },
+        Item: timelineEventItem(event),
         // An event id is written once: a retried workflow step cannot duplicate it.
         ConditionExpression: 'attribute_not_exists(pk)',
       }),

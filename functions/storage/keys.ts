@@ -38,3 +38,8 @@ export const keys = {
   contactPrefix: 'CONTACT#',
   spendIdempotency: (userId: string, key: string) => ({ pk: `IDEMPOTENCY#SPEND#${userId}#${key}`, sk: 'IDEMPOTENCY' }),
 } as const;
+
+/** A timeline event as stored: every capability that records one writes this same item. */
+export function timelineEventItem(event: { transitionId: string; at: string; versie?: number; id: string }) {
+  return { ...keys.timelineEvent(event), entity: 'TimelineEvent', ...event };
+}

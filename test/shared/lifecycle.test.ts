@@ -2,23 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { canChangeFase, nextFases, type LifecycleState } from '../../shared/domain/lifecycle';
 import { defaultMunicipalityPolicy } from '../../shared/domain/municipality-policy';
 import type { Readiness } from '../../shared/domain/readiness';
-import type { Contract, WoningAanbieding } from '../../shared/domain/woning';
+import { acceptedWoning, driepartijenContract } from '../support/woning-fixtures';
 
 const door = { id: 'u', naam: 'U' };
 const blockingDone: Readiness = Object.fromEntries(
   defaultMunicipalityPolicy.blockingReadinessItems.map((id) => [id, { gedaanOp: '2027-01-01', door }]),
 );
-const accepted: WoningAanbieding = {
-  id: 'a1',
-  corporatieId: 'c',
-  adres: { straat: 'Kanaalweg', huisnummer: '12', postcode: '3526 KL', plaats: 'Utrecht' },
-  wijk: 'Kanaleneiland',
-  huurPerMaandCent: 65000,
-  beschikbaarVanaf: '2027-03-01',
-  reactieUiterlijk: '2027-02-10',
-  status: 'geaccepteerd',
-};
-const driepartijen: Contract = { vorm: 'driepartijenovereenkomst', aanbiedingId: 'a1', ingangsdatum: '2027-03-01', getekendOp: '2027-02-15', omklapNaMaanden: 24 };
+const accepted = acceptedWoning;
+const driepartijen = driepartijenContract;
 
 // Named states, each a step further along (open-zaak style traits).
 const state = {

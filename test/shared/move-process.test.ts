@@ -1,18 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { nextMoveStep, type MoveProcessState } from '../../shared/domain/move-process';
 import { defaultMunicipalityPolicy as policy } from '../../shared/domain/municipality-policy';
+import { acceptedWoning, driepartijenContract } from '../support/woning-fixtures';
 
-const accepted = {
-  id: 'a1',
-  corporatieId: 'c',
-  adres: { straat: 'Kanaalweg', huisnummer: '12', postcode: '3526 KL', plaats: 'Utrecht' },
-  wijk: 'Kanaleneiland',
-  huurPerMaandCent: 65000,
-  beschikbaarVanaf: '2027-03-01',
-  reactieUiterlijk: '2027-02-10',
-  status: 'geaccepteerd' as const,
-};
-const contract = { vorm: 'driepartijenovereenkomst' as const, aanbiedingId: 'a1', ingangsdatum: '2027-03-01', getekendOp: '2027-02-01', omklapNaMaanden: 24 };
+const accepted = acceptedWoning;
+const contract = { ...driepartijenContract, getekendOp: '2027-02-01' };
 const granted = { aangevraagdOp: '2027-01-02', besluitOp: '2027-02-01', toegekend: true, ingangsdatum: '2027-03-01' };
 const base: MoveProcessState = { fase: 'woning', gereedheid: {}, aanbiedingen: [accepted], uitkering: granted, verhuisproces: {} };
 
