@@ -45,7 +45,8 @@ async function budgetScope(deps: BudgetDeps, principal: Principal, transitionId:
   const ownOrganisation = transition.providerId === principal.organisationId;
   const ownMunicipality = !ownOrganisation && (await municipalityOf(deps, principal)) === transition.gemeenteCode;
   if (!ownOrganisation && !ownMunicipality) throw new NotFoundError();
-  if (!decide(principal, action, { organisationId: principal.organisationId }).allowed) throw new ForbiddenError();
+  // The organisation scope is settled above (provider or municipality); the policy decides the role.
+  if (!decide(principal, action).allowed) throw new ForbiddenError();
   return transition;
 }
 
@@ -81,7 +82,7 @@ async function moveSpend(
   reden?: string,
 ): Promise<Spend> {
   const t = await budgetScope(deps, principal, transitionId, action);
-  const before = (await deps.budgets.spends(t.id)).find((s) => s.id === spendId);
+  const before = await deps.budgets.spend(t.id, spendId);
   if (!before) throw new NotFoundError('Deze uitgave bestaat niet.');
   const move = pick(before);
   if (!move || (moves[move].fromStatus && moves[move].fromStatus !== before.status)) {

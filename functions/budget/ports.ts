@@ -6,6 +6,7 @@ export interface BudgetStore {
   grant(budget: Budget, entry: LedgerEntry): Promise<void>;
   get(transitionId: string): Promise<Budget | undefined>;
   spends(transitionId: string): Promise<Spend[]>;
+  spend(transitionId: string, spendId: string): Promise<Spend | undefined>;
   ledger(transitionId: string): Promise<LedgerEntry[]>;
   /**
    * A new spend and its first move (reserve, or approve at once) in one atomic write, refused when the free

@@ -65,6 +65,11 @@ export class DynamoBudgetStore implements BudgetStore {
     return items.map((i) => Spend.parse(i)).sort((a, b) => a.voorgesteldOp.localeCompare(b.voorgesteldOp));
   }
 
+  async spend(transitionId: string, spendId: string): Promise<Spend | undefined> {
+    const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: keys.spend(transitionId, spendId), ConsistentRead: true }));
+    return Item ? Spend.parse(Item) : undefined;
+  }
+
   async ledger(transitionId: string): Promise<LedgerEntry[]> {
     return (await this.queryPartition(transitionId, keys.ledgerPrefix)).map((i) => LedgerEntry.parse(i));
   }
