@@ -22,6 +22,7 @@ export function createLandingStacks(app: App, stage: StageConfig) {
     table: data.table,
     transitionWorkflow: workflows.transitionWorkflow,
     moveWorkflow: workflows.moveWorkflow,
+    followUpWorkflow: workflows.followUpWorkflow,
     description: 'Landing: HTTP API, Lambdas and Cognito',
   });
   const web = new WebStack(app, `${prefix}-Web`, {

@@ -1,19 +1,27 @@
 import { randomUUID } from 'node:crypto';
-import { isActive } from '../../shared/domain/lifecycle';
-import { currentPlan } from '../../shared/domain/signaleringsplan';
-import type { Contact, Signal } from '../../shared/domain/signal-schemas';
 import { todayInNetherlands } from '../../shared/domain/calendar';
-import { contactGap, defaultSupportConfig, levelOn } from '../../shared/domain/support';
+import { isActive } from '../../shared/domain/lifecycle';
+import type { Principal } from '../../shared/domain/principal';
+import { currentPlan } from '../../shared/domain/signaleringsplan';
+import { acknowledgeSignal, resolveSignal, type SignalCommandResult } from '../../shared/domain/signal-commands';
+import type { Contact, ScaleUp, Signal } from '../../shared/domain/signal-schemas';
 import { classify, responseDeadline } from '../../shared/domain/signals';
+import { supportConfigFor } from '../../shared/domain/provider-policy';
+import { contactGap, levelOn } from '../../shared/domain/support';
 import type { TimelineEvent } from '../../shared/domain/timeline';
+import type { Transition } from '../../shared/domain/transition';
+import { changeSupport } from '../../shared/domain/transition-commands';
 import { clock } from '../clock';
 import { createApiHandler, type CapabilityHandlers } from '../http/api-handler';
 import { NotFoundError, RuleViolationError, ValidationError } from '../http/errors';
+import { logger } from '../observability/logger';
 import { lazy, runtime } from '../runtime';
 import { DynamoContactStore, DynamoSignalStore } from '../storage/dynamo-signal-store';
 import { DynamoTransitionStore } from '../storage/dynamo-transition-store';
-import type { TransitionStore } from '../transitions/ports';
+import type { TransitionStore, TransitionWorkflow } from '../transitions/ports';
+import { actorOf, prepareCommand, requireVersion, ruled } from '../transitions/run-command';
 import { authorize, readableTransition } from '../transitions/transition-access';
+import { StepFunctionsTransitionWorkflow } from '../workflow/step-functions-workflow';
 import type { ContactStore, SignalStore } from './ports';
 
 /** Enough to see the rhythm of contact; the full history is not needed on the page. */
@@ -23,6 +31,7 @@ export interface SignalsDeps {
   signals: SignalStore;
   contacts: ContactStore;
   transitions: TransitionStore;
+  workflow: Pick<TransitionWorkflow, 'evaluateSignals'>;
   now: () => Date;
   newId: () => string;
 }
@@ -48,6 +57,7 @@ export function signalHandlers(deps: () => SignalsDeps): CapabilityHandlers<'sig
       const signal: Signal = {
         id: deps().newId(),
         transitionId: t.id,
+        versie: 1,
         at: at.toISOString(),
         bron: body.bron,
         omschrijving: body.omschrijving,
@@ -57,8 +67,30 @@ export function signalHandlers(deps: () => SignalsDeps): CapabilityHandlers<'sig
         ...(deadline ? { deadline: deadline.toISOString() } : {}),
         geregistreerdDoor: { id: principal.userId, naam: principal.naam },
       };
-      await deps().signals.register(signal, event(deps(), signal, 'signaal-ontvangen', principal, `${signal.fase}: ${signal.omschrijving}`));
+      await deps().signals.register(signal, event(deps(), t.id, 'signaal-ontvangen', principal, `${signal.fase}: ${signal.omschrijving}`));
+      await thenFollowUp(deps(), t.id);
       return { body: signal };
+    },
+    acknowledgeSignal: async ({ principal, params }) => {
+      const { t, signal } = await signalOf(deps(), principal, params, 'signal:acknowledge');
+      const result = ruled(() => acknowledgeSignal(signal, { id: principal.userId, naam: principal.naam }, deps().now()));
+      await deps().signals.change({ before: signal, ...withEvent(deps(), t.id, result, principal), closeOpenTasks: true });
+      await thenFollowUp(deps(), t.id);
+      return { body: result.after };
+    },
+    resolveSignal: async ({ principal, params, body }) => {
+      const { t, signal } = await signalOf(deps(), principal, params, 'signal:resolve');
+      if (signal.status === 'afgehandeld') throw new RuleViolationError('Dit signaal is al afgehandeld.');
+      // A scale-up made in resolving the signal is a change of the transition, written in the same transaction.
+      const scaleUp = body.opschaling
+        ? await scaleUpFor(deps(), principal, t, signal, body.opschaling, body.expectedVersion!)
+        : undefined;
+      const result = ruled(() =>
+        resolveSignal(signal, { notitie: body.notitie, wijzigingId: scaleUp?.next.ondersteuning.at(-1)?.id }, { id: principal.userId, naam: principal.naam }, deps().now()),
+      );
+      await deps().signals.change({ before: signal, ...withEvent(deps(), t.id, result, principal), closeOpenTasks: true, ...(scaleUp ? { transition: scaleUp } : {}) });
+      await thenFollowUp(deps(), t.id);
+      return { body: result.after };
     },
     listContacts: async ({ principal, params }) => {
       const t = await readableTransition(deps().transitions, principal, params.transitionId);
@@ -67,8 +99,9 @@ export function signalHandlers(deps: () => SignalsDeps): CapabilityHandlers<'sig
       const today = todayInNetherlands(deps().now());
       const level = levelOn(t.ondersteuning, today);
       if (!level) return { body: { items } };
-      const achterstand = contactGap(items[0]?.op.slice(0, 10), t.createdAt.slice(0, 10), level, today, defaultSupportConfig);
-      return { body: { items, toegestaneDagen: defaultSupportConfig.maxDaysWithoutContact[level], ...(achterstand ? { achterstandDagen: achterstand } : {}) } };
+      const config = supportConfigFor(t.providerId);
+      const achterstand = contactGap(items[0]?.op.slice(0, 10), t.createdAt.slice(0, 10), level, today, config);
+      return { body: { items, toegestaneDagen: config.maxDaysWithoutContact[level], ...(achterstand ? { achterstandDagen: achterstand } : {}) } };
     },
     recordContact: async ({ principal, params, body }) => {
       const t = await readableTransition(deps().transitions, principal, params.transitionId);
@@ -79,29 +112,43 @@ export function signalHandlers(deps: () => SignalsDeps): CapabilityHandlers<'sig
       if (op > now.toISOString()) throw new ValidationError([{ name: 'op', code: 'in_future', reason: 'Een contactmoment ligt niet in de toekomst.' }]);
       const contact: Contact = { id: deps().newId(), transitionId: t.id, op, wie: { id: principal.userId, naam: principal.naam }, modaliteit: body.modaliteit, ...(body.notitie ? { notitie: body.notitie } : {}) };
       await deps().contacts.record(contact);
+      // The contact watch counts from this contact now: its alarm moves.
+      await thenFollowUp(deps(), t.id);
       return { body: contact };
-    },
-    acknowledgeSignal: async ({ principal, params }) => {
-      const t = await readableTransition(deps().transitions, principal, params.transitionId);
-      authorize(principal, 'signal:acknowledge', { organisationId: t.providerId });
-      const before = (await deps().signals.list(t.id)).find((s) => s.id === params.signalId);
-      if (!before) throw new NotFoundError('Dit signaal bestaat niet.');
-      const after: Signal = { ...before, status: 'bevestigd', bevestigd: { door: { id: principal.userId, naam: principal.naam }, op: deps().now().toISOString() } };
-      await deps().signals.acknowledge(after, event(deps(), after, 'signaal-bevestigd', principal, before.omschrijving));
-      return { body: after };
     },
   };
 }
 
-function event(deps: SignalsDeps, signal: Signal, type: TimelineEvent['type'], principal: { userId: string; naam: string }, omschrijving: string): TimelineEvent {
-  return {
-    id: deps.newId(),
-    transitionId: signal.transitionId,
-    type,
-    at: deps.now().toISOString(),
-    actor: { soort: 'medewerker', id: principal.userId, naam: principal.naam },
-    omschrijving,
-  };
+async function signalOf(deps: SignalsDeps, principal: Principal, params: { transitionId: string; signalId: string }, action: 'signal:acknowledge' | 'signal:resolve') {
+  const t = await readableTransition(deps.transitions, principal, params.transitionId);
+  authorize(principal, action, { organisationId: t.providerId });
+  const signal = (await deps.signals.list(t.id)).find((s) => s.id === params.signalId);
+  if (!signal) throw new NotFoundError('Dit signaal bestaat niet.');
+  return { t, signal };
+}
+
+async function scaleUpFor(deps: SignalsDeps, principal: Principal, t: Transition, signal: Signal, opschaling: ScaleUp, expectedVersion: number) {
+  authorize(principal, 'transition:update', { organisationId: t.providerId });
+  await requireVersion(deps.transitions, t, expectedVersion);
+  const id = deps.newId();
+  return prepareCommand(deps, t, actorOf(principal), (current, ctx) =>
+    changeSupport(current, { id, ...opschaling, vanaf: ctx.today, reden: `Opgeschaald na een ${signal.fase} signaal: ${signal.omschrijving.slice(0, 200)}`, signaalId: signal.id }, ctx),
+  );
+}
+
+/** The follow-up workflow looks again; the change is stored already, so an unreachable workflow is logged, not failed. */
+async function thenFollowUp(deps: SignalsDeps, transitionId: string): Promise<void> {
+  await deps.workflow.evaluateSignals(transitionId).catch((error: Error) => {
+    logger.warn('signal follow-up not reached', { transitionId, errorName: error.name });
+  });
+}
+
+function withEvent(deps: SignalsDeps, transitionId: string, result: SignalCommandResult, principal: Principal) {
+  return { after: result.after, event: event(deps, transitionId, result.event.type, principal, result.event.omschrijving) };
+}
+
+function event(deps: SignalsDeps, transitionId: string, type: TimelineEvent['type'], principal: Principal, omschrijving: string): TimelineEvent {
+  return { id: deps.newId(), transitionId, type, at: deps.now().toISOString(), actor: actorOf(principal), omschrijving };
 }
 
 export function createSignalsApi(deps: () => SignalsDeps) {
@@ -113,6 +160,7 @@ export const handler = createSignalsApi(
     signals: new DynamoSignalStore(runtime.documentClient(), runtime.tableName()),
     contacts: new DynamoContactStore(runtime.documentClient(), runtime.tableName()),
     transitions: new DynamoTransitionStore(runtime.documentClient(), runtime.tableName()),
+    workflow: new StepFunctionsTransitionWorkflow(runtime.sfnClient(), runtime.workflowArns()),
     now: clock.now,
     newId: randomUUID,
   })),

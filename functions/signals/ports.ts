@@ -1,12 +1,35 @@
 import type { Contact, Signal } from '../../shared/domain/signal-schemas';
+import type { Task } from '../../shared/domain/task';
 import type { TimelineEvent } from '../../shared/domain/timeline';
+import type { Transition } from '../../shared/domain/transition';
+
+/**
+ * One change of a signal, written atomically with what goes with it: its timeline event, tasks it opens,
+ * the closing of its open tasks (picked up or resolved), and a change of the transition (a scale-up made in
+ * resolving it). Refused with SignalChangedConflict when the signal is no longer the version `before`.
+ */
+export interface SignalChange {
+  before: Signal;
+  after: Signal;
+  event: TimelineEvent;
+  newTasks?: Task[];
+  closeOpenTasks?: boolean;
+  transition?: { before: Transition; next: Transition; event: TimelineEvent };
+}
 
 /** Signals of a transition, each with its timeline event written in the same atomic write. */
 export interface SignalStore {
-  register(signal: Signal, event: TimelineEvent): Promise<void>;
-  /** Refused (SignalChangedConflict) unless the signal is still open. */
-  acknowledge(after: Signal, event: TimelineEvent): Promise<void>;
+  /** With `once`, a signal with the same id is written only once: false when it already was. */
+  register(signal: Signal, event: TimelineEvent, options?: { once?: boolean }): Promise<boolean>;
+  change(change: SignalChange): Promise<void>;
+  /** Newest first. */
   list(transitionId: string): Promise<Signal[]>;
+}
+
+/** Tasks across transitions, for the person who must act. */
+export interface TaskStore {
+  /** Open tasks of a user, earliest deadline first. */
+  openTasksOf(userId: string): Promise<Task[]>;
 }
 
 /** Contactmomenten of a transition. */

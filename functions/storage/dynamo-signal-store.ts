@@ -1,16 +1,20 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { PutCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { Contact, Signal } from '../../shared/domain/signal-schemas';
+import { Task } from '../../shared/domain/task';
 import type { TimelineEvent } from '../../shared/domain/timeline';
 import { ConflictError } from '../http/errors';
-import type { ContactStore, SignalStore } from '../signals/ports';
+import type { ContactStore, SignalChange, SignalStore, TaskStore } from '../signals/ports';
+import { StaleVersionError } from '../transitions/errors';
+import { transitionUpdateItems } from './dynamo-transition-store';
 import { keys, timelineEventItem } from './keys';
 
 const SIGNAL_LIMIT = 500;
+const TASK_LIMIT = 200;
 
 export class SignalChangedConflict extends ConflictError {
   constructor() {
-    super('Dit signaal is al opgepakt.', 'stale-version');
+    super('Dit signaal is intussen gewijzigd (opgepakt of afgehandeld). Laad het opnieuw.', 'stale-version');
   }
 }
 
@@ -20,18 +24,28 @@ export class DynamoSignalStore implements SignalStore {
     private readonly tableName: string,
   ) {}
 
-  async register(signal: Signal, event: TimelineEvent): Promise<void> {
-    await this.db.send(
-      new TransactWriteCommand({
-        TransactItems: [
-          { Put: { TableName: this.tableName, Item: this.item(signal), ConditionExpression: 'attribute_not_exists(pk)' } },
-          { Put: { TableName: this.tableName, Item: timelineEventItem(event) } },
-        ],
-      }),
-    );
+  async register(signal: Signal, event: TimelineEvent, options: { once?: boolean } = {}): Promise<boolean> {
+    const once = options.once ? [{ Put: { TableName: this.tableName, Item: { ...keys.signalOnce(signal.transitionId, signal.id), entity: 'SignalOnce' }, ConditionExpression: 'attribute_not_exists(pk)' } }] : [];
+    try {
+      await this.db.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            ...once,
+            { Put: { TableName: this.tableName, Item: signalItem(signal), ConditionExpression: 'attribute_not_exists(pk)' } },
+            { Put: { TableName: this.tableName, Item: timelineEventItem(event) } },
+          ],
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (options.once && cancellationCode(error, 0) === 'ConditionalCheckFailed') return false;
+      throw error;
+    }
   }
 
-  async acknowledge(after: Signal, event: TimelineEvent): Promise<void> {
+  async change({ before, after, event, newTasks = [], closeOpenTasks = false, transition }: SignalChange): Promise<void> {
+    const closing = closeOpenTasks ? (await this.tasksOf(before)).filter((t) => t.status === 'open') : [];
+    const transitionItems = transition ? transitionUpdateItems(this.tableName, transition) : [];
     try {
       await this.db.send(
         new TransactWriteCommand({
@@ -39,37 +53,79 @@ export class DynamoSignalStore implements SignalStore {
             {
               Put: {
                 TableName: this.tableName,
-                Item: this.item(after),
-                ConditionExpression: '#status = :open',
-                ExpressionAttributeNames: { '#status': 'status' },
-                ExpressionAttributeValues: { ':open': 'open' },
+                Item: signalItem({ ...after, versie: before.versie + 1 }),
+                // Signals written before versions existed count as version 1.
+                ConditionExpression: before.versie === 1 ? 'attribute_not_exists(versie) OR versie = :seen' : 'versie = :seen',
+                ExpressionAttributeValues: { ':seen': before.versie },
               },
             },
+            ...transitionItems,
             { Put: { TableName: this.tableName, Item: timelineEventItem(event) } },
+            ...newTasks.map((task) => ({ Put: { TableName: this.tableName, Item: taskItem(task), ConditionExpression: 'attribute_not_exists(pk)' } })),
+            ...closing.map((task) => ({
+              Update: {
+                TableName: this.tableName,
+                Key: keys.task(task.transitionId, task.id),
+                UpdateExpression: 'SET #status = :done, gedaanOp = :at REMOVE gsi1pk, gsi1sk',
+                ConditionExpression: '#status = :open',
+                ExpressionAttributeNames: { '#status': 'status' },
+                ExpressionAttributeValues: { ':done': 'gedaan', ':open': 'open', ':at': event.at },
+              },
+            })),
           ],
         }),
       );
     } catch (error) {
-      if (error instanceof TransactionCanceledException && error.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed') throw new SignalChangedConflict();
+      const signalRefused = cancellationCode(error, 0);
+      if (signalRefused === 'ConditionalCheckFailed' || signalRefused === 'TransactionConflict') throw new SignalChangedConflict();
+      const transitionRefused = transition ? cancellationCode(error, 1) : undefined;
+      if (transitionRefused === 'ConditionalCheckFailed' || transitionRefused === 'TransactionConflict') throw new StaleVersionError();
+      // A task changed meanwhile (created or closed by a concurrent step): the caller reads again.
+      if (error instanceof TransactionCanceledException) throw new SignalChangedConflict();
       throw error;
     }
   }
 
   async list(transitionId: string): Promise<Signal[]> {
+    return (await this.queryPartition(transitionId, keys.signalPrefix, SIGNAL_LIMIT, false)).map((i) => Signal.parse(i));
+  }
+
+  private async tasksOf(signal: Signal): Promise<Task[]> {
+    return (await this.queryPartition(signal.transitionId, keys.tasksOfSignalPrefix(signal.id), TASK_LIMIT, true)).map((i) => Task.parse(i));
+  }
+
+  private async queryPartition(transitionId: string, prefix: string, limit: number, oldestFirst: boolean) {
     const { Items } = await this.db.send(
       new QueryCommand({
         TableName: this.tableName,
         KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-        ExpressionAttributeValues: { ':pk': `TRANSITION#${transitionId}`, ':prefix': keys.signalPrefix },
-        ScanIndexForward: false,
-        Limit: SIGNAL_LIMIT,
+        ExpressionAttributeValues: { ':pk': `TRANSITION#${transitionId}`, ':prefix': prefix },
+        ScanIndexForward: oldestFirst,
+        Limit: limit,
+        ConsistentRead: true,
       }),
     );
-    return (Items ?? []).map((i) => Signal.parse(i));
+    return Items ?? [];
   }
+}
 
-  private item(signal: Signal) {
-    return { ...keys.signal(signal.transitionId, signal.at, signal.id), entity: 'Signal', ...signal };
+export class DynamoTaskStore implements TaskStore {
+  constructor(
+    private readonly db: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async openTasksOf(userId: string): Promise<Task[]> {
+    const { Items } = await this.db.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :pk',
+        ExpressionAttributeValues: { ':pk': keys.openTasksOfUser(userId) },
+        Limit: TASK_LIMIT,
+      }),
+    );
+    return (Items ?? []).map((i) => Task.parse(i));
   }
 }
 
@@ -101,4 +157,22 @@ export class DynamoContactStore implements ContactStore {
     );
     return (Items ?? []).map((i) => Contact.parse(i));
   }
+}
+
+function signalItem(signal: Signal) {
+  return { ...keys.signal(signal.transitionId, signal.at, signal.id), entity: 'Signal', ...signal };
+}
+
+/** An open task is listed for the person who must act (gsi1), earliest deadline first. */
+function taskItem(task: Task) {
+  return {
+    ...keys.task(task.transitionId, task.id),
+    ...(task.status === 'open' ? { gsi1pk: keys.openTasksOfUser(task.voor.id), gsi1sk: `${task.deadline}#${task.id}` } : {}),
+    entity: 'Task',
+    ...task,
+  };
+}
+
+function cancellationCode(error: unknown, index: number): string | undefined {
+  return error instanceof TransactionCanceledException ? error.CancellationReasons?.[index]?.Code : undefined;
 }

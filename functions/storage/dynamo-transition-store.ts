@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import * as z from 'zod';
 import { TimelineEvent } from '../../shared/domain/timeline';
-import { Transition, TransitionSummary, summarize } from '../../shared/domain/transition';
+import { levelsOf, Transition, TransitionSummary, summarize } from '../../shared/domain/transition';
 import { geaccepteerdeAanbieding } from '../../shared/domain/woning';
 import {
   IdempotencyInFlightError,
@@ -108,47 +108,9 @@ export class DynamoTransitionStore implements TransitionStore {
     return transition;
   }
 
-  async update(input: Parameters<TransitionStore['update']>[0]): Promise<void> {
-    const { before, next, event } = input;
-    const placementDelta = Number(isPlaced(next)) - Number(isPlaced(before));
-    const placedOffer = geaccepteerdeAanbieding(next.aanbiedingen) ?? geaccepteerdeAanbieding(before.aanbiedingen);
-    const landed = next.fase === 'geland' && before.fase !== 'geland';
+  async update(input: TransitionChange): Promise<void> {
     try {
-      await this.db.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            {
-              Put: {
-                TableName: this.tableName,
-                Item: transitionItem(next),
-                // Optimistic concurrency: only the version this change was computed from may be replaced.
-                ConditionExpression: 'version = :expected',
-                ExpressionAttributeValues: { ':expected': before.version },
-              },
-            },
-            ...assignmentItems(next).map((Item) => ({ Put: { TableName: this.tableName, Item } })),
-            {
-              Put: {
-                TableName: this.tableName,
-                Item: timelineEventItem(event),
-              },
-            },
-            ...(placementDelta !== 0 && placedOffer
-              ? [
-                  {
-                    Update: {
-                      TableName: this.tableName,
-                      Key: keys.wijkPlaatsingen(next.gemeenteCode, placedOffer.wijk),
-                      UpdateExpression: 'ADD plaatsingen :delta SET entity = :entity',
-                      ExpressionAttributeValues: { ':delta': placementDelta, ':entity': 'WijkPlaatsingen' },
-                    },
-                  },
-                ]
-              : []),
-            ...(landed ? [{ Delete: { TableName: this.tableName, Key: keys.activePerson(personHash(next.persoon)) } }] : []),
-          ],
-        }),
-      );
+      await this.db.send(new TransactWriteCommand({ TransactItems: transitionUpdateItems(this.tableName, input) }));
     } catch (error) {
       const reason = error instanceof TransactionCanceledException ? error.CancellationReasons?.[0]?.Code : undefined;
       if (reason === 'ConditionalCheckFailed' || reason === 'TransactionConflict') throw new StaleVersionError();
@@ -219,6 +181,46 @@ export class DynamoTransitionStore implements TransitionStore {
   }
 }
 
+export type TransitionChange = Parameters<TransitionStore['update']>[0];
+
+/**
+ * The writes of one change of a transition, for one TransactWriteItems: the new version (conditional on the
+ * version it was computed from: the first item, so a refusal is CancellationReasons[0]), the begeleider
+ * summaries, the timeline event, the wijk counter when a placement starts or ends, the person lock when the
+ * transition ends. Other stores add their own items to the same transaction (a signal resolved with a scale-up).
+ */
+export function transitionUpdateItems(tableName: string, { before, next, event }: TransitionChange) {
+  const placementDelta = Number(isPlaced(next)) - Number(isPlaced(before));
+  const placedOffer = geaccepteerdeAanbieding(next.aanbiedingen) ?? geaccepteerdeAanbieding(before.aanbiedingen);
+  const landed = next.fase === 'geland' && before.fase !== 'geland';
+  return [
+    {
+      Put: {
+        TableName: tableName,
+        Item: transitionItem(next),
+        // Optimistic concurrency: only the version this change was computed from may be replaced.
+        ConditionExpression: 'version = :expected',
+        ExpressionAttributeValues: { ':expected': before.version },
+      },
+    },
+    ...assignmentItems(next).map((Item) => ({ Put: { TableName: tableName, Item } })),
+    { Put: { TableName: tableName, Item: timelineEventItem(event) } },
+    ...(placementDelta !== 0 && placedOffer
+      ? [
+          {
+            Update: {
+              TableName: tableName,
+              Key: keys.wijkPlaatsingen(next.gemeenteCode, placedOffer.wijk),
+              UpdateExpression: 'ADD plaatsingen :delta SET entity = :entity',
+              ExpressionAttributeValues: { ':delta': placementDelta, ':entity': 'WijkPlaatsingen' },
+            },
+          },
+        ]
+      : []),
+    ...(landed ? [{ Delete: { TableName: tableName, Key: keys.activePerson(personHash(next.persoon)) } }] : []),
+  ];
+}
+
 /** The transition's own item, listed in its organisation's transitions (gsi1), newest first. */
 function transitionItem(t: Transition) {
   return {
@@ -227,6 +229,8 @@ function transitionItem(t: Transition) {
     gsi1sk: keys.newestFirst(t.createdAt, t.id),
     entity: 'Transition',
     ...t,
+    // The organisation's list reads this item as a summary: it carries the summary's derived levels too.
+    niveaus: levelsOf(t),
   };
 }
 

@@ -36,6 +36,13 @@ export const keys = {
   signalPrefix: 'SIGNAL#',
   contact: (transitionId: string, at: string, id: string) => ({ pk: `TRANSITION#${transitionId}`, sk: `CONTACT#${at}#${id}` }),
   contactPrefix: 'CONTACT#',
+  /** Written with a signal Landing raises itself, so a retried step raises it once. */
+  signalOnce: (transitionId: string, signalId: string) => ({ pk: `TRANSITION#${transitionId}`, sk: `SIGNAL-ONCE#${signalId}` }),
+  task: (transitionId: string, taskId: string) => ({ pk: `TRANSITION#${transitionId}`, sk: `TAAK#${taskId}` }),
+  /** A signal's tasks share this prefix (task ids start with the signal id). */
+  tasksOfSignalPrefix: (signalId: string) => `TAAK#${signalId}.`,
+  /** Sparse: only open tasks carry it, so "my tasks" is a Query of exactly those, earliest deadline first. */
+  openTasksOfUser: (userId: string) => `USER#${userId}#TAKEN`,
   spendIdempotency: (userId: string, key: string) => ({ pk: `IDEMPOTENCY#SPEND#${userId}#${key}`, sk: 'IDEMPOTENCY' }),
 } as const;
 

@@ -2,11 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { todayInNetherlands } from '../../shared/domain/calendar';
 import { municipalityPolicy } from '../../shared/domain/municipality-policy';
 import { overview } from '../../shared/domain/overview';
+import { supportConfigFor } from '../../shared/domain/provider-policy';
+import { draftVow } from '../../shared/domain/verzoek-om-wijziging';
 import {
   agreePlan,
   changeFase,
   changeSupport,
   decideOffer,
+  recordAllocation,
   reviewSupport,
   savePlan,
   registerOffer,
@@ -27,20 +30,26 @@ import { DynamoTransitionStore } from '../storage/dynamo-transition-store';
 import { StepFunctionsTransitionWorkflow } from '../workflow/step-functions-workflow';
 import type { TransitionsDeps } from './ports';
 import { registerTransition } from './register-transition';
-import { runCommand } from './run-command';
+import { ruled, runCommand } from './run-command';
 import { authorize, readableTransition } from './transition-access';
 
 /**
- * After a change that may concern the move (a woning accepted, the contract, the move date, the uitkering, a
- * relapse), the move workflow takes a look. The change itself is stored already; if the workflow cannot be
- * reached the next change or wake-up looks again, so this is logged, not failed.
+ * After a change that may concern a workflow, that workflow takes a look: the move workflow after a woning
+ * accepted, the contract, the move date, the uitkering, a relapse; the follow-up of signals after a change of
+ * support (reviews, a scale-up's end, the contact a level allows) or of phase. The change itself is stored
+ * already; if a workflow cannot be reached the next change or wake-up looks again, so this is logged, not failed.
  */
-async function thenEvaluateMove(deps: TransitionsDeps, transition: Transition): Promise<Transition> {
-  await deps.workflow.evaluateMove(transition.id).catch((error: Error) => {
-    logger.warn('move workflow not reached', { transitionId: transition.id, errorName: error.name });
-  });
+async function thenEvaluate(deps: TransitionsDeps, transition: Transition, looks: ('move' | 'signals')[]): Promise<Transition> {
+  await Promise.all(
+    looks.map((look) =>
+      (look === 'move' ? deps.workflow.evaluateMove(transition.id) : deps.workflow.evaluateSignals(transition.id)).catch((error: Error) => {
+        logger.warn('workflow not reached', { transitionId: transition.id, workflow: look, errorName: error.name });
+      }),
+    ),
+  );
   return transition;
 }
+const thenEvaluateMove = (deps: TransitionsDeps, transition: Transition) => thenEvaluate(deps, transition, ['move']);
 
 export function transitionHandlers(deps: () => TransitionsDeps): CapabilityHandlers<'transitions'> {
   return {
@@ -69,13 +78,14 @@ export function transitionHandlers(deps: () => TransitionsDeps): CapabilityHandl
       const t = await readableTransition(deps().store, principal, params.transitionId);
       const offer = geaccepteerdeAanbieding(t.aanbiedingen) ?? t.aanbiedingen.at(-1);
       const plaatsingenInWijk = offer ? await deps().store.placementsInWijk(t.gemeenteCode, offer.wijk) : undefined;
-      const view = overview(t, municipalityPolicy(t.gemeenteCode), todayInNetherlands(deps().now()));
+      const view = overview(t, municipalityPolicy(t.gemeenteCode), todayInNetherlands(deps().now()), supportConfigFor(t.providerId));
       return { body: { ...view, ...(plaatsingenInWijk !== undefined ? { plaatsingenInWijk } : {}) } };
     },
     changeFase: async ({ principal, params, body }) => ({
-      body: await thenEvaluateMove(
+      body: await thenEvaluate(
         deps(),
         await runCommand(deps(), principal, params.transitionId, body.expectedVersion, (t, ctx) => changeFase(t, body, ctx)),
+        ['move', 'signals'],
       ),
     }),
     setReadiness: async ({ principal, params, body }) => ({
@@ -116,15 +126,13 @@ export function transitionHandlers(deps: () => TransitionsDeps): CapabilityHandl
     }),
     changeSupport: async ({ principal, params, body }) => {
       const { expectedVersion, ...change } = body;
-      return {
-        body: await runCommand(deps(), principal, params.transitionId, expectedVersion, (t, ctx) => changeSupport(t, { id: deps().newId(), ...change }, ctx)),
-      };
+      const next = await runCommand(deps(), principal, params.transitionId, expectedVersion, (t, ctx) => changeSupport(t, { id: deps().newId(), ...change }, ctx));
+      return { body: await thenEvaluate(deps(), next, ['signals']) };
     },
     reviewSupport: async ({ principal, params, body }) => {
       const { expectedVersion, ...review } = body;
-      return {
-        body: await runCommand(deps(), principal, params.transitionId, expectedVersion, (t, ctx) => reviewSupport(t, { ...review, newId: deps().newId() }, ctx)),
-      };
+      const next = await runCommand(deps(), principal, params.transitionId, expectedVersion, (t, ctx) => reviewSupport(t, { ...review, newId: deps().newId() }, ctx));
+      return { body: await thenEvaluate(deps(), next, ['signals']) };
     },
     savePlan: async ({ principal, params, body }) => {
       const { expectedVersion, ...plan } = body;
@@ -134,6 +142,15 @@ export function transitionHandlers(deps: () => TransitionsDeps): CapabilityHandl
     agreePlan: async ({ principal, params, body }) => {
       const { expectedVersion, ...agreement } = body;
       return { body: await runCommand(deps(), principal, params.transitionId, expectedVersion, (t, ctx) => agreePlan(t, agreement, ctx)) };
+    },
+    recordAllocation: async ({ principal, params, body }) => {
+      const { expectedVersion, ...toewijzing } = body;
+      return { body: await runCommand(deps(), principal, params.transitionId, expectedVersion, (t, ctx) => recordAllocation(t, toewijzing, ctx)) };
+    },
+    // A draft only: computed from what the caseworker may read, nothing stored, nothing sent.
+    draftVow: async ({ principal, params, body }) => {
+      const t = await readableTransition(deps().store, principal, params.transitionId);
+      return { body: ruled(() => draftVow(t, t.toewijzing, supportConfigFor(t.providerId), body)) };
     },
     setUitkering: async ({ principal, params, body }) => {
       const { expectedVersion, ...status } = body;
@@ -151,7 +168,7 @@ const awsDeps = lazy(
   (): TransitionsDeps => ({
     store: new DynamoTransitionStore(runtime.documentClient(), runtime.tableName()),
     directory: new DynamoOrganisationDirectory(runtime.documentClient(), runtime.tableName()),
-    workflow: new StepFunctionsTransitionWorkflow(runtime.sfnClient(), runtime.transitionWorkflowArn(), runtime.moveWorkflowArn()),
+    workflow: new StepFunctionsTransitionWorkflow(runtime.sfnClient(), runtime.workflowArns()),
     now: clock.now,
     newId: randomUUID,
   }),

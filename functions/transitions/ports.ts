@@ -42,6 +42,8 @@ export interface TransitionWorkflow {
   start(transitionId: string): Promise<void>;
   /** Lets the move workflow look at the transition again after a change that may concern it. */
   evaluateMove(transitionId: string): Promise<void>;
+  /** Lets the follow-up of signals and contact look again (a signal, a contact, a change of support). */
+  evaluateSignals(transitionId: string): Promise<void>;
 }
 
 /** Everything the transitions capability needs, injected so tests can point it at their own table. */

@@ -24,11 +24,16 @@ export async function runCommand(
 ): Promise<Transition> {
   const before = await readableTransition(deps.store, principal, transitionId);
   authorize(principal, 'transition:update', { organisationId: before.providerId });
-  if (before.version !== expectedVersion && !(await onlyWorkflowChangedSince(deps.store, before, expectedVersion))) {
-    throw new StaleVersionError();
-  }
-  return applyCommand(deps, before, { soort: 'medewerker', id: principal.userId, naam: principal.naam }, command);
+  await requireVersion(deps.store, before, expectedVersion);
+  return applyCommand(deps, before, actorOf(principal), command);
 }
+
+/** 409 unless the caseworker saw `expectedVersion` of `current`, or only the workflow changed it since. */
+export async function requireVersion(store: TransitionsDeps['store'], current: Transition, expectedVersion: number): Promise<void> {
+  if (current.version !== expectedVersion && !(await onlyWorkflowChangedSince(store, current, expectedVersion))) throw new StaleVersionError();
+}
+
+export const actorOf = (principal: Principal): Actor => ({ soort: 'medewerker', id: principal.userId, naam: principal.naam });
 
 /**
  * The workflow records its own steps (a task, the move, the review) while a caseworker has the page open.
@@ -48,15 +53,24 @@ export async function applyCommand(
   actor: Actor,
   command: (t: Transition, ctx: CommandContext) => CommandResult,
 ): Promise<Transition> {
+  const change = prepareCommand(deps, before, actor, command);
+  await deps.store.update(change);
+  return change.next;
+}
+
+/**
+ * Computes one change of `before` without storing it: the next version and its timeline event, for a store
+ * that writes it together with something else (a signal resolved with a scale-up).
+ */
+export function prepareCommand(
+  deps: Pick<TransitionsDeps, 'now' | 'newId'>,
+  before: Transition,
+  actor: Actor,
+  command: (t: Transition, ctx: CommandContext) => CommandResult,
+): { before: Transition; next: Transition; event: TimelineEvent } {
   const now = deps.now();
   const ctx: CommandContext = { today: todayInNetherlands(now), actor: { id: actor.soort === 'medewerker' ? actor.id : 'werkproces', naam: actor.naam } };
-  let result: CommandResult;
-  try {
-    result = command(before, ctx);
-  } catch (error) {
-    if (error instanceof RuleViolation) throw new RuleViolationError(error.reden);
-    throw error;
-  }
+  const result = ruled(() => command(before, ctx));
   // Parse on the way in too: a command can never store a transition the schema would refuse.
   const next = Transition.parse({
     ...result.next,
@@ -73,6 +87,15 @@ export async function applyCommand(
     actor,
     ...(result.event.omschrijving ? { omschrijving: result.event.omschrijving } : {}),
   };
-  await deps.store.update({ before, next, event });
-  return next;
+  return { before, next, event };
+}
+
+/** Runs a pure domain decision; a rule that blocks it becomes a 409 with the rule's reason. */
+export function ruled<T>(decision: () => T): T {
+  try {
+    return decision();
+  } catch (error) {
+    if (error instanceof RuleViolation) throw new RuleViolationError(error.reden);
+    throw error;
+  }
 }

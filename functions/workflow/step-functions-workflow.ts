@@ -1,4 +1,5 @@
 import { ExecutionAlreadyExists, SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
+import { randomUUID } from 'node:crypto';
 import type { TransitionWorkflow } from '../transitions/ports';
 
 /**
@@ -8,26 +9,27 @@ import type { TransitionWorkflow } from '../transitions/ports';
 export class StepFunctionsTransitionWorkflow implements TransitionWorkflow {
   constructor(
     private readonly sfn: SFNClient,
-    private readonly stateMachineArn: string,
-    private readonly moveWorkflowArn: string,
+    private readonly arns: { transition: string; move: string; signals: string },
   ) {}
 
-  async evaluateMove(transitionId: string): Promise<void> {
-    // Every look is its own short execution; the steps themselves are idempotent, so two at once are harmless.
-    await this.sfn.send(
-      new StartExecutionCommand({
-        stateMachineArn: this.moveWorkflowArn,
-        name: `${transitionId}-${Date.now()}`,
-        input: JSON.stringify({ transitionId }),
-      }),
-    );
+  evaluateMove(transitionId: string): Promise<void> {
+    return this.look(this.arns.move, transitionId);
+  }
+
+  evaluateSignals(transitionId: string): Promise<void> {
+    return this.look(this.arns.signals, transitionId);
+  }
+
+  /** Every look is its own short execution; the steps themselves are idempotent, so two at once are harmless. */
+  private async look(stateMachineArn: string, transitionId: string): Promise<void> {
+    await this.sfn.send(new StartExecutionCommand({ stateMachineArn, name: `${transitionId}-${Date.now()}-${randomUUID().slice(0, 8)}`, input: JSON.stringify({ transitionId }) }));
   }
 
   async start(transitionId: string): Promise<void> {
     try {
       await this.sfn.send(
         new StartExecutionCommand({
-          stateMachineArn: this.stateMachineArn,
+          stateMachineArn: this.arns.transition,
           name: transitionId,
           input: JSON.stringify({ transitionId }),
         }),

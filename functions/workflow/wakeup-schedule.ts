@@ -10,26 +10,35 @@ import * as z from 'zod';
 import { lazy, requiredEnv } from '../runtime';
 
 /**
- * The move workflow's alarm clock. Waits of weeks to years do not live in an execution: one EventBridge
- * Scheduler one-time schedule per transition starts the workflow again on the day (07:00 Amsterdam time).
- * A new date (a changed move date) overwrites the schedule; nothing left to wait for deletes it.
+ * The workflows' alarm clock. Waits of hours to years do not live in an execution: one EventBridge Scheduler
+ * one-time schedule per transition and process starts that process's workflow again when due — on a day at
+ * 07:00 Amsterdam time (`tot`, the move workflow), or at an instant (`om`, a signal's deadline). A new time
+ * overwrites the schedule; nothing left to wait for deletes it.
  */
-export const WakeupInput = z.object({ transitionId: z.string().min(1), tot: z.iso.date().optional() });
+export const processes = ['verhuizing', 'signalen'] as const;
+export type Process = (typeof processes)[number];
+
+export const WakeupInput = z.object({
+  transitionId: z.string().min(1),
+  proces: z.enum(processes).default('verhuizing'),
+  tot: z.iso.date().optional(),
+  om: z.iso.datetime().optional(),
+});
 
 export interface WakeupConfig {
   groupName: string;
   roleArn: string;
-  workflowArn: string;
+  workflowArns: Record<Process, string>;
 }
 
-export const scheduleName = (transitionId: string) => `verhuizing-${transitionId}`;
+export const scheduleName = (proces: Process, transitionId: string) => `${proces}-${transitionId}`;
 
 export function createWakeupSchedule(scheduler: () => SchedulerClient, config: () => WakeupConfig) {
   return async (input: unknown) => {
-    const { transitionId, tot } = WakeupInput.parse(input);
-    const { groupName, roleArn, workflowArn } = config();
-    const Name = scheduleName(transitionId);
-    if (!tot) {
+    const { transitionId, proces, tot, om } = WakeupInput.parse(input);
+    const { groupName, roleArn, workflowArns } = config();
+    const Name = scheduleName(proces, transitionId);
+    if (!tot && !om) {
       await scheduler()
         .send(new DeleteScheduleCommand({ Name, GroupName: groupName }))
         .catch((error: unknown) => {
@@ -40,11 +49,12 @@ export function createWakeupSchedule(scheduler: () => SchedulerClient, config: (
     const schedule: CreateScheduleCommandInput = {
       Name,
       GroupName: groupName,
-      ScheduleExpression: `at(${tot}T07:00:00)`,
-      ScheduleExpressionTimezone: 'Europe/Amsterdam',
+      // `at()` takes a wall-clock time in the given zone: a day's morning in Amsterdam, or an instant in UTC.
+      ScheduleExpression: tot ? `at(${tot}T07:00:00)` : `at(${wholeSecondAfter(om!)})`,
+      ScheduleExpressionTimezone: tot ? 'Europe/Amsterdam' : 'UTC',
       FlexibleTimeWindow: { Mode: 'OFF' },
       ActionAfterCompletion: 'DELETE',
-      Target: { Arn: workflowArn, RoleArn: roleArn, Input: JSON.stringify({ transitionId }) },
+      Target: { Arn: workflowArns[proces], RoleArn: roleArn, Input: JSON.stringify({ transitionId }) },
     };
     try {
       await scheduler().send(new UpdateScheduleCommand(schedule));
@@ -52,7 +62,7 @@ export function createWakeupSchedule(scheduler: () => SchedulerClient, config: (
       if (!(error instanceof ResourceNotFoundException)) throw error;
       await scheduler().send(new CreateScheduleCommand(schedule));
     }
-    return { transitionId, wekker: tot };
+    return { transitionId, wekker: tot ?? om };
   };
 }
 
@@ -61,6 +71,11 @@ export const handler = createWakeupSchedule(
   lazy(() => ({
     groupName: requiredEnv('SCHEDULE_GROUP'),
     roleArn: requiredEnv('SCHEDULER_ROLE_ARN'),
-    workflowArn: requiredEnv('MOVE_WORKFLOW_ARN'),
+    workflowArns: { verhuizing: requiredEnv('MOVE_WORKFLOW_ARN'), signalen: requiredEnv('SIGNAL_WORKFLOW_ARN') },
   })),
 );
+
+/** `at()` counts whole seconds: round up, so an alarm never goes off before what it waits for. */
+function wholeSecondAfter(instant: string): string {
+  return new Date(Math.ceil(Date.parse(instant) / 1000) * 1000).toISOString().slice(0, 19);
+}

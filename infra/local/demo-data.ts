@@ -4,6 +4,9 @@ import { keys } from '../../functions/storage/keys';
 import { DynamoTransitionStore } from '../../functions/storage/dynamo-transition-store';
 import { organisationItem } from '../../functions/storage/dynamo-organisation-directory';
 import { DynamoBudgetStore } from '../../functions/storage/dynamo-budget-store';
+import { DynamoContactStore, DynamoSignalStore } from '../../functions/storage/dynamo-signal-store';
+import type { Signal } from '../../shared/domain/signal-schemas';
+import { triage } from '../../shared/domain/thermometer';
 import { moves, newBalance } from '../../shared/domain/regelbudget';
 import type { Organisation, StaffMember } from '../../shared/domain/organisation';
 import type { Principal } from '../../shared/domain/principal';
@@ -12,7 +15,8 @@ import { notStartedYet, Transition, type Fase, type Herkomst } from '../../share
 import { addDays, firstOfNextMonth, todayInNetherlands, type IsoDate } from '../../shared/domain/calendar';
 import { municipalityPolicy } from '../../shared/domain/municipality-policy';
 import { signalen } from '../../shared/domain/overview';
-import type { SupportChange, SupportLevel } from '../../shared/domain/support';
+import type { Modaliteit, SupportChange, SupportLevel } from '../../shared/domain/support';
+import type { Omvang, Toewijzing } from '../../shared/domain/iwmo';
 import { isActive } from '../../shared/domain/lifecycle';
 import { geaccepteerdeAanbieding } from '../../shared/domain/woning';
 
@@ -56,6 +60,10 @@ interface DemoTransition {
 
 function steun(niveau: SupportLevel, vanaf: IsoDate, reden: string, door: { id: string; naam: string }, tot?: IsoDate): SupportChange {
   return { id: randomUUID(), niveau, modaliteiten: niveau === 'waakvlam' ? ['op-afstand'] : ['thuis'], reden, vanaf, ...(tot ? { tot } : {}), door };
+}
+
+function toewijzing(toewijzingNummer: string, ingangsdatum: IsoDate, einddatum: IsoDate, omvang: Omvang, door: { id: string; naam: string }): Toewijzing {
+  return { toewijzingNummer, productCategorie: '02', productCode: '02A01', ingangsdatum, einddatum, omvang, vastgelegdOp: ingangsdatum, vastgelegdDoor: door };
 }
 
 const demoTransitions: DemoTransition[] = [
@@ -107,6 +115,8 @@ const demoTransitions: DemoTransition[] = [
           steun('regulier', addDays(today, -150), 'Start ambulante begeleiding', door),
           steun('verhoogd', addDays(today, -2), 'Tijdelijk opschalen rond de verhuizing', door, addDays(today, 54)),
         ],
+        // Allocated for regulier: the scale-up around the move exceeds it, so the overview asks for a VOW.
+        toewijzing: toewijzing('20240117', addDays(today, -150), addDays(today, 215), { volume: 3, eenheid: '04', frequentie: '2' }, door),
       };
     },
   },
@@ -132,11 +142,23 @@ const demoTransitions: DemoTransition[] = [
         verhuisproces: { bevestigingGevraagdVoor: moved, evaluatieGepland: addDays(moved, 42) },
         ondersteuning: [steun('regulier', addDays(today, -300), 'Start ambulante begeleiding', door), rondVerhuizing, steun('licht', addDays(today, -60), 'Afgeschaald: gaat goed, eigen netwerk groeit', door)],
         ondersteuningEvaluaties: [{ wijzigingId: rondVerhuizing.id, op: addDays(moved, 28), uitkomst: 'bevestigd', door }],
+        // Renewed when she went to licht; 8 hours a month leaves room for it.
+        toewijzing: toewijzing('20240342', addDays(today, -60), addDays(today, 300), { volume: 8, eenheid: '04', frequentie: '4' }, door),
       };
     },
   },
   { voornaam: 'Jeroen', achternaam: 'de Graaf', geboortedatum: '1986-01-08', gemeenteCode: 'GM0344', herkomst: 'MO', begeleiderIds: ['u-youssef'], fase: 'aanmelding', daysAgo: 3,
     state: (today, door) => ({ ondersteuning: [steun('intensief', addDays(today, -3), 'Net uit de nachtopvang; 24/7 bereikbaar', door)] }) },
+  {
+    voornaam: 'Sven', achternaam: 'de Jong', geboortedatum: '1983-08-19', gemeenteCode: 'GM0344', herkomst: 'MO',
+    begeleiderIds: ['u-marieke', 'u-youssef'], fase: 'landing', daysAgo: 200,
+    state: (today, door) => ({
+      ondersteuning: [
+        steun('regulier', addDays(today, -200), 'Start Housing First', door),
+        { ...steun('intensief', addDays(today, -120), 'Terugval na het overlijden van zijn moeder; 24/7 bereikbaar', door), modaliteiten: ['thuis', 'remote-24-7'] },
+      ],
+    }),
+  },
   { voornaam: 'Henk', achternaam: 'Postma', geboortedatum: '1960-05-05', gemeenteCode: 'GM0310', herkomst: 'BW', begeleiderIds: ['u-noor'], fase: 'voorbereiding', daysAgo: 40,
     state: (today, door) => ({ ondersteuning: [steun('waakvlam', addDays(today, -40), 'Zorgmijder: houdt zelf contact af, wij blijven in beeld', door)] }) },
 ];
@@ -215,7 +237,57 @@ export async function seedDemoData(db: DynamoDBDocumentClient, tableName: string
     });
   }
   await seedBudgets(new DynamoBudgetStore(db, tableName), seeded, now, today);
+  await seedContactsAndSignals(db, tableName, seeded, now);
   return ids;
+}
+
+/**
+ * The rhythm of contact and a few signals. Everyone but Henk (a care avoider on waakvlam) was seen lately, so
+ * the contact watch raises its oranje signal for Henk alone. Jeroen has a rood signal from the night service,
+ * due an hour from now: with the demo clock one hour on, it goes to the team lead.
+ */
+async function seedContactsAndSignals(db: DynamoDBDocumentClient, tableName: string, seeded: Map<string, Transition>, now: Date): Promise<void> {
+  const ago = (hours: number) => new Date(now.getTime() - hours * 3_600_000).toISOString();
+  const contacts = new DynamoContactStore(db, tableName);
+  const recentlySeen: [string, number, Modaliteit, string][] = [
+    ['Kees', 30, 'thuis', 'Koffie gedronken, de financiën lopen'],
+    ['Fatima', 50, 'op-afstand', 'Gebeld over het woningaanbod in Batau-Noord'],
+    ['Ruud', 20, 'thuis', 'Dozen ingepakt voor de verhuizing'],
+    ['Anouk', 120, 'op-afstand', 'Videobellen: gaat goed, nieuwe baan bij de kringloop'],
+    ['Jeroen', 6, 'thuis', 'Eerste week uit de nachtopvang'],
+    ['Sven', 10, 'thuis', 'Samen naar het graf van zijn moeder'],
+  ];
+  for (const [voornaam, hoursAgo, modaliteit, notitie] of recentlySeen) {
+    const t = seeded.get(voornaam)!;
+    const wie = t.begeleiders[0]!;
+    await contacts.record({ id: randomUUID(), transitionId: t.id, op: ago(hoursAgo), wie, modaliteit, notitie });
+  }
+
+  const signals = new DynamoSignalStore(db, tableName);
+  const jeroen = seeded.get('Jeroen')!;
+  const at = ago(3);
+  const rood: Signal = {
+    id: randomUUID(), transitionId: jeroen.id, versie: 1, at, bron: 'ondersteuning-op-afstand', fase: 'rood', status: 'open',
+    omschrijving: 'Belde om drie uur ’s nachts in paniek: wil niet meer naar huis, de buren zouden hem in de gaten houden',
+    thermometer: { score: { veiligheid: 2, gezondheid: 2, welzijn: 2, omvang: 2, duur: 2 }, totaal: 10, actie: triage({ veiligheid: 2, gezondheid: 2, welzijn: 2, omvang: 2, duur: 2 }).actie },
+    deadline: ago(-1),
+    geregistreerdDoor: { id: 'u-youssef', naam: 'Youssef El Amrani' },
+  };
+  const kees = seeded.get('Kees')!;
+  const oranje: Signal = {
+    id: randomUUID(), transitionId: kees.id, versie: 1, at: ago(26), bron: 'wijkagent', fase: 'oranje', status: 'bevestigd',
+    omschrijving: 'Buren klagen over harde muziek ’s nachts',
+    thermometer: { score: { veiligheid: 1, gezondheid: 0, welzijn: 2, omvang: 1, duur: 1 }, totaal: 5, actie: triage({ veiligheid: 1, gezondheid: 0, welzijn: 2, omvang: 1, duur: 1 }).actie },
+    deadline: ago(2),
+    geregistreerdDoor: { id: 'u-sanne', naam: 'Sanne de Vries' },
+    bevestigd: { door: { id: 'u-sanne', naam: 'Sanne de Vries' }, op: ago(20) },
+  };
+  for (const signal of [rood, oranje]) {
+    await signals.register(signal, {
+      id: randomUUID(), transitionId: signal.transitionId, type: 'signaal-ontvangen', at: signal.at,
+      actor: { soort: 'medewerker', ...signal.geregistreerdDoor }, omschrijving: `${signal.fase}: ${signal.omschrijving}`,
+    });
+  }
 }
 
 /** Regelbudgets: Kees has spent some and waits for an approval; Fatima has a fresh budget for her move. */

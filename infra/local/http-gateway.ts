@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { Principal } from '../../shared/domain/principal';
 import { apiGatewayEvent, matchPath } from './api-gateway-event';
 import type { LocalRoute } from './cloud-assembly';
+import type { ClockStep } from './local-clock';
 import { lambdaContext, loadHandler } from './local-lambda';
 import type { LocalAuth } from './local-auth';
 import { serveStatic } from './static-files';
@@ -13,7 +14,7 @@ export interface GatewayOptions {
   auth: LocalAuth;
   webRoot: string;
   /** The demo's time machine (local mode only). */
-  clock: { state(): unknown; advance(days: number): unknown };
+  clock: { state(): unknown; advance(step: ClockStep): unknown };
   /** The seeded users offered on the local sign-in screen. */
   users: { principal: Principal; organisationNaam: string }[];
 }
@@ -54,11 +55,10 @@ async function handle(options: GatewayOptions, req: IncomingMessage, res: Server
   if (url.pathname === '/local/clock') {
     if (req.method === 'GET') return json(res, 200, options.clock.state());
     if (req.method === 'POST') {
-      const days = parseJson(await readBody(req))?.advanceDays;
-      if (typeof days !== 'number' || !Number.isInteger(days) || days < 1 || days > 3660) {
-        return json(res, 400, { message: 'advanceDays: een heel aantal dagen van 1 tot 3660' });
-      }
-      return json(res, 200, options.clock.advance(days));
+      const body = parseJson(await readBody(req));
+      const step = clockStep(body?.advanceDays, body?.advanceHours);
+      if (!step) return json(res, 400, { message: 'advanceDays (1 tot 3660 dagen) of advanceHours (1 tot 48 uur), een heel getal' });
+      return json(res, 200, options.clock.advance(step));
     }
   }
   if (req.method !== 'GET' && req.method !== 'HEAD') return json(res, 405, { message: 'Method Not Allowed' });
@@ -120,4 +120,12 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
     req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', reject);
   });
+}
+
+/** The demo clock moves forward by whole days, or by hours (a signal's 4-hour deadline). */
+function clockStep(days: unknown, hours: unknown): ClockStep | undefined {
+  const whole = (n: unknown, max: number): n is number => typeof n === 'number' && Number.isInteger(n) && n >= 1 && n <= max;
+  if (whole(days, 3660) && hours === undefined) return { days };
+  if (whole(hours, 48) && days === undefined) return { hours };
+  return undefined;
 }

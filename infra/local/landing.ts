@@ -82,12 +82,15 @@ export async function startLanding(options: StartLandingOptions): Promise<Runnin
     AWS_ENDPOINT_URL_SCHEDULER: schedulerEndpoint.endpoint,
     TRANSITION_WORKFLOW_ARN: stateMachineArn('TransitionWorkflow'),
     MOVE_WORKFLOW_ARN: stateMachineArn('MoveWorkflow'),
+    SIGNAL_WORKFLOW_ARN: stateMachineArn('FollowUpWorkflow'),
     SCHEDULE_GROUP: 'landing-local',
     SCHEDULER_ROLE_ARN: 'arn:aws:iam::000000000000:role/landing-local-scheduler',
   });
   scheduler.start();
-  // The move workflow takes its first look at the demo transitions, as it would after their last change.
-  for (const id of seeded) stepFunctions.startExecution(stateMachineArn('MoveWorkflow'), `${id}-demo`, JSON.stringify({ transitionId: id }));
+  // The workflows take their first look at the demo transitions, as they would after their last change.
+  for (const id of seeded) {
+    for (const workflow of ['MoveWorkflow', 'FollowUpWorkflow']) stepFunctions.startExecution(stateMachineArn(workflow), `${id}-demo`, JSON.stringify({ transitionId: id }));
+  }
 
   const gateway = createGateway({
     routes: assembly.routes,
@@ -95,8 +98,8 @@ export async function startLanding(options: StartLandingOptions): Promise<Runnin
     webRoot: options.webRoot,
     clock: {
       state: () => clock.state(),
-      advance: (days) => {
-        const state = clock.advance(days);
+      advance: (step) => {
+        const state = clock.advance(step);
         scheduler.tick();
         return state;
       },

@@ -3,7 +3,11 @@ import path from 'node:path';
 import { clock, clockOffset, setClockOffset } from '../../functions/clock';
 import { todayInNetherlands } from '../../shared/domain/calendar';
 
-const DAY_MS = 24 * 60 * 60 * 1000;
+const HOUR_MS = 60 * 60 * 1000;
+const DAY_MS = 24 * HOUR_MS;
+
+/** How far to move the clock: whole days, or whole hours. */
+export type ClockStep = { days: number } | { hours: number };
 
 /**
  * The demo's time machine: moves the product's clock forward (never back: schedules and timelines only go
@@ -20,9 +24,10 @@ export class LocalClock {
     return { now: now.toISOString(), today: todayInNetherlands(now), offsetDays: Math.round(clockOffset() / DAY_MS) };
   }
 
-  advance(days: number): ReturnType<LocalClock['state']> {
-    if (!Number.isInteger(days) || days < 1 || days > 3660) throw new RangeError('advance by 1 to 3660 whole days');
-    setClockOffset(clockOffset() + days * DAY_MS);
+  advance(step: ClockStep): ReturnType<LocalClock['state']> {
+    const ms = 'days' in step ? step.days * DAY_MS : step.hours * HOUR_MS;
+    if (!Number.isInteger(ms) || ms < HOUR_MS || ms > 3660 * DAY_MS) throw new RangeError('advance by 1 hour to 3660 days');
+    setClockOffset(clockOffset() + ms);
     if (this.file) {
       mkdirSync(path.dirname(this.file), { recursive: true });
       writeFileSync(this.file, JSON.stringify({ offsetMs: clockOffset() }));

@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { zonedInstant } from '../../shared/domain/calendar';
 
 export interface LocalSchedule {
   name: string;
@@ -83,31 +84,7 @@ const key = (s: Pick<LocalSchedule, 'groupName' | 'name'>) => `${s.groupName}/${
 
 /** `at(2027-03-01T07:00:00)` in a time zone → the instant, as EventBridge Scheduler reads it. */
 export function atExpressionToInstant(expression: string, timeZone = 'UTC'): Date {
-  const match = /^at\((\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})\)$/.exec(expression);
+  const match = /^at\((.+)\)$/.exec(expression);
   if (!match) throw new Error(`unsupported schedule expression ${expression}`);
-  const [y, mo, d, h, mi, s] = match.slice(1).map(Number) as [number, number, number, number, number, number];
-  const asUtc = Date.UTC(y, mo - 1, d, h, mi, s);
-  // The zone's offset at that moment (twice, to land right around a DST change).
-  let instant = asUtc;
-  for (let i = 0; i < 2; i++) instant = asUtc - zoneOffsetMs(instant, timeZone);
-  return new Date(instant);
-}
-
-function zoneOffsetMs(instant: number, timeZone: string): number {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    })
-      .formatToParts(new Date(instant))
-      .map((p) => [p.type, p.value]),
-  );
-  const local = Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute), Number(parts.second));
-  return local - Math.floor(instant / 1000) * 1000;
+  return zonedInstant(match[1]!, timeZone);
 }

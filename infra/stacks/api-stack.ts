@@ -16,6 +16,7 @@ export interface ApiStackProps extends StackProps {
   table: ITableV2;
   transitionWorkflow: IStateMachine;
   moveWorkflow: IStateMachine;
+  followUpWorkflow: IStateMachine;
 }
 
 /**
@@ -71,6 +72,7 @@ export class ApiStack extends Stack {
     const environment = {
       TRANSITION_WORKFLOW_ARN: props.transitionWorkflow.stateMachineArn,
       MOVE_WORKFLOW_ARN: props.moveWorkflow.stateMachineArn,
+      SIGNAL_WORKFLOW_ARN: props.followUpWorkflow.stateMachineArn,
     };
     this.functions = {
       transitions: new LandingFunction(this, 'TransitionsApi', {
@@ -87,8 +89,14 @@ export class ApiStack extends Stack {
       signals: new LandingFunction(this, 'SignalsApi', {
         stage,
         entry: 'functions/signals/api.ts',
-        description: 'API: signals about a transition (register with the signaleringsplan or the thermometer, acknowledge)',
+        description: 'API: signals about a transition (register, pick up, resolve) and contactmomenten',
+        environment,
       }).bindTable(table, 'RW'),
+      caseload: new LandingFunction(this, 'CaseloadApi', {
+        stage,
+        entry: 'functions/caseload/api.ts',
+        description: 'API: a caseworker\'s today and the team lead\'s view of the team\'s caseload',
+      }).bindTable(table, 'R'),
       organisation: new LandingFunction(this, 'OrganisationApi', {
         stage,
         entry: 'functions/organisation/api.ts',
@@ -102,6 +110,9 @@ export class ApiStack extends Stack {
     };
     props.transitionWorkflow.grantStartExecution(this.functions.transitions);
     props.moveWorkflow.grantStartExecution(this.functions.transitions);
+    // Changes of support, signals and contacts let the follow-up workflow look again.
+    props.followUpWorkflow.grantStartExecution(this.functions.transitions);
+    props.followUpWorkflow.grantStartExecution(this.functions.signals);
     // Health reads the table's status.
     this.functions.meta.addToRolePolicy(new PolicyStatement({ actions: ['dynamodb:DescribeTable'], resources: [table.tableArn] }));
 

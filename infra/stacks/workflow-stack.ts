@@ -6,7 +6,9 @@ import type { StateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import type { Construct } from 'constructs';
 import type { StageConfig } from '../config/stages';
 import { LandingFunction } from '../constructs/landing-function';
-import { MoveWorkflow } from '../workflows/move-workflow';
+import { AlarmWorkflow } from '../workflows/alarm-workflow';
+import { createFollowUpWorkflow } from '../workflows/follow-up-workflow';
+import { createMoveWorkflow } from '../workflows/move-workflow';
 import { TransitionWorkflow } from '../workflows/transition-workflow';
 
 export interface WorkflowStackProps extends StackProps {
@@ -17,6 +19,7 @@ export interface WorkflowStackProps extends StackProps {
 export class WorkflowStack extends Stack {
   readonly transitionWorkflow: StateMachine;
   readonly moveWorkflow: StateMachine;
+  readonly followUpWorkflow: StateMachine;
 
   constructor(scope: Construct, id: string, props: WorkflowStackProps) {
     super(scope, id, props);
@@ -29,34 +32,42 @@ export class WorkflowStack extends Stack {
     }).bindTable(table, 'RW');
     this.transitionWorkflow = new TransitionWorkflow(this, 'TransitionWorkflow', { stage, recordTimelineEvent }).stateMachine;
 
-    // The move workflow's alarms: one-time schedules in their own group, started by the scheduler's own role.
+    // The workflows' alarms: one-time schedules in their own group, started by the scheduler's own role.
     const scheduleGroup = new CfnScheduleGroup(this, 'Schedules', { name: `landing-${stage.name}` });
-    const moveWorkflowArn = MoveWorkflow.arn(this, stage);
+    const moveWorkflowArn = AlarmWorkflow.arn(this, stage, 'verhuizing');
+    const signalWorkflowArn = AlarmWorkflow.arn(this, stage, 'signalen');
     const schedulerRole = new Role(this, 'SchedulerRole', {
       assumedBy: new ServicePrincipal('scheduler.amazonaws.com'),
-      description: 'Lets EventBridge Scheduler start the move workflow on the day',
+      description: 'Lets EventBridge Scheduler start the move and follow-up workflows when due',
     });
-    schedulerRole.addToPolicy(new PolicyStatement({ actions: ['states:StartExecution'], resources: [moveWorkflowArn] }));
+    schedulerRole.addToPolicy(new PolicyStatement({ actions: ['states:StartExecution'], resources: [moveWorkflowArn, signalWorkflowArn] }));
+
+    const wakeup = new LandingFunction(this, 'Wakeup', {
+      stage,
+      entry: 'functions/workflow/wakeup-schedule.ts',
+      description: 'Workflow task: sets or clears the one-time schedule that wakes a workflow',
+      environment: { SCHEDULE_GROUP: scheduleGroup.name!, SCHEDULER_ROLE_ARN: schedulerRole.roleArn, MOVE_WORKFLOW_ARN: moveWorkflowArn, SIGNAL_WORKFLOW_ARN: signalWorkflowArn },
+    });
+    wakeup.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['scheduler:CreateSchedule', 'scheduler:UpdateSchedule', 'scheduler:DeleteSchedule'],
+        resources: (['verhuizing', 'signalen'] as const).map((proces) => this.formatArn({ service: 'scheduler', resource: 'schedule', resourceName: `${scheduleGroup.name}/${proces}-*` })),
+      }),
+    );
+    schedulerRole.grantPassRole(wakeup.grantPrincipal);
 
     const moveStep = new LandingFunction(this, 'MoveStep', {
       stage,
       entry: 'functions/workflow/move-step.ts',
       description: 'Move workflow task: determines and carries out the next step of the move',
     }).bindTable(table, 'RW');
-    const wakeup = new LandingFunction(this, 'MoveWakeup', {
-      stage,
-      entry: 'functions/workflow/wakeup-schedule.ts',
-      description: 'Move workflow task: sets or clears the one-time schedule that wakes the workflow',
-      environment: { SCHEDULE_GROUP: scheduleGroup.name!, SCHEDULER_ROLE_ARN: schedulerRole.roleArn, MOVE_WORKFLOW_ARN: moveWorkflowArn },
-    });
-    wakeup.addToRolePolicy(
-      new PolicyStatement({
-        actions: ['scheduler:CreateSchedule', 'scheduler:UpdateSchedule', 'scheduler:DeleteSchedule'],
-        resources: [this.formatArn({ service: 'scheduler', resource: 'schedule', resourceName: `${scheduleGroup.name}/verhuizing-*` })],
-      }),
-    );
-    schedulerRole.grantPassRole(wakeup.grantPrincipal);
+    this.moveWorkflow = createMoveWorkflow(this, { stage, moveStep, wakeup });
 
-    this.moveWorkflow = new MoveWorkflow(this, 'MoveWorkflow', { stage, moveStep, wakeup }).stateMachine;
+    const followUpStep = new LandingFunction(this, 'FollowUpStep', {
+      stage,
+      entry: 'functions/workflow/follow-up-step.ts',
+      description: 'Follow-up workflow task: tasks, escalation and scale-up proposals for signals; the contact watch',
+    }).bindTable(table, 'RW');
+    this.followUpWorkflow = createFollowUpWorkflow(this, { stage, followUpStep, wakeup });
   }
 }

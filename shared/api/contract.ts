@@ -3,7 +3,10 @@ import { AanmeldingInput, Fase, Transition, TransitionSummary } from '../domain/
 import { Adres, ContractSchema, IsoDate, ReadinessItemId, Reden, SignSchema, SupportChangeSchema, UitkeringStatusSchema } from '../domain/traject-schemas';
 import { supportLevels } from '../domain/support';
 import { Budget, Cents, LedgerEntry, Spend, SpendCategory } from '../domain/regelbudget-schemas';
-import { Contact, RecordContactInput, RegisterSignalInput, Signal } from '../domain/signal-schemas';
+import { Contact, RecordContactInput, RegisterSignalInput, ResolveSignalInput, Signal } from '../domain/signal-schemas';
+import { TeamView, TodayView } from './caseload-schemas';
+import { AllocationCheckSchema, ToewijzingFields, VowDraftSchema } from '../domain/iwmo-schemas';
+import { redenVerzoekCodes } from '../domain/iwmo';
 import { TimelineEvent } from '../domain/timeline';
 import { Principal } from '../domain/principal';
 import { Organisation, StaffMember } from '../domain/organisation';
@@ -15,7 +18,7 @@ import { Organisation, StaffMember } from '../domain/organisation';
  * - the handler each capability's Lambda must provide (functions/<capability>/api.ts, type-checked),
  * - the SPA's typed client (web/src/api).
  */
-export const capabilities = ['transitions', 'budget', 'signals', 'organisation', 'meta'] as const;
+export const capabilities = ['transitions', 'budget', 'signals', 'caseload', 'organisation', 'meta'] as const;
 export type Capability = (typeof capabilities)[number];
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -173,6 +176,7 @@ export const TransitionOverview = z
       langIntensief: z.number().int().optional(),
       voorstelRondVerhuizing: z.object({ niveau: SupportLevel, vanaf: IsoDate, tot: IsoDate, reden: z.string() }).optional(),
       spans: z.array(z.object({ niveau: SupportLevel, van: IsoDate, tot: IsoDate })),
+      toewijzing: AllocationCheckSchema.optional(),
     }),
   })
   .meta({ id: 'TransitionOverview' });
@@ -207,6 +211,21 @@ export const AgreePlanInput = z
   .object({ versie: z.number().int().positive(), op: IsoDate, expectedVersion: ExpectedVersion })
   .strict()
   .meta({ id: 'AgreePlanInput' });
+
+export const RecordAllocationInput = ToewijzingFields.extend({ expectedVersion: ExpectedVersion })
+  .strict()
+  .refine((a) => !a.einddatum || a.einddatum >= a.ingangsdatum, { error: 'De einddatum ligt vóór de ingangsdatum.', path: ['einddatum'] })
+  .refine((a) => !a.productCode || Boolean(a.productCategorie), { error: 'Vul bij een productcode ook de productcategorie in.', path: ['productCategorie'] })
+  .meta({ id: 'RecordAllocationInput' });
+
+export const DraftVowInput = z
+  .object({
+    redenVerzoek: z.enum(redenVerzoekCodes, { error: 'Kies de reden van het verzoek: 01 (verandering cliëntsituatie) of 02 (wijziging zorgplan).' }),
+    gewensteIngangsdatum: IsoDate,
+    toelichting: z.string().trim().max(500, { error: 'De toelichting is te lang (hooguit 500 tekens).' }).optional(),
+  })
+  .strict()
+  .meta({ id: 'DraftVowInput' });
 
 export const ContactList = z
   .object({
@@ -527,6 +546,28 @@ export const operations = {
     response: { status: 200, schema: Transition, description: 'Het gewijzigde traject' },
     errors: commandErrors,
   }),
+  recordAllocation: op({
+    capability: 'transitions',
+    method: 'PUT',
+    path: '/api/transitions/{transitionId}/toewijzing',
+    summary: 'Leg de iWmo-toewijzing van de ambulante ondersteuning vast (vervangt de vorige)',
+    auth: 'principal',
+    params: CommandParams,
+    body: RecordAllocationInput,
+    response: { status: 200, schema: Transition, description: 'Het gewijzigde traject' },
+    errors: commandErrors,
+  }),
+  draftVow: op({
+    capability: 'transitions',
+    method: 'POST',
+    path: '/api/transitions/{transitionId}/toewijzing/verzoek-om-wijziging',
+    summary: 'Stel een verzoek om wijziging (iWmo WMO317) op uit de geplande ondersteuning; er wordt niets opgeslagen of verstuurd',
+    auth: 'principal',
+    params: TransitionParams,
+    body: DraftVowInput,
+    response: { status: 200, schema: VowDraftSchema, description: 'Het concept, om in het iWmo-systeem van de aanbieder in te lezen' },
+    errors: [400, 401, 403, 404, 409],
+  }),
   listSignals: op({
     capability: 'signals',
     method: 'GET',
@@ -557,6 +598,35 @@ export const operations = {
     params: TransitionParams.extend({ signalId: z.string().min(1).max(64) }),
     response: { status: 200, schema: Signal, description: 'Het signaal' },
     errors: [401, 403, 404, 409],
+  }),
+  resolveSignal: op({
+    capability: 'signals',
+    method: 'POST',
+    path: '/api/transitions/{transitionId}/signalen/{signalId}/afhandeling',
+    summary: 'Handel een signaal af: wat er is gedaan, eventueel met een tijdelijke opschaling vanaf vandaag',
+    auth: 'principal',
+    params: TransitionParams.extend({ signalId: z.string().min(1).max(64) }),
+    body: ResolveSignalInput,
+    response: { status: 200, schema: Signal, description: 'Het afgehandelde signaal' },
+    errors: [400, 401, 403, 404, 409],
+  }),
+  getToday: op({
+    capability: 'caseload',
+    method: 'GET',
+    path: '/api/vandaag',
+    summary: 'Vandaag: mijn open taken (signalen), evaluaties en deadlines van mijn trajecten, mijn caseload',
+    auth: 'principal',
+    response: { status: 200, schema: TodayView, description: 'Wat vandaag aandacht vraagt' },
+    errors: [401, 403],
+  }),
+  getTeam: op({
+    capability: 'caseload',
+    method: 'GET',
+    path: '/api/team',
+    summary: 'Het team: caseload per begeleider tegen de capaciteit, en wie lang op intensief staat',
+    auth: 'principal',
+    response: { status: 200, schema: TeamView, description: 'De caseload van het team' },
+    errors: [401, 403],
   }),
   listContacts: op({
     capability: 'signals',

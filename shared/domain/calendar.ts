@@ -74,3 +74,39 @@ export function isValidIsoDate(date: string): boolean {
 export function todayInNetherlands(now: Date): IsoDate {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(now);
 }
+
+/** Saturday or Sunday (ISO dates are calendar days: the weekday does not depend on a time zone). */
+export function isWeekend(date: IsoDate): boolean {
+  const day = new Date(toUtcMs(date)).getUTCDay();
+  return day === 0 || day === 6;
+}
+
+/**
+ * The instant a wall-clock time in the Netherlands happens on a day, e.g. the 07:00 at which alarms for a
+ * day go off. Daylight saving time is honoured: 07:00 is 06:00Z in winter and 05:00Z in summer.
+ */
+export function instantInNetherlands(date: IsoDate, time = '07:00'): Date {
+  return zonedInstant(`${date}T${time}:00`, 'Europe/Amsterdam');
+}
+
+/** `2027-03-28T07:00:00` as wall-clock time in `timeZone` → the instant. */
+export function zonedInstant(localDateTime: string, timeZone: string): Date {
+  const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})$/.exec(localDateTime);
+  if (!match) throw new RangeError(`not a local date-time: ${localDateTime}`);
+  const [y, mo, d, h, mi, s] = match.slice(1).map(Number) as [number, number, number, number, number, number];
+  const asUtc = Date.UTC(y, mo - 1, d, h, mi, s);
+  // The zone's offset at that moment (twice, to land right around a DST change).
+  let instant = asUtc;
+  for (let i = 0; i < 2; i++) instant = asUtc - zoneOffsetMs(instant, timeZone);
+  return new Date(instant);
+}
+
+function zoneOffsetMs(instant: number, timeZone: string): number {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' })
+      .formatToParts(new Date(instant))
+      .map((p) => [p.type, p.value]),
+  );
+  const local = Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute), Number(parts.second));
+  return local - Math.floor(instant / 1000) * 1000;
+}

@@ -16,6 +16,7 @@ import {
   type SupportLevel,
 } from './support';
 import type { MunicipalityPolicy } from './municipality-policy';
+import { allocationCheck, type AllocationCheck, type Toewijzing } from './iwmo';
 import { summarizeReadiness, type ReadinessSummary } from './readiness';
 import { huurtoeslagWarning, uitkeringRisk, type HuurtoeslagWarning, type UitkeringRisk } from './uitkering';
 import type { Fase } from './vocabulary';
@@ -50,10 +51,12 @@ export interface SupportOverview {
   /** The proposed temporary scale-up around the move, until one with that start is recorded. */
   voorstelRondVerhuizing?: { niveau: SupportLevel; vanaf: IsoDate; tot: IsoDate; reden: string };
   spans: LevelSpan[];
+  /** How the planned support compares with the iWmo allocation, when one is recorded. */
+  toewijzing?: AllocationCheck;
 }
 
 export function supportOverview(
-  t: { ondersteuning: SupportChange[]; ondersteuningEvaluaties: { wijzigingId: string }[]; verhuisdatum?: IsoDate; verhuisdOp?: IsoDate; createdAt: string },
+  t: { ondersteuning: SupportChange[]; ondersteuningEvaluaties: { wijzigingId: string }[]; verhuisdatum?: IsoDate; verhuisdOp?: IsoDate; createdAt: string; toewijzing?: Toewijzing },
   today: IsoDate,
   config: SupportConfig = defaultSupportConfig,
 ): SupportOverview {
@@ -74,14 +77,23 @@ export function supportOverview(
     ...(lang ? { langIntensief: lang } : {}),
     ...(proposal && !recorded ? { voorstelRondVerhuizing: { ...proposal, tot: proposal.tot! } } : {}),
     spans,
+    ...(t.toewijzing ? { toewijzing: allocationCheck(t.ondersteuning, t.toewijzing, today, config) } : {}),
   };
 }
 
 /** What the caseworker needs at a glance, derived from the transition on a given day: nothing stored. */
 export function overview(
-  state: LifecycleState & { verhuisproces?: MoveProcessMarkers; ondersteuning?: SupportChange[]; ondersteuningEvaluaties?: { wijzigingId: string }[]; createdAt?: string },
+  state: LifecycleState & {
+    verhuisproces?: MoveProcessMarkers;
+    ondersteuning?: SupportChange[];
+    ondersteuningEvaluaties?: { wijzigingId: string }[];
+    createdAt?: string;
+    toewijzing?: Toewijzing;
+  },
   policy: MunicipalityPolicy,
   today: IsoDate,
+  /** The provider's support settings (shared/domain/provider-policy.ts); the region's defaults otherwise. */
+  config: SupportConfig = defaultSupportConfig,
 ): Overview {
   const risk = uitkeringRisk({
     ...(state.verhuisdatum ? { moveDate: state.verhuisdatum } : {}),
@@ -116,13 +128,15 @@ export function overview(
     ...(aankondiging ? { omklapAankondiging: aankondiging } : {}),
     deadlines,
     verhuiskostenOngedekt: Boolean(state.verhuisproces?.verhuiskostenOngedekt) && !state.verhuisdOp,
-    ondersteuning: supportOverview({ ondersteuning: [], ondersteuningEvaluaties: [], createdAt: `${today}T00:00:00.000Z`, ...state }, today),
+    ondersteuning: supportOverview({ ondersteuning: [], ondersteuningEvaluaties: [], createdAt: `${today}T00:00:00.000Z`, ...state }, today, config),
   };
 }
 
 export interface Signalen {
   uitkeringRisico: UitkeringRisk['level'];
   volgendeDeadline?: Deadline;
+  /** The next review of a scale-up: a "vandaag" list shows it when it is due. */
+  volgendeEvaluatie?: IsoDate;
 }
 
 /**
@@ -131,5 +145,6 @@ export interface Signalen {
  */
 export function signalen(state: LifecycleState, policy: MunicipalityPolicy, today: IsoDate): Signalen {
   const view = overview(state, policy, today);
-  return { uitkeringRisico: view.uitkering.level, ...(view.deadlines[0] ? { volgendeDeadline: view.deadlines[0] } : {}) };
+  const review = view.ondersteuning.volgendeEvaluatie?.datum;
+  return { uitkeringRisico: view.uitkering.level, ...(view.deadlines[0] ? { volgendeDeadline: view.deadlines[0] } : {}), ...(review ? { volgendeEvaluatie: review } : {}) };
 }

@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { signFases } from './signaleringsplan';
-import { signalSources } from './signals';
-import { modaliteiten } from './support';
+import { CONTACT_WATCH, signalSources, signalStatuses } from './signals';
+import { modaliteiten, supportLevels } from './support';
 
 const Risk = z.union([z.literal(0), z.literal(1), z.literal(2)], { error: 'Scoor 0, 1 of 2.' });
 
@@ -10,21 +10,39 @@ export const ThermometerScoreSchema = z
   .meta({ id: 'Thermometer', description: 'Urgentie volgens de thermometer: elk onderdeel 0–2' });
 
 const Door = z.object({ id: z.string(), naam: z.string() });
+const IsoDate = z.iso.date({ error: 'Vul een datum in als jjjj-mm-dd.' });
+
+/** A temporary scale-up: the follow-up workflow proposes one on rood, the caseworker adopts or changes it. */
+export const ScaleUpSchema = z
+  .object({
+    niveau: z.enum(supportLevels, { error: 'Kies een niveau van ondersteuning.' }),
+    modaliteiten: z.array(z.enum(modaliteiten, { error: 'Onbekende vorm van ondersteuning.' })).min(1, { error: 'Kies minstens één vorm.' }),
+    tot: IsoDate,
+  })
+  .meta({ id: 'Opschaling' });
+export type ScaleUp = z.infer<typeof ScaleUpSchema>;
 
 export const Signal = z
   .object({
     id: z.string(),
     transitionId: z.string(),
+    /** Every write of the signal is conditional on this number and raises it: workflow steps and people cannot overwrite each other. */
+    versie: z.number().int().positive().default(1),
     at: z.iso.datetime(),
-    bron: z.enum(signalSources),
+    bron: z.enum([...signalSources, CONTACT_WATCH]),
     omschrijving: z.string(),
     tekenId: z.string().optional(),
     fase: z.enum(signFases),
     thermometer: z.object({ score: ThermometerScoreSchema, totaal: z.number().int(), actie: z.string() }).optional(),
-    status: z.enum(['open', 'bevestigd', 'afgehandeld']),
+    status: z.enum(signalStatuses),
     deadline: z.iso.datetime().optional(),
     geregistreerdDoor: Door,
     bevestigd: z.object({ door: Door, op: z.iso.datetime() }).optional(),
+    /** What the follow-up workflow did: the task for the duo, the proposed scale-up, the escalation. */
+    taakAangemaaktOp: z.iso.datetime().optional(),
+    opschalingsvoorstel: ScaleUpSchema.extend({ logeerplek: z.boolean() }).optional(),
+    geescaleerdOp: z.iso.datetime().optional(),
+    afgehandeld: z.object({ door: Door, op: z.iso.datetime(), notitie: z.string(), wijzigingId: z.string().optional() }).optional(),
   })
   .meta({ id: 'Signaal' });
 export type Signal = z.infer<typeof Signal>;
@@ -42,6 +60,16 @@ export const RegisterSignalInput = z
     path: ['thermometer'],
   })
   .meta({ id: 'RegisterSignalInput' });
+
+export const ResolveSignalInput = z
+  .object({
+    notitie: z.string({ error: 'Schrijf kort wat er is gedaan.' }).trim().min(3, { error: 'Schrijf kort wat er is gedaan.' }).max(500),
+    opschaling: ScaleUpSchema.optional().meta({ description: 'Tijdelijk opschalen vanaf vandaag tot en met `tot`' }),
+    expectedVersion: z.number().int().positive().optional().meta({ description: 'De versie van het traject, nodig bij opschalen' }),
+  })
+  .strict()
+  .refine((r) => !r.opschaling || r.expectedVersion !== undefined, { error: 'Geef de versie van het traject mee die je wijzigt.', path: ['expectedVersion'] })
+  .meta({ id: 'ResolveSignalInput' });
 
 /** A contactmoment: when, who, how, and a short note. A contact need not serve a goal (presentie). */
 export const Contact = z

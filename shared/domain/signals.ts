@@ -1,3 +1,4 @@
+import { isWeekend, todayInNetherlands } from './calendar';
 import type { SignFase } from './signaleringsplan';
 import { triage, type ThermometerScore } from './thermometer';
 
@@ -7,7 +8,9 @@ import { triage, type ThermometerScore } from './thermometer';
  * signaleringsplan takes that sign's phase; one that matches none is triaged with the urgency thermometer.
  */
 export const signalSources = ['persoon', 'begeleider', 'ondersteuning-op-afstand', 'buur-of-medebewoner', 'corporatie', 'wijkagent', 'sociaal-team'] as const;
-export type SignalSource = (typeof signalSources)[number];
+/** Landing itself raises a signal when contact is over time ("ze bellen als je twee keer niet bent geweest"). */
+export const CONTACT_WATCH = 'contactbewaking' as const;
+export type SignalSource = (typeof signalSources)[number] | typeof CONTACT_WATCH;
 
 export const signalSourceLabels: Record<SignalSource, string> = {
   persoon: 'De persoon zelf',
@@ -17,9 +20,13 @@ export const signalSourceLabels: Record<SignalSource, string> = {
   corporatie: 'Woningcorporatie',
   wijkagent: 'Wijkagent',
   'sociaal-team': 'Sociaal team',
+  contactbewaking: 'Landing: contact over tijd',
 };
 
-export type SignalStatus = 'open' | 'bevestigd' | 'afgehandeld';
+export const signalStatuses = ['open', 'bevestigd', 'afgehandeld'] as const;
+export type SignalStatus = (typeof signalStatuses)[number];
+
+export const signalStatusLabels: Record<SignalStatus, string> = { open: 'Open', bevestigd: 'Opgepakt', afgehandeld: 'Afgehandeld' };
 
 /** How fast a signal must be answered: rood within 4 hours, day and night; oranje within a working day. */
 export const responseHours: Record<SignFase, number | undefined> = { rood: 4, oranje: 24, groen: undefined };
@@ -37,8 +44,17 @@ export function classify(input: { matchedSignFase?: SignFase; score?: Thermomete
   return { fase: t.fase, thermometer: { score: input.score, totaal: t.totaal, actie: t.actie } };
 }
 
-/** When the signal must have been acknowledged, or undefined for groen. */
+/**
+ * When the signal must have been acknowledged, or undefined for groen. Rood counts hours around the clock;
+ * oranje counts a working day, so a deadline that would fall in a weekend moves to the Monday (public
+ * holidays are not known to Landing yet).
+ */
 export function responseDeadline(fase: SignFase, at: Date): Date | undefined {
   const hours = responseHours[fase];
-  return hours === undefined ? undefined : new Date(at.getTime() + hours * 3_600_000);
+  if (hours === undefined) return undefined;
+  let deadline = new Date(at.getTime() + hours * HOUR_MS);
+  while (fase === 'oranje' && isWeekend(todayInNetherlands(deadline))) deadline = new Date(deadline.getTime() + 24 * HOUR_MS);
+  return deadline;
 }
+
+const HOUR_MS = 3_600_000;

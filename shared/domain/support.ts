@@ -57,18 +57,25 @@ export interface SupportChange {
   /** A temporary change ends here (inclusive); the level before it applies again the day after. */
   tot?: IsoDate;
   door: { id: string; naam: string };
+  /** The signal this change answers, when it was made in resolving one. */
+  signaalId?: string;
+  /** The follow-up workflow recorded on the timeline that this temporary change ended. */
+  afgelopenGemeldOp?: IsoDate;
 }
 
+/** What the level over time needs of a change: lists carry only this (no reasons) to show and weigh levels. */
+export type LevelChange = Pick<SupportChange, 'niveau' | 'vanaf' | 'tot'>;
+
 /** The change in force on `date`: the latest started one that has not ended. */
-export function changeOn(changes: readonly SupportChange[], date: IsoDate): SupportChange | undefined {
-  let inForce: SupportChange | undefined;
+export function changeOn<C extends LevelChange>(changes: readonly C[], date: IsoDate): C | undefined {
+  let inForce: C | undefined;
   for (const c of changes) {
     if (c.vanaf <= date && (!c.tot || c.tot >= date) && (!inForce || c.vanaf >= inForce.vanaf)) inForce = c;
   }
   return inForce;
 }
 
-export function levelOn(changes: readonly SupportChange[], date: IsoDate): SupportLevel | undefined {
+export function levelOn(changes: readonly LevelChange[], date: IsoDate): SupportLevel | undefined {
   return changeOn(changes, date)?.niveau;
 }
 
@@ -110,7 +117,7 @@ export interface LevelSpan {
  * The level day by day from `from` to `to`, merged into spans: what the step chart draws and what
  * "how long at each level" counts.
  */
-export function levelSpans(changes: readonly SupportChange[], from: IsoDate, to: IsoDate): LevelSpan[] {
+export function levelSpans(changes: readonly LevelChange[], from: IsoDate, to: IsoDate): LevelSpan[] {
   const spans: LevelSpan[] = [];
   for (let day = from; day <= to; day = addDays(day, 1)) {
     const niveau = levelOn(changes, day);
@@ -122,14 +129,14 @@ export function levelSpans(changes: readonly SupportChange[], from: IsoDate, to:
   return spans;
 }
 
-export function daysAtLevel(changes: readonly SupportChange[], from: IsoDate, to: IsoDate): Partial<Record<SupportLevel, number>> {
+export function daysAtLevel(changes: readonly LevelChange[], from: IsoDate, to: IsoDate): Partial<Record<SupportLevel, number>> {
   const days: Partial<Record<SupportLevel, number>> = {};
   for (const span of levelSpans(changes, from, to)) days[span.niveau] = (days[span.niveau] ?? 0) + daysBetween(span.van, span.tot) + 1;
   return days;
 }
 
 /** Flags a transition that has been on intensief without a break for longer than the configured period. */
-export function longOnIntensief(changes: readonly SupportChange[], today: IsoDate, config: SupportConfig): number | undefined {
+export function longOnIntensief(changes: readonly LevelChange[], today: IsoDate, config: SupportConfig): number | undefined {
   const spans = levelSpans(changes, addDays(today, -3650), today);
   const last = spans.at(-1);
   if (!last || last.niveau !== 'intensief' || last.tot !== today) return undefined;
@@ -145,7 +152,7 @@ export function contactGap(lastContact: IsoDate | undefined, since: IsoDate, lev
 }
 
 /** Planned hours a week on a day, for comparing with the iWmo allocation. */
-export function plannedHoursPerWeek(changes: readonly SupportChange[], date: IsoDate, config: SupportConfig): number {
+export function plannedHoursPerWeek(changes: readonly LevelChange[], date: IsoDate, config: SupportConfig): number {
   const level = levelOn(changes, date);
   return level ? config.hoursPerWeek[level] : 0;
 }

@@ -92,6 +92,7 @@ export const SignalenSchema = z
   .object({
     uitkeringRisico: z.enum(['groen', 'oranje', 'rood', 'open']),
     volgendeDeadline: z.object({ datum: IsoDate, wat: z.string() }).optional(),
+    volgendeEvaluatie: IsoDate.optional(),
   })
   .meta({ id: 'Signalen' }) satisfies z.ZodType<Signalen>;
 
@@ -104,6 +105,8 @@ export const SupportChangeSchema = z
     vanaf: IsoDate,
     tot: IsoDate.optional(),
     door: Door,
+    signaalId: z.string().optional(),
+    afgelopenGemeldOp: IsoDate.optional(),
   })
   .meta({ id: 'OndersteuningWijziging' }) satisfies z.ZodType<SupportChange>;
 

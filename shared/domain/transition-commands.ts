@@ -8,7 +8,9 @@ import type { UitkeringStatus } from './uitkering';
 import { faseLabels, type Fase } from './vocabulary';
 import { nextMoveStep, type MoveAction } from './move-process';
 import { currentPlan, type PlanVersion, type Sign } from './signaleringsplan';
+import { scaleUpEndedText } from './signal-followup';
 import { levelOn, oneDown, supportLevelLabels, type SupportChange } from './support';
+import { omvangInWoorden, type Toewijzing } from './iwmo';
 import { geaccepteerdeAanbieding, OMKLAP_DEFAULT_MONTHS, omklapDatum, type Contract, type WoningAanbieding } from './woning';
 
 /**
@@ -206,14 +208,14 @@ export function applyMoveStep(t: Transition, stap: MoveAction, ctx: CommandConte
 /** A change of ambulant support: level and modalities from a day, optionally temporary (until `tot`). */
 export function changeSupport(
   t: Transition,
-  input: Pick<SupportChange, 'niveau' | 'modaliteiten' | 'reden' | 'vanaf' | 'tot'> & { id: string },
+  input: Pick<SupportChange, 'niveau' | 'modaliteiten' | 'reden' | 'vanaf' | 'tot' | 'signaalId'> & { id: string },
   ctx: CommandContext,
 ): CommandResult {
   requireActive(t);
   if (input.tot && input.tot < input.vanaf) throw new RuleViolation('Het einde ligt vóór het begin.');
   if (input.vanaf < addDays(ctx.today, -31)) throw new RuleViolation('Een wijziging kan hooguit een maand terug ingaan.');
   const before = levelOn(t.ondersteuning, input.vanaf);
-  const change: SupportChange = { ...input, door: ctx.actor, ...(input.tot ? { tot: input.tot } : {}) };
+  const change: SupportChange = { ...input, door: ctx.actor, ...(input.tot ? { tot: input.tot } : {}), ...(input.signaalId ? { signaalId: input.signaalId } : {}) };
   return {
     next: { ...t, ondersteuning: [...t.ondersteuning, change] },
     event: {
@@ -242,11 +244,23 @@ export function reviewSupport(
   }
   if (input.uitkomst === 'verlengd') {
     if (!input.tot || input.tot <= ctx.today) throw new RuleViolation('Geef een nieuwe einddatum in de toekomst.');
-    ondersteuning = ondersteuning.map((c) => (c.id === reviewed.id ? { ...c, tot: input.tot } : c));
+    // A new end: the end that may already have been announced is not the end any more.
+    ondersteuning = ondersteuning.map((c) => (c.id === reviewed.id ? { ...c, tot: input.tot, afgelopenGemeldOp: undefined } : c));
   }
   return {
     next: { ...t, ondersteuning, ondersteuningEvaluaties: [...t.ondersteuningEvaluaties, review] },
     event: { type: 'ondersteuning-geevalueerd', omschrijving: `${supportLevelLabels[reviewed.niveau]}: ${input.uitkomst}${input.tot ? ` tot en met ${input.tot}` : ''}` },
+  };
+}
+
+/** The follow-up workflow records, the day after, that a temporary change of support has ended. */
+export function recordScaleUpEnded(t: Transition, wijzigingId: string, ctx: CommandContext): CommandResult {
+  const ended = t.ondersteuning.find((c) => c.id === wijzigingId);
+  if (!ended?.tot || ended.tot >= ctx.today) throw new RuleViolation('Deze wijziging van de ondersteuning is nog niet afgelopen.');
+  if (ended.afgelopenGemeldOp) throw new RuleViolation('Het einde van deze wijziging is al vastgelegd.');
+  return {
+    next: { ...t, ondersteuning: t.ondersteuning.map((c) => (c === ended ? { ...c, afgelopenGemeldOp: ctx.today } : c)) },
+    event: { type: 'opschaling-afgelopen', omschrijving: scaleUpEndedText(t.ondersteuning, ended) },
   };
 }
 
@@ -270,5 +284,23 @@ export function agreePlan(t: Transition, input: { versie: number; op: IsoDate },
   return {
     next: { ...t, signaleringsplan: [...t.signaleringsplan.slice(0, -1), { ...plan, akkoordPersoonOp: input.op }] },
     event: { type: 'signaleringsplan-akkoord', omschrijving: `Versie ${plan.versie}, akkoord op ${input.op}` },
+  };
+}
+
+/**
+ * Records the municipality's allocation (iWmo toegewezen product) as the provider received it. A new one
+ * replaces the previous: Landing compares the planned support with the allocation in force, and the
+ * timeline keeps what was recorded before.
+ */
+export function recordAllocation(t: Transition, input: Omit<Toewijzing, 'vastgelegdOp' | 'vastgelegdDoor'>, ctx: CommandContext): CommandResult {
+  requireActive(t);
+  if (input.einddatum && input.einddatum < input.ingangsdatum) throw new RuleViolation('De einddatum van de toewijzing ligt vóór de ingangsdatum.');
+  const toewijzing: Toewijzing = { ...input, vastgelegdOp: ctx.today, vastgelegdDoor: ctx.actor };
+  return {
+    next: { ...t, toewijzing },
+    event: {
+      type: 'toewijzing-vastgelegd',
+      omschrijving: `${input.toewijzingNummer}: ${omvangInWoorden(input.omvang)} vanaf ${input.ingangsdatum}${input.einddatum ? ` tot en met ${input.einddatum}` : ''}`,
+    },
   };
 }

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { gemeenteCodes } from './municipalities';
 import { fases, herkomsten } from './vocabulary';
+import { ToewijzingSchema } from './iwmo-schemas';
 import { ContractSchema, IsoDate, MoveProcessMarkersSchema, Readiness, SignalenSchema, SupportChangeSchema, SupportReviewSchema, PlanVersionSchema, UitkeringStatusSchema, WoningAanbiedingSchema } from './traject-schemas';
 
 export { fases, faseLabels, herkomsten, herkomstLabels } from './vocabulary';
@@ -109,6 +110,8 @@ export const Transition = z
     ondersteuningEvaluaties: z.array(SupportReviewSchema).default([]),
     /** Every version of the signaleringsplan, oldest first; the last is in force. */
     signaleringsplan: z.array(PlanVersionSchema).default([]),
+    /** The municipality's current iWmo allocation of the ambulant support, as the provider received it. */
+    toewijzing: ToewijzingSchema.optional(),
     /** Derived when written, for sorting and filtering lists: the uitkering risk and the next deadline. */
     signalen: SignalenSchema.optional(),
     createdAt: z.iso.datetime(),
@@ -129,7 +132,7 @@ export const notStartedYet = {
   signaleringsplan: [],
 } satisfies Partial<Transition>;
 
-/** What a list shows of a transition: enough to recognise and open it. */
+/** What a list shows of a transition: enough to recognise and open it, and to weigh a caseload. */
 export const TransitionSummary = Transition.pick({
   id: true,
   persoon: true,
@@ -140,12 +143,21 @@ export const TransitionSummary = Transition.pick({
   signalen: true,
   createdAt: true,
   updatedAt: true,
-}).meta({ id: 'TransitionSummary' });
+})
+  .extend({
+    /** The levels of support over time, without reasons: the level on any day is derived from these. */
+    niveaus: z.array(SupportChangeSchema.pick({ niveau: true, vanaf: true, tot: true })).default([]),
+  })
+  .meta({ id: 'TransitionSummary' });
 export type TransitionSummary = z.infer<typeof TransitionSummary>;
 
 export function summarize(t: Transition): TransitionSummary {
   const { id, persoon, gemeenteCode, herkomst, begeleiders, fase, signalen, createdAt, updatedAt } = t;
-  return { id, persoon, gemeenteCode, herkomst, begeleiders, fase, ...(signalen ? { signalen } : {}), createdAt, updatedAt };
+  return { id, persoon, gemeenteCode, herkomst, begeleiders, fase, ...(signalen ? { signalen } : {}), createdAt, updatedAt, niveaus: levelsOf(t) };
+}
+
+export function levelsOf(t: Pick<Transition, 'ondersteuning'>): TransitionSummary['niveaus'] {
+  return t.ondersteuning.map(({ niveau, vanaf, tot }) => ({ niveau, vanaf, ...(tot ? { tot } : {}) }));
 }
 
 export function volledigeNaam(p: Pick<Persoon, 'voornaam' | 'achternaam'>): string {

@@ -59,6 +59,11 @@ export const timelineEventTypes = [
   'signaleringsplan-akkoord',
   'signaal-ontvangen',
   'signaal-bevestigd',
+  'opschaling-voorgesteld',
+  'signaal-geescaleerd',
+  'signaal-afgehandeld',
+  'opschaling-afgelopen',
+  'toewijzing-vastgelegd',
 ] as const;
 export type TimelineEventType = (typeof timelineEventTypes)[number];
 
@@ -84,4 +89,9 @@ export const timelineEventLabels: Record<TimelineEventType, string> = {
   'signaleringsplan-akkoord': 'Akkoord op het signaleringsplan',
   'signaal-ontvangen': 'Signaal ontvangen',
   'signaal-bevestigd': 'Signaal opgepakt',
+  'opschaling-voorgesteld': 'Opschaling voorgesteld',
+  'signaal-geescaleerd': 'Signaal doorgezet naar de teamleider',
+  'signaal-afgehandeld': 'Signaal afgehandeld',
+  'opschaling-afgelopen': 'Tijdelijke opschaling afgelopen',
+  'toewijzing-vastgelegd': 'Toewijzing vastgelegd',
 };

@@ -22,7 +22,10 @@ export type Action =
   | 'budget:export'
   | 'signal:read'
   | 'signal:register'
-  | 'signal:acknowledge';
+  | 'signal:acknowledge'
+  | 'signal:resolve'
+  | 'caseload:own'
+  | 'caseload:team';
 
 export interface ResourceScope {
   /** The organisation that owns the resource (for a transition: the zorgaanbieder). */
@@ -54,6 +57,10 @@ const rolesFor: Record<Action, readonly Role[]> = {
   'signal:read': ['begeleider', 'teamleider'],
   'signal:register': ['begeleider', 'teamleider'],
   'signal:acknowledge': ['begeleider', 'teamleider'],
+  'signal:resolve': ['begeleider', 'teamleider'],
+  // A caseworker's own "vandaag"; the team's load is for the team lead, who assigns new transitions.
+  'caseload:own': ['begeleider', 'teamleider'],
+  'caseload:team': ['teamleider'],
 };
 
 export function decide(principal: Principal, action: Action, resource?: ResourceScope): Decision {

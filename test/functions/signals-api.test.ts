@@ -1,8 +1,11 @@
+import { SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
+import { mockClient } from 'aws-sdk-client-mock';
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createSignalsApi } from '../../functions/signals/api';
 import { DynamoContactStore, DynamoSignalStore } from '../../functions/storage/dynamo-signal-store';
 import { DynamoTransitionStore } from '../../functions/storage/dynamo-transition-store';
+import { StepFunctionsTransitionWorkflow } from '../../functions/workflow/step-functions-workflow';
 import type { InvalidParam } from '../../shared/api/problem';
 import type { Signal } from '../../shared/domain/signal-schemas';
 import type { TimelineEvent } from '../../shared/domain/timeline';
@@ -15,11 +18,16 @@ let table: TestTable;
 let handler: ReturnType<typeof createSignalsApi>;
 let transitions: DynamoTransitionStore;
 const now = new Date('2027-03-05T22:15:00Z');
+// Step Functions is AWS-only here: the follow-up workflow runs in test/workflows; this checks it is asked to look.
+const sfn = mockClient(SFNClient);
+const followUpArn = 'arn:aws:states:eu-west-1:0:stateMachine:landing-test-signalen';
 
 beforeAll(async () => {
   table = await createTestTable('signals');
   transitions = new DynamoTransitionStore(table.db, table.tableName);
-  handler = createSignalsApi(() => ({ signals: new DynamoSignalStore(table.db, table.tableName), contacts: new DynamoContactStore(table.db, table.tableName), transitions, now: () => now, newId: randomUUID }));
+  sfn.on(StartExecutionCommand).resolves({ executionArn: 'arn', startDate: new Date() });
+  const workflow = new StepFunctionsTransitionWorkflow(new SFNClient({ region: 'eu-west-1' }), { transition: 't', move: 'm', signals: followUpArn });
+  handler = createSignalsApi(() => ({ signals: new DynamoSignalStore(table.db, table.tableName), contacts: new DynamoContactStore(table.db, table.tableName), transitions, workflow, now: () => now, newId: randomUUID }));
 });
 
 const redSign = { id: 'teken-rood', fase: 'rood', teken: 'Ik doe de deur niet meer open', actie: 'Duo gaat langs', wie: 'Sanne', netwerkMagWeten: true, corporatieMagWeten: false } as const;
@@ -53,7 +61,8 @@ describe('signals', () => {
   it('triages a signal that matches no sign with the thermometer', async () => {
     const t = await transition();
     const oranje = await register(t, { bron: 'wijkagent', omschrijving: 'Overlast gemeld door buren', thermometer: { veiligheid: 1, gezondheid: 1, welzijn: 2, omvang: 1, duur: 1 } });
-    expect(oranje.body).toMatchObject({ fase: 'oranje', thermometer: { totaal: 6 }, deadline: '2027-03-06T22:15:00.000Z' });
+    // Registered on a Friday night: a working day later is Monday night, not Saturday.
+    expect(oranje.body).toMatchObject({ fase: 'oranje', thermometer: { totaal: 6 }, deadline: '2027-03-08T22:15:00.000Z' });
     const groen = await register(t, { bron: 'persoon', omschrijving: 'Vraagt om hulp bij een formulier', thermometer: { veiligheid: 0, gezondheid: 0, welzijn: 1, omvang: 0, duur: 0 } });
     expect(groen.body.fase).toBe('groen');
     expect(groen.body.deadline).toBeUndefined();

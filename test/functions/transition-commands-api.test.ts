@@ -31,7 +31,7 @@ beforeAll(async () => {
   deps = {
     store: new DynamoTransitionStore(table.db, table.tableName),
     directory: new DynamoOrganisationDirectory(table.db, table.tableName),
-    workflow: new StepFunctionsTransitionWorkflow(new SFNClient({ region: 'eu-west-1' }), 'arn:aws:states:eu-west-1:0:stateMachine:t', 'arn:aws:states:eu-west-1:0:stateMachine:move'),
+    workflow: new StepFunctionsTransitionWorkflow(new SFNClient({ region: 'eu-west-1' }), { transition: 'arn:aws:states:eu-west-1:0:stateMachine:t', move: 'arn:aws:states:eu-west-1:0:stateMachine:move', signals: 'arn:aws:states:eu-west-1:0:stateMachine:signals' }),
     now: () => today,
     newId: randomUUID,
   };

@@ -35,7 +35,7 @@ beforeAll(async () => {
   const deps: TransitionsDeps = {
     store: new DynamoTransitionStore(table.db, table.tableName),
     directory: new DynamoOrganisationDirectory(table.db, table.tableName),
-    workflow: new StepFunctionsTransitionWorkflow(new SFNClient({ region: 'eu-west-1' }), stateMachineArn, `${stateMachineArn}-move`),
+    workflow: new StepFunctionsTransitionWorkflow(new SFNClient({ region: 'eu-west-1' }), { transition: stateMachineArn, move: `${stateMachineArn}-move`, signals: `${stateMachineArn}-signals` }),
     now: () => new Date(),
     newId: randomUUID,
   };

@@ -70,7 +70,7 @@ describe('Api stack', () => {
   it('lets only the transitions function start the transition workflow', () => {
     const policies = dev.api.findResources('AWS::IAM::Policy');
     const starters = Object.entries(policies)
-      .filter(([, p]) => JSON.stringify(p.Properties.PolicyDocument).includes('states:StartExecution'))
+      .filter(([, p]) => JSON.stringify(p.Properties.PolicyDocument).includes('TransitionWorkflow'))
       .map(([id]) => id);
     expect(starters).toHaveLength(1);
     expect(starters[0]).toMatch(/^TransitionsApi/);
@@ -92,7 +92,7 @@ describe('Api stack', () => {
 });
 
 describe('Workflows stack', () => {
-  it('lets EventBridge Scheduler start exactly the move workflow, and nothing else', () => {
+  it('lets EventBridge Scheduler start exactly the move and follow-up workflows, and nothing else', () => {
     const roles = dev.workflows.findResources('AWS::IAM::Role', {
       Properties: { AssumeRolePolicyDocument: { Statement: [Match.objectLike({ Principal: { Service: 'scheduler.amazonaws.com' } })] } },
     });
@@ -102,22 +102,33 @@ describe('Workflows stack', () => {
     );
     const statements = policies.flatMap((p) => p.Properties.PolicyDocument.Statement);
     expect(statements).toEqual([expect.objectContaining({ Action: 'states:StartExecution' })]);
-    expect(JSON.stringify(statements[0].Resource)).toContain('stateMachine:landing-dev-verhuizing');
+    const resources = JSON.stringify(statements[0].Resource);
+    expect(resources).toContain('stateMachine:landing-dev-verhuizing');
+    expect(resources).toContain('stateMachine:landing-dev-signalen');
+    expect(statements[0].Resource).toHaveLength(2);
   });
 
-  it('lets the wake-up task manage only the move workflow’s own schedules', () => {
-    const wakeupPolicy = Object.entries(dev.workflows.findResources('AWS::IAM::Policy')).find(([id]) => id.startsWith('MoveWakeup'))!;
+  it('lets the wake-up task manage only the workflows’ own schedules', () => {
+    const wakeupPolicy = Object.entries(dev.workflows.findResources('AWS::IAM::Policy')).find(([id]) => id.startsWith('Wakeup'))!;
     const statement = wakeupPolicy[1].Properties.PolicyDocument.Statement.find((s: { Action: unknown }) =>
       JSON.stringify(s.Action).includes('scheduler:CreateSchedule'),
     );
-    expect(JSON.stringify(statement.Resource)).toContain('schedule/landing-dev/verhuizing-*');
+    const resources = JSON.stringify(statement.Resource);
+    expect(resources).toContain('schedule/landing-dev/verhuizing-*');
+    expect(resources).toContain('schedule/landing-dev/signalen-*');
+    expect(statement.Resource).toHaveLength(2);
   });
 
-  it('keeps the move workflow’s waits out of the execution: no Wait state, alarms instead', () => {
-    const machines = dev.workflows.findResources('AWS::StepFunctions::StateMachine', { Properties: { StateMachineName: 'landing-dev-verhuizing' } });
+  it.each(['landing-dev-verhuizing', 'landing-dev-signalen'])('keeps the waits of %s out of the execution: no Wait state, alarms instead', (name) => {
+    const machines = dev.workflows.findResources('AWS::StepFunctions::StateMachine', { Properties: { StateMachineName: name } });
     const definition = JSON.stringify(Object.values(machines)[0]!.Properties.DefinitionString);
     expect(definition).not.toContain('\\"Type\\":\\"Wait\\"');
     expect(definition).toContain('Zet de wekker');
+  });
+
+  it('lets only the transitions and signals functions start the follow-up workflow', () => {
+    const policies = Object.entries(dev.api.findResources('AWS::IAM::Policy')).filter(([, p]) => JSON.stringify(p.Properties.PolicyDocument).includes('states:StartExecution') && JSON.stringify(p.Properties.PolicyDocument).includes('FollowUpWorkflow'));
+    expect(policies.map(([id]) => id.replace(/ServiceRoleDefaultPolicy.*$/, '')).sort()).toEqual(['SignalsApi', 'TransitionsApi']);
   });
 
   it('logs every state machine execution', () => {

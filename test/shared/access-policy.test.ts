@@ -24,6 +24,9 @@ const allowed: Record<Action, Role[]> = {
   'signal:read': ['begeleider', 'teamleider'],
   'signal:register': ['begeleider', 'teamleider'],
   'signal:acknowledge': ['begeleider', 'teamleider'],
+  'signal:resolve': ['begeleider', 'teamleider'],
+  'caseload:own': ['begeleider', 'teamleider'],
+  'caseload:team': ['teamleider'],
 };
 
 describe('access policy', () => {

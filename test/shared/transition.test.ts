@@ -67,6 +67,22 @@ describe('ageInYears', () => {
 });
 
 describe('summarize', () => {
+  const baseTransition = (): Transition => ({
+      id: 't1',
+      version: 3,
+      providerId: 'org',
+      persoonRef: 'p1',
+      persoon: valid.persoon,
+      gemeenteCode: 'GM0344',
+      herkomst: 'MO',
+      begeleiders: [{ id: 'u', naam: 'U' }],
+      fase: 'woning',
+      ...notStartedYet,
+      createdAt: '2026-01-01T00:00:00.000Z',
+      createdBy: 'u',
+      updatedAt: '2026-01-02T00:00:00.000Z',
+    });
+
   it('keeps what a list needs and drops the rest', () => {
     const transition = {
       id: 't1',
@@ -84,7 +100,18 @@ describe('summarize', () => {
       updatedAt: '2026-01-02T00:00:00.000Z',
     } satisfies Transition;
     expect(Object.keys(summarize(transition)).sort()).toEqual(
-      ['begeleiders', 'createdAt', 'fase', 'gemeenteCode', 'herkomst', 'id', 'persoon', 'updatedAt'].sort(),
+      ['begeleiders', 'createdAt', 'fase', 'gemeenteCode', 'herkomst', 'id', 'niveaus', 'persoon', 'updatedAt'].sort(),
     );
+  });
+
+  it('carries the levels of support without their reasons', () => {
+    const door = { id: 'u', naam: 'U' };
+    const ondersteuning = [
+      { id: 's1', niveau: 'regulier', modaliteiten: ['thuis'], reden: 'Start, met details over de gezondheid', vanaf: '2026-01-01', door },
+      { id: 's2', niveau: 'intensief', modaliteiten: ['thuis'], reden: 'Terugval', vanaf: '2026-02-01', tot: '2026-02-14', door },
+    ] satisfies Transition['ondersteuning'];
+    const summary = summarize({ ...baseTransition(), ondersteuning });
+    expect(summary.niveaus).toEqual([{ niveau: 'regulier', vanaf: '2026-01-01' }, { niveau: 'intensief', vanaf: '2026-02-01', tot: '2026-02-14' }]);
+    expect(JSON.stringify(summary)).not.toContain('gezondheid');
   });
 });

@@ -15,11 +15,15 @@ export async function localApi(landing: RunningLanding, userId: string) {
   return {
     call,
     /** Moves the product's clock forward and lets every workflow it wakes finish. */
-    advanceDays: async (days: number) => {
-      await fetch(`${landing.url}/local/clock`, { method: 'POST', body: JSON.stringify({ advanceDays: days }) });
-      await settle(landing);
-    },
+    advanceDays: (days: number) => advance(landing, { advanceDays: days }),
+    advanceHours: (hours: number) => advance(landing, { advanceHours: hours }),
   };
+}
+
+async function advance(landing: RunningLanding, step: { advanceDays: number } | { advanceHours: number }): Promise<void> {
+  const response = await fetch(`${landing.url}/local/clock`, { method: 'POST', body: JSON.stringify(step) });
+  if (!response.ok) throw new Error(`the clock did not move: ${response.status}`);
+  await settle(landing);
 }
 
 /** Waits until no workflow execution is running (executions may start others: repeat until quiet). */

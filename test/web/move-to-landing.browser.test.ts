@@ -29,6 +29,7 @@ describe('A caseworker takes Fatima from an offered woning to her new home', { t
 
     await page.goto(landing.url);
     await page.getByRole('button', { name: /Sanne de Vries/ }).click();
+    await page.getByRole('link', { name: 'Mijn trajecten' }).click();
     await page.getByRole('link', { name: 'Fatima Ouali' }).click();
     await page.getByRole('heading', { name: 'Fatima Ouali' }).waitFor();
 

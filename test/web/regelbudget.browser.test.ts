@@ -30,10 +30,11 @@ async function signInAs(name: RegExp) {
 describe('Regelbudget in the browser: propose, approve, pay, export', { timeout: 60_000 }, () => {
   it('a caseworker proposes moving costs above the threshold: they are reserved', async () => {
     await signInAs(/Sanne de Vries/);
+    await page.getByRole('link', { name: 'Mijn trajecten' }).click();
     await page.getByRole('link', { name: 'Kees van Dijk' }).click();
     await expect.poll(() => budgetPanel().innerText()).toContain('Toegekend');
     await budgetPanel().locator('summary', { hasText: 'Uitgave voorstellen' }).click();
-    await page.getByLabel('Categorie').selectOption({ label: 'Verhuiskosten' });
+    await budgetPanel().getByLabel('Categorie', { exact: true }).selectOption({ label: 'Verhuiskosten' });
     await page.getByLabel('Bedrag (euro)').fill('450,00');
     await page.getByLabel('Aan wie').fill('Verhuisbedrijf De Zwaan');
     await page.getByLabel('Waarom (in gewone woorden)').fill('Twee verhuizers en een bus');

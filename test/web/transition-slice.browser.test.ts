@@ -31,6 +31,9 @@ describe('A caseworker in the browser', { timeout: 60_000 }, () => {
     await page.goto(landing.url);
     await page.getByRole('heading', { name: 'Aanmelden' }).waitFor();
     await page.getByRole('button', { name: /Sanne de Vries/ }).click();
+    // A caseworker starts at what asks for them today; their transitions are one click away.
+    await page.getByRole('heading', { name: 'Vandaag' }).waitFor();
+    await page.getByRole('link', { name: 'Mijn trajecten' }).click();
     await page.getByRole('heading', { name: 'Mijn trajecten' }).waitFor();
     const rows = page.getByRole('table').getByRole('row');
     await expect.poll(() => rows.count()).toBeGreaterThan(1);

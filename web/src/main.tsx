@@ -16,6 +16,8 @@ const NewTransitionPage = lazy(() => import('./pages/new-transition-page'));
 const TransitionDetailPage = lazy(() => import('./pages/transition-detail-page'));
 const BudgetInboxPage = lazy(() => import('./pages/budget-inbox-page'));
 const BudgetPage = lazy(() => import('./pages/budget-page'));
+const TodayPage = lazy(() => import('./pages/today-page'));
+const TeamPage = lazy(() => import('./pages/team-page'));
 
 render(
   () => (
@@ -23,6 +25,8 @@ render(
       <Route path="/aanmelden" component={SignInPage} />
       <Route path="/" component={RequireSession}>
         <Route path="/" component={() => <Navigate href={homeOf(session()?.principal.role)} />} />
+        <Route path="/vandaag" component={TodayPage} />
+        <Route path="/team" component={TeamPage} />
         <Route path="/trajecten" component={TransitionListPage} />
         <Route path="/trajecten/nieuw" component={NewTransitionPage} />
         <Route path="/trajecten/:id" component={TransitionDetailPage} />

@@ -91,12 +91,17 @@ export const api = {
     savePlan: (id: string, body: RequestBody<'savePlan'>) => request<Transition>('PUT', `${transitionPath(id)}/signaleringsplan`, { body }),
     agreePlan: (id: string, body: RequestBody<'agreePlan'>) => request<Transition>('POST', `${transitionPath(id)}/signaleringsplan/akkoord`, { body }),
     reviewSupport: (id: string, body: RequestBody<'reviewSupport'>) => request<Transition>('POST', `${transitionPath(id)}/ondersteuning/evaluatie`, { body }),
+    recordAllocation: (id: string, body: RequestBody<'recordAllocation'>) => request<Transition>('PUT', `${transitionPath(id)}/toewijzing`, { body }),
+    draftVow: (id: string, body: RequestBody<'draftVow'>) =>
+      request<ResponseBody<'draftVow'>>('POST', `${transitionPath(id)}/toewijzing/verzoek-om-wijziging`, { body }),
   },
   signals: {
     list: (transitionId: string) => request<ResponseBody<'listSignals'>>('GET', `${transitionPath(transitionId)}/signalen`),
     register: (transitionId: string, body: RequestBody<'registerSignal'>) => request<ResponseBody<'registerSignal'>>('POST', `${transitionPath(transitionId)}/signalen`, { body }),
     acknowledge: (transitionId: string, signalId: string) =>
       request<ResponseBody<'acknowledgeSignal'>>('POST', `${transitionPath(transitionId)}/signalen/${encodeURIComponent(signalId)}/bevestiging`),
+    resolve: (transitionId: string, signalId: string, body: RequestBody<'resolveSignal'>) =>
+      request<ResponseBody<'resolveSignal'>>('POST', `${transitionPath(transitionId)}/signalen/${encodeURIComponent(signalId)}/afhandeling`, { body }),
   },
   contacts: {
     list: (transitionId: string) => request<ResponseBody<'listContacts'>>('GET', `${transitionPath(transitionId)}/contacten`),
@@ -123,6 +128,10 @@ export const api = {
       return response.blob();
     },
   },
+  caseload: {
+    today: () => request<ResponseBody<'getToday'>>('GET', '/api/vandaag'),
+    team: () => request<ResponseBody<'getTeam'>>('GET', '/api/team'),
+  },
   organisation: {
     me: () => request<Me>('GET', '/api/me'),
     staff: () => request<StaffList>('GET', '/api/organisation/staff'),
@@ -131,7 +140,7 @@ export const api = {
     users: () => request<{ items: LocalUser[] }>('GET', '/local/users'),
     signIn: (userId: string) => request<{ token: string; principal: Principal }>('POST', '/local/sign-in', { body: { userId } }),
     clock: () => request<LocalClockState>('GET', '/local/clock'),
-    advanceClock: (advanceDays: number) => request<LocalClockState>('POST', '/local/clock', { body: { advanceDays } }),
+    advanceClock: (step: { advanceDays: number } | { advanceHours: number }) => request<LocalClockState>('POST', '/local/clock', { body: step }),
   },
   config: () => request<AppConfig>('GET', '/config.json'),
 };

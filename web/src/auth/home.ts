@@ -1,6 +1,7 @@
 import type { Role } from '../../../shared/domain/vocabulary';
 
-/** Where each role starts: caseworkers at their transitions, budget holders at their inbox. */
+/** Where each role starts: caseworkers and team leads at what asks for them today, budget holders at their inbox. */
 export function homeOf(role: Role | undefined): string {
-  return role === 'budgethouder' ? '/regelbudget' : '/trajecten';
+  if (role === 'budgethouder') return '/regelbudget';
+  return role === 'begeleider' || role === 'teamleider' ? '/vandaag' : '/trajecten';
 }

@@ -1,6 +1,6 @@
 import { createResource, For, Show } from 'solid-js';
 import { api, type LocalClockState } from '../api/client';
-import { datum } from '../format';
+import { datumTijd } from '../format';
 
 /**
  * The demo clock (local mode only): the product's today, and buttons that move it forward so a demo can
@@ -10,17 +10,22 @@ const [clockState, { mutate }] = createResource<LocalClockState | undefined>(() 
 
 /** The product's today, when known (in local mode it may lie ahead of the real date). */
 export const today = () => clockState()?.today;
+/** The product's now, when known: deadlines are overdue against this, not the browser's clock. */
+export const now = () => clockState()?.now;
 
+// Hours for a signal's deadline (rood: 4 hours), days to years for the move, reviews and the omklap.
 const steps = [
-  { label: '+1 dag', days: 1 },
-  { label: '+1 week', days: 7 },
-  { label: '+1 maand', days: 30 },
-  { label: '+1 jaar', days: 365 },
+  { label: '+1 uur', step: { advanceHours: 1 } },
+  { label: '+4 uur', step: { advanceHours: 4 } },
+  { label: '+1 dag', step: { advanceDays: 1 } },
+  { label: '+1 week', step: { advanceDays: 7 } },
+  { label: '+1 maand', step: { advanceDays: 30 } },
+  { label: '+1 jaar', step: { advanceDays: 365 } },
 ];
 
 export function DemoClock() {
-  const advance = async (days: number) => {
-    mutate(await api.local.advanceClock(days));
+  const advance = async (step: Parameters<typeof api.local.advanceClock>[0]) => {
+    mutate(await api.local.advanceClock(step));
     // Workflows woken by the jump write to the timeline; reload so every panel shows the new day.
     setTimeout(() => window.location.reload(), 600);
   };
@@ -29,13 +34,13 @@ export function DemoClock() {
       {(state) => (
         <details class="landing-demo-clock">
           <summary>
-            Ontwikkelaarsmenu — demo-klok: vandaag is {datum(state().today)}
+            Ontwikkelaarsmenu — demo-klok: het is {datumTijd(state().now)}
             {state().offsetDays > 0 ? ` (${state().offsetDays} dagen vooruit)` : ''}
           </summary>
           <div class="utrecht-button-group" role="group" aria-label="Klok vooruitzetten">
             <For each={steps}>
               {(step) => (
-                <button type="button" class="utrecht-button utrecht-button--secondary-action" onClick={() => void advance(step.days)}>
+                <button type="button" class="utrecht-button utrecht-button--secondary-action" onClick={() => void advance(step.step)}>
                   Klok {step.label}
                 </button>
               )}

@@ -29,6 +29,8 @@ export function Shell(props: ParentProps) {
     if (location.pathname === '/trajecten') return location.search.includes('scope=organisation') ? 'organisation' : 'mine';
     if (location.pathname === '/trajecten/nieuw') return 'new';
     if (location.pathname === '/regelbudget') return 'budget';
+    if (location.pathname === '/vandaag') return 'today';
+    if (location.pathname === '/team') return 'team';
     return undefined;
   };
   const leave = () => {
@@ -69,6 +71,11 @@ export function Shell(props: ParentProps) {
                   </NavItem>
                 }
               >
+                <Show when={['begeleider', 'teamleider'].includes(session()?.principal.role ?? '')}>
+                  <NavItem href="/vandaag" current={current() === 'today'}>
+                    Vandaag
+                  </NavItem>
+                </Show>
                 <NavItem href="/trajecten" current={current() === 'mine'}>
                   Mijn trajecten
                 </NavItem>
@@ -78,6 +85,11 @@ export function Shell(props: ParentProps) {
                 <NavItem href="/trajecten/nieuw" current={current() === 'new'}>
                   Nieuwe aanmelding
                 </NavItem>
+                <Show when={session()?.principal.role === 'teamleider'}>
+                  <NavItem href="/team" current={current() === 'team'}>
+                    Team
+                  </NavItem>
+                </Show>
               </Show>
             </ul>
           </nav>

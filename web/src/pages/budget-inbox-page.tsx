@@ -7,6 +7,7 @@ import { PageTitle } from '../components/page-title';
 import { ProblemAlert } from '../components/problem-alert';
 import { TextInput } from '../components/transition/text-input';
 import { datum } from '../format';
+import { saveFile } from '../download';
 
 /** The budget holder's inbox: spends across the municipality waiting for a decision, and the finance export. */
 export default function BudgetInboxPage() {
@@ -20,12 +21,7 @@ export default function BudgetInboxPage() {
     event.preventDefault();
     setError();
     try {
-      const blob = await api.budget.exportCsv(van(), tot());
-      const link = document.createElement('a');
-      link.href = URL.createObjectURL(blob);
-      link.download = `regelbudget-${van()}-${tot()}.csv`;
-      link.click();
-      URL.revokeObjectURL(link.href);
+      saveFile(await api.budget.exportCsv(van(), tot()), `regelbudget-${van()}-${tot()}.csv`);
     } catch (e) {
       setError(e instanceof ApiError ? e.message : 'Het exporteren lukte niet.');
     }

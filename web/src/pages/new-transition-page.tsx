@@ -29,6 +29,12 @@ export default function NewTransitionPage() {
   const [staff] = createResource(api.organisation.staff);
   const begeleiders = () => (staff()?.items ?? []).filter((s) => s.role === 'begeleider');
   const self = session()?.principal;
+  // The team lead assigns with the team's load in view: who is over capacity shows next to their name.
+  const [team] = createResource(
+    () => self?.role === 'teamleider',
+    () => api.caseload.team(),
+  );
+  const loadOf = (userId: string) => team()?.caseload.find((c) => c.begeleider.id === userId);
 
   const [form, setForm] = createStore({
     voornaam: '',
@@ -176,6 +182,14 @@ export default function NewTransitionPage() {
                 />
                 <label class="utrecht-form-label utrecht-form-label--checkbox" for={index() === 0 ? 'begeleiders' : `begeleider-${b.id}`}>
                   {b.naam}
+                  <Show when={loadOf(b.id)}>
+                    {(load) => (
+                      <span class="landing-muted">
+                        {` — caseload ${load().bezetting}%`}
+                        {load().gewogen > load().capaciteit ? ', boven de capaciteit' : ''}
+                      </span>
+                    )}
+                  </Show>
                 </label>
               </div>
             )}

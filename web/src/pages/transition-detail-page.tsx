@@ -20,6 +20,7 @@ import { datum, naam } from '../format';
 const POLL_MS = 500;
 const POLL_WINDOW_MS = 60_000;
 const POLL_MAX_MS = 10_000;
+const WORKFLOW_ANSWER_MS = 800;
 
 /** Page container: loads the transition, its overview and timeline; every panel's change reloads all three. */
 export default function TransitionDetailPage() {
@@ -27,19 +28,23 @@ export default function TransitionDetailPage() {
   const [transition, { mutate, refetch: refetchTransition }] = createResource(() => params.id, api.transitions.get);
   const [overview, { refetch: refetchOverview }] = createResource(() => params.id, api.transitions.overview);
   const [timeline, { refetch: refetchTimeline }] = createResource(() => params.id, api.transitions.timeline);
+  const [signals, { refetch: refetchSignals }] = createResource(() => params.id, api.signals.list);
 
-  const changed = (next: Transition) => {
+  const reload = () => {
+    void refetchTransition();
+    void refetchOverview();
+    void refetchTimeline();
+    void refetchSignals();
+  };
+  const changed = (next?: Transition) => {
     // Same version back means "reload" (a stale write); otherwise show the new version at once.
-    if (next.version === transition()?.version) void refetchTransition();
+    if (!next || next.version === transition()?.version) void refetchTransition();
     else mutate(next);
     void refetchOverview();
     void refetchTimeline();
-    // The move workflow answers a change a moment later: look again shortly.
-    setTimeout(() => {
-      void refetchTimeline();
-      void refetchTransition();
-      void refetchOverview();
-    }, 800);
+    void refetchSignals();
+    // The workflows answer a change a moment later (a task, the move, a proposed scale-up): look again shortly.
+    setTimeout(reload, WORKFLOW_ANSWER_MS);
   };
 
   // The workflow writes "traject-gestart" a moment after the aanmelding: look again for a little while.
@@ -96,8 +101,8 @@ export default function TransitionDetailPage() {
                       </section>
                     </Show>
                     <FasePanel transition={t()} nextFases={o().nextFases} onChanged={changed} />
-                    <SignalsPanel transition={t()} onChanged={() => void refetchTimeline()} />
-                    <SupportPanel transition={t()} overview={o()} onChanged={changed} />
+                    <SignalsPanel transition={t()} signals={signals()?.items} onChanged={() => changed()} />
+                    <SupportPanel transition={t()} overview={o()} signals={signals()?.items ?? []} onChanged={changed} />
                     <PlanPanel transition={t()} overview={o()} onChanged={changed} />
                     <ReadinessPanel transition={t()} overview={o()} onChanged={changed} />
                     <Show when={['woning', 'verhuizing', 'landing', 'omklap', 'geland', 'teruggevallen'].includes(t().fase) || t().aanbiedingen.length > 0}>

@@ -1,13 +1,15 @@
-import { createResource, For, Show } from 'solid-js';
+import { For, Show } from 'solid-js';
 import { createStore } from 'solid-js/store';
-import { currentPlan, signFaseLabels } from '../../../../shared/domain/signaleringsplan';
-import { signalSourceLabels, signalSources, type SignalSource } from '../../../../shared/domain/signals';
+import { currentPlan } from '../../../../shared/domain/signaleringsplan';
+import { signalSourceLabels, signalSources } from '../../../../shared/domain/signals';
 import type { Risk, ThermometerScore } from '../../../../shared/domain/thermometer';
+import type { Signal } from '../../../../shared/domain/signal-schemas';
 import type { Transition } from '../../../../shared/domain/transition';
 import { api } from '../../api/client';
 import { createActionRunner } from '../action-runner';
 import { ContactsSection } from './contacts-section';
-import { datumTijd } from '../../format';
+import { SignalItem, type SignalActions } from './signal-item';
+import { now as clockNow } from '../../clock/demo-clock';
 import { ProblemAlert } from '../problem-alert';
 import { TextInput } from '../transition/text-input';
 
@@ -19,16 +21,16 @@ const thermometerParts: { key: keyof ThermometerScore; label: string; options: [
   { key: 'duur', label: 'Duur', options: ['Incidenteel', 'Structureel, korter dan een half jaar', 'Structureel, langer dan een half jaar'] },
 ];
 
-/** Signals about the person: open ones with their deadline first; register one by its sign or by the thermometer. */
-export function SignalsPanel(props: { transition: Transition; onChanged: () => void }) {
-  const [signals, { refetch }] = createResource(() => props.transition.id, (id) => api.signals.list(id));
+/**
+ * Signals about the person: those that still ask for something first (open, then picked up), each with what
+ * the follow-up workflow did; register one by its sign or by the thermometer. After a change the page
+ * reloads (a scale-up changes the transition; the workflow acts a moment later).
+ */
+export function SignalsPanel(props: { transition: Transition; signals: Signal[] | undefined; onChanged: () => void }) {
   const plan = () => currentPlan(props.transition.signaleringsplan);
-  const [form, setForm] = createStore({ bron: 'begeleider' as SignalSource, omschrijving: '', tekenId: '' });
+  const [form, setForm] = createStore({ bron: 'begeleider' as (typeof signalSources)[number], omschrijving: '', tekenId: '' });
   const [score, setScore] = createStore<ThermometerScore>({ veiligheid: 0, gezondheid: 0, welzijn: 0, omvang: 0, duur: 0 });
-  const { act, error, fieldErrors } = createActionRunner(async () => {
-    await refetch();
-    props.onChanged();
-  });
+  const { act, error, fieldErrors } = createActionRunner(props.onChanged);
   const register = (event: SubmitEvent) => {
     event.preventDefault();
     void act(() =>
@@ -39,7 +41,13 @@ export function SignalsPanel(props: { transition: Transition; onChanged: () => v
       }),
     ).then((ok) => ok && setForm({ omschrijving: '', tekenId: '' }));
   };
-  const open = () => (signals()?.items ?? []).filter((s) => s.status === 'open');
+  const actions: SignalActions = {
+    acknowledge: (s) => void act(() => api.signals.acknowledge(props.transition.id, s.id)),
+    resolve: (s, input) => act(() => api.signals.resolve(props.transition.id, s.id, { ...input, ...(input.opschaling ? { expectedVersion: props.transition.version } : {}) })),
+    fieldErrors,
+  };
+  const running = () => (props.signals ?? []).filter((s) => s.status !== 'afgehandeld').sort((a, b) => statusOrder[a.status] - statusOrder[b.status] || b.at.localeCompare(a.at));
+  const now = () => clockNow() ?? new Date().toISOString();
 
   return (
     <section class="landing-panel" aria-labelledby="signalen-title">
@@ -47,25 +55,9 @@ export function SignalsPanel(props: { transition: Transition; onChanged: () => v
         Signalen
       </h2>
       <ProblemAlert message={error()} />
-      <Show when={open().length > 0} fallback={<p class="utrecht-paragraph">Geen open signalen.</p>}>
+      <Show when={running().length > 0} fallback={<p class="utrecht-paragraph">Geen open signalen.</p>}>
         <ul class="landing-offers" aria-label="Open signalen">
-          <For each={open()}>
-            {(s) => (
-              <li class="landing-offer">
-                <strong>
-                  <span class={`landing-risk landing-risk--${s.fase}`}>{signFaseLabels[s.fase]}</span> {s.omschrijving}
-                </strong>
-                <span>
-                  {signalSourceLabels[s.bron]}, {datumTijd(s.at)}
-                  {s.deadline ? ` — oppakken vóór ${datumTijd(s.deadline)}` : ''}
-                  {s.thermometer ? ` · thermometer ${s.thermometer.totaal}: ${s.thermometer.actie}` : ''}
-                </span>
-                <button type="button" class="utrecht-button utrecht-button--primary-action" onClick={() => void act(() => api.signals.acknowledge(props.transition.id, s.id))}>
-                  Signaal oppakken
-                </button>
-              </li>
-            )}
-          </For>
+          <For each={running()}>{(s) => <SignalItem signal={s} now={now()} actions={actions} />}</For>
         </ul>
       </Show>
       <ContactsSection transitionId={props.transition.id} />
@@ -76,7 +68,7 @@ export function SignalsPanel(props: { transition: Transition; onChanged: () => v
             <label class="utrecht-form-label" for="signaal-bron">
               Van wie
             </label>
-            <select id="signaal-bron" class="utrecht-select utrecht-select--html-select" value={form.bron} onChange={(e) => setForm('bron', e.currentTarget.value as SignalSource)}>
+            <select id="signaal-bron" class="utrecht-select utrecht-select--html-select" value={form.bron} onChange={(e) => setForm('bron', e.currentTarget.value as (typeof signalSources)[number])}>
               <For each={signalSources}>{(b) => <option value={b}>{signalSourceLabels[b]}</option>}</For>
             </select>
           </div>
@@ -115,3 +107,5 @@ export function SignalsPanel(props: { transition: Transition; onChanged: () => v
     </section>
   );
 }
+
+const statusOrder = { open: 0, bevestigd: 1, afgehandeld: 2 } as const;

@@ -2,16 +2,18 @@ import { createSignal, For, Show } from 'solid-js';
 import { createStore } from 'solid-js/store';
 import type { TransitionOverview } from '../../../../shared/api/contract';
 import { modaliteiten, modaliteitLabels, supportLevelLabels, supportLevels, type Modaliteit, type SupportLevel } from '../../../../shared/domain/support';
+import type { Signal } from '../../../../shared/domain/signal-schemas';
 import type { Transition } from '../../../../shared/domain/transition';
 import { api } from '../../api/client';
 import { datum } from '../../format';
 import { ProblemAlert } from '../problem-alert';
 import { createCommandRunner } from '../transition/command-runner';
 import { TextInput } from '../transition/text-input';
+import { AllocationSection } from './allocation-section';
 import { SupportChart } from './support-chart';
 
 /** Ambulant support: the level now and over time, the next review, the scale-up proposed around the move. */
-export function SupportPanel(props: { transition: Transition; overview: TransitionOverview; onChanged: (t: Transition) => void }) {
+export function SupportPanel(props: { transition: Transition; overview: TransitionOverview; signals: readonly Signal[]; onChanged: (t: Transition) => void }) {
   const runner = createCommandRunner({ transition: () => props.transition, onChanged: props.onChanged });
   const support = () => props.overview.ondersteuning;
   const [form, setForm] = createStore({ niveau: '' as SupportLevel | '', modaliteiten: ['thuis'] as Modaliteit[], vanaf: '', tot: '', reden: '' });
@@ -97,7 +99,7 @@ export function SupportPanel(props: { transition: Transition; overview: Transiti
           </div>
         )}
       </Show>
-      <SupportChart spans={support().spans} today={props.overview.today} verhuisdatum={props.transition.verhuisdatum} />
+      <SupportChart spans={support().spans} today={props.overview.today} verhuisdatum={props.transition.verhuisdatum} signals={props.signals} />
       <details class="landing-details">
         <summary>Ondersteuning wijzigen</summary>
         <form class="utrecht-form landing-form" onSubmit={change}>
@@ -143,6 +145,7 @@ export function SupportPanel(props: { transition: Transition; overview: Transiti
           </button>
         </form>
       </details>
+      <AllocationSection transition={props.transition} overview={props.overview} onChanged={props.onChanged} />
     </section>
   );
 }

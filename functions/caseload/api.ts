@@ -1,0 +1,90 @@
+import { addDays, todayInNetherlands } from '../../shared/domain/calendar';
+import { caseloadOf, longOnIntensiefOf } from '../../shared/domain/caseload';
+import { isActive } from '../../shared/domain/lifecycle';
+import { supportConfigFor } from '../../shared/domain/provider-policy';
+import type { TransitionSummary } from '../../shared/domain/transition';
+import { clock } from '../clock';
+import { createApiHandler, type CapabilityHandlers } from '../http/api-handler';
+import type { OrganisationDirectory } from '../organisation/ports';
+import { lazy, runtime } from '../runtime';
+import type { TaskStore } from '../signals/ports';
+import { DynamoOrganisationDirectory } from '../storage/dynamo-organisation-directory';
+import { DynamoTaskStore } from '../storage/dynamo-signal-store';
+import { DynamoTransitionStore } from '../storage/dynamo-transition-store';
+import type { TransitionStore } from '../transitions/ports';
+import { authorize } from '../transitions/transition-access';
+
+/** A caseworker carries tens of transitions; a page of 100 is all of them. */
+const MY_TRANSITIONS = 100;
+/** A team's list is read in pages of 100, up to this many transitions (a provider's team, not a region). */
+const TEAM_TRANSITIONS = 1000;
+const REVIEWS_AHEAD_DAYS = 7;
+const DEADLINES_AHEAD_DAYS = 14;
+
+export interface CaseloadDeps {
+  transitions: TransitionStore;
+  tasks: TaskStore;
+  directory: OrganisationDirectory;
+  now: () => Date;
+}
+
+export function caseloadHandlers(deps: () => CaseloadDeps): CapabilityHandlers<'caseload'> {
+  return {
+    getToday: async ({ principal }) => {
+      authorize(principal, 'caseload:own');
+      const today = todayInNetherlands(deps().now());
+      const [taken, mine] = await Promise.all([deps().tasks.openTasksOf(principal.userId), deps().transitions.listOfBegeleider(principal.userId, { limit: MY_TRANSITIONS })]);
+      const active = mine.items.filter((t) => isActive(t.fase));
+      const ref = (t: TransitionSummary) => ({ transitionId: t.id, persoon: { voornaam: t.persoon.voornaam, achternaam: t.persoon.achternaam } });
+      const evaluaties = active
+        .filter((t) => t.signalen?.volgendeEvaluatie && t.signalen.volgendeEvaluatie <= addDays(today, REVIEWS_AHEAD_DAYS))
+        .map((t) => ({ ...ref(t), datum: t.signalen!.volgendeEvaluatie! }))
+        .sort((a, b) => a.datum.localeCompare(b.datum));
+      const deadlines = active
+        .filter((t) => t.signalen?.volgendeDeadline && t.signalen.volgendeDeadline.datum <= addDays(today, DEADLINES_AHEAD_DAYS))
+        .map((t) => ({ ...ref(t), ...t.signalen!.volgendeDeadline! }))
+        .sort((a, b) => a.datum.localeCompare(b.datum));
+      const [caseload] = caseloadOf(active, [{ id: principal.userId, naam: principal.naam }], today).filter((e) => e.begeleider.id === principal.userId);
+      return { body: { today, taken, evaluaties, deadlines, ...(caseload ? { caseload } : {}) } };
+    },
+    getTeam: async ({ principal }) => {
+      authorize(principal, 'caseload:team');
+      const today = todayInNetherlands(deps().now());
+      const [transitions, staff] = await Promise.all([teamTransitions(deps().transitions, principal.organisationId), deps().directory.staff(principal.organisationId)]);
+      const begeleiders = staff.filter((s) => s.role === 'begeleider');
+      const config = supportConfigFor(principal.organisationId);
+      return {
+        body: {
+          today,
+          caseload: caseloadOf(transitions, begeleiders, today),
+          langIntensief: longOnIntensiefOf(transitions, today, config),
+          maxDagenIntensief: config.maxDaysIntensief,
+        },
+      };
+    },
+  };
+}
+
+async function teamTransitions(store: TransitionStore, organisationId: string): Promise<TransitionSummary[]> {
+  const all: TransitionSummary[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await store.listOfOrganisation(organisationId, { limit: 100, cursor });
+    all.push(...page.items);
+    cursor = page.nextCursor;
+  } while (cursor && all.length < TEAM_TRANSITIONS);
+  return all;
+}
+
+export function createCaseloadApi(deps: () => CaseloadDeps) {
+  return createApiHandler('caseload', caseloadHandlers(deps));
+}
+
+export const handler = createCaseloadApi(
+  lazy(() => ({
+    transitions: new DynamoTransitionStore(runtime.documentClient(), runtime.tableName()),
+    tasks: new DynamoTaskStore(runtime.documentClient(), runtime.tableName()),
+    directory: new DynamoOrganisationDirectory(runtime.documentClient(), runtime.tableName()),
+    now: clock.now,
+  })),
+);

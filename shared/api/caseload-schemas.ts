@@ -1,0 +1,40 @@
+import * as z from 'zod';
+import { caseloadLevels } from '../domain/caseload';
+import { Task } from '../domain/task';
+
+/** Response shapes of the caseload capability: a caseworker's "vandaag" and a team lead's team view. */
+const IsoDate = z.iso.date();
+const Persoon = z.object({ voornaam: z.string(), achternaam: z.string() });
+const Person = z.object({ id: z.string(), naam: z.string() });
+
+export const CaseloadEntrySchema = z
+  .object({
+    begeleider: Person,
+    trajecten: z.number().int(),
+    perNiveau: z.partialRecord(z.enum(caseloadLevels), z.number().int()),
+    gewogen: z.number(),
+    capaciteit: z.number(),
+    bezetting: z.number().int().meta({ description: 'Gewogen caseload als percentage van de capaciteit' }),
+  })
+  .meta({ id: 'Caseload' });
+
+export const TodayView = z
+  .object({
+    today: IsoDate,
+    taken: z.array(Task).meta({ description: 'Open taken voor mij, vroegste deadline eerst' }),
+    evaluaties: z.array(z.object({ transitionId: z.string(), persoon: Persoon, datum: IsoDate })).meta({ description: 'Evaluaties van opschalingen die binnen een week vallen of te laat zijn' }),
+    deadlines: z.array(z.object({ transitionId: z.string(), persoon: Persoon, datum: IsoDate, wat: z.string() })).meta({ description: 'Deadlines van woning, uitkering en verhuizing binnen twee weken' }),
+    caseload: CaseloadEntrySchema.optional(),
+  })
+  .meta({ id: 'Vandaag' });
+export type TodayView = z.infer<typeof TodayView>;
+
+export const TeamView = z
+  .object({
+    today: IsoDate,
+    caseload: z.array(CaseloadEntrySchema),
+    langIntensief: z.array(z.object({ transitionId: z.string(), persoon: Persoon, begeleiders: z.array(Person), dagen: z.number().int() })),
+    maxDagenIntensief: z.number().int(),
+  })
+  .meta({ id: 'Team' });
+export type TeamView = z.infer<typeof TeamView>;

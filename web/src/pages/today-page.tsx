@@ -1,0 +1,88 @@
+import { A } from '@solidjs/router';
+import { createResource, For, Show } from 'solid-js';
+import type { TodayView } from '../../../shared/api/caseload-schemas';
+import { signFaseLabels } from '../../../shared/domain/signaleringsplan';
+import { api } from '../api/client';
+import { now as clockNow } from '../clock/demo-clock';
+import { CaseloadMeter } from '../components/caseload/caseload-meter';
+import { PageTitle } from '../components/page-title';
+import { ProblemAlert } from '../components/problem-alert';
+import { datum, datumTijd, naam } from '../format';
+
+/**
+ * "Vandaag": what asks for the caseworker now, across their transitions. Signals to answer first (their
+ * tasks, earliest deadline first, overdue in red), then reviews of scale-ups and the deadlines of woning,
+ * uitkering and move, and their own caseload.
+ */
+export default function TodayPage() {
+  const [view] = createResource(api.caseload.today);
+  return (
+    <section class="landing-section">
+      <PageTitle>Vandaag</PageTitle>
+      <ProblemAlert message={view.error ? 'Vandaag kon niet worden geladen.' : undefined} />
+      <Show when={view()}>{(v) => <TodayLists view={v()} />}</Show>
+    </section>
+  );
+}
+
+function TodayLists(props: { view: TodayView }) {
+  const now = () => clockNow() ?? new Date().toISOString();
+  const link = (t: { transitionId: string; persoon: { voornaam: string; achternaam: string } }) => (
+    <A class="utrecht-link" href={`/trajecten/${t.transitionId}`}>
+      {naam(t.persoon)}
+    </A>
+  );
+  return (
+    <>
+      <h2 class="utrecht-heading-2">Signalen om op te pakken</h2>
+      <Show when={props.view.taken.length > 0} fallback={<p class="utrecht-paragraph">Geen signalen die op jou wachten.</p>}>
+        <ul class="landing-offers" aria-label="Taken">
+          <For each={props.view.taken}>
+            {(task) => (
+              <li class="landing-offer" classList={{ 'landing-offer--overdue': task.deadline < now() }}>
+                <strong>
+                  <span class={`landing-risk landing-risk--${task.fase}`}>{signFaseLabels[task.fase]}</span> {link(task)}
+                  {task.rol === 'teamleider' ? ' — doorgezet naar jou als teamleider' : ''}
+                </strong>
+                <span>{task.wat}</span>
+                <span>{task.deadline < now() ? `Te laat: oppakken vóór ${datumTijd(task.deadline)}` : `Oppakken vóór ${datumTijd(task.deadline)}`}</span>
+              </li>
+            )}
+          </For>
+        </ul>
+      </Show>
+      <h2 class="utrecht-heading-2">Evaluaties van opschalingen</h2>
+      <Show when={props.view.evaluaties.length > 0} fallback={<p class="utrecht-paragraph">Geen evaluaties deze week.</p>}>
+        <ul class="utrecht-unordered-list" aria-label="Evaluaties">
+          <For each={props.view.evaluaties}>
+            {(e) => (
+              <li class="utrecht-unordered-list__item">
+                {link(e)}: {e.datum < props.view.today ? `te laat (was ${datum(e.datum)})` : datum(e.datum)}
+              </li>
+            )}
+          </For>
+        </ul>
+      </Show>
+      <h2 class="utrecht-heading-2">Deadlines</h2>
+      <Show when={props.view.deadlines.length > 0} fallback={<p class="utrecht-paragraph">Geen deadlines in de komende twee weken.</p>}>
+        <ul class="utrecht-unordered-list" aria-label="Deadlines">
+          <For each={props.view.deadlines}>
+            {(d) => (
+              <li class="utrecht-unordered-list__item">
+                {link(d)}: {d.wat}, {d.datum < props.view.today ? `te laat (was ${datum(d.datum)})` : datum(d.datum)}
+              </li>
+            )}
+          </For>
+        </ul>
+      </Show>
+      <Show when={props.view.caseload}>
+        {(entry) => (
+          <>
+            <h2 class="utrecht-heading-2">Mijn caseload</h2>
+            <CaseloadMeter entry={entry()} />
+          </>
+        )}
+      </Show>
+    </>
+  );
+}
