@@ -98,10 +98,13 @@ export function createApiHandler<C extends Capability>(capability: C, handlers: 
     const handler = handlers[id as keyof CapabilityHandlers<C>] as unknown as (r: typeof request) => Promise<ApiResult<OperationId>>;
     const result = await handler(request);
     const csv = spec.response.contentType === 'text/csv';
+    // The answer goes out as the contract describes it and no more: zod drops fields the schema does not
+    // name, so a handler that passes a whole item on (a date of birth in a list) cannot leak it.
+    const body = csv ? String(result.body) : JSON.stringify(spec.response.schema.parse(result.body));
     return {
       statusCode: spec.response.status,
       headers: { 'content-type': csv ? 'text/csv; charset=utf-8' : 'application/json', 'cache-control': 'no-store', ...result.headers },
-      body: csv ? String(result.body) : JSON.stringify(result.body),
+      body,
     };
   };
 

@@ -20,6 +20,8 @@
  * | Ledger entry          | TRANSITION#<id>           | LEDGER#<at>#<id>           | GEMEENTE#<code>#LEDGER        | <at>#<id>              |
  * | Signal                | TRANSITION#<id>           | SIGNAL#<at>#<id>           |                               |                        |
  * | Contactmoment         | TRANSITION#<id>           | CONTACT#<at>#<id>          |                               |                        |
+ * | Task                  | TRANSITION#<id>           | TAAK#<signal>.<rol>.<user> | USER#<userId>#TAKEN (open)    | <deadline>#<taskId>    |
+ * | Signal raised once    | TRANSITION#<id>           | SIGNAL-ONCE#<signalId>     |                               |                        |
  *
  * 1. Open a transition: GetItem pk=TRANSITION#id, sk=TRANSITION.
  * 2. Timeline of a transition: Query pk=TRANSITION#id, sk begins_with EVENT# (chronological by sk).
@@ -37,6 +39,9 @@
  * 12. Finance export: Query gsi1 GEMEENTE#<code>#LEDGER, gsi1sk BETWEEN <from> AND <to>.
  * 13. Signals of a transition, newest first: Query pk, sk begins_with SIGNAL#.
  * 14. Recent contactmomenten, newest first: Query pk, sk begins_with CONTACT#, Limit 20.
+ * 15. My open tasks, earliest deadline first: Query gsi1 USER#<me>#TAKEN — only open tasks carry the key.
+ * 16. The tasks of a signal (closed when it is picked up or resolved): Query pk, sk begins_with TAAK#<signalId>.
+ * 17. The team's caseload: pattern 4, paged up to 1,000, with the levels of support on each summary.
  */
 export const tableDesign = {
   partitionKey: 'pk',

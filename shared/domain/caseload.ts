@@ -69,7 +69,13 @@ export function caseloadOf(
 export function longOnIntensiefOf(transitions: readonly CaseloadTransition[], today: IsoDate, config: SupportConfig) {
   return transitions
     .filter((t) => isActive(t.fase))
-    .map((t) => ({ transitionId: t.id, persoon: t.persoon, begeleiders: t.begeleiders, dagen: longOnIntensief(t.niveaus, today, config) }))
+    // Names only: a summary's persoon carries the date of birth too, which this list does not show.
+    .map((t) => ({
+      transitionId: t.id,
+      persoon: { voornaam: t.persoon.voornaam, achternaam: t.persoon.achternaam },
+      begeleiders: t.begeleiders.map(({ id, naam }) => ({ id, naam })),
+      dagen: longOnIntensief(t.niveaus, today, config),
+    }))
     .filter((t): t is typeof t & { dagen: number } => t.dagen !== undefined)
     .sort((a, b) => b.dagen - a.dagen);
 }

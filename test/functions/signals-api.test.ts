@@ -107,3 +107,55 @@ describe('contactmomenten', () => {
     expect((await record('2027-04-01T09:00:00.000Z')).status).toBe(400); // not in the future
   });
 });
+
+describe('resolving a signal', () => {
+  const resolve = (t: Transition, signalId: string, body: unknown, principal = people.sanne) =>
+    invoke<Body>(handler, { routeKey: 'POST /api/transitions/{transitionId}/signalen/{signalId}/afhandeling', principal, pathParameters: { transitionId: t.id, signalId }, body });
+  const supported = async () => {
+    const t = await transition();
+    const next: Transition = { ...t, version: 2, ondersteuning: [{ id: 's1', niveau: 'regulier', modaliteiten: ['thuis'], reden: 'Start', vanaf: '2027-01-01', door: { id: 'u-sanne', naam: 'Sanne' } }] };
+    await transitions.update({ before: t, next, event: { id: randomUUID(), transitionId: t.id, type: 'ondersteuning-gewijzigd', at: now.toISOString(), versie: 2, actor: { soort: 'medewerker', id: 'u-sanne', naam: 'Sanne' } } });
+    return next;
+  };
+  const scaleUp = { niveau: 'intensief', modaliteiten: ['thuis', 'logeerplek'], tot: '2027-03-19' };
+
+  it('scales up in the same write: the level, the signal and the timeline change together', async () => {
+    const t = await supported();
+    const signal = (await register(t, { bron: 'persoon', omschrijving: 'Ik slaap niet meer', tekenId: 'teken-rood' })).body;
+    const response = await resolve(t, signal.id, { notitie: 'Logeerplek voor een week', opschaling: scaleUp, expectedVersion: t.version });
+    expect(response.status).toBe(200);
+    const stored = (await transitions.get(t.id))!;
+    expect(stored.version).toBe(t.version + 1);
+    const change = stored.ondersteuning.at(-1)!;
+    expect(change).toMatchObject({ niveau: 'intensief', vanaf: '2027-03-05', tot: '2027-03-19', signaalId: signal.id });
+    expect(response.body).toMatchObject({ status: 'afgehandeld', afgehandeld: { notitie: 'Logeerplek voor een week', wijzigingId: change.id }, bevestigd: { door: { id: 'u-sanne' } } });
+    const types = (await transitions.timeline(t.id)).map((e) => e.type);
+    expect(types).toEqual(expect.arrayContaining(['ondersteuning-gewijzigd', 'signaal-afgehandeld']));
+    expect(sfn.commandCalls(StartExecutionCommand, { stateMachineArn: followUpArn, input: JSON.stringify({ transitionId: t.id }) }).length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('writes nothing when the transition changed meanwhile, or the scale-up is not valid', async () => {
+    const t = await supported();
+    const signal = (await register(t, { bron: 'persoon', omschrijving: 'Ik slaap niet meer', tekenId: 'teken-rood' })).body;
+    const stale = await resolve(t, signal.id, { notitie: 'Opgeschaald', opschaling: scaleUp, expectedVersion: t.version - 1 });
+    expect(stale).toMatchObject({ status: 409, body: { code: 'stale-version' } });
+    const unknownLevel = await resolve(t, signal.id, { notitie: 'Opgeschaald', opschaling: { ...scaleUp, niveau: 'maximaal' }, expectedVersion: t.version });
+    expect(unknownLevel.status).toBe(400);
+    expect(unknownLevel.body.invalidParams?.[0]?.name).toBe('opschaling.niveau');
+    const endBeforeStart = await resolve(t, signal.id, { notitie: 'Opgeschaald', opschaling: { ...scaleUp, tot: '2027-03-01' }, expectedVersion: t.version });
+    expect(endBeforeStart).toMatchObject({ status: 409, body: { code: 'rule-violation', title: 'Het einde ligt vóór het begin.' } });
+    expect((await resolve(t, signal.id, { notitie: 'Opgeschaald', opschaling: scaleUp })).body.invalidParams?.[0]?.name).toBe('expectedVersion');
+    expect((await transitions.get(t.id))!.version).toBe(t.version);
+    const list = await invoke<{ items: Signal[] }>(handler, { routeKey: 'GET /api/transitions/{transitionId}/signalen', principal: people.sanne, pathParameters: { transitionId: t.id } });
+    expect(list.body.items[0]).toMatchObject({ status: 'open', versie: 1 });
+  });
+
+  it('is resolved once; another organisation cannot see or resolve it', async () => {
+    const t = await supported();
+    const signal = (await register(t, { bron: 'persoon', omschrijving: 'Gaat weer beter', tekenId: 'teken-rood' })).body;
+    expect((await resolve(t, signal.id, { notitie: 'Besproken', opschaling: undefined }, people.noor)).status).toBe(404);
+    expect((await resolve(t, signal.id, { notitie: 'Besproken' })).status).toBe(200);
+    expect((await resolve(t, signal.id, { notitie: 'Nog eens' })).status).toBe(409);
+    expect((await resolve(t, 'bestaat-niet', { notitie: 'Besproken' })).status).toBe(404);
+  });
+});

@@ -3,9 +3,10 @@ import { createStore } from 'solid-js/store';
 import type { Signal } from '../../../../shared/domain/signal-schemas';
 import { signFaseLabels } from '../../../../shared/domain/signaleringsplan';
 import { signalSourceLabels } from '../../../../shared/domain/signals';
-import { modaliteitLabels, modaliteiten, supportLevelLabels, supportLevels, type Modaliteit, type SupportLevel } from '../../../../shared/domain/support';
+import { supportLevelLabels, supportLevels, type Modaliteit, type SupportLevel } from '../../../../shared/domain/support';
 import { datum, datumTijd } from '../../format';
 import { TextInput } from '../transition/text-input';
+import { ModaliteitenFieldset } from './modaliteiten-fieldset';
 
 export interface SignalActions {
   acknowledge: (signal: Signal) => void;
@@ -98,28 +99,7 @@ function ResolveForm(props: { signal: Signal; actions: SignalActions }) {
               <For each={supportLevels}>{(l) => <option value={l}>{supportLevelLabels[l]}</option>}</For>
             </select>
           </div>
-          <fieldset class="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset">
-            <legend class="utrecht-form-fieldset__legend">Vorm van de opschaling</legend>
-            <For each={modaliteiten}>
-              {(m) => (
-                <div class="utrecht-form-field utrecht-form-field--checkbox">
-                  <input
-                    id={id(`vorm-${m}`)}
-                    type="checkbox"
-                    class="utrecht-checkbox utrecht-checkbox--html-input"
-                    checked={form.modaliteiten.includes(m)}
-                    onChange={(e) => {
-                      const checked = e.currentTarget.checked;
-                      setForm('modaliteiten', (list) => (checked ? [...list, m] : list.filter((x) => x !== m)));
-                    }}
-                  />
-                  <label class="utrecht-form-label utrecht-form-label--checkbox" for={id(`vorm-${m}`)}>
-                    {modaliteitLabels[m]}
-                  </label>
-                </div>
-              )}
-            </For>
-          </fieldset>
+          <ModaliteitenFieldset idPrefix={id('vorm')} legend="Vorm van de opschaling" value={form.modaliteiten} onChange={(v) => setForm('modaliteiten', v)} />
           <TextInput id={id('tot')} label="Opschalen tot en met" type="date" value={form.tot} onInput={(v) => setForm('tot', v)} error={err('opschaling.tot') ?? err('tot')} />
         </Show>
         <button type="submit" class="utrecht-button utrecht-button--primary-action">

@@ -1,7 +1,7 @@
 import { createSignal, For, Show } from 'solid-js';
 import { createStore } from 'solid-js/store';
 import type { TransitionOverview } from '../../../../shared/api/contract';
-import { modaliteiten, modaliteitLabels, supportLevelLabels, supportLevels, type Modaliteit, type SupportLevel } from '../../../../shared/domain/support';
+import { supportLevelLabels, supportLevels, type Modaliteit, type SupportLevel } from '../../../../shared/domain/support';
 import type { Signal } from '../../../../shared/domain/signal-schemas';
 import type { Transition } from '../../../../shared/domain/transition';
 import { api } from '../../api/client';
@@ -10,6 +10,7 @@ import { ProblemAlert } from '../problem-alert';
 import { createCommandRunner } from '../transition/command-runner';
 import { TextInput } from '../transition/text-input';
 import { AllocationSection } from './allocation-section';
+import { ModaliteitenFieldset } from './modaliteiten-fieldset';
 import { SupportChart } from './support-chart';
 
 /** Ambulant support: the level now and over time, the next review, the scale-up proposed around the move. */
@@ -115,28 +116,7 @@ export function SupportPanel(props: { transition: Transition; overview: Transiti
               <For each={supportLevels}>{(l) => <option value={l}>{supportLevelLabels[l]}</option>}</For>
             </select>
           </div>
-          <fieldset class="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset">
-            <legend class="utrecht-form-fieldset__legend">Vorm</legend>
-            <For each={modaliteiten}>
-              {(m) => (
-                <div class="utrecht-form-field utrecht-form-field--checkbox">
-                  <input
-                    id={`modaliteit-${m}`}
-                    type="checkbox"
-                    class="utrecht-checkbox utrecht-checkbox--html-input"
-                    checked={form.modaliteiten.includes(m)}
-                    onChange={(e) => {
-                      const checked = e.currentTarget.checked;
-                      setForm('modaliteiten', (list) => (checked ? [...list, m] : list.filter((x) => x !== m)));
-                    }}
-                  />
-                  <label class="utrecht-form-label utrecht-form-label--checkbox" for={`modaliteit-${m}`}>
-                    {modaliteitLabels[m]}
-                  </label>
-                </div>
-              )}
-            </For>
-          </fieldset>
+          <ModaliteitenFieldset idPrefix="modaliteit" legend="Vorm" value={form.modaliteiten} onChange={(v) => setForm('modaliteiten', v)} />
           <TextInput id="ondersteuning-vanaf" label="Vanaf (leeg: vandaag)" type="date" value={form.vanaf} onInput={(v) => setForm('vanaf', v)} error={err('vanaf')} />
           <TextInput id="ondersteuning-tot" label="Tijdelijk, tot en met (optioneel)" type="date" value={form.tot} onInput={(v) => setForm('tot', v)} error={err('tot')} />
           <TextInput id="ondersteuning-reden" label="Reden" value={form.reden} onInput={(v) => setForm('reden', v)} error={err('reden')} />
