@@ -63,7 +63,8 @@ export function SupportChart(props: { spans: LevelSpan[]; today: string; verhuis
             <For each={props.spans}>
               {(s) => (
                 <li class="utrecht-unordered-list__item">
-                  {supportLevelLabels[s.niveau]}: {datum(s.van)} tot en met {datum(s.tot)}
+                  {supportLevelLabels[s.niveau]}: {datum(s.van)} tot en met {datum(s.tot)} ({daysBetween(s.van, s.tot) + 1} dagen
+                  {s.van <= props.today && s.tot > props.today ? `, waarvan ${daysBetween(s.van, props.today) + 1} tot nu` : ''})
                 </li>
               )}
             </For>
