@@ -3,6 +3,7 @@ import type { StageConfig } from './config/stages';
 import { ApiStack } from './stacks/api-stack';
 import { DataStack } from './stacks/data-stack';
 import { WebStack } from './stacks/web-stack';
+import { WebhookStack } from './stacks/webhook-stack';
 import { WorkflowStack } from './stacks/workflow-stack';
 
 /** The whole product for one stage: data → workflows → API → web. */
@@ -16,6 +17,12 @@ export function createLandingStacks(app: App, stage: StageConfig) {
     table: data.table,
     description: 'Landing: Step Functions workflows and their tasks',
   });
+  const webhooks = new WebhookStack(app, `${prefix}-Webhooks`, {
+    stage,
+    tags,
+    table: data.table,
+    description: 'Landing: signed webhook notices to housing corporations (outbox, queue, worker, sweeper)',
+  });
   const api = new ApiStack(app, `${prefix}-Api`, {
     stage,
     tags,
@@ -23,6 +30,7 @@ export function createLandingStacks(app: App, stage: StageConfig) {
     transitionWorkflow: workflows.transitionWorkflow,
     moveWorkflow: workflows.moveWorkflow,
     followUpWorkflow: workflows.followUpWorkflow,
+    webhooks,
     description: 'Landing: HTTP API, Lambdas and Cognito',
   });
   const web = new WebStack(app, `${prefix}-Web`, {
@@ -32,5 +40,5 @@ export function createLandingStacks(app: App, stage: StageConfig) {
     auth: { userPoolId: api.userPool.userPoolId, userPoolClientId: api.userPoolClient.userPoolClientId },
     description: 'Landing: SPA on S3 and CloudFront',
   });
-  return { data, workflows, api, web };
+  return { data, workflows, webhooks, api, web };
 }

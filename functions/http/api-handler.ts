@@ -13,7 +13,7 @@ import {
 import { invalidParamsFrom } from '../../shared/api/problem';
 import type { Principal } from '../../shared/domain/principal';
 import { NotFoundError, ValidationError } from './errors';
-import { principalFrom } from './principal';
+import { corporationFrom, principalFrom } from './principal';
 import { problemResponses } from './problem-responses';
 import { requestLog } from './request-log';
 
@@ -21,7 +21,7 @@ type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
 
 /** What a route handler receives: everything parsed and checked against the contract already. */
 export interface ApiRequest<K extends OperationId> {
-  principal: Operations[K]['auth'] extends 'principal' ? Principal : undefined;
+  principal: Operations[K]['auth'] extends 'principal' | 'corporation' ? Principal : undefined;
   params: Out<Operations[K] extends { params: infer P } ? P : undefined>;
   query: Out<Operations[K] extends { query: infer Q } ? Q : undefined>;
   body: Out<Operations[K] extends { body: infer B } ? B : undefined>;
@@ -88,7 +88,7 @@ export function createApiHandler<C extends Capability>(capability: C, handlers: 
     if (!route) throw new NotFoundError('Deze route bestaat niet.');
     const { id, spec } = route;
     const request = {
-      principal: spec.auth === 'principal' ? principalFrom(event) : undefined,
+      principal: spec.auth === 'principal' ? principalFrom(event) : spec.auth === 'corporation' ? corporationFrom(event) : undefined,
       params: spec.params ? parseWith(spec.params, event.pathParameters ?? {}) : undefined,
       query: spec.query ? parseWith(spec.query, event.queryStringParameters ?? {}) : undefined,
       body: spec.body ? parseWith(spec.body, parseJsonBody(event)) : undefined,

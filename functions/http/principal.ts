@@ -17,3 +17,15 @@ export function principalFrom(event: APIGatewayProxyEventV2WithJWTAuthorizer): P
   if (!parsed.success) throw new UnauthenticatedError();
   return parsed.data;
 }
+
+/**
+ * A housing corporation's system, as the API key authorizer identified it (its context: the corporation and
+ * the key's prefix). It acts with the role `corporatie` in its own organisation, and nothing else.
+ */
+export function corporationFrom(event: APIGatewayProxyEventV2WithJWTAuthorizer): Principal {
+  const context = (event.requestContext?.authorizer as { lambda?: Record<string, unknown> } | undefined)?.lambda ?? {};
+  const corporatieId = context.corporatieId;
+  const prefix = context.keyPrefix;
+  if (typeof corporatieId !== 'string' || !corporatieId || typeof prefix !== 'string') throw new UnauthenticatedError();
+  return { userId: `api-sleutel:${prefix}`, naam: `API-sleutel ${prefix}`, organisationId: corporatieId, role: 'corporatie' };
+}

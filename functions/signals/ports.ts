@@ -24,6 +24,8 @@ export interface SignalStore {
   change(change: SignalChange): Promise<void>;
   /** Newest first. */
   list(transitionId: string): Promise<Signal[]>;
+  /** The signals a corporation reported, newest first. */
+  reportedBy(corporatieId: string, limit: number): Promise<Signal[]>;
 }
 
 /** Tasks across transitions, for the person who must act. */

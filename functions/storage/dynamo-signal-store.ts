@@ -90,6 +90,20 @@ export class DynamoSignalStore implements SignalStore {
     return (await this.queryPartition(transitionId, keys.signalPrefix, SIGNAL_LIMIT, false)).map((i) => Signal.parse(i));
   }
 
+  async reportedBy(corporatieId: string, limit: number): Promise<Signal[]> {
+    const { Items } = await this.db.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :pk',
+        ExpressionAttributeValues: { ':pk': keys.signalsOfCorporation(corporatieId) },
+        ScanIndexForward: false,
+        Limit: limit,
+      }),
+    );
+    return (Items ?? []).map((i) => Signal.parse(i));
+  }
+
   private async tasksOf(signal: Signal): Promise<Task[]> {
     return (await this.queryPartition(signal.transitionId, keys.tasksOfSignalPrefix(signal.id), TASK_LIMIT, true)).map((i) => Task.parse(i));
   }
@@ -159,8 +173,14 @@ export class DynamoContactStore implements ContactStore {
   }
 }
 
+/** A corporation's own reports are listed for it (gsi1), so it can see whether they were picked up. */
 function signalItem(signal: Signal) {
-  return { ...keys.signal(signal.transitionId, signal.at, signal.id), entity: 'Signal', ...signal };
+  return {
+    ...keys.signal(signal.transitionId, signal.at, signal.id),
+    ...(signal.melder ? { gsi1pk: keys.signalsOfCorporation(signal.melder.corporatieId), gsi1sk: `${signal.at}#${signal.id}` } : {}),
+    entity: 'Signal',
+    ...signal,
+  };
 }
 
 /** An open task is listed for the person who must act (gsi1), earliest deadline first. */

@@ -9,6 +9,7 @@ import {
 import { createHash } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import * as z from 'zod';
+import type { OutboxEvent } from '../../shared/domain/outbox-event';
 import { TimelineEvent } from '../../shared/domain/timeline';
 import { levelsOf, Transition, TransitionSummary, summarize } from '../../shared/domain/transition';
 import { geaccepteerdeAanbieding } from '../../shared/domain/woning';
@@ -18,7 +19,7 @@ import {
   PersonHasActiveTransitionError,
   StaleVersionError,
 } from '../transitions/errors';
-import type { Page, PageRequest, TransitionStore } from '../transitions/ports';
+import type { Page, PageRequest, TransitionChange, TransitionStore } from '../transitions/ports';
 import { keys, timelineEventItem } from './keys';
 import { decodeCursor, encodeCursor } from './page-cursor';
 
@@ -181,18 +182,18 @@ export class DynamoTransitionStore implements TransitionStore {
   }
 }
 
-export type TransitionChange = Parameters<TransitionStore['update']>[0];
-
 /**
  * The writes of one change of a transition, for one TransactWriteItems: the new version (conditional on the
  * version it was computed from: the first item, so a refusal is CancellationReasons[0]), the begeleider
  * summaries, the timeline event, the wijk counter when a placement starts or ends, the person lock when the
  * transition ends. Other stores add their own items to the same transaction (a signal resolved with a scale-up).
  */
-export function transitionUpdateItems(tableName: string, { before, next, event }: TransitionChange) {
+export function transitionUpdateItems(tableName: string, { before, next, event, outbox = [] }: TransitionChange) {
   const placementDelta = Number(isPlaced(next)) - Number(isPlaced(before));
   const placedOffer = geaccepteerdeAanbieding(next.aanbiedingen) ?? geaccepteerdeAanbieding(before.aanbiedingen);
   const landed = next.fase === 'geland' && before.fase !== 'geland';
+  const leftDuo = before.begeleiders.filter((b) => !next.begeleiders.some((n) => n.id === b.id));
+  const unit = placedOffer?.eenheidnummer ? keys.homeOfCorporation(placedOffer.corporatieId, placedOffer.eenheidnummer) : undefined;
   return [
     {
       Put: {
@@ -218,7 +219,18 @@ export function transitionUpdateItems(tableName: string, { before, next, event }
         ]
       : []),
     ...(landed ? [{ Delete: { TableName: tableName, Key: keys.activePerson(personHash(next.persoon)) } }] : []),
+    // A begeleider who left the duo no longer lists the transition as theirs.
+    ...leftDuo.map((b) => ({ Delete: { TableName: tableName, Key: keys.assignment(next.id, b.id) } })),
+    // The corporation names its homes by unit number: a placed home points to its transition (signals in).
+    ...(unit && placementDelta === 1 ? [{ Put: { TableName: tableName, Item: { ...unit, entity: 'HomeOfCorporation', transitionId: next.id } } }] : []),
+    ...(unit && placementDelta === -1 ? [{ Delete: { TableName: tableName, Key: unit } }] : []),
+    ...outbox.map((e) => ({ Put: { TableName: tableName, Item: outboxItem(e), ConditionExpression: 'attribute_not_exists(pk)' } })),
   ];
+}
+
+/** A notice waiting to be fanned out to the corporation's endpoints (sparse gsi1 until it is). */
+export function outboxItem(e: OutboxEvent) {
+  return { ...keys.outboxEvent(e.id), gsi1pk: keys.outboxPending, gsi1sk: `${e.time}#${e.id}`, entity: 'OutboxEvent', ...e };
 }
 
 /** The transition's own item, listed in its organisation's transitions (gsi1), newest first. */

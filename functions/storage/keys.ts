@@ -43,6 +43,27 @@ export const keys = {
   tasksOfSignalPrefix: (signalId: string) => `TAAK#${signalId}.`,
   /** Sparse: only open tasks carry it, so "my tasks" is a Query of exactly those, earliest deadline first. */
   openTasksOfUser: (userId: string) => `USER#${userId}#TAKEN`,
+  /** A notice to a corporation: written with the change that causes it, fanned out to its endpoints. */
+  outboxEvent: (eventId: string) => ({ pk: `OUTBOX#${eventId}`, sk: 'OUTBOX' }),
+  /** Sparse: notices not yet fanned out (the sweeper's safety net behind DynamoDB Streams). */
+  outboxPending: 'WEBHOOKS#OUTBOX',
+  corporation: (corporatieId: string) => `CORP#${corporatieId}`,
+  /** A provider's endpoint at a corporation: each provider registers (and signs for) its own. */
+  endpoint: (corporatieId: string, providerId: string, endpointId: string) => ({ pk: `CORP#${corporatieId}`, sk: `ENDPOINT#${providerId}#${endpointId}` }),
+  endpointsOfProvider: (providerId: string) => `ENDPOINT#${providerId}#`,
+  /** A corporation's home by its unit number → the transition placed there (inbound signals). */
+  homeOfCorporation: (corporatieId: string, eenheidnummer: string) => ({ pk: `CORP#${corporatieId}`, sk: `EENHEID#${eenheidnummer.trim().toUpperCase()}` }),
+  /** One delivery of one notice to one endpoint; an endpoint's log is its partition, newest first. */
+  delivery: (endpointId: string, at: string, eventId: string) => ({ pk: `ENDPOINT#${endpointId}`, sk: `DELIVERY#${at}#${eventId}` }),
+  endpointLog: (endpointId: string) => `ENDPOINT#${endpointId}`,
+  deliveryPrefix: 'DELIVERY#',
+  /** Sparse: deliveries waiting for an attempt, by when it is due. */
+  deliveriesDue: 'WEBHOOKS#DUE',
+  /** API keys are found by their hash; a corporation lists its keys by prefix. */
+  apiKeyByHash: (hash: string) => ({ pk: `APIKEY#${hash}`, sk: 'APIKEY' }),
+  apiKeyOfCorporation: (corporatieId: string, prefix: string) => ({ pk: `CORP#${corporatieId}`, sk: `APIKEY#${prefix}` }),
+  apiKeyPrefix: 'APIKEY#',
+  signalsOfCorporation: (corporatieId: string) => `CORP#${corporatieId}#SIGNALEN`,
   spendIdempotency: (userId: string, key: string) => ({ pk: `IDEMPOTENCY#SPEND#${userId}#${key}`, sk: 'IDEMPOTENCY' }),
 } as const;
 

@@ -1,3 +1,4 @@
+import type { OutboxEvent } from '../../shared/domain/outbox-event';
 import type { TimelineEvent } from '../../shared/domain/timeline';
 import type { Transition, TransitionSummary } from '../../shared/domain/transition';
 import type { OrganisationDirectory } from '../organisation/ports';
@@ -14,16 +15,25 @@ export interface TransitionStore {
     idempotency?: { userId: string; key: string };
   }): Promise<{ transition: Transition; replayed: boolean }>;
   /**
-   * Replaces `before` with `next` (whose version is one higher) and appends the event, atomically; refuses
-   * with StaleVersionError when the stored version is no longer `before.version`.
+   * Replaces `before` with `next` (whose version is one higher) and appends the event and the notices to
+   * housing corporations it causes (the outbox), atomically; refuses with StaleVersionError when the stored
+   * version is no longer `before.version`.
    */
-  update(input: { before: Transition; next: Transition; event: TimelineEvent }): Promise<void>;
+  update(input: TransitionChange): Promise<void>;
   placementsInWijk(gemeenteCode: string, wijk: string): Promise<number>;
   get(transitionId: string): Promise<Transition | undefined>;
   listOfOrganisation(organisationId: string, page: PageRequest): Promise<Page<TransitionSummary>>;
   listOfBegeleider(userId: string, page: PageRequest): Promise<Page<TransitionSummary>>;
   appendEvent(event: TimelineEvent): Promise<void>;
   timeline(transitionId: string): Promise<TimelineEvent[]>;
+}
+
+/** One change of a transition as stored: the version it replaces, the next, its event and its notices. */
+export interface TransitionChange {
+  before: Transition;
+  next: Transition;
+  event: TimelineEvent;
+  outbox?: OutboxEvent[];
 }
 
 export interface PageRequest {

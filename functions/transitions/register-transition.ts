@@ -41,7 +41,7 @@ export async function registerTransition(
     persoon: input.persoon,
     gemeenteCode: input.gemeenteCode,
     herkomst: input.herkomst,
-    begeleiders: begeleiders.map((b) => ({ id: b!.id, naam: b!.naam })),
+    begeleiders: begeleiders.map((b) => ({ id: b!.id, naam: b!.naam, ...(b!.telefoon ? { telefoon: b!.telefoon } : {}) })),
     fase: 'aanmelding',
     ...notStartedYet,
     createdAt: at,

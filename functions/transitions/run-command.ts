@@ -7,7 +7,9 @@ import { Transition } from '../../shared/domain/transition';
 import { RuleViolation, type CommandContext, type CommandResult } from '../../shared/domain/transition-commands';
 import { RuleViolationError } from '../http/errors';
 import { StaleVersionError } from './errors';
-import type { TransitionsDeps } from './ports';
+import type { TransitionChange, TransitionsDeps } from './ports';
+import { noticesFor } from '../../shared/domain/notices';
+import { toOutboxEvents } from '../../shared/domain/outbox-event';
 import { authorize, readableTransition } from './transition-access';
 
 /**
@@ -67,7 +69,7 @@ export function prepareCommand(
   before: Transition,
   actor: Actor,
   command: (t: Transition, ctx: CommandContext) => CommandResult,
-): { before: Transition; next: Transition; event: TimelineEvent } {
+): TransitionChange {
   const now = deps.now();
   const ctx: CommandContext = { today: todayInNetherlands(now), actor: { id: actor.soort === 'medewerker' ? actor.id : 'werkproces', naam: actor.naam } };
   const result = ruled(() => command(before, ctx));
@@ -87,7 +89,8 @@ export function prepareCommand(
     actor,
     ...(result.event.omschrijving ? { omschrijving: result.event.omschrijving } : {}),
   };
-  return { before, next, event };
+  const outbox = toOutboxEvents(noticesFor(before, next, ctx.today), { transitionId: before.id, providerId: before.providerId, persoonRef: before.persoonRef, version: next.version, at: event.at, newId: deps.newId });
+  return { before, next, event, outbox };
 }
 
 /** Runs a pure domain decision; a rule that blocks it becomes a 409 with the rule's reason. */

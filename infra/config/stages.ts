@@ -14,6 +14,8 @@ export interface StageConfig {
   tracing: boolean;
   apiThrottle: { rateLimit: number; burstLimit: number };
   workflowTimeout: Duration;
+  /** Where corporations reach the API (the `dataref` of their notices): the stage's public address. */
+  publicBaseUrl: string;
 }
 
 const stages: Record<StageName, StageConfig> = {
@@ -25,6 +27,7 @@ const stages: Record<StageName, StageConfig> = {
     tracing: false,
     apiThrottle: { rateLimit: 50, burstLimit: 100 },
     workflowTimeout: Duration.minutes(5),
+    publicBaseUrl: 'https://dev.landing.example.nl',
   },
   acc: {
     name: 'acc',
@@ -34,6 +37,7 @@ const stages: Record<StageName, StageConfig> = {
     tracing: true,
     apiThrottle: { rateLimit: 100, burstLimit: 200 },
     workflowTimeout: Duration.minutes(5),
+    publicBaseUrl: 'https://acc.landing.example.nl',
   },
   prod: {
     name: 'prod',
@@ -43,6 +47,7 @@ const stages: Record<StageName, StageConfig> = {
     tracing: true,
     apiThrottle: { rateLimit: 200, burstLimit: 400 },
     workflowTimeout: Duration.minutes(5),
+    publicBaseUrl: 'https://landing.example.nl',
   },
 };
 

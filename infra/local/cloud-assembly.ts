@@ -27,6 +27,14 @@ export interface LocalRoute {
   method: string;
   path: string;
   requiresPrincipal: boolean;
+  /** A Lambda authorizer (the corporations' API key) that must allow the request first. */
+  authorizer?: LocalHandlerMetadata;
+  handler: LocalHandlerMetadata;
+}
+
+/** A Lambda that AWS invokes for a source rather than a route: the table's stream, a queue, a rate schedule. */
+export interface LocalEventSource {
+  kind: 'table-stream' | 'queue' | 'rate-schedule';
   handler: LocalHandlerMetadata;
 }
 
@@ -35,6 +43,7 @@ export interface LocalAssembly {
   routes: LocalRoute[];
   /** Lambda handler metadata by local function ARN (what Task states name as their resource). */
   functions: Map<string, LocalHandlerMetadata>;
+  eventSources: LocalEventSource[];
 }
 
 export const localFunctionArn = (logicalId: string) => `arn:aws:lambda:${localRegion}:${localAccount}:function:${logicalId}`;
@@ -50,16 +59,17 @@ export function synthesizeForLocal(): LocalAssembly {
     const template = (stackName: string) => assembly.getStackByName(stackName).template as Template;
     const workflows = template(stacks.workflows.stackName);
     const api = template(stacks.api.stackName);
+    const webhooks = template(stacks.webhooks.stackName);
 
     const functions = new Map<string, LocalHandlerMetadata>();
-    for (const t of [workflows, api]) {
+    for (const t of [workflows, api, webhooks]) {
       for (const [logicalId, resource] of Object.entries(t.Resources)) {
         const metadata = resource.Metadata?.[localHandlerMetadataKey] as LocalHandlerMetadata | undefined;
         if (resource.Type === 'AWS::Lambda::Function' && metadata) functions.set(localFunctionArn(logicalId), metadata);
       }
     }
 
-    return { stateMachines: readStateMachines(workflows), routes: readRoutes(api, functions), functions };
+    return { stateMachines: readStateMachines(workflows), routes: readRoutes(api, functions), functions, eventSources: readEventSources(webhooks, functions) };
   } finally {
     rmSync(outdir, { recursive: true, force: true });
   }
@@ -86,8 +96,34 @@ function readRoutes(t: Template, functions: Map<string, LocalHandlerMetadata>): 
       const functionArn = resolveToString(integration?.Properties?.IntegrationUri);
       const handler = functions.get(functionArn);
       if (!handler) throw new Error(`route ${routeKey} has no local handler`);
-      return { routeKey, method, path: routePath, requiresPrincipal: r.Properties?.AuthorizationType === 'JWT', handler };
+      const authorizer = r.Properties?.AuthorizationType === 'CUSTOM' ? authorizerOf(t, r.Properties.AuthorizerId, functions) : undefined;
+      return { routeKey, method, path: routePath, requiresPrincipal: r.Properties?.AuthorizationType === 'JWT', ...(authorizer ? { authorizer } : {}), handler };
     });
+}
+
+/** The Lambda behind a route's custom authorizer: its AuthorizerUri names the function. */
+function authorizerOf(t: Template, authorizerId: unknown, functions: Map<string, LocalHandlerMetadata>): LocalHandlerMetadata {
+  const authorizer = t.Resources[(authorizerId as { Ref?: string })?.Ref ?? ''];
+  const uri = resolveToString(authorizer?.Properties?.AuthorizerUri);
+  const handler = [...functions.entries()].find(([arn]) => uri.includes(arn))?.[1];
+  if (!handler) throw new Error('a custom authorizer has no local handler');
+  return handler;
+}
+
+/** Stream and queue event source mappings, and rate schedules that invoke a Lambda. */
+function readEventSources(t: Template, functions: Map<string, LocalHandlerMetadata>): LocalEventSource[] {
+  const sources: LocalEventSource[] = [];
+  for (const r of Object.values(t.Resources)) {
+    if (r.Type === 'AWS::Lambda::EventSourceMapping') {
+      const handler = functions.get(localFunctionArn((r.Properties?.FunctionName as { Ref: string }).Ref));
+      if (handler) sources.push({ kind: r.Properties?.StartingPosition ? 'table-stream' : 'queue', handler });
+    }
+    if (r.Type === 'AWS::Scheduler::Schedule' && String(r.Properties?.ScheduleExpression).startsWith('rate(')) {
+      const handler = functions.get(resolveToString((r.Properties?.Target as { Arn: unknown }).Arn));
+      if (handler) sources.push({ kind: 'rate-schedule', handler });
+    }
+  }
+  return sources;
 }
 
 /** Resolves the CloudFormation intrinsics CDK puts into definitions and route targets, with local ARNs. */

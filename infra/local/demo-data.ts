@@ -1,4 +1,4 @@
-import { BatchWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { randomUUID } from 'node:crypto';
 import { keys } from '../../functions/storage/keys';
 import { DynamoTransitionStore } from '../../functions/storage/dynamo-transition-store';
@@ -25,8 +25,8 @@ import { geaccepteerdeAanbieding } from '../../shared/domain/woning';
  * other's transitions), two woningcorporaties and two U16 municipalities. All names are invented.
  */
 export const demoOrganisations: Organisation[] = [
-  { id: 'org-overstap', naam: 'Stichting De Overstap', soort: 'zorgaanbieder' },
-  { id: 'org-lindehof', naam: 'Zorggroep Lindehof', soort: 'zorgaanbieder' },
+  { id: 'org-overstap', naam: 'Stichting De Overstap', soort: 'zorgaanbieder', kvkNummer: '41187352' },
+  { id: 'org-lindehof', naam: 'Zorggroep Lindehof', soort: 'zorgaanbieder', kvkNummer: '30276914' },
   { id: 'org-rijnhoven', naam: 'Woonstichting Rijnhoven', soort: 'woningcorporatie' },
   { id: 'org-vechtvaart', naam: 'Vecht en Vaart Wonen', soort: 'woningcorporatie' },
   { id: 'gm-utrecht', naam: 'Gemeente Utrecht', soort: 'gemeente', gemeenteCode: 'GM0344' },
@@ -44,6 +44,14 @@ export const demoUsers: Principal[] = [
   { userId: 'u-eva', naam: 'Eva de Wit', organisationId: 'gm-nieuwegein', role: 'budgethouder' },
   { userId: 'u-lotte', naam: 'Lotte Bos', organisationId: 'org-rijnhoven', role: 'corporatie' },
 ];
+
+/** Work phones of the begeleiders: what a corporation gets to reach the contact person of a home. */
+const demoPhones: Record<string, string> = {
+  'u-sanne': '030 760 41 12',
+  'u-youssef': '030 760 41 15',
+  'u-marieke': '030 760 41 18',
+  'u-noor': '030 288 90 03',
+};
 
 interface DemoTransition {
   /** How far along this person is, beyond the phase: filled in as a caseworker would have. */
@@ -86,7 +94,7 @@ const demoTransitions: DemoTransition[] = [
       ],
       aanbiedingen: [
         {
-          id: randomUUID(), corporatieId: 'org-rijnhoven', wijk: 'Batau-Noord', huurPerMaandCent: 62_475, status: 'open',
+          id: randomUUID(), corporatieId: 'org-rijnhoven', eenheidnummer: 'RH-33012', wijk: 'Batau-Noord', huurPerMaandCent: 62_475, status: 'open',
           adres: { straat: 'Batauplein', huisnummer: '17', postcode: '3437 BA', plaats: 'Nieuwegein' },
           beschikbaarVanaf: firstOfNextMonth(addDays(today, 20)), reactieUiterlijk: addDays(today, 9),
         },
@@ -103,12 +111,12 @@ const demoTransitions: DemoTransition[] = [
         gereedheid: Object.fromEntries(municipalityPolicy('GM0355').blockingReadinessItems.map((id) => [id, { gedaanOp: addDays(today, -40), door }])),
         aanbiedingen: [
           {
-            id: offerId, corporatieId: 'org-vechtvaart', wijk: 'Zeist-West', huurPerMaandCent: 58_900, status: 'geaccepteerd',
+            id: offerId, corporatieId: 'org-vechtvaart', eenheidnummer: 'VV-0471', wijk: 'Zeist-West', huurPerMaandCent: 58_900, status: 'geaccepteerd',
             adres: { straat: 'Kersenlaan', huisnummer: '4a', postcode: '3705 KA', plaats: 'Zeist' },
             beschikbaarVanaf: beschikbaar, reactieUiterlijk: addDays(today, -5), besluit: { op: addDays(today, -6), door },
           },
         ],
-        contract: { vorm: 'driepartijenovereenkomst', aanbiedingId: offerId, ingangsdatum: beschikbaar, getekendOp: addDays(today, -2), omklapNaMaanden: 24 },
+        contract: { vorm: 'driepartijenovereenkomst', aanbiedingId: offerId, ingangsdatum: beschikbaar, getekendOp: addDays(today, -2), omklapNaMaanden: 24, contractnummer: 'VV-2026-1187' },
         verhuisdatum: addDays(today, 12),
         uitkering: { aangevraagdOp: addDays(today, -20) },
         ondersteuning: [
@@ -130,12 +138,12 @@ const demoTransitions: DemoTransition[] = [
       return {
         aanbiedingen: [
           {
-            id: offerId, corporatieId: 'org-rijnhoven', wijk: 'Houten-Zuid', huurPerMaandCent: 66_010, status: 'geaccepteerd',
+            id: offerId, corporatieId: 'org-rijnhoven', eenheidnummer: 'RH-18207', wijk: 'Houten-Zuid', huurPerMaandCent: 66_010, status: 'geaccepteerd',
             adres: { straat: 'Schoolwerf', huisnummer: '22', postcode: '3995 CL', plaats: 'Houten' },
             beschikbaarVanaf: moved, reactieUiterlijk: addDays(moved, -14), besluit: { op: addDays(moved, -20), door },
           },
         ],
-        contract: { vorm: 'eigen-huurcontract', aanbiedingId: offerId, ingangsdatum: moved, getekendOp: addDays(moved, -10) },
+        contract: { vorm: 'eigen-huurcontract', aanbiedingId: offerId, ingangsdatum: moved, getekendOp: addDays(moved, -10), contractnummer: 'RH-2026-0554' },
         verhuisdatum: moved,
         verhuisdOp: moved,
         uitkering: { aangevraagdOp: addDays(moved, -60), besluitOp: addDays(moved, -20), toegekend: true, ingangsdatum: moved },
@@ -170,7 +178,8 @@ export async function seedDemoData(db: DynamoDBDocumentClient, tableName: string
   const today = todayInNetherlands(now);
   const ids: string[] = [];
   const staffItems = demoUsers.map((u) => {
-    const member: StaffMember = { id: u.userId, naam: u.naam, role: u.role };
+    const telefoon = demoPhones[u.userId];
+    const member: StaffMember = { id: u.userId, naam: u.naam, role: u.role, ...(telefoon ? { telefoon } : {}) };
     return { ...keys.staffMember(u.organisationId, u.userId), entity: 'StaffMember', ...member };
   });
   const organisationItems = demoOrganisations.map(organisationItem);
@@ -196,7 +205,7 @@ export async function seedDemoData(db: DynamoDBDocumentClient, tableName: string
       persoon: { voornaam: demo.voornaam, achternaam: demo.achternaam, geboortedatum: demo.geboortedatum },
       gemeenteCode: demo.gemeenteCode,
       herkomst: demo.herkomst,
-      begeleiders: begeleiders.map((b) => ({ id: b.userId, naam: b.naam })),
+      begeleiders: begeleiders.map((b) => ({ id: b.userId, naam: b.naam, ...(demoPhones[b.userId] ? { telefoon: demoPhones[b.userId] } : {}) })),
       fase: demo.fase,
       ...notStartedYet,
       createdAt: at,
@@ -208,6 +217,9 @@ export async function seedDemoData(db: DynamoDBDocumentClient, tableName: string
     ids.push(transition.id);
     seeded.set(demo.voornaam, transition);
     const placed = geaccepteerdeAanbieding(transition.aanbiedingen);
+    if (placed?.eenheidnummer && isActive(transition.fase)) {
+      await db.send(new PutCommand({ TableName: tableName, Item: { ...keys.homeOfCorporation(placed.corporatieId, placed.eenheidnummer), entity: 'HomeOfCorporation', transitionId: transition.id } }));
+    }
     if (placed && isActive(transition.fase)) {
       await db.send(
         new UpdateCommand({

@@ -85,6 +85,14 @@ async function invokeApi(options: GatewayOptions, req: IncomingMessage, res: Ser
   const body = await readBody(req);
   if (body.length > MAX_BODY_BYTES) return json(res, 413, { message: 'Request Entity Too Large' });
   const event = apiGatewayEvent({ req, url, body, routeKey: route.routeKey, pathParameters, claims });
+  if (route.authorizer) {
+    // As API Gateway does with a Lambda authorizer (simple responses): no header is a 401, a refusal a 403.
+    if (!req.headers.authorization) return json(res, 401, { message: 'Unauthorized' });
+    const authorize = await loadHandler(route.authorizer);
+    const verdict = (await authorize({ type: 'REQUEST', routeKey: route.routeKey, headers: event.headers }, lambdaContext(route.authorizer.entry))) as { isAuthorized?: boolean; context?: Record<string, unknown> };
+    if (!verdict.isAuthorized) return json(res, 403, { message: 'Forbidden' });
+    (event.requestContext as unknown as { authorizer: unknown }).authorizer = { lambda: verdict.context ?? {} };
+  }
   const handler = await loadHandler(route.handler);
   const result = (await handler(event, lambdaContext(route.handler.entry))) as {
     statusCode?: number;

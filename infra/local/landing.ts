@@ -12,6 +12,15 @@ import { LocalScheduler } from './local-scheduler';
 import { LocalStepFunctions } from './local-step-functions';
 import { startSchedulerEndpoint } from './scheduler-endpoint';
 import { startStepFunctionsEndpoint } from './step-functions-endpoint';
+import { LocalSecretVault } from '../../functions/webhooks/secret-vault';
+import { logger } from '../../functions/observability/logger';
+import type { LocalEventSource } from './cloud-assembly';
+import { demoCorporationAccess, type DemoCorporation } from './demo-corporation';
+import { startDemoReceiver, type DemoReceiver } from './demo-receiver';
+import { lambdaContext, loadHandler } from './local-lambda';
+import { LocalQueue, startQueueEndpoint } from './local-queue';
+import { LocalTableStream } from './local-table-stream';
+import { localVaultKey } from './local-vault-key';
 
 export interface StartLandingOptions {
   /** 0 picks a free port. */
@@ -25,6 +34,8 @@ export interface StartLandingOptions {
   authSecret?: Uint8Array;
   /** Where the scheduler and the clock keep their state; without it they live in memory. */
   stateDir?: string;
+  /** The demo corporation's webhook receiver: a port (0 picks one), or false for none. */
+  demoReceiverPort?: number | false;
 }
 
 export interface RunningLanding {
@@ -33,6 +44,14 @@ export interface RunningLanding {
   scheduler: LocalScheduler;
   clock: LocalClock;
   tableCreated: boolean;
+  /** The demo corporation's receiver, when started. */
+  receiver?: DemoReceiver;
+  /** The demo corporation's API key (shown once on AWS; kept in the state folder locally). */
+  demoApiKey?: string;
+  /** Lets everything in flight finish: workflow executions, the table stream, the delivery queue. */
+  settle(): Promise<void>;
+  /** One round of the webhook sweeper now (tests; it also runs every second by itself). */
+  sweep(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -77,6 +96,18 @@ export async function startLanding(options: StartLandingOptions): Promise<Runnin
     },
   });
   const schedulerEndpoint = await startSchedulerEndpoint(scheduler);
+
+  // Webhooks: the queue and its worker, the table's stream and its fan-out, the sweeper, the vault's key.
+  const source = (kind: LocalEventSource['kind']) => {
+    const found = assembly.eventSources.find((s) => s.kind === kind);
+    if (!found) throw new Error(`the synthesized app has no ${kind} consumer`);
+    return found.handler;
+  };
+  const queue = new LocalQueue('arn:aws:sqs:eu-west-1:000000000000:landing-local-deliveries', source('queue'));
+  const queueEndpoint = await startQueueEndpoint(queue);
+  const stream = new LocalTableStream(dynamo, options.dynamoEndpoint, options.tableName, source('table-stream'));
+  const sweeper = await loadHandler(source('rate-schedule'));
+  const vaultKey = localVaultKey(options.stateDir);
   Object.assign(process.env, {
     AWS_ENDPOINT_URL_SFN: sfnEndpoint.endpoint,
     AWS_ENDPOINT_URL_SCHEDULER: schedulerEndpoint.endpoint,
@@ -85,7 +116,17 @@ export async function startLanding(options: StartLandingOptions): Promise<Runnin
     SIGNAL_WORKFLOW_ARN: stateMachineArn('FollowUpWorkflow'),
     SCHEDULE_GROUP: 'landing-local',
     SCHEDULER_ROLE_ARN: 'arn:aws:iam::000000000000:role/landing-local-scheduler',
+    AWS_ENDPOINT_URL_SQS: queueEndpoint.endpoint,
+    DELIVERY_QUEUE_URL: `${queueEndpoint.endpoint}/000000000000/landing-local-deliveries`,
+    LOCAL_VAULT_KEY: vaultKey.toString('base64'),
+    // Locally the demo receiver listens on http://localhost; on AWS only https to public addresses.
+    WEBHOOKS_ALLOW_LOCAL_HTTP: 'true',
   });
+  const receiver = options.demoReceiverPort === false ? undefined : await startDemoReceiver({ port: options.demoReceiverPort ?? 0, secret: () => demoCorporation?.secret, corporationNaam: 'Woonstichting Rijnhoven' });
+  let demoCorporation: DemoCorporation | undefined =
+    receiver && options.seedDemoData
+      ? await demoCorporationAccess(createDocumentClient(dynamo), options.tableName, { vault: new LocalSecretVault(vaultKey), webhookUrl: receiver.webhookUrl, stateDir: options.stateDir, fresh: tableCreated })
+      : undefined;
   scheduler.start();
   // The workflows take their first look at the demo transitions, as they would after their last change.
   for (const id of seeded) {
@@ -111,21 +152,44 @@ export async function startLanding(options: StartLandingOptions): Promise<Runnin
   });
   const port = await listen(gateway, options.port, options.host ?? '127.0.0.1').catch(async (error: unknown) => {
     scheduler.stop();
-    await Promise.all([close(sfnEndpoint.server), close(schedulerEndpoint.server)]);
+    queue.stop();
+    await Promise.all([close(sfnEndpoint.server), close(schedulerEndpoint.server), close(queueEndpoint.server), ...(receiver ? [close(receiver.server)] : [])]);
     dynamo.destroy();
     throw error;
   });
+  const url = `http://${options.host === '0.0.0.0' ? 'localhost' : (options.host ?? '127.0.0.1')}:${port}`;
+  // Notices point back to this API (`dataref`); the webhook functions read it when they first run.
+  process.env.API_BASE_URL = url;
+  stream.start();
+  const sweep = () => sweeper({}, lambdaContext(source('rate-schedule').entry, 60_000)).then(() => undefined);
+  // On AWS every minute; locally every second, so the demo clock's jumps are followed at once.
+  const sweepTimer = setInterval(() => void sweep().catch((error: Error) => logger.warn('local sweep failed', { errorName: error.name })), 1000);
+  sweepTimer.unref();
 
   return {
-    url: `http://${options.host === '0.0.0.0' ? 'localhost' : (options.host ?? '127.0.0.1')}:${port}`,
+    url,
     stepFunctions,
     scheduler,
     clock,
     tableCreated,
+    ...(receiver ? { receiver } : {}),
+    ...(demoCorporation ? { demoApiKey: demoCorporation.apiKey } : {}),
+    settle: async () => {
+      await stepFunctions.settle();
+      await stream.poll();
+      await stream.settle();
+      await queue.settle();
+    },
+    sweep,
     stop: async () => {
       scheduler.stop();
-      await Promise.all([close(gateway), close(sfnEndpoint.server), close(schedulerEndpoint.server)]);
+      clearInterval(sweepTimer);
+      stream.stop();
+      queue.stop();
+      await Promise.all([close(gateway), close(sfnEndpoint.server), close(schedulerEndpoint.server), close(queueEndpoint.server), ...(receiver ? [close(receiver.server)] : [])]);
       await stepFunctions.settle();
+      await stream.settle();
+      await queue.settle();
       dynamo.destroy();
     },
   };

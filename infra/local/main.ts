@@ -78,11 +78,16 @@ async function main(): Promise<void> {
       seedDemoData: true,
       authSecret: authSecret(),
       stateDir: localDir,
+      // The demo corporation's receiver next to the app (any free port when that one is taken).
+      demoReceiverPort: (await isPortFree(port + 1)) ? port + 1 : 0,
     });
     say(`  ✓ werkprocessen Step Functions-definities uit CDK, lokaal uitgevoerd; wekkers in .local/schedules.json`);
     const { today, offsetDays } = landing.clock.state();
     if (offsetDays > 0) say(`  ✓ klok        ${offsetDays} dagen vooruitgezet: het is ${today} (npm start -- --reset zet hem terug)`);
     say(`  ✓ api          dezelfde Lambda-handlers achter een lokale gateway`);
+    say(`  ✓ webhooks     outbox via de DynamoDB-stream, wachtrij, bezorger en veger; ondertekend volgens Standard Webhooks`);
+    if (landing.receiver) say(`  ✓ ontvanger    demo-ontvanger van Woonstichting Rijnhoven op ${landing.receiver.url}`);
+    if (landing.demoApiKey) say(`  ✓ api-sleutel  van Woonstichting Rijnhoven (signalen melden) staat in .local/demo-corporatie.json`);
     if (landing.tableCreated) say('  ✓ demodata     aangemaakt (npm start -- --reset begint opnieuw)');
     say(`\nLanding draait op ${landing.url}  (klaar in ${elapsed()}; Ctrl-C stopt alles)`);
     say(`API-beschrijving: ${landing.url}/api/openapi.json`);

@@ -1,6 +1,6 @@
-import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import { HttpApi, HttpMethod, HttpNoneAuthorizer, HttpStage } from 'aws-cdk-lib/aws-apigatewayv2';
-import { HttpUserPoolAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
+import { HttpLambdaAuthorizer, HttpLambdaResponseType, HttpUserPoolAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import { AccountRecovery, Mfa, StringAttribute, UserPool, UserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
@@ -10,6 +10,7 @@ import type { Construct } from 'constructs';
 import { capabilities, operationsOf, type Capability } from '../../shared/api/contract';
 import type { StageConfig } from '../config/stages';
 import { LandingFunction } from '../constructs/landing-function';
+import type { WebhookStack } from './webhook-stack';
 
 export interface ApiStackProps extends StackProps {
   stage: StageConfig;
@@ -17,6 +18,7 @@ export interface ApiStackProps extends StackProps {
   transitionWorkflow: IStateMachine;
   moveWorkflow: IStateMachine;
   followUpWorkflow: IStateMachine;
+  webhooks: WebhookStack;
 }
 
 /**
@@ -69,6 +71,11 @@ export class ApiStack extends Stack {
       throttle: stage.apiThrottle,
     });
 
+    const webhookEnvironment = {
+      DELIVERY_QUEUE_URL: props.webhooks.queue.queueUrl,
+      WEBHOOK_KMS_KEY_ID: props.webhooks.secretsKey.keyArn,
+      API_BASE_URL: stage.publicBaseUrl,
+    };
     const environment = {
       TRANSITION_WORKFLOW_ARN: props.transitionWorkflow.stateMachineArn,
       MOVE_WORKFLOW_ARN: props.moveWorkflow.stateMachineArn,
@@ -92,6 +99,18 @@ export class ApiStack extends Stack {
         description: 'API: signals about a transition (register, pick up, resolve) and contactmomenten',
         environment,
       }).bindTable(table, 'RW'),
+      webhooks: new LandingFunction(this, 'WebhooksApi', {
+        stage,
+        entry: 'functions/webhooks/admin-api.ts',
+        description: 'API: webhook endpoints, secrets, delivery log and replays, and API keys of corporations (beheerder)',
+        environment: webhookEnvironment,
+      }).bindTable(table, 'RW'),
+      corporation: new LandingFunction(this, 'CorporationApi', {
+        stage,
+        entry: 'functions/corporation/api.ts',
+        description: 'API for housing corporations (API key): report a signal about a home, see its status, read a notice again',
+        environment: { ...environment, API_BASE_URL: stage.publicBaseUrl },
+      }).bindTable(table, 'RW'),
       caseload: new LandingFunction(this, 'CaseloadApi', {
         stage,
         entry: 'functions/caseload/api.ts',
@@ -113,6 +132,21 @@ export class ApiStack extends Stack {
     // Changes of support, signals and contacts let the follow-up workflow look again.
     props.followUpWorkflow.grantStartExecution(this.functions.transitions);
     props.followUpWorkflow.grantStartExecution(this.functions.signals);
+    props.followUpWorkflow.grantStartExecution(this.functions.corporation);
+    // The administrator seals new secrets (never opens them) and puts replays on the queue.
+    props.webhooks.secretsKey.grantEncrypt(this.functions.webhooks);
+    props.webhooks.queue.grantSendMessages(this.functions.webhooks);
+
+    // Corporations' systems call with an API key; a Lambda authorizer checks its hash.
+    const apiKeyAuthorizer = new HttpLambdaAuthorizer(
+      'CorporationApiKey',
+      new LandingFunction(this, 'ApiKeyAuthorizer', {
+        stage,
+        entry: 'functions/corporation/authorizer.ts',
+        description: 'Authorizer: checks a housing corporation\'s API key',
+      }).bindTable(table, 'R'),
+      { responseTypes: [HttpLambdaResponseType.SIMPLE], identitySource: ['$request.header.Authorization'], resultsCacheTtl: Duration.minutes(1) },
+    );
     // Health reads the table's status.
     this.functions.meta.addToRolePolicy(new PolicyStatement({ actions: ['dynamodb:DescribeTable'], resources: [table.tableArn] }));
 
@@ -123,7 +157,7 @@ export class ApiStack extends Stack {
           path: spec.path,
           methods: [HttpMethod[spec.method]],
           integration,
-          authorizer: spec.auth === 'public' ? new HttpNoneAuthorizer() : authorizer,
+          authorizer: spec.auth === 'public' ? new HttpNoneAuthorizer() : spec.auth === 'corporation' ? apiKeyAuthorizer : authorizer,
         });
       }
     }

@@ -79,7 +79,7 @@ function section(operationId: string, spec: OperationSpec): string {
   const lines = [
     `### ${spec.summary}`,
     '',
-    `\`${spec.method} ${spec.path}\` · operationId \`${operationId}\` · ${spec.auth === 'public' ? 'openbaar' : 'aanmelding vereist (Bearer-token)'}`,
+    `\`${spec.method} ${spec.path}\` · operationId \`${operationId}\` · ${spec.auth === 'public' ? 'openbaar' : spec.auth === 'corporation' ? 'API-sleutel van de corporatie (Bearer)' : 'aanmelding vereist (Bearer-token)'}`,
     '',
   ];
   if (spec.params) lines.push('Padparameters:', '', table(spec.params, 'input'), '');

@@ -1,10 +1,31 @@
 import * as z from 'zod';
 import { AanmeldingInput, Fase, Transition, TransitionSummary } from '../domain/transition';
-import { Adres, ContractSchema, IsoDate, ReadinessItemId, Reden, SignSchema, SupportChangeSchema, UitkeringStatusSchema } from '../domain/traject-schemas';
+import { Adres, ContractSchema, Eenheidnummer, IsoDate, ReadinessItemId, Reden, SignSchema, SupportChangeSchema, UitkeringStatusSchema } from '../domain/traject-schemas';
 import { supportLevels } from '../domain/support';
 import { Budget, Cents, LedgerEntry, Spend, SpendCategory } from '../domain/regelbudget-schemas';
 import { Contact, RecordContactInput, RegisterSignalInput, ResolveSignalInput, Signal } from '../domain/signal-schemas';
 import { TeamView, TodayView } from './caseload-schemas';
+import {
+  ApiKeyList,
+  ApiKeyParams,
+  CorporationParams,
+  CreateEndpointInput,
+  DeliveryLog,
+  DeliveryLogQuery,
+  EndpointList,
+  EndpointParams,
+  EndpointWithSecret,
+  NewApiKey,
+  ReplayInput,
+  ReplayResult,
+  ReportedSignal,
+  ReportedSignalList,
+  ReportSignalInput,
+  RotateSecretInput,
+  TestEventResult,
+  UpdateEndpointInput,
+} from './webhook-schemas';
+import { EndpointView } from '../domain/webhook-schemas';
 import { AllocationCheckSchema, ToewijzingFields, VowDraftSchema } from '../domain/iwmo-schemas';
 import { redenVerzoekCodes } from '../domain/iwmo';
 import { TimelineEvent } from '../domain/timeline';
@@ -18,7 +39,7 @@ import { Organisation, StaffMember } from '../domain/organisation';
  * - the handler each capability's Lambda must provide (functions/<capability>/api.ts, type-checked),
  * - the SPA's typed client (web/src/api).
  */
-export const capabilities = ['transitions', 'budget', 'signals', 'caseload', 'organisation', 'meta'] as const;
+export const capabilities = ['transitions', 'budget', 'signals', 'caseload', 'webhooks', 'corporation', 'organisation', 'meta'] as const;
 export type Capability = (typeof capabilities)[number];
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -29,15 +50,18 @@ export interface OperationSpec {
   /** API Gateway route path, `{name}` for path parameters. Always under /api. */
   path: `/api/${string}`;
   summary: string;
-  /** `public` operations need no signed-in principal (the API description, health). */
-  auth: 'principal' | 'public';
+  /**
+   * `principal`: a signed-in member of staff (Cognito JWT); `corporation`: a housing corporation's system,
+   * by its API key (a Lambda authorizer); `public`: nobody (the API description, health).
+   */
+  auth: 'principal' | 'corporation' | 'public';
   params?: z.ZodObject;
   query?: z.ZodObject;
   body?: z.ZodType;
   /** Whether the operation honours an `Idempotency-Key` header (retries return the first result). */
   idempotent?: boolean;
   /** `text/csv` responses carry their body as a string (exports for a spreadsheet). */
-  response: { status: 200 | 201; schema: z.ZodType; description: string; contentType?: 'application/json' | 'text/csv' };
+  response: { status: 200 | 201 | 202; schema: z.ZodType; description: string; contentType?: 'application/json' | 'text/csv' };
   errors: readonly (400 | 401 | 403 | 404 | 409 | 503)[];
 }
 
@@ -111,6 +135,7 @@ export const RegisterOfferInput = z
       .max(500_000, { error: 'Deze huur is niet aannemelijk voor een sociale huurwoning.' }),
     beschikbaarVanaf: IsoDate,
     reactieUiterlijk: IsoDate,
+    eenheidnummer: Eenheidnummer.optional(),
     expectedVersion: ExpectedVersion,
   })
   .strict()
@@ -132,6 +157,7 @@ export const SignContractInput = z
     getekendOp: IsoDate,
     omklapNaMaanden: ContractSchema.shape.omklapNaMaanden,
     garantstelling: ContractSchema.shape.garantstelling,
+    contractnummer: ContractSchema.shape.contractnummer,
     expectedVersion: ExpectedVersion,
   })
   .strict()
@@ -648,6 +674,140 @@ export const operations = {
     body: RecordContactInput,
     response: { status: 201, schema: Contact, description: 'Het contactmoment' },
     errors: [400, 401, 403, 404, 409],
+  }),
+  listEndpoints: op({
+    capability: 'webhooks',
+    method: 'GET',
+    path: '/api/corporaties/{corporatieId}/endpoints',
+    summary: 'Webhook-endpoints van een corporatie, met hun gezondheid (beheerder)',
+    auth: 'principal',
+    params: CorporationParams,
+    response: { status: 200, schema: EndpointList, description: 'De endpoints, zonder secrets' },
+    errors: [401, 403, 404],
+  }),
+  createEndpoint: op({
+    capability: 'webhooks',
+    method: 'POST',
+    path: '/api/corporaties/{corporatieId}/endpoints',
+    summary: 'Voeg een webhook-endpoint toe; het secret wordt één keer getoond',
+    auth: 'principal',
+    params: CorporationParams,
+    body: CreateEndpointInput,
+    response: { status: 201, schema: EndpointWithSecret, description: 'Het endpoint en zijn secret (eenmalig)' },
+    errors: [400, 401, 403, 404],
+  }),
+  updateEndpoint: op({
+    capability: 'webhooks',
+    method: 'PATCH',
+    path: '/api/corporaties/{corporatieId}/endpoints/{endpointId}',
+    summary: 'Wijzig URL, soorten meldingen of aan/uit van een endpoint',
+    auth: 'principal',
+    params: EndpointParams,
+    body: UpdateEndpointInput,
+    response: { status: 200, schema: EndpointView, description: 'Het endpoint' },
+    errors: [400, 401, 403, 404, 409],
+  }),
+  rotateSecret: op({
+    capability: 'webhooks',
+    method: 'POST',
+    path: '/api/corporaties/{corporatieId}/endpoints/{endpointId}/secret',
+    summary: 'Roteer het secret: het oude tekent nog mee tot het einde van de overlap',
+    auth: 'principal',
+    params: EndpointParams,
+    body: RotateSecretInput,
+    response: { status: 200, schema: EndpointWithSecret, description: 'Het endpoint en het nieuwe secret (eenmalig)' },
+    errors: [400, 401, 403, 404, 409],
+  }),
+  listDeliveries: op({
+    capability: 'webhooks',
+    method: 'GET',
+    path: '/api/corporaties/{corporatieId}/endpoints/{endpointId}/afleveringen',
+    summary: 'Afleverlog van een endpoint: pogingen, statuscodes, latency, volgende poging (nieuwste eerst)',
+    auth: 'principal',
+    params: EndpointParams,
+    query: DeliveryLogQuery,
+    response: { status: 200, schema: DeliveryLog, description: 'De afleveringen' },
+    errors: [400, 401, 403, 404],
+  }),
+  replayDeliveries: op({
+    capability: 'webhooks',
+    method: 'POST',
+    path: '/api/corporaties/{corporatieId}/endpoints/{endpointId}/opnieuw',
+    summary: 'Bied één aflevering opnieuw aan, of alles wat mislukte (geparkeerd) sinds een tijdstip',
+    auth: 'principal',
+    params: EndpointParams,
+    body: ReplayInput,
+    response: { status: 200, schema: ReplayResult, description: 'Hoeveel afleveringen opnieuw worden aangeboden' },
+    errors: [400, 401, 403, 404, 409],
+  }),
+  sendTestEvent: op({
+    capability: 'webhooks',
+    method: 'POST',
+    path: '/api/corporaties/{corporatieId}/endpoints/{endpointId}/test',
+    summary: 'Stuur een testmelding naar dit endpoint',
+    auth: 'principal',
+    params: EndpointParams,
+    response: { status: 202, schema: TestEventResult, description: 'De testmelding staat klaar om te versturen' },
+    errors: [401, 403, 404],
+  }),
+  listApiKeys: op({
+    capability: 'webhooks',
+    method: 'GET',
+    path: '/api/corporaties/{corporatieId}/api-sleutels',
+    summary: 'API-sleutels van een corporatie (alleen het voorvoegsel)',
+    auth: 'principal',
+    params: CorporationParams,
+    response: { status: 200, schema: ApiKeyList, description: 'De sleutels' },
+    errors: [401, 403, 404],
+  }),
+  createApiKey: op({
+    capability: 'webhooks',
+    method: 'POST',
+    path: '/api/corporaties/{corporatieId}/api-sleutels',
+    summary: 'Maak een API-sleutel voor de corporatie; de sleutel wordt één keer getoond',
+    auth: 'principal',
+    params: CorporationParams,
+    response: { status: 201, schema: NewApiKey, description: 'De sleutel (eenmalig)' },
+    errors: [401, 403, 404],
+  }),
+  revokeApiKey: op({
+    capability: 'webhooks',
+    method: 'DELETE',
+    path: '/api/corporaties/{corporatieId}/api-sleutels/{prefix}',
+    summary: 'Trek een API-sleutel in',
+    auth: 'principal',
+    params: ApiKeyParams,
+    response: { status: 200, schema: ApiKeyList, description: 'De sleutels die overblijven' },
+    errors: [401, 403, 404],
+  }),
+  reportSignal: op({
+    capability: 'corporation',
+    method: 'POST',
+    path: '/api/corporatie/signalen',
+    summary: 'Corporatie: meld een signaal over een woning die u verhuurt, met uw eigen eenheidnummer',
+    auth: 'corporation',
+    body: ReportSignalInput,
+    response: { status: 201, schema: ReportedSignal, description: 'Het signaal is ontvangen' },
+    errors: [400, 401, 403, 404, 409],
+  }),
+  listReportedSignals: op({
+    capability: 'corporation',
+    method: 'GET',
+    path: '/api/corporatie/signalen',
+    summary: 'Corporatie: de signalen die u meldde, en of ze zijn opgepakt',
+    auth: 'corporation',
+    response: { status: 200, schema: ReportedSignalList, description: 'Uw gemelde signalen, nieuwste eerst' },
+    errors: [401, 403],
+  }),
+  getNotice: op({
+    capability: 'corporation',
+    method: 'GET',
+    path: '/api/corporatie/meldingen/{eventId}',
+    summary: 'Corporatie: een melding opnieuw ophalen (de dataref van de CloudEvent)',
+    auth: 'corporation',
+    params: z.object({ eventId: z.string().min(1).max(64) }),
+    response: { status: 200, schema: z.record(z.string(), z.unknown()).meta({ id: 'CloudEvent' }), description: 'De melding als CloudEvent' },
+    errors: [401, 403, 404],
   }),
   listCorporations: op({
     capability: 'organisation',

@@ -28,7 +28,7 @@ function operationObject(operationId: string, spec: OperationSpec): ZodOpenApiOp
     operationId,
     summary: spec.summary,
     tags: [spec.capability],
-    security: spec.auth === 'public' ? [] : [{ bearer: [] }],
+    security: spec.auth === 'public' ? [] : spec.auth === 'corporation' ? [{ apiKey: [] }] : [{ bearer: [] }],
     requestParams: {
       ...(spec.params ? { path: spec.params } : {}),
       ...(spec.query ? { query: spec.query } : {}),
@@ -71,7 +71,10 @@ export function createOpenApiDocument(version = '0.1.0'): ReturnType<typeof crea
     },
     servers: [{ url: '/' }],
     components: {
-      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
+      securitySchemes: {
+        bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' },
+        apiKey: { type: 'http', scheme: 'bearer', description: 'De API-sleutel van de corporatie (lnd_…), als Bearer-token' },
+      },
     },
     paths,
   });

@@ -11,6 +11,8 @@ export const Organisation = z
     soort: OrganisationKind,
     /** For a gemeente: its CBS code, which ties its budget holders to the transitions in it. */
     gemeenteCode: z.string().regex(/^GM\d{4}$/).optional(),
+    /** For a zorgaanbieder: its KvK number, which names it as the source of its notices (urn:nld:kvk:…). */
+    kvkNummer: z.string().regex(/^\d{8}$/).optional(),
   })
   .meta({ id: 'Organisation' });
 export type Organisation = z.infer<typeof Organisation>;
@@ -21,6 +23,8 @@ export const StaffMember = z
     id: z.string(),
     naam: z.string(),
     role: Role,
+    /** Work phone, given to a corporation when this begeleider is the contact person for a home. */
+    telefoon: z.string().max(20).optional(),
   })
   .meta({ id: 'StaffMember' });
 export type StaffMember = z.infer<typeof StaffMember>;

@@ -38,6 +38,14 @@ export const Adres = z.object({
   plaats: z.string().trim().min(1, { error: 'Vul de plaats in.' }).max(60),
 });
 
+/** The corporation's reference of a home; inbound signals name the home by it, never by a person. */
+export const Eenheidnummer = z
+  .string({ error: 'Vul het eenheidnummer van de corporatie in.' })
+  .trim()
+  .min(1, { error: 'Vul het eenheidnummer van de corporatie in.' })
+  .max(40, { error: 'Het eenheidnummer is te lang (hooguit 40 tekens).' })
+  .meta({ description: 'Het nummer van de verhuureenheid bij de corporatie' });
+
 export const WoningAanbiedingSchema = z
   .object({
     id: z.string(),
@@ -48,6 +56,7 @@ export const WoningAanbiedingSchema = z
     beschikbaarVanaf: IsoDate,
     reactieUiterlijk: IsoDate,
     status: z.enum(['open', 'geaccepteerd', 'afgewezen']),
+    eenheidnummer: Eenheidnummer.optional(),
     besluit: z.object({ op: IsoDate, reden: z.string().optional(), door: Door }).optional(),
   })
   .meta({ id: 'WoningAanbieding' }) satisfies z.ZodType<WoningAanbieding>;
@@ -65,6 +74,7 @@ export const ContractSchema = z
       .max(OMKLAP_MAX_MONTHS, { error: `De omklap komt na hooguit ${OMKLAP_MAX_MONTHS} maanden.` })
       .optional(),
     garantstelling: z.object({ reden: Reden }).optional(),
+    contractnummer: z.string().trim().min(1).max(40, { error: 'Het contractnummer is te lang (hooguit 40 tekens).' }).optional(),
   })
   .meta({ id: 'Contract' }) satisfies z.ZodType<Contract>;
 

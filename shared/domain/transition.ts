@@ -79,7 +79,14 @@ export const AanmeldingInput = z
   .meta({ id: 'AanmeldingInput' });
 export type AanmeldingInput = z.infer<typeof AanmeldingInput>;
 
-export const Begeleider = z.object({ id: z.string(), naam: z.string() }).meta({ id: 'Begeleider' });
+export const Begeleider = z
+  .object({
+    id: z.string(),
+    naam: z.string(),
+    /** A number the corporation may call: the begeleider is its contact person for the home. */
+    telefoon: z.string().optional(),
+  })
+  .meta({ id: 'Begeleider' });
 export type Begeleider = z.infer<typeof Begeleider>;
 
 export const Transition = z

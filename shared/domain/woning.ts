@@ -28,6 +28,8 @@ export interface WoningAanbieding {
   beschikbaarVanaf: IsoDate;
   reactieUiterlijk: IsoDate;
   status: AanbiedingStatus;
+  /** The corporation's own reference of the home (verhuureenheid): how its notices and signals name it. */
+  eenheidnummer?: string;
   besluit?: { op: IsoDate; reden?: string; door: { id: string; naam: string } };
 }
 
@@ -39,6 +41,8 @@ export interface Contract {
   /** Only for a driepartijenovereenkomst. */
   omklapNaMaanden?: number;
   garantstelling?: { reden: string };
+  /** The corporation's contract number, so its notices name the contract as it knows it. */
+  contractnummer?: string;
 }
 
 export function omklapDatum(contract: Contract): IsoDate | undefined {

@@ -25,7 +25,9 @@ export type Action =
   | 'signal:acknowledge'
   | 'signal:resolve'
   | 'caseload:own'
-  | 'caseload:team';
+  | 'caseload:team'
+  | 'webhook:manage'
+  | 'corporation:report';
 
 export interface ResourceScope {
   /** The organisation that owns the resource (for a transition: the zorgaanbieder). */
@@ -61,6 +63,10 @@ const rolesFor: Record<Action, readonly Role[]> = {
   // A caseworker's own "vandaag"; the team's load is for the team lead, who assigns new transitions.
   'caseload:own': ['begeleider', 'teamleider'],
   'caseload:team': ['teamleider'],
+  // The provider's admin manages its endpoints at corporations and the corporations' API keys.
+  'webhook:manage': ['beheerder'],
+  // A corporation's system reports signals about its homes and reads back whether they were picked up.
+  'corporation:report': ['corporatie'],
 };
 
 export function decide(principal: Principal, action: Action, resource?: ResourceScope): Decision {

@@ -13,6 +13,7 @@ function synth(stage: 'dev' | 'prod') {
     data: Template.fromStack(stacks.data),
     workflows: Template.fromStack(stacks.workflows),
     api: Template.fromStack(stacks.api),
+    webhooks: Template.fromStack(stacks.webhooks),
     web: Template.fromStack(stacks.web),
   };
 }
@@ -48,11 +49,12 @@ describe('Data stack', () => {
 });
 
 describe('Api stack', () => {
-  it('routes every operation of the contract, with the JWT authorizer unless public', () => {
+  it('routes every operation of the contract: the JWT authorizer for staff, the API key authorizer for corporations, none for public', () => {
     const routes = dev.api.findResources('AWS::ApiGatewayV2::Route');
     const byKey = new Map(Object.values(routes).map((r) => [r.Properties.RouteKey as string, r.Properties.AuthorizationType as string]));
+    const expected = { public: 'NONE', principal: 'JWT', corporation: 'CUSTOM' } as const;
     for (const spec of Object.values(operations)) {
-      expect(byKey.get(routeKey(spec)), routeKey(spec)).toBe(spec.auth === 'public' ? 'NONE' : 'JWT');
+      expect(byKey.get(routeKey(spec)), routeKey(spec)).toBe(expected[spec.auth]);
     }
     expect(byKey.size).toBe(Object.keys(operations).length);
   });
@@ -126,15 +128,44 @@ describe('Workflows stack', () => {
     expect(definition).toContain('Zet de wekker');
   });
 
-  it('lets only the transitions and signals functions start the follow-up workflow', () => {
+  it('lets only the transitions, signals and corporation functions start the follow-up workflow', () => {
     const policies = Object.entries(dev.api.findResources('AWS::IAM::Policy')).filter(([, p]) => JSON.stringify(p.Properties.PolicyDocument).includes('states:StartExecution') && JSON.stringify(p.Properties.PolicyDocument).includes('FollowUpWorkflow'));
-    expect(policies.map(([id]) => id.replace(/ServiceRoleDefaultPolicy.*$/, '')).sort()).toEqual(['SignalsApi', 'TransitionsApi']);
+    expect(policies.map(([id]) => id.replace(/ServiceRoleDefaultPolicy.*$/, '')).sort()).toEqual(['CorporationApi', 'SignalsApi', 'TransitionsApi']);
   });
 
   it('logs every state machine execution', () => {
     dev.workflows.hasResourceProperties('AWS::StepFunctions::StateMachine', {
       LoggingConfiguration: Match.objectLike({ Level: 'ALL', IncludeExecutionData: false }),
     });
+  });
+});
+
+describe('Webhooks stack', () => {
+  it('feeds the fan-out from the table stream, filtered to new notices in the outbox', () => {
+    dev.webhooks.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      StartingPosition: 'TRIM_HORIZON',
+      FilterCriteria: { Filters: [{ Pattern: JSON.stringify({ eventName: ['INSERT'], dynamodb: { NewImage: { entity: { S: ['OutboxEvent'] } } } }) }] },
+    });
+  });
+
+  it('keeps a dead-letter queue behind the delivery queue, both encrypted and TLS only', () => {
+    const queues = Object.values(dev.webhooks.findResources('AWS::SQS::Queue'));
+    expect(queues).toHaveLength(2);
+    for (const q of queues) expect(q.Properties.SqsManagedSseEnabled).toBe(true);
+    expect(queues.some((q) => q.Properties.RedrivePolicy?.maxReceiveCount === 10)).toBe(true);
+    expect(Object.values(dev.webhooks.findResources('AWS::SQS::QueuePolicy')).length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('lets only the worker open webhook secrets, and only the admin API seal them', () => {
+    const policies = Object.entries({ ...dev.webhooks.findResources('AWS::IAM::Policy'), ...dev.api.findResources('AWS::IAM::Policy') });
+    const withAction = (action: string) => policies.filter(([, p]) => JSON.stringify(p.Properties.PolicyDocument).includes(action)).map(([id]) => id.replace(/ServiceRoleDefaultPolicy.*$/, ''));
+    expect(withAction('kms:Decrypt')).toEqual(['WebhookWorker']);
+    expect(withAction('kms:Encrypt')).toEqual(['WebhooksApi']);
+    dev.webhooks.hasResourceProperties('AWS::KMS::Key', { EnableKeyRotation: true });
+  });
+
+  it('sweeps every minute through EventBridge Scheduler', () => {
+    dev.webhooks.hasResourceProperties('AWS::Scheduler::Schedule', { ScheduleExpression: 'rate(1 minute)' });
   });
 });
 

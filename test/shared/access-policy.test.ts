@@ -27,6 +27,8 @@ const allowed: Record<Action, Role[]> = {
   'signal:resolve': ['begeleider', 'teamleider'],
   'caseload:own': ['begeleider', 'teamleider'],
   'caseload:team': ['teamleider'],
+  'webhook:manage': ['beheerder'],
+  'corporation:report': ['corporatie'],
 };
 
 describe('access policy', () => {

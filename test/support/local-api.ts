@@ -26,10 +26,10 @@ async function advance(landing: RunningLanding, step: { advanceDays: number } | 
   await settle(landing);
 }
 
-/** Waits until no workflow execution is running (executions may start others: repeat until quiet). */
+/** Waits until nothing is in flight: workflow executions, the table stream, deliveries (each may start others). */
 export async function settle(landing: RunningLanding): Promise<void> {
   for (let i = 0; i < 5; i++) {
-    await landing.stepFunctions.settle();
+    await landing.settle();
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }

@@ -1,0 +1,128 @@
+import { randomUUID } from 'node:crypto';
+import { corporationSignalLabels, type ReportedSignal } from '../../shared/api/webhook-schemas';
+import { toCloudEvent } from '../../shared/domain/cloud-event';
+import { isActive } from '../../shared/domain/lifecycle';
+import type { Signal } from '../../shared/domain/signal-schemas';
+import { responseDeadline } from '../../shared/domain/signals';
+import { clock } from '../clock';
+import { createApiHandler, type CapabilityHandlers } from '../http/api-handler';
+import { NotFoundError, RuleViolationError } from '../http/errors';
+import { logger } from '../observability/logger';
+import type { OrganisationDirectory } from '../organisation/ports';
+import { lazy, requiredEnv, runtime } from '../runtime';
+import type { SignalStore } from '../signals/ports';
+import { DynamoApiKeyStore } from '../storage/dynamo-api-key-store';
+import { DynamoDeliveryStore } from '../storage/dynamo-delivery-store';
+import { DynamoOrganisationDirectory } from '../storage/dynamo-organisation-directory';
+import { DynamoSignalStore } from '../storage/dynamo-signal-store';
+import { DynamoTransitionStore } from '../storage/dynamo-transition-store';
+import type { TransitionStore, TransitionWorkflow } from '../transitions/ports';
+import { authorize } from '../transitions/transition-access';
+import type { DeliveryStore } from '../webhooks/ports';
+import { StepFunctionsTransitionWorkflow } from '../workflow/step-functions-workflow';
+import type { HomeIndex } from './ports';
+
+const REPORTED_LIMIT = 200;
+
+export interface CorporationDeps {
+  homes: HomeIndex;
+  transitions: Pick<TransitionStore, 'get'>;
+  signals: Pick<SignalStore, 'register' | 'reportedBy'>;
+  outbox: Pick<DeliveryStore, 'outboxEvent'>;
+  directory: Pick<OrganisationDirectory, 'organisation'>;
+  workflow: Pick<TransitionWorkflow, 'evaluateSignals'>;
+  apiBaseUrl: string;
+  now: () => Date;
+  newId: () => string;
+}
+
+/**
+ * The housing corporation's API (machine access with an API key): report a signal about a home it lets, by
+ * its own unit number and never by a person's name; see whether its signals were picked up; read a notice
+ * again. A corporation sees only what it reported and what was sent to it.
+ */
+export function corporationHandlers(deps: () => CorporationDeps): CapabilityHandlers<'corporation'> {
+  return {
+    reportSignal: async ({ principal, body }) => {
+      authorize(principal, 'corporation:report');
+      const corporatieId = principal.organisationId;
+      const transitionId = await deps().homes.transitionAt(corporatieId, body.eenheidnummer);
+      const t = transitionId ? await deps().transitions.get(transitionId) : undefined;
+      // An unknown unit and another corporation's unit answer alike: which homes exist is not disclosed.
+      if (!t) throw new NotFoundError('Deze eenheid is bij Landing niet bekend als woning van een lopend traject.');
+      if (!isActive(t.fase)) throw new RuleViolationError('Het traject voor deze woning is afgesloten.');
+      const corporation = await deps().directory.organisation(corporatieId);
+      const at = deps().now();
+      const signal: Signal = {
+        id: deps().newId(),
+        transitionId: t.id,
+        versie: 1,
+        at: at.toISOString(),
+        bron: 'corporatie',
+        omschrijving: `${corporationSignalLabels[body.soort]}, gemeld door ${corporation?.naam ?? 'de corporatie'} (eenheid ${body.eenheidnummer})${body.toelichting ? `: ${body.toelichting}` : ''}`,
+        // A corporation's report asks a professional look within a working day; the duo decides what more.
+        fase: 'oranje',
+        status: 'open',
+        deadline: responseDeadline('oranje', at)!.toISOString(),
+        geregistreerdDoor: { id: principal.userId, naam: corporation?.naam ?? principal.naam },
+        melder: { corporatieId, eenheidnummer: body.eenheidnummer, soort: body.soort },
+      };
+      await deps().signals.register(signal, {
+        id: deps().newId(),
+        transitionId: t.id,
+        type: 'signaal-ontvangen',
+        at: signal.at,
+        actor: { soort: 'werkproces', naam: `Corporatie-API (${corporation?.naam ?? corporatieId})` },
+        omschrijving: `oranje: ${signal.omschrijving}`,
+      });
+      await deps().workflow.evaluateSignals(t.id).catch((error: Error) => logger.warn('signal follow-up not reached', { transitionId: t.id, errorName: error.name }));
+      return { body: reported(signal) };
+    },
+    listReportedSignals: async ({ principal }) => {
+      authorize(principal, 'corporation:report');
+      return { body: { items: (await deps().signals.reportedBy(principal.organisationId, REPORTED_LIMIT)).map(reported) } };
+    },
+    getNotice: async ({ principal, params }) => {
+      authorize(principal, 'corporation:report');
+      const event = await deps().outbox.outboxEvent(params.eventId);
+      if (!event || event.corporatieId !== principal.organisationId) throw new NotFoundError('Deze melding bestaat niet.');
+      const provider = await deps().directory.organisation(event.providerId);
+      if (!provider?.kvkNummer) throw new NotFoundError('Deze melding bestaat niet.');
+      return { body: { ...toCloudEvent(event, { kvkNummer: provider.kvkNummer, apiBaseUrl: deps().apiBaseUrl }) } };
+    },
+  };
+}
+
+/** The corporation's view of its report: received, picked up or resolved, and when. Nothing of what was done. */
+function reported(s: Signal): ReportedSignal {
+  return {
+    id: s.id,
+    eenheidnummer: s.melder!.eenheidnummer,
+    soort: s.melder!.soort as ReportedSignal['soort'],
+    ontvangenOp: s.at,
+    status: s.status === 'open' ? 'ontvangen' : s.status === 'bevestigd' ? 'opgepakt' : 'afgehandeld',
+    ...(s.bevestigd ? { opgepaktOp: s.bevestigd.op } : {}),
+  };
+}
+
+export function createCorporationApi(deps: () => CorporationDeps) {
+  return createApiHandler('corporation', corporationHandlers(deps));
+}
+
+export const handler = createCorporationApi(
+  lazy(() => {
+    const db = runtime.documentClient();
+    const table = runtime.tableName();
+    return {
+      homes: new DynamoApiKeyStore(db, table),
+      transitions: new DynamoTransitionStore(db, table),
+      signals: new DynamoSignalStore(db, table),
+      outbox: new DynamoDeliveryStore(db, table),
+      directory: new DynamoOrganisationDirectory(db, table),
+      workflow: new StepFunctionsTransitionWorkflow(runtime.sfnClient(), runtime.workflowArns()),
+      apiBaseUrl: requiredEnv('API_BASE_URL'),
+      now: clock.now,
+      newId: randomUUID,
+    };
+  }),
+);

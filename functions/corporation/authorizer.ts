@@ -1,0 +1,26 @@
+import type { APIGatewayRequestAuthorizerEventV2, APIGatewaySimpleAuthorizerWithContextResult } from 'aws-lambda';
+import { logger } from '../observability/logger';
+import { lazy, runtime } from '../runtime';
+import { DynamoApiKeyStore } from '../storage/dynamo-api-key-store';
+import { apiKeyFrom, hashOf } from './api-keys';
+import type { ApiKeyStore } from './ports';
+
+type Result = APIGatewaySimpleAuthorizerWithContextResult<{ corporatieId: string; keyPrefix: string } | Record<string, never>>;
+
+/**
+ * API Gateway's Lambda authorizer for the corporation API: the API key's hash must be known. The context it
+ * returns (the corporation, the key's prefix) is all the handlers see of the caller.
+ */
+export function createApiKeyAuthorizer(store: () => Pick<ApiKeyStore, 'byHash'>) {
+  return async (event: Pick<APIGatewayRequestAuthorizerEventV2, 'headers'>): Promise<Result> => {
+    const key = apiKeyFrom(event.headers ?? {});
+    const stored = key ? await store().byHash(hashOf(key)) : undefined;
+    if (!stored) {
+      logger.warn('api key refused', { known: false });
+      return { isAuthorized: false, context: {} };
+    }
+    return { isAuthorized: true, context: { corporatieId: stored.corporatieId, keyPrefix: stored.prefix } };
+  };
+}
+
+export const handler = createApiKeyAuthorizer(lazy(() => new DynamoApiKeyStore(runtime.documentClient(), runtime.tableName())));
