@@ -138,7 +138,11 @@ export function noticesFor(before: Transition, next: Transition, today: IsoDate)
   }
   if (next.verhuisdOp && !before.verhuisdOp) notice('verhuisd', placed, { verhuisdOp: next.verhuisdOp });
   if (wasPlaced && contactKey(next) !== contactKey(before)) notice('contactpersoon-gewijzigd', placed, { contactpersoon: contactpersoon(next) });
-  if (wasPlaced && reachable24h(next, today) !== reachable24h(before, today)) notice('bereikbaarheid-gewijzigd', placed, { bereikbaar24uur: reachable24h(next, today) });
+  // A temporary change that ran out is over on `today` in both versions: compare with its last day instead,
+  // so the record of its end (recordScaleUpEnded) is when the corporation hears that reachability changed.
+  const endRecorded = next.ondersteuning.find((c) => c.tot && c.afgelopenGemeldOp && !before.ondersteuning.find((b) => b.id === c.id)?.afgelopenGemeldOp);
+  const wasReachable = reachable24h(before, endRecorded?.tot ?? today);
+  if (wasPlaced && reachable24h(next, today) !== wasReachable) notice('bereikbaarheid-gewijzigd', placed, { bereikbaar24uur: reachable24h(next, today) });
   const omklap = c ? omklapDatum(c) : undefined;
   const contractnummer = c?.contractnummer ? { contractnummer: c.contractnummer } : {};
   if (omklap && next.verhuisproces.omklapAangekondigd && !before.verhuisproces.omklapAangekondigd) notice('omklap-aangekondigd', placed, { omklapDatum: omklap, ...contractnummer });

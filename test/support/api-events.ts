@@ -12,6 +12,8 @@ export interface ApiCall {
   headers?: Record<string, string>;
   /** An object is sent as JSON; a string as it is (to send broken JSON). */
   body?: unknown;
+  /** What a Lambda authorizer (the corporations' API key) passed on, instead of JWT claims. */
+  authorizerContext?: Record<string, string>;
 }
 
 /** An API Gateway HTTP API v2 event as AWS delivers it after its JWT authorizer accepted the token. */
@@ -39,7 +41,7 @@ export function apiEvent(call: ApiCall): APIGatewayProxyEventV2WithJWTAuthorizer
       requestId: randomUUID(),
       routeKey: call.routeKey,
       http: { method, path, protocol: 'HTTP/1.1', sourceIp: '127.0.0.1', userAgent: 'vitest' },
-      authorizer: { principalId: '', integrationLatency: 0, jwt: { claims, scopes: [] } },
+      authorizer: call.authorizerContext ? { lambda: call.authorizerContext } : { principalId: '', integrationLatency: 0, jwt: { claims, scopes: [] } },
     },
   } as unknown as APIGatewayProxyEventV2WithJWTAuthorizer;
 }

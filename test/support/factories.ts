@@ -11,14 +11,17 @@ export const people = {
   ingrid: { userId: 'u-ingrid', naam: 'Ingrid Visser', organisationId: 'org-a', role: 'teamleider' },
   pieter: { userId: 'u-pieter', naam: 'Pieter Smit', organisationId: 'gm-utrecht', role: 'budgethouder' },
   zara: { userId: 'u-zara', naam: 'Zara Koç', organisationId: 'gm-zeist', role: 'budgethouder' },
+  bram: { userId: 'u-bram', naam: 'Bram Koster', organisationId: 'org-a', role: 'beheerder' },
+  bea: { userId: 'u-bea', naam: 'Bea Mol', organisationId: 'org-b', role: 'beheerder' },
   noor: { userId: 'u-noor', naam: 'Noor Hoekstra', organisationId: 'org-b', role: 'begeleider' },
 } satisfies Record<string, Principal & { role: Role }>;
 
 export async function seedOrganisations(db: DynamoDBDocumentClient, tableName: string): Promise<void> {
   const items = [
-    organisationItem({ id: 'org-a', naam: 'Stichting A', soort: 'zorgaanbieder' }),
-    organisationItem({ id: 'org-b', naam: 'Zorggroep B', soort: 'zorgaanbieder' }),
+    organisationItem({ id: 'org-a', naam: 'Stichting A', soort: 'zorgaanbieder', kvkNummer: '12345678' }),
+    organisationItem({ id: 'org-b', naam: 'Zorggroep B', soort: 'zorgaanbieder', kvkNummer: '87654321' }),
     organisationItem({ id: 'corp-w', naam: 'Woonstichting W', soort: 'woningcorporatie' }),
+    organisationItem({ id: 'corp-v', naam: 'Wonen V', soort: 'woningcorporatie' }),
     organisationItem({ id: 'gm-utrecht', naam: 'Gemeente Utrecht', soort: 'gemeente', gemeenteCode: 'GM0344' }),
     organisationItem({ id: 'gm-zeist', naam: 'Gemeente Zeist', soort: 'gemeente', gemeenteCode: 'GM0355' }),
     ...Object.values(people).map((p) => ({
