@@ -1,4 +1,6 @@
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { inject } from 'vitest';
+import { startLanding, type RunningLanding } from '../../infra/local/landing';
 
 /** Debian's Chromium, headless, with nothing that would reach for the network on its own. */
 export function launchChromium(): Promise<Browser> {
@@ -15,4 +17,24 @@ export function launchChromium(): Promise<Browser> {
       '--disable-sync',
     ],
   });
+}
+
+/**
+ * The whole product started locally (DynamoDB Local, demo data) with a Chromium page in Dutch and Amsterdam
+ * time: what every browser test starts from. Each gets its own table.
+ */
+export async function productInBrowser(name: string, pageOptions: { acceptDownloads?: boolean } = {}): Promise<{ landing: RunningLanding; page: Page; stop: () => Promise<void> }> {
+  const [landing, browser] = await Promise.all([
+    startLanding({ port: 0, dynamoEndpoint: inject('dynamoEndpoint'), tableName: `landing-${name}-${Date.now()}`, webRoot: 'web/dist', seedDemoData: true }),
+    launchChromium(),
+  ]);
+  const page = await browser.newPage({ locale: 'nl-NL', timezoneId: 'Europe/Amsterdam', ...pageOptions });
+  return {
+    landing,
+    page,
+    stop: async () => {
+      await browser.close();
+      await landing.stop();
+    },
+  };
 }

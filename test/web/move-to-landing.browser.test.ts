@@ -1,24 +1,17 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { startLanding, type RunningLanding } from '../../infra/local/landing';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningLanding } from '../../infra/local/landing';
 import { addDays, firstOfNextMonth } from '../../shared/domain/calendar';
-import { launchChromium } from '../support/browser';
+import { productInBrowser } from '../support/browser';
 
 let landing: RunningLanding;
-let browser: Browser;
 let page: Page;
+let stop: () => Promise<void>;
 
 beforeAll(async () => {
-  [landing, browser] = await Promise.all([
-    startLanding({ port: 0, dynamoEndpoint: inject('dynamoEndpoint'), tableName: `landing-move-ui-${Date.now()}`, webRoot: 'web/dist', seedDemoData: true }),
-    launchChromium(),
-  ]);
-  page = await browser.newPage({ locale: 'nl-NL', timezoneId: 'Europe/Amsterdam' });
+  ({ landing, page, stop } = await productInBrowser('move-ui'));
 });
-afterAll(async () => {
-  await browser?.close();
-  await landing?.stop();
-});
+afterAll(() => stop?.());
 
 const panel = (name: string) => page.getByRole('region', { name, exact: true });
 

@@ -1,24 +1,17 @@
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { startLanding, type RunningLanding } from '../../infra/local/landing';
-import { launchChromium } from '../support/browser';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningLanding } from '../../infra/local/landing';
+import { productInBrowser } from '../support/browser';
 
 let landing: RunningLanding;
-let browser: Browser;
 let page: Page;
+let stop: () => Promise<void>;
 
 beforeAll(async () => {
-  [landing, browser] = await Promise.all([
-    startLanding({ port: 0, dynamoEndpoint: inject('dynamoEndpoint'), tableName: `landing-budget-ui-${Date.now()}`, webRoot: 'web/dist', seedDemoData: true }),
-    launchChromium(),
-  ]);
-  page = await browser.newPage({ locale: 'nl-NL', timezoneId: 'Europe/Amsterdam', acceptDownloads: true });
+  ({ landing, page, stop } = await productInBrowser('budget-ui', { acceptDownloads: true }));
 });
-afterAll(async () => {
-  await browser?.close();
-  await landing?.stop();
-});
+afterAll(() => stop?.());
 
 const budgetPanel = () => page.getByRole('region', { name: 'Regelbudget', exact: true });
 

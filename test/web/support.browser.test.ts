@@ -1,23 +1,16 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { startLanding, type RunningLanding } from '../../infra/local/landing';
-import { launchChromium } from '../support/browser';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningLanding } from '../../infra/local/landing';
+import { productInBrowser } from '../support/browser';
 
 let landing: RunningLanding;
-let browser: Browser;
 let page: Page;
+let stop: () => Promise<void>;
 
 beforeAll(async () => {
-  [landing, browser] = await Promise.all([
-    startLanding({ port: 0, dynamoEndpoint: inject('dynamoEndpoint'), tableName: `landing-support-ui-${Date.now()}`, webRoot: 'web/dist', seedDemoData: true }),
-    launchChromium(),
-  ]);
-  page = await browser.newPage({ locale: 'nl-NL', timezoneId: 'Europe/Amsterdam' });
+  ({ landing, page, stop } = await productInBrowser('support-ui'));
 });
-afterAll(async () => {
-  await browser?.close();
-  await landing?.stop();
-});
+afterAll(() => stop?.());
 
 describe('Ambulant support in the browser', { timeout: 60_000 }, () => {
   it('scales up temporarily and sees the level and the chart change, with a review planned', async () => {

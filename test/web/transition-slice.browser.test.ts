@@ -1,30 +1,16 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { startLanding, type RunningLanding } from '../../infra/local/landing';
-import { launchChromium } from '../support/browser';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningLanding } from '../../infra/local/landing';
+import { productInBrowser } from '../support/browser';
 
 let landing: RunningLanding;
-let browser: Browser;
 let page: Page;
+let stop: () => Promise<void>;
 
 beforeAll(async () => {
-  [landing, browser] = await Promise.all([
-    startLanding({
-      port: 0,
-      dynamoEndpoint: inject('dynamoEndpoint'),
-      tableName: `landing-browser-${Date.now()}`,
-      webRoot: 'web/dist',
-      seedDemoData: true,
-    }),
-    launchChromium(),
-  ]);
-  page = await browser.newPage({ locale: 'nl-NL', timezoneId: 'Europe/Amsterdam' });
+  ({ landing, page, stop } = await productInBrowser('browser'));
 });
-
-afterAll(async () => {
-  await browser?.close();
-  await landing?.stop();
-});
+afterAll(() => stop?.());
 
 describe('A caseworker in the browser', { timeout: 60_000 }, () => {
   it('signs in as a seeded begeleider and sees their transitions', async () => {

@@ -18,6 +18,7 @@ const BudgetInboxPage = lazy(() => import('./pages/budget-inbox-page'));
 const BudgetPage = lazy(() => import('./pages/budget-page'));
 const TodayPage = lazy(() => import('./pages/today-page'));
 const TeamPage = lazy(() => import('./pages/team-page'));
+const CorporationsPage = lazy(() => import('./pages/corporations-page'));
 
 render(
   () => (
@@ -27,6 +28,7 @@ render(
         <Route path="/" component={() => <Navigate href={homeOf(session()?.principal.role)} />} />
         <Route path="/vandaag" component={TodayPage} />
         <Route path="/team" component={TeamPage} />
+        <Route path="/corporaties" component={CorporationsPage} />
         <Route path="/trajecten" component={TransitionListPage} />
         <Route path="/trajecten/nieuw" component={NewTransitionPage} />
         <Route path="/trajecten/:id" component={TransitionDetailPage} />

@@ -108,6 +108,28 @@ export const api = {
     record: (transitionId: string, body: RequestBody<'recordContact'>) => request<ResponseBody<'recordContact'>>('POST', `${transitionPath(transitionId)}/contacten`, { body }),
   },
   corporations: () => request<ResponseBody<'listCorporations'>>('GET', '/api/corporaties'),
+  /** The provider's webhook endpoints at a corporation, their delivery log, and the corporation's API keys (beheerder). */
+  webhooks: {
+    endpoints: (corporatieId: string) => request<ResponseBody<'listEndpoints'>>('GET', `${corporationPath(corporatieId)}/endpoints`),
+    createEndpoint: (corporatieId: string, body: RequestBody<'createEndpoint'>) =>
+      request<ResponseBody<'createEndpoint'>>('POST', `${corporationPath(corporatieId)}/endpoints`, { body }),
+    updateEndpoint: (corporatieId: string, endpointId: string, body: RequestBody<'updateEndpoint'>) =>
+      request<ResponseBody<'updateEndpoint'>>('PATCH', endpointPath(corporatieId, endpointId), { body }),
+    rotateSecret: (corporatieId: string, endpointId: string, body: RequestBody<'rotateSecret'>) =>
+      request<ResponseBody<'rotateSecret'>>('POST', `${endpointPath(corporatieId, endpointId)}/secret`, { body }),
+    deliveries: (corporatieId: string, endpointId: string, page: { limit?: number; cursor?: string | undefined } = {}) =>
+      request<ResponseBody<'listDeliveries'>>(
+        'GET',
+        `${endpointPath(corporatieId, endpointId)}/afleveringen?${new URLSearchParams({ ...(page.limit ? { limit: String(page.limit) } : {}), ...(page.cursor ? { cursor: page.cursor } : {}) })}`,
+      ),
+    replay: (corporatieId: string, endpointId: string, body: RequestBody<'replayDeliveries'>) =>
+      request<ResponseBody<'replayDeliveries'>>('POST', `${endpointPath(corporatieId, endpointId)}/opnieuw`, { body }),
+    sendTest: (corporatieId: string, endpointId: string) => request<ResponseBody<'sendTestEvent'>>('POST', `${endpointPath(corporatieId, endpointId)}/test`),
+    apiKeys: (corporatieId: string) => request<ResponseBody<'listApiKeys'>>('GET', `${corporationPath(corporatieId)}/api-sleutels`),
+    createApiKey: (corporatieId: string) => request<ResponseBody<'createApiKey'>>('POST', `${corporationPath(corporatieId)}/api-sleutels`),
+    revokeApiKey: (corporatieId: string, prefix: string) =>
+      request<ResponseBody<'revokeApiKey'>>('DELETE', `${corporationPath(corporatieId)}/api-sleutels/${encodeURIComponent(prefix)}`),
+  },
   budget: {
     get: (transitionId: string) => request<BudgetView>('GET', `${transitionPath(transitionId)}/regelbudget`),
     grant: (transitionId: string, body: RequestBody<'grantBudget'>) => request<ResponseBody<'grantBudget'>>('PUT', `${transitionPath(transitionId)}/regelbudget`, { body }),
@@ -147,6 +169,8 @@ export const api = {
 
 const transitionPath = (id: string) => `/api/transitions/${encodeURIComponent(id)}`;
 const spendPath = (transitionId: string, spendId: string) => `${transitionPath(transitionId)}/regelbudget/uitgaven/${encodeURIComponent(spendId)}`;
+const corporationPath = (corporatieId: string) => `/api/corporaties/${encodeURIComponent(corporatieId)}`;
+const endpointPath = (corporatieId: string, endpointId: string) => `${corporationPath(corporatieId)}/endpoints/${encodeURIComponent(endpointId)}`;
 
 export interface LocalClockState {
   now: string;

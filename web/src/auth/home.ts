@@ -1,7 +1,11 @@
 import type { Role } from '../../../shared/domain/vocabulary';
 
-/** Where each role starts: caseworkers and team leads at what asks for them today, budget holders at their inbox. */
+/**
+ * Where each role starts: caseworkers and team leads at what asks for them today, budget holders at their
+ * inbox, the provider's administrator at the corporations (webhooks and API keys).
+ */
 export function homeOf(role: Role | undefined): string {
   if (role === 'budgethouder') return '/regelbudget';
+  if (role === 'beheerder') return '/corporaties';
   return role === 'begeleider' || role === 'teamleider' ? '/vandaag' : '/trajecten';
 }

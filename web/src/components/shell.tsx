@@ -31,6 +31,7 @@ export function Shell(props: ParentProps) {
     if (location.pathname === '/regelbudget') return 'budget';
     if (location.pathname === '/vandaag') return 'today';
     if (location.pathname === '/team') return 'team';
+    if (location.pathname === '/corporaties') return 'corporations';
     return undefined;
   };
   const leave = () => {
@@ -88,6 +89,11 @@ export function Shell(props: ParentProps) {
                 <Show when={session()?.principal.role === 'teamleider'}>
                   <NavItem href="/team" current={current() === 'team'}>
                     Team
+                  </NavItem>
+                </Show>
+                <Show when={session()?.principal.role === 'beheerder'}>
+                  <NavItem href="/corporaties" current={current() === 'corporations'}>
+                    Corporaties
                   </NavItem>
                 </Show>
               </Show>

@@ -17,7 +17,7 @@ export function MovePanel(props: { transition: Transition; overview: TransitionO
   const accepted = () => props.transition.aanbiedingen.find((a) => a.status === 'geaccepteerd');
   const err = (name: string) => runner.fieldErrors()[name];
 
-  const [contract, setContract] = createStore({ vorm: 'driepartijenovereenkomst' as ContractVorm, ingangsdatum: '', getekendOp: '', omklapNaMaanden: String(OMKLAP_DEFAULT_MONTHS), garantstelling: false, garantReden: '' });
+  const [contract, setContract] = createStore({ vorm: 'driepartijenovereenkomst' as ContractVorm, ingangsdatum: '', getekendOp: '', omklapNaMaanden: String(OMKLAP_DEFAULT_MONTHS), garantstelling: false, garantReden: '', contractnummer: '' });
   const saveContract = (event: SubmitEvent) => {
     event.preventDefault();
     void runner.run((expectedVersion) =>
@@ -27,6 +27,7 @@ export function MovePanel(props: { transition: Transition; overview: TransitionO
         getekendOp: contract.getekendOp,
         ...(contract.vorm === 'driepartijenovereenkomst' ? { omklapNaMaanden: Number(contract.omklapNaMaanden) } : {}),
         ...(contract.garantstelling ? { garantstelling: { reden: contract.garantReden } } : {}),
+        ...(contract.contractnummer ? { contractnummer: contract.contractnummer } : {}),
         expectedVersion,
       }),
     );
@@ -79,6 +80,7 @@ export function MovePanel(props: { transition: Transition; overview: TransitionO
               </fieldset>
               <TextInput id="contract-ingang" label="Ingangsdatum" type="date" value={contract.ingangsdatum} onInput={(v) => setContract('ingangsdatum', v)} error={err('ingangsdatum')} />
               <TextInput id="contract-getekend" label="Getekend op" type="date" value={contract.getekendOp} onInput={(v) => setContract('getekendOp', v)} error={err('getekendOp')} />
+              <TextInput id="contract-nummer" label="Contractnummer van de corporatie (optioneel)" value={contract.contractnummer} onInput={(v) => setContract('contractnummer', v)} error={err('contractnummer')} />
               <Show when={contract.vorm === 'driepartijenovereenkomst'}>
                 <TextInput id="contract-omklap" label="Omklap na (maanden, 12–36)" type="number" value={contract.omklapNaMaanden} onInput={(v) => setContract('omklapNaMaanden', v)} error={err('omklapNaMaanden')} />
               </Show>

@@ -15,7 +15,7 @@ export function WoningPanel(props: { transition: Transition; overview: Transitio
   const runner = createCommandRunner({ transition: () => props.transition, onChanged: props.onChanged });
   const [corporations] = createResource(api.corporations);
   const corporationName = (id: string) => corporations()?.items.find((c) => c.id === id)?.naam ?? id;
-  const [form, setForm] = createStore({ corporatieId: '', straat: '', huisnummer: '', postcode: '', plaats: '', wijk: '', huur: '', beschikbaarVanaf: '', reactieUiterlijk: '' });
+  const [form, setForm] = createStore({ corporatieId: '', straat: '', huisnummer: '', postcode: '', plaats: '', wijk: '', huur: '', beschikbaarVanaf: '', reactieUiterlijk: '', eenheidnummer: '' });
   const [declining, setDeclining] = createSignal<string>();
   const [reden, setReden] = createSignal('');
   const canRegister = () => props.transition.fase === 'woning' && !props.transition.aanbiedingen.some((a) => a.status === 'geaccepteerd');
@@ -30,10 +30,11 @@ export function WoningPanel(props: { transition: Transition; overview: Transitio
         huurPerMaandCent: euroToCents(form.huur) ?? Number.NaN,
         beschikbaarVanaf: form.beschikbaarVanaf,
         reactieUiterlijk: form.reactieUiterlijk,
+        ...(form.eenheidnummer ? { eenheidnummer: form.eenheidnummer } : {}),
         expectedVersion,
       }),
     );
-    if (ok) setForm({ corporatieId: '', straat: '', huisnummer: '', postcode: '', plaats: '', wijk: '', huur: '', beschikbaarVanaf: '', reactieUiterlijk: '' });
+    if (ok) setForm({ corporatieId: '', straat: '', huisnummer: '', postcode: '', plaats: '', wijk: '', huur: '', beschikbaarVanaf: '', reactieUiterlijk: '', eenheidnummer: '' });
   };
   const decide = (offerId: string, besluit: 'geaccepteerd' | 'afgewezen') =>
     void runner
@@ -112,6 +113,7 @@ export function WoningPanel(props: { transition: Transition; overview: Transitio
             <TextInput id="aanbod-postcode" label="Postcode" value={form.postcode} onInput={(v) => setForm('postcode', v)} error={err('adres.postcode')} />
             <TextInput id="aanbod-plaats" label="Plaats" value={form.plaats} onInput={(v) => setForm('plaats', v)} error={err('adres.plaats')} />
             <TextInput id="aanbod-wijk" label="Wijk" value={form.wijk} onInput={(v) => setForm('wijk', v)} error={err('wijk')} />
+            <TextInput id="aanbod-eenheid" label="Eenheidnummer van de corporatie (zo noemt zij de woning)" value={form.eenheidnummer} onInput={(v) => setForm('eenheidnummer', v)} error={err('eenheidnummer')} />
             <TextInput id="aanbod-huur" label="Huur per maand (euro)" inputmode="decimal" value={form.huur} onInput={(v) => setForm('huur', v)} error={err('huurPerMaandCent')} />
             <TextInput id="aanbod-beschikbaar" label="Beschikbaar vanaf" type="date" value={form.beschikbaarVanaf} onInput={(v) => setForm('beschikbaarVanaf', v)} error={err('beschikbaarVanaf')} />
             <TextInput id="aanbod-reactie" label="Reageren uiterlijk" type="date" value={form.reactieUiterlijk} onInput={(v) => setForm('reactieUiterlijk', v)} error={err('reactieUiterlijk')} />

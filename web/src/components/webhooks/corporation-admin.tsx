@@ -1,0 +1,39 @@
+import { createMemo, createResource, For, Show } from 'solid-js';
+import type { Organisation } from '../../../../shared/domain/organisation';
+import { api } from '../../api/client';
+import { ProblemAlert } from '../problem-alert';
+import { AddEndpointForm } from './add-endpoint-form';
+import { ApiKeysSection } from './api-keys-section';
+import { EndpointCard } from './endpoint-card';
+
+/** Everything the provider's administrator manages at one corporation: its endpoints, a new one, its API keys. */
+export function CorporationAdmin(props: { corporation: Organisation }) {
+  const corporatieId = props.corporation.id;
+  const [endpoints, { refetch }] = createResource(() => api.webhooks.endpoints(corporatieId));
+  // Cards are keyed by the endpoint's id, so a reload updates a card in place and keeps what it shows
+  // (its delivery log, a secret shown once, a message) instead of making it anew.
+  const ids = createMemo(() => (endpoints.latest?.items ?? []).map((i) => i.endpoint.id));
+  const itemOf = (id: string) => endpoints.latest?.items.find((i) => i.endpoint.id === id);
+
+  return (
+    <>
+      <section class="landing-panel" aria-labelledby="endpoints-title">
+        <h2 id="endpoints-title" class="utrecht-heading-2">
+          Webhook-endpoints bij {props.corporation.naam}
+        </h2>
+        <p class="utrecht-paragraph">
+          Landing stuurt meldingen over woningen van {props.corporation.naam} (een aanbod geaccepteerd, een verhuisdatum, een omklap) ondertekend naar
+          deze adressen, en probeert het opnieuw als een aflevering mislukt.
+        </p>
+        <ProblemAlert message={endpoints.error ? 'De endpoints konden niet worden geladen.' : undefined} />
+        <Show when={endpoints.latest}>
+          <Show when={ids().length > 0} fallback={<p class="utrecht-paragraph">Er is nog geen endpoint bij {props.corporation.naam}. Voeg er hieronder een toe.</p>}>
+            <For each={ids()}>{(id) => <Show when={itemOf(id)}>{(item) => <EndpointCard corporatieId={corporatieId} item={item()} onChanged={refetch} />}</Show>}</For>
+          </Show>
+        </Show>
+      </section>
+      <AddEndpointForm corporatieId={corporatieId} corporatieNaam={props.corporation.naam} onCreated={refetch} />
+      <ApiKeysSection corporation={props.corporation} />
+    </>
+  );
+}
