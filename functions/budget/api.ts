@@ -8,10 +8,13 @@ import type { Budget, LedgerEntry, Spend } from '../../shared/domain/regelbudget
 import type { Transition } from '../../shared/domain/transition';
 import { decide, type Action } from '../../shared/policy/access-policy';
 import { clock } from '../clock';
-import { createApiHandler, type CapabilityHandlers } from '../http/api-handler';
+import { createApiHandler, type ApiHandlerOptions, type CapabilityHandlers } from '../http/api-handler';
+import { auditFromEnvironment } from '../audit/audit-runtime';
 import { ForbiddenError, NotFoundError, RuleViolationError } from '../http/errors';
 import type { OrganisationDirectory } from '../organisation/ports';
 import { lazy, runtime } from '../runtime';
+import type { RequestAccess } from '../http/request-access';
+import { EmergencyAccessPossibleError, scopeOf } from '../transitions/transition-access';
 import { DynamoBudgetStore } from '../storage/dynamo-budget-store';
 import { DynamoOrganisationDirectory } from '../storage/dynamo-organisation-directory';
 import { DynamoTransitionStore } from '../storage/dynamo-transition-store';
@@ -39,14 +42,20 @@ async function municipalityOf(deps: BudgetDeps, principal: Principal): Promise<G
  * transitions, a municipality's budget holders for the transitions in their municipality. Anything else is
  * a 404, so existence is not disclosed.
  */
-async function budgetScope(deps: BudgetDeps, principal: Principal, transitionId: string, action: Action): Promise<Transition> {
+async function budgetScope(deps: BudgetDeps, principal: Principal, transitionId: string, action: Action, access?: RequestAccess): Promise<Transition> {
   const transition = await deps.transitions.get(transitionId);
   if (!transition) throw new NotFoundError();
-  const ownOrganisation = transition.providerId === principal.organisationId;
-  const ownMunicipality = !ownOrganisation && (await municipalityOf(deps, principal)) === transition.gemeenteCode;
-  if (!ownOrganisation && !ownMunicipality) throw new NotFoundError();
-  // The organisation scope is settled above (provider or municipality); the policy decides the role.
-  if (!decide(principal, action).allowed) throw new ForbiddenError();
+  const gemeenteCode = principal.role === 'budgethouder' ? await municipalityOf(deps, principal) : undefined;
+  const decision = decide(principal, action, scopeOf(transition), { gemeenteCode, noodtoegang: Boolean(access?.noodtoegangReden) });
+  const person = { persoonRef: transition.persoonRef, transitionId: transition.id, teamId: transition.teamId };
+  if (!decision.allowed) {
+    access?.record({ actie: 'geweigerd', onderdeel: 'regelbudget', person, weigering: decision.reason });
+    // Another organisation's or municipality's budget does not "exist"; a role that may not act is a 403.
+    if (decision.reason === 'role') throw new ForbiddenError();
+    if (decision.reason === 'team') throw new EmergencyAccessPossibleError();
+    throw new NotFoundError();
+  }
+  access?.record({ actie: action === 'budget:read' ? 'lezen' : 'wijzigen', onderdeel: 'regelbudget', person, grond: decision.grond });
   return transition;
 }
 
@@ -73,7 +82,7 @@ const ledgerKinds: Record<SpendMove, LedgerEntry['soort']> = {
 
 async function moveSpend(
   deps: BudgetDeps,
-  principal: Principal,
+  { principal, access }: { principal: Principal; access: RequestAccess },
   transitionId: string,
   spendId: string,
   action: Action,
@@ -81,7 +90,7 @@ async function moveSpend(
   change: (spend: Spend) => Partial<Spend>,
   reden?: string,
 ): Promise<Spend> {
-  const t = await budgetScope(deps, principal, transitionId, action);
+  const t = await budgetScope(deps, principal, transitionId, action, access);
   const before = await deps.budgets.spend(t.id, spendId);
   if (!before) throw new NotFoundError('Deze uitgave bestaat niet.');
   const move = pick(before);
@@ -96,13 +105,13 @@ async function moveSpend(
 
 export function budgetHandlers(deps: () => BudgetDeps): CapabilityHandlers<'budget'> {
   return {
-    getBudget: async ({ principal, params }) => {
-      const t = await budgetScope(deps(), principal, params.transitionId, 'budget:read');
+    getBudget: async ({ principal, params, access }) => {
+      const t = await budgetScope(deps(), principal, params.transitionId, 'budget:read', access);
       const [budget, uitgaven, grootboek] = await Promise.all([deps().budgets.get(t.id), deps().budgets.spends(t.id), deps().budgets.ledger(t.id)]);
       return { body: { ...(budget ? { budget } : {}), uitgaven, grootboek, drempelCent: municipalityPolicy(t.gemeenteCode).regelbudgetApprovalThresholdCent } };
     },
-    grantBudget: async ({ principal, params, body }) => {
-      const t = await budgetScope(deps(), principal, params.transitionId, 'budget:grant');
+    grantBudget: async ({ principal, params, body, access }) => {
+      const t = await budgetScope(deps(), principal, params.transitionId, 'budget:grant', access);
       const budget: Budget = {
         transitionId: t.id,
         gemeenteCode: t.gemeenteCode,
@@ -115,8 +124,8 @@ export function budgetHandlers(deps: () => BudgetDeps): CapabilityHandlers<'budg
       await deps().budgets.grant(budget, ledgerEntry(deps(), principal, t, { soort: 'toegekend', bedragCent: body.toegekendCent }));
       return { body: budget };
     },
-    proposeSpend: async ({ principal, params, body, idempotencyKey }) => {
-      const t = await budgetScope(deps(), principal, params.transitionId, 'budget:propose');
+    proposeSpend: async ({ principal, params, body, idempotencyKey, access }) => {
+      const t = await budgetScope(deps(), principal, params.transitionId, 'budget:propose', access);
       const budget = await deps().budgets.get(t.id);
       if (!budget) throw new RuleViolationError('Dit traject heeft nog geen regelbudget.');
       const today = todayInNetherlands(deps().now());
@@ -145,10 +154,10 @@ export function budgetHandlers(deps: () => BudgetDeps): CapabilityHandlers<'budg
       });
       return { body: result.spend };
     },
-    decideSpend: async ({ principal, params, body }) => ({
+    decideSpend: async ({ principal, params, body, access }) => ({
       body: await moveSpend(
         deps(),
-        principal,
+        { principal, access },
         params.transitionId,
         params.spendId,
         'budget:decide',
@@ -157,11 +166,11 @@ export function budgetHandlers(deps: () => BudgetDeps): CapabilityHandlers<'budg
         body.reden,
       ),
     }),
-    paySpend: async ({ principal, params, body }) => ({
-      body: await moveSpend(deps(), principal, params.transitionId, params.spendId, 'budget:pay', () => 'betalen', () => ({ betaaldOp: body.betaaldOp })),
+    paySpend: async ({ principal, params, body, access }) => ({
+      body: await moveSpend(deps(), { principal, access }, params.transitionId, params.spendId, 'budget:pay', () => 'betalen', () => ({ betaaldOp: body.betaaldOp })),
     }),
-    cancelSpend: async ({ principal, params, body }) => ({
-      body: await moveSpend(deps(), principal, params.transitionId, params.spendId, 'budget:cancel', (s) => cancelMove(s.status), () => ({}), body.reden),
+    cancelSpend: async ({ principal, params, body, access }) => ({
+      body: await moveSpend(deps(), { principal, access }, params.transitionId, params.spendId, 'budget:cancel', (s) => cancelMove(s.status), () => ({}), body.reden),
     }),
     budgetInbox: async ({ principal }) => {
       if (!decide(principal, 'budget:inbox').allowed) throw new ForbiddenError();
@@ -193,8 +202,8 @@ export function toCsv(entries: LedgerEntry[]): string {
   return `\ufeff${[header.join(';'), ...rows].join('\r\n')}\r\n`;
 }
 
-export function createBudgetApi(deps: () => BudgetDeps) {
-  return createApiHandler('budget', budgetHandlers(deps));
+export function createBudgetApi(deps: () => BudgetDeps, options: ApiHandlerOptions = {}) {
+  return createApiHandler('budget', budgetHandlers(deps), options);
 }
 
 export const handler = createBudgetApi(
@@ -205,4 +214,5 @@ export const handler = createBudgetApi(
     now: clock.now,
     newId: randomUUID,
   })),
+  { audit: auditFromEnvironment },
 );

@@ -4,7 +4,8 @@ import { isActive } from '../../shared/domain/lifecycle';
 import { supportConfigFor } from '../../shared/domain/provider-policy';
 import type { TransitionSummary } from '../../shared/domain/transition';
 import { clock } from '../clock';
-import { createApiHandler, type CapabilityHandlers } from '../http/api-handler';
+import { createApiHandler, type ApiHandlerOptions, type CapabilityHandlers } from '../http/api-handler';
+import { auditFromEnvironment } from '../audit/audit-runtime';
 import type { OrganisationDirectory } from '../organisation/ports';
 import { lazy, runtime } from '../runtime';
 import type { TaskStore } from '../signals/ports';
@@ -16,7 +17,7 @@ import { authorize } from '../transitions/transition-access';
 
 /** A caseworker carries tens of transitions; a page of 100 is all of them. */
 const MY_TRANSITIONS = 100;
-/** A team's list is read in pages of 100, up to this many transitions (a provider's team, not a region). */
+/** A team's list is read in pages of 100, up to this many transitions (a team, not a region). */
 const TEAM_TRANSITIONS = 1000;
 const REVIEWS_AHEAD_DAYS = 7;
 const DEADLINES_AHEAD_DAYS = 14;
@@ -50,8 +51,8 @@ export function caseloadHandlers(deps: () => CaseloadDeps): CapabilityHandlers<'
     getTeam: async ({ principal }) => {
       authorize(principal, 'caseload:team');
       const today = todayInNetherlands(deps().now());
-      const [transitions, staff] = await Promise.all([teamTransitions(deps().transitions, principal.organisationId), deps().directory.staff(principal.organisationId)]);
-      const begeleiders = staff.filter((s) => s.role === 'begeleider');
+      const [transitions, staff] = await Promise.all([teamTransitions(deps().transitions, principal.organisationId, principal.teamId), deps().directory.staff(principal.organisationId)]);
+      const begeleiders = staff.filter((s) => s.role === 'begeleider' && s.teamId === principal.teamId);
       const config = supportConfigFor(principal.organisationId);
       return {
         body: {
@@ -65,19 +66,19 @@ export function caseloadHandlers(deps: () => CaseloadDeps): CapabilityHandlers<'
   };
 }
 
-async function teamTransitions(store: TransitionStore, organisationId: string): Promise<TransitionSummary[]> {
+async function teamTransitions(store: TransitionStore, organisationId: string, teamId: string | undefined): Promise<TransitionSummary[]> {
   const all: TransitionSummary[] = [];
   let cursor: string | undefined;
   do {
-    const page = await store.listOfOrganisation(organisationId, { limit: 100, cursor });
+    const page = await store.listOfTeam(organisationId, teamId, { limit: 100, cursor });
     all.push(...page.items);
     cursor = page.nextCursor;
   } while (cursor && all.length < TEAM_TRANSITIONS);
   return all;
 }
 
-export function createCaseloadApi(deps: () => CaseloadDeps) {
-  return createApiHandler('caseload', caseloadHandlers(deps));
+export function createCaseloadApi(deps: () => CaseloadDeps, options: ApiHandlerOptions = {}) {
+  return createApiHandler('caseload', caseloadHandlers(deps), options);
 }
 
 export const handler = createCaseloadApi(
@@ -87,4 +88,5 @@ export const handler = createCaseloadApi(
     directory: new DynamoOrganisationDirectory(runtime.documentClient(), runtime.tableName()),
     now: clock.now,
   })),
+  { audit: auditFromEnvironment },
 );

@@ -5,7 +5,8 @@ import { isActive } from '../../shared/domain/lifecycle';
 import type { Signal } from '../../shared/domain/signal-schemas';
 import { responseDeadline } from '../../shared/domain/signals';
 import { clock } from '../clock';
-import { createApiHandler, type CapabilityHandlers } from '../http/api-handler';
+import { createApiHandler, type ApiHandlerOptions, type CapabilityHandlers } from '../http/api-handler';
+import { auditFromEnvironment } from '../audit/audit-runtime';
 import { NotFoundError, RuleViolationError } from '../http/errors';
 import { logger } from '../observability/logger';
 import type { OrganisationDirectory } from '../organisation/ports';
@@ -105,8 +106,8 @@ function reported(s: Signal): ReportedSignal {
   };
 }
 
-export function createCorporationApi(deps: () => CorporationDeps) {
-  return createApiHandler('corporation', corporationHandlers(deps));
+export function createCorporationApi(deps: () => CorporationDeps, options: ApiHandlerOptions = {}) {
+  return createApiHandler('corporation', corporationHandlers(deps), options);
 }
 
 export const handler = createCorporationApi(
@@ -125,4 +126,5 @@ export const handler = createCorporationApi(
       newId: randomUUID,
     };
   }),
+  { audit: auditFromEnvironment },
 );

@@ -16,6 +16,9 @@ import { NotFoundError, ValidationError } from './errors';
 import { corporationFrom, principalFrom } from './principal';
 import { problemResponses } from './problem-responses';
 import { requestLog } from './request-log';
+import { RequestAccess } from './request-access';
+import type { AuditLog } from '../audit/ports';
+import { logger } from '../observability/logger';
 
 type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
 
@@ -27,6 +30,8 @@ export interface ApiRequest<K extends OperationId> {
   body: Out<Operations[K] extends { body: infer B } ? B : undefined>;
   idempotencyKey: string | undefined;
   requestId: string;
+  /** Records what the request looked at and changed (the audit trail), and carries a reason for emergency access. */
+  access: RequestAccess;
 }
 
 export interface ApiResult<K extends OperationId> {
@@ -77,7 +82,13 @@ function idempotencyKeyOf(event: ApiEvent): string | undefined {
  * token; this parses the request against the contract, calls the route's handler and serialises the
  * result. Errors are mapped to problem+json in one middleware, never inline.
  */
-export function createApiHandler<C extends Capability>(capability: C, handlers: CapabilityHandlers<C>) {
+export interface ApiHandlerOptions {
+  /** Where the audit entries of a request go; they are written before the answer leaves. */
+  audit?: () => AuditLog;
+  now?: () => Date;
+}
+
+export function createApiHandler<C extends Capability>(capability: C, handlers: CapabilityHandlers<C>, options: ApiHandlerOptions = {}) {
   const byRouteKey = new Map<string, { id: OperationId; spec: OperationSpec }>();
   for (const [id, spec] of Object.entries(operations) as [OperationId, OperationSpec][]) {
     if (spec.capability === capability) byRouteKey.set(routeKey(spec), { id, spec });
@@ -87,16 +98,36 @@ export function createApiHandler<C extends Capability>(capability: C, handlers: 
     const route = byRouteKey.get(event.routeKey);
     if (!route) throw new NotFoundError('Deze route bestaat niet.');
     const { id, spec } = route;
+    const principal = spec.auth === 'principal' ? principalFrom(event) : spec.auth === 'corporation' ? corporationFrom(event) : undefined;
+    const requestId = event.requestContext?.requestId ?? context.awsRequestId;
+    const access = new RequestAccess(principal, {
+      requestId,
+      operationId: id,
+      kanaal: spec.auth === 'corporation' ? 'corporatie-api' : 'web-api',
+      bron: event.requestContext?.http?.sourceIp,
+      noodtoegangReden: emergencyReasonOf(event),
+      now: options.now ?? (() => new Date()),
+    });
     const request = {
-      principal: spec.auth === 'principal' ? principalFrom(event) : spec.auth === 'corporation' ? corporationFrom(event) : undefined,
+      principal,
       params: spec.params ? parseWith(spec.params, event.pathParameters ?? {}) : undefined,
       query: spec.query ? parseWith(spec.query, event.queryStringParameters ?? {}) : undefined,
       body: spec.body ? parseWith(spec.body, parseJsonBody(event)) : undefined,
       idempotencyKey: spec.idempotent ? idempotencyKeyOf(event) : undefined,
-      requestId: event.requestContext?.requestId ?? context.awsRequestId,
+      requestId,
+      access,
     };
     const handler = handlers[id as keyof CapabilityHandlers<C>] as unknown as (r: typeof request) => Promise<ApiResult<OperationId>>;
-    const result = await handler(request);
+    let result: ApiResult<OperationId>;
+    try {
+      result = await handler(request);
+    } catch (error) {
+      // A refused attempt is recorded too; if that fails, the refusal still stands.
+      await writeAudit(options, access).catch((auditError: Error) => logger.error('audit not written', { requestId, errorName: auditError.name }));
+      throw error;
+    }
+    // No record leaves without its audit entry: if the trail cannot be written, the answer is an error.
+    await writeAudit(options, access);
     const csv = spec.response.contentType === 'text/csv';
     // The answer goes out as the contract describes it and no more: zod drops fields the schema does not
     // name, so a handler that passes a whole item on (a date of birth in a list) cannot leak it.
@@ -109,4 +140,27 @@ export function createApiHandler<C extends Capability>(capability: C, handlers: 
   };
 
   return middy<ApiEvent, ApiResponse>().use(requestLog()).use(problemResponses()).handler(dispatch);
+}
+
+async function writeAudit(options: ApiHandlerOptions, access: RequestAccess): Promise<void> {
+  if (access.entries.length && options.audit) await options.audit().append(access.entries);
+}
+
+/**
+ * The reason for emergency access ("break the glass"), in the `landing-noodtoegang` header, URI-encoded (a
+ * header carries no accents). Required to be a real sentence: the team lead reads it.
+ */
+function emergencyReasonOf(event: ApiEvent): string | undefined {
+  const raw = event.headers?.['landing-noodtoegang'];
+  if (raw === undefined) return undefined;
+  let reason: string;
+  try {
+    reason = decodeURIComponent(raw).trim();
+  } catch {
+    reason = '';
+  }
+  if (reason.length < 10 || reason.length > 300) {
+    throw new ValidationError([{ name: 'landing-noodtoegang', code: 'invalid_reason', reason: 'Geef voor noodtoegang een reden van 10 tot 300 tekens.' }]);
+  }
+  return reason;
 }

@@ -26,8 +26,8 @@ export class UnauthenticatedError extends ApiError {
 }
 
 export class ForbiddenError extends ApiError {
-  constructor(title = 'Je hebt geen toegang tot deze handeling.') {
-    super(403, 'forbidden', title);
+  constructor(title = 'Je hebt geen toegang tot deze handeling.', code: 'forbidden' | 'noodtoegang-mogelijk' = 'forbidden') {
+    super(403, code, title);
   }
 }
 

@@ -13,6 +13,7 @@ export function principalFrom(event: APIGatewayProxyEventV2WithJWTAuthorizer): P
     naam: claims[principalClaims.naam],
     organisationId: claims[principalClaims.organisationId],
     role: claims[principalClaims.role],
+    ...(claims[principalClaims.teamId] ? { teamId: claims[principalClaims.teamId] } : {}),
   });
   if (!parsed.success) throw new UnauthenticatedError();
   return parsed.data;

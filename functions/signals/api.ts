@@ -12,15 +12,17 @@ import type { TimelineEvent } from '../../shared/domain/timeline';
 import type { Transition } from '../../shared/domain/transition';
 import { changeSupport } from '../../shared/domain/transition-commands';
 import { clock } from '../clock';
-import { createApiHandler, type CapabilityHandlers } from '../http/api-handler';
+import { createApiHandler, type ApiHandlerOptions, type CapabilityHandlers } from '../http/api-handler';
+import { auditFromEnvironment } from '../audit/audit-runtime';
 import { NotFoundError, RuleViolationError, ValidationError } from '../http/errors';
 import { logger } from '../observability/logger';
 import { lazy, runtime } from '../runtime';
 import { DynamoContactStore, DynamoSignalStore } from '../storage/dynamo-signal-store';
 import { DynamoTransitionStore } from '../storage/dynamo-transition-store';
 import type { TransitionStore, TransitionWorkflow } from '../transitions/ports';
-import { actorOf, prepareCommand, requireVersion, ruled } from '../transitions/run-command';
-import { authorize, readableTransition } from '../transitions/transition-access';
+import { actorOf, prepareCommand, recordChange, requireVersion, ruled } from '../transitions/run-command';
+import { authorize, readableTransition, scopeOf } from '../transitions/transition-access';
+import type { RequestAccess } from '../http/request-access';
 import { StepFunctionsTransitionWorkflow } from '../workflow/step-functions-workflow';
 import type { ContactStore, SignalStore } from './ports';
 
@@ -38,14 +40,12 @@ export interface SignalsDeps {
 
 export function signalHandlers(deps: () => SignalsDeps): CapabilityHandlers<'signals'> {
   return {
-    listSignals: async ({ principal, params }) => {
-      const t = await readableTransition(deps().transitions, principal, params.transitionId);
-      authorize(principal, 'signal:read', { organisationId: t.providerId });
+    listSignals: async ({ principal, params, access }) => {
+      const t = await readableTransition(deps().transitions, principal, params.transitionId, access, 'signal:read', 'signalen');
       return { body: { items: await deps().signals.list(t.id) } };
     },
-    registerSignal: async ({ principal, params, body }) => {
-      const t = await readableTransition(deps().transitions, principal, params.transitionId);
-      authorize(principal, 'signal:register', { organisationId: t.providerId });
+    registerSignal: async ({ principal, params, body, access }) => {
+      const t = await readableTransition(deps().transitions, principal, params.transitionId, access, 'signal:register', 'signalen');
       if (!isActive(t.fase)) throw new RuleViolationError('Dit traject is afgesloten: er kunnen geen signalen meer bij.');
       const sign = body.tekenId ? currentPlan(t.signaleringsplan)?.tekens.find((s) => s.id === body.tekenId) : undefined;
       if (body.tekenId && !sign) {
@@ -71,15 +71,15 @@ export function signalHandlers(deps: () => SignalsDeps): CapabilityHandlers<'sig
       await thenFollowUp(deps(), t.id);
       return { body: signal };
     },
-    acknowledgeSignal: async ({ principal, params }) => {
-      const { t, signal } = await signalOf(deps(), principal, params, 'signal:acknowledge');
+    acknowledgeSignal: async ({ principal, params, access }) => {
+      const { t, signal } = await signalOf(deps(), principal, params, 'signal:acknowledge', access);
       const result = ruled(() => acknowledgeSignal(signal, { id: principal.userId, naam: principal.naam }, deps().now()));
       await deps().signals.change({ before: signal, ...withEvent(deps(), t.id, result, principal), closeOpenTasks: true });
       await thenFollowUp(deps(), t.id);
       return { body: result.after };
     },
-    resolveSignal: async ({ principal, params, body }) => {
-      const { t, signal } = await signalOf(deps(), principal, params, 'signal:resolve');
+    resolveSignal: async ({ principal, params, body, access }) => {
+      const { t, signal } = await signalOf(deps(), principal, params, 'signal:resolve', access);
       if (signal.status === 'afgehandeld') throw new RuleViolationError('Dit signaal is al afgehandeld.');
       // A scale-up made in resolving the signal is a change of the transition, written in the same transaction.
       const scaleUp = body.opschaling
@@ -89,12 +89,12 @@ export function signalHandlers(deps: () => SignalsDeps): CapabilityHandlers<'sig
         resolveSignal(signal, { notitie: body.notitie, wijzigingId: scaleUp?.next.ondersteuning.at(-1)?.id }, { id: principal.userId, naam: principal.naam }, deps().now()),
       );
       await deps().signals.change({ before: signal, ...withEvent(deps(), t.id, result, principal), closeOpenTasks: true, ...(scaleUp ? { transition: scaleUp } : {}) });
+      if (scaleUp) recordChange(access, principal, scaleUp.before, scaleUp.next, 'ondersteuning');
       await thenFollowUp(deps(), t.id);
       return { body: result.after };
     },
-    listContacts: async ({ principal, params }) => {
-      const t = await readableTransition(deps().transitions, principal, params.transitionId);
-      authorize(principal, 'signal:read', { organisationId: t.providerId });
+    listContacts: async ({ principal, params, access }) => {
+      const t = await readableTransition(deps().transitions, principal, params.transitionId, access, 'signal:read', 'contactmomenten');
       const items = await deps().contacts.recent(t.id, RECENT_CONTACTS);
       const today = todayInNetherlands(deps().now());
       const level = levelOn(t.ondersteuning, today);
@@ -103,9 +103,8 @@ export function signalHandlers(deps: () => SignalsDeps): CapabilityHandlers<'sig
       const achterstand = contactGap(items[0]?.op.slice(0, 10), t.createdAt.slice(0, 10), level, today, config);
       return { body: { items, toegestaneDagen: config.maxDaysWithoutContact[level], ...(achterstand ? { achterstandDagen: achterstand } : {}) } };
     },
-    recordContact: async ({ principal, params, body }) => {
-      const t = await readableTransition(deps().transitions, principal, params.transitionId);
-      authorize(principal, 'signal:register', { organisationId: t.providerId });
+    recordContact: async ({ principal, params, body, access }) => {
+      const t = await readableTransition(deps().transitions, principal, params.transitionId, access, 'signal:register', 'contactmomenten');
       if (!isActive(t.fase)) throw new RuleViolationError('Dit traject is afgesloten.');
       const now = deps().now();
       const op = body.op ?? now.toISOString();
@@ -119,16 +118,15 @@ export function signalHandlers(deps: () => SignalsDeps): CapabilityHandlers<'sig
   };
 }
 
-async function signalOf(deps: SignalsDeps, principal: Principal, params: { transitionId: string; signalId: string }, action: 'signal:acknowledge' | 'signal:resolve') {
-  const t = await readableTransition(deps.transitions, principal, params.transitionId);
-  authorize(principal, action, { organisationId: t.providerId });
+async function signalOf(deps: SignalsDeps, principal: Principal, params: { transitionId: string; signalId: string }, action: 'signal:acknowledge' | 'signal:resolve', access: RequestAccess) {
+  const t = await readableTransition(deps.transitions, principal, params.transitionId, access, action, 'signalen');
   const signal = (await deps.signals.list(t.id)).find((s) => s.id === params.signalId);
   if (!signal) throw new NotFoundError('Dit signaal bestaat niet.');
   return { t, signal };
 }
 
 async function scaleUpFor(deps: SignalsDeps, principal: Principal, t: Transition, signal: Signal, opschaling: ScaleUp, expectedVersion: number) {
-  authorize(principal, 'transition:update', { organisationId: t.providerId });
+  authorize(principal, 'transition:update', scopeOf(t));
   await requireVersion(deps.transitions, t, expectedVersion);
   const id = deps.newId();
   return prepareCommand(deps, t, actorOf(principal), (current, ctx) =>
@@ -151,8 +149,8 @@ function event(deps: SignalsDeps, transitionId: string, type: TimelineEvent['typ
   return { id: deps.newId(), transitionId, type, at: deps.now().toISOString(), actor: actorOf(principal), omschrijving };
 }
 
-export function createSignalsApi(deps: () => SignalsDeps) {
-  return createApiHandler('signals', signalHandlers(deps));
+export function createSignalsApi(deps: () => SignalsDeps, options: ApiHandlerOptions = {}) {
+  return createApiHandler('signals', signalHandlers(deps), options);
 }
 
 export const handler = createSignalsApi(
@@ -164,4 +162,5 @@ export const handler = createSignalsApi(
     now: clock.now,
     newId: randomUUID,
   })),
+  { audit: auditFromEnvironment },
 );

@@ -131,8 +131,8 @@ export class DynamoTransitionStore implements TransitionStore {
     return Item ? Transition.parse(Item) : undefined;
   }
 
-  listOfOrganisation(organisationId: string, page: PageRequest): Promise<Page<TransitionSummary>> {
-    return this.queryNewestFirst(keys.transitionsOfOrganisation(organisationId), page);
+  listOfTeam(organisationId: string, teamId: string | undefined, page: PageRequest): Promise<Page<TransitionSummary>> {
+    return this.queryNewestFirst(keys.transitionsOfTeam(organisationId, teamId), page);
   }
 
   listOfBegeleider(userId: string, page: PageRequest): Promise<Page<TransitionSummary>> {
@@ -233,11 +233,11 @@ export function outboxItem(e: OutboxEvent) {
   return { ...keys.outboxEvent(e.id), gsi1pk: keys.outboxPending, gsi1sk: `${e.time}#${e.id}`, entity: 'OutboxEvent', ...e };
 }
 
-/** The transition's own item, listed in its organisation's transitions (gsi1), newest first. */
+/** The transition's own item, listed in its team's transitions (gsi1), newest first. */
 function transitionItem(t: Transition) {
   return {
     ...keys.transition(t.id),
-    gsi1pk: keys.transitionsOfOrganisation(t.providerId),
+    gsi1pk: keys.transitionsOfTeam(t.providerId, t.teamId),
     gsi1sk: keys.newestFirst(t.createdAt, t.id),
     entity: 'Transition',
     ...t,

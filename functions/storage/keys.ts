@@ -1,7 +1,8 @@
 /** Key builders for the single table; the layout and access patterns are in table-design.ts. */
 export const keys = {
   transition: (id: string) => ({ pk: `TRANSITION#${id}`, sk: 'TRANSITION' }),
-  transitionsOfOrganisation: (organisationId: string) => `ORG#${organisationId}#TRANSITIONS`,
+  /** A team's transitions; a transition without a team (from before teams) is listed for its organisation. */
+  transitionsOfTeam: (organisationId: string, teamId: string | undefined) => (teamId ? `TEAM#${organisationId}#${teamId}#TRANSITIONS` : `ORG#${organisationId}#TRANSITIONS`),
   transitionsOfUser: (userId: string) => `USER#${userId}#TRANSITIONS`,
   assignment: (transitionId: string, userId: string) => ({ pk: `TRANSITION#${transitionId}`, sk: `BEGELEIDER#${userId}` }),
   newestFirst: (createdAt: string, id: string) => `${createdAt}#${id}`,

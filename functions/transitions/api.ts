@@ -20,7 +20,8 @@ import {
 } from '../../shared/domain/transition-commands';
 import { geaccepteerdeAanbieding } from '../../shared/domain/woning';
 import { clock } from '../clock';
-import { createApiHandler, type CapabilityHandlers } from '../http/api-handler';
+import { createApiHandler, type ApiHandlerOptions, type CapabilityHandlers } from '../http/api-handler';
+import { auditFromEnvironment } from '../audit/audit-runtime';
 import { ValidationError } from '../http/errors';
 import { logger } from '../observability/logger';
 import type { Transition } from '../../shared/domain/transition';
@@ -60,108 +61,108 @@ export function transitionHandlers(deps: () => TransitionsDeps): CapabilityHandl
     },
     listTransitions: async ({ principal, query }) => {
       const page = { limit: query.limit, cursor: query.cursor };
-      if (query.scope === 'organisation') {
-        authorize(principal, 'transition:list-organisation');
-        return { body: await deps().store.listOfOrganisation(principal.organisationId, page) };
+      if (query.scope === 'team') {
+        authorize(principal, 'transition:list-team');
+        return { body: await deps().store.listOfTeam(principal.organisationId, principal.teamId, page) };
       }
       authorize(principal, 'transition:list-own');
       return { body: await deps().store.listOfBegeleider(principal.userId, page) };
     },
-    getTransition: async ({ principal, params }) => ({
-      body: await readableTransition(deps().store, principal, params.transitionId),
+    getTransition: async ({ principal, params, access }) => ({
+      body: await readableTransition(deps().store, principal, params.transitionId, access),
     }),
-    getTimeline: async ({ principal, params }) => {
-      const transition = await readableTransition(deps().store, principal, params.transitionId);
+    getTimeline: async ({ principal, params, access }) => {
+      const transition = await readableTransition(deps().store, principal, params.transitionId, access);
       return { body: { items: await deps().store.timeline(transition.id) } };
     },
-    getOverview: async ({ principal, params }) => {
-      const t = await readableTransition(deps().store, principal, params.transitionId);
+    getOverview: async ({ principal, params, access }) => {
+      const t = await readableTransition(deps().store, principal, params.transitionId, access);
       const offer = geaccepteerdeAanbieding(t.aanbiedingen) ?? t.aanbiedingen.at(-1);
       const plaatsingenInWijk = offer ? await deps().store.placementsInWijk(t.gemeenteCode, offer.wijk) : undefined;
       const view = overview(t, municipalityPolicy(t.gemeenteCode), todayInNetherlands(deps().now()), supportConfigFor(t.providerId));
       return { body: { ...view, ...(plaatsingenInWijk !== undefined ? { plaatsingenInWijk } : {}) } };
     },
-    changeFase: async ({ principal, params, body }) => ({
+    changeFase: async ({ principal, params, body, access }) => ({
       body: await thenEvaluate(
         deps(),
-        await runCommand(deps(), principal, params.transitionId, body.expectedVersion, (t, ctx) => changeFase(t, body, ctx)),
+        await runCommand(deps(), { principal, access }, params.transitionId, body.expectedVersion, (t, ctx) => changeFase(t, body, ctx)),
         ['move', 'signals'],
       ),
     }),
-    setReadiness: async ({ principal, params, body }) => ({
-      body: await runCommand(deps(), principal, params.transitionId, body.expectedVersion, (t, ctx) =>
+    setReadiness: async ({ principal, params, body, access }) => ({
+      body: await runCommand(deps(), { principal, access }, params.transitionId, body.expectedVersion, (t, ctx) =>
         setReadiness(t, { item: params.itemId, gedaan: body.gedaan, gedaanOp: body.gedaanOp, notitie: body.notitie }, ctx),
       ),
     }),
-    registerOffer: async ({ principal, params, body }) => {
+    registerOffer: async ({ principal, params, body, access }) => {
       const { expectedVersion, ...offer } = body;
       const corporation = await deps().directory.organisation(offer.corporatieId);
       if (corporation?.soort !== 'woningcorporatie') {
         throw new ValidationError([{ name: 'corporatieId', code: 'unknown_corporation', reason: 'Kies een bekende woningcorporatie.' }]);
       }
       return {
-        body: await runCommand(deps(), principal, params.transitionId, expectedVersion, (t, ctx) =>
+        body: await runCommand(deps(), { principal, access }, params.transitionId, expectedVersion, (t, ctx) =>
           registerOffer(t, { id: deps().newId(), ...offer }, ctx),
         ),
       };
     },
-    decideOffer: async ({ principal, params, body }) => ({
+    decideOffer: async ({ principal, params, body, access }) => ({
       body: await thenEvaluateMove(
         deps(),
-        await runCommand(deps(), principal, params.transitionId, body.expectedVersion, (t, ctx) =>
+        await runCommand(deps(), { principal, access }, params.transitionId, body.expectedVersion, (t, ctx) =>
           decideOffer(t, { aanbiedingId: params.aanbiedingId, besluit: body.besluit, reden: body.reden }, ctx),
         ),
       ),
     }),
-    signContract: async ({ principal, params, body }) => {
+    signContract: async ({ principal, params, body, access }) => {
       const { expectedVersion, ...contract } = body;
-      const next = await runCommand(deps(), principal, params.transitionId, expectedVersion, (t, ctx) => signContract(t, contract, ctx));
+      const next = await runCommand(deps(), { principal, access }, params.transitionId, expectedVersion, (t, ctx) => signContract(t, contract, ctx));
       return { body: await thenEvaluateMove(deps(), next) };
     },
-    setMoveDate: async ({ principal, params, body }) => ({
+    setMoveDate: async ({ principal, params, body, access }) => ({
       body: await thenEvaluateMove(
         deps(),
-        await runCommand(deps(), principal, params.transitionId, body.expectedVersion, (t, ctx) => setMoveDate(t, body.verhuisdatum, ctx)),
+        await runCommand(deps(), { principal, access }, params.transitionId, body.expectedVersion, (t, ctx) => setMoveDate(t, body.verhuisdatum, ctx)),
       ),
     }),
-    changeSupport: async ({ principal, params, body }) => {
+    changeSupport: async ({ principal, params, body, access }) => {
       const { expectedVersion, ...change } = body;
-      const next = await runCommand(deps(), principal, params.transitionId, expectedVersion, (t, ctx) => changeSupport(t, { id: deps().newId(), ...change }, ctx));
+      const next = await runCommand(deps(), { principal, access }, params.transitionId, expectedVersion, (t, ctx) => changeSupport(t, { id: deps().newId(), ...change }, ctx));
       return { body: await thenEvaluate(deps(), next, ['signals']) };
     },
-    reviewSupport: async ({ principal, params, body }) => {
+    reviewSupport: async ({ principal, params, body, access }) => {
       const { expectedVersion, ...review } = body;
-      const next = await runCommand(deps(), principal, params.transitionId, expectedVersion, (t, ctx) => reviewSupport(t, { ...review, newId: deps().newId() }, ctx));
+      const next = await runCommand(deps(), { principal, access }, params.transitionId, expectedVersion, (t, ctx) => reviewSupport(t, { ...review, newId: deps().newId() }, ctx));
       return { body: await thenEvaluate(deps(), next, ['signals']) };
     },
-    savePlan: async ({ principal, params, body }) => {
+    savePlan: async ({ principal, params, body, access }) => {
       const { expectedVersion, ...plan } = body;
       const tekens = plan.tekens.map((teken) => ({ ...teken, id: teken.id ?? deps().newId() }));
-      return { body: await runCommand(deps(), principal, params.transitionId, expectedVersion, (t, ctx) => savePlan(t, { ...plan, tekens }, ctx)) };
+      return { body: await runCommand(deps(), { principal, access }, params.transitionId, expectedVersion, (t, ctx) => savePlan(t, { ...plan, tekens }, ctx)) };
     },
-    agreePlan: async ({ principal, params, body }) => {
+    agreePlan: async ({ principal, params, body, access }) => {
       const { expectedVersion, ...agreement } = body;
-      return { body: await runCommand(deps(), principal, params.transitionId, expectedVersion, (t, ctx) => agreePlan(t, agreement, ctx)) };
+      return { body: await runCommand(deps(), { principal, access }, params.transitionId, expectedVersion, (t, ctx) => agreePlan(t, agreement, ctx)) };
     },
-    recordAllocation: async ({ principal, params, body }) => {
+    recordAllocation: async ({ principal, params, body, access }) => {
       const { expectedVersion, ...toewijzing } = body;
-      return { body: await runCommand(deps(), principal, params.transitionId, expectedVersion, (t, ctx) => recordAllocation(t, toewijzing, ctx)) };
+      return { body: await runCommand(deps(), { principal, access }, params.transitionId, expectedVersion, (t, ctx) => recordAllocation(t, toewijzing, ctx)) };
     },
     // A draft only: computed from what the caseworker may read, nothing stored, nothing sent.
-    draftVow: async ({ principal, params, body }) => {
-      const t = await readableTransition(deps().store, principal, params.transitionId);
+    draftVow: async ({ principal, params, body, access }) => {
+      const t = await readableTransition(deps().store, principal, params.transitionId, access);
       return { body: ruled(() => draftVow(t, t.toewijzing, supportConfigFor(t.providerId), body)) };
     },
-    setUitkering: async ({ principal, params, body }) => {
+    setUitkering: async ({ principal, params, body, access }) => {
       const { expectedVersion, ...status } = body;
-      const next = await runCommand(deps(), principal, params.transitionId, expectedVersion, (t, ctx) => setUitkering(t, status, ctx));
+      const next = await runCommand(deps(), { principal, access }, params.transitionId, expectedVersion, (t, ctx) => setUitkering(t, status, ctx));
       return { body: await thenEvaluateMove(deps(), next) };
     },
   };
 }
 
-export function createTransitionsApi(deps: () => TransitionsDeps) {
-  return createApiHandler('transitions', transitionHandlers(deps));
+export function createTransitionsApi(deps: () => TransitionsDeps, options: ApiHandlerOptions = {}) {
+  return createApiHandler('transitions', transitionHandlers(deps), options);
 }
 
 const awsDeps = lazy(
@@ -175,4 +176,4 @@ const awsDeps = lazy(
 );
 
 /** The Lambda entry point (CDK bundles this file; the local gateway imports it). */
-export const handler = createTransitionsApi(awsDeps);
+export const handler = createTransitionsApi(awsDeps, { audit: auditFromEnvironment });

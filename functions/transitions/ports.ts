@@ -22,7 +22,7 @@ export interface TransitionStore {
   update(input: TransitionChange): Promise<void>;
   placementsInWijk(gemeenteCode: string, wijk: string): Promise<number>;
   get(transitionId: string): Promise<Transition | undefined>;
-  listOfOrganisation(organisationId: string, page: PageRequest): Promise<Page<TransitionSummary>>;
+  listOfTeam(organisationId: string, teamId: string | undefined, page: PageRequest): Promise<Page<TransitionSummary>>;
   listOfBegeleider(userId: string, page: PageRequest): Promise<Page<TransitionSummary>>;
   appendEvent(event: TimelineEvent): Promise<void>;
   timeline(transitionId: string): Promise<TimelineEvent[]>;

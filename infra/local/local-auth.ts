@@ -21,6 +21,7 @@ export class LocalAuth {
       [principalClaims.naam]: principal.naam,
       [principalClaims.organisationId]: principal.organisationId,
       [principalClaims.role]: principal.role,
+      ...(principal.teamId ? { [principalClaims.teamId]: principal.teamId } : {}),
     })
       .setProtectedHeader({ alg: 'HS256' })
       .setSubject(principal.userId)

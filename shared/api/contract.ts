@@ -69,12 +69,12 @@ const TransitionParams = z.object({
   transitionId: z.string().min(1).max(64).meta({ description: 'Id van het traject' }),
 });
 
-export const TransitionListScope = z.enum(['mine', 'organisation']);
+export const TransitionListScope = z.enum(['mine', 'team']);
 export type TransitionListScope = z.infer<typeof TransitionListScope>;
 
 export const ListTransitionsQuery = z.object({
   scope: TransitionListScope.default('mine').meta({
-    description: '`mine`: trajecten waarin ik begeleider ben; `organisation`: alle trajecten van mijn organisatie',
+    description: '`mine`: trajecten waarin ik begeleider ben; `team`: alle trajecten van mijn team',
   }),
   limit: z.coerce.number().int().min(1).max(100).default(50),
   cursor: z.string().max(1024).optional().meta({ description: 'Vervolg van een vorige pagina (nextCursor)' }),

@@ -8,6 +8,7 @@ export const problemCodes = [
   'validation-failed',
   'unauthenticated',
   'forbidden',
+  'noodtoegang-mogelijk',
   'not-found',
   'conflict',
   'stale-version',

@@ -23,6 +23,8 @@ export const StaffMember = z
     id: z.string(),
     naam: z.string(),
     role: Role,
+    /** The team within the organisation (a provider's begeleiders and team lead). */
+    teamId: z.string().optional(),
     /** Work phone, given to a corporation when this begeleider is the contact person for a home. */
     telefoon: z.string().max(20).optional(),
   })

@@ -15,6 +15,8 @@ export const Principal = z.object({
   naam: z.string().min(1),
   organisationId: z.string().min(1),
   role: Role,
+  /** The team a member of a provider's staff works in: it bounds which persons' records they see. */
+  teamId: z.string().min(1).optional(),
 });
 export type Principal = z.infer<typeof Principal>;
 
@@ -24,4 +26,5 @@ export const principalClaims = {
   naam: 'name',
   organisationId: 'custom:organisation_id',
   role: 'custom:role',
+  teamId: 'custom:team_id',
 } as const;

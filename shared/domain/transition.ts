@@ -95,6 +95,8 @@ export const Transition = z
     /** Optimistic-concurrency version: every change increments it and is conditional on it. */
     version: z.number().int().positive(),
     providerId: z.string(),
+    /** The team of the provider that supports the person: its members see the record. */
+    teamId: z.string().optional(),
     /** Pseudonymous reference to the person, the only person identifier that may leave the provider. */
     persoonRef: z.string(),
     persoon: Persoon,

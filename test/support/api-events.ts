@@ -24,6 +24,7 @@ export function apiEvent(call: ApiCall): APIGatewayProxyEventV2WithJWTAuthorizer
         [principalClaims.naam]: call.principal.naam,
         [principalClaims.organisationId]: call.principal.organisationId,
         [principalClaims.role]: call.principal.role,
+        ...(call.principal.teamId ? { [principalClaims.teamId]: call.principal.teamId } : {}),
       }
     : {};
   const [method = 'GET', path = '/'] = call.routeKey.split(' ');

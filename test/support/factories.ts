@@ -6,14 +6,17 @@ import type { AanmeldingInput } from '../../shared/domain/transition';
 
 /** Named people for tests: a duo and a team lead at one provider, a begeleider at another. */
 export const people = {
-  sanne: { userId: 'u-sanne', naam: 'Sanne de Vries', organisationId: 'org-a', role: 'begeleider' },
-  youssef: { userId: 'u-youssef', naam: 'Youssef El Amrani', organisationId: 'org-a', role: 'begeleider' },
-  ingrid: { userId: 'u-ingrid', naam: 'Ingrid Visser', organisationId: 'org-a', role: 'teamleider' },
+  sanne: { userId: 'u-sanne', naam: 'Sanne de Vries', organisationId: 'org-a', role: 'begeleider', teamId: 'team-a1' },
+  youssef: { userId: 'u-youssef', naam: 'Youssef El Amrani', organisationId: 'org-a', role: 'begeleider', teamId: 'team-a1' },
+  /** Same organisation, another team. */
+  kim: { userId: 'u-kim', naam: 'Kim de Wit', organisationId: 'org-a', role: 'begeleider', teamId: 'team-a2' },
+  fleur: { userId: 'u-fleur', naam: 'Fleur Kok', organisationId: 'org-a', role: 'teamleider', teamId: 'team-a2' },
+  ingrid: { userId: 'u-ingrid', naam: 'Ingrid Visser', organisationId: 'org-a', role: 'teamleider', teamId: 'team-a1' },
   pieter: { userId: 'u-pieter', naam: 'Pieter Smit', organisationId: 'gm-utrecht', role: 'budgethouder' },
   zara: { userId: 'u-zara', naam: 'Zara Koç', organisationId: 'gm-zeist', role: 'budgethouder' },
   bram: { userId: 'u-bram', naam: 'Bram Koster', organisationId: 'org-a', role: 'beheerder' },
   bea: { userId: 'u-bea', naam: 'Bea Mol', organisationId: 'org-b', role: 'beheerder' },
-  noor: { userId: 'u-noor', naam: 'Noor Hoekstra', organisationId: 'org-b', role: 'begeleider' },
+  noor: { userId: 'u-noor', naam: 'Noor Hoekstra', organisationId: 'org-b', role: 'begeleider', teamId: 'team-b1' },
 } satisfies Record<string, Principal & { role: Role }>;
 
 export async function seedOrganisations(db: DynamoDBDocumentClient, tableName: string): Promise<void> {
@@ -30,6 +33,7 @@ export async function seedOrganisations(db: DynamoDBDocumentClient, tableName: s
       id: p.userId,
       naam: p.naam,
       role: p.role,
+      ...('teamId' in p ? { teamId: p.teamId } : {}),
     })),
   ];
   await db.send(new BatchWriteCommand({ RequestItems: { [tableName]: items.map((Item) => ({ PutRequest: { Item } })) } }));

@@ -26,7 +26,7 @@ export function Shell(props: ParentProps) {
   const location = useLocation();
   // The query string tells the two lists apart, which path matching alone cannot.
   const current = () => {
-    if (location.pathname === '/trajecten') return location.search.includes('scope=organisation') ? 'organisation' : 'mine';
+    if (location.pathname === '/trajecten') return location.search.includes('scope=team') ? 'team' : 'mine';
     if (location.pathname === '/trajecten/nieuw') return 'new';
     if (location.pathname === '/regelbudget') return 'budget';
     if (location.pathname === '/vandaag') return 'today';
@@ -80,8 +80,8 @@ export function Shell(props: ParentProps) {
                 <NavItem href="/trajecten" current={current() === 'mine'}>
                   Mijn trajecten
                 </NavItem>
-                <NavItem href="/trajecten?scope=organisation" current={current() === 'organisation'}>
-                  Alle trajecten
+                <NavItem href="/trajecten?scope=team" current={current() === 'team'}>
+                  Trajecten van het team
                 </NavItem>
                 <NavItem href="/trajecten/nieuw" current={current() === 'new'}>
                   Nieuwe aanmelding

@@ -21,13 +21,13 @@ const sorters: Record<Sortering, (a: TransitionSummary, b: TransitionSummary) =>
 
 const titles: Record<TransitionListScope, string> = {
   mine: 'Mijn trajecten',
-  organisation: 'Alle trajecten van de organisatie',
+  team: 'Trajecten van het team',
 };
 
 /** Page container: loads a list page by page; the table only shows. */
 export function TransitionListPage() {
   const [params] = useSearchParams();
-  const scope = (): TransitionListScope => (params.scope === 'organisation' ? 'organisation' : 'mine');
+  const scope = (): TransitionListScope => (params.scope === 'team' ? 'team' : 'mine');
   const [first] = createResource(scope, (s) => api.transitions.list(s));
   const [more, setMore] = createSignal<{ scope: TransitionListScope; items: TransitionSummary[]; nextCursor?: string }>();
   const [loadingMore, setLoadingMore] = createSignal(false);

@@ -1,0 +1,78 @@
+import { BatchWriteCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { AuditEntry } from '../../shared/domain/audit';
+import type { AuditLog } from '../audit/ports';
+import type { Page, PageRequest } from '../transitions/ports';
+import { decodeCursor, encodeCursor } from './page-cursor';
+
+const BATCH = 25;
+const ATTEMPTS = 5;
+
+/**
+ * The audit trail on its own table (auditTableDesign). Append only: this adapter can put new entries and
+ * query them, nothing else — and on AWS the API functions' role allows only dynamodb:PutItem/BatchWriteItem
+ * on it. Entries expire after the retention period (`expiresAt`, TTL).
+ */
+export class DynamoAuditLog implements AuditLog {
+  constructor(
+    private readonly db: DynamoDBDocumentClient,
+    private readonly tableName: string,
+    private readonly retentionDays: number,
+  ) {}
+
+  async append(entries: readonly AuditEntry[]): Promise<void> {
+    for (let i = 0; i < entries.length; i += BATCH) {
+      let requests = entries.slice(i, i + BATCH).map((e) => ({ PutRequest: { Item: this.item(e) } }));
+      for (let attempt = 0; requests.length; attempt++) {
+        if (attempt >= ATTEMPTS) throw new Error('audit entries not written');
+        if (attempt > 0) await sleep(25 * 2 ** attempt);
+        const { UnprocessedItems } = await this.db.send(new BatchWriteCommand({ RequestItems: { [this.tableName]: requests } }));
+        requests = (UnprocessedItems?.[this.tableName] ?? []) as typeof requests;
+      }
+    }
+  }
+
+  ofPerson(persoonRef: string, page: PageRequest): Promise<Page<AuditEntry>> {
+    return this.query(undefined, 'pk', `PERSON#${persoonRef}`, page);
+  }
+
+  ofUser(userId: string, page: PageRequest): Promise<Page<AuditEntry>> {
+    return this.query('gsi1', 'gsi1pk', `USER#${userId}`, page);
+  }
+
+  emergencyAccessOfTeam(organisationId: string, teamId: string, page: PageRequest): Promise<Page<AuditEntry>> {
+    return this.query('gsi2', 'gsi2pk', `NOOD#${organisationId}#${teamId}`, page);
+  }
+
+  private async query(indexName: string | undefined, attribute: string, value: string, page: PageRequest): Promise<Page<AuditEntry>> {
+    const result = await this.db.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        ...(indexName ? { IndexName: indexName } : {}),
+        KeyConditionExpression: '#key = :value',
+        ExpressionAttributeNames: { '#key': attribute },
+        ExpressionAttributeValues: { ':value': value },
+        ScanIndexForward: false,
+        Limit: page.limit,
+        ExclusiveStartKey: decodeCursor(page.cursor, { attribute, value }),
+      }),
+    );
+    const items = (result.Items ?? []).map((i) => AuditEntry.parse(i));
+    const nextCursor = encodeCursor(result.LastEvaluatedKey);
+    return nextCursor ? { items, nextCursor } : { items };
+  }
+
+  private item(e: AuditEntry) {
+    const sortKey = `${e.at}#${e.id}`;
+    return {
+      pk: e.persoonRef ? `PERSON#${e.persoonRef}` : `DAY#${e.at.slice(0, 10)}`,
+      sk: sortKey,
+      gsi1pk: `USER#${e.gebruiker.id}`,
+      gsi1sk: sortKey,
+      ...(e.noodtoegang && e.teamId ? { gsi2pk: `NOOD#${e.gebruiker.organisatieId}#${e.teamId}`, gsi2sk: sortKey } : {}),
+      expiresAt: Math.floor(Date.parse(e.at) / 1000) + this.retentionDays * 86_400,
+      entity: 'AuditEntry',
+      ...e,
+    };
+  }
+}
