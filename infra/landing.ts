@@ -27,6 +27,7 @@ export function createLandingStacks(app: App, stage: StageConfig) {
     stage,
     tags,
     table: data.table,
+    auditTable: data.auditTable,
     transitionWorkflow: workflows.transitionWorkflow,
     moveWorkflow: workflows.moveWorkflow,
     followUpWorkflow: workflows.followUpWorkflow,

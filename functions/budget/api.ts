@@ -172,13 +172,15 @@ export function budgetHandlers(deps: () => BudgetDeps): CapabilityHandlers<'budg
     cancelSpend: async ({ principal, params, body, access }) => ({
       body: await moveSpend(deps(), { principal, access }, params.transitionId, params.spendId, 'budget:cancel', (s) => cancelMove(s.status), () => ({}), body.reden),
     }),
-    budgetInbox: async ({ principal }) => {
+    budgetInbox: async ({ principal, access }) => {
       if (!decide(principal, 'budget:inbox').allowed) throw new ForbiddenError();
+      access.record({ actie: 'lijst', onderdeel: 'regelbudget: te beoordelen' });
       const gemeente = await municipalityOf(deps(), principal);
       return { body: { items: gemeente ? await deps().budgets.inbox(gemeente, INBOX_LIMIT) : [] } };
     },
-    exportLedger: async ({ principal, query }) => {
+    exportLedger: async ({ principal, query, access }) => {
       if (!decide(principal, 'budget:export').allowed) throw new ForbiddenError();
+      access.record({ actie: 'exporteren', onderdeel: `grootboek ${query.van} tot ${query.tot}` });
       const gemeente = await municipalityOf(deps(), principal);
       const entries = gemeente ? await deps().budgets.municipalityLedger(gemeente, query.van, query.tot) : [];
       return {

@@ -31,8 +31,9 @@ export interface CaseloadDeps {
 
 export function caseloadHandlers(deps: () => CaseloadDeps): CapabilityHandlers<'caseload'> {
   return {
-    getToday: async ({ principal }) => {
+    getToday: async ({ principal, access }) => {
       authorize(principal, 'caseload:own');
+      access.record({ actie: 'lijst', onderdeel: 'vandaag' });
       const today = todayInNetherlands(deps().now());
       const [taken, mine] = await Promise.all([deps().tasks.openTasksOf(principal.userId), deps().transitions.listOfBegeleider(principal.userId, { limit: MY_TRANSITIONS })]);
       const active = mine.items.filter((t) => isActive(t.fase));
@@ -48,8 +49,9 @@ export function caseloadHandlers(deps: () => CaseloadDeps): CapabilityHandlers<'
       const [caseload] = caseloadOf(active, [{ id: principal.userId, naam: principal.naam }], today).filter((e) => e.begeleider.id === principal.userId);
       return { body: { today, taken, evaluaties, deadlines, ...(caseload ? { caseload } : {}) } };
     },
-    getTeam: async ({ principal }) => {
+    getTeam: async ({ principal, access }) => {
       authorize(principal, 'caseload:team');
+      access.record({ actie: 'lijst', onderdeel: 'caseload van het team' });
       const today = todayInNetherlands(deps().now());
       const [transitions, staff] = await Promise.all([teamTransitions(deps().transitions, principal.organisationId, principal.teamId), deps().directory.staff(principal.organisationId)]);
       const begeleiders = staff.filter((s) => s.role === 'begeleider' && s.teamId === principal.teamId);

@@ -54,12 +54,14 @@ const thenEvaluateMove = (deps: TransitionsDeps, transition: Transition) => then
 
 export function transitionHandlers(deps: () => TransitionsDeps): CapabilityHandlers<'transitions'> {
   return {
-    createTransition: async ({ principal, body, idempotencyKey }) => {
+    createTransition: async ({ principal, body, idempotencyKey, access }) => {
       authorize(principal, 'transition:create');
       const { transition } = await registerTransition(deps(), principal, body, idempotencyKey);
+      access.record({ actie: 'aanmaken', onderdeel: 'traject', person: { persoonRef: transition.persoonRef, transitionId: transition.id, teamId: transition.teamId }, grond: 'behandelrelatie' });
       return { body: transition, headers: { location: `/api/transitions/${transition.id}` } };
     },
-    listTransitions: async ({ principal, query }) => {
+    listTransitions: async ({ principal, query, access }) => {
+      access.record({ actie: 'lijst', onderdeel: query.scope === 'team' ? 'trajecten van het team' : 'mijn trajecten' });
       const page = { limit: query.limit, cursor: query.cursor };
       if (query.scope === 'team') {
         authorize(principal, 'transition:list-team');

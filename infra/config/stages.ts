@@ -14,6 +14,8 @@ export interface StageConfig {
   tracing: boolean;
   apiThrottle: { rateLimit: number; burstLimit: number };
   workflowTimeout: Duration;
+  /** How long audit entries are kept (NEN 7513: at least as long as the records they are about are relevant). */
+  auditRetentionDays: number;
   /** Where corporations reach the API (the `dataref` of their notices): the stage's public address. */
   publicBaseUrl: string;
 }
@@ -28,6 +30,7 @@ const stages: Record<StageName, StageConfig> = {
     apiThrottle: { rateLimit: 50, burstLimit: 100 },
     workflowTimeout: Duration.minutes(5),
     publicBaseUrl: 'https://dev.landing.example.nl',
+    auditRetentionDays: 90,
   },
   acc: {
     name: 'acc',
@@ -38,6 +41,7 @@ const stages: Record<StageName, StageConfig> = {
     apiThrottle: { rateLimit: 100, burstLimit: 200 },
     workflowTimeout: Duration.minutes(5),
     publicBaseUrl: 'https://acc.landing.example.nl',
+    auditRetentionDays: 365,
   },
   prod: {
     name: 'prod',
@@ -48,6 +52,7 @@ const stages: Record<StageName, StageConfig> = {
     apiThrottle: { rateLimit: 200, burstLimit: 400 },
     workflowTimeout: Duration.minutes(5),
     publicBaseUrl: 'https://landing.example.nl',
+    auditRetentionDays: 7 * 365,
   },
 };
 

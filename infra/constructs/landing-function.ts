@@ -3,6 +3,7 @@ import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { Architecture, type CfnFunction, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -86,6 +87,18 @@ export class LandingFunction extends NodejsFunction {
     });
     const metadata: LocalHandlerMetadata = { entry: props.entry, exportName: 'handler' };
     (this.node.defaultChild as CfnFunction).addMetadata(localHandlerMetadataKey, metadata);
+  }
+
+  /**
+   * The audit trail by intent: `append` may only add entries (PutItem, BatchWriteItem: no update, no delete),
+   * `read` may only query them.
+   */
+  bindAudit(table: ITableV2, access: 'append' | 'read', retentionDays: number): this {
+    const actions = access === 'append' ? ['dynamodb:PutItem', 'dynamodb:BatchWriteItem'] : ['dynamodb:Query', 'dynamodb:GetItem'];
+    this.addToRolePolicy(new PolicyStatement({ actions, resources: [table.tableArn, `${table.tableArn}/index/*`] }));
+    this.addEnvironment('AUDIT_TABLE_NAME', table.tableName);
+    this.addEnvironment('AUDIT_RETENTION_DAYS', String(retentionDays));
+    return this;
   }
 
   /** Table access by intent: read only, or read and write. */

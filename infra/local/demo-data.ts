@@ -176,6 +176,9 @@ const demoTransitions: DemoTransition[] = [
     state: (today, door) => ({ ondersteuning: [steun('waakvlam', addDays(today, -40), 'Zorgmijder: houdt zelf contact af, wij blijven in beeld', door)] }) },
 ];
 
+/** Who the demo is about: what a privacy scan looks for where it must not be (logs). */
+export const demoPersons = demoTransitions.map(({ voornaam, achternaam, geboortedatum }) => ({ voornaam, achternaam, geboortedatum }));
+
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Seeds the demo and returns the ids of the transitions, so the workflows can take their first look. */

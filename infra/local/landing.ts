@@ -5,6 +5,7 @@ import { createDocumentClient } from '../../functions/storage/dynamo-client';
 import { synthesizeForLocal } from './cloud-assembly';
 import { demoOrganisations, demoUsers, seedDemoData } from './demo-data';
 import { ensureTable, localClient, localCredentials, localRegion } from './dynamodb-local';
+import { auditTableDesign } from '../../functions/storage/table-design';
 import { createGateway } from './http-gateway';
 import { LocalAuth } from './local-auth';
 import { LocalClock } from './local-clock';
@@ -78,6 +79,9 @@ export async function startLanding(options: StartLandingOptions): Promise<Runnin
   const clock = new LocalClock(options.stateDir ? path.join(options.stateDir, 'clock.json') : undefined);
   const dynamo = localClient(options.dynamoEndpoint);
   const tableCreated = (await ensureTable(dynamo, options.tableName)) === 'created';
+  // The audit trail has a table of its own, as on AWS.
+  await ensureTable(dynamo, `${options.tableName}-audit`, auditTableDesign);
+  process.env.AUDIT_TABLE_NAME = `${options.tableName}-audit`;
   const seeded = tableCreated && options.seedDemoData ? await seedDemoData(createDocumentClient(dynamo), options.tableName, systemClock.now()) : [];
 
   const assembly = synthesizeForLocal();

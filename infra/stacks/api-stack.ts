@@ -15,6 +15,7 @@ import type { WebhookStack } from './webhook-stack';
 export interface ApiStackProps extends StackProps {
   stage: StageConfig;
   table: ITableV2;
+  auditTable: ITableV2;
   transitionWorkflow: IStateMachine;
   moveWorkflow: IStateMachine;
   followUpWorkflow: IStateMachine;
@@ -111,6 +112,13 @@ export class ApiStack extends Stack {
         description: 'API for housing corporations (API key): report a signal about a home, see its status, read a notice again',
         environment: { ...environment, API_BASE_URL: stage.publicBaseUrl },
       }).bindTable(table, 'RW'),
+      audit: new LandingFunction(this, 'AuditApi', {
+        stage,
+        entry: 'functions/audit/api.ts',
+        description: 'API: the audit trail for team leads, and a person\'s access report',
+      })
+        .bindTable(table, 'R')
+        .bindAudit(props.auditTable, 'read', stage.auditRetentionDays),
       caseload: new LandingFunction(this, 'CaseloadApi', {
         stage,
         entry: 'functions/caseload/api.ts',
@@ -127,6 +135,10 @@ export class ApiStack extends Stack {
         description: 'API: OpenAPI description and health',
       }).bindTable(table, 'R'),
     };
+    // Every capability that touches a person's record adds to the audit trail, and can do nothing else with it.
+    for (const capability of ['transitions', 'budget', 'signals', 'caseload', 'audit', 'webhooks', 'corporation'] as const) {
+      this.functions[capability].bindAudit(props.auditTable, 'append', stage.auditRetentionDays);
+    }
     props.transitionWorkflow.grantStartExecution(this.functions.transitions);
     props.moveWorkflow.grantStartExecution(this.functions.transitions);
     // Changes of support, signals and contacts let the follow-up workflow look again.

@@ -1,7 +1,7 @@
-import { Stack, type StackProps } from 'aws-cdk-lib';
+import { RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import { AttributeType, Billing, TableEncryptionV2, TableV2, StreamViewType } from 'aws-cdk-lib/aws-dynamodb';
 import type { Construct } from 'constructs';
-import { tableDesign } from '../../functions/storage/table-design';
+import { auditTableDesign, tableDesign } from '../../functions/storage/table-design';
 import type { StageConfig } from '../config/stages';
 
 export interface DataStackProps extends StackProps {
@@ -14,6 +14,8 @@ export interface DataStackProps extends StackProps {
  */
 export class DataStack extends Stack {
   readonly table: TableV2;
+  /** The audit trail (NEN 7513): its own table, never deletable by accident, entries expire after retention. */
+  readonly auditTable: TableV2;
 
   constructor(scope: Construct, id: string, props: DataStackProps) {
     super(scope, id, props);
@@ -34,6 +36,22 @@ export class DataStack extends Stack {
       removalPolicy: stage.removalPolicy,
       // Streams feed the webhook outbox (step 5); on now so enabling consumers needs no table replacement.
       dynamoStream: StreamViewType.NEW_AND_OLD_IMAGES,
+    });
+    this.auditTable = new TableV2(this, 'AuditTable', {
+      partitionKey: { name: auditTableDesign.partitionKey, type: AttributeType.STRING },
+      sortKey: { name: auditTableDesign.sortKey, type: AttributeType.STRING },
+      globalSecondaryIndexes: auditTableDesign.globalIndexes.map((index) => ({
+        indexName: index.indexName,
+        partitionKey: { name: index.partitionKey, type: AttributeType.STRING },
+        sortKey: { name: index.sortKey, type: AttributeType.STRING },
+      })),
+      timeToLiveAttribute: auditTableDesign.timeToLiveAttribute,
+      billing: Billing.onDemand(),
+      encryption: TableEncryptionV2.awsManagedKey(),
+      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+      // On every stage, dev included: an audit trail is not something to lose with a stack.
+      deletionProtection: true,
+      removalPolicy: RemovalPolicy.RETAIN,
     });
   }
 }

@@ -5,6 +5,7 @@ import { supportLevels } from '../domain/support';
 import { Budget, Cents, LedgerEntry, Spend, SpendCategory } from '../domain/regelbudget-schemas';
 import { Contact, RecordContactInput, RegisterSignalInput, ResolveSignalInput, Signal } from '../domain/signal-schemas';
 import { TeamView, TodayView } from './caseload-schemas';
+import { AuditEntry } from '../domain/audit';
 import {
   ApiKeyList,
   ApiKeyParams,
@@ -39,7 +40,7 @@ import { Organisation, StaffMember } from '../domain/organisation';
  * - the handler each capability's Lambda must provide (functions/<capability>/api.ts, type-checked),
  * - the SPA's typed client (web/src/api).
  */
-export const capabilities = ['transitions', 'budget', 'signals', 'caseload', 'webhooks', 'corporation', 'organisation', 'meta'] as const;
+export const capabilities = ['transitions', 'budget', 'signals', 'caseload', 'audit', 'webhooks', 'corporation', 'organisation', 'meta'] as const;
 export type Capability = (typeof capabilities)[number];
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -310,6 +311,12 @@ export const LedgerExportQuery = z
 const SpendParams = TransitionParams.extend({ spendId: z.string().min(1).max(64) });
 
 const CommandParams = TransitionParams;
+
+const AuditPageQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+  cursor: z.string().max(1024).optional(),
+});
+export const AuditPage = z.object({ items: z.array(AuditEntry), nextCursor: z.string().optional() }).meta({ id: 'AuditPagina' });
 const commandErrors = [400, 401, 403, 404, 409] as const;
 
 const op = <const T extends OperationSpec>(spec: T): T => spec;
@@ -674,6 +681,48 @@ export const operations = {
     body: RecordContactInput,
     response: { status: 201, schema: Contact, description: 'Het contactmoment' },
     errors: [400, 401, 403, 404, 409],
+  }),
+  getPersonAudit: op({
+    capability: 'audit',
+    method: 'GET',
+    path: '/api/transitions/{transitionId}/audit',
+    summary: 'Wie heeft het dossier van deze persoon ingezien of gewijzigd (NEN 7513), nieuwste eerst (teamleider)',
+    auth: 'principal',
+    params: TransitionParams,
+    query: AuditPageQuery,
+    response: { status: 200, schema: AuditPage, description: 'De auditregels' },
+    errors: [400, 401, 403, 404],
+  }),
+  exportAccessReport: op({
+    capability: 'audit',
+    method: 'GET',
+    path: '/api/transitions/{transitionId}/inzageverslag',
+    summary: 'Inzageverslag voor de persoon (AVG, recht op inzage): wie zag of wijzigde het dossier, wanneer en waarom, als CSV',
+    auth: 'principal',
+    params: TransitionParams,
+    response: { status: 200, schema: z.string(), description: 'CSV (puntkomma)', contentType: 'text/csv' },
+    errors: [401, 403, 404],
+  }),
+  getUserAudit: op({
+    capability: 'audit',
+    method: 'GET',
+    path: '/api/audit/gebruikers/{userId}',
+    summary: 'Wat een medewerker van het eigen team heeft ingezien of gewijzigd, nieuwste eerst (teamleider)',
+    auth: 'principal',
+    params: z.object({ userId: z.string().min(1).max(64) }),
+    query: AuditPageQuery,
+    response: { status: 200, schema: AuditPage, description: 'De auditregels' },
+    errors: [400, 401, 403, 404],
+  }),
+  listEmergencyAccess: op({
+    capability: 'audit',
+    method: 'GET',
+    path: '/api/audit/noodtoegang',
+    summary: 'Noodtoegang tot dossiers van mijn team, met de reden, om na te lopen (teamleider)',
+    auth: 'principal',
+    query: AuditPageQuery,
+    response: { status: 200, schema: AuditPage, description: 'De keren dat iemand noodtoegang gebruikte' },
+    errors: [400, 401, 403],
   }),
   listEndpoints: op({
     capability: 'webhooks',

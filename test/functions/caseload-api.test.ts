@@ -57,7 +57,7 @@ interface TransitionSetup {
 /** A transition as the register and command paths write it: `signalen` derived on the day it is written. */
 async function transition({ begeleiders = [people.sanne], fase = 'landing', ondersteuning = [], verhuisdatum }: TransitionSetup = {}): Promise<Transition> {
   const draft: Transition = {
-    id: randomUUID(), version: 1, providerId: begeleiders[0]!.organisationId, persoonRef: randomUUID(), persoon: aanmelding().persoon, gemeenteCode: 'GM0344', herkomst: 'BW',
+    id: randomUUID(), version: 1, providerId: begeleiders[0]!.organisationId, teamId: begeleiders[0]!.teamId, persoonRef: randomUUID(), persoon: aanmelding().persoon, gemeenteCode: 'GM0344', herkomst: 'BW',
     begeleiders: begeleiders.map((b) => ({ id: b.userId, naam: b.naam })), fase, ...notStartedYet, ondersteuning,
     // Applied for well in time: the move is the only deadline.
     ...(verhuisdatum ? { verhuisdatum, uitkering: { aangevraagdOp: '2027-01-04' } } : {}),
@@ -225,12 +225,13 @@ describe('GET /api/team', () => {
     const elsewhere = await transition({ begeleiders: [people.noor], ondersteuning: [level('intensief', '2026-01-01')] });
 
     const orgA = (await team(people.ingrid)).body;
+    // Ingrid's team: Kim, of org-a's other team, is not hers to weigh.
     expect(orgA.caseload.map((e) => e.begeleider.id).sort()).toEqual(['u-sanne', 'u-youssef']);
     expect(orgA.caseload.reduce((sum, e) => sum + e.trajecten, 0)).toBe(1);
     expect(orgA.langIntensief).toEqual([]);
 
     // The other way round, org-b's team lead sees org-b's: the transition is there, only not for org-a.
-    const orgB = await invoke<TeamView>(handler, { routeKey: 'GET /api/team', principal: { userId: 'u-lead-b', naam: 'Lead B', organisationId: 'org-b', role: 'teamleider' } });
+    const orgB = await invoke<TeamView>(handler, { routeKey: 'GET /api/team', principal: { userId: 'u-lead-b', naam: 'Lead B', organisationId: 'org-b', role: 'teamleider', teamId: 'team-b1' } });
     expect(orgB.body.caseload).toEqual([{ begeleider: { id: 'u-noor', naam: 'Noor Hoekstra' }, trajecten: 1, perNiveau: { intensief: 1 }, gewogen: 2, capaciteit: 10, bezetting: 20 }]);
     expect(orgB.body.langIntensief.map((l) => l.transitionId)).toEqual([elsewhere.id]);
   });

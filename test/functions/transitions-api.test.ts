@@ -185,7 +185,7 @@ describe('POST /api/transitions (aanmelding)', () => {
 });
 
 describe('GET /api/transitions', () => {
-  it('lists a begeleider’s own transitions, newest first, and the organisation’s for scope=organisation', async () => {
+  it('lists a begeleider’s own transitions, newest first, and the team’s for scope=team (not another team’s)', async () => {
     const mine = await create(aanmelding({ begeleiderIds: [people.youssef.userId], persoon: { voornaam: 'Eva', achternaam: 'Smits', geboortedatum: '1999-09-09' } }));
     const youssef = await invoke<{ items: TransitionSummary[] }>(handler, { routeKey: 'GET /api/transitions', principal: people.youssef });
     expect(youssef.body.items[0]?.id).toBe(mine.body.id);
@@ -193,14 +193,16 @@ describe('GET /api/transitions', () => {
     const sanne = await invoke<{ items: TransitionSummary[] }>(handler, { routeKey: 'GET /api/transitions', principal: people.sanne });
     expect(sanne.body.items.map((t) => t.id)).not.toContain(mine.body.id);
 
-    const organisation = await invoke<{ items: TransitionSummary[] }>(handler, {
+    const team = await invoke<{ items: TransitionSummary[] }>(handler, {
       routeKey: 'GET /api/transitions',
       principal: people.ingrid,
-      query: { scope: 'organisation' },
+      query: { scope: 'team' },
     });
-    expect(organisation.body.items[0]?.id).toBe(mine.body.id);
-    const createdAt = organisation.body.items.map((t) => t.createdAt);
+    expect(team.body.items[0]?.id).toBe(mine.body.id);
+    const createdAt = team.body.items.map((t) => t.createdAt);
     expect([...createdAt].sort().reverse()).toEqual(createdAt);
+    const otherTeam = await invoke<{ items: TransitionSummary[] }>(handler, { routeKey: 'GET /api/transitions', principal: people.fleur, query: { scope: 'team' } });
+    expect(otherTeam.body.items.map((t) => t.id)).not.toContain(mine.body.id);
   });
 
   it('pages with an opaque cursor that only works for the list it came from', async () => {

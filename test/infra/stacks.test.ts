@@ -26,8 +26,28 @@ beforeAll(() => {
 });
 
 describe('Data stack', () => {
-  it('has one on-demand, encrypted table with point-in-time recovery and the designed keys', () => {
-    dev.data.resourceCountIs('AWS::DynamoDB::GlobalTable', 1);
+  it('keeps the audit trail on its own table with deletion protection on every stage, retained with its stack gone', () => {
+    for (const stage of [dev, prod]) {
+      const audit = Object.entries(stage.data.findResources('AWS::DynamoDB::GlobalTable')).find(([id]) => id.startsWith('AuditTable'))!;
+      expect(audit[1].DeletionPolicy).toBe('Retain');
+      expect(audit[1].Properties.Replicas[0].DeletionProtectionEnabled).toBe(true);
+      expect(audit[1].Properties.TimeToLiveSpecification).toEqual({ AttributeName: 'expiresAt', Enabled: true });
+    }
+  });
+
+  it('lets the API functions only add to the audit trail, and only the audit function read it', () => {
+    const statements = Object.entries(dev.api.findResources('AWS::IAM::Policy')).flatMap(([id, p]) =>
+      (p.Properties.PolicyDocument.Statement as { Action: string | string[]; Resource: unknown }[]).filter((s) => JSON.stringify(s.Resource).includes('AuditTable')).map((s) => ({ id, actions: [s.Action].flat() })),
+    );
+    expect(statements.length).toBeGreaterThanOrEqual(7);
+    for (const { id, actions } of statements) {
+      expect(actions.some((a) => /Update|Delete/.test(a)), id).toBe(false);
+      if (actions.includes('dynamodb:Query')) expect(id).toMatch(/^AuditApi/);
+    }
+  });
+
+  it('has on-demand, encrypted tables with point-in-time recovery and the designed keys: the product’s and the audit trail’s', () => {
+    dev.data.resourceCountIs('AWS::DynamoDB::GlobalTable', 2);
     dev.data.hasResourceProperties('AWS::DynamoDB::GlobalTable', {
       BillingMode: 'PAY_PER_REQUEST',
       KeySchema: [

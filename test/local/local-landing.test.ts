@@ -69,15 +69,18 @@ describe('npm start: the local product', () => {
     expect(timeline.items.map((e) => e.type)).toEqual(['aanmelding-geregistreerd', 'traject-gestart']);
   });
 
-  it('shows demo transitions only to their own organisation', async () => {
+  it('shows demo transitions only to their own team', async () => {
     const list = async (userId: string) =>
       (
         (await (
-          await fetch(`${landing.url}/api/transitions?scope=organisation`, { headers: { authorization: `Bearer ${await signIn(userId)}` } })
-        ).json()) as { items: { persoon: { achternaam: string } }[] }
-      ).items.map((t) => t.persoon.achternaam);
-    expect(await list('u-noor')).toEqual(['Postma']);
-    expect(await list('u-ingrid')).not.toContain('Postma');
+          await fetch(`${landing.url}/api/transitions?scope=team`, { headers: { authorization: `Bearer ${await signIn(userId)}` } })
+        ).json()) as { items: { persoon: { voornaam: string; achternaam: string } }[] }
+      ).items.map((t) => `${t.persoon.voornaam} ${t.persoon.achternaam}`);
+    expect(await list('u-noor')).toEqual(['Henk Postma']);
+    expect(await list('u-ingrid')).not.toContain('Henk Postma');
+    // Another team of the same provider: its records are its own.
+    expect(await list('u-fleur')).toEqual(['Ilse Brouwer']);
+    expect(await list('u-ingrid')).not.toContain('Ilse Brouwer');
   });
 
   it('reports its health', async () => {

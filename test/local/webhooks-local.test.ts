@@ -18,7 +18,7 @@ beforeAll(async () => {
 afterAll(() => landing?.stop());
 
 async function fatima(): Promise<Transition> {
-  const list = await sanne.call<{ items: { id: string; persoon: { voornaam: string } }[] }>('GET', '/api/transitions?scope=organisation');
+  const list = await sanne.call<{ items: { id: string; persoon: { voornaam: string } }[] }>('GET', '/api/transitions?scope=team');
   const id = list.body.items.find((t) => t.persoon.voornaam === 'Fatima')!.id;
   return (await sanne.call<Transition>('GET', `/api/transitions/${id}`)).body;
 }

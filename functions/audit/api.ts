@@ -1,0 +1,102 @@
+import { auditActionLabels, type AuditEntry } from '../../shared/domain/audit';
+import { groundLabels } from '../../shared/policy/access-policy';
+import { roleLabels } from '../../shared/domain/vocabulary';
+import { clock } from '../clock';
+import { createApiHandler, type ApiHandlerOptions, type CapabilityHandlers } from '../http/api-handler';
+import { NotFoundError } from '../http/errors';
+import type { OrganisationDirectory } from '../organisation/ports';
+import { lazy, runtime } from '../runtime';
+import { DynamoOrganisationDirectory } from '../storage/dynamo-organisation-directory';
+import { DynamoTransitionStore } from '../storage/dynamo-transition-store';
+import type { TransitionStore } from '../transitions/ports';
+import { authorize, readableTransition } from '../transitions/transition-access';
+import { auditFromEnvironment } from './audit-runtime';
+import type { AuditLog } from './ports';
+
+/** An access report covers the whole record, however long: read in pages up to this many entries. */
+const REPORT_LIMIT = 5000;
+
+export interface AuditDeps {
+  audit: AuditLog;
+  transitions: Pick<TransitionStore, 'get'>;
+  directory: Pick<OrganisationDirectory, 'staffMembers'>;
+}
+
+/**
+ * The audit trail, for the team lead: who looked at or changed a person's record, what a member of the team
+ * looked at, and every use of emergency access to the team's records; and the person's own access report
+ * (AVG, right of access). Reading the trail is itself recorded.
+ */
+export function auditHandlers(deps: () => AuditDeps): CapabilityHandlers<'audit'> {
+  return {
+    getPersonAudit: async ({ principal, params, query, access }) => {
+      const t = await readableTransition(deps().transitions, principal, params.transitionId, access, 'audit:read-person', 'audit');
+      return { body: await deps().audit.ofPerson(t.persoonRef, { limit: query.limit, cursor: query.cursor }) };
+    },
+    exportAccessReport: async ({ principal, params, access }) => {
+      const t = await readableTransition(deps().transitions, principal, params.transitionId, access, 'transition:read', 'inzageverslag');
+      access.record({ actie: 'exporteren', onderdeel: 'inzageverslag', person: { persoonRef: t.persoonRef, transitionId: t.id, teamId: t.teamId } });
+      const entries: AuditEntry[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await deps().audit.ofPerson(t.persoonRef, { limit: 100, cursor });
+        entries.push(...page.items);
+        cursor = page.nextCursor;
+      } while (cursor && entries.length < REPORT_LIMIT);
+      return { body: accessReportCsv(entries), headers: { 'content-disposition': 'attachment; filename="inzageverslag.csv"' } };
+    },
+    getUserAudit: async ({ principal, params, query, access }) => {
+      authorize(principal, 'audit:read-user');
+      const [member] = await deps().directory.staffMembers(principal.organisationId, [params.userId]);
+      // A team lead oversees their own team: someone of another team or organisation does not "exist" here.
+      if (!member || member.teamId !== principal.teamId) throw new NotFoundError('Deze medewerker is niet van jouw team.');
+      access.record({ actie: 'lezen', onderdeel: `audit van medewerker ${params.userId}` });
+      return { body: await deps().audit.ofUser(params.userId, { limit: query.limit, cursor: query.cursor }) };
+    },
+    listEmergencyAccess: async ({ principal, query, access }) => {
+      authorize(principal, 'audit:read-user');
+      if (!principal.teamId) return { body: { items: [] } };
+      access.record({ actie: 'lijst', onderdeel: 'noodtoegang van het team' });
+      return { body: await deps().audit.emergencyAccessOfTeam(principal.organisationId, principal.teamId, { limit: query.limit, cursor: query.cursor }) };
+    },
+  };
+}
+
+/**
+ * The access report in words a person can read (Dutch spreadsheet conventions: semicolons, a BOM): when, who
+ * (name, role, organisation), what, on what ground, emergency access with its reason. No values of the record.
+ */
+export function accessReportCsv(entries: readonly AuditEntry[]): string {
+  const quote = (text: string) => `"${text.replace(/"/g, '""')}"`;
+  const header = ['datum', 'tijd', 'wie', 'rol', 'organisatie', 'wat', 'onderdeel', 'grond', 'noodtoegang'].join(';');
+  const rows = [...entries]
+    .sort((a, b) => a.at.localeCompare(b.at))
+    .map((e) => {
+      const local = new Date(e.at).toLocaleString('sv-SE', { timeZone: 'Europe/Amsterdam' });
+      return [
+        local.slice(0, 10),
+        local.slice(11, 16),
+        quote(e.gebruiker.naam),
+        quote(roleLabels[e.gebruiker.rol]),
+        quote(e.gebruiker.organisatieId),
+        quote(auditActionLabels[e.actie]),
+        quote(e.onderdeel),
+        quote(e.grond ? groundLabels[e.grond] : ''),
+        quote(e.noodtoegang?.reden ?? ''),
+      ].join(';');
+    });
+  return `\ufeff${[header, ...rows].join('\r\n')}\r\n`;
+}
+
+export function createAuditApi(deps: () => AuditDeps, options: ApiHandlerOptions = {}) {
+  return createApiHandler('audit', auditHandlers(deps), options);
+}
+
+export const handler = createAuditApi(
+  lazy(() => ({
+    audit: auditFromEnvironment(),
+    transitions: new DynamoTransitionStore(runtime.documentClient(), runtime.tableName()),
+    directory: new DynamoOrganisationDirectory(runtime.documentClient(), runtime.tableName()),
+  })),
+  { audit: auditFromEnvironment, now: clock.now },
+);

@@ -1,0 +1,163 @@
+import { SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
+import { mockClient } from 'aws-sdk-client-mock';
+import { randomUUID } from 'node:crypto';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createAuditApi } from '../../functions/audit/api';
+import { createBudgetApi } from '../../functions/budget/api';
+import { DynamoAuditLog } from '../../functions/storage/dynamo-audit-log';
+import { DynamoBudgetStore } from '../../functions/storage/dynamo-budget-store';
+import { DynamoOrganisationDirectory } from '../../functions/storage/dynamo-organisation-directory';
+import { DynamoTransitionStore } from '../../functions/storage/dynamo-transition-store';
+import { auditTableDesign } from '../../functions/storage/table-design';
+import { createTransitionsApi } from '../../functions/transitions/api';
+import { StepFunctionsTransitionWorkflow } from '../../functions/workflow/step-functions-workflow';
+import { ensureTable } from '../../infra/local/dynamodb-local';
+import type { AuditEntry } from '../../shared/domain/audit';
+import type { Principal } from '../../shared/domain/principal';
+import type { Transition } from '../../shared/domain/transition';
+import { invoke } from '../support/api-events';
+import { createTestTable, type TestTable } from '../support/dynamo';
+import { aanmelding, people, seedOrganisations } from '../support/factories';
+
+/**
+ * Identity, access and audit through the real handlers on DynamoDB Local: who may see a person's record,
+ * and the audit trail (NEN 7513) every look, change and refused attempt leaves.
+ */
+let table: TestTable;
+let audit: DynamoAuditLog;
+let transitionsApi: ReturnType<typeof createTransitionsApi>;
+let budgetApi: ReturnType<typeof createBudgetApi>;
+let auditApi: ReturnType<typeof createAuditApi>;
+const now = new Date('2027-06-01T09:00:00Z');
+const sfn = mockClient(SFNClient);
+
+beforeAll(async () => {
+  table = await createTestTable('audit');
+  await seedOrganisations(table.db, table.tableName);
+  await ensureTable(table.client, `${table.tableName}-audit`, auditTableDesign);
+  audit = new DynamoAuditLog(table.db, `${table.tableName}-audit`, 365);
+  sfn.on(StartExecutionCommand).resolves({ executionArn: 'arn', startDate: now });
+  const store = new DynamoTransitionStore(table.db, table.tableName);
+  const directory = new DynamoOrganisationDirectory(table.db, table.tableName);
+  const options = { audit: () => audit, now: () => now };
+  transitionsApi = createTransitionsApi(
+    () => ({ store, directory, workflow: new StepFunctionsTransitionWorkflow(new SFNClient({ region: 'eu-west-1' }), { transition: 't', move: 'm', signals: 's' }), now: () => now, newId: randomUUID }),
+    options,
+  );
+  budgetApi = createBudgetApi(() => ({ budgets: new DynamoBudgetStore(table.db, table.tableName), transitions: store, directory, now: () => now, newId: randomUUID }), options);
+  auditApi = createAuditApi(() => ({ audit, transitions: store, directory }), options);
+});
+
+async function registered(by: Principal = people.sanne): Promise<Transition> {
+  const response = await invoke<Transition>(transitionsApi, { routeKey: 'POST /api/transitions', principal: by, body: aanmelding({ begeleiderIds: [by.userId] }) });
+  expect(response.status).toBe(201);
+  return response.body;
+}
+
+const read = (t: Transition, principal: Principal, headers?: Record<string, string>) =>
+  invoke<Record<string, unknown>>(transitionsApi, { routeKey: 'GET /api/transitions/{transitionId}', principal, pathParameters: { transitionId: t.id }, ...(headers ? { headers } : {}) });
+const trailOf = async (t: Transition) => (await audit.ofPerson(t.persoonRef, { limit: 100 })).items;
+
+describe('who may see a person’s record', () => {
+  it('lets the begeleider and their team in, and records each look with its ground', async () => {
+    const t = await registered();
+    expect((await read(t, people.sanne)).status).toBe(200);
+    expect((await read(t, people.youssef)).status).toBe(200);
+    const looks = (await trailOf(t)).filter((e) => e.actie === 'lezen');
+    expect(looks.map((e) => [e.gebruiker.id, e.grond]).sort()).toEqual([
+      ['u-sanne', 'behandelrelatie'],
+      ['u-youssef', 'team'],
+    ]);
+    const entry = looks.find((e) => e.gebruiker.id === 'u-sanne')!;
+    // What NEN 7513 asks: what, when, about whom, who (organisation and role), on whose behalf, on what ground, from where.
+    expect(entry).toMatchObject({
+      at: now.toISOString(), operatie: 'getTransition', onderdeel: 'traject', persoonRef: t.persoonRef, transitionId: t.id,
+      gebruiker: { id: 'u-sanne', naam: 'Sanne de Vries', organisatieId: 'org-a', rol: 'begeleider' }, namens: { id: 'u-sanne' },
+      waar: { kanaal: 'web-api', requestId: expect.any(String), bron: '127.0.0.1' },
+    });
+  });
+
+  it('refuses another team, another organisation, a role without access, and another municipality — with no data, and records each attempt', async () => {
+    const t = await registered();
+    const otherTeam = await read(t, people.kim);
+    expect(otherTeam).toMatchObject({ status: 403, body: { code: 'noodtoegang-mogelijk' } });
+    const otherOrganisation = await read(t, people.noor);
+    expect(otherOrganisation).toMatchObject({ status: 404, body: { code: 'not-found' } });
+    const budgetHolder = await read(t, people.pieter);
+    expect(budgetHolder).toMatchObject({ status: 403, body: { code: 'forbidden' } });
+    const otherMunicipality = await invoke(budgetApi, { routeKey: 'GET /api/transitions/{transitionId}/regelbudget', principal: people.zara, pathParameters: { transitionId: t.id } });
+    expect(otherMunicipality.status).toBe(404);
+    for (const refused of [otherTeam, otherOrganisation, budgetHolder, otherMunicipality]) {
+      expect(Object.keys(refused.body as object).sort()).toEqual(['code', 'status', 'title', 'type']);
+      expect(JSON.stringify(refused.body)).not.toContain(t.persoon.achternaam);
+    }
+    const refusals = (await trailOf(t)).filter((e) => e.actie === 'geweigerd');
+    expect(refusals.map((e) => [e.gebruiker.id, e.weigering]).sort()).toEqual([
+      ['u-kim', 'team'],
+      ['u-noor', 'organisation'],
+      ['u-pieter', 'role'],
+      ['u-zara', 'gemeente'],
+    ]);
+  });
+
+  it('lets someone of another team break the glass with a reason, flagged for the team lead', async () => {
+    const t = await registered();
+    const reason = 'Nachtdienst: crisis, de eigen begeleiders zijn niet bereikbaar';
+    const tooShort = await read(t, people.kim, { 'landing-noodtoegang': encodeURIComponent('even') });
+    expect(tooShort.status).toBe(400);
+    const glass = await read(t, people.kim, { 'landing-noodtoegang': encodeURIComponent(reason) });
+    expect(glass.status).toBe(200);
+    const [entry] = (await trailOf(t)).filter((e) => e.grond === 'noodtoegang');
+    expect(entry).toMatchObject({ gebruiker: { id: 'u-kim' }, noodtoegang: { reden: reason }, teamId: 'team-a1' });
+
+    const forLead = await invoke<{ items: AuditEntry[] }>(auditApi, { routeKey: 'GET /api/audit/noodtoegang', principal: people.ingrid });
+    expect(forLead.body.items.map((e) => e.id)).toContain(entry!.id);
+    const forOtherLead = await invoke<{ items: AuditEntry[] }>(auditApi, { routeKey: 'GET /api/audit/noodtoegang', principal: people.fleur });
+    expect(forOtherLead.body.items.map((e) => e.id)).not.toContain(entry!.id);
+  });
+
+  it('records a change with the fields that changed, before and after', async () => {
+    const t = await registered();
+    const changed = await invoke<Transition>(transitionsApi, {
+      routeKey: 'POST /api/transitions/{transitionId}/fase', principal: people.youssef, pathParameters: { transitionId: t.id },
+      body: { naar: 'voorbereiding', reden: 'Intake gedaan', expectedVersion: t.version },
+    });
+    expect(changed.status).toBe(200);
+    const [change] = (await trailOf(t)).filter((e) => e.actie === 'wijzigen' && e.operatie === 'changeFase');
+    expect(change).toMatchObject({ gebruiker: { id: 'u-youssef' }, grond: 'team', wijziging: { versieVoor: 1, versieNa: 2, velden: ['fase'], oud: { fase: 'aanmelding' }, nieuw: { fase: 'voorbereiding' } } });
+  });
+});
+
+describe('the audit trail for the team lead', () => {
+  it('shows the team lead who looked at a person’s record, and a member’s trail; not to a begeleider', async () => {
+    const t = await registered();
+    await read(t, people.youssef);
+    const trail = await invoke<{ items: AuditEntry[] }>(auditApi, { routeKey: 'GET /api/transitions/{transitionId}/audit', principal: people.ingrid, pathParameters: { transitionId: t.id } });
+    expect(trail.status).toBe(200);
+    expect(trail.body.items.map((e) => e.gebruiker.id)).toEqual(expect.arrayContaining(['u-sanne', 'u-youssef']));
+    const member = await invoke<{ items: AuditEntry[] }>(auditApi, { routeKey: 'GET /api/audit/gebruikers/{userId}', principal: people.ingrid, pathParameters: { userId: 'u-youssef' } });
+    expect(member.body.items.some((e) => e.persoonRef === t.persoonRef)).toBe(true);
+    expect((await invoke(auditApi, { routeKey: 'GET /api/audit/gebruikers/{userId}', principal: people.ingrid, pathParameters: { userId: 'u-kim' } })).status).toBe(404);
+    expect((await invoke(auditApi, { routeKey: 'GET /api/transitions/{transitionId}/audit', principal: people.sanne, pathParameters: { transitionId: t.id } })).status).toBe(403);
+    // Looking at the trail is itself on the trail.
+    expect((await trailOf(t)).some((e) => e.operatie === 'getPersonAudit' && e.gebruiker.id === 'u-ingrid')).toBe(true);
+  });
+
+  it('exports the person’s access report: who, when, what, on what ground — no values of the record', async () => {
+    const t = await registered();
+    await read(t, people.youssef);
+    const report = await invoke<string>(auditApi, { routeKey: 'GET /api/transitions/{transitionId}/inzageverslag', principal: people.sanne, pathParameters: { transitionId: t.id } }).catch(() => undefined);
+    // The CSV is not JSON: read the raw answer.
+    const raw = (await auditApi(
+      (await import('../support/api-events')).apiEvent({ routeKey: 'GET /api/transitions/{transitionId}/inzageverslag', principal: people.sanne, pathParameters: { transitionId: t.id } }),
+      { awsRequestId: 'r' } as never,
+    )) as { statusCode: number; headers: Record<string, string>; body: string };
+    expect(report).toBeUndefined(); // invoke() parses JSON: a CSV body is not
+    expect(raw.statusCode).toBe(200);
+    expect(raw.headers['content-type']).toContain('text/csv');
+    const lines = raw.body.replace(/^\ufeff/, '').trimEnd().split('\r\n');
+    expect(lines[0]).toBe('datum;tijd;wie;rol;organisatie;wat;onderdeel;grond;noodtoegang');
+    expect(lines.some((l) => l.includes('"Youssef El Amrani";"Begeleider"') && l.includes('"Lid van het team van de persoon"'))).toBe(true);
+    expect(raw.body).not.toContain(t.persoon.geboortedatum);
+  });
+});
