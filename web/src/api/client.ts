@@ -40,6 +40,26 @@ export function configureClient(options: { token: TokenSource; onUnauthenticated
   onUnauthenticated = options.onUnauthenticated;
 }
 
+/**
+ * Emergency access ("break the glass") to a record of another team, per transition for this tab: every call
+ * about that transition carries the reason, and the audit trail flags it for the team lead.
+ */
+const emergencyReasons = new Map<string, string>();
+
+export function useEmergencyAccess(transitionId: string, reason: string): void {
+  emergencyReasons.set(transitionId, reason);
+}
+
+export function emergencyAccessFor(transitionId: string): string | undefined {
+  return emergencyReasons.get(transitionId);
+}
+
+function emergencyHeader(path: string): Record<string, string> {
+  const id = /^\/api\/transitions\/([^/?]+)/.exec(path)?.[1];
+  const reason = id ? emergencyReasons.get(decodeURIComponent(id)) : undefined;
+  return reason ? { 'landing-noodtoegang': encodeURIComponent(reason) } : {};
+}
+
 async function request<T>(method: string, path: string, options: { body?: unknown; headers?: Record<string, string> } = {}): Promise<T> {
   const token = currentToken();
   let response: Response;
@@ -50,6 +70,7 @@ async function request<T>(method: string, path: string, options: { body?: unknow
         accept: 'application/json',
         ...(options.body !== undefined ? { 'content-type': 'application/json' } : {}),
         ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...emergencyHeader(path),
         ...options.headers,
       },
       ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
@@ -147,6 +168,18 @@ export const api = {
         headers: { authorization: `Bearer ${currentToken() ?? ''}` },
       });
       if (!response.ok) throw new ApiError(response.status, { code: 'internal', title: 'Het exporteren lukte niet.' });
+      return response.blob();
+    },
+  },
+  audit: {
+    ofPerson: (transitionId: string, cursor?: string) =>
+      request<ResponseBody<'getPersonAudit'>>('GET', `${transitionPath(transitionId)}/audit${cursor ? `?${new URLSearchParams({ cursor })}` : ''}`),
+    emergencyAccess: () => request<ResponseBody<'listEmergencyAccess'>>('GET', '/api/audit/noodtoegang'),
+    /** The CSV as a Blob (the bearer token cannot ride on a plain download link). */
+    accessReport: async (transitionId: string): Promise<Blob> => {
+      const path = `${transitionPath(transitionId)}/inzageverslag`;
+      const response = await fetch(path, { headers: { authorization: `Bearer ${currentToken() ?? ''}`, ...emergencyHeader(path) } });
+      if (!response.ok) throw new ApiError(response.status, { code: 'internal', title: 'Het inzageverslag kon niet worden gemaakt.' });
       return response.blob();
     },
   },

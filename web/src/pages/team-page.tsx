@@ -2,6 +2,7 @@ import { A } from '@solidjs/router';
 import { createResource, For, Show } from 'solid-js';
 import { api } from '../api/client';
 import { CaseloadMeter } from '../components/caseload/caseload-meter';
+import { AuditLine } from '../components/audit/audit-panel';
 import { PageTitle } from '../components/page-title';
 import { ProblemAlert } from '../components/problem-alert';
 import { naam } from '../format';
@@ -12,6 +13,7 @@ import { naam } from '../format';
  */
 export default function TeamPage() {
   const [team] = createResource(api.caseload.team);
+  const [emergency] = createResource(api.audit.emergencyAccess);
   return (
     <section class="landing-section">
       <PageTitle>Team</PageTitle>
@@ -49,6 +51,16 @@ export default function TeamPage() {
               </ul>
             </Show>
           </>
+        )}
+      </Show>
+      <h2 class="utrecht-heading-2">Noodtoegang tot dossiers van je team</h2>
+      <Show when={emergency()}>
+        {(page) => (
+          <Show when={page().items.length > 0} fallback={<p class="utrecht-paragraph">Niemand buiten je team heeft met noodtoegang een dossier ingezien.</p>}>
+            <ul class="utrecht-unordered-list" aria-label="Noodtoegang">
+              <For each={page().items}>{(entry) => <AuditLine entry={entry} />}</For>
+            </ul>
+          </Show>
         )}
       </Show>
     </section>

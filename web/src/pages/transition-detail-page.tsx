@@ -3,7 +3,9 @@ import { createResource, For, Match, onCleanup, Show, Switch } from 'solid-js';
 import type { Transition } from '../../../shared/domain/transition';
 import { gemeenteNaam } from '../../../shared/domain/municipalities';
 import { faseLabels, herkomstLabels } from '../../../shared/domain/vocabulary';
-import { api, ApiError } from '../api/client';
+import { api, ApiError, emergencyAccessFor } from '../api/client';
+import { AuditPanel } from '../components/audit/audit-panel';
+import { EmergencyAccess } from '../components/audit/emergency-access';
 import { PageTitle } from '../components/page-title';
 import { ProblemAlert } from '../components/problem-alert';
 import { TimelineList } from '../components/timeline-list';
@@ -30,6 +32,13 @@ export default function TransitionDetailPage() {
   const [timeline, { refetch: refetchTimeline }] = createResource(() => params.id, api.transitions.timeline);
   const [signals, { refetch: refetchSignals }] = createResource(() => params.id, api.signals.list);
 
+  // A resource that failed throws when read: the page reads each through these, and shows the failure instead.
+  const loaded = <T,>(resource: { (): T | undefined; error: unknown }) => () => (resource.error ? undefined : resource());
+  const currentTransition = loaded(transition);
+  const currentOverview = loaded(overview);
+  const currentTimeline = loaded(timeline);
+  const currentSignals = loaded(signals);
+
   const reload = () => {
     void refetchTransition();
     void refetchOverview();
@@ -38,7 +47,7 @@ export default function TransitionDetailPage() {
   };
   const changed = (next?: Transition) => {
     // Same version back means "reload" (a stale write); otherwise show the new version at once.
-    if (!next || next.version === transition()?.version) void refetchTransition();
+    if (!next || next.version === currentTransition()?.version) void refetchTransition();
     else mutate(next);
     void refetchOverview();
     void refetchTimeline();
@@ -50,8 +59,8 @@ export default function TransitionDetailPage() {
   // The workflow writes "traject-gestart" a moment after the aanmelding: look again for a little while.
   const started = Date.now();
   const timer = setInterval(() => {
-    const t = transition();
-    const events = timeline();
+    const t = currentTransition();
+    const events = currentTimeline();
     if (!t || !events) return;
     const young = Date.now() - Date.parse(t.createdAt) < POLL_WINDOW_MS;
     const waiting = !events.items.some((e) => e.type === 'traject-gestart');
@@ -61,10 +70,14 @@ export default function TransitionDetailPage() {
   onCleanup(() => clearInterval(timer));
 
   const notFound = () => transition.error instanceof ApiError && transition.error.status === 404;
+  const otherTeam = () => transition.error instanceof ApiError && transition.error.problem.code === 'noodtoegang-mogelijk' && !emergencyAccessFor(params.id);
 
   return (
     <section class="landing-section">
       <Switch>
+        <Match when={otherTeam()}>
+          <EmergencyAccess transitionId={params.id} onGranted={reload} />
+        </Match>
         <Match when={notFound()}>
           <PageTitle>Traject niet gevonden</PageTitle>
           <p class="utrecht-paragraph">Dit traject bestaat niet of je hebt er geen toegang toe.</p>
@@ -72,16 +85,21 @@ export default function TransitionDetailPage() {
         <Match when={transition.error}>
           <ProblemAlert message="Het traject kon niet worden geladen." />
         </Match>
-        <Match when={transition.loading && !transition()}>
+        <Match when={transition.loading && !currentTransition()}>
           <p class="utrecht-paragraph" role="status">
             Traject laden…
           </p>
         </Match>
-        <Match when={transition()}>
+        <Match when={currentTransition()}>
           {(t) => (
             <>
+              <Show when={emergencyAccessFor(t().id)}>
+                <div class="utrecht-alert utrecht-alert--warning" role="status">
+                  <p class="utrecht-paragraph">Je gebruikt noodtoegang tot dit dossier. Alles wat je inziet of wijzigt komt met je reden in het auditlog.</p>
+                </div>
+              </Show>
               <TransitionDetails transition={t()} />
-              <Show when={overview()}>
+              <Show when={currentOverview()}>
                 {(o) => (
                   <>
                     <Show when={o().deadlines.length > 0}>
@@ -101,8 +119,8 @@ export default function TransitionDetailPage() {
                       </section>
                     </Show>
                     <FasePanel transition={t()} nextFases={o().nextFases} onChanged={changed} />
-                    <SignalsPanel transition={t()} signals={signals()?.items} onChanged={() => changed()} />
-                    <SupportPanel transition={t()} overview={o()} signals={signals()?.items ?? []} onChanged={changed} />
+                    <SignalsPanel transition={t()} signals={currentSignals()?.items} onChanged={() => changed()} />
+                    <SupportPanel transition={t()} overview={o()} signals={currentSignals()?.items ?? []} onChanged={changed} />
                     <PlanPanel transition={t()} overview={o()} onChanged={changed} />
                     <ReadinessPanel transition={t()} overview={o()} onChanged={changed} />
                     <Show when={['woning', 'verhuizing', 'landing', 'omklap', 'geland', 'teruggevallen'].includes(t().fase) || t().aanbiedingen.length > 0}>
@@ -110,6 +128,7 @@ export default function TransitionDetailPage() {
                       <MovePanel transition={t()} overview={o()} onChanged={changed} />
                     </Show>
                     <BudgetPanel transitionId={t().id} verhuisdatum={t().verhuisdatum} />
+                    <AuditPanel transitionId={t().id} />
                   </>
                 )}
               </Show>
@@ -117,12 +136,12 @@ export default function TransitionDetailPage() {
           )}
         </Match>
       </Switch>
-      <Show when={transition()}>
+      <Show when={currentTransition()}>
         <section class="landing-panel" aria-labelledby="tijdlijn-title">
           <h2 id="tijdlijn-title" class="utrecht-heading-2">
             Tijdlijn
           </h2>
-          <Show when={timeline()} fallback={<p class="utrecht-paragraph">Tijdlijn laden…</p>}>
+          <Show when={currentTimeline()} fallback={<p class="utrecht-paragraph">Tijdlijn laden…</p>}>
             {(events) => <TimelineList items={events().items} />}
           </Show>
         </section>

@@ -1,0 +1,63 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningLanding } from '../../infra/local/landing';
+import { productInBrowser } from '../support/browser';
+
+let landing: RunningLanding;
+let page: Page;
+let stop: () => Promise<void>;
+
+beforeAll(async () => {
+  ({ landing, page, stop } = await productInBrowser('access-ui'));
+});
+afterAll(() => stop?.());
+
+async function signInAs(name: RegExp) {
+  await page.goto(`${landing.url}/aanmelden`);
+  await page.getByRole('button', { name }).click();
+}
+
+/** Kees van Dijk's record, as the Utrecht team sees it: its address in the SPA. */
+async function keesUrl(): Promise<string> {
+  await signInAs(/Sanne de Vries/);
+  await page.getByRole('link', { name: 'Mijn trajecten' }).click();
+  await page.getByRole('link', { name: 'Kees van Dijk' }).click();
+  await page.getByRole('heading', { name: 'Kees van Dijk' }).waitFor();
+  return page.url();
+}
+
+describe('Who sees what, in the browser', { timeout: 60_000 }, () => {
+  it('shows each team its own transitions', async () => {
+    await signInAs(/Fleur Kok/);
+    await page.getByRole('link', { name: 'Trajecten van het team' }).click();
+    const table = page.getByRole('table');
+    await expect.poll(() => table.innerText()).toContain('Ilse Brouwer');
+    expect(await table.innerText()).not.toContain('Kees van Dijk');
+  });
+
+  it('lets a member of another team in only with a reason, and shows it to the team lead', async () => {
+    const url = await keesUrl();
+    await signInAs(/Daan Smit/);
+    await page.goto(url);
+    await page.getByRole('heading', { name: 'Traject van een ander team' }).waitFor();
+    expect(await page.locator('main').innerText()).not.toContain('Kees');
+    await page.getByLabel('Reden voor noodtoegang').fill('Crisisdienst: Kees belt in paniek, zijn begeleiders zijn onbereikbaar');
+    await page.getByRole('button', { name: 'Noodtoegang gebruiken' }).click();
+    await page.getByRole('heading', { name: 'Kees van Dijk' }).waitFor();
+    expect(await page.getByRole('status').filter({ hasText: 'noodtoegang' }).count()).toBeGreaterThan(0);
+
+    await signInAs(/Ingrid Visser/);
+    await page.goto(url);
+    const trail = page.getByRole('list', { name: 'Auditlog van dit dossier' });
+    await expect.poll(() => trail.innerText()).toContain('Daan Smit');
+    expect(await trail.innerText()).toContain('Crisisdienst: Kees belt in paniek');
+    await page.getByRole('link', { name: 'Team', exact: true }).click();
+    await expect.poll(() => page.getByRole('list', { name: 'Noodtoegang' }).innerText()).toContain('Daan Smit');
+  });
+
+  it('gives a caseworker the person’s access report as a download', async () => {
+    await keesUrl();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /Inzageverslag voor de persoon downloaden/ }).click()]);
+    expect(download.suggestedFilename()).toBe('inzageverslag.csv');
+  });
+});
