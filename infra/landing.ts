@@ -38,7 +38,7 @@ export function createLandingStacks(app: App, stage: StageConfig) {
     stage,
     tags,
     apiEndpoint: api.api.apiEndpoint,
-    auth: { userPoolId: api.userPool.userPoolId, userPoolClientId: api.userPoolClient.userPoolClientId },
+    auth: { userPoolId: api.userPool.userPoolId, userPoolClientId: api.userPoolClient.userPoolClientId, signInDomain: api.userPoolDomain.baseUrl() },
     description: 'Landing: SPA on S3 and CloudFront',
   });
   return { data, workflows, webhooks, api, web };

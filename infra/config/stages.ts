@@ -14,6 +14,8 @@ export interface StageConfig {
   tracing: boolean;
   apiThrottle: { rateLimit: number; burstLimit: number };
   workflowTimeout: Duration;
+  /** Cognito's hosted sign-in pages live at https://<prefix>.auth.<region>.amazoncognito.com. */
+  cognitoDomainPrefix: string;
   /** How long audit entries are kept (NEN 7513: at least as long as the records they are about are relevant). */
   auditRetentionDays: number;
   /** Where corporations reach the API (the `dataref` of their notices): the stage's public address. */
@@ -30,6 +32,7 @@ const stages: Record<StageName, StageConfig> = {
     apiThrottle: { rateLimit: 50, burstLimit: 100 },
     workflowTimeout: Duration.minutes(5),
     publicBaseUrl: 'https://dev.landing.example.nl',
+    cognitoDomainPrefix: 'landing-dev-aanmelden',
     auditRetentionDays: 90,
   },
   acc: {
@@ -41,6 +44,7 @@ const stages: Record<StageName, StageConfig> = {
     apiThrottle: { rateLimit: 100, burstLimit: 200 },
     workflowTimeout: Duration.minutes(5),
     publicBaseUrl: 'https://acc.landing.example.nl',
+    cognitoDomainPrefix: 'landing-acc-aanmelden',
     auditRetentionDays: 365,
   },
   prod: {
@@ -52,6 +56,7 @@ const stages: Record<StageName, StageConfig> = {
     apiThrottle: { rateLimit: 200, burstLimit: 400 },
     workflowTimeout: Duration.minutes(5),
     publicBaseUrl: 'https://landing.example.nl',
+    cognitoDomainPrefix: 'landing-aanmelden',
     auditRetentionDays: 7 * 365,
   },
 };

@@ -2,7 +2,7 @@ import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import { HttpApi, HttpMethod, HttpNoneAuthorizer, HttpStage } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaAuthorizer, HttpLambdaResponseType, HttpUserPoolAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
-import { AccountRecovery, Mfa, StringAttribute, UserPool, UserPoolClient } from 'aws-cdk-lib/aws-cognito';
+import { AccountRecovery, ClientAttributes, Mfa, OAuthScope, StringAttribute, UserPool, UserPoolClient, type UserPoolDomain } from 'aws-cdk-lib/aws-cognito';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
@@ -30,6 +30,7 @@ export class ApiStack extends Stack {
   readonly api: HttpApi;
   readonly userPool: UserPool;
   readonly userPoolClient: UserPoolClient;
+  readonly userPoolDomain: UserPoolDomain;
   readonly functions: Record<Capability, LandingFunction>;
 
   constructor(scope: Construct, id: string, props: ApiStackProps) {
@@ -39,7 +40,9 @@ export class ApiStack extends Stack {
     this.userPool = new UserPool(this, 'Users', {
       selfSignUpEnabled: false,
       signInAliases: { email: true },
-      mfa: Mfa.OPTIONAL,
+      // Every member of staff signs in with a second factor: the roles that approve money or manage endpoints
+      // must, and a pool cannot require it per role, so it is required for all (an authenticator app, no SMS).
+      mfa: Mfa.REQUIRED,
       mfaSecondFactor: { otp: true, sms: false },
       accountRecovery: AccountRecovery.EMAIL_ONLY,
       passwordPolicy: { minLength: 12, requireSymbols: false },
@@ -47,14 +50,26 @@ export class ApiStack extends Stack {
       customAttributes: {
         organisation_id: new StringAttribute({ mutable: true }),
         role: new StringAttribute({ mutable: true }),
+        team_id: new StringAttribute({ mutable: true }),
       },
       removalPolicy: stage.removalPolicy,
       deletionProtection: stage.protectData,
     });
+    // The SPA signs in through Cognito's hosted pages with the authorization code flow and PKCE (no secret).
+    this.userPoolDomain = this.userPool.addDomain('SignIn', { cognitoDomain: { domainPrefix: stage.cognitoDomainPrefix } });
     this.userPoolClient = this.userPool.addClient('Spa', {
       generateSecret: false,
       authFlows: { userSrp: true },
-      oAuth: { flows: { authorizationCodeGrant: true } },
+      oAuth: {
+        flows: { authorizationCodeGrant: true },
+        scopes: [OAuthScope.OPENID, OAuthScope.EMAIL, OAuthScope.PROFILE],
+        callbackUrls: [`${stage.publicBaseUrl}/aanmelden/terug`],
+        logoutUrls: [`${stage.publicBaseUrl}/aanmelden`],
+      },
+      // The ID token carries the principal: the client reads the custom attributes, only administrators set them.
+      readAttributes: new ClientAttributes().withStandardAttributes({ email: true, fullname: true }).withCustomAttributes('organisation_id', 'role', 'team_id'),
+      writeAttributes: new ClientAttributes().withStandardAttributes({ fullname: true }),
+      idTokenValidity: Duration.hours(1),
       preventUserExistenceErrors: true,
     });
 

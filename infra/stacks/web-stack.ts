@@ -21,7 +21,7 @@ export interface WebStackProps extends StackProps {
   stage: StageConfig;
   /** `https://<id>.execute-api.<region>.amazonaws.com` */
   apiEndpoint: string;
-  auth: { userPoolId: string; userPoolClientId: string };
+  auth: { userPoolId: string; userPoolClientId: string; signInDomain: string };
 }
 
 export const webDistPath = path.join(projectRoot, 'web/dist');
@@ -74,7 +74,9 @@ export class WebStack extends Stack {
       })),
     });
 
-    const config = { auth: { mode: 'cognito', userPoolId: props.auth.userPoolId, clientId: props.auth.userPoolClientId } };
+    const config = {
+      auth: { mode: 'cognito', userPoolId: props.auth.userPoolId, clientId: props.auth.userPoolClientId, domain: props.auth.signInDomain, redirectUri: `${props.stage.publicBaseUrl}/aanmelden/terug` },
+    };
     new BucketDeployment(this, 'Deploy', {
       destinationBucket: bucket,
       distribution: this.distribution,

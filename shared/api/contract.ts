@@ -53,7 +53,7 @@ export interface OperationSpec {
   summary: string;
   /**
    * `principal`: a signed-in member of staff (Cognito JWT); `corporation`: a housing corporation's system,
-   * by its API key (a Lambda authorizer); `public`: nobody (the API description, health).
+   * by its API key (a Lambda authorizer); `public`: nobody (only the health check).
    */
   auth: 'principal' | 'corporation' | 'public';
   params?: z.ZodObject;
@@ -898,8 +898,8 @@ export const operations = {
     capability: 'meta',
     method: 'GET',
     path: '/api/openapi.json',
-    summary: 'Deze API-beschrijving (OpenAPI 3.1)',
-    auth: 'public',
+    summary: 'Deze API-beschrijving (OpenAPI 3.1), voor wie is aangemeld',
+    auth: 'principal',
     response: { status: 200, schema: z.record(z.string(), z.unknown()), description: 'OpenAPI 3.1 document' },
     errors: [],
   }),

@@ -106,10 +106,35 @@ describe('Api stack', () => {
     }
   });
 
-  it('has a Cognito user pool carrying organisation and role as custom attributes', () => {
-    dev.api.hasResourceProperties('AWS::Cognito::UserPool', {
-      Schema: Match.arrayWith([Match.objectLike({ Name: 'organisation_id' }), Match.objectLike({ Name: 'role' })]),
+  it('puts only the health check outside the authorizers', () => {
+    const open = Object.values(dev.api.findResources('AWS::ApiGatewayV2::Route'))
+      .filter((r) => r.Properties.AuthorizationType === 'NONE')
+      .map((r) => r.Properties.RouteKey);
+    expect(open).toEqual(['GET /api/health']);
+  });
+
+  it('has a Cognito user pool that requires a second factor (an authenticator app) and carries organisation, team and role', () => {
+    for (const stage of [dev, prod]) {
+      stage.api.hasResourceProperties('AWS::Cognito::UserPool', {
+        MfaConfiguration: 'ON',
+        EnabledMfas: ['SOFTWARE_TOKEN_MFA'],
+        AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
+        Schema: Match.arrayWith([Match.objectLike({ Name: 'organisation_id' }), Match.objectLike({ Name: 'role' }), Match.objectLike({ Name: 'team_id' })]),
+      });
+    }
+  });
+
+  it('signs the SPA in with the code flow (no secret) on the stage’s address, and lets it read but not write role, team and organisation', () => {
+    const client = Object.values(prod.api.findResources('AWS::Cognito::UserPoolClient'))[0]!.Properties;
+    expect(client).toMatchObject({
+      AllowedOAuthFlows: ['code'],
+      GenerateSecret: false,
+      CallbackURLs: ['https://landing.example.nl/aanmelden/terug'],
     });
+    expect(client.ReadAttributes).toEqual(expect.arrayContaining(['custom:organisation_id', 'custom:role', 'custom:team_id']));
+    expect(client.WriteAttributes.some((a: string) => a.startsWith('custom:'))).toBe(false);
+    prod.api.hasResourceProperties('AWS::Cognito::UserPoolDomain', { Domain: 'landing-aanmelden' });
+    prod.api.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', { AuthorizerType: 'JWT', IdentitySource: ['$request.header.Authorization'] });
   });
 });
 

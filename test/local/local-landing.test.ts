@@ -24,8 +24,9 @@ async function signIn(userId: string): Promise<string> {
 }
 
 describe('npm start: the local product', () => {
-  it('serves the API description generated from the contract, without sign-in', async () => {
-    const response = await fetch(`${landing.url}/api/openapi.json`);
+  it('serves the API description generated from the contract, to who is signed in', async () => {
+    expect((await fetch(`${landing.url}/api/openapi.json`)).status).toBe(401);
+    const response = await fetch(`${landing.url}/api/openapi.json`, { headers: { authorization: `Bearer ${await signIn('u-sanne')}` } });
     expect(response.status).toBe(200);
     const document = (await response.json()) as { paths: Record<string, unknown> };
     expect(Object.keys(document.paths).sort()).toEqual([...new Set(Object.values(operations).map((o) => o.path))].sort());

@@ -21,11 +21,12 @@ describe('OpenAPI document', () => {
     expect(JSON.stringify(aanmelding.properties.begeleiderIds)).toContain('"maxItems":2');
   });
 
-  it('documents errors as problem+json and public operations without security', () => {
+  it('documents errors as problem+json, and only the health check without security', () => {
     const create = document.paths?.['/api/transitions']?.post;
     expect(Object.keys(create?.responses ?? {})).toEqual(expect.arrayContaining(['201', '400', '401', '503']));
     expect(JSON.stringify(create?.responses?.['400'])).toContain('application/problem+json');
-    expect(document.paths?.['/api/openapi.json']?.get?.security).toEqual([]);
+    expect(document.paths?.['/api/health']?.get?.security).toEqual([]);
+    expect(document.paths?.['/api/openapi.json']?.get?.security).toEqual([{ bearer: [] }]);
     expect(create?.security).toEqual([{ bearer: [] }]);
   });
 });
