@@ -17,6 +17,8 @@ export interface GatewayOptions {
   clock: { state(): unknown; advance(step: ClockStep): unknown };
   /** The seeded users offered on the local sign-in screen. */
   users: { principal: Principal; organisationNaam: string }[];
+  /** What `/config.json` tells the SPA; locally the seeded users' sign-in (tests may point it at a stand-in Cognito). */
+  appConfig?: Record<string, unknown>;
 }
 
 /**
@@ -35,7 +37,7 @@ export function createGateway(options: GatewayOptions): Server {
 async function handle(options: GatewayOptions, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://localhost');
   if (url.pathname.startsWith('/api/')) return invokeApi(options, req, res, url);
-  if (url.pathname === '/config.json') return json(res, 200, { auth: { mode: 'local' } });
+  if (url.pathname === '/config.json') return json(res, 200, options.appConfig ?? { auth: { mode: 'local' } });
   if (url.pathname === '/local/users' && req.method === 'GET') {
     return json(res, 200, {
       items: options.users.map(({ principal, organisationNaam }) => ({

@@ -37,6 +37,8 @@ export interface StartLandingOptions {
   stateDir?: string;
   /** The demo corporation's webhook receiver: a port (0 picks one), or false for none. */
   demoReceiverPort?: number | false;
+  /** What the SPA reads from `/config.json` (default: the local sign-in with the seeded users). */
+  appConfig?: Record<string, unknown>;
 }
 
 export interface RunningLanding {
@@ -141,6 +143,7 @@ export async function startLanding(options: StartLandingOptions): Promise<Runnin
     routes: assembly.routes,
     auth: new LocalAuth(options.authSecret),
     webRoot: options.webRoot,
+    ...(options.appConfig ? { appConfig: options.appConfig } : {}),
     clock: {
       state: () => clock.state(),
       advance: (step) => {
