@@ -14,7 +14,7 @@ import { ForbiddenError, NotFoundError, RuleViolationError } from '../http/error
 import type { OrganisationDirectory } from '../organisation/ports';
 import { lazy, runtime } from '../runtime';
 import type { RequestAccess } from '../http/request-access';
-import { EmergencyAccessPossibleError, scopeOf } from '../transitions/transition-access';
+import { authorize, EmergencyAccessPossibleError, scopeOf } from '../transitions/transition-access';
 import { DynamoBudgetStore } from '../storage/dynamo-budget-store';
 import { DynamoOrganisationDirectory } from '../storage/dynamo-organisation-directory';
 import { DynamoTransitionStore } from '../storage/dynamo-transition-store';
@@ -173,13 +173,13 @@ export function budgetHandlers(deps: () => BudgetDeps): CapabilityHandlers<'budg
       body: await moveSpend(deps(), { principal, access }, params.transitionId, params.spendId, 'budget:cancel', (s) => cancelMove(s.status), () => ({}), body.reden),
     }),
     budgetInbox: async ({ principal, access }) => {
-      if (!decide(principal, 'budget:inbox').allowed) throw new ForbiddenError();
+      authorize(principal, 'budget:inbox');
       access.record({ actie: 'lijst', onderdeel: 'regelbudget: te beoordelen' });
       const gemeente = await municipalityOf(deps(), principal);
       return { body: { items: gemeente ? await deps().budgets.inbox(gemeente, INBOX_LIMIT) : [] } };
     },
     exportLedger: async ({ principal, query, access }) => {
-      if (!decide(principal, 'budget:export').allowed) throw new ForbiddenError();
+      authorize(principal, 'budget:export');
       access.record({ actie: 'exporteren', onderdeel: `grootboek ${query.van} tot ${query.tot}` });
       const gemeente = await municipalityOf(deps(), principal);
       const entries = gemeente ? await deps().budgets.municipalityLedger(gemeente, query.van, query.tot) : [];

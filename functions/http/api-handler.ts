@@ -1,4 +1,5 @@
 import middy from '@middy/core';
+import { randomUUID } from 'node:crypto';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import type * as z from 'zod';
 import {
@@ -12,7 +13,7 @@ import {
 } from '../../shared/api/contract';
 import { invalidParamsFrom } from '../../shared/api/problem';
 import type { Principal } from '../../shared/domain/principal';
-import { NotFoundError, ValidationError } from './errors';
+import { ForbiddenError, NotFoundError, ValidationError } from './errors';
 import { corporationFrom, principalFrom } from './principal';
 import { problemResponses } from './problem-responses';
 import { requestLog } from './request-log';
@@ -98,12 +99,30 @@ export function createApiHandler<C extends Capability>(capability: C, handlers: 
     const route = byRouteKey.get(event.routeKey);
     if (!route) throw new NotFoundError('Deze route bestaat niet.');
     const { id, spec } = route;
-    const principal = spec.auth === 'principal' ? principalFrom(event) : spec.auth === 'corporation' ? corporationFrom(event) : undefined;
     const requestId = event.requestContext?.requestId ?? context.awsRequestId;
+    const kanaal = spec.auth === 'corporation' ? 'corporatie-api' : 'web-api';
+    let principal: Principal | undefined;
+    try {
+      principal = spec.auth === 'principal' ? principalFrom(event) : spec.auth === 'corporation' ? corporationFrom(event) : undefined;
+    } catch (error) {
+      // A verified token without the claims of a member of staff (no organisation or role): an attempt too.
+      await options.audit?.().appendRefusedRequests([
+        {
+          id: randomUUID(),
+          at: (options.now?.() ?? new Date()).toISOString(),
+          reden: 'onvolledig',
+          route: event.routeKey,
+          status: 401,
+          ...(typeof event.requestContext?.authorizer?.jwt?.claims?.sub === 'string' ? { gebruikerId: event.requestContext.authorizer.jwt.claims.sub } : {}),
+          waar: { requestId, kanaal, ...(event.requestContext?.http?.sourceIp ? { bron: event.requestContext.http.sourceIp } : {}) },
+        },
+      ]);
+      throw error;
+    }
     const access = new RequestAccess(principal, {
       requestId,
       operationId: id,
-      kanaal: spec.auth === 'corporation' ? 'corporatie-api' : 'web-api',
+      kanaal,
       bron: event.requestContext?.http?.sourceIp,
       noodtoegangReden: emergencyReasonOf(event),
       now: options.now ?? (() => new Date()),
@@ -122,7 +141,11 @@ export function createApiHandler<C extends Capability>(capability: C, handlers: 
     try {
       result = await handler(request);
     } catch (error) {
-      // A refused attempt is recorded too; if that fails, the refusal still stands.
+      // A refused attempt is recorded too (a handler that refused a person's record already said whose); if
+      // writing fails, the refusal still stands.
+      if (error instanceof ForbiddenError && !access.entries.some((e) => e.actie === 'geweigerd')) {
+        access.record({ actie: 'geweigerd', onderdeel: spec.capability, weigering: error.weigering });
+      }
       await writeAudit(options, access).catch((auditError: Error) => logger.error('audit not written', { requestId, errorName: auditError.name }));
       throw error;
     }

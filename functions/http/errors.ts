@@ -1,4 +1,5 @@
 import type { InvalidParam, ProblemCode } from '../../shared/api/problem';
+import type { Denial } from '../../shared/policy/access-policy';
 
 /** Typed errors a handler throws; functions/http/problem-responses.ts maps them to HTTP once. */
 export class ApiError extends Error {
@@ -26,7 +27,12 @@ export class UnauthenticatedError extends ApiError {
 }
 
 export class ForbiddenError extends ApiError {
-  constructor(title = 'Je hebt geen toegang tot deze handeling.', code: 'forbidden' | 'noodtoegang-mogelijk' = 'forbidden') {
+  constructor(
+    title = 'Je hebt geen toegang tot deze handeling.',
+    code: 'forbidden' | 'noodtoegang-mogelijk' = 'forbidden',
+    /** The policy's reason, for the audit entry of the refusal (never in the answer). */
+    readonly weigering: Denial = 'role',
+  ) {
     super(403, code, title);
   }
 }

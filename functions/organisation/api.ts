@@ -1,6 +1,7 @@
-import { decide } from '../../shared/policy/access-policy';
-import { createApiHandler, type CapabilityHandlers } from '../http/api-handler';
-import { ForbiddenError, NotFoundError } from '../http/errors';
+import { auditFromEnvironment } from '../audit/audit-runtime';
+import { createApiHandler, type ApiHandlerOptions, type CapabilityHandlers } from '../http/api-handler';
+import { NotFoundError } from '../http/errors';
+import { authorize } from '../transitions/transition-access';
 import { lazy, runtime } from '../runtime';
 import { DynamoOrganisationDirectory } from '../storage/dynamo-organisation-directory';
 import type { OrganisationDirectory } from './ports';
@@ -13,20 +14,21 @@ export function organisationHandlers(directory: () => OrganisationDirectory): Ca
       return { body: { principal, organisation } };
     },
     listCorporations: async ({ principal }) => {
-      if (!decide(principal, 'corporation:list').allowed) throw new ForbiddenError();
+      authorize(principal, 'corporation:list');
       return { body: { items: await directory().organisationsOfKind('woningcorporatie') } };
     },
     listStaff: async ({ principal }) => {
-      if (!decide(principal, 'staff:list').allowed) throw new ForbiddenError();
+      authorize(principal, 'staff:list');
       return { body: { items: await directory().staff(principal.organisationId) } };
     },
   };
 }
 
-export function createOrganisationApi(directory: () => OrganisationDirectory) {
-  return createApiHandler('organisation', organisationHandlers(directory));
+export function createOrganisationApi(directory: () => OrganisationDirectory, options: ApiHandlerOptions = {}) {
+  return createApiHandler('organisation', organisationHandlers(directory), options);
 }
 
 export const handler = createOrganisationApi(
   lazy(() => new DynamoOrganisationDirectory(runtime.documentClient(), runtime.tableName())),
+  { audit: auditFromEnvironment },
 );

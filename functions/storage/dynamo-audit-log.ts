@@ -1,6 +1,6 @@
 import { BatchWriteCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { AuditEntry } from '../../shared/domain/audit';
+import { AuditEntry, RefusedRequest } from '../../shared/domain/audit';
 import type { AuditLog } from '../audit/ports';
 import type { Page, PageRequest } from '../transitions/ports';
 import { decodeCursor, encodeCursor } from './page-cursor';
@@ -20,9 +20,31 @@ export class DynamoAuditLog implements AuditLog {
     private readonly retentionDays: number,
   ) {}
 
-  async append(entries: readonly AuditEntry[]): Promise<void> {
-    for (let i = 0; i < entries.length; i += BATCH) {
-      let requests = entries.slice(i, i + BATCH).map((e) => ({ PutRequest: { Item: this.item(e) } }));
+  append(entries: readonly AuditEntry[]): Promise<void> {
+    return this.put(entries.map((e) => this.item(e)));
+  }
+
+  appendRefusedRequests(refusals: readonly RefusedRequest[]): Promise<void> {
+    return this.put(
+      refusals.map((r) => ({
+        pk: `WEIGERING#${r.at.slice(0, 10)}`,
+        sk: `${r.at}#${r.id}`,
+        expiresAt: this.expiresAt(r.at),
+        entity: 'RefusedRequest',
+        ...r,
+      })),
+    );
+  }
+
+  async refusedRequestsOn(day: string, page: PageRequest): Promise<Page<RefusedRequest>> {
+    const { items, nextCursor } = await this.query(undefined, 'pk', `WEIGERING#${day}`, page);
+    return { items: items.map((i) => RefusedRequest.parse(i)), ...(nextCursor ? { nextCursor } : {}) };
+  }
+
+  /** Puts items in batches of 25, retrying what DynamoDB left unprocessed (throttling) with backoff. */
+  private async put(items: readonly Record<string, unknown>[]): Promise<void> {
+    for (let i = 0; i < items.length; i += BATCH) {
+      let requests = items.slice(i, i + BATCH).map((Item) => ({ PutRequest: { Item } }));
       for (let attempt = 0; requests.length; attempt++) {
         if (attempt >= ATTEMPTS) throw new Error('audit entries not written');
         if (attempt > 0) await sleep(25 * 2 ** attempt);
@@ -33,18 +55,23 @@ export class DynamoAuditLog implements AuditLog {
   }
 
   ofPerson(persoonRef: string, page: PageRequest): Promise<Page<AuditEntry>> {
-    return this.query(undefined, 'pk', `PERSON#${persoonRef}`, page);
+    return this.entries(undefined, 'pk', `PERSON#${persoonRef}`, page);
   }
 
   ofUser(userId: string, page: PageRequest): Promise<Page<AuditEntry>> {
-    return this.query('gsi1', 'gsi1pk', `USER#${userId}`, page);
+    return this.entries('gsi1', 'gsi1pk', `USER#${userId}`, page);
   }
 
   emergencyAccessOfTeam(organisationId: string, teamId: string, page: PageRequest): Promise<Page<AuditEntry>> {
-    return this.query('gsi2', 'gsi2pk', `NOOD#${organisationId}#${teamId}`, page);
+    return this.entries('gsi2', 'gsi2pk', `NOOD#${organisationId}#${teamId}`, page);
   }
 
-  private async query(indexName: string | undefined, attribute: string, value: string, page: PageRequest): Promise<Page<AuditEntry>> {
+  private async entries(indexName: string | undefined, attribute: string, value: string, page: PageRequest): Promise<Page<AuditEntry>> {
+    const { items, nextCursor } = await this.query(indexName, attribute, value, page);
+    return { items: items.map((i) => AuditEntry.parse(i)), ...(nextCursor ? { nextCursor } : {}) };
+  }
+
+  private async query(indexName: string | undefined, attribute: string, value: string, page: PageRequest): Promise<Page<Record<string, unknown>>> {
     const result = await this.db.send(
       new QueryCommand({
         TableName: this.tableName,
@@ -57,9 +84,13 @@ export class DynamoAuditLog implements AuditLog {
         ExclusiveStartKey: decodeCursor(page.cursor, { attribute, value }),
       }),
     );
-    const items = (result.Items ?? []).map((i) => AuditEntry.parse(i));
+    const items = result.Items ?? [];
     const nextCursor = encodeCursor(result.LastEvaluatedKey);
     return nextCursor ? { items, nextCursor } : { items };
+  }
+
+  private expiresAt(at: string): number {
+    return Math.floor(Date.parse(at) / 1000) + this.retentionDays * 86_400;
   }
 
   private item(e: AuditEntry) {
@@ -70,7 +101,7 @@ export class DynamoAuditLog implements AuditLog {
       gsi1pk: `USER#${e.gebruiker.id}`,
       gsi1sk: sortKey,
       ...(e.noodtoegang && e.teamId ? { gsi2pk: `NOOD#${e.gebruiker.organisatieId}#${e.teamId}`, gsi2sk: sortKey } : {}),
-      expiresAt: Math.floor(Date.parse(e.at) / 1000) + this.retentionDays * 86_400,
+      expiresAt: this.expiresAt(e.at),
       entity: 'AuditEntry',
       ...e,
     };

@@ -5,8 +5,10 @@ import { ForbiddenError, NotFoundError } from '../http/errors';
 import type { RequestAccess } from '../http/request-access';
 import type { TransitionStore } from './ports';
 
+/** Throws a 403 carrying the policy's reason, which the API handler records as the refused attempt. */
 export function authorize(principal: Principal, action: Action, resource?: ResourceScope, context?: AccessContext): void {
-  if (!decide(principal, action, resource, context).allowed) throw new ForbiddenError();
+  const decision = decide(principal, action, resource, context);
+  if (!decision.allowed) throw new ForbiddenError(undefined, 'forbidden', decision.reason);
 }
 
 /** What the policy needs to know of a person's record: whose it is, which team supports them, who works on it. */
@@ -16,7 +18,7 @@ export function scopeOf(t: Pick<Transition, 'providerId' | 'teamId' | 'begeleide
 
 export class EmergencyAccessPossibleError extends ForbiddenError {
   constructor() {
-    super('Dit traject hoort bij een ander team. Alleen in een noodsituatie kun je het inzien, met een reden; je teamleider ziet dat.', 'noodtoegang-mogelijk');
+    super('Dit traject hoort bij een ander team. Alleen in een noodsituatie kun je het inzien, met een reden; je teamleider ziet dat.', 'noodtoegang-mogelijk', 'team');
   }
 }
 

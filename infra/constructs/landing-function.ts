@@ -48,6 +48,9 @@ const retention: Record<StageConfig['logRetentionDays'], RetentionDays> = {
   365: RetentionDays.ONE_YEAR,
 };
 
+/** How long the stage keeps operational logs (Lambda logs, API Gateway's access log). */
+export const logRetentionOf = (stage: StageConfig): RetentionDays => retention[stage.logRetentionDays];
+
 /**
  * A Lambda with Landing's defaults: Node 22 on arm64, ESM bundled and minified by local esbuild with
  * source maps, its own log group, and grant helpers so stacks read as wiring.
@@ -66,7 +69,7 @@ export class LandingFunction extends NodejsFunction {
       projectRoot,
       depsLockFilePath: path.join(projectRoot, 'package-lock.json'),
       logGroup: new LogGroup(scope, `${id}Logs`, {
-        retention: retention[props.stage.logRetentionDays],
+        retention: logRetentionOf(props.stage),
         removalPolicy: props.stage.removalPolicy,
       }),
       environment: {

@@ -1,5 +1,4 @@
 import type { APIGatewayProxyEventV2WithJWTAuthorizer } from 'aws-lambda';
-import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 
 /** Builds the API Gateway HTTP API (payload format 2.0) event AWS would hand the Lambda for this request. */
@@ -10,6 +9,7 @@ export function apiGatewayEvent(input: {
   routeKey: string;
   pathParameters: Record<string, string>;
   claims: Record<string, string | number | boolean | string[]> | undefined;
+  requestId: string;
 }): APIGatewayProxyEventV2WithJWTAuthorizer {
   const { req, url, body } = input;
   const headers: Record<string, string> = {};
@@ -40,7 +40,7 @@ export function apiGatewayEvent(input: {
         sourceIp: req.socket.remoteAddress ?? '127.0.0.1',
         userAgent: headers['user-agent'] ?? '',
       },
-      requestId: randomUUID(),
+      requestId: input.requestId,
       routeKey: input.routeKey,
       stage: '$default',
       time: now.toUTCString(),

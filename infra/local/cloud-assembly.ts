@@ -32,9 +32,9 @@ export interface LocalRoute {
   handler: LocalHandlerMetadata;
 }
 
-/** A Lambda that AWS invokes for a source rather than a route: the table's stream, a queue, a rate schedule. */
+/** A Lambda that AWS invokes for a source rather than a route: the table's stream, a queue, a rate schedule, a log subscription. */
 export interface LocalEventSource {
-  kind: 'table-stream' | 'queue' | 'rate-schedule';
+  kind: 'table-stream' | 'queue' | 'rate-schedule' | 'log-subscription';
   handler: LocalHandlerMetadata;
 }
 
@@ -69,7 +69,7 @@ export function synthesizeForLocal(): LocalAssembly {
       }
     }
 
-    return { stateMachines: readStateMachines(workflows), routes: readRoutes(api, functions), functions, eventSources: readEventSources(webhooks, functions) };
+    return { stateMachines: readStateMachines(workflows), routes: readRoutes(api, functions), functions, eventSources: [...readEventSources(webhooks, functions), ...readEventSources(api, functions)] };
   } finally {
     rmSync(outdir, { recursive: true, force: true });
   }
@@ -110,7 +110,7 @@ function authorizerOf(t: Template, authorizerId: unknown, functions: Map<string,
   return handler;
 }
 
-/** Stream and queue event source mappings, and rate schedules that invoke a Lambda. */
+/** Stream and queue event source mappings, rate schedules and log subscriptions that invoke a Lambda. */
 function readEventSources(t: Template, functions: Map<string, LocalHandlerMetadata>): LocalEventSource[] {
   const sources: LocalEventSource[] = [];
   for (const r of Object.values(t.Resources)) {
@@ -121,6 +121,10 @@ function readEventSources(t: Template, functions: Map<string, LocalHandlerMetada
     if (r.Type === 'AWS::Scheduler::Schedule' && String(r.Properties?.ScheduleExpression).startsWith('rate(')) {
       const handler = functions.get(resolveToString((r.Properties?.Target as { Arn: unknown }).Arn));
       if (handler) sources.push({ kind: 'rate-schedule', handler });
+    }
+    if (r.Type === 'AWS::Logs::SubscriptionFilter') {
+      const handler = functions.get(resolveToString(r.Properties?.DestinationArn));
+      if (handler) sources.push({ kind: 'log-subscription', handler });
     }
   }
   return sources;

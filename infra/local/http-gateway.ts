@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AccessLogRecord } from '../../functions/audit/access-log';
 import type { Principal } from '../../shared/domain/principal';
 import { apiGatewayEvent, matchPath } from './api-gateway-event';
 import type { LocalRoute } from './cloud-assembly';
@@ -17,6 +19,8 @@ export interface GatewayOptions {
   clock: { state(): unknown; advance(step: ClockStep): unknown };
   /** The seeded users offered on the local sign-in screen. */
   users: { principal: Principal; organisationNaam: string }[];
+  /** Receives API Gateway's access log line of every API request (see functions/audit/access-log.ts). */
+  accessLog?: (record: AccessLogRecord) => void;
   /** What `/config.json` tells the SPA; locally the seeded users' sign-in (tests may point it at a stand-in Cognito). */
   appConfig?: Record<string, unknown>;
 }
@@ -68,6 +72,7 @@ async function handle(options: GatewayOptions, req: IncomingMessage, res: Server
 }
 
 async function invokeApi(options: GatewayOptions, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+  const started = Date.now();
   let route: LocalRoute | undefined;
   let pathParameters: Record<string, string> = {};
   for (const candidate of options.routes) {
@@ -79,20 +84,38 @@ async function invokeApi(options: GatewayOptions, req: IncomingMessage, res: Ser
       break;
     }
   }
+  const requestId = randomUUID();
+  // Every answer is logged as API Gateway's access log line would be.
+  const log = (status: number, extra: { authorizerError?: string | undefined; integrationStatus?: number } = {}) =>
+    options.accessLog?.({
+      requestId,
+      time: String(started),
+      routeKey: route?.routeKey ?? '-',
+      status: String(status),
+      sourceIp: req.socket.remoteAddress ?? '-',
+      authorizerError: extra.authorizerError ?? '-',
+      integrationStatus: extra.integrationStatus === undefined ? '-' : String(extra.integrationStatus),
+      responseLatency: String(Date.now() - started),
+    });
   // What API Gateway answers itself, before any Lambda runs.
-  if (!route) return json(res, 404, { message: 'Not Found' });
-  const claims = route.requiresPrincipal ? await options.auth.verify(req.headers.authorization) : undefined;
-  if (route.requiresPrincipal && !claims) return json(res, 401, { message: 'Unauthorized' });
+  const refuse = (status: number, message: string, authorizerError?: string) => {
+    log(status, { authorizerError });
+    json(res, status, { message });
+  };
+  if (!route) return refuse(404, 'Not Found');
+  const verified = route.requiresPrincipal ? await options.auth.verify(req.headers.authorization) : undefined;
+  if (verified && 'refused' in verified) return refuse(401, 'Unauthorized', verified.refused);
+  const claims = verified?.claims;
 
   const body = await readBody(req);
-  if (body.length > MAX_BODY_BYTES) return json(res, 413, { message: 'Request Entity Too Large' });
-  const event = apiGatewayEvent({ req, url, body, routeKey: route.routeKey, pathParameters, claims });
+  if (body.length > MAX_BODY_BYTES) return refuse(413, 'Request Entity Too Large');
+  const event = apiGatewayEvent({ req, url, body, routeKey: route.routeKey, pathParameters, claims, requestId });
   if (route.authorizer) {
     // As API Gateway does with a Lambda authorizer (simple responses): no header is a 401, a refusal a 403.
-    if (!req.headers.authorization) return json(res, 401, { message: 'Unauthorized' });
+    if (!req.headers.authorization) return refuse(401, 'Unauthorized');
     const authorize = await loadHandler(route.authorizer);
     const verdict = (await authorize({ type: 'REQUEST', routeKey: route.routeKey, headers: event.headers }, lambdaContext(route.authorizer.entry))) as { isAuthorized?: boolean; context?: Record<string, unknown> };
-    if (!verdict.isAuthorized) return json(res, 403, { message: 'Forbidden' });
+    if (!verdict.isAuthorized) return refuse(403, 'Forbidden', 'Forbidden');
     (event.requestContext as unknown as { authorizer: unknown }).authorizer = { lambda: verdict.context ?? {} };
   }
   const handler = await loadHandler(route.handler);
@@ -102,7 +125,9 @@ async function invokeApi(options: GatewayOptions, req: IncomingMessage, res: Ser
     body?: string;
     isBase64Encoded?: boolean;
   };
-  res.writeHead(result.statusCode ?? 200, result.headers ?? {});
+  const status = result.statusCode ?? 200;
+  log(status, { integrationStatus: status });
+  res.writeHead(status, result.headers ?? {});
   res.end(result.body ? Buffer.from(result.body, result.isBase64Encoded ? 'base64' : 'utf8') : undefined);
 }
 

@@ -20,6 +20,7 @@ import { demoCorporationAccess, type DemoCorporation } from './demo-corporation'
 import { startDemoReceiver, type DemoReceiver } from './demo-receiver';
 import { lambdaContext, loadHandler } from './local-lambda';
 import { LocalQueue, startQueueEndpoint } from './local-queue';
+import { LocalLogSubscription } from './local-log-subscription';
 import { LocalTableStream } from './local-table-stream';
 import { localVaultKey } from './local-vault-key';
 
@@ -139,8 +140,11 @@ export async function startLanding(options: StartLandingOptions): Promise<Runnin
     for (const workflow of ['MoveWorkflow', 'FollowUpWorkflow']) stepFunctions.startExecution(stateMachineArn(workflow), `${id}-demo`, JSON.stringify({ transitionId: id }));
   }
 
+  // Refusals API Gateway answers itself reach the audit trail through its access log, here as on AWS.
+  const refusals = new LocalLogSubscription(source('log-subscription'));
   const gateway = createGateway({
     routes: assembly.routes,
+    accessLog: (record) => refusals.deliver(record),
     auth: new LocalAuth(options.authSecret),
     webRoot: options.webRoot,
     ...(options.appConfig ? { appConfig: options.appConfig } : {}),
@@ -182,6 +186,7 @@ export async function startLanding(options: StartLandingOptions): Promise<Runnin
     ...(receiver ? { receiver } : {}),
     ...(demoCorporation ? { demoApiKey: demoCorporation.apiKey } : {}),
     settle: async () => {
+      await refusals.settle();
       await stepFunctions.settle();
       await stream.poll();
       await stream.settle();
@@ -194,6 +199,7 @@ export async function startLanding(options: StartLandingOptions): Promise<Runnin
       stream.stop();
       queue.stop();
       await Promise.all([close(gateway), close(sfnEndpoint.server), close(schedulerEndpoint.server), close(queueEndpoint.server), ...(receiver ? [close(receiver.server)] : [])]);
+      await refusals.settle();
       await stepFunctions.settle();
       await stream.settle();
       await queue.settle();

@@ -1,15 +1,19 @@
 import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
-import { HttpApi, HttpMethod, HttpNoneAuthorizer, HttpStage } from 'aws-cdk-lib/aws-apigatewayv2';
+import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
+import { HttpApi, HttpMethod, HttpNoneAuthorizer, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaAuthorizer, HttpLambdaResponseType, HttpUserPoolAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import { AccountRecovery, ClientAttributes, Mfa, OAuthScope, StringAttribute, UserPool, UserPoolClient, type UserPoolDomain } from 'aws-cdk-lib/aws-cognito';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { FilterPattern, LogGroup } from 'aws-cdk-lib/aws-logs';
+import { LambdaDestination } from 'aws-cdk-lib/aws-logs-destinations';
 import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import type { Construct } from 'constructs';
 import { capabilities, operationsOf, type Capability } from '../../shared/api/contract';
 import type { StageConfig } from '../config/stages';
-import { LandingFunction } from '../constructs/landing-function';
+import { LandingFunction, logRetentionOf } from '../constructs/landing-function';
+import { accessLogFormat, refusalStatuses } from '../../functions/audit/access-log';
 import type { WebhookStack } from './webhook-stack';
 
 export interface ApiStackProps extends StackProps {
@@ -81,10 +85,24 @@ export class ApiStack extends Stack {
       description: `Landing API (${stage.name})`,
       createDefaultStage: false,
     });
+    // The access log: one JSON line per request (ids, route templates and statuses; no headers, values or bodies).
+    const accessLog = new LogGroup(this, 'AccessLog', { retention: logRetentionOf(stage), removalPolicy: stage.removalPolicy });
     new HttpStage(this, 'DefaultStage', {
       httpApi: this.api,
       autoDeploy: true,
       throttle: stage.apiThrottle,
+      accessLogSettings: { destination: new LogGroupLogDestination(accessLog), format: AccessLogFormat.custom(JSON.stringify(accessLogFormat)) },
+    });
+    // Refusals API Gateway answers itself (no or a bad token, a refused API key) never reach a handler: the
+    // access log carries them into the audit trail, so every attempt is recorded, not only those a Lambda saw.
+    const refusedRequests = new LandingFunction(this, 'RefusedRequests', {
+      stage,
+      entry: 'functions/audit/refused-requests.ts',
+      description: 'Audit: requests API Gateway refused before any handler ran (from the access log)',
+    }).bindAudit(props.auditTable, 'append', stage.auditRetentionDays);
+    accessLog.addSubscriptionFilter('Refusals', {
+      destination: new LambdaDestination(refusedRequests),
+      filterPattern: FilterPattern.any(...refusalStatuses.map((status) => FilterPattern.stringValue('$.status', '=', status))),
     });
 
     const webhookEnvironment = {
@@ -150,8 +168,8 @@ export class ApiStack extends Stack {
         description: 'API: OpenAPI description and health',
       }).bindTable(table, 'R'),
     };
-    // Every capability that touches a person's record adds to the audit trail, and can do nothing else with it.
-    for (const capability of ['transitions', 'budget', 'signals', 'caseload', 'audit', 'webhooks', 'corporation'] as const) {
+    // Every capability adds to the audit trail (what it showed or changed, and every refusal), and can do nothing else with it.
+    for (const capability of capabilities) {
       this.functions[capability].bindAudit(props.auditTable, 'append', stage.auditRetentionDays);
     }
     props.transitionWorkflow.grantStartExecution(this.functions.transitions);

@@ -9,7 +9,7 @@ import { roles } from './vocabulary';
  * Entries are only ever added: there is no update or delete path (the table keeps them for the retention
  * period and then lets them expire).
  */
-export const auditActions = ['lezen', 'wijzigen', 'aanmaken', 'lijst', 'exporteren', 'geweigerd'] as const;
+export const auditActions = ['lezen', 'wijzigen', 'aanmaken', 'lijst', 'exporteren', 'geweigerd', 'verwijderen'] as const;
 export type AuditAction = (typeof auditActions)[number];
 
 export const auditActionLabels: Record<AuditAction, string> = {
@@ -19,6 +19,7 @@ export const auditActionLabels: Record<AuditAction, string> = {
   lijst: 'Lijst bekeken',
   exporteren: 'Geëxporteerd',
   geweigerd: 'Geweigerd',
+  verwijderen: 'Verwijderd na bewaartermijn',
 };
 
 export const channels = ['web-api', 'corporatie-api', 'werkproces'] as const;
@@ -66,3 +67,37 @@ export function changedFields(before: Record<string, unknown>, after: Record<str
     nieuw: Object.fromEntries(velden.filter((k) => k in after).map((k) => [k, after[k]])),
   };
 }
+
+/**
+ * A request refused before anyone was known — no token, an expired or forged one, a token without the claims
+ * of a member of staff, a corporation's key refused — is an attempt too (NEN 7513 logs them). It names no
+ * person and no verified user: the route, when, from where, and why. API Gateway refuses most of these itself,
+ * before any Lambda runs; its access log carries them into the audit trail (functions/audit/refused-requests.ts).
+ */
+export const refusalReasons = ['geen-token', 'verlopen', 'ongeldig', 'onvolledig', 'sleutel-geweigerd'] as const;
+export type RefusalReason = (typeof refusalReasons)[number];
+
+export const refusalReasonLabels: Record<RefusalReason, string> = {
+  'geen-token': 'Niet aangemeld',
+  verlopen: 'Aanmelding verlopen',
+  ongeldig: 'Ongeldig of vervalst token',
+  onvolledig: 'Token zonder organisatie of rol',
+  'sleutel-geweigerd': 'API-sleutel geweigerd',
+};
+
+export const RefusedRequest = z
+  .object({
+    id: z.string(),
+    at: z.iso.datetime(),
+    reden: z.enum(refusalReasons),
+    /** The route asked for (`GET /api/transitions/{transitionId}`: the template, never the values). */
+    route: z.string(),
+    status: z.union([z.literal(401), z.literal(403)]),
+    /** The user a verified token named, when only its claims fell short (`onvolledig`). */
+    gebruikerId: z.string().optional(),
+    /** What the authorizer said, as API Gateway logged it (its own words; no personal data). */
+    melding: z.string().max(200).optional(),
+    waar: z.object({ requestId: z.string(), kanaal: z.enum(channels), bron: z.string().optional() }),
+  })
+  .meta({ id: 'GeweigerdVerzoek' });
+export type RefusedRequest = z.infer<typeof RefusedRequest>;

@@ -98,12 +98,28 @@ describe('Api stack', () => {
     expect(starters[0]).toMatch(/^TransitionsApi/);
   });
 
-  it('gives the read-only capabilities no write access to the table', () => {
+  it('gives the read-only capabilities no write access to the table (only an append to the audit trail)', () => {
     const policies = dev.api.findResources('AWS::IAM::Policy');
-    for (const [id, policy] of Object.entries(policies)) {
-      if (!/^(OrganisationApi|MetaApi)/.test(id)) continue;
-      expect(JSON.stringify(policy.Properties.PolicyDocument), id).not.toMatch(/dynamodb:(PutItem|UpdateItem|DeleteItem|BatchWriteItem)/);
+    const checked = Object.entries(policies).filter(([id]) => /^(OrganisationApi|MetaApi)/.test(id));
+    expect(checked).toHaveLength(2);
+    for (const [id, policy] of checked) {
+      const onTable = (policy.Properties.PolicyDocument.Statement as { Action: unknown; Resource: unknown }[]).filter((st) => !JSON.stringify(st.Resource).includes('AuditTable'));
+      expect(JSON.stringify(onTable), id).not.toMatch(/dynamodb:(PutItem|UpdateItem|DeleteItem|BatchWriteItem)/);
     }
+  });
+
+  it('keeps an access log without headers or values, and passes its 401s and 403s to the audit trail', () => {
+    const [stage] = Object.values(prod.api.findResources('AWS::ApiGatewayV2::Stage'));
+    const format = JSON.parse(stage!.Properties.AccessLogSettings.Format) as Record<string, string>;
+    expect(format).toMatchObject({ requestId: '$context.requestId', routeKey: '$context.routeKey', status: '$context.status', authorizerError: '$context.authorizer.error', integrationStatus: '$context.integrationStatus' });
+    expect(JSON.stringify(format)).not.toMatch(/header|path|querystring|requestBody|claims/i);
+    const [filter] = Object.values(prod.api.findResources('AWS::Logs::SubscriptionFilter'));
+    expect(filter!.Properties.FilterPattern).toContain('$.status = "401"');
+    expect(filter!.Properties.FilterPattern).toContain('$.status = "403"');
+    expect(JSON.stringify(filter!.Properties.DestinationArn)).toContain('RefusedRequests');
+    const writer = Object.entries(prod.api.findResources('AWS::IAM::Policy')).find(([id]) => id.startsWith('RefusedRequests'))!;
+    const actions = (writer[1].Properties.PolicyDocument.Statement as { Action: string | string[] }[]).flatMap((st) => [st.Action].flat());
+    expect(actions.filter((a) => a.startsWith('dynamodb:')).sort()).toEqual(['dynamodb:BatchWriteItem', 'dynamodb:PutItem']);
   });
 
   it('puts only the health check outside the authorizers', () => {
