@@ -6,7 +6,7 @@
  *
  * | item                  | pk                        | sk                         | gsi1pk                        | gsi1sk                 |
  * |-----------------------|---------------------------|----------------------------|-------------------------------|------------------------|
- * | Transition            | TRANSITION#<id>           | TRANSITION                 | ORG#<providerId>#TRANSITIONS  | <createdAt>#<id>       |
+ * | Transition            | TRANSITION#<id>           | TRANSITION                 | TEAM#<org>#<team>#TRANSITIONS | <createdAt>#<id>       |
  * | Begeleider assignment | TRANSITION#<id>           | BEGELEIDER#<userId>        | USER#<userId>#TRANSITIONS     | <createdAt>#<id>       |
  * | Timeline event        | TRANSITION#<id>           | EVENT#<at>#<versie>#<id>   |                               |                        |
  * | Organisation          | ORG#<orgId>               | ORG                        |                               |                        |
@@ -27,7 +27,7 @@
  * 2. Timeline of a transition: Query pk=TRANSITION#id, sk begins_with EVENT# (chronological by sk).
  * 3. My transitions (begeleider): Query gsi1 gsi1pk=USER#me#TRANSITIONS, newest first. The assignment item
  *    carries a copy of the transition summary, written in the same transaction as the transition.
- * 4. Transitions of an organisation: Query gsi1 gsi1pk=ORG#org#TRANSITIONS, newest first.
+ * 4. Transitions of a team: Query gsi1 gsi1pk=TEAM#org#team#TRANSITIONS, newest first.
  * 5. Staff of an organisation: Query pk=ORG#org, sk begins_with STAFF#.
  * 6. Replay of a request: GetItem on its idempotency record (expires after 24 hours through TTL).
  * 7. One active transition per person: the lock is a conditional Put in the aanmelding's transaction,
