@@ -53,6 +53,11 @@ describe('Who sees what, in the browser', { timeout: 60_000 }, () => {
     expect(await trail.innerText()).toContain('Crisisdienst: Kees belt in paniek');
     await page.getByRole('link', { name: 'Team', exact: true }).click();
     await expect.poll(() => page.getByRole('list', { name: 'Noodtoegang' }).innerText()).toContain('Daan Smit');
+    // What one member of the team looked at, opened on demand.
+    await page.getByText('Wat Sanne de Vries inzag en wijzigde').click();
+    const sannes = page.getByRole('list', { name: 'Auditlog van Sanne de Vries' });
+    await expect.poll(() => sannes.innerText()).toContain('Ingezien');
+    expect(await sannes.getByRole('link', { name: 'dossier' }).first().getAttribute('href')).toBe(new URL(url).pathname);
   });
 
   it('gives a caseworker the person’s access report as a download', async () => {

@@ -174,6 +174,8 @@ export const api = {
   audit: {
     ofPerson: (transitionId: string, cursor?: string) =>
       request<ResponseBody<'getPersonAudit'>>('GET', `${transitionPath(transitionId)}/audit${cursor ? `?${new URLSearchParams({ cursor })}` : ''}`),
+    ofUser: (userId: string, cursor?: string) =>
+      request<ResponseBody<'getUserAudit'>>('GET', `/api/audit/gebruikers/${encodeURIComponent(userId)}${cursor ? `?${new URLSearchParams({ cursor })}` : ''}`),
     emergencyAccess: () => request<ResponseBody<'listEmergencyAccess'>>('GET', '/api/audit/noodtoegang'),
     /** The CSV as a Blob (the bearer token cannot ride on a plain download link). */
     accessReport: async (transitionId: string): Promise<Blob> => {
@@ -218,6 +220,17 @@ export interface LocalUser {
   organisationNaam: string;
 }
 
+/** On AWS: the user pool's SPA client and its hosted sign-in pages (the Web stack writes this into config.json). */
+export interface CognitoAuthConfig {
+  mode: 'cognito';
+  userPoolId: string;
+  clientId: string;
+  /** The hosted UI's base URL, `https://<prefix>.auth.<region>.amazoncognito.com`. */
+  domain: string;
+  /** Where Cognito sends the code back: `<public base URL>/aanmelden/terug`, registered as the callback URL. */
+  redirectUri: string;
+}
+
 export interface AppConfig {
-  auth: { mode: 'local' } | { mode: 'cognito'; userPoolId: string; clientId: string };
+  auth: { mode: 'local' } | CognitoAuthConfig;
 }

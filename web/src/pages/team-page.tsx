@@ -1,8 +1,8 @@
 import { A } from '@solidjs/router';
-import { createResource, For, Show } from 'solid-js';
+import { createResource, createSignal, For, Show } from 'solid-js';
 import { api } from '../api/client';
 import { CaseloadMeter } from '../components/caseload/caseload-meter';
-import { AuditLine } from '../components/audit/audit-panel';
+import { AuditLine, AuditTrail } from '../components/audit/audit-trail';
 import { PageTitle } from '../components/page-title';
 import { ProblemAlert } from '../components/problem-alert';
 import { naam } from '../format';
@@ -31,6 +31,7 @@ export default function TeamPage() {
                   <li class="landing-offer">
                     <strong>{entry.begeleider.naam}</strong>
                     <CaseloadMeter entry={entry} />
+                    <MemberTrail userId={entry.begeleider.id} naam={entry.begeleider.naam} />
                   </li>
                 )}
               </For>
@@ -58,11 +59,24 @@ export default function TeamPage() {
         {(page) => (
           <Show when={page().items.length > 0} fallback={<p class="utrecht-paragraph">Niemand buiten je team heeft met noodtoegang een dossier ingezien.</p>}>
             <ul class="utrecht-unordered-list" aria-label="Noodtoegang">
-              <For each={page().items}>{(entry) => <AuditLine entry={entry} />}</For>
+              <For each={page().items}>{(entry) => <AuditLine entry={entry} showRecord />}</For>
             </ul>
           </Show>
         )}
       </Show>
     </section>
+  );
+}
+
+/** What one member of the team looked at and changed, loaded only when the team lead opens it. */
+function MemberTrail(props: { userId: string; naam: string }) {
+  const [open, setOpen] = createSignal(false);
+  return (
+    <details class="landing-details" onToggle={(e) => setOpen(e.currentTarget.open)}>
+      <summary>Wat {props.naam} inzag en wijzigde</summary>
+      <Show when={open()}>
+        <AuditTrail label={`Auditlog van ${props.naam}`} load={(cursor) => api.audit.ofUser(props.userId, cursor)} showRecord />
+      </Show>
+    </details>
   );
 }

@@ -1,13 +1,9 @@
-import { createResource, createSignal, For, Show } from 'solid-js';
-import type { AuditEntry } from '../../../../shared/domain/audit';
-import { auditActionLabels } from '../../../../shared/domain/audit';
-import { roleLabels } from '../../../../shared/domain/vocabulary';
-import { groundLabels } from '../../../../shared/policy/access-policy';
+import { createSignal, Show } from 'solid-js';
 import { api, ApiError } from '../../api/client';
 import { session } from '../../auth/session';
 import { saveFile } from '../../download';
-import { datumTijd } from '../../format';
 import { ProblemAlert } from '../problem-alert';
+import { AuditTrail } from './audit-trail';
 
 /**
  * Who looked at or changed this person's record (NEN 7513), for the team lead; and, for the team, the
@@ -15,10 +11,6 @@ import { ProblemAlert } from '../problem-alert';
  */
 export function AuditPanel(props: { transitionId: string }) {
   const isLead = () => session()?.principal.role === 'teamleider';
-  const [trail] = createResource(
-    () => (isLead() ? props.transitionId : undefined),
-    (id) => api.audit.ofPerson(id),
-  );
   const [error, setError] = createSignal<string>();
   const download = async () => {
     setError();
@@ -33,17 +25,9 @@ export function AuditPanel(props: { transitionId: string }) {
       <h2 id="audit-title" class="utrecht-heading-2">
         Inzage en wijzigingen
       </h2>
-      <ProblemAlert message={error() ?? (trail.error ? 'Het auditlog kon niet worden geladen.' : undefined)} />
+      <ProblemAlert message={error()} />
       <Show when={isLead()}>
-        <Show when={trail()}>
-          {(page) => (
-            <ul class="utrecht-unordered-list" aria-label="Auditlog van dit dossier">
-              <For each={page().items} fallback={<li class="utrecht-unordered-list__item">Nog niets vastgelegd.</li>}>
-                {(entry) => <AuditLine entry={entry} />}
-              </For>
-            </ul>
-          )}
-        </Show>
+        <AuditTrail label="Auditlog van dit dossier" load={(cursor) => api.audit.ofPerson(props.transitionId, cursor)} />
       </Show>
       <p class="utrecht-paragraph">
         <button type="button" class="utrecht-button utrecht-button--secondary-action" onClick={() => void download()}>
@@ -51,17 +35,5 @@ export function AuditPanel(props: { transitionId: string }) {
         </button>
       </p>
     </section>
-  );
-}
-
-export function AuditLine(props: { entry: AuditEntry }) {
-  const e = () => props.entry;
-  return (
-    <li class="utrecht-unordered-list__item" classList={{ 'landing-audit--nood': Boolean(e().noodtoegang), 'landing-audit--geweigerd': e().actie === 'geweigerd' }}>
-      {datumTijd(e().at)}: <strong>{auditActionLabels[e().actie]}</strong> ({e().onderdeel}) door {e().gebruiker.naam}, {roleLabels[e().gebruiker.rol].toLowerCase()}
-      {e().grond ? ` — ${groundLabels[e().grond!].toLowerCase()}` : ''}
-      {e().noodtoegang ? ` — noodtoegang: “${e().noodtoegang!.reden}”` : ''}
-      {e().wijziging?.velden.length ? ` — gewijzigd: ${e().wijziging!.velden.join(', ')}` : ''}
-    </li>
   );
 }
