@@ -1,6 +1,7 @@
+import { createServer } from 'node:net';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { inject } from 'vitest';
-import { startLanding, type RunningLanding } from '../../infra/local/landing';
+import { startLanding, type RunningLanding, type StartLandingOptions } from '../../infra/local/landing';
 
 /** Debian's Chromium, headless, with nothing that would reach for the network on its own. */
 export function launchChromium(): Promise<Browser> {
@@ -19,13 +20,20 @@ export function launchChromium(): Promise<Browser> {
   });
 }
 
+/** What a test may set on the product it starts: a fixed port, the sign-in secret, the SPA's config. */
+export type LandingOverrides = Partial<Pick<StartLandingOptions, 'port' | 'authSecret' | 'appConfig'>>;
+
 /**
  * The whole product started locally (DynamoDB Local, demo data) with a Chromium page in Dutch and Amsterdam
  * time: what every browser test starts from. Each gets its own table.
  */
-export async function productInBrowser(name: string, pageOptions: { acceptDownloads?: boolean } = {}): Promise<{ landing: RunningLanding; page: Page; stop: () => Promise<void> }> {
+export async function productInBrowser(
+  name: string,
+  pageOptions: { acceptDownloads?: boolean } = {},
+  overrides: LandingOverrides = {},
+): Promise<{ landing: RunningLanding; page: Page; stop: () => Promise<void> }> {
   const [landing, browser] = await Promise.all([
-    startLanding({ port: 0, dynamoEndpoint: inject('dynamoEndpoint'), tableName: `landing-${name}-${Date.now()}`, webRoot: 'web/dist', seedDemoData: true }),
+    startLanding({ port: 0, dynamoEndpoint: inject('dynamoEndpoint'), tableName: `landing-${name}-${Date.now()}`, webRoot: 'web/dist', seedDemoData: true, ...overrides }),
     launchChromium(),
   ]);
   const page = await browser.newPage({ locale: 'nl-NL', timezoneId: 'Europe/Amsterdam', ...pageOptions });
@@ -37,4 +45,19 @@ export async function productInBrowser(name: string, pageOptions: { acceptDownlo
       await landing.stop();
     },
   };
+}
+
+/**
+ * A port nobody listens on now, for a product whose address must be known before it starts (a registered
+ * callback URL in its config).
+ */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
 }

@@ -8,6 +8,7 @@ import { Shell } from './components/shell';
 import { RequireSession } from './auth/require-session';
 import { homeOf } from './auth/home';
 import { session } from './auth/session';
+import { SignInCallbackPage } from './pages/sign-in-callback-page';
 import { SignInPage } from './pages/sign-in-page';
 import { TransitionListPage } from './pages/transition-list-page';
 
@@ -24,6 +25,7 @@ render(
   () => (
     <Router root={Shell}>
       <Route path="/aanmelden" component={SignInPage} />
+      <Route path="/aanmelden/terug" component={SignInCallbackPage} />
       <Route path="/" component={RequireSession}>
         <Route path="/" component={() => <Navigate href={homeOf(session()?.principal.role)} />} />
         <Route path="/vandaag" component={TodayPage} />

@@ -21,11 +21,15 @@ function restore(): Session | undefined {
 // sessionStorage: the token lives as long as the tab, and is gone when the browser closes.
 const [session, setSession] = createSignal<Session | undefined>(restore());
 
-export { session };
+// Set when the API refused the token of a live session (it expired): the sign-in page says why you are there.
+const [sessionEnded, setSessionEnded] = createSignal(false);
+
+export { session, sessionEnded };
 
 export function signIn(next: Session): void {
   sessionStorage.setItem(storageKey, JSON.stringify(next));
   setSession(next);
+  setSessionEnded(false);
 }
 
 export function signOut(): void {
@@ -33,4 +37,11 @@ export function signOut(): void {
   setSession(undefined);
 }
 
-configureClient({ token: () => session()?.token, onUnauthenticated: signOut });
+// A 401 means the token is no longer accepted: drop it; RequireSession then sends the user to /aanmelden.
+function tokenRefused(): void {
+  if (!session()) return;
+  signOut();
+  setSessionEnded(true);
+}
+
+configureClient({ token: () => session()?.token, onUnauthenticated: tokenRefused });

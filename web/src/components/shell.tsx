@@ -1,6 +1,8 @@
 import { A, useLocation, useNavigate } from '@solidjs/router';
 import { Show, type ParentProps } from 'solid-js';
 import { roleLabels } from '../../../shared/domain/vocabulary';
+import { appConfig } from '../auth/app-config';
+import { cognitoLogoutUrl } from '../auth/cognito-sign-in';
 import { session, signOut } from '../auth/session';
 import { DemoClock } from '../clock/demo-clock';
 
@@ -34,9 +36,12 @@ export function Shell(props: ParentProps) {
     if (location.pathname === '/corporaties') return 'corporations';
     return undefined;
   };
-  const leave = () => {
+  const leave = async () => {
+    const config = await appConfig().catch(() => undefined);
     signOut();
-    navigate('/aanmelden');
+    // On AWS the hosted pages keep their own session: end it too, or the next sign-in would skip the password.
+    if (config?.auth.mode === 'cognito') window.location.assign(cognitoLogoutUrl(config.auth));
+    else navigate('/aanmelden');
   };
   return (
     <div class="utrecht-page landing-page">
@@ -54,7 +59,7 @@ export function Shell(props: ParentProps) {
                 <span>
                   <strong>{active().principal.naam}</strong>, {roleLabels[active().principal.role]}
                 </span>
-                <button type="button" class="utrecht-button utrecht-button--secondary-action" onClick={leave}>
+                <button type="button" class="utrecht-button utrecht-button--secondary-action" onClick={() => void leave()}>
                   Afmelden
                 </button>
               </div>

@@ -1,16 +1,23 @@
 import { useNavigate } from '@solidjs/router';
-import { createResource, createSignal, For, Match, Switch } from 'solid-js';
+import { createResource, createSignal, For, Match, Show, Switch } from 'solid-js';
 import { roleLabels } from '../../../shared/domain/vocabulary';
-import { api, ApiError } from '../api/client';
+import { api, ApiError, type CognitoAuthConfig } from '../api/client';
+import { appConfig } from '../auth/app-config';
+import { startCognitoSignIn } from '../auth/cognito-sign-in';
 import { homeOf } from '../auth/home';
-import { signIn } from '../auth/session';
+import { sessionEnded, signIn } from '../auth/session';
 import { PageTitle } from '../components/page-title';
 import { ProblemAlert } from '../components/problem-alert';
 
-/** Local mode: choose one of the seeded users. On AWS, sign-in goes through Cognito (step 6). */
+/** Local mode: choose one of the seeded users. On AWS: Cognito's hosted pages (code flow with PKCE). */
 export function SignInPage() {
   const navigate = useNavigate();
-  const [config] = createResource(api.config);
+  const [config] = createResource(appConfig);
+  const cognito = () => {
+    const auth = config()?.auth;
+    return auth?.mode === 'cognito' ? auth : undefined;
+  };
+  const [leaving, setLeaving] = createSignal(false);
   const [users] = createResource(
     () => config()?.auth.mode === 'local',
     () => api.local.users(),
@@ -27,9 +34,27 @@ export function SignInPage() {
     }
   };
 
+  const toCognito = async (auth: CognitoAuthConfig) => {
+    setLeaving(true);
+    try {
+      await startCognitoSignIn(auth);
+    } catch {
+      // Without WebCrypto (an old browser, or a page not served over https) there is no safe sign-in.
+      setLeaving(false);
+      setError('Aanmelden kan in deze browser niet worden gestart. Gebruik een recente browser.');
+    }
+  };
+
   return (
     <section class="landing-section">
       <PageTitle>Aanmelden</PageTitle>
+      <Show when={sessionEnded()}>
+        <div class="utrecht-alert utrecht-alert--info" role="status">
+          <div class="utrecht-alert__content">
+            <p class="utrecht-alert__message utrecht-paragraph">Je sessie is verlopen. Meld je opnieuw aan om verder te werken.</p>
+          </div>
+        </div>
+      </Show>
       <ProblemAlert message={error() ?? (config.error || users.error ? 'Landing is niet bereikbaar.' : undefined)} />
       <Switch>
         <Match when={config()?.auth.mode === 'local'}>
@@ -51,8 +76,18 @@ export function SignInPage() {
             </For>
           </ul>
         </Match>
-        <Match when={config()?.auth.mode === 'cognito'}>
-          <p class="utrecht-paragraph">Aanmelden via de organisatie-inlog is nog niet beschikbaar in deze versie.</p>
+        <Match when={cognito()}>
+          {(auth) => (
+            <>
+              <p class="utrecht-paragraph">
+                Meld je aan met het account dat je van je organisatie hebt gekregen. Je gaat daarvoor naar de inlogpagina,
+                bevestigt met je authenticator-app en komt daarna vanzelf terug in Landing.
+              </p>
+              <button type="button" class="utrecht-button utrecht-button--primary-action" disabled={leaving()} onClick={() => void toCognito(auth())}>
+                Aanmelden met je organisatie-account
+              </button>
+            </>
+          )}
         </Match>
       </Switch>
     </section>

@@ -1,0 +1,108 @@
+import { randomBytes } from 'node:crypto';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoUsers } from '../../infra/local/demo-data';
+import type { RunningLanding } from '../../infra/local/landing';
+import { LocalAuth } from '../../infra/local/local-auth';
+import { freePort, productInBrowser } from '../support/browser';
+import { startStandInCognito, type StandInCognito } from '../support/stand-in-cognito';
+
+// The client id is LocalAuth's audience, so the gateway accepts the stand-in's ID tokens as API Gateway's
+// JWT authorizer accepts Cognito's (it checks aud = the SPA's client id).
+const clientId = 'landing-spa';
+const authSecret = randomBytes(32);
+const sanne = demoUsers.find((u) => u.userId === 'u-sanne')!;
+
+let landing: RunningLanding;
+let page: Page;
+let stop: () => Promise<void>;
+let cognito: StandInCognito;
+
+beforeAll(async () => {
+  // The callback URL is registered before the product starts, so the product's address is chosen first.
+  const appUrl = `http://127.0.0.1:${await freePort()}`;
+  const redirectUri = `${appUrl}/aanmelden/terug`;
+  cognito = await startStandInCognito({ clientId, redirectUri, logoutUri: `${appUrl}/aanmelden`, idToken: () => new LocalAuth(authSecret).issue(sanne) });
+  ({ landing, page, stop } = await productInBrowser('cognito-sign-in', {}, {
+    port: Number(new URL(appUrl).port),
+    authSecret,
+    appConfig: { auth: { mode: 'cognito', userPoolId: 'eu-west-1_standin', clientId, domain: cognito.url, redirectUri } },
+  }));
+});
+afterAll(async () => {
+  await stop?.();
+  await cognito?.stop();
+});
+
+const stored = (key: string) => page.evaluate((k) => sessionStorage.getItem(k), key);
+const signInButton = () => page.getByRole('button', { name: 'Aanmelden met je organisatie-account' });
+
+describe('Signing in with Cognito (code flow with PKCE), in the browser', { timeout: 60_000 }, () => {
+  it('refuses a callback whose state was tampered with, and stores nothing', async () => {
+    // The stand-in's real answer, with another state: what a forged link to the callback looks like.
+    await page.route(`${cognito.url}/oauth2/authorize?**`, async (route) => {
+      const answer = await route.fetch({ maxRedirects: 0 });
+      const back = new URL(answer.headers().location!);
+      back.searchParams.set('state', 'vervalst');
+      await route.fulfill({ status: 302, headers: { location: back.toString() } });
+    });
+    await page.goto(`${landing.url}/aanmelden`);
+    await signInButton().click();
+    await page.getByRole('alert').filter({ hasText: 'niet in dit venster begonnen' }).waitFor();
+    await page.unroute(`${cognito.url}/oauth2/authorize?**`);
+
+    expect(cognito.tokenAnswers).toEqual([]);
+    expect(await stored('landing.session')).toBeNull();
+    expect(page.url()).toBe(`${landing.url}/aanmelden/terug`);
+    expect(await page.getByRole('button', { name: 'Afmelden' }).count()).toBe(0);
+    await page.getByRole('link', { name: 'Opnieuw aanmelden' }).click();
+    await signInButton().waitFor();
+  });
+
+  it('signs in at the hosted pages and lands on the caseworker’s home, with her transitions', async () => {
+    await page.goto(`${landing.url}/aanmelden`);
+    await signInButton().click();
+    await page.waitForURL(`${landing.url}/vandaag`);
+    await page.getByRole('heading', { name: 'Vandaag' }).waitFor();
+    await page.getByRole('heading', { name: 'Signalen om op te pakken' }).waitFor();
+    expect(await page.locator('header').innerText()).toContain('Sanne de Vries');
+    expect(cognito.tokenAnswers).toEqual([undefined]);
+
+    await page.getByRole('link', { name: 'Mijn trajecten' }).click();
+    await expect.poll(() => page.getByRole('table').innerText()).toContain('Kees van Dijk');
+
+    // The code and state are gone from the history: back leads to the sign-in page, not to the callback.
+    await page.goBack();
+    await page.goBack();
+    expect(page.url()).toBe(`${landing.url}/aanmelden`);
+    expect(await stored('landing.cognito.pending')).toBeNull();
+  });
+
+  it('sends a session the API no longer accepts back to sign in, and says why', async () => {
+    await page.goto(`${landing.url}/vandaag`);
+    await page.getByRole('heading', { name: 'Signalen om op te pakken' }).waitFor();
+    // A token the gateway refuses, as it refuses an expired one.
+    const refused = await new LocalAuth().issue(sanne);
+    await page.evaluate((token) => {
+      const session = JSON.parse(sessionStorage.getItem('landing.session')!) as { token: string };
+      sessionStorage.setItem('landing.session', JSON.stringify({ ...session, token }));
+    }, refused);
+    await page.reload();
+    await page.getByRole('status').filter({ hasText: 'Je sessie is verlopen' }).waitFor();
+    expect(page.url()).toBe(`${landing.url}/aanmelden`);
+    expect(await stored('landing.session')).toBeNull();
+  });
+
+  it('signs out at Cognito too, and comes back to the sign-in page', async () => {
+    await signInButton().click();
+    await page.getByRole('heading', { name: 'Vandaag' }).waitFor();
+    await page.getByRole('button', { name: 'Afmelden' }).click();
+    await page.waitForURL(`${landing.url}/aanmelden`);
+    await signInButton().waitFor();
+
+    expect(cognito.logouts.map((q) => Object.fromEntries(q))).toEqual([{ client_id: clientId, logout_uri: `${landing.url}/aanmelden` }]);
+    expect(await stored('landing.session')).toBeNull();
+    await page.goto(`${landing.url}/vandaag`);
+    await page.waitForURL(`${landing.url}/aanmelden`);
+  });
+});
