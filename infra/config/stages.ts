@@ -1,4 +1,5 @@
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { DEFAULT_RECORD_RETENTION_YEARS } from '../../shared/domain/retention';
 
 export const stageNames = ['dev', 'acc', 'prod'] as const;
 export type StageName = (typeof stageNames)[number];
@@ -20,6 +21,12 @@ export interface StageConfig {
   auditRetentionDays: number;
   /** Where corporations reach the API (the `dataref` of their notices): the stage's public address. */
   publicBaseUrl: string;
+  /**
+   * How many years a person's record is kept after the transition ended, before ops export and delete it
+   * (docs/RETENTION.md, `npm run retention`). The organisation's privacy officer sets this value; 15 years
+   * is the default for records of Wmo support. Dev holds no real people, so a year lets the procedure be tried.
+   */
+  recordRetentionYears: number;
 }
 
 const stages: Record<StageName, StageConfig> = {
@@ -34,6 +41,7 @@ const stages: Record<StageName, StageConfig> = {
     publicBaseUrl: 'https://dev.landing.example.nl',
     cognitoDomainPrefix: 'landing-dev-aanmelden',
     auditRetentionDays: 90,
+    recordRetentionYears: 1,
   },
   acc: {
     name: 'acc',
@@ -46,6 +54,7 @@ const stages: Record<StageName, StageConfig> = {
     publicBaseUrl: 'https://acc.landing.example.nl',
     cognitoDomainPrefix: 'landing-acc-aanmelden',
     auditRetentionDays: 365,
+    recordRetentionYears: DEFAULT_RECORD_RETENTION_YEARS,
   },
   prod: {
     name: 'prod',
@@ -58,6 +67,7 @@ const stages: Record<StageName, StageConfig> = {
     publicBaseUrl: 'https://landing.example.nl',
     cognitoDomainPrefix: 'landing-aanmelden',
     auditRetentionDays: 7 * 365,
+    recordRetentionYears: DEFAULT_RECORD_RETENTION_YEARS,
   },
 };
 
