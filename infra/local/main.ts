@@ -90,7 +90,7 @@ async function main(): Promise<void> {
     if (landing.demoApiKey) say(`  ✓ api-sleutel  van Woonstichting Rijnhoven (signalen melden) staat in .local/demo-corporatie.json`);
     if (landing.tableCreated) say('  ✓ demodata     aangemaakt (npm start -- --reset begint opnieuw)');
     say(`\nLanding draait op ${landing.url}  (klaar in ${elapsed()}; Ctrl-C stopt alles)`);
-    say(`API-beschrijving: ${landing.url}/api/openapi.json`);
+    say(`API-beschrijving: ${landing.url}/api/openapi.json (na aanmelden), leesbaar in docs/API.md`);
   } catch (error) {
     process.stderr.write(`\nLanding kon niet starten: ${(error as Error).message}\n`);
     await stop(1);
