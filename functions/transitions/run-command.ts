@@ -78,6 +78,32 @@ export async function applyCommand(
 }
 
 /**
+ * A workflow's step on the transition as it is now: another writer (a caseworker, the other workflow) may
+ * have changed it since it was read, so a stale version reads it again and applies the step to the latest
+ * version, a few times, rather than wait for Step Functions' retry. The step decides on the current state
+ * (a step no longer due is a rule violation the caller skips), so applying it later is always right.
+ */
+export async function applyToLatest(
+  deps: Pick<TransitionsDeps, 'store' | 'now' | 'newId'>,
+  transition: Transition,
+  actor: Actor,
+  command: (t: Transition, ctx: CommandContext) => CommandResult,
+  attempts = 4,
+): Promise<Transition> {
+  let current = transition;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await applyCommand(deps, current, actor, command);
+    } catch (error) {
+      if (!(error instanceof StaleVersionError) || attempt >= attempts) throw error;
+      const latest = await deps.store.get(current.id);
+      if (!latest) throw error;
+      current = latest;
+    }
+  }
+}
+
+/**
  * Computes one change of `before` without storing it: the next version and its timeline event, for a store
  * that writes it together with something else (a signal resolved with a scale-up).
  */

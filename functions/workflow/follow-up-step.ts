@@ -20,7 +20,7 @@ import { DynamoOrganisationDirectory } from '../storage/dynamo-organisation-dire
 import { DynamoContactStore, DynamoSignalStore } from '../storage/dynamo-signal-store';
 import { DynamoTransitionStore } from '../storage/dynamo-transition-store';
 import type { TransitionStore } from '../transitions/ports';
-import { applyCommand } from '../transitions/run-command';
+import { applyToLatest } from '../transitions/run-command';
 
 /**
  * The task of the "Signalen opvolgen" workflow: `bepaal` asks the rule (shared/domain/signal-followup.ts)
@@ -79,7 +79,7 @@ async function carryOut(deps: FollowUpDeps, t: Transition, signals: Signal[], st
       await raiseContactSignal(deps, t, step, now);
       return;
     case 'opschaling-afgelopen':
-      await applyCommand({ store: deps.transitions, now: deps.now, newId: deps.newId }, t, workflowActor, (current, ctx) => recordScaleUpEnded(current, step.wijzigingId, ctx));
+      await applyToLatest({ store: deps.transitions, now: deps.now, newId: deps.newId }, t, workflowActor, (current, ctx) => recordScaleUpEnded(current, step.wijzigingId, ctx));
       return;
     case 'wacht':
     case 'geen':

@@ -12,7 +12,7 @@ import { DynamoTransitionStore } from '../storage/dynamo-transition-store';
 import { DynamoBudgetStore } from '../storage/dynamo-budget-store';
 import type { BudgetStore } from '../budget/ports';
 import type { TransitionsDeps } from '../transitions/ports';
-import { applyCommand } from '../transitions/run-command';
+import { applyToLatest } from '../transitions/run-command';
 
 /**
  * The move workflow's task: `bepaal` reads which step is due (or until when to wait); any other action
@@ -42,7 +42,7 @@ export function createMoveStep(deps: () => Pick<TransitionsDeps, 'store' | 'now'
         ? { verhuiskostenGedekt: (await deps().budgets.spends(transitionId)).some((s) => s.categorie === 'verhuiskosten' && (s.status === 'goedgekeurd' || s.status === 'betaald')) }
         : undefined;
     try {
-      await applyCommand(deps(), transition, workflowActor, (t, ctx) => applyMoveStep(t, actie, ctx, facts));
+      await applyToLatest(deps(), transition, workflowActor, (t, ctx) => applyMoveStep(t, actie, ctx, facts));
       logger.info('move step done', { transitionId, actie });
       return { transitionId, uitgevoerd: actie };
     } catch (error) {

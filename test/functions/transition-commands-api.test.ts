@@ -3,7 +3,8 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTransitionsApi } from '../../functions/transitions/api';
-import { applyCommand } from '../../functions/transitions/run-command';
+import { applyCommand, applyToLatest } from '../../functions/transitions/run-command';
+import { StaleVersionError } from '../../functions/transitions/errors';
 import { setReadiness } from '../../shared/domain/transition-commands';
 import type { TransitionsDeps } from '../../functions/transitions/ports';
 import { DynamoOrganisationDirectory } from '../../functions/storage/dynamo-organisation-directory';
@@ -149,6 +150,17 @@ describe('guards', () => {
     const response = await command('POST /api/transitions/{transitionId}/fase', { transitionId: t.id }, { naar: 'voorbereiding', reden: 'Start', expectedVersion: seen });
     expect(response.status).toBe(200);
     expect(response.body).toMatchObject({ fase: 'voorbereiding', version: seen + 2, gereedheid: { buffer: expect.anything() } });
+  });
+
+  it('applies a workflow step to the latest version when someone changed the transition after the step read it', async () => {
+    const t = await newTransition();
+    const caseworker = await command('POST /api/transitions/{transitionId}/fase', { transitionId: t.id }, { naar: 'voorbereiding', reden: 'Intake', expectedVersion: t.version });
+    expect(caseworker.status).toBe(200);
+    const workflow = { soort: 'werkproces' as const, naam: 'Werkproces verhuizing' };
+    // From the version it read (now stale): applyCommand refuses, applyToLatest reads again and applies.
+    await expect(applyCommand(deps, t, workflow, (current, ctx) => setReadiness(current, { item: 'buffer', gedaan: true }, ctx))).rejects.toThrow(StaleVersionError);
+    const applied = await applyToLatest(deps, t, workflow, (current, ctx) => setReadiness(current, { item: 'buffer', gedaan: true }, ctx));
+    expect(applied).toMatchObject({ version: t.version + 2, fase: 'voorbereiding', gereedheid: { buffer: expect.anything() } });
   });
 
   it('lets exactly one of many concurrent writers of the same version win', async () => {
