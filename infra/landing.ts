@@ -10,22 +10,27 @@ import { WorkflowStack } from './stacks/workflow-stack';
 export function createLandingStacks(app: App, stage: StageConfig) {
   const prefix = `Landing-${stage.name}`;
   const tags = { project: 'landing', stage: stage.name };
-  const data = new DataStack(app, `${prefix}-Data`, { stage, tags, description: 'Landing: DynamoDB table' });
+  // The region is the stage's; the account is whichever the deploy's credentials name (CDK_DEFAULT_ACCOUNT).
+  const env = { region: stage.region, account: process.env.CDK_DEFAULT_ACCOUNT };
+  const data = new DataStack(app, `${prefix}-Data`, { stage, tags, env, description: 'Landing: DynamoDB tables (the product’s and the audit trail)' });
   const workflows = new WorkflowStack(app, `${prefix}-Workflows`, {
     stage,
     tags,
+    env,
     table: data.table,
     description: 'Landing: Step Functions workflows and their tasks',
   });
   const webhooks = new WebhookStack(app, `${prefix}-Webhooks`, {
     stage,
     tags,
+    env,
     table: data.table,
     description: 'Landing: signed webhook notices to housing corporations (outbox, queue, worker, sweeper)',
   });
   const api = new ApiStack(app, `${prefix}-Api`, {
     stage,
     tags,
+    env,
     table: data.table,
     auditTable: data.auditTable,
     transitionWorkflow: workflows.transitionWorkflow,
@@ -37,6 +42,7 @@ export function createLandingStacks(app: App, stage: StageConfig) {
   const web = new WebStack(app, `${prefix}-Web`, {
     stage,
     tags,
+    env,
     apiEndpoint: api.api.apiEndpoint,
     auth: { userPoolId: api.userPool.userPoolId, userPoolClientId: api.userPoolClient.userPoolClientId, signInDomain: api.userPoolDomain.baseUrl() },
     description: 'Landing: SPA on S3 and CloudFront',

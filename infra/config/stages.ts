@@ -7,6 +7,17 @@ export type StageName = (typeof stageNames)[number];
 /** Everything that differs between stages, in one typed place. */
 export interface StageConfig {
   name: StageName;
+  /** Where the stage runs: an EU region (the data is special-category personal data). The account comes from the credentials. */
+  region: string;
+  /**
+   * The stage's address. CloudFront answers on `domain.name` with the ACM certificate (in us-east-1, as
+   * CloudFront requires) named by `certificateArn`; without one (before the first certificate exists) the
+   * distribution has only its own `*.cloudfront.net` name. Account-specific ARNs come from the deploy's
+   * context (`--context certificateArn=…`), so this file holds no account's identifiers.
+   */
+  domain: { name: string; certificateArn?: string | undefined };
+  /** Who gets the alarms (and the webhook health notices): e-mail addresses subscribed to the ops topic. */
+  alarmEmails: readonly string[];
   /** Deletion protection on the table and RETAIN on stateful resources. */
   protectData: boolean;
   removalPolicy: RemovalPolicy;
@@ -19,7 +30,7 @@ export interface StageConfig {
   cognitoDomainPrefix: string;
   /** How long audit entries are kept (NEN 7513: at least as long as the records they are about are relevant). */
   auditRetentionDays: number;
-  /** Where corporations reach the API (the `dataref` of their notices): the stage's public address. */
+  /** `https://<domain.name>`: where people sign in, and where corporations reach the API (the `dataref` of notices). */
   publicBaseUrl: string;
   /**
    * How many years a person's record is kept after the transition ended, before ops export and delete it
@@ -29,7 +40,7 @@ export interface StageConfig {
   recordRetentionYears: number;
 }
 
-const stages: Record<StageName, StageConfig> = {
+const stages: Record<StageName, Omit<StageConfig, 'publicBaseUrl'>> = {
   dev: {
     name: 'dev',
     protectData: false,
@@ -38,7 +49,9 @@ const stages: Record<StageName, StageConfig> = {
     tracing: false,
     apiThrottle: { rateLimit: 50, burstLimit: 100 },
     workflowTimeout: Duration.minutes(5),
-    publicBaseUrl: 'https://dev.landing.example.nl',
+    region: 'eu-west-1',
+    domain: { name: 'dev.landing.example.nl' },
+    alarmEmails: ['ops-dev@landing.example.nl'],
     cognitoDomainPrefix: 'landing-dev-aanmelden',
     auditRetentionDays: 90,
     recordRetentionYears: 1,
@@ -51,7 +64,9 @@ const stages: Record<StageName, StageConfig> = {
     tracing: true,
     apiThrottle: { rateLimit: 100, burstLimit: 200 },
     workflowTimeout: Duration.minutes(5),
-    publicBaseUrl: 'https://acc.landing.example.nl',
+    region: 'eu-west-1',
+    domain: { name: 'acc.landing.example.nl' },
+    alarmEmails: ['ops@landing.example.nl'],
     cognitoDomainPrefix: 'landing-acc-aanmelden',
     auditRetentionDays: 365,
     recordRetentionYears: DEFAULT_RECORD_RETENTION_YEARS,
@@ -64,14 +79,24 @@ const stages: Record<StageName, StageConfig> = {
     tracing: true,
     apiThrottle: { rateLimit: 200, burstLimit: 400 },
     workflowTimeout: Duration.minutes(5),
-    publicBaseUrl: 'https://landing.example.nl',
+    region: 'eu-west-1',
+    domain: { name: 'landing.example.nl' },
+    alarmEmails: ['ops@landing.example.nl', 'storingsdienst@landing.example.nl'],
     cognitoDomainPrefix: 'landing-aanmelden',
     auditRetentionDays: 7 * 365,
     recordRetentionYears: DEFAULT_RECORD_RETENTION_YEARS,
   },
 };
 
-export function stageConfig(name: unknown): StageConfig {
-  if (typeof name === 'string' && (stageNames as readonly string[]).includes(name)) return stages[name as StageName];
-  throw new Error(`Unknown stage "${String(name)}": use --context stage=${stageNames.join('|')}`);
+/**
+ * The settings of a stage. `overrides` are what a deploy adds from its context (the certificate of the
+ * stage's domain), never committed.
+ */
+export function stageConfig(name: unknown, overrides: { certificateArn?: string | undefined } = {}): StageConfig {
+  if (typeof name !== 'string' || !(stageNames as readonly string[]).includes(name)) {
+    throw new Error(`Unknown stage "${String(name)}": use --context stage=${stageNames.join('|')}`);
+  }
+  const stage = stages[name as StageName];
+  const domain = { ...stage.domain, ...(overrides.certificateArn ? { certificateArn: overrides.certificateArn } : {}) };
+  return { ...stage, domain, publicBaseUrl: `https://${domain.name}` };
 }

@@ -1,4 +1,5 @@
 import { CfnOutput, Duration, Fn, Stack, type StackProps } from 'aws-cdk-lib';
+import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
 import {
   AllowedMethods,
   CachePolicy,
@@ -47,8 +48,11 @@ export class WebStack extends Stack {
     });
 
     const apiDomain = Fn.select(2, Fn.split('/', props.apiEndpoint));
+    // The stage's own name, once its certificate exists (us-east-1, as CloudFront requires).
+    const certificate = stage.domain.certificateArn ? Certificate.fromCertificateArn(this, 'Certificate', stage.domain.certificateArn) : undefined;
     this.distribution = new Distribution(this, 'Cdn', {
       comment: `Landing SPA and API (${stage.name})`,
+      ...(certificate ? { domainNames: [stage.domain.name], certificate } : {}),
       defaultRootObject: 'index.html',
       httpVersion: HttpVersion.HTTP2_AND_3,
       defaultBehavior: {
