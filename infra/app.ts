@@ -1,7 +1,14 @@
 import { App } from 'aws-cdk-lib';
-import { stageConfig } from './config/stages';
+import { stageConfig, stageNames } from './config/stages';
 import { createLandingStacks } from './landing';
 
+/**
+ * One app, every stage: `Landing-dev-*`, `Landing-acc-*`, `Landing-prod-*`, so a synth shows all three side
+ * by side and a deploy picks its stage's stacks by name (infra/tools/stage-command.ts). A stage's certificate
+ * comes from the deploy's context: `--context certificateArn:acc=arn:aws:acm:us-east-1:…`.
+ */
 const app = new App();
-createLandingStacks(app, stageConfig(app.node.tryGetContext('stage') ?? 'dev'));
+for (const name of stageNames) {
+  createLandingStacks(app, stageConfig(name, { certificateArn: app.node.tryGetContext(`certificateArn:${name}`) as string | undefined }));
+}
 app.synth();

@@ -94,7 +94,7 @@ const stages: Record<StageName, Omit<StageConfig, 'publicBaseUrl'>> = {
  */
 export function stageConfig(name: unknown, overrides: { certificateArn?: string | undefined } = {}): StageConfig {
   if (typeof name !== 'string' || !(stageNames as readonly string[]).includes(name)) {
-    throw new Error(`Unknown stage "${String(name)}": use --context stage=${stageNames.join('|')}`);
+    throw new Error(`Unknown stage "${String(name)}": one of ${stageNames.join(', ')}`);
   }
   const stage = stages[name as StageName];
   const domain = { ...stage.domain, ...(overrides.certificateArn ? { certificateArn: overrides.certificateArn } : {}) };

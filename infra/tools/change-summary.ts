@@ -1,0 +1,77 @@
+import { fullDiff, ResourceImpact } from '@aws-cdk/cloudformation-diff';
+
+/**
+ * What a deploy would change in one stack, in numbers an ops engineer can judge at a glance: resources added,
+ * updated, replaced and removed, whether permissions widen, and above all which resources that hold data
+ * would be replaced or removed (a table, the audit trail, the user pool, a key, a queue with messages).
+ */
+export interface StackChange {
+  stack: string;
+  status: 'nieuw' | 'gewijzigd' | 'ongewijzigd';
+  added: number;
+  updated: number;
+  replaced: number;
+  removed: number;
+  /** IAM statements or policies that allow more than before. */
+  permissionsBroadened: boolean;
+  /** Stateful resources a deploy would replace, remove or orphan: stop and think. */
+  atRisk: { logicalId: string; type: string; impact: string }[];
+}
+
+/** Resource types whose replacement or removal loses data or locks people out. */
+const statefulTypes = new Set([
+  'AWS::DynamoDB::Table',
+  'AWS::DynamoDB::GlobalTable',
+  'AWS::S3::Bucket',
+  'AWS::Cognito::UserPool',
+  'AWS::KMS::Key',
+  'AWS::SQS::Queue',
+  'AWS::Logs::LogGroup',
+]);
+const riskyImpacts = new Set<string>([ResourceImpact.WILL_REPLACE, ResourceImpact.MAY_REPLACE, ResourceImpact.WILL_DESTROY, ResourceImpact.WILL_ORPHAN]);
+
+type Template = Record<string, unknown>;
+
+export function stackChange(stack: string, deployed: Template | undefined, next: Template): StackChange {
+  const diff = fullDiff(deployed ?? {}, next);
+  const change: StackChange = {
+    stack,
+    status: deployed ? (diff.isEmpty ? 'ongewijzigd' : 'gewijzigd') : 'nieuw',
+    added: 0,
+    updated: 0,
+    replaced: 0,
+    removed: 0,
+    permissionsBroadened: diff.permissionsBroadened,
+    atRisk: [],
+  };
+  diff.resources.forEachDifference((logicalId, resource) => {
+    const impact = resource.changeImpact;
+    if (resource.isAddition) change.added += 1;
+    else if (resource.isRemoval) change.removed += 1;
+    else if (impact === ResourceImpact.WILL_REPLACE || impact === ResourceImpact.MAY_REPLACE) change.replaced += 1;
+    else if (resource.isUpdate) change.updated += 1;
+    const type = resource.newResourceType ?? resource.oldResourceType ?? '';
+    if (deployed && statefulTypes.has(type) && riskyImpacts.has(impact)) change.atRisk.push({ logicalId, type, impact });
+  });
+  return change;
+}
+
+/** The summary as lines for the terminal (Dutch, as the product's other tools). */
+export function formatChanges(stage: string, changes: readonly StackChange[]): string[] {
+  const lines = [`Wijzigingen voor ${stage}:`];
+  for (const c of changes) {
+    const counts = c.status === 'ongewijzigd' ? 'niets' : `${c.added} nieuw, ${c.updated} bijgewerkt, ${c.replaced} vervangen, ${c.removed} verwijderd`;
+    lines.push(`  ${c.stack.padEnd(24)} ${c.status.padEnd(12)} ${counts}${c.permissionsBroadened ? '  · meer rechten (IAM)' : ''}`);
+    for (const r of c.atRisk) lines.push(`    ! ${r.type} ${r.logicalId}: ${impactLabels[r.impact] ?? r.impact}`);
+  }
+  const risky = changes.flatMap((c) => c.atRisk);
+  lines.push(risky.length ? `Let op: ${risky.length} resource(s) met gegevens worden vervangen of verwijderd.` : 'Geen resource met gegevens wordt vervangen of verwijderd.');
+  return lines;
+}
+
+const impactLabels: Record<string, string> = {
+  [ResourceImpact.WILL_REPLACE]: 'wordt vervangen (nieuwe, lege resource)',
+  [ResourceImpact.MAY_REPLACE]: 'wordt misschien vervangen',
+  [ResourceImpact.WILL_DESTROY]: 'wordt verwijderd',
+  [ResourceImpact.WILL_ORPHAN]: 'valt buiten de stack (blijft bestaan)',
+};
