@@ -1,22 +1,40 @@
-import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
+import { SchedulerClient } from '@aws-sdk/client-scheduler';
+import { SQSClient } from '@aws-sdk/client-sqs';
 import { createOpenApiDocument } from '../../shared/api/openapi';
 import { auditFromEnvironment } from '../audit/audit-runtime';
 import { createApiHandler, type ApiHandlerOptions } from '../http/api-handler';
-import { lazy, runtime } from '../runtime';
+import { lazy, requiredEnv, runtime } from '../runtime';
+import { deliveryHealthy, scheduleGroupActive, stateMachinesActive, tableActive } from './dependency-checks';
+import { checkHealth, type HealthCheck } from './health';
 
-/** The API describes itself from the contract, and reports whether its table answers. */
-export function createMetaApi(checkTable: () => Promise<boolean>, options: ApiHandlerOptions = {}) {
+/** The API describes itself from the contract, and says whether each part it depends on answers. */
+export function createMetaApi(checks: () => Record<string, HealthCheck>, options: ApiHandlerOptions = {}) {
   const openApiDocument = lazy(() => createOpenApiDocument());
-  return createApiHandler('meta', {
-    getOpenApi: async () => ({ body: { ...openApiDocument() }, headers: { 'cache-control': 'private, max-age=300' } }),
-    getHealth: async () => {
-      const table = await checkTable().catch(() => false);
-      return { body: { status: table ? 'ok' : 'degraded', checks: { database: table ? 'ok' : 'failing' } } };
+  return createApiHandler(
+    'meta',
+    {
+      getOpenApi: async () => ({ body: { ...openApiDocument() }, headers: { 'cache-control': 'private, max-age=300' } }),
+      getHealth: async () => ({ body: await checkHealth(checks()) }),
     },
-  }, options);
+    options,
+  );
 }
 
-export const handler = createMetaApi(async () => {
-  const { Table } = await runtime.dynamoClient().send(new DescribeTableCommand({ TableName: runtime.tableName() }));
-  return Table?.TableStatus === 'ACTIVE';
-}, { audit: auditFromEnvironment });
+/**
+ * The parts, in the words ops use: the data, the audit trail, the workflows, their alarms, webhook delivery.
+ * Each reads its configuration when it runs, so a missing setting shows as that part failing.
+ */
+export function dependencyChecks(): Record<string, HealthCheck> {
+  const sqs = lazy(() => new SQSClient({}));
+  const scheduler = lazy(() => new SchedulerClient({}));
+  const workflows = () => Object.values(runtime.workflowArns());
+  return {
+    database: () => tableActive(runtime.dynamoClient(), runtime.tableName())(),
+    auditlog: () => tableActive(runtime.dynamoClient(), requiredEnv('AUDIT_TABLE_NAME'))(),
+    werkprocessen: () => stateMachinesActive(runtime.sfnClient(), workflows())(),
+    wekkers: () => scheduleGroupActive(scheduler(), requiredEnv('SCHEDULE_GROUP'))(),
+    webhooks: () => deliveryHealthy(sqs(), requiredEnv('DELIVERY_QUEUE_URL'), requiredEnv('DELIVERY_DLQ_URL'))(),
+  };
+}
+
+export const handler = createMetaApi(lazy(dependencyChecks), { audit: auditFromEnvironment });

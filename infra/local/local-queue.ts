@@ -43,6 +43,11 @@ export class LocalQueue {
     this.running.add(run);
   }
 
+  /** Messages waiting for their delay or being handled. */
+  waiting(): number {
+    return this.timers.size + this.running.size;
+  }
+
   /** Waits for the messages being handled now (tests, clean shutdown). */
   async settle(): Promise<void> {
     while (this.running.size) await Promise.all([...this.running]);
@@ -57,7 +62,7 @@ export class LocalQueue {
 export const md5 = (text: string) => createHash('md5').update(text, 'utf8').digest('hex');
 
 /**
- * The part of the SQS API the Lambdas call (AWS JSON 1.0: SendMessage, SendMessageBatch), so they use the
+ * The part of the SQS API the Lambdas call (AWS JSON 1.0: SendMessage, SendMessageBatch, GetQueueAttributes), so they use the
  * real @aws-sdk/client-sqs with AWS_ENDPOINT_URL_SQS pointing here.
  */
 export async function startQueueEndpoint(queue: LocalQueue): Promise<{ endpoint: string; server: Server }> {
@@ -81,6 +86,11 @@ export async function startQueueEndpoint(queue: LocalQueue): Promise<{ endpoint:
       }
       if (action === 'SendMessageBatch' && body.Entries) {
         return reply(200, { Successful: body.Entries.map((e) => ({ Id: e.Id, MessageId: queue.send(e.MessageBody, e.DelaySeconds ?? 0), MD5OfMessageBody: md5(e.MessageBody) })), Failed: [] });
+      }
+      if (action === 'GetQueueAttributes') {
+        // Locally a failed message comes back until it succeeds: there is no dead-letter queue, so it is empty.
+        const deadLetter = String((body as { QueueUrl?: string }).QueueUrl ?? '').endsWith('-dlq');
+        return reply(200, { Attributes: { ApproximateNumberOfMessages: String(deadLetter ? 0 : queue.waiting()) } });
       }
       return reply(400, { __type: 'com.amazonaws.sqs#UnsupportedOperation', message: `${action} is not available locally` });
     });

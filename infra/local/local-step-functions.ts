@@ -85,6 +85,11 @@ export class LocalStepFunctions {
     return execution;
   }
 
+  /** Whether a state machine of the synthesized app runs here (DescribeStateMachine). */
+  hasStateMachine(stateMachineArn: string): boolean {
+    return this.machines.has(stateMachineArn);
+  }
+
   describeExecution(executionArn: string): LocalExecution | undefined {
     return this.executions.get(executionArn);
   }

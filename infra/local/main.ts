@@ -89,6 +89,9 @@ async function main(): Promise<void> {
     if (landing.receiver) say(`  ✓ ontvanger    demo-ontvanger van Woonstichting Rijnhoven op ${landing.receiver.url}`);
     if (landing.demoApiKey) say(`  ✓ api-sleutel  van Woonstichting Rijnhoven (signalen melden) staat in .local/demo-corporatie.json`);
     if (landing.tableCreated) say('  ✓ demodata     aangemaakt (npm start -- --reset begint opnieuw)');
+    // The same health check the stage answers on AWS, against the embedded parts.
+    const health = (await (await fetch(`${landing.url}/api/health`)).json()) as { status: string; checks: Record<string, string> };
+    say(`  ${health.status === 'ok' ? '✓' : '✗'} gezondheid   ${Object.entries(health.checks).map(([part, state]) => `${part} ${state === 'ok' ? 'ok' : 'FAALT'}`).join(' · ')}  (${landing.url}/api/health)`);
     say(`\nLanding draait op ${landing.url}  (klaar in ${elapsed()}; Ctrl-C stopt alles)`);
     say(`API-beschrijving: ${landing.url}/api/openapi.json (na aanmelden), leesbaar in docs/API.md`);
   } catch (error) {

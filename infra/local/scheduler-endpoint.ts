@@ -16,6 +16,12 @@ export async function startSchedulerEndpoint(scheduler: LocalScheduler): Promise
         res.end(JSON.stringify(body));
       };
       const url = new URL(req.url ?? '/', 'http://localhost');
+      // The health check asks for the schedule group; locally there is one, always active.
+      const group = url.pathname.match(/^\/schedule-groups\/([^/]+)$/)?.[1];
+      if (group && req.method === 'GET') {
+        const groupName = decodeURIComponent(group);
+        return reply(200, { Name: groupName, Arn: `arn:aws:scheduler:eu-west-1:000000000000:schedule-group/${groupName}`, State: 'ACTIVE' });
+      }
       const name = decodeURIComponent(url.pathname.match(/^\/schedules\/([^/]+)$/)?.[1] ?? '');
       if (!name) return reply(404, { Message: 'Unknown operation' }, 'ResourceNotFoundException');
       try {

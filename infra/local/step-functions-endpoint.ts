@@ -3,7 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { ExecutionAlreadyExistsError, StateMachineDoesNotExistError, type LocalStepFunctions } from './local-step-functions';
 
 /**
- * The part of the Step Functions API the Lambdas call, spoken over HTTP (AWS JSON 1.0 protocol), so the
+ * The part of the Step Functions API the Lambdas call (start and describe executions, describe a state
+ * machine for the health check), spoken over HTTP (AWS JSON 1.0 protocol), so the
  * handlers use the real @aws-sdk/client-sfn with AWS_ENDPOINT_URL_SFN pointing here.
  */
 export async function startStepFunctionsEndpoint(sfn: LocalStepFunctions): Promise<{ endpoint: string; server: Server }> {
@@ -42,6 +43,11 @@ export async function startStepFunctionsEndpoint(sfn: LocalStepFunctions): Promi
             ...(e.output ? { output: e.output } : {}),
             ...(e.error ? { error: e.error } : {}),
           });
+        }
+        if (action === 'DescribeStateMachine') {
+          const arn = String(body.stateMachineArn);
+          if (!sfn.hasStateMachine(arn)) return fail('StateMachineDoesNotExist', 'State machine does not exist');
+          return reply(200, { stateMachineArn: arn, name: arn.split(':').at(-1), status: 'ACTIVE', type: 'STANDARD', definition: '{}', roleArn: 'arn:aws:iam::000000000000:role/local', creationDate: 0 });
         }
         return fail('UnknownOperationException', `${action} is not available locally`);
       } catch (error) {

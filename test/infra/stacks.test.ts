@@ -92,7 +92,11 @@ describe('Api stack', () => {
   it('lets only the transitions function start the transition workflow', () => {
     const policies = dev.api.findResources('AWS::IAM::Policy');
     const starters = Object.entries(policies)
-      .filter(([, p]) => JSON.stringify(p.Properties.PolicyDocument).includes('TransitionWorkflow'))
+      .filter(([, p]) =>
+        (p.Properties.PolicyDocument.Statement as { Action: string | string[]; Resource: unknown }[]).some(
+          (st) => [st.Action].flat().includes('states:StartExecution') && JSON.stringify(st.Resource).includes('TransitionWorkflow'),
+        ),
+      )
       .map(([id]) => id);
     expect(starters).toHaveLength(1);
     expect(starters[0]).toMatch(/^TransitionsApi/);

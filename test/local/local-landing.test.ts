@@ -85,7 +85,10 @@ describe('npm start: the local product', () => {
   });
 
   it('reports its health', async () => {
-    expect(await (await fetch(`${landing.url}/api/health`)).json()).toEqual({ status: 'ok', checks: { database: 'ok' } });
+    expect(await (await fetch(`${landing.url}/api/health`)).json()).toEqual({
+      status: 'ok',
+      checks: { database: 'ok', auditlog: 'ok', werkprocessen: 'ok', wekkers: 'ok', webhooks: 'ok' },
+    });
   });
 
   it('fails fast with a clear message when its port is taken', async () => {
