@@ -1,5 +1,6 @@
 import { App } from 'aws-cdk-lib';
 import { stageConfig, stageNames } from './config/stages';
+import { addGuardRails } from './guard-rails';
 import { createLandingStacks } from './landing';
 
 /**
@@ -8,6 +9,8 @@ import { createLandingStacks } from './landing';
  * comes from the deploy's context: `--context certificateArn:acc=arn:aws:acm:us-east-1:…`.
  */
 const app = new App();
+// cdk-nag's AWS Solutions checks: an unacknowledged finding of level error fails the synth (infra/guard-rails.ts).
+addGuardRails(app);
 for (const name of stageNames) {
   createLandingStacks(app, stageConfig(name, { certificateArn: app.node.tryGetContext(`certificateArn:${name}`) as string | undefined }));
 }

@@ -3,7 +3,7 @@ import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import { HttpApi, HttpMethod, HttpNoneAuthorizer, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaAuthorizer, HttpLambdaResponseType, HttpUserPoolAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
-import { AccountRecovery, ClientAttributes, Mfa, OAuthScope, StringAttribute, UserPool, UserPoolClient, type UserPoolDomain } from 'aws-cdk-lib/aws-cognito';
+import { AccountRecovery, ClientAttributes, FeaturePlan, Mfa, OAuthScope, StandardThreatProtectionMode, StringAttribute, UserPool, UserPoolClient, type UserPoolDomain } from 'aws-cdk-lib/aws-cognito';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { FilterPattern, LogGroup } from 'aws-cdk-lib/aws-logs';
@@ -13,6 +13,7 @@ import type { Construct } from 'constructs';
 import { capabilities, operationsOf, type Capability } from '../../shared/api/contract';
 import type { StageConfig } from '../config/stages';
 import { LandingFunction, logRetentionOf } from '../constructs/landing-function';
+import { acknowledge } from '../guard-rails';
 import { accessLogFormat, refusalStatuses } from '../../functions/audit/access-log';
 import type { WebhookStack } from './webhook-stack';
 
@@ -56,8 +57,16 @@ export class ApiStack extends Stack {
         role: new StringAttribute({ mutable: true }),
         team_id: new StringAttribute({ mutable: true }),
       },
+      // Threat protection (the Plus plan): sign-ins with credentials known to be leaked, or that look like an
+      // attack, are blocked rather than only counted.
+      featurePlan: FeaturePlan.PLUS,
+      standardThreatProtectionMode: StandardThreatProtectionMode.FULL_FUNCTION,
       removalPolicy: stage.removalPolicy,
       deletionProtection: stage.protectData,
+    });
+    acknowledge(this.userPool, {
+      id: 'AwsSolutions-COG1',
+      reason: 'Length over composition (NIST SP 800-63B): at least 12 characters with lower and upper case and digits, no symbol required; every sign-in also needs the authenticator app and threat protection blocks leaked passwords.',
     });
     // The SPA signs in through Cognito's hosted pages with the authorization code flow and PKCE (no secret).
     this.userPoolDomain = this.userPool.addDomain('SignIn', { cognitoDomain: { domainPrefix: stage.cognitoDomainPrefix } });
@@ -179,7 +188,8 @@ export class ApiStack extends Stack {
     props.followUpWorkflow.grantStartExecution(this.functions.signals);
     props.followUpWorkflow.grantStartExecution(this.functions.corporation);
     // The administrator seals new secrets (never opens them) and puts replays on the queue.
-    props.webhooks.secretsKey.grantEncrypt(this.functions.webhooks);
+    // kms:Encrypt only (not grantEncrypt's ReEncrypt*/GenerateDataKey*): the vault seals with Encrypt.
+    this.functions.webhooks.addToRolePolicy(new PolicyStatement({ actions: ['kms:Encrypt'], resources: [props.webhooks.secretsKey.keyArn] }));
     props.webhooks.queue.grantSendMessages(this.functions.webhooks);
 
     // Corporations' systems call with an API key; a Lambda authorizer checks its hash.
@@ -198,12 +208,17 @@ export class ApiStack extends Stack {
     for (const capability of capabilities) {
       const integration = new HttpLambdaIntegration(`${capability}Integration`, this.functions[capability]);
       for (const [, spec] of operationsOf(capability)) {
-        this.api.addRoutes({
+        const routes = this.api.addRoutes({
           path: spec.path,
           methods: [HttpMethod[spec.method]],
           integration,
           authorizer: spec.auth === 'public' ? new HttpNoneAuthorizer() : spec.auth === 'corporation' ? apiKeyAuthorizer : authorizer,
         });
+        if (spec.auth === 'public') {
+          for (const route of routes) {
+            acknowledge(route, { id: 'AwsSolutions-APIG4', reason: 'Public by the contract (shared/api/contract.ts): the health check, which only tells whether the API and its table answer; every other route needs a Cognito token or an API key (tested).' });
+          }
+        }
       }
     }
 

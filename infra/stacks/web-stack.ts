@@ -7,6 +7,7 @@ import {
   HttpVersion,
   OriginRequestPolicy,
   ResponseHeadersPolicy,
+  SecurityPolicyProtocol,
   ViewerProtocolPolicy,
 } from 'aws-cdk-lib/aws-cloudfront';
 import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
@@ -17,6 +18,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { StageConfig } from '../config/stages';
 import { projectRoot } from '../constructs/landing-function';
+import { acknowledge, acknowledgeBucketDeploymentHandler } from '../guard-rails';
 
 export interface WebStackProps extends StackProps {
   stage: StageConfig;
@@ -46,13 +48,17 @@ export class WebStack extends Stack {
       removalPolicy: stage.removalPolicy,
       autoDeleteObjects: !stage.protectData,
     });
+    acknowledge(bucket, {
+      id: 'AwsSolutions-S1',
+      reason: 'Holds only the public SPA build, written by the deploy and read only by CloudFront (origin access control); server access logs would record nothing but CloudFront fetching it.',
+    });
 
     const apiDomain = Fn.select(2, Fn.split('/', props.apiEndpoint));
     // The stage's own name, once its certificate exists (us-east-1, as CloudFront requires).
     const certificate = stage.domain.certificateArn ? Certificate.fromCertificateArn(this, 'Certificate', stage.domain.certificateArn) : undefined;
     this.distribution = new Distribution(this, 'Cdn', {
       comment: `Landing SPA and API (${stage.name})`,
-      ...(certificate ? { domainNames: [stage.domain.name], certificate } : {}),
+      ...(certificate ? { domainNames: [stage.domain.name], certificate, minimumProtocolVersion: SecurityPolicyProtocol.TLS_V1_2_2021 } : {}),
       defaultRootObject: 'index.html',
       httpVersion: HttpVersion.HTTP2_AND_3,
       defaultBehavior: {
@@ -78,10 +84,30 @@ export class WebStack extends Stack {
       })),
     });
 
+    acknowledge(
+      this.distribution,
+      {
+        id: 'AwsSolutions-CFR3',
+        reason:
+          'No CloudFront access log on purpose: it would hold every client IP and full request path (which name transitions and people’s records). The API’s access log keeps ids, route templates and statuses only, and the audit trail records who saw what.',
+      },
+      { id: 'AwsSolutions-CFR1', reason: 'No geo restriction: housing corporations’ systems and staff on the road reach the API from outside the Netherlands; every route but health needs a Cognito token or an API key.' },
+      {
+        id: 'AwsSolutions-CFR2',
+        reason: 'No WAF web ACL yet (CloudFront needs it in us-east-1): API Gateway throttles each stage, and every route but health needs a Cognito token or an API key. To revisit with traffic data.',
+      },
+    );
+    if (!certificate) {
+      acknowledge(this.distribution, {
+        id: 'AwsSolutions-CFR4',
+        reason: 'Until the stage’s certificate exists the distribution answers only on its *.cloudfront.net name, whose default certificate has no settable TLS policy; with the certificate, TLS 1.2 (TLSv1.2_2021) is the minimum.',
+      });
+    }
+
     const config = {
       auth: { mode: 'cognito', userPoolId: props.auth.userPoolId, clientId: props.auth.userPoolClientId, domain: props.auth.signInDomain, redirectUri: `${props.stage.publicBaseUrl}/aanmelden/terug` },
     };
-    new BucketDeployment(this, 'Deploy', {
+    const deployment = new BucketDeployment(this, 'Deploy', {
       destinationBucket: bucket,
       distribution: this.distribution,
       sources: [
@@ -90,6 +116,8 @@ export class WebStack extends Stack {
         Source.jsonData('config.json', config),
       ],
     });
+
+    acknowledgeBucketDeploymentHandler(deployment);
 
     new CfnOutput(this, 'Url', { value: `https://${this.distribution.distributionDomainName}` });
   }

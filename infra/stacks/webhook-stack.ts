@@ -10,6 +10,7 @@ import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import type { StageConfig } from '../config/stages';
 import { LandingFunction } from '../constructs/landing-function';
+import { acknowledge } from '../guard-rails';
 
 export interface WebhookStackProps extends StackProps {
   stage: StageConfig;
@@ -37,7 +38,16 @@ export class WebhookStack extends Stack {
       enableKeyRotation: true,
       removalPolicy: stage.removalPolicy,
     });
-    this.opsTopic = new Topic(this, 'OpsAlerts', { displayName: `Landing ${stage.name}: meldingen voor beheer`, enforceSSL: true });
+    // The ops topic is encrypted with a key of its own, which CloudWatch alarms that notify the topic may use.
+    const opsTopicKey = new Key(this, 'OpsAlertsKey', {
+      description: `Landing ${stage.name}: encrypts the ops topic at rest`,
+      enableKeyRotation: true,
+      removalPolicy: stage.removalPolicy,
+    });
+    opsTopicKey.addToResourcePolicy(
+      new PolicyStatement({ principals: [new ServicePrincipal('cloudwatch.amazonaws.com')], actions: ['kms:Decrypt', 'kms:GenerateDataKey*'], resources: ['*'] }),
+    );
+    this.opsTopic = new Topic(this, 'OpsAlerts', { displayName: `Landing ${stage.name}: meldingen voor beheer`, enforceSSL: true, masterKey: opsTopicKey });
     // Messages that fail to be processed ten times land here; the deliveries themselves stay due in the table.
     const unprocessable = new Queue(this, 'DeliveriesDlq', { encryption: QueueEncryption.SQS_MANAGED, enforceSSL: true, retentionPeriod: Duration.days(14) });
     this.queue = new Queue(this, 'Deliveries', {
@@ -84,6 +94,10 @@ export class WebhookStack extends Stack {
     this.queue.grantSendMessages(worker);
     this.secretsKey.grantDecrypt(worker);
     this.opsTopic.grantPublish(worker);
+    acknowledge(worker.role!, {
+      id: 'AwsSolutions-IAM5[Action::kms:GenerateDataKey*]',
+      reason: 'Publishing to the encrypted ops topic: SNS needs kms:GenerateDataKey* and kms:Decrypt of the publisher, on the topic’s own key only.',
+    });
 
     const sweeper = new LandingFunction(this, 'WebhookSweeper', {
       stage,

@@ -6,6 +6,7 @@ import type { StateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import type { Construct } from 'constructs';
 import type { StageConfig } from '../config/stages';
 import { LandingFunction } from '../constructs/landing-function';
+import { acknowledge, wildcardResource } from '../guard-rails';
 import { AlarmWorkflow } from '../workflows/alarm-workflow';
 import { createFollowUpWorkflow } from '../workflows/follow-up-workflow';
 import { createMoveWorkflow } from '../workflows/move-workflow';
@@ -48,11 +49,19 @@ export class WorkflowStack extends Stack {
       description: 'Workflow task: sets or clears the one-time schedule that wakes a workflow',
       environment: { SCHEDULE_GROUP: scheduleGroup.name!, SCHEDULER_ROLE_ARN: schedulerRole.roleArn, MOVE_WORKFLOW_ARN: moveWorkflowArn, SIGNAL_WORKFLOW_ARN: signalWorkflowArn },
     });
+    const alarmSchedules = (['verhuizing', 'signalen'] as const).map((proces) => this.formatArn({ service: 'scheduler', resource: 'schedule', resourceName: `${scheduleGroup.name}/${proces}-*` }));
     wakeup.addToRolePolicy(
       new PolicyStatement({
         actions: ['scheduler:CreateSchedule', 'scheduler:UpdateSchedule', 'scheduler:DeleteSchedule'],
-        resources: (['verhuizing', 'signalen'] as const).map((proces) => this.formatArn({ service: 'scheduler', resource: 'schedule', resourceName: `${scheduleGroup.name}/${proces}-*` })),
+        resources: alarmSchedules,
       }),
+    );
+    acknowledge(
+      wakeup.role!,
+      ...alarmSchedules.map((arn) => ({
+        id: wildcardResource(this, arn),
+        reason: 'One alarm schedule per transition, named <proces>-<transitionId> when it is set; the wildcard stays inside this stage’s group and process.',
+      })),
     );
     schedulerRole.grantPassRole(wakeup.grantPrincipal);
 

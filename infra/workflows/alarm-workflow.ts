@@ -4,7 +4,7 @@ import { Choice, Condition, DefinitionBody, JsonPath, StateMachine, StateMachine
 import { LambdaInvoke } from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import { Construct } from 'constructs';
 import type { StageConfig } from '../config/stages';
-import { withTaskRetries, workflowLogs } from './workflow-defaults';
+import { acknowledgeWorkflowGuardRails, withTaskRetries, workflowLogs } from './workflow-defaults';
 
 export interface AlarmWorkflowProps {
   stage: StageConfig;
@@ -70,6 +70,7 @@ export class AlarmWorkflow extends Construct {
       tracingEnabled: props.stage.tracing,
       logs: workflowLogs(this, props.stage),
     });
+    acknowledgeWorkflowGuardRails(this.stateMachine, props.stage, [props.step, props.wakeup]);
   }
 
   static stateMachineName(stage: StageConfig, proces: AlarmWorkflowProps['proces']): string {

@@ -10,7 +10,7 @@ import {
 import { LambdaInvoke } from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import { Construct } from 'constructs';
 import type { StageConfig } from '../config/stages';
-import { withTaskRetries, workflowLogs } from './workflow-defaults';
+import { acknowledgeWorkflowGuardRails, withTaskRetries, workflowLogs } from './workflow-defaults';
 
 export interface TransitionWorkflowProps {
   stage: StageConfig;
@@ -59,5 +59,6 @@ export class TransitionWorkflow extends Construct {
       tracingEnabled: props.stage.tracing,
       logs: workflowLogs(this, props.stage),
     });
+    acknowledgeWorkflowGuardRails(this.stateMachine, props.stage, [props.recordTimelineEvent]);
   }
 }
