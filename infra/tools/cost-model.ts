@@ -65,8 +65,8 @@ export const prices = {
   dashboardPerMonth: 3.0,
   customMetricPerMonth: 0.3,
   kmsKeyPerMonth: 1.0,
-  cognitoPerMonthlyActiveUser: 0.015,
-  cognitoFreeMonthlyActiveUsers: 10_000,
+  /** The Plus plan (threat protection: compromised credentials, adaptive authentication), no free tier. */
+  cognitoPlusPerMonthlyActiveUser: 0.02,
   /** X-Ray traces (acc and prod trace every request and execution). */
   xrayPerMillionTraces: 5.0,
   /** CloudFront and S3 for the SPA: a few hundred KB per sign-in, cached. */
@@ -100,7 +100,7 @@ export function monthlyCost(activeTransitions: number): CostLine[] {
     { part: 'CloudWatch (logs, alarms, dashboard, metrics)', usd: logGb * (p.logsIngestionPerGb + p.logsStoragePerGbMonth) + fixed.alarms * p.alarmPerMonth + fixed.dashboards * p.dashboardPerMonth + fixed.customMetrics * p.customMetricPerMonth },
     { part: 'X-Ray (tracing)', usd: ((requests + executions) / 1e6) * p.xrayPerMillionTraces },
     { part: 'KMS', usd: fixed.kmsKeys * p.kmsKeyPerMonth },
-    { part: 'Cognito', usd: Math.max(0, staff - p.cognitoFreeMonthlyActiveUsers) * p.cognitoPerMonthlyActiveUser },
+    { part: 'Cognito (Plus plan)', usd: staff * p.cognitoPlusPerMonthlyActiveUser },
     { part: 'CloudFront and S3 (the SPA)', usd: staff * p.cdnPerStaffMember },
   ];
   return lines.map((l) => ({ ...l, usd: Math.round(l.usd * 100) / 100 }));
