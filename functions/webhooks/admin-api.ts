@@ -19,6 +19,7 @@ import { allowLocalHttp, deliveryDepsFromEnvironment } from './delivery-runtime'
 import type { DeliveryQueue, DeliveryStore, EndpointStore, SecretVault } from './ports';
 import { generateSecret } from './standard-webhooks';
 import { healthOf } from './endpoint-health';
+import { parkedDeliveries, requeueDeliveries } from './replay';
 
 /** How many deliveries of an endpoint a replay "since" looks at, and the health summary reads. */
 const REPLAY_LIMIT = 500;
@@ -116,9 +117,9 @@ export function webhookAdminHandlers(deps: () => WebhookAdminDeps): CapabilityHa
         if (!one) throw new NotFoundError('Deze aflevering bestaat niet.');
         chosen = [one];
       } else {
-        chosen = (await deps().deliveries.log(endpoint.id, { limit: REPLAY_LIMIT, since: body.sinds! })).items.filter((d) => d.status === 'geparkeerd');
+        chosen = await parkedDeliveries(deps().deliveries, endpoint.id, { since: body.sinds!, maxLooked: REPLAY_LIMIT });
       }
-      const requeued = await Promise.all(chosen.map((d) => deps().deliveries.requeue(d, now)));
+      const requeued = await requeueDeliveries(deps().deliveries, chosen, now);
       await deps().queue.enqueue(requeued.map(refOf));
       return { body: { opnieuwAangeboden: requeued.length } };
     },

@@ -1,8 +1,9 @@
 import { RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
-import { AttributeType, Billing, TableEncryptionV2, TableV2, StreamViewType } from 'aws-cdk-lib/aws-dynamodb';
+import { AttributeType, Billing, type ITableV2, TableEncryptionV2, TableV2, StreamViewType } from 'aws-cdk-lib/aws-dynamodb';
 import type { Construct } from 'constructs';
 import { auditTableDesign, tableDesign } from '../../functions/storage/table-design';
 import type { StageConfig } from '../config/stages';
+import { activeTables } from '../constructs/active-tables';
 
 export interface DataStackProps extends StackProps {
   stage: StageConfig;
@@ -13,14 +14,15 @@ export interface DataStackProps extends StackProps {
  * access patterns are documented), the same definition the local DynamoDB is created from.
  */
 export class DataStack extends Stack {
-  readonly table: TableV2;
+  /** The table the functions use: this stack's own, or a restored one after a restore (docs/RECOVERY.md). */
+  readonly table: ITableV2;
   /** The audit trail (NEN 7513): its own table, never deletable by accident, entries expire after retention. */
-  readonly auditTable: TableV2;
+  readonly auditTable: ITableV2;
 
   constructor(scope: Construct, id: string, props: DataStackProps) {
     super(scope, id, props);
     const { stage } = props;
-    this.table = new TableV2(this, 'Table', {
+    const table = new TableV2(this, 'Table', {
       partitionKey: { name: tableDesign.partitionKey, type: AttributeType.STRING },
       sortKey: { name: tableDesign.sortKey, type: AttributeType.STRING },
       globalSecondaryIndexes: tableDesign.globalIndexes.map((index) => ({
@@ -37,7 +39,7 @@ export class DataStack extends Stack {
       // Streams feed the webhook outbox (step 5); on now so enabling consumers needs no table replacement.
       dynamoStream: StreamViewType.NEW_AND_OLD_IMAGES,
     });
-    this.auditTable = new TableV2(this, 'AuditTable', {
+    const auditTable = new TableV2(this, 'AuditTable', {
       partitionKey: { name: auditTableDesign.partitionKey, type: AttributeType.STRING },
       sortKey: { name: auditTableDesign.sortKey, type: AttributeType.STRING },
       globalSecondaryIndexes: auditTableDesign.globalIndexes.map((index) => ({
@@ -53,5 +55,7 @@ export class DataStack extends Stack {
       deletionProtection: true,
       removalPolicy: RemovalPolicy.RETAIN,
     });
+    // After a restore the deploy's context names the restored tables; these two stay, retained (docs/RECOVERY.md).
+    ({ table: this.table, auditTable: this.auditTable } = activeTables(this, stage.name, { table, auditTable }));
   }
 }
