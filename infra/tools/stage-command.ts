@@ -9,17 +9,21 @@
  *
  * A deploy stops when a resource that holds data (a table, the user pool, a key, a bucket) would be replaced
  * or removed, unless `--allow-replace` says that is meant. The deploy uses the very assembly the summary was
- * made from (`--app cdk.out`).
+ * made from (`--app cdk.out`). A stage that runs on a restored table (docs/RECOVERY.md) keeps running on it:
+ * the wrapper reads that from the Data stack and carries it into every synth and deploy.
  */
 import { CloudFormationClient } from '@aws-sdk/client-cloudformation';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { stageConfig, stageNames, type StageConfig, type StageName } from '../config/stages';
+import { AwsRestorePort } from '../recovery/aws-restore-port';
 import { formatChanges, stackChange } from './change-summary';
 import { deployedTemplate } from './deployed-template';
+import { currentRepointing, repointingContext, repointingParameters } from './stage-repointing';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -53,12 +57,19 @@ function stageArgument(): StageName {
 
 const certificateContext = (stage: StageName) => (values.certificate ? ['--context', `certificateArn:${stage}=${values.certificate}`] : []);
 
+
 /** The stacks of a stage in the assembly just synthesized, with their templates. */
 function stacksInAssembly(stage: StageName): { name: string; template: Record<string, unknown> }[] {
   const manifest = JSON.parse(readFileSync(path.join(assemblyDir, 'manifest.json'), 'utf8')) as { artifacts: Record<string, { type: string; properties?: { templateFile?: string } }> };
   return Object.entries(manifest.artifacts)
     .filter(([name, a]) => a.type === 'aws:cloudformation:stack' && name.startsWith(`Landing-${stage}-`))
     .map(([name, a]) => ({ name, template: JSON.parse(readFileSync(path.join(assemblyDir, a.properties!.templateFile!), 'utf8')) as Record<string, unknown> }));
+}
+
+function repointingOf(stage: StageName) {
+  const region = stageConfig(stage).region;
+  const dynamo = new DynamoDBClient({ region });
+  return currentRepointing(stage, new AwsRestorePort(dynamo, new CloudFormationClient({ region })), dynamo);
 }
 
 async function summarise(stage: StageName): Promise<boolean> {
@@ -90,22 +101,25 @@ async function main(): Promise<void> {
     }
     case 'diff': {
       const stage = stageArgument();
+      const repointing = await repointingOf(stage);
       buildWeb();
-      cdk(['synth', `Landing-${stage}-*`, '--quiet', ...certificateContext(stage)]);
+      cdk(['synth', `Landing-${stage}-*`, '--quiet', ...certificateContext(stage), ...repointingContext(stage, repointing)]);
       await summarise(stage);
       if (values.details) cdk(['diff', '--app', 'cdk.out', `Landing-${stage}-*`]);
       return;
     }
     case 'deploy': {
       const stage = stageArgument();
+      const repointing = await repointingOf(stage);
+      if (repointing.main || repointing.audit) console.log(`De stage draait op herstelde tabellen: ${[repointing.main?.tableName, repointing.audit?.tableName].filter(Boolean).join(', ')} (blijft zo).`);
       buildWeb();
-      cdk(['synth', `Landing-${stage}-*`, '--quiet', ...certificateContext(stage)]);
+      cdk(['synth', `Landing-${stage}-*`, '--quiet', ...certificateContext(stage), ...repointingContext(stage, repointing)]);
       const safe = await summarise(stage);
       if (!safe && !values['allow-replace']) {
         console.error('\nNiet uitgerold: een resource met gegevens zou worden vervangen of verwijderd. Zie docs/OPERATIONS.md (Rollback en herstel); bedoeld? Dan met --allow-replace.');
         process.exit(1);
       }
-      cdk(['deploy', '--app', 'cdk.out', `Landing-${stage}-*`, '--require-approval', 'broadening']);
+      cdk(['deploy', '--app', 'cdk.out', `Landing-${stage}-*`, '--require-approval', 'broadening', ...repointingParameters(stage, repointing)]);
       return;
     }
     default:
