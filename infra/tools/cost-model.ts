@@ -2,7 +2,8 @@
  * What a stage costs per month on AWS, from the number of active transitions, with every assumption written
  * out (docs/OPERATIONS.md, "Cost"). Prices are eu-west-1 list prices in USD without free tiers, taken in
  * November 2026; usage per transition is an estimate from how caseworkers use the product, not a measurement
- * of a real stage. Change an assumption here and `npm run cost` prints the table again.
+ * of a real stage. Change an assumption here; `npm run cost` prints the table, `npm run cost -- --write` puts it
+ * in the runbook (a test fails while the runbook's table is stale).
  */
 
 /** What one active transition causes in a month. */
@@ -118,6 +119,18 @@ export function costTable(sizes: readonly number[]): string {
   return [header, rule, ...rows, `| **total per month** | ${columns.map((c) => `**${dollars(total(c))}**`).join(' | ')} |`].join('\n');
 }
 
+/** The sizes the runbook shows. */
+export const runbookSizes = [100, 1_000, 10_000] as const;
+
+/** docs/OPERATIONS.md with the table between its cost markers made current. */
+export function withCostTable(runbook: string): string {
+  return runbook.replace(/<!-- cost:start -->[\s\S]*<!-- cost:end -->/, `<!-- cost:start -->\n${costTable(runbookSizes)}\n<!-- cost:end -->`);
+}
+
 if (process.argv[1]?.endsWith('cost-model.ts')) {
-  process.stdout.write(`${costTable([100, 1_000, 10_000])}\n`);
+  const { readFileSync, writeFileSync } = await import('node:fs');
+  if (process.argv.includes('--write')) {
+    writeFileSync('docs/OPERATIONS.md', withCostTable(readFileSync('docs/OPERATIONS.md', 'utf8')));
+    process.stdout.write('docs/OPERATIONS.md bijgewerkt.\n');
+  } else process.stdout.write(`${costTable(runbookSizes)}\n`);
 }
