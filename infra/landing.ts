@@ -2,6 +2,7 @@ import type { App } from 'aws-cdk-lib';
 import type { StageConfig } from './config/stages';
 import { ApiStack } from './stacks/api-stack';
 import { DataStack } from './stacks/data-stack';
+import { MonitoringStack } from './stacks/monitoring-stack';
 import { WebStack } from './stacks/web-stack';
 import { WebhookStack } from './stacks/webhook-stack';
 import { WorkflowStack } from './stacks/workflow-stack';
@@ -36,6 +37,7 @@ export function createLandingStacks(app: App, stage: StageConfig) {
     transitionWorkflow: workflows.transitionWorkflow,
     moveWorkflow: workflows.moveWorkflow,
     followUpWorkflow: workflows.followUpWorkflow,
+    scheduleGroupName: workflows.scheduleGroupName,
     webhooks,
     description: 'Landing: HTTP API, Lambdas and Cognito',
   });
@@ -47,5 +49,19 @@ export function createLandingStacks(app: App, stage: StageConfig) {
     auth: { userPoolId: api.userPool.userPoolId, userPoolClientId: api.userPoolClient.userPoolClientId, signInDomain: api.userPoolDomain.baseUrl() },
     description: 'Landing: SPA on S3 and CloudFront',
   });
-  return { data, workflows, webhooks, api, web };
+  // Last, so it sees every Lambda of the stage: its alarms cover each one.
+  const monitoring = new MonitoringStack(app, `${prefix}-Monitoring`, {
+    stage,
+    tags,
+    env,
+    api: api.api,
+    stateMachines: { transition: workflows.transitionWorkflow, move: workflows.moveWorkflow, 'follow-up': workflows.followUpWorkflow },
+    deliveries: webhooks.queue,
+    deliveriesDeadLetters: webhooks.queue.deadLetterQueue!.queue,
+    tables: { main: data.table, audit: data.auditTable },
+    observedStacks: [data, workflows, webhooks, api, web],
+    alarmTopic: webhooks.opsTopic,
+    description: 'Landing: CloudWatch dashboard and alarms (to the ops topic)',
+  });
+  return { data, workflows, webhooks, api, web, monitoring };
 }

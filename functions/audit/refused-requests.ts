@@ -1,5 +1,6 @@
 import type { CloudWatchLogsDecodedData, CloudWatchLogsEvent } from 'aws-lambda';
 import { gunzipSync } from 'node:zlib';
+import { observed } from '../observability/context';
 import { logger } from '../observability/logger';
 import { refusedRequestFrom, type AccessLogRecord } from './access-log';
 import { auditFromEnvironment } from './audit-runtime';
@@ -34,4 +35,4 @@ function parseLine(message: string): Partial<AccessLogRecord> {
   }
 }
 
-export const handler = createRefusedRequestsHandler(auditFromEnvironment);
+export const handler = observed(createRefusedRequestsHandler(auditFromEnvironment));

@@ -11,6 +11,7 @@ import { clock } from '../clock';
 import { createApiHandler, type ApiHandlerOptions, type CapabilityHandlers } from '../http/api-handler';
 import { auditFromEnvironment } from '../audit/audit-runtime';
 import { ForbiddenError, NotFoundError, RuleViolationError } from '../http/errors';
+import { countBusinessEvent } from '../observability/metrics';
 import type { OrganisationDirectory } from '../organisation/ports';
 import { lazy, runtime } from '../runtime';
 import type { RequestAccess } from '../http/request-access';
@@ -100,6 +101,7 @@ async function moveSpend(
   const after: Spend = { ...before, ...change(before), status: moves[move].toStatus };
   const entry = ledgerEntry(deps, principal, t, { soort: ledgerKinds[move], bedragCent: before.bedragCent, spendId, categorie: before.categorie, ...(reden ? { reden } : {}) });
   await deps.budgets.move({ before, after, move, entry });
+  if (move === 'goedkeuren') countBusinessEvent('SpendApproved');
   return after;
 }
 
@@ -152,6 +154,10 @@ export function budgetHandlers(deps: () => BudgetDeps): CapabilityHandlers<'budg
         today,
         ...(idempotencyKey ? { idempotency: { userId: principal.userId, key: idempotencyKey } } : {}),
       });
+      if (!result.replayed) {
+        countBusinessEvent('SpendProposed');
+        if (result.spend.status === 'goedgekeurd') countBusinessEvent('SpendApproved');
+      }
       return { body: result.spend };
     },
     decideSpend: async ({ principal, params, body, access }) => ({

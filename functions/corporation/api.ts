@@ -9,6 +9,7 @@ import { createApiHandler, type ApiHandlerOptions, type CapabilityHandlers } fro
 import { auditFromEnvironment } from '../audit/audit-runtime';
 import { NotFoundError, RuleViolationError } from '../http/errors';
 import { logger } from '../observability/logger';
+import { countBusinessEvent } from '../observability/metrics';
 import type { OrganisationDirectory } from '../organisation/ports';
 import { lazy, requiredEnv, runtime } from '../runtime';
 import type { SignalStore } from '../signals/ports';
@@ -76,6 +77,7 @@ export function corporationHandlers(deps: () => CorporationDeps): CapabilityHand
         actor: { soort: 'werkproces', naam: `Corporatie-API (${corporation?.naam ?? corporatieId})` },
         omschrijving: `oranje: ${signal.omschrijving}`,
       });
+      countBusinessEvent('SignalRegistered', { fase: signal.fase });
       await deps().workflow.evaluateSignals(t.id).catch((error: Error) => logger.warn('signal follow-up not reached', { transitionId: t.id, errorName: error.name }));
       return { body: reported(signal) };
     },

@@ -1,4 +1,5 @@
 import type { APIGatewayRequestAuthorizerEventV2, APIGatewaySimpleAuthorizerWithContextResult } from 'aws-lambda';
+import { isCallerCorrelationId, observed } from '../observability/context';
 import { logger } from '../observability/logger';
 import { lazy, runtime } from '../runtime';
 import { DynamoApiKeyStore } from '../storage/dynamo-api-key-store';
@@ -23,4 +24,7 @@ export function createApiKeyAuthorizer(store: () => Pick<ApiKeyStore, 'byHash'>)
   };
 }
 
-export const handler = createApiKeyAuthorizer(lazy(() => new DynamoApiKeyStore(runtime.documentClient(), runtime.tableName())));
+// The same correlation id the corporation API's handler logs with: the caller's, or API Gateway's request id.
+export const handler = observed(createApiKeyAuthorizer(lazy(() => new DynamoApiKeyStore(runtime.documentClient(), runtime.tableName()))), (event: Pick<APIGatewayRequestAuthorizerEventV2, 'headers' | 'requestContext'>) =>
+  isCallerCorrelationId(event.headers?.['x-correlation-id']) ? event.headers?.['x-correlation-id'] : event.requestContext?.requestId,
+);

@@ -20,6 +20,7 @@ import { requestLog } from './request-log';
 import { RequestAccess } from './request-access';
 import type { AuditLog } from '../audit/ports';
 import { logger } from '../observability/logger';
+import { currentCorrelationId, isCallerCorrelationId, observed } from '../observability/context';
 
 type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
 
@@ -162,7 +163,28 @@ export function createApiHandler<C extends Capability>(capability: C, handlers: 
     };
   };
 
-  return middy<ApiEvent, ApiResponse>().use(requestLog()).use(problemResponses()).handler(dispatch);
+  const handler = middy<ApiEvent, ApiResponse>().use(correlationHeader()).use(requestLog()).use(problemResponses()).handler(dispatch);
+  // Every log line of the request carries its correlation id, which the workflows and notices it starts carry on.
+  return observed((event: ApiEvent, context: Context) => handler(event, context), correlationIdOfRequest);
+}
+
+/**
+ * A request's correlation id: the caller's `x-correlation-id` when it is a well-formed id (so a corporation
+ * can trace its own call), otherwise API Gateway's request id.
+ */
+export function correlationIdOfRequest(event: Pick<ApiEvent, 'headers' | 'requestContext'>): string | undefined {
+  const sent = event.headers?.['x-correlation-id'];
+  return isCallerCorrelationId(sent) ? sent : event.requestContext?.requestId;
+}
+
+/** Answers the correlation id in `x-correlation-id`, errors included (its onError runs after the problem response is set). */
+function correlationHeader(): middy.MiddlewareObj<ApiEvent, ApiResponse> {
+  const answer = async (request: middy.Request<ApiEvent, ApiResponse>) => {
+    const correlationId = currentCorrelationId();
+    if (!correlationId || !request.response) return;
+    request.response = { ...request.response, headers: { ...request.response.headers, 'x-correlation-id': correlationId } };
+  };
+  return { after: answer, onError: answer };
 }
 
 async function writeAudit(options: ApiHandlerOptions, access: RequestAccess): Promise<void> {

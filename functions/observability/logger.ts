@@ -1,8 +1,10 @@
 import { appendFileSync } from 'node:fs';
+import { currentInvocation } from './context';
 
 /**
  * Structured JSON logs with ids only. Never pass names, dates of birth or free text about a person:
- * log lines leave the privacy boundary (CloudWatch, support tickets). Step 7 swaps in Powertools.
+ * log lines leave the privacy boundary (CloudWatch, support tickets). Inside a Lambda (see ./context.ts)
+ * every line also carries the Lambda's request id (`lambdaRequestId`) and the change's `correlationId`.
  */
 type Level = 'debug' | 'info' | 'warn' | 'error';
 export type LogFields = Record<string, string | number | boolean | undefined>;
@@ -15,7 +17,8 @@ function threshold(): number {
 }
 
 function write(level: Level, message: string, fields: LogFields = {}): void {
-  const line = JSON.stringify({ level, message, timestamp: new Date().toISOString(), ...fields });
+  const invocation = currentInvocation();
+  const line = JSON.stringify({ level, message, timestamp: new Date().toISOString(), ...invocation, ...fields });
   // The test suite keeps every line, whatever the level, to scan it for personal data (test/privacy).
   if (process.env.LOG_FILE) appendFileSync(process.env.LOG_FILE, `${line}\n`);
   if (levelOrder[level] < threshold()) return;

@@ -16,6 +16,7 @@ import { createApiHandler, type ApiHandlerOptions, type CapabilityHandlers } fro
 import { auditFromEnvironment } from '../audit/audit-runtime';
 import { NotFoundError, RuleViolationError, ValidationError } from '../http/errors';
 import { logger } from '../observability/logger';
+import { countBusinessEvent } from '../observability/metrics';
 import { lazy, runtime } from '../runtime';
 import { DynamoContactStore, DynamoSignalStore } from '../storage/dynamo-signal-store';
 import { DynamoTransitionStore } from '../storage/dynamo-transition-store';
@@ -68,6 +69,7 @@ export function signalHandlers(deps: () => SignalsDeps): CapabilityHandlers<'sig
         geregistreerdDoor: { id: principal.userId, naam: principal.naam },
       };
       await deps().signals.register(signal, event(deps(), t.id, 'signaal-ontvangen', principal, `${signal.fase}: ${signal.omschrijving}`));
+      countBusinessEvent('SignalRegistered', { fase: signal.fase });
       await thenFollowUp(deps(), t.id);
       return { body: signal };
     },

@@ -10,6 +10,7 @@ import { createHash } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import * as z from 'zod';
 import type { OutboxEvent } from '../../shared/domain/outbox-event';
+import { currentCorrelationId } from '../observability/context';
 import { TimelineEvent } from '../../shared/domain/timeline';
 import { levelsOf, Transition, TransitionSummary, summarize } from '../../shared/domain/transition';
 import { geaccepteerdeAanbieding } from '../../shared/domain/woning';
@@ -228,9 +229,13 @@ export function transitionUpdateItems(tableName: string, { before, next, event, 
   ];
 }
 
-/** A notice waiting to be fanned out to the corporation's endpoints (sparse gsi1 until it is). */
+/**
+ * A notice waiting to be fanned out to the corporation's endpoints (sparse gsi1 until it is), with the
+ * correlation id of the change that writes it, so its fan-out and deliveries log under the same id.
+ */
 export function outboxItem(e: OutboxEvent) {
-  return { ...keys.outboxEvent(e.id), gsi1pk: keys.outboxPending, gsi1sk: `${e.time}#${e.id}`, entity: 'OutboxEvent', ...e };
+  const correlationId = e.correlationId ?? currentCorrelationId();
+  return { ...keys.outboxEvent(e.id), gsi1pk: keys.outboxPending, gsi1sk: `${e.time}#${e.id}`, entity: 'OutboxEvent', ...e, ...(correlationId ? { correlationId } : {}) };
 }
 
 /** The transition's own item, listed in its team's transitions (gsi1), newest first. */

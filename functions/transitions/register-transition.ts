@@ -7,6 +7,7 @@ import { notStartedYet, type AanmeldingInput, type Transition } from '../../shar
 import type { TransitionsDeps } from './ports';
 import { ValidationError, WorkflowUnavailableError } from '../http/errors';
 import { logger } from '../observability/logger';
+import { countBusinessEvent } from '../observability/metrics';
 
 /**
  * The aanmelding: checks the chosen begeleiders work for the principal's organisation, stores the
@@ -69,6 +70,7 @@ export async function registerTransition(
     ...(idempotencyKey ? { idempotency: { userId: principal.userId, key: idempotencyKey } } : {}),
   });
 
+  if (!result.replayed) countBusinessEvent('TransitionRegistered');
   try {
     await deps.workflow.start(result.transition.id);
   } catch (error) {

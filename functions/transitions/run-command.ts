@@ -14,6 +14,7 @@ import { readableTransition, scopeOf } from './transition-access';
 import { changedFields } from '../../shared/domain/audit';
 import { decide } from '../../shared/policy/access-policy';
 import type { RequestAccess } from '../http/request-access';
+import { countBusinessEvent } from '../observability/metrics';
 
 /**
  * Every change to a transition goes through here: read, check access and version, let the pure domain
@@ -74,6 +75,8 @@ export async function applyCommand(
 ): Promise<Transition> {
   const change = prepareCommand(deps, before, actor, command);
   await deps.store.update(change);
+  // Counted here, where every change of a person or a workflow is stored, not in the pure command.
+  if (change.next.fase !== before.fase) countBusinessEvent('PhaseChanged', { fase: change.next.fase });
   return change.next;
 }
 

@@ -1,7 +1,9 @@
 import { toCloudEvent } from '../../shared/domain/cloud-event';
 import type { OutboxEvent } from '../../shared/domain/outbox-event';
 import { refOf, type Delivery, type DeliveryRef, type Endpoint } from '../../shared/domain/webhook-schemas';
+import { currentCorrelationId, withCorrelation } from '../observability/context';
 import { logger } from '../observability/logger';
+import { countBusinessEvent } from '../observability/metrics';
 import type { OrganisationDirectory } from '../organisation/ports';
 import { afterAttempt } from './delivery-outcome';
 import type { WebhookResponse } from './http-sender';
@@ -40,7 +42,12 @@ export interface DeliveryDeps {
  * the notice, so a second fan-out of the same notice (the stream and the sweeper both) writes nothing new.
  * A disabled endpoint gets its delivery parked, so re-enabling it and replaying delivers what it missed.
  */
-export async function fanOut(deps: DeliveryDeps, event: OutboxEvent): Promise<DeliveryRef[]> {
+export function fanOut(deps: DeliveryDeps, event: OutboxEvent): Promise<DeliveryRef[]> {
+  // Under the correlation id of the change that wrote the notice: its queue messages carry it on.
+  return withCorrelation(event.correlationId, () => fanOutNow(deps, event));
+}
+
+async function fanOutNow(deps: DeliveryDeps, event: OutboxEvent): Promise<DeliveryRef[]> {
   const endpoints = event.endpointId
     ? [await deps.endpoints.get(event.corporatieId, event.providerId, event.endpointId)].filter((e): e is Endpoint => Boolean(e))
     : await deps.endpoints.ofCorporation(event.corporatieId, event.providerId);
@@ -63,6 +70,9 @@ export async function fanOut(deps: DeliveryDeps, event: OutboxEvent): Promise<De
   await deps.deliveries.fanOut(event, deliveries);
   const waiting = deliveries.filter((d) => d.status === 'wachtend').map(refOf);
   await deps.queue.enqueue(waiting);
+  const parked = deliveries.length - waiting.length;
+  for (let i = 0; i < parked; i++) countBusinessEvent('WebhookDeliveryParked');
+  logger.info('webhook fan-out', { eventId: event.id, soort: event.soort, deliveries: deliveries.length, parked });
   return waiting;
 }
 
@@ -72,22 +82,38 @@ export async function attempt(deps: DeliveryDeps, ref: DeliveryRef): Promise<Del
   const claimed = await deps.deliveries.claim(ref, now.toISOString(), new Date(now.getTime() + LEASE_MS).toISOString());
   if (!claimed) return 'niet-aan-de-beurt';
   const [endpoint, event] = await Promise.all([deps.endpoints.get(ref.corporatieId, ref.providerId, ref.endpointId), deps.deliveries.outboxEvent(ref.eventId)]);
-  if (!endpoint?.actief || !event) {
-    const { after } = afterAttempt(claimed, { latencyMs: 0, error: 'endpoint-uit' }, now);
+  // The attempt logs (and queues its retry) under the notice's correlation id, whoever queued it (the sweeper,
+  // a replay); who queued it, when that was someone else, is on the line as `queuedBy`.
+  const queuedBy = currentCorrelationId();
+  const by = queuedBy && event?.correlationId && queuedBy !== event.correlationId ? { queuedBy } : {};
+  return withCorrelation(event?.correlationId, async () => {
+    if (!endpoint?.actief || !event) {
+      const { after } = afterAttempt(claimed, { latencyMs: 0, error: 'endpoint-uit' }, now);
+      await deps.deliveries.settle(claimed, after);
+      logger.info('webhook attempt', { endpointId: ref.endpointId, eventId: ref.eventId, status: 'endpoint-uit', outcome: after.status, ...by });
+      if (after.status === 'geparkeerd') countBusinessEvent('WebhookDeliveryParked');
+      return after.status;
+    }
+    const outcome = await send(deps, endpoint, event);
+    const { after, effect } = afterAttempt(claimed, outcome, now, deps.random);
     await deps.deliveries.settle(claimed, after);
+    await reportHealth(deps, endpoint, effect, now);
+    logger.info('webhook attempt', { endpointId: ref.endpointId, eventId: ref.eventId, status: outcome.status ?? outcome.error, outcome: after.status, ...by });
+    countOutcome(after.status, effect);
+    if (after.status === 'wachtend' && after.volgendePoging) {
+      const delaySeconds = (Date.parse(after.volgendePoging) - now.getTime()) / 1000;
+      // Short waits ride the queue's delay; longer ones are found by the sweeper when due.
+      if (delaySeconds <= MAX_QUEUE_DELAY_SECONDS) await deps.queue.enqueue([ref], delaySeconds);
+    }
     return after.status;
-  }
-  const outcome = await send(deps, endpoint, event);
-  const { after, effect } = afterAttempt(claimed, outcome, now, deps.random);
-  await deps.deliveries.settle(claimed, after);
-  await reportHealth(deps, endpoint, effect, now);
-  logger.info('webhook attempt', { endpointId: ref.endpointId, eventId: ref.eventId, status: outcome.status ?? outcome.error, outcome: after.status });
-  if (after.status === 'wachtend' && after.volgendePoging) {
-    const delaySeconds = (Date.parse(after.volgendePoging) - now.getTime()) / 1000;
-    // Short waits ride the queue's delay; longer ones are found by the sweeper when due.
-    if (delaySeconds <= MAX_QUEUE_DELAY_SECONDS) await deps.queue.enqueue([ref], delaySeconds);
-  }
-  return after.status;
+  });
+}
+
+/** Delivered, or a failed attempt (and parked when it was the last one or the endpoint is off). */
+function countOutcome(status: Delivery['status'], effect: 'succeeded' | 'failed' | 'gone'): void {
+  if (effect === 'succeeded') return countBusinessEvent('WebhookDelivered');
+  countBusinessEvent('WebhookDeliveryFailed');
+  if (status === 'geparkeerd') countBusinessEvent('WebhookDeliveryParked');
 }
 
 async function send(deps: DeliveryDeps, endpoint: Endpoint, event: OutboxEvent): Promise<Parameters<typeof afterAttempt>[1]> {
@@ -110,6 +136,7 @@ async function reportHealth(deps: DeliveryDeps, endpoint: Endpoint, effect: 'suc
   const reden = effect === 'gone' ? 'gone' : shouldDisableForSustainedFailure(failing?.faaltSinds, now) ? 'aanhoudend-falen' : undefined;
   if (!reden || !failing?.actief) return;
   await deps.endpoints.disable(endpoint, at, reden);
+  countBusinessEvent('WebhookEndpointDisabled');
   await deps.notifier.endpointDisabled({ corporatieId: endpoint.corporatieId, endpointId: endpoint.id, reden });
 }
 

@@ -1,6 +1,7 @@
 import type { DynamoDBStreamEvent } from 'aws-lambda';
 import { fanOut, type DeliveryDeps } from './delivery-service';
 import { deliveryDepsFromEnvironment } from './delivery-runtime';
+import { observed } from '../observability/context';
 
 /**
  * DynamoDB Streams → deliveries: every new notice in the outbox becomes one delivery per subscribed endpoint
@@ -26,4 +27,5 @@ export function createFanOutHandler(deps: () => DeliveryDeps) {
   };
 }
 
-export const handler = createFanOutHandler(deliveryDepsFromEnvironment);
+// Each notice is fanned out under the correlation id it carries (see delivery-service.ts).
+export const handler = observed(createFanOutHandler(deliveryDepsFromEnvironment));

@@ -1,3 +1,4 @@
+import { observed } from '../observability/context';
 import { logger } from '../observability/logger';
 import { sweep, type DeliveryDeps } from './delivery-service';
 import { deliveryDepsFromEnvironment } from './delivery-runtime';
@@ -11,4 +12,4 @@ export function createSweeperHandler(deps: () => DeliveryDeps) {
   };
 }
 
-export const handler = createSweeperHandler(deliveryDepsFromEnvironment);
+export const handler = observed(createSweeperHandler(deliveryDepsFromEnvironment));

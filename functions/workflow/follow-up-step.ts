@@ -12,7 +12,9 @@ import type { Transition } from '../../shared/domain/transition';
 import { recordScaleUpEnded } from '../../shared/domain/transition-commands';
 import { clock } from '../clock';
 import { ConflictError } from '../http/errors';
+import { correlationIdOfInput, observed } from '../observability/context';
 import { logger } from '../observability/logger';
+import { countBusinessEvent } from '../observability/metrics';
 import type { OrganisationDirectory } from '../organisation/ports';
 import { lazy, runtime } from '../runtime';
 import type { ContactStore, SignalStore } from '../signals/ports';
@@ -49,7 +51,10 @@ export function createFollowUpStep(deps: () => FollowUpDeps) {
     const [lastContact] = await deps().contacts.recent(t.id, 1);
     const now = deps().now();
     const step = nextFollowUpStep({ transition: t, signals, lastContactAt: lastContact?.op, now, support: supportConfigFor(t.providerId) });
-    if (actie === 'bepaal') return { transitionId, ...step };
+    if (actie === 'bepaal') {
+      logger.info('follow-up step due', { transitionId, stap: step.stap });
+      return { transitionId, ...step };
+    }
     if (step.stap !== actie) return { transitionId, overgeslagen: actie };
     try {
       await carryOut(deps(), t, signals, step, now);
@@ -73,7 +78,9 @@ async function carryOut(deps: FollowUpDeps, t: Transition, signals: Signal[], st
       return change(deps, signal(step.signaalId), proposeScaleUp(signal(step.signaalId), todayInNetherlands(now)), now);
     case 'escaleren': {
       const teamLeads = (await deps.directory.staff(t.providerId)).filter((s) => s.role === 'teamleider').map(({ id, naam }) => ({ id, naam }));
-      return change(deps, signal(step.signaalId), escalate(signal(step.signaalId), teamLeads, persoon, now), now);
+      await change(deps, signal(step.signaalId), escalate(signal(step.signaalId), teamLeads, persoon, now), now);
+      countBusinessEvent('SignalEscalated', { fase: signal(step.signaalId).fase });
+      return;
     }
     case 'contact-signaleren':
       await raiseContactSignal(deps, t, step, now);
@@ -113,16 +120,19 @@ async function raiseContactSignal(deps: FollowUpDeps, t: Transition, step: Extra
     geregistreerdDoor: { id: 'werkproces', naam: workflowActor.naam },
   };
   const event = { id: deps.newId(), transitionId: t.id, type: 'signaal-ontvangen' as const, at: signal.at, actor: workflowActor, omschrijving: `oranje: ${omschrijving}` };
-  await deps.signals.register(signal, event, { once: true });
+  if (await deps.signals.register(signal, event, { once: true })) countBusinessEvent('SignalRegistered', { fase: signal.fase });
 }
 
-export const handler = createFollowUpStep(
-  lazy(() => ({
-    transitions: new DynamoTransitionStore(runtime.documentClient(), runtime.tableName()),
-    signals: new DynamoSignalStore(runtime.documentClient(), runtime.tableName()),
-    contacts: new DynamoContactStore(runtime.documentClient(), runtime.tableName()),
-    directory: new DynamoOrganisationDirectory(runtime.documentClient(), runtime.tableName()),
-    now: clock.now,
-    newId: randomUUID,
-  })),
+export const handler = observed(
+  createFollowUpStep(
+    lazy(() => ({
+      transitions: new DynamoTransitionStore(runtime.documentClient(), runtime.tableName()),
+      signals: new DynamoSignalStore(runtime.documentClient(), runtime.tableName()),
+      contacts: new DynamoContactStore(runtime.documentClient(), runtime.tableName()),
+      directory: new DynamoOrganisationDirectory(runtime.documentClient(), runtime.tableName()),
+      now: clock.now,
+      newId: randomUUID,
+    })),
+  ),
+  correlationIdOfInput,
 );

@@ -6,6 +6,7 @@ import { municipalityPolicy } from '../../shared/domain/municipality-policy';
 import { applyMoveStep } from '../../shared/domain/transition-commands';
 import { clock } from '../clock';
 import { RuleViolationError } from '../http/errors';
+import { correlationIdOfInput, observed } from '../observability/context';
 import { logger } from '../observability/logger';
 import { lazy, runtime } from '../runtime';
 import { DynamoTransitionStore } from '../storage/dynamo-transition-store';
@@ -34,6 +35,7 @@ export function createMoveStep(deps: () => Pick<TransitionsDeps, 'store' | 'now'
     if (!transition) return { transitionId, stap: 'geen' as const };
     if (actie === 'bepaal') {
       const step = nextMoveStep(transition, municipalityPolicy(transition.gemeenteCode), todayInNetherlands(deps().now()));
+      logger.info('move step due', { transitionId, stap: step.stap });
       return { transitionId, ...step };
     }
     // The confirmation day also asks whether the moving costs are covered by the regelbudget.
@@ -52,11 +54,14 @@ export function createMoveStep(deps: () => Pick<TransitionsDeps, 'store' | 'now'
   };
 }
 
-export const handler = createMoveStep(
-  lazy(() => ({
-    store: new DynamoTransitionStore(runtime.documentClient(), runtime.tableName()),
-    budgets: new DynamoBudgetStore(runtime.documentClient(), runtime.tableName()),
-    now: clock.now,
-    newId: randomUUID,
-  })),
+export const handler = observed(
+  createMoveStep(
+    lazy(() => ({
+      store: new DynamoTransitionStore(runtime.documentClient(), runtime.tableName()),
+      budgets: new DynamoBudgetStore(runtime.documentClient(), runtime.tableName()),
+      now: clock.now,
+      newId: randomUUID,
+    })),
+  ),
+  correlationIdOfInput,
 );

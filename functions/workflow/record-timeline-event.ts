@@ -4,6 +4,7 @@ import type { TransitionStore } from '../transitions/ports';
 import { lazy, runtime } from '../runtime';
 import { DynamoTransitionStore } from '../storage/dynamo-transition-store';
 import { logger } from '../observability/logger';
+import { correlationIdOfInput, observed } from '../observability/context';
 
 /**
  * A workflow task: writes one timeline event for the transition. The state machine passes a stable event id
@@ -32,6 +33,4 @@ export function createRecordTimelineEvent(store: () => TransitionStore) {
   };
 }
 
-export const handler = createRecordTimelineEvent(
-  lazy(() => new DynamoTransitionStore(runtime.documentClient(), runtime.tableName())),
-);
+export const handler = observed(createRecordTimelineEvent(lazy(() => new DynamoTransitionStore(runtime.documentClient(), runtime.tableName()))), correlationIdOfInput);

@@ -1,6 +1,13 @@
 import { ExecutionAlreadyExists, SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
 import { randomUUID } from 'node:crypto';
+import { currentCorrelationId } from '../observability/context';
 import type { TransitionWorkflow } from '../transitions/ports';
+
+/** An execution's input: the transition, and the correlation id of the change that started it (its tasks log with it). */
+export function executionInput(transitionId: string): string {
+  const correlationId = currentCorrelationId();
+  return JSON.stringify({ transitionId, ...(correlationId ? { correlationId } : {}) });
+}
 
 /**
  * Starts a transition's state machine. The execution is named after the transition, which makes starting
@@ -22,7 +29,7 @@ export class StepFunctionsTransitionWorkflow implements TransitionWorkflow {
 
   /** Every look is its own short execution; the steps themselves are idempotent, so two at once are harmless. */
   private async look(stateMachineArn: string, transitionId: string): Promise<void> {
-    await this.sfn.send(new StartExecutionCommand({ stateMachineArn, name: `${transitionId}-${Date.now()}-${randomUUID().slice(0, 8)}`, input: JSON.stringify({ transitionId }) }));
+    await this.sfn.send(new StartExecutionCommand({ stateMachineArn, name: `${transitionId}-${Date.now()}-${randomUUID().slice(0, 8)}`, input: executionInput(transitionId) }));
   }
 
   async start(transitionId: string): Promise<void> {
@@ -31,7 +38,7 @@ export class StepFunctionsTransitionWorkflow implements TransitionWorkflow {
         new StartExecutionCommand({
           stateMachineArn: this.arns.transition,
           name: transitionId,
-          input: JSON.stringify({ transitionId }),
+          input: executionInput(transitionId),
         }),
       );
     } catch (error) {

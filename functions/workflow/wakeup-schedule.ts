@@ -7,13 +7,16 @@ import {
   type CreateScheduleCommandInput,
 } from '@aws-sdk/client-scheduler';
 import * as z from 'zod';
+import { correlationIdOfInput, currentCorrelationId, observed } from '../observability/context';
+import { logger } from '../observability/logger';
 import { lazy, requiredEnv } from '../runtime';
 
 /**
  * The workflows' alarm clock. Waits of hours to years do not live in an execution: one EventBridge Scheduler
  * one-time schedule per transition and process starts that process's workflow again when due — on a day at
  * 07:00 Amsterdam time (`tot`, the move workflow), or at an instant (`om`, a signal's deadline). A new time
- * overwrites the schedule; nothing left to wait for deletes it.
+ * overwrites the schedule; nothing left to wait for deletes it. The alarm carries the correlation id of the
+ * execution that set it, so what it wakes (an escalation, the move day) is found with the change that caused it.
  */
 export const processes = ['verhuizing', 'signalen'] as const;
 export type Process = (typeof processes)[number];
@@ -44,8 +47,10 @@ export function createWakeupSchedule(scheduler: () => SchedulerClient, config: (
         .catch((error: unknown) => {
           if (!(error instanceof ResourceNotFoundException)) throw error;
         });
+      logger.info('workflow alarm cleared', { transitionId, proces });
       return { transitionId, wekker: null };
     }
+    const correlationId = currentCorrelationId();
     const schedule: CreateScheduleCommandInput = {
       Name,
       GroupName: groupName,
@@ -54,7 +59,7 @@ export function createWakeupSchedule(scheduler: () => SchedulerClient, config: (
       ScheduleExpressionTimezone: tot ? 'Europe/Amsterdam' : 'UTC',
       FlexibleTimeWindow: { Mode: 'OFF' },
       ActionAfterCompletion: 'DELETE',
-      Target: { Arn: workflowArns[proces], RoleArn: roleArn, Input: JSON.stringify({ transitionId }) },
+      Target: { Arn: workflowArns[proces], RoleArn: roleArn, Input: JSON.stringify({ transitionId, ...(correlationId ? { correlationId } : {}) }) },
     };
     try {
       await scheduler().send(new UpdateScheduleCommand(schedule));
@@ -62,17 +67,21 @@ export function createWakeupSchedule(scheduler: () => SchedulerClient, config: (
       if (!(error instanceof ResourceNotFoundException)) throw error;
       await scheduler().send(new CreateScheduleCommand(schedule));
     }
+    logger.info('workflow alarm set', { transitionId, proces, wekker: tot ?? om });
     return { transitionId, wekker: tot ?? om };
   };
 }
 
-export const handler = createWakeupSchedule(
-  lazy(() => new SchedulerClient({})),
-  lazy(() => ({
-    groupName: requiredEnv('SCHEDULE_GROUP'),
-    roleArn: requiredEnv('SCHEDULER_ROLE_ARN'),
-    workflowArns: { verhuizing: requiredEnv('MOVE_WORKFLOW_ARN'), signalen: requiredEnv('SIGNAL_WORKFLOW_ARN') },
-  })),
+export const handler = observed(
+  createWakeupSchedule(
+    lazy(() => new SchedulerClient({})),
+    lazy(() => ({
+      groupName: requiredEnv('SCHEDULE_GROUP'),
+      roleArn: requiredEnv('SCHEDULER_ROLE_ARN'),
+      workflowArns: { verhuizing: requiredEnv('MOVE_WORKFLOW_ARN'), signalen: requiredEnv('SIGNAL_WORKFLOW_ARN') },
+    })),
+  ),
+  correlationIdOfInput,
 );
 
 /** `at()` counts whole seconds: round up, so an alarm never goes off before what it waits for. */

@@ -93,6 +93,8 @@ export class LandingFunction extends NodejsFunction {
       environment: {
         NODE_OPTIONS: '--enable-source-maps',
         LOG_LEVEL: 'info',
+        // The `stage` dimension of the business metrics (functions/observability/metrics.ts).
+        LANDING_STAGE: props.stage.name,
         ...props.environment,
       },
       bundling: {

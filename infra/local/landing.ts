@@ -78,6 +78,8 @@ export async function startLanding(options: StartLandingOptions): Promise<Runnin
     AWS_ENDPOINT_URL_DYNAMODB: options.dynamoEndpoint,
     TABLE_NAME: options.tableName,
   });
+  // Business metrics (EMF lines on stdout) mean nothing without CloudWatch: off locally unless asked for.
+  process.env.POWERTOOLS_METRICS_DISABLED ??= 'true';
 
   const clock = new LocalClock(options.stateDir ? path.join(options.stateDir, 'clock.json') : undefined);
   const dynamo = localClient(options.dynamoEndpoint);
@@ -125,6 +127,7 @@ export async function startLanding(options: StartLandingOptions): Promise<Runnin
     SCHEDULER_ROLE_ARN: 'arn:aws:iam::000000000000:role/landing-local-scheduler',
     AWS_ENDPOINT_URL_SQS: queueEndpoint.endpoint,
     DELIVERY_QUEUE_URL: `${queueEndpoint.endpoint}/000000000000/landing-local-deliveries`,
+    DELIVERY_DLQ_URL: `${queueEndpoint.endpoint}/000000000000/landing-local-deliveries-dlq`,
     LOCAL_VAULT_KEY: vaultKey.toString('base64'),
     // Locally the demo receiver listens on http://localhost; on AWS only https to public addresses.
     WEBHOOKS_ALLOW_LOCAL_HTTP: 'true',

@@ -24,6 +24,8 @@ export interface ApiStackProps extends StackProps {
   transitionWorkflow: IStateMachine;
   moveWorkflow: IStateMachine;
   followUpWorkflow: IStateMachine;
+  /** The workflows' alarm group, which the health check looks at. */
+  scheduleGroupName: string;
   webhooks: WebhookStack;
 }
 
@@ -175,6 +177,12 @@ export class ApiStack extends Stack {
         stage,
         entry: 'functions/meta/api.ts',
         description: 'API: OpenAPI description and health',
+        environment: {
+          ...environment,
+          SCHEDULE_GROUP: props.scheduleGroupName,
+          DELIVERY_QUEUE_URL: props.webhooks.queue.queueUrl,
+          DELIVERY_DLQ_URL: props.webhooks.queue.deadLetterQueue!.queue.queueUrl,
+        },
       }).bindTable(table, 'R'),
     };
     // Every capability adds to the audit trail (what it showed or changed, and every refusal), and can do nothing else with it.
@@ -203,7 +211,14 @@ export class ApiStack extends Stack {
       { responseTypes: [HttpLambdaResponseType.SIMPLE], identitySource: ['$request.header.Authorization'], resultsCacheTtl: Duration.minutes(1) },
     );
     // Health reads the table's status.
-    this.functions.meta.addToRolePolicy(new PolicyStatement({ actions: ['dynamodb:DescribeTable'], resources: [table.tableArn] }));
+    // Health reads the state of what the product depends on: the tables, the workflows, their alarms, the delivery queues.
+    const health = this.functions.meta;
+    health.addToRolePolicy(new PolicyStatement({ actions: ['dynamodb:DescribeTable'], resources: [table.tableArn, props.auditTable.tableArn] }));
+    health.addToRolePolicy(
+      new PolicyStatement({ actions: ['states:DescribeStateMachine'], resources: [props.transitionWorkflow, props.moveWorkflow, props.followUpWorkflow].map((w) => w.stateMachineArn) }),
+    );
+    health.addToRolePolicy(new PolicyStatement({ actions: ['scheduler:GetScheduleGroup'], resources: [this.formatArn({ service: 'scheduler', resource: 'schedule-group', resourceName: props.scheduleGroupName })] }));
+    health.addToRolePolicy(new PolicyStatement({ actions: ['sqs:GetQueueAttributes'], resources: [props.webhooks.queue.queueArn, props.webhooks.queue.deadLetterQueue!.queue.queueArn] }));
 
     for (const capability of capabilities) {
       const integration = new HttpLambdaIntegration(`${capability}Integration`, this.functions[capability]);

@@ -21,6 +21,8 @@ export class WorkflowStack extends Stack {
   readonly transitionWorkflow: StateMachine;
   readonly moveWorkflow: StateMachine;
   readonly followUpWorkflow: StateMachine;
+  /** The EventBridge Scheduler group of the workflows' alarms (`landing-<stage>`). */
+  readonly scheduleGroupName: string;
 
   constructor(scope: Construct, id: string, props: WorkflowStackProps) {
     super(scope, id, props);
@@ -35,6 +37,7 @@ export class WorkflowStack extends Stack {
 
     // The workflows' alarms: one-time schedules in their own group, started by the scheduler's own role.
     const scheduleGroup = new CfnScheduleGroup(this, 'Schedules', { name: `landing-${stage.name}` });
+    this.scheduleGroupName = scheduleGroup.name!;
     const moveWorkflowArn = AlarmWorkflow.arn(this, stage, 'verhuizing');
     const signalWorkflowArn = AlarmWorkflow.arn(this, stage, 'signalen');
     const schedulerRole = new Role(this, 'SchedulerRole', {

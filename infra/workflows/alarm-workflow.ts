@@ -4,7 +4,7 @@ import { Choice, Condition, DefinitionBody, JsonPath, StateMachine, StateMachine
 import { LambdaInvoke } from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import { Construct } from 'constructs';
 import type { StageConfig } from '../config/stages';
-import { acknowledgeWorkflowGuardRails, withTaskRetries, workflowLogs } from './workflow-defaults';
+import { acknowledgeWorkflowGuardRails, correlationIdField, withCorrelationId, withTaskRetries, workflowLogs } from './workflow-defaults';
 
 export interface AlarmWorkflowProps {
   stage: StageConfig;
@@ -39,7 +39,7 @@ export class AlarmWorkflow extends Construct {
         new LambdaInvoke(this, taskId, {
           stateName,
           lambdaFunction: fn,
-          payload: TaskInput.fromObject({ transitionId: JsonPath.stringAt('$.transitionId'), ...payload }),
+          payload: TaskInput.fromObject({ transitionId: JsonPath.stringAt('$.transitionId'), ...correlationIdField, ...payload }),
           payloadResponseOnly: true,
           resultPath,
         }),
@@ -65,7 +65,7 @@ export class AlarmWorkflow extends Construct {
       // A fixed name: the scheduler's target and the Lambdas' environment can name it without a cycle.
       stateMachineName: AlarmWorkflow.stateMachineName(props.stage, proces),
       stateMachineType: StateMachineType.STANDARD,
-      definitionBody: DefinitionBody.fromChainable(determine.next(which)),
+      definitionBody: DefinitionBody.fromChainable(withCorrelationId(this, determine.next(which))),
       timeout: Duration.minutes(5),
       tracingEnabled: props.stage.tracing,
       logs: workflowLogs(this, props.stage),

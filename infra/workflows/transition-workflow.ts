@@ -10,7 +10,7 @@ import {
 import { LambdaInvoke } from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import { Construct } from 'constructs';
 import type { StageConfig } from '../config/stages';
-import { acknowledgeWorkflowGuardRails, withTaskRetries, workflowLogs } from './workflow-defaults';
+import { acknowledgeWorkflowGuardRails, correlationIdField, withCorrelationId, withTaskRetries, workflowLogs } from './workflow-defaults';
 
 export interface TransitionWorkflowProps {
   stage: StageConfig;
@@ -40,6 +40,7 @@ export class TransitionWorkflow extends Construct {
       // Stable id and time from the execution: a retried task writes the same event, once.
       payload: TaskInput.fromObject({
         transitionId: JsonPath.stringAt('$.transitionId'),
+        ...correlationIdField,
         type: 'traject-gestart',
         eventId: JsonPath.format('{}-traject-gestart', JsonPath.stringAt('$$.Execution.Name')),
         at: JsonPath.stringAt('$$.Execution.StartTime'),
@@ -50,7 +51,7 @@ export class TransitionWorkflow extends Construct {
     });
     withTaskRetries(recordStart);
 
-    const definition = recordStart.next(new Succeed(this, 'Done', { stateName: transitionWorkflowStates.done }));
+    const definition = withCorrelationId(this, recordStart.next(new Succeed(this, 'Done', { stateName: transitionWorkflowStates.done })));
 
     this.stateMachine = new StateMachine(this, 'StateMachine', {
       stateMachineType: StateMachineType.STANDARD,

@@ -1,7 +1,7 @@
 import { Duration } from 'aws-cdk-lib';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
-import { JitterType, LogLevel, type LogOptions, type StateMachine } from 'aws-cdk-lib/aws-stepfunctions';
+import { Choice, Condition, type IChainable, JitterType, JsonPath, LogLevel, type LogOptions, Pass, type StateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import type { LambdaInvoke } from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import type { Construct } from 'constructs';
 import type { StageConfig } from '../config/stages';
@@ -24,6 +24,25 @@ export function workflowLogs(scope: Construct, stage: StageConfig): LogOptions {
     level: LogLevel.ALL,
     includeExecutionData: false,
   };
+}
+
+/** What every Lambda task passes on besides its own fields: the correlation id the step logs with. */
+export const correlationIdField = { correlationId: JsonPath.stringAt('$.correlationId') };
+
+/**
+ * The first states of every workflow: an execution started by the API (or by an alarm the API's change set)
+ * carries the correlation id of that change in its input; one started without (an alarm set before
+ * correlation ids existed, a start from the console) takes its own name as a new one. The workflows' input is
+ * `{ transitionId, correlationId }`.
+ */
+export function withCorrelationId(scope: Construct, first: IChainable): Choice {
+  const fromExecutionName = new Pass(scope, 'NewCorrelationId', {
+    stateName: 'Nieuw correlatie-id',
+    parameters: { transitionId: JsonPath.stringAt('$.transitionId'), correlationId: JsonPath.stringAt('$$.Execution.Name') },
+  });
+  return new Choice(scope, 'HasCorrelationId', { stateName: 'Correlatie-id meegegeven?' })
+    .when(Condition.isPresent('$.correlationId'), first)
+    .otherwise(fromExecutionName.next(first));
 }
 
 /**

@@ -21,6 +21,8 @@ export const OutboxEvent = z
     data: z.record(z.string(), z.unknown()),
     /** Only for this endpoint (a test notice); otherwise for every endpoint of the corporation that subscribes. */
     endpointId: z.string().optional(),
+    /** The correlation id of the change that caused it (for the logs of its deliveries); never sent to the corporation. */
+    correlationId: z.string().optional(),
   })
   .meta({ id: 'UitgaandeMelding' });
 export type OutboxEvent = z.infer<typeof OutboxEvent>;

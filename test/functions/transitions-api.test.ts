@@ -66,7 +66,9 @@ describe('POST /api/transitions (aanmelding)', () => {
     });
     expect(response.headers.location).toBe(`/api/transitions/${response.body.id}`);
     const start = sfn.commandCalls(StartExecutionCommand)[0]?.args[0].input;
-    expect(start).toEqual({ stateMachineArn, name: response.body.id, input: JSON.stringify({ transitionId: response.body.id }) });
+    expect(start).toEqual({ stateMachineArn, name: response.body.id, input: expect.any(String) });
+    // The execution carries the request's correlation id (API Gateway's request id here): its steps log with it.
+    expect(JSON.parse(start!.input!)).toEqual({ transitionId: response.body.id, correlationId: response.headers['x-correlation-id'] });
 
     const read = await invoke<Transition>(handler, {
       routeKey: 'GET /api/transitions/{transitionId}',

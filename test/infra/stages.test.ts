@@ -86,6 +86,8 @@ const explanations: { setting: keyof StageConfig; applies: (d: Difference) => bo
   { setting: 'tracing', applies: (d) => /\.Tracing(Config|Configuration)(\.|$)/.test(d.path) || onlyStatements(d, /"xray:/) },
   { setting: 'apiThrottle', applies: (d) => /DefaultRouteSettings\.Throttling(Burst|Rate)Limit$/.test(d.path) },
   { setting: 'auditRetentionDays', applies: (d) => /Environment\.Variables\.AUDIT_RETENTION_DAYS$/.test(d.path) },
+  // The `stage` dimension of the business metrics each Lambda emits.
+  { setting: 'name', applies: (d) => /Environment\.Variables\.LANDING_STAGE$/.test(d.path) },
   { setting: 'alarmEmails', applies: (d) => /Subscription/.test(d.path) || JSON.stringify(d.before ?? d.after).includes('AWS::SNS::Subscription') },
   // The SPA's config.json (its sign-in address and callback) is an asset: its key changes with the domain.
   { setting: 'domain', applies: (d) => /\.SourceObjectKeys(\.\d+)?$/.test(d.path) },

@@ -1,0 +1,131 @@
+import { App, Stack } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { stageConfig, stageNames, type StageName } from '../../infra/config/stages';
+import { createLandingStacks } from '../../infra/landing';
+import { runbookAnchors } from '../../infra/stacks/monitoring-stack';
+import { businessMetrics } from '../../functions/observability/metrics';
+
+/**
+ * The monitoring stack of every stage: each alarm ops rely on exists and notifies the stage's ops topic, every
+ * Lambda function of every other stack has its error (and throttle) alarm, and the dashboard shows the
+ * business metrics under the names the functions emit them.
+ */
+type Resource = { Type: string; Properties: Record<string, any> };
+interface StageTemplates {
+  stacks: ReturnType<typeof createLandingStacks>;
+  monitoring: Template;
+  others: { stack: Stack; template: Template }[];
+}
+
+let stages: Record<StageName, StageTemplates>;
+beforeAll(() => {
+  const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
+  const built = stageNames.map((name) => [name, createLandingStacks(app, stageConfig(name))] as const);
+  stages = Object.fromEntries(
+    built.map(([name, stacks]) => {
+      const { monitoring, ...rest } = stacks;
+      return [name, { stacks, monitoring: Template.fromStack(monitoring), others: Object.values(rest).map((stack) => ({ stack, template: Template.fromStack(stack) })) }];
+    }),
+  ) as unknown as typeof stages;
+});
+
+const alarmsOf = (t: Template) => Object.values(t.findResources('AWS::CloudWatch::Alarm')) as Resource[];
+const alarmNamed = (t: Template, name: string) => alarmsOf(t).find((a) => a.Properties.AlarmName === name);
+/** What an alarm watches, as text: its metric's dimensions, or those of every metric of its math expression. */
+const watched = (alarm: Resource) => JSON.stringify(alarm.Properties.Metrics ?? alarm.Properties.Dimensions);
+
+describe('Monitoring stack', () => {
+  it('has the alarms ops rely on for every stage, each telling what to do in docs/OPERATIONS.md and notifying the ops topic', () => {
+    for (const name of stageNames) {
+      const { monitoring, stacks } = stages[name];
+      const topicRef = JSON.stringify(stacks.monitoring.resolve(stacks.webhooks.opsTopic.topicArn));
+      const expected = [
+        'api-5xx-rate',
+        'workflow-failed-transition',
+        'workflow-failed-move',
+        'workflow-failed-follow-up',
+        'webhook-dead-letters',
+        'dynamodb-throttles-main',
+        'dynamodb-throttles-audit',
+      ].map((alarm) => `Landing-${name}-${alarm}`);
+      for (const alarmName of expected) expect(alarmNamed(monitoring, alarmName), alarmName).toBeDefined();
+      for (const alarm of alarmsOf(monitoring)) {
+        const label = alarm.Properties.AlarmName as string;
+        expect(label.startsWith(`Landing-${name}-`), label).toBe(true);
+        expect(JSON.stringify(alarm.Properties.AlarmActions), label).toBe(`[${topicRef}]`);
+        expect(JSON.stringify(alarm.Properties.OKActions), label).toBe(`[${topicRef}]`);
+        expect(alarm.Properties.AlarmDescription, label).toMatch(new RegExp(`What to do: docs/OPERATIONS\\.md#(${Object.values(runbookAnchors).join('|')})\\.$`));
+        expect(alarm.Properties.TreatMissingData, label).toBe('notBreaching');
+      }
+    }
+  });
+
+  it('alarms on a 5xx share above 1% over five minutes, only with at least 20 requests', () => {
+    const alarm = alarmNamed(stages.prod.monitoring, 'Landing-prod-api-5xx-rate')!;
+    const expression = (alarm.Properties.Metrics as { Expression?: string; ReturnData: boolean }[]).find((m) => m.ReturnData)!.Expression;
+    expect(expression).toBe('IF(requests >= 20, 100 * errors / requests, 0)');
+    expect(alarm.Properties).toMatchObject({ Threshold: 1, ComparisonOperator: 'GreaterThanOrEqualToThreshold', EvaluationPeriods: 1 });
+    expect(watched(alarm)).toContain('"MetricName":"5xx"');
+  });
+
+  it('covers every Lambda function of every stack with an error and a throttle alarm', () => {
+    for (const name of stageNames) {
+      const { monitoring, others } = stages[name];
+      const lambdaAlarms = (metricName: string) => alarmsOf(monitoring).filter((a) => a.Properties.Namespace === 'AWS/Lambda' && a.Properties.MetricName === metricName);
+      const errorAlarms = lambdaAlarms('Errors');
+      const throttleAlarms = lambdaAlarms('Throttles');
+      let functions = 0;
+      for (const { stack, template } of others) {
+        for (const logicalId of Object.keys(template.findResources('AWS::Lambda::Function'))) {
+          functions += 1;
+          // The monitoring stack names the function by the other stack's export of its Ref.
+          const covered = (alarms: Resource[]) => alarms.some((a) => watched(a).includes(`${stack.stackName}:ExportsOutputRef${logicalId}`));
+          expect(covered(errorAlarms), `${stack.stackName}/${logicalId}: error alarm`).toBe(true);
+          expect(covered(throttleAlarms), `${stack.stackName}/${logicalId}: throttle alarm`).toBe(true);
+        }
+      }
+      expect(functions).toBeGreaterThanOrEqual(18);
+      expect(errorAlarms).toHaveLength(functions);
+      expect(throttleAlarms).toHaveLength(functions);
+    }
+  });
+
+  it('watches the webhook dead-letter queue and every state machine', () => {
+    const { monitoring, stacks } = stages.dev;
+    const dlq = alarmNamed(monitoring, 'Landing-dev-webhook-dead-letters')!;
+    expect(dlq.Properties).toMatchObject({ MetricName: 'ApproximateNumberOfMessagesVisible', Namespace: 'AWS/SQS', Threshold: 1 });
+    expect(watched(dlq)).toContain(JSON.stringify(stacks.monitoring.resolve(stacks.webhooks.queue.deadLetterQueue!.queue.queueName)));
+    for (const machine of [stacks.workflows.transitionWorkflow, stacks.workflows.moveWorkflow, stacks.workflows.followUpWorkflow]) {
+      const arn = JSON.stringify(stacks.monitoring.resolve(machine.stateMachineArn));
+      const alarm = alarmsOf(monitoring).find((a) => a.Properties.AlarmName.startsWith('Landing-dev-workflow-failed-') && watched(a).includes(arn));
+      expect(alarm, machine.node.path).toBeDefined();
+      for (const metric of ['ExecutionsFailed', 'ExecutionsTimedOut', 'ExecutionsAborted']) expect(watched(alarm!)).toContain(metric);
+    }
+  });
+
+  it('subscribes the stage’s alarm e-mails to the ops topic', () => {
+    for (const name of stageNames) {
+      const subscriptions = Object.values(stages[name].monitoring.findResources('AWS::SNS::Subscription')) as Resource[];
+      expect(subscriptions.map((s) => s.Properties.Endpoint).sort()).toEqual([...stageConfig(name).alarmEmails].sort());
+      for (const s of subscriptions) expect(s.Properties.Protocol).toBe('email');
+    }
+  });
+
+  it('has a dashboard per stage with the API, Lambda, workflow, webhook, DynamoDB and business graphs', () => {
+    for (const name of stageNames) {
+      const dashboards = Object.values(stages[name].monitoring.findResources('AWS::CloudWatch::Dashboard')) as Resource[];
+      expect(dashboards).toHaveLength(1);
+      expect(dashboards[0]!.Properties.DashboardName).toBe(`Landing-${name}`);
+      const source = dashboards[0]!.Properties.DashboardBody as string | { 'Fn::Join': [string, unknown[]] };
+      const body = typeof source === 'string' ? source : source['Fn::Join'][1].map((part) => (typeof part === 'string' ? part : '<ref>')).join('');
+      for (const title of ['API: requests', 'API: 4xx and 5xx', 'API: latency', 'Lambda: errors per function', 'Lambda: throttles per function', 'Lambda: duration p99 per function', 'Workflows: executions started', 'Workflows: executions failed', 'Webhooks: queue', 'Webhooks: dead-letter queue', 'DynamoDB: consumed capacity', 'DynamoDB: throttled']) {
+        expect(body, title).toContain(title);
+      }
+      for (const metric of Object.keys(businessMetrics)) expect(body, metric).toContain(metric);
+      // The business metrics under the stage's own dimension value (fixed, or in the search of the fase graphs).
+      expect(body).toContain(`"stage","${name}"`);
+      expect(body).toContain(`stage=\\"${name}\\"`);
+    }
+  });
+});
