@@ -40,7 +40,13 @@ export const staffPerTransition = 0.15;
 export const fixed = {
   /** Two KMS keys (webhook secrets, the ops topic). */
   kmsKeys: 2,
-  alarms: 14,
+  /**
+   * The monitoring stack's alarms, priced per metric they watch (a metric-math alarm per metric in it): an error
+   * and a throttle alarm per Lambda (2 × 19), per workflow failed + timed out + aborted (3 × 3), per table read +
+   * write throttles (2 × 2), the API's 5xx share (2) and the webhook dead letters (1).
+   * test/infra/monitoring.test.ts keeps this equal to the synthesized stack.
+   */
+  alarmMetrics: 54,
   dashboards: 1,
   /** Business metrics (EMF) with their dimensions. */
   customMetrics: 25,
@@ -98,7 +104,7 @@ export function monthlyCost(activeTransitions: number): CostLine[] {
     },
     { part: 'Step Functions', usd: ((executions * u.stateTransitionsPerExecution) / 1000) * p.stepFunctionsPerThousandTransitions },
     { part: 'EventBridge Scheduler, SQS', usd: ((n * u.alarmsFired) / 1e6) * p.schedulerPerMillion + ((n * u.webhookNotices * 2) / 1e6) * p.sqsPerMillion },
-    { part: 'CloudWatch (logs, alarms, dashboard, metrics)', usd: logGb * (p.logsIngestionPerGb + p.logsStoragePerGbMonth) + fixed.alarms * p.alarmPerMonth + fixed.dashboards * p.dashboardPerMonth + fixed.customMetrics * p.customMetricPerMonth },
+    { part: 'CloudWatch (logs, alarms, dashboard, metrics)', usd: logGb * (p.logsIngestionPerGb + p.logsStoragePerGbMonth) + fixed.alarmMetrics * p.alarmPerMonth + fixed.dashboards * p.dashboardPerMonth + fixed.customMetrics * p.customMetricPerMonth },
     { part: 'X-Ray (tracing)', usd: ((requests + executions) / 1e6) * p.xrayPerMillionTraces },
     { part: 'KMS', usd: fixed.kmsKeys * p.kmsKeyPerMonth },
     { part: 'Cognito (Plus plan)', usd: staff * p.cognitoPlusPerMonthlyActiveUser },

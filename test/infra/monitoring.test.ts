@@ -5,6 +5,7 @@ import { stageConfig, stageNames, type StageName } from '../../infra/config/stag
 import { createLandingStacks } from '../../infra/landing';
 import { runbookAnchors } from '../../infra/stacks/monitoring-stack';
 import { businessMetrics } from '../../functions/observability/metrics';
+import { fixed } from '../../infra/tools/cost-model';
 
 /**
  * The monitoring stack of every stage: each alarm ops rely on exists and notifies the stage's ops topic, every
@@ -89,6 +90,15 @@ describe('Monitoring stack', () => {
       expect(errorAlarms).toHaveLength(functions);
       expect(throttleAlarms).toHaveLength(functions);
     }
+  });
+
+  it('is priced in the cost model with as many alarm metrics as it watches', () => {
+    const metricsWatched = (alarm: Resource) => (alarm.Properties.Metrics as { MetricStat?: unknown }[] | undefined)?.filter((m) => m.MetricStat).length ?? 1;
+    const watchedBy = (name: StageName) => alarmsOf(stages[name].monitoring).reduce((sum, alarm) => sum + metricsWatched(alarm), 0);
+    expect(watchedBy('prod')).toBe(fixed.alarmMetrics);
+    expect(watchedBy('acc')).toBe(fixed.alarmMetrics);
+    // dev empties its web bucket on removal: one more (CDK's) Lambda, two more alarms.
+    expect(watchedBy('dev')).toBe(fixed.alarmMetrics + 2);
   });
 
   it('watches the webhook dead-letter queue and every state machine', () => {
