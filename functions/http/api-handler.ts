@@ -143,15 +143,18 @@ export function createApiHandler<C extends Capability>(capability: C, handlers: 
       result = await handler(request);
     } catch (error) {
       // A refused attempt is recorded too (a handler that refused a person's record already said whose); if
-      // writing fails, the refusal still stands.
+      // writing fails, the refusal still stands. Only the refusal: a change the handler was allowed to make but
+      // that failed (a rule, a stale version, DynamoDB unavailable) did not happen, and a record it read was not
+      // shown, so the trail does not claim either.
       if (error instanceof ForbiddenError && !access.entries.some((e) => e.actie === 'geweigerd')) {
         access.record({ actie: 'geweigerd', onderdeel: spec.capability, weigering: error.weigering });
       }
-      await writeAudit(options, access).catch((auditError: Error) => logger.error('audit not written', { requestId, errorName: auditError.name }));
+      const refusals = access.entries.filter((e) => e.actie === 'geweigerd');
+      await writeAudit(options, refusals).catch((auditError: Error) => logger.error('audit not written', { requestId, errorName: auditError.name }));
       throw error;
     }
     // No record leaves without its audit entry: if the trail cannot be written, the answer is an error.
-    await writeAudit(options, access);
+    await writeAudit(options, access.entries);
     const csv = spec.response.contentType === 'text/csv';
     // The answer goes out as the contract describes it and no more: zod drops fields the schema does not
     // name, so a handler that passes a whole item on (a date of birth in a list) cannot leak it.
@@ -187,8 +190,8 @@ function correlationHeader(): middy.MiddlewareObj<ApiEvent, ApiResponse> {
   return { after: answer, onError: answer };
 }
 
-async function writeAudit(options: ApiHandlerOptions, access: RequestAccess): Promise<void> {
-  if (access.entries.length && options.audit) await options.audit().append(access.entries);
+async function writeAudit(options: ApiHandlerOptions, entries: RequestAccess['entries']): Promise<void> {
+  if (entries.length && options.audit) await options.audit().append(entries);
 }
 
 /**

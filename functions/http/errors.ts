@@ -1,3 +1,4 @@
+import { isThrottlingError, isTransientError } from '@smithy/core/retry';
 import type { InvalidParam, ProblemCode } from '../../shared/api/problem';
 import type { Denial } from '../../shared/policy/access-policy';
 
@@ -65,4 +66,16 @@ export class WorkflowUnavailableError extends ApiError {
       'Het traject is opgeslagen, maar het werkproces kon nog niet starten. Probeer het opnieuw met dezelfde Idempotency-Key.',
     );
   }
+}
+
+/**
+ * An AWS service (DynamoDB above all) throttled the request (ProvisionedThroughputExceeded, ThrottlingException,
+ * RequestLimitExceeded), timed out, dropped the connection or failed with a 5xx, and the SDK's own retries
+ * (functions/runtime.ts) did not get through: a later attempt probably will. Classified by the rules the SDK's retry
+ * strategy uses, so what the API calls temporary is exactly what the SDK retried. Answered as 503 with Retry-After.
+ */
+export function isTemporaryFailure(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const sdkError = error as Parameters<typeof isTransientError>[0];
+  return isThrottlingError(sdkError) || isTransientError(sdkError);
 }

@@ -120,7 +120,11 @@ export function renderApiReference(): string {
     '',
     'Codes: `validation-failed` (400), `unauthenticated` (401), `forbidden` (403), `not-found` (404, ook voor',
     'gegevens van een andere organisatie), `conflict` (409), `workflow-unavailable` (503: opgeslagen, opnieuw',
-    'proberen met dezelfde Idempotency-Key), `internal` (500). Bij een fout is niets geschreven, behalve bij 503.',
+    'proberen met dezelfde Idempotency-Key), `temporarily-unavailable` (503 met `Retry-After`: de database was te',
+    'druk of antwoordde niet op tijd, ook na een paar pogingen; na die seconden opnieuw proberen met dezelfde',
+    'Idempotency-Key of `expectedVersion`), `internal` (500). Bij een fout is niets geschreven, behalve bij',
+    '`workflow-unavailable`, en bij `temporarily-unavailable` als alleen het antwoord van de database verloren ging:',
+    'de herhaling met dezelfde sleutel geeft dan het eerste resultaat, die met dezelfde versie een 409.',
     '',
     ...[...byCapability.entries()].flatMap(([capability, sections]) => [`## ${capability}`, '', ...sections]),
   ].join('\n');

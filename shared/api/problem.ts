@@ -14,6 +14,7 @@ export const problemCodes = [
   'stale-version',
   'rule-violation',
   'workflow-unavailable',
+  'temporarily-unavailable',
   'internal',
 ] as const;
 export type ProblemCode = (typeof problemCodes)[number];
