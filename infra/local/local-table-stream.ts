@@ -5,7 +5,8 @@ import { localCredentials, localRegion } from './dynamodb-local';
 import { logger } from '../../functions/observability/logger';
 import { lambdaContext, loadHandler } from './local-lambda';
 
-const POLL_MS = 200;
+/** The pause between two reads of the stream (a bounded wait before a notice is fanned out; test/bench/webhook-delay.ts). */
+export const POLL_MS = 200;
 
 /**
  * DynamoDB Streams, locally: DynamoDB Local keeps a real stream of the table; this reads it from the start
