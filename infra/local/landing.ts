@@ -34,7 +34,7 @@ export interface StartLandingOptions {
   seedDemoData: boolean;
   /** Keep sign-in tokens valid across restarts by passing the same secret. */
   authSecret?: Uint8Array;
-  /** Where the scheduler and the clock keep their state; without it they live in memory. */
+  /** Where the scheduler, the clock and the running workflow executions keep their state; without it they live in memory. */
   stateDir?: string;
   /** The demo corporation's webhook receiver: a port (0 picks one), or false for none. */
   demoReceiverPort?: number | false;
@@ -90,7 +90,8 @@ export async function startLanding(options: StartLandingOptions): Promise<Runnin
   const seeded = tableCreated && options.seedDemoData ? await seedDemoData(createDocumentClient(dynamo), options.tableName, systemClock.now()) : [];
 
   const assembly = synthesizeForLocal();
-  const stepFunctions = new LocalStepFunctions(assembly.stateMachines, assembly.functions);
+  // Running executions are journaled with the state, so a killed run's unfinished ones run again on the next start.
+  const stepFunctions = new LocalStepFunctions(assembly.stateMachines, assembly.functions, options.stateDir ? { journal: path.join(options.stateDir, 'executions.json') } : {});
   const sfnEndpoint = await startStepFunctionsEndpoint(stepFunctions);
   const stateMachineArn = (prefix: string) => {
     const found = assembly.stateMachines.find((sm) => sm.logicalId.startsWith(prefix));
@@ -138,6 +139,8 @@ export async function startLanding(options: StartLandingOptions): Promise<Runnin
       ? await demoCorporationAccess(createDocumentClient(dynamo), options.tableName, { vault: new LocalSecretVault(vaultKey), webhookUrl: receiver.webhookUrl, stateDir: options.stateDir, fresh: tableCreated })
       : undefined;
   scheduler.start();
+  const resumed = stepFunctions.resumeUnfinished();
+  if (resumed.length) logger.info('workflow executions resumed', { executions: resumed.length });
   // The workflows take their first look at the demo transitions, as they would after their last change.
   for (const id of seeded) {
     for (const workflow of ['MoveWorkflow', 'FollowUpWorkflow']) stepFunctions.startExecution(stateMachineArn(workflow), `${id}-demo`, JSON.stringify({ transitionId: id }));

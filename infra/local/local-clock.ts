@@ -1,7 +1,7 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
 import { clock, clockOffset, setClockOffset } from '../../functions/clock';
 import { todayInNetherlands } from '../../shared/domain/calendar';
+import { writeStateFile } from './state-file';
 
 const HOUR_MS = 60 * 60 * 1000;
 const DAY_MS = 24 * HOUR_MS;
@@ -28,10 +28,7 @@ export class LocalClock {
     const ms = 'days' in step ? step.days * DAY_MS : step.hours * HOUR_MS;
     if (!Number.isInteger(ms) || ms < HOUR_MS || ms > 3660 * DAY_MS) throw new RangeError('advance by 1 hour to 3660 days');
     setClockOffset(clockOffset() + ms);
-    if (this.file) {
-      mkdirSync(path.dirname(this.file), { recursive: true });
-      writeFileSync(this.file, JSON.stringify({ offsetMs: clockOffset() }));
-    }
+    if (this.file) writeStateFile(this.file, JSON.stringify({ offsetMs: clockOffset() }));
     return this.state();
   }
 }

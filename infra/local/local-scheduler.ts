@@ -1,6 +1,6 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
 import { zonedInstant } from '../../shared/domain/calendar';
+import { writeStateFile } from './state-file';
 
 export interface LocalSchedule {
   name: string;
@@ -74,9 +74,7 @@ export class LocalScheduler {
   }
 
   private persist(): void {
-    if (!this.options.file) return;
-    mkdirSync(path.dirname(this.options.file), { recursive: true });
-    writeFileSync(this.options.file, JSON.stringify(this.list(), null, 2));
+    if (this.options.file) writeStateFile(this.options.file, JSON.stringify(this.list(), null, 2));
   }
 }
 

@@ -1,8 +1,10 @@
 import './promise-with-resolvers';
 import { StateMachine } from 'aws-local-stepfunctions';
+import { existsSync, readFileSync } from 'node:fs';
 import type { LocalHandlerMetadata } from '../constructs/landing-function';
 import type { LocalStateMachine } from './cloud-assembly';
 import { lambdaContext, loadHandler } from './local-lambda';
+import { writeStateFile } from './state-file';
 
 export type ExecutionStatus = 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'TIMED_OUT' | 'ABORTED';
 
@@ -29,29 +31,65 @@ export class StateMachineDoesNotExistError extends Error {
 type StateDefinition = { Type: string; Resource?: string; Parameters?: Record<string, unknown>; Branches?: Definition[]; Iterator?: Definition; ItemProcessor?: Definition };
 type Definition = { States: Record<string, StateDefinition> };
 
+/** An execution that was running when the process stopped, as the journal keeps it. */
+interface JournalEntry {
+  stateMachineArn: string;
+  name: string;
+  input: string;
+  startDate: string;
+}
+
 /**
  * Runs the state machine definitions CDK synthesized with aws-local-stepfunctions, each Lambda task wired to
  * the handler its function runs on AWS. Execution names are unique per state machine, as on AWS, which is
  * what makes starting a transition's workflow idempotent.
+ *
+ * On AWS a started execution outlives anything that happens to its caller; here it lives in this process.
+ * With a journal file, every running execution is written down until it ends, and the next start runs the
+ * ones a killed process left unfinished again, from the start, under the same name and start time: every
+ * step is idempotent (it re-checks what is due, its writes are conditional or keyed by the execution), so
+ * what the first run did is not done twice and what it did not get to is done now.
  */
 export class LocalStepFunctions {
   private readonly machines = new Map<string, { machine: StateMachine; tasks: Record<string, (input: unknown) => Promise<unknown>> }>();
   private readonly executions = new Map<string, LocalExecution>();
+  private readonly running = new Map<string, JournalEntry>();
+  private readonly unfinished: JournalEntry[];
 
   constructor(
     stateMachines: LocalStateMachine[],
     functions: Map<string, LocalHandlerMetadata>,
+    private readonly options: { journal?: string } = {},
   ) {
     for (const sm of stateMachines) {
       const definition = sm.definition as unknown as Definition;
       this.machines.set(sm.arn, {
-        machine: new StateMachine(definition as never, { validationOptions: { checkArn: false } }),
+        machine: new StateMachine(withOwnStartTime(definition) as never, { validationOptions: { checkArn: false } }),
         tasks: taskHandlers(definition, functions),
       });
     }
+    this.unfinished = options.journal && existsSync(options.journal) ? (JSON.parse(readFileSync(options.journal, 'utf8')) as JournalEntry[]) : [];
   }
 
   startExecution(stateMachineArn: string, name: string, input: string): LocalExecution {
+    return this.run(stateMachineArn, name, input);
+  }
+
+  /** Runs again what the journal says was still running when the previous process stopped. */
+  resumeUnfinished(): LocalExecution[] {
+    const resumed = this.unfinished.splice(0).flatMap((e) => {
+      try {
+        return [this.run(e.stateMachineArn, e.name, e.input, new Date(e.startDate))];
+      } catch (error) {
+        if (error instanceof ExecutionAlreadyExistsError || error instanceof StateMachineDoesNotExistError) return [];
+        throw error;
+      }
+    });
+    this.persist();
+    return resumed;
+  }
+
+  private run(stateMachineArn: string, name: string, input: string, resumedFrom?: Date): LocalExecution {
     const entry = this.machines.get(stateMachineArn);
     if (!entry) throw new StateMachineDoesNotExistError(`State machine does not exist: ${stateMachineArn}`);
     const executionArn = `${stateMachineArn.replace(':stateMachine:', ':execution:')}:${name}`;
@@ -61,28 +99,43 @@ export class LocalStepFunctions {
       if (existing.status === 'RUNNING' && existing.input === input) return existing;
       throw new ExecutionAlreadyExistsError(`Execution already exists: ${executionArn}`);
     }
-    const run = entry.machine.run(JSON.parse(input), {
+    const parsedInput = JSON.parse(input) as Parameters<StateMachine['run']>[0];
+    const startDate = resumedFrom ?? new Date();
+    // Written down before its first step runs, so no step can have happened without it being in the journal.
+    this.running.set(executionArn, { stateMachineArn, name, input, startDate: startDate.toISOString() });
+    this.persist();
+    const run = entry.machine.run(parsedInput, {
       overrides: { taskResourceLocalHandlers: entry.tasks as never },
-      context: { Execution: { Id: executionArn, Name: name, RoleArn: 'arn:aws:iam::000000000000:role/local' } } as never,
+      context: { Execution: { Id: executionArn, Name: name, RoleArn: 'arn:aws:iam::000000000000:role/local', [START_TIME]: startDate.toISOString() } } as never,
     });
+    const ended = () => {
+      this.running.delete(executionArn);
+      this.persist();
+    };
     const execution: LocalExecution = {
       executionArn,
       stateMachineArn,
       name,
       input,
       status: 'RUNNING',
-      startDate: new Date(),
+      startDate,
       done: run.result.then(
         (output) => {
           Object.assign(execution, { status: 'SUCCEEDED', output: JSON.stringify(output), stopDate: new Date() });
+          ended();
         },
         (error: Error) => {
           Object.assign(execution, { status: 'FAILED', error: error.name, stopDate: new Date() });
+          ended();
         },
       ),
     };
     this.executions.set(executionArn, execution);
     return execution;
+  }
+
+  private persist(): void {
+    if (this.options.journal) writeStateFile(this.options.journal, JSON.stringify([...this.unfinished, ...this.running.values()], null, 2));
   }
 
   /** Whether a state machine of the synthesized app runs here (DescribeStateMachine). */
@@ -98,6 +151,22 @@ export class LocalStepFunctions {
   async settle(): Promise<void> {
     await Promise.all([...this.executions.values()].map((e) => e.done));
   }
+}
+
+const START_TIME = 'LocalStartTime';
+
+/**
+ * aws-local-stepfunctions sets `$$.Execution.StartTime` to the moment it starts running, which a resumed
+ * execution must not change (the transition workflow derives its first event's time from it): the definition
+ * reads the start time this class keeps, and journals, instead.
+ */
+function withOwnStartTime(definition: Definition): Definition {
+  const replace = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(replace);
+    if (!value || typeof value !== 'object') return value;
+    return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, key.endsWith('.$') && inner === '$$.Execution.StartTime' ? `$$.Execution.${START_TIME}` : replace(inner)]));
+  };
+  return replace(definition) as Definition;
 }
 
 /** Maps every Task state (also inside Parallel and Map) to the local handler of the Lambda it invokes. */

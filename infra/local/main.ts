@@ -3,6 +3,11 @@
  * restarts), the API and workflow Lambdas, the SPA, demo data on first start. One Ctrl-C stops it all.
  *   npm start -- --port 3001    another port
  *   npm start -- --reset        start with an empty database (and fresh demo data)
+ *   npm start -- --state-dir <folder>
+ *                               keep the database, the clock, the alarms and the keys in another folder
+ *                               than .local/ (a second instance; the resilience tests' restarts)
+ *   npm start -- --dynamodb-port <port>
+ *                               DynamoDB Local's port (default 8000, any free one when that is taken)
  *   npm run reset               only empty the database
  */
 import { execFile } from 'node:child_process';
@@ -12,7 +17,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { parseArgs } from 'node:util';
 import { projectRoot } from '../constructs/landing-function';
-import { startDynamoDbLocal, type RunningDynamoDb } from './dynamodb-local';
+import { startDynamoDbLocal, stopLeftoverDynamoDb, type RunningDynamoDb } from './dynamodb-local';
 import { PortInUseError, startLanding, type RunningLanding } from './landing';
 import { freePort, isPortFree } from './ports';
 
@@ -23,13 +28,14 @@ const { values: args } = parseArgs({
     reset: { type: 'boolean', default: false },
     'no-serve': { type: 'boolean', default: false },
     'no-build': { type: 'boolean', default: false },
+    'state-dir': { type: 'string', default: path.join(projectRoot, '.local') },
   },
 });
 
 // The SDK warns that its 2027 releases need Node 22; Lambda runs Node 22, locally Node 20 is still fine.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
-const localDir = path.join(projectRoot, '.local');
+const localDir = path.resolve(args['state-dir']);
 const dataDir = path.join(localDir, 'dynamodb');
 const tableName = 'landing-local';
 const started = Date.now();
@@ -37,10 +43,13 @@ const elapsed = () => `${((Date.now() - started) / 1000).toFixed(1)} s`;
 const say = (line: string) => process.stdout.write(`${line}\n`);
 
 async function main(): Promise<void> {
+  // A DynamoDB Local a killed run left behind holds the data folder (and its port): it goes first.
+  await stopLeftoverDynamoDb(dataDir);
   if (args.reset) {
     rmSync(dataDir, { recursive: true, force: true });
-    // The clock and the schedules belong to the data: a fresh database starts today, with nothing planned.
-    for (const file of ['clock.json', 'schedules.json']) rmSync(path.join(localDir, file), { force: true });
+    // The clock, the schedules and the running workflows belong to the data: a fresh database starts today,
+    // with nothing planned.
+    for (const file of ['clock.json', 'schedules.json', 'executions.json']) rmSync(path.join(localDir, file), { force: true });
     say('Lokale database leeggemaakt.');
     if (args['no-serve']) return;
   }
@@ -67,7 +76,7 @@ async function main(): Promise<void> {
 
   try {
     dynamo = await startDynamoDbLocal({ port: dynamoPort, dataDir });
-    say(`  ✓ database     DynamoDB Local op ${dynamo.endpoint} (gegevens in .local/dynamodb)  [${elapsed()}]`);
+    say(`  ✓ database     DynamoDB Local op ${dynamo.endpoint} (gegevens in ${shown(dataDir)})  [${elapsed()}]`);
     await build;
     if (!args['no-build']) say(`  ✓ webapp       gebouwd naar web/dist  [${elapsed()}]`);
     landing = await startLanding({
@@ -81,13 +90,13 @@ async function main(): Promise<void> {
       // The demo corporation's receiver next to the app (any free port when that one is taken).
       demoReceiverPort: (await isPortFree(port + 1)) ? port + 1 : 0,
     });
-    say(`  ✓ werkprocessen Step Functions-definities uit CDK, lokaal uitgevoerd; wekkers in .local/schedules.json`);
+    say(`  ✓ werkprocessen Step Functions-definities uit CDK, lokaal uitgevoerd; wekkers in ${shown(path.join(localDir, 'schedules.json'))}`);
     const { today, offsetDays } = landing.clock.state();
     if (offsetDays > 0) say(`  ✓ klok        ${offsetDays} dagen vooruitgezet: het is ${today} (npm start -- --reset zet hem terug)`);
     say(`  ✓ api          dezelfde Lambda-handlers achter een lokale gateway`);
     say(`  ✓ webhooks     outbox via de DynamoDB-stream, wachtrij, bezorger en veger; ondertekend volgens Standard Webhooks`);
     if (landing.receiver) say(`  ✓ ontvanger    demo-ontvanger van Woonstichting Rijnhoven op ${landing.receiver.url}`);
-    if (landing.demoApiKey) say(`  ✓ api-sleutel  van Woonstichting Rijnhoven (signalen melden) staat in .local/demo-corporatie.json`);
+    if (landing.demoApiKey) say(`  ✓ api-sleutel  van Woonstichting Rijnhoven (signalen melden) staat in ${shown(path.join(localDir, 'demo-corporatie.json'))}`);
     if (landing.tableCreated) say('  ✓ demodata     aangemaakt (npm start -- --reset begint opnieuw)');
     // The same health check the stage answers on AWS, against the embedded parts.
     const health = (await (await fetch(`${landing.url}/api/health`)).json()) as { status: string; checks: Record<string, string> };
@@ -98,6 +107,12 @@ async function main(): Promise<void> {
     process.stderr.write(`\nLanding kon niet starten: ${(error as Error).message}\n`);
     await stop(1);
   }
+}
+
+/** A path as the developer typed it: relative to the project when it is inside it. */
+function shown(file: string): string {
+  const relative = path.relative(projectRoot, file);
+  return relative.startsWith('..') || path.isAbsolute(relative) ? file : relative;
 }
 
 function buildWeb(): Promise<void> {
