@@ -115,17 +115,25 @@ export interface LevelSpan {
 
 /**
  * The level day by day from `from` to `to`, merged into spans: what the step chart draws and what
- * "how long at each level" counts.
+ * "how long at each level" counts. The level can only change on a day a change starts or the day after one
+ * ends, so only those days are looked at: ten years of history cost as much as one week (it runs on every
+ * write of a transition).
  */
 export function levelSpans(changes: readonly LevelChange[], from: IsoDate, to: IsoDate): LevelSpan[] {
-  const spans: LevelSpan[] = [];
-  for (let day = from; day <= to; day = addDays(day, 1)) {
-    const niveau = levelOn(changes, day);
-    if (!niveau) continue;
-    const last = spans.at(-1);
-    if (last && last.niveau === niveau && addDays(last.tot, 1) === day) last.tot = day;
-    else spans.push({ niveau, van: day, tot: day });
+  const boundaries = new Set<IsoDate>([from]);
+  for (const c of changes) {
+    for (const day of [c.vanaf, ...(c.tot ? [addDays(c.tot, 1)] : [])]) if (day > from && day <= to) boundaries.add(day);
   }
+  const starts = [...boundaries].sort();
+  const spans: LevelSpan[] = [];
+  starts.forEach((van, i) => {
+    const niveau = levelOn(changes, van);
+    if (!niveau || van > to) return;
+    const tot = i + 1 < starts.length ? addDays(starts[i + 1]!, -1) : to;
+    const last = spans.at(-1);
+    if (last && last.niveau === niveau && addDays(last.tot, 1) === van) last.tot = tot;
+    else spans.push({ niveau, van, tot });
+  });
   return spans;
 }
 

@@ -96,6 +96,30 @@ describe('support intensity over time', () => {
       }),
     );
   });
+
+  it('draws the same spans as looking at every single day (property)', () => {
+    const day = fc.integer({ min: 0, max: 400 }).map((n) => new Date(Date.UTC(2027, 0, 1 + n)).toISOString().slice(0, 10));
+    const anyChange = fc
+      .tuple(fc.constantFrom(...supportLevels), day, fc.option(fc.integer({ min: 0, max: 90 })))
+      .map(([niveau, vanaf, length]) => change(niveau, vanaf, length === null ? undefined : new Date(Date.parse(vanaf) + length * 86_400_000).toISOString().slice(0, 10)));
+    const dayByDay = (changes: SupportChange[], from: string, to: string) => {
+      const spans: { niveau: SupportLevel; van: string; tot: string }[] = [];
+      for (let d = from; d <= to; d = new Date(Date.parse(d) + 86_400_000).toISOString().slice(0, 10)) {
+        const niveau = levelOn(changes, d);
+        const last = spans.at(-1);
+        if (!niveau) continue;
+        if (last && last.niveau === niveau && new Date(Date.parse(last.tot) + 86_400_000).toISOString().slice(0, 10) === d) last.tot = d;
+        else spans.push({ niveau, van: d, tot: d });
+      }
+      return spans;
+    };
+    fc.assert(
+      fc.property(fc.array(anyChange, { maxLength: 12 }), day, day, (changes, a, b) => {
+        const [from, to] = a <= b ? [a, b] : [b, a];
+        expect(levelSpans(changes, from, to)).toEqual(dayByDay(changes, from, to));
+      }),
+    );
+  });
 });
 
 describe('urgency thermometer', () => {
