@@ -131,14 +131,17 @@ export class DynamoDeliveryStore implements DeliveryStore {
 
   async log(endpointId: string, page: PageRequest & { since?: string }): Promise<Page<Delivery>> {
     const pk = keys.endpointLog(endpointId);
+    const from = page.since ? `${keys.deliveryPrefix}${page.since}` : undefined;
+    // DynamoDB compares strings by their UTF-8 bytes, and so does this check of a cursor's start key.
+    const sortKeyWithin = (sk: string) => (from ? Buffer.compare(Buffer.from(sk), Buffer.from(from)) >= 0 : sk.startsWith(keys.deliveryPrefix));
     const result = await this.db.send(
       new QueryCommand({
         TableName: this.tableName,
-        KeyConditionExpression: page.since ? 'pk = :pk AND sk >= :from' : 'pk = :pk AND begins_with(sk, :prefix)',
-        ExpressionAttributeValues: { ':pk': pk, ...(page.since ? { ':from': `${keys.deliveryPrefix}${page.since}` } : { ':prefix': keys.deliveryPrefix }) },
+        KeyConditionExpression: from ? 'pk = :pk AND sk >= :from' : 'pk = :pk AND begins_with(sk, :prefix)',
+        ExpressionAttributeValues: { ':pk': pk, ...(from ? { ':from': from } : { ':prefix': keys.deliveryPrefix }) },
         ScanIndexForward: false,
         Limit: page.limit,
-        ExclusiveStartKey: decodeCursor(page.cursor, { attribute: 'pk', value: pk }),
+        ExclusiveStartKey: decodeCursor(page.cursor, { attribute: 'pk', value: pk, sortKeyWithin }),
       }),
     );
     const items = (result.Items ?? []).map((i) => Delivery.parse(i));

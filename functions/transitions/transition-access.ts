@@ -45,6 +45,7 @@ export async function readableTransition(
     if (decision.reason === 'team') throw new EmergencyAccessPossibleError();
     throw new ForbiddenError();
   }
-  access?.record({ actie: action === 'transition:read' || action.endsWith(':read') ? 'lezen' : 'wijzigen', onderdeel, person, grond: decision.grond });
+  // Reading actions (`…:read`, `audit:read-person`) are looks; the rest are changes.
+  access?.record({ actie: /:read(-|$)/.test(action) ? 'lezen' : 'wijzigen', onderdeel, person, grond: decision.grond });
   return transition;
 }

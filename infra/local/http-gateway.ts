@@ -75,7 +75,9 @@ async function invokeApi(options: GatewayOptions, req: IncomingMessage, res: Ser
   const started = Date.now();
   let route: LocalRoute | undefined;
   let pathParameters: Record<string, string> = {};
-  for (const candidate of options.routes) {
+  // A path that does not percent-decode (a stray `%`, broken UTF-8) matches no route: a 400, as a client error.
+  const decodes = isDecodablePath(url.pathname);
+  for (const candidate of decodes ? options.routes : []) {
     if (candidate.method !== req.method) continue;
     const params = matchPath(candidate.path, url.pathname);
     if (params) {
@@ -102,6 +104,7 @@ async function invokeApi(options: GatewayOptions, req: IncomingMessage, res: Ser
     log(status, { authorizerError });
     json(res, status, { message });
   };
+  if (!decodes) return refuse(400, 'Bad Request');
   if (!route) return refuse(404, 'Not Found');
   const verified = route.requiresPrincipal ? await options.auth.verify(req.headers.authorization) : undefined;
   if (verified && 'refused' in verified) return refuse(401, 'Unauthorized', verified.refused);
@@ -131,6 +134,15 @@ async function invokeApi(options: GatewayOptions, req: IncomingMessage, res: Ser
   res.end(result.body ? Buffer.from(result.body, result.isBase64Encoded ? 'base64' : 'utf8') : undefined);
 }
 
+function isDecodablePath(pathname: string): boolean {
+  try {
+    decodeURIComponent(pathname);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function parseJson(body: Buffer): Record<string, unknown> | undefined {
   try {
     return JSON.parse(body.toString('utf8')) as Record<string, unknown>;
@@ -149,8 +161,9 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (chunk: Buffer) => {
+      // Keep the chunk that crosses the limit (so the caller sees a body over it and answers 413), drop the rest.
+      if (size <= MAX_BODY_BYTES) chunks.push(chunk);
       size += chunk.length;
-      if (size <= MAX_BODY_BYTES + 1) chunks.push(chunk);
     });
     req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', reject);

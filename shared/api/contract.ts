@@ -126,7 +126,7 @@ export const SetReadinessInput = z
 
 export const RegisterOfferInput = z
   .object({
-    corporatieId: z.string({ error: 'Kies de woningcorporatie.' }).min(1, { error: 'Kies de woningcorporatie.' }),
+    corporatieId: z.string({ error: 'Kies de woningcorporatie.' }).min(1, { error: 'Kies de woningcorporatie.' }).max(64, { error: 'Kies een bekende woningcorporatie.' }),
     adres: Adres,
     wijk: z.string({ error: 'Vul de wijk in.' }).trim().min(1, { error: 'Vul de wijk in.' }).max(60),
     huurPerMaandCent: z

@@ -69,7 +69,8 @@ export const AanmeldingInput = z
     gemeenteCode: GemeenteCode,
     herkomst: Herkomst,
     begeleiderIds: z
-      .array(z.string().min(1), { error: 'Kies de begeleiders.' })
+      // An id is part of a DynamoDB key (ORG#…/STAFF#<id>): bounded, so an absurd one is a 400, not a refused key.
+      .array(z.string().min(1).max(64, { error: 'Kies een begeleider van de eigen organisatie.' }), { error: 'Kies de begeleiders.' })
       .min(1, { error: 'Kies minstens één begeleider.' })
       .max(2, { error: 'Een traject heeft hooguit twee begeleiders (een duo).' })
       .refine((ids) => new Set(ids).size === ids.length, { error: 'Kies twee verschillende begeleiders.' })

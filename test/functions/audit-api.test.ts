@@ -139,8 +139,8 @@ describe('the audit trail for the team lead', () => {
     expect(member.body.items.some((e) => e.persoonRef === t.persoonRef)).toBe(true);
     expect((await invoke(auditApi, { routeKey: 'GET /api/audit/gebruikers/{userId}', principal: people.ingrid, pathParameters: { userId: 'u-kim' } })).status).toBe(404);
     expect((await invoke(auditApi, { routeKey: 'GET /api/transitions/{transitionId}/audit', principal: people.sanne, pathParameters: { transitionId: t.id } })).status).toBe(403);
-    // Looking at the trail is itself on the trail.
-    expect((await trailOf(t)).some((e) => e.operatie === 'getPersonAudit' && e.gebruiker.id === 'u-ingrid')).toBe(true);
+    // Looking at the trail is itself on the trail, as a look (it was once recorded as a change: found by the fuzz test).
+    expect((await trailOf(t)).filter((e) => e.operatie === 'getPersonAudit' && e.gebruiker.id === 'u-ingrid').map((e) => e.actie)).toEqual(['lezen']);
   });
 
   it('exports the person’s access report: who, when, what, on what ground — no values of the record', async () => {

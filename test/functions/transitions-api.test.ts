@@ -273,3 +273,31 @@ describe('GET /api/transitions/{id} and its timeline', () => {
     ]);
   });
 });
+
+describe('ids too long to be part of a DynamoDB key', () => {
+  // Found by the fuzz test (test/fuzz/routes.fuzz.test.ts): a begeleider's or a corporation's id in a body became
+  // part of a key (ORG#…/STAFF#<id>, ORG#<id>) that DynamoDB refuses over its size, and the answer was a 500.
+  it('refuses them as invalid input (400) and writes nothing', async () => {
+    const before = await itemCount();
+    const registered = await create(aanmelding({ begeleiderIds: ['x'.repeat(3000)] }));
+    expect(registered.status).toBe(400);
+    expect(registered.body.invalidParams?.[0]?.name).toBe('begeleiderIds.0');
+    const offer = await invoke<Problem>(handler, {
+      routeKey: 'POST /api/transitions/{transitionId}/aanbiedingen',
+      principal: people.sanne,
+      pathParameters: { transitionId: randomUUID() },
+      body: {
+        corporatieId: 'x'.repeat(3000),
+        adres: { straat: 'Batauplein', huisnummer: '17', postcode: '3437 BA', plaats: 'Nieuwegein' },
+        wijk: 'Batau-Noord',
+        huurPerMaandCent: 62_475,
+        beschikbaarVanaf: '2030-02-01',
+        reactieUiterlijk: '2030-01-20',
+        expectedVersion: 1,
+      },
+    });
+    expect(offer.status).toBe(400);
+    expect(offer.body.invalidParams?.[0]?.name).toBe('corporatieId');
+    expect(await itemCount()).toBe(before);
+  });
+});

@@ -1,0 +1,58 @@
+import type { Server } from 'node:http';
+import { request } from 'node:http';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AccessLogRecord } from '../../functions/audit/access-log';
+import { createGateway } from '../../infra/local/http-gateway';
+import { LocalAuth } from '../../infra/local/local-auth';
+
+/**
+ * What the local gateway answers itself, as API Gateway would, before any Lambda runs. Both cases were found by
+ * the fuzz test (test/fuzz/routes.fuzz.test.ts): a path that does not percent-decode was a 500 (decodeURIComponent
+ * threw while matching routes), and a body over the limit was cut short and handed on instead of refused with 413
+ * (the chunk that crossed the limit was dropped, so what was kept looked small enough).
+ */
+let server: Server;
+let port: number;
+const logged: AccessLogRecord[] = [];
+
+beforeAll(async () => {
+  server = createGateway({
+    // Never invoked: every request here is answered by the gateway itself.
+    routes: [{ routeKey: 'POST /api/dingen/{id}', method: 'POST', path: '/api/dingen/{id}', requiresPrincipal: false, handler: { entry: 'no-such-handler.ts', exportName: 'handler' } }],
+    auth: new LocalAuth(),
+    webRoot: 'web/dist',
+    clock: { state: () => ({}), advance: () => ({}) },
+    users: [],
+    accessLog: (record) => logged.push(record),
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  port = (server.address() as { port: number }).port;
+});
+afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+function post(path: string, body?: Buffer): Promise<{ status: number; body: unknown }> {
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port, method: 'POST', path, headers: body ? { 'content-type': 'application/json', 'content-length': String(body.length) } : {} }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown }));
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+describe('the local gateway’s own answers', () => {
+  it('answers 400 for a path that does not percent-decode, not 500', async () => {
+    for (const id of ['%', '%ZZ', 'abc%', '%E0%A4%A', '%C0%AF', '%ED%A0%80']) {
+      expect(await post(`/api/dingen/${id}`), id).toEqual({ status: 400, body: { message: 'Bad Request' } });
+    }
+    expect(logged.at(-1)).toMatchObject({ status: '400', routeKey: '-' });
+  });
+
+  it('answers 413 for a body over the limit, whatever its chunks', async () => {
+    const oversized = Buffer.alloc(1024 * 1024 + 10, 'x');
+    expect(await post('/api/dingen/1', oversized)).toEqual({ status: 413, body: { message: 'Request Entity Too Large' } });
+    expect(logged.at(-1)).toMatchObject({ status: '413', routeKey: 'POST /api/dingen/{id}' });
+  });
+});
