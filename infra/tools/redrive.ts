@@ -17,6 +17,7 @@ import { stageConfig, stageNames } from '../config/stages';
 import { AwsWorkflowPort } from '../recovery/aws-workflow-port';
 import { processes, type Proces, REDRIVE_WINDOW_DAYS, type RedriveLine, redriveFailed } from '../recovery/redrive';
 import { parseRestoreTime } from '../recovery/restore-plan';
+import { runCommand, UsageError } from './command-line';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
@@ -24,7 +25,6 @@ const usage = `Gebruik:
   npm run redrive -- --stage dev|acc|prod [--since <ISO-tijd met zone>] [--workflow ${processes.join('|')}] [--dry-run]
 Zonder --since: de laatste ${REDRIVE_WINDOW_DAYS} dagen. Met de credentials van de stage; zie docs/RECOVERY.md.`;
 
-class UsageError extends Error {}
 
 function options(argv: string[], now: Date) {
   const { values } = parseArgs({
@@ -67,14 +67,4 @@ async function main(): Promise<number> {
   return failed.length ? 1 : 0;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: Error) => {
-    if (error instanceof UsageError || (error as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
-      process.stderr.write(`${error.message}\n\n${usage}\n`);
-      process.exit(2);
-    }
-    process.stderr.write(`Het opnieuw starten stopte: ${error.name}\n`);
-    process.exit(1);
-  },
-);
+runCommand(main, usage, 'Het opnieuw starten stopte');

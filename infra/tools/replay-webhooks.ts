@@ -25,6 +25,7 @@ import { LocalClock } from '../local/local-clock';
 import { AwsRestorePort } from '../recovery/aws-restore-port';
 import { replayEndpoint, type ReplayReport } from '../recovery/replay-webhooks';
 import { parseRestoreTime } from '../recovery/restore-plan';
+import { runCommand, UsageError } from './command-line';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -34,7 +35,6 @@ const usage = `Gebruik:
   npm run replay-webhooks -- --stage dev|acc|prod --endpoint <id> [--since <ISO-tijd met zone>] [--dry-run]
 Lokaal: AWS_ENDPOINT_URL_DYNAMODB=<DynamoDB Local>, zonder --stage. Zie docs/RECOVERY.md.`;
 
-class UsageError extends Error {}
 
 function options(argv: string[]) {
   const { values } = parseArgs({
@@ -100,15 +100,4 @@ async function main(): Promise<number> {
   return report.outcome === 'endpoint-uit' || report.outcome === 'endpoint-onbekend' ? 1 : 0;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: Error) => {
-    if (error instanceof UsageError || (error as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
-      process.stderr.write(`${error.message}\n\n${usage}\n`);
-      process.exit(2);
-    }
-    // The class name only: an SDK error's message may quote a key or a value.
-    process.stderr.write(`Opnieuw aanbieden stopte: ${error.name}\n`);
-    process.exit(1);
-  },
-);
+runCommand(main, usage, 'Opnieuw aanbieden stopte');

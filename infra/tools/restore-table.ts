@@ -21,6 +21,7 @@ import type { TableKind } from '../recovery/repoint';
 import { restoreTable, type RestoreReport } from '../recovery/restore-procedure';
 import { parseRestoreTime } from '../recovery/restore-plan';
 import { checkTable } from '../recovery/table-check';
+import { runCommand, UsageError } from './command-line';
 
 // The SDK's notice about Node versions is for the Lambda runtime (Node 22); the tool runs on the developer's Node.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -29,7 +30,6 @@ const usage = `Gebruik:
   npm run restore -- --stage dev|acc|prod --to <ISO-tijd met zone> [--table main|audit] [--source-table <naam>] [--dry-run]
 Bijvoorbeeld: --to 2027-03-05T10:15:00+01:00. Met de credentials van de stage; zie docs/RECOVERY.md.`;
 
-class UsageError extends Error {}
 
 function options(argv: string[]) {
   const { values } = parseArgs({
@@ -108,14 +108,4 @@ async function main(): Promise<number> {
   return report.outcome === 'klaar' || report.outcome === 'droogloop' ? 0 : 1;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: Error) => {
-    if (error instanceof UsageError || (error as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
-      process.stderr.write(`${error.message}\n\n${usage}\n`);
-      process.exit(2);
-    }
-    process.stderr.write(`Het herstel stopte: ${error.name}\n`);
-    process.exit(1);
-  },
-);
+runCommand(main, usage, 'Het herstel stopte');

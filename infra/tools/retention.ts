@@ -30,6 +30,7 @@ import { SchedulerWakeupAlarms } from '../../functions/workflow/wakeup-alarms';
 import { stageConfig, stageNames } from '../config/stages';
 import { localCredentials, localRegion } from '../local/dynamodb-local';
 import { LocalClock } from '../local/local-clock';
+import { runCommand, UsageError } from './command-line';
 
 // The SDK's notice about Node versions is for the Lambda runtime (Node 22); the tool runs on the developer's Node.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -41,7 +42,6 @@ const usage = `Gebruik:
   npm run retention -- --export-dir <map> [--delete] [--stage dev|acc|prod] [--operator <id>]
 Op AWS: --stage en TABLE_NAME en AUDIT_TABLE_NAME zijn verplicht. Lokaal: AWS_ENDPOINT_URL_DYNAMODB=<DynamoDB Local>.`;
 
-class UsageError extends Error {}
 
 function options(argv: string[]) {
   const { values } = parseArgs({
@@ -124,15 +124,4 @@ async function main(): Promise<number> {
   return report.due.some((r) => r.outcome === 'mislukt') ? 1 : 0;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: Error) => {
-    if (error instanceof UsageError || (error as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
-      process.stderr.write(`${error.message}\n\n${usage}\n`);
-      process.exit(2);
-    }
-    // The class name only: an SDK error's message may quote a key or a value.
-    process.stderr.write(`De bewaartermijnprocedure stopte: ${error.name}\n`);
-    process.exit(1);
-  },
-);
+runCommand(main, usage, 'De bewaartermijnprocedure stopte');
