@@ -16,7 +16,7 @@ export interface GatewayOptions {
   auth: LocalAuth;
   webRoot: string;
   /** The demo's time machine (local mode only). */
-  clock: { state(): unknown; advance(step: ClockStep): unknown };
+  clock: { state(): unknown; advance(step: ClockStep): Promise<unknown> };
   /** The seeded users offered on the local sign-in screen. */
   users: { principal: Principal; organisationNaam: string }[];
   /** Receives API Gateway's access log line of every API request (see functions/audit/access-log.ts). */
@@ -64,7 +64,7 @@ async function handle(options: GatewayOptions, req: IncomingMessage, res: Server
       const body = parseJson(await readBody(req));
       const step = clockStep(body?.advanceDays, body?.advanceHours);
       if (!step) return json(res, 400, { message: 'advanceDays (1 tot 3660 dagen) of advanceHours (1 tot 48 uur), een heel getal' });
-      return json(res, 200, options.clock.advance(step));
+      return json(res, 200, await options.clock.advance(step));
     }
   }
   if (req.method !== 'GET' && req.method !== 'HEAD') return json(res, 405, { message: 'Method Not Allowed' });

@@ -24,6 +24,9 @@ import { LocalLogSubscription } from './local-log-subscription';
 import { LocalTableStream } from './local-table-stream';
 import { localVaultKey } from './local-vault-key';
 
+/** How long a demo clock jump waits for the workflows it woke: past a retried step's last backoff (2 + 4 + 8 s). */
+const CLOCK_JUMP_SETTLE_MS = 20_000;
+
 export interface StartLandingOptions {
   /** 0 picks a free port. */
   port: number;
@@ -156,9 +159,12 @@ export async function startLanding(options: StartLandingOptions): Promise<Runnin
     ...(options.appConfig ? { appConfig: options.appConfig } : {}),
     clock: {
       state: () => clock.state(),
-      advance: (step) => {
+      // Answers once the workflows the jump woke are done (within bounds), so the page reloaded after it
+      // shows what they wrote: the move, the review, an escalation.
+      advance: async (step) => {
         const state = clock.advance(step);
         scheduler.tick();
+        await stepFunctions.quiet(CLOCK_JUMP_SETTLE_MS);
         return state;
       },
     },

@@ -151,6 +151,23 @@ export class LocalStepFunctions {
   async settle(): Promise<void> {
     await Promise.all([...this.executions.values()].map((e) => e.done));
   }
+
+  /**
+   * Waits until nothing runs, including executions started meanwhile (a step that starts another process),
+   * or until `ms` passed; says whether it got quiet. A step retried after a conflict (2, 4, 8 s) is waited for.
+   */
+  async quiet(ms: number): Promise<boolean> {
+    const deadline = Date.now() + ms;
+    for (;;) {
+      const running = [...this.executions.values()].filter((e) => e.status === 'RUNNING');
+      if (running.length === 0) return true;
+      const left = deadline - Date.now();
+      if (left <= 0) return false;
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([Promise.all(running.map((e) => e.done)), new Promise((resolve) => (timer = setTimeout(resolve, left)))]);
+      clearTimeout(timer);
+    }
+  }
 }
 
 const START_TIME = 'LocalStartTime';

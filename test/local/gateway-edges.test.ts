@@ -21,7 +21,7 @@ beforeAll(async () => {
     routes: [{ routeKey: 'POST /api/dingen/{id}', method: 'POST', path: '/api/dingen/{id}', requiresPrincipal: false, handler: { entry: 'no-such-handler.ts', exportName: 'handler' } }],
     auth: new LocalAuth(),
     webRoot: 'web/dist',
-    clock: { state: () => ({}), advance: () => ({}) },
+    clock: { state: () => ({}), advance: async () => ({}) },
     users: [],
     accessLog: (record) => logged.push(record),
   });

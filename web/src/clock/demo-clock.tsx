@@ -1,4 +1,4 @@
-import { createResource, For, Show } from 'solid-js';
+import { createResource, createSignal, For, Show } from 'solid-js';
 import { api, type LocalClockState } from '../api/client';
 import { datumTijd } from '../format';
 
@@ -24,10 +24,16 @@ const steps = [
 ];
 
 export function DemoClock() {
+  const [busy, setBusy] = createSignal(false);
   const advance = async (step: Parameters<typeof api.local.advanceClock>[0]) => {
-    mutate(await api.local.advanceClock(step));
-    // Workflows woken by the jump write to the timeline; reload so every panel shows the new day.
-    setTimeout(() => window.location.reload(), 600);
+    setBusy(true);
+    try {
+      // Answered once the workflows woken by the jump have written: reload so every panel shows the new day.
+      mutate(await api.local.advanceClock(step));
+      window.location.reload();
+    } finally {
+      setBusy(false);
+    }
   };
   return (
     <Show when={clockState()}>
@@ -40,12 +46,15 @@ export function DemoClock() {
           <div class="utrecht-button-group" role="group" aria-label="Klok vooruitzetten">
             <For each={steps}>
               {(step) => (
-                <button type="button" class="utrecht-button utrecht-button--secondary-action" onClick={() => void advance(step.step)}>
+                <button type="button" class="utrecht-button utrecht-button--secondary-action" disabled={busy()} onClick={() => void advance(step.step)}>
                   Klok {step.label}
                 </button>
               )}
             </For>
           </div>
+          <p class="utrecht-paragraph" role="status">
+            {busy() ? 'De klok gaat vooruit; de werkprocessen die daardoor wakker worden, lopen…' : ''}
+          </p>
         </details>
       )}
     </Show>
