@@ -2,12 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { corporationSignalLabels, type ReportedSignal } from '../../shared/api/webhook-schemas';
 import { toCloudEvent } from '../../shared/domain/cloud-event';
 import { isActive } from '../../shared/domain/lifecycle';
+import type { Principal } from '../../shared/domain/principal';
 import type { Signal } from '../../shared/domain/signal-schemas';
 import { responseDeadline } from '../../shared/domain/signals';
 import { clock } from '../clock';
 import { createApiHandler, type ApiHandlerOptions, type CapabilityHandlers } from '../http/api-handler';
 import { auditFromEnvironment } from '../audit/audit-runtime';
-import { NotFoundError, RuleViolationError } from '../http/errors';
+import { NotFoundError, RuleViolationError, UnauthenticatedError } from '../http/errors';
 import { logger } from '../observability/logger';
 import { countBusinessEvent } from '../observability/metrics';
 import type { OrganisationDirectory } from '../organisation/ports';
@@ -46,11 +47,11 @@ export interface CorporationDeps {
 export function corporationHandlers(deps: () => CorporationDeps): CapabilityHandlers<'corporation'> {
   return {
     reportSignal: async ({ principal, body }) => {
-      authorize(principal, 'corporation:report');
-      const corporatieId = principal.organisationId;
-      const transitionId = await deps().homes.transitionAt(corporatieId, body.eenheidnummer);
-      const t = transitionId ? await deps().transitions.get(transitionId) : undefined;
-      // An unknown unit and another corporation's unit answer alike: which homes exist is not disclosed.
+      const { corporatieId, providerId } = corporationOf(principal);
+      const transitionId = await deps().homes.transitionAt(providerId, corporatieId, body.eenheidnummer);
+      const found = transitionId ? await deps().transitions.get(transitionId) : undefined;
+      // An unknown unit, another corporation's and another provider's answer alike: which homes exist is not disclosed.
+      const t = found?.providerId === providerId ? found : undefined;
       if (!t) throw new NotFoundError('Deze eenheid is bij Landing niet bekend als woning van een lopend traject.');
       if (!isActive(t.fase)) throw new RuleViolationError('Het traject voor deze woning is afgesloten.');
       const corporation = await deps().directory.organisation(corporatieId);
@@ -67,7 +68,7 @@ export function corporationHandlers(deps: () => CorporationDeps): CapabilityHand
         status: 'open',
         deadline: responseDeadline('oranje', at)!.toISOString(),
         geregistreerdDoor: { id: principal.userId, naam: corporation?.naam ?? principal.naam },
-        melder: { corporatieId, eenheidnummer: body.eenheidnummer, soort: body.soort },
+        melder: { corporatieId, providerId, eenheidnummer: body.eenheidnummer, soort: body.soort },
       };
       await deps().signals.register(signal, {
         id: deps().newId(),
@@ -82,18 +83,25 @@ export function corporationHandlers(deps: () => CorporationDeps): CapabilityHand
       return { body: reported(signal) };
     },
     listReportedSignals: async ({ principal }) => {
-      authorize(principal, 'corporation:report');
-      return { body: { items: (await deps().signals.reportedBy(principal.organisationId, REPORTED_LIMIT)).map(reported) } };
+      const { corporatieId, providerId } = corporationOf(principal);
+      return { body: { items: (await deps().signals.reportedBy(corporatieId, providerId, REPORTED_LIMIT)).map(reported) } };
     },
     getNotice: async ({ principal, params }) => {
-      authorize(principal, 'corporation:report');
+      const { corporatieId, providerId } = corporationOf(principal);
       const event = await deps().outbox.outboxEvent(params.eventId);
-      if (!event || event.corporatieId !== principal.organisationId) throw new NotFoundError('Deze melding bestaat niet.');
+      if (!event || event.corporatieId !== corporatieId || event.providerId !== providerId) throw new NotFoundError('Deze melding bestaat niet.');
       const provider = await deps().directory.organisation(event.providerId);
       if (!provider?.kvkNummer) throw new NotFoundError('Deze melding bestaat niet.');
       return { body: { ...toCloudEvent(event, { kvkNummer: provider.kvkNummer, apiBaseUrl: deps().apiBaseUrl }) } };
     },
   };
+}
+
+/** The corporation the key belongs to, and the provider that issued it: the two bound everything it reaches. */
+function corporationOf(principal: Principal): { corporatieId: string; providerId: string } {
+  authorize(principal, 'corporation:report');
+  if (!principal.providerId) throw new UnauthenticatedError();
+  return { corporatieId: principal.organisationId, providerId: principal.providerId };
 }
 
 /** The corporation's view of its report: received, picked up or resolved, and when. Nothing of what was done. */

@@ -6,11 +6,11 @@ import { DynamoApiKeyStore } from '../storage/dynamo-api-key-store';
 import { apiKeyFrom, hashOf } from './api-keys';
 import type { ApiKeyStore } from './ports';
 
-type Result = APIGatewaySimpleAuthorizerWithContextResult<{ corporatieId: string; keyPrefix: string } | Record<string, never>>;
+type Result = APIGatewaySimpleAuthorizerWithContextResult<{ corporatieId: string; providerId: string; keyPrefix: string } | Record<string, never>>;
 
 /**
  * API Gateway's Lambda authorizer for the corporation API: the API key's hash must be known. The context it
- * returns (the corporation, the key's prefix) is all the handlers see of the caller.
+ * returns (the corporation, the provider that issued the key, the key's prefix) is all the handlers see of the caller.
  */
 export function createApiKeyAuthorizer(store: () => Pick<ApiKeyStore, 'byHash'>) {
   return async (event: Pick<APIGatewayRequestAuthorizerEventV2, 'headers'>): Promise<Result> => {
@@ -20,7 +20,7 @@ export function createApiKeyAuthorizer(store: () => Pick<ApiKeyStore, 'byHash'>)
       logger.warn('api key refused', { known: false });
       return { isAuthorized: false, context: {} };
     }
-    return { isAuthorized: true, context: { corporatieId: stored.corporatieId, keyPrefix: stored.prefix } };
+    return { isAuthorized: true, context: { corporatieId: stored.corporatieId, providerId: stored.providerId, keyPrefix: stored.prefix } };
   };
 }
 

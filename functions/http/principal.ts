@@ -20,13 +20,15 @@ export function principalFrom(event: APIGatewayProxyEventV2WithJWTAuthorizer): P
 }
 
 /**
- * A housing corporation's system, as the API key authorizer identified it (its context: the corporation and
- * the key's prefix). It acts with the role `corporatie` in its own organisation, and nothing else.
+ * A housing corporation's system, as the API key authorizer identified it (its context: the corporation, the
+ * provider that issued the key, the key's prefix). It acts with the role `corporatie` in its own organisation,
+ * towards that one provider, and nothing else.
  */
 export function corporationFrom(event: APIGatewayProxyEventV2WithJWTAuthorizer): Principal {
   const context = (event.requestContext?.authorizer as { lambda?: Record<string, unknown> } | undefined)?.lambda ?? {};
-  const corporatieId = context.corporatieId;
-  const prefix = context.keyPrefix;
-  if (typeof corporatieId !== 'string' || !corporatieId || typeof prefix !== 'string') throw new UnauthenticatedError();
-  return { userId: `api-sleutel:${prefix}`, naam: `API-sleutel ${prefix}`, organisationId: corporatieId, role: 'corporatie' };
+  const { corporatieId, providerId, keyPrefix } = context;
+  if (!nonEmpty(corporatieId) || !nonEmpty(providerId) || !nonEmpty(keyPrefix)) throw new UnauthenticatedError();
+  return { userId: `api-sleutel:${keyPrefix}`, naam: `API-sleutel ${keyPrefix}`, organisationId: corporatieId, role: 'corporatie', providerId };
 }
+
+const nonEmpty = (value: unknown): value is string => typeof value === 'string' && value.length > 0;

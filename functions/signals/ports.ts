@@ -25,7 +25,7 @@ export interface SignalStore {
   /** Newest first. */
   list(transitionId: string): Promise<Signal[]>;
   /** The signals a corporation reported, newest first. */
-  reportedBy(corporatieId: string, limit: number): Promise<Signal[]>;
+  reportedBy(corporatieId: string, providerId: string, limit: number): Promise<Signal[]>;
 }
 
 /** Tasks across transitions, for the person who must act. */

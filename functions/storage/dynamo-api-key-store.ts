@@ -4,11 +4,11 @@ import * as z from 'zod';
 import type { ApiKeyStore, HomeIndex, StoredApiKey } from '../corporation/ports';
 import { keys } from './keys';
 
-const Stored = z.object({ prefix: z.string(), corporatieId: z.string(), aangemaaktOp: z.string(), aangemaaktDoor: z.object({ id: z.string(), naam: z.string() }) });
+const Stored = z.object({ prefix: z.string(), corporatieId: z.string(), providerId: z.string(), aangemaaktOp: z.string(), aangemaaktDoor: z.object({ id: z.string(), naam: z.string() }) });
 const Listed = Stored.extend({ hash: z.string() });
 const KEYS_LIMIT = 100;
 
-/** Two items a key, written and removed together: one found by the hash (the authorizer), one listed per corporation. */
+/** Two items a key, written and removed together: one found by the hash (the authorizer), one listed per issuing provider. */
 export class DynamoApiKeyStore implements ApiKeyStore, HomeIndex {
   constructor(
     private readonly db: DynamoDBDocumentClient,
@@ -21,7 +21,7 @@ export class DynamoApiKeyStore implements ApiKeyStore, HomeIndex {
       new TransactWriteCommand({
         TransactItems: [
           { Put: { TableName: this.tableName, Item: { ...keys.apiKeyByHash(hash), entity: 'ApiKey', ...stored }, ConditionExpression: 'attribute_not_exists(pk)' } },
-          { Put: { TableName: this.tableName, Item: { ...keys.apiKeyOfCorporation(key.corporatieId, key.prefix), entity: 'ApiKeyListing', ...stored, hash }, ConditionExpression: 'attribute_not_exists(pk)' } },
+          { Put: { TableName: this.tableName, Item: { ...keys.apiKeyIssued(key.providerId, key.corporatieId, key.prefix), entity: 'ApiKeyListing', ...stored, hash }, ConditionExpression: 'attribute_not_exists(pk)' } },
         ],
       }),
     );
@@ -29,30 +29,32 @@ export class DynamoApiKeyStore implements ApiKeyStore, HomeIndex {
 
   async byHash(hash: string): Promise<StoredApiKey | undefined> {
     const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: keys.apiKeyByHash(hash) }));
-    return Item ? Stored.parse(Item) : undefined;
+    // A key issued before keys were scoped to a provider names none: it opens nothing (issue a new one).
+    return Stored.safeParse(Item).data;
   }
 
-  async ofCorporation(corporatieId: string): Promise<StoredApiKey[]> {
+  async issuedBy(providerId: string, corporatieId: string): Promise<StoredApiKey[]> {
     const { Items } = await this.db.send(
       new QueryCommand({
         TableName: this.tableName,
         KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-        ExpressionAttributeValues: { ':pk': keys.corporation(corporatieId), ':prefix': keys.apiKeyPrefix },
+        ExpressionAttributeValues: { ':pk': keys.corporation(corporatieId), ':prefix': keys.apiKeysIssuedBy(providerId) },
         Limit: KEYS_LIMIT,
       }),
     );
     return (Items ?? []).map((i) => Stored.parse(i));
   }
 
-  async revoke(corporatieId: string, prefix: string): Promise<boolean> {
-    const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: keys.apiKeyOfCorporation(corporatieId, prefix), ConsistentRead: true }));
+  async revoke(providerId: string, corporatieId: string, prefix: string): Promise<boolean> {
+    const listing = keys.apiKeyIssued(providerId, corporatieId, prefix);
+    const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: listing, ConsistentRead: true }));
     if (!Item) return false;
     const listed = Listed.parse(Item);
     try {
       await this.db.send(
         new TransactWriteCommand({
           TransactItems: [
-            { Delete: { TableName: this.tableName, Key: keys.apiKeyOfCorporation(corporatieId, prefix), ConditionExpression: 'attribute_exists(pk)' } },
+            { Delete: { TableName: this.tableName, Key: listing, ConditionExpression: 'attribute_exists(pk)' } },
             { Delete: { TableName: this.tableName, Key: keys.apiKeyByHash(listed.hash) } },
           ],
         }),
@@ -64,8 +66,8 @@ export class DynamoApiKeyStore implements ApiKeyStore, HomeIndex {
     }
   }
 
-  async transitionAt(corporatieId: string, eenheidnummer: string): Promise<string | undefined> {
-    const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: keys.homeOfCorporation(corporatieId, eenheidnummer) }));
+  async transitionAt(providerId: string, corporatieId: string, eenheidnummer: string): Promise<string | undefined> {
+    const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: keys.homeOfCorporation(corporatieId, providerId, eenheidnummer) }));
     return z.object({ transitionId: z.string() }).safeParse(Item).data?.transitionId;
   }
 }

@@ -90,13 +90,13 @@ export class DynamoSignalStore implements SignalStore {
     return (await this.queryPartition(transitionId, keys.signalPrefix, SIGNAL_LIMIT, false)).map((i) => Signal.parse(i));
   }
 
-  async reportedBy(corporatieId: string, limit: number): Promise<Signal[]> {
+  async reportedBy(corporatieId: string, providerId: string, limit: number): Promise<Signal[]> {
     const { Items } = await this.db.send(
       new QueryCommand({
         TableName: this.tableName,
         IndexName: 'gsi1',
         KeyConditionExpression: 'gsi1pk = :pk',
-        ExpressionAttributeValues: { ':pk': keys.signalsOfCorporation(corporatieId) },
+        ExpressionAttributeValues: { ':pk': keys.signalsReported(corporatieId, providerId) },
         ScanIndexForward: false,
         Limit: limit,
       }),
@@ -173,11 +173,11 @@ export class DynamoContactStore implements ContactStore {
   }
 }
 
-/** A corporation's own reports are listed for it (gsi1), so it can see whether they were picked up. */
+/** A corporation's own reports are listed for it, per provider (gsi1), so it can see whether they were picked up. */
 function signalItem(signal: Signal) {
   return {
     ...keys.signal(signal.transitionId, signal.at, signal.id),
-    ...(signal.melder ? { gsi1pk: keys.signalsOfCorporation(signal.melder.corporatieId), gsi1sk: `${signal.at}#${signal.id}` } : {}),
+    ...(signal.melder ? { gsi1pk: keys.signalsReported(signal.melder.corporatieId, signal.melder.providerId), gsi1sk: `${signal.at}#${signal.id}` } : {}),
     entity: 'Signal',
     ...signal,
   };

@@ -194,7 +194,7 @@ export function transitionUpdateItems(tableName: string, { before, next, event, 
   const placedOffer = geaccepteerdeAanbieding(next.aanbiedingen) ?? geaccepteerdeAanbieding(before.aanbiedingen);
   const landed = next.fase === 'geland' && before.fase !== 'geland';
   const leftDuo = before.begeleiders.filter((b) => !next.begeleiders.some((n) => n.id === b.id));
-  const unit = placedOffer?.eenheidnummer ? keys.homeOfCorporation(placedOffer.corporatieId, placedOffer.eenheidnummer) : undefined;
+  const unit = placedOffer?.eenheidnummer ? keys.homeOfCorporation(placedOffer.corporatieId, next.providerId, placedOffer.eenheidnummer) : undefined;
   return [
     {
       Put: {

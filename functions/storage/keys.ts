@@ -52,19 +52,20 @@ export const keys = {
   /** A provider's endpoint at a corporation: each provider registers (and signs for) its own. */
   endpoint: (corporatieId: string, providerId: string, endpointId: string) => ({ pk: `CORP#${corporatieId}`, sk: `ENDPOINT#${providerId}#${endpointId}` }),
   endpointsOfProvider: (providerId: string) => `ENDPOINT#${providerId}#`,
-  /** A corporation's home by its unit number → the transition placed there (inbound signals). */
-  homeOfCorporation: (corporatieId: string, eenheidnummer: string) => ({ pk: `CORP#${corporatieId}`, sk: `EENHEID#${eenheidnummer.trim().toUpperCase()}` }),
+  /** A corporation's home by its unit number → the provider's transition placed there (inbound signals). */
+  homeOfCorporation: (corporatieId: string, providerId: string, eenheidnummer: string) => ({ pk: `CORP#${corporatieId}`, sk: `EENHEID#${providerId}#${eenheidnummer.trim().toUpperCase()}` }),
   /** One delivery of one notice to one endpoint; an endpoint's log is its partition, newest first. */
   delivery: (endpointId: string, at: string, eventId: string) => ({ pk: `ENDPOINT#${endpointId}`, sk: `DELIVERY#${at}#${eventId}` }),
   endpointLog: (endpointId: string) => `ENDPOINT#${endpointId}`,
   deliveryPrefix: 'DELIVERY#',
   /** Sparse: deliveries waiting for an attempt, by when it is due. */
   deliveriesDue: 'WEBHOOKS#DUE',
-  /** API keys are found by their hash; a corporation lists its keys by prefix. */
+  /** API keys are found by their hash; a provider lists the keys it issued to a corporation by prefix. */
   apiKeyByHash: (hash: string) => ({ pk: `APIKEY#${hash}`, sk: 'APIKEY' }),
-  apiKeyOfCorporation: (corporatieId: string, prefix: string) => ({ pk: `CORP#${corporatieId}`, sk: `APIKEY#${prefix}` }),
-  apiKeyPrefix: 'APIKEY#',
-  signalsOfCorporation: (corporatieId: string) => `CORP#${corporatieId}#SIGNALEN`,
+  apiKeyIssued: (providerId: string, corporatieId: string, prefix: string) => ({ pk: `CORP#${corporatieId}`, sk: `APIKEY#${providerId}#${prefix}` }),
+  apiKeysIssuedBy: (providerId: string) => `APIKEY#${providerId}#`,
+  /** What a corporation reported through one provider's key, about that provider's transitions. */
+  signalsReported: (corporatieId: string, providerId: string) => `CORP#${corporatieId}#PROVIDER#${providerId}#SIGNALEN`,
   spendIdempotency: (userId: string, key: string) => ({ pk: `IDEMPOTENCY#SPEND#${userId}#${key}`, sk: 'IDEMPOTENCY' }),
 } as const;
 

@@ -143,21 +143,28 @@ export function webhookAdminHandlers(deps: () => WebhookAdminDeps): CapabilityHa
       await deps().deliveries.writeOutbox(event);
       return { body: { eventId: event.id } };
     },
+    // A provider's beheerder sees and manages only the keys their own organisation issued to the corporation.
     listApiKeys: async ({ principal, params }) => {
       await corporation(deps(), principal, params.corporatieId);
-      return { body: { items: await deps().apiKeys.ofCorporation(params.corporatieId) } };
+      return { body: { items: await deps().apiKeys.issuedBy(principal.organisationId, params.corporatieId) } };
     },
     createApiKey: async ({ principal, params }) => {
       await corporation(deps(), principal, params.corporatieId);
       const { apiKey, prefix, hash } = newApiKey();
-      const sleutel = { prefix, corporatieId: params.corporatieId, aangemaaktOp: deps().now().toISOString(), aangemaaktDoor: { id: principal.userId, naam: principal.naam } };
+      const sleutel = {
+        prefix,
+        corporatieId: params.corporatieId,
+        providerId: principal.organisationId,
+        aangemaaktOp: deps().now().toISOString(),
+        aangemaaktDoor: { id: principal.userId, naam: principal.naam },
+      };
       await deps().apiKeys.create({ ...sleutel, hash });
       return { body: { sleutel, apiKey } };
     },
     revokeApiKey: async ({ principal, params }) => {
       await corporation(deps(), principal, params.corporatieId);
-      if (!(await deps().apiKeys.revoke(params.corporatieId, params.prefix))) throw new NotFoundError('Deze API-sleutel bestaat niet.');
-      return { body: { items: await deps().apiKeys.ofCorporation(params.corporatieId) } };
+      if (!(await deps().apiKeys.revoke(principal.organisationId, params.corporatieId, params.prefix))) throw new NotFoundError('Deze API-sleutel bestaat niet.');
+      return { body: { items: await deps().apiKeys.issuedBy(principal.organisationId, params.corporatieId) } };
     },
   };
 }

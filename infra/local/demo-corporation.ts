@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { noticeKinds } from '../../shared/domain/notices';
 import type { Endpoint } from '../../shared/domain/webhook-schemas';
-import { newApiKey } from '../../functions/corporation/api-keys';
+import { hashOf, newApiKey } from '../../functions/corporation/api-keys';
 import { DynamoApiKeyStore } from '../../functions/storage/dynamo-api-key-store';
 import { DynamoEndpointStore } from '../../functions/storage/dynamo-endpoint-store';
 import type { SecretVault } from '../../functions/webhooks/ports';
@@ -24,6 +24,8 @@ export interface DemoCorporation {
 }
 
 const file = (stateDir: string) => path.join(stateDir, 'demo-corporatie.json');
+const CORPORATIE = 'org-rijnhoven';
+const PROVIDER = 'org-overstap';
 
 export async function demoCorporationAccess(
   db: DynamoDBDocumentClient,
@@ -31,20 +33,35 @@ export async function demoCorporationAccess(
   options: { vault: SecretVault; webhookUrl: string; stateDir: string | undefined; fresh: boolean },
 ): Promise<DemoCorporation> {
   const endpoints = new DynamoEndpointStore(db, tableName);
+  const apiKeys = new DynamoApiKeyStore(db, tableName);
+  const bram = { id: 'u-bram', naam: 'Bram Koster' };
+  const issueKey = async (aangemaaktOp: string) => {
+    const key = newApiKey();
+    await apiKeys.create({ hash: key.hash, prefix: key.prefix, corporatieId: CORPORATIE, providerId: PROVIDER, aangemaaktOp, aangemaaktDoor: bram });
+    return key.apiKey;
+  };
+  const keep = (access: DemoCorporation) => {
+    if (!options.stateDir) return access;
+    mkdirSync(options.stateDir, { recursive: true });
+    writeFileSync(file(options.stateDir), JSON.stringify(access, null, 2), { mode: 0o600 });
+    return access;
+  };
+
   if (!options.fresh && options.stateDir && existsSync(file(options.stateDir))) {
     const kept = JSON.parse(readFileSync(file(options.stateDir), 'utf8')) as DemoCorporation;
     // The receiver listens on another port after a restart: the endpoint follows it.
-    const endpoint = await endpoints.get(kept.corporatieId, 'org-overstap', kept.endpointId);
+    const endpoint = await endpoints.get(kept.corporatieId, PROVIDER, kept.endpointId);
     if (endpoint && endpoint.url !== options.webhookUrl) await endpoints.replace(endpoint, { ...endpoint, url: options.webhookUrl });
-    return kept;
+    // A key kept from before keys named their provider opens nothing any more: Rijnhoven gets a new one.
+    if (await apiKeys.byHash(hashOf(kept.apiKey))) return kept;
+    return keep({ ...kept, apiKey: await issueKey(new Date().toISOString()) });
   }
   const now = new Date().toISOString();
   const secret = generateSecret();
-  const bram = { id: 'u-bram', naam: 'Bram Koster' };
   const endpoint: Endpoint = {
     id: randomUUID(),
-    corporatieId: 'org-rijnhoven',
-    providerId: 'org-overstap',
+    corporatieId: CORPORATIE,
+    providerId: PROVIDER,
     versie: 1,
     url: options.webhookUrl,
     soorten: noticeKinds.filter((k) => k !== 'test'),
@@ -54,12 +71,5 @@ export async function demoCorporationAccess(
     aangemaaktDoor: bram,
   };
   await endpoints.create(endpoint);
-  const key = newApiKey();
-  await new DynamoApiKeyStore(db, tableName).create({ hash: key.hash, prefix: key.prefix, corporatieId: 'org-rijnhoven', aangemaaktOp: now, aangemaaktDoor: bram });
-  const access: DemoCorporation = { corporatieId: 'org-rijnhoven', endpointId: endpoint.id, secret, apiKey: key.apiKey };
-  if (options.stateDir) {
-    mkdirSync(options.stateDir, { recursive: true });
-    writeFileSync(file(options.stateDir), JSON.stringify(access, null, 2), { mode: 0o600 });
-  }
-  return access;
+  return keep({ corporatieId: CORPORATIE, endpointId: endpoint.id, secret, apiKey: await issueKey(now) });
 }

@@ -227,7 +227,7 @@ export async function seedDemoData(db: DynamoDBDocumentClient, tableName: string
     seeded.set(demo.voornaam, transition);
     const placed = geaccepteerdeAanbieding(transition.aanbiedingen);
     if (placed?.eenheidnummer && isActive(transition.fase)) {
-      await db.send(new PutCommand({ TableName: tableName, Item: { ...keys.homeOfCorporation(placed.corporatieId, placed.eenheidnummer), entity: 'HomeOfCorporation', transitionId: transition.id } }));
+      await db.send(new PutCommand({ TableName: tableName, Item: { ...keys.homeOfCorporation(placed.corporatieId, transition.providerId, placed.eenheidnummer), entity: 'HomeOfCorporation', transitionId: transition.id } }));
     }
     if (placed && isActive(transition.fase)) {
       await db.send(

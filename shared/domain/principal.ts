@@ -17,6 +17,8 @@ export const Principal = z.object({
   role: Role,
   /** The team a member of a provider's staff works in: it bounds which persons' records they see. */
   teamId: z.string().min(1).optional(),
+  /** A corporation's system: the provider that issued its API key. It reaches that provider's homes and notices only. */
+  providerId: z.string().min(1).optional(),
 });
 export type Principal = z.infer<typeof Principal>;
 

@@ -44,7 +44,7 @@ export const Signal = z
     geescaleerdOp: z.iso.datetime().optional(),
     afgehandeld: z.object({ door: Door, op: z.iso.datetime(), notitie: z.string(), wijzigingId: z.string().optional() }).optional(),
     /** Reported by a corporation through its API: which one, about which of its homes, of what kind. */
-    melder: z.object({ corporatieId: z.string(), eenheidnummer: z.string(), soort: z.string() }).optional(),
+    melder: z.object({ corporatieId: z.string(), providerId: z.string(), eenheidnummer: z.string(), soort: z.string() }).optional(),
   })
   .meta({ id: 'Signaal' });
 export type Signal = z.infer<typeof Signal>;

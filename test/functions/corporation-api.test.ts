@@ -15,6 +15,7 @@ import { LocalSecretVault } from '../../functions/webhooks/secret-vault';
 import { StepFunctionsTransitionWorkflow } from '../../functions/workflow/step-functions-workflow';
 import { applyCommand } from '../../functions/transitions/run-command';
 import type { InvalidParam } from '../../shared/api/problem';
+import type { Principal } from '../../shared/domain/principal';
 import type { Signal } from '../../shared/domain/signal-schemas';
 import { decideOffer, registerOffer } from '../../shared/domain/transition-commands';
 import { notStartedYet, type Transition } from '../../shared/domain/transition';
@@ -71,11 +72,11 @@ beforeAll(async () => {
   authorizer = createApiKeyAuthorizer(() => apiKeys);
 });
 
-/** A transition of org-a placed in a home of corporation `corporatieId` with unit `eenheidnummer`. */
-async function placed(corporatieId: string, eenheidnummer: string): Promise<Transition> {
+/** A transition of the provider (org-a unless said) placed in a home of corporation `corporatieId` with unit `eenheidnummer`. */
+async function placed(corporatieId: string, eenheidnummer: string, providerId = 'org-a'): Promise<Transition> {
   const input = aanmelding();
   const t: Transition = {
-    id: randomUUID(), version: 1, providerId: 'org-a', persoonRef: randomUUID(), persoon: input.persoon, gemeenteCode: 'GM0344', herkomst: 'BW',
+    id: randomUUID(), version: 1, providerId, persoonRef: randomUUID(), persoon: input.persoon, gemeenteCode: 'GM0344', herkomst: 'BW',
     begeleiders: [{ id: 'u-sanne', naam: 'Sanne de Vries', telefoon: '030 111 22 33' }], fase: 'woning', ...notStartedYet,
     createdAt: now.toISOString(), createdBy: 'u-sanne', updatedAt: now.toISOString(),
   };
@@ -88,8 +89,9 @@ async function placed(corporatieId: string, eenheidnummer: string): Promise<Tran
   return applyCommand(deps, offered, actor, (x, ctx) => decideOffer(x, { aanbiedingId: 'offer-1', besluit: 'geaccepteerd' }, ctx));
 }
 
-async function apiKeyFor(corporatieId: string): Promise<string> {
-  const created = await invoke<{ apiKey: string }>(adminApi, { routeKey: 'POST /api/corporaties/{corporatieId}/api-sleutels', principal: people.bram, pathParameters: { corporatieId } });
+/** A new API key for the corporation, issued by a provider's beheerder (Bram of org-a unless said). */
+async function apiKeyFor(corporatieId: string, issuer: Principal = people.bram): Promise<string> {
+  const created = await invoke<{ apiKey: string }>(adminApi, { routeKey: 'POST /api/corporaties/{corporatieId}/api-sleutels', principal: issuer, pathParameters: { corporatieId } });
   expect(created.status).toBe(201);
   return created.body.apiKey;
 }
@@ -143,6 +145,38 @@ describe('the corporation API', () => {
     expect((await asCorporation(otherKey, 'GET /api/corporatie/meldingen/{eventId}', { pathParameters: { eventId: wNotice.id } })).status).toBe(404);
     const own = await asCorporation<{ id: string; source: string; type: string; dataref: string }>(ownKey, 'GET /api/corporatie/meldingen/{eventId}', { pathParameters: { eventId: wNotice.id } });
     expect(own.body).toMatchObject({ id: wNotice.id, source: 'urn:nld:kvk:12345678:systeem:landing', dataref: `https://landing.example.nl/api/corporatie/meldingen/${wNotice.id}` });
+  });
+
+  it('reaches with a key only the homes, signals and notices of the provider that issued it', async () => {
+    // Corporation W lets homes to people of two providers; each provider gave W a key of its own.
+    const ofA = await placed('corp-w', 'W-5005');
+    await placed('corp-w', 'W-5006', 'org-b');
+    const keyOfA = await apiKeyFor('corp-w');
+    const keyOfB = await apiKeyFor('corp-w', people.bea);
+
+    expect((await asCorporation(keyOfB, 'POST /api/corporatie/signalen', { body: { eenheidnummer: 'W-5005', soort: 'overlast' } })).status).toBe(404);
+    expect((await asCorporation(keyOfA, 'POST /api/corporatie/signalen', { body: { eenheidnummer: 'W-5006', soort: 'overlast' } })).status).toBe(404);
+    expect(await signals.list(ofA.id)).toEqual([]);
+    const reported = (await asCorporation<{ id: string }>(keyOfA, 'POST /api/corporatie/signalen', { body: { eenheidnummer: 'W-5005', soort: 'overlast' } })).body;
+    const seenByB = await asCorporation<{ items: { id: string }[] }>(keyOfB, 'GET /api/corporatie/signalen');
+    expect(seenByB.body.items.map((s) => s.id)).not.toContain(reported.id);
+    const seenByA = await asCorporation<{ items: { id: string }[] }>(keyOfA, 'GET /api/corporatie/signalen');
+    expect(seenByA.body.items.map((s) => s.id)).toContain(reported.id);
+
+    const notice = (await new DynamoDeliveryStore(table.db, table.tableName).pendingOutbox('9999-12-31', 100)).find((n) => n.transitionId === ofA.id)!;
+    expect((await asCorporation(keyOfB, 'GET /api/corporatie/meldingen/{eventId}', { pathParameters: { eventId: notice.id } })).status).toBe(404);
+    expect((await asCorporation(keyOfA, 'GET /api/corporatie/meldingen/{eventId}', { pathParameters: { eventId: notice.id } })).status).toBe(200);
+
+    // Each provider's beheerder sees and revokes only the keys their organisation issued.
+    const prefixOf = (key: string) => key.split('_')[1]!;
+    const listedFor = async (beheerder: Principal) =>
+      (await invoke<{ items: { prefix: string }[] }>(adminApi, { routeKey: 'GET /api/corporaties/{corporatieId}/api-sleutels', principal: beheerder, pathParameters: { corporatieId: 'corp-w' } })).body.items.map((k) => k.prefix);
+    expect(await listedFor(people.bea)).toEqual([prefixOf(keyOfB)]);
+    expect(await listedFor(people.bram)).toContain(prefixOf(keyOfA));
+    expect(await listedFor(people.bram)).not.toContain(prefixOf(keyOfB));
+    const revokeByB = await invoke(adminApi, { routeKey: 'DELETE /api/corporaties/{corporatieId}/api-sleutels/{prefix}', principal: people.bea, pathParameters: { corporatieId: 'corp-w', prefix: prefixOf(keyOfA) } });
+    expect(revokeByB.status).toBe(404);
+    expect((await authorizer({ headers: { authorization: `Bearer ${keyOfA}` } })).isAuthorized).toBe(true);
   });
 
   it('refuses a missing, unknown or revoked key at the authorizer', async () => {

@@ -86,7 +86,7 @@ beforeAll(async () => {
   active = await seedPersonRecord(table.db, table.tableName, { startAt: '2010-01-05T11:00:00Z' });
   retained = await seedPersonRecord(table.db, table.tableName, { startAt: '2020-01-05T10:00:00Z', endAt: '2020-06-01T10:00:00Z' });
   // A leftover that names the due transition outside its partition (a home pointer not cleaned up): found too.
-  await table.db.send(new PutCommand({ TableName: table.tableName, Item: { ...keys.homeOfCorporation('corp-w', 'OUD-1'), entity: 'HomeOfCorporation', transitionId: due.id } }));
+  await table.db.send(new PutCommand({ TableName: table.tableName, Item: { ...keys.homeOfCorporation('corp-w', due.providerId, 'OUD-1'), entity: 'HomeOfCorporation', transitionId: due.id } }));
 
   scheduler = new LocalScheduler({ now: runNow, fire: () => undefined });
   const endpoint = await startSchedulerEndpoint(scheduler);

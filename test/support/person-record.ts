@@ -81,7 +81,7 @@ export async function seedPersonRecord(db: DynamoDBDocumentClient, tableName: st
   await signals.register(red, event('signaal-ontvangen', red.at));
   const watch = signal({ bron: 'contactbewaking', fase: 'oranje', omschrijving: 'Contact over tijd' });
   await signals.register(watch, event('signaal-ontvangen', watch.at), { once: true });
-  const reported = signal({ bron: 'corporatie', fase: 'oranje', omschrijving: 'Geluidsoverlast', melder: { corporatieId: 'corp-w', eenheidnummer: offer.eenheidnummer, soort: 'overlast' } });
+  const reported = signal({ bron: 'corporatie', fase: 'oranje', omschrijving: 'Geluidsoverlast', melder: { corporatieId: 'corp-w', providerId: t.providerId, eenheidnummer: offer.eenheidnummer, soort: 'overlast' } });
   await signals.register(reported, event('signaal-ontvangen', reported.at));
   const tasks: Task[] = [people.sanne, people.youssef].map((p) => ({
     id: taskId(red.id, 'duo', p.userId), transitionId: t.id, signaalId: red.id, voor: { id: p.userId, naam: p.naam }, rol: 'duo', persoon: { voornaam: t.persoon.voornaam, achternaam: t.persoon.achternaam },

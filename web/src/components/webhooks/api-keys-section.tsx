@@ -35,8 +35,9 @@ export function ApiKeysSection(props: { corporation: Organisation }) {
         API-sleutels
       </h2>
       <p class="utrecht-paragraph">
-        Met een API-sleutel meldt het systeem van {props.corporation.naam} signalen over een woning aan Landing en haalt het een melding opnieuw op. Van een
-        sleutel zie je hier alleen het begin.
+        Met een API-sleutel meldt het systeem van {props.corporation.naam} signalen over een woning aan Landing en haalt het een melding opnieuw op. Een
+        sleutel van jouw organisatie geldt alleen voor de woningen waar jullie begeleiden; hier staan alleen de sleutels die jullie gaven. Van een
+        sleutel zie je alleen het begin.
       </p>
       <ProblemAlert message={keys.error ? 'De API-sleutels konden niet worden geladen.' : error()} />
       <StatusMessage message={message()} />
