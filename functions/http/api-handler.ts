@@ -13,7 +13,7 @@ import {
 } from '../../shared/api/contract';
 import { invalidParamsFrom } from '../../shared/api/problem';
 import type { Principal } from '../../shared/domain/principal';
-import { ForbiddenError, NotFoundError, ValidationError } from './errors';
+import { ForbiddenError, NotFoundError, UnsupportedMediaTypeError, ValidationError } from './errors';
 import { corporationFrom, principalFrom } from './principal';
 import { problemResponses } from './problem-responses';
 import { requestLog } from './request-log';
@@ -58,8 +58,13 @@ function parseWith<S extends z.ZodType>(schema: S, value: unknown): z.output<S> 
   return result.data;
 }
 
+/** `application/json` or a `+json` type (`application/merge-patch+json`), with or without parameters. */
+const JSON_MEDIA_TYPE = /^application\/(?:[\w.-]+\+)?json\s*(?:;|$)/i;
+
 function parseJsonBody(event: ApiEvent): unknown {
   if (!event.body) return undefined;
+  // A form post or a text body is not read as JSON even when it parses as JSON: what was sent is what it says it is.
+  if (!JSON_MEDIA_TYPE.test(event.headers?.['content-type'] ?? '')) throw new UnsupportedMediaTypeError();
   const text = event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
   try {
     return JSON.parse(text);

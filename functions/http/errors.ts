@@ -20,6 +20,13 @@ export class ValidationError extends ApiError {
   }
 }
 
+/** A body that is not sent as JSON (`Content-Type` missing or another type): refused unread. */
+export class UnsupportedMediaTypeError extends ApiError {
+  constructor() {
+    super(415, 'unsupported-media-type', 'Stuur de inhoud als JSON, met Content-Type: application/json.');
+  }
+}
+
 export class UnauthenticatedError extends ApiError {
   constructor() {
     super(401, 'unauthenticated', 'Je bent niet aangemeld.');

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { operations, type OperationSpec } from './contract';
+import { errorStatuses, operations, type OperationSpec } from './contract';
 
 /**
  * The human-readable API reference (docs/API.md), generated from the contract like the OpenAPI document.
@@ -90,7 +90,8 @@ function section(operationId: string, spec: OperationSpec): string {
   if (spec.body) lines.push('Inhoud (JSON):', '', table(spec.body, 'input'), '');
   lines.push(`Antwoord \`${spec.response.status}\`: ${spec.response.description}.`, '');
   if (spec.response.schema instanceof z.ZodObject) lines.push(table(spec.response.schema, 'output'), '');
-  if (spec.errors.length) lines.push(`Fouten: ${spec.errors.map((s) => `\`${s}\``).join(', ')} (application/problem+json).`, '');
+  const errors = errorStatuses(spec);
+  if (errors.length) lines.push(`Fouten: ${errors.map((s) => `\`${s}\``).join(', ')} (application/problem+json).`, '');
   return lines.join('\n');
 }
 
@@ -118,7 +119,8 @@ export function renderApiReference(): string {
     '  "invalidParams": [{ "name": "persoon.voornaam", "code": "too_small", "reason": "Vul de voornaam in." }] }',
     '```',
     '',
-    'Codes: `validation-failed` (400), `unauthenticated` (401), `forbidden` (403), `not-found` (404, ook voor',
+    'Codes: `validation-failed` (400), `unsupported-media-type` (415: stuur een body als JSON, met',
+    '`Content-Type: application/json`), `unauthenticated` (401), `forbidden` (403), `not-found` (404, ook voor',
     'gegevens van een andere organisatie), `conflict` (409), `workflow-unavailable` (503: opgeslagen, opnieuw',
     'proberen met dezelfde Idempotency-Key), `temporarily-unavailable` (503 met `Retry-After`: de database was te',
     'druk of antwoordde niet op tijd, ook na een paar pogingen; na die seconden opnieuw proberen met dezelfde',

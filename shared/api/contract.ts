@@ -916,6 +916,11 @@ export function routeKey(spec: Pick<OperationSpec, 'method' | 'path'>): string {
   return `${spec.method} ${spec.path}`;
 }
 
+/** The error statuses an operation answers: its own, and 415 for a body not sent as JSON wherever it takes one. */
+export function errorStatuses(spec: Pick<OperationSpec, 'errors' | 'body'>): readonly number[] {
+  return spec.body ? [...spec.errors, 415] : spec.errors;
+}
+
 export function operationsOf(capability: Capability): [OperationId, OperationSpec][] {
   return (Object.entries(operations) as [OperationId, OperationSpec][]).filter(
     ([, spec]) => spec.capability === capability,

@@ -1,5 +1,5 @@
 import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiPathsObject, type ZodOpenApiResponseObject } from 'zod-openapi';
-import { operations, type OperationSpec } from './contract';
+import { errorStatuses, operations, type OperationSpec } from './contract';
 import { Problem } from './problem';
 
 const statusTitles: Record<number, string> = {
@@ -8,6 +8,7 @@ const statusTitles: Record<number, string> = {
   403: 'Geen toegang',
   404: 'Niet gevonden (of niet zichtbaar voor jouw organisatie)',
   409: 'Conflict met de huidige toestand',
+  415: 'De inhoud is niet als JSON gestuurd (Content-Type: application/json)',
   503: 'Tijdelijk niet beschikbaar: probeer opnieuw (met dezelfde Idempotency-Key)',
 };
 
@@ -18,7 +19,7 @@ function operationObject(operationId: string, spec: OperationSpec): ZodOpenApiOp
       content: { [spec.response.contentType ?? 'application/json']: { schema: spec.response.schema } },
     },
   };
-  for (const status of spec.errors) {
+  for (const status of errorStatuses(spec)) {
     responses[status] = {
       description: statusTitles[status] ?? 'Fout',
       content: { 'application/problem+json': { schema: Problem } },

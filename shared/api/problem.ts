@@ -6,6 +6,7 @@ import * as z from 'zod';
  */
 export const problemCodes = [
   'validation-failed',
+  'unsupported-media-type',
   'unauthenticated',
   'forbidden',
   'noodtoegang-mogelijk',

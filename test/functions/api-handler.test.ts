@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createApiHandler } from '../../functions/http/api-handler';
+import { NotFoundError } from '../../functions/http/errors';
 import { invoke } from '../support/api-events';
+import { aanmelding, people } from '../support/factories';
 
 describe('the API handler', () => {
   it('answers only what the contract describes: fields a handler passes on by mistake are dropped', async () => {
@@ -22,5 +24,26 @@ describe('the API handler', () => {
     const response = await invoke<{ code: string; title: string }>(handler, { routeKey: 'GET /api/health' });
     expect(response.status).toBe(500);
     expect(JSON.stringify(response.body)).not.toContain('unknown-state');
+  });
+
+  it('reads a body only when it is sent as JSON: anything else is 415 before any handler runs', async () => {
+    const reached: string[] = [];
+    // Every route of the capability records that it ran, then answers 404 (what it answers does not matter here).
+    const handlers = new Proxy({}, { get: (_, id: string) => async () => { reached.push(id); throw new NotFoundError(); } });
+    const handler = createApiHandler('transitions', handlers as never);
+    const post = (headers: Record<string, string>, body: unknown = aanmelding()) =>
+      invoke<{ code: string; title: string }>(handler, { routeKey: 'POST /api/transitions', principal: people.sanne, headers, body });
+
+    for (const contentType of ['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/jsonp', '']) {
+      const response = await post({ 'content-type': contentType });
+      expect(response.status, contentType).toBe(415);
+      expect(response.body).toMatchObject({ code: 'unsupported-media-type', title: expect.stringContaining('application/json') });
+    }
+    expect(reached).toEqual([]);
+
+    for (const contentType of ['application/json', 'application/json; charset=utf-8', 'Application/JSON', 'application/merge-patch+json']) {
+      await post({ 'content-type': contentType });
+    }
+    expect(reached).toEqual(Array(4).fill('createTransition'));
   });
 });

@@ -322,6 +322,12 @@ const IDEMPOTENCY_KEY = /^[A-Za-z0-9_.:-]{8,128}$/;
 /** What an HTTP parser does with a header value: optional whitespace around it goes. */
 const ows = (value: string) => value.replace(/^[ \t]+|[ \t]+$/g, '');
 
+/** `application/json` or `application/<something>+json`, in any case, with or without parameters. */
+function isJsonMediaType(contentType: string | undefined): boolean {
+  const type = ows((contentType ?? '').split(';')[0]!).toLowerCase();
+  return type === 'application/json' || /^application\/[\w.-]+\+json$/.test(type);
+}
+
 function decodeOrUndefined(raw: string): string | undefined {
   try {
     return decodeURIComponent(raw);
@@ -378,6 +384,8 @@ function expectationOf(route: Route, c: Case): Expectation {
     let json: unknown;
     let isJson = true;
     const text = c.body === undefined ? '' : Buffer.from(c.body, 'utf8').toString('utf8');
+    // A body not labelled JSON is refused unread, unless the request was already wrong before its body.
+    if (text && !schemaFaults.length && !isJsonMediaType(c.contentType)) return { by: 'lambda', status: 415, code: 'unsupported-media-type', why: `content-type ${c.contentType ?? 'none'}` };
     if (text) {
       try {
         json = JSON.parse(text);
@@ -408,6 +416,7 @@ function expectationOf(route: Route, c: Case): Expectation {
 /** The status each problem code goes with (a code this list does not know fails the check). */
 const statusOfCode: Record<string, number> = {
   'validation-failed': 400,
+  'unsupported-media-type': 415,
   unauthenticated: 401,
   forbidden: 403,
   'noodtoegang-mogelijk': 403,
