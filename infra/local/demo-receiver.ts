@@ -48,7 +48,7 @@ export async function startDemoReceiver(options: { port: number; secret: () => s
       const secret = options.secret();
       try {
         if (!secret) throw new Error('no secret yet');
-        const event = new Webhook(secret).verify(body, headersOf(req)) as { type?: string; subject?: string; time?: string; data?: unknown };
+        const event = verifiedNotice<{ type?: string; subject?: string; time?: string; data?: unknown }>(req, body, secret);
         const webhookId = String(req.headers['webhook-id']);
         const seen = notices.get(webhookId);
         if (seen) seen.keer += 1;
@@ -84,13 +84,21 @@ export async function startDemoReceiver(options: { port: number; secret: () => s
   };
 }
 
+/**
+ * The notice a request carries, verified as a corporation would: with the `standardwebhooks` library, not
+ * Landing's own signing code. Throws on a wrong signature or a stale timestamp.
+ */
+export function verifiedNotice<T>(req: IncomingMessage, body: string, secret: string): T {
+  return new Webhook(secret).verify(body, headersOf(req)) as T;
+}
+
 function headersOf(req: IncomingMessage): Record<string, string> {
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(req.headers)) if (typeof value === 'string') headers[name] = value;
   return headers;
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
+export function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));

@@ -35,7 +35,7 @@ import type { Budget, LedgerEntry, Spend } from '../../shared/domain/regelbudget
 import type { Signal } from '../../shared/domain/signal-schemas';
 import { classify, responseDeadline } from '../../shared/domain/signals';
 import { budgetPeriod, population, populationStaffItems, batchWrite, seedPopulation, type SeedReport } from './seed-transitions';
-import { distribution, inChildProcess, isBenchChild, isMain, runAsChild, type Distribution } from './isolated';
+import { distribution, inChildProcess, runBenchPart, type Distribution } from './isolated';
 
 export type CallName = 'listMyTransitions' | 'openTransition' | 'proposeSpend' | 'registerSignal';
 
@@ -836,21 +836,14 @@ function parseArgs(argv: string[]): ApiBenchOptions & { json?: string } {
   return options;
 }
 
-if (isBenchChild()) {
-  void runAsChild<ApiBenchOptions, ApiBenchResult>((options, log) => measureApiHere({ ...options, log }));
-} else if (isMain(import.meta.url)) {
-  const { json, ...options } = parseArgs(process.argv.slice(2));
-  measureApiHere({ ...options, log: (line) => process.stderr.write(`${line}\n`) })
-    .then((result) => {
-      const text = `${JSON.stringify(result, null, 2)}\n`;
-      if (json) writeFileSync(json, text);
-      else process.stdout.write(text);
-      process.stderr.write(`\nAPI benchmark done in ${(result.durationMs / 1000).toFixed(1)} s\n`);
-      for (const t of result.targets) process.stderr.write(`  ${t.met ? 'met   ' : 'MISSED'} ${t.target}: ${t.figure}\n`);
-      process.exit(0);
-    })
-    .catch((error: Error) => {
-      process.stderr.write(`${error.stack}\n`);
-      process.exit(1);
-    });
-}
+runBenchPart<ApiBenchOptions & { json?: string }, ApiBenchResult>(import.meta.url, {
+  measure: ({ json: _json, ...options }) => measureApiHere(options),
+  cliOptions: parseArgs,
+  print: (result, { json }) => {
+    const text = `${JSON.stringify(result, null, 2)}\n`;
+    if (json) writeFileSync(json, text);
+    else process.stdout.write(text);
+    process.stderr.write(`\nAPI benchmark done in ${(result.durationMs / 1000).toFixed(1)} s\n`);
+    for (const t of result.targets) process.stderr.write(`  ${t.met ? 'met   ' : 'MISSED'} ${t.target}: ${t.figure}\n`);
+  },
+});

@@ -9,7 +9,7 @@ import { projectRoot } from '../../infra/constructs/landing-function';
  * environment (the DynamoDB endpoint, the queue's URL), and the product clock may have been moved. A part
  * in its own process starts clean and leaves nothing for the next one.
  *
- * The child is the part's own module run with `--bench-child <options as JSON>` (see `runAsChild`).
+ * The child is the part's own module run with `--bench-child <options as JSON>` (see `runBenchPart`).
  */
 const CHILD_FLAG = '--bench-child';
 
@@ -41,12 +41,43 @@ export function inChildProcess<T>(moduleUrl: string, options: unknown, log?: (li
   });
 }
 
-/** True in the child `inChildProcess` started: it should run the part and report with `runAsChild`. */
-export function isBenchChild(): boolean {
-  return process.argv[2] === CHILD_FLAG && typeof process.send === 'function';
+/**
+ * A part's entry point, at the bottom of its module. In the child `inChildProcess` started, it measures with
+ * the options the parent sent and reports back; run as a script (`npx tsx test/bench/<part>.ts …`), it
+ * measures with the command line's options and prints the result. Imported by the orchestrator, it does nothing.
+ */
+export function runBenchPart<O, T>(
+  moduleUrl: string,
+  part: {
+    measure: (options: O & { log: (line: string) => void }) => Promise<T>;
+    cliOptions: (argv: string[]) => O;
+    print: (result: T, options: O) => void;
+  },
+): void {
+  if (process.argv[2] === CHILD_FLAG && typeof process.send === 'function') {
+    void runAsChild<O, T>((options, log) => part.measure({ ...options, log }));
+  } else if (isMain(moduleUrl)) {
+    const options = part.cliOptions(process.argv.slice(2));
+    part
+      .measure({ ...options, log: (line) => process.stderr.write(`${line}\n`) })
+      .then((result) => {
+        part.print(result, options);
+        process.exit(0);
+      })
+      .catch((error: Error) => {
+        process.stderr.write(`${error.stack}\n`);
+        process.exit(1);
+      });
+  }
 }
 
-export async function runAsChild<O, T>(measure: (options: O, log: (line: string) => void) => Promise<T>): Promise<void> {
+/** The number after `flag` on the command line, if given. */
+export function numberFlag(argv: readonly string[], flag: string): number | undefined {
+  const i = argv.indexOf(flag);
+  return i >= 0 && argv[i + 1] !== undefined ? Number(argv[i + 1]) : undefined;
+}
+
+async function runAsChild<O, T>(measure: (options: O, log: (line: string) => void) => Promise<T>): Promise<void> {
   const options = JSON.parse(process.argv[3] ?? '{}') as O;
   const send = (message: ChildMessage) => new Promise<void>((resolve) => process.send!(message, () => resolve()));
   try {
@@ -59,8 +90,7 @@ export async function runAsChild<O, T>(measure: (options: O, log: (line: string)
   }
 }
 
-/** Whether this module was started as a script (`npx tsx test/bench/<part>.ts`). */
-export function isMain(moduleUrl: string): boolean {
+function isMain(moduleUrl: string): boolean {
   return Boolean(process.argv[1]) && fileURLToPath(moduleUrl) === path.resolve(process.argv[1]!);
 }
 

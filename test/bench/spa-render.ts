@@ -28,7 +28,7 @@ import { startLanding, type RunningLanding } from '../../infra/local/landing';
 import { freePort } from '../../infra/local/ports';
 import { TransitionPage } from '../../shared/api/contract';
 import { launchChromium } from '../support/browser';
-import { inChildProcess, isBenchChild, isMain, percentile, runAsChild } from './isolated';
+import { inChildProcess, numberFlag, percentile, runBenchPart } from './isolated';
 
 export interface SpaRenderOptions {
   rows?: number;
@@ -287,26 +287,12 @@ function formatResult(result: SpaRenderResult): string {
   ].join('\n');
 }
 
-function cliOptions(): SpaRenderOptions {
-  const value = (flag: string) => {
-    const i = process.argv.indexOf(flag);
-    return i > 0 ? Number(process.argv[i + 1]) : undefined;
-  };
-  const rows = value('--rows');
-  const runs = value('--runs');
-  return { ...(rows ? { rows } : {}), ...(runs ? { runs } : {}) };
-}
-
-if (isBenchChild()) {
-  void runAsChild<SpaRenderOptions, SpaRenderResult>((options, log) => measureSpaRenderHere({ ...options, log }));
-} else if (isMain(import.meta.url)) {
-  measureSpaRenderHere({ ...cliOptions(), log: (line) => process.stderr.write(`${line}\n`) })
-    .then((result) => {
-      process.stdout.write(`${JSON.stringify(result, null, 2)}\n${formatResult(result)}\n`);
-      process.exit(0);
-    })
-    .catch((error: Error) => {
-      process.stderr.write(`${error.stack}\n`);
-      process.exit(1);
-    });
-}
+runBenchPart<SpaRenderOptions, SpaRenderResult>(import.meta.url, {
+  measure: measureSpaRenderHere,
+  cliOptions: (argv) => {
+    const rows = numberFlag(argv, '--rows');
+    const runs = numberFlag(argv, '--runs');
+    return { ...(rows ? { rows } : {}), ...(runs ? { runs } : {}) };
+  },
+  print: (result) => process.stdout.write(`${JSON.stringify(result, null, 2)}\n${formatResult(result)}\n`),
+});

@@ -19,12 +19,11 @@
  */
 import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { randomUUID } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Webhook } from 'standardwebhooks';
 import { clockOffset, setClockOffset } from '../../functions/clock';
 import { createDocumentClient } from '../../functions/storage/dynamo-client';
 import { DynamoDeliveryStore } from '../../functions/storage/dynamo-delivery-store';
@@ -34,13 +33,14 @@ import { deliveryDepsFromEnvironment } from '../../functions/webhooks/delivery-r
 import { RETRY_DELAYS_MS } from '../../functions/webhooks/retry-schedule';
 import { projectRoot } from '../../infra/constructs/landing-function';
 import { localClient, startDynamoDbLocal } from '../../infra/local/dynamodb-local';
+import { readBody, verifiedNotice } from '../../infra/local/demo-receiver';
 import { startLanding, type RunningLanding } from '../../infra/local/landing';
 import { POLL_MS as STREAM_POLL_MS } from '../../infra/local/local-table-stream';
 import { freePort } from '../../infra/local/ports';
 import { addDays } from '../../shared/domain/calendar';
 import { noticeKinds, noticeTypes } from '../../shared/domain/notices';
 import type { Transition } from '../../shared/domain/transition';
-import { distribution, inChildProcess, isBenchChild, isMain, runAsChild, type Distribution } from './isolated';
+import { distribution, inChildProcess, numberFlag, runBenchPart, type Distribution } from './isolated';
 
 export interface WebhookDelayOptions {
   /** Changes that each cause one notice, per scenario (default 200). */
@@ -457,7 +457,7 @@ async function startReceiver(seed: number) {
       counters.total += 1;
       let event: { type?: string; subject?: string; time?: string; data?: { verhuisdatum?: string } };
       try {
-        event = new Webhook(secret!).verify(body, headersOf(req)) as typeof event;
+        event = verifiedNotice<typeof event>(req, body, secret!);
       } catch {
         counters.badSignature += 1;
         res.writeHead(401).end();
@@ -526,21 +526,6 @@ function mulberry32(seed: number): () => number {
   };
 }
 
-function headersOf(req: IncomingMessage): Record<string, string> {
-  const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries(req.headers)) if (typeof value === 'string') headers[name] = value;
-  return headers;
-}
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
-}
-
 /** A signed-in API client; `ackAt` is when the answer's headers arrived, on the product clock. */
 async function signedIn(baseUrl: string, userId: string) {
   const signIn = await fetch(`${baseUrl}/local/sign-in`, { method: 'POST', body: JSON.stringify({ userId }) });
@@ -590,27 +575,13 @@ function formatResult(result: WebhookDelayResult): string {
   return lines.join('\n');
 }
 
-function cliOptions(): WebhookDelayOptions {
-  const value = (flag: string) => {
-    const i = process.argv.indexOf(flag);
-    return i > 0 ? Number(process.argv[i + 1]) : undefined;
-  };
-  const notices = value('--notices');
-  const intervalMs = value('--interval-ms');
-  const seed = value('--seed');
-  return { ...(notices ? { notices } : {}), ...(intervalMs !== undefined ? { intervalMs } : {}), ...(seed !== undefined ? { seed } : {}) };
-}
-
-if (isBenchChild()) {
-  void runAsChild<WebhookDelayOptions, WebhookDelayResult>((options, log) => measureWebhookDelayHere({ ...options, log }));
-} else if (isMain(import.meta.url)) {
-  measureWebhookDelayHere({ ...cliOptions(), log: (line) => process.stderr.write(`${line}\n`) })
-    .then((result) => {
-      process.stdout.write(`${JSON.stringify(result, null, 2)}\n${formatResult(result)}\n`);
-      process.exit(0);
-    })
-    .catch((error: Error) => {
-      process.stderr.write(`${error.stack}\n`);
-      process.exit(1);
-    });
-}
+runBenchPart<WebhookDelayOptions, WebhookDelayResult>(import.meta.url, {
+  measure: measureWebhookDelayHere,
+  cliOptions: (argv) => {
+    const notices = numberFlag(argv, '--notices');
+    const intervalMs = numberFlag(argv, '--interval-ms');
+    const seed = numberFlag(argv, '--seed');
+    return { ...(notices ? { notices } : {}), ...(intervalMs !== undefined ? { intervalMs } : {}), ...(seed !== undefined ? { seed } : {}) };
+  },
+  print: (result) => process.stdout.write(`${JSON.stringify(result, null, 2)}\n${formatResult(result)}\n`),
+});
