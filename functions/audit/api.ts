@@ -12,6 +12,7 @@ import type { TransitionStore } from '../transitions/ports';
 import { authorize, readableTransition } from '../transitions/transition-access';
 import { auditFromEnvironment } from './audit-runtime';
 import type { AuditLog } from './ports';
+import { auditOperations } from '../../shared/api/operations/audit';
 
 /** An access report covers the whole record, however long: read in pages up to this many entries. */
 const REPORT_LIMIT = 5000;
@@ -89,7 +90,7 @@ export function accessReportCsv(entries: readonly AuditEntry[]): string {
 }
 
 export function createAuditApi(deps: () => AuditDeps, options: ApiHandlerOptions = {}) {
-  return createApiHandler('audit', auditHandlers(deps), options);
+  return createApiHandler(auditOperations, auditHandlers(deps), options);
 }
 
 export const handler = createAuditApi(

@@ -21,6 +21,7 @@ import { DynamoOrganisationDirectory } from '../storage/dynamo-organisation-dire
 import { DynamoTransitionStore } from '../storage/dynamo-transition-store';
 import type { TransitionStore } from '../transitions/ports';
 import type { BudgetStore } from './ports';
+import { budgetOperations } from '../../shared/api/operations/budget';
 
 export interface BudgetDeps {
   budgets: BudgetStore;
@@ -211,7 +212,7 @@ export function toCsv(entries: LedgerEntry[]): string {
 }
 
 export function createBudgetApi(deps: () => BudgetDeps, options: ApiHandlerOptions = {}) {
-  return createApiHandler('budget', budgetHandlers(deps), options);
+  return createApiHandler(budgetOperations, budgetHandlers(deps), options);
 }
 
 export const handler = createBudgetApi(

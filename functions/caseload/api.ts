@@ -14,6 +14,7 @@ import { DynamoTaskStore } from '../storage/dynamo-signal-store';
 import { DynamoTransitionStore } from '../storage/dynamo-transition-store';
 import type { TransitionStore } from '../transitions/ports';
 import { authorize } from '../transitions/transition-access';
+import { caseloadOperations } from '../../shared/api/operations/caseload';
 
 /** A caseworker carries tens of transitions; a page of 100 is all of them. */
 const MY_TRANSITIONS = 100;
@@ -80,7 +81,7 @@ async function teamTransitions(store: TransitionStore, organisationId: string, t
 }
 
 export function createCaseloadApi(deps: () => CaseloadDeps, options: ApiHandlerOptions = {}) {
-  return createApiHandler('caseload', caseloadHandlers(deps), options);
+  return createApiHandler(caseloadOperations, caseloadHandlers(deps), options);
 }
 
 export const handler = createCaseloadApi(

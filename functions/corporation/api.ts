@@ -24,6 +24,7 @@ import { authorize } from '../transitions/transition-access';
 import type { DeliveryStore } from '../webhooks/ports';
 import { StepFunctionsTransitionWorkflow } from '../workflow/step-functions-workflow';
 import type { HomeIndex } from './ports';
+import { corporationOperations } from '../../shared/api/operations/corporation';
 
 const REPORTED_LIMIT = 200;
 
@@ -117,7 +118,7 @@ function reported(s: Signal): ReportedSignal {
 }
 
 export function createCorporationApi(deps: () => CorporationDeps, options: ApiHandlerOptions = {}) {
-  return createApiHandler('corporation', corporationHandlers(deps), options);
+  return createApiHandler(corporationOperations, corporationHandlers(deps), options);
 }
 
 export const handler = createCorporationApi(

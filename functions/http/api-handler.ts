@@ -2,15 +2,10 @@ import middy from '@middy/core';
 import { randomUUID } from 'node:crypto';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import type * as z from 'zod';
-import {
-  operations,
-  routeKey,
-  type Capability,
-  type OperationId,
-  type Operations,
-  type OperationsOf,
-  type OperationSpec,
-} from '../../shared/api/contract';
+// Types only from the whole contract: a capability's Lambda passes its own operations, so its bundle carries
+// no other capability's schemas.
+import type { Capability, OperationId, Operations, OperationsOf } from '../../shared/api/contract';
+import { routeKey, type OperationSpec } from '../../shared/api/operation';
 import { invalidParamsFrom } from '../../shared/api/problem';
 import type { Principal } from '../../shared/domain/principal';
 import { ForbiddenError, NotFoundError, UnsupportedMediaTypeError, ValidationError } from './errors';
@@ -95,11 +90,13 @@ export interface ApiHandlerOptions {
   now?: () => Date;
 }
 
-export function createApiHandler<C extends Capability>(capability: C, handlers: CapabilityHandlers<C>, options: ApiHandlerOptions = {}) {
+export function createApiHandler<Ops extends Record<string, OperationSpec>>(
+  operations: Ops,
+  handlers: { [K in keyof Ops & OperationId]: RouteHandler<K> },
+  options: ApiHandlerOptions = {},
+) {
   const byRouteKey = new Map<string, { id: OperationId; spec: OperationSpec }>();
-  for (const [id, spec] of Object.entries(operations) as [OperationId, OperationSpec][]) {
-    if (spec.capability === capability) byRouteKey.set(routeKey(spec), { id, spec });
-  }
+  for (const [id, spec] of Object.entries(operations) as [OperationId, OperationSpec][]) byRouteKey.set(routeKey(spec), { id, spec });
 
   const dispatch = async (event: ApiEvent, context: Context): Promise<ApiResponse> => {
     const route = byRouteKey.get(event.routeKey);
@@ -142,7 +139,7 @@ export function createApiHandler<C extends Capability>(capability: C, handlers: 
       requestId,
       access,
     };
-    const handler = handlers[id as keyof CapabilityHandlers<C>] as unknown as (r: typeof request) => Promise<ApiResult<OperationId>>;
+    const handler = handlers[id as keyof typeof handlers] as unknown as (r: typeof request) => Promise<ApiResult<OperationId>>;
     let result: ApiResult<OperationId>;
     try {
       result = await handler(request);

@@ -6,12 +6,13 @@ import { createApiHandler, type ApiHandlerOptions } from '../http/api-handler';
 import { lazy, requiredEnv, runtime } from '../runtime';
 import { deliveryHealthy, scheduleGroupActive, stateMachinesActive, tableActive } from './dependency-checks';
 import { checkHealth, type HealthCheck } from './health';
+import { metaOperations } from '../../shared/api/operations/meta';
 
 /** The API describes itself from the contract, and says whether each part it depends on answers. */
 export function createMetaApi(checks: () => Record<string, HealthCheck>, options: ApiHandlerOptions = {}) {
   const openApiDocument = lazy(() => createOpenApiDocument());
   return createApiHandler(
-    'meta',
+    metaOperations,
     {
       getOpenApi: async () => ({ body: { ...openApiDocument() }, headers: { 'cache-control': 'private, max-age=300' } }),
       getHealth: async () => ({ body: await checkHealth(checks()) }),

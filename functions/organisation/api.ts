@@ -5,6 +5,7 @@ import { authorize } from '../transitions/transition-access';
 import { lazy, runtime } from '../runtime';
 import { DynamoOrganisationDirectory } from '../storage/dynamo-organisation-directory';
 import type { OrganisationDirectory } from './ports';
+import { organisationOperations } from '../../shared/api/operations/organisation';
 
 export function organisationHandlers(directory: () => OrganisationDirectory): CapabilityHandlers<'organisation'> {
   return {
@@ -25,7 +26,7 @@ export function organisationHandlers(directory: () => OrganisationDirectory): Ca
 }
 
 export function createOrganisationApi(directory: () => OrganisationDirectory, options: ApiHandlerOptions = {}) {
-  return createApiHandler('organisation', organisationHandlers(directory), options);
+  return createApiHandler(organisationOperations, organisationHandlers(directory), options);
 }
 
 export const handler = createOrganisationApi(

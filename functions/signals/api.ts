@@ -26,6 +26,7 @@ import { authorize, readableTransition, scopeOf } from '../transitions/transitio
 import type { RequestAccess } from '../http/request-access';
 import { StepFunctionsTransitionWorkflow } from '../workflow/step-functions-workflow';
 import type { ContactStore, SignalStore } from './ports';
+import { signalOperations } from '../../shared/api/operations/signals';
 
 /** Enough to see the rhythm of contact; the full history is not needed on the page. */
 const RECENT_CONTACTS = 20;
@@ -152,7 +153,7 @@ function event(deps: SignalsDeps, transitionId: string, type: TimelineEvent['typ
 }
 
 export function createSignalsApi(deps: () => SignalsDeps, options: ApiHandlerOptions = {}) {
-  return createApiHandler('signals', signalHandlers(deps), options);
+  return createApiHandler(signalOperations, signalHandlers(deps), options);
 }
 
 export const handler = createSignalsApi(

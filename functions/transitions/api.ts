@@ -33,6 +33,7 @@ import type { TransitionsDeps } from './ports';
 import { registerTransition } from './register-transition';
 import { ruled, runCommand } from './run-command';
 import { authorize, readableTransition } from './transition-access';
+import { transitionOperations } from '../../shared/api/operations/transitions';
 
 /**
  * After a change that may concern a workflow, that workflow takes a look: the move workflow after a woning
@@ -164,7 +165,7 @@ export function transitionHandlers(deps: () => TransitionsDeps): CapabilityHandl
 }
 
 export function createTransitionsApi(deps: () => TransitionsDeps, options: ApiHandlerOptions = {}) {
-  return createApiHandler('transitions', transitionHandlers(deps), options);
+  return createApiHandler(transitionOperations, transitionHandlers(deps), options);
 }
 
 const awsDeps = lazy(

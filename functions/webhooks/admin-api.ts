@@ -20,6 +20,7 @@ import type { DeliveryQueue, DeliveryStore, EndpointStore, SecretVault } from '.
 import { generateSecret } from './standard-webhooks';
 import { healthOf } from './endpoint-health';
 import { parkedDeliveries, requeueDeliveries } from './replay';
+import { webhookOperations } from '../../shared/api/operations/webhooks';
 
 /** How many deliveries of an endpoint a replay "since" looks at, and the health summary reads. */
 const REPLAY_LIMIT = 500;
@@ -189,7 +190,7 @@ function requireDeliverable(deps: WebhookAdminDeps, url: string): void {
 }
 
 export function createWebhookAdminApi(deps: () => WebhookAdminDeps, options: ApiHandlerOptions = {}) {
-  return createApiHandler('webhooks', webhookAdminHandlers(deps), options);
+  return createApiHandler(webhookOperations, webhookAdminHandlers(deps), options);
 }
 
 export const handler = createWebhookAdminApi(

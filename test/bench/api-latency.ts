@@ -20,7 +20,7 @@ import { DynamoBudgetStore } from '../../functions/storage/dynamo-budget-store';
 import { createDocumentClient } from '../../functions/storage/dynamo-client';
 import { DynamoSignalStore } from '../../functions/storage/dynamo-signal-store';
 import { DynamoTransitionStore } from '../../functions/storage/dynamo-transition-store';
-import { startReadMeter, type DynamoCall } from '../../functions/storage/read-meter';
+import { startReadMeter, type DynamoCall } from './read-meter';
 import { actorOf } from '../../functions/transitions/run-command';
 import { projectRoot } from '../../infra/constructs/landing-function';
 import { demoPersons } from '../../infra/local/demo-data';

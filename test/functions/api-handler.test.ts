@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { createApiHandler } from '../../functions/http/api-handler';
+import { metaOperations } from '../../shared/api/operations/meta';
+import { transitionOperations } from '../../shared/api/operations/transitions';
 import { NotFoundError } from '../../functions/http/errors';
 import { invoke } from '../support/api-events';
 import { aanmelding, people } from '../support/factories';
 
 describe('the API handler', () => {
   it('answers only what the contract describes: fields a handler passes on by mistake are dropped', async () => {
-    const handler = createApiHandler('meta', {
+    const handler = createApiHandler(metaOperations, {
       // A handler that hands on more than the contract names (as a whole stored item would).
       getHealth: async () => ({ body: { status: 'ok', checks: { database: 'ok' }, geboortedatum: '1980-01-01' } as never }),
       getOpenApi: async () => ({ body: {} }),
@@ -17,7 +19,7 @@ describe('the API handler', () => {
   });
 
   it('answers 500 without details when a handler’s answer breaks the contract', async () => {
-    const handler = createApiHandler('meta', {
+    const handler = createApiHandler(metaOperations, {
       getHealth: async () => ({ body: { status: 'unknown-state', checks: {} } as never }),
       getOpenApi: async () => ({ body: {} }),
     });
@@ -30,7 +32,7 @@ describe('the API handler', () => {
     const reached: string[] = [];
     // Every route of the capability records that it ran, then answers 404 (what it answers does not matter here).
     const handlers = new Proxy({}, { get: (_, id: string) => async () => { reached.push(id); throw new NotFoundError(); } });
-    const handler = createApiHandler('transitions', handlers as never);
+    const handler = createApiHandler(transitionOperations, handlers as never);
     const post = (headers: Record<string, string>, body: unknown = aanmelding()) =>
       invoke<{ code: string; title: string }>(handler, { routeKey: 'POST /api/transitions', principal: people.sanne, headers, body });
 

@@ -1,7 +1,7 @@
 import { BatchWriteCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { observed } from '../../functions/observability/context';
-import { startReadMeter, type DynamoCall } from '../../functions/storage/read-meter';
+import { startReadMeter, type DynamoCall } from './read-meter';
 import { createTestTable, type TestTable } from '../support/dynamo';
 
 /** The benchmark's read meter: off it reports nothing; on it counts what each call read, per request. */

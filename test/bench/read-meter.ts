@@ -1,11 +1,13 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { currentInvocation } from '../observability/context';
+import { currentInvocation } from '../../functions/observability/context';
+import { onNewDynamoClient } from '../../functions/storage/dynamo-client';
 
 /**
  * The read meter: what each DynamoDB call reads (items, consumed capacity), for `npm run bench`'s "items read
- * per request". Every client made by `createDocumentClient` carries its middleware, which does nothing but
- * call on while no meter is on (the Lambdas never turn one on). While one is on, every call asks DynamoDB for
- * its consumed capacity and is reported once, with the correlation id of the request it belongs to.
+ * per request". Once this module is loaded, every client `createDocumentClient` makes in the process (the
+ * handlers' own, in the local runtime) carries its middleware, which does nothing but call on while no meter
+ * is on. While one is on, every call asks DynamoDB for its consumed capacity and is reported once, with the
+ * correlation id of the request it belongs to. It lives with the benchmark: no Lambda bundle carries it.
  */
 export interface DynamoCall {
   /** The SDK command, e.g. `QueryCommand`, `TransactWriteItemsCommand`. */
@@ -39,6 +41,8 @@ export function startReadMeter(listener: Listener): () => void {
 }
 
 const NAME = 'landingReadMeter';
+
+onNewDynamoClient(meterReads);
 
 /** Adds the meter's middleware to a client (once; adding it again replaces it). */
 export function meterReads<C extends DynamoDBClient>(client: C): C {

@@ -1,0 +1,376 @@
+import * as z from 'zod';
+import { AanmeldingInput, Fase, Transition, TransitionSummary } from '../../domain/transition';
+import { Adres, ContractSchema, Eenheidnummer, IsoDate, ReadinessItemId, Reden, SignSchema, SupportChangeSchema, UitkeringStatusSchema } from '../../domain/traject-schemas';
+import { supportLevels } from '../../domain/support';
+import { AllocationCheckSchema, ToewijzingFields, VowDraftSchema } from '../../domain/iwmo-schemas';
+import { redenVerzoekCodes } from '../../domain/iwmo';
+import { TimelineEvent } from '../../domain/timeline';
+import { TransitionParams, ExpectedVersion, commandErrors, op, type OperationSpec } from '../operation';
+
+export const TransitionListScope = z.enum(['mine', 'team']);
+export type TransitionListScope = z.infer<typeof TransitionListScope>;
+
+export const ListTransitionsQuery = z.object({
+  scope: TransitionListScope.default('mine').meta({
+    description: '`mine`: trajecten waarin ik begeleider ben; `team`: alle trajecten van mijn team',
+  }),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+  cursor: z.string().max(1024).optional().meta({ description: 'Vervolg van een vorige pagina (nextCursor)' }),
+});
+export type ListTransitionsQuery = z.infer<typeof ListTransitionsQuery>;
+
+export const TransitionPage = z
+  .object({ items: z.array(TransitionSummary), nextCursor: z.string().optional() })
+  .meta({ id: 'TransitionPage' });
+export type TransitionPage = z.infer<typeof TransitionPage>;
+
+export const Timeline = z.object({ items: z.array(TimelineEvent) }).meta({ id: 'Timeline' });
+export type Timeline = z.infer<typeof Timeline>;
+
+const SupportLevel = z.enum(supportLevels);
+
+export const ChangeFaseInput = z
+  .object({ naar: Fase, reden: Reden, expectedVersion: ExpectedVersion })
+  .strict()
+  .meta({ id: 'ChangeFaseInput' });
+
+export const SetReadinessInput = z
+  .object({
+    gedaan: z.boolean({ error: 'Geef aan of het punt gedaan is.' }),
+    gedaanOp: IsoDate.optional(),
+    notitie: z.string().trim().max(500, { error: 'De notitie is te lang (hooguit 500 tekens).' }).optional(),
+    expectedVersion: ExpectedVersion,
+  })
+  .strict()
+  .meta({ id: 'SetReadinessInput' });
+
+export const RegisterOfferInput = z
+  .object({
+    corporatieId: z.string({ error: 'Kies de woningcorporatie.' }).min(1, { error: 'Kies de woningcorporatie.' }).max(64, { error: 'Kies een bekende woningcorporatie.' }),
+    adres: Adres,
+    wijk: z.string({ error: 'Vul de wijk in.' }).trim().min(1, { error: 'Vul de wijk in.' }).max(60),
+    huurPerMaandCent: z
+      .number({ error: 'Vul de huur per maand in.' })
+      .int({ error: 'De huur is een bedrag in centen.' })
+      .positive({ error: 'De huur moet meer dan nul zijn.' })
+      .max(500_000, { error: 'Deze huur is niet aannemelijk voor een sociale huurwoning.' }),
+    beschikbaarVanaf: IsoDate,
+    reactieUiterlijk: IsoDate,
+    eenheidnummer: Eenheidnummer.optional(),
+    expectedVersion: ExpectedVersion,
+  })
+  .strict()
+  .refine((o) => o.reactieUiterlijk <= o.beschikbaarVanaf, {
+    error: 'De reactietermijn eindigt uiterlijk op de dag dat de woning beschikbaar is.',
+    path: ['reactieUiterlijk'],
+  })
+  .meta({ id: 'RegisterOfferInput' });
+
+export const DecideOfferInput = z
+  .object({ besluit: z.enum(['geaccepteerd', 'afgewezen'], { error: 'Kies accepteren of afwijzen.' }), reden: Reden.optional(), expectedVersion: ExpectedVersion })
+  .strict()
+  .meta({ id: 'DecideOfferInput' });
+
+export const SignContractInput = z
+  .object({
+    vorm: ContractSchema.shape.vorm,
+    ingangsdatum: IsoDate,
+    getekendOp: IsoDate,
+    omklapNaMaanden: ContractSchema.shape.omklapNaMaanden,
+    garantstelling: ContractSchema.shape.garantstelling,
+    contractnummer: ContractSchema.shape.contractnummer,
+    expectedVersion: ExpectedVersion,
+  })
+  .strict()
+  .meta({ id: 'SignContractInput' });
+
+export const SetMoveDateInput = z
+  .object({ verhuisdatum: IsoDate, expectedVersion: ExpectedVersion })
+  .strict()
+  .meta({ id: 'SetMoveDateInput' });
+
+export const SetUitkeringInput = UitkeringStatusSchema.extend({ expectedVersion: ExpectedVersion })
+  .strict()
+  .meta({ id: 'SetUitkeringInput' });
+
+export const TransitionOverview = z
+  .object({
+    today: IsoDate,
+    nextFases: z.array(Fase),
+    gereedheid: z.object({
+      done: z.number().int(),
+      total: z.number().int(),
+      openBlocking: z.array(ReadinessItemId),
+      ready: z.boolean(),
+    }),
+    uitkering: z.object({
+      level: z.enum(['groen', 'oranje', 'rood', 'open']),
+      reden: z.string(),
+      latestSafeApplicationDate: IsoDate.optional(),
+      expectedDecisionDate: IsoDate.optional(),
+      decisionWeeks: z.number().int(),
+    }),
+    huurtoeslag: z.object({ reden: z.string(), suggestie: IsoDate }).optional(),
+    omklapDatum: IsoDate.optional(),
+    omklapAankondiging: IsoDate.optional(),
+    plaatsingenInWijk: z.number().int().optional(),
+    deadlines: z.array(z.object({ datum: IsoDate, wat: z.string() })),
+    verhuiskostenOngedekt: z.boolean().meta({ description: 'Op de bevestigingsdag bleken de verhuiskosten niet gedekt uit het regelbudget' }),
+    ondersteuning: z.object({
+      niveau: SupportLevel.optional(),
+      sinds: IsoDate.optional(),
+      volgendeEvaluatie: z.object({ datum: IsoDate, wijzigingId: z.string() }).optional(),
+      langIntensief: z.number().int().optional(),
+      voorstelRondVerhuizing: z.object({ niveau: SupportLevel, vanaf: IsoDate, tot: IsoDate, reden: z.string() }).optional(),
+      spans: z.array(z.object({ niveau: SupportLevel, van: IsoDate, tot: IsoDate })),
+      toewijzing: AllocationCheckSchema.optional(),
+    }),
+  })
+  .meta({ id: 'TransitionOverview' });
+export type TransitionOverview = z.infer<typeof TransitionOverview>;
+
+export const ChangeSupportInput = SupportChangeSchema.pick({ niveau: true, modaliteiten: true, reden: true, vanaf: true, tot: true })
+  .extend({ expectedVersion: ExpectedVersion })
+  .strict()
+  .refine((c) => !c.tot || c.tot >= c.vanaf, { error: 'Het einde ligt vóór het begin.', path: ['tot'] })
+  .meta({ id: 'ChangeSupportInput' });
+
+export const ReviewSupportInput = z
+  .object({
+    wijzigingId: z.string().min(1),
+    uitkomst: z.enum(['bevestigd', 'afgeschaald', 'verlengd'], { error: 'Kies bevestigen, afschalen of verlengen.' }),
+    tot: IsoDate.optional(),
+    expectedVersion: ExpectedVersion,
+  })
+  .strict()
+  .meta({ id: 'ReviewSupportInput' });
+
+export const SavePlanInput = z
+  .object({
+    tekens: z.array(SignSchema.omit({ id: true }).extend({ id: z.string().max(64).optional() })).max(60),
+    opgesteldMet: z.string({ error: 'Vul in met wie het plan is opgesteld.' }).trim().min(3, { error: 'Vul in met wie het plan is opgesteld.' }).max(200),
+    expectedVersion: ExpectedVersion,
+  })
+  .strict()
+  .meta({ id: 'SavePlanInput' });
+
+export const AgreePlanInput = z
+  .object({ versie: z.number().int().positive(), op: IsoDate, expectedVersion: ExpectedVersion })
+  .strict()
+  .meta({ id: 'AgreePlanInput' });
+
+export const RecordAllocationInput = ToewijzingFields.extend({ expectedVersion: ExpectedVersion })
+  .strict()
+  .refine((a) => !a.einddatum || a.einddatum >= a.ingangsdatum, { error: 'De einddatum ligt vóór de ingangsdatum.', path: ['einddatum'] })
+  .refine((a) => !a.productCode || Boolean(a.productCategorie), { error: 'Vul bij een productcode ook de productcategorie in.', path: ['productCategorie'] })
+  .meta({ id: 'RecordAllocationInput' });
+
+export const DraftVowInput = z
+  .object({
+    redenVerzoek: z.enum(redenVerzoekCodes, { error: 'Kies de reden van het verzoek: 01 (verandering cliëntsituatie) of 02 (wijziging zorgplan).' }),
+    gewensteIngangsdatum: IsoDate,
+    toelichting: z.string().trim().max(500, { error: 'De toelichting is te lang (hooguit 500 tekens).' }).optional(),
+  })
+  .strict()
+  .meta({ id: 'DraftVowInput' });
+
+
+const CommandParams = TransitionParams;
+
+/** The transition: registering it, its phases, the woning, contract, move and uitkering, ambulant support, the signaleringsplan and the iWmo allocation. */
+export const transitionOperations = {
+  createTransition: op({
+    capability: 'transitions',
+    method: 'POST',
+    path: '/api/transitions',
+    summary: 'Registreer een nieuw traject (aanmelding) en start het werkproces',
+    auth: 'principal',
+    body: AanmeldingInput,
+    idempotent: true,
+    response: { status: 201, schema: Transition, description: 'Het geregistreerde traject' },
+    errors: [400, 401, 403, 503],
+  }),
+  listTransitions: op({
+    capability: 'transitions',
+    method: 'GET',
+    path: '/api/transitions',
+    summary: 'Lijst van trajecten, nieuwste eerst, per pagina',
+    auth: 'principal',
+    query: ListTransitionsQuery,
+    response: { status: 200, schema: TransitionPage, description: 'Een pagina trajecten' },
+    errors: [400, 401, 403],
+  }),
+  getTransition: op({
+    capability: 'transitions',
+    method: 'GET',
+    path: '/api/transitions/{transitionId}',
+    summary: 'Eén traject',
+    auth: 'principal',
+    params: TransitionParams,
+    response: { status: 200, schema: Transition, description: 'Het traject' },
+    errors: [401, 403, 404],
+  }),
+  getTimeline: op({
+    capability: 'transitions',
+    method: 'GET',
+    path: '/api/transitions/{transitionId}/timeline',
+    summary: 'Tijdlijn van een traject, oudste eerst',
+    auth: 'principal',
+    params: TransitionParams,
+    response: { status: 200, schema: Timeline, description: 'De gebeurtenissen van het traject' },
+    errors: [401, 403, 404],
+  }),
+  getOverview: op({
+    capability: 'transitions',
+    method: 'GET',
+    path: '/api/transitions/{transitionId}/overview',
+    summary: 'Overzicht van een traject: gereedheid, uitkeringsrisico, omklap, deadlines (berekend op de dag van vandaag)',
+    auth: 'principal',
+    params: TransitionParams,
+    response: { status: 200, schema: TransitionOverview, description: 'Het overzicht' },
+    errors: [401, 403, 404],
+  }),
+  changeFase: op({
+    capability: 'transitions',
+    method: 'POST',
+    path: '/api/transitions/{transitionId}/fase',
+    summary: 'Zet het traject in een andere fase, met een reden (teruggevallen kan vanuit elke actieve fase)',
+    auth: 'principal',
+    params: CommandParams,
+    body: ChangeFaseInput,
+    response: { status: 200, schema: Transition, description: 'Het gewijzigde traject' },
+    errors: commandErrors,
+  }),
+  setReadiness: op({
+    capability: 'transitions',
+    method: 'PUT',
+    path: '/api/transitions/{transitionId}/gereedheid/{itemId}',
+    summary: 'Vink een punt van de voorbereiding af (of weer open)',
+    auth: 'principal',
+    params: CommandParams.extend({ itemId: ReadinessItemId }),
+    body: SetReadinessInput,
+    response: { status: 200, schema: Transition, description: 'Het gewijzigde traject' },
+    errors: commandErrors,
+  }),
+  registerOffer: op({
+    capability: 'transitions',
+    method: 'POST',
+    path: '/api/transitions/{transitionId}/aanbiedingen',
+    summary: 'Registreer een woningaanbod (contingentwoning) van een corporatie',
+    auth: 'principal',
+    params: CommandParams,
+    body: RegisterOfferInput,
+    response: { status: 200, schema: Transition, description: 'Het gewijzigde traject' },
+    errors: commandErrors,
+  }),
+  decideOffer: op({
+    capability: 'transitions',
+    method: 'POST',
+    path: '/api/transitions/{transitionId}/aanbiedingen/{aanbiedingId}/besluit',
+    summary: 'Accepteer of wijs een woningaanbod af (afwijzen met reden)',
+    auth: 'principal',
+    params: CommandParams.extend({ aanbiedingId: z.string().min(1).max(64) }),
+    body: DecideOfferInput,
+    response: { status: 200, schema: Transition, description: 'Het gewijzigde traject' },
+    errors: commandErrors,
+  }),
+  signContract: op({
+    capability: 'transitions',
+    method: 'PUT',
+    path: '/api/transitions/{transitionId}/contract',
+    summary: 'Leg het getekende huurcontract vast (driepartijenovereenkomst met omklap, of eigen huurcontract)',
+    auth: 'principal',
+    params: CommandParams,
+    body: SignContractInput,
+    response: { status: 200, schema: Transition, description: 'Het gewijzigde traject' },
+    errors: commandErrors,
+  }),
+  setMoveDate: op({
+    capability: 'transitions',
+    method: 'PUT',
+    path: '/api/transitions/{transitionId}/verhuisdatum',
+    summary: 'Leg de verhuisdatum vast of verander die (het werkproces wacht mee)',
+    auth: 'principal',
+    params: CommandParams,
+    body: SetMoveDateInput,
+    response: { status: 200, schema: Transition, description: 'Het gewijzigde traject' },
+    errors: commandErrors,
+  }),
+  setUitkering: op({
+    capability: 'transitions',
+    method: 'PUT',
+    path: '/api/transitions/{transitionId}/uitkering',
+    summary: 'Leg aanvraag, besluit en ingangsdatum van de uitkering vast',
+    auth: 'principal',
+    params: CommandParams,
+    body: SetUitkeringInput,
+    response: { status: 200, schema: Transition, description: 'Het gewijzigde traject' },
+    errors: commandErrors,
+  }),
+  changeSupport: op({
+    capability: 'transitions',
+    method: 'POST',
+    path: '/api/transitions/{transitionId}/ondersteuning',
+    summary: 'Wijzig de intensiteit van de ambulante ondersteuning (op- of afschalen, eventueel tijdelijk)',
+    auth: 'principal',
+    params: CommandParams,
+    body: ChangeSupportInput,
+    response: { status: 200, schema: Transition, description: 'Het gewijzigde traject' },
+    errors: commandErrors,
+  }),
+  reviewSupport: op({
+    capability: 'transitions',
+    method: 'POST',
+    path: '/api/transitions/{transitionId}/ondersteuning/evaluatie',
+    summary: 'Evalueer een opschaling: bevestigen, één stap afschalen, of verlengen',
+    auth: 'principal',
+    params: CommandParams,
+    body: ReviewSupportInput,
+    response: { status: 200, schema: Transition, description: 'Het gewijzigde traject' },
+    errors: commandErrors,
+  }),
+  savePlan: op({
+    capability: 'transitions',
+    method: 'PUT',
+    path: '/api/transitions/{transitionId}/signaleringsplan',
+    summary: 'Leg een nieuwe versie van het signaleringsplan vast (tekens per fase, actie, wie, wie het mag weten)',
+    auth: 'principal',
+    params: CommandParams,
+    body: SavePlanInput,
+    response: { status: 200, schema: Transition, description: 'Het gewijzigde traject' },
+    errors: commandErrors,
+  }),
+  agreePlan: op({
+    capability: 'transitions',
+    method: 'POST',
+    path: '/api/transitions/{transitionId}/signaleringsplan/akkoord',
+    summary: 'Leg het akkoord van de persoon op de geldende versie vast',
+    auth: 'principal',
+    params: CommandParams,
+    body: AgreePlanInput,
+    response: { status: 200, schema: Transition, description: 'Het gewijzigde traject' },
+    errors: commandErrors,
+  }),
+  recordAllocation: op({
+    capability: 'transitions',
+    method: 'PUT',
+    path: '/api/transitions/{transitionId}/toewijzing',
+    summary: 'Leg de iWmo-toewijzing van de ambulante ondersteuning vast (vervangt de vorige)',
+    auth: 'principal',
+    params: CommandParams,
+    body: RecordAllocationInput,
+    response: { status: 200, schema: Transition, description: 'Het gewijzigde traject' },
+    errors: commandErrors,
+  }),
+  draftVow: op({
+    capability: 'transitions',
+    method: 'POST',
+    path: '/api/transitions/{transitionId}/toewijzing/verzoek-om-wijziging',
+    summary: 'Stel een verzoek om wijziging (iWmo WMO317) op uit de geplande ondersteuning; er wordt niets opgeslagen of verstuurd',
+    auth: 'principal',
+    params: TransitionParams,
+    body: DraftVowInput,
+    response: { status: 200, schema: VowDraftSchema, description: 'Het concept, om in het iWmo-systeem van de aanbieder in te lezen' },
+    errors: [400, 401, 403, 404, 409],
+  }),
+} as const satisfies Record<string, OperationSpec>;
