@@ -58,6 +58,7 @@ export function createLandingStacks(app: App, stage: StageConfig) {
     stateMachines: { transition: workflows.transitionWorkflow, move: workflows.moveWorkflow, 'follow-up': workflows.followUpWorkflow },
     deliveries: webhooks.queue,
     deliveriesDeadLetters: webhooks.queue.deadLetterQueue!.queue,
+    newSignalDeadLetters: workflows.newSignalDeadLetters,
     tables: { main: data.table, audit: data.auditTable },
     observedStacks: [data, workflows, webhooks, api, web],
     alarmTopic: webhooks.opsTopic,

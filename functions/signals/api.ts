@@ -137,7 +137,10 @@ async function scaleUpFor(deps: SignalsDeps, principal: Principal, t: Transition
   );
 }
 
-/** The follow-up workflow looks again; the change is stored already, so an unreachable workflow is logged, not failed. */
+/**
+ * The follow-up workflow looks again; the change is stored already, so an unreachable workflow is logged, not
+ * failed. A new signal reaches it a second way too, from the table's stream (functions/workflow/new-signal-handler.ts).
+ */
 async function thenFollowUp(deps: SignalsDeps, transitionId: string): Promise<void> {
   await deps.workflow.evaluateSignals(transitionId).catch((error: Error) => {
     logger.warn('signal follow-up not reached', { transitionId, errorName: error.name });

@@ -69,7 +69,7 @@ export function synthesizeForLocal(): LocalAssembly {
       }
     }
 
-    return { stateMachines: readStateMachines(workflows), routes: readRoutes(api, functions), functions, eventSources: [...readEventSources(webhooks, functions), ...readEventSources(api, functions)] };
+    return { stateMachines: readStateMachines(workflows), routes: readRoutes(api, functions), functions, eventSources: [...readEventSources(webhooks, functions), ...readEventSources(workflows, functions), ...readEventSources(api, functions)] };
   } finally {
     rmSync(outdir, { recursive: true, force: true });
   }

@@ -111,14 +111,15 @@ export async function startLanding(options: StartLandingOptions): Promise<Runnin
   const schedulerEndpoint = await startSchedulerEndpoint(scheduler);
 
   // Webhooks: the queue and its worker, the table's stream and its fan-out, the sweeper, the vault's key.
-  const source = (kind: LocalEventSource['kind']) => {
-    const found = assembly.eventSources.find((s) => s.kind === kind);
-    if (!found) throw new Error(`the synthesized app has no ${kind} consumer`);
-    return found.handler;
+  const sources = (kind: LocalEventSource['kind']) => {
+    const found = assembly.eventSources.filter((s) => s.kind === kind).map((s) => s.handler);
+    if (!found.length) throw new Error(`the synthesized app has no ${kind} consumer`);
+    return found;
   };
+  const source = (kind: LocalEventSource['kind']) => sources(kind)[0]!;
   const queue = new LocalQueue('arn:aws:sqs:eu-west-1:000000000000:landing-local-deliveries', source('queue'));
   const queueEndpoint = await startQueueEndpoint(queue);
-  const stream = new LocalTableStream(dynamo, options.dynamoEndpoint, options.tableName, source('table-stream'));
+  const stream = new LocalTableStream(dynamo, options.dynamoEndpoint, options.tableName, sources('table-stream'));
   const sweeper = await loadHandler(source('rate-schedule'));
   const vaultKey = localVaultKey(options.stateDir);
   Object.assign(process.env, {

@@ -10,8 +10,9 @@ export const POLL_MS = 200;
 
 /**
  * DynamoDB Streams, locally: DynamoDB Local keeps a real stream of the table; this reads it from the start
- * (as the event source mapping does with TRIM_HORIZON) and hands each batch to the consumer Lambda from the
- * synthesized template. After a restart it reads from the start again: the consumer is idempotent.
+ * (as the event source mappings do with TRIM_HORIZON) and hands each batch to every consumer Lambda of the
+ * synthesized template (the webhook fan-out, the new-signal follow-up), each of which keeps the records its
+ * mapping's filter would pass. After a restart it reads from the start again: the consumers are idempotent.
  */
 export class LocalTableStream {
   private readonly streams: DynamoDBStreamsClient;
@@ -29,7 +30,7 @@ export class LocalTableStream {
     private readonly dynamo: DynamoDBClient,
     endpoint: string,
     private readonly tableName: string,
-    private readonly consumer: LocalHandlerMetadata,
+    private readonly consumers: readonly LocalHandlerMetadata[],
   ) {
     this.streams = new DynamoDBStreamsClient({ endpoint, region: localRegion, credentials: localCredentials });
   }
@@ -89,10 +90,13 @@ export class LocalTableStream {
     return handed;
   }
 
+  /** One batch to each consumer in turn; if one fails, the batch is handed to all again on the next poll. */
   private async hand(records: _Record[], streamArn: string): Promise<void> {
-    const handler = await loadHandler(this.consumer);
     const event = { Records: records.map((r) => ({ ...r, eventSourceARN: streamArn })) };
-    await handler(event, lambdaContext(this.consumer.entry, 60_000));
+    for (const consumer of this.consumers) {
+      const handler = await loadHandler(consumer);
+      await handler(event, lambdaContext(consumer.entry, 60_000));
+    }
   }
 
   /** Waits for the poll in progress (tests, clean shutdown). */

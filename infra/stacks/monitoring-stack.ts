@@ -30,6 +30,7 @@ export const runbookAnchors = {
   lambdaThrottles: 'alarm-lambda-throttles',
   workflowFailed: 'alarm-workflow-failed',
   webhookDlq: 'alarm-webhook-dlq',
+  newSignalDlq: 'alarm-new-signal-dlq',
   dynamoThrottles: 'alarm-dynamodb-throttles',
 } as const;
 
@@ -49,6 +50,8 @@ export interface MonitoringStackProps extends StackProps {
   stateMachines: Record<string, IStateMachine>;
   deliveries: IQueue;
   deliveriesDeadLetters: IQueue;
+  /** Stream batches of new signals the follow-up workflow was never asked to look at. */
+  newSignalDeadLetters: IQueue;
   tables: Record<string, ITableV2>;
   /** Every other stack of the stage: each Lambda function in them gets an error and a throttle alarm. */
   observedStacks: Stack[];
@@ -156,6 +159,14 @@ export class MonitoringStack extends Stack {
       name: 'webhook-dead-letters',
       description: `Messages are waiting in the webhook dead-letter queue: a delivery message failed ten times, or the fan-out gave up on a batch of the table's stream. The deliveries stay due in the table. What to do: ${runbook('webhookDlq')}.`,
       metric: props.deliveriesDeadLetters.metricApproximateNumberOfMessagesVisible({ period: FIVE_MINUTES, statistic: 'Maximum' }),
+      threshold: 1,
+    });
+
+    // Signals: a new signal the follow-up was never asked to look at has no task for the duo yet.
+    alarm('NewSignalDeadLetters', {
+      name: 'new-signal-dead-letters',
+      description: `New signals were not handed to the follow-up workflow after ten attempts: their duo may have no task and a rood signal no escalation. What to do: ${runbook('newSignalDlq')}.`,
+      metric: props.newSignalDeadLetters.metricApproximateNumberOfMessagesVisible({ period: FIVE_MINUTES, statistic: 'Maximum' }),
       threshold: 1,
     });
 

@@ -1,5 +1,8 @@
-import { Stack, type StackProps } from 'aws-cdk-lib';
+import { Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { FilterCriteria, FilterRule, StartingPosition } from 'aws-cdk-lib/aws-lambda';
+import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
+import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { CfnScheduleGroup } from 'aws-cdk-lib/aws-scheduler';
 import type { StateMachine } from 'aws-cdk-lib/aws-stepfunctions';
@@ -23,6 +26,8 @@ export class WorkflowStack extends Stack {
   readonly followUpWorkflow: StateMachine;
   /** The EventBridge Scheduler group of the workflows' alarms (`landing-<stage>`). */
   readonly scheduleGroupName: string;
+  /** Stream batches of new signals the follow-up could not be asked to look at, after its retries. */
+  readonly newSignalDeadLetters: Queue;
 
   constructor(scope: Construct, id: string, props: WorkflowStackProps) {
     super(scope, id, props);
@@ -81,5 +86,30 @@ export class WorkflowStack extends Stack {
       description: 'Follow-up workflow task: tasks, escalation and scale-up proposals for signals; the contact watch',
     }).bindTable(table, 'RW');
     this.followUpWorkflow = createFollowUpWorkflow(this, { stage, followUpStep, wakeup });
+
+    // Every new signal makes the follow-up look, from the table's stream: at least once, whether or not the
+    // API's own start reached Step Functions (a rood signal's task must not wait for the next change).
+    this.newSignalDeadLetters = new Queue(this, 'NewSignalsDlq', { encryption: QueueEncryption.SQS_MANAGED, enforceSSL: true, retentionPeriod: Duration.days(14) });
+    acknowledge(this.newSignalDeadLetters, {
+      id: 'AwsSolutions-SQS3',
+      reason: 'This queue is the dead-letter destination of the new-signal stream consumer (its event source mapping’s onFailure), watched by an alarm; it needs no queue of its own behind it.',
+    });
+    const newSignal = new LandingFunction(this, 'NewSignal', {
+      stage,
+      entry: 'functions/workflow/new-signal-handler.ts',
+      description: 'Follow-up workflow: asks it to look at the transition of every new signal (from the table stream)',
+      environment: { TRANSITION_WORKFLOW_ARN: this.transitionWorkflow.stateMachineArn, MOVE_WORKFLOW_ARN: moveWorkflowArn, SIGNAL_WORKFLOW_ARN: signalWorkflowArn },
+    });
+    newSignal.addEventSource(
+      new DynamoEventSource(table, {
+        startingPosition: StartingPosition.TRIM_HORIZON,
+        batchSize: 25,
+        retryAttempts: 10,
+        bisectBatchOnError: true,
+        onFailure: new SqsDlq(this.newSignalDeadLetters),
+        filters: [FilterCriteria.filter({ eventName: FilterRule.isEqual('INSERT'), dynamodb: { NewImage: { entity: { S: FilterRule.isEqual('Signal') } } } })],
+      }),
+    );
+    this.followUpWorkflow.grantStartExecution(newSignal);
   }
 }

@@ -42,11 +42,11 @@ export const fixed = {
   kmsKeys: 2,
   /**
    * The monitoring stack's alarms, priced per metric they watch (a metric-math alarm per metric in it): an error
-   * and a throttle alarm per Lambda (2 × 19), per workflow failed + timed out + aborted (3 × 3), per table read +
-   * write throttles (2 × 2), the API's 5xx share (2) and the webhook dead letters (1).
+   * and a throttle alarm per Lambda (2 × 20), per workflow failed + timed out + aborted (3 × 3), per table read +
+   * write throttles (2 × 2), the API's 5xx share (2), the webhook dead letters (1) and the new-signal dead letters (1).
    * test/infra/monitoring.test.ts keeps this equal to the synthesized stack.
    */
-  alarmMetrics: 54,
+  alarmMetrics: 57,
   dashboards: 1,
   /** Business metrics (EMF) with their dimensions. */
   customMetrics: 25,

@@ -26,7 +26,7 @@ describe('local table stream', () => {
     streamWith('arn:stream/1', 'ENABLED');
     streams.on(GetShardIteratorCommand).resolves({ ShardIterator: 'it-1' });
     streams.on(GetRecordsCommand).resolves({ Records: [], NextShardIterator: 'it-2' });
-    const stream = new LocalTableStream(new DynamoDBClient({ region: 'eu-west-1' }), 'http://127.0.0.1:1', 'landing-test', consumer);
+    const stream = new LocalTableStream(new DynamoDBClient({ region: 'eu-west-1' }), 'http://127.0.0.1:1', 'landing-test', [consumer]);
 
     for (let i = 0; i < 3; i++) await stream.poll();
 
@@ -41,7 +41,7 @@ describe('local table stream', () => {
     streamWith('arn:stream/2', 'ENABLED');
     streams.on(GetShardIteratorCommand).resolves({ ShardIterator: 'it' });
     streams.on(GetRecordsCommand).resolves({ Records: [] });
-    const stream = new LocalTableStream(new DynamoDBClient({ region: 'eu-west-1' }), 'http://127.0.0.1:1', 'landing-test', consumer);
+    const stream = new LocalTableStream(new DynamoDBClient({ region: 'eu-west-1' }), 'http://127.0.0.1:1', 'landing-test', [consumer]);
 
     await stream.poll();
     await stream.poll();

@@ -1,4 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { createDocumentClient } from '../../functions/storage/dynamo-client';
+import { DynamoSignalStore } from '../../functions/storage/dynamo-signal-store';
+import { localClient } from '../../infra/local/dynamodb-local';
 import { startLanding, type RunningLanding } from '../../infra/local/landing';
 import type { TodayView } from '../../shared/api/caseload-schemas';
 import type { TransitionOverview } from '../../shared/api/contract';
@@ -15,9 +19,10 @@ import { localApi, settle } from '../support/local-api';
 let landing: RunningLanding;
 let sanne: Awaited<ReturnType<typeof localApi>>;
 let ingrid: Awaited<ReturnType<typeof localApi>>;
+const tableName = `landing-followup-${Date.now()}`;
 
 beforeAll(async () => {
-  landing = await startLanding({ port: 0, dynamoEndpoint: inject('dynamoEndpoint'), tableName: `landing-followup-${Date.now()}`, webRoot: 'web/dist', seedDemoData: true });
+  landing = await startLanding({ port: 0, dynamoEndpoint: inject('dynamoEndpoint'), tableName, webRoot: 'web/dist', seedDemoData: true });
   [sanne, ingrid] = await Promise.all([localApi(landing, 'u-sanne'), localApi(landing, 'u-ingrid')]);
 });
 afterAll(() => landing?.stop());
@@ -79,6 +84,22 @@ describe('Signal follow-up workflow (synthesized, run locally)', { timeout: 60_0
     await sanne.advanceHours(5);
     expect(await types(t.id)).not.toContain('signaal-geescaleerd');
     expect(await tasksFor(ingrid, t)).toEqual([]);
+  });
+
+  it('a rood signal stored while Step Functions was out of reach still gets its task, from the table stream', async () => {
+    const t = await supported();
+    // Stored as the API stores it, but nobody asked the workflow to look (as when the API's StartExecution failed).
+    const at = new Date(landing.clock.state().now);
+    const signal: Signal = {
+      id: randomUUID(), transitionId: t.id, versie: 1, at: at.toISOString(), bron: 'ondersteuning-op-afstand', omschrijving: 'Belt de nachtdienst: slaapt buiten',
+      fase: 'rood', status: 'open', deadline: new Date(at.getTime() + 4 * 3_600_000).toISOString(), geregistreerdDoor: { id: 'u-sanne', naam: 'Sanne de Vries' },
+    };
+    const store = new DynamoSignalStore(createDocumentClient(localClient(inject('dynamoEndpoint'))), tableName);
+    await store.register(signal, { id: randomUUID(), transitionId: t.id, type: 'signaal-ontvangen', at: signal.at, actor: { soort: 'medewerker', id: 'u-sanne', naam: 'Sanne de Vries' }, omschrijving: `rood: ${signal.omschrijving}` });
+
+    await settle(landing);
+    expect(await tasksFor(sanne, t)).toEqual([expect.objectContaining({ rol: 'duo', signaalId: signal.id, status: 'open' })]);
+    expect((await signalOf(t, signal.id)).opschalingsvoorstel).toMatchObject({ niveau: 'intensief' });
   });
 
   it('a rood signal nobody picks up goes to the team lead at its deadline', async () => {

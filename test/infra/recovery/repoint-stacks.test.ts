@@ -48,10 +48,10 @@ describe('Re-pointing a stage at a restored table (docs/RECOVERY.md)', () => {
     expect(names(`"Resource":"${restoredStream}"`), 'the stream').toBe(true);
     for (const t of consumers) expect(JSON.stringify(t.toJSON())).not.toMatch(/ExportsOutput(Ref|FnGetAtt)(Audit)?Table/);
 
-    // the webhook fan-out reads the restored table's stream
-    const [mapping, ...others] = consumers.flatMap((t) => Object.values(t.findResources('AWS::Lambda::EventSourceMapping'))).filter((m) => JSON.stringify(m).includes(':dynamodb:'));
-    expect(others).toHaveLength(0);
-    expect((mapping!.Properties as Json).EventSourceArn).toBe(restoredStream);
+    // the stream's consumers (the webhook fan-out, the new-signal follow-up) read the restored table's stream
+    const mappings = consumers.flatMap((t) => Object.values(t.findResources('AWS::Lambda::EventSourceMapping'))).filter((m) => JSON.stringify(m).includes(':dynamodb:'));
+    expect(mappings).toHaveLength(2);
+    for (const mapping of mappings) expect((mapping.Properties as Json).EventSourceArn).toBe(restoredStream);
 
     // the original tables are still resources of the Data stack, retained, and still export what was imported
     const tables = data.findResources('AWS::DynamoDB::GlobalTable');
