@@ -22,7 +22,14 @@ import { datum, naam } from '../format';
 const POLL_MS = 500;
 const POLL_WINDOW_MS = 60_000;
 const POLL_MAX_MS = 10_000;
-const WORKFLOW_ANSWER_MS = 800;
+/**
+ * When to look again after a change: the workflows answer it a moment later (a task, the move, a proposed
+ * scale-up), sooner or later with load and cold starts. Each look reads the timeline only; news there reloads the rest.
+ */
+const WORKFLOW_LOOKS_MS = [800, 2_000, 4_000, 8_000];
+
+/** What tells one timeline from a later one: how many events, and the newest. */
+const timelineMark = (timeline: { items: { id: string }[] } | undefined) => (timeline ? `${timeline.items.length}:${timeline.items.at(-1)?.id ?? ''}` : '');
 
 /** Page container: loads the transition, its overview and timeline; every panel's change reloads all three. */
 export default function TransitionDetailPage() {
@@ -45,6 +52,25 @@ export default function TransitionDetailPage() {
     void refetchTimeline();
     void refetchSignals();
   };
+  let looks: ReturnType<typeof setTimeout>[] = [];
+  const lookForWorkflowAnswers = () => {
+    looks.forEach(clearTimeout);
+    let known = timelineMark(currentTimeline());
+    looks = WORKFLOW_LOOKS_MS.map((ms) =>
+      setTimeout(() => {
+        void Promise.resolve(refetchTimeline()).then((events) => {
+          const mark = timelineMark(events ?? undefined);
+          if (mark === known) return;
+          known = mark;
+          void refetchTransition();
+          void refetchOverview();
+          void refetchSignals();
+        });
+      }, ms),
+    );
+  };
+  onCleanup(() => looks.forEach(clearTimeout));
+
   const changed = (next?: Transition) => {
     // Same version back means "reload" (a stale write); otherwise show the new version at once.
     if (!next || next.version === currentTransition()?.version) void refetchTransition();
@@ -52,8 +78,7 @@ export default function TransitionDetailPage() {
     void refetchOverview();
     void refetchTimeline();
     void refetchSignals();
-    // The workflows answer a change a moment later (a task, the move, a proposed scale-up): look again shortly.
-    setTimeout(reload, WORKFLOW_ANSWER_MS);
+    lookForWorkflowAnswers();
   };
 
   // The workflow writes "traject-gestart" a moment after the aanmelding: look again for a little while.
