@@ -743,8 +743,8 @@ const beyondTheFloor: Record<CallName, { extra: string; wouldMeet: string }> = {
     wouldMeet: 'less CPU per request in the gateway and middleware',
   },
   registerSignal: {
-    extra: 'the handler also starts the follow-up workflow (StartExecution to the local Step Functions endpoint, over HTTP in this process) and that execution runs its task Lambdas on the same two cores while the next requests are measured',
-    wouldMeet: 'starting the follow-up after the answer (from the table stream, as notices are fanned out) so the request ends with its audit write; or a floor that counts the StartExecution round trip',
+    extra: 'the handler also starts the follow-up workflow (StartExecution to the local Step Functions endpoint, over HTTP in this process), and the table stream starts a second look for the new signal; those executions run their task Lambdas on the same two cores while the next requests are measured',
+    wouldMeet: 'leaving the follow-up to the table stream alone (it already guarantees it) so the request ends with its audit write, at the cost of the duo task showing a moment later; or a floor that counts the StartExecution round trip',
   },
 };
 
