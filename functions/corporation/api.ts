@@ -9,7 +9,6 @@ import { clock } from '../clock';
 import { createApiHandler, type ApiHandlerOptions, type CapabilityHandlers } from '../http/api-handler';
 import { auditFromEnvironment } from '../audit/audit-runtime';
 import { NotFoundError, RuleViolationError, UnauthenticatedError } from '../http/errors';
-import { logger } from '../observability/logger';
 import { countBusinessEvent } from '../observability/metrics';
 import type { OrganisationDirectory } from '../organisation/ports';
 import { lazy, requiredEnv, runtime } from '../runtime';
@@ -19,10 +18,9 @@ import { DynamoDeliveryStore } from '../storage/dynamo-delivery-store';
 import { DynamoOrganisationDirectory } from '../storage/dynamo-organisation-directory';
 import { DynamoSignalStore } from '../storage/dynamo-signal-store';
 import { DynamoTransitionStore } from '../storage/dynamo-transition-store';
-import type { TransitionStore, TransitionWorkflow } from '../transitions/ports';
+import type { TransitionStore } from '../transitions/ports';
 import { authorize } from '../transitions/transition-access';
 import type { DeliveryStore } from '../webhooks/ports';
-import { StepFunctionsTransitionWorkflow } from '../workflow/step-functions-workflow';
 import type { HomeIndex } from './ports';
 import { corporationOperations } from '../../shared/api/operations/corporation';
 
@@ -34,7 +32,6 @@ export interface CorporationDeps {
   signals: Pick<SignalStore, 'register' | 'reportedBy'>;
   outbox: Pick<DeliveryStore, 'outboxEvent'>;
   directory: Pick<OrganisationDirectory, 'organisation'>;
-  workflow: Pick<TransitionWorkflow, 'evaluateSignals'>;
   apiBaseUrl: string;
   now: () => Date;
   newId: () => string;
@@ -80,7 +77,7 @@ export function corporationHandlers(deps: () => CorporationDeps): CapabilityHand
         omschrijving: `oranje: ${signal.omschrijving}`,
       });
       countBusinessEvent('SignalRegistered', { fase: signal.fase });
-      await deps().workflow.evaluateSignals(t.id).catch((error: Error) => logger.warn('signal follow-up not reached', { transitionId: t.id, errorName: error.name }));
+      // The follow-up is asked from the table's stream (functions/workflow/new-signal-handler.ts).
       return { body: reported(signal) };
     },
     listReportedSignals: async ({ principal }) => {
@@ -131,7 +128,6 @@ export const handler = createCorporationApi(
       signals: new DynamoSignalStore(db, table),
       outbox: new DynamoDeliveryStore(db, table),
       directory: new DynamoOrganisationDirectory(db, table),
-      workflow: new StepFunctionsTransitionWorkflow(runtime.sfnClient(), runtime.workflowArns()),
       apiBaseUrl: requiredEnv('API_BASE_URL'),
       now: clock.now,
       newId: randomUUID,

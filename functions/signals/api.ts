@@ -71,7 +71,8 @@ export function signalHandlers(deps: () => SignalsDeps): CapabilityHandlers<'sig
       };
       await deps().signals.register(signal, event(deps(), t.id, 'signaal-ontvangen', principal, `${signal.fase}: ${signal.omschrijving}`));
       countBusinessEvent('SignalRegistered', { fase: signal.fase });
-      await thenFollowUp(deps(), t.id);
+      // The follow-up is asked from the table's stream (functions/workflow/new-signal-handler.ts), at least
+      // once: the answer does not wait for Step Functions, and an unreachable one loses nothing.
       return { body: signal };
     },
     acknowledgeSignal: async ({ principal, params, access }) => {
@@ -137,10 +138,7 @@ async function scaleUpFor(deps: SignalsDeps, principal: Principal, t: Transition
   );
 }
 
-/**
- * The follow-up workflow looks again; the change is stored already, so an unreachable workflow is logged, not
- * failed. A new signal reaches it a second way too, from the table's stream (functions/workflow/new-signal-handler.ts).
- */
+/** The follow-up workflow looks again; the change is stored already, so an unreachable workflow is logged, not failed. */
 async function thenFollowUp(deps: SignalsDeps, transitionId: string): Promise<void> {
   await deps.workflow.evaluateSignals(transitionId).catch((error: Error) => {
     logger.warn('signal follow-up not reached', { transitionId, errorName: error.name });

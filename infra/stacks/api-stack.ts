@@ -194,7 +194,6 @@ export class ApiStack extends Stack {
     // Changes of support, signals and contacts let the follow-up workflow look again.
     props.followUpWorkflow.grantStartExecution(this.functions.transitions);
     props.followUpWorkflow.grantStartExecution(this.functions.signals);
-    props.followUpWorkflow.grantStartExecution(this.functions.corporation);
     // The administrator seals new secrets (never opens them) and puts replays on the queue.
     // kms:Encrypt only (not grantEncrypt's ReEncrypt*/GenerateDataKey*): the vault seals with Encrypt.
     this.functions.webhooks.addToRolePolicy(new PolicyStatement({ actions: ['kms:Encrypt'], resources: [props.webhooks.secretsKey.keyArn] }));

@@ -1,5 +1,3 @@
-import { SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
-import { mockClient } from 'aws-sdk-client-mock';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createApiKeyAuthorizer } from '../../functions/corporation/authorizer';
@@ -12,7 +10,6 @@ import { DynamoSignalStore } from '../../functions/storage/dynamo-signal-store';
 import { DynamoTransitionStore } from '../../functions/storage/dynamo-transition-store';
 import { createWebhookAdminApi } from '../../functions/webhooks/admin-api';
 import { LocalSecretVault } from '../../functions/webhooks/secret-vault';
-import { StepFunctionsTransitionWorkflow } from '../../functions/workflow/step-functions-workflow';
 import { applyCommand } from '../../functions/transitions/run-command';
 import type { InvalidParam } from '../../shared/api/problem';
 import type { Principal } from '../../shared/domain/principal';
@@ -36,12 +33,10 @@ let transitions: DynamoTransitionStore;
 let signals: DynamoSignalStore;
 const queued: DeliveryRef[] = [];
 const now = new Date('2027-05-04T09:00:00Z');
-const sfn = mockClient(SFNClient);
 
 beforeAll(async () => {
   table = await createTestTable('corporation');
   await seedOrganisations(table.db, table.tableName);
-  sfn.on(StartExecutionCommand).resolves({ executionArn: 'arn', startDate: now });
   transitions = new DynamoTransitionStore(table.db, table.tableName);
   signals = new DynamoSignalStore(table.db, table.tableName);
   const apiKeys = new DynamoApiKeyStore(table.db, table.tableName);
@@ -53,7 +48,6 @@ beforeAll(async () => {
     signals,
     outbox: deliveries,
     directory,
-    workflow: new StepFunctionsTransitionWorkflow(new SFNClient({ region: 'eu-west-1' }), { transition: 't', move: 'm', signals: 's' }),
     apiBaseUrl: 'https://landing.example.nl',
     now: () => now,
     newId: randomUUID,
@@ -115,7 +109,6 @@ describe('the corporation API', () => {
     const [signal] = await signals.list(t.id);
     expect(signal).toMatchObject({ bron: 'corporatie', fase: 'oranje', status: 'open', melder: { corporatieId: 'corp-w', eenheidnummer: 'w-1001' } });
     expect(signal!.omschrijving).toContain('Twee maanden achter');
-    expect(sfn.commandCalls(StartExecutionCommand, { stateMachineArn: 's' }).length).toBeGreaterThan(0);
   });
 
   it('shows the corporation whether its signals were picked up, and nothing of what was done', async () => {

@@ -131,8 +131,9 @@ describe('resolving a signal', () => {
     expect(response.body).toMatchObject({ status: 'afgehandeld', afgehandeld: { notitie: 'Logeerplek voor een week', wijzigingId: change.id }, bevestigd: { door: { id: 'u-sanne' } } });
     const types = (await transitions.timeline(t.id)).map((e) => e.type);
     expect(types).toEqual(expect.arrayContaining(['ondersteuning-gewijzigd', 'signaal-afgehandeld']));
+    // Registering left the follow-up to the table's stream; resolving asked it to look directly.
     const followUps = sfn.commandCalls(StartExecutionCommand, { stateMachineArn: followUpArn }).filter((call) => (JSON.parse(call.args[0].input.input!) as { transitionId: string }).transitionId === t.id);
-    expect(followUps.length).toBeGreaterThanOrEqual(2);
+    expect(followUps).toHaveLength(1);
   });
 
   it('writes nothing when the transition changed meanwhile, or the scale-up is not valid', async () => {

@@ -193,9 +193,14 @@ describe('Workflows stack', () => {
     expect(definition).toContain('Zet de wekker');
   });
 
-  it('lets only the transitions, signals and corporation functions start the follow-up workflow', () => {
-    const policies = Object.entries(dev.api.findResources('AWS::IAM::Policy')).filter(([, p]) => JSON.stringify(p.Properties.PolicyDocument).includes('states:StartExecution') && JSON.stringify(p.Properties.PolicyDocument).includes('FollowUpWorkflow'));
-    expect(policies.map(([id]) => id.replace(/ServiceRoleDefaultPolicy.*$/, '')).sort()).toEqual(['CorporationApi', 'SignalsApi', 'TransitionsApi']);
+  it('lets only the transitions and signals APIs and the new-signal stream consumer start the follow-up workflow', () => {
+    const startersIn = (stack: Template) =>
+      Object.entries(stack.findResources('AWS::IAM::Policy'))
+        .filter(([, p]) => JSON.stringify(p.Properties.PolicyDocument).includes('states:StartExecution') && JSON.stringify(p.Properties.PolicyDocument).includes('FollowUpWorkflow'))
+        .map(([id]) => id.replace(/ServiceRoleDefaultPolicy.*$/, ''))
+        .sort();
+    expect(startersIn(dev.api)).toEqual(['SignalsApi', 'TransitionsApi']);
+    expect(startersIn(dev.workflows)).toEqual(['NewSignal']);
   });
 
   it('logs every state machine execution', () => {
