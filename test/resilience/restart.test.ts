@@ -13,6 +13,7 @@ import { freePort } from '../../infra/local/ports';
 import { addDays, todayInNetherlands } from '../../shared/domain/calendar';
 import type { TimelineEvent } from '../../shared/domain/timeline';
 import type { Transition } from '../../shared/domain/transition';
+import { changeTransition, decideOnAWoning, signedIn, type ApiCall } from '../support/local-api';
 import { isAlive, killAllStarted, killEverything, startDynamoDbChild, startProduct, type LocalProduct } from './support/local-process';
 
 /**
@@ -77,18 +78,7 @@ async function startReceiver() {
 
 const start = async () => (product = await startProduct({ stateDir: productDir, port: ports.app, dynamoPort: ports.dynamo }));
 
-async function api(userId: string) {
-  const signIn = await fetch(`${product.url}/local/sign-in`, { method: 'POST', body: JSON.stringify({ userId }) });
-  const { token } = (await signIn.json()) as { token: string };
-  return async <T = Record<string, unknown>>(method: string, path: string, body?: unknown) => {
-    const response = await fetch(`${product.url}${path}`, {
-      method,
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    return { status: response.status, body: (await response.json()) as T };
-  };
-}
+const api = (userId: string) => signedIn(product.url, userId);
 
 const clock = async (step: { advanceDays: number } | { advanceHours: number }) => {
   const response = await fetch(`${product.url}/local/clock`, { method: 'POST', body: JSON.stringify(step) });
@@ -135,10 +125,9 @@ async function outboxOf(transitionIds: string[]): Promise<{ id: string; soort: s
   }
 }
 
-type Call = Awaited<ReturnType<typeof api>>;
 let people = 0;
 
-async function register(sanne: Call): Promise<Transition> {
+async function register(sanne: ApiCall): Promise<Transition> {
   people += 1;
   const created = await sanne<Transition>('POST', '/api/transitions', {
     persoon: { voornaam: 'Test', achternaam: `Herstart ${people} ${Date.now()}`, geboortedatum: '1984-04-04' },
@@ -151,29 +140,13 @@ async function register(sanne: Call): Promise<Transition> {
 }
 
 /** Through the woning to a move date: notices to Rijnhoven on the way, and the move workflow sets its alarm. */
-async function towardsTheMove(sanne: Call, t: Transition, today: string): Promise<{ t: Transition; moveDate: string }> {
-  const run = async (method: string, route: string, body: Record<string, unknown>) => {
-    const response = await sanne<Transition>(method, `/api/transitions/${t.id}${route}`, { ...body, expectedVersion: t.version });
-    expect(response.status, `${route}: ${JSON.stringify(response.body)}`).toBe(200);
-    t = response.body;
-  };
-  await run('POST', '/fase', { naar: 'voorbereiding', reden: 'Intake' });
-  for (const item of ['schulden-stabiel', 'budgetbeheer', 'overdrachtsformulier', 'signaleringsplan']) await run('PUT', `/gereedheid/${item}`, { gedaan: true });
-  await run('POST', '/fase', { naar: 'woning', reden: 'Klaar voor een woning' });
-  const available = addDays(today, 30);
-  await run('POST', '/aanbiedingen', {
-    corporatieId: 'org-rijnhoven',
-    adres: { straat: 'Herstartlaan', huisnummer: `${people}`, postcode: '3526 EP', plaats: 'Utrecht' },
-    wijk: 'Kanaleneiland',
-    huurPerMaandCent: 61_500,
-    beschikbaarVanaf: available,
-    reactieUiterlijk: addDays(today, 10),
-  });
-  await run('POST', `/aanbiedingen/${t.aanbiedingen.at(-1)!.id}/besluit`, { besluit: 'geaccepteerd' });
-  await run('PUT', '/contract', { vorm: 'driepartijenovereenkomst', ingangsdatum: available, getekendOp: today });
+async function towardsTheMove(sanne: ApiCall, t: Transition, today: string): Promise<{ t: Transition; moveDate: string }> {
+  t = await decideOnAWoning(sanne, t, { today, straat: 'Herstartlaan', huisnummer: `${people}` });
+  const available = t.aanbiedingen.at(-1)!.beschikbaarVanaf;
+  t = await changeTransition(sanne, t, 'PUT', '/contract', { vorm: 'driepartijenovereenkomst', ingangsdatum: available, getekendOp: today });
   const moveDate = addDays(available, 1);
-  await run('PUT', '/uitkering', { aangevraagdOp: today, besluitOp: today, toegekend: true, ingangsdatum: moveDate });
-  await run('PUT', '/verhuisdatum', { verhuisdatum: moveDate });
+  t = await changeTransition(sanne, t, 'PUT', '/uitkering', { aangevraagdOp: today, besluitOp: today, toegekend: true, ingangsdatum: moveDate });
+  t = await changeTransition(sanne, t, 'PUT', '/verhuisdatum', { verhuisdatum: moveDate });
   return { t, moveDate };
 }
 

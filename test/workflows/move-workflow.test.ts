@@ -3,7 +3,7 @@ import { startLanding, type RunningLanding } from '../../infra/local/landing';
 import { todayInNetherlands, addDays } from '../../shared/domain/calendar';
 import type { TimelineEvent } from '../../shared/domain/timeline';
 import type { Transition } from '../../shared/domain/transition';
-import { localApi, settle } from '../support/local-api';
+import { changeTransition, decideOnAWoning, localApi, settle } from '../support/local-api';
 
 /**
  * The move workflow as CDK synthesizes it, run locally with its Lambda tasks, the local scheduler for its
@@ -38,24 +38,7 @@ async function transitionWithAcceptedWoning(besluit: 'geaccepteerd' | 'afgewezen
       begeleiderIds: ['u-sanne'],
     })
   ).body;
-  const run = async (method: string, path: string, body: Record<string, unknown>) => {
-    const response = await api.call<Transition>(method, `/api/transitions/${t.id}${path}`, { ...body, expectedVersion: t.version });
-    expect(response.status, `${path}: ${JSON.stringify(response.body)}`).toBe(200);
-    t = response.body;
-  };
-  await run('POST', '/fase', { naar: 'voorbereiding', reden: 'Intake' });
-  for (const item of ['schulden-stabiel', 'budgetbeheer', 'overdrachtsformulier', 'signaleringsplan']) await run('PUT', `/gereedheid/${item}`, { gedaan: true });
-  await run('POST', '/fase', { naar: 'woning', reden: 'Klaar voor een woning' });
-  const available = addDays(today(), 30);
-  await run('POST', '/aanbiedingen', {
-    corporatieId: 'org-rijnhoven',
-    adres: { straat: 'Columbuslaan', huisnummer: `${people}`, postcode: '3526 EP', plaats: 'Utrecht' },
-    wijk: 'Kanaleneiland',
-    huurPerMaandCent: 61_500,
-    beschikbaarVanaf: available,
-    reactieUiterlijk: addDays(today(), 10),
-  });
-  await run('POST', `/aanbiedingen/${t.aanbiedingen.at(-1)!.id}/besluit`, { besluit, ...(besluit === 'afgewezen' ? { reden: 'Te ver van de dagbesteding' } : {}) });
+  t = await decideOnAWoning(api.call, t, { today: today(), straat: 'Columbuslaan', huisnummer: `${people}`, besluit });
   await settle(landing);
   return t;
 }
@@ -66,8 +49,7 @@ async function timeline(id: string): Promise<TimelineEvent[]> {
 const schedulesOf = (id: string) => landing.scheduler.list().filter((s) => s.name === `verhuizing-${id}`);
 
 async function update(t: Transition, method: string, path: string, body: Record<string, unknown>): Promise<Transition> {
-  const response = await api.call<Transition>(method, `/api/transitions/${t.id}${path}`, { ...body, expectedVersion: t.version });
-  expect(response.status, JSON.stringify(response.body)).toBe(200);
+  await changeTransition(api.call, t, method, path, body);
   await settle(landing);
   return (await api.call<Transition>('GET', `/api/transitions/${t.id}`)).body;
 }
