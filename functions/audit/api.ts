@@ -9,7 +9,7 @@ import { lazy, runtime } from '../runtime';
 import { DynamoOrganisationDirectory } from '../storage/dynamo-organisation-directory';
 import { DynamoTransitionStore } from '../storage/dynamo-transition-store';
 import type { TransitionStore } from '../transitions/ports';
-import { authorize, readableTransition } from '../transitions/transition-access';
+import { authorize, openRecord } from '../access/person-record';
 import { auditFromEnvironment } from './audit-runtime';
 import type { AuditLog } from './ports';
 import { auditOperations } from '../../shared/api/operations/audit';
@@ -20,7 +20,7 @@ const REPORT_LIMIT = 5000;
 export interface AuditDeps {
   audit: AuditLog;
   transitions: Pick<TransitionStore, 'get'>;
-  directory: Pick<OrganisationDirectory, 'staffMembers'>;
+  directory: Pick<OrganisationDirectory, 'staffMembers' | 'organisation'>;
 }
 
 /**
@@ -31,11 +31,12 @@ export interface AuditDeps {
 export function auditHandlers(deps: () => AuditDeps): CapabilityHandlers<'audit'> {
   return {
     getPersonAudit: async ({ principal, params, query, access }) => {
-      const t = await readableTransition(deps().transitions, principal, params.transitionId, access, 'audit:read-person', 'audit');
+      const { transition: t } = await openRecord(deps().transitions, { principal, access }, params.transitionId, 'audit:read-person', { onderdeel: 'audit' });
       return { body: await deps().audit.ofPerson(t.persoonRef, { limit: query.limit, cursor: query.cursor }) };
     },
     exportAccessReport: async ({ principal, params, access }) => {
-      const t = await readableTransition(deps().transitions, principal, params.transitionId, access, 'transition:read', 'inzageverslag');
+      // The report holds the same trail as the audit panel (staff names, refusals, emergency reasons): same rule.
+      const { transition: t } = await openRecord(deps().transitions, { principal, access }, params.transitionId, 'audit:read-person', { onderdeel: 'inzageverslag' });
       access.record({ actie: 'exporteren', onderdeel: 'inzageverslag', person: { persoonRef: t.persoonRef, transitionId: t.id, teamId: t.teamId } });
       const entries: AuditEntry[] = [];
       let cursor: string | undefined;
@@ -44,7 +45,7 @@ export function auditHandlers(deps: () => AuditDeps): CapabilityHandlers<'audit'
         entries.push(...page.items);
         cursor = page.nextCursor;
       } while (cursor && entries.length < REPORT_LIMIT);
-      return { body: accessReportCsv(entries), headers: { 'content-disposition': 'attachment; filename="inzageverslag.csv"' } };
+      return { body: accessReportCsv(entries, await organisationNames(deps(), entries)), headers: { 'content-disposition': 'attachment; filename="inzageverslag.csv"' } };
     },
     getUserAudit: async ({ principal, params, query, access }) => {
       authorize(principal, 'audit:read-user');
@@ -63,11 +64,18 @@ export function auditHandlers(deps: () => AuditDeps): CapabilityHandlers<'audit'
   };
 }
 
+/** The names of the organisations in the entries: a person reads "Stichting De Overstap", not an id. */
+async function organisationNames(deps: AuditDeps, entries: readonly AuditEntry[]): Promise<ReadonlyMap<string, string>> {
+  const ids = [...new Set(entries.map((e) => e.gebruiker.organisatieId))];
+  const found = await Promise.all(ids.map(async (id) => [id, (await deps.directory.organisation(id))?.naam ?? id] as const));
+  return new Map(found);
+}
+
 /**
  * The access report in words a person can read (Dutch spreadsheet conventions: semicolons, a BOM): when, who
  * (name, role, organisation), what, on what ground, emergency access with its reason. No values of the record.
  */
-export function accessReportCsv(entries: readonly AuditEntry[]): string {
+export function accessReportCsv(entries: readonly AuditEntry[], organisations: ReadonlyMap<string, string> = new Map()): string {
   const quote = (text: string) => `"${text.replace(/"/g, '""')}"`;
   const header = ['datum', 'tijd', 'wie', 'rol', 'organisatie', 'wat', 'onderdeel', 'grond', 'noodtoegang'].join(';');
   const rows = [...entries]
@@ -79,7 +87,7 @@ export function accessReportCsv(entries: readonly AuditEntry[]): string {
         local.slice(11, 16),
         quote(e.gebruiker.naam),
         quote(roleLabels[e.gebruiker.rol]),
-        quote(e.gebruiker.organisatieId),
+        quote(organisations.get(e.gebruiker.organisatieId) ?? e.gebruiker.organisatieId),
         quote(auditActionLabels[e.actie]),
         quote(e.onderdeel),
         quote(e.grond ? groundLabels[e.grond] : ''),

@@ -6,16 +6,16 @@ import type { Principal } from '../../shared/domain/principal';
 import { cancelMove, centsToCsvEuro, moves, newBalance, proposalMove, type SpendMove } from '../../shared/domain/regelbudget';
 import type { Budget, LedgerEntry, Spend } from '../../shared/domain/regelbudget-schemas';
 import type { Transition } from '../../shared/domain/transition';
-import { decide, type Action } from '../../shared/policy/access-policy';
+import type { Action } from '../../shared/policy/access-policy';
 import { clock } from '../clock';
 import { createApiHandler, type ApiHandlerOptions, type CapabilityHandlers } from '../http/api-handler';
 import { auditFromEnvironment } from '../audit/audit-runtime';
-import { ForbiddenError, NotFoundError, RuleViolationError } from '../http/errors';
+import { NotFoundError, RuleViolationError } from '../http/errors';
 import { countBusinessEvent } from '../observability/metrics';
 import type { OrganisationDirectory } from '../organisation/ports';
 import { lazy, runtime } from '../runtime';
 import type { RequestAccess } from '../http/request-access';
-import { authorize, EmergencyAccessPossibleError, scopeOf } from '../transitions/transition-access';
+import { authorize, openRecord } from '../access/person-record';
 import { DynamoBudgetStore } from '../storage/dynamo-budget-store';
 import { DynamoOrganisationDirectory } from '../storage/dynamo-organisation-directory';
 import { DynamoTransitionStore } from '../storage/dynamo-transition-store';
@@ -44,21 +44,10 @@ async function municipalityOf(deps: BudgetDeps, principal: Principal): Promise<G
  * transitions, a municipality's budget holders for the transitions in their municipality. Anything else is
  * a 404, so existence is not disclosed.
  */
-async function budgetScope(deps: BudgetDeps, principal: Principal, transitionId: string, action: Action, access?: RequestAccess): Promise<Transition> {
-  const transition = await deps.transitions.get(transitionId);
-  if (!transition) throw new NotFoundError();
+async function budgetScope(deps: BudgetDeps, principal: Principal, transitionId: string, action: Action, access: RequestAccess): Promise<Transition> {
   const gemeenteCode = principal.role === 'budgethouder' ? await municipalityOf(deps, principal) : undefined;
-  const decision = decide(principal, action, scopeOf(transition), { gemeenteCode, noodtoegang: Boolean(access?.noodtoegangReden) });
-  const person = { persoonRef: transition.persoonRef, transitionId: transition.id, teamId: transition.teamId };
-  if (!decision.allowed) {
-    access?.record({ actie: 'geweigerd', onderdeel: 'regelbudget', person, weigering: decision.reason });
-    // Another organisation's or municipality's budget does not "exist"; a role that may not act is a 403.
-    if (decision.reason === 'role') throw new ForbiddenError();
-    if (decision.reason === 'team') throw new EmergencyAccessPossibleError();
-    throw new NotFoundError();
-  }
-  access?.record({ actie: action === 'budget:read' ? 'lezen' : 'wijzigen', onderdeel: 'regelbudget', person, grond: decision.grond });
-  return transition;
+  const opened = await openRecord(deps.transitions, { principal, access }, transitionId, action, { onderdeel: 'regelbudget', gemeenteCode });
+  return opened.transition;
 }
 
 function ledgerEntry(deps: BudgetDeps, principal: Principal, t: Transition, fields: Pick<LedgerEntry, 'soort' | 'bedragCent'> & Partial<LedgerEntry>): LedgerEntry {

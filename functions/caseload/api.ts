@@ -13,7 +13,7 @@ import { DynamoOrganisationDirectory } from '../storage/dynamo-organisation-dire
 import { DynamoTaskStore } from '../storage/dynamo-signal-store';
 import { DynamoTransitionStore } from '../storage/dynamo-transition-store';
 import type { TransitionStore } from '../transitions/ports';
-import { authorize } from '../transitions/transition-access';
+import { authorize } from '../access/person-record';
 import { caseloadOperations } from '../../shared/api/operations/caseload';
 
 /** A caseworker carries tens of transitions; a page of 100 is all of them. */

@@ -19,7 +19,7 @@ import { DynamoOrganisationDirectory } from '../storage/dynamo-organisation-dire
 import { DynamoSignalStore } from '../storage/dynamo-signal-store';
 import { DynamoTransitionStore } from '../storage/dynamo-transition-store';
 import type { TransitionStore } from '../transitions/ports';
-import { authorize } from '../transitions/transition-access';
+import { authorize } from '../access/person-record';
 import type { DeliveryStore } from '../webhooks/ports';
 import type { HomeIndex } from './ports';
 import { corporationOperations } from '../../shared/api/operations/corporation';

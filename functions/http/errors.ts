@@ -36,7 +36,7 @@ export class UnauthenticatedError extends ApiError {
 export class ForbiddenError extends ApiError {
   constructor(
     title = 'Je hebt geen toegang tot deze handeling.',
-    code: 'forbidden' | 'noodtoegang-mogelijk' = 'forbidden',
+    code: 'forbidden' | 'noodtoegang-mogelijk' | 'noodtoegang-alleen-inzien' = 'forbidden',
     /** The policy's reason, for the audit entry of the refusal (never in the answer). */
     readonly weigering: Denial = 'role',
   ) {

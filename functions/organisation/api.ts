@@ -1,7 +1,7 @@
 import { auditFromEnvironment } from '../audit/audit-runtime';
 import { createApiHandler, type ApiHandlerOptions, type CapabilityHandlers } from '../http/api-handler';
 import { NotFoundError } from '../http/errors';
-import { authorize } from '../transitions/transition-access';
+import { authorize } from '../access/person-record';
 import { lazy, runtime } from '../runtime';
 import { DynamoOrganisationDirectory } from '../storage/dynamo-organisation-directory';
 import type { OrganisationDirectory } from './ports';

@@ -21,8 +21,8 @@ import { lazy, runtime } from '../runtime';
 import { DynamoContactStore, DynamoSignalStore } from '../storage/dynamo-signal-store';
 import { DynamoTransitionStore } from '../storage/dynamo-transition-store';
 import type { TransitionStore, TransitionWorkflow } from '../transitions/ports';
-import { actorOf, prepareCommand, recordChange, requireVersion, ruled } from '../transitions/run-command';
-import { authorize, readableTransition, scopeOf } from '../transitions/transition-access';
+import { actorOf, prepareCommand, requireVersion, ruled } from '../transitions/run-command';
+import { admit, openRecord, recordChange, type RecordRequest } from '../access/person-record';
 import type { RequestAccess } from '../http/request-access';
 import { StepFunctionsTransitionWorkflow } from '../workflow/step-functions-workflow';
 import type { ContactStore, SignalStore } from './ports';
@@ -43,11 +43,11 @@ export interface SignalsDeps {
 export function signalHandlers(deps: () => SignalsDeps): CapabilityHandlers<'signals'> {
   return {
     listSignals: async ({ principal, params, access }) => {
-      const t = await readableTransition(deps().transitions, principal, params.transitionId, access, 'signal:read', 'signalen');
+      const { transition: t } = await openRecord(deps().transitions, { principal, access }, params.transitionId, 'signal:read', { onderdeel: 'signalen' });
       return { body: { items: await deps().signals.list(t.id) } };
     },
     registerSignal: async ({ principal, params, body, access }) => {
-      const t = await readableTransition(deps().transitions, principal, params.transitionId, access, 'signal:register', 'signalen');
+      const { transition: t } = await openRecord(deps().transitions, { principal, access }, params.transitionId, 'signal:register', { onderdeel: 'signalen' });
       if (!isActive(t.fase)) throw new RuleViolationError('Dit traject is afgesloten: er kunnen geen signalen meer bij.');
       const sign = body.tekenId ? currentPlan(t.signaleringsplan)?.tekens.find((s) => s.id === body.tekenId) : undefined;
       if (body.tekenId && !sign) {
@@ -87,18 +87,18 @@ export function signalHandlers(deps: () => SignalsDeps): CapabilityHandlers<'sig
       if (signal.status === 'afgehandeld') throw new RuleViolationError('Dit signaal is al afgehandeld.');
       // A scale-up made in resolving the signal is a change of the transition, written in the same transaction.
       const scaleUp = body.opschaling
-        ? await scaleUpFor(deps(), principal, t, signal, body.opschaling, body.expectedVersion!)
+        ? await scaleUpFor(deps(), { principal, access }, t, signal, body.opschaling, body.expectedVersion!)
         : undefined;
       const result = ruled(() =>
         resolveSignal(signal, { notitie: body.notitie, wijzigingId: scaleUp?.next.ondersteuning.at(-1)?.id }, { id: principal.userId, naam: principal.naam }, deps().now()),
       );
       await deps().signals.change({ before: signal, ...withEvent(deps(), t.id, result, principal), closeOpenTasks: true, ...(scaleUp ? { transition: scaleUp } : {}) });
-      if (scaleUp) recordChange(access, principal, scaleUp.before, scaleUp.next, 'ondersteuning');
+      if (scaleUp) recordChange(access, scaleUp.grond, scaleUp.before, scaleUp.next, 'ondersteuning');
       await thenFollowUp(deps(), t.id);
       return { body: result.after };
     },
     listContacts: async ({ principal, params, access }) => {
-      const t = await readableTransition(deps().transitions, principal, params.transitionId, access, 'signal:read', 'contactmomenten');
+      const { transition: t } = await openRecord(deps().transitions, { principal, access }, params.transitionId, 'contact:read', { onderdeel: 'contactmomenten' });
       const items = await deps().contacts.recent(t.id, RECENT_CONTACTS);
       const today = todayInNetherlands(deps().now());
       const level = levelOn(t.ondersteuning, today);
@@ -108,7 +108,7 @@ export function signalHandlers(deps: () => SignalsDeps): CapabilityHandlers<'sig
       return { body: { items, toegestaneDagen: config.maxDaysWithoutContact[level], ...(achterstand ? { achterstandDagen: achterstand } : {}) } };
     },
     recordContact: async ({ principal, params, body, access }) => {
-      const t = await readableTransition(deps().transitions, principal, params.transitionId, access, 'signal:register', 'contactmomenten');
+      const { transition: t } = await openRecord(deps().transitions, { principal, access }, params.transitionId, 'contact:record', { onderdeel: 'contactmomenten' });
       if (!isActive(t.fase)) throw new RuleViolationError('Dit traject is afgesloten.');
       const now = deps().now();
       const op = body.op ?? now.toISOString();
@@ -123,19 +123,20 @@ export function signalHandlers(deps: () => SignalsDeps): CapabilityHandlers<'sig
 }
 
 async function signalOf(deps: SignalsDeps, principal: Principal, params: { transitionId: string; signalId: string }, action: 'signal:acknowledge' | 'signal:resolve', access: RequestAccess) {
-  const t = await readableTransition(deps.transitions, principal, params.transitionId, access, action, 'signalen');
+  const { transition: t } = await openRecord(deps.transitions, { principal, access }, params.transitionId, action, { onderdeel: 'signalen' });
   const signal = (await deps.signals.list(t.id)).find((s) => s.id === params.signalId);
   if (!signal) throw new NotFoundError('Dit signaal bestaat niet.');
   return { t, signal };
 }
 
-async function scaleUpFor(deps: SignalsDeps, principal: Principal, t: Transition, signal: Signal, opschaling: ScaleUp, expectedVersion: number) {
-  authorize(principal, 'transition:update', scopeOf(t));
+async function scaleUpFor(deps: SignalsDeps, request: RecordRequest, t: Transition, signal: Signal, opschaling: ScaleUp, expectedVersion: number) {
+  const grond = admit(request, t, 'transition:update', { onderdeel: 'ondersteuning' });
   await requireVersion(deps.transitions, t, expectedVersion);
   const id = deps.newId();
-  return prepareCommand(deps, t, actorOf(principal), (current, ctx) =>
+  const change = prepareCommand(deps, t, actorOf(request.principal), (current, ctx) =>
     changeSupport(current, { id, ...opschaling, vanaf: ctx.today, reden: `Opgeschaald na een ${signal.fase} signaal: ${signal.omschrijving.slice(0, 200)}`, signaalId: signal.id }, ctx),
   );
+  return { ...change, grond };
 }
 
 /** The follow-up workflow looks again; the change is stored already, so an unreachable workflow is logged, not failed. */

@@ -32,7 +32,7 @@ import { StepFunctionsTransitionWorkflow } from '../workflow/step-functions-work
 import type { TransitionsDeps } from './ports';
 import { registerTransition } from './register-transition';
 import { ruled, runCommand } from './run-command';
-import { authorize, readableTransition } from './transition-access';
+import { authorize, openRecord } from '../access/person-record';
 import { transitionOperations } from '../../shared/api/operations/transitions';
 
 /**
@@ -72,14 +72,14 @@ export function transitionHandlers(deps: () => TransitionsDeps): CapabilityHandl
       return { body: await deps().store.listOfBegeleider(principal.userId, page) };
     },
     getTransition: async ({ principal, params, access }) => ({
-      body: await readableTransition(deps().store, principal, params.transitionId, access),
+      body: (await openRecord(deps().store, { principal, access }, params.transitionId, 'transition:read')).transition,
     }),
     getTimeline: async ({ principal, params, access }) => {
-      const transition = await readableTransition(deps().store, principal, params.transitionId, access);
+      const { transition } = await openRecord(deps().store, { principal, access }, params.transitionId, 'transition:read');
       return { body: { items: await deps().store.timeline(transition.id) } };
     },
     getOverview: async ({ principal, params, access }) => {
-      const t = await readableTransition(deps().store, principal, params.transitionId, access);
+      const { transition: t } = await openRecord(deps().store, { principal, access }, params.transitionId, 'transition:read');
       const offer = geaccepteerdeAanbieding(t.aanbiedingen) ?? t.aanbiedingen.at(-1);
       const plaatsingenInWijk = offer ? await deps().store.placementsInWijk(t.gemeenteCode, offer.wijk) : undefined;
       const view = overview(t, municipalityPolicy(t.gemeenteCode), todayInNetherlands(deps().now()), supportConfigFor(t.providerId));
@@ -153,7 +153,7 @@ export function transitionHandlers(deps: () => TransitionsDeps): CapabilityHandl
     },
     // A draft only: computed from what the caseworker may read, nothing stored, nothing sent.
     draftVow: async ({ principal, params, body, access }) => {
-      const t = await readableTransition(deps().store, principal, params.transitionId, access);
+      const { transition: t } = await openRecord(deps().store, { principal, access }, params.transitionId, 'transition:read');
       return { body: ruled(() => draftVow(t, t.toewijzing, supportConfigFor(t.providerId), body)) };
     },
     setUitkering: async ({ principal, params, body, access }) => {

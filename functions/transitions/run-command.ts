@@ -10,10 +10,7 @@ import { StaleVersionError } from './errors';
 import type { TransitionChange, TransitionsDeps } from './ports';
 import { noticesFor } from '../../shared/domain/notices';
 import { toOutboxEvents } from '../../shared/domain/outbox-event';
-import { readableTransition, scopeOf } from './transition-access';
-import { changedFields } from '../../shared/domain/audit';
-import { decide } from '../../shared/policy/access-policy';
-import type { RequestAccess } from '../http/request-access';
+import { openRecord, recordChange, type RecordRequest } from '../access/person-record';
 import { countBusinessEvent } from '../observability/metrics';
 
 /**
@@ -23,29 +20,16 @@ import { countBusinessEvent } from '../observability/metrics';
  */
 export async function runCommand(
   deps: TransitionsDeps,
-  request: { principal: Principal; access?: RequestAccess },
+  request: RecordRequest,
   transitionId: string,
   expectedVersion: number,
   command: (t: Transition, ctx: CommandContext) => CommandResult,
 ): Promise<Transition> {
-  const { principal, access } = request;
-  const before = await readableTransition(deps.store, principal, transitionId, undefined, 'transition:update');
+  const { transition: before, grond } = await openRecord(deps.store, request, transitionId, 'transition:update', { changeRecordedAfterwards: true });
   await requireVersion(deps.store, before, expectedVersion);
-  const next = await applyCommand(deps, before, actorOf(principal), command);
-  recordChange(access, principal, before, next);
+  const next = await applyCommand(deps, before, actorOf(request.principal), command);
+  recordChange(request.access, grond, before, next);
   return next;
-}
-
-/** The audit entry of a change: who, on what ground, and which fields changed from what to what. */
-export function recordChange(access: RequestAccess | undefined, principal: Principal, before: Transition, next: Transition, onderdeel = 'traject'): void {
-  const decision = decide(principal, 'transition:update', scopeOf(before), { noodtoegang: Boolean(access?.noodtoegangReden) });
-  access?.record({
-    actie: 'wijzigen',
-    onderdeel,
-    person: { persoonRef: before.persoonRef, transitionId: before.id, teamId: before.teamId },
-    ...(decision.allowed ? { grond: decision.grond } : {}),
-    wijziging: { versieVoor: before.version, versieNa: next.version, ...changedFields(before, next) },
-  });
 }
 
 /** 409 unless the caseworker saw `expectedVersion` of `current`, or only the workflow changed it since. */

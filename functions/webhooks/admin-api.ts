@@ -13,7 +13,7 @@ import type { OrganisationDirectory } from '../organisation/ports';
 import { lazy, runtime } from '../runtime';
 import { DynamoApiKeyStore } from '../storage/dynamo-api-key-store';
 import { DynamoOrganisationDirectory } from '../storage/dynamo-organisation-directory';
-import { authorize } from '../transitions/transition-access';
+import { authorize } from '../access/person-record';
 import { checkEndpointUrl } from './address-guard';
 import { allowLocalHttp, deliveryDepsFromEnvironment } from './delivery-runtime';
 import type { DeliveryQueue, DeliveryStore, EndpointStore, SecretVault } from './ports';

@@ -10,6 +10,7 @@ export const problemCodes = [
   'unauthenticated',
   'forbidden',
   'noodtoegang-mogelijk',
+  'noodtoegang-alleen-inzien',
   'not-found',
   'conflict',
   'stale-version',

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { grounds } from '../policy/access-policy';
+import { denials, grounds } from '../policy/access-policy';
 import { roles } from './vocabulary';
 
 /**
@@ -45,7 +45,7 @@ export const AuditEntry = z
     grond: z.enum(grounds).optional(),
     noodtoegang: z.object({ reden: z.string() }).optional(),
     /** Why an attempt was refused: the policy's reason. */
-    weigering: z.enum(['role', 'organisation', 'team', 'gemeente']).optional(),
+    weigering: z.enum(denials).optional(),
     waar: z.object({ requestId: z.string(), kanaal: z.enum(channels), bron: z.string().optional() }),
     /** For a change: the versions, and the fields that changed with their values before and after. */
     wijziging: z

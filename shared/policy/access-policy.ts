@@ -8,6 +8,9 @@ import type { Principal, Role } from '../domain/principal';
  *   provider's begeleiders and team lead of the person's team: the begeleiders of the duo on the ground of
  *   their treatment relationship, the rest of the team as colleagues. Someone of the same organisation outside
  *   the team may look in an emergency, with a reason ("break the glass"), which is flagged for the team lead.
+ *   Emergency access is for looking: the one thing it also lets do is pass on a signal, so that what someone
+ *   saw in a crisis reaches the duo ("manieren waarop signalen dat het niet goed gaat tijdig worden
+ *   opgevangen"). Never money, never a change of the record, never the audit trail.
  * - A regelbudget is the municipality's money: its budget holders act on budgets in their municipality, and
  *   see nothing else of the person (no health details).
  * - The provider's administrator manages webhooks and keys, and reads no person's record.
@@ -33,6 +36,8 @@ export type Action =
   | 'signal:register'
   | 'signal:acknowledge'
   | 'signal:resolve'
+  | 'contact:read'
+  | 'contact:record'
   | 'caseload:own'
   | 'caseload:team'
   | 'audit:read-person'
@@ -72,40 +77,60 @@ export interface AccessContext {
   noodtoegang?: boolean;
 }
 
-export type Denial = 'role' | 'organisation' | 'team' | 'gemeente';
+/**
+ * Why an attempt was refused. `alleen-inzien`: emergency access was asked for an action it does not cover
+ * (a change, money, the audit trail).
+ */
+export const denials = ['role', 'organisation', 'team', 'gemeente', 'alleen-inzien'] as const;
+export type Denial = (typeof denials)[number];
 export type Decision = { allowed: true; grond: Ground } | { allowed: false; reason: Denial };
 
 /** How an action is scoped: to a person's record, to a budget's municipality, or to the organisation. */
-type Scope = 'person' | 'budget' | 'organisation';
+export type Scope = 'person' | 'budget' | 'organisation';
+/** A look leaves a `lezen` entry in the audit trail; a change a `wijzigen` entry. */
+export type Kind = 'look' | 'change';
 
-const rules: Record<Action, { roles: readonly Role[]; scope: Scope }> = {
-  'transition:create': { roles: ['begeleider', 'teamleider'], scope: 'organisation' },
-  'transition:update': { roles: ['begeleider', 'teamleider'], scope: 'person' },
-  'transition:list-own': { roles: ['begeleider', 'teamleider'], scope: 'organisation' },
-  'transition:list-team': { roles: ['begeleider', 'teamleider'], scope: 'organisation' },
-  'transition:read': { roles: ['begeleider', 'teamleider'], scope: 'person' },
-  'staff:list': { roles: ['begeleider', 'teamleider', 'beheerder'], scope: 'organisation' },
-  'corporation:list': { roles: ['begeleider', 'teamleider', 'beheerder'], scope: 'organisation' },
-  'budget:read': { roles: ['begeleider', 'teamleider', 'budgethouder'], scope: 'budget' },
-  'budget:grant': { roles: ['budgethouder'], scope: 'budget' },
-  'budget:propose': { roles: ['begeleider', 'teamleider'], scope: 'budget' },
-  'budget:decide': { roles: ['budgethouder'], scope: 'budget' },
-  'budget:pay': { roles: ['budgethouder'], scope: 'budget' },
-  'budget:cancel': { roles: ['begeleider', 'teamleider', 'budgethouder'], scope: 'budget' },
-  'budget:inbox': { roles: ['budgethouder'], scope: 'organisation' },
-  'budget:export': { roles: ['budgethouder'], scope: 'organisation' },
-  'signal:read': { roles: ['begeleider', 'teamleider'], scope: 'person' },
-  'signal:register': { roles: ['begeleider', 'teamleider'], scope: 'person' },
-  'signal:acknowledge': { roles: ['begeleider', 'teamleider'], scope: 'person' },
-  'signal:resolve': { roles: ['begeleider', 'teamleider'], scope: 'person' },
+interface Rule {
+  roles: readonly Role[];
+  scope: Scope;
+  kind: Kind;
+  /** Emergency access (with a reason) opens this action on another team's record. */
+  noodtoegang?: true;
+}
+
+const staff = ['begeleider', 'teamleider'] as const;
+
+const rules: Record<Action, Rule> = {
+  'transition:create': { roles: staff, scope: 'organisation', kind: 'change' },
+  'transition:update': { roles: staff, scope: 'person', kind: 'change' },
+  'transition:list-own': { roles: staff, scope: 'organisation', kind: 'look' },
+  'transition:list-team': { roles: staff, scope: 'organisation', kind: 'look' },
+  'transition:read': { roles: staff, scope: 'person', kind: 'look', noodtoegang: true },
+  'staff:list': { roles: [...staff, 'beheerder'], scope: 'organisation', kind: 'look' },
+  'corporation:list': { roles: [...staff, 'beheerder'], scope: 'organisation', kind: 'look' },
+  'budget:read': { roles: [...staff, 'budgethouder'], scope: 'budget', kind: 'look', noodtoegang: true },
+  'budget:grant': { roles: ['budgethouder'], scope: 'budget', kind: 'change' },
+  'budget:propose': { roles: staff, scope: 'budget', kind: 'change' },
+  'budget:decide': { roles: ['budgethouder'], scope: 'budget', kind: 'change' },
+  'budget:pay': { roles: ['budgethouder'], scope: 'budget', kind: 'change' },
+  'budget:cancel': { roles: [...staff, 'budgethouder'], scope: 'budget', kind: 'change' },
+  'budget:inbox': { roles: ['budgethouder'], scope: 'organisation', kind: 'look' },
+  'budget:export': { roles: ['budgethouder'], scope: 'organisation', kind: 'look' },
+  'signal:read': { roles: staff, scope: 'person', kind: 'look', noodtoegang: true },
+  // In a crisis, what someone saw must reach the duo, whoever saw it: the follow-up workflow takes it from there.
+  'signal:register': { roles: staff, scope: 'person', kind: 'change', noodtoegang: true },
+  'signal:acknowledge': { roles: staff, scope: 'person', kind: 'change' },
+  'signal:resolve': { roles: staff, scope: 'person', kind: 'change' },
+  'contact:read': { roles: staff, scope: 'person', kind: 'look', noodtoegang: true },
+  'contact:record': { roles: staff, scope: 'person', kind: 'change' },
   // A caseworker's own "vandaag"; the team's load is for the team lead, who assigns new transitions.
-  'caseload:own': { roles: ['begeleider', 'teamleider'], scope: 'organisation' },
-  'caseload:team': { roles: ['teamleider'], scope: 'organisation' },
-  // Who looked at a person's record, and what a user looked at: the team lead's oversight.
-  'audit:read-person': { roles: ['teamleider'], scope: 'person' },
-  'audit:read-user': { roles: ['teamleider'], scope: 'organisation' },
-  'webhook:manage': { roles: ['beheerder'], scope: 'organisation' },
-  'corporation:report': { roles: ['corporatie'], scope: 'organisation' },
+  'caseload:own': { roles: staff, scope: 'organisation', kind: 'look' },
+  'caseload:team': { roles: ['teamleider'], scope: 'organisation', kind: 'look' },
+  // Who looked at a person's record, and what a user looked at: the oversight of the person's own team lead.
+  'audit:read-person': { roles: ['teamleider'], scope: 'person', kind: 'look' },
+  'audit:read-user': { roles: ['teamleider'], scope: 'organisation', kind: 'look' },
+  'webhook:manage': { roles: ['beheerder'], scope: 'organisation', kind: 'change' },
+  'corporation:report': { roles: ['corporatie'], scope: 'organisation', kind: 'change' },
 };
 
 const organisationGround: Partial<Record<Role, Ground>> = { beheerder: 'beheer', corporatie: 'corporatie' };
@@ -122,11 +147,15 @@ export function decide(principal: Principal, action: Action, resource?: Resource
   if (rule.scope === 'organisation' || !resource) return { allowed: true, grond: organisationGround[principal.role] ?? 'eigen-werk' };
   if (resource.assignedUserIds?.includes(principal.userId)) return { allowed: true, grond: 'behandelrelatie' };
   if (resource.teamId === undefined || resource.teamId === principal.teamId) return { allowed: true, grond: 'team' };
-  // Outside the team: only in an emergency, with a reason (the caller checks the reason is there).
-  return context.noodtoegang ? { allowed: true, grond: 'noodtoegang' } : { allowed: false, reason: 'team' };
+  // Outside the team: only in an emergency, with a reason (the caller checks the reason is there), and only
+  // for what emergency access covers.
+  if (!context.noodtoegang) return { allowed: false, reason: 'team' };
+  return rule.noodtoegang ? { allowed: true, grond: 'noodtoegang' } : { allowed: false, reason: 'alleen-inzien' };
 }
 
-/** The roles an action is for (the policy table, for documentation and tests). */
-export function rolesFor(action: Action): readonly Role[] {
-  return rules[action].roles;
+/** An action's rule as the policy table has it: for documentation, the audit entry and tests. */
+export function ruleOf(action: Action): Readonly<Rule> {
+  return rules[action];
 }
+
+export const actions = Object.keys(rules) as Action[];

@@ -4,6 +4,8 @@ import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createAuditApi } from '../../functions/audit/api';
 import { createBudgetApi } from '../../functions/budget/api';
+import { createSignalsApi } from '../../functions/signals/api';
+import { DynamoContactStore, DynamoSignalStore } from '../../functions/storage/dynamo-signal-store';
 import { DynamoAuditLog } from '../../functions/storage/dynamo-audit-log';
 import { DynamoBudgetStore } from '../../functions/storage/dynamo-budget-store';
 import { DynamoOrganisationDirectory } from '../../functions/storage/dynamo-organisation-directory';
@@ -28,6 +30,8 @@ let audit: DynamoAuditLog;
 let transitionsApi: ReturnType<typeof createTransitionsApi>;
 let budgetApi: ReturnType<typeof createBudgetApi>;
 let auditApi: ReturnType<typeof createAuditApi>;
+let signalsApi: ReturnType<typeof createSignalsApi>;
+let budgets: DynamoBudgetStore;
 const now = new Date('2027-06-01T09:00:00Z');
 const sfn = mockClient(SFNClient);
 
@@ -44,7 +48,12 @@ beforeAll(async () => {
     () => ({ store, directory, workflow: new StepFunctionsTransitionWorkflow(new SFNClient({ region: 'eu-west-1' }), { transition: 't', move: 'm', signals: 's' }), now: () => now, newId: randomUUID }),
     options,
   );
-  budgetApi = createBudgetApi(() => ({ budgets: new DynamoBudgetStore(table.db, table.tableName), transitions: store, directory, now: () => now, newId: randomUUID }), options);
+  budgets = new DynamoBudgetStore(table.db, table.tableName);
+  budgetApi = createBudgetApi(() => ({ budgets, transitions: store, directory, now: () => now, newId: randomUUID }), options);
+  const workflow = new StepFunctionsTransitionWorkflow(new SFNClient({ region: 'eu-west-1' }), { transition: 't', move: 'm', signals: 's' });
+  const signals = new DynamoSignalStore(table.db, table.tableName);
+  const contacts = new DynamoContactStore(table.db, table.tableName);
+  signalsApi = createSignalsApi(() => ({ signals, contacts, transitions: store, workflow, now: () => now, newId: randomUUID }), options);
   auditApi = createAuditApi(() => ({ audit, transitions: store, directory }), options);
 });
 
@@ -128,6 +137,87 @@ describe('who may see a person’s record', () => {
   });
 });
 
+const emergency = { 'landing-noodtoegang': encodeURIComponent('Crisisdienst: Kees belt in paniek, zijn begeleiders zijn onbereikbaar') };
+const onRecord = (t: Transition, route: string, principal: Principal, body?: unknown, headers: Record<string, string> = emergency) =>
+  invoke<{ code?: string; title?: string; status?: string }>(route.includes('regelbudget') ? budgetApi : route.includes('/signalen') || route.includes('/contacten') ? signalsApi : transitionsApi, {
+    routeKey: route, principal, pathParameters: { transitionId: t.id }, ...(body === undefined ? {} : { body }), headers,
+  });
+
+describe('emergency access is for looking', () => {
+  it('refuses every change and every euro to someone of another team under noodtoegang, and writes nothing', async () => {
+    const t = await registered();
+    const grant = await onRecord(t, 'PUT /api/transitions/{transitionId}/regelbudget', people.pieter, { toegekendCent: 100_000, geldigVan: '2027-01-01', geldigTot: '2027-12-31' }, {});
+    expect(grant.status).toBe(200);
+    for (const principal of [people.kim, people.fleur]) {
+      expect((await read(t, principal, emergency)).status).toBe(200);
+      const attempts = [
+        await onRecord(t, 'POST /api/transitions/{transitionId}/regelbudget/uitgaven', principal, { categorie: 'inrichting', bedragCent: 10_000, ontvanger: 'Kringloop', reden: 'Een bed' }),
+        await onRecord(t, 'POST /api/transitions/{transitionId}/contacten', principal, { modaliteit: 'op-afstand', notitie: 'Gebeld' }),
+        await onRecord(t, 'POST /api/transitions/{transitionId}/fase', principal, { naar: 'voorbereiding', reden: 'Intake', expectedVersion: t.version }),
+      ];
+      for (const attempt of attempts) {
+        expect(attempt).toMatchObject({ status: 403, body: { code: 'noodtoegang-alleen-inzien', status: 403 } });
+        expect(attempt.headers['content-type']).toBe('application/problem+json');
+        expect(attempt.body.title).toMatch(/Noodtoegang is om in te zien/);
+      }
+    }
+    expect((await budgets.spends(t.id)).length).toBe(0);
+    const contacts = await invoke<{ items: unknown[] }>(signalsApi, { routeKey: 'GET /api/transitions/{transitionId}/contacten', principal: people.sanne, pathParameters: { transitionId: t.id } });
+    expect(contacts.body.items).toEqual([]);
+    expect((await read(t, people.sanne)).body).toMatchObject({ version: t.version, fase: 'aanmelding' });
+    // Each refusal is on the person's own trail, with its reason.
+    const refused = (await trailOf(t)).filter((e) => e.actie === 'geweigerd');
+    expect(refused.map((e) => e.weigering)).toEqual(Array(6).fill('alleen-inzien'));
+    expect(new Set(refused.map((e) => e.operatie))).toEqual(new Set(['proposeSpend', 'recordContact', 'changeFase']));
+  });
+
+  it('lets someone of another team pass on a signal in a crisis, on the ground noodtoegang, with the reason', async () => {
+    const t = await registered();
+    const signal = await onRecord(t, 'POST /api/transitions/{transitionId}/signalen', people.kim, {
+      bron: 'ondersteuning-op-afstand', omschrijving: 'Belt in paniek naar de nachtdienst', thermometer: { veiligheid: 2, gezondheid: 1, welzijn: 2, omvang: 1, duur: 1 },
+    });
+    expect(signal.status).toBe(201);
+    const [entry] = (await trailOf(t)).filter((e) => e.operatie === 'registerSignal');
+    expect(entry).toMatchObject({ actie: 'wijzigen', grond: 'noodtoegang', noodtoegang: { reden: expect.stringContaining('Crisisdienst') }, gebruiker: { id: 'u-kim' } });
+  });
+
+  it('does not open the audit trail or the inzageverslag under noodtoegang, and records the refusals on the person’s trail', async () => {
+    const t = await registered();
+    for (const route of ['GET /api/transitions/{transitionId}/audit', 'GET /api/transitions/{transitionId}/inzageverslag']) {
+      const attempt = await invoke<{ code: string }>(auditApi, { routeKey: route, principal: people.fleur, pathParameters: { transitionId: t.id }, headers: emergency });
+      expect(attempt).toMatchObject({ status: 403, body: { code: 'noodtoegang-alleen-inzien' } });
+    }
+    const refused = (await trailOf(t)).filter((e) => e.actie === 'geweigerd' && e.gebruiker.id === 'u-fleur');
+    expect(refused.map((e) => e.operatie).sort()).toEqual(['exportAccessReport', 'getPersonAudit']);
+  });
+});
+
+describe('a refused change is on the person’s trail', () => {
+  it('records a refused phase or support change in the person’s trail (and so in their inzageverslag)', async () => {
+    const t = await registered();
+    const fase = await onRecord(t, 'POST /api/transitions/{transitionId}/fase', people.kim, { naar: 'voorbereiding', reden: 'Intake', expectedVersion: t.version }, {});
+    expect(fase).toMatchObject({ status: 403, body: { code: 'forbidden' } });
+    const support = await onRecord(t, 'POST /api/transitions/{transitionId}/ondersteuning', people.bram, { niveau: 'intensief', modaliteiten: ['thuis'], vanaf: '2027-06-01', reden: 'Verhuizing', expectedVersion: t.version }, {});
+    expect(support.status).toBe(403);
+    const refused = (await trailOf(t)).filter((e) => e.actie === 'geweigerd');
+    expect(refused).toHaveLength(2);
+    expect(refused).toEqual(expect.arrayContaining([
+      expect.objectContaining({ operatie: 'changeSupport', gebruiker: expect.objectContaining({ id: 'u-bram' }), weigering: 'role', transitionId: t.id }),
+      expect.objectContaining({ operatie: 'changeFase', gebruiker: expect.objectContaining({ id: 'u-kim' }), weigering: 'team', transitionId: t.id }),
+    ]));
+    const report = await rawReport(t, people.ingrid);
+    expect(report.body).toContain('"Kim de Wit"');
+    expect(report.body).toContain('"Geweigerd"');
+  });
+});
+
+const rawReport = async (t: Transition, principal: Principal) =>
+  (await auditApi((await import('../support/api-events')).apiEvent({ routeKey: 'GET /api/transitions/{transitionId}/inzageverslag', principal, pathParameters: { transitionId: t.id } }), { awsRequestId: 'r' } as never)) as {
+    statusCode: number;
+    headers: Record<string, string>;
+    body: string;
+  };
+
 describe('the audit trail for the team lead', () => {
   it('shows the team lead who looked at a person’s record, and a member’s trail; not to a begeleider', async () => {
     const t = await registered();
@@ -143,21 +233,20 @@ describe('the audit trail for the team lead', () => {
     expect((await trailOf(t)).filter((e) => e.operatie === 'getPersonAudit' && e.gebruiker.id === 'u-ingrid').map((e) => e.actie)).toEqual(['lezen']);
   });
 
-  it('exports the person’s access report: who, when, what, on what ground — no values of the record', async () => {
+  it('exports the person’s access report for the team lead: who, when, what, on what ground — no values of the record', async () => {
     const t = await registered();
     await read(t, people.youssef);
-    const report = await invoke<string>(auditApi, { routeKey: 'GET /api/transitions/{transitionId}/inzageverslag', principal: people.sanne, pathParameters: { transitionId: t.id } }).catch(() => undefined);
-    // The CSV is not JSON: read the raw answer.
-    const raw = (await auditApi(
-      (await import('../support/api-events')).apiEvent({ routeKey: 'GET /api/transitions/{transitionId}/inzageverslag', principal: people.sanne, pathParameters: { transitionId: t.id } }),
-      { awsRequestId: 'r' } as never,
-    )) as { statusCode: number; headers: Record<string, string>; body: string };
-    expect(report).toBeUndefined(); // invoke() parses JSON: a CSV body is not
+    // The report holds the audit trail: a begeleider gets the same 403 as for the trail itself.
+    expect((await rawReport(t, people.sanne)).statusCode).toBe(403);
+    const raw = await rawReport(t, people.ingrid);
     expect(raw.statusCode).toBe(200);
     expect(raw.headers['content-type']).toContain('text/csv');
     const lines = raw.body.replace(/^\ufeff/, '').trimEnd().split('\r\n');
     expect(lines[0]).toBe('datum;tijd;wie;rol;organisatie;wat;onderdeel;grond;noodtoegang');
     expect(lines.some((l) => l.includes('"Youssef El Amrani";"Begeleider"') && l.includes('"Lid van het team van de persoon"'))).toBe(true);
+    // Organisations by name, as the person reads them.
+    expect(lines.some((l) => l.includes('"Youssef El Amrani";"Begeleider";"Stichting A"'))).toBe(true);
+    expect(raw.body).not.toContain('"org-a"');
     expect(raw.body).not.toContain(t.persoon.geboortedatum);
   });
 });

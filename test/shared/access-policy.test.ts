@@ -1,90 +1,111 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { roles, type Principal, type Role } from '../../shared/domain/principal';
-import { decide, rolesFor, type Action, type Decision, type ResourceScope } from '../../shared/policy/access-policy';
+import { actions, decide, ruleOf, type Action, type Decision, type ResourceScope } from '../../shared/policy/access-policy';
 
 /**
- * The access policy as a table: every action, every role, and every relation between the principal and the
- * resource. A change of policy must change this table.
+ * The access policy against the table in docs/ARCHITECTURE.md (security section): every action the table
+ * lists, every role, every relation between the principal and the record, with and without emergency access.
+ * The table is the rule; a change of policy must change the table, and a table the code does not follow fails.
  */
-const principal = (role: Role): Principal => ({ userId: 'u1', naam: 'Test', organisationId: 'org-a', role, ...(role === 'begeleider' || role === 'teamleider' ? { teamId: 'team-1' } : {}) });
+interface Row {
+  action: Action;
+  roles: Role[];
+  scope: 'person' | 'budget' | 'organisation';
+  kind: 'look' | 'change';
+  noodtoegang: boolean;
+  audit: string;
+}
 
-const allowed: Record<Action, Role[]> = {
-  'transition:create': ['begeleider', 'teamleider'],
-  'transition:update': ['begeleider', 'teamleider'],
-  'transition:list-own': ['begeleider', 'teamleider'],
-  'transition:list-team': ['begeleider', 'teamleider'],
-  'transition:read': ['begeleider', 'teamleider'],
-  'staff:list': ['begeleider', 'teamleider', 'beheerder'],
-  'corporation:list': ['begeleider', 'teamleider', 'beheerder'],
-  'budget:read': ['begeleider', 'teamleider', 'budgethouder'],
-  'budget:grant': ['budgethouder'],
-  'budget:propose': ['begeleider', 'teamleider'],
-  'budget:decide': ['budgethouder'],
-  'budget:pay': ['budgethouder'],
-  'budget:cancel': ['begeleider', 'teamleider', 'budgethouder'],
-  'budget:inbox': ['budgethouder'],
-  'budget:export': ['budgethouder'],
-  'signal:read': ['begeleider', 'teamleider'],
-  'signal:register': ['begeleider', 'teamleider'],
-  'signal:acknowledge': ['begeleider', 'teamleider'],
-  'signal:resolve': ['begeleider', 'teamleider'],
-  'caseload:own': ['begeleider', 'teamleider'],
-  'caseload:team': ['teamleider'],
-  'audit:read-person': ['teamleider'],
-  'audit:read-user': ['teamleider'],
-  'webhook:manage': ['beheerder'],
-  'corporation:report': ['corporatie'],
-};
+function documentedTable(): Row[] {
+  const doc = readFileSync(new URL('../../docs/ARCHITECTURE.md', import.meta.url), 'utf8');
+  const block = doc.split('<!-- access-policy:start')[1]?.split('<!-- access-policy:end -->')[0] ?? '';
+  return block
+    .split('\n')
+    .filter((line) => line.startsWith('| `'))
+    .map((line) => {
+      const [action, , roleList, scope, kind, noodtoegang, audit] = line.split('|').slice(1, -1).map((cell) => cell.trim());
+      return {
+        action: action!.replaceAll('`', '') as Action,
+        roles: roleList!.split(',').map((r) => r.trim() as Role),
+        scope: scope as Row['scope'],
+        kind: kind as Row['kind'],
+        noodtoegang: noodtoegang === 'yes',
+        audit: audit!,
+      };
+    });
+}
 
-const personActions: Action[] = ['transition:update', 'transition:read', 'signal:read', 'signal:register', 'signal:acknowledge', 'signal:resolve', 'audit:read-person'];
-const budgetActions: Action[] = ['budget:read', 'budget:grant', 'budget:propose', 'budget:decide', 'budget:pay', 'budget:cancel'];
-const actions = Object.keys(allowed) as Action[];
+const table = documentedTable();
+const principal = (role: Role): Principal => ({
+  userId: 'u1',
+  naam: 'Test',
+  organisationId: 'org-a',
+  role,
+  ...(role === 'begeleider' || role === 'teamleider' ? { teamId: 'team-1' } : {}),
+});
 
-/** The ways a resource can relate to the principal. */
-const relations: Record<string, ResourceScope> = {
+/** The ways a record can relate to the principal. */
+const relations = {
   assigned: { organisationId: 'org-a', teamId: 'team-1', assignedUserIds: ['u1'], gemeenteCode: 'GM0344' },
   sameTeam: { organisationId: 'org-a', teamId: 'team-1', assignedUserIds: ['u2'], gemeenteCode: 'GM0344' },
   otherTeam: { organisationId: 'org-a', teamId: 'team-2', assignedUserIds: ['u2'], gemeenteCode: 'GM0344' },
   otherOrganisation: { organisationId: 'org-b', teamId: 'team-1', assignedUserIds: ['u1'], gemeenteCode: 'GM0344' },
   otherMunicipality: { organisationId: 'org-a', teamId: 'team-1', assignedUserIds: ['u2'], gemeenteCode: 'GM0355' },
-};
-const municipality = { gemeenteCode: 'GM0344' };
+} satisfies Record<string, ResourceScope>;
+type Relation = keyof typeof relations;
+const municipality = 'GM0344';
 
-/** What the policy must answer, written out from the rules in words. */
-function expected(role: Role, action: Action, relation: keyof typeof relations, noodtoegang = false): Decision {
-  if (!allowed[action].includes(role)) return { allowed: false, reason: 'role' };
-  const isBudget = budgetActions.includes(action);
-  if (isBudget && role === 'budgethouder') {
+/** What the policy must answer, read from the table's row with the scope rules written out in words. */
+function expected(row: Row, role: Role, relation: Relation, noodtoegang: boolean): Decision {
+  if (!row.roles.includes(role)) return { allowed: false, reason: 'role' };
+  if (row.scope === 'budget' && role === 'budgethouder') {
     return relation === 'otherMunicipality' ? { allowed: false, reason: 'gemeente' } : { allowed: true, grond: 'gemeente' };
   }
   if (relation === 'otherOrganisation') return { allowed: false, reason: 'organisation' };
-  const personScoped = personActions.includes(action) || isBudget;
-  if (!personScoped) return { allowed: true, grond: role === 'beheerder' ? 'beheer' : role === 'corporatie' ? 'corporatie' : 'eigen-werk' };
+  if (row.scope === 'organisation') {
+    return { allowed: true, grond: role === 'beheerder' ? 'beheer' : role === 'corporatie' ? 'corporatie' : 'eigen-werk' };
+  }
   if (relation === 'assigned') return { allowed: true, grond: 'behandelrelatie' };
-  if (relation === 'otherTeam') return noodtoegang ? { allowed: true, grond: 'noodtoegang' } : { allowed: false, reason: 'team' };
-  return { allowed: true, grond: 'team' };
+  if (relation !== 'otherTeam') return { allowed: true, grond: 'team' };
+  if (!noodtoegang) return { allowed: false, reason: 'team' };
+  return row.noodtoegang ? { allowed: true, grond: 'noodtoegang' } : { allowed: false, reason: 'alleen-inzien' };
 }
 
-describe('access policy', () => {
-  const cases = actions.flatMap((action) => roles.flatMap((role) => Object.keys(relations).map((relation) => ({ action, role, relation }))));
-
-  it.each(cases)('$role, $action on a resource related as $relation', ({ action, role, relation }) => {
-    expect(decide(principal(role), action, relations[relation], municipality)).toEqual(expected(role, action, relation));
+describe('access policy, as docs/ARCHITECTURE.md tabulates it', () => {
+  it('lists every action of the policy once, and nothing else', () => {
+    expect(table.map((r) => r.action).sort()).toEqual([...actions].sort());
   });
 
-  it.each(actions.flatMap((action) => roles.map((role) => ({ action, role }))))('$role may $action only if the table says so (no resource)', ({ action, role }) => {
-    expect(decide(principal(role), action, undefined, municipality).allowed).toBe(allowed[action].includes(role));
-    expect(rolesFor(action)).toEqual(allowed[action]);
-  });
-
-  it.each(personActions.flatMap((action) => allowed[action].map((role) => ({ action, role }))))(
-    'lets a $role of another team $action only with emergency access, on that ground',
-    ({ action, role }) => {
-      expect(decide(principal(role), action, relations.otherTeam, { noodtoegang: true })).toEqual({ allowed: true, grond: 'noodtoegang' });
-      // Emergency access opens another team's records, never another organisation's.
-      expect(decide(principal(role), action, relations.otherOrganisation, { noodtoegang: true })).toEqual({ allowed: false, reason: 'organisation' });
-    },
+  const cases = table.flatMap((row) =>
+    roles.flatMap((role) =>
+      (Object.keys(relations) as Relation[]).flatMap((relation) => [false, true].map((noodtoegang) => ({ row, role, relation, noodtoegang }))),
+    ),
   );
+
+  it.each(cases)('$role, $row.action on a record related as $relation (noodtoegang: $noodtoegang)', ({ row, role, relation, noodtoegang }) => {
+    const context = { gemeenteCode: municipality, noodtoegang };
+    expect(decide(principal(role), row.action, relations[relation], context)).toEqual(expected(row, role, relation, noodtoegang));
+  });
+
+  it.each(table)('$action: roles, scope, kind and what emergency access opens are the table’s', (row) => {
+    const rule = ruleOf(row.action);
+    expect([...rule.roles]).toEqual(row.roles);
+    expect(rule.scope).toBe(row.scope);
+    expect(rule.kind).toBe(row.kind);
+    expect(Boolean(rule.noodtoegang)).toBe(row.noodtoegang);
+    expect(row.audit).toBe(row.scope === 'organisation' ? 'on the user\'s trail' : `\`${row.kind === 'look' ? 'lezen' : 'wijzigen'}\` on the person's trail`);
+  });
+
+  it.each(table)('$action without a record: allowed exactly for the table’s roles', (row) => {
+    for (const role of roles) expect(decide(principal(role), row.action, undefined, { gemeenteCode: municipality }).allowed).toBe(row.roles.includes(role));
+  });
+
+  it('never lets emergency access move money or change a record', () => {
+    const opened = table.filter((r) => r.noodtoegang);
+    expect(opened.filter((r) => r.kind === 'change').map((r) => r.action)).toEqual(['signal:register']);
+    expect(opened.filter((r) => r.scope === 'budget' && r.kind === 'change')).toEqual([]);
+  });
 
   it('gives a budget holder without a municipality no budget at all', () => {
     expect(decide(principal('budgethouder'), 'budget:read', relations.sameTeam, {})).toEqual({ allowed: false, reason: 'gemeente' });

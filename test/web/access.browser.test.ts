@@ -45,6 +45,10 @@ describe('Who sees what, in the browser', { timeout: 60_000 }, () => {
     await page.getByRole('button', { name: 'Noodtoegang gebruiken' }).click();
     await page.getByRole('heading', { name: 'Kees van Dijk' }).waitFor();
     expect(await page.getByRole('status').filter({ hasText: 'noodtoegang' }).count()).toBeGreaterThan(0);
+    // Emergency access is for looking: the record's forms are there but disabled, the audit trail is not shown.
+    const nextFase = page.getByRole('group', { name: 'Volgende fase' }).getByRole('button').first();
+    expect(await nextFase.isDisabled()).toBe(true);
+    expect(await page.getByRole('heading', { name: 'Inzage en wijzigingen' }).count()).toBe(0);
 
     await signInAs(/Ingrid Visser/);
     await page.goto(url);
@@ -60,8 +64,11 @@ describe('Who sees what, in the browser', { timeout: 60_000 }, () => {
     expect(await sannes.getByRole('link', { name: 'dossier' }).first().getAttribute('href')).toBe(new URL(url).pathname);
   });
 
-  it('gives a caseworker the person’s access report as a download', async () => {
-    await keesUrl();
+  it('gives the team lead the person’s access report as a download, and a begeleider not', async () => {
+    const url = await keesUrl();
+    expect(await page.getByRole('button', { name: /Inzageverslag voor de persoon downloaden/ }).count()).toBe(0);
+    await signInAs(/Ingrid Visser/);
+    await page.goto(url);
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /Inzageverslag voor de persoon downloaden/ }).click()]);
     expect(download.suggestedFilename()).toBe('inzageverslag.csv');
   });

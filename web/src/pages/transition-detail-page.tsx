@@ -120,7 +120,10 @@ export default function TransitionDetailPage() {
             <>
               <Show when={emergencyAccessFor(t().id)}>
                 <div class="utrecht-alert utrecht-alert--warning" role="status">
-                  <p class="utrecht-paragraph">Je gebruikt noodtoegang tot dit dossier. Alles wat je inziet of wijzigt komt met je reden in het auditlog.</p>
+                  <p class="utrecht-paragraph">
+                    Je gebruikt noodtoegang tot dit dossier: je kunt het inzien en een signaal doorgeven aan het team. Wijzigen kan alleen
+                    het team van de persoon. Alles wat je inziet komt met je reden in het auditlog.
+                  </p>
                 </div>
               </Show>
               <TransitionDetails transition={t()} />
@@ -143,17 +146,22 @@ export default function TransitionDetailPage() {
                         </ul>
                       </section>
                     </Show>
-                    <FasePanel transition={t()} nextFases={o().nextFases} onChanged={changed} />
                     <SignalsPanel transition={t()} signals={currentSignals()?.items} onChanged={() => changed()} />
-                    <SupportPanel transition={t()} overview={o()} signals={currentSignals()?.items ?? []} onChanged={changed} />
-                    <PlanPanel transition={t()} overview={o()} onChanged={changed} />
-                    <ReadinessPanel transition={t()} overview={o()} onChanged={changed} />
-                    <Show when={['woning', 'verhuizing', 'landing', 'omklap', 'geland', 'teruggevallen'].includes(t().fase) || t().aanbiedingen.length > 0}>
-                      <WoningPanel transition={t()} overview={o()} onChanged={changed} />
-                      <MovePanel transition={t()} overview={o()} onChanged={changed} />
+                    {/* Emergency access is for looking (and passing on a signal): the rest is shown, its forms disabled. */}
+                    <fieldset class="landing-record-parts" disabled={Boolean(emergencyAccessFor(t().id))}>
+                      <FasePanel transition={t()} nextFases={o().nextFases} onChanged={changed} />
+                      <SupportPanel transition={t()} overview={o()} signals={currentSignals()?.items ?? []} onChanged={changed} />
+                      <PlanPanel transition={t()} overview={o()} onChanged={changed} />
+                      <ReadinessPanel transition={t()} overview={o()} onChanged={changed} />
+                      <Show when={['woning', 'verhuizing', 'landing', 'omklap', 'geland', 'teruggevallen'].includes(t().fase) || t().aanbiedingen.length > 0}>
+                        <WoningPanel transition={t()} overview={o()} onChanged={changed} />
+                        <MovePanel transition={t()} overview={o()} onChanged={changed} />
+                      </Show>
+                      <BudgetPanel transitionId={t().id} verhuisdatum={t().verhuisdatum} />
+                    </fieldset>
+                    <Show when={!emergencyAccessFor(t().id)}>
+                      <AuditPanel transitionId={t().id} />
                     </Show>
-                    <BudgetPanel transitionId={t().id} verhuisdatum={t().verhuisdatum} />
-                    <AuditPanel transitionId={t().id} />
                   </>
                 )}
               </Show>

@@ -6,8 +6,8 @@ import { ProblemAlert } from '../problem-alert';
 import { AuditTrail } from './audit-trail';
 
 /**
- * Who looked at or changed this person's record (NEN 7513), for the team lead; and, for the team, the
- * person's access report to hand over when they ask (AVG, right of access).
+ * Who looked at or changed this person's record (NEN 7513), and the person's access report to hand over when
+ * they ask (AVG, right of access): both hold the same trail, so both are for the person's own team lead.
  */
 export function AuditPanel(props: { transitionId: string }) {
   const isLead = () => session()?.principal.role === 'teamleider';
@@ -21,19 +21,19 @@ export function AuditPanel(props: { transitionId: string }) {
     }
   };
   return (
-    <section class="landing-panel" aria-labelledby="audit-title">
-      <h2 id="audit-title" class="utrecht-heading-2">
-        Inzage en wijzigingen
-      </h2>
-      <ProblemAlert message={error()} />
-      <Show when={isLead()}>
+    <Show when={isLead()}>
+      <section class="landing-panel" aria-labelledby="audit-title">
+        <h2 id="audit-title" class="utrecht-heading-2">
+          Inzage en wijzigingen
+        </h2>
+        <ProblemAlert message={error()} />
         <AuditTrail label="Auditlog van dit dossier" load={(cursor) => api.audit.ofPerson(props.transitionId, cursor)} />
-      </Show>
-      <p class="utrecht-paragraph">
-        <button type="button" class="utrecht-button utrecht-button--secondary-action" onClick={() => void download()}>
-          Inzageverslag voor de persoon downloaden (CSV)
-        </button>
-      </p>
-    </section>
+        <p class="utrecht-paragraph">
+          <button type="button" class="utrecht-button utrecht-button--secondary-action" onClick={() => void download()}>
+            Inzageverslag voor de persoon downloaden (CSV)
+          </button>
+        </p>
+      </section>
+    </Show>
   );
 }
