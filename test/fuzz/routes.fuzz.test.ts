@@ -420,6 +420,7 @@ const statusOfCode: Record<string, number> = {
   unauthenticated: 401,
   forbidden: 403,
   'noodtoegang-mogelijk': 403,
+  'noodtoegang-alleen-inzien': 403,
   'not-found': 404,
   conflict: 409,
   'stale-version': 409,
