@@ -26,7 +26,7 @@ const vitest = spawnSync(
     `--outputFile.json=${report}`,
     ...process.argv.slice(2),
   ],
-  { cwd: root, stdio: 'inherit', env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', LOG_FILE: logFile } },
+  { cwd: root, stdio: 'inherit', env: { ...process.env, LOG_FILE: logFile } },
 );
 
 // Every log line the suite wrote, scanned for the people of the demo and the tests (see test/privacy).

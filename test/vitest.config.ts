@@ -17,6 +17,6 @@ export default defineConfig({
     // never judges how long that took (timings are the benchmark's).
     expect: { poll: { timeout: 10_000 } },
     // No EMF metric lines on the console (test/functions/metrics.test.ts switches them on where it reads them).
-    env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', LOG_LEVEL: 'warn', POWERTOOLS_METRICS_DISABLED: 'true' },
+    env: { LOG_LEVEL: 'warn', POWERTOOLS_METRICS_DISABLED: 'true' },
   },
 });

@@ -35,12 +35,12 @@ export interface LandingFunctionProps {
  * to report sizes and cold-start times.
  */
 export const lambdaBundling = {
-  target: 'node22',
+  target: 'node24',
   minify: true,
   mainFields: ['module', 'main'],
   // ESM bundles still meet CommonJS dependencies that call require().
   banner: "import { createRequire as __landingCreateRequire } from 'module'; const require = __landingCreateRequire(import.meta.url);",
-  // The nodejs22.x runtime ships AWS SDK v3; leaving it out keeps bundles small and cold starts short.
+  // The nodejs24.x runtime ships AWS SDK v3; leaving it out keeps bundles small and cold starts short.
   external: ['@aws-sdk/*'],
 } as const;
 
@@ -81,7 +81,7 @@ export class LandingFunction extends NodejsFunction {
       entry: path.join(projectRoot, props.entry),
       handler: 'handler',
       description: props.description,
-      runtime: Runtime.NODEJS_22_X,
+      runtime: Runtime.NODEJS_24_X,
       architecture: Architecture.ARM_64,
       memorySize: props.memorySize ?? 512,
       timeout: props.timeout ?? Duration.seconds(10),
@@ -113,7 +113,7 @@ export class LandingFunction extends NodejsFunction {
 
     acknowledge(this, {
       id: 'AwsSolutions-L1',
-      reason: 'Node 22 on purpose: the bundles target node22, the nodejs22.x runtime is supported, and a runtime upgrade is a change of its own (cdk.json keeps useLatestRuntimeVersion off).',
+      reason: 'Node 24 pinned on purpose: the bundles target node24, the same major runs locally and in CI, and a runtime upgrade is a change of its own.',
     });
     if (props.stage.tracing) {
       acknowledge(role, {

@@ -1,4 +1,3 @@
-import './promise-with-resolvers';
 import { StateMachine } from 'aws-local-stepfunctions';
 import { existsSync, readFileSync } from 'node:fs';
 import type { LocalHandlerMetadata } from '../constructs/landing-function';

@@ -32,8 +32,6 @@ const { values: args } = parseArgs({
   },
 });
 
-// The SDK warns that its 2027 releases need Node 22; Lambda runs Node 22, locally Node 20 is still fine.
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 const localDir = path.resolve(args['state-dir']);
 const dataDir = path.join(localDir, 'dynamodb');

@@ -20,7 +20,6 @@ import { onboard } from '../onboarding/onboard';
 import { parseOnboardingFile } from '../onboarding/onboarding-file';
 import { AwsRestorePort } from '../recovery/aws-restore-port';
 
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 const { values } = parseArgs({ options: { stage: { type: 'string' }, file: { type: 'string' }, 'dry-run': { type: 'boolean', default: false } } });
 const fail = (message: string): never => {

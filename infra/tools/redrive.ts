@@ -19,7 +19,6 @@ import { processes, type Proces, REDRIVE_WINDOW_DAYS, type RedriveLine, redriveF
 import { parseRestoreTime } from '../recovery/restore-plan';
 import { runCommand, UsageError } from './command-line';
 
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 const usage = `Gebruik:
   npm run redrive -- --stage dev|acc|prod [--since <ISO-tijd met zone>] [--workflow ${processes.join('|')}] [--dry-run]

@@ -27,7 +27,6 @@ import { replayEndpoint, type ReplayReport } from '../recovery/replay-webhooks';
 import { parseRestoreTime } from '../recovery/restore-plan';
 import { runCommand, UsageError } from './command-line';
 
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const LOCAL_TABLE = 'landing-local';
 

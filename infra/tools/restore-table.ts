@@ -23,8 +23,6 @@ import { parseRestoreTime } from '../recovery/restore-plan';
 import { checkTable } from '../recovery/table-check';
 import { runCommand, UsageError } from './command-line';
 
-// The SDK's notice about Node versions is for the Lambda runtime (Node 22); the tool runs on the developer's Node.
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 const usage = `Gebruik:
   npm run restore -- --stage dev|acc|prod --to <ISO-tijd met zone> [--table main|audit] [--source-table <naam>] [--dry-run]

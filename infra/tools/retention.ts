@@ -32,8 +32,6 @@ import { localCredentials, localRegion } from '../local/dynamodb-local';
 import { LocalClock } from '../local/local-clock';
 import { runCommand, UsageError } from './command-line';
 
-// The SDK's notice about Node versions is for the Lambda runtime (Node 22); the tool runs on the developer's Node.
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const LOCAL_TABLE = 'landing-local';
 

@@ -25,7 +25,6 @@ import { formatChanges, stackChange } from './change-summary';
 import { deployedTemplate } from './deployed-template';
 import { currentRepointing, repointingContext, repointingParameters } from './stage-repointing';
 
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const assemblyDir = path.join(projectRoot, 'cdk.out');
 

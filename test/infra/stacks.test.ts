@@ -83,7 +83,7 @@ describe('Api stack', () => {
     for (const template of [dev.api, dev.workflows]) {
       for (const fn of Object.values(template.findResources('AWS::Lambda::Function'))) {
         if (fn.Properties.Handler === 'index.handler' && fn.Metadata?.['landing:handler']) {
-          expect(fn.Properties).toMatchObject({ Runtime: 'nodejs22.x', Architectures: ['arm64'] });
+          expect(fn.Properties).toMatchObject({ Runtime: 'nodejs24.x', Architectures: ['arm64'] });
         }
       }
     }
