@@ -4,6 +4,9 @@ import type { AuditParking } from '../../functions/audit/ports';
 import type { ParkedAuditQueue, ParkedMessage } from '../recovery/replay-audit';
 import { writeStateFile } from './state-file';
 
+/** The parked audit entries in the state folder. */
+export const localAuditParkedFile = 'audit-parked.json';
+
 /** How long a received message stays hidden, as SQS's visibility timeout. */
 const HIDDEN_MS = 60_000;
 
