@@ -71,7 +71,8 @@ function reasonOf(status: number, corporation: boolean, error: string | undefine
  * written once.
  */
 export function refusalsInLogEvent(event: CloudWatchLogsEvent): { refusals: RefusedRequest[]; lines: number } {
-  const data = JSON.parse(gunzipSync(Buffer.from(event.awslogs.data, 'base64')).toString('utf8')) as CloudWatchLogsDecodedData;
+  const text = gunzipSync(Buffer.from(event.awslogs.data, 'base64')).toString('utf8');
+  const data = JSON.parse(text) as CloudWatchLogsDecodedData;
   if (data.messageType !== 'DATA_MESSAGE') return { refusals: [], lines: 0 };
   const refusals = data.logEvents.flatMap((logEvent) => {
     const refusal = refusedRequestFrom(parseLine(logEvent.message), logEvent.id);

@@ -2,7 +2,13 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { AuditEntry, RefusedRequest } from '../../shared/domain/audit';
 import { isTemporaryFailure } from '../http/errors';
 import { logger } from '../observability/logger';
-import { UnprocessedAuditEntriesError, type AuditLog, type AuditParking, type ParkedAudit, type WriteOptions } from './ports';
+import {
+  UnprocessedAuditEntriesError,
+  type AuditLog,
+  type AuditParking,
+  type ParkedAudit,
+  type WriteOptions,
+} from './ports';
 
 /**
  * How audit writes are retried, on top of the SDK's own attempts (functions/runtime.ts): under load a table
@@ -62,7 +68,9 @@ export async function recordRefusal(
 
 /** Writes what was parked (the replay); the same entries written twice are one record each. */
 export function write(audit: AuditLog, parked: ParkedAudit, options: WriteOptions = {}): Promise<void> {
-  return parked.soort === 'toegang' ? audit.append(parked.entries, options) : audit.appendRefusedRequests(parked.refusals, options);
+  return parked.soort === 'toegang'
+    ? audit.append(parked.entries, options)
+    : audit.appendRefusedRequests(parked.refusals, options);
 }
 
 export const parkedEntries = (entries: AuditEntry[]): ParkedAudit => ({ soort: 'toegang', entries });

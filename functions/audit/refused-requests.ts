@@ -15,7 +15,10 @@ import type { AuditLog, AuditParking } from './ports';
  * its dead-letter queue, the same parking queue.
  */
 export function createRefusedRequestsHandler(audit: () => AuditLog, parking: () => AuditParking | undefined) {
-  return async (event: CloudWatchLogsEvent, context?: Pick<Context, 'awsRequestId' | 'getRemainingTimeInMillis'>): Promise<{ recorded: number; parked?: number }> => {
+  return async (
+    event: CloudWatchLogsEvent,
+    context?: Pick<Context, 'awsRequestId' | 'getRemainingTimeInMillis'>,
+  ): Promise<{ recorded: number; parked?: number }> => {
     const { refusals, lines } = refusalsInLogEvent(event);
     if (lines > refusals.length) logger.info('access log lines passed over', { count: lines - refusals.length });
     if (!refusals.length) return { recorded: 0 };

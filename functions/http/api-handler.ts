@@ -196,7 +196,12 @@ function correlationHeader(): middy.MiddlewareObj<ApiEvent, ApiResponse> {
 }
 
 /** What a served request looked at or changed, retried within the Lambda's time; else 503 and nothing shown. */
-async function writeAudit(options: ApiHandlerOptions, context: Context, requestId: string, entries: RequestAccess['entries']): Promise<void> {
+async function writeAudit(
+  options: ApiHandlerOptions,
+  context: Context,
+  requestId: string,
+  entries: RequestAccess['entries'],
+): Promise<void> {
   const audit = options.audit;
   if (!entries.length || !audit) return;
   try {
@@ -208,7 +213,12 @@ async function writeAudit(options: ApiHandlerOptions, context: Context, requestI
 }
 
 /** A refusal's entries: written, or parked for the replay; the refusal is answered either way. */
-async function recordRefused(options: ApiHandlerOptions, context: Context, requestId: string, parked: ParkedAudit): Promise<void> {
+async function recordRefused(
+  options: ApiHandlerOptions,
+  context: Context,
+  requestId: string,
+  parked: ParkedAudit,
+): Promise<void> {
   if (!options.audit) return;
   const parking = (options.parking ?? auditParkingFromEnvironment)();
   await recordRefusal(options.audit(), parking, parked, auditDeadline(context)).catch((error: Error) =>

@@ -68,7 +68,10 @@ export const md5 = (text: string) => createHash('md5').update(text, 'utf8').dige
  * The part of the SQS API the Lambdas call (AWS JSON 1.0: SendMessage, SendMessageBatch, GetQueueAttributes), so they use the
  * real @aws-sdk/client-sqs with AWS_ENDPOINT_URL_SQS pointing here.
  */
-export async function startQueueEndpoint(queue: LocalQueue, auditParked?: LocalParkedAudit): Promise<{ endpoint: string; server: Server }> {
+export async function startQueueEndpoint(
+  queue: LocalQueue,
+  auditParked?: LocalParkedAudit,
+): Promise<{ endpoint: string; server: Server }> {
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));

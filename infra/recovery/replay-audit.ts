@@ -59,7 +59,10 @@ export function parkedFromMessage(body: string): ParkedAudit | undefined {
 
 const RECEIVE = 10;
 
-export async function replayParkedAudit(deps: { queue: ParkedAuditQueue; audit: AuditLog }, options: { dryRun: boolean }): Promise<AuditReplayReport> {
+export async function replayParkedAudit(
+  deps: { queue: ParkedAuditQueue; audit: AuditLog },
+  options: { dryRun: boolean },
+): Promise<AuditReplayReport> {
   if (options.dryRun) return { messages: await deps.queue.count(), written: 0, unreadable: 0 };
   const report: AuditReplayReport = { messages: 0, written: 0, unreadable: 0 };
   for (let batch = await deps.queue.receive(RECEIVE); batch.length; batch = await deps.queue.receive(RECEIVE)) {

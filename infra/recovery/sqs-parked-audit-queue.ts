@@ -9,17 +9,23 @@ export class SqsParkedAuditQueue implements ParkedAuditQueue {
   ) {}
 
   async count(): Promise<number> {
-    const { Attributes = {} } = await this.sqs.send(
-      new GetQueueAttributesCommand({ QueueUrl: this.queueUrl, AttributeNames: ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible'] }),
-    );
-    return Number(Attributes.ApproximateNumberOfMessages ?? 0) + Number(Attributes.ApproximateNumberOfMessagesNotVisible ?? 0);
+    const names = ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible'] as const;
+    const { Attributes = {} } = await this.sqs.send(new GetQueueAttributesCommand({ QueueUrl: this.queueUrl, AttributeNames: [...names] }));
+    return names.reduce((sum, name) => sum + Number(Attributes[name] ?? 0), 0);
   }
 
   async receive(max: number): Promise<ParkedMessage[]> {
     const { Messages = [] } = await this.sqs.send(
-      new ReceiveMessageCommand({ QueueUrl: this.queueUrl, MaxNumberOfMessages: Math.min(max, 10), VisibilityTimeout: 60, WaitTimeSeconds: 1 }),
+      new ReceiveMessageCommand({
+        QueueUrl: this.queueUrl,
+        MaxNumberOfMessages: Math.min(max, 10),
+        VisibilityTimeout: 60,
+        WaitTimeSeconds: 1,
+      }),
     );
-    return Messages.flatMap((m) => (m.ReceiptHandle && m.Body !== undefined ? [{ receipt: m.ReceiptHandle, body: m.Body }] : []));
+    return Messages.flatMap((m) =>
+      m.ReceiptHandle && m.Body !== undefined ? [{ receipt: m.ReceiptHandle, body: m.Body }] : [],
+    );
   }
 
   async remove(receipt: string): Promise<void> {
