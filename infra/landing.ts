@@ -59,6 +59,7 @@ export function createLandingStacks(app: App, stage: StageConfig) {
     deliveries: webhooks.queue,
     deliveriesDeadLetters: webhooks.queue.deadLetterQueue!.queue,
     newSignalDeadLetters: workflows.newSignalDeadLetters,
+    auditParked: api.auditParked,
     tables: { main: data.table, audit: data.auditTable },
     observedStacks: [data, workflows, webhooks, api, web],
     alarmTopic: webhooks.opsTopic,

@@ -1,3 +1,5 @@
+import type { CloudWatchLogsDecodedData, CloudWatchLogsEvent } from 'aws-lambda';
+import { gunzipSync } from 'node:zlib';
 import { operations, routeKey } from '../../shared/api/contract';
 import type { RefusalReason, RefusedRequest } from '../../shared/domain/audit';
 
@@ -61,4 +63,29 @@ function reasonOf(status: number, corporation: boolean, error: string | undefine
   if (corporation) return status === 403 ? 'sleutel-geweigerd' : 'geen-token';
   if (!present(error)) return 'geen-token';
   return /expired/i.test(error) ? 'verlopen' : 'ongeldig';
+}
+
+/**
+ * The refusals in a batch the subscription delivers (also what the replay reads from a batch Lambda gave up on):
+ * `lines` is how many log lines it held. The log event's id becomes the entry's id, so a batch written twice is
+ * written once.
+ */
+export function refusalsInLogEvent(event: CloudWatchLogsEvent): { refusals: RefusedRequest[]; lines: number } {
+  const text = gunzipSync(Buffer.from(event.awslogs.data, 'base64')).toString('utf8');
+  const data = JSON.parse(text) as CloudWatchLogsDecodedData;
+  if (data.messageType !== 'DATA_MESSAGE') return { refusals: [], lines: 0 };
+  const refusals = data.logEvents.flatMap((logEvent) => {
+    const refusal = refusedRequestFrom(parseLine(logEvent.message), logEvent.id);
+    return refusal ? [refusal] : [];
+  });
+  return { refusals, lines: data.logEvents.length };
+}
+
+function parseLine(message: string): Partial<AccessLogRecord> {
+  try {
+    const parsed: unknown = JSON.parse(message);
+    return parsed && typeof parsed === 'object' ? (parsed as Partial<AccessLogRecord>) : {};
+  } catch {
+    return {};
+  }
 }

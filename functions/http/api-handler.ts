@@ -8,12 +8,14 @@ import type { Capability, OperationId, Operations, OperationsOf } from '../../sh
 import { routeKey, type OperationSpec } from '../../shared/api/operation';
 import { invalidParamsFrom } from '../../shared/api/problem';
 import type { Principal } from '../../shared/domain/principal';
-import { ForbiddenError, NotFoundError, UnsupportedMediaTypeError, ValidationError } from './errors';
+import { AuditUnavailableError, ForbiddenError, NotFoundError, UnsupportedMediaTypeError, ValidationError } from './errors';
 import { corporationFrom, principalFrom } from './principal';
 import { problemResponses } from './problem-responses';
 import { requestLog } from './request-log';
 import { RequestAccess } from './request-access';
-import type { AuditLog } from '../audit/ports';
+import { auditDeadline, parkedEntries, parkedRefusals, recordRefusal, withAuditRetries } from '../audit/audit-trail';
+import { auditParkingFromEnvironment } from '../audit/audit-runtime';
+import type { AuditLog, AuditParking, ParkedAudit } from '../audit/ports';
 import { logger } from '../observability/logger';
 import { currentCorrelationId, isCallerCorrelationId, observed } from '../observability/context';
 
@@ -87,6 +89,8 @@ function idempotencyKeyOf(event: ApiEvent): string | undefined {
 export interface ApiHandlerOptions {
   /** Where the audit entries of a request go; they are written before the answer leaves. */
   audit?: () => AuditLog;
+  /** Where a refusal's entries go when the audit table cannot take them (default: AUDIT_PARKED_QUEUE_URL). */
+  parking?: () => AuditParking | undefined;
   now?: () => Date;
 }
 
@@ -109,7 +113,7 @@ export function createApiHandler<Ops extends Record<string, OperationSpec>>(
       principal = spec.auth === 'principal' ? principalFrom(event) : spec.auth === 'corporation' ? corporationFrom(event) : undefined;
     } catch (error) {
       // A verified token without the claims of a member of staff (no organisation or role): an attempt too.
-      await options.audit?.().appendRefusedRequests([
+      await recordRefused(options, context, requestId, parkedRefusals([
         {
           id: randomUUID(),
           at: (options.now?.() ?? new Date()).toISOString(),
@@ -119,7 +123,7 @@ export function createApiHandler<Ops extends Record<string, OperationSpec>>(
           ...(typeof event.requestContext?.authorizer?.jwt?.claims?.sub === 'string' ? { gebruikerId: event.requestContext.authorizer.jwt.claims.sub } : {}),
           waar: { requestId, kanaal, ...(event.requestContext?.http?.sourceIp ? { bron: event.requestContext.http.sourceIp } : {}) },
         },
-      ]);
+      ]));
       throw error;
     }
     const access = new RequestAccess(principal, {
@@ -145,18 +149,17 @@ export function createApiHandler<Ops extends Record<string, OperationSpec>>(
       result = await handler(request);
     } catch (error) {
       // A refused attempt is recorded too (a handler that refused a person's record already said whose); if
-      // writing fails, the refusal still stands. Only the refusal: a change the handler was allowed to make but
-      // that failed (a rule, a stale version, DynamoDB unavailable) did not happen, and a record it read was not
-      // shown, so the trail does not claim either.
+      // writing fails after retries, its entry is parked for the replay and the refusal still stands. Only the
+      // refusal: a change the handler was allowed to make but that failed (a rule, a stale version, DynamoDB
+      // unavailable) did not happen, and a record it read was not shown, so the trail does not claim either.
       if (error instanceof ForbiddenError && !access.entries.some((e) => e.actie === 'geweigerd')) {
         access.record({ actie: 'geweigerd', onderdeel: spec.capability, weigering: error.weigering });
       }
-      const refusals = access.entries.filter((e) => e.actie === 'geweigerd');
-      await writeAudit(options, refusals).catch((auditError: Error) => logger.error('audit not written', { requestId, errorName: auditError.name }));
+      await recordRefused(options, context, requestId, parkedEntries(access.entries.filter((e) => e.actie === 'geweigerd')));
       throw error;
     }
-    // No record leaves without its audit entry: if the trail cannot be written, the answer is an error.
-    await writeAudit(options, access.entries);
+    // No record leaves without its audit entry: if the trail cannot be written, the answer is a 503.
+    await writeAudit(options, context, requestId, access.entries);
     const csv = spec.response.contentType === 'text/csv';
     // The answer goes out as the contract describes it and no more: zod drops fields the schema does not
     // name, so a handler that passes a whole item on (a date of birth in a list) cannot leak it.
@@ -192,8 +195,35 @@ function correlationHeader(): middy.MiddlewareObj<ApiEvent, ApiResponse> {
   return { after: answer, onError: answer };
 }
 
-async function writeAudit(options: ApiHandlerOptions, entries: RequestAccess['entries']): Promise<void> {
-  if (entries.length && options.audit) await options.audit().append(entries);
+/** What a served request looked at or changed, retried within the Lambda's time; else 503 and nothing shown. */
+async function writeAudit(
+  options: ApiHandlerOptions,
+  context: Context,
+  requestId: string,
+  entries: RequestAccess['entries'],
+): Promise<void> {
+  const audit = options.audit;
+  if (!entries.length || !audit) return;
+  try {
+    await withAuditRetries((writeOptions) => audit().append(entries, writeOptions), auditDeadline(context));
+  } catch (error) {
+    logger.error('audit not written', { requestId, errorName: (error as Error).name });
+    throw new AuditUnavailableError();
+  }
+}
+
+/** A refusal's entries: written, or parked for the replay; the refusal is answered either way. */
+async function recordRefused(
+  options: ApiHandlerOptions,
+  context: Context,
+  requestId: string,
+  parked: ParkedAudit,
+): Promise<void> {
+  if (!options.audit) return;
+  const parking = (options.parking ?? auditParkingFromEnvironment)();
+  await recordRefusal(options.audit(), parking, parked, auditDeadline(context)).catch((error: Error) =>
+    logger.error('refusal not recorded', { requestId, errorName: error.name }),
+  );
 }
 
 /**

@@ -75,6 +75,16 @@ export class WorkflowUnavailableError extends ApiError {
 }
 
 /**
+ * The audit trail could not take a served request's entries, even after retries: nothing is shown without its
+ * record. Temporary as far as the client can tell, so answered like a throttled table (503, Retry-After).
+ */
+export class AuditUnavailableError extends ApiError {
+  constructor() {
+    super(503, 'temporarily-unavailable', 'Het is even te druk. Probeer het over een paar seconden opnieuw.');
+  }
+}
+
+/**
  * An AWS service (DynamoDB above all) throttled the request (ProvisionedThroughputExceeded, ThrottlingException,
  * RequestLimitExceeded), timed out, dropped the connection or failed with a 5xx, and the SDK's own retries
  * (functions/runtime.ts) did not get through: a later attempt probably will. Answered as 503 with Retry-After.

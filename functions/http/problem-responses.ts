@@ -25,6 +25,7 @@ export function problemResponses(): middy.MiddlewareObj<APIGatewayProxyEventV2Wi
           code: error.code,
           ...(error.invalidParams ? { invalidParams: error.invalidParams } : {}),
         };
+        if (error.code === 'temporarily-unavailable') retryAfter = String(RETRY_AFTER_SECONDS);
       } else if (isTemporaryFailure(error)) {
         // The SDK has retried already. A change is one transaction, written whole or not at all, and the client's
         // retry with the same Idempotency-Key or expectedVersion is safe either way.

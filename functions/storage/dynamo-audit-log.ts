@@ -1,7 +1,7 @@
 import { BatchWriteCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { AuditEntry, RefusedRequest } from '../../shared/domain/audit';
-import type { AuditLog } from '../audit/ports';
+import { UnprocessedAuditEntriesError, type AuditLog, type WriteOptions } from '../audit/ports';
 import type { Page, PageRequest } from '../transitions/ports';
 import { decodeCursor, encodeCursor } from './page-cursor';
 
@@ -20,11 +20,11 @@ export class DynamoAuditLog implements AuditLog {
     private readonly retentionDays: number,
   ) {}
 
-  append(entries: readonly AuditEntry[]): Promise<void> {
-    return this.put(entries.map((e) => this.item(e)));
+  append(entries: readonly AuditEntry[], options: WriteOptions = {}): Promise<void> {
+    return this.put(entries.map((e) => this.item(e)), options);
   }
 
-  appendRefusedRequests(refusals: readonly RefusedRequest[]): Promise<void> {
+  appendRefusedRequests(refusals: readonly RefusedRequest[], options: WriteOptions = {}): Promise<void> {
     return this.put(
       refusals.map((r) => ({
         pk: `WEIGERING#${r.at.slice(0, 10)}`,
@@ -33,6 +33,7 @@ export class DynamoAuditLog implements AuditLog {
         entity: 'RefusedRequest',
         ...r,
       })),
+      options,
     );
   }
 
@@ -41,14 +42,18 @@ export class DynamoAuditLog implements AuditLog {
     return { items: items.map((i) => RefusedRequest.parse(i)), ...(nextCursor ? { nextCursor } : {}) };
   }
 
-  /** Puts items in batches of 25, retrying what DynamoDB left unprocessed (throttling) with backoff. */
-  private async put(items: readonly Record<string, unknown>[]): Promise<void> {
+  /**
+   * Puts items in batches of 25, retrying what DynamoDB left unprocessed (throttling) with backoff. An entry's
+   * key is its time and id, so putting it again (a retry, a replay) leaves one record. The signal bounds it all.
+   */
+  private async put(items: readonly Record<string, unknown>[], { signal }: WriteOptions): Promise<void> {
     for (let i = 0; i < items.length; i += BATCH) {
       let requests = items.slice(i, i + BATCH).map((Item) => ({ PutRequest: { Item } }));
       for (let attempt = 0; requests.length; attempt++) {
-        if (attempt >= ATTEMPTS) throw new Error('audit entries not written');
-        if (attempt > 0) await sleep(25 * 2 ** attempt);
-        const { UnprocessedItems } = await this.db.send(new BatchWriteCommand({ RequestItems: { [this.tableName]: requests } }));
+        if (attempt >= ATTEMPTS) throw new UnprocessedAuditEntriesError();
+        if (attempt > 0) await sleep(25 * 2 ** attempt, undefined, signal ? { signal } : {});
+        const command = new BatchWriteCommand({ RequestItems: { [this.tableName]: requests } });
+        const { UnprocessedItems } = await this.db.send(command, signal ? { abortSignal: signal } : {});
         requests = (UnprocessedItems?.[this.tableName] ?? []) as typeof requests;
       }
     }

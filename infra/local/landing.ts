@@ -19,7 +19,8 @@ import type { LocalEventSource } from './cloud-assembly';
 import { demoCorporationAccess, type DemoCorporation } from './demo-corporation';
 import { startDemoReceiver, type DemoReceiver } from './demo-receiver';
 import { lambdaContext, loadHandler } from './local-lambda';
-import { LocalQueue, startQueueEndpoint } from './local-queue';
+import { LOCAL_AUDIT_PARKED_QUEUE, LocalQueue, startQueueEndpoint } from './local-queue';
+import { LocalParkedAudit, localAuditParkedFile } from './local-parked-audit';
 import { LocalLogSubscription } from './local-log-subscription';
 import { LocalTableStream } from './local-table-stream';
 import { localVaultKey } from './local-vault-key';
@@ -118,7 +119,9 @@ export async function startLanding(options: StartLandingOptions): Promise<Runnin
   };
   const source = (kind: LocalEventSource['kind']) => sources(kind)[0]!;
   const queue = new LocalQueue('arn:aws:sqs:eu-west-1:000000000000:landing-local-deliveries', source('queue'));
-  const queueEndpoint = await startQueueEndpoint(queue);
+  // Refusals whose audit entries could not be written wait here for `npm run replay-audit`, across restarts.
+  const auditParked = new LocalParkedAudit(options.stateDir ? path.join(options.stateDir, localAuditParkedFile) : undefined);
+  const queueEndpoint = await startQueueEndpoint(queue, auditParked);
   const stream = new LocalTableStream(dynamo, options.dynamoEndpoint, options.tableName, sources('table-stream'));
   const sweeper = await loadHandler(source('rate-schedule'));
   const vaultKey = localVaultKey(options.stateDir);
@@ -133,6 +136,7 @@ export async function startLanding(options: StartLandingOptions): Promise<Runnin
     AWS_ENDPOINT_URL_SQS: queueEndpoint.endpoint,
     DELIVERY_QUEUE_URL: `${queueEndpoint.endpoint}/000000000000/landing-local-deliveries`,
     DELIVERY_DLQ_URL: `${queueEndpoint.endpoint}/000000000000/landing-local-deliveries-dlq`,
+    AUDIT_PARKED_QUEUE_URL: `${queueEndpoint.endpoint}/000000000000/${LOCAL_AUDIT_PARKED_QUEUE}`,
     LOCAL_VAULT_KEY: vaultKey.toString('base64'),
     // Locally the demo receiver listens on http://localhost; on AWS only https to public addresses.
     WEBHOOKS_ALLOW_LOCAL_HTTP: 'true',

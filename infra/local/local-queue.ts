@@ -2,6 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { LocalHandlerMetadata } from '../constructs/landing-function';
+import type { LocalParkedAudit } from './local-parked-audit';
 import { lambdaContext, loadHandler } from './local-lambda';
 
 /**
@@ -59,13 +60,18 @@ export class LocalQueue {
   }
 }
 
+export const LOCAL_AUDIT_PARKED_QUEUE = 'landing-local-audit-geparkeerd';
+
 export const md5 = (text: string) => createHash('md5').update(text, 'utf8').digest('hex');
 
 /**
  * The part of the SQS API the Lambdas call (AWS JSON 1.0: SendMessage, SendMessageBatch, GetQueueAttributes), so they use the
  * real @aws-sdk/client-sqs with AWS_ENDPOINT_URL_SQS pointing here.
  */
-export async function startQueueEndpoint(queue: LocalQueue): Promise<{ endpoint: string; server: Server }> {
+export async function startQueueEndpoint(
+  queue: LocalQueue,
+  auditParked?: LocalParkedAudit,
+): Promise<{ endpoint: string; server: Server }> {
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
@@ -81,6 +87,13 @@ export async function startQueueEndpoint(queue: LocalQueue): Promise<{ endpoint:
         return reply(400, { __type: 'com.amazon.coral.service#SerializationException', message: 'invalid JSON' });
       }
       const action = String(req.headers['x-amz-target'] ?? '').replace('AmazonSQS.', '');
+      // Parked audit entries have a queue of their own, kept in the state folder (the replay reads it there).
+      if (auditParked && String((body as { QueueUrl?: string }).QueueUrl ?? '').endsWith(`/${LOCAL_AUDIT_PARKED_QUEUE}`)) {
+        if (action === 'SendMessage' && body.MessageBody !== undefined) {
+          return reply(200, { MessageId: auditParked.send(body.MessageBody), MD5OfMessageBody: md5(body.MessageBody) });
+        }
+        return reply(400, { __type: 'com.amazonaws.sqs#UnsupportedOperation', message: `${action} is not available locally` });
+      }
       if (action === 'SendMessage' && body.MessageBody !== undefined) {
         return reply(200, { MessageId: queue.send(body.MessageBody, body.DelaySeconds ?? 0), MD5OfMessageBody: md5(body.MessageBody) });
       }

@@ -7,6 +7,7 @@ import { AccountRecovery, ClientAttributes, FeaturePlan, Mfa, OAuthScope, Standa
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { FilterPattern, LogGroup } from 'aws-cdk-lib/aws-logs';
+import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { LambdaDestination } from 'aws-cdk-lib/aws-logs-destinations';
 import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import type { Construct } from 'constructs';
@@ -39,6 +40,8 @@ export class ApiStack extends Stack {
   readonly userPoolClient: UserPoolClient;
   readonly userPoolDomain: UserPoolDomain;
   readonly functions: Record<Capability, LandingFunction>;
+  /** Refusals whose audit entries could not be written, waiting for `npm run replay-audit`. */
+  readonly auditParked: Queue;
 
   constructor(scope: Construct, id: string, props: ApiStackProps) {
     super(scope, id, props);
@@ -106,11 +109,27 @@ export class ApiStack extends Stack {
     });
     // Refusals API Gateway answers itself (no or a bad token, a refused API key) never reach a handler: the
     // access log carries them into the audit trail, so every attempt is recorded, not only those a Lambda saw.
+    // A refusal's entry that the audit table did not take after retries waits here (14 days, an alarm at the
+    // first message) until ops replay it; also the dead-letter queue of the access log's Lambda.
+    this.auditParked = new Queue(this, 'AuditParked', {
+      queueName: auditParkedQueueName(stage.name),
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+    });
+    acknowledge(this.auditParked, {
+      id: 'AwsSolutions-SQS3',
+      reason: 'This queue is where audit entries are parked (and the refused-requests Lambda’s dead-letter queue), watched by an alarm and emptied by npm run replay-audit; it needs no queue of its own behind it.',
+    });
     const refusedRequests = new LandingFunction(this, 'RefusedRequests', {
       stage,
       entry: 'functions/audit/refused-requests.ts',
       description: 'Audit: requests API Gateway refused before any handler ran (from the access log)',
+      // Time to retry a throttled audit table and still park what it would not take.
+      timeout: Duration.seconds(30),
+      deadLetterQueue: this.auditParked,
     }).bindAudit(props.auditTable, 'append', stage.auditRetentionDays);
+    this.parkAuditOf(refusedRequests);
     accessLog.addSubscriptionFilter('Refusals', {
       destination: new LambdaDestination(refusedRequests),
       filterPattern: FilterPattern.any(...refusalStatuses.map((status) => FilterPattern.stringValue('$.status', '=', status))),
@@ -188,6 +207,7 @@ export class ApiStack extends Stack {
     // Every capability adds to the audit trail (what it showed or changed, and every refusal), and can do nothing else with it.
     for (const capability of capabilities) {
       this.functions[capability].bindAudit(props.auditTable, 'append', stage.auditRetentionDays);
+      this.parkAuditOf(this.functions[capability]);
     }
     props.transitionWorkflow.grantStartExecution(this.functions.transitions);
     props.moveWorkflow.grantStartExecution(this.functions.transitions);
@@ -240,4 +260,13 @@ export class ApiStack extends Stack {
     new CfnOutput(this, 'UserPoolId', { value: this.userPool.userPoolId });
     new CfnOutput(this, 'UserPoolClientId', { value: this.userPoolClient.userPoolClientId });
   }
+
+  /** A function that records refusals may park their entries (send only) when the audit table will not take them. */
+  private parkAuditOf(fn: LandingFunction): void {
+    this.auditParked.grantSendMessages(fn);
+    fn.addEnvironment('AUDIT_PARKED_QUEUE_URL', this.auditParked.queueUrl);
+  }
 }
+
+/** Named, so `npm run replay-audit` finds the stage's queue by its name. */
+export const auditParkedQueueName = (stage: string) => `landing-${stage}-audit-geparkeerd`;

@@ -31,6 +31,7 @@ export const runbookAnchors = {
   workflowFailed: 'alarm-workflow-failed',
   webhookDlq: 'alarm-webhook-dlq',
   newSignalDlq: 'alarm-new-signal-dlq',
+  auditParked: 'alarm-audit-parked',
   dynamoThrottles: 'alarm-dynamodb-throttles',
 } as const;
 
@@ -52,6 +53,8 @@ export interface MonitoringStackProps extends StackProps {
   deliveriesDeadLetters: IQueue;
   /** Stream batches of new signals the follow-up workflow was never asked to look at. */
   newSignalDeadLetters: IQueue;
+  /** Refusals whose audit entries wait to be replayed. */
+  auditParked: IQueue;
   tables: Record<string, ITableV2>;
   /** Every other stack of the stage: each Lambda function in them gets an error and a throttle alarm. */
   observedStacks: Stack[];
@@ -167,6 +170,14 @@ export class MonitoringStack extends Stack {
       name: 'new-signal-dead-letters',
       description: `New signals were not handed to the follow-up workflow after ten attempts: their duo may have no task and a rood signal no escalation. What to do: ${runbook('newSignalDlq')}.`,
       metric: props.newSignalDeadLetters.metricApproximateNumberOfMessagesVisible({ period: FIVE_MINUTES, statistic: 'Maximum' }),
+      threshold: 1,
+    });
+
+    // Audit: a refusal whose entry is not in the audit trail yet; NEN 7513 wants every attempt recorded.
+    alarm('AuditParked', {
+      name: 'audit-parked',
+      description: `Refused requests are parked: the audit table did not take their entries after retries, so they are not in the audit trail yet (kept 14 days). What to do: ${runbook('auditParked')}.`,
+      metric: props.auditParked.metricApproximateNumberOfMessagesVisible({ period: FIVE_MINUTES, statistic: 'Maximum' }),
       threshold: 1,
     });
 

@@ -46,7 +46,7 @@ export const fixed = {
    * write throttles (2 × 2), the API's 5xx share (2), the webhook dead letters (1) and the new-signal dead letters (1).
    * test/infra/monitoring.test.ts keeps this equal to the synthesized stack.
    */
-  alarmMetrics: 57,
+  alarmMetrics: 58,
   dashboards: 1,
   /** Business metrics (EMF) with their dimensions. */
   customMetrics: 25,

@@ -1,8 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import type { AuditLog } from '../../functions/audit/ports';
 import { createApiHandler } from '../../functions/http/api-handler';
+import { RETRY_AFTER_SECONDS } from '../../functions/http/problem-responses';
+import { LocalParkedAudit } from '../../infra/local/local-parked-audit';
+import { organisationOperations } from '../../shared/api/operations/organisation';
+import type { AuditEntry, RefusedRequest } from '../../shared/domain/audit';
 import { metaOperations } from '../../shared/api/operations/meta';
 import { transitionOperations } from '../../shared/api/operations/transitions';
-import { NotFoundError } from '../../functions/http/errors';
+import { ForbiddenError, NotFoundError } from '../../functions/http/errors';
 import { invoke } from '../support/api-events';
 import { aanmelding, people } from '../support/factories';
 
@@ -47,5 +52,68 @@ describe('the API handler', () => {
       await post({ 'content-type': contentType });
     }
     expect(reached).toEqual(Array(4).fill('createTransition'));
+  });
+});
+
+describe('the API handler when the audit trail cannot be written', () => {
+  /** An audit table that refuses every write, for a reason retrying does not cure (it is not a throttle). */
+  const broken = () => {
+    const attempts = { entries: 0, refusals: 0 };
+    const audit = {
+      append: async () => {
+        attempts.entries += 1;
+        throw Object.assign(new Error('User is not authorized to perform: dynamodb:BatchWriteItem'), { name: 'AccessDeniedException' });
+      },
+      appendRefusedRequests: async () => {
+        attempts.refusals += 1;
+        throw Object.assign(new Error('the request socket timed out'), { name: 'TimeoutError' });
+      },
+    } as unknown as AuditLog;
+    return { audit, attempts };
+  };
+  const staff = [{ id: 'u-sanne', naam: 'Sanne de Vries', rol: 'begeleider' }];
+  const handlers = {
+    listStaff: async ({ access }: { access: { record: (input: { actie: 'lijst'; onderdeel: string }) => void } }) => {
+      access.record({ actie: 'lijst', onderdeel: 'medewerkers' });
+      return { body: { items: staff } };
+    },
+    listCorporations: async () => {
+      throw new ForbiddenError();
+    },
+    getMe: async () => ({ body: {} }),
+  };
+
+  it('answers 503 with Retry-After and shows nothing when a served request’s entry cannot be written', async () => {
+    const { audit } = broken();
+    const handler = createApiHandler(organisationOperations, handlers as never, { audit: () => audit, parking: () => new LocalParkedAudit() });
+    const response = await invoke<{ code: string; status: number }>(handler, { routeKey: 'GET /api/organisation/staff', principal: people.sanne });
+    expect(response.status).toBe(503);
+    expect(response.headers['retry-after']).toBe(String(RETRY_AFTER_SECONDS));
+    expect(response.body).toMatchObject({ code: 'temporarily-unavailable', status: 503 });
+    expect(JSON.stringify(response.body)).not.toContain('Sanne');
+  });
+
+  it('keeps a refusal a refusal, and parks its entry for the replay', async () => {
+    const { audit, attempts } = broken();
+    const parked = new LocalParkedAudit();
+    const handler = createApiHandler(organisationOperations, handlers as never, { audit: () => audit, parking: () => parked });
+    const response = await invoke<{ code: string }>(handler, { routeKey: 'GET /api/corporaties', principal: people.sanne });
+    expect(response.status).toBe(403);
+    expect(attempts.entries).toBeGreaterThanOrEqual(1);
+    const [message] = await parked.receive(10);
+    const body = JSON.parse(message!.body) as { soort: string; entries: AuditEntry[] };
+    expect(body).toMatchObject({ soort: 'toegang', entries: [{ actie: 'geweigerd', operatie: 'listCorporations', gebruiker: { id: people.sanne.userId } }] });
+  });
+
+  it('answers 401 to a token without a role even when its refusal cannot be written, retried and then parked', async () => {
+    const { audit, attempts } = broken();
+    const parked = new LocalParkedAudit();
+    const handler = createApiHandler(organisationOperations, handlers as never, { audit: () => audit, parking: () => parked });
+    const response = await invoke<{ code: string }>(handler, { routeKey: 'GET /api/me', principal: { ...people.sanne, role: undefined as never } });
+    expect(response.status).toBe(401);
+    expect(attempts.refusals).toBeGreaterThan(1);
+    const [message] = await parked.receive(10);
+    const body = JSON.parse(message!.body) as { soort: string; refusals: RefusedRequest[] };
+    expect(body).toMatchObject({ soort: 'weigering', refusals: [{ reden: 'onvolledig', gebruikerId: people.sanne.userId, status: 401 }] });
   });
 });

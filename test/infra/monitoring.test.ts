@@ -47,6 +47,7 @@ describe('Monitoring stack', () => {
         'workflow-failed-move',
         'workflow-failed-follow-up',
         'webhook-dead-letters',
+        'audit-parked',
         'dynamodb-throttles-main',
         'dynamodb-throttles-audit',
       ].map((alarm) => `Landing-${name}-${alarm}`);
@@ -111,6 +112,25 @@ describe('Monitoring stack', () => {
       const alarm = alarmsOf(monitoring).find((a) => a.Properties.AlarmName.startsWith('Landing-dev-workflow-failed-') && watched(a).includes(arn));
       expect(alarm, machine.node.path).toBeDefined();
       for (const metric of ['ExecutionsFailed', 'ExecutionsTimedOut', 'ExecutionsAborted']) expect(watched(alarm!)).toContain(metric);
+    }
+  });
+
+  it('alarms on the first parked audit entry, whose queue every function that records refusals may send to', () => {
+    for (const name of stageNames) {
+      const { monitoring, stacks, others } = stages[name];
+      const alarm = alarmNamed(monitoring, `Landing-${name}-audit-parked`)!;
+      expect(alarm.Properties).toMatchObject({ MetricName: 'ApproximateNumberOfMessagesVisible', Namespace: 'AWS/SQS', Threshold: 1, Statistic: 'Maximum' });
+      expect(watched(alarm)).toContain(JSON.stringify(stacks.monitoring.resolve(stacks.api.auditParked.queueName)));
+      expect(alarm.Properties.AlarmDescription).toContain('docs/OPERATIONS.md#alarm-audit-parked');
+
+      const api = others.find((o) => o.stack === stacks.api)!.template;
+      const queueId = stacks.api.getLogicalId(stacks.api.auditParked.node.defaultChild as never);
+      // The access log's Lambda: its batch goes to the same queue when Lambda's own retries fail.
+      const refused = Object.values(api.findResources('AWS::Lambda::Function')).find((f) => JSON.stringify(f).includes('functions/audit/refused-requests.ts'))!;
+      expect(refused.Properties.DeadLetterConfig).toEqual({ TargetArn: { 'Fn::GetAtt': [queueId, 'Arn'] } });
+      const writers = Object.values(api.findResources('AWS::Lambda::Function')).filter((f) => f.Properties.Environment?.Variables?.AUDIT_TABLE_NAME);
+      expect(writers.length).toBeGreaterThanOrEqual(10);
+      for (const fn of writers) expect(fn.Properties.Environment.Variables.AUDIT_PARKED_QUEUE_URL, JSON.stringify(fn.Metadata)).toEqual({ Ref: queueId });
     }
   });
 

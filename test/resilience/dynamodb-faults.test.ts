@@ -1,6 +1,6 @@
 import { ProvisionedThroughputExceededException, RequestLimitExceeded, ResourceNotFoundException, ThrottlingException } from '@aws-sdk/client-dynamodb';
 import { SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
-import { GetCommand, QueryCommand, ScanCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, GetCommand, QueryCommand, ScanCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -277,6 +277,16 @@ describe('a passing DynamoDB fault is retried by the SDK and the call succeeds',
     expect(sortKeysOf(state.partition, 'EVENT#')).toHaveLength(2); // the aanmelding and the signal
   });
 
+  it('lists my transitions when the audit write times out more often than the SDK retries: the write is retried again, the list shown with its entry', async () => {
+    await register(aanmelding().persoon);
+    const entries = await itemCount(auditTable);
+    wire.reset().fail('BatchWriteItem', { timeout: 'before' }, attempts + 1, auditTable);
+    const list = await listMine();
+    expect(list.status, JSON.stringify(list.body)).toBe(200);
+    expect(wire.attempts('BatchWriteItem')).toBe(attempts + 2);
+    expect(await itemCount(auditTable)).toBe(entries + 1);
+  });
+
   it('lists my transitions through a throttled and a timed-out Query', async () => {
     const t = await register(aanmelding().persoon);
     wire.reset().fail('Query', { throttle: 'ProvisionedThroughputExceededException' }).fail('Query', { timeout: 'before' });
@@ -393,6 +403,15 @@ describe('what the SDK finally throws, injected with aws-sdk-client-mock into th
     expect([first.status, again.status]).toEqual([201, 201]);
     expect(again.body.id).toBe(first.body.id);
     expect(budgetOf(await stateOf(t.id))).toMatchObject({ vrijCent: 95_000, goedgekeurdCent: 5_000 });
+  });
+
+  it('a list whose audit entries DynamoDB keeps leaving unprocessed is a 503 with Retry-After, and nothing is shown', async () => {
+    const t = await register(aanmelding().persoon);
+    db.on(BatchWriteCommand).callsFake((input: { RequestItems: Record<string, unknown[]> }) => ({ UnprocessedItems: input.RequestItems }));
+    const response = await listMine();
+    expectUnavailable(response);
+    expect(JSON.stringify(response.body)).not.toContain(t.body.id);
+    expect(db.commandCalls(BatchWriteCommand).length).toBeGreaterThan(1);
   });
 
   it('a DynamoDB error that retrying cannot fix stays a 500, without its message in the answer', async () => {
