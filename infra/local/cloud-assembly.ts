@@ -5,6 +5,7 @@ import path from 'node:path';
 import { stageConfig } from '../config/stages';
 import { localHandlerMetadataKey, type LocalHandlerMetadata } from '../constructs/landing-function';
 import { createLandingStacks } from '../landing';
+import { cdkContext } from '../config/cdk-context';
 
 /**
  * Synthesizes the very CDK app that is deployed (bundling skipped) and reads from its templates what the
@@ -53,7 +54,7 @@ export const localStateMachineArn = (logicalId: string) =>
 export function synthesizeForLocal(): LocalAssembly {
   const outdir = mkdtempSync(path.join(tmpdir(), 'landing-synth-'));
   try {
-    const app = new App({ outdir, context: { 'aws:cdk:bundling-stacks': [] } });
+    const app = new App({ outdir, context: { ...cdkContext, 'aws:cdk:bundling-stacks': [] } });
     const stacks = createLandingStacks(app, stageConfig('dev'));
     const assembly = app.synth();
     const template = (stackName: string) => assembly.getStackByName(stackName).template as Template;

@@ -6,6 +6,7 @@ import { stageConfig } from '../../infra/config/stages';
 import { createLandingStacks } from '../../infra/landing';
 import { formatChanges, stackChange } from '../../infra/tools/change-summary';
 import { deployedTemplate } from '../../infra/tools/deployed-template';
+import { cdkContext } from '../../infra/config/cdk-context';
 
 /** What `npm run diff` / `npm run deploy` say before a deploy, from the synthesized templates of dev. */
 type Template = { Resources: Record<string, { Type: string; Properties: Record<string, unknown> }> };
@@ -13,7 +14,7 @@ let data: Template;
 let api: Template;
 
 beforeAll(() => {
-  const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
+  const app = new App({ context: { ...cdkContext, 'aws:cdk:bundling-stacks': [] } });
   const stacks = createLandingStacks(app, stageConfig('dev'));
   const assembly = app.synth();
   data = assembly.getStackByName(stacks.data.stackName).template as Template;

@@ -6,6 +6,7 @@ import { createLandingStacks } from '../../infra/landing';
 import { runbookAnchors } from '../../infra/stacks/monitoring-stack';
 import { businessMetrics } from '../../functions/observability/metrics';
 import { fixed } from '../../infra/tools/cost-model';
+import { cdkContext } from '../../infra/config/cdk-context';
 
 /**
  * The monitoring stack of every stage: each alarm ops rely on exists and notifies the stage's ops topic, every
@@ -21,7 +22,7 @@ interface StageTemplates {
 
 let stages: Record<StageName, StageTemplates>;
 beforeAll(() => {
-  const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
+  const app = new App({ context: { ...cdkContext, 'aws:cdk:bundling-stacks': [] } });
   const built = stageNames.map((name) => [name, createLandingStacks(app, stageConfig(name))] as const);
   stages = Object.fromEntries(
     built.map(([name, stacks]) => {

@@ -4,6 +4,7 @@ import { stageConfig, stageNames, type StageName } from '../../infra/config/stag
 import { localHandlerMetadataKey } from '../../infra/constructs/landing-function';
 import { addGuardRails } from '../../infra/guard-rails';
 import { createLandingStacks } from '../../infra/landing';
+import { cdkContext } from '../../infra/config/cdk-context';
 
 /**
  * Guard rails over every stack of every stage, synthesized once (bundling skipped): cdk-nag's AWS Solutions
@@ -28,7 +29,7 @@ let stacks: { stackName: string; stage: StageName; template: Template }[];
 
 beforeAll(() => {
   // The validation report is read below, finding by finding, rather than thrown by the synth.
-  app = new App({ context: { 'aws:cdk:bundling-stacks': [], '@aws-cdk/core:failSynthOnValidationErrors': false } });
+  app = new App({ context: { ...cdkContext, 'aws:cdk:bundling-stacks': [], '@aws-cdk/core:failSynthOnValidationErrors': false } });
   const checks = addGuardRails(app);
   for (const name of stageNames) createLandingStacks(app, stageConfig(name, name === 'dev' ? {} : { certificateArn: placeholderCertificate }));
   const assembly = app.synth();

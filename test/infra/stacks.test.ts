@@ -4,10 +4,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { operations, routeKey } from '../../shared/api/contract';
 import { stageConfig } from '../../infra/config/stages';
 import { createLandingStacks } from '../../infra/landing';
+import { cdkContext } from '../../infra/config/cdk-context';
 
 function synth(stage: 'dev' | 'prod') {
   // Skipping bundling keeps this fast; bundling itself is exercised by `npm run synth`.
-  const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
+  const app = new App({ context: { ...cdkContext, 'aws:cdk:bundling-stacks': [] } });
   const stacks = createLandingStacks(app, stageConfig(stage));
   return {
     data: Template.fromStack(stacks.data),

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { stageConfig } from '../../../infra/config/stages';
 import { createLandingStacks } from '../../../infra/landing';
 import { deployCommand, repointingFromContext } from '../../../infra/recovery/repoint';
+import { cdkContext } from '../../../infra/config/cdk-context';
 
 const restored = 'Landing-prod-Data-TableCD117FA1-1ABC-restored-20270305T1015';
 const restoredStream = `arn:aws:dynamodb:eu-west-1:123456789012:table/${restored}/stream/2027-03-05T11:42:07.123`;
@@ -13,7 +14,7 @@ type Json = Record<string, unknown>;
 
 function synth(context: Record<string, string> = {}) {
   // Skipping bundling keeps this fast; bundling itself is exercised by `npm run synth`.
-  const app = new App({ context: { 'aws:cdk:bundling-stacks': [], ...context } });
+  const app = new App({ context: { ...cdkContext, 'aws:cdk:bundling-stacks': [], ...context } });
   const stacks = createLandingStacks(app, stageConfig('prod'));
   return {
     data: Template.fromStack(stacks.data),
