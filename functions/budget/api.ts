@@ -9,6 +9,7 @@ import type { Transition } from '../../shared/domain/transition';
 import { decide, type Action } from '../../shared/policy/access-policy';
 import { clock } from '../clock';
 import { createApiHandler, type ApiHandlerOptions, type CapabilityHandlers } from '../http/api-handler';
+import { csvDocument } from '../http/csv';
 import { auditFromEnvironment } from '../audit/audit-runtime';
 import { ForbiddenError, NotFoundError, RuleViolationError } from '../http/errors';
 import { countBusinessEvent } from '../observability/metrics';
@@ -199,16 +200,25 @@ export function budgetHandlers(deps: () => BudgetDeps): CapabilityHandlers<'budg
 }
 
 /**
- * CSV as Dutch spreadsheets open it: semicolons, euro with a decimal comma, ISO dates, a BOM so the
- * accents of "Overig" and payees survive, and quotes around text.
+ * The ledger as CSV (the one writer, csvDocument): euro with a decimal comma, ISO dates, quotes around text,
+ * text that would start a formula escaped.
  */
 export function toCsv(entries: LedgerEntry[]): string {
-  const quote = (value: string) => `"${value.replaceAll('"', '""')}"`;
-  const header = ['datum', 'tijd', 'traject', 'uitgave', 'soort', 'categorie', 'bedrag_euro', 'door', 'reden'];
-  const rows = entries.map((e) =>
-    [e.at.slice(0, 10), e.at.slice(11, 19), e.transitionId, e.spendId ?? '', e.soort, e.categorie ?? '', centsToCsvEuro(e.bedragCent), quote(e.door.naam), quote(e.reden ?? '')].join(';'),
+  return csvDocument<LedgerEntry>(
+    [
+      { header: 'datum', cell: (e) => e.at.slice(0, 10) },
+      { header: 'tijd', cell: (e) => e.at.slice(11, 19) },
+      { header: 'traject', cell: (e) => e.transitionId },
+      { header: 'uitgave', cell: (e) => e.spendId },
+      { header: 'soort', cell: (e) => e.soort },
+      { header: 'categorie', cell: (e) => e.categorie },
+      { header: 'bedrag_euro', cell: (e) => e.bedragCent },
+      { header: 'door', cell: (e) => e.door.naam, quoted: true },
+      { header: 'reden', cell: (e) => e.reden, quoted: true },
+    ],
+    entries,
+    { formatNumber: centsToCsvEuro },
   );
-  return `\ufeff${[header.join(';'), ...rows].join('\r\n')}\r\n`;
 }
 
 export function createBudgetApi(deps: () => BudgetDeps, options: ApiHandlerOptions = {}) {

@@ -75,11 +75,16 @@ export const corporationSignalLabels: Record<(typeof corporationSignalKinds)[num
 
 export const ReportSignalInput = z
   .object({
-    eenheidnummer: freeText(z.string({ error: 'Vul het eenheidnummer in.' }).trim().min(1, { error: 'Vul het eenheidnummer in.' }).max(40), {
-      tooShort: 'Vul het eenheidnummer in.',
-    }),
+    eenheidnummer: freeText(
+      z.string({ error: 'Vul het eenheidnummer in.' }).trim().min(1, { error: 'Vul het eenheidnummer in.' }).max(40),
+    ),
     soort: z.enum(corporationSignalKinds, { error: `Kies een soort: ${corporationSignalKinds.join(', ')}.` }),
-    toelichting: freeText(z.string().trim().max(500, { error: 'De toelichting is te lang (hooguit 500 tekens).' }), { multiline: true }).optional(),
+    toelichting: freeText(
+      z.string()
+        .trim()
+        .max(500, { error: 'De toelichting is te lang (hooguit 500 tekens).' }),
+      { multiline: true },
+    ).optional(),
   })
   .strict()
   .meta({ id: 'MeldSignaalInput' });

@@ -27,13 +27,12 @@ export function visibleLength(text: string): number {
 }
 
 /**
- * A free-text field: the given string schema (its trim, min and max), refusing controls and bidi overrides,
- * and with its minimum counted in visible characters.
+ * A free-text field: the given string schema (its trim, min and max), refusing controls and bidi overrides.
+ * Its minimum is also counted in visible characters; that message comes only where the length alone passed.
  */
-export function freeText(schema: z.ZodString, options: { multiline?: boolean; tooShort?: string } = {}): z.ZodString {
+export function freeText(schema: z.ZodString, options: { multiline?: boolean } = {}): z.ZodString {
   const min = schema.minLength ?? 0;
   const checked = schema.refine((s) => !hasForbiddenControl(s, options.multiline), { error: CONTROL_MESSAGE });
-  if (min === 0) return checked;
-  const tooShort = options.tooShort ?? `Vul minstens ${min} zichtbare ${min === 1 ? 'teken' : 'tekens'} in.`;
-  return checked.refine((s) => visibleLength(s) >= min, { error: tooShort });
+  if (!min) return checked;
+  return checked.refine((s) => s.length < min || visibleLength(s) >= min, { error: `Vul minstens ${min} zichtbare tekens in.` });
 }

@@ -2,21 +2,14 @@ import { withoutInvisibles } from './free-text';
 
 /**
  * Cyrillic and Greek letters (and a few Latin and Armenian ones) that look like a Latin letter, as Unicode's
- * confusables (TR39) map them, in pairs: look-alike, then the Latin letter. Case matters: Greek capital Eta
- * looks like H, its small letter like n. A Dutch name register is in Latin script, so these are the ones
- * that let one name pass for another.
+ * confusables (TR39) map them, and quote and dash variants: each character of FROM passes for the one at the
+ * same place in TO. Case matters: Greek capital Eta looks like H, its small letter like n. A Dutch name
+ * register is in Latin script, so these are what lets one name pass for another. (A full TR39 table is
+ * about 100 KB: more than the Lambda bundles have room for.)
  */
-const LOOK_ALIKES = new Map(
-  [
-    'АA', 'ВB', 'СC', 'ЕE', 'НH', 'ІI', 'ЈJ', 'КK', 'МM', 'ОO', 'РP', 'ЅS', 'ТT', 'ХX', 'УY', 'ҮY', 'ӀI', 'ԚQ', 'ԜW',
-    'аa', 'сc', 'еe', 'һh', 'іi', 'јj', 'оo', 'рp', 'ѕs', 'хx', 'уy', 'үy', 'ԁd', 'ԛq', 'ԝw', 'ӏl', 'ѵv', 'ԍg',
-    'ΑA', 'ΒB', 'ΕE', 'ΖZ', 'ΗH', 'ΙI', 'ΚK', 'ΜM', 'ΝN', 'ΟO', 'ΡP', 'ΤT', 'ΥY', 'ΧX',
-    'αa', 'ιi', 'νv', 'οo', 'ρp', 'χx', 'γy', 'ϲc', 'ϳj',
-    'ıi', 'ȷj', 'ɑa', 'ɡg', 'ǀl', 'օo', 'սu', 'հh',
-    '‘\'', '’\'', 'ʼ\'', '`\'', '′\'', '‐-', '‑-', '‒-', '–-', '—-', '−-',
-  ].map((pair) => [pair[0]!, pair[1]!]),
-);
-const LOOK_ALIKE = new RegExp(`[${[...LOOK_ALIKES.keys()].join('').replace(/[-\]\\^]/g, '\\$&')}]`, 'gu');
+const FROM = 'АВСЕНІЈКМОРЅТХУҮӀԚԜасеһіјорѕхуүԁԛԝӏѵԍΑΒΕΖΗΙΚΜΝΟΡΤΥΧαινορχγϲϳıȷɑɡǀօսհ‘’ʼ`′‐‑‒–—−';
+const TO = "ABCEHIJKMOPSTXYYIQWacehijopsxyydqwlvgABEZHIKMNOPTYXaivopxycjijaglouh'''''------";
+const LOOK_ALIKE = new RegExp(`[${FROM}]`, 'gu');
 
 /**
  * A name as a register compares it: without invisible characters, compatibility forms folded (NFKC: fullwidth
@@ -28,7 +21,7 @@ export function normaliseName(name: string): string {
     .normalize('NFKC')
     .normalize('NFD')
     .replace(/\p{M}/gu, '')
-    .replace(LOOK_ALIKE, (c) => LOOK_ALIKES.get(c)!)
+    .replace(LOOK_ALIKE, (c) => TO[FROM.indexOf(c)]!)
     .toLowerCase()
     .replace(/\s+/gu, ' ')
     .trim();

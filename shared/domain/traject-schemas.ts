@@ -17,9 +17,11 @@ export const Reden = freeText(
     .trim()
     .min(3, { error: 'Geef een reden van minstens drie tekens.' })
     .max(500, { error: 'De reden is te lang (hooguit 500 tekens).' }),
-  { multiline: true, tooShort: 'Geef een reden van minstens drie tekens.' },
+  { multiline: true },
 );
-const Notitie = freeText(z.string().trim().max(500, { error: 'De notitie is te lang (hooguit 500 tekens).' }), { multiline: true });
+const Notitie = freeText(z.string().trim().max(500, { error: 'De notitie is te lang (hooguit 500 tekens).' }), {
+  multiline: true,
+});
 
 export const ReadinessItemId = z.enum(readinessItemIds, { error: 'Onbekend punt van de voorbereiding.' });
 
@@ -32,14 +34,14 @@ export const ReadinessCheckSchema = z.object({
 export const Readiness = z.partialRecord(ReadinessItemId, ReadinessCheckSchema).meta({ id: 'Gereedheid' });
 
 export const Adres = z.object({
-  straat: freeText(z.string().trim().min(1, { error: 'Vul de straat in.' }).max(100), { tooShort: 'Vul de straat in.' }),
-  huisnummer: freeText(z.string().trim().min(1, { error: 'Vul het huisnummer in.' }).max(10), { tooShort: 'Vul het huisnummer in.' }),
+  straat: freeText(z.string().trim().min(1, { error: 'Vul de straat in.' }).max(100)),
+  huisnummer: freeText(z.string().trim().min(1, { error: 'Vul het huisnummer in.' }).max(10)),
   postcode: z
     .string()
     .trim()
     .regex(/^[1-9][0-9]{3} ?[A-Za-z]{2}$/, { error: 'Vul een postcode in als 1234 AB.' })
     .overwrite((p) => `${p.slice(0, 4)} ${p.slice(-2).toUpperCase()}`),
-  plaats: freeText(z.string().trim().min(1, { error: 'Vul de plaats in.' }).max(60), { tooShort: 'Vul de plaats in.' }),
+  plaats: freeText(z.string().trim().min(1, { error: 'Vul de plaats in.' }).max(60)),
 });
 
 /** The corporation's reference of a home; inbound signals name the home by it, never by a person. */
@@ -49,7 +51,6 @@ export const Eenheidnummer = freeText(
     .trim()
     .min(1, { error: 'Vul het eenheidnummer van de corporatie in.' })
     .max(40, { error: 'Het eenheidnummer is te lang (hooguit 40 tekens).' }),
-  { tooShort: 'Vul het eenheidnummer van de corporatie in.' },
 ).meta({ description: 'Het nummer van de verhuureenheid bij de corporatie' });
 
 export const WoningAanbiedingSchema = z
@@ -80,7 +81,9 @@ export const ContractSchema = z
       .max(OMKLAP_MAX_MONTHS, { error: `De omklap komt na hooguit ${OMKLAP_MAX_MONTHS} maanden.` })
       .optional(),
     garantstelling: z.object({ reden: Reden }).optional(),
-    contractnummer: freeText(z.string().trim().min(1).max(40, { error: 'Het contractnummer is te lang (hooguit 40 tekens).' })).optional(),
+    contractnummer: freeText(
+      z.string().trim().min(1).max(40, { error: 'Het contractnummer is te lang (hooguit 40 tekens).' }),
+    ).optional(),
   })
   .meta({ id: 'Contract' }) satisfies z.ZodType<Contract>;
 
@@ -134,15 +137,21 @@ export const SignSchema = z
   .object({
     id: z.string(),
     fase: z.enum(signFases, { error: 'Kies groen, oranje of rood.' }),
-    teken: freeText(z.string({ error: 'Beschrijf het teken in de woorden van de persoon.' }).trim().min(3, { error: 'Beschrijf het teken in de woorden van de persoon.' }).max(500), {
-      multiline: true,
-      tooShort: 'Beschrijf het teken in de woorden van de persoon.',
-    }),
-    actie: freeText(z.string({ error: 'Beschrijf de afgesproken actie.' }).trim().min(3, { error: 'Beschrijf de afgesproken actie.' }).max(500), {
-      multiline: true,
-      tooShort: 'Beschrijf de afgesproken actie.',
-    }),
-    wie: freeText(z.string({ error: 'Vul in wie handelt.' }).trim().min(2, { error: 'Vul in wie handelt.' }).max(120), { tooShort: 'Vul in wie handelt.' }),
+    teken: freeText(
+      z.string({ error: 'Beschrijf het teken in de woorden van de persoon.' })
+        .trim()
+        .min(3, { error: 'Beschrijf het teken in de woorden van de persoon.' })
+        .max(500),
+      { multiline: true },
+    ),
+    actie: freeText(
+      z.string({ error: 'Beschrijf de afgesproken actie.' })
+        .trim()
+        .min(3, { error: 'Beschrijf de afgesproken actie.' })
+        .max(500),
+      { multiline: true },
+    ),
+    wie: freeText(z.string({ error: 'Vul in wie handelt.' }).trim().min(2, { error: 'Vul in wie handelt.' }).max(120)),
     netwerkMagWeten: z.boolean(),
     corporatieMagWeten: z.boolean(),
   })

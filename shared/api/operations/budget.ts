@@ -24,13 +24,16 @@ export const ProposeSpendInput = z
   .object({
     categorie: SpendCategory,
     bedragCent: Cents,
-    ontvanger: freeText(z.string({ error: 'Vul in aan wie betaald wordt.' }).trim().min(1, { error: 'Vul in aan wie betaald wordt.' }).max(120), {
-      tooShort: 'Vul in aan wie betaald wordt.',
-    }),
-    reden: freeText(z.string({ error: 'Geef een korte reden.' }).trim().min(3, { error: 'Geef een korte reden.' }).max(500), {
-      multiline: true,
-      tooShort: 'Geef een korte reden.',
-    }),
+    ontvanger: freeText(
+      z.string({ error: 'Vul in aan wie betaald wordt.' }).trim().min(1, { error: 'Vul in aan wie betaald wordt.' }).max(120),
+    ),
+    reden: freeText(
+      z.string({ error: 'Geef een korte reden.' })
+        .trim()
+        .min(3, { error: 'Geef een korte reden.' })
+        .max(500),
+      { multiline: true },
+    ),
     bonReferentie: freeText(z.string().trim().max(120)).optional(),
   })
   .strict()
