@@ -11,7 +11,7 @@ import { clock } from '../clock';
 import { createApiHandler, type ApiHandlerOptions, type CapabilityHandlers } from '../http/api-handler';
 import { csvDocument } from '../http/csv';
 import { auditFromEnvironment } from '../audit/audit-runtime';
-import { ForbiddenError, NotFoundError, RuleViolationError } from '../http/errors';
+import { ForbiddenError, NotFoundError, RuleViolationError, ValidationError } from '../http/errors';
 import { countBusinessEvent } from '../observability/metrics';
 import type { OrganisationDirectory } from '../organisation/ports';
 import { lazy, runtime } from '../runtime';
@@ -107,6 +107,21 @@ async function moveSpend(
   return after;
 }
 
+/**
+ * A payment is recorded on or after the day it happens: not after today (Amsterdam, the product's clock) and
+ * not before the spend was proposed. The schema cannot know either day, so the handler checks it.
+ */
+function checkPaymentDate(betaaldOp: string, spend: Spend, now: Date): void {
+  const today = todayInNetherlands(now);
+  const proposed = todayInNetherlands(new Date(spend.voorgesteldOp));
+  if (betaaldOp > today || betaaldOp < proposed) {
+    const reason = betaaldOp > today
+      ? `De betaaldatum ligt in de toekomst; vul de dag van betaling in (uiterlijk vandaag, ${today}).`
+      : `De betaaldatum ligt vóór de dag waarop de uitgave is voorgesteld (${proposed}).`;
+    throw new ValidationError([{ name: 'betaaldOp', code: 'invalid_date', reason }]);
+  }
+}
+
 export function budgetHandlers(deps: () => BudgetDeps): CapabilityHandlers<'budget'> {
   return {
     getBudget: async ({ principal, params, access }) => {
@@ -175,7 +190,10 @@ export function budgetHandlers(deps: () => BudgetDeps): CapabilityHandlers<'budg
       ),
     }),
     paySpend: async ({ principal, params, body, access }) => ({
-      body: await moveSpend(deps(), { principal, access }, params.transitionId, params.spendId, 'budget:pay', () => 'betalen', () => ({ betaaldOp: body.betaaldOp })),
+      body: await moveSpend(deps(), { principal, access }, params.transitionId, params.spendId, 'budget:pay', () => 'betalen', (spend) => {
+        checkPaymentDate(body.betaaldOp, spend, deps().now());
+        return { betaaldOp: body.betaaldOp };
+      }),
     }),
     cancelSpend: async ({ principal, params, body, access }) => ({
       body: await moveSpend(deps(), { principal, access }, params.transitionId, params.spendId, 'budget:cancel', (s) => cancelMove(s.status), () => ({}), body.reden),

@@ -36,3 +36,10 @@ export function freeText(schema: z.ZodString, options: { multiline?: boolean } =
   if (!min) return checked;
   return checked.refine((s) => s.length < min || visibleLength(s) >= min, { error: `Vul minstens ${min} zichtbare tekens in.` });
 }
+
+export const EMERGENCY_REASON_MESSAGE = 'Geef voor noodtoegang een reden van 10 tot 300 zichtbare tekens, zonder stuurtekens.';
+
+/** The reason for emergency access (one line, trimmed): 10 visible characters at least, 300 characters at most. */
+export function emergencyReasonIsValid(reason: string): boolean {
+  return !hasForbiddenControl(reason) && visibleLength(reason) >= 10 && reason.length <= 300;
+}
