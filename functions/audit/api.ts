@@ -3,6 +3,7 @@ import { groundLabels } from '../../shared/policy/access-policy';
 import { roleLabels } from '../../shared/domain/vocabulary';
 import { clock } from '../clock';
 import { createApiHandler, type ApiHandlerOptions, type CapabilityHandlers } from '../http/api-handler';
+import { csvDocument } from '../http/csv';
 import { NotFoundError } from '../http/errors';
 import type { OrganisationDirectory } from '../organisation/ports';
 import { lazy, runtime } from '../runtime';
@@ -76,25 +77,21 @@ async function organisationNames(deps: AuditDeps, entries: readonly AuditEntry[]
  * (name, role, organisation), what, on what ground, emergency access with its reason. No values of the record.
  */
 export function accessReportCsv(entries: readonly AuditEntry[], organisations: ReadonlyMap<string, string> = new Map()): string {
-  const quote = (text: string) => `"${text.replace(/"/g, '""')}"`;
-  const header = ['datum', 'tijd', 'wie', 'rol', 'organisatie', 'wat', 'onderdeel', 'grond', 'noodtoegang'].join(';');
-  const rows = [...entries]
-    .sort((a, b) => a.at.localeCompare(b.at))
-    .map((e) => {
-      const local = new Date(e.at).toLocaleString('sv-SE', { timeZone: 'Europe/Amsterdam' });
-      return [
-        local.slice(0, 10),
-        local.slice(11, 16),
-        quote(e.gebruiker.naam),
-        quote(roleLabels[e.gebruiker.rol]),
-        quote(organisations.get(e.gebruiker.organisatieId) ?? e.gebruiker.organisatieId),
-        quote(auditActionLabels[e.actie]),
-        quote(e.onderdeel),
-        quote(e.grond ? groundLabels[e.grond] : ''),
-        quote(e.noodtoegang?.reden ?? ''),
-      ].join(';');
-    });
-  return `\ufeff${[header, ...rows].join('\r\n')}\r\n`;
+  const local = (e: AuditEntry) => new Date(e.at).toLocaleString('sv-SE', { timeZone: 'Europe/Amsterdam' });
+  return csvDocument<AuditEntry>(
+    [
+      { header: 'datum', cell: (e) => local(e).slice(0, 10) },
+      { header: 'tijd', cell: (e) => local(e).slice(11, 16) },
+      { header: 'wie', cell: (e) => e.gebruiker.naam, quoted: true },
+      { header: 'rol', cell: (e) => roleLabels[e.gebruiker.rol], quoted: true },
+      { header: 'organisatie', cell: (e) => organisations.get(e.gebruiker.organisatieId) ?? e.gebruiker.organisatieId, quoted: true },
+      { header: 'wat', cell: (e) => auditActionLabels[e.actie], quoted: true },
+      { header: 'onderdeel', cell: (e) => e.onderdeel, quoted: true },
+      { header: 'grond', cell: (e) => (e.grond ? groundLabels[e.grond] : ''), quoted: true },
+      { header: 'noodtoegang', cell: (e) => e.noodtoegang?.reden, quoted: true },
+    ],
+    [...entries].sort((a, b) => a.at.localeCompare(b.at)),
+  );
 }
 
 export function createAuditApi(deps: () => AuditDeps, options: ApiHandlerOptions = {}) {

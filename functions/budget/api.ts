@@ -9,8 +9,9 @@ import type { Transition } from '../../shared/domain/transition';
 import type { Action } from '../../shared/policy/access-policy';
 import { clock } from '../clock';
 import { createApiHandler, type ApiHandlerOptions, type CapabilityHandlers } from '../http/api-handler';
+import { csvDocument } from '../http/csv';
 import { auditFromEnvironment } from '../audit/audit-runtime';
-import { NotFoundError, RuleViolationError } from '../http/errors';
+import { NotFoundError, RuleViolationError, ValidationError } from '../http/errors';
 import { countBusinessEvent } from '../observability/metrics';
 import type { OrganisationDirectory } from '../organisation/ports';
 import { lazy, runtime } from '../runtime';
@@ -95,6 +96,21 @@ async function moveSpend(
   return after;
 }
 
+/**
+ * A payment is recorded on or after the day it happens: not after today (Amsterdam, the product's clock) and
+ * not before the spend was proposed. The schema cannot know either day, so the handler checks it.
+ */
+function checkPaymentDate(betaaldOp: string, spend: Spend, now: Date): void {
+  const today = todayInNetherlands(now);
+  const proposed = todayInNetherlands(new Date(spend.voorgesteldOp));
+  if (betaaldOp > today || betaaldOp < proposed) {
+    const reason = betaaldOp > today
+      ? `De betaaldatum ligt in de toekomst; vul de dag van betaling in (uiterlijk vandaag, ${today}).`
+      : `De betaaldatum ligt vóór de dag waarop de uitgave is voorgesteld (${proposed}).`;
+    throw new ValidationError([{ name: 'betaaldOp', code: 'invalid_date', reason }]);
+  }
+}
+
 export function budgetHandlers(deps: () => BudgetDeps): CapabilityHandlers<'budget'> {
   return {
     getBudget: async ({ principal, params, access }) => {
@@ -163,7 +179,10 @@ export function budgetHandlers(deps: () => BudgetDeps): CapabilityHandlers<'budg
       ),
     }),
     paySpend: async ({ principal, params, body, access }) => ({
-      body: await moveSpend(deps(), { principal, access }, params.transitionId, params.spendId, 'budget:pay', () => 'betalen', () => ({ betaaldOp: body.betaaldOp })),
+      body: await moveSpend(deps(), { principal, access }, params.transitionId, params.spendId, 'budget:pay', () => 'betalen', (spend) => {
+        checkPaymentDate(body.betaaldOp, spend, deps().now());
+        return { betaaldOp: body.betaaldOp };
+      }),
     }),
     cancelSpend: async ({ principal, params, body, access }) => ({
       body: await moveSpend(deps(), { principal, access }, params.transitionId, params.spendId, 'budget:cancel', (s) => cancelMove(s.status), () => ({}), body.reden),
@@ -188,16 +207,25 @@ export function budgetHandlers(deps: () => BudgetDeps): CapabilityHandlers<'budg
 }
 
 /**
- * CSV as Dutch spreadsheets open it: semicolons, euro with a decimal comma, ISO dates, a BOM so the
- * accents of "Overig" and payees survive, and quotes around text.
+ * The ledger as CSV (the one writer, csvDocument): euro with a decimal comma, ISO dates, quotes around text,
+ * text that would start a formula escaped.
  */
 export function toCsv(entries: LedgerEntry[]): string {
-  const quote = (value: string) => `"${value.replaceAll('"', '""')}"`;
-  const header = ['datum', 'tijd', 'traject', 'uitgave', 'soort', 'categorie', 'bedrag_euro', 'door', 'reden'];
-  const rows = entries.map((e) =>
-    [e.at.slice(0, 10), e.at.slice(11, 19), e.transitionId, e.spendId ?? '', e.soort, e.categorie ?? '', centsToCsvEuro(e.bedragCent), quote(e.door.naam), quote(e.reden ?? '')].join(';'),
+  return csvDocument<LedgerEntry>(
+    [
+      { header: 'datum', cell: (e) => e.at.slice(0, 10) },
+      { header: 'tijd', cell: (e) => e.at.slice(11, 19) },
+      { header: 'traject', cell: (e) => e.transitionId },
+      { header: 'uitgave', cell: (e) => e.spendId },
+      { header: 'soort', cell: (e) => e.soort },
+      { header: 'categorie', cell: (e) => e.categorie },
+      { header: 'bedrag_euro', cell: (e) => e.bedragCent },
+      { header: 'door', cell: (e) => e.door.naam, quoted: true },
+      { header: 'reden', cell: (e) => e.reden, quoted: true },
+    ],
+    entries,
+    { formatNumber: centsToCsvEuro },
   );
-  return `\ufeff${[header.join(';'), ...rows].join('\r\n')}\r\n`;
 }
 
 export function createBudgetApi(deps: () => BudgetDeps, options: ApiHandlerOptions = {}) {

@@ -8,6 +8,7 @@ import type { Capability, OperationId, Operations, OperationsOf } from '../../sh
 import { routeKey, type OperationSpec } from '../../shared/api/operation';
 import { invalidParamsFrom } from '../../shared/api/problem';
 import type { Principal } from '../../shared/domain/principal';
+import { EMERGENCY_REASON_MESSAGE, emergencyReasonIsValid } from '../../shared/domain/free-text';
 import { AuditUnavailableError, ForbiddenError, NotFoundError, UnsupportedMediaTypeError, ValidationError } from './errors';
 import { corporationFrom, principalFrom } from './principal';
 import { problemResponses } from './problem-responses';
@@ -228,7 +229,8 @@ async function recordRefused(
 
 /**
  * The reason for emergency access ("break the glass"), in the `landing-noodtoegang` header, URI-encoded (a
- * header carries no accents). Required to be a real sentence: the team lead reads it.
+ * header carries no accents). Required to be a real sentence: the team lead reads it, so its 10 characters are
+ * counted as they show, and control or bidi characters are refused (emergencyReasonIsValid).
  */
 function emergencyReasonOf(event: ApiEvent): string | undefined {
   const raw = event.headers?.['landing-noodtoegang'];
@@ -239,8 +241,8 @@ function emergencyReasonOf(event: ApiEvent): string | undefined {
   } catch {
     reason = '';
   }
-  if (reason.length < 10 || reason.length > 300) {
-    throw new ValidationError([{ name: 'landing-noodtoegang', code: 'invalid_reason', reason: 'Geef voor noodtoegang een reden van 10 tot 300 tekens.' }]);
+  if (!emergencyReasonIsValid(reason)) {
+    throw new ValidationError([{ name: 'landing-noodtoegang', code: 'invalid_reason', reason: EMERGENCY_REASON_MESSAGE }]);
   }
   return reason;
 }

@@ -11,6 +11,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import * as z from 'zod';
 import type { OutboxEvent } from '../../shared/domain/outbox-event';
 import { currentCorrelationId } from '../observability/context';
+import { personIdentity } from '../../shared/domain/person-identity';
 import { TimelineEvent } from '../../shared/domain/timeline';
 import { levelsOf, Transition, TransitionSummary, summarize } from '../../shared/domain/transition';
 import { geaccepteerdeAanbieding } from '../../shared/domain/woning';
@@ -270,11 +271,10 @@ function isPlaced(t: Transition): boolean {
 
 /**
  * Who a person is, for "one active transition per person": there is no BSN here, so name and date of birth,
- * normalised and hashed (the key holds no readable personal data).
+ * normalised as a register compares names (personIdentity) and hashed (the key holds no readable personal data).
  */
 export function personHash(p: Transition['persoon']): string {
-  const normalised = [p.voornaam, p.achternaam].map((s) => s.trim().toLowerCase().replace(/\s+/g, ' ')).join('|');
-  return createHash('sha256').update(`${normalised}|${p.geboortedatum}`).digest('base64url');
+  return createHash('sha256').update(personIdentity(p)).digest('base64url');
 }
 
 /** The parts of a request that make it "the same request" for an idempotency key. */

@@ -4,6 +4,9 @@ import { principalClaims, type Principal } from '../../shared/domain/principal';
 
 const issuer = 'urn:landing:local';
 const audience = 'landing-spa';
+// As API Gateway's JWT authorizer: only the issuer's own algorithm (no other HMAC with the same key), and exp
+// must be present (a token without it would never expire).
+const algorithm = 'HS256';
 
 /**
  * Local stand-in for Cognito + API Gateway's JWT authorizer: signs a token for a seeded user and verifies
@@ -23,7 +26,7 @@ export class LocalAuth {
       [principalClaims.role]: principal.role,
       ...(principal.teamId ? { [principalClaims.teamId]: principal.teamId } : {}),
     })
-      .setProtectedHeader({ alg: 'HS256' })
+      .setProtectedHeader({ alg: algorithm })
       .setSubject(principal.userId)
       .setIssuer(issuer)
       .setAudience(audience)
@@ -40,7 +43,7 @@ export class LocalAuth {
     const token = authorization?.match(/^Bearer (.+)$/i)?.[1];
     if (!token) return { refused: undefined };
     try {
-      const { payload } = await jwtVerify(token, this.secret, { issuer, audience });
+      const { payload } = await jwtVerify(token, this.secret, { issuer, audience, algorithms: [algorithm], requiredClaims: ['exp'] });
       return { claims: payload as Claims };
     } catch (error) {
       return { refused: error instanceof errors.JWTExpired ? 'the token has expired' : 'invalid token' };

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { freeText } from '../domain/free-text';
 import { noticeKinds } from '../domain/notices';
 import { Delivery, EndpointView } from '../domain/webhook-schemas';
 
@@ -74,9 +75,16 @@ export const corporationSignalLabels: Record<(typeof corporationSignalKinds)[num
 
 export const ReportSignalInput = z
   .object({
-    eenheidnummer: z.string({ error: 'Vul het eenheidnummer in.' }).trim().min(1, { error: 'Vul het eenheidnummer in.' }).max(40),
+    eenheidnummer: freeText(
+      z.string({ error: 'Vul het eenheidnummer in.' }).trim().min(1, { error: 'Vul het eenheidnummer in.' }).max(40),
+    ),
     soort: z.enum(corporationSignalKinds, { error: `Kies een soort: ${corporationSignalKinds.join(', ')}.` }),
-    toelichting: z.string().trim().max(500, { error: 'De toelichting is te lang (hooguit 500 tekens).' }).optional(),
+    toelichting: freeText(
+      z.string()
+        .trim()
+        .max(500, { error: 'De toelichting is te lang (hooguit 500 tekens).' }),
+      { multiline: true },
+    ).optional(),
   })
   .strict()
   .meta({ id: 'MeldSignaalInput' });

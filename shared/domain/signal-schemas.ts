@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { freeText } from './free-text';
 import { signFases } from './signaleringsplan';
 import { CONTACT_WATCH, signalSources, signalStatuses } from './signals';
 import { modaliteiten, supportLevels } from './support';
@@ -52,7 +53,13 @@ export type Signal = z.infer<typeof Signal>;
 export const RegisterSignalInput = z
   .object({
     bron: z.enum(signalSources, { error: 'Kies van wie het signaal komt.' }),
-    omschrijving: z.string({ error: 'Beschrijf wat er is opgemerkt.' }).trim().min(3, { error: 'Beschrijf wat er is opgemerkt.' }).max(1000),
+    omschrijving: freeText(
+      z.string({ error: 'Beschrijf wat er is opgemerkt.' })
+        .trim()
+        .min(3, { error: 'Beschrijf wat er is opgemerkt.' })
+        .max(1000),
+      { multiline: true },
+    ),
     tekenId: z.string().max(64).optional().meta({ description: 'Het teken uit het signaleringsplan waar het signaal bij past' }),
     thermometer: ThermometerScoreSchema.optional(),
   })
@@ -65,7 +72,13 @@ export const RegisterSignalInput = z
 
 export const ResolveSignalInput = z
   .object({
-    notitie: z.string({ error: 'Schrijf kort wat er is gedaan.' }).trim().min(3, { error: 'Schrijf kort wat er is gedaan.' }).max(500),
+    notitie: freeText(
+      z.string({ error: 'Schrijf kort wat er is gedaan.' })
+        .trim()
+        .min(3, { error: 'Schrijf kort wat er is gedaan.' })
+        .max(500),
+      { multiline: true },
+    ),
     opschaling: ScaleUpSchema.optional().meta({ description: 'Tijdelijk opschalen vanaf vandaag tot en met `tot`' }),
     expectedVersion: z.number().int().positive().optional().meta({ description: 'De versie van het traject, nodig bij opschalen' }),
   })
@@ -81,7 +94,12 @@ export const Contact = z
     op: z.iso.datetime(),
     wie: Door,
     modaliteit: z.enum(modaliteiten, { error: 'Kies hoe het contact was.' }),
-    notitie: z.string().trim().max(500, { error: 'De notitie is te lang (hooguit 500 tekens).' }).optional(),
+    notitie: freeText(
+      z.string()
+        .trim()
+        .max(500, { error: 'De notitie is te lang (hooguit 500 tekens).' }),
+      { multiline: true },
+    ).optional(),
   })
   .meta({ id: 'Contactmoment' });
 export type Contact = z.infer<typeof Contact>;

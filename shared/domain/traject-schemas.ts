@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { freeText } from './free-text';
 import { readinessItemIds, type ReadinessCheck } from './readiness';
 import type { MoveProcessMarkers } from './move-process';
 import { modaliteiten, supportLevels, type SupportChange } from './support';
@@ -10,12 +11,17 @@ import { contractVormen, OMKLAP_MAX_MONTHS, OMKLAP_MIN_MONTHS, type Contract, ty
 /** zod schemas for what step 2 adds to a transition; the types they check live beside the rules. */
 export const IsoDate = z.iso.date({ error: 'Vul een datum in als jjjj-mm-dd.' });
 const Door = z.object({ id: z.string(), naam: z.string() });
-export const Reden = z
-  .string({ error: 'Geef een reden.' })
-  .trim()
-  .min(3, { error: 'Geef een reden van minstens drie tekens.' })
-  .max(500, { error: 'De reden is te lang (hooguit 500 tekens).' });
-const Notitie = z.string().trim().max(500, { error: 'De notitie is te lang (hooguit 500 tekens).' });
+export const Reden = freeText(
+  z
+    .string({ error: 'Geef een reden.' })
+    .trim()
+    .min(3, { error: 'Geef een reden van minstens drie tekens.' })
+    .max(500, { error: 'De reden is te lang (hooguit 500 tekens).' }),
+  { multiline: true },
+);
+const Notitie = freeText(z.string().trim().max(500, { error: 'De notitie is te lang (hooguit 500 tekens).' }), {
+  multiline: true,
+});
 
 export const ReadinessItemId = z.enum(readinessItemIds, { error: 'Onbekend punt van de voorbereiding.' });
 
@@ -28,23 +34,24 @@ export const ReadinessCheckSchema = z.object({
 export const Readiness = z.partialRecord(ReadinessItemId, ReadinessCheckSchema).meta({ id: 'Gereedheid' });
 
 export const Adres = z.object({
-  straat: z.string().trim().min(1, { error: 'Vul de straat in.' }).max(100),
-  huisnummer: z.string().trim().min(1, { error: 'Vul het huisnummer in.' }).max(10),
+  straat: freeText(z.string().trim().min(1, { error: 'Vul de straat in.' }).max(100)),
+  huisnummer: freeText(z.string().trim().min(1, { error: 'Vul het huisnummer in.' }).max(10)),
   postcode: z
     .string()
     .trim()
     .regex(/^[1-9][0-9]{3} ?[A-Za-z]{2}$/, { error: 'Vul een postcode in als 1234 AB.' })
     .overwrite((p) => `${p.slice(0, 4)} ${p.slice(-2).toUpperCase()}`),
-  plaats: z.string().trim().min(1, { error: 'Vul de plaats in.' }).max(60),
+  plaats: freeText(z.string().trim().min(1, { error: 'Vul de plaats in.' }).max(60)),
 });
 
 /** The corporation's reference of a home; inbound signals name the home by it, never by a person. */
-export const Eenheidnummer = z
-  .string({ error: 'Vul het eenheidnummer van de corporatie in.' })
-  .trim()
-  .min(1, { error: 'Vul het eenheidnummer van de corporatie in.' })
-  .max(40, { error: 'Het eenheidnummer is te lang (hooguit 40 tekens).' })
-  .meta({ description: 'Het nummer van de verhuureenheid bij de corporatie' });
+export const Eenheidnummer = freeText(
+  z
+    .string({ error: 'Vul het eenheidnummer van de corporatie in.' })
+    .trim()
+    .min(1, { error: 'Vul het eenheidnummer van de corporatie in.' })
+    .max(40, { error: 'Het eenheidnummer is te lang (hooguit 40 tekens).' }),
+).meta({ description: 'Het nummer van de verhuureenheid bij de corporatie' });
 
 export const WoningAanbiedingSchema = z
   .object({
@@ -74,7 +81,9 @@ export const ContractSchema = z
       .max(OMKLAP_MAX_MONTHS, { error: `De omklap komt na hooguit ${OMKLAP_MAX_MONTHS} maanden.` })
       .optional(),
     garantstelling: z.object({ reden: Reden }).optional(),
-    contractnummer: z.string().trim().min(1).max(40, { error: 'Het contractnummer is te lang (hooguit 40 tekens).' }).optional(),
+    contractnummer: freeText(
+      z.string().trim().min(1).max(40, { error: 'Het contractnummer is te lang (hooguit 40 tekens).' }),
+    ).optional(),
   })
   .meta({ id: 'Contract' }) satisfies z.ZodType<Contract>;
 
@@ -128,9 +137,21 @@ export const SignSchema = z
   .object({
     id: z.string(),
     fase: z.enum(signFases, { error: 'Kies groen, oranje of rood.' }),
-    teken: z.string({ error: 'Beschrijf het teken in de woorden van de persoon.' }).trim().min(3, { error: 'Beschrijf het teken in de woorden van de persoon.' }).max(500),
-    actie: z.string({ error: 'Beschrijf de afgesproken actie.' }).trim().min(3, { error: 'Beschrijf de afgesproken actie.' }).max(500),
-    wie: z.string({ error: 'Vul in wie handelt.' }).trim().min(2, { error: 'Vul in wie handelt.' }).max(120),
+    teken: freeText(
+      z.string({ error: 'Beschrijf het teken in de woorden van de persoon.' })
+        .trim()
+        .min(3, { error: 'Beschrijf het teken in de woorden van de persoon.' })
+        .max(500),
+      { multiline: true },
+    ),
+    actie: freeText(
+      z.string({ error: 'Beschrijf de afgesproken actie.' })
+        .trim()
+        .min(3, { error: 'Beschrijf de afgesproken actie.' })
+        .max(500),
+      { multiline: true },
+    ),
+    wie: freeText(z.string({ error: 'Vul in wie handelt.' }).trim().min(2, { error: 'Vul in wie handelt.' }).max(120)),
     netwerkMagWeten: z.boolean(),
     corporatieMagWeten: z.boolean(),
   })

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { CONTROL_MESSAGE, hasForbiddenControl, withoutInvisibles } from './free-text';
 import { gemeenteCodes } from './municipalities';
 import { fases, herkomsten } from './vocabulary';
 import { ToewijzingSchema } from './iwmo-schemas';
@@ -33,12 +34,19 @@ export function todayIso(now: Date = new Date()): string {
   return now.toISOString().slice(0, 10);
 }
 
+/**
+ * A part of a name: no controls or bidi overrides, kept without invisible characters and in NFC, and with at
+ * least one letter (a name of only zero-width or blank characters is no name).
+ */
 const naamDeel = (veld: string) =>
   z
     .string({ error: `Vul de ${veld} in.` })
+    .refine((s) => !hasForbiddenControl(s), { error: CONTROL_MESSAGE, abort: true })
+    .overwrite(withoutInvisibles)
     .trim()
-    .min(1, { error: `Vul de ${veld} in.` })
-    .max(100, { error: `De ${veld} is te lang (hooguit 100 tekens).` });
+    .min(1, { error: `Vul de ${veld} in.`, abort: true })
+    .max(100, { error: `De ${veld} is te lang (hooguit 100 tekens).` })
+    .refine((s) => /\p{L}/u.test(s), { error: `De ${veld} bevat geen letters.` });
 
 export const Geboortedatum = z
   .iso.date({ error: 'Vul een geboortedatum in als jjjj-mm-dd.' })

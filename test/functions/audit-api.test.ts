@@ -14,6 +14,7 @@ import { auditTableDesign } from '../../functions/storage/table-design';
 import { createTransitionsApi } from '../../functions/transitions/api';
 import { StepFunctionsTransitionWorkflow } from '../../functions/workflow/step-functions-workflow';
 import { ensureTable } from '../../infra/local/dynamodb-local';
+import type { Problem } from '../../shared/api/problem';
 import type { AuditEntry } from '../../shared/domain/audit';
 import type { Principal } from '../../shared/domain/principal';
 import type { Transition } from '../../shared/domain/transition';
@@ -123,6 +124,16 @@ describe('who may see a person’s record', () => {
     expect(forLead.body.items.map((e) => e.id)).toContain(entry!.id);
     const forOtherLead = await invoke<{ items: AuditEntry[] }>(auditApi, { routeKey: 'GET /api/audit/noodtoegang', principal: people.fleur });
     expect(forOtherLead.body.items.map((e) => e.id)).not.toContain(entry!.id);
+  });
+
+  it('counts the noodtoegang reason in visible characters and refuses control characters, in Dutch', async () => {
+    const t = await registered();
+    for (const reason of ['\u200b'.repeat(12), `ab${'\u00ad'.repeat(10)}`, `${'\u2800'.repeat(10)}x`, 'Crisis nu, persoon weg\u202e', 'Crisis nu,\u0000persoon weg']) {
+      const refused = await read(t, people.kim, { 'landing-noodtoegang': encodeURIComponent(reason) });
+      expect(refused.status, JSON.stringify(reason)).toBe(400);
+      expect((refused.body as unknown as Problem).invalidParams?.[0]).toMatchObject({ name: 'landing-noodtoegang', reason: expect.stringMatching(/noodtoegang/) });
+    }
+    expect((await trailOf(t)).filter((e) => e.grond === 'noodtoegang')).toHaveLength(0);
   });
 
   it('records a change with the fields that changed, before and after', async () => {

@@ -96,6 +96,20 @@ describe('regelbudget through the API, on DynamoDB Local', () => {
     expect(v.budget?.vrijCent).toBe(70_000);
   });
 
+  it('refuses a payment date after today (Amsterdam) or before the spend was proposed, in Dutch, writing nothing', async () => {
+    const t = await transitionWithBudget();
+    const spend = (await propose(t, { categorie: 'inrichting', bedragCent: 5_000, ...bank })).body;
+    for (const betaaldOp of ['2099-01-01', '2027-02-11', '2027-02-09', '1900-01-01']) {
+      const refused = await spendAction(t, spend, 'betaling', { betaaldOp }, people.pieter);
+      expect(refused.status, betaaldOp).toBe(400);
+      expect(refused.body.invalidParams?.[0]).toMatchObject({ name: 'betaaldOp', reason: expect.stringMatching(/betaaldatum/i) });
+    }
+    const v = await view(t);
+    expect(v.uitgaven[0]!.status).toBe('goedgekeurd');
+    expect(v.grootboek.map((e) => e.soort)).toEqual(['toegekend', 'direct-goedgekeurd']);
+    expect((await spendAction(t, spend, 'betaling', { betaaldOp: '2027-02-10' }, people.pieter)).body.status).toBe('betaald');
+  });
+
   it('refuses to overspend, spends on an expired budget, and another municipality’s budget', async () => {
     const t = await transitionWithBudget(10_000);
     const over = await propose(t, { categorie: 'verhuiskosten', bedragCent: 10_001, ...bank });

@@ -180,6 +180,42 @@ describe('POST /api/transitions (aanmelding)', () => {
     expect(await itemCount()).toBe(before);
   });
 
+  it('refuses a second active transition for the same name written with other Unicode, writing nothing', async () => {
+    const input = aanmelding({ persoon: { voornaam: 'Jan', achternaam: 'Özdemir', geboortedatum: '1984-03-09' } });
+    expect((await create(input)).status).toBe(201);
+    const before = await itemCount();
+    const variants = [
+      { voornaam: 'Ja\u200bn', achternaam: 'Özdemir' }, // zero-width space
+      { voornaam: 'Jan', achternaam: 'Öz\u00addemir' }, // soft hyphen
+      { voornaam: 'J\u0430n', achternaam: 'Özdemir' }, // Cyrillic а
+      { voornaam: 'Ｊａｎ', achternaam: 'Özdemir' }, // fullwidth
+      { voornaam: 'Jan', achternaam: 'Özdemir'.normalize('NFD') },
+      { voornaam: 'Jan', achternaam: 'Ozdemir' },
+    ];
+    for (const names of variants) {
+      const again = await create({ ...input, persoon: { ...input.persoon, ...names } }, people.youssef);
+      expect(again.status, JSON.stringify(names)).toBe(409);
+      expect(again.body.title).toContain('al een lopend traject');
+    }
+    expect(await itemCount()).toBe(before);
+  });
+
+  it('refuses a name that is invisible, or carries control or bidi characters, in Dutch, writing nothing', async () => {
+    const before = await itemCount();
+    for (const [voornaam, reason] of [
+      ['\u200b\u200d', 'Vul de voornaam in.'],
+      ['\u2800', 'Vul de voornaam in.'],
+      ['Jan\u202e', 'stuurteken'],
+      ['Jan\u0000', 'stuurteken'],
+    ] as const) {
+      const refused = await create(aanmelding({ persoon: { voornaam, achternaam: 'Bos', geboortedatum: '1984-03-09' } }));
+      expect(refused.status, JSON.stringify(voornaam)).toBe(400);
+      expect(refused.headers['content-type']).toContain('application/problem+json');
+      expect(refused.body.invalidParams?.find((p) => p.name === 'persoon.voornaam')?.reason).toContain(reason);
+    }
+    expect(await itemCount()).toBe(before);
+  });
+
   it('treats an already started workflow as started', async () => {
     sfn.on(StartExecutionCommand).rejects(new ExecutionAlreadyExists({ message: 'exists', $metadata: {} }));
     expect((await create(aanmelding())).status).toBe(201);

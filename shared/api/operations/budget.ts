@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { freeText } from '../../domain/free-text';
 import { IsoDate, Reden } from '../../domain/traject-schemas';
 import { Budget, Cents, LedgerEntry, Spend, SpendCategory } from '../../domain/regelbudget-schemas';
 import { TransitionParams, op, type OperationSpec } from '../operation';
@@ -23,9 +24,17 @@ export const ProposeSpendInput = z
   .object({
     categorie: SpendCategory,
     bedragCent: Cents,
-    ontvanger: z.string({ error: 'Vul in aan wie betaald wordt.' }).trim().min(1, { error: 'Vul in aan wie betaald wordt.' }).max(120),
-    reden: z.string({ error: 'Geef een korte reden.' }).trim().min(3, { error: 'Geef een korte reden.' }).max(500),
-    bonReferentie: z.string().trim().max(120).optional(),
+    ontvanger: freeText(
+      z.string({ error: 'Vul in aan wie betaald wordt.' }).trim().min(1, { error: 'Vul in aan wie betaald wordt.' }).max(120),
+    ),
+    reden: freeText(
+      z.string({ error: 'Geef een korte reden.' })
+        .trim()
+        .min(3, { error: 'Geef een korte reden.' })
+        .max(500),
+      { multiline: true },
+    ),
+    bonReferentie: freeText(z.string().trim().max(120)).optional(),
   })
   .strict()
   .meta({ id: 'ProposeSpendInput' });

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { freeText } from '../../domain/free-text';
 import { AanmeldingInput, Fase, Transition, TransitionSummary } from '../../domain/transition';
 import { Adres, ContractSchema, Eenheidnummer, IsoDate, ReadinessItemId, Reden, SignSchema, SupportChangeSchema, UitkeringStatusSchema } from '../../domain/traject-schemas';
 import { supportLevels } from '../../domain/support';
@@ -38,7 +39,12 @@ export const SetReadinessInput = z
   .object({
     gedaan: z.boolean({ error: 'Geef aan of het punt gedaan is.' }),
     gedaanOp: IsoDate.optional(),
-    notitie: z.string().trim().max(500, { error: 'De notitie is te lang (hooguit 500 tekens).' }).optional(),
+    notitie: freeText(
+      z.string()
+        .trim()
+        .max(500, { error: 'De notitie is te lang (hooguit 500 tekens).' }),
+      { multiline: true },
+    ).optional(),
     expectedVersion: ExpectedVersion,
   })
   .strict()
@@ -48,7 +54,7 @@ export const RegisterOfferInput = z
   .object({
     corporatieId: z.string({ error: 'Kies de woningcorporatie.' }).min(1, { error: 'Kies de woningcorporatie.' }).max(64, { error: 'Kies een bekende woningcorporatie.' }),
     adres: Adres,
-    wijk: z.string({ error: 'Vul de wijk in.' }).trim().min(1, { error: 'Vul de wijk in.' }).max(60),
+    wijk: freeText(z.string({ error: 'Vul de wijk in.' }).trim().min(1, { error: 'Vul de wijk in.' }).max(60)),
     huurPerMaandCent: z
       .number({ error: 'Vul de huur per maand in.' })
       .int({ error: 'De huur is een bedrag in centen.' })
@@ -148,7 +154,13 @@ export const ReviewSupportInput = z
 export const SavePlanInput = z
   .object({
     tekens: z.array(SignSchema.omit({ id: true }).extend({ id: z.string().max(64).optional() })).max(60),
-    opgesteldMet: z.string({ error: 'Vul in met wie het plan is opgesteld.' }).trim().min(3, { error: 'Vul in met wie het plan is opgesteld.' }).max(200),
+    opgesteldMet: freeText(
+      z
+        .string({ error: 'Vul in met wie het plan is opgesteld.' })
+        .trim()
+        .min(3, { error: 'Vul in met wie het plan is opgesteld.' })
+        .max(200),
+    ),
     expectedVersion: ExpectedVersion,
   })
   .strict()
@@ -169,7 +181,12 @@ export const DraftVowInput = z
   .object({
     redenVerzoek: z.enum(redenVerzoekCodes, { error: 'Kies de reden van het verzoek: 01 (verandering cliëntsituatie) of 02 (wijziging zorgplan).' }),
     gewensteIngangsdatum: IsoDate,
-    toelichting: z.string().trim().max(500, { error: 'De toelichting is te lang (hooguit 500 tekens).' }).optional(),
+    toelichting: freeText(
+      z.string()
+        .trim()
+        .max(500, { error: 'De toelichting is te lang (hooguit 500 tekens).' }),
+      { multiline: true },
+    ).optional(),
   })
   .strict()
   .meta({ id: 'DraftVowInput' });

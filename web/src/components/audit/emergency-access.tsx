@@ -1,5 +1,6 @@
 import { createSignal } from 'solid-js';
 import { useEmergencyAccess } from '../../api/client';
+import { emergencyReasonIsValid } from '../../../../shared/domain/free-text';
 import { PageTitle } from '../page-title';
 import { TextInput } from '../transition/text-input';
 
@@ -12,7 +13,8 @@ export function EmergencyAccess(props: { transitionId: string; onGranted: () => 
   const [error, setError] = createSignal<string>();
   const submit = (event: SubmitEvent) => {
     event.preventDefault();
-    if (reason().trim().length < 10) return setError('Beschrijf in minstens tien tekens waarom je dit dossier nu moet inzien.');
+    // The same check as the API's: ten characters that show, no control characters.
+    if (!emergencyReasonIsValid(reason().trim())) return setError('Beschrijf in 10 tot 300 tekens waarom je dit dossier nu moet inzien.');
     useEmergencyAccess(props.transitionId, reason().trim());
     props.onGranted();
   };
