@@ -52,7 +52,7 @@ describe('A caseworker in the browser', { timeout: 60_000 }, () => {
     await page.getByLabel('Achternaam').press('Enter');
 
     await page.getByRole('heading', { name: 'Marloes van den Berg' }).waitFor();
-    const timeline = page.getByRole('list', { name: 'Gebeurtenissen, oudste eerst' });
+    const timeline = page.getByRole('list', { name: 'Gebeurtenissen, nieuwste eerst' });
     await expect.poll(() => timeline.innerText()).toContain('Aanmelding geregistreerd');
     await expect.poll(() => timeline.innerText(), { timeout: 10_000 }).toContain('Traject gestart');
     expect(await page.getByText('12 april 1990').count()).toBe(1);
