@@ -70,8 +70,9 @@ async function onlyWorkflowChangedSince(store: TransitionsDeps['store'], current
   do {
     const page = await store.timelinePage(current.id, { limit: 100, cursor });
     for (const e of page.items) {
-      if (e.versie === undefined || e.versie <= seenVersion) continue;
-      if (e.actor.soort !== 'werkproces') return false;
+      if (e.versie === undefined) continue;
+      // Versions grow with time: one seen means the changes since did not all show up, as before.
+      if (e.versie <= seenVersion || e.actor.soort !== 'werkproces') return false;
       if (--unseen === 0) return true;
     }
     cursor = page.nextCursor;
