@@ -26,7 +26,6 @@ import { keys, timelineEventItem } from './keys';
 import { decodeCursor, encodeCursor } from './page-cursor';
 
 const IDEMPOTENCY_TTL_SECONDS = 24 * 60 * 60;
-const TIMELINE_MAX_EVENTS = 500;
 const REPLAY_ATTEMPTS = 5;
 
 const IdempotencyRecord = z.object({ transitionId: z.string(), requestHash: z.string() });
@@ -172,15 +171,36 @@ export class DynamoTransitionStore implements TransitionStore {
   }
 
   async timeline(transitionId: string): Promise<TimelineEvent[]> {
+    const events: TimelineEvent[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await this.timelineQuery(transitionId, { cursor }, true);
+      events.push(...page.items);
+      cursor = page.nextCursor;
+    } while (cursor);
+    return events;
+  }
+
+  timelinePage(transitionId: string, page: PageRequest): Promise<Page<TimelineEvent>> {
+    return this.timelineQuery(transitionId, page, false);
+  }
+
+  private async timelineQuery(transitionId: string, page: Partial<PageRequest>, oldestFirst: boolean): Promise<Page<TimelineEvent>> {
+    const pk = keys.timelinePartition(transitionId);
+    const within = (sk: string) => sk.startsWith(keys.timelineEventPrefix);
     const result = await this.db.send(
       new QueryCommand({
         TableName: this.tableName,
         KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-        ExpressionAttributeValues: { ':pk': keys.timelinePartition(transitionId), ':prefix': keys.timelineEventPrefix },
-        Limit: TIMELINE_MAX_EVENTS,
+        ExpressionAttributeValues: { ':pk': pk, ':prefix': keys.timelineEventPrefix },
+        ScanIndexForward: oldestFirst,
+        ...(page.limit ? { Limit: page.limit } : {}),
+        ExclusiveStartKey: decodeCursor(page.cursor, { attribute: 'pk', value: pk, sortKeyWithin: within }),
       }),
     );
-    return (result.Items ?? []).map((item) => TimelineEvent.parse(item));
+    const items = (result.Items ?? []).map((item) => TimelineEvent.parse(item));
+    const nextCursor = encodeCursor(result.LastEvaluatedKey);
+    return nextCursor ? { items, nextCursor } : { items };
   }
 }
 

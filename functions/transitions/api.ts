@@ -74,9 +74,9 @@ export function transitionHandlers(deps: () => TransitionsDeps): CapabilityHandl
     getTransition: async ({ principal, params, access }) => ({
       body: (await openRecord(deps().store, { principal, access }, params.transitionId, 'transition:read')).transition,
     }),
-    getTimeline: async ({ principal, params, access }) => {
+    getTimeline: async ({ principal, params, query, access }) => {
       const { transition } = await openRecord(deps().store, { principal, access }, params.transitionId, 'transition:read');
-      return { body: { items: await deps().store.timeline(transition.id) } };
+      return { body: await deps().store.timelinePage(transition.id, { limit: query.limit, cursor: query.cursor }) };
     },
     getOverview: async ({ principal, params, access }) => {
       const { transition: t } = await openRecord(deps().store, { principal, access }, params.transitionId, 'transition:read');

@@ -25,7 +25,10 @@ export interface TransitionStore {
   listOfTeam(organisationId: string, teamId: string | undefined, page: PageRequest): Promise<Page<TransitionSummary>>;
   listOfBegeleider(userId: string, page: PageRequest): Promise<Page<TransitionSummary>>;
   appendEvent(event: TimelineEvent): Promise<void>;
+  /** Every event, oldest first, however many pages it takes (tools and checks, not the API). */
   timeline(transitionId: string): Promise<TimelineEvent[]>;
+  /** One page of the timeline, newest first: what the API and the page read. */
+  timelinePage(transitionId: string, page: PageRequest): Promise<Page<TimelineEvent>>;
 }
 
 /** One change of a transition as stored: the version it replaces, the next, its event and its notices. */

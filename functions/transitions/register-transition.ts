@@ -41,6 +41,7 @@ export async function registerTransition(
   const draft: Transition = {
     id,
     version: 1,
+    medewerkerVersie: 1,
     providerId: principal.organisationId,
     ...(principal.teamId ? { teamId: principal.teamId } : {}),
     persoonRef: deps.newId(),

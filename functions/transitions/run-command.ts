@@ -42,12 +42,26 @@ export const actorOf = (principal: Principal): Actor => ({ soort: 'medewerker', 
 /**
  * The workflow records its own steps (a task, the move, the review) while a caseworker has the page open.
  * Those do not make the caseworker's view stale: their change is computed on the current state and keeps
- * the workflow's. Only a change by another person since the version they saw does.
+ * the workflow's. Only a change by another person since the version they saw does: the transition keeps the
+ * version of the last one (`medewerkerVersie`), so the check reads no timeline.
  */
 async function onlyWorkflowChangedSince(store: TransitionsDeps['store'], current: Transition, seenVersion: number): Promise<boolean> {
   if (seenVersion > current.version) return false;
-  const changes = (await store.timeline(current.id)).filter((e) => e.versie !== undefined && e.versie > seenVersion);
-  return changes.length === current.version - seenVersion && changes.every((e) => e.actor.soort === 'werkproces');
+  if (current.medewerkerVersie !== undefined) return current.medewerkerVersie <= seenVersion;
+  // Stored before it kept that version: the changes since, newest first, only as far back as they go.
+  let unseen = current.version - seenVersion;
+  let cursor: string | undefined;
+  do {
+    const page = await store.timelinePage(current.id, { limit: 100, cursor });
+    for (const e of page.items) {
+      if (e.versie === undefined) continue;
+      // Versions grow with time: one seen means the changes since did not all show up, as before.
+      if (e.versie <= seenVersion || e.actor.soort !== 'werkproces') return false;
+      if (--unseen === 0) return true;
+    }
+    cursor = page.nextCursor;
+  } while (cursor);
+  return false;
 }
 
 /** Computes and stores one change of `before`, by a person or by the workflow. */
@@ -107,6 +121,7 @@ export function prepareCommand(
   const next = Transition.parse({
     ...result.next,
     version: before.version + 1,
+    ...(actor.soort === 'werkproces' ? {} : { medewerkerVersie: before.version + 1 }),
     updatedAt: now.toISOString(),
     signalen: signalen(result.next, municipalityPolicy(before.gemeenteCode), ctx.today),
   });

@@ -11,9 +11,8 @@ import type { DeliveryQueue, DeliveryStore, EndpointStore, OpsNotifier, SecretVa
 import { shouldDisableForSustainedFailure } from './retry-schedule';
 import { MAX_QUEUE_DELAY_SECONDS } from './sqs-delivery-queue';
 import { webhookHeaders } from './standard-webhooks';
+import { LEASE_MS } from './worker-budget';
 
-/** A worker holds a delivery this long; a crash in between lets the sweeper try it again afterwards. */
-const LEASE_MS = 60_000;
 /** Notices the stream has not fanned out after this long are fanned out by the sweeper. */
 const OUTBOX_GRACE_MS = 30_000;
 

@@ -7,7 +7,9 @@
  * wherever a redirect points, so a 3xx is reported as it is and counts as a failure.
  */
 
-export const DEFAULT_TIMEOUT_MS = 15_000;
+import { workerBudget } from './worker-budget';
+
+export const DEFAULT_TIMEOUT_MS = workerBudget.sendTimeoutMs;
 /** Receivers' answers are not used; reading a little lets the connection be reused, reading all could be abused. */
 const MAX_BODY_BYTES = 64 * 1024;
 

@@ -11,6 +11,7 @@ import type { Construct } from 'constructs';
 import type { StageConfig } from '../config/stages';
 import { LandingFunction } from '../constructs/landing-function';
 import { acknowledge } from '../guard-rails';
+import { DELIVERY_VISIBILITY_TIMEOUT_SECONDS, WORKER_TIMEOUT_SECONDS, workerBudget } from '../../functions/webhooks/worker-budget';
 
 export interface WebhookStackProps extends StackProps {
   stage: StageConfig;
@@ -53,7 +54,8 @@ export class WebhookStack extends Stack {
     this.queue = new Queue(this, 'Deliveries', {
       encryption: QueueEncryption.SQS_MANAGED,
       enforceSSL: true,
-      visibilityTimeout: Duration.seconds(180),
+      // Six times the worker's timeout (AWS's guidance), so a message is not handed out again mid-batch.
+      visibilityTimeout: Duration.seconds(DELIVERY_VISIBILITY_TIMEOUT_SECONDS),
       deadLetterQueue: { queue: unprocessable, maxReceiveCount: 10 },
     });
 
@@ -86,11 +88,11 @@ export class WebhookStack extends Stack {
       stage,
       entry: 'functions/webhooks/worker-handler.ts',
       description: 'Webhooks: sends one signed notice to one endpoint and records the attempt',
-      // 15 s for the receiver, and time to record the outcome.
-      timeout: Duration.seconds(30),
+      // The batch's sends go side by side: one send, the bookkeeping around it, and time to answer the batch.
+      timeout: Duration.seconds(WORKER_TIMEOUT_SECONDS),
       environment,
     }).bindTable(table, 'RW');
-    worker.addEventSource(new SqsEventSource(this.queue, { batchSize: 5, reportBatchItemFailures: true, maxConcurrency: 20 }));
+    worker.addEventSource(new SqsEventSource(this.queue, { batchSize: workerBudget.batchSize, reportBatchItemFailures: true, maxConcurrency: 20 }));
     this.queue.grantSendMessages(worker);
     this.secretsKey.grantDecrypt(worker);
     this.opsTopic.grantPublish(worker);

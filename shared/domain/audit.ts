@@ -56,7 +56,7 @@ export const AuditEntry = z
 export type AuditEntry = z.infer<typeof AuditEntry>;
 
 /** The top-level fields that differ between two versions, with their values before and after. */
-export function changedFields(before: Record<string, unknown>, after: Record<string, unknown>, ignore: readonly string[] = ['version', 'updatedAt', 'signalen']) {
+export function changedFields(before: Record<string, unknown>, after: Record<string, unknown>, ignore: readonly string[] = ['version', 'medewerkerVersie', 'updatedAt', 'signalen']) {
   const velden = [...new Set([...Object.keys(before), ...Object.keys(after)])]
     .filter((k) => !ignore.includes(k))
     .filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]))

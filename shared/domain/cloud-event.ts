@@ -5,6 +5,11 @@ import type { OutboxEvent } from './outbox-event';
  * the `nld` namespace naming the organisation (by its KvK number) and the system, `type` in reverse-DNS form,
  * `subject` the pseudonymous person reference, `sequence` per transition, and `dataref` to the authenticated
  * API where the corporation can read the notice again.
+ *
+ * `sequence` follows the CloudEvents sequence extension as it is now: a string whose text order is the order
+ * of the changes. It is the transition's version, zero-padded, so it grows per subject, skips versions that
+ * told this corporation nothing, and is shared by the notices of one change. No `sequencetype`: the extension
+ * dropped it, and its old `Integer` (contiguous from 1, one value per event) is not what this is.
  */
 export interface CloudEvent {
   specversion: '1.0';
@@ -14,7 +19,6 @@ export interface CloudEvent {
   time: string;
   subject: string;
   sequence: string;
-  sequencetype: 'Integer';
   datacontenttype: 'application/json';
   dataref: string;
   data: Record<string, unknown>;
@@ -35,7 +39,6 @@ export function toCloudEvent(event: Pick<OutboxEvent, 'id' | 'type' | 'time' | '
     time: event.time,
     subject: event.subject,
     sequence: event.sequence,
-    sequencetype: 'Integer',
     datacontenttype: 'application/json',
     dataref: `${context.apiBaseUrl.replace(/\/$/, '')}/api/corporatie/meldingen/${encodeURIComponent(event.id)}`,
     data: event.data,

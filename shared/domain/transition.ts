@@ -103,6 +103,11 @@ export const Transition = z
     id: z.string(),
     /** Optimistic-concurrency version: every change increments it and is conditional on it. */
     version: z.number().int().positive(),
+    /**
+     * The version of the last change a person made (not the workflow): a view of this version or later is
+     * not stale, whatever the workflow did since. Absent on transitions stored before it was kept.
+     */
+    medewerkerVersie: z.number().int().positive().optional(),
     providerId: z.string(),
     /** The team of the provider that supports the person: its members see the record. */
     teamId: z.string().optional(),

@@ -79,7 +79,7 @@ describe('recording the iWmo allocation', () => {
       urenPerWeekToegewezen: 3,
       overschrijding: { vanaf: '2027-02-01', urenPerWeekGepland: 6, urenPerWeekToegewezen: 3 },
     });
-    expect(timeline.body.items.at(-1)).toMatchObject({ type: 'toewijzing-vastgelegd', omschrijving: '20270001: 3 uur per week vanaf 2027-01-01 tot en met 2027-12-31' });
+    expect(timeline.body.items[0]).toMatchObject({ type: 'toewijzing-vastgelegd', omschrijving: '20270001: 3 uur per week vanaf 2027-01-01 tot en met 2027-12-31' });
   });
 
   it('answers 400 with field messages for unknown codes, a volume of nothing and dates in the wrong order, writing nothing', async () => {

@@ -111,7 +111,8 @@ describe('a transition from aanmelding to verhuizing through the API', () => {
     expect(t).toMatchObject({ fase: 'verhuizing', version: 13 });
 
     const timeline = await invoke<{ items: TimelineEvent[] }>(handler, { routeKey: 'GET /api/transitions/{transitionId}/timeline', principal: people.sanne, pathParameters: id });
-    const types = timeline.body.items.map((e) => e.type);
+    // Newest first: read back in the order it happened.
+    const types = timeline.body.items.map((e) => e.type).reverse();
     expect(types).toEqual([
       'aanmelding-geregistreerd',
       'fase-gewijzigd',
@@ -124,7 +125,7 @@ describe('a transition from aanmelding to verhuizing through the API', () => {
       'uitkering-bijgewerkt',
       'fase-gewijzigd',
     ]);
-    expect(timeline.body.items.at(-1)).toMatchObject({ omschrijving: 'Woning → Verhuizing: Alles rond', actor: { naam: 'Sanne de Vries' } });
+    expect(timeline.body.items[0]).toMatchObject({ omschrijving: 'Woning → Verhuizing: Alles rond', actor: { naam: 'Sanne de Vries' } });
   });
 });
 

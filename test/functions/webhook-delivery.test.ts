@@ -14,6 +14,9 @@ import { DynamoOrganisationDirectory } from '../../functions/storage/dynamo-orga
 import { noticeKinds, noticeTypes } from '../../shared/domain/notices';
 import { sequenceOf, type OutboxEvent } from '../../shared/domain/outbox-event';
 import type { DeliveryRef, Endpoint } from '../../shared/domain/webhook-schemas';
+import type { SQSEvent } from 'aws-lambda';
+import { createWorkerHandler } from '../../functions/webhooks/worker-handler';
+import { workerBudget } from '../../functions/webhooks/worker-budget';
 import { createTestTable, type TestTable } from '../support/dynamo';
 import { seedOrganisations } from '../support/factories';
 
@@ -65,6 +68,40 @@ class Receiver {
     });
     await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
     this.url = `http://localhost:${(this.server.address() as AddressInfo).port}/hook`;
+  }
+
+  stop() {
+    this.server.closeAllConnections();
+    this.server.close();
+  }
+}
+
+/** A receiver that takes the request and does not answer until it is told to. */
+class HangingReceiver {
+  private readonly waiting: import('node:http').ServerResponse[] = [];
+  private readonly arrivals: Array<{ count: number; resolve: () => void }> = [];
+  private server!: Server;
+  url = '';
+
+  async start() {
+    this.server = createServer((req, res) => {
+      res.setHeader('connection', 'close');
+      req.resume();
+      this.waiting.push(res);
+      for (const a of this.arrivals) if (this.waiting.length >= a.count) a.resolve();
+    });
+    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
+    this.url = `http://localhost:${(this.server.address() as AddressInfo).port}/hook`;
+  }
+
+  /** Resolves once `count` requests are hanging here. */
+  arrived(count: number): Promise<void> {
+    return new Promise((resolve) => (this.waiting.length >= count ? resolve() : this.arrivals.push({ count, resolve })));
+  }
+
+  /** Answers every request that hangs, at last. */
+  release() {
+    for (const res of this.waiting.splice(0)) res.writeHead(204).end();
   }
 
   stop() {
@@ -311,5 +348,94 @@ describe('webhook delivery', { timeout: 30_000 }, () => {
     expect((await deps.deliveries.log(other.id, { limit: 10 })).items).toHaveLength(0);
     expect(await deps.deliveries.pendingOutbox('9999-12-31', 10)).not.toContainEqual(expect.objectContaining({ id: event.id }));
     receiver.stop();
+  });
+});
+
+describe('the delivery worker under slow receivers', { timeout: 30_000 }, () => {
+  /** Counts recorded attempts, and resolves when `n` of them are recorded. */
+  function countSettles() {
+    const realSettle = deps.deliveries.settle.bind(deps.deliveries);
+    let settled = 0;
+    const waiters: Array<{ n: number; resolve: () => void }> = [];
+    deps.deliveries.settle = async (claimed, after) => {
+      await realSettle(claimed, after);
+      settled += 1;
+      for (const w of waiters) if (settled >= w.n) w.resolve();
+    };
+    return (n: number) => new Promise<void>((resolve) => (settled >= n ? resolve() : waiters.push({ n, resolve })));
+  }
+
+  /** One SQS batch of the deliveries of these notices, each to the endpoint named with it. */
+  async function batchOf(targets: Endpoint[]): Promise<{ event: SQSEvent; messageOf: Map<string, Endpoint> }> {
+    const messageOf = new Map<string, Endpoint>();
+    for (const endpoint of targets) await fanOut(deps, { ...(await notice()), endpointId: endpoint.id });
+    const refs = queued.splice(0).map((q) => q.ref);
+    const Records = refs.map((ref, i) => {
+      messageOf.set(`m-${i}`, targets.find((e) => e.id === ref.endpointId)!);
+      return { messageId: `m-${i}`, body: JSON.stringify(ref) } as SQSEvent['Records'][number];
+    });
+    return { event: { Records }, messageOf };
+  }
+
+  it('answers a batch by its deadline: the two receivers that hang are reported back, the other three delivered', async () => {
+    // Prepare
+    const receiver = new Receiver([generateSecret()]);
+    await receiver.start();
+    const hanging = new HangingReceiver();
+    await hanging.start();
+    const fast = await endpointFor(receiver);
+    const slow = await endpointFor(receiver, { url: hanging.url });
+    const settledAttempts = countSettles();
+    const realSuccess = deps.endpoints.recordSuccess.bind(deps.endpoints);
+    let succeeded = 0;
+    let fastDone = () => undefined as void;
+    const fastThree = new Promise<void>((resolve) => (fastDone = resolve));
+    deps.endpoints.recordSuccess = async (endpoint, at) => {
+      await realSuccess(endpoint, at);
+      if (++succeeded === 3) setImmediate(fastDone); // the last step of an attempt that succeeded
+    };
+    const { event, messageOf } = await batchOf([fast, slow, fast, slow, fast]);
+    expect(event.Records).toHaveLength(workerBudget.batchSize);
+    // The batch's deadline comes when the fast three are done and the slow two hang: no clock involved.
+    const reached = Promise.all([fastThree, hanging.arrived(2)]).then(() => undefined);
+    const handler = createWorkerHandler(() => deps, { deadline: () => ({ reached, cancel: () => undefined }) });
+
+    // Act
+    const result = await handler(event);
+
+    // Assess
+    const slowMessages = [...messageOf].filter(([, e]) => e.id === slow.id).map(([id]) => id);
+    expect(result.batchItemFailures.map((f) => f.itemIdentifier).sort()).toEqual(slowMessages.sort());
+    expect(receiver.processed.size).toBe(3);
+    expect((await deps.deliveries.log(fast.id, { limit: 10 })).items.map((d) => d.status)).toEqual(['afgeleverd', 'afgeleverd', 'afgeleverd']);
+    // Not lost: still waiting in the table, with no attempt recorded, for the message's return or the sweeper.
+    const pending = (await deps.deliveries.log(slow.id, { limit: 10 })).items;
+    expect(pending.map((d) => [d.status, d.pogingen.length])).toEqual([['wachtend', 0], ['wachtend', 0]]);
+
+    hanging.release();
+    await settledAttempts(5);
+    hanging.stop();
+    receiver.stop();
+  });
+
+  it('stops waiting before the Lambda runs out of time, by the time its context says is left', async () => {
+    // Prepare
+    const hanging = new HangingReceiver();
+    await hanging.start();
+    const slow = await endpointFor(new Receiver([generateSecret()]), { url: hanging.url });
+    const settledAttempts = countSettles();
+    const { event } = await batchOf([slow, slow]);
+    const context = { awsRequestId: randomUUID(), getRemainingTimeInMillis: () => workerBudget.returnMs + 300 };
+
+    // Act
+    const result = await createWorkerHandler(() => deps)(event, context);
+
+    // Assess
+    expect(result.batchItemFailures.map((f) => f.itemIdentifier).sort()).toEqual(['m-0', 'm-1']);
+
+    await hanging.arrived(2);
+    hanging.release();
+    await settledAttempts(2);
+    hanging.stop();
   });
 });

@@ -5,6 +5,7 @@ import { operations, routeKey } from '../../shared/api/contract';
 import { stageConfig } from '../../infra/config/stages';
 import { createLandingStacks } from '../../infra/landing';
 import { cdkContext } from '../../infra/config/cdk-context';
+import { LEASE_MS, workerBudget } from '../../functions/webhooks/worker-budget';
 
 function synth(stage: 'dev' | 'prod') {
   // Skipping bundling keeps this fast; bundling itself is exercised by `npm run synth`.
@@ -233,6 +234,19 @@ describe('Webhooks stack', () => {
     expect(withAction('kms:Decrypt')).toEqual(['WebhookWorker']);
     expect(withAction('kms:Encrypt')).toEqual(['WebhooksApi']);
     dev.webhooks.hasResourceProperties('AWS::KMS::Key', { EnableKeyRotation: true });
+  });
+
+  it('gives the worker time for a whole batch, and its queue six times that before a message shows again', () => {
+    const [worker] = Object.values(dev.webhooks.findResources('AWS::Lambda::Function', { Properties: { Description: Match.stringLikeRegexp('sends one signed notice') } }));
+    const timeoutMs = worker!.Properties.Timeout * 1000;
+    // The batch's sends go side by side: one send, the bookkeeping around it, and time to answer the batch.
+    expect(workerBudget.sendTimeoutMs + workerBudget.bookkeepingMs + workerBudget.returnMs).toBeLessThanOrEqual(timeoutMs);
+    // A worker that holds a delivery holds it longer than it can run: no second worker sends meanwhile.
+    expect(LEASE_MS).toBeGreaterThan(timeoutMs);
+    const [mapping] = Object.values(dev.webhooks.findResources('AWS::Lambda::EventSourceMapping', { Properties: { BatchSize: Match.anyValue(), FunctionResponseTypes: Match.anyValue() } }));
+    expect(mapping!.Properties).toMatchObject({ BatchSize: workerBudget.batchSize, FunctionResponseTypes: ['ReportBatchItemFailures'] });
+    const deliveries = Object.values(dev.webhooks.findResources('AWS::SQS::Queue')).find((q) => q.Properties.RedrivePolicy);
+    expect(deliveries!.Properties.VisibilityTimeout).toBeGreaterThanOrEqual(6 * worker!.Properties.Timeout);
   });
 
   it('sweeps every minute through EventBridge Scheduler', () => {

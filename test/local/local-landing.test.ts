@@ -67,7 +67,7 @@ describe('npm start: the local product', () => {
     const timeline = (await (await fetch(`${landing.url}/api/transitions/${id}/timeline`, { headers })).json()) as {
       items: { type: string }[];
     };
-    expect(timeline.items.map((e) => e.type)).toEqual(['aanmelding-geregistreerd', 'traject-gestart']);
+    expect(timeline.items.map((e) => e.type)).toEqual(['traject-gestart', 'aanmelding-geregistreerd']); // newest first
   });
 
   it('shows demo transitions only to their own team', async () => {

@@ -505,7 +505,8 @@ describe('notices as CloudEvents', () => {
       expect(event.type).toBe(noticeTypes[notices[i]!.soort]);
       expect(event.subject).toBe(persoonRef);
       expect(event.sequence).toBe('0000000012');
-      expect(event.sequencetype).toBe('Integer');
+      // The sequence extension has no `sequencetype` any more: the value is a string compared as text.
+      expect(event).not.toHaveProperty('sequencetype');
       expect(event.datacontenttype).toBe('application/json');
       expect(event.dataref).toBe(`https://landing.example/api/corporatie/meldingen/${event.id}`);
       expect(event.data).toEqual(notices[i]!.data);
@@ -534,7 +535,7 @@ describe('notices as CloudEvents', () => {
     expect(cloudEvent.dataref).toBe('https://landing.example/api/corporatie/meldingen/a%2Fb%20c');
   });
 
-  it('numbers events by the version as a zero-padded sequence that sorts as text in version order', () => {
+  it('numbers events by the version as a zero-padded sequence that sorts as text in version order, with no sequencetype', () => {
     const notice: Notice = { soort: 'verhuisd', corporatieId: 'corp-rijnhoven', data: { persoonRef, woning: woningA, verhuisdOp: MOVE } };
     const sequenceAt = (version: number) => toCloudEvent(toOutboxEvents([notice], context(version))[0]!, { kvkNummer: KVK, apiBaseUrl: API }).sequence;
 
@@ -547,5 +548,7 @@ describe('notices as CloudEvents', () => {
         expect(sa === sb).toBe(a === b);
       }),
     );
+    // Not the old extension's Integer (contiguous from 1, one per event): versions skip, one change shares one.
+    expect(toCloudEvent(toOutboxEvents([notice], context(3))[0]!, { kvkNummer: KVK, apiBaseUrl: API })).not.toHaveProperty('sequencetype');
   });
 });

@@ -41,7 +41,7 @@ describe('A caseworker takes Fatima from an offered woning to her new home', { t
     await expect.poll(() => move.innerText()).toContain('kost de huurtoeslag');
     // The move workflow answers the new date (the uitkering is not arranged: a task); its own steps do not
     // make the caseworker's view stale.
-    const timeline = page.getByRole('list', { name: 'Gebeurtenissen, oudste eerst' });
+    const timeline = page.getByRole('list', { name: 'Gebeurtenissen, nieuwste eerst' });
     await expect.poll(() => timeline.innerText()).toContain('Taak voor de begeleider');
     await move.getByRole('button', { name: /^Verhuisdatum naar/ }).click();
     await expect.poll(() => move.innerText()).not.toContain('kost de huurtoeslag');

@@ -32,7 +32,7 @@ describe('Ambulant support in the browser', { timeout: 60_000 }, () => {
     await expect.poll(() => panel.innerText()).toContain('Nu: Intensief (24/7 bereikbaar)');
     expect(await panel.getByRole('list', { name: 'Niveaus in de tijd' }).innerText()).toContain('Intensief (24/7 bereikbaar)');
     expect(await panel.innerText()).toContain('Evaluatie van de opschaling');
-    const timeline = page.getByRole('list', { name: 'Gebeurtenissen, oudste eerst' });
+    const timeline = page.getByRole('list', { name: 'Gebeurtenissen, nieuwste eerst' });
     await expect.poll(() => timeline.innerText()).toContain('Slaapt slecht sinds de sleuteloverdracht');
   });
 
@@ -90,7 +90,7 @@ describe('Ambulant support in the browser', { timeout: 60_000 }, () => {
     expect(await support.getByRole('list', { name: 'Niveaus in de tijd' }).innerText()).toMatch(/Intensief \(24\/7 bereikbaar\): \d+ \w+ \d{4} tot en met/);
     expect(await support.innerText()).toContain('Signalen in deze periode: 1 rood');
     await expect.poll(() => signals.innerText()).not.toContain(omschrijving);
-    const timeline = page.getByRole('list', { name: 'Gebeurtenissen, oudste eerst' });
+    const timeline = page.getByRole('list', { name: 'Gebeurtenissen, nieuwste eerst' });
     await expect.poll(() => timeline.innerText()).toContain('Opgeschaald na een rood signaal');
 
     await page.getByRole('link', { name: 'Vandaag' }).click();

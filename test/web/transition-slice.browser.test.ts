@@ -52,10 +52,33 @@ describe('A caseworker in the browser', { timeout: 60_000 }, () => {
     await page.getByLabel('Achternaam').press('Enter');
 
     await page.getByRole('heading', { name: 'Marloes van den Berg' }).waitFor();
-    const timeline = page.getByRole('list', { name: 'Gebeurtenissen, oudste eerst' });
+    const timeline = page.getByRole('list', { name: 'Gebeurtenissen, nieuwste eerst' });
     await expect.poll(() => timeline.innerText()).toContain('Aanmelding geregistreerd');
     await expect.poll(() => timeline.innerText(), { timeout: 10_000 }).toContain('Traject gestart');
     expect(await page.getByText('12 april 1990').count()).toBe(1);
+  });
+
+  it('shows the newest event first and loads older ones on request', async () => {
+    // The product's own first page, told there is more; the older page is made up here (the API's paging
+    // through a long timeline is tested in test/functions/long-timeline.test.ts).
+    const older = { id: 'oud-1', transitionId: 'x', type: 'taak-aangemaakt', at: '2020-01-02T09:00:00.000Z', actor: { soort: 'werkproces', naam: 'Werkproces verhuizing' }, omschrijving: 'Een heel oude taak' };
+    const timelineRoute = '**/api/transitions/*/timeline*';
+    await page.route(timelineRoute, async (route) => {
+      if (new URL(route.request().url()).searchParams.get('cursor') === 'ouder') return route.fulfill({ json: { items: [older] } });
+      const real = await route.fetch();
+      return route.fulfill({ response: real, json: { ...((await real.json()) as object), nextCursor: 'ouder' } });
+    });
+    await page.reload();
+    const timeline = page.getByRole('list', { name: 'Gebeurtenissen, nieuwste eerst' });
+    await expect.poll(() => timeline.innerText()).toContain('Traject gestart');
+    expect((await timeline.getByRole('listitem').allInnerTexts())[0]).toContain('Traject gestart');
+
+    await page.getByRole('button', { name: 'Oudere gebeurtenissen' }).click();
+
+    await expect.poll(() => timeline.innerText()).toContain('Een heel oude taak');
+    expect((await timeline.getByRole('listitem').allInnerTexts()).at(-1)).toContain('Een heel oude taak');
+    expect(await page.getByRole('button', { name: 'Oudere gebeurtenissen' }).count()).toBe(0);
+    await page.unroute(timelineRoute);
   });
 
   it('finds the new person in "Mijn trajecten", newest first', async () => {

@@ -25,7 +25,15 @@ export const TransitionPage = z
   .meta({ id: 'TransitionPage' });
 export type TransitionPage = z.infer<typeof TransitionPage>;
 
-export const Timeline = z.object({ items: z.array(TimelineEvent) }).meta({ id: 'Timeline' });
+export const TimelineQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+  cursor: z.string().max(1024).optional().meta({ description: 'Vervolg van een vorige pagina (nextCursor): oudere gebeurtenissen' }),
+});
+export type TimelineQuery = z.infer<typeof TimelineQuery>;
+
+export const Timeline = z
+  .object({ items: z.array(TimelineEvent), nextCursor: z.string().optional() })
+  .meta({ id: 'Timeline' });
 export type Timeline = z.infer<typeof Timeline>;
 
 const SupportLevel = z.enum(supportLevels);
@@ -231,11 +239,12 @@ export const transitionOperations = {
     capability: 'transitions',
     method: 'GET',
     path: '/api/transitions/{transitionId}/timeline',
-    summary: 'Tijdlijn van een traject, oudste eerst',
+    summary: 'Tijdlijn van een traject, nieuwste eerst, per pagina',
     auth: 'principal',
     params: TransitionParams,
-    response: { status: 200, schema: Timeline, description: 'De gebeurtenissen van het traject' },
-    errors: [401, 403, 404],
+    query: TimelineQuery,
+    response: { status: 200, schema: Timeline, description: 'Een pagina gebeurtenissen van het traject' },
+    errors: [400, 401, 403, 404],
   }),
   getOverview: op({
     capability: 'transitions',

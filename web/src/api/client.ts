@@ -95,7 +95,9 @@ export const api = {
     list: (scope: TransitionListScope, cursor?: string) =>
       request<TransitionPage>('GET', `/api/transitions?${new URLSearchParams({ scope, ...(cursor ? { cursor } : {}) })}`),
     get: (id: string) => request<ResponseBody<'getTransition'>>('GET', transitionPath(id)),
-    timeline: (id: string) => request<Timeline>('GET', `${transitionPath(id)}/timeline`),
+    /** Newest first; with the previous page's cursor, the older events. */
+    timeline: (id: string, cursor?: string) =>
+      request<Timeline>('GET', `${transitionPath(id)}/timeline${cursor ? `?${new URLSearchParams({ cursor })}` : ''}`),
     create: (input: AanmeldingInput, idempotencyKey: string) =>
       request<Transition>('POST', '/api/transitions', { body: input, headers: { 'idempotency-key': idempotencyKey } }),
     overview: (id: string) => request<TransitionOverview>('GET', `${transitionPath(id)}/overview`),

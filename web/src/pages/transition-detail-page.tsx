@@ -28,15 +28,15 @@ const POLL_MAX_MS = 10_000;
  */
 const WORKFLOW_LOOKS_MS = [800, 2_000, 4_000, 8_000];
 
-/** What tells one timeline from a later one: how many events, and the newest. */
-const timelineMark = (timeline: { items: { id: string }[] } | undefined) => (timeline ? `${timeline.items.length}:${timeline.items.at(-1)?.id ?? ''}` : '');
+/** What tells one timeline from a later one: its newest event (the first, newest first). */
+const timelineMark = (timeline: { items: { id: string }[] } | undefined) => (timeline ? (timeline.items[0]?.id ?? '') : '');
 
 /** Page container: loads the transition, its overview and timeline; every panel's change reloads all three. */
 export default function TransitionDetailPage() {
   const params = useParams<{ id: string }>();
   const [transition, { mutate, refetch: refetchTransition }] = createResource(() => params.id, api.transitions.get);
   const [overview, { refetch: refetchOverview }] = createResource(() => params.id, api.transitions.overview);
-  const [timeline, { refetch: refetchTimeline }] = createResource(() => params.id, api.transitions.timeline);
+  const [timeline, { refetch: refetchTimeline }] = createResource(() => params.id, (id) => api.transitions.timeline(id));
   const [signals, { refetch: refetchSignals }] = createResource(() => params.id, api.signals.list);
 
   // A resource that failed throws when read: the page reads each through these, and shows the failure instead.
@@ -175,7 +175,7 @@ export default function TransitionDetailPage() {
             Tijdlijn
           </h2>
           <Show when={currentTimeline()} fallback={<p class="utrecht-paragraph">Tijdlijn laden…</p>}>
-            {(events) => <TimelineList items={events().items} />}
+            {(events) => <TimelineList page={events()} older={(cursor) => api.transitions.timeline(params.id, cursor)} />}
           </Show>
         </section>
       </Show>
