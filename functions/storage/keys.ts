@@ -1,4 +1,4 @@
-/** Key builders for the single table; the layout and access patterns are in table-design.ts. */
+/** Key builders for the single table; its items and access patterns are listed in docs/ARCHITECTURE.md. */
 export const keys = {
   transition: (id: string) => ({ pk: `TRANSITION#${id}`, sk: 'TRANSITION' }),
   /** A team's transitions; a transition without a team (from before teams) is listed for its organisation. */

@@ -10,8 +10,8 @@ export interface DataStackProps extends StackProps {
 }
 
 /**
- * The one table. Keys and indexes come from functions/storage/table-design.ts (where the item layout and
- * access patterns are documented), the same definition the local DynamoDB is created from.
+ * The one table. Keys and indexes come from functions/storage/table-design.ts, the same definition the local
+ * DynamoDB is created from; the item layout and access patterns are documented in docs/ARCHITECTURE.md.
  */
 export class DataStack extends Stack {
   /** The table the functions use: this stack's own, or a restored one after a restore (docs/RECOVERY.md). */
