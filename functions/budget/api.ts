@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { todayInNetherlands } from '../../shared/domain/calendar';
 import type { GemeenteCode } from '../../shared/domain/municipalities';
 import { municipalityPolicy } from '../../shared/domain/municipality-policy';
@@ -17,6 +17,7 @@ import { lazy, runtime } from '../runtime';
 import type { RequestAccess } from '../http/request-access';
 import { authorize, EmergencyAccessPossibleError, scopeOf } from '../transitions/transition-access';
 import { DynamoBudgetStore } from '../storage/dynamo-budget-store';
+import { requestHash } from '../storage/idempotency';
 import { DynamoOrganisationDirectory } from '../storage/dynamo-organisation-directory';
 import { DynamoTransitionStore } from '../storage/dynamo-transition-store';
 import type { TransitionStore } from '../transitions/ports';
@@ -134,11 +135,6 @@ async function proposeOnce(
   };
   const entry = ledgerEntry(deps, principal, t, { soort: ledgerKinds[move], bedragCent: body.bedragCent, spendId: spend.id, categorie: body.categorie, reden: body.reden });
   return deps.budgets.propose({ spend, move, entry, gemeenteCode: t.gemeenteCode, today, ...(idempotency ? { idempotency } : {}) });
-}
-
-/** What makes two requests with one Idempotency-Key "the same request": their target and their (parsed) body. */
-function requestHash(request: unknown): string {
-  return createHash('sha256').update(JSON.stringify(request)).digest('base64url');
 }
 
 export function budgetHandlers(deps: () => BudgetDeps): CapabilityHandlers<'budget'> {
