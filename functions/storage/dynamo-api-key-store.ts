@@ -19,11 +19,11 @@ export class DynamoApiKeyStore implements ApiKeyStore, HomeIndex {
   async create(key: StoredApiKey & { hash: string }): Promise<void> {
     const { hash, ...stored } = key;
     await transactWrite(this.db, {
-        TransactItems: [
-          { Put: { TableName: this.tableName, Item: { ...keys.apiKeyByHash(hash), entity: 'ApiKey', ...stored }, ConditionExpression: 'attribute_not_exists(pk)' } },
-          { Put: { TableName: this.tableName, Item: { ...keys.apiKeyIssued(key.providerId, key.corporatieId, key.prefix), entity: 'ApiKeyListing', ...stored, hash }, ConditionExpression: 'attribute_not_exists(pk)' } },
-        ],
-      });
+      TransactItems: [
+        { Put: { TableName: this.tableName, Item: { ...keys.apiKeyByHash(hash), entity: 'ApiKey', ...stored }, ConditionExpression: 'attribute_not_exists(pk)' } },
+        { Put: { TableName: this.tableName, Item: { ...keys.apiKeyIssued(key.providerId, key.corporatieId, key.prefix), entity: 'ApiKeyListing', ...stored, hash }, ConditionExpression: 'attribute_not_exists(pk)' } },
+      ],
+    });
   }
 
   async byHash(hash: string): Promise<StoredApiKey | undefined> {
@@ -51,11 +51,11 @@ export class DynamoApiKeyStore implements ApiKeyStore, HomeIndex {
     const listed = Listed.parse(Item);
     try {
       await transactWrite(this.db, {
-          TransactItems: [
-            { Delete: { TableName: this.tableName, Key: listing, ConditionExpression: 'attribute_exists(pk)' } },
-            { Delete: { TableName: this.tableName, Key: keys.apiKeyByHash(listed.hash) } },
-          ],
-        });
+        TransactItems: [
+          { Delete: { TableName: this.tableName, Key: listing, ConditionExpression: 'attribute_exists(pk)' } },
+          { Delete: { TableName: this.tableName, Key: keys.apiKeyByHash(listed.hash) } },
+        ],
+      });
       return true;
     } catch (error) {
       if (error instanceof TransactionCanceledException) return false;

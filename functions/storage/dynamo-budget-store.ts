@@ -166,28 +166,28 @@ export class DynamoBudgetStore implements BudgetStore {
     const { before, after, move, entry } = input;
     const { from, to, fromStatus } = moves[move];
     const outcome = await this.transact({
-        TransactItems: [
-          {
-            Update: {
-              TableName: this.tableName,
-              Key: keys.budget(before.transitionId),
-              UpdateExpression: `SET ${from} = ${from} - :a, ${to} = ${to} + :a`,
-              ConditionExpression: `${from} >= :a`,
-              ExpressionAttributeValues: { ':a': before.bedragCent },
-            },
+      TransactItems: [
+        {
+          Update: {
+            TableName: this.tableName,
+            Key: keys.budget(before.transitionId),
+            UpdateExpression: `SET ${from} = ${from} - :a, ${to} = ${to} + :a`,
+            ConditionExpression: `${from} >= :a`,
+            ExpressionAttributeValues: { ':a': before.bedragCent },
           },
-          {
-            Put: {
-              TableName: this.tableName,
-              Item: this.spendItem(after, entry.gemeenteCode),
-              ConditionExpression: '#status = :from',
-              ExpressionAttributeNames: { '#status': 'status' },
-              ExpressionAttributeValues: { ':from': fromStatus ?? before.status },
-            },
+        },
+        {
+          Put: {
+            TableName: this.tableName,
+            Item: this.spendItem(after, entry.gemeenteCode),
+            ConditionExpression: '#status = :from',
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: { ':from': fromStatus ?? before.status },
           },
-          { Put: { TableName: this.tableName, Item: this.ledgerItem(entry) } },
-        ],
-      });
+        },
+        { Put: { TableName: this.tableName, Item: this.ledgerItem(entry) } },
+      ],
+    });
     if (outcome === 'condition-failed') throw new SpendChangedConflict();
   }
 

@@ -59,31 +59,31 @@ export class DynamoSignalStore implements SignalStore {
     const transitionItems = transition ? transitionUpdateItems(this.tableName, transition) : [];
     try {
       await transactWrite(this.db, {
-          TransactItems: [
-            {
-              Put: {
-                TableName: this.tableName,
-                Item: signalItem({ ...after, versie: before.versie + 1 }),
-                // Signals written before versions existed count as version 1.
-                ConditionExpression: before.versie === 1 ? 'attribute_not_exists(versie) OR versie = :seen' : 'versie = :seen',
-                ExpressionAttributeValues: { ':seen': before.versie },
-              },
+        TransactItems: [
+          {
+            Put: {
+              TableName: this.tableName,
+              Item: signalItem({ ...after, versie: before.versie + 1 }),
+              // Signals written before versions existed count as version 1.
+              ConditionExpression: before.versie === 1 ? 'attribute_not_exists(versie) OR versie = :seen' : 'versie = :seen',
+              ExpressionAttributeValues: { ':seen': before.versie },
             },
-            ...transitionItems,
-            { Put: { TableName: this.tableName, Item: timelineEventItem(event) } },
-            ...newTasks.map((task) => ({ Put: { TableName: this.tableName, Item: taskItem(task), ConditionExpression: 'attribute_not_exists(pk)' } })),
-            ...closing.map((task) => ({
-              Update: {
-                TableName: this.tableName,
-                Key: keys.task(task.transitionId, task.id),
-                UpdateExpression: 'SET #status = :done, gedaanOp = :at REMOVE gsi1pk, gsi1sk',
-                ConditionExpression: '#status = :open',
-                ExpressionAttributeNames: { '#status': 'status' },
-                ExpressionAttributeValues: { ':done': 'gedaan', ':open': 'open', ':at': event.at },
-              },
-            })),
-          ],
-        });
+          },
+          ...transitionItems,
+          { Put: { TableName: this.tableName, Item: timelineEventItem(event) } },
+          ...newTasks.map((task) => ({ Put: { TableName: this.tableName, Item: taskItem(task), ConditionExpression: 'attribute_not_exists(pk)' } })),
+          ...closing.map((task) => ({
+            Update: {
+              TableName: this.tableName,
+              Key: keys.task(task.transitionId, task.id),
+              UpdateExpression: 'SET #status = :done, gedaanOp = :at REMOVE gsi1pk, gsi1sk',
+              ConditionExpression: '#status = :open',
+              ExpressionAttributeNames: { '#status': 'status' },
+              ExpressionAttributeValues: { ':done': 'gedaan', ':open': 'open', ':at': event.at },
+            },
+          })),
+        ],
+      });
     } catch (error) {
       const signalRefused = cancellationCode(error, 0);
       if (signalRefused === 'ConditionalCheckFailed' || signalRefused === 'TransactionConflict') throw new SignalChangedConflict();

@@ -42,41 +42,41 @@ export class DynamoTransitionStore implements TransitionStore {
     const requestHash = idempotency ? await hashOf(idempotencyPayload(transition)) : '';
     try {
       await transactWrite(this.db, {
-          TransactItems: [
-            ...(idempotency
-              ? [
-                  {
-                    Put: {
-                      TableName: this.tableName,
-                      Item: {
-                        ...keys.idempotency(idempotency.userId, idempotency.key),
-                        entity: 'IdempotencyRecord',
-                        transitionId: transition.id,
-                        requestHash,
-                        expiresAt: Math.floor(Date.parse(transition.createdAt) / 1000) + IDEMPOTENCY_TTL_SECONDS,
-                      },
-                      ConditionExpression: 'attribute_not_exists(pk)',
+        TransactItems: [
+          ...(idempotency
+            ? [
+                {
+                  Put: {
+                    TableName: this.tableName,
+                    Item: {
+                      ...keys.idempotency(idempotency.userId, idempotency.key),
+                      entity: 'IdempotencyRecord',
+                      transitionId: transition.id,
+                      requestHash,
+                      expiresAt: Math.floor(Date.parse(transition.createdAt) / 1000) + IDEMPOTENCY_TTL_SECONDS,
                     },
+                    ConditionExpression: 'attribute_not_exists(pk)',
                   },
-                ]
-              : []),
-            {
-              Put: {
-                TableName: this.tableName,
-                Item: { ...keys.activePerson(personHash(transition.persoon)), entity: 'ActivePerson', transitionId: transition.id },
-                ConditionExpression: 'attribute_not_exists(pk)',
-              },
+                },
+              ]
+            : []),
+          {
+            Put: {
+              TableName: this.tableName,
+              Item: { ...keys.activePerson(personHash(transition.persoon)), entity: 'ActivePerson', transitionId: transition.id },
+              ConditionExpression: 'attribute_not_exists(pk)',
             },
-            { Put: { TableName: this.tableName, Item: transitionItem(transition), ConditionExpression: 'attribute_not_exists(pk)' } },
-            ...assignmentItems(transition).map((Item) => ({ Put: { TableName: this.tableName, Item } })),
-            {
-              Put: {
-                TableName: this.tableName,
-                Item: timelineEventItem(firstEvent),
-              },
+          },
+          { Put: { TableName: this.tableName, Item: transitionItem(transition), ConditionExpression: 'attribute_not_exists(pk)' } },
+          ...assignmentItems(transition).map((Item) => ({ Put: { TableName: this.tableName, Item } })),
+          {
+            Put: {
+              TableName: this.tableName,
+              Item: timelineEventItem(firstEvent),
             },
-          ],
-        });
+          },
+        ],
+      });
       return { transition, replayed: false };
     } catch (error) {
       // The idempotency record is the first item: it exists (a replay), or a concurrent request with the same
