@@ -133,8 +133,15 @@ async function proposeOnce(
     voorgesteldDoor: { id: principal.userId, naam: principal.naam },
     voorgesteldOp: deps.now().toISOString(),
   };
-  const entry = ledgerEntry(deps, principal, t, { soort: ledgerKinds[move], bedragCent: body.bedragCent, spendId: spend.id, categorie: body.categorie, reden: body.reden });
-  return deps.budgets.propose({ spend, move, entry, gemeenteCode: t.gemeenteCode, today, ...(idempotency ? { idempotency } : {}) });
+  const entry = ledgerEntry(deps, principal, t, {
+    soort: ledgerKinds[move],
+    bedragCent: body.bedragCent,
+    spendId: spend.id,
+    categorie: body.categorie,
+    reden: body.reden,
+  });
+  const { gemeenteCode } = t;
+  return deps.budgets.propose({ spend, move, entry, gemeenteCode, today, ...(idempotency ? { idempotency } : {}) });
 }
 
 export function budgetHandlers(deps: () => BudgetDeps): CapabilityHandlers<'budget'> {

@@ -50,7 +50,9 @@ export function corporationHandlers(deps: () => CorporationDeps): CapabilityHand
     reportSignal: async ({ principal, body, idempotencyKey }) => {
       const { corporatieId, providerId } = corporationOf(principal);
       // The key is the corporation's (per provider it reports to): a retried report creates one signal.
-      const idempotency = idempotencyKey ? { userId: `${corporatieId}#${providerId}`, key: idempotencyKey, requestHash: requestHash(body) } : undefined;
+      const idempotency = idempotencyKey
+        ? { userId: `${corporatieId}#${providerId}`, key: idempotencyKey, requestHash: requestHash(body) }
+        : undefined;
       const first = idempotency ? await deps().signals.registeredWith(idempotency) : undefined;
       if (first) return { body: reported(first) };
       const transitionId = await deps().homes.transitionAt(providerId, corporatieId, body.eenheidnummer);

@@ -50,7 +50,9 @@ export function signalHandlers(deps: () => SignalsDeps): CapabilityHandlers<'sig
     },
     registerSignal: async ({ principal, params, body, idempotencyKey, access }) => {
       const t = await readableTransition(deps().transitions, principal, params.transitionId, access, 'signal:register', 'signalen');
-      const idempotency = idempotencyKey ? { userId: principal.userId, key: idempotencyKey, requestHash: requestHash([t.id, body]) } : undefined;
+      const idempotency = idempotencyKey
+        ? { userId: principal.userId, key: idempotencyKey, requestHash: requestHash([t.id, body]) }
+        : undefined;
       const first = idempotency ? await deps().signals.registeredWith(idempotency) : undefined;
       if (first) return { body: first };
       if (!isActive(t.fase)) throw new RuleViolationError('Dit traject is afgesloten: er kunnen geen signalen meer bij.');
@@ -74,9 +76,8 @@ export function signalHandlers(deps: () => SignalsDeps): CapabilityHandlers<'sig
         ...(deadline ? { deadline: deadline.toISOString() } : {}),
         geregistreerdDoor: { id: principal.userId, naam: principal.naam },
       };
-      const stored = await deps().signals.register(signal, event(deps(), t.id, 'signaal-ontvangen', principal, `${signal.fase}: ${signal.omschrijving}`), {
-        ...(idempotency ? { idempotency } : {}),
-      });
+      const received = event(deps(), t.id, 'signaal-ontvangen', principal, `${signal.fase}: ${signal.omschrijving}`);
+      const stored = await deps().signals.register(signal, received, idempotency ? { idempotency } : {});
       // The key was claimed meanwhile by a request with the same key: its signal is the answer.
       if (!stored) return { body: await firstOrInFlight(() => deps().signals.registeredWith(idempotency!)) };
       countBusinessEvent('SignalRegistered', { fase: signal.fase });
@@ -118,7 +119,9 @@ export function signalHandlers(deps: () => SignalsDeps): CapabilityHandlers<'sig
     },
     recordContact: async ({ principal, params, body, idempotencyKey, access }) => {
       const t = await readableTransition(deps().transitions, principal, params.transitionId, access, 'signal:register', 'contactmomenten');
-      const idempotency = idempotencyKey ? { userId: principal.userId, key: idempotencyKey, requestHash: requestHash([t.id, body]) } : undefined;
+      const idempotency = idempotencyKey
+        ? { userId: principal.userId, key: idempotencyKey, requestHash: requestHash([t.id, body]) }
+        : undefined;
       const first = idempotency ? await deps().contacts.recordedWith(idempotency) : undefined;
       if (first) return { body: first };
       if (!isActive(t.fase)) throw new RuleViolationError('Dit traject is afgesloten.');

@@ -130,17 +130,16 @@ export class DynamoBudgetStore implements BudgetStore {
   }
 
   async replay(idempotency: SpendIdempotency): Promise<{ spend: Spend; replayed: true } | undefined> {
-    const { Item } = await this.db.send(
-      new GetCommand({ TableName: this.tableName, Key: keys.spendIdempotency(idempotency.userId, idempotency.key), ConsistentRead: true }),
-    );
+    const key = keys.spendIdempotency(idempotency.userId, idempotency.key);
+    const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: key, ConsistentRead: true }));
     if (!Item) return undefined;
     const record = SpendIdempotencyRecord.parse(Item);
-    if (record.requestHash !== undefined && record.requestHash !== idempotency.requestHash) throw new IdempotencyKeyReusedError();
+    const otherRequest = record.requestHash !== undefined && record.requestHash !== idempotency.requestHash;
+    if (otherRequest) throw new IdempotencyKeyReusedError();
     if (record.weigering !== undefined) throw new RuleViolationError(record.weigering);
     if (!record.transitionId || !record.spendId) throw new Error('idempotency record without its spend');
-    const { Item: spend } = await this.db.send(
-      new GetCommand({ TableName: this.tableName, Key: keys.spend(record.transitionId, record.spendId), ConsistentRead: true }),
-    );
+    const spendKey = keys.spend(record.transitionId, record.spendId);
+    const { Item: spend } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: spendKey, ConsistentRead: true }));
     return { spend: Spend.parse(spend), replayed: true };
   }
 

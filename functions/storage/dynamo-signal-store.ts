@@ -26,10 +26,11 @@ export class DynamoSignalStore implements SignalStore {
     private readonly tableName: string,
   ) {}
 
-  async register(signal: Signal, event: TimelineEvent, options: { once?: boolean; idempotency?: Idempotency } = {}): Promise<boolean> {
+  async register(signal: Signal, event: TimelineEvent, options: { once?: boolean; idempotency?: Idempotency } = {}) {
     const { once, idempotency } = options;
+    const onceItem = { ...keys.signalOnce(signal.transitionId, signal.id), entity: 'SignalOnce' };
     const claims = [
-      ...(once ? [{ Put: { TableName: this.tableName, Item: { ...keys.signalOnce(signal.transitionId, signal.id), entity: 'SignalOnce' }, ConditionExpression: 'attribute_not_exists(pk)' } }] : []),
+      ...(once ? [{ Put: { TableName: this.tableName, Item: onceItem, ConditionExpression: 'attribute_not_exists(pk)' } }] : []),
       ...(idempotency ? [claimKey(this.tableName, 'signal', idempotency, signalItem(signal), signal.at)] : []),
     ];
     try {
@@ -43,8 +44,8 @@ export class DynamoSignalStore implements SignalStore {
       return true;
     } catch (error) {
       // A claim taken (or being taken right now by a request with the same key): this one writes nothing.
-      const taken = claims.some((_, i) => ['ConditionalCheckFailed', 'TransactionConflict'].includes(cancellationCode(error, i) ?? ''));
-      if (taken) return false;
+      const taken = (i: number) => ['ConditionalCheckFailed', 'TransactionConflict'].includes(cancellationCode(error, i) ?? '');
+      if (claims.some((_, i) => taken(i))) return false;
       throw error;
     }
   }
