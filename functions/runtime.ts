@@ -21,7 +21,8 @@ export function requiredEnv(name: string): string {
  *   its client-side rate limiter would hold back every request of the container after one throttle. Not more
  *   attempts: an API Lambda has 10 s and a person is waiting; when three attempts fail the API answers 503 with
  *   Retry-After (functions/http/problem-responses.ts) and nothing is half-written, because every change is one
- *   TransactWriteItems, which the SDK retries with the same ClientRequestToken, so DynamoDB applies it once.
+ *   TransactWriteItems, which the SDK retries with the same ClientRequestToken, so DynamoDB applies it once; when
+ *   every attempt left the outcome open, functions/storage/transact-write.ts sends it again with that token.
  *   Workflow tasks have Step Functions' retries on top of these, the stream and queue consumers their event source's.
  * - timeouts: by default the SDK waits up to five minutes on a silent socket, far beyond any Lambda's time. A
  *   connection gets 1 s and a silent socket 5 s (DynamoDB answers in milliseconds, DynamoDB Local on a busy laptop

@@ -11,17 +11,18 @@ import { clock } from '../clock';
 import { createApiHandler, type ApiHandlerOptions, type CapabilityHandlers } from '../http/api-handler';
 import { csvDocument } from '../http/csv';
 import { auditFromEnvironment } from '../audit/audit-runtime';
-import { NotFoundError, RuleViolationError, ValidationError } from '../http/errors';
+import { ConflictError, NotFoundError, RuleViolationError, ValidationError } from '../http/errors';
 import { countBusinessEvent } from '../observability/metrics';
 import type { OrganisationDirectory } from '../organisation/ports';
 import { lazy, runtime } from '../runtime';
 import type { RequestAccess } from '../http/request-access';
 import { authorize, openRecord } from '../access/person-record';
 import { DynamoBudgetStore } from '../storage/dynamo-budget-store';
+import { requestHash } from '../storage/idempotency';
 import { DynamoOrganisationDirectory } from '../storage/dynamo-organisation-directory';
 import { DynamoTransitionStore } from '../storage/dynamo-transition-store';
 import type { TransitionStore } from '../transitions/ports';
-import type { BudgetStore } from './ports';
+import type { BudgetStore, SpendIdempotency } from './ports';
 import { budgetOperations } from '../../shared/api/operations/budget';
 
 export interface BudgetDeps {
@@ -111,6 +112,43 @@ function checkPaymentDate(betaaldOp: string, spend: Spend, now: Date): void {
   }
 }
 
+async function proposeOnce(
+  deps: BudgetDeps,
+  principal: Principal,
+  t: Transition,
+  body: Pick<Spend, 'categorie' | 'bedragCent' | 'ontvanger' | 'reden' | 'bonReferentie'>,
+  idempotency: SpendIdempotency | undefined,
+): Promise<{ spend: Spend; replayed: boolean }> {
+  const budget = await deps.budgets.get(t.id);
+  if (!budget) throw new RuleViolationError('Dit traject heeft nog geen regelbudget.');
+  const today = todayInNetherlands(deps.now());
+  if (today < budget.geldigVan || today > budget.geldigTot) {
+    throw new RuleViolationError(`Het regelbudget is geldig van ${budget.geldigVan} tot en met ${budget.geldigTot}.`);
+  }
+  const move = proposalMove(body.bedragCent, municipalityPolicy(t.gemeenteCode).regelbudgetApprovalThresholdCent);
+  // A friendly answer for the common case; the conditional write below is what guards against races.
+  if (budget.vrijCent < body.bedragCent) {
+    throw new RuleViolationError(`Er is nog € ${centsToCsvEuro(budget.vrijCent)} vrij in het regelbudget.`);
+  }
+  const spend: Spend = {
+    id: deps.newId(),
+    transitionId: t.id,
+    ...body,
+    status: moves[move].toStatus,
+    voorgesteldDoor: { id: principal.userId, naam: principal.naam },
+    voorgesteldOp: deps.now().toISOString(),
+  };
+  const entry = ledgerEntry(deps, principal, t, {
+    soort: ledgerKinds[move],
+    bedragCent: body.bedragCent,
+    spendId: spend.id,
+    categorie: body.categorie,
+    reden: body.reden,
+  });
+  const { gemeenteCode } = t;
+  return deps.budgets.propose({ spend, move, entry, gemeenteCode, today, ...(idempotency ? { idempotency } : {}) });
+}
+
 export function budgetHandlers(deps: () => BudgetDeps): CapabilityHandlers<'budget'> {
   return {
     getBudget: async ({ principal, params, access }) => {
@@ -134,37 +172,24 @@ export function budgetHandlers(deps: () => BudgetDeps): CapabilityHandlers<'budg
     },
     proposeSpend: async ({ principal, params, body, idempotencyKey, access }) => {
       const t = await budgetScope(deps(), principal, params.transitionId, 'budget:propose', access);
-      const budget = await deps().budgets.get(t.id);
-      if (!budget) throw new RuleViolationError('Dit traject heeft nog geen regelbudget.');
-      const today = todayInNetherlands(deps().now());
-      if (today < budget.geldigVan || today > budget.geldigTot) throw new RuleViolationError(`Het regelbudget is geldig van ${budget.geldigVan} tot en met ${budget.geldigTot}.`);
-      const move = proposalMove(body.bedragCent, municipalityPolicy(t.gemeenteCode).regelbudgetApprovalThresholdCent);
-      // A friendly answer for the common case; the conditional write below is what guards against races.
-      if (budget.vrijCent < body.bedragCent) {
-        throw new RuleViolationError(`Er is nog € ${centsToCsvEuro(budget.vrijCent)} vrij in het regelbudget.`);
+      const idempotency: SpendIdempotency | undefined = idempotencyKey
+        ? { userId: principal.userId, key: idempotencyKey, requestHash: requestHash([t.id, body]) }
+        : undefined;
+      // A key answers what it answered first, before any rule is looked at again: the budget may have run low since.
+      const first = idempotency ? await deps().budgets.replay(idempotency) : undefined;
+      if (first) return { body: first.spend };
+      try {
+        const result = await proposeOnce(deps(), principal, t, body, idempotency);
+        if (!result.replayed) {
+          countBusinessEvent('SpendProposed');
+          if (result.spend.status === 'goedgekeurd') countBusinessEvent('SpendApproved');
+        }
+        return { body: result.spend };
+      } catch (error) {
+        // A refusal is the key's answer too, unless a request with the key was answered first.
+        if (!idempotency || !(error instanceof ConflictError) || error.code !== 'rule-violation') throw error;
+        return { body: (await deps().budgets.refuse(idempotency, error.title, deps().now().toISOString())).spend };
       }
-      const spend: Spend = {
-        id: deps().newId(),
-        transitionId: t.id,
-        ...body,
-        status: moves[move].toStatus,
-        voorgesteldDoor: { id: principal.userId, naam: principal.naam },
-        voorgesteldOp: deps().now().toISOString(),
-      };
-      const entry = ledgerEntry(deps(), principal, t, { soort: ledgerKinds[move], bedragCent: body.bedragCent, spendId: spend.id, categorie: body.categorie, reden: body.reden });
-      const result = await deps().budgets.propose({
-        spend,
-        move,
-        entry,
-        gemeenteCode: t.gemeenteCode,
-        today,
-        ...(idempotencyKey ? { idempotency: { userId: principal.userId, key: idempotencyKey } } : {}),
-      });
-      if (!result.replayed) {
-        countBusinessEvent('SpendProposed');
-        if (result.spend.status === 'goedgekeurd') countBusinessEvent('SpendApproved');
-      }
-      return { body: result.spend };
     },
     decideSpend: async ({ principal, params, body, access }) => ({
       body: await moveSpend(

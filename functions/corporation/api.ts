@@ -4,6 +4,7 @@ import { toCloudEvent } from '../../shared/domain/cloud-event';
 import { isActive } from '../../shared/domain/lifecycle';
 import type { Principal } from '../../shared/domain/principal';
 import type { Signal } from '../../shared/domain/signal-schemas';
+import type { TimelineEvent } from '../../shared/domain/timeline';
 import { responseDeadline } from '../../shared/domain/signals';
 import { clock } from '../clock';
 import { createApiHandler, type ApiHandlerOptions, type CapabilityHandlers } from '../http/api-handler';
@@ -18,6 +19,8 @@ import { DynamoDeliveryStore } from '../storage/dynamo-delivery-store';
 import { DynamoOrganisationDirectory } from '../storage/dynamo-organisation-directory';
 import { DynamoSignalStore } from '../storage/dynamo-signal-store';
 import { DynamoTransitionStore } from '../storage/dynamo-transition-store';
+import { requestHash } from '../storage/idempotency';
+import { IdempotencyInFlightError } from '../transitions/errors';
 import type { TransitionStore } from '../transitions/ports';
 import { authorize } from '../access/person-record';
 import type { DeliveryStore } from '../webhooks/ports';
@@ -29,7 +32,7 @@ const REPORTED_LIMIT = 200;
 export interface CorporationDeps {
   homes: HomeIndex;
   transitions: Pick<TransitionStore, 'get'>;
-  signals: Pick<SignalStore, 'register' | 'reportedBy'>;
+  signals: Pick<SignalStore, 'register' | 'registeredWith' | 'reportedBy'>;
   outbox: Pick<DeliveryStore, 'outboxEvent'>;
   directory: Pick<OrganisationDirectory, 'organisation'>;
   apiBaseUrl: string;
@@ -44,8 +47,14 @@ export interface CorporationDeps {
  */
 export function corporationHandlers(deps: () => CorporationDeps): CapabilityHandlers<'corporation'> {
   return {
-    reportSignal: async ({ principal, body }) => {
+    reportSignal: async ({ principal, body, idempotencyKey }) => {
       const { corporatieId, providerId } = corporationOf(principal);
+      // The key is the corporation's (per provider it reports to): a retried report creates one signal.
+      const idempotency = idempotencyKey
+        ? { userId: `${corporatieId}#${providerId}`, key: idempotencyKey, requestHash: requestHash(body) }
+        : undefined;
+      const first = idempotency ? await deps().signals.registeredWith(idempotency) : undefined;
+      if (first) return { body: reported(first) };
       const transitionId = await deps().homes.transitionAt(providerId, corporatieId, body.eenheidnummer);
       const found = transitionId ? await deps().transitions.get(transitionId) : undefined;
       // An unknown unit, another corporation's and another provider's answer alike: which homes exist is not disclosed.
@@ -68,14 +77,20 @@ export function corporationHandlers(deps: () => CorporationDeps): CapabilityHand
         geregistreerdDoor: { id: principal.userId, naam: corporation?.naam ?? principal.naam },
         melder: { corporatieId, providerId, eenheidnummer: body.eenheidnummer, soort: body.soort },
       };
-      await deps().signals.register(signal, {
+      const event: TimelineEvent = {
         id: deps().newId(),
         transitionId: t.id,
         type: 'signaal-ontvangen',
         at: signal.at,
         actor: { soort: 'werkproces', naam: `Corporatie-API (${corporation?.naam ?? corporatieId})` },
         omschrijving: `oranje: ${signal.omschrijving}`,
-      });
+      };
+      if (!(await deps().signals.register(signal, event, idempotency ? { idempotency } : {}))) {
+        // A concurrent report with the same key claimed it first: its signal is the answer.
+        const claimed = await deps().signals.registeredWith(idempotency!);
+        if (!claimed) throw new IdempotencyInFlightError();
+        return { body: reported(claimed) };
+      }
       countBusinessEvent('SignalRegistered', { fase: signal.fase });
       // The follow-up is asked from the table's stream (functions/workflow/new-signal-handler.ts).
       return { body: reported(signal) };

@@ -95,9 +95,14 @@ export class AuditUnavailableError extends ApiError {
  */
 export function isTemporaryFailure(error: unknown): boolean {
   if (typeof error !== 'object' || error === null) return false;
+  return isThrottling(error) || isTransient(error as SdkErrorShape, 0);
+}
+
+/** The service refused the request for its rate (it did not apply it); a timeout or a 5xx leaves that open. */
+export function isThrottling(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
   const e = error as SdkErrorShape;
-  const throttled = e.$metadata?.httpStatusCode === 429 || THROTTLING_ERROR_NAMES.has(e.name ?? '') || e.$retryable?.throttling === true;
-  return throttled || isTransient(e, 0);
+  return e.$metadata?.httpStatusCode === 429 || THROTTLING_ERROR_NAMES.has(e.name ?? '') || e.$retryable?.throttling === true;
 }
 
 /** Timed out, cut off, a 5xx, or marked retryable by the service; also when what caused it was. */

@@ -20,6 +20,8 @@ import { countBusinessEvent } from '../observability/metrics';
 import { lazy, runtime } from '../runtime';
 import { DynamoContactStore, DynamoSignalStore } from '../storage/dynamo-signal-store';
 import { DynamoTransitionStore } from '../storage/dynamo-transition-store';
+import { requestHash } from '../storage/idempotency';
+import { IdempotencyInFlightError } from '../transitions/errors';
 import type { TransitionStore, TransitionWorkflow } from '../transitions/ports';
 import { actorOf, prepareCommand, requireVersion, ruled } from '../transitions/run-command';
 import { admit, openRecord, recordChange, type RecordRequest } from '../access/person-record';
@@ -46,8 +48,13 @@ export function signalHandlers(deps: () => SignalsDeps): CapabilityHandlers<'sig
       const { transition: t } = await openRecord(deps().transitions, { principal, access }, params.transitionId, 'signal:read', { onderdeel: 'signalen' });
       return { body: { items: await deps().signals.list(t.id) } };
     },
-    registerSignal: async ({ principal, params, body, access }) => {
+    registerSignal: async ({ principal, params, body, idempotencyKey, access }) => {
       const { transition: t } = await openRecord(deps().transitions, { principal, access }, params.transitionId, 'signal:register', { onderdeel: 'signalen' });
+      const idempotency = idempotencyKey
+        ? { userId: principal.userId, key: idempotencyKey, requestHash: requestHash([t.id, body]) }
+        : undefined;
+      const first = idempotency ? await deps().signals.registeredWith(idempotency) : undefined;
+      if (first) return { body: first };
       if (!isActive(t.fase)) throw new RuleViolationError('Dit traject is afgesloten: er kunnen geen signalen meer bij.');
       const sign = body.tekenId ? currentPlan(t.signaleringsplan)?.tekens.find((s) => s.id === body.tekenId) : undefined;
       if (body.tekenId && !sign) {
@@ -69,7 +76,10 @@ export function signalHandlers(deps: () => SignalsDeps): CapabilityHandlers<'sig
         ...(deadline ? { deadline: deadline.toISOString() } : {}),
         geregistreerdDoor: { id: principal.userId, naam: principal.naam },
       };
-      await deps().signals.register(signal, event(deps(), t.id, 'signaal-ontvangen', principal, `${signal.fase}: ${signal.omschrijving}`));
+      const received = event(deps(), t.id, 'signaal-ontvangen', principal, `${signal.fase}: ${signal.omschrijving}`);
+      const stored = await deps().signals.register(signal, received, idempotency ? { idempotency } : {});
+      // The key was claimed meanwhile by a request with the same key: its signal is the answer.
+      if (!stored) return { body: await firstOrInFlight(() => deps().signals.registeredWith(idempotency!)) };
       countBusinessEvent('SignalRegistered', { fase: signal.fase });
       // The follow-up is asked from the table's stream (functions/workflow/new-signal-handler.ts), at least
       // once: the answer does not wait for Step Functions, and an unreachable one loses nothing.
@@ -107,19 +117,33 @@ export function signalHandlers(deps: () => SignalsDeps): CapabilityHandlers<'sig
       const achterstand = contactGap(items[0]?.op.slice(0, 10), t.createdAt.slice(0, 10), level, today, config);
       return { body: { items, toegestaneDagen: config.maxDaysWithoutContact[level], ...(achterstand ? { achterstandDagen: achterstand } : {}) } };
     },
-    recordContact: async ({ principal, params, body, access }) => {
+    recordContact: async ({ principal, params, body, idempotencyKey, access }) => {
       const { transition: t } = await openRecord(deps().transitions, { principal, access }, params.transitionId, 'contact:record', { onderdeel: 'contactmomenten' });
+      const idempotency = idempotencyKey
+        ? { userId: principal.userId, key: idempotencyKey, requestHash: requestHash([t.id, body]) }
+        : undefined;
+      const first = idempotency ? await deps().contacts.recordedWith(idempotency) : undefined;
+      if (first) return { body: first };
       if (!isActive(t.fase)) throw new RuleViolationError('Dit traject is afgesloten.');
       const now = deps().now();
       const op = body.op ?? now.toISOString();
       if (op > now.toISOString()) throw new ValidationError([{ name: 'op', code: 'in_future', reason: 'Een contactmoment ligt niet in de toekomst.' }]);
       const contact: Contact = { id: deps().newId(), transitionId: t.id, op, wie: { id: principal.userId, naam: principal.naam }, modaliteit: body.modaliteit, ...(body.notitie ? { notitie: body.notitie } : {}) };
-      await deps().contacts.record(contact);
+      if (!(await deps().contacts.record(contact, idempotency))) {
+        return { body: await firstOrInFlight(() => deps().contacts.recordedWith(idempotency!)) };
+      }
       // The contact watch counts from this contact now: its alarm moves.
       await thenFollowUp(deps(), t.id);
       return { body: contact };
     },
   };
+}
+
+/** What a concurrent request with the same key created; still absent, it is in flight (or failed): retry later. */
+async function firstOrInFlight<T>(first: () => Promise<T | undefined>): Promise<T> {
+  const created = await first();
+  if (!created) throw new IdempotencyInFlightError();
+  return created;
 }
 
 async function signalOf(deps: SignalsDeps, principal: Principal, params: { transitionId: string; signalId: string }, action: 'signal:acknowledge' | 'signal:resolve', access: RequestAccess) {

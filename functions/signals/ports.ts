@@ -2,6 +2,7 @@ import type { Contact, Signal } from '../../shared/domain/signal-schemas';
 import type { Task } from '../../shared/domain/task';
 import type { TimelineEvent } from '../../shared/domain/timeline';
 import type { Transition } from '../../shared/domain/transition';
+import type { Idempotency } from '../storage/idempotency';
 
 /**
  * One change of a signal, written atomically with what goes with it: its timeline event, tasks it opens,
@@ -19,8 +20,13 @@ export interface SignalChange {
 
 /** Signals of a transition, each with its timeline event written in the same atomic write. */
 export interface SignalStore {
-  /** With `once`, a signal with the same id is written only once: false when it already was. */
-  register(signal: Signal, event: TimelineEvent, options?: { once?: boolean }): Promise<boolean>;
+  /**
+   * With `once`, a signal with the same id is written only once; with `idempotency`, a key creates one signal.
+   * False when the signal or the key was written before (and nothing is written now).
+   */
+  register(signal: Signal, event: TimelineEvent, options?: { once?: boolean; idempotency?: Idempotency }): Promise<boolean>;
+  /** The signal a key registered first, undefined when it is unused; another request with it is refused. */
+  registeredWith(idempotency: Idempotency): Promise<Signal | undefined>;
   change(change: SignalChange): Promise<void>;
   /** Newest first. */
   list(transitionId: string): Promise<Signal[]>;
@@ -36,7 +42,10 @@ export interface TaskStore {
 
 /** Contactmomenten of a transition. */
 export interface ContactStore {
-  record(contact: Contact): Promise<void>;
+  /** With `idempotency`, a key records one contactmoment: false when it did before (and nothing is written now). */
+  record(contact: Contact, idempotency?: Idempotency): Promise<boolean>;
+  /** The contactmoment a key recorded first, undefined when it is unused; another request with it is refused. */
+  recordedWith(idempotency: Idempotency): Promise<Contact | undefined>;
   /** Newest first, at most `limit`. */
   recent(transitionId: string, limit: number): Promise<Contact[]>;
 }

@@ -1,7 +1,8 @@
-import { GetCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import * as z from 'zod';
 import type { ApiKeyStore, HomeIndex, StoredApiKey } from '../corporation/ports';
+import { transactWrite } from './transact-write';
 import { keys } from './keys';
 
 const Stored = z.object({ prefix: z.string(), corporatieId: z.string(), providerId: z.string(), aangemaaktOp: z.string(), aangemaaktDoor: z.object({ id: z.string(), naam: z.string() }) });
@@ -17,14 +18,12 @@ export class DynamoApiKeyStore implements ApiKeyStore, HomeIndex {
 
   async create(key: StoredApiKey & { hash: string }): Promise<void> {
     const { hash, ...stored } = key;
-    await this.db.send(
-      new TransactWriteCommand({
-        TransactItems: [
-          { Put: { TableName: this.tableName, Item: { ...keys.apiKeyByHash(hash), entity: 'ApiKey', ...stored }, ConditionExpression: 'attribute_not_exists(pk)' } },
-          { Put: { TableName: this.tableName, Item: { ...keys.apiKeyIssued(key.providerId, key.corporatieId, key.prefix), entity: 'ApiKeyListing', ...stored, hash }, ConditionExpression: 'attribute_not_exists(pk)' } },
-        ],
-      }),
-    );
+    await transactWrite(this.db, {
+      TransactItems: [
+        { Put: { TableName: this.tableName, Item: { ...keys.apiKeyByHash(hash), entity: 'ApiKey', ...stored }, ConditionExpression: 'attribute_not_exists(pk)' } },
+        { Put: { TableName: this.tableName, Item: { ...keys.apiKeyIssued(key.providerId, key.corporatieId, key.prefix), entity: 'ApiKeyListing', ...stored, hash }, ConditionExpression: 'attribute_not_exists(pk)' } },
+      ],
+    });
   }
 
   async byHash(hash: string): Promise<StoredApiKey | undefined> {
@@ -51,14 +50,12 @@ export class DynamoApiKeyStore implements ApiKeyStore, HomeIndex {
     if (!Item) return false;
     const listed = Listed.parse(Item);
     try {
-      await this.db.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            { Delete: { TableName: this.tableName, Key: listing, ConditionExpression: 'attribute_exists(pk)' } },
-            { Delete: { TableName: this.tableName, Key: keys.apiKeyByHash(listed.hash) } },
-          ],
-        }),
-      );
+      await transactWrite(this.db, {
+        TransactItems: [
+          { Delete: { TableName: this.tableName, Key: listing, ConditionExpression: 'attribute_exists(pk)' } },
+          { Delete: { TableName: this.tableName, Key: keys.apiKeyByHash(listed.hash) } },
+        ],
+      });
       return true;
     } catch (error) {
       if (error instanceof TransactionCanceledException) return false;

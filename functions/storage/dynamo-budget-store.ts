@@ -1,12 +1,14 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, type DynamoDBDocumentClient, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { setTimeout as sleep } from 'node:timers/promises';
 import * as z from 'zod';
 import { moves } from '../../shared/domain/regelbudget';
 import { Budget, LedgerEntry, Spend } from '../../shared/domain/regelbudget-schemas';
-import type { BudgetStore } from '../budget/ports';
-import { ConflictError } from '../http/errors';
+import type { BudgetStore, SpendIdempotency } from '../budget/ports';
+import { ConflictError, RuleViolationError } from '../http/errors';
+import { IdempotencyKeyReusedError } from '../transitions/errors';
 import { keys } from './keys';
+import { transactWrite } from './transact-write';
 
 export class InsufficientBudgetConflict extends ConflictError {
   constructor() {
@@ -28,6 +30,14 @@ const ATTEMPTS = 12;
 const LEDGER_LIMIT = 1000;
 const IDEMPOTENCY_TTL_SECONDS = 24 * 60 * 60;
 
+/** What a key answered first: the spend it booked, or the refusal's title. No hash: written before keys were bound. */
+const SpendIdempotencyRecord = z.object({
+  requestHash: z.string().optional(),
+  transitionId: z.string().optional(),
+  spendId: z.string().optional(),
+  weigering: z.string().optional(),
+});
+
 /**
  * The regelbudget in DynamoDB. The invariant "never overspent" lives in the database: every move is one
  * transaction whose budget update is conditional on the source bucket holding the amount
@@ -41,14 +51,12 @@ export class DynamoBudgetStore implements BudgetStore {
 
   async grant(budget: Budget, entry: LedgerEntry): Promise<void> {
     try {
-      await this.db.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            { Put: { TableName: this.tableName, Item: { ...keys.budget(budget.transitionId), entity: 'Budget', ...budget }, ConditionExpression: 'attribute_not_exists(pk)' } },
-            { Put: { TableName: this.tableName, Item: this.ledgerItem(entry) } },
-          ],
-        }),
-      );
+      await transactWrite(this.db, {
+        TransactItems: [
+          { Put: { TableName: this.tableName, Item: { ...keys.budget(budget.transitionId), entity: 'Budget', ...budget }, ConditionExpression: 'attribute_not_exists(pk)' } },
+          { Put: { TableName: this.tableName, Item: this.ledgerItem(entry) } },
+        ],
+      });
     } catch (error) {
       if (error instanceof TransactionCanceledException && error.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed') throw new BudgetExistsConflict();
       throw error;
@@ -77,7 +85,7 @@ export class DynamoBudgetStore implements BudgetStore {
   async propose(input: Parameters<BudgetStore['propose']>[0]): ReturnType<BudgetStore['propose']> {
     const { spend, move, entry, gemeenteCode, today, idempotency } = input;
     const { from, to } = moves[move];
-    const transact = new TransactWriteCommand({
+    const transact: TransactWriteCommandInput = {
       TransactItems: [
         ...(idempotency
           ? [
@@ -85,11 +93,9 @@ export class DynamoBudgetStore implements BudgetStore {
                 Put: {
                   TableName: this.tableName,
                   Item: {
-                    ...keys.spendIdempotency(idempotency.userId, idempotency.key),
-                    entity: 'IdempotencyRecord',
+                    ...this.idempotencyItem(idempotency, spend.voorgesteldOp),
                     transitionId: spend.transitionId,
                     spendId: spend.id,
-                    expiresAt: Math.floor(Date.parse(spend.voorgesteldOp) / 1000) + IDEMPOTENCY_TTL_SECONDS,
                   },
                   ConditionExpression: 'attribute_not_exists(pk)',
                 },
@@ -114,49 +120,73 @@ export class DynamoBudgetStore implements BudgetStore {
         },
         { Put: { TableName: this.tableName, Item: this.ledgerItem(entry) } },
       ],
-    });
+    };
     const outcome = await this.transact(transact);
     if (outcome === 'ok') return { spend, replayed: false };
-    if (outcome === 'condition-failed' && idempotency) {
-      // Either the key was used before (a replay) or the budget condition failed: tell them apart by reading.
-      const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: keys.spendIdempotency(idempotency.userId, idempotency.key), ConsistentRead: true }));
-      const record = z.object({ transitionId: z.string(), spendId: z.string() }).safeParse(Item);
-      if (record.success) {
-        const { Item: existing } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: keys.spend(record.data.transitionId, record.data.spendId), ConsistentRead: true }));
-        return { spend: Spend.parse(existing), replayed: true };
-      }
-    }
+    // Either the key was used before (a replay) or the budget condition failed: tell them apart by reading.
+    const first = idempotency ? await this.replay(idempotency) : undefined;
+    if (first) return first;
     throw new InsufficientBudgetConflict();
+  }
+
+  async replay(idempotency: SpendIdempotency): Promise<{ spend: Spend; replayed: true } | undefined> {
+    const key = keys.spendIdempotency(idempotency.userId, idempotency.key);
+    const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: key, ConsistentRead: true }));
+    if (!Item) return undefined;
+    const record = SpendIdempotencyRecord.parse(Item);
+    const otherRequest = record.requestHash !== undefined && record.requestHash !== idempotency.requestHash;
+    if (otherRequest) throw new IdempotencyKeyReusedError();
+    if (record.weigering !== undefined) throw new RuleViolationError(record.weigering);
+    if (!record.transitionId || !record.spendId) throw new Error('idempotency record without its spend');
+    const spendKey = keys.spend(record.transitionId, record.spendId);
+    const { Item: spend } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: spendKey, ConsistentRead: true }));
+    return { spend: Spend.parse(spend), replayed: true };
+  }
+
+  async refuse(idempotency: SpendIdempotency, title: string, at: string): Promise<{ spend: Spend; replayed: true }> {
+    const outcome = await this.transact({
+      TransactItems: [
+        {
+          Put: {
+            TableName: this.tableName,
+            Item: { ...this.idempotencyItem(idempotency, at), weigering: title },
+            ConditionExpression: 'attribute_not_exists(pk)',
+          },
+        },
+      ],
+    });
+    // Recorded: this refusal is the key's answer. Not recorded: the key answered first, and that stands.
+    const first = outcome === 'ok' ? undefined : await this.replay(idempotency);
+    if (!first) throw new RuleViolationError(title);
+    return first;
   }
 
   async move(input: Parameters<BudgetStore['move']>[0]): Promise<void> {
     const { before, after, move, entry } = input;
     const { from, to, fromStatus } = moves[move];
-    const outcome = await this.transact(
-      new TransactWriteCommand({
-        TransactItems: [
-          {
-            Update: {
-              TableName: this.tableName,
-              Key: keys.budget(before.transitionId),
-              UpdateExpression: `SET ${from} = ${from} - :a, ${to} = ${to} + :a`,
-              ConditionExpression: `${from} >= :a`,
-              ExpressionAttributeValues: { ':a': before.bedragCent },
-            },
+    const outcome = await this.transact({
+      TransactItems: [
+        {
+          Update: {
+            TableName: this.tableName,
+            Key: keys.budget(before.transitionId),
+            UpdateExpression: `SET ${from} = ${from} - :a, ${to} = ${to} + :a`,
+            ConditionExpression: `${from} >= :a`,
+            ExpressionAttributeValues: { ':a': before.bedragCent },
           },
-          {
-            Put: {
-              TableName: this.tableName,
-              Item: this.spendItem(after, entry.gemeenteCode),
-              ConditionExpression: '#status = :from',
-              ExpressionAttributeNames: { '#status': 'status' },
-              ExpressionAttributeValues: { ':from': fromStatus ?? before.status },
-            },
+        },
+        {
+          Put: {
+            TableName: this.tableName,
+            Item: this.spendItem(after, entry.gemeenteCode),
+            ConditionExpression: '#status = :from',
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: { ':from': fromStatus ?? before.status },
           },
-          { Put: { TableName: this.tableName, Item: this.ledgerItem(entry) } },
-        ],
-      }),
-    );
+        },
+        { Put: { TableName: this.tableName, Item: this.ledgerItem(entry) } },
+      ],
+    });
     if (outcome === 'condition-failed') throw new SpendChangedConflict();
   }
 
@@ -192,6 +222,15 @@ export class DynamoBudgetStore implements BudgetStore {
     return entries;
   }
 
+  private idempotencyItem(idempotency: SpendIdempotency, at: string) {
+    return {
+      ...keys.spendIdempotency(idempotency.userId, idempotency.key),
+      entity: 'IdempotencyRecord',
+      requestHash: idempotency.requestHash,
+      expiresAt: Math.floor(Date.parse(at) / 1000) + IDEMPOTENCY_TTL_SECONDS,
+    };
+  }
+
   private spendItem(spend: Spend, gemeenteCode: string) {
     const awaiting = spend.status === 'voorgesteld';
     return {
@@ -225,13 +264,14 @@ export class DynamoBudgetStore implements BudgetStore {
   }
 
   /**
-   * Runs a transaction; retries only TransactionConflict (another transaction on the same items at the same
-   * moment: nothing was written, trying again is safe) and reports a failed condition instead of throwing.
+   * Runs a transaction; retries TransactionConflict (another transaction on the same items at the same
+   * moment: nothing was written, trying again with a new token is safe) and reports a failed condition instead of
+   * throwing. A lost answer is sent again with the same token by transactWrite.
    */
-  private async transact(command: TransactWriteCommand): Promise<'ok' | 'condition-failed'> {
+  private async transact(input: TransactWriteCommandInput): Promise<'ok' | 'condition-failed'> {
     for (let attempt = 0; ; attempt++) {
       try {
-        await this.db.send(command);
+        await transactWrite(this.db, input);
         return 'ok';
       } catch (error) {
         if (!(error instanceof TransactionCanceledException)) throw error;

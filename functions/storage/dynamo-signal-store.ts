@@ -1,5 +1,5 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { PutCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { Contact, Signal } from '../../shared/domain/signal-schemas';
 import { Task } from '../../shared/domain/task';
 import type { TimelineEvent } from '../../shared/domain/timeline';
@@ -7,6 +7,8 @@ import { ConflictError } from '../http/errors';
 import type { ContactStore, SignalChange, SignalStore, TaskStore } from '../signals/ports';
 import { StaleVersionError } from '../transitions/errors';
 import { transitionUpdateItems } from './dynamo-transition-store';
+import { claimKey, firstCreated, type Idempotency } from './idempotency';
+import { transactWrite } from './transact-write';
 import { keys, timelineEventItem } from './keys';
 
 const SIGNAL_LIMIT = 500;
@@ -24,57 +26,65 @@ export class DynamoSignalStore implements SignalStore {
     private readonly tableName: string,
   ) {}
 
-  async register(signal: Signal, event: TimelineEvent, options: { once?: boolean } = {}): Promise<boolean> {
-    const once = options.once ? [{ Put: { TableName: this.tableName, Item: { ...keys.signalOnce(signal.transitionId, signal.id), entity: 'SignalOnce' }, ConditionExpression: 'attribute_not_exists(pk)' } }] : [];
+  async register(signal: Signal, event: TimelineEvent, options: { once?: boolean; idempotency?: Idempotency } = {}) {
+    const { once, idempotency } = options;
+    const onceItem = { ...keys.signalOnce(signal.transitionId, signal.id), entity: 'SignalOnce' };
+    const claims = [
+      ...(once ? [{ Put: { TableName: this.tableName, Item: onceItem, ConditionExpression: 'attribute_not_exists(pk)' } }] : []),
+      ...(idempotency ? [claimKey(this.tableName, 'signal', idempotency, signalItem(signal), signal.at)] : []),
+    ];
     try {
-      await this.db.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            ...once,
-            { Put: { TableName: this.tableName, Item: signalItem(signal), ConditionExpression: 'attribute_not_exists(pk)' } },
-            { Put: { TableName: this.tableName, Item: timelineEventItem(event) } },
-          ],
-        }),
-      );
+      await transactWrite(this.db, {
+        TransactItems: [
+          ...claims,
+          { Put: { TableName: this.tableName, Item: signalItem(signal), ConditionExpression: 'attribute_not_exists(pk)' } },
+          { Put: { TableName: this.tableName, Item: timelineEventItem(event) } },
+        ],
+      });
       return true;
     } catch (error) {
-      if (options.once && cancellationCode(error, 0) === 'ConditionalCheckFailed') return false;
+      // A claim taken (or being taken right now by a request with the same key): this one writes nothing.
+      const taken = (i: number) => ['ConditionalCheckFailed', 'TransactionConflict'].includes(cancellationCode(error, i) ?? '');
+      if (claims.some((_, i) => taken(i))) return false;
       throw error;
     }
+  }
+
+  async registeredWith(idempotency: Idempotency): Promise<Signal | undefined> {
+    const item = await firstCreated(this.db, this.tableName, 'signal', idempotency);
+    return item ? Signal.parse(item) : undefined;
   }
 
   async change({ before, after, event, newTasks = [], closeOpenTasks = false, transition }: SignalChange): Promise<void> {
     const closing = closeOpenTasks ? (await this.tasksOf(before)).filter((t) => t.status === 'open') : [];
     const transitionItems = transition ? transitionUpdateItems(this.tableName, transition) : [];
     try {
-      await this.db.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            {
-              Put: {
-                TableName: this.tableName,
-                Item: signalItem({ ...after, versie: before.versie + 1 }),
-                // Signals written before versions existed count as version 1.
-                ConditionExpression: before.versie === 1 ? 'attribute_not_exists(versie) OR versie = :seen' : 'versie = :seen',
-                ExpressionAttributeValues: { ':seen': before.versie },
-              },
+      await transactWrite(this.db, {
+        TransactItems: [
+          {
+            Put: {
+              TableName: this.tableName,
+              Item: signalItem({ ...after, versie: before.versie + 1 }),
+              // Signals written before versions existed count as version 1.
+              ConditionExpression: before.versie === 1 ? 'attribute_not_exists(versie) OR versie = :seen' : 'versie = :seen',
+              ExpressionAttributeValues: { ':seen': before.versie },
             },
-            ...transitionItems,
-            { Put: { TableName: this.tableName, Item: timelineEventItem(event) } },
-            ...newTasks.map((task) => ({ Put: { TableName: this.tableName, Item: taskItem(task), ConditionExpression: 'attribute_not_exists(pk)' } })),
-            ...closing.map((task) => ({
-              Update: {
-                TableName: this.tableName,
-                Key: keys.task(task.transitionId, task.id),
-                UpdateExpression: 'SET #status = :done, gedaanOp = :at REMOVE gsi1pk, gsi1sk',
-                ConditionExpression: '#status = :open',
-                ExpressionAttributeNames: { '#status': 'status' },
-                ExpressionAttributeValues: { ':done': 'gedaan', ':open': 'open', ':at': event.at },
-              },
-            })),
-          ],
-        }),
-      );
+          },
+          ...transitionItems,
+          { Put: { TableName: this.tableName, Item: timelineEventItem(event) } },
+          ...newTasks.map((task) => ({ Put: { TableName: this.tableName, Item: taskItem(task), ConditionExpression: 'attribute_not_exists(pk)' } })),
+          ...closing.map((task) => ({
+            Update: {
+              TableName: this.tableName,
+              Key: keys.task(task.transitionId, task.id),
+              UpdateExpression: 'SET #status = :done, gedaanOp = :at REMOVE gsi1pk, gsi1sk',
+              ConditionExpression: '#status = :open',
+              ExpressionAttributeNames: { '#status': 'status' },
+              ExpressionAttributeValues: { ':done': 'gedaan', ':open': 'open', ':at': event.at },
+            },
+          })),
+        ],
+      });
     } catch (error) {
       const signalRefused = cancellationCode(error, 0);
       if (signalRefused === 'ConditionalCheckFailed' || signalRefused === 'TransactionConflict') throw new SignalChangedConflict();
@@ -149,14 +159,26 @@ export class DynamoContactStore implements ContactStore {
     private readonly tableName: string,
   ) {}
 
-  async record(contact: Contact): Promise<void> {
-    await this.db.send(
-      new PutCommand({
-        TableName: this.tableName,
-        Item: { ...keys.contact(contact.transitionId, contact.op, contact.id), entity: 'Contact', ...contact },
-        ConditionExpression: 'attribute_not_exists(pk)',
-      }),
-    );
+  async record(contact: Contact, idempotency?: Idempotency): Promise<boolean> {
+    const item = { ...keys.contact(contact.transitionId, contact.op, contact.id), entity: 'Contact', ...contact };
+    try {
+      await transactWrite(this.db, {
+        TransactItems: [
+          ...(idempotency ? [claimKey(this.tableName, 'contact', idempotency, item, contact.op)] : []),
+          { Put: { TableName: this.tableName, Item: item, ConditionExpression: 'attribute_not_exists(pk)' } },
+        ],
+      });
+      return true;
+    } catch (error) {
+      const claim = idempotency ? cancellationCode(error, 0) : undefined;
+      if (claim === 'ConditionalCheckFailed' || claim === 'TransactionConflict') return false;
+      throw error;
+    }
+  }
+
+  async recordedWith(idempotency: Idempotency): Promise<Contact | undefined> {
+    const item = await firstCreated(this.db, this.tableName, 'contact', idempotency);
+    return item ? Contact.parse(item) : undefined;
   }
 
   async recent(transitionId: string, limit: number): Promise<Contact[]> {

@@ -3,7 +3,6 @@ import {
   GetCommand,
   QueryCommand,
   PutCommand,
-  TransactWriteCommand,
   type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
 import { createHash } from 'node:crypto';
@@ -22,6 +21,7 @@ import {
   StaleVersionError,
 } from '../transitions/errors';
 import type { Page, PageRequest, TransitionChange, TransitionStore } from '../transitions/ports';
+import { transactWrite } from './transact-write';
 import { keys, timelineEventItem } from './keys';
 import { decodeCursor, encodeCursor } from './page-cursor';
 
@@ -41,44 +41,42 @@ export class DynamoTransitionStore implements TransitionStore {
     const { transition, firstEvent, idempotency } = input;
     const requestHash = idempotency ? await hashOf(idempotencyPayload(transition)) : '';
     try {
-      await this.db.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            ...(idempotency
-              ? [
-                  {
-                    Put: {
-                      TableName: this.tableName,
-                      Item: {
-                        ...keys.idempotency(idempotency.userId, idempotency.key),
-                        entity: 'IdempotencyRecord',
-                        transitionId: transition.id,
-                        requestHash,
-                        expiresAt: Math.floor(Date.parse(transition.createdAt) / 1000) + IDEMPOTENCY_TTL_SECONDS,
-                      },
-                      ConditionExpression: 'attribute_not_exists(pk)',
+      await transactWrite(this.db, {
+        TransactItems: [
+          ...(idempotency
+            ? [
+                {
+                  Put: {
+                    TableName: this.tableName,
+                    Item: {
+                      ...keys.idempotency(idempotency.userId, idempotency.key),
+                      entity: 'IdempotencyRecord',
+                      transitionId: transition.id,
+                      requestHash,
+                      expiresAt: Math.floor(Date.parse(transition.createdAt) / 1000) + IDEMPOTENCY_TTL_SECONDS,
                     },
+                    ConditionExpression: 'attribute_not_exists(pk)',
                   },
-                ]
-              : []),
-            {
-              Put: {
-                TableName: this.tableName,
-                Item: { ...keys.activePerson(personHash(transition.persoon)), entity: 'ActivePerson', transitionId: transition.id },
-                ConditionExpression: 'attribute_not_exists(pk)',
-              },
+                },
+              ]
+            : []),
+          {
+            Put: {
+              TableName: this.tableName,
+              Item: { ...keys.activePerson(personHash(transition.persoon)), entity: 'ActivePerson', transitionId: transition.id },
+              ConditionExpression: 'attribute_not_exists(pk)',
             },
-            { Put: { TableName: this.tableName, Item: transitionItem(transition), ConditionExpression: 'attribute_not_exists(pk)' } },
-            ...assignmentItems(transition).map((Item) => ({ Put: { TableName: this.tableName, Item } })),
-            {
-              Put: {
-                TableName: this.tableName,
-                Item: timelineEventItem(firstEvent),
-              },
+          },
+          { Put: { TableName: this.tableName, Item: transitionItem(transition), ConditionExpression: 'attribute_not_exists(pk)' } },
+          ...assignmentItems(transition).map((Item) => ({ Put: { TableName: this.tableName, Item } })),
+          {
+            Put: {
+              TableName: this.tableName,
+              Item: timelineEventItem(firstEvent),
             },
-          ],
-        }),
-      );
+          },
+        ],
+      });
       return { transition, replayed: false };
     } catch (error) {
       // The idempotency record is the first item: it exists (a replay), or a concurrent request with the same
@@ -112,7 +110,7 @@ export class DynamoTransitionStore implements TransitionStore {
 
   async update(input: TransitionChange): Promise<void> {
     try {
-      await this.db.send(new TransactWriteCommand({ TransactItems: transitionUpdateItems(this.tableName, input) }));
+      await transactWrite(this.db, { TransactItems: transitionUpdateItems(this.tableName, input) });
     } catch (error) {
       const reason = error instanceof TransactionCanceledException ? error.CancellationReasons?.[0]?.Code : undefined;
       if (reason === 'ConditionalCheckFailed' || reason === 'TransactionConflict') throw new StaleVersionError();

@@ -466,12 +466,14 @@ function callsToMeasure(http: Http, db: DynamoDBDocumentClient, tableName: strin
       floor: async (i) => {
         const { id, gemeenteCode } = budgetOf(i);
         await transitions.get(id);
+        const idempotency = { userId: principal.userId, key: `bench-${randomUUID()}`, requestHash: 'bench' };
+        await budgets.replay(idempotency);
         await budgets.get(id);
         const at = now();
         const move = proposalMove(SPEND_CENT, municipalityPolicy(gemeenteCode as Budget['gemeenteCode']).regelbudgetApprovalThresholdCent);
         const spend: Spend = { id: randomUUID(), transitionId: id, ...spendBody, status: moves[move].toStatus, voorgesteldDoor: { id: principal.userId, naam: principal.naam }, voorgesteldOp: at.toISOString() };
         const entry: LedgerEntry = { id: randomUUID(), transitionId: id, gemeenteCode: gemeenteCode as LedgerEntry['gemeenteCode'], at: at.toISOString(), door: { id: principal.userId, naam: principal.naam }, soort: move === 'voorstellen' ? 'voorgesteld' : 'direct-goedgekeurd', bedragCent: SPEND_CENT, spendId: spend.id, categorie: spendBody.categorie, reden: spendBody.reden };
-        await budgets.propose({ spend, move, entry, gemeenteCode, today: todayInNetherlands(at), idempotency: { userId: principal.userId, key: `bench-${randomUUID()}` } });
+        await budgets.propose({ spend, move, entry, gemeenteCode, today: todayInNetherlands(at), idempotency });
         const a = access('proposeSpend');
         a.record({ actie: 'wijzigen', onderdeel: 'regelbudget', person: person(id), grond: 'behandelrelatie' });
         await audit.append(a.entries);

@@ -132,6 +132,66 @@ describe('regelbudget through the API, on DynamoDB Local', () => {
     expect((await view(t)).budget?.vrijCent).toBe(95_000);
   });
 
+  it('replays a booked spend with its first answer after the budget ran low, not a refusal', async () => {
+    const t = await transitionWithBudget(10_000);
+    const key = `spend-${randomUUID()}`;
+    const body = { categorie: 'inrichting', bedragCent: 8_000, ...bank };
+    const first = await propose(t, body, people.sanne, { 'idempotency-key': key });
+    expect(first.status).toBe(201);
+    expect((await view(t)).budget?.vrijCent).toBe(2_000);
+    const again = await propose(t, body, people.sanne, { 'idempotency-key': key });
+    expect(again.status, JSON.stringify(again.body)).toBe(201);
+    expect(again.body).toEqual(first.body);
+    expect((await view(t)).uitgaven).toHaveLength(1);
+  });
+
+  it('gives every request of a key one answer, however they interleave: 20 groups of 4 requests sharing a key', async () => {
+    // €500 free and 20 spends of €40: 12 fit. Each group sends two requests at once, and two more beside the
+    // next group's first two, so replays meet a budget that ran low in between.
+    const t = await transitionWithBudget(50_000);
+    let chain: Promise<unknown> = Promise.resolve();
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => {
+        const body = { categorie: 'inrichting', bedragCent: 4_000, ontvanger: `Winkel ${i}`, reden: 'Gelijktijdig voorstel' };
+        const key = `group-${i}-${randomUUID()}`;
+        const send = () => propose(t, body, people.sanne, { 'idempotency-key': key });
+        const first = chain.then(() => Promise.all([send(), send()]));
+        chain = first;
+        const later = first.then(() => Promise.all([send(), send()]));
+        return Promise.all([first, later]).then(([a, b]) => [...a, ...b]);
+      }),
+    );
+    for (const group of answers) {
+      const seen = group.map((a) => ({ status: a.status, body: a.body }));
+      expect(seen.every((a) => a.status === 201 || a.status === 409), JSON.stringify(seen)).toBe(true);
+      expect(seen).toEqual(seen.map(() => seen[0]));
+    }
+    const booked = answers.filter((g) => g[0]!.status === 201).length;
+    expect(booked).toBe(12);
+    const v = await view(t);
+    expect(v.uitgaven).toHaveLength(booked);
+    expect(v.budget).toMatchObject({ vrijCent: 50_000 - booked * 4_000, goedgekeurdCent: booked * 4_000 });
+  });
+
+  it('refuses a used key on another request (another body or another transition) in Dutch, and books nothing', async () => {
+    const t = await transitionWithBudget();
+    const other = await transitionWithBudget();
+    const key = `spend-${randomUUID()}`;
+    const body = { categorie: 'inrichting', bedragCent: 5_000, ...bank };
+    expect((await propose(t, body, people.sanne, { 'idempotency-key': key })).status).toBe(201);
+    for (const [target, changed] of [
+      [t, { ...body, bedragCent: 6_000 }],
+      [other, body],
+    ] as const) {
+      const reused = await propose(target, changed, people.sanne, { 'idempotency-key': key });
+      expect(reused.status, JSON.stringify(reused.body)).toBe(409);
+      expect(reused.body).toMatchObject({ code: 'conflict', title: 'Deze Idempotency-Key is al gebruikt voor een ander verzoek.' });
+    }
+    expect((await view(t)).uitgaven).toHaveLength(1);
+    expect((await view(other)).uitgaven).toHaveLength(0);
+    expect((await view(other)).budget?.vrijCent).toBe(100_000);
+  });
+
   it('keeps the invariant under 50 concurrent proposals, and answers every one of them', async () => {
     const t = await transitionWithBudget(100_000);
     const responses = await Promise.all(

@@ -91,7 +91,7 @@ async function apiKeyFor(corporatieId: string, issuer: Principal = people.bram):
 }
 
 /** Calls the corporation API as API Gateway would: the authorizer first, its context to the handler. */
-async function asCorporation<T = Record<string, unknown>>(apiKey: string, routeKey: string, call: { body?: unknown; pathParameters?: Record<string, string> } = {}) {
+async function asCorporation<T = Record<string, unknown>>(apiKey: string, routeKey: string, call: { body?: unknown; pathParameters?: Record<string, string>; headers?: Record<string, string> } = {}) {
   const verdict = await authorizer({ headers: { authorization: `Bearer ${apiKey}` } });
   if (!verdict.isAuthorized) return { status: 403, body: {} as T };
   return invoke<T>(corporationApi, { routeKey, authorizerContext: verdict.context as Record<string, string>, ...call });
@@ -109,6 +109,20 @@ describe('the corporation API', () => {
     const [signal] = await signals.list(t.id);
     expect(signal).toMatchObject({ bron: 'corporatie', fase: 'oranje', status: 'open', melder: { corporatieId: 'corp-w', eenheidnummer: 'w-1001' } });
     expect(signal!.omschrijving).toContain('Twee maanden achter');
+  });
+
+  it('reports one signal for a retried report with the same Idempotency-Key, and refuses the key for another report', async () => {
+    const t = await placed('corp-w', 'W-1101');
+    const key = await apiKeyFor('corp-w');
+    const headers = { 'idempotency-key': `report-${randomUUID()}` };
+    const body = { eenheidnummer: 'W-1101', soort: 'overlast' };
+    const first = await asCorporation(key, 'POST /api/corporatie/signalen', { body, headers });
+    const again = await asCorporation(key, 'POST /api/corporatie/signalen', { body, headers });
+    expect([first.status, again.status]).toEqual([201, 201]);
+    expect(again.body).toEqual(first.body);
+    const other = await asCorporation<{ code?: string; title?: string }>(key, 'POST /api/corporatie/signalen', { body: { ...body, soort: 'huurachterstand' }, headers });
+    expect(other.body).toMatchObject({ code: 'conflict', title: 'Deze Idempotency-Key is al gebruikt voor een ander verzoek.' });
+    expect(await signals.list(t.id)).toHaveLength(1);
   });
 
   it('shows the corporation whether its signals were picked up, and nothing of what was done', async () => {

@@ -108,6 +108,42 @@ describe('contactmomenten', () => {
   });
 });
 
+describe('a retried creating request (Idempotency-Key)', () => {
+  const post = (t: Transition, what: 'signalen' | 'contacten', body: unknown, key: string) =>
+    invoke<Body>(handler, { routeKey: `POST /api/transitions/{transitionId}/${what}`, principal: people.sanne, pathParameters: { transitionId: t.id }, body, headers: { 'idempotency-key': key } });
+  const reused = { code: 'conflict', title: 'Deze Idempotency-Key is al gebruikt voor een ander verzoek.' };
+
+  it('registers one signal, answers the retry with it, and refuses the key for another signal', async () => {
+    const t = await transition();
+    const other = await transition();
+    const key = `signal-${randomUUID()}`;
+    const body = { bron: 'wijkagent', omschrijving: 'Overlast gemeld door buren', tekenId: 'teken-rood' };
+    const [first, concurrent] = await Promise.all([post(t, 'signalen', body, key), post(t, 'signalen', body, key)]);
+    const again = await post(t, 'signalen', body, key);
+    expect([first.status, concurrent.status, again.status]).toEqual([201, 201, 201]);
+    expect(concurrent.body).toEqual(first.body);
+    expect(again.body).toEqual(first.body);
+    expect((await post(t, 'signalen', { ...body, omschrijving: 'Iets anders' }, key)).body).toMatchObject(reused);
+    expect((await post(other, 'signalen', body, key)).body).toMatchObject(reused);
+    const list = await invoke<{ items: Signal[] }>(handler, { routeKey: 'GET /api/transitions/{transitionId}/signalen', principal: people.sanne, pathParameters: { transitionId: t.id } });
+    expect(list.body.items).toHaveLength(1);
+    expect((await transitions.timeline(t.id)).filter((e) => e.type === 'signaal-ontvangen')).toHaveLength(1);
+  });
+
+  it('records one contactmoment, answers the retry with it, and refuses the key for another contact', async () => {
+    const t = await transition();
+    const key = `contact-${randomUUID()}`;
+    const body = { modaliteit: 'thuis', notitie: 'Koffie gedronken' };
+    const first = await post(t, 'contacten', body, key);
+    const again = await post(t, 'contacten', body, key);
+    expect([first.status, again.status]).toEqual([201, 201]);
+    expect(again.body).toEqual(first.body);
+    expect((await post(t, 'contacten', { ...body, notitie: 'Gebeld' }, key)).body).toMatchObject(reused);
+    const list = await invoke<{ items: unknown[] }>(handler, { routeKey: 'GET /api/transitions/{transitionId}/contacten', principal: people.sanne, pathParameters: { transitionId: t.id } });
+    expect(list.body.items).toHaveLength(1);
+  });
+});
+
 describe('resolving a signal', () => {
   const resolve = (t: Transition, signalId: string, body: unknown, principal = people.sanne) =>
     invoke<Body>(handler, { routeKey: 'POST /api/transitions/{transitionId}/signalen/{signalId}/afhandeling', principal, pathParameters: { transitionId: t.id, signalId }, body });

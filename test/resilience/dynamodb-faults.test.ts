@@ -10,6 +10,7 @@ import { dynamoClientSettings, runtime } from '../../functions/runtime';
 import { handler as signalsApi } from '../../functions/signals/api';
 import { DynamoTransitionStore, personHash } from '../../functions/storage/dynamo-transition-store';
 import { keys } from '../../functions/storage/keys';
+import { TOKEN_ROUNDS } from '../../functions/storage/transact-write';
 import { auditTableDesign } from '../../functions/storage/table-design';
 import { handler as transitionsApi } from '../../functions/transitions/api';
 import { ensureTable, localCredentials, localRegion } from '../../infra/local/dynamodb-local';
@@ -266,6 +267,21 @@ describe('a passing DynamoDB fault is retried by the SDK and the call succeeds',
     expect(sortKeysOf(state.partition, 'LEDGER#')).toHaveLength(2); // the grant and this spend
   });
 
+  it('proposes a spend whose every answer the SDK waited for was lost after DynamoDB booked it: sent again with the same ClientRequestToken, answered 201, booked once', async () => {
+    const t = await transitionWithBudget();
+    wire.reset().fail('TransactWriteItems', { timeout: 'after' }, attempts);
+    const proposed = await proposeSpend(t);
+    expect(proposed.status, JSON.stringify(proposed.body)).toBe(201);
+    const tokens = wire.tokens('TransactWriteItems');
+    expect(tokens).toHaveLength(attempts + 1);
+    expect(new Set(tokens).size).toBe(1);
+    expect(tokens[0]).toEqual(expect.any(String));
+    const state = await stateOf(t.id);
+    expect(budgetOf(state)).toMatchObject({ toegekendCent: 100_000, vrijCent: 95_000, goedgekeurdCent: 5_000 });
+    expect(sortKeysOf(state.partition, 'SPEND#')).toEqual([`SPEND#${proposed.body.id}`]);
+    expect(sortKeysOf(state.partition, 'LEDGER#')).toHaveLength(2);
+  });
+
   it.each(throttles)('registers a signal through %s: stored once, with its timeline event', async (error) => {
     const t = await transition('landing');
     wire.reset().fail('TransactWriteItems', { throttle: error }, 2);
@@ -323,7 +339,9 @@ describe('a lasting DynamoDB fault is a 503 with Retry-After, and nothing is hal
     const before = await stateOf(t.id);
     wire.reset().fail('TransactWriteItems', { timeout: 'before' }, Infinity);
     expectUnavailable(await acceptOffer(t));
-    expect(wire.attempts('TransactWriteItems')).toBe(attempts);
+    // A timeout leaves open whether DynamoDB applied it: every round of the SDK's attempts carries one token.
+    expect(wire.attempts('TransactWriteItems')).toBe(attempts * TOKEN_ROUNDS);
+    expect(new Set(wire.tokens('TransactWriteItems')).size).toBe(1);
     expect(await stateOf(t.id)).toEqual(before);
 
     // Once DynamoDB answers again, the same click (same expectedVersion) goes through, once.
@@ -394,7 +412,11 @@ describe('what the SDK finally throws, injected with aws-sdk-client-mock into th
     db.on(TransactWriteCommand).rejects(exhausted[name]());
     const key = `spend-${randomUUID()}`;
     expectUnavailable(await proposeSpend(t, { 'idempotency-key': key }));
-    expect(db.commandCalls(TransactWriteCommand)).toHaveLength(1);
+    // Throttling applied nothing: answered at once. A timeout may have come after the commit: the same
+    // transaction, with the same ClientRequestToken, is sent again before the answer.
+    const tokens = db.commandCalls(TransactWriteCommand).map((c) => c.args[0].input.ClientRequestToken);
+    expect(tokens).toHaveLength(name === 'TimeoutError' ? TOKEN_ROUNDS : 1);
+    expect(new Set(tokens).size).toBe(1);
     expect(await stateOf(t.id)).toEqual(before);
 
     db.restore();

@@ -68,7 +68,7 @@ export async function seedPersonRecord(db: DynamoDBDocumentClient, tableName: st
       status: move === 'voorstellen' ? ('voorgesteld' as const) : ('goedgekeurd' as const), voorgesteldDoor: { id: people.sanne.userId, naam: people.sanne.naam }, voorgesteldOp: now().toISOString(),
     };
     await budgets.propose({
-      spend, move, gemeenteCode: 'GM0344', today, idempotency: { userId: people.sanne.userId, key: randomUUID() },
+      spend, move, gemeenteCode: 'GM0344', today, idempotency: { userId: people.sanne.userId, key: randomUUID(), requestHash: 'seed' },
       entry: ledger({ soort: move === 'voorstellen' ? 'voorgesteld' : 'direct-goedgekeurd', bedragCent, spendId: spend.id }),
     });
   }

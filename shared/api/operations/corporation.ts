@@ -11,6 +11,7 @@ export const corporationOperations = {
     summary: 'Corporatie: meld een signaal over een woning die u verhuurt, met uw eigen eenheidnummer',
     auth: 'corporation',
     body: ReportSignalInput,
+    idempotent: true,
     response: { status: 201, schema: ReportedSignal, description: 'Het signaal is ontvangen' },
     errors: [400, 401, 403, 404, 409],
   }),

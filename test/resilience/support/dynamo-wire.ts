@@ -49,7 +49,7 @@ interface Plan {
  */
 export class DynamoWire {
   private readonly plans: Plan[] = [];
-  private readonly seen: { operation: string; fault?: WireFault }[] = [];
+  private readonly seen: { operation: string; token?: string; fault?: WireFault }[] = [];
 
   constructor(private readonly client: DynamoDBClient) {
     const middleware = (next: Next) => (args: HandlerArgs) => this.send(next, args);
@@ -65,6 +65,11 @@ export class DynamoWire {
   /** How many requests of `operation` reached the wire since the last `reset()`: the SDK's attempts. */
   attempts(operation: Operation): number {
     return this.seen.filter((s) => s.operation === operation).length;
+  }
+
+  /** The ClientRequestToken of each request of `operation` that reached the wire since the last `reset()`. */
+  tokens(operation: Operation): (string | undefined)[] {
+    return this.seen.filter((s) => s.operation === operation).map((s) => s.token);
   }
 
   /** How many faults were injected since the last `reset()`. */
@@ -90,7 +95,8 @@ export class DynamoWire {
     const body = typeof request.body === 'string' ? request.body : Buffer.from((request.body as Uint8Array | undefined) ?? []).toString('utf8');
     const plan = this.plans.find((p) => p.operation === operation && p.remaining > 0 && (!p.table || body.includes(`"${p.table}"`)));
     if (plan) plan.remaining -= 1;
-    this.seen.push({ operation, ...(plan ? { fault: plan.fault } : {}) });
+    const token = /"ClientRequestToken":"([^"]+)"/.exec(body)?.[1];
+    this.seen.push({ operation, ...(token ? { token } : {}), ...(plan ? { fault: plan.fault } : {}) });
     if (!plan) return next(args);
 
     const { fault } = plan;

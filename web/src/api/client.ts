@@ -60,8 +60,29 @@ function emergencyHeader(path: string): Record<string, string> {
   return reason ? { 'landing-noodtoegang': encodeURIComponent(reason) } : {};
 }
 
+/**
+ * The Idempotency-Key of a form's creating request. Kept for the next try while the last answer left the outcome
+ * open (no connection, 5xx: it may have been stored), new after an answer that settles it: created, or refused
+ * (a refusal may be out of date by the next try, and a changed form is another request).
+ */
+export function retryKey(): <T>(send: (key: string) => Promise<T>) => Promise<T> {
+  let key = crypto.randomUUID();
+  return async (send) => {
+    try {
+      const result = await send(key);
+      key = crypto.randomUUID();
+      return result;
+    } catch (error) {
+      if (!(error instanceof ApiError && (error.status === 0 || error.status >= 500))) key = crypto.randomUUID();
+      throw error;
+    }
+  };
+}
+
 async function request<T>(method: string, path: string, options: { body?: unknown; headers?: Record<string, string> } = {}): Promise<T> {
   const token = currentToken();
+  // Every POST carries a key: one that creates something is answered once however often it arrives.
+  const idempotency: Record<string, string> = method === 'POST' ? { 'idempotency-key': crypto.randomUUID() } : {};
   let response: Response;
   try {
     response = await fetch(path, {
@@ -71,6 +92,7 @@ async function request<T>(method: string, path: string, options: { body?: unknow
         ...(options.body !== undefined ? { 'content-type': 'application/json' } : {}),
         ...(token ? { authorization: `Bearer ${token}` } : {}),
         ...emergencyHeader(path),
+        ...idempotency,
         ...options.headers,
       },
       ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
@@ -120,7 +142,8 @@ export const api = {
   },
   signals: {
     list: (transitionId: string) => request<ResponseBody<'listSignals'>>('GET', `${transitionPath(transitionId)}/signalen`),
-    register: (transitionId: string, body: RequestBody<'registerSignal'>) => request<ResponseBody<'registerSignal'>>('POST', `${transitionPath(transitionId)}/signalen`, { body }),
+    register: (transitionId: string, body: RequestBody<'registerSignal'>, idempotencyKey: string) =>
+      request<ResponseBody<'registerSignal'>>('POST', `${transitionPath(transitionId)}/signalen`, { body, headers: { 'idempotency-key': idempotencyKey } }),
     acknowledge: (transitionId: string, signalId: string) =>
       request<ResponseBody<'acknowledgeSignal'>>('POST', `${transitionPath(transitionId)}/signalen/${encodeURIComponent(signalId)}/bevestiging`),
     resolve: (transitionId: string, signalId: string, body: RequestBody<'resolveSignal'>) =>
@@ -128,7 +151,8 @@ export const api = {
   },
   contacts: {
     list: (transitionId: string) => request<ResponseBody<'listContacts'>>('GET', `${transitionPath(transitionId)}/contacten`),
-    record: (transitionId: string, body: RequestBody<'recordContact'>) => request<ResponseBody<'recordContact'>>('POST', `${transitionPath(transitionId)}/contacten`, { body }),
+    record: (transitionId: string, body: RequestBody<'recordContact'>, idempotencyKey: string) =>
+      request<ResponseBody<'recordContact'>>('POST', `${transitionPath(transitionId)}/contacten`, { body, headers: { 'idempotency-key': idempotencyKey } }),
   },
   corporations: () => request<ResponseBody<'listCorporations'>>('GET', '/api/corporaties'),
   /** The provider's webhook endpoints at a corporation, their delivery log, and the corporation's API keys (beheerder). */

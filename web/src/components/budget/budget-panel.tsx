@@ -2,7 +2,7 @@ import { createResource, createSignal, For, Show } from 'solid-js';
 import { createStore } from 'solid-js/store';
 import { spendCategories, spendCategoryLabels, spendStatusLabels } from '../../../../shared/domain/regelbudget';
 import type { Spend } from '../../../../shared/domain/regelbudget-schemas';
-import { api } from '../../api/client';
+import { api, retryKey } from '../../api/client';
 import { createActionRunner } from '../action-runner';
 import { session } from '../../auth/session';
 import { today } from '../../clock/demo-clock';
@@ -34,7 +34,7 @@ export function BudgetPanel(props: { transitionId: string; verhuisdatum?: string
   const [form, setForm] = createStore({ categorie: '', bedrag: '', ontvanger: '', reden: '', bonReferentie: '' });
   const [grant, setGrant] = createStore({ bedrag: '', geldigVan: '', geldigTot: '' });
   const [rejectReason, setRejectReason] = createSignal('');
-  let idempotencyKey = crypto.randomUUID();
+  const keyed = retryKey();
 
   const propose = async (event: SubmitEvent) => {
     event.preventDefault();
@@ -42,23 +42,15 @@ export function BudgetPanel(props: { transitionId: string; verhuisdatum?: string
       fail({ bedragCent: 'Vul een bedrag in als 12,50: euro met hooguit twee decimalen.' });
       return;
     }
-    const ok = await act(() =>
-      api.budget.propose(
-        props.transitionId,
-        {
-          categorie: form.categorie as (typeof spendCategories)[number],
-          bedragCent: euroToCents(form.bedrag) ?? Number.NaN,
-          ontvanger: form.ontvanger,
-          reden: form.reden,
-          ...(form.bonReferentie ? { bonReferentie: form.bonReferentie } : {}),
-        },
-        idempotencyKey,
-      ),
-    );
-    if (ok) {
-      setForm({ categorie: '', bedrag: '', ontvanger: '', reden: '', bonReferentie: '' });
-      idempotencyKey = crypto.randomUUID(); // a new proposal gets a new key; a retry of a failed one keeps it
-    }
+    const body = {
+      categorie: form.categorie as (typeof spendCategories)[number],
+      bedragCent: euroToCents(form.bedrag) ?? Number.NaN,
+      ontvanger: form.ontvanger,
+      reden: form.reden,
+      ...(form.bonReferentie ? { bonReferentie: form.bonReferentie } : {}),
+    };
+    const ok = await act(() => keyed((key) => api.budget.propose(props.transitionId, body, key)));
+    if (ok) setForm({ categorie: '', bedrag: '', ontvanger: '', reden: '', bonReferentie: '' });
   };
 
   // A move with a date but no approved moving costs: the regelbudget is where they are covered (seed 004).

@@ -1,7 +1,7 @@
 import { createResource, For, Show } from 'solid-js';
 import { createStore } from 'solid-js/store';
 import { modaliteitLabels, modaliteiten, type Modaliteit } from '../../../../shared/domain/support';
-import { api } from '../../api/client';
+import { api, retryKey } from '../../api/client';
 import { datumTijd } from '../../format';
 import { createActionRunner } from '../action-runner';
 import { ProblemAlert } from '../problem-alert';
@@ -12,9 +12,11 @@ export function ContactsSection(props: { transitionId: string }) {
   const [contacts, { refetch }] = createResource(() => props.transitionId, (id) => api.contacts.list(id));
   const { act, error, fieldErrors } = createActionRunner(refetch);
   const [form, setForm] = createStore({ modaliteit: 'thuis' as Modaliteit, notitie: '' });
+  const keyed = retryKey();
   const record = (event: SubmitEvent) => {
     event.preventDefault();
-    void act(() => api.contacts.record(props.transitionId, { modaliteit: form.modaliteit, ...(form.notitie ? { notitie: form.notitie } : {}) })).then(
+    const body = { modaliteit: form.modaliteit, ...(form.notitie ? { notitie: form.notitie } : {}) };
+    void act(() => keyed((key) => api.contacts.record(props.transitionId, body, key))).then(
       (ok) => ok && setForm('notitie', ''),
     );
   };

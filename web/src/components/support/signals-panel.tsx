@@ -5,7 +5,7 @@ import { signalSourceLabels, signalSources } from '../../../../shared/domain/sig
 import type { Risk, ThermometerScore } from '../../../../shared/domain/thermometer';
 import type { Signal } from '../../../../shared/domain/signal-schemas';
 import type { Transition } from '../../../../shared/domain/transition';
-import { api } from '../../api/client';
+import { api, retryKey } from '../../api/client';
 import { createActionRunner } from '../action-runner';
 import { ContactsSection } from './contacts-section';
 import { SignalItem, type SignalActions } from './signal-item';
@@ -31,15 +31,11 @@ export function SignalsPanel(props: { transition: Transition; signals: Signal[] 
   const [form, setForm] = createStore({ bron: 'begeleider' as (typeof signalSources)[number], omschrijving: '', tekenId: '' });
   const [score, setScore] = createStore<ThermometerScore>({ veiligheid: 0, gezondheid: 0, welzijn: 0, omvang: 0, duur: 0 });
   const { act, error, fieldErrors } = createActionRunner(props.onChanged);
+  const keyed = retryKey();
   const register = (event: SubmitEvent) => {
     event.preventDefault();
-    void act(() =>
-      api.signals.register(props.transition.id, {
-        bron: form.bron,
-        omschrijving: form.omschrijving,
-        ...(form.tekenId ? { tekenId: form.tekenId } : { thermometer: { ...score } }),
-      }),
-    ).then((ok) => ok && setForm({ omschrijving: '', tekenId: '' }));
+    const body = { bron: form.bron, omschrijving: form.omschrijving, ...(form.tekenId ? { tekenId: form.tekenId } : { thermometer: { ...score } }) };
+    void act(() => keyed((key) => api.signals.register(props.transition.id, body, key))).then((ok) => ok && setForm({ omschrijving: '', tekenId: '' }));
   };
   const actions: SignalActions = {
     acknowledge: (s) => void act(() => api.signals.acknowledge(props.transition.id, s.id)),
