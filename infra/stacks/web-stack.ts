@@ -1,9 +1,13 @@
-import { CfnOutput, Duration, Fn, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Fn, Stack, type StackProps } from 'aws-cdk-lib';
 import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
 import {
   AllowedMethods,
   CachePolicy,
   Distribution,
+  Function as CloudFrontFunction,
+  FunctionCode,
+  FunctionEventType,
+  FunctionRuntime,
   HttpVersion,
   OriginRequestPolicy,
   ResponseHeadersPolicy,
@@ -28,6 +32,8 @@ export interface WebStackProps extends StackProps {
 }
 
 export const webDistPath = path.join(projectRoot, 'web/dist');
+/** The CloudFront Function that serves the SPA's client routes (tested on its own in node). */
+export const spaRoutesFunctionPath = path.join(projectRoot, 'infra/edge/spa-routes.js');
 
 /**
  * The SPA on S3 behind CloudFront (origin access control, bucket never public), with `/api/*` routed to
@@ -56,6 +62,13 @@ export class WebStack extends Stack {
     const apiDomain = Fn.select(2, Fn.split('/', props.apiEndpoint));
     // The stage's own name, once its certificate exists (us-east-1, as CloudFront requires).
     const certificate = stage.domain.certificateArn ? Certificate.fromCertificateArn(this, 'Certificate', stage.domain.certificateArn) : undefined;
+    // Client-side routes (/trajecten/…) get index.html from a function on the SPA's behaviour alone: the
+    // distribution's error responses would also turn every 403/404 of the API into 200 text/html.
+    const spaRoutes = new CloudFrontFunction(this, 'SpaRoutes', {
+      comment: 'Client-side routes of the SPA are served by /index.html',
+      code: FunctionCode.fromFile({ filePath: spaRoutesFunctionPath }),
+      runtime: FunctionRuntime.JS_2_0,
+    });
     this.distribution = new Distribution(this, 'Cdn', {
       comment: `Landing SPA and API (${stage.name})`,
       ...(certificate ? { domainNames: [stage.domain.name], certificate, minimumProtocolVersion: SecurityPolicyProtocol.TLS_V1_2_2021 } : {}),
@@ -65,6 +78,7 @@ export class WebStack extends Stack {
         origin: S3BucketOrigin.withOriginAccessControl(bucket),
         viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
         responseHeadersPolicy: ResponseHeadersPolicy.SECURITY_HEADERS,
+        functionAssociations: [{ function: spaRoutes, eventType: FunctionEventType.VIEWER_REQUEST }],
       },
       additionalBehaviors: {
         '/api/*': {
@@ -75,13 +89,6 @@ export class WebStack extends Stack {
           originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
         },
       },
-      // Client-side routes (/trajecten/…) are served by index.html.
-      errorResponses: [403, 404].map((httpStatus) => ({
-        httpStatus,
-        responseHttpStatus: 200,
-        responsePagePath: '/index.html',
-        ttl: Duration.seconds(0),
-      })),
     });
 
     acknowledge(

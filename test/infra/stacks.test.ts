@@ -260,4 +260,26 @@ describe('Web stack', () => {
       }),
     });
   });
+
+  it('passes the API’s errors through unchanged: no custom error responses, no function on /api/*', () => {
+    for (const stage of [dev, prod]) {
+      const [distribution] = Object.values(stage.web.findResources('AWS::CloudFront::Distribution'));
+      const config = distribution!.Properties.DistributionConfig;
+      expect(config.CustomErrorResponses).toBeUndefined();
+      const api = (config.CacheBehaviors as { PathPattern: string; FunctionAssociations?: unknown[] }[]).find((b) => b.PathPattern === '/api/*');
+      expect(api).toBeDefined();
+      expect(api!.FunctionAssociations).toBeUndefined();
+    }
+  });
+
+  it('serves the SPA’s client routes by a viewer-request function on the default behaviour only', () => {
+    const functions = dev.web.findResources('AWS::CloudFront::Function');
+    expect(Object.keys(functions)).toHaveLength(1);
+    const [id, fn] = Object.entries(functions)[0]!;
+    expect(fn.Properties.FunctionConfig.Runtime).toBe('cloudfront-js-2.0');
+    const [distribution] = Object.values(dev.web.findResources('AWS::CloudFront::Distribution'));
+    expect(distribution!.Properties.DistributionConfig.DefaultCacheBehavior.FunctionAssociations).toEqual([
+      { EventType: 'viewer-request', FunctionARN: { 'Fn::GetAtt': [id, 'FunctionARN'] } },
+    ]);
+  });
 });
