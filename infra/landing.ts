@@ -45,7 +45,7 @@ export function createLandingStacks(app: App, stage: StageConfig) {
     stage,
     tags,
     env,
-    apiEndpoint: api.api.apiEndpoint,
+    apiOrigin: api.origin,
     auth: { userPoolId: api.userPool.userPoolId, userPoolClientId: api.userPoolClient.userPoolClientId, signInDomain: api.userPoolDomain.baseUrl() },
     description: 'Landing: SPA on S3 and CloudFront',
   });

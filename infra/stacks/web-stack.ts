@@ -1,4 +1,4 @@
-import { CfnOutput, Fn, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
 import {
   AllowedMethods,
@@ -26,8 +26,8 @@ import { acknowledge, acknowledgeBucketDeploymentHandler } from '../guard-rails'
 
 export interface WebStackProps extends StackProps {
   stage: StageConfig;
-  /** `https://<id>.execute-api.<region>.amazonaws.com` */
-  apiEndpoint: string;
+  /** Where CloudFront reaches the API, and whether it passes the viewer's Host (a custom domain needs it). */
+  apiOrigin: { domainName: string; forwardHost: boolean };
   auth: { userPoolId: string; userPoolClientId: string; signInDomain: string };
 }
 
@@ -59,7 +59,6 @@ export class WebStack extends Stack {
       reason: 'Holds only the public SPA build, written by the deploy and read only by CloudFront (origin access control); server access logs would record nothing but CloudFront fetching it.',
     });
 
-    const apiDomain = Fn.select(2, Fn.split('/', props.apiEndpoint));
     // The stage's own name, once its certificate exists (us-east-1, as CloudFront requires).
     const certificate = stage.domain.certificateArn ? Certificate.fromCertificateArn(this, 'Certificate', stage.domain.certificateArn) : undefined;
     // Client-side routes (/trajecten/…) get index.html from a function on the SPA's behaviour alone: the
@@ -82,11 +81,12 @@ export class WebStack extends Stack {
       },
       additionalBehaviors: {
         '/api/*': {
-          origin: new HttpOrigin(apiDomain),
+          origin: new HttpOrigin(props.apiOrigin.domainName),
           viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
           allowedMethods: AllowedMethods.ALLOW_ALL,
           cachePolicy: CachePolicy.CACHING_DISABLED,
-          originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
+          // The execute-api endpoint knows only its own Host; the custom domain needs the viewer's.
+          originRequestPolicy: props.apiOrigin.forwardHost ? OriginRequestPolicy.ALL_VIEWER : OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
         },
       },
     });

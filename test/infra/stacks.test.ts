@@ -158,6 +158,49 @@ describe('Api stack', () => {
   });
 });
 
+describe('Reaching the API only through CloudFront', () => {
+  const webCertificate = 'arn:aws:acm:us-east-1:123456789012:certificate/11111111-1111-1111-1111-111111111111';
+  const apiCertificate = 'arn:aws:acm:eu-west-1:123456789012:certificate/22222222-2222-2222-2222-222222222222';
+  let withDomain: { api: Template; web: Template };
+  beforeAll(() => {
+    const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
+    const stacks = createLandingStacks(app, stageConfig('prod', { certificateArn: webCertificate, apiCertificateArn: apiCertificate }));
+    withDomain = { api: Template.fromStack(stacks.api), web: Template.fromStack(stacks.web) };
+  });
+
+  it('switches off the API’s execute-api endpoint once the stage has its certificates', () => {
+    withDomain.api.hasResourceProperties('AWS::ApiGatewayV2::Api', { DisableExecuteApiEndpoint: true });
+  });
+
+  it('serves the API on the stage’s own name (a regional custom domain with TLS 1.2), mapped to its stage', () => {
+    withDomain.api.hasResourceProperties('AWS::ApiGatewayV2::DomainName', {
+      DomainName: 'landing.example.nl',
+      DomainNameConfigurations: [Match.objectLike({ CertificateArn: apiCertificate, EndpointType: 'REGIONAL', SecurityPolicy: 'TLS_1_2' })],
+    });
+    withDomain.api.resourceCountIs('AWS::ApiGatewayV2::ApiMapping', 1);
+  });
+
+  it('lets CloudFront reach the API at that custom domain, passing the viewer’s Host so API Gateway knows the name', () => {
+    const [distribution] = Object.values(withDomain.web.findResources('AWS::CloudFront::Distribution'));
+    const config = distribution!.Properties.DistributionConfig;
+    const api = (config.CacheBehaviors as { PathPattern: string; TargetOriginId: string; OriginRequestPolicyId: string }[]).find((b) => b.PathPattern === '/api/*')!;
+    const origin = (config.Origins as { Id: string; DomainName: unknown }[]).find((o) => o.Id === api.TargetOriginId)!;
+    expect(JSON.stringify(origin.DomainName)).toContain('RegionalDomainName');
+    expect(JSON.stringify(origin.DomainName)).not.toContain('execute-api');
+    // The managed AllViewer origin request policy: every viewer header, the Host included.
+    expect(api.OriginRequestPolicyId).toBe('216adef6-5c7f-47e4-b989-5492eafa07d3');
+  });
+
+  it('refuses an API certificate without the site’s: the viewer’s Host would not be the API’s name', () => {
+    expect(() => stageConfig('prod', { apiCertificateArn: apiCertificate })).toThrow(/certificate/i);
+  });
+
+  it('keeps the execute-api endpoint, the only way in, while a stage has no certificates yet', () => {
+    dev.api.hasResourceProperties('AWS::ApiGatewayV2::Api', { DisableExecuteApiEndpoint: Match.absent() });
+    dev.api.resourceCountIs('AWS::ApiGatewayV2::DomainName', 0);
+  });
+});
+
 describe('Workflows stack', () => {
   it('lets EventBridge Scheduler start exactly the move and follow-up workflows, and nothing else', () => {
     const roles = dev.workflows.findResources('AWS::IAM::Role', {
