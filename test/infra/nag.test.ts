@@ -41,7 +41,8 @@ beforeAll(() => {
     stage: stageNames.find((name) => artifact.stackName.startsWith(`Landing-${name}-`))!,
     template: artifact.template as Template,
   }));
-});
+  // Three stages of seven stacks, and the checks over them: a while on a shared machine.
+}, 180_000);
 
 const resourcesOf = (type: string) =>
   stacks.flatMap(({ stackName, template }) =>

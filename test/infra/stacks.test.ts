@@ -15,15 +15,18 @@ function synth(stage: 'dev' | 'prod') {
     api: Template.fromStack(stacks.api),
     webhooks: Template.fromStack(stacks.webhooks),
     web: Template.fromStack(stacks.web),
+    edge: Template.fromStack(stacks.edge),
+    edgeRegion: stacks.edge.region,
   };
 }
 
 let dev: ReturnType<typeof synth>;
 let prod: ReturnType<typeof synth>;
+// Synthesizing two stages of seven stacks takes a while on a shared machine.
 beforeAll(() => {
   dev = synth('dev');
   prod = synth('prod');
-});
+}, 180_000);
 
 describe('Data stack', () => {
   it('keeps the audit trail on its own table with deletion protection on every stage, retained with its stack gone', () => {
@@ -198,6 +201,37 @@ describe('Reaching the API only through CloudFront', () => {
   it('keeps the execute-api endpoint, the only way in, while a stage has no certificates yet', () => {
     dev.api.hasResourceProperties('AWS::ApiGatewayV2::Api', { DisableExecuteApiEndpoint: Match.absent() });
     dev.api.resourceCountIs('AWS::ApiGatewayV2::DomainName', 0);
+  });
+});
+
+describe('Per-client rate limits at CloudFront', () => {
+  type Rule = { Name: string; Action?: { Block?: { CustomResponse?: { ResponseCode: number } } }; Statement: { RateBasedStatement?: Record<string, any> } };
+
+  it('keeps the web ACL for CloudFront in us-east-1 (where CloudFront requires it), on the stage’s distribution', () => {
+    expect(dev.edgeRegion).toBe('us-east-1');
+    dev.edge.hasResourceProperties('AWS::WAFv2::WebACL', { Scope: 'CLOUDFRONT', DefaultAction: { Allow: {} } });
+    const [distribution] = Object.values(dev.web.findResources('AWS::CloudFront::Distribution'));
+    expect(distribution!.Properties.DistributionConfig.WebACLId).toBeDefined();
+  });
+
+  it('limits each credential (a token or a corporation’s API key) on /api/* on its own, so one client cannot starve the rest', () => {
+    const [acl] = Object.values(dev.edge.findResources('AWS::WAFv2::WebACL'));
+    const rules = acl!.Properties.Rules as Rule[];
+    const perCredential = rules.find((r) => JSON.stringify(r.Statement.RateBasedStatement?.CustomKeys ?? []).includes('"authorization"'));
+    expect(perCredential).toBeDefined();
+    expect(perCredential!.Statement.RateBasedStatement).toMatchObject({
+      AggregateKeyType: 'CUSTOM_KEYS',
+      EvaluationWindowSec: 60,
+      ScopeDownStatement: { ByteMatchStatement: { SearchString: '/api/', PositionalConstraint: 'STARTS_WITH' } },
+    });
+    expect(perCredential!.Action?.Block?.CustomResponse?.ResponseCode).toBe(429);
+  });
+
+  it('limits each address too, for requests that rotate or leave out their credential', () => {
+    const [acl] = Object.values(dev.edge.findResources('AWS::WAFv2::WebACL'));
+    const perAddress = (acl!.Properties.Rules as Rule[]).find((r) => r.Statement.RateBasedStatement?.AggregateKeyType === 'IP');
+    expect(perAddress).toBeDefined();
+    expect(perAddress!.Action?.Block?.CustomResponse?.ResponseCode).toBe(429);
   });
 });
 
