@@ -103,7 +103,8 @@ async function invokeApi(options: GatewayOptions, req: IncomingMessage, res: Ser
   const refuse = (status: number, message: string, authorizerError?: string, headers: Record<string, string> = {}) => {
     log(status, { authorizerError });
     const body = JSON.stringify({ message });
-    res.writeHead(status, { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)), ...headers });
+    const length = String(Buffer.byteLength(body));
+    res.writeHead(status, { 'content-type': 'application/json', 'content-length': length, ...headers });
     res.end(body);
   };
   if (!decodes) return refuse(400, 'Bad Request');

@@ -46,7 +46,9 @@ export class EdgeStack extends Stack {
       description: `Landing ${props.stage.name}: per-client rate limits on the API`,
       defaultAction: { allow: {} },
       visibilityConfig: metric('edge'),
-      customResponseBodies: { 'too-many-requests': { contentType: 'APPLICATION_JSON', content: '{"message":"Too Many Requests"}' } },
+      customResponseBodies: {
+        'too-many-requests': { contentType: 'APPLICATION_JSON', content: '{"message":"Too Many Requests"}' },
+      },
       rules: [
         {
           name: 'per-credential',

@@ -89,7 +89,9 @@ export class WebStack extends Stack {
           allowedMethods: AllowedMethods.ALLOW_ALL,
           cachePolicy: CachePolicy.CACHING_DISABLED,
           // The execute-api endpoint knows only its own Host; the custom domain needs the viewer's.
-          originRequestPolicy: props.apiOrigin.forwardHost ? OriginRequestPolicy.ALL_VIEWER : OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
+          originRequestPolicy: props.apiOrigin.forwardHost
+            ? OriginRequestPolicy.ALL_VIEWER
+            : OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
         },
       },
     });

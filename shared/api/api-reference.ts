@@ -92,7 +92,11 @@ function section(operationId: string, spec: OperationSpec): string {
   lines.push(`Antwoord \`${spec.response.status}\`: ${spec.response.description}.`, '');
   if (spec.response.schema instanceof z.ZodObject) lines.push(table(spec.response.schema, 'output'), '');
   const errors = errorStatuses(spec);
-  const gateway = spec.auth === 'principal' ? '; `401` ook van API Gateway zelf' : spec.auth === 'corporation' ? '; `401` en `403` ook van API Gateway zelf' : '';
+  const gateway = {
+    principal: '; `401` ook van API Gateway zelf',
+    corporation: '; `401` en `403` ook van API Gateway zelf',
+    public: '',
+  }[spec.auth];
   if (errors.length) lines.push(`Fouten: ${errors.map((s) => `\`${s}\``).join(', ')} (application/problem+json${gateway}).`, '');
   return lines.join('\n');
 }

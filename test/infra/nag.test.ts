@@ -32,7 +32,8 @@ beforeAll(() => {
   app = new App({ context: { 'aws:cdk:bundling-stacks': [], '@aws-cdk/core:failSynthOnValidationErrors': false } });
   const checks = addGuardRails(app);
   for (const name of stageNames) {
-    createLandingStacks(app, stageConfig(name, name === 'dev' ? {} : { certificateArn: placeholderCertificate, apiCertificateArn: placeholderApiCertificate }));
+    const certificates = { certificateArn: placeholderCertificate, apiCertificateArn: placeholderApiCertificate };
+    createLandingStacks(app, stageConfig(name, name === 'dev' ? {} : certificates));
   }
   const assembly = app.synth();
   report = checks.validateScope(app);
