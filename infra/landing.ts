@@ -2,6 +2,7 @@ import type { App } from 'aws-cdk-lib';
 import type { StageConfig } from './config/stages';
 import { ApiStack } from './stacks/api-stack';
 import { DataStack } from './stacks/data-stack';
+import { EdgeStack } from './stacks/edge-stack';
 import { MonitoringStack } from './stacks/monitoring-stack';
 import { WebStack } from './stacks/web-stack';
 import { WebhookStack } from './stacks/webhook-stack';
@@ -41,11 +42,21 @@ export function createLandingStacks(app: App, stage: StageConfig) {
     webhooks,
     description: 'Landing: HTTP API, Lambdas and Cognito',
   });
+  // CloudFront takes its web ACL from us-east-1 only; CDK carries its ARN across to the Web stack's region.
+  const edge = new EdgeStack(app, `${prefix}-Edge`, {
+    stage,
+    tags,
+    env: { ...env, region: 'us-east-1' },
+    crossRegionReferences: true,
+    description: 'Landing: AWS WAF web ACL for CloudFront (per-client rate limits), in us-east-1',
+  });
   const web = new WebStack(app, `${prefix}-Web`, {
     stage,
     tags,
     env,
-    apiEndpoint: api.api.apiEndpoint,
+    crossRegionReferences: true,
+    webAclArn: edge.webAcl.attrArn,
+    apiOrigin: api.origin,
     auth: { userPoolId: api.userPool.userPoolId, userPoolClientId: api.userPoolClient.userPoolClientId, signInDomain: api.userPoolDomain.baseUrl() },
     description: 'Landing: SPA on S3 and CloudFront',
   });
@@ -65,5 +76,5 @@ export function createLandingStacks(app: App, stage: StageConfig) {
     alarmTopic: webhooks.opsTopic,
     description: 'Landing: CloudWatch dashboard and alarms (to the ops topic)',
   });
-  return { data, workflows, webhooks, api, web, monitoring };
+  return { data, workflows, webhooks, api, edge, web, monitoring };
 }

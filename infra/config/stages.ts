@@ -15,7 +15,16 @@ export interface StageConfig {
    * distribution has only its own `*.cloudfront.net` name. Account-specific ARNs come from the deploy's
    * context (`--context certificateArn=…`), so this file holds no account's identifiers.
    */
-  domain: { name: string; certificateArn?: string | undefined };
+  domain: {
+    name: string;
+    certificateArn?: string | undefined;
+    /**
+     * A certificate for the same name in the stage's own region: the API's regional custom domain, which
+     * CloudFront reaches instead of the execute-api endpoint (switched off once this is set). Only with
+     * `certificateArn`: CloudFront passes the viewer's Host, which must be this name.
+     */
+    apiCertificateArn?: string | undefined;
+  };
   /** Who gets the alarms (and the webhook health notices): e-mail addresses subscribed to the ops topic. */
   alarmEmails: readonly string[];
   /** Deletion protection on the table and RETAIN on stateful resources. */
@@ -92,11 +101,21 @@ const stages: Record<StageName, Omit<StageConfig, 'publicBaseUrl'>> = {
  * The settings of a stage. `overrides` are what a deploy adds from its context (the certificate of the
  * stage's domain), never committed.
  */
-export function stageConfig(name: unknown, overrides: { certificateArn?: string | undefined } = {}): StageConfig {
+export function stageConfig(
+  name: unknown,
+  overrides: { certificateArn?: string | undefined; apiCertificateArn?: string | undefined } = {},
+): StageConfig {
   if (typeof name !== 'string' || !(stageNames as readonly string[]).includes(name)) {
     throw new Error(`Unknown stage "${String(name)}": one of ${stageNames.join(', ')}`);
   }
   const stage = stages[name as StageName];
-  const domain = { ...stage.domain, ...(overrides.certificateArn ? { certificateArn: overrides.certificateArn } : {}) };
+  if (overrides.apiCertificateArn && !overrides.certificateArn) {
+    throw new Error(`Stage ${name}: the API's certificate needs the site's certificate too (${overrides.apiCertificateArn})`);
+  }
+  const domain = {
+    ...stage.domain,
+    ...(overrides.certificateArn ? { certificateArn: overrides.certificateArn } : {}),
+    ...(overrides.apiCertificateArn ? { apiCertificateArn: overrides.apiCertificateArn } : {}),
+  };
   return { ...stage, domain, publicBaseUrl: `https://${domain.name}` };
 }

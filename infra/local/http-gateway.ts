@@ -99,15 +99,20 @@ async function invokeApi(options: GatewayOptions, req: IncomingMessage, res: Ser
       integrationStatus: extra.integrationStatus === undefined ? '-' : String(extra.integrationStatus),
       responseLatency: String(Date.now() - started),
     });
-  // What API Gateway answers itself, before any Lambda runs.
-  const refuse = (status: number, message: string, authorizerError?: string) => {
+  // What API Gateway answers itself, before any Lambda runs: its own JSON shape and headers, byte for byte.
+  const refuse = (status: number, message: string, authorizerError?: string, headers: Record<string, string> = {}) => {
     log(status, { authorizerError });
-    json(res, status, { message });
+    const body = JSON.stringify({ message });
+    const length = String(Buffer.byteLength(body));
+    res.writeHead(status, { 'content-type': 'application/json', 'content-length': length, ...headers });
+    res.end(body);
   };
   if (!decodes) return refuse(400, 'Bad Request');
   if (!route) return refuse(404, 'Not Found');
   const verified = route.requiresPrincipal ? await options.auth.verify(req.headers.authorization) : undefined;
-  if (verified && 'refused' in verified) return refuse(401, 'Unauthorized', verified.refused);
+  if (verified && 'refused' in verified) {
+    return refuse(401, 'Unauthorized', verified.refused, { 'www-authenticate': bearerChallenge(verified.refused) });
+  }
   const claims = verified?.claims;
 
   const body = await readBody(req);
@@ -132,6 +137,14 @@ async function invokeApi(options: GatewayOptions, req: IncomingMessage, res: Ser
   log(status, { integrationStatus: status });
   res.writeHead(status, result.headers ?? {});
   res.end(result.body ? Buffer.from(result.body, result.isBase64Encoded ? 'base64' : 'utf8') : undefined);
+}
+
+/**
+ * The challenge API Gateway's JWT authorizer sends with its 401: the bare scheme when there was no token, and
+ * for a refused token the reason, laid out as API Gateway lays it out (space-separated, an empty scope first).
+ */
+function bearerChallenge(reason: string | undefined): string {
+  return reason === undefined ? 'Bearer' : `Bearer scope="" error="invalid_token" error_description="${reason}"`;
 }
 
 function isDecodablePath(pathname: string): boolean {

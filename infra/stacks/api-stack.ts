@@ -1,6 +1,15 @@
-import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Duration, Fn, Stack, type StackProps } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
-import { HttpApi, HttpMethod, HttpNoneAuthorizer, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
+import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
+import {
+  DomainName,
+  HttpApi,
+  HttpMethod,
+  HttpNoneAuthorizer,
+  HttpStage,
+  LogGroupLogDestination,
+  SecurityPolicy,
+} from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaAuthorizer, HttpLambdaResponseType, HttpUserPoolAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import { AccountRecovery, ClientAttributes, FeaturePlan, Mfa, OAuthScope, StandardThreatProtectionMode, StringAttribute, UserPool, UserPoolClient, type UserPoolDomain } from 'aws-cdk-lib/aws-cognito';
@@ -36,6 +45,11 @@ export interface ApiStackProps extends StackProps {
  */
 export class ApiStack extends Stack {
   readonly api: HttpApi;
+  /**
+   * Where CloudFront reaches the API: the regional custom domain on the stage's own name once the stage has
+   * its certificates (the execute-api endpoint is then off), else the execute-api endpoint.
+   */
+  readonly origin: { domainName: string; forwardHost: boolean };
   readonly userPool: UserPool;
   readonly userPoolClient: UserPoolClient;
   readonly userPoolDomain: UserPoolDomain;
@@ -95,9 +109,20 @@ export class ApiStack extends Stack {
       userPoolClients: [this.userPoolClient],
     });
 
+    // Only CloudFront may reach the API: it goes to a custom domain on the stage's own name (passing the
+    // viewer's Host), and the execute-api endpoint, which would bypass CloudFront (and its rate limits), is off.
+    const { certificateArn, apiCertificateArn } = stage.domain;
+    const domainName = certificateArn && apiCertificateArn
+      ? new DomainName(this, 'Domain', {
+        domainName: stage.domain.name,
+        certificate: Certificate.fromCertificateArn(this, 'DomainCertificate', apiCertificateArn),
+        securityPolicy: SecurityPolicy.TLS_1_2,
+      })
+      : undefined;
     this.api = new HttpApi(this, 'Api', {
       description: `Landing API (${stage.name})`,
       createDefaultStage: false,
+      ...(domainName ? { disableExecuteApiEndpoint: true } : {}),
     });
     // The access log: one JSON line per request (ids, route templates and statuses; no headers, values or bodies).
     const accessLog = new LogGroup(this, 'AccessLog', { retention: logRetentionOf(stage), removalPolicy: stage.removalPolicy });
@@ -105,6 +130,7 @@ export class ApiStack extends Stack {
       httpApi: this.api,
       autoDeploy: true,
       throttle: stage.apiThrottle,
+      ...(domainName ? { domainMapping: { domainName } } : {}),
       accessLogSettings: { destination: new LogGroupLogDestination(accessLog), format: AccessLogFormat.custom(JSON.stringify(accessLogFormat)) },
     });
     // Refusals API Gateway answers itself (no or a bad token, a refused API key) never reach a handler: the
@@ -256,7 +282,10 @@ export class ApiStack extends Stack {
       }
     }
 
-    new CfnOutput(this, 'ApiEndpoint', { value: this.api.apiEndpoint });
+    this.origin = domainName
+      ? { domainName: domainName.regionalDomainName, forwardHost: true }
+      : { domainName: Fn.select(2, Fn.split('/', this.api.apiEndpoint)), forwardHost: false };
+    new CfnOutput(this, 'ApiEndpoint', { value: domainName ? stage.publicBaseUrl : this.api.apiEndpoint });
     new CfnOutput(this, 'UserPoolId', { value: this.userPool.userPoolId });
     new CfnOutput(this, 'UserPoolClientId', { value: this.userPoolClient.userPoolClientId });
   }

@@ -1,9 +1,13 @@
-import { CfnOutput, Duration, Fn, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
 import {
   AllowedMethods,
   CachePolicy,
   Distribution,
+  Function as CloudFrontFunction,
+  FunctionCode,
+  FunctionEventType,
+  FunctionRuntime,
   HttpVersion,
   OriginRequestPolicy,
   ResponseHeadersPolicy,
@@ -22,12 +26,16 @@ import { acknowledge, acknowledgeBucketDeploymentHandler } from '../guard-rails'
 
 export interface WebStackProps extends StackProps {
   stage: StageConfig;
-  /** `https://<id>.execute-api.<region>.amazonaws.com` */
-  apiEndpoint: string;
+  /** Where CloudFront reaches the API, and whether it passes the viewer's Host (a custom domain needs it). */
+  apiOrigin: { domainName: string; forwardHost: boolean };
   auth: { userPoolId: string; userPoolClientId: string; signInDomain: string };
+  /** The AWS WAF web ACL (us-east-1) with the per-client rate limits. */
+  webAclArn: string;
 }
 
 export const webDistPath = path.join(projectRoot, 'web/dist');
+/** The CloudFront Function that serves the SPA's client routes (tested on its own in node). */
+export const spaRoutesFunctionPath = path.join(projectRoot, 'infra/edge/spa-routes.js');
 
 /**
  * The SPA on S3 behind CloudFront (origin access control, bucket never public), with `/api/*` routed to
@@ -53,35 +61,39 @@ export class WebStack extends Stack {
       reason: 'Holds only the public SPA build, written by the deploy and read only by CloudFront (origin access control); server access logs would record nothing but CloudFront fetching it.',
     });
 
-    const apiDomain = Fn.select(2, Fn.split('/', props.apiEndpoint));
     // The stage's own name, once its certificate exists (us-east-1, as CloudFront requires).
     const certificate = stage.domain.certificateArn ? Certificate.fromCertificateArn(this, 'Certificate', stage.domain.certificateArn) : undefined;
+    // Client-side routes (/trajecten/…) get index.html from a function on the SPA's behaviour alone: the
+    // distribution's error responses would also turn every 403/404 of the API into 200 text/html.
+    const spaRoutes = new CloudFrontFunction(this, 'SpaRoutes', {
+      comment: 'Client-side routes of the SPA are served by /index.html',
+      code: FunctionCode.fromFile({ filePath: spaRoutesFunctionPath }),
+      runtime: FunctionRuntime.JS_2_0,
+    });
     this.distribution = new Distribution(this, 'Cdn', {
       comment: `Landing SPA and API (${stage.name})`,
       ...(certificate ? { domainNames: [stage.domain.name], certificate, minimumProtocolVersion: SecurityPolicyProtocol.TLS_V1_2_2021 } : {}),
       defaultRootObject: 'index.html',
+      webAclId: props.webAclArn,
       httpVersion: HttpVersion.HTTP2_AND_3,
       defaultBehavior: {
         origin: S3BucketOrigin.withOriginAccessControl(bucket),
         viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
         responseHeadersPolicy: ResponseHeadersPolicy.SECURITY_HEADERS,
+        functionAssociations: [{ function: spaRoutes, eventType: FunctionEventType.VIEWER_REQUEST }],
       },
       additionalBehaviors: {
         '/api/*': {
-          origin: new HttpOrigin(apiDomain),
+          origin: new HttpOrigin(props.apiOrigin.domainName),
           viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
           allowedMethods: AllowedMethods.ALLOW_ALL,
           cachePolicy: CachePolicy.CACHING_DISABLED,
-          originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
+          // The execute-api endpoint knows only its own Host; the custom domain needs the viewer's.
+          originRequestPolicy: props.apiOrigin.forwardHost
+            ? OriginRequestPolicy.ALL_VIEWER
+            : OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
         },
       },
-      // Client-side routes (/trajecten/…) are served by index.html.
-      errorResponses: [403, 404].map((httpStatus) => ({
-        httpStatus,
-        responseHttpStatus: 200,
-        responsePagePath: '/index.html',
-        ttl: Duration.seconds(0),
-      })),
     });
 
     acknowledge(
@@ -92,10 +104,6 @@ export class WebStack extends Stack {
           'No CloudFront access log on purpose: it would hold every client IP and full request path (which name transitions and people’s records). The API’s access log keeps ids, route templates and statuses only, and the audit trail records who saw what.',
       },
       { id: 'AwsSolutions-CFR1', reason: 'No geo restriction: housing corporations’ systems and staff on the road reach the API from outside the Netherlands; every route but health needs a Cognito token or an API key.' },
-      {
-        id: 'AwsSolutions-CFR2',
-        reason: 'No WAF web ACL yet (CloudFront needs it in us-east-1): API Gateway throttles each stage, and every route but health needs a Cognito token or an API key. To revisit with traffic data.',
-      },
     );
     if (!certificate) {
       acknowledge(this.distribution, {

@@ -5,7 +5,7 @@
  *
  *   npm run synth                                  all three stages into cdk.out, and how they differ
  *   npm run diff -- --stage acc [--details]        what a deploy of acc would change (needs credentials)
- *   npm run deploy -- --stage acc [--allow-replace] [--certificate <arn>]
+ *   npm run deploy -- --stage acc [--allow-replace] [--certificate <arn>] [--api-certificate <arn>]
  *
  * A deploy stops when a resource that holds data (a table, the user pool, a key, a bucket) would be replaced
  * or removed, unless `--allow-replace` says that is meant. The deploy uses the very assembly the summary was
@@ -35,6 +35,7 @@ const { positionals, values } = parseArgs({
     details: { type: 'boolean', default: false },
     'allow-replace': { type: 'boolean', default: false },
     certificate: { type: 'string' },
+    'api-certificate': { type: 'string' },
   },
 });
 const command = positionals[0];
@@ -54,7 +55,10 @@ function stageArgument(): StageName {
   return values.stage as StageName;
 }
 
-const certificateContext = (stage: StageName) => (values.certificate ? ['--context', `certificateArn:${stage}=${values.certificate}`] : []);
+const certificateContext = (stage: StageName) => [
+  ...(values.certificate ? ['--context', `certificateArn:${stage}=${values.certificate}`] : []),
+  ...(values['api-certificate'] ? ['--context', `apiCertificateArn:${stage}=${values['api-certificate']}`] : []),
+];
 
 
 /** The stacks of a stage in the assembly just synthesized, with their templates. */

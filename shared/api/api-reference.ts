@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { errorStatuses, operations, type OperationSpec } from './contract';
+import { bearerChallengeText, gatewayRefusal } from './openapi';
 
 /**
  * The human-readable API reference (docs/API.md), generated from the contract like the OpenAPI document.
@@ -91,7 +92,12 @@ function section(operationId: string, spec: OperationSpec): string {
   lines.push(`Antwoord \`${spec.response.status}\`: ${spec.response.description}.`, '');
   if (spec.response.schema instanceof z.ZodObject) lines.push(table(spec.response.schema, 'output'), '');
   const errors = errorStatuses(spec);
-  if (errors.length) lines.push(`Fouten: ${errors.map((s) => `\`${s}\``).join(', ')} (application/problem+json).`, '');
+  const gateway = {
+    principal: '; `401` ook van API Gateway zelf',
+    corporation: '; `401` en `403` ook van API Gateway zelf',
+    public: '',
+  }[spec.auth];
+  if (errors.length) lines.push(`Fouten: ${errors.map((s) => `\`${s}\``).join(', ')} (application/problem+json${gateway}).`, '');
   return lines.join('\n');
 }
 
@@ -111,7 +117,7 @@ export function renderApiReference(): string {
     '',
     '## Fouten',
     '',
-    'Elke fout heeft één vorm (RFC 9457 Problem Details, met `invalidParams` volgens de NL API Design Rules):',
+    'Elke fout van de API zelf heeft één vorm (RFC 9457 Problem Details, met `invalidParams` volgens de NL API Design Rules):',
     '',
     '```json',
     '{ "type": "urn:landing:problem:validation-failed", "title": "De invoer is niet geldig.", "status": 400,',
@@ -127,6 +133,18 @@ export function renderApiReference(): string {
     'Idempotency-Key of `expectedVersion`), `internal` (500). Bij een fout is niets geschreven, behalve bij',
     '`workflow-unavailable`, en bij `temporarily-unavailable` als alleen het antwoord van de database verloren ging:',
     'de herhaling met dezelfde sleutel geeft dan het eerste resultaat, die met dezelfde versie een 409.',
+    '',
+    '### Weigeringen van API Gateway zelf',
+    '',
+    'Sommige weigeringen komen van API Gateway, voordat de API zelf iets ziet. Die zijn geen problem+json maar',
+    '`application/json` met alleen `message` (schema `GatewayRefusal`):',
+    '',
+    '```json',
+    '{"message":"Unauthorized"}',
+    '```',
+    '',
+    `- Aanmelding vereist: ${gatewayRefusal.principal} ${bearerChallengeText}`,
+    `- API-sleutel van de corporatie: ${gatewayRefusal.corporation} Daarnaast: ${gatewayRefusal.corporationKey}`,
     '',
     ...[...byCapability.entries()].flatMap(([capability, sections]) => [`## ${capability}`, '', ...sections]),
   ].join('\n');

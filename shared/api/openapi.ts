@@ -1,6 +1,6 @@
 import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiPathsObject, type ZodOpenApiResponseObject } from 'zod-openapi';
 import { errorStatuses, operations, type OperationSpec } from './contract';
-import { Problem } from './problem';
+import { GatewayRefusal, Problem } from './problem';
 
 const statusTitles: Record<number, string> = {
   400: 'Ongeldige invoer: zie invalidParams',
@@ -11,6 +11,23 @@ const statusTitles: Record<number, string> = {
   415: 'De inhoud is niet als JSON gestuurd (Content-Type: application/json)',
   503: 'Tijdelijk niet beschikbaar: probeer opnieuw (met dezelfde Idempotency-Key)',
 };
+
+/** Where API Gateway answers itself (`{"message":"Unauthorized"}`), and where a handler answers problem+json. */
+export const gatewayRefusal = {
+  principal:
+    'API Gateway weigert een ontbrekend, verlopen of ongeldig token zelf met `{"message":"Unauthorized"}` ' +
+    '(application/json) en een `WWW-Authenticate`-header; meld je opnieuw aan. Een geldig token zonder ' +
+    'organisatie of rol geeft problem+json met code `unauthenticated`.',
+  corporation:
+    'zonder `Authorization`-header antwoordt API Gateway zelf `{"message":"Unauthorized"}` (application/json).',
+  corporationKey:
+    'een onbekende of ingetrokken API-sleutel weigert API Gateway zelf met `{"message":"Forbidden"}` ' +
+    '(application/json); een weigering door de API zelf is problem+json.',
+} as const;
+
+export const bearerChallengeText =
+  'Bij de 401 van API Gateway: `Bearer` zonder token, `Bearer scope="" error="invalid_token" ' +
+  'error_description="…"` bij een geweigerd token.';
 
 function operationObject(operationId: string, spec: OperationSpec): ZodOpenApiOperationObject {
   const responses: Record<string, ZodOpenApiResponseObject> = {
@@ -23,6 +40,24 @@ function operationObject(operationId: string, spec: OperationSpec): ZodOpenApiOp
     responses[status] = {
       description: statusTitles[status] ?? 'Fout',
       content: { 'application/problem+json': { schema: Problem } },
+    };
+  }
+  // API Gateway's own refusals (before any handler runs) are its JSON shape, not problem+json.
+  if (spec.auth === 'principal') {
+    responses[401] = {
+      description: `${statusTitles[401]}: ${gatewayRefusal.principal}`,
+      headers: { 'WWW-Authenticate': { description: bearerChallengeText, schema: { type: 'string' } } },
+      content: { 'application/json': { schema: GatewayRefusal }, 'application/problem+json': { schema: Problem } },
+    };
+  }
+  if (spec.auth === 'corporation') {
+    responses[401] = {
+      description: `${statusTitles[401]}: ${gatewayRefusal.corporation}`,
+      content: { 'application/json': { schema: GatewayRefusal }, 'application/problem+json': { schema: Problem } },
+    };
+    responses[403] = {
+      description: `${statusTitles[403]}: ${gatewayRefusal.corporationKey}`,
+      content: { 'application/json': { schema: GatewayRefusal }, 'application/problem+json': { schema: Problem } },
     };
   }
   return {

@@ -53,3 +53,13 @@ export function invalidParamsFrom(error: z.ZodError, prefix = ''): InvalidParam[
     reason: issue.message,
   }));
 }
+
+/**
+ * What API Gateway answers itself, before any handler runs: a refused or missing token (401, from the JWT
+ * authorizer, with a `WWW-Authenticate: Bearer …` challenge), a corporation's request without its key (401)
+ * or with a key the authorizer refused (403). Not problem+json: API Gateway's own shape, `application/json`.
+ */
+export const GatewayRefusal = z
+  .object({ message: z.string().meta({ description: 'Unauthorized of Forbidden' }) })
+  .meta({ id: 'GatewayRefusal' });
+export type GatewayRefusal = z.infer<typeof GatewayRefusal>;

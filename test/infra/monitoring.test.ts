@@ -81,6 +81,8 @@ describe('Monitoring stack', () => {
       let functions = 0;
       for (const { stack, template } of others) {
         for (const logicalId of Object.keys(template.findResources('AWS::Lambda::Function'))) {
+          // CDK's carriers of the web ACL's ARN from us-east-1 run only in a deploy, which fails if they do.
+          if (logicalId.startsWith('CustomCrossRegionExport')) continue;
           functions += 1;
           // The monitoring stack names the function by the other stack's export of its Ref.
           const covered = (alarms: Resource[]) => alarms.some((a) => watched(a).includes(`${stack.stackName}:ExportsOutputRef${logicalId}`));

@@ -9,8 +9,8 @@ import { cdkContext } from '../../infra/config/cdk-context';
 /**
  * Guard rails over every stack of every stage, synthesized once (bundling skipped): cdk-nag's AWS Solutions
  * checks exactly as `infra/app.ts` adds them, least privilege in every identity policy, and encryption at
- * rest and TLS for every store and endpoint. dev is synthesized as it is before its certificate exists, acc
- * and prod with one (as their deploys pass it), so both shapes of the distribution are checked.
+ * rest and TLS for every store and endpoint. dev is synthesized as it is before its certificates exist, acc
+ * and prod with them (as their deploys pass them), so both shapes of the distribution and the API are checked.
  */
 type Resource = { Type: string; Properties?: Record<string, any>; Metadata?: Record<string, unknown> };
 type Template = { Resources: Record<string, Resource> };
@@ -22,6 +22,7 @@ interface Statement {
 }
 
 const placeholderCertificate = 'arn:aws:acm:us-east-1:123456789012:certificate/00000000-0000-0000-0000-000000000000';
+const placeholderApiCertificate = 'arn:aws:acm:eu-west-1:123456789012:certificate/00000000-0000-0000-0000-000000000001';
 
 let app: App;
 let report: PolicyValidationPluginReport;
@@ -31,7 +32,10 @@ beforeAll(() => {
   // The validation report is read below, finding by finding, rather than thrown by the synth.
   app = new App({ context: { ...cdkContext, 'aws:cdk:bundling-stacks': [], '@aws-cdk/core:failSynthOnValidationErrors': false } });
   const checks = addGuardRails(app);
-  for (const name of stageNames) createLandingStacks(app, stageConfig(name, name === 'dev' ? {} : { certificateArn: placeholderCertificate }));
+  for (const name of stageNames) {
+    const certificates = { certificateArn: placeholderCertificate, apiCertificateArn: placeholderApiCertificate };
+    createLandingStacks(app, stageConfig(name, name === 'dev' ? {} : certificates));
+  }
   const assembly = app.synth();
   report = checks.validateScope(app);
   stacks = assembly.stacks.map((artifact) => ({
@@ -39,7 +43,8 @@ beforeAll(() => {
     stage: stageNames.find((name) => artifact.stackName.startsWith(`Landing-${name}-`))!,
     template: artifact.template as Template,
   }));
-});
+  // Three stages of seven stacks, and the checks over them: a while on a shared machine.
+}, 180_000);
 
 const resourcesOf = (type: string) =>
   stacks.flatMap(({ stackName, template }) =>

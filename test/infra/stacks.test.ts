@@ -17,15 +17,18 @@ function synth(stage: 'dev' | 'prod') {
     api: Template.fromStack(stacks.api),
     webhooks: Template.fromStack(stacks.webhooks),
     web: Template.fromStack(stacks.web),
+    edge: Template.fromStack(stacks.edge),
+    edgeRegion: stacks.edge.region,
   };
 }
 
 let dev: ReturnType<typeof synth>;
 let prod: ReturnType<typeof synth>;
+// Synthesizing two stages of seven stacks takes a while on a shared machine.
 beforeAll(() => {
   dev = synth('dev');
   prod = synth('prod');
-});
+}, 180_000);
 
 describe('Data stack', () => {
   it('keeps the audit trail on its own table with deletion protection on every stage, retained with its stack gone', () => {
@@ -160,6 +163,80 @@ describe('Api stack', () => {
   });
 });
 
+describe('Reaching the API only through CloudFront', () => {
+  const webCertificate = 'arn:aws:acm:us-east-1:123456789012:certificate/11111111-1111-1111-1111-111111111111';
+  const apiCertificate = 'arn:aws:acm:eu-west-1:123456789012:certificate/22222222-2222-2222-2222-222222222222';
+  let withDomain: { api: Template; web: Template };
+  beforeAll(() => {
+    const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
+    const stacks = createLandingStacks(app, stageConfig('prod', { certificateArn: webCertificate, apiCertificateArn: apiCertificate }));
+    withDomain = { api: Template.fromStack(stacks.api), web: Template.fromStack(stacks.web) };
+  });
+
+  it('switches off the API’s execute-api endpoint once the stage has its certificates', () => {
+    withDomain.api.hasResourceProperties('AWS::ApiGatewayV2::Api', { DisableExecuteApiEndpoint: true });
+  });
+
+  it('serves the API on the stage’s own name (a regional custom domain with TLS 1.2), mapped to its stage', () => {
+    withDomain.api.hasResourceProperties('AWS::ApiGatewayV2::DomainName', {
+      DomainName: 'landing.example.nl',
+      DomainNameConfigurations: [Match.objectLike({ CertificateArn: apiCertificate, EndpointType: 'REGIONAL', SecurityPolicy: 'TLS_1_2' })],
+    });
+    withDomain.api.resourceCountIs('AWS::ApiGatewayV2::ApiMapping', 1);
+  });
+
+  it('lets CloudFront reach the API at that custom domain, passing the viewer’s Host so API Gateway knows the name', () => {
+    const [distribution] = Object.values(withDomain.web.findResources('AWS::CloudFront::Distribution'));
+    const config = distribution!.Properties.DistributionConfig;
+    const api = (config.CacheBehaviors as { PathPattern: string; TargetOriginId: string; OriginRequestPolicyId: string }[]).find((b) => b.PathPattern === '/api/*')!;
+    const origin = (config.Origins as { Id: string; DomainName: unknown }[]).find((o) => o.Id === api.TargetOriginId)!;
+    expect(JSON.stringify(origin.DomainName)).toContain('RegionalDomainName');
+    expect(JSON.stringify(origin.DomainName)).not.toContain('execute-api');
+    // The managed AllViewer origin request policy: every viewer header, the Host included.
+    expect(api.OriginRequestPolicyId).toBe('216adef6-5c7f-47e4-b989-5492eafa07d3');
+  });
+
+  it('refuses an API certificate without the site’s: the viewer’s Host would not be the API’s name', () => {
+    expect(() => stageConfig('prod', { apiCertificateArn: apiCertificate })).toThrow(/certificate/i);
+  });
+
+  it('keeps the execute-api endpoint, the only way in, while a stage has no certificates yet', () => {
+    dev.api.hasResourceProperties('AWS::ApiGatewayV2::Api', { DisableExecuteApiEndpoint: Match.absent() });
+    dev.api.resourceCountIs('AWS::ApiGatewayV2::DomainName', 0);
+  });
+});
+
+describe('Per-client rate limits at CloudFront', () => {
+  type Rule = { Name: string; Action?: { Block?: { CustomResponse?: { ResponseCode: number } } }; Statement: { RateBasedStatement?: Record<string, any> } };
+
+  it('keeps the web ACL for CloudFront in us-east-1 (where CloudFront requires it), on the stage’s distribution', () => {
+    expect(dev.edgeRegion).toBe('us-east-1');
+    dev.edge.hasResourceProperties('AWS::WAFv2::WebACL', { Scope: 'CLOUDFRONT', DefaultAction: { Allow: {} } });
+    const [distribution] = Object.values(dev.web.findResources('AWS::CloudFront::Distribution'));
+    expect(distribution!.Properties.DistributionConfig.WebACLId).toBeDefined();
+  });
+
+  it('limits each credential (a token or a corporation’s API key) on /api/* on its own, so one client cannot starve the rest', () => {
+    const [acl] = Object.values(dev.edge.findResources('AWS::WAFv2::WebACL'));
+    const rules = acl!.Properties.Rules as Rule[];
+    const perCredential = rules.find((r) => JSON.stringify(r.Statement.RateBasedStatement?.CustomKeys ?? []).includes('"authorization"'));
+    expect(perCredential).toBeDefined();
+    expect(perCredential!.Statement.RateBasedStatement).toMatchObject({
+      AggregateKeyType: 'CUSTOM_KEYS',
+      EvaluationWindowSec: 60,
+      ScopeDownStatement: { ByteMatchStatement: { SearchString: '/api/', PositionalConstraint: 'STARTS_WITH' } },
+    });
+    expect(perCredential!.Action?.Block?.CustomResponse?.ResponseCode).toBe(429);
+  });
+
+  it('limits each address too, for requests that rotate or leave out their credential', () => {
+    const [acl] = Object.values(dev.edge.findResources('AWS::WAFv2::WebACL'));
+    const perAddress = (acl!.Properties.Rules as Rule[]).find((r) => r.Statement.RateBasedStatement?.AggregateKeyType === 'IP');
+    expect(perAddress).toBeDefined();
+    expect(perAddress!.Action?.Block?.CustomResponse?.ResponseCode).toBe(429);
+  });
+});
+
 describe('Workflows stack', () => {
   it('lets EventBridge Scheduler start exactly the move and follow-up workflows, and nothing else', () => {
     const roles = dev.workflows.findResources('AWS::IAM::Role', {
@@ -274,5 +351,27 @@ describe('Web stack', () => {
         DefaultCacheBehavior: Match.objectLike({ ViewerProtocolPolicy: 'redirect-to-https' }),
       }),
     });
+  });
+
+  it('passes the API’s errors through unchanged: no custom error responses, no function on /api/*', () => {
+    for (const stage of [dev, prod]) {
+      const [distribution] = Object.values(stage.web.findResources('AWS::CloudFront::Distribution'));
+      const config = distribution!.Properties.DistributionConfig;
+      expect(config.CustomErrorResponses).toBeUndefined();
+      const api = (config.CacheBehaviors as { PathPattern: string; FunctionAssociations?: unknown[] }[]).find((b) => b.PathPattern === '/api/*');
+      expect(api).toBeDefined();
+      expect(api!.FunctionAssociations).toBeUndefined();
+    }
+  });
+
+  it('serves the SPA’s client routes by a viewer-request function on the default behaviour only', () => {
+    const functions = dev.web.findResources('AWS::CloudFront::Function');
+    expect(Object.keys(functions)).toHaveLength(1);
+    const [id, fn] = Object.entries(functions)[0]!;
+    expect(fn.Properties.FunctionConfig.Runtime).toBe('cloudfront-js-2.0');
+    const [distribution] = Object.values(dev.web.findResources('AWS::CloudFront::Distribution'));
+    expect(distribution!.Properties.DistributionConfig.DefaultCacheBehavior.FunctionAssociations).toEqual([
+      { EventType: 'viewer-request', FunctionARN: { 'Fn::GetAtt': [id, 'FunctionARN'] } },
+    ]);
   });
 });

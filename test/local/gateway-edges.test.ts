@@ -2,6 +2,7 @@ import type { Server } from 'node:http';
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AccessLogRecord } from '../../functions/audit/access-log';
+import { GatewayRefusal } from '../../shared/api/problem';
 import { createGateway } from '../../infra/local/http-gateway';
 import { LocalAuth } from '../../infra/local/local-auth';
 
@@ -18,7 +19,10 @@ const logged: AccessLogRecord[] = [];
 beforeAll(async () => {
   server = createGateway({
     // Never invoked: every request here is answered by the gateway itself.
-    routes: [{ routeKey: 'POST /api/dingen/{id}', method: 'POST', path: '/api/dingen/{id}', requiresPrincipal: false, handler: { entry: 'no-such-handler.ts', exportName: 'handler' } }],
+    routes: [
+      { routeKey: 'POST /api/dingen/{id}', method: 'POST', path: '/api/dingen/{id}', requiresPrincipal: false, handler: { entry: 'no-such-handler.ts', exportName: 'handler' } },
+      { routeKey: 'GET /api/me', method: 'GET', path: '/api/me', requiresPrincipal: true, handler: { entry: 'no-such-handler.ts', exportName: 'handler' } },
+    ],
     auth: new LocalAuth(),
     webRoot: 'web/dist',
     clock: { state: () => ({}), advance: async () => ({}) },
@@ -29,6 +33,19 @@ beforeAll(async () => {
   port = (server.address() as { port: number }).port;
 });
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+/** The raw answer: status, headers and the body's exact text. */
+function get(path: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: Record<string, unknown>; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port, method: 'GET', path, headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
 
 function post(path: string, body?: Buffer): Promise<{ status: number; body: unknown }> {
   return new Promise((resolve, reject) => {
@@ -54,5 +71,26 @@ describe('the local gateway’s own answers', () => {
     const oversized = Buffer.alloc(1024 * 1024 + 10, 'x');
     expect(await post('/api/dingen/1', oversized)).toEqual({ status: 413, body: { message: 'Request Entity Too Large' } });
     expect(logged.at(-1)).toMatchObject({ status: '413', routeKey: 'POST /api/dingen/{id}' });
+  });
+
+  // API Gateway's JWT authorizer answers this itself: not problem+json, whatever the API's handlers answer.
+  it('answers a request without a token exactly as API Gateway’s JWT authorizer does', async () => {
+    const answer = await get('/api/me');
+    expect(answer.status).toBe(401);
+    expect(answer.body).toBe('{"message":"Unauthorized"}');
+    expect(answer.headers).toMatchObject({ 'content-type': 'application/json', 'content-length': '26', 'www-authenticate': 'Bearer' });
+    expect(answer.headers['cache-control']).toBeUndefined();
+    expect(GatewayRefusal.parse(JSON.parse(answer.body))).toEqual({ message: 'Unauthorized' });
+    expect(logged.at(-1)).toMatchObject({ status: '401', routeKey: 'GET /api/me' });
+  });
+
+  it('names the refused token in the Bearer challenge, as API Gateway does', async () => {
+    const answer = await get('/api/me', { authorization: 'Bearer not-a-token' });
+    expect(answer.status).toBe(401);
+    expect(answer.body).toBe('{"message":"Unauthorized"}');
+    expect(answer.headers).toMatchObject({
+      'content-type': 'application/json',
+      'www-authenticate': 'Bearer scope="" error="invalid_token" error_description="invalid token"',
+    });
   });
 });

@@ -103,12 +103,20 @@ async function request<T>(method: string, path: string, options: { body?: unknow
   const body: unknown = response.status === 204 ? undefined : await response.json().catch(() => undefined);
   if (response.ok) return body as T;
   if (response.status === 401) onUnauthenticated();
+  // API Gateway refuses a missing or expired token itself, as {"message":"Unauthorized"}: not problem+json.
+  if (response.status === 401 && !isProblem(body)) {
+    throw new ApiError(401, { code: 'unauthenticated', title: 'Je sessie is verlopen. Meld je opnieuw aan.' });
+  }
   const problem = body as Partial<Problem> | undefined;
   throw new ApiError(response.status, {
     code: problem?.code ?? 'internal',
     title: problem?.title ?? 'Er ging iets mis. Probeer het later opnieuw.',
     ...(problem?.invalidParams ? { invalidParams: problem.invalidParams } : {}),
   });
+}
+
+function isProblem(body: unknown): body is Partial<Problem> {
+  return typeof body === 'object' && body !== null && 'code' in body && 'title' in body;
 }
 
 /** One typed client, grouped by resource; paths and types come from the shared contract. */
