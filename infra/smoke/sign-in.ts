@@ -1,10 +1,10 @@
-import { CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
+import { type CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
 import {
   AdminInitiateAuthCommand,
   AdminRespondToAuthChallengeCommand,
-  CognitoIdentityProviderClient,
+  type CognitoIdentityProviderClient,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { GetSecretValueCommand, type SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { Secret, TOTP } from 'otpauth';
 import * as z from 'zod';
 
@@ -16,7 +16,9 @@ export class SignInError extends Error {
 /** The local product's sign-in (the SPA's demo screen): a token for a seeded user, no password. */
 export async function localSignIn(base: string, userId: string, fetchImpl: typeof fetch = fetch): Promise<string> {
   const root = base.replace(/\/+$/, '');
-  const config = (await (await fetchImpl(`${root}/config.json`)).json().catch(() => undefined)) as { auth?: { mode?: string } } | undefined;
+  const config = (await (await fetchImpl(`${root}/config.json`)).json().catch(() => undefined)) as
+    | { auth?: { mode?: string } }
+    | undefined;
   if (config?.auth?.mode !== 'local') {
     throw new SignInError(`${root} is geen lokale Landing (aanmelden gaat via Cognito): geef --stage`);
   }
@@ -58,7 +60,9 @@ export async function cognitoSignIn(deps: CognitoSignInDeps): Promise<string> {
   const parsed = SmokeUserSecret.safeParse(JSON.parse(SecretString ?? 'null'));
   if (!parsed.success) {
     const fields = [...new Set(parsed.error.issues.map((i) => String(i.path[0] ?? '(geheel)')))].join(', ');
-    throw new SignInError(`het geheim ${secretId} moet username, password en totpSecret hebben (klopt niet: ${fields})`);
+    throw new SignInError(
+      `het geheim ${secretId} moet username, password en totpSecret hebben (klopt niet: ${fields})`,
+    );
   }
   const user = parsed.data;
   const stackName = `Landing-${deps.stage}-Api`;
@@ -66,7 +70,8 @@ export async function cognitoSignIn(deps: CognitoSignInDeps): Promise<string> {
   const output = (key: string) => Stacks?.[0]?.Outputs?.find((o) => o.OutputKey === key)?.OutputValue;
   const userPoolId = output('UserPoolId');
   const clientId = output(smokeClientOutput);
-  if (!userPoolId || !clientId) throw new SignInError(`${stackName} heeft geen UserPoolId of ${smokeClientOutput}: is de stage uitgerold?`);
+  if (!userPoolId || !clientId)
+    throw new SignInError(`${stackName} heeft geen UserPoolId of ${smokeClientOutput}: is de stage uitgerold?`);
 
   const started = await deps.cognito.send(
     new AdminInitiateAuthCommand({
@@ -77,9 +82,15 @@ export async function cognitoSignIn(deps: CognitoSignInDeps): Promise<string> {
     }),
   );
   if (started.ChallengeName !== 'SOFTWARE_TOKEN_MFA') {
-    throw new SignInError(`Cognito vroeg ${started.ChallengeName ?? 'geen tweede factor'}, verwacht SOFTWARE_TOKEN_MFA (zie docs/OPERATIONS.md)`);
+    throw new SignInError(
+      `Cognito vroeg ${started.ChallengeName ?? 'geen tweede factor'}, verwacht SOFTWARE_TOKEN_MFA (zie docs/OPERATIONS.md)`,
+    );
   }
-  const code = new TOTP({ secret: Secret.fromBase32(user.totpSecret.replace(/\s+/g, '')), digits: 6, period: 30 }).generate({
+  const code = new TOTP({
+    secret: Secret.fromBase32(user.totpSecret.replace(/\s+/g, '')),
+    digits: 6,
+    period: 30,
+  }).generate({
     timestamp: (deps.now ?? Date.now)(),
   });
   const answered = await deps.cognito.send(
@@ -89,7 +100,10 @@ export async function cognitoSignIn(deps: CognitoSignInDeps): Promise<string> {
       ChallengeName: 'SOFTWARE_TOKEN_MFA',
       Session: started.Session,
       // Signed in by e-mail alias, the challenge wants the user's own name, which Cognito hands back.
-      ChallengeResponses: { USERNAME: started.ChallengeParameters?.USER_ID_FOR_SRP ?? user.username, SOFTWARE_TOKEN_MFA_CODE: code },
+      ChallengeResponses: {
+        USERNAME: started.ChallengeParameters?.USER_ID_FOR_SRP ?? user.username,
+        SOFTWARE_TOKEN_MFA_CODE: code,
+      },
     }),
   );
   const idToken = answered.AuthenticationResult?.IdToken;

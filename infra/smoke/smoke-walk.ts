@@ -69,7 +69,13 @@ export async function runSmoke(options: SmokeOptions): Promise<SmokeReport> {
       return value;
     } catch (error) {
       const status = error instanceof StepFailed ? error.status : undefined;
-      record({ step: name, ok: false, ...(status === undefined ? {} : { status }), ms: now() - started, detail: reason(error) });
+      record({
+        step: name,
+        ok: false,
+        ...(status === undefined ? {} : { status }),
+        ms: now() - started,
+        detail: reason(error),
+      });
       throw new WalkStopped();
     }
   };
@@ -91,7 +97,10 @@ export async function runSmoke(options: SmokeOptions): Promise<SmokeReport> {
   };
   const expectStatus = (answer: { status: number; body: unknown }, expected: number, what: string) => {
     if (answer.status !== expected) {
-      throw new StepFailed(`${what} antwoordde ${answer.status}, verwacht ${expected}${problemTitle(answer.body)}`, answer.status);
+      throw new StepFailed(
+        `${what} antwoordde ${answer.status}, verwacht ${expected}${problemTitle(answer.body)}`,
+        answer.status,
+      );
     }
   };
 
@@ -103,10 +112,19 @@ export async function runSmoke(options: SmokeOptions): Promise<SmokeReport> {
       expectStatus(answer, 200, 'GET /api/health');
       const health = answer.body as { status?: unknown; checks?: Record<string, unknown> } | undefined;
       if (health?.status !== 'ok') {
-        const failing = Object.entries(health?.checks ?? {}).filter(([, state]) => state !== 'ok').map(([part]) => part);
-        throw new StepFailed(`status ${String(health?.status)}; faalt: ${failing.join(', ') || 'onbekend'}`, answer.status);
+        const failing = Object.entries(health?.checks ?? {})
+          .filter(([, state]) => state !== 'ok')
+          .map(([part]) => part);
+        throw new StepFailed(
+          `status ${String(health?.status)}; faalt: ${failing.join(', ') || 'onbekend'}`,
+          answer.status,
+        );
       }
-      return { status: answer.status, detail: `status ok (${Object.keys(health.checks ?? {}).join(', ')})`, value: undefined };
+      return {
+        status: answer.status,
+        detail: `status ok (${Object.keys(health.checks ?? {}).join(', ')})`,
+        value: undefined,
+      };
     });
 
     token = await step('aanmelden', async () => {
@@ -116,9 +134,16 @@ export async function runSmoke(options: SmokeOptions): Promise<SmokeReport> {
       expectStatus(answer, 200, 'GET /api/me');
       const me = answer.body as { principal?: { userId?: string; role?: string }; organisation?: { naam?: string } };
       if (me.principal?.role !== 'beheerder') {
-        throw new StepFailed(`de rooktestgebruiker moet beheerder zijn, maar is ${String(me.principal?.role)}`, answer.status);
+        throw new StepFailed(
+          `de rooktestgebruiker moet beheerder zijn, maar is ${String(me.principal?.role)}`,
+          answer.status,
+        );
       }
-      return { status: answer.status, detail: `${me.principal.userId} (beheerder, ${me.organisation?.naam})`, value: signedIn };
+      return {
+        status: answer.status,
+        detail: `${me.principal.userId} (beheerder, ${me.organisation?.naam})`,
+        value: signedIn,
+      };
     });
 
     const corporatieId = await step('lezen', async () => {
@@ -130,7 +155,11 @@ export async function runSmoke(options: SmokeOptions): Promise<SmokeReport> {
       const chosen = options.corporatieId ?? [...ids].sort()[0];
       if (!chosen) throw new StepFailed('er is geen corporatie om een API-sleutel voor te maken', answer.status);
       if (!ids.includes(chosen)) throw new StepFailed(`corporatie ${chosen} staat niet in de lijst`, answer.status);
-      return { status: answer.status, detail: `${ids.length} corporaties; de sleutel komt bij ${chosen}`, value: chosen };
+      return {
+        status: answer.status,
+        detail: `${ids.length} corporaties; de sleutel komt bij ${chosen}`,
+        value: chosen,
+      };
     });
 
     const apiKey = await step('schrijven', async () => {
@@ -138,7 +167,8 @@ export async function runSmoke(options: SmokeOptions): Promise<SmokeReport> {
       expectStatus(answer, 201, 'POST api-sleutels');
       const body = answer.body as { sleutel?: { prefix?: unknown }; apiKey?: unknown } | undefined;
       const prefix = body?.sleutel?.prefix;
-      if (typeof prefix !== 'string' || typeof body?.apiKey !== 'string') throw new StepFailed('het antwoord had geen sleutel', answer.status);
+      if (typeof prefix !== 'string' || typeof body?.apiKey !== 'string')
+        throw new StepFailed('het antwoord had geen sleutel', answer.status);
       created = { corporatieId, prefix };
       return { status: answer.status, detail: `API-sleutel ${prefix} gemaakt`, value: body.apiKey };
     });
@@ -161,9 +191,14 @@ export async function runSmoke(options: SmokeOptions): Promise<SmokeReport> {
       const answer = await call('DELETE', path, token).catch((error: unknown) => {
         throw new StepFailed(`${reason(error)}; ${leftBehind(created!)}`);
       });
-      if (answer.status !== 200) throw new StepFailed(`DELETE antwoordde ${answer.status}${problemTitle(answer.body)}; ${leftBehind(created!)}`, answer.status);
+      if (answer.status !== 200)
+        throw new StepFailed(
+          `DELETE antwoordde ${answer.status}${problemTitle(answer.body)}; ${leftBehind(created!)}`,
+          answer.status,
+        );
       const left = (answer.body as { items?: { prefix?: string }[] } | undefined)?.items ?? [];
-      if (left.some((k) => k.prefix === prefix)) throw new StepFailed(`de sleutel staat nog in de lijst; ${leftBehind(created!)}`, answer.status);
+      if (left.some((k) => k.prefix === prefix))
+        throw new StepFailed(`de sleutel staat nog in de lijst; ${leftBehind(created!)}`, answer.status);
       return { status: answer.status, detail: `API-sleutel ${prefix} ingetrokken`, value: undefined };
     }).catch((error: unknown) => {
       if (!(error instanceof WalkStopped)) throw error;
@@ -196,6 +231,8 @@ function networkReason(error: unknown): string {
 
 /** A problem+json's title, when the answer was one: says why in the product's own words. */
 function problemTitle(body: unknown): string {
-  const title = (body as { title?: unknown; message?: unknown } | undefined)?.title ?? (body as { message?: unknown } | undefined)?.message;
+  const title =
+    (body as { title?: unknown; message?: unknown } | undefined)?.title ??
+    (body as { message?: unknown } | undefined)?.message;
   return typeof title === 'string' ? ` (${title})` : '';
 }

@@ -45,10 +45,12 @@ function options(argv: string[]) {
   if (values.stage !== undefined && !(stageNames as readonly string[]).includes(values.stage)) {
     throw new UsageError(`Onbekende stage: kies ${stageNames.join(', ')}.`);
   }
-  if (values.stage && values.user) throw new UsageError('--user is voor lokaal; op AWS is het de rooktestgebruiker van de stage.');
+  if (values.stage && values.user)
+    throw new UsageError('--user is voor lokaal; op AWS is het de rooktestgebruiker van de stage.');
   const base = values.base ?? (values.stage ? stageConfig(values.stage).publicBaseUrl : undefined);
   if (!base) throw new UsageError('Noem het adres: --base <url>, of een stage: --stage dev|acc|prod.');
-  if (!URL.canParse(base) || !/^https?:$/.test(new URL(base).protocol)) throw new UsageError(`--base ${base} is geen http(s)-adres.`);
+  if (!URL.canParse(base) || !/^https?:$/.test(new URL(base).protocol))
+    throw new UsageError(`--base ${base} is geen http(s)-adres.`);
   return { base, stage: values.stage, user: values.user ?? LOCAL_SMOKE_USER, corporatieId: values.corporatie };
 }
 
@@ -87,7 +89,9 @@ async function main(): Promise<number> {
     out(`Rooktest geslaagd: ${report.steps.length} stappen in ${seconds} s.`);
     return 0;
   }
-  process.stderr.write(`Rooktest MISLUKT bij ${failed.map((s) => s.step).join(', ')}: ${failed[0]?.detail ?? 'onbekend'}\n`);
+  process.stderr.write(
+    `Rooktest MISLUKT bij ${failed.map((s) => s.step).join(', ')}: ${failed[0]?.detail ?? 'onbekend'}\n`,
+  );
   return 1;
 }
 

@@ -30,7 +30,11 @@ beforeEach(() => {
   cloudFormation.reset();
   cognito.reset();
   secrets.on(GetSecretValueCommand, { SecretId: 'landing/acc/smoke-user' }).resolves({
-    SecretString: JSON.stringify({ username: 'rooktest@landing.example.nl', password: 'een lang wachtwoord', totpSecret: rfcSecret }),
+    SecretString: JSON.stringify({
+      username: 'rooktest@landing.example.nl',
+      password: 'een lang wachtwoord',
+      totpSecret: rfcSecret,
+    }),
   });
   cloudFormation.on(DescribeStacksCommand, { StackName: 'Landing-acc-Api' }).resolves({
     Stacks: [
@@ -50,8 +54,14 @@ beforeEach(() => {
 
 describe('npm run smoke on AWS: the smoke user signs in through Cognito', () => {
   it('signs in with the password on the smoke client, answers the second factor with the TOTP code, and returns the ID token', async () => {
-    cognito.on(AdminInitiateAuthCommand).resolves({ ChallengeName: 'SOFTWARE_TOKEN_MFA', Session: 'sessie-1', ChallengeParameters: { USER_ID_FOR_SRP: 'sub-123' } });
-    cognito.on(AdminRespondToAuthChallengeCommand).resolves({ AuthenticationResult: { IdToken: 'id-token', AccessToken: 'access-token' } });
+    cognito.on(AdminInitiateAuthCommand).resolves({
+      ChallengeName: 'SOFTWARE_TOKEN_MFA',
+      Session: 'sessie-1',
+      ChallengeParameters: { USER_ID_FOR_SRP: 'sub-123' },
+    });
+    cognito
+      .on(AdminRespondToAuthChallengeCommand)
+      .resolves({ AuthenticationResult: { IdToken: 'id-token', AccessToken: 'access-token' } });
 
     expect(await signIn()).toBe('id-token');
     expect(cognito.commandCalls(AdminInitiateAuthCommand)[0]!.args[0].input).toEqual({
@@ -70,10 +80,14 @@ describe('npm run smoke on AWS: the smoke user signs in through Cognito', () => 
   });
 
   it('says what is wrong with the secret without showing it', async () => {
-    secrets.on(GetSecretValueCommand).resolves({ SecretString: JSON.stringify({ username: 'rooktest', password: 'geheim-wachtwoord' }) });
+    secrets
+      .on(GetSecretValueCommand)
+      .resolves({ SecretString: JSON.stringify({ username: 'rooktest', password: 'geheim-wachtwoord' }) });
     const failed = signIn();
     await expect(failed).rejects.toThrow(SignInError);
-    await expect(failed).rejects.toThrow('het geheim landing/acc/smoke-user moet username, password en totpSecret hebben (klopt niet: totpSecret)');
+    await expect(failed).rejects.toThrow(
+      'het geheim landing/acc/smoke-user moet username, password en totpSecret hebben (klopt niet: totpSecret)',
+    );
     await expect(failed).rejects.not.toThrow(/geheim-wachtwoord/);
     expect(cognito.calls()).toHaveLength(0);
   });
@@ -86,8 +100,17 @@ describe('npm run smoke on AWS: the smoke user signs in through Cognito', () => 
 
   it('stops on a stage without the smoke client (deployed before it)', async () => {
     cloudFormation.on(DescribeStacksCommand).resolves({
-      Stacks: [{ StackName: 'Landing-acc-Api', CreationTime: new Date(), StackStatus: 'UPDATE_COMPLETE', Outputs: [{ OutputKey: 'UserPoolId', OutputValue: 'p' }] }],
+      Stacks: [
+        {
+          StackName: 'Landing-acc-Api',
+          CreationTime: new Date(),
+          StackStatus: 'UPDATE_COMPLETE',
+          Outputs: [{ OutputKey: 'UserPoolId', OutputValue: 'p' }],
+        },
+      ],
     });
-    await expect(signIn()).rejects.toThrow('Landing-acc-Api heeft geen UserPoolId of SmokeClientId: is de stage uitgerold?');
+    await expect(signIn()).rejects.toThrow(
+      'Landing-acc-Api heeft geen UserPoolId of SmokeClientId: is de stage uitgerold?',
+    );
   });
 });

@@ -25,17 +25,24 @@ afterAll(() => landing?.stop());
 
 /** `npm run smoke -- …` as a child (asynchronously: the product it walks runs in this process). */
 function smoke(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => name !== 'NODE_OPTIONS' && !name.startsWith('VITEST')));
+  const env = Object.fromEntries(
+    Object.entries(process.env).filter(([name]) => name !== 'NODE_OPTIONS' && !name.startsWith('VITEST')),
+  );
   return new Promise((resolve) => {
-    execFile(process.execPath, [path.join(projectRoot, 'node_modules/tsx/dist/cli.mjs'), 'infra/tools/smoke.ts', ...args], { cwd: projectRoot, env }, (error, stdout, stderr) =>
-      resolve({ code: error ? Number(error.code) : 0, stdout, stderr }),
+    execFile(
+      process.execPath,
+      [path.join(projectRoot, 'node_modules/tsx/dist/cli.mjs'), 'infra/tools/smoke.ts', ...args],
+      { cwd: projectRoot, env },
+      (error, stdout, stderr) => resolve({ code: error ? Number(error.code) : 0, stdout, stderr }),
     );
   });
 }
 
 const apiKeysOfRijnhoven = async () => {
   const token = await localSignIn(landing.url, 'u-bram');
-  const response = await fetch(`${landing.url}/api/corporaties/org-rijnhoven/api-sleutels`, { headers: { authorization: `Bearer ${token}` } });
+  const response = await fetch(`${landing.url}/api/corporaties/org-rijnhoven/api-sleutels`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
   return ((await response.json()) as { items: { prefix: string }[] }).items.map((k) => k.prefix).sort();
 };
 
@@ -49,7 +56,9 @@ async function deadPort(): Promise<number> {
 }
 
 describe('npm run smoke: the post-deploy smoke test', () => {
-  it('walks health, sign-in, a read and a write it undoes, prints each step, and exits 0', { timeout: 90_000 }, async () => {
+  it('walks health, sign-in, a read and a write it undoes, prints each step, and exits 0', {
+    timeout: 90_000,
+  }, async () => {
     const before = await apiKeysOfRijnhoven();
     const run = await smoke('--base', landing.url, '--corporatie', 'org-rijnhoven');
     expect(run.code, `${run.stdout}\n${run.stderr}`).toBe(0);
@@ -72,7 +81,9 @@ describe('npm run smoke: the post-deploy smoke test', () => {
     const base = `http://127.0.0.1:${await deadPort()}`;
     const run = await smoke('--base', base);
     expect(run.code).toBe(1);
-    expect(run.stdout).toMatch(new RegExp(`✗ gezondheid +- +\\d+ ms {2}geen antwoord van GET ${base}/api/health \\(ECONNREFUSED\\)`));
+    expect(run.stdout).toMatch(
+      new RegExp(`✗ gezondheid +- +\\d+ ms {2}geen antwoord van GET ${base}/api/health \\(ECONNREFUSED\\)`),
+    );
     expect(run.stdout).toMatch(/✗ aanmelden +- +0 ms {2}overgeslagen/);
     expect(run.stderr).toContain('Rooktest MISLUKT bij gezondheid: geen antwoord van GET');
   });
@@ -81,11 +92,21 @@ describe('npm run smoke: the post-deploy smoke test', () => {
     const before = await apiKeysOfRijnhoven();
     // The corporations' API refuses the new key (as a broken API-key authorizer would).
     const brokenAuthorizer: typeof fetch = (input, init) =>
-      String(input).endsWith('/api/corporatie/signalen') ? Promise.resolve(new Response('{"message":"Forbidden"}', { status: 403 })) : fetch(input, init);
-    const report = await runSmoke({ base: landing.url, signIn: () => localSignIn(landing.url, 'u-bram'), corporatieId: 'org-rijnhoven', fetch: brokenAuthorizer });
+      String(input).endsWith('/api/corporatie/signalen')
+        ? Promise.resolve(new Response('{"message":"Forbidden"}', { status: 403 }))
+        : fetch(input, init);
+    const report = await runSmoke({
+      base: landing.url,
+      signIn: () => localSignIn(landing.url, 'u-bram'),
+      corporatieId: 'org-rijnhoven',
+      fetch: brokenAuthorizer,
+    });
     expect(report.ok).toBe(false);
     expect(report.steps.map((s) => [s.step, s.ok])).toEqual(stepNames.map((s) => [s, s !== 'sleutel']));
-    expect(report.steps.find((s) => s.step === 'sleutel')).toMatchObject({ status: 403, detail: expect.stringContaining('antwoordde 403, verwacht 200 (Forbidden)') });
+    expect(report.steps.find((s) => s.step === 'sleutel')).toMatchObject({
+      status: 403,
+      detail: expect.stringContaining('antwoordde 403, verwacht 200 (Forbidden)'),
+    });
     expect(await apiKeysOfRijnhoven()).toEqual(before);
   });
 
