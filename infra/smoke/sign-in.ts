@@ -38,10 +38,10 @@ const SmokeUserSecret = z.object({
   totpSecret: z.string().min(16),
 });
 
-export const smokeUserSecretId = (stage: string) => `landing/${stage}/smoke-user`;
-export const smokeClientOutput = 'SmokeClientId';
+const smokeUserSecretId = (stage: string) => `landing/${stage}/smoke-user`;
+const smokeClientOutput = 'SmokeClientId';
 
-export interface CognitoSignInDeps {
+interface CognitoSignInDeps {
   stage: string;
   secrets: Pick<SecretsManagerClient, 'send'>;
   cloudFormation: Pick<CloudFormationClient, 'send'>;

@@ -9,7 +9,7 @@
  */
 
 export const stepNames = ['gezondheid', 'aanmelden', 'lezen', 'schrijven', 'sleutel', 'terugdraaien'] as const;
-export type StepName = (typeof stepNames)[number];
+type StepName = (typeof stepNames)[number];
 
 export interface SmokeStep {
   step: StepName;
@@ -20,7 +20,7 @@ export interface SmokeStep {
   detail: string;
 }
 
-export interface SmokeOptions {
+interface SmokeOptions {
   /** The product's address, e.g. https://landing.example.nl (no /api). */
   base: string;
   /** Signs the smoke user in and returns a bearer token (an ID token on AWS). */
@@ -35,7 +35,7 @@ export interface SmokeOptions {
   requestTimeoutMs?: number;
 }
 
-export interface SmokeReport {
+interface SmokeReport {
   ok: boolean;
   steps: SmokeStep[];
 }
