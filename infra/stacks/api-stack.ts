@@ -53,6 +53,8 @@ export class ApiStack extends Stack {
   readonly userPool: UserPool;
   readonly userPoolClient: UserPoolClient;
   readonly userPoolDomain: UserPoolDomain;
+  /** The smoke test's sign-in (npm run smoke): the admin password flow, no hosted pages. */
+  readonly smokeClient: UserPoolClient;
   readonly functions: Record<Capability, LandingFunction>;
   /** Refusals whose audit entries could not be written, waiting for `npm run replay-audit`. */
   readonly auditParked: Queue;
@@ -105,8 +107,23 @@ export class ApiStack extends Stack {
       preventUserExistenceErrors: true,
     });
 
+    // The post-deploy smoke test (npm run smoke) signs its own user in with password and TOTP code, without a
+    // browser. ADMIN_USER_PASSWORD_AUTH takes the caller's AWS credentials too, so the SPA's client stays SRP-only
+    // and a password alone opens nothing here.
+    this.smokeClient = this.userPool.addClient('Smoke', {
+      generateSecret: false,
+      authFlows: { adminUserPassword: true },
+      disableOAuth: true,
+      readAttributes: new ClientAttributes().withStandardAttributes({ email: true, fullname: true }).withCustomAttributes('organisation_id', 'role', 'team_id'),
+      writeAttributes: new ClientAttributes(),
+      idTokenValidity: Duration.minutes(5),
+      accessTokenValidity: Duration.minutes(5),
+      refreshTokenValidity: Duration.minutes(60),
+      preventUserExistenceErrors: true,
+    });
+
     const authorizer = new HttpUserPoolAuthorizer('Cognito', this.userPool, {
-      userPoolClients: [this.userPoolClient],
+      userPoolClients: [this.userPoolClient, this.smokeClient],
     });
 
     // Only CloudFront may reach the API: it goes to a custom domain on the stage's own name (passing the
@@ -288,6 +305,7 @@ export class ApiStack extends Stack {
     new CfnOutput(this, 'ApiEndpoint', { value: domainName ? stage.publicBaseUrl : this.api.apiEndpoint });
     new CfnOutput(this, 'UserPoolId', { value: this.userPool.userPoolId });
     new CfnOutput(this, 'UserPoolClientId', { value: this.userPoolClient.userPoolClientId });
+    new CfnOutput(this, 'SmokeClientId', { value: this.smokeClient.userPoolClientId });
   }
 
   /** A function that records refusals may park their entries (send only) when the audit table will not take them. */

@@ -161,6 +161,26 @@ describe('Api stack', () => {
     prod.api.hasResourceProperties('AWS::Cognito::UserPoolDomain', { Domain: 'landing-aanmelden' });
     prod.api.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', { AuthorizerType: 'JWT', IdentitySource: ['$request.header.Authorization'] });
   });
+
+  it('has a client for the smoke test: password and second factor through the admin API only, no hosted pages, taken by the API', () => {
+    for (const stage of [dev, prod]) {
+      const clients = stage.api.findResources('AWS::Cognito::UserPoolClient');
+      const [smokeId, smoke] = Object.entries(clients).find(([, c]) => !c.Properties.AllowedOAuthFlows) ?? [];
+      expect(smoke?.Properties).toMatchObject({ GenerateSecret: false, AllowedOAuthFlowsUserPoolClient: false });
+      // ADMIN_USER_PASSWORD_AUTH needs the caller's AWS credentials (cognito-idp:AdminInitiateAuth): not a way in
+      // for anyone with only a password.
+      expect([...smoke!.Properties.ExplicitAuthFlows].sort()).toEqual(['ALLOW_ADMIN_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH']);
+      expect(smoke!.Properties.ReadAttributes).toEqual(expect.arrayContaining(['custom:organisation_id', 'custom:role', 'custom:team_id']));
+      expect(smoke!.Properties.WriteAttributes ?? []).toEqual([]);
+      // The API's JWT authorizer takes its ID tokens, as the SPA's; the smoke command finds it by the stack output.
+      const spaId = Object.keys(clients).find((id) => clients[id]!.Properties.AllowedOAuthFlows);
+      stage.api.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
+        AuthorizerType: 'JWT',
+        JwtConfiguration: Match.objectLike({ Audience: Match.arrayWith([{ Ref: spaId }, { Ref: smokeId }]) }),
+      });
+      stage.api.hasOutput('SmokeClientId', { Value: { Ref: smokeId } });
+    }
+  });
 });
 
 describe('Reaching the API only through CloudFront', () => {
