@@ -4,7 +4,9 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 type ClientHook = (client: DynamoDBClient) => void;
 
 // Shared by every copy of this module in a process (the local runtime imports handlers by path).
-const hooks: ClientHook[] = ((globalThis as Record<symbol, unknown>)[Symbol.for('landing.dynamoClientHooks')] ??= []) as ClientHook[];
+const registry = globalThis as Record<symbol, unknown>;
+registry[Symbol.for('landing.dynamoClientHooks')] ??= [];
+const hooks = registry[Symbol.for('landing.dynamoClientHooks')] as ClientHook[];
 
 /**
  * Lets a tool see every client made from now on in this process: the benchmark's read meter

@@ -116,11 +116,11 @@ function readEventSources(t: Template, functions: Map<string, LocalHandlerMetada
   const sources: LocalEventSource[] = [];
   for (const r of Object.values(t.Resources)) {
     if (r.Type === 'AWS::Lambda::EventSourceMapping') {
-      const handler = functions.get(localFunctionArn((r.Properties?.FunctionName as { Ref: string }).Ref));
+      const handler = functions.get(localFunctionArn((r.Properties?.FunctionName as { Ref: string } | undefined)?.Ref ?? ''));
       if (handler) sources.push({ kind: r.Properties?.StartingPosition ? 'table-stream' : 'queue', handler });
     }
     if (r.Type === 'AWS::Scheduler::Schedule' && String(r.Properties?.ScheduleExpression).startsWith('rate(')) {
-      const handler = functions.get(resolveToString((r.Properties?.Target as { Arn: unknown }).Arn));
+      const handler = functions.get(resolveToString((r.Properties?.Target as { Arn: unknown } | undefined)?.Arn));
       if (handler) sources.push({ kind: 'rate-schedule', handler });
     }
     if (r.Type === 'AWS::Logs::SubscriptionFilter') {

@@ -11,7 +11,7 @@ import { moves, newBalance } from '../../shared/domain/regelbudget';
 import type { Organisation, StaffMember } from '../../shared/domain/organisation';
 import type { Principal } from '../../shared/domain/principal';
 import type { GemeenteCode } from '../../shared/domain/municipalities';
-import { notStartedYet, Transition, type Fase, type Herkomst } from '../../shared/domain/transition';
+import { notStartedYet, type Transition, type Fase, type Herkomst } from '../../shared/domain/transition';
 import { addDays, firstOfNextMonth, todayInNetherlands, type IsoDate } from '../../shared/domain/calendar';
 import { municipalityPolicy } from '../../shared/domain/municipality-policy';
 import { signalen } from '../../shared/domain/overview';

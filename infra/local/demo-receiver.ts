@@ -112,19 +112,19 @@ function reply(res: ServerResponse, status: number, type: string, body: string, 
   res.end(body);
 }
 
-const escape = (text: string) => text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
+const escapeHtml = (text: string) => text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 
 function page(naam: string, online: boolean, rejected: number, items: ReceivedNotice[]): string {
   const rows = items
     .slice()
     .reverse()
     .map(
-      (n) => `<li><strong>${escape(n.type)}</strong> — ontvangen ${escape(new Date(n.ontvangenOp).toLocaleString('nl-NL', { timeZone: 'Europe/Amsterdam' }))}${n.keer > 1 ? ` (${n.keer} keer aangeboden, één keer verwerkt)` : ''}<br><code>webhook-id ${escape(n.webhookId)}</code><pre>${escape(JSON.stringify(n.data, null, 2))}</pre></li>`,
+      (n) => `<li><strong>${escapeHtml(n.type)}</strong> — ontvangen ${escapeHtml(new Date(n.ontvangenOp).toLocaleString('nl-NL', { timeZone: 'Europe/Amsterdam' }))}${n.keer > 1 ? ` (${n.keer} keer aangeboden, één keer verwerkt)` : ''}<br><code>webhook-id ${escapeHtml(n.webhookId)}</code><pre>${escapeHtml(JSON.stringify(n.data, null, 2))}</pre></li>`,
     )
     .join('');
-  return `<!doctype html><html lang="nl"><head><meta charset="utf-8"><meta http-equiv="refresh" content="2"><title>Ontvanger ${escape(naam)}</title>
+  return `<!doctype html><html lang="nl"><head><meta charset="utf-8"><meta http-equiv="refresh" content="2"><title>Ontvanger ${escapeHtml(naam)}</title>
 <style>body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem}li{margin-bottom:1rem}pre{background:#f3f3f3;padding:.5rem;overflow:auto}</style></head>
-<body><h1>Demo-ontvanger van ${escape(naam)}</h1>
+<body><h1>Demo-ontvanger van ${escapeHtml(naam)}</h1>
 <p>Elke melding wordt gecontroleerd met de Standard Webhooks-bibliotheek (handtekening en tijdstempel). Status: <strong>${online ? 'bereikbaar' : 'uit (antwoordt 503)'}</strong>.
 ${rejected ? ` Geweigerd wegens een ongeldige handtekening: ${rejected}.` : ''}</p>
 <form method="post" action="${online ? '/uit' : '/aan'}"><button>${online ? 'Ontvanger uitzetten' : 'Ontvanger weer aanzetten'}</button></form>

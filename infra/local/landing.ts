@@ -142,7 +142,7 @@ export async function startLanding(options: StartLandingOptions): Promise<Runnin
     WEBHOOKS_ALLOW_LOCAL_HTTP: 'true',
   });
   const receiver = options.demoReceiverPort === false ? undefined : await startDemoReceiver({ port: options.demoReceiverPort ?? 0, secret: () => demoCorporation?.secret, corporationNaam: 'Woonstichting Rijnhoven' });
-  let demoCorporation: DemoCorporation | undefined =
+  const demoCorporation: DemoCorporation | undefined =
     receiver && options.seedDemoData
       ? await demoCorporationAccess(createDocumentClient(dynamo), options.tableName, { vault: new LocalSecretVault(vaultKey), webhookUrl: receiver.webhookUrl, stateDir: options.stateDir, fresh: tableCreated })
       : undefined;

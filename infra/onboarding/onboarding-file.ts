@@ -28,15 +28,18 @@ export const OnboardingFile = z
   .strict()
   .superRefine((file, ctx) => {
     const organisations = new Map(file.organisaties.map((o) => [o.id, o]));
-    file.medewerkers.forEach((m, i) => {
+    for (const [i, m] of file.medewerkers.entries()) {
       const issue = (message: string) => ctx.addIssue({ code: 'custom', path: ['medewerkers', i], message });
       const organisation = organisations.get(m.organisatieId);
-      if (!organisation) return issue(`${m.email}: organisatie ${m.organisatieId} staat niet in "organisaties".`);
+      if (!organisation) {
+        issue(`${m.email}: organisatie ${m.organisatieId} staat niet in "organisaties".`);
+        continue;
+      }
       // The roles belong to kinds of organisation; a provider's staff work in a team (it bounds what they see).
       if (m.rol === 'budgethouder' && organisation.soort !== 'gemeente') issue(`${m.email}: een budgethouder werkt bij een gemeente.`);
       if (['begeleider', 'teamleider', 'beheerder'].includes(m.rol) && organisation.soort !== 'zorgaanbieder') issue(`${m.email}: een ${m.rol} werkt bij een zorgaanbieder.`);
       if (['begeleider', 'teamleider'].includes(m.rol) && !m.teamId) issue(`${m.email}: een ${m.rol} hoort bij een team (teamId).`);
-    });
+    }
     const emails = file.medewerkers.map((m) => m.email.toLowerCase());
     const twice = emails.filter((e, i) => emails.indexOf(e) !== i);
     if (twice.length) ctx.addIssue({ code: 'custom', path: ['medewerkers'], message: `Dubbel: ${[...new Set(twice)].join(', ')}` });

@@ -1,4 +1,4 @@
-import { CloudFormationClient, GetTemplateCommand } from '@aws-sdk/client-cloudformation';
+import { type CloudFormationClient, GetTemplateCommand } from '@aws-sdk/client-cloudformation';
 
 /**
  * The template a stack runs with now, or undefined for a stack not deployed yet. CDK deploys JSON, so the

@@ -7,7 +7,7 @@ import { NOT_RESTORED, repointContext, repointParameter, type Repointing } from 
  * deploy of the stage carries them on, or the Data stack's rule refuses it. None before the first deploy.
  */
 export async function currentRepointing(stage: string, tables: Pick<AwsRestorePort, 'stageTables'>, dynamo: DynamoDBClient): Promise<Repointing> {
-  let found;
+  let found: Awaited<ReturnType<typeof tables.stageTables>>;
   try {
     found = await tables.stageTables(stage);
   } catch (error) {

@@ -5,7 +5,9 @@ import type * as z from 'zod';
  * embeddings, overrides and isolates never belong in it: they hide or reorder what a reader (a team lead, a
  * municipality's spreadsheet) sees. Newline and tab only where the text may span lines.
  */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is what these are for.
 const CONTROLS_SINGLE_LINE = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/u;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is what these are for.
 const CONTROLS_MULTI_LINE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/u;
 export const CONTROL_MESSAGE = 'De tekst bevat een stuurteken of een teken dat de leesrichting omdraait; haal dat weg.';
 

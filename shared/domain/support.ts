@@ -147,7 +147,7 @@ export function daysAtLevel(changes: readonly LevelChange[], from: IsoDate, to: 
 export function longOnIntensief(changes: readonly LevelChange[], today: IsoDate, config: SupportConfig): number | undefined {
   const spans = levelSpans(changes, addDays(today, -3650), today);
   const last = spans.at(-1);
-  if (!last || last.niveau !== 'intensief' || last.tot !== today) return undefined;
+  if (last?.niveau !== 'intensief' || last.tot !== today) return undefined;
   const days = daysBetween(last.van, today) + 1;
   return days > config.maxDaysIntensief ? days : undefined;
 }

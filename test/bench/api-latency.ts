@@ -198,7 +198,12 @@ class Http {
 function collecting(): { db: DynamoDBDocumentClient; take: () => unknown[] } {
   let sent: unknown[] = [];
   return {
-    db: { send: async (command: unknown) => (sent.push(command), {}) } as unknown as DynamoDBDocumentClient,
+    db: {
+      send: async (command: unknown) => {
+        sent.push(command);
+        return {};
+      },
+    } as unknown as DynamoDBDocumentClient,
     take: () => {
       const taken = sent;
       sent = [];
@@ -230,7 +235,10 @@ function describeCommand(command: unknown, tableName: string): string {
 const describeMetered = (call: DynamoCall, tableName: string) => describeCall(operationOf(call.command), call.tables, call.index, call.itemsWritten, tableName);
 
 const countStatuses = (answers: { status: number }[]) =>
-  answers.reduce<Record<string, number>>((counts, a) => ((counts[String(a.status)] = (counts[String(a.status)] ?? 0) + 1), counts), {});
+  answers.reduce<Record<string, number>>((counts, a) => {
+    counts[String(a.status)] = (counts[String(a.status)] ?? 0) + 1;
+    return counts;
+  }, {});
 
 const round2 = (v: number) => Math.round(v * 100) / 100;
 const msSince = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e6;

@@ -30,7 +30,9 @@ export interface DynamoCall {
 type Listener = (call: DynamoCall) => void;
 
 // One meter per process, also when a module is loaded twice (the local runtime imports handlers by path).
-const state: { listener?: Listener | undefined } = ((globalThis as Record<symbol, unknown>)[Symbol.for('landing.readMeter')] ??= {}) as { listener?: Listener };
+const registry = globalThis as Record<symbol, unknown>;
+registry[Symbol.for('landing.readMeter')] ??= {};
+const state = registry[Symbol.for('landing.readMeter')] as { listener?: Listener | undefined };
 
 /** Turns the meter on; calls made until the returned function is called are reported to `listener`. */
 export function startReadMeter(listener: Listener): () => void {

@@ -57,7 +57,12 @@ export function populationStaffItems(): Record<string, unknown>[] {
 /** A client that answers every command with nothing and keeps what it was asked to write. */
 function collectingClient(): { db: DynamoDBDocumentClient; items: () => Record<string, unknown>[] } {
   let sent: { input: { TransactItems?: { Put?: { Item: Record<string, unknown> } }[] } }[] = [];
-  const db = { send: async (command: (typeof sent)[number]) => (sent.push(command), {}) } as unknown as DynamoDBDocumentClient;
+  const db = {
+    send: async (command: (typeof sent)[number]) => {
+      sent.push(command);
+      return {};
+    },
+  } as unknown as DynamoDBDocumentClient;
   return {
     db,
     items: () => {
@@ -115,7 +120,10 @@ const signalenCache = new Map<string, Transition['signalen']>();
 function signalenOf(draft: Transition, now: Date): Transition['signalen'] {
   const key = `${draft.gemeenteCode}|${draft.fase}|${draft.ondersteuning.map((o) => o.niveau).join(',')}`;
   let value = signalenCache.get(key);
-  if (!value) signalenCache.set(key, (value = signalen(draft, municipalityPolicy(draft.gemeenteCode), todayInNetherlands(now))));
+  if (!value) {
+    value = signalen(draft, municipalityPolicy(draft.gemeenteCode), todayInNetherlands(now));
+    signalenCache.set(key, value);
+  }
   return value;
 }
 

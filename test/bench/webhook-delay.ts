@@ -401,7 +401,10 @@ function instrumentDeliveries(): Stamps {
   const stamps: Stamps = new Map();
   const stamp = (eventId: string) => {
     let s = stamps.get(eventId);
-    if (!s) stamps.set(eventId, (s = { sendAt: [] }));
+    if (!s) {
+      s = { sendAt: [] };
+      stamps.set(eventId, s);
+    }
     return s;
   };
   const deps = deliveryDepsFromEnvironment();

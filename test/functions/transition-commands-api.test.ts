@@ -22,7 +22,7 @@ import { aanmelding, people, seedOrganisations } from '../support/factories';
 const sfn = mockClient(SFNClient);
 let table: TestTable;
 let handler: ReturnType<typeof createTransitionsApi>;
-let today = new Date('2027-01-11T09:00:00Z');
+const today = new Date('2027-01-11T09:00:00Z');
 let deps: TransitionsDeps;
 
 beforeAll(async () => {

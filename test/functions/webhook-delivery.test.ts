@@ -388,7 +388,7 @@ describe('the delivery worker under slow receivers', { timeout: 30_000 }, () => 
     const settledAttempts = countSettles();
     const realSuccess = deps.endpoints.recordSuccess.bind(deps.endpoints);
     let succeeded = 0;
-    let fastDone = () => undefined as void;
+    let fastDone: () => void = () => {};
     const fastThree = new Promise<void>((resolve) => (fastDone = resolve));
     deps.endpoints.recordSuccess = async (endpoint, at) => {
       await realSuccess(endpoint, at);

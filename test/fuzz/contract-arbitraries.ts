@@ -166,6 +166,7 @@ export const nastyStrings = [
   '"; DROP TABLE x; --',
   '<script>alert(1)</script>',
   '{{7*7}}',
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a Log4Shell probe, sent as text on purpose.
   '${jndi:ldap://x}',
   '\u202eevil',
   '\ufeffBOM',
@@ -227,7 +228,9 @@ type Path = (string | number)[];
 
 function pathsOf(value: unknown, prefix: Path = [], out: Path[] = []): Path[] {
   if (prefix.length) out.push(prefix);
-  if (Array.isArray(value)) value.forEach((v, i) => pathsOf(v, [...prefix, i], out));
+  if (Array.isArray(value)) {
+    for (const [i, v] of value.entries()) pathsOf(v, [...prefix, i], out);
+  }
   else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) pathsOf(v, [...prefix, k], out);
   return out;
 }

@@ -39,7 +39,7 @@ function normalised(name: StageName, template: unknown): Template {
 
 /** CDK appends 8-character hashes of the construct path to generated names: drop them where they end a word. */
 function withoutHashes(id: string): string {
-  let previous;
+  let previous: string;
   do {
     previous = id;
     id = id.replace(/[0-9A-F]{8}(?=[A-Z][a-z]|$)/g, '');
@@ -59,7 +59,7 @@ function differences(a: unknown, b: unknown, path: string, out: Difference[] = [
   if (isObject(a) && isObject(b)) {
     for (const key of new Set([...Object.keys(a), ...Object.keys(b)])) differences(a[key], b[key], `${path}.${key}`, out);
   } else if (Array.isArray(a) && Array.isArray(b) && a.length === b.length && !path.endsWith('.Statement')) {
-    a.forEach((item, i) => differences(item, b[i], `${path}.${i}`, out));
+    for (const [i, item] of a.entries()) differences(item, b[i], `${path}.${i}`, out);
   } else out.push({ path, before: a, after: b });
   return out;
 }

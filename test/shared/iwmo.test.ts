@@ -50,7 +50,7 @@ describe('an iWmo Omvang in hours a week', () => {
 
       const hours = frequenties.map((frequentie) => hoursPerWeek({ volume, eenheid, frequentie }));
 
-      hours.forEach((h, i) => expect(h).toBeCloseTo(perFrequentie[i]!, 5));
+      for (const [i, h] of hours.entries()) expect(h).toBeCloseTo(perFrequentie[i]!, 5);
     });
   }
 

@@ -255,7 +255,7 @@ describe('noticesFor: what a corporation hears of a change', () => {
 
     // Act
     const withReason = noticeDataSchemas['traject-beeindigd'].safeParse({ ...ended, reden: RELAPSE_REASON });
-    const withBirthDate = noticeDataSchemas['verhuisd'].safeParse({ ...ended, verhuisdOp: MOVE, geboortedatum: persoon.geboortedatum });
+    const withBirthDate = noticeDataSchemas.verhuisd.safeParse({ ...ended, verhuisdOp: MOVE, geboortedatum: persoon.geboortedatum });
     const withWijk = noticeDataSchemas['aanbod-afgewezen'].safeParse({ ...ended, woning: { ...woningA, wijk: 'Kanaleneiland' } });
 
     // Assess

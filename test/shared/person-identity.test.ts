@@ -48,7 +48,7 @@ describe('who a person is, for one active transition per person', () => {
     const insertion = fc.array(fc.tuple(fc.nat(), fc.constantFrom(...ignorables)), { maxLength: 6 });
     const insert = (s: string, at: Array<[number, string]>) =>
       at.reduce((acc, [i, c]) => {
-        const chars = [...acc];
+        const chars = Array.from(acc);
         chars.splice(i % (chars.length + 1), 0, c);
         return chars.join('');
       }, s);

@@ -35,10 +35,9 @@ export interface Invocation {
   outcome: 'ok' | 'crashed' | 'failed';
 }
 
-const state = ((globalThis as Record<symbol, unknown>)[Symbol.for('landing.test.flakyLambda')] ??= { crashes: [], invocations: [] }) as {
-  crashes: Crash[];
-  invocations: Invocation[];
-};
+const registry = globalThis as Record<symbol, unknown>;
+registry[Symbol.for('landing.test.flakyLambda')] ??= { crashes: [], invocations: [] };
+const state = registry[Symbol.for('landing.test.flakyLambda')] as { crashes: Crash[]; invocations: Invocation[] };
 
 /** Plans one crash (or `times`) of `fn` for the invocations `when` matches. */
 export function crash(fn: FlakyFunction, moment: Crash['moment'], when: Crash['when'], error: () => Error, times = 1): void {
