@@ -1,4 +1,3 @@
-import type { Principal } from '../../shared/domain/principal';
 
 export interface StoredApiKey {
   prefix: string;
@@ -25,5 +24,3 @@ export interface ApiKeyStore {
 export interface HomeIndex {
   transitionAt(providerId: string, corporatieId: string, eenheidnummer: string): Promise<string | undefined>;
 }
-
-export type CorporationPrincipal = Principal & { role: 'corporatie' };

@@ -77,14 +77,6 @@ export function changedFields(before: Record<string, unknown>, after: Record<str
 export const refusalReasons = ['geen-token', 'verlopen', 'ongeldig', 'onvolledig', 'sleutel-geweigerd'] as const;
 export type RefusalReason = (typeof refusalReasons)[number];
 
-export const refusalReasonLabels: Record<RefusalReason, string> = {
-  'geen-token': 'Niet aangemeld',
-  verlopen: 'Aanmelding verlopen',
-  ongeldig: 'Ongeldig of vervalst token',
-  onvolledig: 'Token zonder organisatie of rol',
-  'sleutel-geweigerd': 'API-sleutel geweigerd',
-};
-
 export const RefusedRequest = z
   .object({
     id: z.string(),

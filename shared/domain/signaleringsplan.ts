@@ -37,7 +37,3 @@ export function currentPlan(versions: readonly PlanVersion[]): PlanVersion | und
   return versions.at(-1);
 }
 
-/** What the corporation may see of the plan: only the signs the person agreed it may know about. */
-export function signsForCorporation(plan: PlanVersion | undefined): Pick<Sign, 'fase' | 'teken' | 'actie' | 'wie'>[] {
-  return (plan?.tekens ?? []).filter((s) => s.corporatieMagWeten).map(({ fase, teken, actie, wie }) => ({ fase, teken, actie, wie }));
-}

@@ -1,8 +1,6 @@
 import * as z from 'zod';
 import { timelineEventTypes } from './vocabulary';
 
-export { timelineEventTypes, timelineEventLabels } from './vocabulary';
-
 export const TimelineEventType = z.enum(timelineEventTypes);
 export type TimelineEventType = z.infer<typeof TimelineEventType>;
 

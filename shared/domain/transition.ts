@@ -5,8 +5,6 @@ import { fases, herkomsten } from './vocabulary';
 import { ToewijzingSchema } from './iwmo-schemas';
 import { ContractSchema, IsoDate, MoveProcessMarkersSchema, Readiness, SignalenSchema, SupportChangeSchema, SupportReviewSchema, PlanVersionSchema, UitkeringStatusSchema, WoningAanbiedingSchema } from './traject-schemas';
 
-export { fases, faseLabels, herkomsten, herkomstLabels } from './vocabulary';
-
 /**
  * A transitie (traject): one person's path from Beschermd Wonen or Maatschappelijke Opvang to an own home
  * in the neighbourhood, until they have landed there (seed 004, "Bouwen aan een thuis").
@@ -181,8 +179,4 @@ export function summarize(t: Transition): TransitionSummary {
 
 export function levelsOf(t: Pick<Transition, 'ondersteuning'>): TransitionSummary['niveaus'] {
   return t.ondersteuning.map(({ niveau, vanaf, tot }) => ({ niveau, vanaf, ...(tot ? { tot } : {}) }));
-}
-
-export function volledigeNaam(p: Pick<Persoon, 'voornaam' | 'achternaam'>): string {
-  return `${p.voornaam} ${p.achternaam}`;
 }
