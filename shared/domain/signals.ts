@@ -24,7 +24,6 @@ export const signalSourceLabels: Record<SignalSource, string> = {
 };
 
 export const signalStatuses = ['open', 'bevestigd', 'afgehandeld'] as const;
-type SignalStatus = (typeof signalStatuses)[number];
 
 /** How fast a signal must be answered: rood within 4 hours, day and night; oranje within a working day. */
 export const responseHours: Record<SignFase, number | undefined> = { rood: 4, oranje: 24, groen: undefined };
