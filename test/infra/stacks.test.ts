@@ -158,6 +158,19 @@ describe('Api stack', () => {
     prod.api.hasResourceProperties('AWS::Cognito::UserPoolDomain', { Domain: 'landing-aanmelden' });
     prod.api.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', { AuthorizerType: 'JWT', IdentitySource: ['$request.header.Authorization'] });
   });
+
+  it('renews the SPA’s tokens with a refresh token that lasts a working day and is revoked at sign-out', () => {
+    const client = Object.values(prod.api.findResources('AWS::Cognito::UserPoolClient'))[0]!.Properties;
+    // The SPA sends the ID token and renews when the access token expires: both must live equally long.
+    expect(client).toMatchObject({
+      TokenValidityUnits: { IdToken: 'minutes', AccessToken: 'minutes', RefreshToken: 'minutes' },
+      IdTokenValidity: 60,
+      AccessTokenValidity: 60,
+      RefreshTokenValidity: 10 * 60,
+      EnableTokenRevocation: true,
+    });
+    expect(client.ExplicitAuthFlows).toContain('ALLOW_REFRESH_TOKEN_AUTH');
+  });
 });
 
 describe('Workflows stack', () => {
