@@ -13,7 +13,7 @@ import { endSession, onSessionEnd, session, signIn, signOut } from './session';
 /** A sign-in that could not be completed; the message is for the user, in Dutch. */
 export class SignInFailed extends Error {}
 
-export const renewalFailed = 'Je sessie kon niet worden verlengd. Meld je opnieuw aan om verder te werken.';
+const renewalFailed = 'Je sessie kon niet worden verlengd. Meld je opnieuw aan om verder te werken.';
 
 const store = () => new WebStorageStateStore({ store: sessionStorage, prefix: 'landing.oidc.' });
 const userKeyPrefix = 'user:';

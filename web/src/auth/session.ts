@@ -26,7 +26,7 @@ const [sessionEnded, setSessionEnded] = createSignal<string>();
 
 export { session, sessionEnded };
 
-export const sessionExpired = 'Je sessie is verlopen. Meld je opnieuw aan om verder te werken.';
+const sessionExpired = 'Je sessie is verlopen. Meld je opnieuw aan om verder te werken.';
 
 /** Also sign-in on AWS keeps state in the tab (the refresh token): it is dropped with the session. */
 const endListeners = new Set<() => void>();
