@@ -1,3 +1,4 @@
+import { query } from '@solidjs/router';
 import { createSignal } from 'solid-js';
 import type { Principal } from '../../../shared/domain/principal';
 import { configureClient } from '../api/client';
@@ -37,12 +38,15 @@ export function onSessionEnd(listener: () => void): void {
 
 /** A new session, or the same person's with a renewed token. */
 export function signIn(next: Session): void {
+  if (session()?.principal.userId !== next.principal.userId) query.clear();
   sessionStorage.setItem(storageKey, JSON.stringify(next));
   setSession(next);
   setSessionEnded(undefined);
 }
 
 export function signOut(): void {
+  // What the router cached was read for this person: none of it may show for the next.
+  query.clear();
   sessionStorage.removeItem(storageKey);
   setSession(undefined);
   for (const listener of endListeners) listener();
