@@ -103,7 +103,12 @@ export class ApiStack extends Stack {
       // The ID token carries the principal: the client reads the custom attributes, only administrators set them.
       readAttributes: new ClientAttributes().withStandardAttributes({ email: true, fullname: true }).withCustomAttributes('organisation_id', 'role', 'team_id'),
       writeAttributes: new ClientAttributes().withStandardAttributes({ fullname: true }),
+      // The SPA renews when the access token expires but sends the ID token, so both live equally long. The
+      // refresh token (kept in the tab) lasts a working day; sign-out revokes it.
       idTokenValidity: Duration.hours(1),
+      accessTokenValidity: Duration.hours(1),
+      refreshTokenValidity: Duration.hours(10),
+      enableTokenRevocation: true,
       preventUserExistenceErrors: true,
     });
 

@@ -181,6 +181,19 @@ describe('Api stack', () => {
       stage.api.hasOutput('SmokeClientId', { Value: { Ref: smokeId } });
     }
   });
+
+  it('renews the SPA’s tokens with a refresh token that lasts a working day and is revoked at sign-out', () => {
+    const client = Object.values(prod.api.findResources('AWS::Cognito::UserPoolClient')).find((c) => c.Properties.AllowedOAuthFlows)!.Properties;
+    // The SPA sends the ID token and renews when the access token expires: both must live equally long.
+    expect(client).toMatchObject({
+      TokenValidityUnits: { IdToken: 'minutes', AccessToken: 'minutes', RefreshToken: 'minutes' },
+      IdTokenValidity: 60,
+      AccessTokenValidity: 60,
+      RefreshTokenValidity: 10 * 60,
+      EnableTokenRevocation: true,
+    });
+    expect(client.ExplicitAuthFlows).toContain('ALLOW_REFRESH_TOKEN_AUTH');
+  });
 });
 
 describe('Reaching the API only through CloudFront', () => {
@@ -188,7 +201,7 @@ describe('Reaching the API only through CloudFront', () => {
   const apiCertificate = 'arn:aws:acm:eu-west-1:123456789012:certificate/22222222-2222-2222-2222-222222222222';
   let withDomain: { api: Template; web: Template };
   beforeAll(() => {
-    const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
+    const app = new App({ context: { ...cdkContext, 'aws:cdk:bundling-stacks': [] } });
     const stacks = createLandingStacks(app, stageConfig('prod', { certificateArn: webCertificate, apiCertificateArn: apiCertificate }));
     withDomain = { api: Template.fromStack(stacks.api), web: Template.fromStack(stacks.web) };
   });

@@ -3,8 +3,8 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 
 /**
- * A stand-in for Cognito's hosted pages, for browser tests: the three endpoints the SPA uses, with the
- * checks Cognito makes on them. There is no login form: whoever arrives at /oauth2/authorize is signed in
+ * A stand-in for Cognito's hosted pages, for browser tests: the endpoints the SPA uses (authorize, token with
+ * the code and refresh grants, revoke, logout), with the checks Cognito makes on them. There is no login form: whoever arrives at /oauth2/authorize is signed in
  * as the one person the test chose, and gets the ID token `idToken()` makes (signed so the local gateway
  * accepts it, as API Gateway accepts Cognito's).
  */
@@ -19,8 +19,16 @@ export interface StandInCognitoOptions {
 
 export interface StandInCognito {
   url: string;
-  /** Every answer of /oauth2/token: the OAuth error, or undefined when a token was issued. */
+  /** Every answer of /oauth2/token to the code grant: the OAuth error, or undefined when a token was issued. */
   tokenAnswers: (string | undefined)[];
+  /** Every answer of /oauth2/token to the refresh grant: the ID token issued, or the OAuth error. */
+  refreshAnswers: ({ idToken: string } | { error: string })[];
+  /** How long the tokens issued from now on live (expires_in), per grant; an hour unless a test shortens it. */
+  tokenLifetime: Record<'authorization_code' | 'refresh_token', number>;
+  /** Every refresh token revoked through /oauth2/revoke. */
+  revoked: string[];
+  /** Refuse every refresh (invalid_grant), as Cognito does once the refresh token expired or was revoked. */
+  refuseRefresh: boolean;
   /** The query of every accepted /logout. */
   logouts: URLSearchParams[];
   stop(): Promise<void>;
@@ -33,8 +41,27 @@ interface IssuedCode {
 
 export async function startStandInCognito(options: StandInCognitoOptions): Promise<StandInCognito> {
   const codes = new Map<string, IssuedCode>();
+  const refreshTokens = new Set<string>();
   const tokenAnswers: (string | undefined)[] = [];
+  const refreshAnswers: StandInCognito['refreshAnswers'] = [];
+  const tokenLifetime = { authorization_code: 3600, refresh_token: 3600 };
+  const revoked: string[] = [];
   const logouts: URLSearchParams[] = [];
+
+  const standIn: StandInCognito = {
+    url: '',
+    tokenAnswers,
+    refreshAnswers,
+    tokenLifetime,
+    revoked,
+    refuseRefresh: false,
+    logouts,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
 
   const authorize = (query: URLSearchParams, res: ServerResponse) => {
     // Like Cognito: an unknown client or an unregistered callback gets an error page, never a redirect.
@@ -59,7 +86,8 @@ export async function startStandInCognito(options: StandInCognitoOptions): Promi
   };
 
   const token = async (req: IncomingMessage, res: ServerResponse) => {
-    const form = (req.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded') ? new URLSearchParams(await readBody(req)) : new URLSearchParams();
+    const form = await readForm(req);
+    if (form.get('grant_type') === 'refresh_token') return refresh(form, res);
     const code = form.get('code') ?? '';
     const issued = codes.get(code);
     codes.delete(code); // a code is redeemed at most once, whether this attempt succeeds or not
@@ -75,7 +103,38 @@ export async function startStandInCognito(options: StandInCognitoOptions): Promi
       return json(res, 400, { error: 'invalid_grant' });
     }
     tokenAnswers.push(undefined);
-    json(res, 200, { id_token: await options.idToken(), access_token: randomBytes(16).toString('hex'), token_type: 'Bearer', expires_in: 3600 });
+    const refreshToken = randomBytes(16).toString('hex');
+    refreshTokens.add(refreshToken);
+    json(res, 200, {
+      id_token: await options.idToken(),
+      access_token: randomBytes(16).toString('hex'),
+      refresh_token: refreshToken,
+      token_type: 'Bearer',
+      expires_in: tokenLifetime.authorization_code,
+    });
+  };
+
+  // Like Cognito: a public client's refresh token alone is enough; the answer has new ID and access tokens and
+  // no new refresh token.
+  const refresh = async (form: URLSearchParams, res: ServerResponse) => {
+    const known = refreshTokens.has(form.get('refresh_token') ?? '');
+    if (form.get('client_id') !== options.clientId || !known || standIn.refuseRefresh) {
+      refreshAnswers.push({ error: 'invalid_grant' });
+      return json(res, 400, { error: 'invalid_grant' });
+    }
+    const idToken = await options.idToken();
+    refreshAnswers.push({ idToken });
+    json(res, 200, { id_token: idToken, access_token: randomBytes(16).toString('hex'), token_type: 'Bearer', expires_in: tokenLifetime.refresh_token });
+  };
+
+  const revoke = async (req: IncomingMessage, res: ServerResponse) => {
+    const form = await readForm(req);
+    const token = form.get('token') ?? '';
+    if (form.get('client_id') !== options.clientId) return json(res, 400, { error: 'invalid_client' });
+    // Cognito revokes refresh tokens only; an access token is an unsupported_token_type.
+    if (!refreshTokens.delete(token)) return json(res, 400, { error: 'unsupported_token_type' });
+    revoked.push(token);
+    res.writeHead(200).end();
   };
 
   const logout = (query: URLSearchParams, res: ServerResponse) => {
@@ -91,20 +150,18 @@ export async function startStandInCognito(options: StandInCognitoOptions): Promi
     if (req.method === 'OPTIONS') return res.writeHead(204, { 'access-control-allow-methods': 'POST', 'access-control-allow-headers': 'content-type, accept' }).end();
     if (req.method === 'GET' && url.pathname === '/oauth2/authorize') return authorize(url.searchParams, res);
     if (req.method === 'POST' && url.pathname === '/oauth2/token') return void token(req, res).catch(() => json(res, 500, { error: 'server_error' }));
+    if (req.method === 'POST' && url.pathname === '/oauth2/revoke') return void revoke(req, res).catch(() => json(res, 500, { error: 'server_error' }));
     if (req.method === 'GET' && url.pathname === '/logout') return logout(url.searchParams, res);
     text(res, 404, 'not found');
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    tokenAnswers,
-    logouts,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
-  };
+  standIn.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return standIn;
+}
+
+async function readForm(req: IncomingMessage): Promise<URLSearchParams> {
+  const form = (req.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded');
+  return new URLSearchParams(form ? await readBody(req) : '');
 }
 
 function readBody(req: IncomingMessage): Promise<string> {

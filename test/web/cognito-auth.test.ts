@@ -1,24 +1,18 @@
+import { InMemoryWebStorage, OidcClient, WebStorageStateStore } from 'oidc-client-ts';
 import { describe, expect, it } from 'vitest';
 import { LocalAuth } from '../../infra/local/local-auth';
-import {
-  authorizeUrl,
-  exchangeCode,
-  IdTokenRejected,
-  logoutUrl,
-  principalFromIdToken,
-  readCallback,
-  tokenRequest,
-  TokenExchangeError,
-} from '../../web/src/auth/cognito';
-import { base64url, codeChallengeS256, createCodeVerifier, createState } from '../../web/src/auth/pkce';
+import { callbackProblem, cognitoSettings, IdTokenRejected, issuerOf, logoutUrl, principalFromIdToken } from '../../web/src/auth/cognito';
 
 const client = {
+  userPoolId: 'eu-west-1_abc',
   clientId: 'spa-client-1',
   domain: 'https://landing-aanmelden.auth.eu-west-1.amazoncognito.com',
   redirectUri: 'https://landing.example.nl/aanmelden/terug',
 };
 const now = new Date('2025-03-01T10:00:00Z');
 const seconds = (date: Date) => Math.floor(date.getTime() / 1000);
+
+const base64url = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64url');
 
 /** An ID token as the SPA sees it: only the payload matters here (the API checks the signature). */
 function idToken(claims: Record<string, unknown>): string {
@@ -39,77 +33,44 @@ const sanneClaims = {
   email: 'sanne@example.nl',
 };
 
-describe('PKCE', () => {
-  it('computes the S256 challenge of RFC 7636, appendix B', async () => {
-    // The appendix's 32 random octets, its verifier (their base64url) and its challenge.
-    const octets = [116, 24, 223, 180, 151, 153, 224, 37, 79, 250, 96, 125, 216, 173, 187, 186, 22, 212, 37, 77, 105, 214, 191, 240, 91, 88, 5, 88, 83, 132, 141, 121];
-    const verifier = 'dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk';
-    expect(base64url(new Uint8Array(octets))).toBe(verifier);
-    expect(await codeChallengeS256(verifier)).toBe('E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM');
+describe('Signing in at Cognito with oidc-client-ts', () => {
+  const store = () => new WebStorageStateStore({ store: new InMemoryWebStorage(), prefix: 'landing.oidc.' });
+
+  it('knows the user pool’s issuer from its id', () => {
+    expect(issuerOf('eu-west-1_abc')).toBe('https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_abc');
   });
 
-  it('makes verifiers of 43 unreserved characters, different each time', () => {
-    const verifiers = Array.from({ length: 20 }, createCodeVerifier);
-    for (const v of verifiers) expect(v).toMatch(/^[A-Za-z0-9\-._~]{43}$/);
-    expect(new Set(verifiers).size).toBe(20);
-  });
-
-  it('refuses a verifier RFC 7636 does not allow', async () => {
-    await expect(codeChallengeS256('too-short')).rejects.toThrow();
-    await expect(codeChallengeS256('a'.repeat(129))).rejects.toThrow();
-    await expect(codeChallengeS256(`${'a'.repeat(42)}+`)).rejects.toThrow();
-  });
-
-  it('makes url-safe states that differ', () => {
-    const a = createState();
-    expect(a).toMatch(/^[A-Za-z0-9_-]{32}$/);
-    expect(createState()).not.toBe(a);
-  });
-
-  it('encodes base64url without padding', () => {
-    expect(base64url(new Uint8Array([0xfb, 0xff]))).toBe('-_8');
-  });
-});
-
-describe('Cognito requests', () => {
-  it('asks the hosted pages for a code with the challenge, the state and the scopes', () => {
-    const url = new URL(authorizeUrl({ ...client, domain: `${client.domain}/` }, { state: 'st-1', codeChallenge: 'ch-1' }));
+  it('asks the hosted pages for a code with an S256 challenge, a state and the scopes, without discovery', async () => {
+    const settings = cognitoSettings({ ...client, domain: `${client.domain}/` }, store());
+    // The endpoints are given: a discovery fetch would need a network, which this test does not have.
+    const request = await new OidcClient(settings).createSigninRequest({});
+    const url = new URL(request.url);
     expect(`${url.origin}${url.pathname}`).toBe(`${client.domain}/oauth2/authorize`);
     expect(Object.fromEntries(url.searchParams)).toEqual({
       response_type: 'code',
       client_id: 'spa-client-1',
       redirect_uri: 'https://landing.example.nl/aanmelden/terug',
       scope: 'openid email profile',
-      state: 'st-1',
-      code_challenge: 'ch-1',
+      state: request.state.id,
+      code_challenge: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/),
       code_challenge_method: 'S256',
     });
+    // The verifier stays behind, under the state, until the callback.
+    expect(await settings.stateStore!.get(request.state.id)).toContain(request.state.code_verifier!);
   });
 
-  it('redeems the code with the verifier as a form post, without a client secret', () => {
-    const { url, init } = tokenRequest(client, { code: 'code-1', codeVerifier: 'verifier-1' });
-    expect(url).toBe(`${client.domain}/oauth2/token`);
-    expect(init.method).toBe('POST');
-    expect((init.headers as Record<string, string>)['content-type']).toBe('application/x-www-form-urlencoded');
-    expect(Object.fromEntries(new URLSearchParams(init.body as string))).toEqual({
-      grant_type: 'authorization_code',
-      client_id: 'spa-client-1',
-      code: 'code-1',
-      redirect_uri: 'https://landing.example.nl/aanmelden/terug',
-      code_verifier: 'verifier-1',
+  it('renews with the refresh token before expiry, keeps the tokens in the tab and revokes only the refresh token', () => {
+    const settings = cognitoSettings(client, store());
+    expect(settings).toMatchObject({
+      authority: 'https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_abc',
+      automaticSilentRenew: true,
+      revokeTokenTypes: ['refresh_token'],
+      metadata: {
+        token_endpoint: `${client.domain}/oauth2/token`,
+        revocation_endpoint: `${client.domain}/oauth2/revoke`,
+      },
     });
-  });
-
-  it('returns the ID token of a successful exchange, and the OAuth error of a refused one', async () => {
-    const answer = (status: number, body: unknown) => async () => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
-    const grant = { code: 'code-1', codeVerifier: 'verifier-1' };
-    expect(await exchangeCode(client, grant, answer(200, { id_token: 'id.token.sig', access_token: 'a', token_type: 'Bearer' }))).toBe('id.token.sig');
-
-    const refused = await exchangeCode(client, grant, answer(400, { error: 'invalid_grant' })).catch((e: unknown) => e);
-    expect(refused).toBeInstanceOf(TokenExchangeError);
-    expect(refused).toMatchObject({ status: 400, oauthError: 'invalid_grant' });
-    await expect(exchangeCode(client, grant, answer(200, { access_token: 'only' }))).rejects.toBeInstanceOf(TokenExchangeError);
-    await expect(exchangeCode(client, grant, () => Promise.reject(new TypeError('offline')))).rejects.toMatchObject({ status: 0 });
+    expect(settings.userStore).toBe(settings.stateStore);
   });
 
   it('ends the Cognito session and comes back to the sign-in page', () => {
@@ -120,21 +81,18 @@ describe('Cognito requests', () => {
 });
 
 describe('The callback', () => {
-  const pending = { state: 'state-1', codeVerifier: 'verifier-1' };
-
-  it('accepts the code when the state is the one this tab sent', () => {
-    expect(readCallback(new URLSearchParams({ code: 'c', state: 'state-1' }), pending)).toEqual({ ok: true, code: 'c', codeVerifier: 'verifier-1' });
+  it('accepts the code when the state names a sign-in this tab started', () => {
+    expect(callbackProblem(new URLSearchParams({ code: 'c', state: 'state-1' }), true)).toBeUndefined();
   });
 
-  it('refuses another state, or any state when this tab started no sign-in', () => {
-    expect(readCallback(new URLSearchParams({ code: 'c', state: 'state-2' }), pending)).toEqual({ ok: false, reason: 'state-mismatch' });
-    expect(readCallback(new URLSearchParams({ code: 'c' }), pending)).toEqual({ ok: false, reason: 'state-mismatch' });
-    expect(readCallback(new URLSearchParams({ code: 'c', state: 'state-1' }), undefined)).toEqual({ ok: false, reason: 'state-mismatch' });
+  it('refuses a state this tab did not send, and a missing one', () => {
+    expect(callbackProblem(new URLSearchParams({ code: 'c', state: 'state-2' }), false)).toBe('state-mismatch');
+    expect(callbackProblem(new URLSearchParams({ code: 'c' }), true)).toBe('state-mismatch');
   });
 
   it('reports an error from the hosted pages, and a missing code', () => {
-    expect(readCallback(new URLSearchParams({ error: 'access_denied', state: 'state-1' }), pending)).toEqual({ ok: false, reason: 'refused' });
-    expect(readCallback(new URLSearchParams({ state: 'state-1' }), pending)).toEqual({ ok: false, reason: 'missing-code' });
+    expect(callbackProblem(new URLSearchParams({ error: 'access_denied', state: 'state-1' }), true)).toBe('refused');
+    expect(callbackProblem(new URLSearchParams({ state: 'state-1' }), true)).toBe('missing-code');
   });
 });
 

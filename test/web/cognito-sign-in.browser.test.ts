@@ -35,6 +35,9 @@ afterAll(async () => {
 });
 
 const stored = (key: string) => page.evaluate((k) => sessionStorage.getItem(k), key);
+const sessionToken = async () => (JSON.parse((await stored('landing.session')) ?? 'null') as { token: string } | null)?.token;
+// What the sign-in library keeps in the tab: pending sign-ins and the signed-in user with the refresh token.
+const oidcKeys = () => page.evaluate(() => Object.keys(sessionStorage).filter((k) => k.startsWith('landing.oidc.')));
 const signInButton = () => page.getByRole('button', { name: 'Aanmelden met je organisatie-account' });
 
 describe('Signing in with Cognito (code flow with PKCE), in the browser', { timeout: 60_000 }, () => {
@@ -75,7 +78,7 @@ describe('Signing in with Cognito (code flow with PKCE), in the browser', { time
     await page.goBack();
     await page.goBack();
     expect(page.url()).toBe(`${landing.url}/aanmelden`);
-    expect(await stored('landing.cognito.pending')).toBeNull();
+    expect(await oidcKeys()).toEqual([expect.stringMatching(/^landing\.oidc\.user:/)]);
   });
 
   it('sends a session the API no longer accepts back to sign in, and says why', async () => {
@@ -93,7 +96,45 @@ describe('Signing in with Cognito (code flow with PKCE), in the browser', { time
     expect(await stored('landing.session')).toBeNull();
   });
 
+  it('ends the session with a message when Cognito refuses to renew it', async () => {
+    // A token that expires within a minute is renewed at once; Cognito refuses, as for an expired refresh token.
+    cognito.tokenLifetime.authorization_code = 62;
+    cognito.refuseRefresh = true;
+    await page.goto(`${landing.url}/aanmelden`);
+    await signInButton().click();
+    await page.getByRole('status').filter({ hasText: 'Je sessie kon niet worden verlengd' }).waitFor({ timeout: 30_000 });
+
+    expect(cognito.refreshAnswers).toEqual([{ error: 'invalid_grant' }]);
+    expect(page.url()).toBe(`${landing.url}/aanmelden`);
+    expect(await stored('landing.session')).toBeNull();
+    expect(await oidcKeys()).toEqual([]);
+    await page.goto(`${landing.url}/vandaag`);
+    await page.waitForURL(`${landing.url}/aanmelden`);
+    cognito.refuseRefresh = false;
+  });
+
+  it('renews the tokens before they expire: the next call carries the new ID token, without signing in again', async () => {
+    cognito.tokenLifetime.authorization_code = 62;
+    const signInsBefore = cognito.tokenAnswers.length;
+    await page.goto(`${landing.url}/aanmelden`);
+    await signInButton().click();
+    await page.getByRole('heading', { name: 'Vandaag' }).waitFor();
+    const first = await sessionToken();
+
+    await expect.poll(() => cognito.refreshAnswers.length, { timeout: 30_000 }).toBe(2);
+    const renewed = cognito.refreshAnswers[1] as { idToken: string };
+    expect(renewed.idToken).not.toBe(first);
+    await expect.poll(sessionToken).toBe(renewed.idToken);
+    const call = page.waitForRequest((r) => r.url().startsWith(`${landing.url}/api/transitions`));
+    await page.getByRole('link', { name: 'Mijn trajecten' }).click();
+    expect((await call).headers().authorization).toBe(`Bearer ${renewed.idToken}`);
+    await expect.poll(() => page.getByRole('table').innerText()).toContain('Kees van Dijk');
+    expect(cognito.tokenAnswers.length).toBe(signInsBefore + 1);
+    cognito.tokenLifetime.authorization_code = 3600;
+  });
+
   it('signs out at Cognito too, and comes back to the sign-in page', async () => {
+    await page.goto(`${landing.url}/aanmelden`);
     await signInButton().click();
     await page.getByRole('heading', { name: 'Vandaag' }).waitFor();
     await page.getByRole('button', { name: 'Afmelden' }).click();
@@ -101,7 +142,10 @@ describe('Signing in with Cognito (code flow with PKCE), in the browser', { time
     await signInButton().waitFor();
 
     expect(cognito.logouts.map((q) => Object.fromEntries(q))).toEqual([{ client_id: clientId, logout_uri: `${landing.url}/aanmelden` }]);
+    // The refresh token is revoked too: it would otherwise renew the session it came with for hours.
+    expect(cognito.revoked).toHaveLength(1);
     expect(await stored('landing.session')).toBeNull();
+    expect(await oidcKeys()).toEqual([]);
     await page.goto(`${landing.url}/vandaag`);
     await page.waitForURL(`${landing.url}/aanmelden`);
   });

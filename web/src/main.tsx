@@ -8,6 +8,8 @@ import { Shell } from './components/shell';
 import { RequireSession } from './auth/require-session';
 import { homeOf } from './auth/home';
 import { session } from './auth/session';
+import { appConfig } from './auth/app-config';
+import { resumeCognitoSession } from './auth/cognito-sign-in';
 import { SignInCallbackPage } from './pages/sign-in-callback-page';
 import { SignInPage } from './pages/sign-in-page';
 import { TransitionListPage } from './pages/transition-list-page';
@@ -20,6 +22,9 @@ const BudgetPage = lazy(() => import('./pages/budget-page'));
 const TodayPage = lazy(() => import('./pages/today-page'));
 const TeamPage = lazy(() => import('./pages/team-page'));
 const CorporationsPage = lazy(() => import('./pages/corporations-page'));
+
+// A reloaded tab signed in on AWS keeps renewing its tokens.
+if (session()) void appConfig().then((config) => config.auth.mode === 'cognito' && resumeCognitoSession(config.auth), () => undefined);
 
 render(
   () => (

@@ -1,52 +1,55 @@
+import type { StateStore, UserManagerSettings } from 'oidc-client-ts';
 import { Principal, principalClaims } from '../../../shared/domain/principal';
 import type { CognitoAuthConfig } from '../api/client';
 
 /**
- * Cognito's hosted sign-in pages with the authorization code flow and PKCE, as pure functions: they build
- * URLs and requests and read answers; the browser glue (storage, navigation) is in cognito-sign-in.ts.
+ * Cognito's hosted sign-in pages, as oidc-client-ts needs them (code flow, PKCE with S256, state, renewal with
+ * the refresh token), and what Landing adds: the principal from the ID token, and Dutch reasons for a refused
+ * callback. Pure: the browser glue (storage, navigation, events) is in cognito-sign-in.ts.
  */
 
-export type CognitoClient = Pick<CognitoAuthConfig, 'clientId' | 'domain' | 'redirectUri'>;
-
-/** The sign-in a tab started: kept until the callback, never longer. */
-export interface PendingSignIn {
-  state: string;
-  codeVerifier: string;
-}
+export type CognitoClient = Pick<CognitoAuthConfig, 'userPoolId' | 'clientId' | 'domain' | 'redirectUri'>;
 
 // The ID token carries name and the custom attributes; email and profile are what the client may read.
 const scope = 'openid email profile';
 
 const base = (domain: string) => domain.replace(/\/+$/, '');
 
-export function authorizeUrl(client: CognitoClient, request: { state: string; codeChallenge: string }): string {
-  const query = new URLSearchParams({
-    response_type: 'code',
-    client_id: client.clientId,
-    redirect_uri: client.redirectUri,
-    scope,
-    state: request.state,
-    code_challenge: request.codeChallenge,
-    code_challenge_method: 'S256',
-  });
-  return `${base(client.domain)}/oauth2/authorize?${query}`;
+/** The user pool's issuer: `https://cognito-idp.<region>.amazonaws.com/<poolId>`, the pool id starting with the region. */
+export function issuerOf(userPoolId: string): string {
+  return `https://cognito-idp.${userPoolId.split('_')[0]}.amazonaws.com/${userPoolId}`;
 }
 
-/** Redeems the code: a public client, so the verifier proves who asks, not a secret. */
-export function tokenRequest(client: CognitoClient, grant: { code: string; codeVerifier: string }): { url: string; init: RequestInit } {
+/**
+ * The endpoints are given, not discovered: the hosted pages' domain has no discovery document (the issuer has,
+ * on another host), and this saves a round trip before every sign-in. The tokens stay in this tab (`store`).
+ */
+export function cognitoSettings(client: CognitoClient, store: StateStore): UserManagerSettings {
+  const issuer = issuerOf(client.userPoolId);
+  const domain = base(client.domain);
   return {
-    url: `${base(client.domain)}/oauth2/token`,
-    init: {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
-      body: new URLSearchParams({
-        grant_type: 'authorization_code',
-        client_id: client.clientId,
-        code: grant.code,
-        redirect_uri: client.redirectUri,
-        code_verifier: grant.codeVerifier,
-      }).toString(),
+    authority: issuer,
+    metadata: {
+      issuer,
+      authorization_endpoint: `${domain}/oauth2/authorize`,
+      token_endpoint: `${domain}/oauth2/token`,
+      revocation_endpoint: `${domain}/oauth2/revoke`,
+      userinfo_endpoint: `${domain}/oauth2/userInfo`,
+      end_session_endpoint: `${domain}/logout`,
+      jwks_uri: `${issuer}/.well-known/jwks.json`,
     },
+    client_id: client.clientId,
+    redirect_uri: client.redirectUri,
+    response_type: 'code',
+    scope,
+    stateStore: store,
+    userStore: store,
+    // Renewed with the refresh token a minute before the access token (which lives as long as the ID token) expires.
+    automaticSilentRenew: true,
+    // Cognito revokes refresh tokens only; revoking one also ends the access tokens issued with it.
+    revokeTokenTypes: ['refresh_token'],
+    loadUserInfo: false,
+    monitorSession: false,
   };
 }
 
@@ -55,49 +58,19 @@ export function logoutUrl(client: Pick<CognitoClient, 'clientId' | 'domain'>, lo
   return `${base(client.domain)}/logout?${new URLSearchParams({ client_id: client.clientId, logout_uri: logoutUri })}`;
 }
 
-export type CallbackResult =
-  | { ok: true; code: string; codeVerifier: string }
-  | { ok: false; reason: 'refused' | 'state-mismatch' | 'missing-code' };
+export type CallbackProblem = 'refused' | 'state-mismatch' | 'missing-code';
 
 /**
- * What came back on the redirect. The state must be the one this tab sent: an answer to a sign-in someone
- * else started (login CSRF) or a replayed link is refused before anything is exchanged.
+ * Why the redirect cannot be redeemed, before anything is exchanged: the library refuses the same callbacks, but
+ * with one English message for all; these reasons get their own Dutch one. `pending` says whether this tab
+ * started the sign-in the state names: an answer to a sign-in someone else started (login CSRF) or a replayed
+ * link is refused.
  */
-export function readCallback(query: URLSearchParams, pending: PendingSignIn | undefined): CallbackResult {
-  if (query.has('error')) return { ok: false, reason: 'refused' };
-  const state = query.get('state');
-  if (!pending || !state || state !== pending.state) return { ok: false, reason: 'state-mismatch' };
-  const code = query.get('code');
-  if (!code) return { ok: false, reason: 'missing-code' };
-  return { ok: true, code, codeVerifier: pending.codeVerifier };
-}
-
-export class TokenExchangeError extends Error {
-  constructor(
-    readonly status: number,
-    readonly oauthError: string | undefined,
-  ) {
-    super(`Token exchange failed (${status}${oauthError ? `, ${oauthError}` : ''})`);
-  }
-}
-
-/** The ID token for the code: the one token that carries the principal's custom attributes. */
-export async function exchangeCode(
-  client: CognitoClient,
-  grant: { code: string; codeVerifier: string },
-  fetchImpl: typeof fetch = fetch,
-): Promise<string> {
-  const { url, init } = tokenRequest(client, grant);
-  let response: Response;
-  try {
-    response = await fetchImpl(url, init);
-  } catch {
-    throw new TokenExchangeError(0, undefined);
-  }
-  const body = (await response.json().catch(() => undefined)) as { id_token?: unknown; error?: unknown } | undefined;
-  if (!response.ok) throw new TokenExchangeError(response.status, typeof body?.error === 'string' ? body.error : undefined);
-  if (typeof body?.id_token !== 'string') throw new TokenExchangeError(response.status, 'no_id_token');
-  return body.id_token;
+export function callbackProblem(query: URLSearchParams, pending: boolean): CallbackProblem | undefined {
+  if (query.has('error')) return 'refused';
+  if (!query.get('state') || !pending) return 'state-mismatch';
+  if (!query.get('code')) return 'missing-code';
+  return undefined;
 }
 
 export class IdTokenRejected extends Error {
@@ -107,9 +80,10 @@ export class IdTokenRejected extends Error {
 }
 
 /**
- * Who the ID token says signed in, for display and routing. The signature is not checked here: the API's
- * JWT authorizer verifies every call. This only refuses a token that is not for this client or is already
- * expired (it would fail on the first call), or that lacks the attributes Landing needs.
+ * Who the ID token says signed in, for display and routing; on sign-in and on every renewal. The signature is
+ * not checked here: the API's JWT authorizer verifies every call. This refuses a token that is not for this
+ * client or is already expired (it would fail on the first call), or that lacks the attributes Landing needs:
+ * oidc-client-ts checks none of these (only that there is a subject), and each gets its own Dutch message.
  */
 export function principalFromIdToken(token: string, expected: { clientId: string; now: Date }): Principal {
   const claims = decodePayload(token);

@@ -1,3 +1,4 @@
+import { query } from '@solidjs/router';
 import { createSignal } from 'solid-js';
 import type { Principal } from '../../../shared/domain/principal';
 import { configureClient } from '../api/client';
@@ -21,27 +22,42 @@ function restore(): Session | undefined {
 // sessionStorage: the token lives as long as the tab, and is gone when the browser closes.
 const [session, setSession] = createSignal<Session | undefined>(restore());
 
-// Set when the API refused the token of a live session (it expired): the sign-in page says why you are there.
-const [sessionEnded, setSessionEnded] = createSignal(false);
+// Why a live session ended without the user signing out: the sign-in page says why you are there.
+const [sessionEnded, setSessionEnded] = createSignal<string>();
 
 export { session, sessionEnded };
 
+const sessionExpired = 'Je sessie is verlopen. Meld je opnieuw aan om verder te werken.';
+
+/** Also sign-in on AWS keeps state in the tab (the refresh token): it is dropped with the session. */
+const endListeners = new Set<() => void>();
+
+export function onSessionEnd(listener: () => void): void {
+  endListeners.add(listener);
+}
+
+/** A new session, or the same person's with a renewed token. */
 export function signIn(next: Session): void {
+  if (session()?.principal.userId !== next.principal.userId) query.clear();
   sessionStorage.setItem(storageKey, JSON.stringify(next));
   setSession(next);
-  setSessionEnded(false);
+  setSessionEnded(undefined);
 }
 
 export function signOut(): void {
+  // What the router cached was read for this person: none of it may show for the next.
+  query.clear();
   sessionStorage.removeItem(storageKey);
   setSession(undefined);
+  for (const listener of endListeners) listener();
 }
 
-// A 401 means the token is no longer accepted: drop it; RequireSession then sends the user to /aanmelden.
-function tokenRefused(): void {
+/** Ends a live session with the reason, in Dutch; RequireSession then sends the user to /aanmelden. */
+export function endSession(reason: string): void {
   if (!session()) return;
   signOut();
-  setSessionEnded(true);
+  setSessionEnded(reason);
 }
 
-configureClient({ token: () => session()?.token, onUnauthenticated: tokenRefused });
+// A 401 means the token is no longer accepted (it expired): drop it.
+configureClient({ token: () => session()?.token, onUnauthenticated: () => endSession(sessionExpired) });

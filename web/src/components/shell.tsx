@@ -2,7 +2,7 @@ import { A, useLocation, useNavigate } from '@solidjs/router';
 import { Show, type ParentProps } from 'solid-js';
 import { roleLabels } from '../../../shared/domain/vocabulary';
 import { appConfig } from '../auth/app-config';
-import { cognitoLogoutUrl } from '../auth/cognito-sign-in';
+import { signOutOfCognito } from '../auth/cognito-sign-in';
 import { session, signOut } from '../auth/session';
 import { DemoClock } from '../clock/demo-clock';
 
@@ -38,10 +38,10 @@ export function Shell(props: ParentProps) {
   };
   const leave = async () => {
     const config = await appConfig().catch(() => undefined);
-    signOut();
     // On AWS the hosted pages keep their own session: end it too, or the next sign-in would skip the password.
-    if (config?.auth.mode === 'cognito') window.location.assign(cognitoLogoutUrl(config.auth));
-    else navigate('/aanmelden');
+    if (config?.auth.mode === 'cognito') return signOutOfCognito(config.auth);
+    signOut();
+    navigate('/aanmelden');
   };
   return (
     <div class="utrecht-page landing-page">

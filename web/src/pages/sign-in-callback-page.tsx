@@ -16,15 +16,14 @@ export function SignInCallbackPage() {
 
   onMount(() => {
     // Read once, at mount: the query is replaced below and must not be read again.
-    const query = new URLSearchParams(window.location.search);
-    void finish(query);
+    void finish(window.location.href);
   });
 
-  const finish = async (query: URLSearchParams) => {
+  const finish = async (url: string) => {
     try {
       const config = await appConfig();
       if (config.auth.mode !== 'cognito') throw new SignInFailed('Aanmelden met een organisatie-account is in deze omgeving niet ingesteld.');
-      const principal = await completeCognitoSignIn(config.auth, query);
+      const principal = await completeCognitoSignIn(config.auth, url);
       navigate(homeOf(principal.role), { replace: true });
     } catch (error) {
       setFailure(error instanceof SignInFailed ? error.message : 'Landing is niet bereikbaar. Er is niets opgeslagen.');

@@ -51,7 +51,7 @@ export function SignInPage() {
       <Show when={sessionEnded()}>
         <div class="utrecht-alert utrecht-alert--info" role="status">
           <div class="utrecht-alert__content">
-            <p class="utrecht-alert__message utrecht-paragraph">Je sessie is verlopen. Meld je opnieuw aan om verder te werken.</p>
+            <p class="utrecht-alert__message utrecht-paragraph">{sessionEnded()}</p>
           </div>
         </div>
       </Show>

@@ -1,5 +1,5 @@
-import { useParams } from '@solidjs/router';
-import { createResource, For, Match, onCleanup, Show, Switch } from 'solid-js';
+import { createAsync, query, revalidate, useParams } from '@solidjs/router';
+import { For, Match, onCleanup, Show, Switch } from 'solid-js';
 import type { Transition } from '../../../shared/domain/transition';
 import { gemeenteNaam } from '../../../shared/domain/municipalities';
 import { faseLabels, herkomstLabels } from '../../../shared/domain/vocabulary';
@@ -31,53 +31,60 @@ const WORKFLOW_LOOKS_MS = [800, 2_000, 4_000, 8_000];
 /** What tells one timeline from a later one: its newest event (the first, newest first). */
 const timelineMark = (timeline: { items: { id: string }[] } | undefined) => (timeline ? (timeline.items[0]?.id ?? '') : '');
 
+/** A load that failed, kept as a value: the page tells a 404 from "another team" from the rest by the error. */
+type Loaded<T> = { value: T; error?: undefined } | { value?: undefined; error: unknown };
+const settle = <T,>(loading: Promise<T>): Promise<Loaded<T>> => loading.then((value) => ({ value }), (error: unknown) => ({ error }));
+
+// The router's cache, one entry per transition and part: a change revalidates the parts it touched.
+const getTransition = query((id: string) => settle(api.transitions.get(id)), 'transition');
+const getOverview = query((id: string) => settle(api.transitions.overview(id)), 'transition-overview');
+const getTimeline = query((id: string) => settle(api.transitions.timeline(id)), 'transition-timeline');
+const getSignals = query((id: string) => settle(api.signals.list(id)), 'transition-signals');
+
 /** Page container: loads the transition, its overview and timeline; every panel's change reloads all three. */
 export default function TransitionDetailPage() {
   const params = useParams<{ id: string }>();
-  const [transition, { mutate, refetch: refetchTransition }] = createResource(() => params.id, api.transitions.get);
-  const [overview, { refetch: refetchOverview }] = createResource(() => params.id, api.transitions.overview);
-  const [timeline, { refetch: refetchTimeline }] = createResource(() => params.id, (id) => api.transitions.timeline(id));
-  const [signals, { refetch: refetchSignals }] = createResource(() => params.id, api.signals.list);
+  const transition = createAsync(() => getTransition(params.id));
+  const overview = createAsync(() => getOverview(params.id));
+  const timeline = createAsync(() => getTimeline(params.id));
+  const signals = createAsync(() => getSignals(params.id));
 
-  // A resource that failed throws when read: the page reads each through these, and shows the failure instead.
-  const loaded = <T,>(resource: { (): T | undefined; error: unknown }) => () => (resource.error ? undefined : resource());
-  const currentTransition = loaded(transition);
-  const currentOverview = loaded(overview);
-  const currentTimeline = loaded(timeline);
-  const currentSignals = loaded(signals);
+  const currentTransition = () => transition()?.value;
+  const currentOverview = () => overview()?.value;
+  const currentTimeline = () => timeline()?.value;
+  const currentSignals = () => signals()?.value;
+  const transitionError = () => transition()?.error;
 
-  const reload = () => {
-    void refetchTransition();
-    void refetchOverview();
-    void refetchTimeline();
-    void refetchSignals();
-  };
+  const rest = () => [getOverview.keyFor(params.id), getTimeline.keyFor(params.id), getSignals.keyFor(params.id)];
+  const reload = () => void revalidate([getTransition.keyFor(params.id), ...rest()]);
+
   let looks: ReturnType<typeof setTimeout>[] = [];
   const lookForWorkflowAnswers = () => {
     looks.forEach(clearTimeout);
+    const id = params.id;
     let known = timelineMark(currentTimeline());
     looks = WORKFLOW_LOOKS_MS.map((ms) =>
       setTimeout(() => {
-        void Promise.resolve(refetchTimeline()).then((events) => {
-          const mark = timelineMark(events ?? undefined);
-          if (mark === known) return;
-          known = mark;
-          void refetchTransition();
-          void refetchOverview();
-          void refetchSignals();
-        });
+        void revalidate(getTimeline.keyFor(id))
+          .then(() => getTimeline(id))
+          .then((events) => {
+            const mark = timelineMark(events.value);
+            if (mark === known) return;
+            known = mark;
+            void revalidate([getTransition.keyFor(id), getOverview.keyFor(id), getSignals.keyFor(id)]);
+          });
       }, ms),
     );
   };
   onCleanup(() => looks.forEach(clearTimeout));
 
   const changed = (next?: Transition) => {
-    // Same version back means "reload" (a stale write); otherwise show the new version at once.
-    if (!next || next.version === currentTransition()?.version) void refetchTransition();
-    else mutate(next);
-    void refetchOverview();
-    void refetchTimeline();
-    void refetchSignals();
+    const key = getTransition.keyFor(params.id);
+    // Same version back means "reload" (a stale write); otherwise show the new version at once (no refetch).
+    const fresh = next && next.version !== currentTransition()?.version;
+    if (fresh) query.set(key, { value: next });
+    void revalidate(key, !fresh);
+    void revalidate(rest());
     lookForWorkflowAnswers();
   };
 
@@ -89,13 +96,19 @@ export default function TransitionDetailPage() {
     if (!t || !events) return;
     const young = Date.now() - Date.parse(t.createdAt) < POLL_WINDOW_MS;
     const waiting = !events.items.some((e) => e.type === 'traject-gestart');
-    if (young && waiting && Date.now() - started < POLL_MAX_MS) void refetchTimeline();
+    if (young && waiting && Date.now() - started < POLL_MAX_MS) void revalidate(getTimeline.keyFor(params.id));
     else clearInterval(timer);
   }, POLL_MS);
   onCleanup(() => clearInterval(timer));
 
-  const notFound = () => transition.error instanceof ApiError && transition.error.status === 404;
-  const otherTeam = () => transition.error instanceof ApiError && transition.error.problem.code === 'noodtoegang-mogelijk' && !emergencyAccessFor(params.id);
+  const notFound = () => {
+    const error = transitionError();
+    return error instanceof ApiError && error.status === 404;
+  };
+  const otherTeam = () => {
+    const error = transitionError();
+    return error instanceof ApiError && error.problem.code === 'noodtoegang-mogelijk' && !emergencyAccessFor(params.id);
+  };
 
   return (
     <section class="landing-section">
@@ -107,10 +120,10 @@ export default function TransitionDetailPage() {
           <PageTitle>Traject niet gevonden</PageTitle>
           <p class="utrecht-paragraph">Dit traject bestaat niet of je hebt er geen toegang toe.</p>
         </Match>
-        <Match when={transition.error}>
+        <Match when={transitionError()}>
           <ProblemAlert message="Het traject kon niet worden geladen." />
         </Match>
-        <Match when={transition.loading && !currentTransition()}>
+        <Match when={transition() === undefined}>
           <p class="utrecht-paragraph" role="status">
             Traject laden…
           </p>
