@@ -74,7 +74,10 @@ export function BudgetPanel(props: { transitionId: string; verhuisdatum?: string
                   when={role() === 'budgethouder'}
                   fallback={<p class="utrecht-paragraph">Nog geen regelbudget: de budgethouder van de gemeente kent het toe.</p>}
                 >
-                  <form class="utrecht-form landing-form" onSubmit={(e) => (e.preventDefault(), void act(() => api.budget.grant(props.transitionId, { toegekendCent: euroToCents(grant.bedrag) ?? Number.NaN, geldigVan: grant.geldigVan, geldigTot: grant.geldigTot })))}>
+                  <form class="utrecht-form landing-form" onSubmit={(e) => {
+                    e.preventDefault();
+                    void act(() => api.budget.grant(props.transitionId, { toegekendCent: euroToCents(grant.bedrag) ?? Number.NaN, geldigVan: grant.geldigVan, geldigTot: grant.geldigTot }));
+                  }}>
                     <TextInput id="budget-bedrag" label="Toe te kennen bedrag (euro)" inputmode="decimal" value={grant.bedrag} onInput={(x) => setGrant('bedrag', x)} error={fieldErrors().toegekendCent} />
                     <TextInput id="budget-van" label="Geldig van" type="date" value={grant.geldigVan} onInput={(x) => setGrant('geldigVan', x)} error={fieldErrors().geldigVan} />
                     <TextInput id="budget-tot" label="Geldig tot en met" type="date" value={grant.geldigTot} onInput={(x) => setGrant('geldigTot', x)} error={fieldErrors().geldigTot} />

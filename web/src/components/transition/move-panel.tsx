@@ -134,7 +134,10 @@ export function MovePanel(props: { transition: Transition; overview: TransitionO
         )}
       </Show>
       <Show when={accepted() && !props.transition.verhuisdOp && ['woning', 'verhuizing'].includes(props.transition.fase)}>
-        <form class="utrecht-form landing-inline-form" onSubmit={(e) => (e.preventDefault(), saveMoveDate(verhuisdatum()))}>
+        <form class="utrecht-form landing-inline-form" onSubmit={(e) => {
+            e.preventDefault();
+            void saveMoveDate(verhuisdatum());
+          }}>
           <TextInput id="verhuisdatum" label={props.transition.verhuisdatum ? 'Nieuwe verhuisdatum' : 'Verhuisdatum'} type="date" value={verhuisdatum()} onInput={setVerhuisdatum} error={err('verhuisdatum')} />
           <button type="submit" class="utrecht-button utrecht-button--secondary-action" disabled={runner.busy()}>
             Verhuisdatum vastleggen

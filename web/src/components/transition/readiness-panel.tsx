@@ -24,7 +24,11 @@ export function ReadinessPanel(props: { transition: Transition; overview: Transi
           expectedVersion,
         }),
       )
-      .then((ok) => ok && (setNotitie(''), setGedaanOp('')));
+      .then((ok) => {
+        if (!ok) return;
+        setNotitie('');
+        setGedaanOp('');
+      });
 
   return (
     <section class="landing-panel" aria-labelledby="gereedheid-title">

@@ -78,7 +78,10 @@ export function WoningPanel(props: { transition: Transition; overview: Transitio
                     </button>
                   </div>
                   <Show when={declining() === a.id}>
-                    <form class="utrecht-form landing-inline-form" onSubmit={(e) => (e.preventDefault(), decide(a.id, 'afgewezen'))}>
+                    <form class="utrecht-form landing-inline-form" onSubmit={(e) => {
+                      e.preventDefault();
+                      void decide(a.id, 'afgewezen');
+                    }}>
                       <TextInput id={`afwijzen-${a.id}`} label="Reden van afwijzen" value={reden()} onInput={setReden} error={err('reden')} />
                       <button type="submit" class="utrecht-button utrecht-button--secondary-action">
                         Afwijzing vastleggen
