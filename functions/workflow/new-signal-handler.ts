@@ -22,8 +22,8 @@ export function createNewSignalHandler(workflow: () => Pick<TransitionWorkflow, 
     // each of those signals fails or succeeds with it.
     const looks = new Map<string, Promise<void>>();
     const lookAt = (transitionId: string) => {
-      let look = looks.get(transitionId);
-      if (!look) looks.set(transitionId, (look = workflow().evaluateSignals(transitionId)));
+      const look = looks.get(transitionId) ?? workflow().evaluateSignals(transitionId);
+      looks.set(transitionId, look);
       return look;
     };
     // A processor per invocation: its state is the batch's, and the local runtime runs invocations side by side.

@@ -102,8 +102,8 @@ export class LocalTableStream {
   }
 
   private pendingOf(consumer: LocalHandlerMetadata): StreamRecord[] {
-    let records = this.pending.get(consumer);
-    if (!records) this.pending.set(consumer, (records = []));
+    const records = this.pending.get(consumer) ?? [];
+    this.pending.set(consumer, records);
     return records;
   }
 
