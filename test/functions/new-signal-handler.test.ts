@@ -5,10 +5,10 @@ import { createNewSignalHandler } from '../../functions/workflow/new-signal-hand
 
 /** What the new-signal stream consumer asks of the follow-up workflow (its whole path runs in test/workflows). */
 let sequence = 100;
-const record = (eventName: DynamoDBRecord['eventName'], entity: string, transitionId: string): DynamoDBRecord => ({
-  eventName,
-  dynamodb: { SequenceNumber: String((sequence += 100)), NewImage: { entity: { S: entity }, transitionId: { S: transitionId } } },
-});
+function record(eventName: DynamoDBRecord['eventName'], entity: string, transitionId: string): DynamoDBRecord {
+  sequence += 100;
+  return { eventName, dynamodb: { SequenceNumber: String(sequence), NewImage: { entity: { S: entity }, transitionId: { S: transitionId } } } };
+}
 
 describe('the new-signal stream consumer', () => {
   it('asks the follow-up to look once per transition with a new signal, and at nothing else', async () => {
