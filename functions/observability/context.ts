@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
+import { countColdStart } from './metrics';
 
 /**
  * What every log line of an invocation carries without a handler passing it by hand: the Lambda's request id
@@ -48,17 +49,20 @@ export function withCorrelation<T>(correlationId: unknown, fn: () => T): T {
 
 interface LambdaContextLike {
   awsRequestId?: string;
+  functionName?: string;
 }
 
 /**
  * Wraps a Lambda handler so everything it logs carries its request id and a correlation id: the one
  * `correlationOf` finds in the event when it is well-formed, otherwise a new one (the Lambda's request id).
+ * The first invocation of an execution environment also counts Powertools' cold-start metric.
  */
 export function observed<E, C extends LambdaContextLike | undefined, R>(
   handler: (event: E, context: C) => Promise<R>,
   correlationOf: (event: E) => unknown = () => undefined,
 ): (event: E, context: C) => Promise<R> {
   return (event, context) => {
+    countColdStart(context?.functionName);
     const found = correlationOf(event);
     const lambdaRequestId = context?.awsRequestId;
     const correlationId = isCorrelationId(found) ? found : (lambdaRequestId ?? randomUUID());

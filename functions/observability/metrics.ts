@@ -52,6 +52,22 @@ const powertoolsLogger = {
 
 export const stageOfRuntime = () => process.env.LANDING_STAGE ?? 'local';
 
+let moduleMetrics: Metrics | undefined;
+/**
+ * One Metrics for the module (so for the Lambda), made on first use: the local runtime and the tests set the
+ * stage and switch metrics on or off after this module was loaded. Each event is written by its own
+ * `singleMetric()` (the Metrics' settings and default dimensions, read again on whether metrics are on).
+ */
+function metrics(): Metrics {
+  moduleMetrics ??= new Metrics({
+    namespace: METRICS_NAMESPACE,
+    serviceName: METRICS_SERVICE,
+    defaultDimensions: { stage: stageOfRuntime() },
+    logger: powertoolsLogger,
+  });
+  return moduleMetrics;
+}
+
 /**
  * Counts one business event. Never throws: a metric that cannot be written must not fail the change it
  * counts (Powertools' own warnings go to the log).
@@ -61,16 +77,22 @@ export function countBusinessEvent<M extends BusinessMetric>(name: M, ...[dimens
   logger.debug('business event', { metric: name, ...extra });
   try {
     // One EMF line per event, written at once (a single metric): no flush at the end of the handler to forget.
-    const metric = new Metrics({
-      namespace: METRICS_NAMESPACE,
-      serviceName: METRICS_SERVICE,
-      defaultDimensions: { stage: stageOfRuntime() },
-      singleMetric: true,
-      logger: powertoolsLogger,
-    });
+    const metric = metrics().singleMetric();
     for (const [key, value] of Object.entries(extra)) metric.addDimension(key, value);
     metric.addMetric(name, MetricUnit.Count, 1);
   } catch (error) {
     logger.warn('business metric not written', { metric: name, errorName: (error as Error).name });
+  }
+}
+
+/**
+ * Powertools' `ColdStart` metric (dimensions `service`, `stage`, `function_name`): once per execution
+ * environment, on its first invocation (./context.ts `observed` calls it for every handler). Never throws.
+ */
+export function countColdStart(functionName: string | undefined): void {
+  try {
+    metrics().captureColdStartMetric(functionName);
+  } catch (error) {
+    logger.warn('cold start metric not written', { errorName: (error as Error).name });
   }
 }

@@ -3,6 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { LocalHandlerMetadata } from '../constructs/landing-function';
 import type { LocalParkedAudit } from './local-parked-audit';
+import { failedItems } from './batch-response';
 import { lambdaContext, loadHandler } from './local-lambda';
 
 /**
@@ -35,9 +36,10 @@ export class LocalQueue {
     const run = loadHandler(this.consumer)
       .then((handler) => handler(event, lambdaContext(this.consumer.entry, 30_000)))
       .then((result) => {
-        // A message the worker reports as failed comes back after a while, as SQS's visibility timeout does.
-        const failed = (result as { batchItemFailures?: unknown[] } | undefined)?.batchItemFailures?.length;
-        if (failed) this.send(body, 5);
+        // A message the worker reports as failed (or an answer Lambda would take as the whole batch failed)
+        // comes back after a while, as SQS's visibility timeout does.
+        const failed = failedItems(result, [messageId]);
+        if (failed === 'all' || failed.has(messageId)) this.send(body, 5);
       })
       .catch(() => this.send(body, 5))
       .finally(() => this.running.delete(run));

@@ -3,16 +3,23 @@ import { DescribeStreamCommand, DynamoDBStreamsClient, GetRecordsCommand, GetSha
 import type { LocalHandlerMetadata } from '../constructs/landing-function';
 import { localCredentials, localRegion } from './dynamodb-local';
 import { logger } from '../../functions/observability/logger';
-import { lambdaContext, loadHandler } from './local-lambda';
+import { streamRecordsAgain } from './batch-response';
+import { lambdaContext, loadHandler, type LocalHandler } from './local-lambda';
 
 /** The pause between two reads of the stream (a bounded wait before a notice is fanned out; test/bench/webhook-delay.ts). */
 export const POLL_MS = 200;
 
+type StreamRecord = _Record & { eventSourceARN: string };
+
 /**
  * DynamoDB Streams, locally: DynamoDB Local keeps a real stream of the table; this reads it from the start
- * (as the event source mappings do with TRIM_HORIZON) and hands each batch to every consumer Lambda of the
+ * (as the event source mappings do with TRIM_HORIZON) and hands what it read to every consumer Lambda of the
  * synthesized template (the webhook fan-out, the new-signal follow-up), each of which keeps the records its
- * mapping's filter would pass. After a restart it reads from the start again: the consumers are idempotent.
+ * mapping's filter would pass. Each consumer has its own place in the stream, as each mapping does: a
+ * consumer that reports records back (partial batch response) gets them again from the first reported on,
+ * one that fails gets its whole batch again, on the next poll and before anything newer; the others go on.
+ * Unlike AWS there is no retry limit and no dead-letter queue: a record that keeps failing is handed again.
+ * After a restart it reads from the start again: the consumers are idempotent.
  */
 export class LocalTableStream {
   private readonly streams: DynamoDBStreamsClient;
@@ -25,12 +32,15 @@ export class LocalTableStream {
   private timer: NodeJS.Timeout | undefined;
   private busy: Promise<void> = Promise.resolve();
   private stopped = false;
+  /** What each consumer has still to take, oldest first. */
+  private readonly pending = new Map<LocalHandlerMetadata, StreamRecord[]>();
 
   constructor(
     private readonly dynamo: DynamoDBClient,
     endpoint: string,
     private readonly tableName: string,
     private readonly consumers: readonly LocalHandlerMetadata[],
+    private readonly load: (consumer: LocalHandlerMetadata) => Promise<LocalHandler> = loadHandler,
   ) {
     this.streams = new DynamoDBStreamsClient({ endpoint, region: localRegion, credentials: localCredentials });
   }
@@ -63,7 +73,7 @@ export class LocalTableStream {
       this.streamArn = Table?.LatestStreamArn;
     }
     const streamArn = this.streamArn;
-    if (!streamArn) return 0;
+    if (!streamArn) return this.handPending().then(() => 0);
     const { StreamDescription } = await this.streams.send(new DescribeStreamCommand({ StreamArn: streamArn })).catch((error: unknown) => {
       this.streamArn = undefined;
       throw error;
@@ -80,22 +90,39 @@ export class LocalTableStream {
       let iterator = this.iterators.get(shardId);
       while (iterator) {
         const { Records = [], NextShardIterator } = await this.streams.send(new GetRecordsCommand({ ShardIterator: iterator }));
-        if (Records.length) await this.hand(Records, streamArn);
+        for (const consumer of this.consumers) this.pendingOf(consumer).push(...Records.map((r) => ({ ...r, eventSourceARN: streamArn })));
         handed += Records.length;
         iterator = NextShardIterator;
         this.iterators.set(shardId, iterator);
         if (!Records.length) break;
       }
     }
+    await this.handPending();
     return handed;
   }
 
-  /** One batch to each consumer in turn; if one fails, the batch is handed to all again on the next poll. */
-  private async hand(records: _Record[], streamArn: string): Promise<void> {
-    const event = { Records: records.map((r) => ({ ...r, eventSourceARN: streamArn })) };
+  private pendingOf(consumer: LocalHandlerMetadata): StreamRecord[] {
+    const records = this.pending.get(consumer) ?? [];
+    this.pending.set(consumer, records);
+    return records;
+  }
+
+  /** Each consumer's batch in turn; what it reports back or fails stays for the next poll, as on AWS. */
+  private async handPending(): Promise<void> {
     for (const consumer of this.consumers) {
-      const handler = await loadHandler(consumer);
-      await handler(event, lambdaContext(consumer.entry, 60_000));
+      const records = this.pendingOf(consumer);
+      if (!records.length) continue;
+      let outcome: { answer: unknown } | { error: unknown };
+      try {
+        const handler = await this.load(consumer);
+        outcome = { answer: await handler({ Records: records }, lambdaContext(consumer.entry, 60_000)) };
+      } catch (error) {
+        outcome = { error };
+        logger.warn('local stream consumer failed', { consumer: consumer.entry, errorName: (error as Error).name });
+      }
+      const again = streamRecordsAgain(records, (r) => r.dynamodb?.SequenceNumber, outcome);
+      if ('answer' in outcome && again.length) logger.warn('local stream records reported back', { consumer: consumer.entry, records: again.length });
+      this.pending.set(consumer, again);
     }
   }
 

@@ -78,6 +78,8 @@ export class WebhookStack extends Stack {
         batchSize: 25,
         retryAttempts: 10,
         bisectBatchOnError: true,
+        // The consumer reports the records that failed; Lambda hands the stream again from the first of them.
+        reportBatchItemFailures: true,
         onFailure: new SqsDlq(unprocessable),
         filters: [FilterCriteria.filter({ eventName: FilterRule.isEqual('INSERT'), dynamodb: { NewImage: { entity: { S: FilterRule.isEqual('OutboxEvent') } } } })],
       }),

@@ -106,6 +106,8 @@ export class WorkflowStack extends Stack {
         batchSize: 25,
         retryAttempts: 10,
         bisectBatchOnError: true,
+        // The consumer reports the records that failed; Lambda hands the stream again from the first of them.
+        reportBatchItemFailures: true,
         onFailure: new SqsDlq(this.newSignalDeadLetters),
         filters: [FilterCriteria.filter({ eventName: FilterRule.isEqual('INSERT'), dynamodb: { NewImage: { entity: { S: FilterRule.isEqual('Signal') } } } })],
       }),

@@ -1,6 +1,9 @@
 import { SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
 import { mockClient } from 'aws-sdk-client-mock';
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { correlationIdOfRequest } from '../../functions/http/api-handler';
 import { currentCorrelationId, observed, withCorrelation } from '../../functions/observability/context';
@@ -160,5 +163,58 @@ describe('the invocation context', () => {
       { message: 'delivery', lambdaRequestId: 'lambda-2', correlationId: 'notice-corr-0001' },
     ]);
     expect(currentCorrelationId()).toBeUndefined();
+  });
+});
+
+describe('Powertools underneath', () => {
+  it('counts a cold start once per execution environment, with the function name, and later invocations not', async () => {
+    vi.resetModules();
+    vi.stubEnv('AWS_LAMBDA_INITIALIZATION_TYPE', 'on-demand');
+    const metrics = captureMetrics();
+    // A fresh module, as a new execution environment loads it.
+    const fresh = await import('../../functions/observability/context');
+    const handler = fresh.observed(async () => 'ok');
+    await handler({}, { awsRequestId: 'lambda-1', functionName: 'landing-acc-WebhookWorker' });
+    await handler({}, { awsRequestId: 'lambda-2', functionName: 'landing-acc-WebhookWorker' });
+    const coldStarts = metrics().filter((m) => m._aws.CloudWatchMetrics[0]!.Metrics[0]!.Name === 'ColdStart');
+    expect(coldStarts).toHaveLength(1);
+    expect(coldStarts[0]).toMatchObject({ service: 'landing', stage: 'acc', function_name: 'landing-acc-WebhookWorker', ColdStart: 1 });
+  });
+
+  it('writes every line to LOG_FILE whatever the level, and to the console from LOG_LEVEL on, in Landing’s shape', async () => {
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'landing-logs-')), 'logs.jsonl');
+    vi.stubEnv('LOG_FILE', file);
+    const console = captureLogLines();
+    vi.stubEnv('LOG_LEVEL', 'warn');
+    await observed(async () => {
+      logger.debug('below the level', { transitionId: 't-1' });
+      logger.warn('at the level', { transitionId: 't-1', attempt: 2, retried: true, missing: undefined });
+    })({}, { awsRequestId: 'lambda-3' });
+    const written = readFileSync(file, 'utf8').trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(written.map((l) => l.message)).toEqual(['below the level', 'at the level']);
+    expect(console.map((l) => l.message)).toEqual(['at the level']);
+    expect(written[1]).toEqual({
+      level: 'warn',
+      message: 'at the level',
+      timestamp: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+      service: 'landing',
+      lambdaRequestId: 'lambda-3',
+      correlationId: 'lambda-3',
+      transitionId: 't-1',
+      attempt: 2,
+      retried: true,
+    });
+  });
+
+  it('keeps each invocation’s ids apart when many run at once in one process, as in the local runtime', async () => {
+    const lines = captureLogLines();
+    const handler = observed(async (input: { correlationId: string; wait: number }) => {
+      await new Promise((resolve) => setTimeout(resolve, input.wait));
+      logger.info('done', { wait: input.wait });
+    }, (input) => input.correlationId);
+    await Promise.all([1, 5, 3, 0].map((wait) => handler({ correlationId: `corr-000${wait}`, wait }, { awsRequestId: `lambda-${wait}` })));
+    const done = lines.filter((l) => l.message === 'done');
+    expect(done).toHaveLength(4);
+    for (const line of done) expect(line).toMatchObject({ correlationId: `corr-000${line.wait}`, lambdaRequestId: `lambda-${line.wait}` });
   });
 });

@@ -14,7 +14,8 @@ import { DynamoOrganisationDirectory } from '../../functions/storage/dynamo-orga
 import { noticeKinds, noticeTypes } from '../../shared/domain/notices';
 import { sequenceOf, type OutboxEvent } from '../../shared/domain/outbox-event';
 import type { DeliveryRef, Endpoint } from '../../shared/domain/webhook-schemas';
-import type { SQSEvent } from 'aws-lambda';
+import type { DynamoDBRecord, SQSEvent } from 'aws-lambda';
+import { createFanOutHandler } from '../../functions/webhooks/fan-out-handler';
 import { createWorkerHandler } from '../../functions/webhooks/worker-handler';
 import { workerBudget } from '../../functions/webhooks/worker-budget';
 import { createTestTable, type TestTable } from '../support/dynamo';
@@ -197,6 +198,24 @@ async function nextRound(): Promise<boolean> {
 }
 
 describe('webhook delivery', { timeout: 30_000 }, () => {
+  it('fans out a stream batch record by record, and reports back only the notice that failed (by its sequence number)', async () => {
+    const receiver = new Receiver([generateSecret()]);
+    const endpoint = await endpointFor(receiver);
+    const [first, failing, last] = [await notice(2), await notice(3), await notice(4)];
+    const realRead = deps.deliveries.outboxEvent.bind(deps.deliveries);
+    deps.deliveries.outboxEvent = async (id) => (id === failing!.id ? Promise.reject(Object.assign(new Error('throttled'), { name: 'ThrottlingException' })) : realRead(id));
+    const record = (event: OutboxEvent, sequence: string): DynamoDBRecord => ({
+      eventName: 'INSERT',
+      dynamodb: { SequenceNumber: sequence, Keys: { pk: { S: `OUTBOX#${event.id}` } }, NewImage: { entity: { S: 'OutboxEvent' } } },
+    });
+
+    const result = await createFanOutHandler(() => deps)({ Records: [record(first!, '100'), record(failing!, '200'), record(last!, '300')] });
+
+    expect(result).toEqual({ batchItemFailures: [{ itemIdentifier: '200' }] });
+    expect(queued.map((q) => q.ref.eventId).sort()).toEqual([first!.id, last!.id].sort());
+    expect(queued.every((q) => q.ref.endpointId === endpoint.id)).toBe(true);
+  });
+
   it('delivers each notice exactly once to a receiver that fails three times and then recovers', async () => {
     const receiver = new Receiver([generateSecret()]);
     await receiver.start();

@@ -353,7 +353,7 @@ describe('Webhooks stack', () => {
     expect(workerBudget.sendTimeoutMs + workerBudget.bookkeepingMs + workerBudget.returnMs).toBeLessThanOrEqual(timeoutMs);
     // A worker that holds a delivery holds it longer than it can run: no second worker sends meanwhile.
     expect(LEASE_MS).toBeGreaterThan(timeoutMs);
-    const [mapping] = Object.values(dev.webhooks.findResources('AWS::Lambda::EventSourceMapping', { Properties: { BatchSize: Match.anyValue(), FunctionResponseTypes: Match.anyValue() } }));
+    const [mapping] = Object.values(dev.webhooks.findResources('AWS::Lambda::EventSourceMapping')).filter((m) => !m.Properties.StartingPosition);
     expect(mapping!.Properties).toMatchObject({ BatchSize: workerBudget.batchSize, FunctionResponseTypes: ['ReportBatchItemFailures'] });
     const deliveries = Object.values(dev.webhooks.findResources('AWS::SQS::Queue')).find((q) => q.Properties.RedrivePolicy);
     expect(deliveries!.Properties.VisibilityTimeout).toBeGreaterThanOrEqual(6 * worker!.Properties.Timeout);
@@ -361,6 +361,21 @@ describe('Webhooks stack', () => {
 
   it('sweeps every minute through EventBridge Scheduler', () => {
     dev.webhooks.hasResourceProperties('AWS::Scheduler::Schedule', { ScheduleExpression: 'rate(1 minute)' });
+  });
+});
+
+describe('event source mappings', () => {
+  it('take partial batch responses from every consumer: the queue worker and both stream consumers', () => {
+    const mappings = [dev.webhooks, dev.workflows, dev.api].flatMap((t) => Object.values(t.findResources('AWS::Lambda::EventSourceMapping')));
+    expect(mappings).toHaveLength(3);
+    for (const mapping of mappings) expect(mapping.Properties.FunctionResponseTypes).toEqual(['ReportBatchItemFailures']);
+    // A stream consumer's batch that fails as a whole is split, retried a bounded number of times, then parked.
+    const streams = mappings.filter((m) => m.Properties.StartingPosition);
+    expect(streams).toHaveLength(2);
+    for (const stream of streams) {
+      expect(stream.Properties).toMatchObject({ BisectBatchOnFunctionError: true, MaximumRetryAttempts: 10 });
+      expect(stream.Properties.DestinationConfig.OnFailure.Destination).toBeDefined();
+    }
   });
 });
 

@@ -50,4 +50,46 @@ describe('local table stream', () => {
     expect(dynamo.commandCalls(DescribeTableCommand)).toHaveLength(2);
     expect(streams.commandCalls(DescribeStreamCommand).map((c) => c.args[0].input.StreamArn)).toEqual(['arn:stream/1', 'arn:stream/2', 'arn:stream/2']);
   });
+
+  describe('partial batch responses, as the event source mappings read them', () => {
+    const fanOut = { entry: 'fan-out.ts', exportName: 'handler' } as LocalHandlerMetadata;
+    const newSignal = { entry: 'new-signal.ts', exportName: 'handler' } as LocalHandlerMetadata;
+    const record = (sequence: string) => ({ eventName: 'INSERT' as const, dynamodb: { SequenceNumber: sequence } });
+    type Batch = { Records: { dynamodb: { SequenceNumber: string } }[] };
+
+    /** A stream with records 100, 200 and 300, read by two consumers whose answers the test gives. */
+    function streamWith(answers: Record<string, ((batch: string[]) => unknown)[]>) {
+      dynamo.on(DescribeTableCommand).resolves({ Table: { LatestStreamArn: 'arn:stream/1' } });
+      streams.on(DescribeStreamCommand).resolves({ StreamDescription: { StreamArn: 'arn:stream/1', StreamStatus: 'ENABLED', Shards: [{ ShardId: 's-1' }] } });
+      streams.on(GetShardIteratorCommand).resolves({ ShardIterator: 'it-1' });
+      streams.on(GetRecordsCommand, { ShardIterator: 'it-1' }).resolves({ Records: ['100', '200', '300'].map(record), NextShardIterator: 'it-2' });
+      streams.on(GetRecordsCommand, { ShardIterator: 'it-2' }).resolves({ Records: [], NextShardIterator: 'it-2' });
+      const handed: Record<string, string[][]> = { 'fan-out.ts': [], 'new-signal.ts': [] };
+      const load = async (consumer: LocalHandlerMetadata) => async (event: unknown) => {
+        const batch = (event as Batch).Records.map((r) => r.dynamodb.SequenceNumber);
+        handed[consumer.entry]!.push(batch);
+        const answer = answers[consumer.entry]?.shift();
+        return answer ? answer(batch) : { batchItemFailures: [] };
+      };
+      const stream = new LocalTableStream(new DynamoDBClient({ region: 'eu-west-1' }), 'http://127.0.0.1:1', 'landing-test', [fanOut, newSignal], load);
+      return { stream, handed };
+    }
+
+    it('hands a consumer again from the first record it reported on, and the other consumer nothing again', async () => {
+      const { stream, handed } = streamWith({ 'fan-out.ts': [() => ({ batchItemFailures: [{ itemIdentifier: '200' }] })] });
+      for (let i = 0; i < 3; i++) await stream.poll();
+      expect(handed['fan-out.ts']).toEqual([['100', '200', '300'], ['200', '300']]);
+      expect(handed['new-signal.ts']).toEqual([['100', '200', '300']]);
+    });
+
+    it('hands the whole batch again to a consumer that failed, or answered with an id that is not in its batch', async () => {
+      const failing = () => {
+        throw Object.assign(new Error('unreachable'), { name: 'ServiceUnavailable' });
+      };
+      const { stream, handed } = streamWith({ 'fan-out.ts': [failing], 'new-signal.ts': [() => ({ batchItemFailures: [{ itemIdentifier: '999' }] })] });
+      for (let i = 0; i < 3; i++) await stream.poll();
+      expect(handed['fan-out.ts']).toEqual([['100', '200', '300'], ['100', '200', '300']]);
+      expect(handed['new-signal.ts']).toEqual([['100', '200', '300'], ['100', '200', '300']]);
+    });
+  });
 });
