@@ -41,7 +41,11 @@ let sfnClient: SFNClient | undefined;
 export const runtime = {
   tableName: () => requiredEnv('TABLE_NAME'),
   /** The workflows a handler may start, as the environment names them. */
-  workflowArns: () => ({ transition: requiredEnv('TRANSITION_WORKFLOW_ARN'), move: requiredEnv('MOVE_WORKFLOW_ARN'), signals: requiredEnv('SIGNAL_WORKFLOW_ARN') }),
+  workflowArns: () => ({
+    transition: requiredEnv('TRANSITION_WORKFLOW_ARN'),
+    move: requiredEnv('MOVE_WORKFLOW_ARN'),
+    signals: requiredEnv('SIGNAL_WORKFLOW_ARN'),
+  }),
   dynamoClient: () => (dynamoClient ??= new DynamoDBClient(dynamoClientSettings)),
   documentClient: () => (documentClient ??= createDocumentClient(runtime.dynamoClient())),
   sfnClient: () => (sfnClient ??= new SFNClient({})),

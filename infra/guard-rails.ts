@@ -31,7 +31,8 @@ export interface NagAcknowledgement {
 /** Acknowledges cdk-nag findings on `scope` and what lies under it (cdk-nag v3 reads them from the construct tree). */
 export function acknowledge(scope: IConstruct, ...findings: NagAcknowledgement[]): void {
   for (const finding of findings) {
-    if (finding.reason.trim().length < 40) throw new Error(`Acknowledging ${finding.id} on ${scope.node.path} needs a reason`);
+    if (finding.reason.trim().length < 40)
+      throw new Error(`Acknowledging ${finding.id} on ${scope.node.path} needs a reason`);
   }
   Validations.of(scope).acknowledge(...findings);
 }
@@ -49,15 +50,23 @@ export function wildcardResource(scope: IConstruct, resource: string): NagAcknow
  */
 export function acknowledgeBucketDeploymentHandler(deployment: BucketDeployment): void {
   const handler = deployment.handlerRole.node.scope!;
-  const policies = handler.node.findAll().filter((c): c is CfnResource => CfnResource.isCfnResource(c) && c.cfnResourceType === 'AWS::IAM::Policy');
+  const policies = handler.node
+    .findAll()
+    .filter((c): c is CfnResource => CfnResource.isCfnResource(c) && c.cfnResourceType === 'AWS::IAM::Policy');
   const wildcards = policies.flatMap((policy) => {
     const result = rules.iam.IAMNoWildcardPermissions(policy);
     return Array.isArray(result) ? result : [];
   });
   acknowledge(
     handler,
-    { id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]', reason: 'CDK’s BucketDeployment handler gets the basic execution role from CDK; its role cannot be passed in.' },
-    { id: 'AwsSolutions-L1', reason: 'CDK’s BucketDeployment handler runs the Python runtime CDK ships it with; it only runs during a deploy.' },
+    {
+      id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
+      reason: 'CDK’s BucketDeployment handler gets the basic execution role from CDK; its role cannot be passed in.',
+    },
+    {
+      id: 'AwsSolutions-L1',
+      reason: 'CDK’s BucketDeployment handler runs the Python runtime CDK ships it with; it only runs during a deploy.',
+    },
     ...[...new Set(wildcards)].map((finding) => ({
       id: `AwsSolutions-IAM5[${finding}]` as const,
       reason:

@@ -14,7 +14,12 @@ export function createLandingStacks(app: App, stage: StageConfig) {
   const tags = { project: 'landing', stage: stage.name };
   // The region is the stage's; the account is whichever the deploy's credentials name (CDK_DEFAULT_ACCOUNT).
   const env = { region: stage.region, account: process.env.CDK_DEFAULT_ACCOUNT };
-  const data = new DataStack(app, `${prefix}-Data`, { stage, tags, env, description: 'Landing: DynamoDB tables (the product’s and the audit trail)' });
+  const data = new DataStack(app, `${prefix}-Data`, {
+    stage,
+    tags,
+    env,
+    description: 'Landing: DynamoDB tables (the product’s and the audit trail)',
+  });
   const workflows = new WorkflowStack(app, `${prefix}-Workflows`, {
     stage,
     tags,
@@ -57,7 +62,11 @@ export function createLandingStacks(app: App, stage: StageConfig) {
     crossRegionReferences: true,
     webAclArn: edge.webAcl.attrArn,
     apiOrigin: api.origin,
-    auth: { userPoolId: api.userPool.userPoolId, userPoolClientId: api.userPoolClient.userPoolClientId, signInDomain: api.userPoolDomain.baseUrl() },
+    auth: {
+      userPoolId: api.userPool.userPoolId,
+      userPoolClientId: api.userPoolClient.userPoolClientId,
+      signInDomain: api.userPoolDomain.baseUrl(),
+    },
     description: 'Landing: SPA on S3 and CloudFront',
   });
   // Last, so it sees every Lambda of the stage: its alarms cover each one.
@@ -66,7 +75,11 @@ export function createLandingStacks(app: App, stage: StageConfig) {
     tags,
     env,
     api: api.api,
-    stateMachines: { transition: workflows.transitionWorkflow, move: workflows.moveWorkflow, 'follow-up': workflows.followUpWorkflow },
+    stateMachines: {
+      transition: workflows.transitionWorkflow,
+      move: workflows.moveWorkflow,
+      'follow-up': workflows.followUpWorkflow,
+    },
     deliveries: webhooks.queue,
     deliveriesDeadLetters: webhooks.queue.deadLetterQueue!.queue,
     newSignalDeadLetters: workflows.newSignalDeadLetters,

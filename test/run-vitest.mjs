@@ -30,7 +30,11 @@ const vitest = spawnSync(
 );
 
 // Every log line the suite wrote, scanned for the people of the demo and the tests (see test/privacy).
-const scan = spawnSync(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), path.join(root, 'test/privacy/scan-logs.ts'), logFile], { cwd: root, stdio: 'inherit' });
+const scan = spawnSync(
+  process.execPath,
+  [path.join(root, 'node_modules/tsx/dist/cli.mjs'), path.join(root, 'test/privacy/scan-logs.ts'), logFile],
+  { cwd: root, stdio: 'inherit' },
+);
 const privacyFailed = scan.status === 0 ? 0 : 1;
 
 if (!existsSync(report)) {

@@ -1,7 +1,15 @@
 import { changedFields } from '../../shared/domain/audit';
 import type { Principal } from '../../shared/domain/principal';
 import type { Transition } from '../../shared/domain/transition';
-import { decide, ruleOf, type AccessContext, type Action, type Decision, type Ground, type ResourceScope } from '../../shared/policy/access-policy';
+import {
+  decide,
+  ruleOf,
+  type AccessContext,
+  type Action,
+  type Decision,
+  type Ground,
+  type ResourceScope,
+} from '../../shared/policy/access-policy';
 import { ForbiddenError, NotFoundError } from '../http/errors';
 import type { RequestAccess } from '../http/request-access';
 import type { TransitionStore } from '../transitions/ports';
@@ -40,7 +48,11 @@ const NOT_FOUND = 'Dit traject bestaat niet of je hebt er geen toegang toe.';
 
 export class EmergencyAccessPossibleError extends ForbiddenError {
   constructor() {
-    super('Dit traject hoort bij een ander team. Alleen in een noodsituatie kun je het inzien, met een reden; je teamleider ziet dat.', 'noodtoegang-mogelijk', 'team');
+    super(
+      'Dit traject hoort bij een ander team. Alleen in een noodsituatie kun je het inzien, met een reden; je teamleider ziet dat.',
+      'noodtoegang-mogelijk',
+      'team',
+    );
   }
 }
 
@@ -65,9 +77,19 @@ export async function openRecord(
   if (!transition) throw new NotFoundError(NOT_FOUND);
   const grond = admit(request, transition, action, options);
   if (ruleOf(action).kind === 'look') {
-    request.access.record({ actie: 'lezen', onderdeel: options.onderdeel ?? 'traject', person: personOf(transition), grond });
+    request.access.record({
+      actie: 'lezen',
+      onderdeel: options.onderdeel ?? 'traject',
+      person: personOf(transition),
+      grond,
+    });
   } else if (!options.changeRecordedAfterwards) {
-    request.access.record({ actie: 'wijzigen', onderdeel: options.onderdeel ?? 'traject', person: personOf(transition), grond });
+    request.access.record({
+      actie: 'wijzigen',
+      onderdeel: options.onderdeel ?? 'traject',
+      person: personOf(transition),
+      grond,
+    });
   }
   return { transition, grond };
 }
@@ -76,16 +98,35 @@ export async function openRecord(
  * A second action on a record already opened (resolving a signal with a scale-up also changes the
  * transition): decided with the same request, a refusal recorded on the person's trail.
  */
-export function admit(request: RecordRequest, transition: Transition, action: Action, options: Pick<OpenOptions, 'onderdeel' | 'gemeenteCode'> = {}): Ground {
-  const context: AccessContext = { gemeenteCode: options.gemeenteCode, noodtoegang: Boolean(request.access.noodtoegangReden) };
+export function admit(
+  request: RecordRequest,
+  transition: Transition,
+  action: Action,
+  options: Pick<OpenOptions, 'onderdeel' | 'gemeenteCode'> = {},
+): Ground {
+  const context: AccessContext = {
+    gemeenteCode: options.gemeenteCode,
+    noodtoegang: Boolean(request.access.noodtoegangReden),
+  };
   const decision = decide(request.principal, action, scopeOf(transition), context);
   if (decision.allowed) return decision.grond;
-  request.access.record({ actie: 'geweigerd', onderdeel: options.onderdeel ?? 'traject', person: personOf(transition), weigering: decision.reason });
+  request.access.record({
+    actie: 'geweigerd',
+    onderdeel: options.onderdeel ?? 'traject',
+    person: personOf(transition),
+    weigering: decision.reason,
+  });
   throw refusal(decision, action);
 }
 
 /** The audit entry of a stored change: who, on the ground the record was opened on, which fields from what to what. */
-export function recordChange(access: RequestAccess, grond: Ground, before: Transition, next: Transition, onderdeel = 'traject'): void {
+export function recordChange(
+  access: RequestAccess,
+  grond: Ground,
+  before: Transition,
+  next: Transition,
+  onderdeel = 'traject',
+): void {
   access.record({
     actie: 'wijzigen',
     onderdeel,
@@ -107,7 +148,11 @@ function refusal(decision: Extract<Decision, { allowed: false }>, action: Action
     case 'team':
       return ruleOf(action).noodtoegang
         ? new EmergencyAccessPossibleError()
-        : new ForbiddenError('Dit traject hoort bij een ander team: alleen het team van de persoon kan dit doen.', 'forbidden', 'team');
+        : new ForbiddenError(
+            'Dit traject hoort bij een ander team: alleen het team van de persoon kan dit doen.',
+            'forbidden',
+            'team',
+          );
     case 'alleen-inzien':
       return new EmergencyAccessReadOnlyError();
     case 'role':
@@ -116,14 +161,24 @@ function refusal(decision: Extract<Decision, { allowed: false }>, action: Action
 }
 
 /** Throws a 403 carrying the policy's reason, for actions on the organisation rather than on a person's record. */
-export function authorize(principal: Principal, action: Action, resource?: ResourceScope, context?: AccessContext): void {
+export function authorize(
+  principal: Principal,
+  action: Action,
+  resource?: ResourceScope,
+  context?: AccessContext,
+): void {
   const decision = decide(principal, action, resource, context);
   if (!decision.allowed) throw new ForbiddenError(undefined, 'forbidden', decision.reason);
 }
 
 /** What the policy needs to know of a person's record: whose it is, which team supports them, who works on it. */
 export function scopeOf(t: Pick<Transition, 'providerId' | 'teamId' | 'begeleiders' | 'gemeenteCode'>): ResourceScope {
-  return { organisationId: t.providerId, teamId: t.teamId, assignedUserIds: t.begeleiders.map((b) => b.id), gemeenteCode: t.gemeenteCode };
+  return {
+    organisationId: t.providerId,
+    teamId: t.teamId,
+    assignedUserIds: t.begeleiders.map((b) => b.id),
+    gemeenteCode: t.gemeenteCode,
+  };
 }
 
 const personOf = (t: Transition) => ({ persoonRef: t.persoonRef, transitionId: t.id, teamId: t.teamId });

@@ -32,13 +32,29 @@ export interface AuditDeps {
 export function auditHandlers(deps: () => AuditDeps): CapabilityHandlers<'audit'> {
   return {
     getPersonAudit: async ({ principal, params, query, access }) => {
-      const { transition: t } = await openRecord(deps().transitions, { principal, access }, params.transitionId, 'audit:read-person', { onderdeel: 'audit' });
+      const { transition: t } = await openRecord(
+        deps().transitions,
+        { principal, access },
+        params.transitionId,
+        'audit:read-person',
+        { onderdeel: 'audit' },
+      );
       return { body: await deps().audit.ofPerson(t.persoonRef, { limit: query.limit, cursor: query.cursor }) };
     },
     exportAccessReport: async ({ principal, params, access }) => {
       // The report holds the same trail as the audit panel (staff names, refusals, emergency reasons): same rule.
-      const { transition: t } = await openRecord(deps().transitions, { principal, access }, params.transitionId, 'audit:read-person', { onderdeel: 'inzageverslag' });
-      access.record({ actie: 'exporteren', onderdeel: 'inzageverslag', person: { persoonRef: t.persoonRef, transitionId: t.id, teamId: t.teamId } });
+      const { transition: t } = await openRecord(
+        deps().transitions,
+        { principal, access },
+        params.transitionId,
+        'audit:read-person',
+        { onderdeel: 'inzageverslag' },
+      );
+      access.record({
+        actie: 'exporteren',
+        onderdeel: 'inzageverslag',
+        person: { persoonRef: t.persoonRef, transitionId: t.id, teamId: t.teamId },
+      });
       const entries: AuditEntry[] = [];
       let cursor: string | undefined;
       do {
@@ -46,13 +62,17 @@ export function auditHandlers(deps: () => AuditDeps): CapabilityHandlers<'audit'
         entries.push(...page.items);
         cursor = page.nextCursor;
       } while (cursor && entries.length < REPORT_LIMIT);
-      return { body: accessReportCsv(entries, await organisationNames(deps(), entries)), headers: { 'content-disposition': 'attachment; filename="inzageverslag.csv"' } };
+      return {
+        body: accessReportCsv(entries, await organisationNames(deps(), entries)),
+        headers: { 'content-disposition': 'attachment; filename="inzageverslag.csv"' },
+      };
     },
     getUserAudit: async ({ principal, params, query, access }) => {
       authorize(principal, 'audit:read-user');
       const [member] = await deps().directory.staffMembers(principal.organisationId, [params.userId]);
       // A team lead oversees their own team: someone of another team or organisation does not "exist" here.
-      if (!member || member.teamId !== principal.teamId) throw new NotFoundError('Deze medewerker is niet van jouw team.');
+      if (!member || member.teamId !== principal.teamId)
+        throw new NotFoundError('Deze medewerker is niet van jouw team.');
       access.record({ actie: 'lezen', onderdeel: `audit van medewerker ${params.userId}` });
       return { body: await deps().audit.ofUser(params.userId, { limit: query.limit, cursor: query.cursor }) };
     },
@@ -60,15 +80,25 @@ export function auditHandlers(deps: () => AuditDeps): CapabilityHandlers<'audit'
       authorize(principal, 'audit:read-user');
       if (!principal.teamId) return { body: { items: [] } };
       access.record({ actie: 'lijst', onderdeel: 'noodtoegang van het team' });
-      return { body: await deps().audit.emergencyAccessOfTeam(principal.organisationId, principal.teamId, { limit: query.limit, cursor: query.cursor }) };
+      return {
+        body: await deps().audit.emergencyAccessOfTeam(principal.organisationId, principal.teamId, {
+          limit: query.limit,
+          cursor: query.cursor,
+        }),
+      };
     },
   };
 }
 
 /** The names of the organisations in the entries: a person reads "Stichting De Overstap", not an id. */
-async function organisationNames(deps: AuditDeps, entries: readonly AuditEntry[]): Promise<ReadonlyMap<string, string>> {
+async function organisationNames(
+  deps: AuditDeps,
+  entries: readonly AuditEntry[],
+): Promise<ReadonlyMap<string, string>> {
   const ids = [...new Set(entries.map((e) => e.gebruiker.organisatieId))];
-  const found = await Promise.all(ids.map(async (id) => [id, (await deps.directory.organisation(id))?.naam ?? id] as const));
+  const found = await Promise.all(
+    ids.map(async (id) => [id, (await deps.directory.organisation(id))?.naam ?? id] as const),
+  );
   return new Map(found);
 }
 
@@ -76,7 +106,10 @@ async function organisationNames(deps: AuditDeps, entries: readonly AuditEntry[]
  * The access report in words a person can read (Dutch spreadsheet conventions: semicolons, a BOM): when, who
  * (name, role, organisation), what, on what ground, emergency access with its reason. No values of the record.
  */
-export function accessReportCsv(entries: readonly AuditEntry[], organisations: ReadonlyMap<string, string> = new Map()): string {
+export function accessReportCsv(
+  entries: readonly AuditEntry[],
+  organisations: ReadonlyMap<string, string> = new Map(),
+): string {
   const local = (e: AuditEntry) => new Date(e.at).toLocaleString('sv-SE', { timeZone: 'Europe/Amsterdam' });
   return csvDocument<AuditEntry>(
     [
@@ -84,7 +117,11 @@ export function accessReportCsv(entries: readonly AuditEntry[], organisations: R
       { header: 'tijd', cell: (e) => local(e).slice(11, 16) },
       { header: 'wie', cell: (e) => e.gebruiker.naam, quoted: true },
       { header: 'rol', cell: (e) => roleLabels[e.gebruiker.rol], quoted: true },
-      { header: 'organisatie', cell: (e) => organisations.get(e.gebruiker.organisatieId) ?? e.gebruiker.organisatieId, quoted: true },
+      {
+        header: 'organisatie',
+        cell: (e) => organisations.get(e.gebruiker.organisatieId) ?? e.gebruiker.organisatieId,
+        quoted: true,
+      },
       { header: 'wat', cell: (e) => auditActionLabels[e.actie], quoted: true },
       { header: 'onderdeel', cell: (e) => e.onderdeel, quoted: true },
       { header: 'grond', cell: (e) => (e.grond ? groundLabels[e.grond] : ''), quoted: true },

@@ -9,7 +9,12 @@ const DEFAULT_RETENTION_DAYS = 7 * 365;
 
 /** The audit trail of a Lambda, from its environment (AUDIT_TABLE_NAME, AUDIT_RETENTION_DAYS). */
 export const auditFromEnvironment = lazy(
-  (): AuditLog => new DynamoAuditLog(runtime.documentClient(), requiredEnv('AUDIT_TABLE_NAME'), Number(process.env.AUDIT_RETENTION_DAYS ?? DEFAULT_RETENTION_DAYS)),
+  (): AuditLog =>
+    new DynamoAuditLog(
+      runtime.documentClient(),
+      requiredEnv('AUDIT_TABLE_NAME'),
+      Number(process.env.AUDIT_RETENTION_DAYS ?? DEFAULT_RETENTION_DAYS),
+    ),
 );
 
 /** Where a Lambda parks the refusals it could not write (AUDIT_PARKED_QUEUE_URL); none when not set. */

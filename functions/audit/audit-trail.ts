@@ -15,7 +15,13 @@ import {
  * throttles or times out for longer than those ride out. Exponential backoff with full jitter, a bounded number
  * of rounds, and never past the Lambda's time: what is left is kept back (`reserveMs`) to answer or to park.
  */
-export const auditRetry = { attempts: 4, firstDelayMs: 100, maxDelayMs: 1_000, reserveMs: 1_500, minimumMs: 1_000 } as const;
+export const auditRetry = {
+  attempts: 4,
+  firstDelayMs: 100,
+  maxDelayMs: 1_000,
+  reserveMs: 1_500,
+  minimumMs: 1_000,
+} as const;
 
 /** The moment audit writes must be done by: the Lambda's time, less the reserve. */
 export function auditDeadline(context?: { getRemainingTimeInMillis?: () => number }): number {
@@ -26,7 +32,10 @@ export function auditDeadline(context?: { getRemainingTimeInMillis?: () => numbe
 const retryable = (error: unknown) => error instanceof UnprocessedAuditEntriesError || isTemporaryFailure(error);
 
 /** Runs an audit write until it succeeds, fails for good, runs out of rounds or would pass the deadline. */
-export async function withAuditRetries(write: (options: WriteOptions) => Promise<void>, deadline: number): Promise<void> {
+export async function withAuditRetries(
+  write: (options: WriteOptions) => Promise<void>,
+  deadline: number,
+): Promise<void> {
   for (let attempt = 1; ; attempt++) {
     try {
       // The write itself is cut off at the deadline: a silent socket does not use up the Lambda.

@@ -30,7 +30,9 @@ export class UnprocessedAuditEntriesError extends Error {
  * Refusals whose entries could not be written, kept where a replay (`npm run replay-audit`) writes them later.
  * A message of the place is one of these, or a CloudWatch Logs event the refused-requests Lambda gave up on.
  */
-export type ParkedAudit = { soort: 'toegang'; entries: AuditEntry[] } | { soort: 'weigering'; refusals: RefusedRequest[] };
+export type ParkedAudit =
+  | { soort: 'toegang'; entries: AuditEntry[] }
+  | { soort: 'weigering'; refusals: RefusedRequest[] };
 
 export interface AuditParking {
   park(parked: ParkedAudit): Promise<void>;

@@ -3,7 +3,14 @@ import { todayInNetherlands } from '../../shared/domain/calendar';
 import type { GemeenteCode } from '../../shared/domain/municipalities';
 import { municipalityPolicy } from '../../shared/domain/municipality-policy';
 import type { Principal } from '../../shared/domain/principal';
-import { cancelMove, centsToCsvEuro, moves, newBalance, proposalMove, type SpendMove } from '../../shared/domain/regelbudget';
+import {
+  cancelMove,
+  centsToCsvEuro,
+  moves,
+  newBalance,
+  proposalMove,
+  type SpendMove,
+} from '../../shared/domain/regelbudget';
 import type { Budget, LedgerEntry, Spend } from '../../shared/domain/regelbudget-schemas';
 import type { Transition } from '../../shared/domain/transition';
 import type { Action } from '../../shared/policy/access-policy';
@@ -46,13 +53,27 @@ async function municipalityOf(deps: BudgetDeps, principal: Principal): Promise<G
  * transitions, a municipality's budget holders for the transitions in their municipality. Anything else is
  * a 404, so existence is not disclosed.
  */
-async function budgetScope(deps: BudgetDeps, principal: Principal, transitionId: string, action: Action, access: RequestAccess): Promise<Transition> {
+async function budgetScope(
+  deps: BudgetDeps,
+  principal: Principal,
+  transitionId: string,
+  action: Action,
+  access: RequestAccess,
+): Promise<Transition> {
   const gemeenteCode = principal.role === 'budgethouder' ? await municipalityOf(deps, principal) : undefined;
-  const opened = await openRecord(deps.transitions, { principal, access }, transitionId, action, { onderdeel: 'regelbudget', gemeenteCode });
+  const opened = await openRecord(deps.transitions, { principal, access }, transitionId, action, {
+    onderdeel: 'regelbudget',
+    gemeenteCode,
+  });
   return opened.transition;
 }
 
-function ledgerEntry(deps: BudgetDeps, principal: Principal, t: Transition, fields: Pick<LedgerEntry, 'soort' | 'bedragCent'> & Partial<LedgerEntry>): LedgerEntry {
+function ledgerEntry(
+  deps: BudgetDeps,
+  principal: Principal,
+  t: Transition,
+  fields: Pick<LedgerEntry, 'soort' | 'bedragCent'> & Partial<LedgerEntry>,
+): LedgerEntry {
   return {
     id: deps.newId(),
     transitionId: t.id,
@@ -91,7 +112,13 @@ async function moveSpend(
     throw new RuleViolationError(`Dit kan niet bij een uitgave met status ${before.status}.`);
   }
   const after: Spend = { ...before, ...change(before), status: moves[move].toStatus };
-  const entry = ledgerEntry(deps, principal, t, { soort: ledgerKinds[move], bedragCent: before.bedragCent, spendId, categorie: before.categorie, ...(reden ? { reden } : {}) });
+  const entry = ledgerEntry(deps, principal, t, {
+    soort: ledgerKinds[move],
+    bedragCent: before.bedragCent,
+    spendId,
+    categorie: before.categorie,
+    ...(reden ? { reden } : {}),
+  });
   await deps.budgets.move({ before, after, move, entry });
   if (move === 'goedkeuren') countBusinessEvent('SpendApproved');
   return after;
@@ -105,9 +132,10 @@ function checkPaymentDate(betaaldOp: string, spend: Spend, now: Date): void {
   const today = todayInNetherlands(now);
   const proposed = todayInNetherlands(new Date(spend.voorgesteldOp));
   if (betaaldOp > today || betaaldOp < proposed) {
-    const reason = betaaldOp > today
-      ? `De betaaldatum ligt in de toekomst; vul de dag van betaling in (uiterlijk vandaag, ${today}).`
-      : `De betaaldatum ligt vóór de dag waarop de uitgave is voorgesteld (${proposed}).`;
+    const reason =
+      betaaldOp > today
+        ? `De betaaldatum ligt in de toekomst; vul de dag van betaling in (uiterlijk vandaag, ${today}).`
+        : `De betaaldatum ligt vóór de dag waarop de uitgave is voorgesteld (${proposed}).`;
     throw new ValidationError([{ name: 'betaaldOp', code: 'invalid_date', reason }]);
   }
 }
@@ -153,8 +181,19 @@ export function budgetHandlers(deps: () => BudgetDeps): CapabilityHandlers<'budg
   return {
     getBudget: async ({ principal, params, access }) => {
       const t = await budgetScope(deps(), principal, params.transitionId, 'budget:read', access);
-      const [budget, uitgaven, grootboek] = await Promise.all([deps().budgets.get(t.id), deps().budgets.spends(t.id), deps().budgets.ledger(t.id)]);
-      return { body: { ...(budget ? { budget } : {}), uitgaven, grootboek, drempelCent: municipalityPolicy(t.gemeenteCode).regelbudgetApprovalThresholdCent } };
+      const [budget, uitgaven, grootboek] = await Promise.all([
+        deps().budgets.get(t.id),
+        deps().budgets.spends(t.id),
+        deps().budgets.ledger(t.id),
+      ]);
+      return {
+        body: {
+          ...(budget ? { budget } : {}),
+          uitgaven,
+          grootboek,
+          drempelCent: municipalityPolicy(t.gemeenteCode).regelbudgetApprovalThresholdCent,
+        },
+      };
     },
     grantBudget: async ({ principal, params, body, access }) => {
       const t = await budgetScope(deps(), principal, params.transitionId, 'budget:grant', access);
@@ -167,7 +206,10 @@ export function budgetHandlers(deps: () => BudgetDeps): CapabilityHandlers<'budg
         geldigTot: body.geldigTot,
         toegekendDoor: { id: principal.userId, naam: principal.naam },
       };
-      await deps().budgets.grant(budget, ledgerEntry(deps(), principal, t, { soort: 'toegekend', bedragCent: body.toegekendCent }));
+      await deps().budgets.grant(
+        budget,
+        ledgerEntry(deps(), principal, t, { soort: 'toegekend', bedragCent: body.toegekendCent }),
+      );
       return { body: budget };
     },
     proposeSpend: async ({ principal, params, body, idempotencyKey, access }) => {
@@ -199,18 +241,41 @@ export function budgetHandlers(deps: () => BudgetDeps): CapabilityHandlers<'budg
         params.spendId,
         'budget:decide',
         () => (body.besluit === 'goedgekeurd' ? 'goedkeuren' : 'afwijzen'),
-        () => ({ besluit: { door: { id: principal.userId, naam: principal.naam }, op: deps().now().toISOString(), ...(body.reden ? { reden: body.reden } : {}) } }),
+        () => ({
+          besluit: {
+            door: { id: principal.userId, naam: principal.naam },
+            op: deps().now().toISOString(),
+            ...(body.reden ? { reden: body.reden } : {}),
+          },
+        }),
         body.reden,
       ),
     }),
     paySpend: async ({ principal, params, body, access }) => ({
-      body: await moveSpend(deps(), { principal, access }, params.transitionId, params.spendId, 'budget:pay', () => 'betalen', (spend) => {
-        checkPaymentDate(body.betaaldOp, spend, deps().now());
-        return { betaaldOp: body.betaaldOp };
-      }),
+      body: await moveSpend(
+        deps(),
+        { principal, access },
+        params.transitionId,
+        params.spendId,
+        'budget:pay',
+        () => 'betalen',
+        (spend) => {
+          checkPaymentDate(body.betaaldOp, spend, deps().now());
+          return { betaaldOp: body.betaaldOp };
+        },
+      ),
     }),
     cancelSpend: async ({ principal, params, body, access }) => ({
-      body: await moveSpend(deps(), { principal, access }, params.transitionId, params.spendId, 'budget:cancel', (s) => cancelMove(s.status), () => ({}), body.reden),
+      body: await moveSpend(
+        deps(),
+        { principal, access },
+        params.transitionId,
+        params.spendId,
+        'budget:cancel',
+        (s) => cancelMove(s.status),
+        () => ({}),
+        body.reden,
+      ),
     }),
     budgetInbox: async ({ principal, access }) => {
       authorize(principal, 'budget:inbox');
@@ -225,7 +290,9 @@ export function budgetHandlers(deps: () => BudgetDeps): CapabilityHandlers<'budg
       const entries = gemeente ? await deps().budgets.municipalityLedger(gemeente, query.van, query.tot) : [];
       return {
         body: toCsv(entries),
-        headers: { 'content-disposition': `attachment; filename="regelbudget-${gemeente ?? 'geen'}-${query.van}-${query.tot}.csv"` },
+        headers: {
+          'content-disposition': `attachment; filename="regelbudget-${gemeente ?? 'geen'}-${query.van}-${query.tot}.csv"`,
+        },
       };
     },
   };

@@ -20,7 +20,14 @@ export interface BudgetStore {
    * refused when the free amount is short. When the key was used first, answers what it answered then
    * (the spend, or the refusal thrown again) and moves nothing.
    */
-  propose(input: { spend: Spend; move: 'voorstellen' | 'direct-goedkeuren'; entry: LedgerEntry; gemeenteCode: string; today: string; idempotency?: SpendIdempotency }): Promise<{ spend: Spend; replayed: boolean }>;
+  propose(input: {
+    spend: Spend;
+    move: 'voorstellen' | 'direct-goedkeuren';
+    entry: LedgerEntry;
+    gemeenteCode: string;
+    today: string;
+    idempotency?: SpendIdempotency;
+  }): Promise<{ spend: Spend; replayed: boolean }>;
   /**
    * What a key answered first: the spend it booked, a refusal (thrown again), or undefined when it is unused.
    * A key used for another request is refused (IdempotencyKeyReusedError).

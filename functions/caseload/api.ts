@@ -36,25 +36,41 @@ export function caseloadHandlers(deps: () => CaseloadDeps): CapabilityHandlers<'
       authorize(principal, 'caseload:own');
       access.record({ actie: 'lijst', onderdeel: 'vandaag' });
       const today = todayInNetherlands(deps().now());
-      const [taken, mine] = await Promise.all([deps().tasks.openTasksOf(principal.userId), deps().transitions.listOfBegeleider(principal.userId, { limit: MY_TRANSITIONS })]);
+      const [taken, mine] = await Promise.all([
+        deps().tasks.openTasksOf(principal.userId),
+        deps().transitions.listOfBegeleider(principal.userId, { limit: MY_TRANSITIONS }),
+      ]);
       const active = mine.items.filter((t) => isActive(t.fase));
-      const ref = (t: TransitionSummary) => ({ transitionId: t.id, persoon: { voornaam: t.persoon.voornaam, achternaam: t.persoon.achternaam } });
+      const ref = (t: TransitionSummary) => ({
+        transitionId: t.id,
+        persoon: { voornaam: t.persoon.voornaam, achternaam: t.persoon.achternaam },
+      });
       const evaluaties = active
-        .filter((t) => t.signalen?.volgendeEvaluatie && t.signalen.volgendeEvaluatie <= addDays(today, REVIEWS_AHEAD_DAYS))
+        .filter(
+          (t) => t.signalen?.volgendeEvaluatie && t.signalen.volgendeEvaluatie <= addDays(today, REVIEWS_AHEAD_DAYS),
+        )
         .map((t) => ({ ...ref(t), datum: t.signalen!.volgendeEvaluatie! }))
         .sort((a, b) => a.datum.localeCompare(b.datum));
       const deadlines = active
-        .filter((t) => t.signalen?.volgendeDeadline && t.signalen.volgendeDeadline.datum <= addDays(today, DEADLINES_AHEAD_DAYS))
+        .filter(
+          (t) =>
+            t.signalen?.volgendeDeadline && t.signalen.volgendeDeadline.datum <= addDays(today, DEADLINES_AHEAD_DAYS),
+        )
         .map((t) => ({ ...ref(t), ...t.signalen!.volgendeDeadline! }))
         .sort((a, b) => a.datum.localeCompare(b.datum));
-      const [caseload] = caseloadOf(active, [{ id: principal.userId, naam: principal.naam }], today).filter((e) => e.begeleider.id === principal.userId);
+      const [caseload] = caseloadOf(active, [{ id: principal.userId, naam: principal.naam }], today).filter(
+        (e) => e.begeleider.id === principal.userId,
+      );
       return { body: { today, taken, evaluaties, deadlines, ...(caseload ? { caseload } : {}) } };
     },
     getTeam: async ({ principal, access }) => {
       authorize(principal, 'caseload:team');
       access.record({ actie: 'lijst', onderdeel: 'caseload van het team' });
       const today = todayInNetherlands(deps().now());
-      const [transitions, staff] = await Promise.all([teamTransitions(deps().transitions, principal.organisationId, principal.teamId), deps().directory.staff(principal.organisationId)]);
+      const [transitions, staff] = await Promise.all([
+        teamTransitions(deps().transitions, principal.organisationId, principal.teamId),
+        deps().directory.staff(principal.organisationId),
+      ]);
       const begeleiders = staff.filter((s) => s.role === 'begeleider' && s.teamId === principal.teamId);
       const config = supportConfigFor(principal.organisationId);
       return {
@@ -69,7 +85,11 @@ export function caseloadHandlers(deps: () => CaseloadDeps): CapabilityHandlers<'
   };
 }
 
-async function teamTransitions(store: TransitionStore, organisationId: string, teamId: string | undefined): Promise<TransitionSummary[]> {
+async function teamTransitions(
+  store: TransitionStore,
+  organisationId: string,
+  teamId: string | undefined,
+): Promise<TransitionSummary[]> {
   const all: TransitionSummary[] = [];
   let cursor: string | undefined;
   do {

@@ -7,7 +7,11 @@ import { createHash, randomBytes } from 'node:crypto';
 const KEY = /^lnd_([a-z0-9]{8})_([A-Za-z0-9_-]{43})$/;
 
 export function newApiKey(): { apiKey: string; prefix: string; hash: string } {
-  const prefix = randomBytes(6).toString('base64url').toLowerCase().replace(/[^a-z0-9]/g, '0').slice(0, 8);
+  const prefix = randomBytes(6)
+    .toString('base64url')
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '0')
+    .slice(0, 8);
   const apiKey = `lnd_${prefix}_${randomBytes(32).toString('base64url')}`;
   return { apiKey, prefix, hash: hashOf(apiKey) };
 }

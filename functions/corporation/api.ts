@@ -97,12 +97,15 @@ export function corporationHandlers(deps: () => CorporationDeps): CapabilityHand
     },
     listReportedSignals: async ({ principal }) => {
       const { corporatieId, providerId } = corporationOf(principal);
-      return { body: { items: (await deps().signals.reportedBy(corporatieId, providerId, REPORTED_LIMIT)).map(reported) } };
+      return {
+        body: { items: (await deps().signals.reportedBy(corporatieId, providerId, REPORTED_LIMIT)).map(reported) },
+      };
     },
     getNotice: async ({ principal, params }) => {
       const { corporatieId, providerId } = corporationOf(principal);
       const event = await deps().outbox.outboxEvent(params.eventId);
-      if (!event || event.corporatieId !== corporatieId || event.providerId !== providerId) throw new NotFoundError('Deze melding bestaat niet.');
+      if (!event || event.corporatieId !== corporatieId || event.providerId !== providerId)
+        throw new NotFoundError('Deze melding bestaat niet.');
       const provider = await deps().directory.organisation(event.providerId);
       if (!provider?.kvkNummer) throw new NotFoundError('Deze melding bestaat niet.');
       return { body: { ...toCloudEvent(event, { kvkNummer: provider.kvkNummer, apiBaseUrl: deps().apiBaseUrl }) } };

@@ -6,7 +6,9 @@ import { DynamoApiKeyStore } from '../storage/dynamo-api-key-store';
 import { apiKeyFrom, hashOf } from './api-keys';
 import type { ApiKeyStore } from './ports';
 
-type Result = APIGatewaySimpleAuthorizerWithContextResult<{ corporatieId: string; providerId: string; keyPrefix: string } | Record<string, never>>;
+type Result = APIGatewaySimpleAuthorizerWithContextResult<
+  { corporatieId: string; providerId: string; keyPrefix: string } | Record<string, never>
+>;
 
 /**
  * API Gateway's Lambda authorizer for the corporation API: the API key's hash must be known. The context it
@@ -20,11 +22,18 @@ export function createApiKeyAuthorizer(store: () => Pick<ApiKeyStore, 'byHash'>)
       logger.warn('api key refused', { known: false });
       return { isAuthorized: false, context: {} };
     }
-    return { isAuthorized: true, context: { corporatieId: stored.corporatieId, providerId: stored.providerId, keyPrefix: stored.prefix } };
+    return {
+      isAuthorized: true,
+      context: { corporatieId: stored.corporatieId, providerId: stored.providerId, keyPrefix: stored.prefix },
+    };
   };
 }
 
 // The same correlation id the corporation API's handler logs with: the caller's, or API Gateway's request id.
-export const handler = observed(createApiKeyAuthorizer(lazy(() => new DynamoApiKeyStore(runtime.documentClient(), runtime.tableName()))), (event: Pick<APIGatewayRequestAuthorizerEventV2, 'headers' | 'requestContext'>) =>
-  isCallerCorrelationId(event.headers?.['x-correlation-id']) ? event.headers?.['x-correlation-id'] : event.requestContext?.requestId,
+export const handler = observed(
+  createApiKeyAuthorizer(lazy(() => new DynamoApiKeyStore(runtime.documentClient(), runtime.tableName()))),
+  (event: Pick<APIGatewayRequestAuthorizerEventV2, 'headers' | 'requestContext'>) =>
+    isCallerCorrelationId(event.headers?.['x-correlation-id'])
+      ? event.headers?.['x-correlation-id']
+      : event.requestContext?.requestId,
 );

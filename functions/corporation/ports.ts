@@ -1,4 +1,3 @@
-
 export interface StoredApiKey {
   prefix: string;
   corporatieId: string;

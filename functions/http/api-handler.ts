@@ -9,7 +9,13 @@ import { routeKey, type OperationSpec } from '../../shared/api/operation';
 import { invalidParamsFrom } from '../../shared/api/problem';
 import type { Principal } from '../../shared/domain/principal';
 import { EMERGENCY_REASON_MESSAGE, emergencyReasonIsValid } from '../../shared/domain/free-text';
-import { AuditUnavailableError, ForbiddenError, NotFoundError, UnsupportedMediaTypeError, ValidationError } from './errors';
+import {
+  AuditUnavailableError,
+  ForbiddenError,
+  NotFoundError,
+  UnsupportedMediaTypeError,
+  ValidationError,
+} from './errors';
 import { corporationFrom, principalFrom } from './principal';
 import { problemResponses } from './problem-responses';
 import { requestLog } from './request-log';
@@ -101,7 +107,8 @@ export function createApiHandler<Ops extends Record<string, OperationSpec>>(
   options: ApiHandlerOptions = {},
 ) {
   const byRouteKey = new Map<string, { id: OperationId; spec: OperationSpec }>();
-  for (const [id, spec] of Object.entries(operations) as [OperationId, OperationSpec][]) byRouteKey.set(routeKey(spec), { id, spec });
+  for (const [id, spec] of Object.entries(operations) as [OperationId, OperationSpec][])
+    byRouteKey.set(routeKey(spec), { id, spec });
 
   const dispatch = async (event: ApiEvent, context: Context): Promise<ApiResponse> => {
     const route = byRouteKey.get(event.routeKey);
@@ -111,20 +118,36 @@ export function createApiHandler<Ops extends Record<string, OperationSpec>>(
     const kanaal = spec.auth === 'corporation' ? 'corporatie-api' : 'web-api';
     let principal: Principal | undefined;
     try {
-      principal = spec.auth === 'principal' ? principalFrom(event) : spec.auth === 'corporation' ? corporationFrom(event) : undefined;
+      principal =
+        spec.auth === 'principal'
+          ? principalFrom(event)
+          : spec.auth === 'corporation'
+            ? corporationFrom(event)
+            : undefined;
     } catch (error) {
       // A verified token without the claims of a member of staff (no organisation or role): an attempt too.
-      await recordRefused(options, context, requestId, parkedRefusals([
-        {
-          id: randomUUID(),
-          at: (options.now?.() ?? new Date()).toISOString(),
-          reden: 'onvolledig',
-          route: event.routeKey,
-          status: 401,
-          ...(typeof event.requestContext?.authorizer?.jwt?.claims?.sub === 'string' ? { gebruikerId: event.requestContext.authorizer.jwt.claims.sub } : {}),
-          waar: { requestId, kanaal, ...(event.requestContext?.http?.sourceIp ? { bron: event.requestContext.http.sourceIp } : {}) },
-        },
-      ]));
+      await recordRefused(
+        options,
+        context,
+        requestId,
+        parkedRefusals([
+          {
+            id: randomUUID(),
+            at: (options.now?.() ?? new Date()).toISOString(),
+            reden: 'onvolledig',
+            route: event.routeKey,
+            status: 401,
+            ...(typeof event.requestContext?.authorizer?.jwt?.claims?.sub === 'string'
+              ? { gebruikerId: event.requestContext.authorizer.jwt.claims.sub }
+              : {}),
+            waar: {
+              requestId,
+              kanaal,
+              ...(event.requestContext?.http?.sourceIp ? { bron: event.requestContext.http.sourceIp } : {}),
+            },
+          },
+        ]),
+      );
       throw error;
     }
     const access = new RequestAccess(principal, {
@@ -144,7 +167,9 @@ export function createApiHandler<Ops extends Record<string, OperationSpec>>(
       requestId,
       access,
     };
-    const handler = handlers[id as keyof typeof handlers] as unknown as (r: typeof request) => Promise<ApiResult<OperationId>>;
+    const handler = handlers[id as keyof typeof handlers] as unknown as (
+      r: typeof request,
+    ) => Promise<ApiResult<OperationId>>;
     let result: ApiResult<OperationId>;
     try {
       result = await handler(request);
@@ -156,7 +181,12 @@ export function createApiHandler<Ops extends Record<string, OperationSpec>>(
       if (error instanceof ForbiddenError && !access.entries.some((e) => e.actie === 'geweigerd')) {
         access.record({ actie: 'geweigerd', onderdeel: spec.capability, weigering: error.weigering });
       }
-      await recordRefused(options, context, requestId, parkedEntries(access.entries.filter((e) => e.actie === 'geweigerd')));
+      await recordRefused(
+        options,
+        context,
+        requestId,
+        parkedEntries(access.entries.filter((e) => e.actie === 'geweigerd')),
+      );
       throw error;
     }
     // No record leaves without its audit entry: if the trail cannot be written, the answer is a 503.
@@ -167,12 +197,20 @@ export function createApiHandler<Ops extends Record<string, OperationSpec>>(
     const body = csv ? String(result.body) : JSON.stringify(spec.response.schema.parse(result.body));
     return {
       statusCode: spec.response.status,
-      headers: { 'content-type': csv ? 'text/csv; charset=utf-8' : 'application/json', 'cache-control': 'no-store', ...result.headers },
+      headers: {
+        'content-type': csv ? 'text/csv; charset=utf-8' : 'application/json',
+        'cache-control': 'no-store',
+        ...result.headers,
+      },
       body,
     };
   };
 
-  const handler = middy<ApiEvent, ApiResponse>().use(correlationHeader()).use(requestLog()).use(problemResponses()).handler(dispatch);
+  const handler = middy<ApiEvent, ApiResponse>()
+    .use(correlationHeader())
+    .use(requestLog())
+    .use(problemResponses())
+    .handler(dispatch);
   // Every log line of the request carries its correlation id, which the workflows and notices it starts carry on.
   return observed((event: ApiEvent, context: Context) => handler(event, context), correlationIdOfRequest);
 }
@@ -191,7 +229,10 @@ function correlationHeader(): middy.MiddlewareObj<ApiEvent, ApiResponse> {
   const answer = async (request: middy.Request<ApiEvent, ApiResponse>) => {
     const correlationId = currentCorrelationId();
     if (!correlationId || !request.response) return;
-    request.response = { ...request.response, headers: { ...request.response.headers, 'x-correlation-id': correlationId } };
+    request.response = {
+      ...request.response,
+      headers: { ...request.response.headers, 'x-correlation-id': correlationId },
+    };
   };
   return { after: answer, onError: answer };
 }
@@ -242,7 +283,9 @@ function emergencyReasonOf(event: ApiEvent): string | undefined {
     reason = '';
   }
   if (!emergencyReasonIsValid(reason)) {
-    throw new ValidationError([{ name: 'landing-noodtoegang', code: 'invalid_reason', reason: EMERGENCY_REASON_MESSAGE }]);
+    throw new ValidationError([
+      { name: 'landing-noodtoegang', code: 'invalid_reason', reason: EMERGENCY_REASON_MESSAGE },
+    ]);
   }
   return reason;
 }

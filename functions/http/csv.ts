@@ -16,7 +16,11 @@ const FORMULA_START = /^[=+\-@\t\r\uff1d\uff0b\uff0d\uff20]/;
  * escape_formulas, as OWASP recommends); numbers are the product's own and are written with `formatNumber`,
  * unescaped, so a negative amount stays a number.
  */
-export function csvDocument<Row>(columns: readonly CsvColumn<Row>[], rows: readonly Row[], options: { formatNumber?: (n: number) => string } = {}): string {
+export function csvDocument<Row>(
+  columns: readonly CsvColumn<Row>[],
+  rows: readonly Row[],
+  options: { formatNumber?: (n: number) => string } = {},
+): string {
   return stringify(
     rows.map((row) => columns.map((c) => c.cell(row) ?? '')),
     {

@@ -102,7 +102,9 @@ export function isTemporaryFailure(error: unknown): boolean {
 export function isThrottling(error: unknown): boolean {
   if (typeof error !== 'object' || error === null) return false;
   const e = error as SdkErrorShape;
-  return e.$metadata?.httpStatusCode === 429 || THROTTLING_ERROR_NAMES.has(e.name ?? '') || e.$retryable?.throttling === true;
+  return (
+    e.$metadata?.httpStatusCode === 429 || THROTTLING_ERROR_NAMES.has(e.name ?? '') || e.$retryable?.throttling === true
+  );
 }
 
 /** Timed out, cut off, a 5xx, or marked retryable by the service; also when what caused it was. */
@@ -117,7 +119,10 @@ function isTransient(e: SdkErrorShape, depth: number): boolean {
       TRANSIENT_STATUS_CODES.has(e.$metadata?.httpStatusCode ?? 0) ||
       (e instanceof TypeError && FETCH_NETWORK_MESSAGES.has(e.message)) ||
       (e.code === 'ERR_HTTP2_STREAM_ERROR' && (e.message?.includes('NGHTTP2_REFUSED_STREAM') ?? false)) ||
-      (typeof e.cause === 'object' && e.cause !== null && depth <= 10 && isTransient(e.cause as SdkErrorShape, depth + 1)))
+      (typeof e.cause === 'object' &&
+        e.cause !== null &&
+        depth <= 10 &&
+        isTransient(e.cause as SdkErrorShape, depth + 1)))
   );
 }
 
@@ -131,13 +136,39 @@ interface SdkErrorShape {
 }
 
 const THROTTLING_ERROR_NAMES = new Set([
-  'BandwidthLimitExceeded', 'EC2ThrottledException', 'LimitExceededException', 'PriorRequestNotComplete',
-  'ProvisionedThroughputExceededException', 'RequestLimitExceeded', 'RequestThrottled', 'RequestThrottledException',
-  'SlowDown', 'ThrottledException', 'Throttling', 'ThrottlingException', 'TooManyRequestsException', 'TransactionInProgressException',
+  'BandwidthLimitExceeded',
+  'EC2ThrottledException',
+  'LimitExceededException',
+  'PriorRequestNotComplete',
+  'ProvisionedThroughputExceededException',
+  'RequestLimitExceeded',
+  'RequestThrottled',
+  'RequestThrottledException',
+  'SlowDown',
+  'ThrottledException',
+  'Throttling',
+  'ThrottlingException',
+  'TooManyRequestsException',
+  'TransactionInProgressException',
 ]);
 const TRANSIENT_ERROR_NAMES = new Set(['TimeoutError', 'RequestTimeout', 'RequestTimeoutException']);
 /** Connection failures and timeouts of Node's sockets and DNS. */
-const TRANSIENT_NODE_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
+const TRANSIENT_NODE_CODES = new Set([
+  'ECONNRESET',
+  'ECONNREFUSED',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+]);
 const TRANSIENT_STATUS_CODES = new Set([500, 502, 503, 504]);
 /** What `fetch` says when the network is gone (the SDK's fetch handler). */
-const FETCH_NETWORK_MESSAGES = new Set(['Failed to fetch', 'NetworkError when attempting to fetch resource', 'The Internet connection appears to be offline', 'Load failed', 'Network request failed']);
+const FETCH_NETWORK_MESSAGES = new Set([
+  'Failed to fetch',
+  'NetworkError when attempting to fetch resource',
+  'The Internet connection appears to be offline',
+  'Load failed',
+  'Network request failed',
+]);

@@ -28,7 +28,13 @@ export function corporationFrom(event: APIGatewayProxyEventV2WithJWTAuthorizer):
   const context = (event.requestContext?.authorizer as { lambda?: Record<string, unknown> } | undefined)?.lambda ?? {};
   const { corporatieId, providerId, keyPrefix } = context;
   if (!nonEmpty(corporatieId) || !nonEmpty(providerId) || !nonEmpty(keyPrefix)) throw new UnauthenticatedError();
-  return { userId: `api-sleutel:${keyPrefix}`, naam: `API-sleutel ${keyPrefix}`, organisationId: corporatieId, role: 'corporatie', providerId };
+  return {
+    userId: `api-sleutel:${keyPrefix}`,
+    naam: `API-sleutel ${keyPrefix}`,
+    organisationId: corporatieId,
+    role: 'corporatie',
+    providerId,
+  };
 }
 
 const nonEmpty = (value: unknown): value is string => typeof value === 'string' && value.length > 0;

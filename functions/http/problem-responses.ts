@@ -11,7 +11,10 @@ export const RETRY_AFTER_SECONDS = 2;
  * Maps every error to an RFC 9457 problem+json response, in one place. A temporary failure of DynamoDB (or
  * another AWS service) the SDK could not retry away becomes 503 with Retry-After; unknown errors a bare 500.
  */
-export function problemResponses(): middy.MiddlewareObj<APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2> {
+export function problemResponses(): middy.MiddlewareObj<
+  APIGatewayProxyEventV2WithJWTAuthorizer,
+  APIGatewayProxyStructuredResultV2
+> {
   return {
     onError: async (request) => {
       const error = request.error;
@@ -29,7 +32,10 @@ export function problemResponses(): middy.MiddlewareObj<APIGatewayProxyEventV2Wi
       } else if (isTemporaryFailure(error)) {
         // The SDK has retried already. A change is one transaction, written whole or not at all, and the client's
         // retry with the same Idempotency-Key or expectedVersion is safe either way.
-        logger.warn('temporarily unavailable', { requestId: request.context.awsRequestId, errorName: (error as Error).name });
+        logger.warn('temporarily unavailable', {
+          requestId: request.context.awsRequestId,
+          errorName: (error as Error).name,
+        });
         problem = {
           type: problemType('temporarily-unavailable'),
           title: 'Het is even te druk. Probeer het over een paar seconden opnieuw.',
@@ -52,7 +58,11 @@ export function problemResponses(): middy.MiddlewareObj<APIGatewayProxyEventV2Wi
       }
       request.response = {
         statusCode: problem.status,
-        headers: { 'content-type': 'application/problem+json', 'cache-control': 'no-store', ...(retryAfter ? { 'retry-after': retryAfter } : {}) },
+        headers: {
+          'content-type': 'application/problem+json',
+          'cache-control': 'no-store',
+          ...(retryAfter ? { 'retry-after': retryAfter } : {}),
+        },
         body: JSON.stringify(problem),
       };
     },

@@ -43,13 +43,25 @@ export class RequestAccess {
       actie: input.actie,
       operatie: this.meta.operationId,
       onderdeel: input.onderdeel,
-      ...(input.person ? { persoonRef: input.person.persoonRef, transitionId: input.person.transitionId, ...(input.person.teamId ? { teamId: input.person.teamId } : {}) } : {}),
+      ...(input.person
+        ? {
+            persoonRef: input.person.persoonRef,
+            transitionId: input.person.transitionId,
+            ...(input.person.teamId ? { teamId: input.person.teamId } : {}),
+          }
+        : {}),
       gebruiker: { id: userId, naam, organisatieId: organisationId, rol: role },
       namens: { id: userId, naam },
       ...(input.grond ? { grond: input.grond } : {}),
-      ...(input.grond === 'noodtoegang' && this.meta.noodtoegangReden ? { noodtoegang: { reden: this.meta.noodtoegangReden } } : {}),
+      ...(input.grond === 'noodtoegang' && this.meta.noodtoegangReden
+        ? { noodtoegang: { reden: this.meta.noodtoegangReden } }
+        : {}),
       ...(input.weigering ? { weigering: input.weigering } : {}),
-      waar: { requestId: this.meta.requestId, kanaal: this.meta.kanaal, ...(this.meta.bron ? { bron: this.meta.bron } : {}) },
+      waar: {
+        requestId: this.meta.requestId,
+        kanaal: this.meta.kanaal,
+        ...(this.meta.bron ? { bron: this.meta.bron } : {}),
+      },
       ...(input.wijziging ? { wijziging: input.wijziging } : {}),
     });
   }

@@ -6,9 +6,14 @@ import { logger } from '../observability/logger';
  * One access log line per request: route, status, duration and who (user id, never a name).
  * The route key holds `{transitionId}` placeholders, not values, so no identifiers of a person end up here.
  */
-export function requestLog(): middy.MiddlewareObj<APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2> {
+export function requestLog(): middy.MiddlewareObj<
+  APIGatewayProxyEventV2WithJWTAuthorizer,
+  APIGatewayProxyStructuredResultV2
+> {
   const started = new WeakMap<object, number>();
-  const finish = (request: middy.Request<APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2>) => {
+  const finish = (
+    request: middy.Request<APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2>,
+  ) => {
     const claims = request.event.requestContext?.authorizer?.jwt?.claims;
     logger.info('request', {
       requestId: request.event.requestContext?.requestId ?? request.context.awsRequestId,

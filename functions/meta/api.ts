@@ -14,7 +14,10 @@ export function createMetaApi(checks: () => Record<string, HealthCheck>, options
   return createApiHandler(
     metaOperations,
     {
-      getOpenApi: async () => ({ body: { ...openApiDocument() }, headers: { 'cache-control': 'private, max-age=300' } }),
+      getOpenApi: async () => ({
+        body: { ...openApiDocument() },
+        headers: { 'cache-control': 'private, max-age=300' },
+      }),
       getHealth: async () => ({ body: await checkHealth(checks()) }),
     },
     options,

@@ -14,7 +14,9 @@ export const tableActive =
 export const stateMachinesActive =
   (sfn: SFNClient, arns: readonly string[]): HealthCheck =>
   async () =>
-    (await Promise.all(arns.map((arn) => sfn.send(new DescribeStateMachineCommand({ stateMachineArn: arn }))))).every((m) => m.status === 'ACTIVE');
+    (await Promise.all(arns.map((arn) => sfn.send(new DescribeStateMachineCommand({ stateMachineArn: arn }))))).every(
+      (m) => m.status === 'ACTIVE',
+    );
 
 export const scheduleGroupActive =
   (scheduler: SchedulerClient, name: string): HealthCheck =>
@@ -29,7 +31,13 @@ export const deliveryHealthy =
   (sqs: SQSClient, queueUrl: string, deadLetterQueueUrl: string): HealthCheck =>
   async () => {
     const depth = async (url: string) =>
-      Number((await sqs.send(new GetQueueAttributesCommand({ QueueUrl: url, AttributeNames: ['ApproximateNumberOfMessages'] }))).Attributes?.ApproximateNumberOfMessages ?? NaN);
+      Number(
+        (
+          await sqs.send(
+            new GetQueueAttributesCommand({ QueueUrl: url, AttributeNames: ['ApproximateNumberOfMessages'] }),
+          )
+        ).Attributes?.ApproximateNumberOfMessages ?? NaN,
+      );
     const [, dead] = await Promise.all([depth(queueUrl), depth(deadLetterQueueUrl)]);
     return dead === 0;
   };

@@ -10,7 +10,13 @@ export type HealthCheck = () => Promise<boolean>;
  */
 export async function checkHealth(checks: Record<string, HealthCheck>, timeoutMs = 1500): Promise<Health> {
   const results = await Promise.all(
-    Object.entries(checks).map(async ([part, check]) => [part, (await withTimeout(Promise.resolve().then(check), timeoutMs).catch(() => false)) ? 'ok' : 'failing'] as const),
+    Object.entries(checks).map(
+      async ([part, check]) =>
+        [
+          part,
+          (await withTimeout(Promise.resolve().then(check), timeoutMs).catch(() => false)) ? 'ok' : 'failing',
+        ] as const,
+    ),
   );
   return { status: results.every(([, r]) => r === 'ok') ? 'ok' : 'degraded', checks: Object.fromEntries(results) };
 }

@@ -25,8 +25,10 @@ const CORRELATION_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.:=+/-]{7,127}$/;
  */
 const CALLER_CORRELATION_ID_PATTERN = /^(?=.*\d)[A-Za-z0-9][A-Za-z0-9_.:-]{7,63}$/;
 
-export const isCorrelationId = (value: unknown): value is string => typeof value === 'string' && CORRELATION_ID_PATTERN.test(value);
-export const isCallerCorrelationId = (value: unknown): value is string => typeof value === 'string' && CALLER_CORRELATION_ID_PATTERN.test(value);
+export const isCorrelationId = (value: unknown): value is string =>
+  typeof value === 'string' && CORRELATION_ID_PATTERN.test(value);
+export const isCallerCorrelationId = (value: unknown): value is string =>
+  typeof value === 'string' && CALLER_CORRELATION_ID_PATTERN.test(value);
 
 /** The correlation id of what is being handled now, if anything is. */
 export function currentCorrelationId(): string | undefined {
@@ -43,7 +45,8 @@ export function currentInvocation(): InvocationContext | undefined {
  */
 export function withCorrelation<T>(correlationId: unknown, fn: () => T): T {
   const current = storage.getStore();
-  if (!isCorrelationId(correlationId) || correlationId === current?.correlationId) return current ? fn() : storage.run({ correlationId: randomUUID() }, fn);
+  if (!isCorrelationId(correlationId) || correlationId === current?.correlationId)
+    return current ? fn() : storage.run({ correlationId: randomUUID() }, fn);
   return storage.run({ ...current, correlationId }, fn);
 }
 
@@ -66,9 +69,12 @@ export function observed<E, C extends LambdaContextLike | undefined, R>(
     const found = correlationOf(event);
     const lambdaRequestId = context?.awsRequestId;
     const correlationId = isCorrelationId(found) ? found : (lambdaRequestId ?? randomUUID());
-    return storage.run({ ...(lambdaRequestId ? { lambdaRequestId } : {}), correlationId }, () => handler(event, context));
+    return storage.run({ ...(lambdaRequestId ? { lambdaRequestId } : {}), correlationId }, () =>
+      handler(event, context),
+    );
   };
 }
 
 /** The correlation id a workflow task's payload or an execution's input carries. */
-export const correlationIdOfInput = (input: unknown): unknown => (input && typeof input === 'object' ? (input as { correlationId?: unknown }).correlationId : undefined);
+export const correlationIdOfInput = (input: unknown): unknown =>
+  input && typeof input === 'object' ? (input as { correlationId?: unknown }).correlationId : undefined;

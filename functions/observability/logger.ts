@@ -1,6 +1,11 @@
 import { appendFileSync } from 'node:fs';
 import { LogFormatter, Logger, LogItem } from '@aws-lambda-powertools/logger';
-import type { LogAttributes, LogItemExtraInput, LogItemMessage, UnformattedAttributes } from '@aws-lambda-powertools/logger/types';
+import type {
+  LogAttributes,
+  LogItemExtraInput,
+  LogItemMessage,
+  UnformattedAttributes,
+} from '@aws-lambda-powertools/logger/types';
 import { currentInvocation } from './context';
 
 /**
@@ -56,7 +61,11 @@ const levelOf = (value: string | undefined): Level => {
 };
 
 /** One Logger for the module (so for the Lambda). */
-const powertools = new LandingLogger({ serviceName: 'landing', logLevel: levelOf(process.env.LOG_LEVEL), logFormatter: new LandingLogFormatter() });
+const powertools = new LandingLogger({
+  serviceName: 'landing',
+  logLevel: levelOf(process.env.LOG_LEVEL),
+  logFormatter: new LandingLogFormatter(),
+});
 
 /** `LOG_LEVEL` is followed when it changes: scripts and tests set it after this module was loaded. */
 let levelFrom = process.env.LOG_LEVEL;

@@ -40,7 +40,8 @@ export const businessMetrics = {
 
 export type BusinessMetric = keyof typeof businessMetrics;
 type DimensionOf<M extends BusinessMetric> = (typeof businessMetrics)[M]['dimension'];
-type Dimensions<M extends BusinessMetric> = DimensionOf<M> extends string ? Record<DimensionOf<M>, string> : Record<string, never>;
+type Dimensions<M extends BusinessMetric> =
+  DimensionOf<M> extends string ? Record<DimensionOf<M>, string> : Record<string, never>;
 
 /** Powertools' own notices (a dimension it refuses, say) as our log lines. */
 const powertoolsLogger = {
@@ -72,7 +73,10 @@ function metrics(): Metrics {
  * Counts one business event. Never throws: a metric that cannot be written must not fail the change it
  * counts (Powertools' own warnings go to the log).
  */
-export function countBusinessEvent<M extends BusinessMetric>(name: M, ...[dimensions]: DimensionOf<M> extends string ? [Dimensions<M>] : [Dimensions<M>?]): void {
+export function countBusinessEvent<M extends BusinessMetric>(
+  name: M,
+  ...[dimensions]: DimensionOf<M> extends string ? [Dimensions<M>] : [Dimensions<M>?]
+): void {
   const extra = (dimensions ?? {}) as Record<string, string>;
   logger.debug('business event', { metric: name, ...extra });
   try {

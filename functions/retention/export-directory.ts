@@ -24,7 +24,9 @@ export class ExportDirectory implements ExportSink {
     }
     const parsed = JSON.parse(text) as PersonRecordExport;
     if (parsed.format !== EXPORT_FORMAT || parsed.version !== EXPORT_VERSION || parsed.transitionId !== transitionId) {
-      throw new Error(`${path.basename(this.fileOf(transitionId))} is not an export of this transition in format version ${EXPORT_VERSION}`);
+      throw new Error(
+        `${path.basename(this.fileOf(transitionId))} is not an export of this transition in format version ${EXPORT_VERSION}`,
+      );
     }
     return parsed;
   }

@@ -55,7 +55,8 @@ export function buildExport(input: {
   bewaartermijn?: PersonRecordExport['bewaartermijn'];
 }): PersonRecordExport {
   const byKind = new Map<string, StoredItem[]>();
-  for (const item of uniqueByKey(input.items)) byKind.set(kindOf(item), [...(byKind.get(kindOf(item)) ?? []), canonical(item)]);
+  for (const item of uniqueByKey(input.items))
+    byKind.set(kindOf(item), [...(byKind.get(kindOf(item)) ?? []), canonical(item)]);
   const known: readonly string[] = kindOrder;
   const kinds = [...byKind.keys()].sort((a, b) => rank(a, known) - rank(b, known) || a.localeCompare(b));
   const items = Object.fromEntries(kinds.map((k) => [k, byKind.get(k)!.sort(byItemKey)]));
@@ -84,7 +85,9 @@ export function mergeExports(earlier: PersonRecordExport | undefined, now: Perso
     transitionId: now.transitionId,
     persoonRef: now.persoonRef,
     items: [...allItems(now), ...allItems(earlier)],
-    ...((now.bewaartermijn ?? earlier.bewaartermijn) ? { bewaartermijn: now.bewaartermijn ?? earlier.bewaartermijn } : {}),
+    ...((now.bewaartermijn ?? earlier.bewaartermijn)
+      ? { bewaartermijn: now.bewaartermijn ?? earlier.bewaartermijn }
+      : {}),
   });
 }
 
@@ -120,7 +123,11 @@ function byItemKey(a: StoredItem, b: StoredItem): number {
 function canonical<T>(value: T): T {
   if (Array.isArray(value)) return value.map(canonical) as T;
   if (value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
-    return Object.fromEntries(Object.keys(value).sort().map((k) => [k, canonical((value as Record<string, unknown>)[k])])) as T;
+    return Object.fromEntries(
+      Object.keys(value)
+        .sort()
+        .map((k) => [k, canonical((value as Record<string, unknown>)[k])]),
+    ) as T;
   }
   return value;
 }

@@ -3,7 +3,14 @@ import { todayInNetherlands, type IsoDate } from '../../shared/domain/calendar';
 import { retentionDecision } from '../../shared/domain/retention';
 import type { Transition } from '../../shared/domain/transition';
 import type { AuditLog } from '../audit/ports';
-import { buildExport, exportHolds, kindOf, mergeExports, type PersonRecordExport, type StoredItem } from './person-record-export';
+import {
+  buildExport,
+  exportHolds,
+  kindOf,
+  mergeExports,
+  type PersonRecordExport,
+  type StoredItem,
+} from './person-record-export';
 import type { ExportSink, ItemKey, PersonRecord, PersonRecordStore, WakeupAlarms } from './ports';
 
 /**
@@ -33,7 +40,13 @@ export interface RetentionDeps {
   runId: string;
 }
 
-export type Outcome = 'te-verwijderen' | 'geexporteerd' | 'verwijderd' | 'al-verwijderd' | 'niet-meer-aan-de-beurt' | 'mislukt';
+export type Outcome =
+  | 'te-verwijderen'
+  | 'geexporteerd'
+  | 'verwijderd'
+  | 'al-verwijderd'
+  | 'niet-meer-aan-de-beurt'
+  | 'mislukt';
 
 export interface RecordOutcome {
   transitionId: string;
@@ -67,7 +80,10 @@ export class RecordStillChangingError extends Error {
   }
 }
 
-export async function runRetention(deps: RetentionDeps, options: { mode: RetentionMode; years: number }): Promise<RetentionReport> {
+export async function runRetention(
+  deps: RetentionDeps,
+  options: { mode: RetentionMode; years: number },
+): Promise<RetentionReport> {
   if (options.mode !== 'dry-run' && !deps.exports) throw new Error('exporting or deleting needs an export directory');
   const today = todayInNetherlands(deps.now());
   const survey = await deps.records.survey();
@@ -92,7 +108,13 @@ export async function runRetention(deps: RetentionDeps, options: { mode: Retenti
   return report;
 }
 
-async function handleRecord(deps: RetentionDeps, options: { mode: RetentionMode; years: number }, today: IsoDate, transitionId: string, elsewhere: readonly ItemKey[]): Promise<RecordOutcome> {
+async function handleRecord(
+  deps: RetentionDeps,
+  options: { mode: RetentionMode; years: number },
+  today: IsoDate,
+  transitionId: string,
+  elsewhere: readonly ItemKey[],
+): Promise<RecordOutcome> {
   let record = await deps.records.collect(transitionId, elsewhere);
   if (!record) return { transitionId, outcome: 'al-verwijderd', counts: {} };
   // Decided again on the consistent read: the survey is a Scan, which may be a moment behind.
@@ -105,12 +127,26 @@ async function handleRecord(deps: RetentionDeps, options: { mode: RetentionMode;
   const exports = deps.exports!;
   const bewaartermijn = { jaren: options.years, beeindigdOp: decision.endedOn, verwijderbaarVanaf: decision.dueOn };
   const exportRecord = async (current: PersonRecord): Promise<PersonRecordExport> => {
-    const envelope = mergeExports(await exports.read(transitionId), buildExport({ exportedAt: deps.now().toISOString(), transitionId, persoonRef: current.transition.persoonRef, items: current.items, bewaartermijn }));
+    const envelope = mergeExports(
+      await exports.read(transitionId),
+      buildExport({
+        exportedAt: deps.now().toISOString(),
+        transitionId,
+        persoonRef: current.transition.persoonRef,
+        items: current.items,
+        bewaartermijn,
+      }),
+    );
     await exports.write(envelope);
     return envelope;
   };
   let envelope = await exportRecord(record);
-  await deps.audit.append([auditEntry(deps, record.transition, 'exporteren', { versieVoor: record.transition.version, velden: Object.keys(envelope.aantallen) })]);
+  await deps.audit.append([
+    auditEntry(deps, record.transition, 'exporteren', {
+      versieVoor: record.transition.version,
+      velden: Object.keys(envelope.aantallen),
+    }),
+  ]);
   if (options.mode === 'export') return { ...base, ...dates, outcome: 'geexporteerd' };
 
   const version = record.transition.version;
@@ -128,7 +164,12 @@ async function handleRecord(deps: RetentionDeps, options: { mode: RetentionMode;
   }
   await deps.alarms?.clear(transitionId);
   // Recorded before the last delete: if recording fails, the transition is still there for the next run.
-  await deps.audit.append([auditEntry(deps, record.transition, 'verwijderen', { versieVoor: version, velden: Object.keys(envelope.aantallen) })]);
+  await deps.audit.append([
+    auditEntry(deps, record.transition, 'verwijderen', {
+      versieVoor: version,
+      velden: Object.keys(envelope.aantallen),
+    }),
+  ]);
   await deps.records.deleteTransition(transitionId, version);
   return { ...base, ...dates, counts: envelope.aantallen, outcome: 'verwijderd' };
 }
@@ -156,7 +197,12 @@ function countByKind(items: readonly StoredItem[]): Record<string, number> {
  * It names the kinds of items, never their content. The person's own audit trail is not touched: it lives in
  * its own table and expires by its own retention.
  */
-function auditEntry(deps: RetentionDeps, t: Transition, actie: 'exporteren' | 'verwijderen', wijziging: { versieVoor: number; velden: string[] }): AuditEntry {
+function auditEntry(
+  deps: RetentionDeps,
+  t: Transition,
+  actie: 'exporteren' | 'verwijderen',
+  wijziging: { versieVoor: number; velden: string[] },
+): AuditEntry {
   return AuditEntry.parse({
     id: deps.newId(),
     at: deps.now().toISOString(),

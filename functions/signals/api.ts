@@ -45,22 +45,42 @@ export interface SignalsDeps {
 export function signalHandlers(deps: () => SignalsDeps): CapabilityHandlers<'signals'> {
   return {
     listSignals: async ({ principal, params, access }) => {
-      const { transition: t } = await openRecord(deps().transitions, { principal, access }, params.transitionId, 'signal:read', { onderdeel: 'signalen' });
+      const { transition: t } = await openRecord(
+        deps().transitions,
+        { principal, access },
+        params.transitionId,
+        'signal:read',
+        { onderdeel: 'signalen' },
+      );
       return { body: { items: await deps().signals.list(t.id) } };
     },
     registerSignal: async ({ principal, params, body, idempotencyKey, access }) => {
-      const { transition: t } = await openRecord(deps().transitions, { principal, access }, params.transitionId, 'signal:register', { onderdeel: 'signalen' });
+      const { transition: t } = await openRecord(
+        deps().transitions,
+        { principal, access },
+        params.transitionId,
+        'signal:register',
+        { onderdeel: 'signalen' },
+      );
       const idempotency = idempotencyKey
         ? { userId: principal.userId, key: idempotencyKey, requestHash: requestHash([t.id, body]) }
         : undefined;
       const first = idempotency ? await deps().signals.registeredWith(idempotency) : undefined;
       if (first) return { body: first };
-      if (!isActive(t.fase)) throw new RuleViolationError('Dit traject is afgesloten: er kunnen geen signalen meer bij.');
-      const sign = body.tekenId ? currentPlan(t.signaleringsplan)?.tekens.find((s) => s.id === body.tekenId) : undefined;
+      if (!isActive(t.fase))
+        throw new RuleViolationError('Dit traject is afgesloten: er kunnen geen signalen meer bij.');
+      const sign = body.tekenId
+        ? currentPlan(t.signaleringsplan)?.tekens.find((s) => s.id === body.tekenId)
+        : undefined;
       if (body.tekenId && !sign) {
-        throw new ValidationError([{ name: 'tekenId', code: 'unknown_sign', reason: 'Dit teken staat niet in het geldende signaleringsplan.' }]);
+        throw new ValidationError([
+          { name: 'tekenId', code: 'unknown_sign', reason: 'Dit teken staat niet in het geldende signaleringsplan.' },
+        ]);
       }
-      const classification = classify({ ...(sign ? { matchedSignFase: sign.fase } : {}), ...(body.thermometer ? { score: body.thermometer } : {}) });
+      const classification = classify({
+        ...(sign ? { matchedSignFase: sign.fase } : {}),
+        ...(body.thermometer ? { score: body.thermometer } : {}),
+      });
       const at = deps().now();
       const deadline = responseDeadline(classification.fase, at);
       const signal: Signal = {
@@ -87,8 +107,14 @@ export function signalHandlers(deps: () => SignalsDeps): CapabilityHandlers<'sig
     },
     acknowledgeSignal: async ({ principal, params, access }) => {
       const { t, signal } = await signalOf(deps(), principal, params, 'signal:acknowledge', access);
-      const result = ruled(() => acknowledgeSignal(signal, { id: principal.userId, naam: principal.naam }, deps().now()));
-      await deps().signals.change({ before: signal, ...withEvent(deps(), t.id, result, principal), closeOpenTasks: true });
+      const result = ruled(() =>
+        acknowledgeSignal(signal, { id: principal.userId, naam: principal.naam }, deps().now()),
+      );
+      await deps().signals.change({
+        before: signal,
+        ...withEvent(deps(), t.id, result, principal),
+        closeOpenTasks: true,
+      });
       await thenFollowUp(deps(), t.id);
       return { body: result.after };
     },
@@ -100,25 +126,53 @@ export function signalHandlers(deps: () => SignalsDeps): CapabilityHandlers<'sig
         ? await scaleUpFor(deps(), { principal, access }, t, signal, body.opschaling, body.expectedVersion!)
         : undefined;
       const result = ruled(() =>
-        resolveSignal(signal, { notitie: body.notitie, wijzigingId: scaleUp?.next.ondersteuning.at(-1)?.id }, { id: principal.userId, naam: principal.naam }, deps().now()),
+        resolveSignal(
+          signal,
+          { notitie: body.notitie, wijzigingId: scaleUp?.next.ondersteuning.at(-1)?.id },
+          { id: principal.userId, naam: principal.naam },
+          deps().now(),
+        ),
       );
-      await deps().signals.change({ before: signal, ...withEvent(deps(), t.id, result, principal), closeOpenTasks: true, ...(scaleUp ? { transition: scaleUp } : {}) });
+      await deps().signals.change({
+        before: signal,
+        ...withEvent(deps(), t.id, result, principal),
+        closeOpenTasks: true,
+        ...(scaleUp ? { transition: scaleUp } : {}),
+      });
       if (scaleUp) recordChange(access, scaleUp.grond, scaleUp.before, scaleUp.next, 'ondersteuning');
       await thenFollowUp(deps(), t.id);
       return { body: result.after };
     },
     listContacts: async ({ principal, params, access }) => {
-      const { transition: t } = await openRecord(deps().transitions, { principal, access }, params.transitionId, 'contact:read', { onderdeel: 'contactmomenten' });
+      const { transition: t } = await openRecord(
+        deps().transitions,
+        { principal, access },
+        params.transitionId,
+        'contact:read',
+        { onderdeel: 'contactmomenten' },
+      );
       const items = await deps().contacts.recent(t.id, RECENT_CONTACTS);
       const today = todayInNetherlands(deps().now());
       const level = levelOn(t.ondersteuning, today);
       if (!level) return { body: { items } };
       const config = supportConfigFor(t.providerId);
       const achterstand = contactGap(items[0]?.op.slice(0, 10), t.createdAt.slice(0, 10), level, today, config);
-      return { body: { items, toegestaneDagen: config.maxDaysWithoutContact[level], ...(achterstand ? { achterstandDagen: achterstand } : {}) } };
+      return {
+        body: {
+          items,
+          toegestaneDagen: config.maxDaysWithoutContact[level],
+          ...(achterstand ? { achterstandDagen: achterstand } : {}),
+        },
+      };
     },
     recordContact: async ({ principal, params, body, idempotencyKey, access }) => {
-      const { transition: t } = await openRecord(deps().transitions, { principal, access }, params.transitionId, 'contact:record', { onderdeel: 'contactmomenten' });
+      const { transition: t } = await openRecord(
+        deps().transitions,
+        { principal, access },
+        params.transitionId,
+        'contact:record',
+        { onderdeel: 'contactmomenten' },
+      );
       const idempotency = idempotencyKey
         ? { userId: principal.userId, key: idempotencyKey, requestHash: requestHash([t.id, body]) }
         : undefined;
@@ -127,8 +181,18 @@ export function signalHandlers(deps: () => SignalsDeps): CapabilityHandlers<'sig
       if (!isActive(t.fase)) throw new RuleViolationError('Dit traject is afgesloten.');
       const now = deps().now();
       const op = body.op ?? now.toISOString();
-      if (op > now.toISOString()) throw new ValidationError([{ name: 'op', code: 'in_future', reason: 'Een contactmoment ligt niet in de toekomst.' }]);
-      const contact: Contact = { id: deps().newId(), transitionId: t.id, op, wie: { id: principal.userId, naam: principal.naam }, modaliteit: body.modaliteit, ...(body.notitie ? { notitie: body.notitie } : {}) };
+      if (op > now.toISOString())
+        throw new ValidationError([
+          { name: 'op', code: 'in_future', reason: 'Een contactmoment ligt niet in de toekomst.' },
+        ]);
+      const contact: Contact = {
+        id: deps().newId(),
+        transitionId: t.id,
+        op,
+        wie: { id: principal.userId, naam: principal.naam },
+        modaliteit: body.modaliteit,
+        ...(body.notitie ? { notitie: body.notitie } : {}),
+      };
       if (!(await deps().contacts.record(contact, idempotency))) {
         return { body: await firstOrInFlight(() => deps().contacts.recordedWith(idempotency!)) };
       }
@@ -146,19 +210,44 @@ async function firstOrInFlight<T>(first: () => Promise<T | undefined>): Promise<
   return created;
 }
 
-async function signalOf(deps: SignalsDeps, principal: Principal, params: { transitionId: string; signalId: string }, action: 'signal:acknowledge' | 'signal:resolve', access: RequestAccess) {
-  const { transition: t } = await openRecord(deps.transitions, { principal, access }, params.transitionId, action, { onderdeel: 'signalen' });
+async function signalOf(
+  deps: SignalsDeps,
+  principal: Principal,
+  params: { transitionId: string; signalId: string },
+  action: 'signal:acknowledge' | 'signal:resolve',
+  access: RequestAccess,
+) {
+  const { transition: t } = await openRecord(deps.transitions, { principal, access }, params.transitionId, action, {
+    onderdeel: 'signalen',
+  });
   const signal = (await deps.signals.list(t.id)).find((s) => s.id === params.signalId);
   if (!signal) throw new NotFoundError('Dit signaal bestaat niet.');
   return { t, signal };
 }
 
-async function scaleUpFor(deps: SignalsDeps, request: RecordRequest, t: Transition, signal: Signal, opschaling: ScaleUp, expectedVersion: number) {
+async function scaleUpFor(
+  deps: SignalsDeps,
+  request: RecordRequest,
+  t: Transition,
+  signal: Signal,
+  opschaling: ScaleUp,
+  expectedVersion: number,
+) {
   const grond = admit(request, t, 'transition:update', { onderdeel: 'ondersteuning' });
   await requireVersion(deps.transitions, t, expectedVersion);
   const id = deps.newId();
   const change = prepareCommand(deps, t, actorOf(request.principal), (current, ctx) =>
-    changeSupport(current, { id, ...opschaling, vanaf: ctx.today, reden: `Opgeschaald na een ${signal.fase} signaal: ${signal.omschrijving.slice(0, 200)}`, signaalId: signal.id }, ctx),
+    changeSupport(
+      current,
+      {
+        id,
+        ...opschaling,
+        vanaf: ctx.today,
+        reden: `Opgeschaald na een ${signal.fase} signaal: ${signal.omschrijving.slice(0, 200)}`,
+        signaalId: signal.id,
+      },
+      ctx,
+    ),
   );
   return { ...change, grond };
 }
@@ -171,11 +260,27 @@ async function thenFollowUp(deps: SignalsDeps, transitionId: string): Promise<vo
 }
 
 function withEvent(deps: SignalsDeps, transitionId: string, result: SignalCommandResult, principal: Principal) {
-  return { after: result.after, event: event(deps, transitionId, result.event.type, principal, result.event.omschrijving) };
+  return {
+    after: result.after,
+    event: event(deps, transitionId, result.event.type, principal, result.event.omschrijving),
+  };
 }
 
-function event(deps: SignalsDeps, transitionId: string, type: TimelineEvent['type'], principal: Principal, omschrijving: string): TimelineEvent {
-  return { id: deps.newId(), transitionId, type, at: deps.now().toISOString(), actor: actorOf(principal), omschrijving };
+function event(
+  deps: SignalsDeps,
+  transitionId: string,
+  type: TimelineEvent['type'],
+  principal: Principal,
+  omschrijving: string,
+): TimelineEvent {
+  return {
+    id: deps.newId(),
+    transitionId,
+    type,
+    at: deps.now().toISOString(),
+    actor: actorOf(principal),
+    omschrijving,
+  };
 }
 
 export function createSignalsApi(deps: () => SignalsDeps, options: ApiHandlerOptions = {}) {

@@ -24,7 +24,11 @@ export interface SignalStore {
    * With `once`, a signal with the same id is written only once; with `idempotency`, a key creates one signal.
    * False when the signal or the key was written before (and nothing is written now).
    */
-  register(signal: Signal, event: TimelineEvent, options?: { once?: boolean; idempotency?: Idempotency }): Promise<boolean>;
+  register(
+    signal: Signal,
+    event: TimelineEvent,
+    options?: { once?: boolean; idempotency?: Idempotency },
+  ): Promise<boolean>;
   /** The signal a key registered first, undefined when it is unused; another request with it is refused. */
   registeredWith(idempotency: Idempotency): Promise<Signal | undefined>;
   change(change: SignalChange): Promise<void>;

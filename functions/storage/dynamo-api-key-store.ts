@@ -5,7 +5,13 @@ import type { ApiKeyStore, HomeIndex, StoredApiKey } from '../corporation/ports'
 import { transactWrite } from './transact-write';
 import { keys } from './keys';
 
-const Stored = z.object({ prefix: z.string(), corporatieId: z.string(), providerId: z.string(), aangemaaktOp: z.string(), aangemaaktDoor: z.object({ id: z.string(), naam: z.string() }) });
+const Stored = z.object({
+  prefix: z.string(),
+  corporatieId: z.string(),
+  providerId: z.string(),
+  aangemaaktOp: z.string(),
+  aangemaaktDoor: z.object({ id: z.string(), naam: z.string() }),
+});
 const Listed = Stored.extend({ hash: z.string() });
 const KEYS_LIMIT = 100;
 
@@ -20,8 +26,25 @@ export class DynamoApiKeyStore implements ApiKeyStore, HomeIndex {
     const { hash, ...stored } = key;
     await transactWrite(this.db, {
       TransactItems: [
-        { Put: { TableName: this.tableName, Item: { ...keys.apiKeyByHash(hash), entity: 'ApiKey', ...stored }, ConditionExpression: 'attribute_not_exists(pk)' } },
-        { Put: { TableName: this.tableName, Item: { ...keys.apiKeyIssued(key.providerId, key.corporatieId, key.prefix), entity: 'ApiKeyListing', ...stored, hash }, ConditionExpression: 'attribute_not_exists(pk)' } },
+        {
+          Put: {
+            TableName: this.tableName,
+            Item: { ...keys.apiKeyByHash(hash), entity: 'ApiKey', ...stored },
+            ConditionExpression: 'attribute_not_exists(pk)',
+          },
+        },
+        {
+          Put: {
+            TableName: this.tableName,
+            Item: {
+              ...keys.apiKeyIssued(key.providerId, key.corporatieId, key.prefix),
+              entity: 'ApiKeyListing',
+              ...stored,
+              hash,
+            },
+            ConditionExpression: 'attribute_not_exists(pk)',
+          },
+        },
       ],
     });
   }
@@ -37,7 +60,10 @@ export class DynamoApiKeyStore implements ApiKeyStore, HomeIndex {
       new QueryCommand({
         TableName: this.tableName,
         KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-        ExpressionAttributeValues: { ':pk': keys.corporation(corporatieId), ':prefix': keys.apiKeysIssuedBy(providerId) },
+        ExpressionAttributeValues: {
+          ':pk': keys.corporation(corporatieId),
+          ':prefix': keys.apiKeysIssuedBy(providerId),
+        },
         Limit: KEYS_LIMIT,
       }),
     );
@@ -46,7 +72,9 @@ export class DynamoApiKeyStore implements ApiKeyStore, HomeIndex {
 
   async revoke(providerId: string, corporatieId: string, prefix: string): Promise<boolean> {
     const listing = keys.apiKeyIssued(providerId, corporatieId, prefix);
-    const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: listing, ConsistentRead: true }));
+    const { Item } = await this.db.send(
+      new GetCommand({ TableName: this.tableName, Key: listing, ConsistentRead: true }),
+    );
     if (!Item) return false;
     const listed = Listed.parse(Item);
     try {
@@ -64,7 +92,12 @@ export class DynamoApiKeyStore implements ApiKeyStore, HomeIndex {
   }
 
   async transitionAt(providerId: string, corporatieId: string, eenheidnummer: string): Promise<string | undefined> {
-    const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: keys.homeOfCorporation(corporatieId, providerId, eenheidnummer) }));
+    const { Item } = await this.db.send(
+      new GetCommand({
+        TableName: this.tableName,
+        Key: keys.homeOfCorporation(corporatieId, providerId, eenheidnummer),
+      }),
+    );
     return z.object({ transitionId: z.string() }).safeParse(Item).data?.transitionId;
   }
 }

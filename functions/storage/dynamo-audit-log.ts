@@ -21,7 +21,10 @@ export class DynamoAuditLog implements AuditLog {
   ) {}
 
   append(entries: readonly AuditEntry[], options: WriteOptions = {}): Promise<void> {
-    return this.put(entries.map((e) => this.item(e)), options);
+    return this.put(
+      entries.map((e) => this.item(e)),
+      options,
+    );
   }
 
   appendRefusedRequests(refusals: readonly RefusedRequest[], options: WriteOptions = {}): Promise<void> {
@@ -71,12 +74,22 @@ export class DynamoAuditLog implements AuditLog {
     return this.entries('gsi2', 'gsi2pk', `NOOD#${organisationId}#${teamId}`, page);
   }
 
-  private async entries(indexName: string | undefined, attribute: string, value: string, page: PageRequest): Promise<Page<AuditEntry>> {
+  private async entries(
+    indexName: string | undefined,
+    attribute: string,
+    value: string,
+    page: PageRequest,
+  ): Promise<Page<AuditEntry>> {
     const { items, nextCursor } = await this.query(indexName, attribute, value, page);
     return { items: items.map((i) => AuditEntry.parse(i)), ...(nextCursor ? { nextCursor } : {}) };
   }
 
-  private async query(indexName: string | undefined, attribute: string, value: string, page: PageRequest): Promise<Page<Record<string, unknown>>> {
+  private async query(
+    indexName: string | undefined,
+    attribute: string,
+    value: string,
+    page: PageRequest,
+  ): Promise<Page<Record<string, unknown>>> {
     const result = await this.db.send(
       new QueryCommand({
         TableName: this.tableName,
@@ -105,7 +118,9 @@ export class DynamoAuditLog implements AuditLog {
       sk: sortKey,
       gsi1pk: `USER#${e.gebruiker.id}`,
       gsi1sk: sortKey,
-      ...(e.noodtoegang && e.teamId ? { gsi2pk: `NOOD#${e.gebruiker.organisatieId}#${e.teamId}`, gsi2sk: sortKey } : {}),
+      ...(e.noodtoegang && e.teamId
+        ? { gsi2pk: `NOOD#${e.gebruiker.organisatieId}#${e.teamId}`, gsi2sk: sortKey }
+        : {}),
       expiresAt: this.expiresAt(e.at),
       entity: 'AuditEntry',
       ...e,

@@ -1,5 +1,10 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, QueryCommand, type DynamoDBDocumentClient, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import {
+  GetCommand,
+  QueryCommand,
+  type DynamoDBDocumentClient,
+  type TransactWriteCommandInput,
+} from '@aws-sdk/lib-dynamodb';
 import { setTimeout as sleep } from 'node:timers/promises';
 import * as z from 'zod';
 import { moves } from '../../shared/domain/regelbudget';
@@ -53,18 +58,30 @@ export class DynamoBudgetStore implements BudgetStore {
     try {
       await transactWrite(this.db, {
         TransactItems: [
-          { Put: { TableName: this.tableName, Item: { ...keys.budget(budget.transitionId), entity: 'Budget', ...budget }, ConditionExpression: 'attribute_not_exists(pk)' } },
+          {
+            Put: {
+              TableName: this.tableName,
+              Item: { ...keys.budget(budget.transitionId), entity: 'Budget', ...budget },
+              ConditionExpression: 'attribute_not_exists(pk)',
+            },
+          },
           { Put: { TableName: this.tableName, Item: this.ledgerItem(entry) } },
         ],
       });
     } catch (error) {
-      if (error instanceof TransactionCanceledException && error.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed') throw new BudgetExistsConflict();
+      if (
+        error instanceof TransactionCanceledException &&
+        error.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed'
+      )
+        throw new BudgetExistsConflict();
       throw error;
     }
   }
 
   async get(transitionId: string): Promise<Budget | undefined> {
-    const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: keys.budget(transitionId), ConsistentRead: true }));
+    const { Item } = await this.db.send(
+      new GetCommand({ TableName: this.tableName, Key: keys.budget(transitionId), ConsistentRead: true }),
+    );
     return Item ? Budget.parse(Item) : undefined;
   }
 
@@ -74,7 +91,9 @@ export class DynamoBudgetStore implements BudgetStore {
   }
 
   async spend(transitionId: string, spendId: string): Promise<Spend | undefined> {
-    const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: keys.spend(transitionId, spendId), ConsistentRead: true }));
+    const { Item } = await this.db.send(
+      new GetCommand({ TableName: this.tableName, Key: keys.spend(transitionId, spendId), ConsistentRead: true }),
+    );
     return Item ? Spend.parse(Item) : undefined;
   }
 
@@ -139,7 +158,9 @@ export class DynamoBudgetStore implements BudgetStore {
     if (record.weigering !== undefined) throw new RuleViolationError(record.weigering);
     if (!record.transitionId || !record.spendId) throw new Error('idempotency record without its spend');
     const spendKey = keys.spend(record.transitionId, record.spendId);
-    const { Item: spend } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: spendKey, ConsistentRead: true }));
+    const { Item: spend } = await this.db.send(
+      new GetCommand({ TableName: this.tableName, Key: spendKey, ConsistentRead: true }),
+    );
     return { spend: Spend.parse(spend), replayed: true };
   }
 
@@ -212,7 +233,11 @@ export class DynamoBudgetStore implements BudgetStore {
           TableName: this.tableName,
           IndexName: 'gsi1',
           KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk BETWEEN :from AND :to',
-          ExpressionAttributeValues: { ':pk': keys.municipalityLedger(gemeenteCode), ':from': from, ':to': `${to}\uffff` },
+          ExpressionAttributeValues: {
+            ':pk': keys.municipalityLedger(gemeenteCode),
+            ':from': from,
+            ':to': `${to}\uffff`,
+          },
           ExclusiveStartKey: start,
         }),
       );

@@ -1,5 +1,11 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import {
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  UpdateCommand,
+  type DynamoDBDocumentClient,
+} from '@aws-sdk/lib-dynamodb';
 import { OutboxEvent } from '../../shared/domain/outbox-event';
 import { Delivery, refOf, type DeliveryRef } from '../../shared/domain/webhook-schemas';
 import { outboxItem } from './dynamo-transition-store';
@@ -23,7 +29,9 @@ export class DynamoDeliveryStore implements DeliveryStore {
   ) {}
 
   async outboxEvent(eventId: string): Promise<OutboxEvent | undefined> {
-    const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: keys.outboxEvent(eventId), ConsistentRead: true }));
+    const { Item } = await this.db.send(
+      new GetCommand({ TableName: this.tableName, Key: keys.outboxEvent(eventId), ConsistentRead: true }),
+    );
     return Item ? OutboxEvent.parse(Item) : undefined;
   }
 
@@ -41,21 +49,45 @@ export class DynamoDeliveryStore implements DeliveryStore {
   }
 
   async writeOutbox(event: OutboxEvent): Promise<void> {
-    await this.db.send(new PutCommand({ TableName: this.tableName, Item: outboxItem(event), ConditionExpression: 'attribute_not_exists(pk)' }));
+    await this.db.send(
+      new PutCommand({
+        TableName: this.tableName,
+        Item: outboxItem(event),
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    );
   }
 
   async fanOut(event: OutboxEvent, deliveries: Delivery[]): Promise<void> {
     for (const delivery of deliveries) {
       await this.db
-        .send(new PutCommand({ TableName: this.tableName, Item: deliveryItem(delivery), ConditionExpression: 'attribute_not_exists(pk)' }))
+        .send(
+          new PutCommand({
+            TableName: this.tableName,
+            Item: deliveryItem(delivery),
+            ConditionExpression: 'attribute_not_exists(pk)',
+          }),
+        )
         .catch(ignoreConditionFailed);
     }
     // Last: a crash before this leaves the notice pending, and the next fan-out writes only what is missing.
-    await this.db.send(new UpdateCommand({ TableName: this.tableName, Key: keys.outboxEvent(event.id), UpdateExpression: 'REMOVE gsi1pk, gsi1sk' }));
+    await this.db.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: keys.outboxEvent(event.id),
+        UpdateExpression: 'REMOVE gsi1pk, gsi1sk',
+      }),
+    );
   }
 
   async get(ref: DeliveryRef): Promise<Delivery | undefined> {
-    const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: keys.delivery(ref.endpointId, ref.at, ref.eventId), ConsistentRead: true }));
+    const { Item } = await this.db.send(
+      new GetCommand({
+        TableName: this.tableName,
+        Key: keys.delivery(ref.endpointId, ref.at, ref.eventId),
+        ConsistentRead: true,
+      }),
+    );
     return Item ? Delivery.parse(Item) : undefined;
   }
 
@@ -66,7 +98,8 @@ export class DynamoDeliveryStore implements DeliveryStore {
           TableName: this.tableName,
           Key: keys.delivery(ref.endpointId, ref.at, ref.eventId),
           UpdateExpression: 'SET leaseTot = :lease',
-          ConditionExpression: '#status = :waiting AND volgendePoging <= :now AND (attribute_not_exists(leaseTot) OR leaseTot < :now)',
+          ConditionExpression:
+            '#status = :waiting AND volgendePoging <= :now AND (attribute_not_exists(leaseTot) OR leaseTot < :now)',
           ExpressionAttributeNames: { '#status': 'status' },
           ExpressionAttributeValues: { ':lease': leaseUntil, ':waiting': 'wachtend', ':now': now },
           ReturnValues: 'ALL_NEW',
@@ -133,7 +166,8 @@ export class DynamoDeliveryStore implements DeliveryStore {
     const pk = keys.endpointLog(endpointId);
     const from = page.since ? `${keys.deliveryPrefix}${page.since}` : undefined;
     // DynamoDB compares strings by their UTF-8 bytes, and so does this check of a cursor's start key.
-    const sortKeyWithin = (sk: string) => (from ? Buffer.compare(Buffer.from(sk), Buffer.from(from)) >= 0 : sk.startsWith(keys.deliveryPrefix));
+    const sortKeyWithin = (sk: string) =>
+      from ? Buffer.compare(Buffer.from(sk), Buffer.from(from)) >= 0 : sk.startsWith(keys.deliveryPrefix);
     const result = await this.db.send(
       new QueryCommand({
         TableName: this.tableName,
@@ -154,7 +188,9 @@ export class DynamoDeliveryStore implements DeliveryStore {
 function deliveryItem(d: Delivery) {
   return {
     ...keys.delivery(d.endpointId, d.at, d.eventId),
-    ...(d.status === 'wachtend' && d.volgendePoging ? { gsi1pk: keys.deliveriesDue, gsi1sk: `${d.volgendePoging}#${d.endpointId}#${d.eventId}` } : {}),
+    ...(d.status === 'wachtend' && d.volgendePoging
+      ? { gsi1pk: keys.deliveriesDue, gsi1sk: `${d.volgendePoging}#${d.endpointId}#${d.eventId}` }
+      : {}),
     entity: 'Delivery',
     ...d,
   };

@@ -1,5 +1,11 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import {
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  UpdateCommand,
+  type DynamoDBDocumentClient,
+} from '@aws-sdk/lib-dynamodb';
 import { Endpoint } from '../../shared/domain/webhook-schemas';
 import { ConflictError } from '../http/errors';
 import type { EndpointKey, EndpointStore } from '../webhooks/ports';
@@ -21,11 +27,23 @@ export class DynamoEndpointStore implements EndpointStore {
   ) {}
 
   async create(endpoint: Endpoint): Promise<void> {
-    await this.db.send(new PutCommand({ TableName: this.tableName, Item: endpointItem(endpoint), ConditionExpression: 'attribute_not_exists(pk)' }));
+    await this.db.send(
+      new PutCommand({
+        TableName: this.tableName,
+        Item: endpointItem(endpoint),
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    );
   }
 
   async get(corporatieId: string, providerId: string, endpointId: string): Promise<Endpoint | undefined> {
-    const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: keys.endpoint(corporatieId, providerId, endpointId), ConsistentRead: true }));
+    const { Item } = await this.db.send(
+      new GetCommand({
+        TableName: this.tableName,
+        Key: keys.endpoint(corporatieId, providerId, endpointId),
+        ConsistentRead: true,
+      }),
+    );
     return Item ? Endpoint.parse(Item) : undefined;
   }
 
@@ -34,7 +52,10 @@ export class DynamoEndpointStore implements EndpointStore {
       new QueryCommand({
         TableName: this.tableName,
         KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-        ExpressionAttributeValues: { ':pk': keys.corporation(corporatieId), ':prefix': keys.endpointsOfProvider(providerId) },
+        ExpressionAttributeValues: {
+          ':pk': keys.corporation(corporatieId),
+          ':prefix': keys.endpointsOfProvider(providerId),
+        },
         Limit: ENDPOINTS_LIMIT,
         ConsistentRead: true,
       }),
@@ -66,12 +87,24 @@ export class DynamoEndpointStore implements EndpointStore {
     return this.update(endpoint, 'SET faaltSinds = if_not_exists(faaltSinds, :at)', { ':at': at });
   }
 
-  async disable(endpoint: EndpointKey, at: string, reden: NonNullable<Endpoint['uitgeschakeld']>['reden']): Promise<void> {
-    await this.update(endpoint, 'SET actief = :off, uitgeschakeld = :why, versie = versie + :one', { ':off': false, ':why': { op: at, reden }, ':one': 1 });
+  async disable(
+    endpoint: EndpointKey,
+    at: string,
+    reden: NonNullable<Endpoint['uitgeschakeld']>['reden'],
+  ): Promise<void> {
+    await this.update(endpoint, 'SET actief = :off, uitgeschakeld = :why, versie = versie + :one', {
+      ':off': false,
+      ':why': { op: at, reden },
+      ':one': 1,
+    });
   }
 
   /** Health changes apply to whatever version is stored: they never undo an administrator's change. */
-  private async update(endpoint: EndpointKey, expression: string, values: Record<string, unknown>): Promise<Endpoint | undefined> {
+  private async update(
+    endpoint: EndpointKey,
+    expression: string,
+    values: Record<string, unknown>,
+  ): Promise<Endpoint | undefined> {
     try {
       const { Attributes } = await this.db.send(
         new UpdateCommand({

@@ -8,7 +8,13 @@ const STAFF_PAGE_LIMIT = 1000;
 
 /** The item of an organisation, findable by its kind (gsi1). */
 export function organisationItem(o: Organisation) {
-  return { ...keys.organisation(o.id), gsi1pk: keys.organisationsOfKind(o.soort), gsi1sk: o.naam, entity: 'Organisation', ...o };
+  return {
+    ...keys.organisation(o.id),
+    gsi1pk: keys.organisationsOfKind(o.soort),
+    gsi1sk: o.naam,
+    entity: 'Organisation',
+    ...o,
+  };
 }
 
 export class DynamoOrganisationDirectory implements OrganisationDirectory {
@@ -18,7 +24,9 @@ export class DynamoOrganisationDirectory implements OrganisationDirectory {
   ) {}
 
   async organisation(organisationId: string): Promise<Organisation | undefined> {
-    const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: keys.organisation(organisationId) }));
+    const { Item } = await this.db.send(
+      new GetCommand({ TableName: this.tableName, Key: keys.organisation(organisationId) }),
+    );
     return Item ? Organisation.parse(Item) : undefined;
   }
 
@@ -51,7 +59,9 @@ export class DynamoOrganisationDirectory implements OrganisationDirectory {
     if (userIds.length === 0) return [];
     const { Responses, UnprocessedKeys } = await this.db.send(
       new BatchGetCommand({
-        RequestItems: { [this.tableName]: { Keys: [...new Set(userIds)].map((id) => keys.staffMember(organisationId, id)) } },
+        RequestItems: {
+          [this.tableName]: { Keys: [...new Set(userIds)].map((id) => keys.staffMember(organisationId, id)) },
+        },
       }),
     );
     // Two keys at most in practice; rather fail (and be retried) than silently treat someone as unknown.

@@ -1,5 +1,12 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { BatchWriteCommand, DeleteCommand, GetCommand, QueryCommand, ScanCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import {
+  BatchWriteCommand,
+  DeleteCommand,
+  GetCommand,
+  QueryCommand,
+  ScanCommand,
+  type DynamoDBDocumentClient,
+} from '@aws-sdk/lib-dynamodb';
 import { setTimeout as sleep } from 'node:timers/promises';
 import * as z from 'zod';
 import { Fase, Transition } from '../../shared/domain/transition';
@@ -57,8 +64,17 @@ export class DynamoPersonRecords implements PersonRecordStore {
         new ScanCommand({
           TableName: this.tableName,
           ProjectionExpression: '#pk, #sk, #entity, #id, #fase, #updatedAt, #transitionId',
-          FilterExpression: '#entity = :transition OR (attribute_exists(#transitionId) AND NOT begins_with(#pk, :partition))',
-          ExpressionAttributeNames: { '#pk': 'pk', '#sk': 'sk', '#entity': 'entity', '#id': 'id', '#fase': 'fase', '#updatedAt': 'updatedAt', '#transitionId': 'transitionId' },
+          FilterExpression:
+            '#entity = :transition OR (attribute_exists(#transitionId) AND NOT begins_with(#pk, :partition))',
+          ExpressionAttributeNames: {
+            '#pk': 'pk',
+            '#sk': 'sk',
+            '#entity': 'entity',
+            '#id': 'id',
+            '#fase': 'fase',
+            '#updatedAt': 'updatedAt',
+            '#transitionId': 'transitionId',
+          },
           ExpressionAttributeValues: { ':transition': 'Transition', ':partition': 'TRANSITION#' },
           ExclusiveStartKey: start,
         }),
@@ -85,7 +101,10 @@ export class DynamoPersonRecords implements PersonRecordStore {
     // The lock is looked up directly too: the survey is eventually consistent, the lock matters most.
     const lock = keys.activePerson(personHash(transition.persoon));
     const outside = await Promise.all(
-      uniqueKeys([lock, ...elsewhere]).map(async (Key) => (await this.db.send(new GetCommand({ TableName: this.tableName, Key, ConsistentRead: true }))).Item),
+      uniqueKeys([lock, ...elsewhere]).map(
+        async (Key) =>
+          (await this.db.send(new GetCommand({ TableName: this.tableName, Key, ConsistentRead: true }))).Item,
+      ),
     );
     // Only what still names this transition: the same person's lock may belong to a newer transition by now.
     const named = outside.filter((i): i is StoredItem => Boolean(i) && i!.transitionId === transitionId);
@@ -158,7 +177,9 @@ export class DynamoPersonRecords implements PersonRecordStore {
       for (let attempt = 0; requests.length; attempt++) {
         if (attempt >= ATTEMPTS) throw new UnprocessedDeletesError(requests.length);
         if (attempt > 0) await sleep(Math.random() * this.backoffMs * 2 ** Math.min(attempt, 6));
-        const { UnprocessedItems } = await this.db.send(new BatchWriteCommand({ RequestItems: { [this.tableName]: requests } }));
+        const { UnprocessedItems } = await this.db.send(
+          new BatchWriteCommand({ RequestItems: { [this.tableName]: requests } }),
+        );
         requests = (UnprocessedItems?.[this.tableName] ?? []) as typeof requests;
       }
     }

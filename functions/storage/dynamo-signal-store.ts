@@ -30,21 +30,30 @@ export class DynamoSignalStore implements SignalStore {
     const { once, idempotency } = options;
     const onceItem = { ...keys.signalOnce(signal.transitionId, signal.id), entity: 'SignalOnce' };
     const claims = [
-      ...(once ? [{ Put: { TableName: this.tableName, Item: onceItem, ConditionExpression: 'attribute_not_exists(pk)' } }] : []),
+      ...(once
+        ? [{ Put: { TableName: this.tableName, Item: onceItem, ConditionExpression: 'attribute_not_exists(pk)' } }]
+        : []),
       ...(idempotency ? [claimKey(this.tableName, 'signal', idempotency, signalItem(signal), signal.at)] : []),
     ];
     try {
       await transactWrite(this.db, {
         TransactItems: [
           ...claims,
-          { Put: { TableName: this.tableName, Item: signalItem(signal), ConditionExpression: 'attribute_not_exists(pk)' } },
+          {
+            Put: {
+              TableName: this.tableName,
+              Item: signalItem(signal),
+              ConditionExpression: 'attribute_not_exists(pk)',
+            },
+          },
           { Put: { TableName: this.tableName, Item: timelineEventItem(event) } },
         ],
       });
       return true;
     } catch (error) {
       // A claim taken (or being taken right now by a request with the same key): this one writes nothing.
-      const taken = (i: number) => ['ConditionalCheckFailed', 'TransactionConflict'].includes(cancellationCode(error, i) ?? '');
+      const taken = (i: number) =>
+        ['ConditionalCheckFailed', 'TransactionConflict'].includes(cancellationCode(error, i) ?? '');
       if (claims.some((_, i) => taken(i))) return false;
       throw error;
     }
@@ -55,7 +64,14 @@ export class DynamoSignalStore implements SignalStore {
     return item ? Signal.parse(item) : undefined;
   }
 
-  async change({ before, after, event, newTasks = [], closeOpenTasks = false, transition }: SignalChange): Promise<void> {
+  async change({
+    before,
+    after,
+    event,
+    newTasks = [],
+    closeOpenTasks = false,
+    transition,
+  }: SignalChange): Promise<void> {
     const closing = closeOpenTasks ? (await this.tasksOf(before)).filter((t) => t.status === 'open') : [];
     const transitionItems = transition ? transitionUpdateItems(this.tableName, transition) : [];
     try {
@@ -66,13 +82,16 @@ export class DynamoSignalStore implements SignalStore {
               TableName: this.tableName,
               Item: signalItem({ ...after, versie: before.versie + 1 }),
               // Signals written before versions existed count as version 1.
-              ConditionExpression: before.versie === 1 ? 'attribute_not_exists(versie) OR versie = :seen' : 'versie = :seen',
+              ConditionExpression:
+                before.versie === 1 ? 'attribute_not_exists(versie) OR versie = :seen' : 'versie = :seen',
               ExpressionAttributeValues: { ':seen': before.versie },
             },
           },
           ...transitionItems,
           { Put: { TableName: this.tableName, Item: timelineEventItem(event) } },
-          ...newTasks.map((task) => ({ Put: { TableName: this.tableName, Item: taskItem(task), ConditionExpression: 'attribute_not_exists(pk)' } })),
+          ...newTasks.map((task) => ({
+            Put: { TableName: this.tableName, Item: taskItem(task), ConditionExpression: 'attribute_not_exists(pk)' },
+          })),
           ...closing.map((task) => ({
             Update: {
               TableName: this.tableName,
@@ -87,9 +106,11 @@ export class DynamoSignalStore implements SignalStore {
       });
     } catch (error) {
       const signalRefused = cancellationCode(error, 0);
-      if (signalRefused === 'ConditionalCheckFailed' || signalRefused === 'TransactionConflict') throw new SignalChangedConflict();
+      if (signalRefused === 'ConditionalCheckFailed' || signalRefused === 'TransactionConflict')
+        throw new SignalChangedConflict();
       const transitionRefused = transition ? cancellationCode(error, 1) : undefined;
-      if (transitionRefused === 'ConditionalCheckFailed' || transitionRefused === 'TransactionConflict') throw new StaleVersionError();
+      if (transitionRefused === 'ConditionalCheckFailed' || transitionRefused === 'TransactionConflict')
+        throw new StaleVersionError();
       // A task changed meanwhile (created or closed by a concurrent step): the caller reads again.
       if (error instanceof TransactionCanceledException) throw new SignalChangedConflict();
       throw error;
@@ -97,7 +118,9 @@ export class DynamoSignalStore implements SignalStore {
   }
 
   async list(transitionId: string): Promise<Signal[]> {
-    return (await this.queryPartition(transitionId, keys.signalPrefix, SIGNAL_LIMIT, false)).map((i) => Signal.parse(i));
+    return (await this.queryPartition(transitionId, keys.signalPrefix, SIGNAL_LIMIT, false)).map((i) =>
+      Signal.parse(i),
+    );
   }
 
   async reportedBy(corporatieId: string, providerId: string, limit: number): Promise<Signal[]> {
@@ -115,7 +138,9 @@ export class DynamoSignalStore implements SignalStore {
   }
 
   private async tasksOf(signal: Signal): Promise<Task[]> {
-    return (await this.queryPartition(signal.transitionId, keys.tasksOfSignalPrefix(signal.id), TASK_LIMIT, true)).map((i) => Task.parse(i));
+    return (await this.queryPartition(signal.transitionId, keys.tasksOfSignalPrefix(signal.id), TASK_LIMIT, true)).map(
+      (i) => Task.parse(i),
+    );
   }
 
   private async queryPartition(transitionId: string, prefix: string, limit: number, oldestFirst: boolean) {
@@ -199,7 +224,12 @@ export class DynamoContactStore implements ContactStore {
 function signalItem(signal: Signal) {
   return {
     ...keys.signal(signal.transitionId, signal.at, signal.id),
-    ...(signal.melder ? { gsi1pk: keys.signalsReported(signal.melder.corporatieId, signal.melder.providerId), gsi1sk: `${signal.at}#${signal.id}` } : {}),
+    ...(signal.melder
+      ? {
+          gsi1pk: keys.signalsReported(signal.melder.corporatieId, signal.melder.providerId),
+          gsi1sk: `${signal.at}#${signal.id}`,
+        }
+      : {}),
     entity: 'Signal',
     ...signal,
   };
@@ -209,7 +239,9 @@ function signalItem(signal: Signal) {
 function taskItem(task: Task) {
   return {
     ...keys.task(task.transitionId, task.id),
-    ...(task.status === 'open' ? { gsi1pk: keys.openTasksOfUser(task.voor.id), gsi1sk: `${task.deadline}#${task.id}` } : {}),
+    ...(task.status === 'open'
+      ? { gsi1pk: keys.openTasksOfUser(task.voor.id), gsi1sk: `${task.deadline}#${task.id}` }
+      : {}),
     entity: 'Task',
     ...task,
   };

@@ -1,10 +1,5 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import {
-  GetCommand,
-  QueryCommand,
-  PutCommand,
-  type DynamoDBDocumentClient,
-} from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createHash } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import * as z from 'zod';
@@ -63,11 +58,21 @@ export class DynamoTransitionStore implements TransitionStore {
           {
             Put: {
               TableName: this.tableName,
-              Item: { ...keys.activePerson(personHash(transition.persoon)), entity: 'ActivePerson', transitionId: transition.id },
+              Item: {
+                ...keys.activePerson(personHash(transition.persoon)),
+                entity: 'ActivePerson',
+                transitionId: transition.id,
+              },
               ConditionExpression: 'attribute_not_exists(pk)',
             },
           },
-          { Put: { TableName: this.tableName, Item: transitionItem(transition), ConditionExpression: 'attribute_not_exists(pk)' } },
+          {
+            Put: {
+              TableName: this.tableName,
+              Item: transitionItem(transition),
+              ConditionExpression: 'attribute_not_exists(pk)',
+            },
+          },
           ...assignmentItems(transition).map((Item) => ({ Put: { TableName: this.tableName, Item } })),
           {
             Put: {
@@ -85,7 +90,10 @@ export class DynamoTransitionStore implements TransitionStore {
       if (idempotency && (reason === 'ConditionalCheckFailed' || reason === 'TransactionConflict')) {
         return { transition: await this.replay(idempotency, requestHash), replayed: true };
       }
-      const personLock = error instanceof TransactionCanceledException ? error.CancellationReasons?.[idempotency ? 1 : 0]?.Code : undefined;
+      const personLock =
+        error instanceof TransactionCanceledException
+          ? error.CancellationReasons?.[idempotency ? 1 : 0]?.Code
+          : undefined;
       if (personLock === 'ConditionalCheckFailed') throw new PersonHasActiveTransitionError();
       throw error;
     }
@@ -96,7 +104,11 @@ export class DynamoTransitionStore implements TransitionStore {
     for (let attempt = 0; !item && attempt < REPLAY_ATTEMPTS; attempt++) {
       if (attempt > 0) await sleep(25 * 2 ** attempt);
       ({ Item: item } = await this.db.send(
-        new GetCommand({ TableName: this.tableName, Key: keys.idempotency(idempotency.userId, idempotency.key), ConsistentRead: true }),
+        new GetCommand({
+          TableName: this.tableName,
+          Key: keys.idempotency(idempotency.userId, idempotency.key),
+          ConsistentRead: true,
+        }),
       ));
     }
     // Still absent: the concurrent first request failed. Ask the caller to retry rather than guess.
@@ -119,7 +131,9 @@ export class DynamoTransitionStore implements TransitionStore {
   }
 
   async placementsInWijk(gemeenteCode: string, wijk: string): Promise<number> {
-    const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: keys.wijkPlaatsingen(gemeenteCode, wijk) }));
+    const { Item } = await this.db.send(
+      new GetCommand({ TableName: this.tableName, Key: keys.wijkPlaatsingen(gemeenteCode, wijk) }),
+    );
     return z.object({ plaatsingen: z.number() }).safeParse(Item).data?.plaatsingen ?? 0;
   }
 
@@ -156,16 +170,18 @@ export class DynamoTransitionStore implements TransitionStore {
   }
 
   async appendEvent(event: TimelineEvent): Promise<void> {
-    await this.db.send(
-      new PutCommand({
-        TableName: this.tableName,
-        Item: timelineEventItem(event),
-        // An event id is written once: a retried workflow step cannot duplicate it.
-        ConditionExpression: 'attribute_not_exists(pk)',
-      }),
-    ).catch((error: unknown) => {
-      if ((error as { name?: string }).name !== 'ConditionalCheckFailedException') throw error;
-    });
+    await this.db
+      .send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: timelineEventItem(event),
+          // An event id is written once: a retried workflow step cannot duplicate it.
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      )
+      .catch((error: unknown) => {
+        if ((error as { name?: string }).name !== 'ConditionalCheckFailedException') throw error;
+      });
   }
 
   async timeline(transitionId: string): Promise<TimelineEvent[]> {
@@ -183,7 +199,11 @@ export class DynamoTransitionStore implements TransitionStore {
     return this.timelineQuery(transitionId, page, false);
   }
 
-  private async timelineQuery(transitionId: string, page: Partial<PageRequest>, oldestFirst: boolean): Promise<Page<TimelineEvent>> {
+  private async timelineQuery(
+    transitionId: string,
+    page: Partial<PageRequest>,
+    oldestFirst: boolean,
+  ): Promise<Page<TimelineEvent>> {
     const pk = keys.timelinePartition(transitionId);
     const within = (sk: string) => sk.startsWith(keys.timelineEventPrefix);
     const result = await this.db.send(
@@ -213,7 +233,9 @@ export function transitionUpdateItems(tableName: string, { before, next, event, 
   const placedOffer = geaccepteerdeAanbieding(next.aanbiedingen) ?? geaccepteerdeAanbieding(before.aanbiedingen);
   const landed = next.fase === 'geland' && before.fase !== 'geland';
   const leftDuo = before.begeleiders.filter((b) => !next.begeleiders.some((n) => n.id === b.id));
-  const unit = placedOffer?.eenheidnummer ? keys.homeOfCorporation(placedOffer.corporatieId, next.providerId, placedOffer.eenheidnummer) : undefined;
+  const unit = placedOffer?.eenheidnummer
+    ? keys.homeOfCorporation(placedOffer.corporatieId, next.providerId, placedOffer.eenheidnummer)
+    : undefined;
   return [
     {
       Put: {
@@ -242,9 +264,13 @@ export function transitionUpdateItems(tableName: string, { before, next, event, 
     // A begeleider who left the duo no longer lists the transition as theirs.
     ...leftDuo.map((b) => ({ Delete: { TableName: tableName, Key: keys.assignment(next.id, b.id) } })),
     // The corporation names its homes by unit number: a placed home points to its transition (signals in).
-    ...(unit && placementDelta === 1 ? [{ Put: { TableName: tableName, Item: { ...unit, entity: 'HomeOfCorporation', transitionId: next.id } } }] : []),
+    ...(unit && placementDelta === 1
+      ? [{ Put: { TableName: tableName, Item: { ...unit, entity: 'HomeOfCorporation', transitionId: next.id } } }]
+      : []),
     ...(unit && placementDelta === -1 ? [{ Delete: { TableName: tableName, Key: unit } }] : []),
-    ...outbox.map((e) => ({ Put: { TableName: tableName, Item: outboxItem(e), ConditionExpression: 'attribute_not_exists(pk)' } })),
+    ...outbox.map((e) => ({
+      Put: { TableName: tableName, Item: outboxItem(e), ConditionExpression: 'attribute_not_exists(pk)' },
+    })),
   ];
 }
 
@@ -254,7 +280,14 @@ export function transitionUpdateItems(tableName: string, { before, next, event, 
  */
 export function outboxItem(e: OutboxEvent) {
   const correlationId = e.correlationId ?? currentCorrelationId();
-  return { ...keys.outboxEvent(e.id), gsi1pk: keys.outboxPending, gsi1sk: `${e.time}#${e.id}`, entity: 'OutboxEvent', ...e, ...(correlationId ? { correlationId } : {}) };
+  return {
+    ...keys.outboxEvent(e.id),
+    gsi1pk: keys.outboxPending,
+    gsi1sk: `${e.time}#${e.id}`,
+    entity: 'OutboxEvent',
+    ...e,
+    ...(correlationId ? { correlationId } : {}),
+  };
 }
 
 /** The transition's own item, listed in its team's transitions (gsi1), newest first. */

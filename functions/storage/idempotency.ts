@@ -27,7 +27,13 @@ function recordKey(kind: string, idempotency: Idempotency) {
  * The Put that claims the key, for the transaction that creates the record `created` (its pk and sk): the claim
  * and the record are written together or not at all.
  */
-export function claimKey(tableName: string, kind: string, idempotency: Idempotency, created: { pk: string; sk: string }, at: string) {
+export function claimKey(
+  tableName: string,
+  kind: string,
+  idempotency: Idempotency,
+  created: { pk: string; sk: string },
+  at: string,
+) {
   return {
     Put: {
       TableName: tableName,
@@ -50,12 +56,21 @@ const Claim = z.object({ requestHash: z.string(), createdPk: z.string(), created
  * The record a key created first, as stored (undefined when the key is unused); a key used for another request
  * is refused with IdempotencyKeyReusedError.
  */
-export async function firstCreated(db: DynamoDBDocumentClient, tableName: string, kind: string, idempotency: Idempotency): Promise<Record<string, unknown> | undefined> {
-  const { Item } = await db.send(new GetCommand({ TableName: tableName, Key: recordKey(kind, idempotency), ConsistentRead: true }));
+export async function firstCreated(
+  db: DynamoDBDocumentClient,
+  tableName: string,
+  kind: string,
+  idempotency: Idempotency,
+): Promise<Record<string, unknown> | undefined> {
+  const { Item } = await db.send(
+    new GetCommand({ TableName: tableName, Key: recordKey(kind, idempotency), ConsistentRead: true }),
+  );
   if (!Item) return undefined;
   const claim = Claim.parse(Item);
   if (claim.requestHash !== idempotency.requestHash) throw new IdempotencyKeyReusedError();
-  const { Item: created } = await db.send(new GetCommand({ TableName: tableName, Key: { pk: claim.createdPk, sk: claim.createdSk }, ConsistentRead: true }));
+  const { Item: created } = await db.send(
+    new GetCommand({ TableName: tableName, Key: { pk: claim.createdPk, sk: claim.createdSk }, ConsistentRead: true }),
+  );
   if (!created) throw new Error('idempotency record points to a missing item');
   return created;
 }

@@ -2,9 +2,13 @@
 export const keys = {
   transition: (id: string) => ({ pk: `TRANSITION#${id}`, sk: 'TRANSITION' }),
   /** A team's transitions; a transition without a team (from before teams) is listed for its organisation. */
-  transitionsOfTeam: (organisationId: string, teamId: string | undefined) => (teamId ? `TEAM#${organisationId}#${teamId}#TRANSITIONS` : `ORG#${organisationId}#TRANSITIONS`),
+  transitionsOfTeam: (organisationId: string, teamId: string | undefined) =>
+    teamId ? `TEAM#${organisationId}#${teamId}#TRANSITIONS` : `ORG#${organisationId}#TRANSITIONS`,
   transitionsOfUser: (userId: string) => `USER#${userId}#TRANSITIONS`,
-  assignment: (transitionId: string, userId: string) => ({ pk: `TRANSITION#${transitionId}`, sk: `BEGELEIDER#${userId}` }),
+  assignment: (transitionId: string, userId: string) => ({
+    pk: `TRANSITION#${transitionId}`,
+    sk: `BEGELEIDER#${userId}`,
+  }),
   newestFirst: (createdAt: string, id: string) => `${createdAt}#${id}`,
   timelinePartition: (transitionId: string) => `TRANSITION#${transitionId}`,
   timelineEventPrefix: 'EVENT#',
@@ -28,17 +32,29 @@ export const keys = {
   budget: (transitionId: string) => ({ pk: `TRANSITION#${transitionId}`, sk: 'BUDGET' }),
   spend: (transitionId: string, spendId: string) => ({ pk: `TRANSITION#${transitionId}`, sk: `SPEND#${spendId}` }),
   spendPrefix: 'SPEND#',
-  ledgerEntry: (transitionId: string, at: string, id: string) => ({ pk: `TRANSITION#${transitionId}`, sk: `LEDGER#${at}#${id}` }),
+  ledgerEntry: (transitionId: string, at: string, id: string) => ({
+    pk: `TRANSITION#${transitionId}`,
+    sk: `LEDGER#${at}#${id}`,
+  }),
   ledgerPrefix: 'LEDGER#',
   /** Sparse: only spends awaiting approval carry it, so the inbox is a Query of exactly those. */
   budgetInbox: (gemeenteCode: string) => `GEMEENTE#${gemeenteCode}#INBOX`,
   municipalityLedger: (gemeenteCode: string) => `GEMEENTE#${gemeenteCode}#LEDGER`,
-  signal: (transitionId: string, at: string, id: string) => ({ pk: `TRANSITION#${transitionId}`, sk: `SIGNAL#${at}#${id}` }),
+  signal: (transitionId: string, at: string, id: string) => ({
+    pk: `TRANSITION#${transitionId}`,
+    sk: `SIGNAL#${at}#${id}`,
+  }),
   signalPrefix: 'SIGNAL#',
-  contact: (transitionId: string, at: string, id: string) => ({ pk: `TRANSITION#${transitionId}`, sk: `CONTACT#${at}#${id}` }),
+  contact: (transitionId: string, at: string, id: string) => ({
+    pk: `TRANSITION#${transitionId}`,
+    sk: `CONTACT#${at}#${id}`,
+  }),
   contactPrefix: 'CONTACT#',
   /** Written with a signal Landing raises itself, so a retried step raises it once. */
-  signalOnce: (transitionId: string, signalId: string) => ({ pk: `TRANSITION#${transitionId}`, sk: `SIGNAL-ONCE#${signalId}` }),
+  signalOnce: (transitionId: string, signalId: string) => ({
+    pk: `TRANSITION#${transitionId}`,
+    sk: `SIGNAL-ONCE#${signalId}`,
+  }),
   task: (transitionId: string, taskId: string) => ({ pk: `TRANSITION#${transitionId}`, sk: `TAAK#${taskId}` }),
   /** A signal's tasks share this prefix (task ids start with the signal id). */
   tasksOfSignalPrefix: (signalId: string) => `TAAK#${signalId}.`,
@@ -50,19 +66,31 @@ export const keys = {
   outboxPending: 'WEBHOOKS#OUTBOX',
   corporation: (corporatieId: string) => `CORP#${corporatieId}`,
   /** A provider's endpoint at a corporation: each provider registers (and signs for) its own. */
-  endpoint: (corporatieId: string, providerId: string, endpointId: string) => ({ pk: `CORP#${corporatieId}`, sk: `ENDPOINT#${providerId}#${endpointId}` }),
+  endpoint: (corporatieId: string, providerId: string, endpointId: string) => ({
+    pk: `CORP#${corporatieId}`,
+    sk: `ENDPOINT#${providerId}#${endpointId}`,
+  }),
   endpointsOfProvider: (providerId: string) => `ENDPOINT#${providerId}#`,
   /** A corporation's home by its unit number → the provider's transition placed there (inbound signals). */
-  homeOfCorporation: (corporatieId: string, providerId: string, eenheidnummer: string) => ({ pk: `CORP#${corporatieId}`, sk: `EENHEID#${providerId}#${eenheidnummer.trim().toUpperCase()}` }),
+  homeOfCorporation: (corporatieId: string, providerId: string, eenheidnummer: string) => ({
+    pk: `CORP#${corporatieId}`,
+    sk: `EENHEID#${providerId}#${eenheidnummer.trim().toUpperCase()}`,
+  }),
   /** One delivery of one notice to one endpoint; an endpoint's log is its partition, newest first. */
-  delivery: (endpointId: string, at: string, eventId: string) => ({ pk: `ENDPOINT#${endpointId}`, sk: `DELIVERY#${at}#${eventId}` }),
+  delivery: (endpointId: string, at: string, eventId: string) => ({
+    pk: `ENDPOINT#${endpointId}`,
+    sk: `DELIVERY#${at}#${eventId}`,
+  }),
   endpointLog: (endpointId: string) => `ENDPOINT#${endpointId}`,
   deliveryPrefix: 'DELIVERY#',
   /** Sparse: deliveries waiting for an attempt, by when it is due. */
   deliveriesDue: 'WEBHOOKS#DUE',
   /** API keys are found by their hash; a provider lists the keys it issued to a corporation by prefix. */
   apiKeyByHash: (hash: string) => ({ pk: `APIKEY#${hash}`, sk: 'APIKEY' }),
-  apiKeyIssued: (providerId: string, corporatieId: string, prefix: string) => ({ pk: `CORP#${corporatieId}`, sk: `APIKEY#${providerId}#${prefix}` }),
+  apiKeyIssued: (providerId: string, corporatieId: string, prefix: string) => ({
+    pk: `CORP#${corporatieId}`,
+    sk: `APIKEY#${providerId}#${prefix}`,
+  }),
   apiKeysIssuedBy: (providerId: string) => `APIKEY#${providerId}#`,
   /** What a corporation reported through one provider's key, about that provider's transitions. */
   signalsReported: (corporatieId: string, providerId: string) => `CORP#${corporatieId}#PROVIDER#${providerId}#SIGNALEN`,

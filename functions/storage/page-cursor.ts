@@ -21,7 +21,9 @@ export function encodeCursor(lastEvaluatedKey: Record<string, unknown> | undefin
 function keyAttributesOf(partitionAttribute: string): readonly string[] | undefined {
   const table = [tableDesign.partitionKey, tableDesign.sortKey];
   if (partitionAttribute === tableDesign.partitionKey) return table;
-  const index = [...tableDesign.globalIndexes, ...auditTableDesign.globalIndexes].find((i) => i.partitionKey === partitionAttribute);
+  const index = [...tableDesign.globalIndexes, ...auditTableDesign.globalIndexes].find(
+    (i) => i.partitionKey === partitionAttribute,
+  );
   return index ? [...table, index.partitionKey, index.sortKey] : undefined;
 }
 

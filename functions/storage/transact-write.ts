@@ -1,4 +1,8 @@
-import { TransactWriteCommand, type DynamoDBDocumentClient, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import {
+  TransactWriteCommand,
+  type DynamoDBDocumentClient,
+  type TransactWriteCommandInput,
+} from '@aws-sdk/lib-dynamodb';
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { isTemporaryFailure, isThrottling } from '../http/errors';
@@ -12,7 +16,9 @@ export const TOKEN_ROUNDS = 3;
  * being applied, so its outcome is open too.
  */
 function outcomeUnknown(error: unknown): boolean {
-  return isTemporaryFailure(error) && (!isThrottling(error) || (error as Error).name === 'TransactionInProgressException');
+  return (
+    isTemporaryFailure(error) && (!isThrottling(error) || (error as Error).name === 'TransactionInProgressException')
+  );
 }
 
 /**

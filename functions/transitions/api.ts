@@ -41,10 +41,17 @@ import { transitionOperations } from '../../shared/api/operations/transitions';
  * support (reviews, a scale-up's end, the contact a level allows) or of phase. The change itself is stored
  * already; if a workflow cannot be reached the next change or wake-up looks again, so this is logged, not failed.
  */
-async function thenEvaluate(deps: TransitionsDeps, transition: Transition, looks: ('move' | 'signals')[]): Promise<Transition> {
+async function thenEvaluate(
+  deps: TransitionsDeps,
+  transition: Transition,
+  looks: ('move' | 'signals')[],
+): Promise<Transition> {
   await Promise.all(
     looks.map((look) =>
-      (look === 'move' ? deps.workflow.evaluateMove(transition.id) : deps.workflow.evaluateSignals(transition.id)).catch((error: Error) => {
+      (look === 'move'
+        ? deps.workflow.evaluateMove(transition.id)
+        : deps.workflow.evaluateSignals(transition.id)
+      ).catch((error: Error) => {
         logger.warn('workflow not reached', { transitionId: transition.id, workflow: look, errorName: error.name });
       }),
     ),
@@ -58,11 +65,19 @@ export function transitionHandlers(deps: () => TransitionsDeps): CapabilityHandl
     createTransition: async ({ principal, body, idempotencyKey, access }) => {
       authorize(principal, 'transition:create');
       const { transition } = await registerTransition(deps(), principal, body, idempotencyKey);
-      access.record({ actie: 'aanmaken', onderdeel: 'traject', person: { persoonRef: transition.persoonRef, transitionId: transition.id, teamId: transition.teamId }, grond: 'behandelrelatie' });
+      access.record({
+        actie: 'aanmaken',
+        onderdeel: 'traject',
+        person: { persoonRef: transition.persoonRef, transitionId: transition.id, teamId: transition.teamId },
+        grond: 'behandelrelatie',
+      });
       return { body: transition, headers: { location: `/api/transitions/${transition.id}` } };
     },
     listTransitions: async ({ principal, query, access }) => {
-      access.record({ actie: 'lijst', onderdeel: query.scope === 'team' ? 'trajecten van het team' : 'mijn trajecten' });
+      access.record({
+        actie: 'lijst',
+        onderdeel: query.scope === 'team' ? 'trajecten van het team' : 'mijn trajecten',
+      });
       const page = { limit: query.limit, cursor: query.cursor };
       if (query.scope === 'team') {
         authorize(principal, 'transition:list-team');
@@ -75,33 +90,56 @@ export function transitionHandlers(deps: () => TransitionsDeps): CapabilityHandl
       body: (await openRecord(deps().store, { principal, access }, params.transitionId, 'transition:read')).transition,
     }),
     getTimeline: async ({ principal, params, query, access }) => {
-      const { transition } = await openRecord(deps().store, { principal, access }, params.transitionId, 'transition:read');
+      const { transition } = await openRecord(
+        deps().store,
+        { principal, access },
+        params.transitionId,
+        'transition:read',
+      );
       return { body: await deps().store.timelinePage(transition.id, { limit: query.limit, cursor: query.cursor }) };
     },
     getOverview: async ({ principal, params, access }) => {
-      const { transition: t } = await openRecord(deps().store, { principal, access }, params.transitionId, 'transition:read');
+      const { transition: t } = await openRecord(
+        deps().store,
+        { principal, access },
+        params.transitionId,
+        'transition:read',
+      );
       const offer = geaccepteerdeAanbieding(t.aanbiedingen) ?? t.aanbiedingen.at(-1);
       const plaatsingenInWijk = offer ? await deps().store.placementsInWijk(t.gemeenteCode, offer.wijk) : undefined;
-      const view = overview(t, municipalityPolicy(t.gemeenteCode), todayInNetherlands(deps().now()), supportConfigFor(t.providerId));
+      const view = overview(
+        t,
+        municipalityPolicy(t.gemeenteCode),
+        todayInNetherlands(deps().now()),
+        supportConfigFor(t.providerId),
+      );
       return { body: { ...view, ...(plaatsingenInWijk !== undefined ? { plaatsingenInWijk } : {}) } };
     },
     changeFase: async ({ principal, params, body, access }) => ({
       body: await thenEvaluate(
         deps(),
-        await runCommand(deps(), { principal, access }, params.transitionId, body.expectedVersion, (t, ctx) => changeFase(t, body, ctx)),
+        await runCommand(deps(), { principal, access }, params.transitionId, body.expectedVersion, (t, ctx) =>
+          changeFase(t, body, ctx),
+        ),
         ['move', 'signals'],
       ),
     }),
     setReadiness: async ({ principal, params, body, access }) => ({
       body: await runCommand(deps(), { principal, access }, params.transitionId, body.expectedVersion, (t, ctx) =>
-        setReadiness(t, { item: params.itemId, gedaan: body.gedaan, gedaanOp: body.gedaanOp, notitie: body.notitie }, ctx),
+        setReadiness(
+          t,
+          { item: params.itemId, gedaan: body.gedaan, gedaanOp: body.gedaanOp, notitie: body.notitie },
+          ctx,
+        ),
       ),
     }),
     registerOffer: async ({ principal, params, body, access }) => {
       const { expectedVersion, ...offer } = body;
       const corporation = await deps().directory.organisation(offer.corporatieId);
       if (corporation?.soort !== 'woningcorporatie') {
-        throw new ValidationError([{ name: 'corporatieId', code: 'unknown_corporation', reason: 'Kies een bekende woningcorporatie.' }]);
+        throw new ValidationError([
+          { name: 'corporatieId', code: 'unknown_corporation', reason: 'Kies een bekende woningcorporatie.' },
+        ]);
       }
       return {
         body: await runCommand(deps(), { principal, access }, params.transitionId, expectedVersion, (t, ctx) =>
@@ -119,46 +157,73 @@ export function transitionHandlers(deps: () => TransitionsDeps): CapabilityHandl
     }),
     signContract: async ({ principal, params, body, access }) => {
       const { expectedVersion, ...contract } = body;
-      const next = await runCommand(deps(), { principal, access }, params.transitionId, expectedVersion, (t, ctx) => signContract(t, contract, ctx));
+      const next = await runCommand(deps(), { principal, access }, params.transitionId, expectedVersion, (t, ctx) =>
+        signContract(t, contract, ctx),
+      );
       return { body: await thenEvaluateMove(deps(), next) };
     },
     setMoveDate: async ({ principal, params, body, access }) => ({
       body: await thenEvaluateMove(
         deps(),
-        await runCommand(deps(), { principal, access }, params.transitionId, body.expectedVersion, (t, ctx) => setMoveDate(t, body.verhuisdatum, ctx)),
+        await runCommand(deps(), { principal, access }, params.transitionId, body.expectedVersion, (t, ctx) =>
+          setMoveDate(t, body.verhuisdatum, ctx),
+        ),
       ),
     }),
     changeSupport: async ({ principal, params, body, access }) => {
       const { expectedVersion, ...change } = body;
-      const next = await runCommand(deps(), { principal, access }, params.transitionId, expectedVersion, (t, ctx) => changeSupport(t, { id: deps().newId(), ...change }, ctx));
+      const next = await runCommand(deps(), { principal, access }, params.transitionId, expectedVersion, (t, ctx) =>
+        changeSupport(t, { id: deps().newId(), ...change }, ctx),
+      );
       return { body: await thenEvaluate(deps(), next, ['signals']) };
     },
     reviewSupport: async ({ principal, params, body, access }) => {
       const { expectedVersion, ...review } = body;
-      const next = await runCommand(deps(), { principal, access }, params.transitionId, expectedVersion, (t, ctx) => reviewSupport(t, { ...review, newId: deps().newId() }, ctx));
+      const next = await runCommand(deps(), { principal, access }, params.transitionId, expectedVersion, (t, ctx) =>
+        reviewSupport(t, { ...review, newId: deps().newId() }, ctx),
+      );
       return { body: await thenEvaluate(deps(), next, ['signals']) };
     },
     savePlan: async ({ principal, params, body, access }) => {
       const { expectedVersion, ...plan } = body;
       const tekens = plan.tekens.map((teken) => ({ ...teken, id: teken.id ?? deps().newId() }));
-      return { body: await runCommand(deps(), { principal, access }, params.transitionId, expectedVersion, (t, ctx) => savePlan(t, { ...plan, tekens }, ctx)) };
+      return {
+        body: await runCommand(deps(), { principal, access }, params.transitionId, expectedVersion, (t, ctx) =>
+          savePlan(t, { ...plan, tekens }, ctx),
+        ),
+      };
     },
     agreePlan: async ({ principal, params, body, access }) => {
       const { expectedVersion, ...agreement } = body;
-      return { body: await runCommand(deps(), { principal, access }, params.transitionId, expectedVersion, (t, ctx) => agreePlan(t, agreement, ctx)) };
+      return {
+        body: await runCommand(deps(), { principal, access }, params.transitionId, expectedVersion, (t, ctx) =>
+          agreePlan(t, agreement, ctx),
+        ),
+      };
     },
     recordAllocation: async ({ principal, params, body, access }) => {
       const { expectedVersion, ...toewijzing } = body;
-      return { body: await runCommand(deps(), { principal, access }, params.transitionId, expectedVersion, (t, ctx) => recordAllocation(t, toewijzing, ctx)) };
+      return {
+        body: await runCommand(deps(), { principal, access }, params.transitionId, expectedVersion, (t, ctx) =>
+          recordAllocation(t, toewijzing, ctx),
+        ),
+      };
     },
     // A draft only: computed from what the caseworker may read, nothing stored, nothing sent.
     draftVow: async ({ principal, params, body, access }) => {
-      const { transition: t } = await openRecord(deps().store, { principal, access }, params.transitionId, 'transition:read');
+      const { transition: t } = await openRecord(
+        deps().store,
+        { principal, access },
+        params.transitionId,
+        'transition:read',
+      );
       return { body: ruled(() => draftVow(t, t.toewijzing, supportConfigFor(t.providerId), body)) };
     },
     setUitkering: async ({ principal, params, body, access }) => {
       const { expectedVersion, ...status } = body;
-      const next = await runCommand(deps(), { principal, access }, params.transitionId, expectedVersion, (t, ctx) => setUitkering(t, status, ctx));
+      const next = await runCommand(deps(), { principal, access }, params.transitionId, expectedVersion, (t, ctx) =>
+        setUitkering(t, status, ctx),
+      );
       return { body: await thenEvaluateMove(deps(), next) };
     },
   };

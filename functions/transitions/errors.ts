@@ -15,7 +15,10 @@ export class PersonHasActiveTransitionError extends ConflictError {
 
 export class StaleVersionError extends ConflictError {
   constructor() {
-    super('Iemand anders heeft dit traject intussen gewijzigd. Laad het opnieuw en probeer het nog eens.', 'stale-version');
+    super(
+      'Iemand anders heeft dit traject intussen gewijzigd. Laad het opnieuw en probeer het nog eens.',
+      'stale-version',
+    );
   }
 }
 

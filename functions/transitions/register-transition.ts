@@ -33,7 +33,9 @@ export async function registerTransition(
   }
   // The person's record belongs to a team: the registering member's, and the duo works in it.
   if (principal.teamId && begeleiders.some((b) => b!.teamId !== principal.teamId)) {
-    throw new ValidationError([{ name: 'begeleiderIds', code: 'other_team', reason: 'Kies begeleiders van je eigen team.' }]);
+    throw new ValidationError([
+      { name: 'begeleiderIds', code: 'other_team', reason: 'Kies begeleiders van je eigen team.' },
+    ]);
   }
 
   const at = deps.now().toISOString();
@@ -48,14 +50,21 @@ export async function registerTransition(
     persoon: input.persoon,
     gemeenteCode: input.gemeenteCode,
     herkomst: input.herkomst,
-    begeleiders: begeleiders.map((b) => ({ id: b!.id, naam: b!.naam, ...(b!.telefoon ? { telefoon: b!.telefoon } : {}) })),
+    begeleiders: begeleiders.map((b) => ({
+      id: b!.id,
+      naam: b!.naam,
+      ...(b!.telefoon ? { telefoon: b!.telefoon } : {}),
+    })),
     fase: 'aanmelding',
     ...notStartedYet,
     createdAt: at,
     createdBy: principal.userId,
     updatedAt: at,
   };
-  const transition: Transition = { ...draft, signalen: signalen(draft, municipalityPolicy(draft.gemeenteCode), todayInNetherlands(deps.now())) };
+  const transition: Transition = {
+    ...draft,
+    signalen: signalen(draft, municipalityPolicy(draft.gemeenteCode), todayInNetherlands(deps.now())),
+  };
   const firstEvent: TimelineEvent = {
     id: deps.newId(),
     transitionId: id,

@@ -25,7 +25,9 @@ export async function runCommand(
   expectedVersion: number,
   command: (t: Transition, ctx: CommandContext) => CommandResult,
 ): Promise<Transition> {
-  const { transition: before, grond } = await openRecord(deps.store, request, transitionId, 'transition:update', { changeRecordedAfterwards: true });
+  const { transition: before, grond } = await openRecord(deps.store, request, transitionId, 'transition:update', {
+    changeRecordedAfterwards: true,
+  });
   await requireVersion(deps.store, before, expectedVersion);
   const next = await applyCommand(deps, before, actorOf(request.principal), command);
   recordChange(request.access, grond, before, next);
@@ -33,11 +35,20 @@ export async function runCommand(
 }
 
 /** 409 unless the caseworker saw `expectedVersion` of `current`, or only the workflow changed it since. */
-export async function requireVersion(store: TransitionsDeps['store'], current: Transition, expectedVersion: number): Promise<void> {
-  if (current.version !== expectedVersion && !(await onlyWorkflowChangedSince(store, current, expectedVersion))) throw new StaleVersionError();
+export async function requireVersion(
+  store: TransitionsDeps['store'],
+  current: Transition,
+  expectedVersion: number,
+): Promise<void> {
+  if (current.version !== expectedVersion && !(await onlyWorkflowChangedSince(store, current, expectedVersion)))
+    throw new StaleVersionError();
 }
 
-export const actorOf = (principal: Principal): Actor => ({ soort: 'medewerker', id: principal.userId, naam: principal.naam });
+export const actorOf = (principal: Principal): Actor => ({
+  soort: 'medewerker',
+  id: principal.userId,
+  naam: principal.naam,
+});
 
 /**
  * The workflow records its own steps (a task, the move, the review) while a caseworker has the page open.
@@ -45,7 +56,11 @@ export const actorOf = (principal: Principal): Actor => ({ soort: 'medewerker', 
  * the workflow's. Only a change by another person since the version they saw does: the transition keeps the
  * version of the last one (`medewerkerVersie`), so the check reads no timeline.
  */
-async function onlyWorkflowChangedSince(store: TransitionsDeps['store'], current: Transition, seenVersion: number): Promise<boolean> {
+async function onlyWorkflowChangedSince(
+  store: TransitionsDeps['store'],
+  current: Transition,
+  seenVersion: number,
+): Promise<boolean> {
   if (seenVersion > current.version) return false;
   if (current.medewerkerVersie !== undefined) return current.medewerkerVersie <= seenVersion;
   // Stored before it kept that version: the changes since, newest first, only as far back as they go.
@@ -115,7 +130,10 @@ export function prepareCommand(
   command: (t: Transition, ctx: CommandContext) => CommandResult,
 ): TransitionChange {
   const now = deps.now();
-  const ctx: CommandContext = { today: todayInNetherlands(now), actor: { id: actor.soort === 'medewerker' ? actor.id : 'werkproces', naam: actor.naam } };
+  const ctx: CommandContext = {
+    today: todayInNetherlands(now),
+    actor: { id: actor.soort === 'medewerker' ? actor.id : 'werkproces', naam: actor.naam },
+  };
   const result = ruled(() => command(before, ctx));
   // Parse on the way in too: a command can never store a transition the schema would refuse.
   const next = Transition.parse({
@@ -134,7 +152,14 @@ export function prepareCommand(
     actor,
     ...(result.event.omschrijving ? { omschrijving: result.event.omschrijving } : {}),
   };
-  const outbox = toOutboxEvents(noticesFor(before, next, ctx.today), { transitionId: before.id, providerId: before.providerId, persoonRef: before.persoonRef, version: next.version, at: event.at, newId: deps.newId });
+  const outbox = toOutboxEvents(noticesFor(before, next, ctx.today), {
+    transitionId: before.id,
+    providerId: before.providerId,
+    persoonRef: before.persoonRef,
+    version: next.version,
+    at: event.at,
+    newId: deps.newId,
+  });
   return { before, next, event, outbox };
 }
 

@@ -11,13 +11,21 @@ import ipaddr from 'ipaddr.js';
  * global unicast 2000::/3), so a range nobody thought of is refused, not let through.
  */
 
-export type EndpointRefusalCode = 'invalid-url' | 'credentials-in-url' | 'not-https' | 'blocked-address' | 'unresolvable';
+export type EndpointRefusalCode =
+  | 'invalid-url'
+  | 'credentials-in-url'
+  | 'not-https'
+  | 'blocked-address'
+  | 'unresolvable';
 export type EndpointRefusal = { ok: false; code: EndpointRefusalCode; reden: string };
 export type EndpointCheck = { ok: true } | EndpointRefusal;
 export type Resolution = { ok: true; addresses: string[] } | EndpointRefusal;
 
 /** The shape of node:dns/promises `lookup` with `{ all: true }`; tests inject their own. */
-export type Lookup = (hostname: string, options: { all: true }) => Promise<readonly { address: string; family: number }[]>;
+export type Lookup = (
+  hostname: string,
+  options: { all: true },
+) => Promise<readonly { address: string; family: number }[]>;
 
 export interface EndpointOptions {
   /** Local development only: plain http and a receiver on this machine (localhost, 127.0.0.1, [::1]). */
@@ -33,7 +41,8 @@ const reden = {
   'invalid-url': 'Dit is geen geldige URL.',
   'credentials-in-url': 'De URL mag geen gebruikersnaam of wachtwoord bevatten; berichten zijn ondertekend.',
   'not-https': 'Alleen https-adressen zijn toegestaan.',
-  'blocked-address': 'Dit adres is niet openbaar bereikbaar (intern, lokaal of gereserveerd); daar sturen we niets heen.',
+  'blocked-address':
+    'Dit adres is niet openbaar bereikbaar (intern, lokaal of gereserveerd); daar sturen we niets heen.',
   unresolvable: 'De naam van de server is niet gevonden.',
 } satisfies Record<EndpointRefusalCode, string>;
 

@@ -50,7 +50,10 @@ export function webhookAdminHandlers(deps: () => WebhookAdminDeps): CapabilityHa
       await corporation(deps(), principal, params.corporatieId);
       const endpoints = await deps().endpoints.ofCorporation(params.corporatieId, principal.organisationId);
       const items = await Promise.all(
-        endpoints.map(async (e) => ({ endpoint: viewOf(e), gezondheid: healthOf((await deps().deliveries.log(e.id, { limit: HEALTH_SAMPLE })).items) })),
+        endpoints.map(async (e) => ({
+          endpoint: viewOf(e),
+          gezondheid: healthOf((await deps().deliveries.log(e.id, { limit: HEALTH_SAMPLE })).items),
+        })),
       );
       return { body: { items } };
     },
@@ -84,7 +87,9 @@ export function webhookAdminHandlers(deps: () => WebhookAdminDeps): CapabilityHa
         ...(body.url ? { url: body.url } : {}),
         ...(body.soorten ? { soorten: body.soorten as Endpoint['soorten'] } : {}),
         ...(body.actief !== undefined ? { actief: body.actief } : {}),
-        ...(body.actief === false && before.actief ? { uitgeschakeld: { op: deps().now().toISOString(), reden: 'beheerder' as const } } : {}),
+        ...(body.actief === false && before.actief
+          ? { uitgeschakeld: { op: deps().now().toISOString(), reden: 'beheerder' as const } }
+          : {}),
       };
       await deps().endpoints.replace({ ...before, versie: body.versie }, after);
       return { body: viewOf({ ...after, versie: body.versie + 1 }) };
@@ -100,8 +105,17 @@ export function webhookAdminHandlers(deps: () => WebhookAdminDeps): CapabilityHa
           ? []
           : before.secrets
               .filter((s) => !s.verlooptOp || s.verlooptOp > now.toISOString())
-              .map((s) => ({ ...s, verlooptOp: s.verlooptOp && s.verlooptOp < overlapEnds ? s.verlooptOp : overlapEnds }));
-      const after: Endpoint = { ...before, secrets: [{ id: deps().newId(), sealed: await deps().vault.seal(secret), aangemaaktOp: now.toISOString() }, ...kept] };
+              .map((s) => ({
+                ...s,
+                verlooptOp: s.verlooptOp && s.verlooptOp < overlapEnds ? s.verlooptOp : overlapEnds,
+              }));
+      const after: Endpoint = {
+        ...before,
+        secrets: [
+          { id: deps().newId(), sealed: await deps().vault.seal(secret), aangemaaktOp: now.toISOString() },
+          ...kept,
+        ],
+      };
       await deps().endpoints.replace({ ...before, versie: body.versie }, after);
       return { body: { endpoint: viewOf({ ...after, versie: body.versie + 1 }), secret } };
     },
@@ -114,11 +128,19 @@ export function webhookAdminHandlers(deps: () => WebhookAdminDeps): CapabilityHa
       const now = deps().now().toISOString();
       let chosen: Delivery[];
       if (body.aflevering) {
-        const one = await deps().deliveries.get({ corporatieId: endpoint.corporatieId, providerId: endpoint.providerId, endpointId: endpoint.id, ...body.aflevering });
+        const one = await deps().deliveries.get({
+          corporatieId: endpoint.corporatieId,
+          providerId: endpoint.providerId,
+          endpointId: endpoint.id,
+          ...body.aflevering,
+        });
         if (!one) throw new NotFoundError('Deze aflevering bestaat niet.');
         chosen = [one];
       } else {
-        chosen = await parkedDeliveries(deps().deliveries, endpoint.id, { since: body.sinds!, maxLooked: REPLAY_LIMIT });
+        chosen = await parkedDeliveries(deps().deliveries, endpoint.id, {
+          since: body.sinds!,
+          maxLooked: REPLAY_LIMIT,
+        });
       }
       const requeued = await requeueDeliveries(deps().deliveries, chosen, now);
       await deps().queue.enqueue(requeued.map(refOf));
@@ -164,7 +186,8 @@ export function webhookAdminHandlers(deps: () => WebhookAdminDeps): CapabilityHa
     },
     revokeApiKey: async ({ principal, params }) => {
       await corporation(deps(), principal, params.corporatieId);
-      if (!(await deps().apiKeys.revoke(principal.organisationId, params.corporatieId, params.prefix))) throw new NotFoundError('Deze API-sleutel bestaat niet.');
+      if (!(await deps().apiKeys.revoke(principal.organisationId, params.corporatieId, params.prefix)))
+        throw new NotFoundError('Deze API-sleutel bestaat niet.');
       return { body: { items: await deps().apiKeys.issuedBy(principal.organisationId, params.corporatieId) } };
     },
   };
@@ -177,7 +200,11 @@ async function corporation(deps: WebhookAdminDeps, principal: Principal, corpora
   return found;
 }
 
-async function endpointOf(deps: WebhookAdminDeps, principal: Principal, params: { corporatieId: string; endpointId: string }): Promise<Endpoint> {
+async function endpointOf(
+  deps: WebhookAdminDeps,
+  principal: Principal,
+  params: { corporatieId: string; endpointId: string },
+): Promise<Endpoint> {
   await corporation(deps, principal, params.corporatieId);
   const endpoint = await deps.endpoints.get(params.corporatieId, principal.organisationId, params.endpointId);
   if (!endpoint) throw new NotFoundError('Dit endpoint bestaat niet.');

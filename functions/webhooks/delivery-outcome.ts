@@ -10,7 +10,12 @@ export type EndpointEffect = 'succeeded' | 'failed' | 'gone';
  */
 export function afterAttempt(
   claimed: Delivery,
-  outcome: { status?: number | undefined; latencyMs: number; error?: Attempt['fout']; retryAfterHeader?: string | null | undefined },
+  outcome: {
+    status?: number | undefined;
+    latencyMs: number;
+    error?: Attempt['fout'];
+    retryAfterHeader?: string | null | undefined;
+  },
   now: Date,
   random: () => number = Math.random,
 ): { after: Delivery; effect: EndpointEffect } {
@@ -23,10 +28,20 @@ export function afterAttempt(
   };
   const pogingen = [...claimed.pogingen, attempt];
   if (outcome.error === 'endpoint-uit') return { after: { ...rest, pogingen, status: 'geparkeerd' }, effect: 'failed' };
-  const verdict = classifyResponse({ ...(outcome.status !== undefined ? { status: outcome.status } : {}), ...(outcome.error ? { error: outcome.error } : {}), retryAfterHeader: outcome.retryAfterHeader ?? null });
-  if (verdict.kind === 'delivered') return { after: { ...rest, pogingen, status: 'afgeleverd', afgeleverdOp: attempt.op }, effect: 'succeeded' };
+  const verdict = classifyResponse({
+    ...(outcome.status !== undefined ? { status: outcome.status } : {}),
+    ...(outcome.error ? { error: outcome.error } : {}),
+    retryAfterHeader: outcome.retryAfterHeader ?? null,
+  });
+  if (verdict.kind === 'delivered')
+    return { after: { ...rest, pogingen, status: 'afgeleverd', afgeleverdOp: attempt.op }, effect: 'succeeded' };
   if (verdict.kind === 'gone') return { after: { ...rest, pogingen, status: 'geparkeerd' }, effect: 'gone' };
-  const next = nextAttemptAt({ attempt: pogingen.length - claimed.rondeStart, now, random, ...(verdict.retryAfterSeconds !== undefined ? { retryAfterSeconds: verdict.retryAfterSeconds } : {}) });
+  const next = nextAttemptAt({
+    attempt: pogingen.length - claimed.rondeStart,
+    now,
+    random,
+    ...(verdict.retryAfterSeconds !== undefined ? { retryAfterSeconds: verdict.retryAfterSeconds } : {}),
+  });
   return next
     ? { after: { ...rest, pogingen, status: 'wachtend', volgendePoging: next.toISOString() }, effect: 'failed' }
     : { after: { ...rest, pogingen, status: 'geparkeerd' }, effect: 'failed' };

@@ -20,7 +20,11 @@ import { SqsDeliveryQueue } from './sqs-delivery-queue';
  */
 export const vaultFromEnvironment = lazy((): SecretVault => {
   const kmsKey = process.env.WEBHOOK_KMS_KEY_ID;
-  if (kmsKey) return new KmsSecretVault(lazy(() => new KMSClient({})), kmsKey);
+  if (kmsKey)
+    return new KmsSecretVault(
+      lazy(() => new KMSClient({})),
+      kmsKey,
+    );
   return new LocalSecretVault(Buffer.from(requiredEnv('LOCAL_VAULT_KEY'), 'base64'));
 });
 
@@ -35,8 +39,16 @@ export const deliveryDepsFromEnvironment = lazy((): DeliveryDeps => {
     endpoints: new DynamoEndpointStore(db, table),
     organisations: new DynamoOrganisationDirectory(db, table),
     vault: vaultFromEnvironment(),
-    queue: new SqsDeliveryQueue(lazy(() => new SQSClient({})), requiredEnv('DELIVERY_QUEUE_URL')),
-    notifier: topic ? new SnsOpsNotifier(lazy(() => new SNSClient({})), topic) : new LogOpsNotifier(),
+    queue: new SqsDeliveryQueue(
+      lazy(() => new SQSClient({})),
+      requiredEnv('DELIVERY_QUEUE_URL'),
+    ),
+    notifier: topic
+      ? new SnsOpsNotifier(
+          lazy(() => new SNSClient({})),
+          topic,
+        )
+      : new LogOpsNotifier(),
     send: sendWebhook,
     refuse: async (url) => {
       const resolution = await resolveDeliverable(url, { allowLocalHttp: allowLocalHttp() });

@@ -48,7 +48,9 @@ export function fanOut(deps: DeliveryDeps, event: OutboxEvent): Promise<Delivery
 
 async function fanOutNow(deps: DeliveryDeps, event: OutboxEvent): Promise<DeliveryRef[]> {
   const endpoints = event.endpointId
-    ? [await deps.endpoints.get(event.corporatieId, event.providerId, event.endpointId)].filter((e): e is Endpoint => Boolean(e))
+    ? [await deps.endpoints.get(event.corporatieId, event.providerId, event.endpointId)].filter((e): e is Endpoint =>
+        Boolean(e),
+      )
     : await deps.endpoints.ofCorporation(event.corporatieId, event.providerId);
   const now = deps.now().toISOString();
   const deliveries: Delivery[] = endpoints
@@ -80,7 +82,10 @@ export async function attempt(deps: DeliveryDeps, ref: DeliveryRef): Promise<Del
   const now = deps.now();
   const claimed = await deps.deliveries.claim(ref, now.toISOString(), new Date(now.getTime() + LEASE_MS).toISOString());
   if (!claimed) return 'niet-aan-de-beurt';
-  const [endpoint, event] = await Promise.all([deps.endpoints.get(ref.corporatieId, ref.providerId, ref.endpointId), deps.deliveries.outboxEvent(ref.eventId)]);
+  const [endpoint, event] = await Promise.all([
+    deps.endpoints.get(ref.corporatieId, ref.providerId, ref.endpointId),
+    deps.deliveries.outboxEvent(ref.eventId),
+  ]);
   // The attempt logs (and queues its retry) under the notice's correlation id, whoever queued it (the sweeper,
   // a replay); who queued it, when that was someone else, is on the line as `queuedBy`.
   const queuedBy = currentCorrelationId();
@@ -89,7 +94,13 @@ export async function attempt(deps: DeliveryDeps, ref: DeliveryRef): Promise<Del
     if (!endpoint?.actief || !event) {
       const { after } = afterAttempt(claimed, { latencyMs: 0, error: 'endpoint-uit' }, now);
       await deps.deliveries.settle(claimed, after);
-      logger.info('webhook attempt', { endpointId: ref.endpointId, eventId: ref.eventId, status: 'endpoint-uit', outcome: after.status, ...by });
+      logger.info('webhook attempt', {
+        endpointId: ref.endpointId,
+        eventId: ref.eventId,
+        status: 'endpoint-uit',
+        outcome: after.status,
+        ...by,
+      });
       if (after.status === 'geparkeerd') countBusinessEvent('WebhookDeliveryParked');
       return after.status;
     }
@@ -97,7 +108,13 @@ export async function attempt(deps: DeliveryDeps, ref: DeliveryRef): Promise<Del
     const { after, effect } = afterAttempt(claimed, outcome, now, deps.random);
     await deps.deliveries.settle(claimed, after);
     await reportHealth(deps, endpoint, effect, now);
-    logger.info('webhook attempt', { endpointId: ref.endpointId, eventId: ref.eventId, status: outcome.status ?? outcome.error, outcome: after.status, ...by });
+    logger.info('webhook attempt', {
+      endpointId: ref.endpointId,
+      eventId: ref.eventId,
+      status: outcome.status ?? outcome.error,
+      outcome: after.status,
+      ...by,
+    });
     countOutcome(after.status, effect);
     if (after.status === 'wachtend' && after.volgendePoging) {
       const delaySeconds = (Date.parse(after.volgendePoging) - now.getTime()) / 1000;
@@ -110,12 +127,19 @@ export async function attempt(deps: DeliveryDeps, ref: DeliveryRef): Promise<Del
 
 /** Delivered, or a failed attempt (and parked when it was the last one or the endpoint is off). */
 function countOutcome(status: Delivery['status'], effect: 'succeeded' | 'failed' | 'gone'): void {
-  if (effect === 'succeeded') return countBusinessEvent('WebhookDelivered');
+  if (effect === 'succeeded') {
+    countBusinessEvent('WebhookDelivered');
+    return;
+  }
   countBusinessEvent('WebhookDeliveryFailed');
   if (status === 'geparkeerd') countBusinessEvent('WebhookDeliveryParked');
 }
 
-async function send(deps: DeliveryDeps, endpoint: Endpoint, event: OutboxEvent): Promise<Parameters<typeof afterAttempt>[1]> {
+async function send(
+  deps: DeliveryDeps,
+  endpoint: Endpoint,
+  event: OutboxEvent,
+): Promise<Parameters<typeof afterAttempt>[1]> {
   const refused = await deps.refuse(endpoint.url);
   if (refused) return { latencyMs: 0, error: 'blocked-address' };
   const provider = await deps.organisations.organisation(event.providerId);
@@ -123,16 +147,30 @@ async function send(deps: DeliveryDeps, endpoint: Endpoint, event: OutboxEvent):
   const body = JSON.stringify(toCloudEvent(event, { kvkNummer: provider.kvkNummer, apiBaseUrl: deps.apiBaseUrl }));
   const wall = deps.wallClock().getTime();
   // During a rotation the old secret signs too, until it expires.
-  const secrets = await Promise.all(endpoint.secrets.filter((s) => !s.verlooptOp || Date.parse(s.verlooptOp) > wall).map((s) => deps.vault.open(s.sealed)));
+  const secrets = await Promise.all(
+    endpoint.secrets
+      .filter((s) => !s.verlooptOp || Date.parse(s.verlooptOp) > wall)
+      .map((s) => deps.vault.open(s.sealed)),
+  );
   const headers = webhookHeaders({ id: event.id, timestamp: Math.floor(wall / 1000), body, secrets });
   return deps.send({ url: endpoint.url, headers, body });
 }
 
-async function reportHealth(deps: DeliveryDeps, endpoint: Endpoint, effect: 'succeeded' | 'failed' | 'gone', now: Date): Promise<void> {
+async function reportHealth(
+  deps: DeliveryDeps,
+  endpoint: Endpoint,
+  effect: 'succeeded' | 'failed' | 'gone',
+  now: Date,
+): Promise<void> {
   const at = now.toISOString();
   if (effect === 'succeeded') return deps.endpoints.recordSuccess(endpoint, at);
   const failing = await deps.endpoints.recordFailure(endpoint, at);
-  const reden = effect === 'gone' ? 'gone' : shouldDisableForSustainedFailure(failing?.faaltSinds, now) ? 'aanhoudend-falen' : undefined;
+  const reden =
+    effect === 'gone'
+      ? 'gone'
+      : shouldDisableForSustainedFailure(failing?.faaltSinds, now)
+        ? 'aanhoudend-falen'
+        : undefined;
   if (!reden || !failing?.actief) return;
   await deps.endpoints.disable(endpoint, at, reden);
   countBusinessEvent('WebhookEndpointDisabled');

@@ -5,7 +5,10 @@ export function healthOf(recent: readonly Delivery[]) {
   const count = (status: Delivery['status']) => recent.filter((d) => d.status === status).length;
   const attempts = recent.flatMap((d) => d.pogingen);
   const succeeded = attempts.filter((a) => a.status !== undefined && a.status >= 200 && a.status < 300).length;
-  const latencies = attempts.filter((a) => a.status !== undefined).map((a) => a.latencyMs).sort((a, b) => a - b);
+  const latencies = attempts
+    .filter((a) => a.status !== undefined)
+    .map((a) => a.latencyMs)
+    .sort((a, b) => a - b);
   return {
     afgeleverd: count('afgeleverd'),
     wachtend: count('wachtend'),

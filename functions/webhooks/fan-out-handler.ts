@@ -17,7 +17,9 @@ export function createFanOutHandler(deps: () => DeliveryDeps) {
   return async (event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> => {
     // A processor per invocation: its state is the batch's, and the local runtime runs invocations side by side.
     const processor = new BatchProcessor(EventType.DynamoDBStreams);
-    return processPartialResponse(event, (record: DynamoDBRecord) => fanOutRecord(deps, record), processor, { processInParallel: false });
+    return processPartialResponse(event, (record: DynamoDBRecord) => fanOutRecord(deps, record), processor, {
+      processInParallel: false,
+    });
   };
 }
 

@@ -10,13 +10,21 @@ const LOG_PAGE = 100;
  * a time. `maxLooked` bounds how much of the log is read (the admin API answers within a request); without
  * it the whole log is paged through (the ops tool, `npm run replay-webhooks`).
  */
-export async function parkedDeliveries(deliveries: DeliveryStore, endpointId: string, options: { since?: string; maxLooked?: number } = {}): Promise<Delivery[]> {
+export async function parkedDeliveries(
+  deliveries: DeliveryStore,
+  endpointId: string,
+  options: { since?: string; maxLooked?: number } = {},
+): Promise<Delivery[]> {
   const parked: Delivery[] = [];
   let looked = 0;
   let cursor: string | undefined;
   do {
     const limit = options.maxLooked === undefined ? LOG_PAGE : Math.min(LOG_PAGE, options.maxLooked - looked);
-    const page = await deliveries.log(endpointId, { limit, ...(cursor ? { cursor } : {}), ...(options.since ? { since: options.since } : {}) });
+    const page = await deliveries.log(endpointId, {
+      limit,
+      ...(cursor ? { cursor } : {}),
+      ...(options.since ? { since: options.since } : {}),
+    });
     looked += page.items.length;
     parked.push(...page.items.filter((d) => d.status === 'geparkeerd'));
     cursor = page.nextCursor;
@@ -29,7 +37,11 @@ export async function parkedDeliveries(deliveries: DeliveryStore, endpointId: st
  * Each write is conditional on the status seen, so a delivery that changed meanwhile is refused
  * (DeliveryChangedConflict) rather than sent twice. The sweeper queues what is due; callers may queue at once.
  */
-export async function requeueDeliveries(deliveries: DeliveryStore, chosen: readonly Delivery[], now: string): Promise<Delivery[]> {
+export async function requeueDeliveries(
+  deliveries: DeliveryStore,
+  chosen: readonly Delivery[],
+  now: string,
+): Promise<Delivery[]> {
   const requeued: Delivery[] = [];
   for (let i = 0; i < chosen.length; i += REQUEUE_BATCH) {
     requeued.push(...(await Promise.all(chosen.slice(i, i + REQUEUE_BATCH).map((d) => deliveries.requeue(d, now)))));

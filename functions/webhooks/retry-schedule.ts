@@ -42,7 +42,8 @@ export interface NextAttemptInput {
 /** When to make the next attempt, or undefined when the attempts are used up (park the delivery). */
 export function nextAttemptAt(input: NextAttemptInput): Date | undefined {
   const { attempt, now, random = Math.random, retryAfterSeconds } = input;
-  if (!Number.isInteger(attempt) || attempt < 1) throw new RangeError(`attempt must be a whole number ≥ 1, got ${attempt}`);
+  if (!Number.isInteger(attempt) || attempt < 1)
+    throw new RangeError(`attempt must be a whole number ≥ 1, got ${attempt}`);
   const scheduled = RETRY_DELAYS_MS[attempt - 1];
   if (scheduled === undefined) return undefined;
   const jittered = scheduled * (1 + (random() * 2 - 1) * JITTER);

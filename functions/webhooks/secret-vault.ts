@@ -13,14 +13,18 @@ export class KmsSecretVault implements SecretVault {
   ) {}
 
   async seal(plaintext: string): Promise<string> {
-    const { CiphertextBlob } = await this.kms().send(new EncryptCommand({ KeyId: this.keyId, Plaintext: Buffer.from(plaintext, 'utf8'), EncryptionContext: context }));
+    const { CiphertextBlob } = await this.kms().send(
+      new EncryptCommand({ KeyId: this.keyId, Plaintext: Buffer.from(plaintext, 'utf8'), EncryptionContext: context }),
+    );
     if (!CiphertextBlob) throw new Error('KMS returned no ciphertext');
     return `kms:${Buffer.from(CiphertextBlob).toString('base64')}`;
   }
 
   async open(sealed: string): Promise<string> {
     if (!sealed.startsWith('kms:')) throw new Error('not sealed by KMS');
-    const { Plaintext } = await this.kms().send(new DecryptCommand({ CiphertextBlob: Buffer.from(sealed.slice(4), 'base64'), EncryptionContext: context }));
+    const { Plaintext } = await this.kms().send(
+      new DecryptCommand({ CiphertextBlob: Buffer.from(sealed.slice(4), 'base64'), EncryptionContext: context }),
+    );
     if (!Plaintext) throw new Error('KMS returned no plaintext');
     return Buffer.from(Plaintext).toString('utf8');
   }
@@ -41,7 +45,10 @@ export class LocalSecretVault implements SecretVault {
   }
 
   async open(sealed: string): Promise<string> {
-    const [iv, tag, ciphertext] = sealed.replace(/^local:/, '').split('.').map((part) => Buffer.from(part, 'base64'));
+    const [iv, tag, ciphertext] = sealed
+      .replace(/^local:/, '')
+      .split('.')
+      .map((part) => Buffer.from(part, 'base64'));
     if (!sealed.startsWith('local:') || !iv || !tag || !ciphertext) throw new Error('not sealed by the local vault');
     const decipher = createDecipheriv('aes-256-gcm', this.key, iv);
     decipher.setAAD(Buffer.from(context.purpose));

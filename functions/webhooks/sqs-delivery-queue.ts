@@ -21,7 +21,11 @@ export class SqsDeliveryQueue implements DeliveryQueue {
       const { Failed } = await this.sqs().send(
         new SendMessageBatchCommand({
           QueueUrl: this.queueUrl,
-          Entries: batch.map((ref, n) => ({ Id: String(n), MessageBody: JSON.stringify({ ...ref, ...(correlationId ? { correlationId } : {}) }), DelaySeconds: Math.min(MAX_QUEUE_DELAY_SECONDS, Math.max(0, Math.round(delaySeconds))) })),
+          Entries: batch.map((ref, n) => ({
+            Id: String(n),
+            MessageBody: JSON.stringify({ ...ref, ...(correlationId ? { correlationId } : {}) }),
+            DelaySeconds: Math.min(MAX_QUEUE_DELAY_SECONDS, Math.max(0, Math.round(delaySeconds))),
+          })),
         }),
       );
       // Not fatal: a delivery that did not reach the queue is still due in the table, and the sweeper finds it.

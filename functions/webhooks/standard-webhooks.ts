@@ -55,7 +55,8 @@ export function isValidSecret(secret: string): boolean {
 
 /** `v1,<base64 HMAC-SHA256>` for every secret, separated by spaces. */
 export function signatureHeader(input: SignatureInput): string {
-  if (input.secrets.length === 0) throw new InvalidWebhookSecretError('Er is geen geheim om de webhook mee te ondertekenen.');
+  if (input.secrets.length === 0)
+    throw new InvalidWebhookSecretError('Er is geen geheim om de webhook mee te ondertekenen.');
   if (!Number.isSafeInteger(input.timestamp) || input.timestamp < 0 || input.timestamp > MAX_TIMESTAMP_SECONDS) {
     throw new RangeError(`webhook timestamp must be whole unix seconds, got ${input.timestamp}`);
   }

@@ -18,7 +18,9 @@ export const workerBudget = {
 } as const;
 
 /** The worker's Lambda timeout: one attempt at its slowest, and time to answer the batch. */
-export const WORKER_TIMEOUT_SECONDS = Math.ceil((workerBudget.sendTimeoutMs + workerBudget.bookkeepingMs + workerBudget.returnMs) / 1000);
+export const WORKER_TIMEOUT_SECONDS = Math.ceil(
+  (workerBudget.sendTimeoutMs + workerBudget.bookkeepingMs + workerBudget.returnMs) / 1000,
+);
 
 /** AWS's guidance for a Lambda's SQS source: the visibility timeout at least six times the function's timeout. */
 export const DELIVERY_VISIBILITY_TIMEOUT_SECONDS = 6 * WORKER_TIMEOUT_SECONDS;

@@ -40,7 +40,10 @@ class DeadlineReached extends Error {
  * sweeper. The processor has no deadline of its own: each message's attempt races the batch's deadline, and
  * an attempt still running then goes on after the answer (its lease holds it), as it would have before.
  */
-export function createWorkerHandler(deps: () => DeliveryDeps, options: { deadline?: (context?: WorkerContext) => BatchDeadline } = {}) {
+export function createWorkerHandler(
+  deps: () => DeliveryDeps,
+  options: { deadline?: (context?: WorkerContext) => BatchDeadline } = {},
+) {
   return async (event: SQSEvent, context?: WorkerContext): Promise<SQSBatchResponse> => {
     const deadline = (options.deadline ?? deadlineOf)(context);
     const late = deadline.reached.then(() => Promise.reject(new DeadlineReached()));
@@ -49,10 +52,19 @@ export function createWorkerHandler(deps: () => DeliveryDeps, options: { deadlin
     const processor = new BatchProcessor(EventType.SQS);
     try {
       // All reported back is still an answer (the deadline passed, or every attempt failed): no error to retry.
-      const { batchItemFailures } = await processPartialResponse(event, (record: SQSRecord) => Promise.race([attemptOf(deps, record), late]), processor, {
-        throwOnFullBatchFailure: false,
-      });
-      if (batchItemFailures.length) logger.warn('webhook attempts reported back', { messages: event.Records.length, reportedBack: batchItemFailures.length });
+      const { batchItemFailures } = await processPartialResponse(
+        event,
+        (record: SQSRecord) => Promise.race([attemptOf(deps, record), late]),
+        processor,
+        {
+          throwOnFullBatchFailure: false,
+        },
+      );
+      if (batchItemFailures.length)
+        logger.warn('webhook attempts reported back', {
+          messages: event.Records.length,
+          reportedBack: batchItemFailures.length,
+        });
       return { batchItemFailures };
     } finally {
       deadline.cancel();

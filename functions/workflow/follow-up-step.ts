@@ -29,7 +29,10 @@ import { applyToLatest } from '../transitions/run-command';
  * which step is due; any other action carries out that step if it is still the one due, so a retried or
  * concurrent execution changes nothing twice (every write is conditional on the signal's version).
  */
-export const FollowUpInput = z.object({ transitionId: z.string().min(1), actie: z.enum(['bepaal', ...followUpActions]) });
+export const FollowUpInput = z.object({
+  transitionId: z.string().min(1),
+  actie: z.enum(['bepaal', ...followUpActions]),
+});
 
 export interface FollowUpDeps {
   transitions: TransitionStore;
@@ -50,7 +53,13 @@ export function createFollowUpStep(deps: () => FollowUpDeps) {
     const signals = await deps().signals.list(t.id);
     const [lastContact] = await deps().contacts.recent(t.id, 1);
     const now = deps().now();
-    const step = nextFollowUpStep({ transition: t, signals, lastContactAt: lastContact?.op, now, support: supportConfigFor(t.providerId) });
+    const step = nextFollowUpStep({
+      transition: t,
+      signals,
+      lastContactAt: lastContact?.op,
+      now,
+      support: supportConfigFor(t.providerId),
+    });
     if (actie === 'bepaal') {
       logger.info('follow-up step due', { transitionId, stap: step.stap });
       return { transitionId, ...step };
@@ -68,16 +77,29 @@ export function createFollowUpStep(deps: () => FollowUpDeps) {
   };
 }
 
-async function carryOut(deps: FollowUpDeps, t: Transition, signals: Signal[], step: FollowUpStep, now: Date): Promise<void> {
+async function carryOut(
+  deps: FollowUpDeps,
+  t: Transition,
+  signals: Signal[],
+  step: FollowUpStep,
+  now: Date,
+): Promise<void> {
   const signal = (id: string) => signals.find((s) => s.id === id)!;
   const persoon = { voornaam: t.persoon.voornaam, achternaam: t.persoon.achternaam };
   switch (step.stap) {
     case 'taak-duo':
-      return change(deps, signal(step.signaalId), openDuoTasks(signal(step.signaalId), { begeleiders: t.begeleiders, persoon }, now), now);
+      return change(
+        deps,
+        signal(step.signaalId),
+        openDuoTasks(signal(step.signaalId), { begeleiders: t.begeleiders, persoon }, now),
+        now,
+      );
     case 'opschaling-voorstellen':
       return change(deps, signal(step.signaalId), proposeScaleUp(signal(step.signaalId), todayInNetherlands(now)), now);
     case 'escaleren': {
-      const teamLeads = (await deps.directory.staff(t.providerId)).filter((s) => s.role === 'teamleider').map(({ id, naam }) => ({ id, naam }));
+      const teamLeads = (await deps.directory.staff(t.providerId))
+        .filter((s) => s.role === 'teamleider')
+        .map(({ id, naam }) => ({ id, naam }));
       await change(deps, signal(step.signaalId), escalate(signal(step.signaalId), teamLeads, persoon, now), now);
       countBusinessEvent('SignalEscalated', { fase: signal(step.signaalId).fase });
       return;
@@ -86,7 +108,12 @@ async function carryOut(deps: FollowUpDeps, t: Transition, signals: Signal[], st
       await raiseContactSignal(deps, t, step, now);
       return;
     case 'opschaling-afgelopen':
-      await applyToLatest({ store: deps.transitions, now: deps.now, newId: deps.newId }, t, workflowActor, (current, ctx) => recordScaleUpEnded(current, step.wijzigingId, ctx));
+      await applyToLatest(
+        { store: deps.transitions, now: deps.now, newId: deps.newId },
+        t,
+        workflowActor,
+        (current, ctx) => recordScaleUpEnded(current, step.wijzigingId, ctx),
+      );
       return;
     case 'wacht':
     case 'geen':
@@ -98,13 +125,25 @@ function change(deps: FollowUpDeps, before: Signal, result: SignalCommandResult,
   return deps.signals.change({
     before,
     after: result.after,
-    event: { id: deps.newId(), transitionId: before.transitionId, type: result.event.type, at: now.toISOString(), actor: workflowActor, omschrijving: result.event.omschrijving },
+    event: {
+      id: deps.newId(),
+      transitionId: before.transitionId,
+      type: result.event.type,
+      at: now.toISOString(),
+      actor: workflowActor,
+      omschrijving: result.event.omschrijving,
+    },
     ...(result.newTasks ? { newTasks: result.newTasks } : {}),
   });
 }
 
 /** Landing's own oranje signal for a contact over time; one per day at most, however often it is asked. */
-async function raiseContactSignal(deps: FollowUpDeps, t: Transition, step: Extract<FollowUpStep, { stap: 'contact-signaleren' }>, now: Date): Promise<void> {
+async function raiseContactSignal(
+  deps: FollowUpDeps,
+  t: Transition,
+  step: Extract<FollowUpStep, { stap: 'contact-signaleren' }>,
+  now: Date,
+): Promise<void> {
   const level = levelOn(t.ondersteuning, todayInNetherlands(now));
   const omschrijving = `Al ${step.dagen} dagen geen contact vastgelegd (sinds ${step.sinds}); bij ${level ? supportLevelLabels[level].toLowerCase() : 'dit niveau'} is dat hooguit ${step.toegestaan} dagen.`;
   const signal: Signal = {
@@ -119,8 +158,16 @@ async function raiseContactSignal(deps: FollowUpDeps, t: Transition, step: Extra
     deadline: responseDeadline('oranje', now)!.toISOString(),
     geregistreerdDoor: { id: 'werkproces', naam: workflowActor.naam },
   };
-  const event = { id: deps.newId(), transitionId: t.id, type: 'signaal-ontvangen' as const, at: signal.at, actor: workflowActor, omschrijving: `oranje: ${omschrijving}` };
-  if (await deps.signals.register(signal, event, { once: true })) countBusinessEvent('SignalRegistered', { fase: signal.fase });
+  const event = {
+    id: deps.newId(),
+    transitionId: t.id,
+    type: 'signaal-ontvangen' as const,
+    at: signal.at,
+    actor: workflowActor,
+    omschrijving: `oranje: ${omschrijving}`,
+  };
+  if (await deps.signals.register(signal, event, { once: true }))
+    countBusinessEvent('SignalRegistered', { fase: signal.fase });
 }
 
 export const handler = observed(

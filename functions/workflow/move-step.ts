@@ -20,7 +20,14 @@ import { applyToLatest } from '../transitions/run-command';
  * carries that step out, recorded as the workflow on the timeline. A step that is no longer due (a retry,
  * a concurrent evaluation) is skipped, so the workflow can safely run it twice.
  */
-const actions = ['uitkering-taak', 'vraag-bevestiging', 'verhuisdag', 'evaluatie', 'omklap-aankondigen', 'omklap-melden'] as const;
+const actions = [
+  'uitkering-taak',
+  'vraag-bevestiging',
+  'verhuisdag',
+  'evaluatie',
+  'omklap-aankondigen',
+  'omklap-melden',
+] as const;
 export const MoveStepInput = z.object({
   transitionId: z.string().min(1),
   actie: z.enum(['bepaal', ...actions]),
@@ -28,20 +35,30 @@ export const MoveStepInput = z.object({
 
 const workflowActor = { soort: 'werkproces', naam: 'Werkproces verhuizing' } as const;
 
-export function createMoveStep(deps: () => Pick<TransitionsDeps, 'store' | 'now' | 'newId'> & { budgets: Pick<BudgetStore, 'spends'> }) {
+export function createMoveStep(
+  deps: () => Pick<TransitionsDeps, 'store' | 'now' | 'newId'> & { budgets: Pick<BudgetStore, 'spends'> },
+) {
   return async (input: unknown) => {
     const { transitionId, actie } = MoveStepInput.parse(input);
     const transition = await deps().store.get(transitionId);
     if (!transition) return { transitionId, stap: 'geen' as const };
     if (actie === 'bepaal') {
-      const step = nextMoveStep(transition, municipalityPolicy(transition.gemeenteCode), todayInNetherlands(deps().now()));
+      const step = nextMoveStep(
+        transition,
+        municipalityPolicy(transition.gemeenteCode),
+        todayInNetherlands(deps().now()),
+      );
       logger.info('move step due', { transitionId, stap: step.stap });
       return { transitionId, ...step };
     }
     // The confirmation day also asks whether the moving costs are covered by the regelbudget.
     const facts =
       actie === 'vraag-bevestiging'
-        ? { verhuiskostenGedekt: (await deps().budgets.spends(transitionId)).some((s) => s.categorie === 'verhuiskosten' && (s.status === 'goedgekeurd' || s.status === 'betaald')) }
+        ? {
+            verhuiskostenGedekt: (await deps().budgets.spends(transitionId)).some(
+              (s) => s.categorie === 'verhuiskosten' && (s.status === 'goedgekeurd' || s.status === 'betaald'),
+            ),
+          }
         : undefined;
     try {
       await applyToLatest(deps(), transition, workflowActor, (t, ctx) => applyMoveStep(t, actie, ctx, facts));

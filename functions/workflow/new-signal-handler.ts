@@ -38,9 +38,15 @@ export function createNewSignalHandler(workflow: () => Pick<TransitionWorkflow, 
       processor,
       { processInParallel: false },
     );
-    if (looks.size) logger.info('signal follow-up asked to look', { transitions: looks.size, reportedBack: response.batchItemFailures.length });
+    if (looks.size)
+      logger.info('signal follow-up asked to look', {
+        transitions: looks.size,
+        reportedBack: response.batchItemFailures.length,
+      });
     return response;
   };
 }
 
-export const handler = observed(createNewSignalHandler(lazy(() => new StepFunctionsTransitionWorkflow(runtime.sfnClient(), runtime.workflowArns()))));
+export const handler = observed(
+  createNewSignalHandler(lazy(() => new StepFunctionsTransitionWorkflow(runtime.sfnClient(), runtime.workflowArns()))),
+);

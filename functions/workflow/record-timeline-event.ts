@@ -33,4 +33,7 @@ export function createRecordTimelineEvent(store: () => TransitionStore) {
   };
 }
 
-export const handler = observed(createRecordTimelineEvent(lazy(() => new DynamoTransitionStore(runtime.documentClient(), runtime.tableName()))), correlationIdOfInput);
+export const handler = observed(
+  createRecordTimelineEvent(lazy(() => new DynamoTransitionStore(runtime.documentClient(), runtime.tableName()))),
+  correlationIdOfInput,
+);

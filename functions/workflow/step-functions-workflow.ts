@@ -29,7 +29,13 @@ export class StepFunctionsTransitionWorkflow implements TransitionWorkflow {
 
   /** Every look is its own short execution; the steps themselves are idempotent, so two at once are harmless. */
   private async look(stateMachineArn: string, transitionId: string): Promise<void> {
-    await this.sfn.send(new StartExecutionCommand({ stateMachineArn, name: `${transitionId}-${Date.now()}-${randomUUID().slice(0, 8)}`, input: executionInput(transitionId) }));
+    await this.sfn.send(
+      new StartExecutionCommand({
+        stateMachineArn,
+        name: `${transitionId}-${Date.now()}-${randomUUID().slice(0, 8)}`,
+        input: executionInput(transitionId),
+      }),
+    );
   }
 
   async start(transitionId: string): Promise<void> {

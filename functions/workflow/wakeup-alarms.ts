@@ -15,9 +15,11 @@ export class SchedulerWakeupAlarms implements WakeupAlarms {
 
   async clear(transitionId: string): Promise<void> {
     for (const proces of processes) {
-      await this.scheduler.send(new DeleteScheduleCommand({ Name: scheduleName(proces, transitionId), GroupName: this.groupName })).catch((error: unknown) => {
-        if (!(error instanceof ResourceNotFoundException)) throw error;
-      });
+      await this.scheduler
+        .send(new DeleteScheduleCommand({ Name: scheduleName(proces, transitionId), GroupName: this.groupName }))
+        .catch((error: unknown) => {
+          if (!(error instanceof ResourceNotFoundException)) throw error;
+        });
     }
   }
 }

@@ -59,7 +59,11 @@ export function createWakeupSchedule(scheduler: () => SchedulerClient, config: (
       ScheduleExpressionTimezone: tot ? 'Europe/Amsterdam' : 'UTC',
       FlexibleTimeWindow: { Mode: 'OFF' },
       ActionAfterCompletion: 'DELETE',
-      Target: { Arn: workflowArns[proces], RoleArn: roleArn, Input: JSON.stringify({ transitionId, ...(correlationId ? { correlationId } : {}) }) },
+      Target: {
+        Arn: workflowArns[proces],
+        RoleArn: roleArn,
+        Input: JSON.stringify({ transitionId, ...(correlationId ? { correlationId } : {}) }),
+      },
     };
     try {
       await scheduler().send(new UpdateScheduleCommand(schedule));

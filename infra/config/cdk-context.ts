@@ -5,4 +5,6 @@ import { readFileSync } from 'node:fs';
  * to infra/app.ts; the tests and the local runtime build their apps with it too, so they synthesize what a deploy
  * would.
  */
-export const cdkContext: Record<string, unknown> = JSON.parse(readFileSync(new URL('../../cdk.json', import.meta.url), 'utf8')).context;
+export const cdkContext: Record<string, unknown> = JSON.parse(
+  readFileSync(new URL('../../cdk.json', import.meta.url), 'utf8'),
+).context;

@@ -110,7 +110,9 @@ export function stageConfig(
   }
   const stage = stages[name as StageName];
   if (overrides.apiCertificateArn && !overrides.certificateArn) {
-    throw new Error(`Stage ${name}: the API's certificate needs the site's certificate too (${overrides.apiCertificateArn})`);
+    throw new Error(
+      `Stage ${name}: the API's certificate needs the site's certificate too (${overrides.apiCertificateArn})`,
+    );
   }
   const domain = {
     ...stage.domain,

@@ -1,7 +1,13 @@
 import { CfnParameter, CfnRule, Fn, type Stack } from 'aws-cdk-lib';
 import { type ITableV2, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { auditTableDesign, tableDesign, type TableDesign } from '../../functions/storage/table-design';
-import { NOT_RESTORED, repointContext, repointingFromContext, repointParameter, type TableKind } from '../recovery/repoint';
+import {
+  NOT_RESTORED,
+  repointContext,
+  repointingFromContext,
+  repointParameter,
+  type TableKind,
+} from '../recovery/repoint';
 
 /**
  * The tables a stage's functions use: the Data stack's own, or — after a point-in-time restore
@@ -14,7 +20,11 @@ import { NOT_RESTORED, repointContext, repointingFromContext, repointParameter, 
  * a rule refuses a deploy whose context disagrees with it (CDK reuses a parameter's previous value when the
  * deploy does not name it), so forgetting the context stops the deploy instead of re-pointing back.
  */
-export function activeTables(stack: Stack, stageName: string, own: { table: TableV2; auditTable: TableV2 }): { table: ITableV2; auditTable: ITableV2 } {
+export function activeTables(
+  stack: Stack,
+  stageName: string,
+  own: { table: TableV2; auditTable: TableV2 },
+): { table: ITableV2; auditTable: ITableV2 } {
   const repointing = repointingFromContext(stageName, (key) => stack.node.tryGetContext(key));
   guard(stack, 'main', repointing.main?.tableName);
   guard(stack, 'audit', repointing.audit?.tableName);
@@ -22,19 +32,32 @@ export function activeTables(stack: Stack, stageName: string, own: { table: Tabl
   let table: ITableV2 = own.table;
   if (repointing.main) {
     keepExports(stack, [own.table.tableName, own.table.tableArn, own.table.tableStreamArn!]);
-    table = imported(stack, 'RestoredTableImport', tableDesign, { tableName: repointing.main.tableName, tableStreamArn: repointing.main.streamArn });
+    table = imported(stack, 'RestoredTableImport', tableDesign, {
+      tableName: repointing.main.tableName,
+      tableStreamArn: repointing.main.streamArn,
+    });
   }
   let auditTable: ITableV2 = own.auditTable;
   if (repointing.audit) {
     keepExports(stack, [own.auditTable.tableName, own.auditTable.tableArn]);
-    auditTable = imported(stack, 'RestoredAuditTableImport', auditTableDesign, { tableName: repointing.audit.tableName });
+    auditTable = imported(stack, 'RestoredAuditTableImport', auditTableDesign, {
+      tableName: repointing.audit.tableName,
+    });
   }
   return { table, auditTable };
 }
 
-function imported(stack: Stack, id: string, design: TableDesign, attributes: { tableName: string; tableStreamArn?: string }): ITableV2 {
+function imported(
+  stack: Stack,
+  id: string,
+  design: TableDesign,
+  attributes: { tableName: string; tableStreamArn?: string },
+): ITableV2 {
   // Naming the indexes makes grants cover `<table>/index/*` too, as they do for the stack's own table.
-  return TableV2.fromTableAttributes(stack, id, { ...attributes, globalIndexes: design.globalIndexes.map((index) => index.indexName) });
+  return TableV2.fromTableAttributes(stack, id, {
+    ...attributes,
+    globalIndexes: design.globalIndexes.map((index) => index.indexName),
+  });
 }
 
 function keepExports(stack: Stack, values: string[]): void {

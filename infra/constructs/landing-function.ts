@@ -42,7 +42,8 @@ export const lambdaBundling = {
   minify: true,
   mainFields: ['module', 'main'],
   // ESM bundles still meet CommonJS dependencies that call require().
-  banner: "import { createRequire as __landingCreateRequire } from 'module'; const require = __landingCreateRequire(import.meta.url);",
+  banner:
+    "import { createRequire as __landingCreateRequire } from 'module'; const require = __landingCreateRequire(import.meta.url);",
   // The nodejs24.x runtime ships AWS SDK v3; leaving it out keeps bundles small and cold starts short.
   external: ['@aws-sdk/*'],
 } as const;
@@ -61,7 +62,10 @@ const tableReadActions = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb
 const tableWriteActions = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
 
 /** A table and its global secondary indexes by name (no `index/*`: a new index is added to the design first). */
-const tableResources = (table: ITableV2, design: TableDesign) => [table.tableArn, ...design.globalIndexes.map((index) => `${table.tableArn}/index/${index.indexName}`)];
+const tableResources = (table: ITableV2, design: TableDesign) => [
+  table.tableArn,
+  ...design.globalIndexes.map((index) => `${table.tableArn}/index/${index.indexName}`),
+];
 
 /**
  * A Lambda with Landing's defaults: Node 22 on arm64, ESM bundled and minified by local esbuild with
@@ -117,12 +121,14 @@ export class LandingFunction extends NodejsFunction {
 
     acknowledge(this, {
       id: 'AwsSolutions-L1',
-      reason: 'Node 24 pinned on purpose: the bundles target node24, the same major runs locally and in CI, and a runtime upgrade is a change of its own.',
+      reason:
+        'Node 24 pinned on purpose: the bundles target node24, the same major runs locally and in CI, and a runtime upgrade is a change of its own.',
     });
     if (props.stage.tracing) {
       acknowledge(role, {
         id: 'AwsSolutions-IAM5[Resource::*]',
-        reason: 'X-Ray tracing: xray:PutTraceSegments and xray:PutTelemetryRecords take no resource ARN; test/infra/nag.test.ts allows no other action on "*".',
+        reason:
+          'X-Ray tracing: xray:PutTraceSegments and xray:PutTelemetryRecords take no resource ARN; test/infra/nag.test.ts allows no other action on "*".',
       });
     }
   }
@@ -135,7 +141,10 @@ export class LandingFunction extends NodejsFunction {
     this.addToRolePolicy(
       access === 'append'
         ? new PolicyStatement({ actions: ['dynamodb:PutItem', 'dynamodb:BatchWriteItem'], resources: [table.tableArn] })
-        : new PolicyStatement({ actions: ['dynamodb:Query', 'dynamodb:GetItem'], resources: tableResources(table, auditTableDesign) }),
+        : new PolicyStatement({
+            actions: ['dynamodb:Query', 'dynamodb:GetItem'],
+            resources: tableResources(table, auditTableDesign),
+          }),
     );
     this.addEnvironment('AUDIT_TABLE_NAME', table.tableName);
     this.addEnvironment('AUDIT_RETENTION_DAYS', String(retentionDays));

@@ -19,7 +19,11 @@ export function failedItems(answer: unknown, ids: readonly (string | undefined)[
  * What a stream hands again after a batch: from the first record reported (the lowest sequence number, the
  * stream's order) to the end, as Lambda checkpoints before it; the whole batch after an error.
  */
-export function streamRecordsAgain<R>(records: readonly R[], idOf: (record: R) => string | undefined, outcome: { answer: unknown } | { error: unknown }): R[] {
+export function streamRecordsAgain<R>(
+  records: readonly R[],
+  idOf: (record: R) => string | undefined,
+  outcome: { answer: unknown } | { error: unknown },
+): R[] {
   if ('error' in outcome) return [...records];
   const failed = failedItems(outcome.answer, records.map(idOf));
   if (failed === 'all') return [...records];

@@ -15,7 +15,9 @@ import { cdkContext } from '../config/cdk-context';
 export const localAccount = '000000000000';
 export const localRegion = 'eu-west-1';
 
-type Template = { Resources: Record<string, { Type: string; Properties?: Record<string, unknown>; Metadata?: Record<string, unknown> }> };
+type Template = {
+  Resources: Record<string, { Type: string; Properties?: Record<string, unknown>; Metadata?: Record<string, unknown> }>;
+};
 
 export interface LocalStateMachine {
   logicalId: string;
@@ -47,7 +49,8 @@ export interface LocalAssembly {
   eventSources: LocalEventSource[];
 }
 
-export const localFunctionArn = (logicalId: string) => `arn:aws:lambda:${localRegion}:${localAccount}:function:${logicalId}`;
+export const localFunctionArn = (logicalId: string) =>
+  `arn:aws:lambda:${localRegion}:${localAccount}:function:${logicalId}`;
 export const localStateMachineArn = (logicalId: string) =>
   `arn:aws:states:${localRegion}:${localAccount}:stateMachine:${logicalId}`;
 
@@ -70,7 +73,16 @@ export function synthesizeForLocal(): LocalAssembly {
       }
     }
 
-    return { stateMachines: readStateMachines(workflows), routes: readRoutes(api, functions), functions, eventSources: [...readEventSources(webhooks, functions), ...readEventSources(workflows, functions), ...readEventSources(api, functions)] };
+    return {
+      stateMachines: readStateMachines(workflows),
+      routes: readRoutes(api, functions),
+      functions,
+      eventSources: [
+        ...readEventSources(webhooks, functions),
+        ...readEventSources(workflows, functions),
+        ...readEventSources(api, functions),
+      ],
+    };
   } finally {
     rmSync(outdir, { recursive: true, force: true });
   }
@@ -97,13 +109,27 @@ function readRoutes(t: Template, functions: Map<string, LocalHandlerMetadata>): 
       const functionArn = resolveToString(integration?.Properties?.IntegrationUri);
       const handler = functions.get(functionArn);
       if (!handler) throw new Error(`route ${routeKey} has no local handler`);
-      const authorizer = r.Properties?.AuthorizationType === 'CUSTOM' ? authorizerOf(t, r.Properties.AuthorizerId, functions) : undefined;
-      return { routeKey, method, path: routePath, requiresPrincipal: r.Properties?.AuthorizationType === 'JWT', ...(authorizer ? { authorizer } : {}), handler };
+      const authorizer =
+        r.Properties?.AuthorizationType === 'CUSTOM'
+          ? authorizerOf(t, r.Properties.AuthorizerId, functions)
+          : undefined;
+      return {
+        routeKey,
+        method,
+        path: routePath,
+        requiresPrincipal: r.Properties?.AuthorizationType === 'JWT',
+        ...(authorizer ? { authorizer } : {}),
+        handler,
+      };
     });
 }
 
 /** The Lambda behind a route's custom authorizer: its AuthorizerUri names the function. */
-function authorizerOf(t: Template, authorizerId: unknown, functions: Map<string, LocalHandlerMetadata>): LocalHandlerMetadata {
+function authorizerOf(
+  t: Template,
+  authorizerId: unknown,
+  functions: Map<string, LocalHandlerMetadata>,
+): LocalHandlerMetadata {
   const authorizer = t.Resources[(authorizerId as { Ref?: string })?.Ref ?? ''];
   const uri = resolveToString(authorizer?.Properties?.AuthorizerUri);
   const handler = [...functions.entries()].find(([arn]) => uri.includes(arn))?.[1];
@@ -116,7 +142,9 @@ function readEventSources(t: Template, functions: Map<string, LocalHandlerMetada
   const sources: LocalEventSource[] = [];
   for (const r of Object.values(t.Resources)) {
     if (r.Type === 'AWS::Lambda::EventSourceMapping') {
-      const handler = functions.get(localFunctionArn((r.Properties?.FunctionName as { Ref: string } | undefined)?.Ref ?? ''));
+      const handler = functions.get(
+        localFunctionArn((r.Properties?.FunctionName as { Ref: string } | undefined)?.Ref ?? ''),
+      );
       if (handler) sources.push({ kind: r.Properties?.StartingPosition ? 'table-stream' : 'queue', handler });
     }
     if (r.Type === 'AWS::Scheduler::Schedule' && String(r.Properties?.ScheduleExpression).startsWith('rate(')) {

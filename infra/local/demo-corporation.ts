@@ -37,7 +37,14 @@ export async function demoCorporationAccess(
   const bram = { id: 'u-bram', naam: 'Bram Koster' };
   const issueKey = async (aangemaaktOp: string) => {
     const key = newApiKey();
-    await apiKeys.create({ hash: key.hash, prefix: key.prefix, corporatieId: CORPORATIE, providerId: PROVIDER, aangemaaktOp, aangemaaktDoor: bram });
+    await apiKeys.create({
+      hash: key.hash,
+      prefix: key.prefix,
+      corporatieId: CORPORATIE,
+      providerId: PROVIDER,
+      aangemaaktOp,
+      aangemaaktDoor: bram,
+    });
     return key.apiKey;
   };
   const keep = (access: DemoCorporation) => {
@@ -51,7 +58,8 @@ export async function demoCorporationAccess(
     const kept = JSON.parse(readFileSync(file(options.stateDir), 'utf8')) as DemoCorporation;
     // The receiver listens on another port after a restart: the endpoint follows it.
     const endpoint = await endpoints.get(kept.corporatieId, PROVIDER, kept.endpointId);
-    if (endpoint && endpoint.url !== options.webhookUrl) await endpoints.replace(endpoint, { ...endpoint, url: options.webhookUrl });
+    if (endpoint && endpoint.url !== options.webhookUrl)
+      await endpoints.replace(endpoint, { ...endpoint, url: options.webhookUrl });
     // A key kept from before keys named their provider opens nothing any more: Rijnhoven gets a new one.
     if (await apiKeys.byHash(hashOf(kept.apiKey))) return kept;
     return keep({ ...kept, apiKey: await issueKey(new Date().toISOString()) });

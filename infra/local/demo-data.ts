@@ -34,15 +34,45 @@ export const demoOrganisations: Organisation[] = [
 ];
 
 export const demoUsers: Principal[] = [
-  { userId: 'u-sanne', naam: 'Sanne de Vries', organisationId: 'org-overstap', role: 'begeleider', teamId: 'team-utrecht' },
-  { userId: 'u-youssef', naam: 'Youssef El Amrani', organisationId: 'org-overstap', role: 'begeleider', teamId: 'team-utrecht' },
-  { userId: 'u-marieke', naam: 'Marieke Jansen', organisationId: 'org-overstap', role: 'begeleider', teamId: 'team-utrecht' },
-  { userId: 'u-ingrid', naam: 'Ingrid Visser', organisationId: 'org-overstap', role: 'teamleider', teamId: 'team-utrecht' },
+  {
+    userId: 'u-sanne',
+    naam: 'Sanne de Vries',
+    organisationId: 'org-overstap',
+    role: 'begeleider',
+    teamId: 'team-utrecht',
+  },
+  {
+    userId: 'u-youssef',
+    naam: 'Youssef El Amrani',
+    organisationId: 'org-overstap',
+    role: 'begeleider',
+    teamId: 'team-utrecht',
+  },
+  {
+    userId: 'u-marieke',
+    naam: 'Marieke Jansen',
+    organisationId: 'org-overstap',
+    role: 'begeleider',
+    teamId: 'team-utrecht',
+  },
+  {
+    userId: 'u-ingrid',
+    naam: 'Ingrid Visser',
+    organisationId: 'org-overstap',
+    role: 'teamleider',
+    teamId: 'team-utrecht',
+  },
   // A second team of the same provider: its people and records are not the Utrecht team's to see.
   { userId: 'u-daan', naam: 'Daan Smit', organisationId: 'org-overstap', role: 'begeleider', teamId: 'team-zeist' },
   { userId: 'u-fleur', naam: 'Fleur Kok', organisationId: 'org-overstap', role: 'teamleider', teamId: 'team-zeist' },
   { userId: 'u-bram', naam: 'Bram Koster', organisationId: 'org-overstap', role: 'beheerder' },
-  { userId: 'u-noor', naam: 'Noor Hoekstra', organisationId: 'org-lindehof', role: 'begeleider', teamId: 'team-lindehof' },
+  {
+    userId: 'u-noor',
+    naam: 'Noor Hoekstra',
+    organisationId: 'org-lindehof',
+    role: 'begeleider',
+    teamId: 'team-lindehof',
+  },
   { userId: 'u-pieter', naam: 'Pieter Smit', organisationId: 'gm-utrecht', role: 'budgethouder' },
   { userId: 'u-eva', naam: 'Eva de Wit', organisationId: 'gm-nieuwegein', role: 'budgethouder' },
   { userId: 'u-lotte', naam: 'Lotte Bos', organisationId: 'org-rijnhoven', role: 'corporatie' },
@@ -69,57 +99,136 @@ interface DemoTransition {
   daysAgo: number;
 }
 
-function steun(niveau: SupportLevel, vanaf: IsoDate, reden: string, door: { id: string; naam: string }, tot?: IsoDate): SupportChange {
-  return { id: randomUUID(), niveau, modaliteiten: niveau === 'waakvlam' ? ['op-afstand'] : ['thuis'], reden, vanaf, ...(tot ? { tot } : {}), door };
+function steun(
+  niveau: SupportLevel,
+  vanaf: IsoDate,
+  reden: string,
+  door: { id: string; naam: string },
+  tot?: IsoDate,
+): SupportChange {
+  return {
+    id: randomUUID(),
+    niveau,
+    modaliteiten: niveau === 'waakvlam' ? ['op-afstand'] : ['thuis'],
+    reden,
+    vanaf,
+    ...(tot ? { tot } : {}),
+    door,
+  };
 }
 
-function toewijzing(toewijzingNummer: string, ingangsdatum: IsoDate, einddatum: IsoDate, omvang: Omvang, door: { id: string; naam: string }): Toewijzing {
-  return { toewijzingNummer, productCategorie: '02', productCode: '02A01', ingangsdatum, einddatum, omvang, vastgelegdOp: ingangsdatum, vastgelegdDoor: door };
+function toewijzing(
+  toewijzingNummer: string,
+  ingangsdatum: IsoDate,
+  einddatum: IsoDate,
+  omvang: Omvang,
+  door: { id: string; naam: string },
+): Toewijzing {
+  return {
+    toewijzingNummer,
+    productCategorie: '02',
+    productCode: '02A01',
+    ingangsdatum,
+    einddatum,
+    omvang,
+    vastgelegdOp: ingangsdatum,
+    vastgelegdDoor: door,
+  };
 }
 
 const demoTransitions: DemoTransition[] = [
   {
-    voornaam: 'Kees', achternaam: 'van Dijk', geboortedatum: '1968-03-14', gemeenteCode: 'GM0344', herkomst: 'BW',
-    begeleiderIds: ['u-sanne', 'u-youssef'], fase: 'voorbereiding', daysAgo: 64,
+    voornaam: 'Kees',
+    achternaam: 'van Dijk',
+    geboortedatum: '1968-03-14',
+    gemeenteCode: 'GM0344',
+    herkomst: 'BW',
+    begeleiderIds: ['u-sanne', 'u-youssef'],
+    fase: 'voorbereiding',
+    daysAgo: 64,
     state: (today, door) => ({
-      gereedheid: { 'schulden-stabiel': { gedaanOp: addDays(today, -20), door }, budgetbeheer: { gedaanOp: addDays(today, -12), door } },
-      ondersteuning: [steun('regulier', addDays(today, -64), 'Start ambulante begeleiding naast het BW-verblijf', door)],
+      gereedheid: {
+        'schulden-stabiel': { gedaanOp: addDays(today, -20), door },
+        budgetbeheer: { gedaanOp: addDays(today, -12), door },
+      },
+      ondersteuning: [
+        steun('regulier', addDays(today, -64), 'Start ambulante begeleiding naast het BW-verblijf', door),
+      ],
     }),
   },
   {
-    voornaam: 'Fatima', achternaam: 'Ouali', geboortedatum: '1991-09-02', gemeenteCode: 'GM0356', herkomst: 'MO',
-    begeleiderIds: ['u-sanne', 'u-youssef'], fase: 'woning', daysAgo: 120,
+    voornaam: 'Fatima',
+    achternaam: 'Ouali',
+    geboortedatum: '1991-09-02',
+    gemeenteCode: 'GM0356',
+    herkomst: 'MO',
+    begeleiderIds: ['u-sanne', 'u-youssef'],
+    fase: 'woning',
+    daysAgo: 120,
     state: (today, door) => ({
-      gereedheid: Object.fromEntries(municipalityPolicy('GM0356').blockingReadinessItems.map((id) => [id, { gedaanOp: addDays(today, -30), door }])),
+      gereedheid: Object.fromEntries(
+        municipalityPolicy('GM0356').blockingReadinessItems.map((id) => [id, { gedaanOp: addDays(today, -30), door }]),
+      ),
       ondersteuning: [
         steun('verhoogd', addDays(today, -120), 'Net uit de opvang: veel te regelen', door),
         steun('regulier', addDays(today, -60), 'Stabiel; schulden in beeld', door),
       ],
       aanbiedingen: [
         {
-          id: randomUUID(), corporatieId: 'org-rijnhoven', eenheidnummer: 'RH-33012', wijk: 'Batau-Noord', huurPerMaandCent: 62_475, status: 'open',
+          id: randomUUID(),
+          corporatieId: 'org-rijnhoven',
+          eenheidnummer: 'RH-33012',
+          wijk: 'Batau-Noord',
+          huurPerMaandCent: 62_475,
+          status: 'open',
           adres: { straat: 'Batauplein', huisnummer: '17', postcode: '3437 BA', plaats: 'Nieuwegein' },
-          beschikbaarVanaf: firstOfNextMonth(addDays(today, 20)), reactieUiterlijk: addDays(today, 9),
+          beschikbaarVanaf: firstOfNextMonth(addDays(today, 20)),
+          reactieUiterlijk: addDays(today, 9),
         },
       ],
     }),
   },
   {
-    voornaam: 'Ruud', achternaam: 'Hendriks', geboortedatum: '1979-11-23', gemeenteCode: 'GM0355', herkomst: 'BW',
-    begeleiderIds: ['u-marieke'], fase: 'verhuizing', daysAgo: 150,
+    voornaam: 'Ruud',
+    achternaam: 'Hendriks',
+    geboortedatum: '1979-11-23',
+    gemeenteCode: 'GM0355',
+    herkomst: 'BW',
+    begeleiderIds: ['u-marieke'],
+    fase: 'verhuizing',
+    daysAgo: 150,
     state: (today, door) => {
       const offerId = randomUUID();
       const beschikbaar = addDays(today, 10);
       return {
-        gereedheid: Object.fromEntries(municipalityPolicy('GM0355').blockingReadinessItems.map((id) => [id, { gedaanOp: addDays(today, -40), door }])),
+        gereedheid: Object.fromEntries(
+          municipalityPolicy('GM0355').blockingReadinessItems.map((id) => [
+            id,
+            { gedaanOp: addDays(today, -40), door },
+          ]),
+        ),
         aanbiedingen: [
           {
-            id: offerId, corporatieId: 'org-vechtvaart', eenheidnummer: 'VV-0471', wijk: 'Zeist-West', huurPerMaandCent: 58_900, status: 'geaccepteerd',
+            id: offerId,
+            corporatieId: 'org-vechtvaart',
+            eenheidnummer: 'VV-0471',
+            wijk: 'Zeist-West',
+            huurPerMaandCent: 58_900,
+            status: 'geaccepteerd',
             adres: { straat: 'Kersenlaan', huisnummer: '4a', postcode: '3705 KA', plaats: 'Zeist' },
-            beschikbaarVanaf: beschikbaar, reactieUiterlijk: addDays(today, -5), besluit: { op: addDays(today, -6), door },
+            beschikbaarVanaf: beschikbaar,
+            reactieUiterlijk: addDays(today, -5),
+            besluit: { op: addDays(today, -6), door },
           },
         ],
-        contract: { vorm: 'driepartijenovereenkomst', aanbiedingId: offerId, ingangsdatum: beschikbaar, getekendOp: addDays(today, -2), omklapNaMaanden: 24, contractnummer: 'VV-2026-1187' },
+        contract: {
+          vorm: 'driepartijenovereenkomst',
+          aanbiedingId: offerId,
+          ingangsdatum: beschikbaar,
+          getekendOp: addDays(today, -2),
+          omklapNaMaanden: 24,
+          contractnummer: 'VV-2026-1187',
+        },
         verhuisdatum: addDays(today, 12),
         uitkering: { aangevraagdOp: addDays(today, -20) },
         ondersteuning: [
@@ -127,57 +236,158 @@ const demoTransitions: DemoTransition[] = [
           steun('verhoogd', addDays(today, -2), 'Tijdelijk opschalen rond de verhuizing', door, addDays(today, 54)),
         ],
         // Allocated for regulier: the scale-up around the move exceeds it, so the overview asks for a VOW.
-        toewijzing: toewijzing('20240117', addDays(today, -150), addDays(today, 215), { volume: 3, eenheid: '04', frequentie: '2' }, door),
+        toewijzing: toewijzing(
+          '20240117',
+          addDays(today, -150),
+          addDays(today, 215),
+          { volume: 3, eenheid: '04', frequentie: '2' },
+          door,
+        ),
       };
     },
   },
   {
-    voornaam: 'Anouk', achternaam: 'Mulder', geboortedatum: '1995-06-30', gemeenteCode: 'GM0321', herkomst: 'begeleid-wonen',
-    begeleiderIds: ['u-marieke', 'u-sanne'], fase: 'landing', daysAgo: 300,
+    voornaam: 'Anouk',
+    achternaam: 'Mulder',
+    geboortedatum: '1995-06-30',
+    gemeenteCode: 'GM0321',
+    herkomst: 'begeleid-wonen',
+    begeleiderIds: ['u-marieke', 'u-sanne'],
+    fase: 'landing',
+    daysAgo: 300,
     state: (today, door) => {
       const offerId = randomUUID();
       const moved = addDays(today, -200);
-      const rondVerhuizing = steun('intensief', addDays(moved, -14), 'Tijdelijk opschalen rond de verhuizing', door, addDays(moved, 42));
+      const rondVerhuizing = steun(
+        'intensief',
+        addDays(moved, -14),
+        'Tijdelijk opschalen rond de verhuizing',
+        door,
+        addDays(moved, 42),
+      );
       return {
         aanbiedingen: [
           {
-            id: offerId, corporatieId: 'org-rijnhoven', eenheidnummer: 'RH-18207', wijk: 'Houten-Zuid', huurPerMaandCent: 66_010, status: 'geaccepteerd',
+            id: offerId,
+            corporatieId: 'org-rijnhoven',
+            eenheidnummer: 'RH-18207',
+            wijk: 'Houten-Zuid',
+            huurPerMaandCent: 66_010,
+            status: 'geaccepteerd',
             adres: { straat: 'Schoolwerf', huisnummer: '22', postcode: '3995 CL', plaats: 'Houten' },
-            beschikbaarVanaf: moved, reactieUiterlijk: addDays(moved, -14), besluit: { op: addDays(moved, -20), door },
+            beschikbaarVanaf: moved,
+            reactieUiterlijk: addDays(moved, -14),
+            besluit: { op: addDays(moved, -20), door },
           },
         ],
-        contract: { vorm: 'eigen-huurcontract', aanbiedingId: offerId, ingangsdatum: moved, getekendOp: addDays(moved, -10), contractnummer: 'RH-2026-0554' },
+        contract: {
+          vorm: 'eigen-huurcontract',
+          aanbiedingId: offerId,
+          ingangsdatum: moved,
+          getekendOp: addDays(moved, -10),
+          contractnummer: 'RH-2026-0554',
+        },
         verhuisdatum: moved,
         verhuisdOp: moved,
-        uitkering: { aangevraagdOp: addDays(moved, -60), besluitOp: addDays(moved, -20), toegekend: true, ingangsdatum: moved },
+        uitkering: {
+          aangevraagdOp: addDays(moved, -60),
+          besluitOp: addDays(moved, -20),
+          toegekend: true,
+          ingangsdatum: moved,
+        },
         verhuisproces: { bevestigingGevraagdVoor: moved, evaluatieGepland: addDays(moved, 42) },
-        ondersteuning: [steun('regulier', addDays(today, -300), 'Start ambulante begeleiding', door), rondVerhuizing, steun('licht', addDays(today, -60), 'Afgeschaald: gaat goed, eigen netwerk groeit', door)],
-        ondersteuningEvaluaties: [{ wijzigingId: rondVerhuizing.id, op: addDays(moved, 28), uitkomst: 'bevestigd', door }],
+        ondersteuning: [
+          steun('regulier', addDays(today, -300), 'Start ambulante begeleiding', door),
+          rondVerhuizing,
+          steun('licht', addDays(today, -60), 'Afgeschaald: gaat goed, eigen netwerk groeit', door),
+        ],
+        ondersteuningEvaluaties: [
+          { wijzigingId: rondVerhuizing.id, op: addDays(moved, 28), uitkomst: 'bevestigd', door },
+        ],
         // Renewed when she went to licht; 8 hours a month leaves room for it.
-        toewijzing: toewijzing('20240342', addDays(today, -60), addDays(today, 300), { volume: 8, eenheid: '04', frequentie: '4' }, door),
+        toewijzing: toewijzing(
+          '20240342',
+          addDays(today, -60),
+          addDays(today, 300),
+          { volume: 8, eenheid: '04', frequentie: '4' },
+          door,
+        ),
       };
     },
   },
-  { voornaam: 'Jeroen', achternaam: 'de Graaf', geboortedatum: '1986-01-08', gemeenteCode: 'GM0344', herkomst: 'MO', begeleiderIds: ['u-youssef'], fase: 'aanmelding', daysAgo: 3,
-    state: (today, door) => ({ ondersteuning: [steun('intensief', addDays(today, -3), 'Net uit de nachtopvang; 24/7 bereikbaar', door)] }) },
   {
-    voornaam: 'Sven', achternaam: 'de Jong', geboortedatum: '1983-08-19', gemeenteCode: 'GM0344', herkomst: 'MO',
-    begeleiderIds: ['u-marieke', 'u-youssef'], fase: 'landing', daysAgo: 200,
+    voornaam: 'Jeroen',
+    achternaam: 'de Graaf',
+    geboortedatum: '1986-01-08',
+    gemeenteCode: 'GM0344',
+    herkomst: 'MO',
+    begeleiderIds: ['u-youssef'],
+    fase: 'aanmelding',
+    daysAgo: 3,
+    state: (today, door) => ({
+      ondersteuning: [steun('intensief', addDays(today, -3), 'Net uit de nachtopvang; 24/7 bereikbaar', door)],
+    }),
+  },
+  {
+    voornaam: 'Sven',
+    achternaam: 'de Jong',
+    geboortedatum: '1983-08-19',
+    gemeenteCode: 'GM0344',
+    herkomst: 'MO',
+    begeleiderIds: ['u-marieke', 'u-youssef'],
+    fase: 'landing',
+    daysAgo: 200,
     state: (today, door) => ({
       ondersteuning: [
         steun('regulier', addDays(today, -200), 'Start Housing First', door),
-        { ...steun('intensief', addDays(today, -120), 'Terugval na het overlijden van zijn moeder; 24/7 bereikbaar', door), modaliteiten: ['thuis', 'remote-24-7'] },
+        {
+          ...steun(
+            'intensief',
+            addDays(today, -120),
+            'Terugval na het overlijden van zijn moeder; 24/7 bereikbaar',
+            door,
+          ),
+          modaliteiten: ['thuis', 'remote-24-7'],
+        },
       ],
     }),
   },
-  { voornaam: 'Ilse', achternaam: 'Brouwer', geboortedatum: '1988-12-01', gemeenteCode: 'GM0355', herkomst: 'MO', begeleiderIds: ['u-daan'], fase: 'voorbereiding', daysAgo: 25,
-    state: (today, door) => ({ ondersteuning: [steun('verhoogd', addDays(today, -25), 'Net uit de opvang in Zeist', door)] }) },
-  { voornaam: 'Henk', achternaam: 'Postma', geboortedatum: '1960-05-05', gemeenteCode: 'GM0310', herkomst: 'BW', begeleiderIds: ['u-noor'], fase: 'voorbereiding', daysAgo: 40,
-    state: (today, door) => ({ ondersteuning: [steun('waakvlam', addDays(today, -40), 'Zorgmijder: houdt zelf contact af, wij blijven in beeld', door)] }) },
+  {
+    voornaam: 'Ilse',
+    achternaam: 'Brouwer',
+    geboortedatum: '1988-12-01',
+    gemeenteCode: 'GM0355',
+    herkomst: 'MO',
+    begeleiderIds: ['u-daan'],
+    fase: 'voorbereiding',
+    daysAgo: 25,
+    state: (today, door) => ({
+      ondersteuning: [steun('verhoogd', addDays(today, -25), 'Net uit de opvang in Zeist', door)],
+    }),
+  },
+  {
+    voornaam: 'Henk',
+    achternaam: 'Postma',
+    geboortedatum: '1960-05-05',
+    gemeenteCode: 'GM0310',
+    herkomst: 'BW',
+    begeleiderIds: ['u-noor'],
+    fase: 'voorbereiding',
+    daysAgo: 40,
+    state: (today, door) => ({
+      ondersteuning: [
+        steun('waakvlam', addDays(today, -40), 'Zorgmijder: houdt zelf contact af, wij blijven in beeld', door),
+      ],
+    }),
+  },
 ];
 
 /** Who the demo is about: what a privacy scan looks for where it must not be (logs). */
-export const demoPersons = demoTransitions.map(({ voornaam, achternaam, geboortedatum }) => ({ voornaam, achternaam, geboortedatum }));
+export const demoPersons = demoTransitions.map(({ voornaam, achternaam, geboortedatum }) => ({
+  voornaam,
+  achternaam,
+  geboortedatum,
+}));
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -187,14 +397,22 @@ export async function seedDemoData(db: DynamoDBDocumentClient, tableName: string
   const ids: string[] = [];
   const staffItems = demoUsers.map((u) => {
     const telefoon = demoPhones[u.userId];
-    const member: StaffMember = { id: u.userId, naam: u.naam, role: u.role, ...(u.teamId ? { teamId: u.teamId } : {}), ...(telefoon ? { telefoon } : {}) };
+    const member: StaffMember = {
+      id: u.userId,
+      naam: u.naam,
+      role: u.role,
+      ...(u.teamId ? { teamId: u.teamId } : {}),
+      ...(telefoon ? { telefoon } : {}),
+    };
     return { ...keys.staffMember(u.organisationId, u.userId), entity: 'StaffMember', ...member };
   });
   const organisationItems = demoOrganisations.map(organisationItem);
   const items = [...organisationItems, ...staffItems];
   for (let i = 0; i < items.length; i += 25) {
     await db.send(
-      new BatchWriteCommand({ RequestItems: { [tableName]: items.slice(i, i + 25).map((Item) => ({ PutRequest: { Item } })) } }),
+      new BatchWriteCommand({
+        RequestItems: { [tableName]: items.slice(i, i + 25).map((Item) => ({ PutRequest: { Item } })) },
+      }),
     );
   }
 
@@ -214,7 +432,11 @@ export async function seedDemoData(db: DynamoDBDocumentClient, tableName: string
       persoon: { voornaam: demo.voornaam, achternaam: demo.achternaam, geboortedatum: demo.geboortedatum },
       gemeenteCode: demo.gemeenteCode,
       herkomst: demo.herkomst,
-      begeleiders: begeleiders.map((b) => ({ id: b.userId, naam: b.naam, ...(demoPhones[b.userId] ? { telefoon: demoPhones[b.userId] } : {}) })),
+      begeleiders: begeleiders.map((b) => ({
+        id: b.userId,
+        naam: b.naam,
+        ...(demoPhones[b.userId] ? { telefoon: demoPhones[b.userId] } : {}),
+      })),
       fase: demo.fase,
       ...notStartedYet,
       createdAt: at,
@@ -222,12 +444,24 @@ export async function seedDemoData(db: DynamoDBDocumentClient, tableName: string
       updatedAt: at,
       ...demo.state?.(today, door),
     };
-    const transition: Transition = { ...draft, signalen: signalen(draft, municipalityPolicy(draft.gemeenteCode), today) };
+    const transition: Transition = {
+      ...draft,
+      signalen: signalen(draft, municipalityPolicy(draft.gemeenteCode), today),
+    };
     ids.push(transition.id);
     seeded.set(demo.voornaam, transition);
     const placed = geaccepteerdeAanbieding(transition.aanbiedingen);
     if (placed?.eenheidnummer && isActive(transition.fase)) {
-      await db.send(new PutCommand({ TableName: tableName, Item: { ...keys.homeOfCorporation(placed.corporatieId, transition.providerId, placed.eenheidnummer), entity: 'HomeOfCorporation', transitionId: transition.id } }));
+      await db.send(
+        new PutCommand({
+          TableName: tableName,
+          Item: {
+            ...keys.homeOfCorporation(placed.corporatieId, transition.providerId, placed.eenheidnummer),
+            entity: 'HomeOfCorporation',
+            transitionId: transition.id,
+          },
+        }),
+      );
     }
     if (placed && isActive(transition.fase)) {
       await db.send(
@@ -267,7 +501,12 @@ export async function seedDemoData(db: DynamoDBDocumentClient, tableName: string
  * the contact watch raises its oranje signal for Henk alone. Jeroen has a rood signal from the night service,
  * due an hour from now: with the demo clock one hour on, it goes to the team lead.
  */
-async function seedContactsAndSignals(db: DynamoDBDocumentClient, tableName: string, seeded: Map<string, Transition>, now: Date): Promise<void> {
+async function seedContactsAndSignals(
+  db: DynamoDBDocumentClient,
+  tableName: string,
+  seeded: Map<string, Transition>,
+  now: Date,
+): Promise<void> {
   const ago = (hours: number) => new Date(now.getTime() - hours * 3_600_000).toISOString();
   const contacts = new DynamoContactStore(db, tableName);
   const recentlySeen: [string, number, Modaliteit, string][] = [
@@ -289,31 +528,61 @@ async function seedContactsAndSignals(db: DynamoDBDocumentClient, tableName: str
   const jeroen = seeded.get('Jeroen')!;
   const at = ago(3);
   const rood: Signal = {
-    id: randomUUID(), transitionId: jeroen.id, versie: 1, at, bron: 'ondersteuning-op-afstand', fase: 'rood', status: 'open',
-    omschrijving: 'Belde om drie uur ’s nachts in paniek: wil niet meer naar huis, de buren zouden hem in de gaten houden',
-    thermometer: { score: { veiligheid: 2, gezondheid: 2, welzijn: 2, omvang: 2, duur: 2 }, totaal: 10, actie: triage({ veiligheid: 2, gezondheid: 2, welzijn: 2, omvang: 2, duur: 2 }).actie },
+    id: randomUUID(),
+    transitionId: jeroen.id,
+    versie: 1,
+    at,
+    bron: 'ondersteuning-op-afstand',
+    fase: 'rood',
+    status: 'open',
+    omschrijving:
+      'Belde om drie uur ’s nachts in paniek: wil niet meer naar huis, de buren zouden hem in de gaten houden',
+    thermometer: {
+      score: { veiligheid: 2, gezondheid: 2, welzijn: 2, omvang: 2, duur: 2 },
+      totaal: 10,
+      actie: triage({ veiligheid: 2, gezondheid: 2, welzijn: 2, omvang: 2, duur: 2 }).actie,
+    },
     deadline: ago(-1),
     geregistreerdDoor: { id: 'u-youssef', naam: 'Youssef El Amrani' },
   };
   const kees = seeded.get('Kees')!;
   const oranje: Signal = {
-    id: randomUUID(), transitionId: kees.id, versie: 1, at: ago(26), bron: 'wijkagent', fase: 'oranje', status: 'bevestigd',
+    id: randomUUID(),
+    transitionId: kees.id,
+    versie: 1,
+    at: ago(26),
+    bron: 'wijkagent',
+    fase: 'oranje',
+    status: 'bevestigd',
     omschrijving: 'Buren klagen over harde muziek ’s nachts',
-    thermometer: { score: { veiligheid: 1, gezondheid: 0, welzijn: 2, omvang: 1, duur: 1 }, totaal: 5, actie: triage({ veiligheid: 1, gezondheid: 0, welzijn: 2, omvang: 1, duur: 1 }).actie },
+    thermometer: {
+      score: { veiligheid: 1, gezondheid: 0, welzijn: 2, omvang: 1, duur: 1 },
+      totaal: 5,
+      actie: triage({ veiligheid: 1, gezondheid: 0, welzijn: 2, omvang: 1, duur: 1 }).actie,
+    },
     deadline: ago(2),
     geregistreerdDoor: { id: 'u-sanne', naam: 'Sanne de Vries' },
     bevestigd: { door: { id: 'u-sanne', naam: 'Sanne de Vries' }, op: ago(20) },
   };
   for (const signal of [rood, oranje]) {
     await signals.register(signal, {
-      id: randomUUID(), transitionId: signal.transitionId, type: 'signaal-ontvangen', at: signal.at,
-      actor: { soort: 'medewerker', ...signal.geregistreerdDoor }, omschrijving: `${signal.fase}: ${signal.omschrijving}`,
+      id: randomUUID(),
+      transitionId: signal.transitionId,
+      type: 'signaal-ontvangen',
+      at: signal.at,
+      actor: { soort: 'medewerker', ...signal.geregistreerdDoor },
+      omschrijving: `${signal.fase}: ${signal.omschrijving}`,
     });
   }
 }
 
 /** Regelbudgets: Kees has spent some and waits for an approval; Fatima has a fresh budget for her move. */
-async function seedBudgets(budgets: DynamoBudgetStore, seeded: Map<string, Transition>, now: Date, today: IsoDate): Promise<void> {
+async function seedBudgets(
+  budgets: DynamoBudgetStore,
+  seeded: Map<string, Transition>,
+  now: Date,
+  today: IsoDate,
+): Promise<void> {
   const at = (minutesAgo: number) => new Date(now.getTime() - minutesAgo * 60_000).toISOString();
   const grants = [
     { voornaam: 'Kees', cents: 150_000, holder: 'u-pieter' },
@@ -324,22 +593,73 @@ async function seedBudgets(budgets: DynamoBudgetStore, seeded: Map<string, Trans
     const holder = demoUsers.find((u) => u.userId === g.holder)!;
     const door = { id: holder.userId, naam: holder.naam };
     await budgets.grant(
-      { transitionId: t.id, gemeenteCode: t.gemeenteCode, providerId: t.providerId, ...newBalance(g.cents), geldigVan: addDays(today, -30), geldigTot: addDays(today, 335), toegekendDoor: door },
-      { id: randomUUID(), transitionId: t.id, gemeenteCode: t.gemeenteCode, at: at(600), soort: 'toegekend', bedragCent: g.cents, door },
+      {
+        transitionId: t.id,
+        gemeenteCode: t.gemeenteCode,
+        providerId: t.providerId,
+        ...newBalance(g.cents),
+        geldigVan: addDays(today, -30),
+        geldigTot: addDays(today, 335),
+        toegekendDoor: door,
+      },
+      {
+        id: randomUUID(),
+        transitionId: t.id,
+        gemeenteCode: t.gemeenteCode,
+        at: at(600),
+        soort: 'toegekend',
+        bedragCent: g.cents,
+        door,
+      },
     );
   }
   const kees = seeded.get('Kees')!;
   const sanne = { id: 'u-sanne', naam: 'Sanne de Vries' };
   const spends = [
-    { categorie: 'vervoer', bedragCent: 18_000, ontvanger: 'U-OV', reden: 'Jaarabonnement om de dagbesteding te blijven bezoeken', move: 'direct-goedkeuren', minutesAgo: 300 },
-    { categorie: 'inrichting', bedragCent: 64_000, ontvanger: 'Kringloop Utrecht', reden: 'Bed, kast en tafel voor de nieuwe woning', move: 'voorstellen', minutesAgo: 120 },
+    {
+      categorie: 'vervoer',
+      bedragCent: 18_000,
+      ontvanger: 'U-OV',
+      reden: 'Jaarabonnement om de dagbesteding te blijven bezoeken',
+      move: 'direct-goedkeuren',
+      minutesAgo: 300,
+    },
+    {
+      categorie: 'inrichting',
+      bedragCent: 64_000,
+      ontvanger: 'Kringloop Utrecht',
+      reden: 'Bed, kast en tafel voor de nieuwe woning',
+      move: 'voorstellen',
+      minutesAgo: 120,
+    },
   ] as const;
   for (const s of spends) {
     const id = randomUUID();
     await budgets.propose({
-      spend: { id, transitionId: kees.id, categorie: s.categorie, bedragCent: s.bedragCent, ontvanger: s.ontvanger, reden: s.reden, status: moves[s.move].toStatus, voorgesteldDoor: sanne, voorgesteldOp: at(s.minutesAgo) },
+      spend: {
+        id,
+        transitionId: kees.id,
+        categorie: s.categorie,
+        bedragCent: s.bedragCent,
+        ontvanger: s.ontvanger,
+        reden: s.reden,
+        status: moves[s.move].toStatus,
+        voorgesteldDoor: sanne,
+        voorgesteldOp: at(s.minutesAgo),
+      },
       move: s.move,
-      entry: { id: randomUUID(), transitionId: kees.id, gemeenteCode: kees.gemeenteCode, at: at(s.minutesAgo), soort: s.move === 'voorstellen' ? 'voorgesteld' : 'direct-goedgekeurd', bedragCent: s.bedragCent, spendId: id, categorie: s.categorie, door: sanne, reden: s.reden },
+      entry: {
+        id: randomUUID(),
+        transitionId: kees.id,
+        gemeenteCode: kees.gemeenteCode,
+        at: at(s.minutesAgo),
+        soort: s.move === 'voorstellen' ? 'voorgesteld' : 'direct-goedgekeurd',
+        bedragCent: s.bedragCent,
+        spendId: id,
+        categorie: s.categorie,
+        door: sanne,
+        reden: s.reden,
+      },
       gemeenteCode: kees.gemeenteCode,
       today,
     });

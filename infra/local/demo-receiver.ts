@@ -28,7 +28,11 @@ export interface DemoReceiver {
   server: Server;
 }
 
-export async function startDemoReceiver(options: { port: number; secret: () => string | undefined; corporationNaam: string }): Promise<DemoReceiver> {
+export async function startDemoReceiver(options: {
+  port: number;
+  secret: () => string | undefined;
+  corporationNaam: string;
+}): Promise<DemoReceiver> {
   const notices = new Map<string, ReceivedNotice>();
   let rejected = 0;
   let online = true;
@@ -48,11 +52,24 @@ export async function startDemoReceiver(options: { port: number; secret: () => s
       const secret = options.secret();
       try {
         if (!secret) throw new Error('no secret yet');
-        const event = verifiedNotice<{ type?: string; subject?: string; time?: string; data?: unknown }>(req, body, secret);
+        const event = verifiedNotice<{ type?: string; subject?: string; time?: string; data?: unknown }>(
+          req,
+          body,
+          secret,
+        );
         const webhookId = String(req.headers['webhook-id']);
         const seen = notices.get(webhookId);
         if (seen) seen.keer += 1;
-        else notices.set(webhookId, { webhookId, type: String(event.type), ...(event.subject ? { subject: event.subject } : {}), ...(event.time ? { time: event.time } : {}), data: event.data, ontvangenOp: new Date().toISOString(), keer: 1 });
+        else
+          notices.set(webhookId, {
+            webhookId,
+            type: String(event.type),
+            ...(event.subject ? { subject: event.subject } : {}),
+            ...(event.time ? { time: event.time } : {}),
+            data: event.data,
+            ontvangenOp: new Date().toISOString(),
+            keer: 1,
+          });
         return reply(res, 204, 'text/plain', '');
       } catch {
         rejected += 1;
@@ -63,8 +80,15 @@ export async function startDemoReceiver(options: { port: number; secret: () => s
       online = url.pathname === '/aan';
       return reply(res, 303, 'text/plain', '', { location: '/' });
     }
-    if (req.method === 'GET' && url.pathname === '/meldingen.json') return reply(res, 200, 'application/json', JSON.stringify({ online, rejected, items: [...notices.values()] }));
-    if (req.method === 'GET' && url.pathname === '/') return reply(res, 200, 'text/html; charset=utf-8', page(options.corporationNaam, online, rejected, [...notices.values()]));
+    if (req.method === 'GET' && url.pathname === '/meldingen.json')
+      return reply(res, 200, 'application/json', JSON.stringify({ online, rejected, items: [...notices.values()] }));
+    if (req.method === 'GET' && url.pathname === '/')
+      return reply(
+        res,
+        200,
+        'text/html; charset=utf-8',
+        page(options.corporationNaam, online, rejected, [...notices.values()]),
+      );
     return reply(res, 404, 'text/plain', 'Niet gevonden');
   }
 
@@ -107,19 +131,27 @@ export function readBody(req: IncomingMessage): Promise<string> {
   });
 }
 
-function reply(res: ServerResponse, status: number, type: string, body: string, headers: Record<string, string> = {}): void {
+function reply(
+  res: ServerResponse,
+  status: number,
+  type: string,
+  body: string,
+  headers: Record<string, string> = {},
+): void {
   res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', ...headers });
   res.end(body);
 }
 
-const escapeHtml = (text: string) => text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
+const escapeHtml = (text: string) =>
+  text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 
 function page(naam: string, online: boolean, rejected: number, items: ReceivedNotice[]): string {
   const rows = items
     .slice()
     .reverse()
     .map(
-      (n) => `<li><strong>${escapeHtml(n.type)}</strong> — ontvangen ${escapeHtml(new Date(n.ontvangenOp).toLocaleString('nl-NL', { timeZone: 'Europe/Amsterdam' }))}${n.keer > 1 ? ` (${n.keer} keer aangeboden, één keer verwerkt)` : ''}<br><code>webhook-id ${escapeHtml(n.webhookId)}</code><pre>${escapeHtml(JSON.stringify(n.data, null, 2))}</pre></li>`,
+      (n) =>
+        `<li><strong>${escapeHtml(n.type)}</strong> — ontvangen ${escapeHtml(new Date(n.ontvangenOp).toLocaleString('nl-NL', { timeZone: 'Europe/Amsterdam' }))}${n.keer > 1 ? ` (${n.keer} keer aangeboden, één keer verwerkt)` : ''}<br><code>webhook-id ${escapeHtml(n.webhookId)}</code><pre>${escapeHtml(JSON.stringify(n.data, null, 2))}</pre></li>`,
     )
     .join('');
   return `<!doctype html><html lang="nl"><head><meta charset="utf-8"><meta http-equiv="refresh" content="2"><title>Ontvanger ${escapeHtml(naam)}</title>

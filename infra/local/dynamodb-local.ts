@@ -42,7 +42,8 @@ export async function startDynamoDbLocal(options: { port: number; dataDir?: stri
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  if (options.dataDir && child.pid) writeFileSync(pidFile(options.dataDir), JSON.stringify({ pid: child.pid, parentPid: process.pid }));
+  if (options.dataDir && child.pid)
+    writeFileSync(pidFile(options.dataDir), JSON.stringify({ pid: child.pid, parentPid: process.pid }));
 
   const endpoint = `http://127.0.0.1:${options.port}`;
   const client = localClient(endpoint);
@@ -53,7 +54,9 @@ export async function startDynamoDbLocal(options: { port: number; dataDir?: stri
       break;
     } catch {
       if (child.exitCode !== null) {
-        throw new Error(`DynamoDB Local stopped at start (exit ${child.exitCode}). ${stderr.trim().split('\n').slice(-3).join(' ')}`);
+        throw new Error(
+          `DynamoDB Local stopped at start (exit ${child.exitCode}). ${stderr.trim().split('\n').slice(-3).join(' ')}`,
+        );
       }
       if (Date.now() > deadline) throw new Error('DynamoDB Local did not answer within 30 s');
       await sleep(150);
@@ -95,7 +98,10 @@ export async function stopLeftoverDynamoDb(dataDir: string): Promise<void> {
   if (typeof parentPid === 'number' && parentPid !== process.pid && isAlive(parentPid)) return;
   rmSync(file, { force: true });
   if (typeof pid !== 'number' || !Number.isInteger(pid) || pid <= 0 || !isDynamoDbLocalOn(pid, dataDir)) return;
-  for (const [signal, waitMs] of [['SIGTERM', 5000], ['SIGKILL', 2000]] as const) {
+  for (const [signal, waitMs] of [
+    ['SIGTERM', 5000],
+    ['SIGKILL', 2000],
+  ] as const) {
     try {
       process.kill(pid, signal);
     } catch {
@@ -131,7 +137,11 @@ export function localClient(endpoint: string): DynamoDBClient {
 }
 
 /** Creates the table from the same design the CDK data stack uses, unless it exists. */
-export async function ensureTable(client: DynamoDBClient, tableName: string, design: TableDesign = tableDesign): Promise<'created' | 'existing'> {
+export async function ensureTable(
+  client: DynamoDBClient,
+  tableName: string,
+  design: TableDesign = tableDesign,
+): Promise<'created' | 'existing'> {
   try {
     await client.send(new DescribeTableCommand({ TableName: tableName }));
     return 'existing';

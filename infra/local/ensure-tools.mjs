@@ -34,7 +34,9 @@ function ensureNodeModules() {
 let aptUpdated = false;
 function aptInstall(pkg, why) {
   if (!isRoot || !existsSync('/usr/bin/apt-get')) {
-    fail(`${why} ontbreekt. Installeer het Debian-pakket "${pkg}" (sudo apt-get install -y ${pkg}) en probeer opnieuw.`);
+    fail(
+      `${why} ontbreekt. Installeer het Debian-pakket "${pkg}" (sudo apt-get install -y ${pkg}) en probeer opnieuw.`,
+    );
   }
   say(`${why} ontbreekt: Debian-pakket ${pkg} installeren…`);
   if (!aptUpdated) {

@@ -63,7 +63,10 @@ async function handle(options: GatewayOptions, req: IncomingMessage, res: Server
     if (req.method === 'POST') {
       const body = parseJson(await readBody(req));
       const step = clockStep(body?.advanceDays, body?.advanceHours);
-      if (!step) return json(res, 400, { message: 'advanceDays (1 tot 3660 dagen) of advanceHours (1 tot 48 uur), een heel getal' });
+      if (!step)
+        return json(res, 400, {
+          message: 'advanceDays (1 tot 3660 dagen) of advanceHours (1 tot 48 uur), een heel getal',
+        });
       return json(res, 200, await options.clock.advance(step));
     }
   }
@@ -122,7 +125,10 @@ async function invokeApi(options: GatewayOptions, req: IncomingMessage, res: Ser
     // As API Gateway does with a Lambda authorizer (simple responses): no header is a 401, a refusal a 403.
     if (!req.headers.authorization) return refuse(401, 'Unauthorized');
     const authorize = await loadHandler(route.authorizer);
-    const verdict = (await authorize({ type: 'REQUEST', routeKey: route.routeKey, headers: event.headers }, lambdaContext(route.authorizer.entry))) as { isAuthorized?: boolean; context?: Record<string, unknown> };
+    const verdict = (await authorize(
+      { type: 'REQUEST', routeKey: route.routeKey, headers: event.headers },
+      lambdaContext(route.authorizer.entry),
+    )) as { isAuthorized?: boolean; context?: Record<string, unknown> };
     if (!verdict.isAuthorized) return refuse(403, 'Forbidden', 'Forbidden');
     (event.requestContext as unknown as { authorizer: unknown }).authorizer = { lambda: verdict.context ?? {} };
   }
@@ -185,7 +191,8 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
 
 /** The demo clock moves forward by whole days, or by hours (a signal's 4-hour deadline). */
 function clockStep(days: unknown, hours: unknown): ClockStep | undefined {
-  const whole = (n: unknown, max: number): n is number => typeof n === 'number' && Number.isInteger(n) && n >= 1 && n <= max;
+  const whole = (n: unknown, max: number): n is number =>
+    typeof n === 'number' && Number.isInteger(n) && n >= 1 && n <= max;
   if (whole(days, 3660) && hours === undefined) return { days };
   if (whole(hours, 48) && days === undefined) return { hours };
   return undefined;

@@ -91,11 +91,18 @@ export async function startLanding(options: StartLandingOptions): Promise<Runnin
   // The audit trail has a table of its own, as on AWS.
   await ensureTable(dynamo, `${options.tableName}-audit`, auditTableDesign);
   process.env.AUDIT_TABLE_NAME = `${options.tableName}-audit`;
-  const seeded = tableCreated && options.seedDemoData ? await seedDemoData(createDocumentClient(dynamo), options.tableName, systemClock.now()) : [];
+  const seeded =
+    tableCreated && options.seedDemoData
+      ? await seedDemoData(createDocumentClient(dynamo), options.tableName, systemClock.now())
+      : [];
 
   const assembly = synthesizeForLocal();
   // Running executions are journaled with the state, so a killed run's unfinished ones run again on the next start.
-  const stepFunctions = new LocalStepFunctions(assembly.stateMachines, assembly.functions, options.stateDir ? { journal: path.join(options.stateDir, 'executions.json') } : {});
+  const stepFunctions = new LocalStepFunctions(
+    assembly.stateMachines,
+    assembly.functions,
+    options.stateDir ? { journal: path.join(options.stateDir, 'executions.json') } : {},
+  );
   const sfnEndpoint = await startStepFunctionsEndpoint(stepFunctions);
   const stateMachineArn = (prefix: string) => {
     const found = assembly.stateMachines.find((sm) => sm.logicalId.startsWith(prefix));
@@ -120,7 +127,9 @@ export async function startLanding(options: StartLandingOptions): Promise<Runnin
   const source = (kind: LocalEventSource['kind']) => sources(kind)[0]!;
   const queue = new LocalQueue('arn:aws:sqs:eu-west-1:000000000000:landing-local-deliveries', source('queue'));
   // Refusals whose audit entries could not be written wait here for `npm run replay-audit`, across restarts.
-  const auditParked = new LocalParkedAudit(options.stateDir ? path.join(options.stateDir, localAuditParkedFile) : undefined);
+  const auditParked = new LocalParkedAudit(
+    options.stateDir ? path.join(options.stateDir, localAuditParkedFile) : undefined,
+  );
   const queueEndpoint = await startQueueEndpoint(queue, auditParked);
   const stream = new LocalTableStream(dynamo, options.dynamoEndpoint, options.tableName, sources('table-stream'));
   const sweeper = await loadHandler(source('rate-schedule'));
@@ -141,17 +150,30 @@ export async function startLanding(options: StartLandingOptions): Promise<Runnin
     // Locally the demo receiver listens on http://localhost; on AWS only https to public addresses.
     WEBHOOKS_ALLOW_LOCAL_HTTP: 'true',
   });
-  const receiver = options.demoReceiverPort === false ? undefined : await startDemoReceiver({ port: options.demoReceiverPort ?? 0, secret: () => demoCorporation?.secret, corporationNaam: 'Woonstichting Rijnhoven' });
+  const receiver =
+    options.demoReceiverPort === false
+      ? undefined
+      : await startDemoReceiver({
+          port: options.demoReceiverPort ?? 0,
+          secret: () => demoCorporation?.secret,
+          corporationNaam: 'Woonstichting Rijnhoven',
+        });
   const demoCorporation: DemoCorporation | undefined =
     receiver && options.seedDemoData
-      ? await demoCorporationAccess(createDocumentClient(dynamo), options.tableName, { vault: new LocalSecretVault(vaultKey), webhookUrl: receiver.webhookUrl, stateDir: options.stateDir, fresh: tableCreated })
+      ? await demoCorporationAccess(createDocumentClient(dynamo), options.tableName, {
+          vault: new LocalSecretVault(vaultKey),
+          webhookUrl: receiver.webhookUrl,
+          stateDir: options.stateDir,
+          fresh: tableCreated,
+        })
       : undefined;
   scheduler.start();
   const resumed = stepFunctions.resumeUnfinished();
   if (resumed.length) logger.info('workflow executions resumed', { executions: resumed.length });
   // The workflows take their first look at the demo transitions, as they would after their last change.
   for (const id of seeded) {
-    for (const workflow of ['MoveWorkflow', 'FollowUpWorkflow']) stepFunctions.startExecution(stateMachineArn(workflow), `${id}-demo`, JSON.stringify({ transitionId: id }));
+    for (const workflow of ['MoveWorkflow', 'FollowUpWorkflow'])
+      stepFunctions.startExecution(stateMachineArn(workflow), `${id}-demo`, JSON.stringify({ transitionId: id }));
   }
 
   // Refusals API Gateway answers itself reach the audit trail through its access log, here as on AWS.
@@ -175,13 +197,19 @@ export async function startLanding(options: StartLandingOptions): Promise<Runnin
     },
     users: demoUsers.map((principal) => ({
       principal,
-      organisationNaam: demoOrganisations.find((o) => o.id === principal.organisationId)?.naam ?? principal.organisationId,
+      organisationNaam:
+        demoOrganisations.find((o) => o.id === principal.organisationId)?.naam ?? principal.organisationId,
     })),
   });
   const port = await listen(gateway, options.port, options.host ?? '127.0.0.1').catch(async (error: unknown) => {
     scheduler.stop();
     queue.stop();
-    await Promise.all([close(sfnEndpoint.server), close(schedulerEndpoint.server), close(queueEndpoint.server), ...(receiver ? [close(receiver.server)] : [])]);
+    await Promise.all([
+      close(sfnEndpoint.server),
+      close(schedulerEndpoint.server),
+      close(queueEndpoint.server),
+      ...(receiver ? [close(receiver.server)] : []),
+    ]);
     dynamo.destroy();
     throw error;
   });
@@ -191,7 +219,10 @@ export async function startLanding(options: StartLandingOptions): Promise<Runnin
   stream.start();
   const sweep = () => sweeper({}, lambdaContext(source('rate-schedule').entry, 60_000)).then(() => undefined);
   // On AWS every minute; locally every second, so the demo clock's jumps are followed at once.
-  const sweepTimer = setInterval(() => void sweep().catch((error: Error) => logger.warn('local sweep failed', { errorName: error.name })), 1000);
+  const sweepTimer = setInterval(
+    () => void sweep().catch((error: Error) => logger.warn('local sweep failed', { errorName: error.name })),
+    1000,
+  );
   sweepTimer.unref();
 
   return {
@@ -215,7 +246,13 @@ export async function startLanding(options: StartLandingOptions): Promise<Runnin
       clearInterval(sweepTimer);
       stream.stop();
       queue.stop();
-      await Promise.all([close(gateway), close(sfnEndpoint.server), close(schedulerEndpoint.server), close(queueEndpoint.server), ...(receiver ? [close(receiver.server)] : [])]);
+      await Promise.all([
+        close(gateway),
+        close(sfnEndpoint.server),
+        close(schedulerEndpoint.server),
+        close(queueEndpoint.server),
+        ...(receiver ? [close(receiver.server)] : []),
+      ]);
       await refusals.settle();
       await stepFunctions.settle();
       await stream.settle();
@@ -227,7 +264,9 @@ export async function startLanding(options: StartLandingOptions): Promise<Runnin
 
 function listen(server: Server, port: number, host: string): Promise<number> {
   return new Promise((resolve, reject) => {
-    server.once('error', (error: NodeJS.ErrnoException) => reject(error.code === 'EADDRINUSE' ? new PortInUseError(port) : error));
+    server.once('error', (error: NodeJS.ErrnoException) =>
+      reject(error.code === 'EADDRINUSE' ? new PortInUseError(port) : error),
+    );
     server.listen(port, host, () => {
       const address = server.address();
       resolve(typeof address === 'object' && address ? address.port : port);

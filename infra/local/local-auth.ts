@@ -43,7 +43,12 @@ export class LocalAuth {
     const token = authorization?.match(/^Bearer (.+)$/i)?.[1];
     if (!token) return { refused: undefined };
     try {
-      const { payload } = await jwtVerify(token, this.secret, { issuer, audience, algorithms: [algorithm], requiredClaims: ['exp'] });
+      const { payload } = await jwtVerify(token, this.secret, {
+        issuer,
+        audience,
+        algorithms: [algorithm],
+        requiredClaims: ['exp'],
+      });
       return { claims: payload as Claims };
     } catch (error) {
       return { refused: error instanceof errors.JWTExpired ? 'the token has expired' : 'invalid token' };

@@ -15,7 +15,8 @@ export type ClockStep = { days: number } | { hours: number };
  */
 export class LocalClock {
   constructor(private readonly file?: string) {
-    if (file && existsSync(file)) setClockOffset((JSON.parse(readFileSync(file, 'utf8')) as { offsetMs: number }).offsetMs);
+    if (file && existsSync(file))
+      setClockOffset((JSON.parse(readFileSync(file, 'utf8')) as { offsetMs: number }).offsetMs);
     else setClockOffset(0);
   }
 
@@ -26,7 +27,8 @@ export class LocalClock {
 
   advance(step: ClockStep): ReturnType<LocalClock['state']> {
     const ms = 'days' in step ? step.days * DAY_MS : step.hours * HOUR_MS;
-    if (!Number.isInteger(ms) || ms < HOUR_MS || ms > 3660 * DAY_MS) throw new RangeError('advance by 1 hour to 3660 days');
+    if (!Number.isInteger(ms) || ms < HOUR_MS || ms > 3660 * DAY_MS)
+      throw new RangeError('advance by 1 hour to 3660 days');
     setClockOffset(clockOffset() + ms);
     if (this.file) writeStateFile(this.file, JSON.stringify({ offsetMs: clockOffset() }));
     return this.state();

@@ -19,11 +19,13 @@ export function loadHandler(metadata: LocalHandlerMetadata): Promise<LocalHandle
   const key = `${metadata.entry}#${metadata.exportName}`;
   let handler = loaded.get(key);
   if (!handler) {
-    handler = import(pathToFileURL(path.join(projectRoot, metadata.entry)).href).then((module: Record<string, unknown>) => {
-      const exported = module[metadata.exportName];
-      if (typeof exported !== 'function') throw new Error(`${key} does not export a handler`);
-      return exported as LocalHandler;
-    });
+    handler = import(pathToFileURL(path.join(projectRoot, metadata.entry)).href).then(
+      (module: Record<string, unknown>) => {
+        const exported = module[metadata.exportName];
+        if (typeof exported !== 'function') throw new Error(`${key} does not export a handler`);
+        return exported as LocalHandler;
+      },
+    );
     loaded.set(key, handler);
   }
   return handler;

@@ -32,7 +32,21 @@ export class LocalQueue {
   }
 
   private deliver(messageId: string, body: string): void {
-    const event = { Records: [{ messageId, receiptHandle: messageId, body, attributes: {}, messageAttributes: {}, md5OfBody: md5(body), eventSource: 'aws:sqs', eventSourceARN: this.queueArn, awsRegion: 'eu-west-1' }] };
+    const event = {
+      Records: [
+        {
+          messageId,
+          receiptHandle: messageId,
+          body,
+          attributes: {},
+          messageAttributes: {},
+          md5OfBody: md5(body),
+          eventSource: 'aws:sqs',
+          eventSourceARN: this.queueArn,
+          awsRegion: 'eu-west-1',
+        },
+      ],
+    };
     const run = loadHandler(this.consumer)
       .then((handler) => handler(event, lambdaContext(this.consumer.entry, 30_000)))
       .then((result) => {
@@ -82,7 +96,11 @@ export async function startQueueEndpoint(
         res.writeHead(status, { 'content-type': 'application/x-amz-json-1.0' });
         res.end(JSON.stringify(body));
       };
-      let body: { MessageBody?: string; DelaySeconds?: number; Entries?: { Id: string; MessageBody: string; DelaySeconds?: number }[] };
+      let body: {
+        MessageBody?: string;
+        DelaySeconds?: number;
+        Entries?: { Id: string; MessageBody: string; DelaySeconds?: number }[];
+      };
       try {
         body = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') as typeof body;
       } catch {
@@ -90,24 +108,43 @@ export async function startQueueEndpoint(
       }
       const action = String(req.headers['x-amz-target'] ?? '').replace('AmazonSQS.', '');
       // Parked audit entries have a queue of their own, kept in the state folder (the replay reads it there).
-      if (auditParked && String((body as { QueueUrl?: string }).QueueUrl ?? '').endsWith(`/${LOCAL_AUDIT_PARKED_QUEUE}`)) {
+      if (
+        auditParked &&
+        String((body as { QueueUrl?: string }).QueueUrl ?? '').endsWith(`/${LOCAL_AUDIT_PARKED_QUEUE}`)
+      ) {
         if (action === 'SendMessage' && body.MessageBody !== undefined) {
           return reply(200, { MessageId: auditParked.send(body.MessageBody), MD5OfMessageBody: md5(body.MessageBody) });
         }
-        return reply(400, { __type: 'com.amazonaws.sqs#UnsupportedOperation', message: `${action} is not available locally` });
+        return reply(400, {
+          __type: 'com.amazonaws.sqs#UnsupportedOperation',
+          message: `${action} is not available locally`,
+        });
       }
       if (action === 'SendMessage' && body.MessageBody !== undefined) {
-        return reply(200, { MessageId: queue.send(body.MessageBody, body.DelaySeconds ?? 0), MD5OfMessageBody: md5(body.MessageBody) });
+        return reply(200, {
+          MessageId: queue.send(body.MessageBody, body.DelaySeconds ?? 0),
+          MD5OfMessageBody: md5(body.MessageBody),
+        });
       }
       if (action === 'SendMessageBatch' && body.Entries) {
-        return reply(200, { Successful: body.Entries.map((e) => ({ Id: e.Id, MessageId: queue.send(e.MessageBody, e.DelaySeconds ?? 0), MD5OfMessageBody: md5(e.MessageBody) })), Failed: [] });
+        return reply(200, {
+          Successful: body.Entries.map((e) => ({
+            Id: e.Id,
+            MessageId: queue.send(e.MessageBody, e.DelaySeconds ?? 0),
+            MD5OfMessageBody: md5(e.MessageBody),
+          })),
+          Failed: [],
+        });
       }
       if (action === 'GetQueueAttributes') {
         // Locally a failed message comes back until it succeeds: there is no dead-letter queue, so it is empty.
         const deadLetter = String((body as { QueueUrl?: string }).QueueUrl ?? '').endsWith('-dlq');
         return reply(200, { Attributes: { ApproximateNumberOfMessages: String(deadLetter ? 0 : queue.waiting()) } });
       }
-      return reply(400, { __type: 'com.amazonaws.sqs#UnsupportedOperation', message: `${action} is not available locally` });
+      return reply(400, {
+        __type: 'com.amazonaws.sqs#UnsupportedOperation',
+        message: `${action} is not available locally`,
+      });
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -27,7 +27,14 @@ export class StateMachineDoesNotExistError extends Error {
   override readonly name = 'StateMachineDoesNotExist';
 }
 
-type StateDefinition = { Type: string; Resource?: string; Parameters?: Record<string, unknown>; Branches?: Definition[]; Iterator?: Definition; ItemProcessor?: Definition };
+type StateDefinition = {
+  Type: string;
+  Resource?: string;
+  Parameters?: Record<string, unknown>;
+  Branches?: Definition[];
+  Iterator?: Definition;
+  ItemProcessor?: Definition;
+};
 type Definition = { States: Record<string, StateDefinition> };
 
 /** An execution that was running when the process stopped, as the journal keeps it. */
@@ -50,7 +57,10 @@ interface JournalEntry {
  * what the first run did is not done twice and what it did not get to is done now.
  */
 export class LocalStepFunctions {
-  private readonly machines = new Map<string, { machine: StateMachine; tasks: Record<string, (input: unknown) => Promise<unknown>> }>();
+  private readonly machines = new Map<
+    string,
+    { machine: StateMachine; tasks: Record<string, (input: unknown) => Promise<unknown>> }
+  >();
   private readonly executions = new Map<string, LocalExecution>();
   private readonly running = new Map<string, JournalEntry>();
   private readonly unfinished: JournalEntry[];
@@ -67,7 +77,10 @@ export class LocalStepFunctions {
         tasks: taskHandlers(definition, functions),
       });
     }
-    this.unfinished = options.journal && existsSync(options.journal) ? (JSON.parse(readFileSync(options.journal, 'utf8')) as JournalEntry[]) : [];
+    this.unfinished =
+      options.journal && existsSync(options.journal)
+        ? (JSON.parse(readFileSync(options.journal, 'utf8')) as JournalEntry[])
+        : [];
   }
 
   startExecution(stateMachineArn: string, name: string, input: string): LocalExecution {
@@ -105,7 +118,14 @@ export class LocalStepFunctions {
     this.persist();
     const run = entry.machine.run(parsedInput, {
       overrides: { taskResourceLocalHandlers: entry.tasks as never },
-      context: { Execution: { Id: executionArn, Name: name, RoleArn: 'arn:aws:iam::000000000000:role/local', [START_TIME]: startDate.toISOString() } } as never,
+      context: {
+        Execution: {
+          Id: executionArn,
+          Name: name,
+          RoleArn: 'arn:aws:iam::000000000000:role/local',
+          [START_TIME]: startDate.toISOString(),
+        },
+      } as never,
     });
     const ended = () => {
       this.running.delete(executionArn);
@@ -134,7 +154,8 @@ export class LocalStepFunctions {
   }
 
   private persist(): void {
-    if (this.options.journal) writeStateFile(this.options.journal, JSON.stringify([...this.unfinished, ...this.running.values()], null, 2));
+    if (this.options.journal)
+      writeStateFile(this.options.journal, JSON.stringify([...this.unfinished, ...this.running.values()], null, 2));
   }
 
   /** Whether a state machine of the synthesized app runs here (DescribeStateMachine). */
@@ -163,7 +184,10 @@ export class LocalStepFunctions {
       const left = deadline - Date.now();
       if (left <= 0) return false;
       let timer: NodeJS.Timeout | undefined;
-      await Promise.race([Promise.all(running.map((e) => e.done)), new Promise((resolve) => (timer = setTimeout(resolve, left)))]);
+      await Promise.race([
+        Promise.all(running.map((e) => e.done)),
+        new Promise((resolve) => (timer = setTimeout(resolve, left))),
+      ]);
       clearTimeout(timer);
     }
   }
@@ -180,7 +204,12 @@ function withOwnStartTime(definition: Definition): Definition {
   const replace = (value: unknown): unknown => {
     if (Array.isArray(value)) return value.map(replace);
     if (!value || typeof value !== 'object') return value;
-    return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, key.endsWith('.$') && inner === '$$.Execution.StartTime' ? `$$.Execution.${START_TIME}` : replace(inner)]));
+    return Object.fromEntries(
+      Object.entries(value).map(([key, inner]) => [
+        key,
+        key.endsWith('.$') && inner === '$$.Execution.StartTime' ? `$$.Execution.${START_TIME}` : replace(inner),
+      ]),
+    );
   };
   return replace(definition) as Definition;
 }

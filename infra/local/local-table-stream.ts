@@ -1,5 +1,11 @@
 import { DescribeTableCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DescribeStreamCommand, DynamoDBStreamsClient, GetRecordsCommand, GetShardIteratorCommand, type _Record } from '@aws-sdk/client-dynamodb-streams';
+import {
+  DescribeStreamCommand,
+  DynamoDBStreamsClient,
+  GetRecordsCommand,
+  GetShardIteratorCommand,
+  type _Record,
+} from '@aws-sdk/client-dynamodb-streams';
 import type { LocalHandlerMetadata } from '../constructs/landing-function';
 import { localCredentials, localRegion } from './dynamodb-local';
 import { logger } from '../../functions/observability/logger';
@@ -74,23 +80,31 @@ export class LocalTableStream {
     }
     const streamArn = this.streamArn;
     if (!streamArn) return this.handPending().then(() => 0);
-    const { StreamDescription } = await this.streams.send(new DescribeStreamCommand({ StreamArn: streamArn })).catch((error: unknown) => {
-      this.streamArn = undefined;
-      throw error;
-    });
+    const { StreamDescription } = await this.streams
+      .send(new DescribeStreamCommand({ StreamArn: streamArn }))
+      .catch((error: unknown) => {
+        this.streamArn = undefined;
+        throw error;
+      });
     // A stream switched off is read to its end; the next poll looks for the table's current one.
-    if (StreamDescription?.StreamStatus !== 'ENABLED' && StreamDescription?.StreamStatus !== 'ENABLING') this.streamArn = undefined;
+    if (StreamDescription?.StreamStatus !== 'ENABLED' && StreamDescription?.StreamStatus !== 'ENABLING')
+      this.streamArn = undefined;
     let handed = 0;
     for (const shard of StreamDescription?.Shards ?? []) {
       const shardId = shard.ShardId!;
       if (!this.iterators.has(shardId)) {
-        const { ShardIterator } = await this.streams.send(new GetShardIteratorCommand({ StreamArn: streamArn, ShardId: shardId, ShardIteratorType: 'TRIM_HORIZON' }));
+        const { ShardIterator } = await this.streams.send(
+          new GetShardIteratorCommand({ StreamArn: streamArn, ShardId: shardId, ShardIteratorType: 'TRIM_HORIZON' }),
+        );
         this.iterators.set(shardId, ShardIterator);
       }
       let iterator = this.iterators.get(shardId);
       while (iterator) {
-        const { Records = [], NextShardIterator } = await this.streams.send(new GetRecordsCommand({ ShardIterator: iterator }));
-        for (const consumer of this.consumers) this.pendingOf(consumer).push(...Records.map((r) => ({ ...r, eventSourceARN: streamArn })));
+        const { Records = [], NextShardIterator } = await this.streams.send(
+          new GetRecordsCommand({ ShardIterator: iterator }),
+        );
+        for (const consumer of this.consumers)
+          this.pendingOf(consumer).push(...Records.map((r) => ({ ...r, eventSourceARN: streamArn })));
         handed += Records.length;
         iterator = NextShardIterator;
         this.iterators.set(shardId, iterator);
@@ -121,7 +135,8 @@ export class LocalTableStream {
         logger.warn('local stream consumer failed', { consumer: consumer.entry, errorName: (error as Error).name });
       }
       const again = streamRecordsAgain(records, (r) => r.dynamodb?.SequenceNumber, outcome);
-      if ('answer' in outcome && again.length) logger.warn('local stream records reported back', { consumer: consumer.entry, records: again.length });
+      if ('answer' in outcome && again.length)
+        logger.warn('local stream records reported back', { consumer: consumer.entry, records: again.length });
       this.pending.set(consumer, again);
     }
   }

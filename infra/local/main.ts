@@ -32,7 +32,6 @@ const { values: args } = parseArgs({
   },
 });
 
-
 const localDir = path.resolve(args['state-dir']);
 const dataDir = path.join(localDir, 'dynamodb');
 const tableName = 'landing-local';
@@ -47,14 +46,17 @@ async function main(): Promise<void> {
     rmSync(dataDir, { recursive: true, force: true });
     // The clock, the schedules and the running workflows belong to the data: a fresh database starts today,
     // with nothing planned.
-    for (const file of ['clock.json', 'schedules.json', 'executions.json']) rmSync(path.join(localDir, file), { force: true });
+    for (const file of ['clock.json', 'schedules.json', 'executions.json'])
+      rmSync(path.join(localDir, file), { force: true });
     say('Lokale database leeggemaakt.');
     if (args['no-serve']) return;
   }
   const port = Number(args.port);
   // Fail fast, before starting anything, when the port for the app is taken.
   if (!(await isPortFree(port))) throw new PortInUseError(port);
-  const dynamoPort = (await isPortFree(Number(args['dynamodb-port']))) ? Number(args['dynamodb-port']) : await freePort();
+  const dynamoPort = (await isPortFree(Number(args['dynamodb-port'])))
+    ? Number(args['dynamodb-port'])
+    : await freePort();
 
   say('Landing start lokaal…');
   const build = args['no-build'] ? Promise.resolve() : buildWeb();
@@ -88,17 +90,32 @@ async function main(): Promise<void> {
       // The demo corporation's receiver next to the app (any free port when that one is taken).
       demoReceiverPort: (await isPortFree(port + 1)) ? port + 1 : 0,
     });
-    say(`  ✓ werkprocessen Step Functions-definities uit CDK, lokaal uitgevoerd; wekkers in ${shown(path.join(localDir, 'schedules.json'))}`);
+    say(
+      `  ✓ werkprocessen Step Functions-definities uit CDK, lokaal uitgevoerd; wekkers in ${shown(path.join(localDir, 'schedules.json'))}`,
+    );
     const { today, offsetDays } = landing.clock.state();
-    if (offsetDays > 0) say(`  ✓ klok        ${offsetDays} dagen vooruitgezet: het is ${today} (npm start -- --reset zet hem terug)`);
+    if (offsetDays > 0)
+      say(`  ✓ klok        ${offsetDays} dagen vooruitgezet: het is ${today} (npm start -- --reset zet hem terug)`);
     say(`  ✓ api          dezelfde Lambda-handlers achter een lokale gateway`);
-    say(`  ✓ webhooks     outbox via de DynamoDB-stream, wachtrij, bezorger en veger; ondertekend volgens Standard Webhooks`);
+    say(
+      `  ✓ webhooks     outbox via de DynamoDB-stream, wachtrij, bezorger en veger; ondertekend volgens Standard Webhooks`,
+    );
     if (landing.receiver) say(`  ✓ ontvanger    demo-ontvanger van Woonstichting Rijnhoven op ${landing.receiver.url}`);
-    if (landing.demoApiKey) say(`  ✓ api-sleutel  van Woonstichting Rijnhoven (signalen melden) staat in ${shown(path.join(localDir, 'demo-corporatie.json'))}`);
+    if (landing.demoApiKey)
+      say(
+        `  ✓ api-sleutel  van Woonstichting Rijnhoven (signalen melden) staat in ${shown(path.join(localDir, 'demo-corporatie.json'))}`,
+      );
     if (landing.tableCreated) say('  ✓ demodata     aangemaakt (npm start -- --reset begint opnieuw)');
     // The same health check the stage answers on AWS, against the embedded parts.
-    const health = (await (await fetch(`${landing.url}/api/health`)).json()) as { status: string; checks: Record<string, string> };
-    say(`  ${health.status === 'ok' ? '✓' : '✗'} gezondheid   ${Object.entries(health.checks).map(([part, state]) => `${part} ${state === 'ok' ? 'ok' : 'FAALT'}`).join(' · ')}  (${landing.url}/api/health)`);
+    const health = (await (await fetch(`${landing.url}/api/health`)).json()) as {
+      status: string;
+      checks: Record<string, string>;
+    };
+    say(
+      `  ${health.status === 'ok' ? '✓' : '✗'} gezondheid   ${Object.entries(health.checks)
+        .map(([part, state]) => `${part} ${state === 'ok' ? 'ok' : 'FAALT'}`)
+        .join(' · ')}  (${landing.url}/api/health)`,
+    );
     say(`\nLanding draait op ${landing.url}  (klaar in ${elapsed()}; Ctrl-C stopt alles)`);
     say(`API-beschrijving: ${landing.url}/api/openapi.json (na aanmelden), leesbaar in docs/API.md`);
   } catch (error) {

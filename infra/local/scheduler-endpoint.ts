@@ -12,7 +12,10 @@ export async function startSchedulerEndpoint(scheduler: LocalScheduler): Promise
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       const reply = (status: number, body: unknown, errorType?: string) => {
-        res.writeHead(status, { 'content-type': 'application/json', ...(errorType ? { 'x-amzn-errortype': errorType } : {}) });
+        res.writeHead(status, {
+          'content-type': 'application/json',
+          ...(errorType ? { 'x-amzn-errortype': errorType } : {}),
+        });
         res.end(JSON.stringify(body));
       };
       const url = new URL(req.url ?? '/', 'http://localhost');
@@ -20,7 +23,11 @@ export async function startSchedulerEndpoint(scheduler: LocalScheduler): Promise
       const group = url.pathname.match(/^\/schedule-groups\/([^/]+)$/)?.[1];
       if (group && req.method === 'GET') {
         const groupName = decodeURIComponent(group);
-        return reply(200, { Name: groupName, Arn: `arn:aws:scheduler:eu-west-1:000000000000:schedule-group/${groupName}`, State: 'ACTIVE' });
+        return reply(200, {
+          Name: groupName,
+          Arn: `arn:aws:scheduler:eu-west-1:000000000000:schedule-group/${groupName}`,
+          State: 'ACTIVE',
+        });
       }
       const name = decodeURIComponent(url.pathname.match(/^\/schedules\/([^/]+)$/)?.[1] ?? '');
       if (!name) return reply(404, { Message: 'Unknown operation' }, 'ResourceNotFoundException');
@@ -37,8 +44,10 @@ export async function startSchedulerEndpoint(scheduler: LocalScheduler): Promise
         switch (req.method) {
           case 'POST':
           case 'PUT': {
-            if (req.method === 'POST' && existing) return reply(409, { Message: `Schedule ${name} already exists.` }, 'ConflictException');
-            if (req.method === 'PUT' && !existing) return reply(404, { Message: `Schedule ${name} does not exist.` }, 'ResourceNotFoundException');
+            if (req.method === 'POST' && existing)
+              return reply(409, { Message: `Schedule ${name} already exists.` }, 'ConflictException');
+            if (req.method === 'PUT' && !existing)
+              return reply(404, { Message: `Schedule ${name} does not exist.` }, 'ResourceNotFoundException');
             scheduler.upsert({
               name,
               groupName,
@@ -49,11 +58,19 @@ export async function startSchedulerEndpoint(scheduler: LocalScheduler): Promise
             return reply(200, { ScheduleArn: arn });
           }
           case 'DELETE':
-            if (!scheduler.delete(groupName, name)) return reply(404, { Message: `Schedule ${name} does not exist.` }, 'ResourceNotFoundException');
+            if (!scheduler.delete(groupName, name))
+              return reply(404, { Message: `Schedule ${name} does not exist.` }, 'ResourceNotFoundException');
             return reply(200, {});
           case 'GET':
-            if (!existing) return reply(404, { Message: `Schedule ${name} does not exist.` }, 'ResourceNotFoundException');
-            return reply(200, { Name: name, GroupName: groupName, Arn: arn, ScheduleExpression: `at(${existing.at})`, Target: { Arn: existing.targetArn, Input: existing.input } });
+            if (!existing)
+              return reply(404, { Message: `Schedule ${name} does not exist.` }, 'ResourceNotFoundException');
+            return reply(200, {
+              Name: name,
+              GroupName: groupName,
+              Arn: arn,
+              ScheduleExpression: `at(${existing.at})`,
+              Target: { Arn: existing.targetArn, Input: existing.input },
+            });
           default:
             return reply(405, { Message: 'Method not allowed' }, 'ValidationException');
         }

@@ -1,13 +1,19 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ExecutionAlreadyExistsError, StateMachineDoesNotExistError, type LocalStepFunctions } from './local-step-functions';
+import {
+  ExecutionAlreadyExistsError,
+  StateMachineDoesNotExistError,
+  type LocalStepFunctions,
+} from './local-step-functions';
 
 /**
  * The part of the Step Functions API the Lambdas call (start and describe executions, describe a state
  * machine for the health check), spoken over HTTP (AWS JSON 1.0 protocol), so the
  * handlers use the real @aws-sdk/client-sfn with AWS_ENDPOINT_URL_SFN pointing here.
  */
-export async function startStepFunctionsEndpoint(sfn: LocalStepFunctions): Promise<{ endpoint: string; server: Server }> {
+export async function startStepFunctionsEndpoint(
+  sfn: LocalStepFunctions,
+): Promise<{ endpoint: string; server: Server }> {
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
@@ -26,7 +32,11 @@ export async function startStepFunctionsEndpoint(sfn: LocalStepFunctions): Promi
       const action = String(req.headers['x-amz-target'] ?? '').replace('AWSStepFunctions.', '');
       try {
         if (action === 'StartExecution') {
-          const execution = sfn.startExecution(String(body.stateMachineArn), String(body.name ?? crypto.randomUUID()), body.input ?? '{}');
+          const execution = sfn.startExecution(
+            String(body.stateMachineArn),
+            String(body.name ?? crypto.randomUUID()),
+            body.input ?? '{}',
+          );
           return reply(200, { executionArn: execution.executionArn, startDate: execution.startDate.getTime() / 1000 });
         }
         if (action === 'DescribeExecution') {
@@ -47,7 +57,15 @@ export async function startStepFunctionsEndpoint(sfn: LocalStepFunctions): Promi
         if (action === 'DescribeStateMachine') {
           const arn = String(body.stateMachineArn);
           if (!sfn.hasStateMachine(arn)) return fail('StateMachineDoesNotExist', 'State machine does not exist');
-          return reply(200, { stateMachineArn: arn, name: arn.split(':').at(-1), status: 'ACTIVE', type: 'STANDARD', definition: '{}', roleArn: 'arn:aws:iam::000000000000:role/local', creationDate: 0 });
+          return reply(200, {
+            stateMachineArn: arn,
+            name: arn.split(':').at(-1),
+            status: 'ACTIVE',
+            type: 'STANDARD',
+            definition: '{}',
+            roleArn: 'arn:aws:iam::000000000000:role/local',
+            creationDate: 0,
+          });
         }
         return fail('UnknownOperationException', `${action} is not available locally`);
       } catch (error) {

@@ -22,7 +22,9 @@ export class CognitoUsers implements UserDirectory {
   ) {}
 
   async find(email: string): Promise<string | undefined> {
-    const { Users } = await this.cognito.send(new ListUsersCommand({ UserPoolId: this.userPoolId, Filter: `email = "${email.replace(/"/g, '')}"`, Limit: 1 }));
+    const { Users } = await this.cognito.send(
+      new ListUsersCommand({ UserPoolId: this.userPoolId, Filter: `email = "${email.replace(/"/g, '')}"`, Limit: 1 }),
+    );
     return Users?.[0]?.Attributes?.find((a) => a.Name === 'sub')?.Value;
   }
 
@@ -32,7 +34,11 @@ export class CognitoUsers implements UserDirectory {
         UserPoolId: this.userPoolId,
         Username: entry.email,
         DesiredDeliveryMediums: ['EMAIL'],
-        UserAttributes: [{ Name: 'email', Value: entry.email }, { Name: 'email_verified', Value: 'true' }, ...attributes(entry)],
+        UserAttributes: [
+          { Name: 'email', Value: entry.email },
+          { Name: 'email_verified', Value: 'true' },
+          ...attributes(entry),
+        ],
       }),
     );
     const sub = User?.Attributes?.find((a) => a.Name === 'sub')?.Value;
@@ -41,9 +47,22 @@ export class CognitoUsers implements UserDirectory {
   }
 
   async update(email: string, entry: StaffEntry): Promise<void> {
-    await this.cognito.send(new AdminUpdateUserAttributesCommand({ UserPoolId: this.userPoolId, Username: email, UserAttributes: attributes(entry) }));
+    await this.cognito.send(
+      new AdminUpdateUserAttributesCommand({
+        UserPoolId: this.userPoolId,
+        Username: email,
+        UserAttributes: attributes(entry),
+      }),
+    );
     // Someone who left their team (now an administrator, say) loses the team claim, or they would still see its records.
-    if (!entry.teamId) await this.cognito.send(new AdminDeleteUserAttributesCommand({ UserPoolId: this.userPoolId, Username: email, UserAttributeNames: [principalClaims.teamId] }));
+    if (!entry.teamId)
+      await this.cognito.send(
+        new AdminDeleteUserAttributesCommand({
+          UserPoolId: this.userPoolId,
+          Username: email,
+          UserAttributeNames: [principalClaims.teamId],
+        }),
+      );
   }
 }
 

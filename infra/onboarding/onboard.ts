@@ -26,8 +26,17 @@ export interface OnboardingReport {
  * member of staff, the staff item keyed by the user's `sub` (the claim the API knows a principal by). Running
  * it again changes what changed and creates nobody twice. `dryRun` looks up, counts and writes nothing.
  */
-export async function onboard(deps: { db: DynamoDBDocumentClient; tableName: string; users: UserDirectory }, file: OnboardingFile, dryRun: boolean): Promise<OnboardingReport> {
-  const report: OnboardingReport = { organisations: file.organisaties.length, usersCreated: 0, usersUpdated: 0, staff: file.medewerkers.length };
+export async function onboard(
+  deps: { db: DynamoDBDocumentClient; tableName: string; users: UserDirectory },
+  file: OnboardingFile,
+  dryRun: boolean,
+): Promise<OnboardingReport> {
+  const report: OnboardingReport = {
+    organisations: file.organisaties.length,
+    usersCreated: 0,
+    usersUpdated: 0,
+    staff: file.medewerkers.length,
+  };
   const staffItems: Record<string, unknown>[] = [];
   for (const entry of file.medewerkers) {
     let sub = await deps.users.find(entry.email);
@@ -40,12 +49,22 @@ export async function onboard(deps: { db: DynamoDBDocumentClient; tableName: str
     }
     if (sub) staffItems.push(staffItem(entry, sub));
   }
-  if (!dryRun) await putAll(deps.db, deps.tableName, [...file.organisaties.map((o: Organisation) => organisationItem(o)), ...staffItems]);
+  if (!dryRun)
+    await putAll(deps.db, deps.tableName, [
+      ...file.organisaties.map((o: Organisation) => organisationItem(o)),
+      ...staffItems,
+    ]);
   return report;
 }
 
 function staffItem(entry: StaffEntry, sub: string) {
-  const member: StaffMember = { id: sub, naam: entry.naam, role: entry.rol, ...(entry.teamId ? { teamId: entry.teamId } : {}), ...(entry.telefoon ? { telefoon: entry.telefoon } : {}) };
+  const member: StaffMember = {
+    id: sub,
+    naam: entry.naam,
+    role: entry.rol,
+    ...(entry.teamId ? { teamId: entry.teamId } : {}),
+    ...(entry.telefoon ? { telefoon: entry.telefoon } : {}),
+  };
   return { ...keys.staffMember(entry.organisatieId, sub), entity: 'StaffMember', ...member };
 }
 

@@ -36,20 +36,32 @@ export const OnboardingFile = z
         continue;
       }
       // The roles belong to kinds of organisation; a provider's staff work in a team (it bounds what they see).
-      if (m.rol === 'budgethouder' && organisation.soort !== 'gemeente') issue(`${m.email}: een budgethouder werkt bij een gemeente.`);
-      if (['begeleider', 'teamleider', 'beheerder'].includes(m.rol) && organisation.soort !== 'zorgaanbieder') issue(`${m.email}: een ${m.rol} werkt bij een zorgaanbieder.`);
-      if (['begeleider', 'teamleider'].includes(m.rol) && !m.teamId) issue(`${m.email}: een ${m.rol} hoort bij een team (teamId).`);
+      if (m.rol === 'budgethouder' && organisation.soort !== 'gemeente')
+        issue(`${m.email}: een budgethouder werkt bij een gemeente.`);
+      if (['begeleider', 'teamleider', 'beheerder'].includes(m.rol) && organisation.soort !== 'zorgaanbieder')
+        issue(`${m.email}: een ${m.rol} werkt bij een zorgaanbieder.`);
+      if (['begeleider', 'teamleider'].includes(m.rol) && !m.teamId)
+        issue(`${m.email}: een ${m.rol} hoort bij een team (teamId).`);
     }
     const emails = file.medewerkers.map((m) => m.email.toLowerCase());
     const twice = emails.filter((e, i) => emails.indexOf(e) !== i);
-    if (twice.length) ctx.addIssue({ code: 'custom', path: ['medewerkers'], message: `Dubbel: ${[...new Set(twice)].join(', ')}` });
+    if (twice.length)
+      ctx.addIssue({ code: 'custom', path: ['medewerkers'], message: `Dubbel: ${[...new Set(twice)].join(', ')}` });
     const gemeenten = file.organisaties.filter((o) => o.soort === 'gemeente');
-    for (const g of gemeenten) if (!g.gemeenteCode) ctx.addIssue({ code: 'custom', path: ['organisaties'], message: `${g.id}: een gemeente heeft een gemeenteCode (GM….).` });
+    for (const g of gemeenten)
+      if (!g.gemeenteCode)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['organisaties'],
+          message: `${g.id}: een gemeente heeft een gemeenteCode (GM….).`,
+        });
   });
 export type OnboardingFile = z.infer<typeof OnboardingFile>;
 
 /** The file's problems in lines a person can fix, or the file. */
-export function parseOnboardingFile(raw: unknown): { ok: true; file: OnboardingFile } | { ok: false; problems: string[] } {
+export function parseOnboardingFile(
+  raw: unknown,
+): { ok: true; file: OnboardingFile } | { ok: false; problems: string[] } {
   const parsed = OnboardingFile.safeParse(raw);
   if (parsed.success) return { ok: true, file: parsed.data };
   return { ok: false, problems: parsed.error.issues.map((i) => `${i.path.join('.') || '(bestand)'}: ${i.message}`) };

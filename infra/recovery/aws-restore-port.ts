@@ -1,4 +1,8 @@
-import { type CloudFormationClient, DescribeStackResourcesCommand, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
+import {
+  type CloudFormationClient,
+  DescribeStackResourcesCommand,
+  DescribeStacksCommand,
+} from '@aws-sdk/client-cloudformation';
 import {
   DescribeContinuousBackupsCommand,
   DescribeTableCommand,
@@ -29,7 +33,10 @@ export class AwsRestorePort implements RestorePort {
   constructor(
     private readonly dynamo: DynamoDBClient,
     private readonly cloudFormation: CloudFormationClient,
-    private readonly waiting: { pollSeconds: number; maxWaitSeconds: number } = { pollSeconds: 20, maxWaitSeconds: 12 * 3600 },
+    private readonly waiting: { pollSeconds: number; maxWaitSeconds: number } = {
+      pollSeconds: 20,
+      maxWaitSeconds: 12 * 3600,
+    },
   ) {}
 
   /** The tables of `Landing-<stage>-Data`, and which the stage runs on (the parameter a re-pointing deploy sets). */
@@ -40,11 +47,15 @@ export class AwsRestorePort implements RestorePort {
       this.cloudFormation.send(new DescribeStackResourcesCommand({ StackName })),
     ]);
     const ownOf = (kind: TableKind) => {
-      const resource = (StackResources ?? []).find((r) => r.ResourceType === 'AWS::DynamoDB::GlobalTable' && logicalIdPrefix[kind].test(r.LogicalResourceId ?? ''));
-      if (!resource?.PhysicalResourceId) throw new StageTableNotFound(`${StackName} heeft geen ${kind === 'main' ? 'Table' : 'AuditTable'}`);
+      const resource = (StackResources ?? []).find(
+        (r) => r.ResourceType === 'AWS::DynamoDB::GlobalTable' && logicalIdPrefix[kind].test(r.LogicalResourceId ?? ''),
+      );
+      if (!resource?.PhysicalResourceId)
+        throw new StageTableNotFound(`${StackName} heeft geen ${kind === 'main' ? 'Table' : 'AuditTable'}`);
       return resource.PhysicalResourceId;
     };
-    const parameter = (kind: TableKind) => Stacks?.[0]?.Parameters?.find((p) => p.ParameterKey === repointParameter[kind])?.ParameterValue;
+    const parameter = (kind: TableKind) =>
+      Stacks?.[0]?.Parameters?.find((p) => p.ParameterKey === repointParameter[kind])?.ParameterValue;
     const own = { main: ownOf('main'), audit: ownOf('audit') };
     const activeOf = (kind: TableKind) => {
       const restored = parameter(kind);
@@ -54,7 +65,9 @@ export class AwsRestorePort implements RestorePort {
   }
 
   async continuousBackups(tableName: string) {
-    const { ContinuousBackupsDescription } = await this.dynamo.send(new DescribeContinuousBackupsCommand({ TableName: tableName }));
+    const { ContinuousBackupsDescription } = await this.dynamo.send(
+      new DescribeContinuousBackupsCommand({ TableName: tableName }),
+    );
     const pitr = ContinuousBackupsDescription?.PointInTimeRecoveryDescription;
     return {
       status: pitr?.PointInTimeRecoveryStatus ?? 'DISABLED',
@@ -75,8 +88,12 @@ export class AwsRestorePort implements RestorePort {
 
   async timeToLive(tableName: string) {
     const { TimeToLiveDescription } = await this.dynamo.send(new DescribeTimeToLiveCommand({ TableName: tableName }));
-    const enabled = TimeToLiveDescription?.TimeToLiveStatus === 'ENABLED' || TimeToLiveDescription?.TimeToLiveStatus === 'ENABLING';
-    return { enabled, ...(TimeToLiveDescription?.AttributeName ? { attribute: TimeToLiveDescription.AttributeName } : {}) };
+    const enabled =
+      TimeToLiveDescription?.TimeToLiveStatus === 'ENABLED' || TimeToLiveDescription?.TimeToLiveStatus === 'ENABLING';
+    return {
+      enabled,
+      ...(TimeToLiveDescription?.AttributeName ? { attribute: TimeToLiveDescription.AttributeName } : {}),
+    };
   }
 
   async tagsOf(tableArn: string): Promise<Record<string, string>> {
@@ -114,7 +131,10 @@ export class AwsRestorePort implements RestorePort {
 
   async waitUntilActive(tableName: string): Promise<TableFacts> {
     const { pollSeconds, maxWaitSeconds } = this.waiting;
-    await waitUntilTableExists({ client: this.dynamo, minDelay: pollSeconds, maxDelay: pollSeconds * 6, maxWaitTime: maxWaitSeconds }, { TableName: tableName });
+    await waitUntilTableExists(
+      { client: this.dynamo, minDelay: pollSeconds, maxDelay: pollSeconds * 6, maxWaitTime: maxWaitSeconds },
+      { TableName: tableName },
+    );
     // The waiter looks at the table only; its indexes may still be building.
     const deadline = Date.now() + maxWaitSeconds * 1000;
     for (;;) {
@@ -126,11 +146,21 @@ export class AwsRestorePort implements RestorePort {
   }
 
   async enableTimeToLive(tableName: string, attribute: string): Promise<void> {
-    await this.dynamo.send(new UpdateTimeToLiveCommand({ TableName: tableName, TimeToLiveSpecification: { AttributeName: attribute, Enabled: true } }));
+    await this.dynamo.send(
+      new UpdateTimeToLiveCommand({
+        TableName: tableName,
+        TimeToLiveSpecification: { AttributeName: attribute, Enabled: true },
+      }),
+    );
   }
 
   async enablePointInTimeRecovery(tableName: string): Promise<void> {
-    await this.dynamo.send(new UpdateContinuousBackupsCommand({ TableName: tableName, PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true } }));
+    await this.dynamo.send(
+      new UpdateContinuousBackupsCommand({
+        TableName: tableName,
+        PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+      }),
+    );
   }
 
   async setDeletionProtection(tableName: string, enabled: boolean): Promise<void> {
@@ -138,10 +168,20 @@ export class AwsRestorePort implements RestorePort {
   }
 
   async enableStream(tableName: string): Promise<void> {
-    await this.dynamo.send(new UpdateTableCommand({ TableName: tableName, StreamSpecification: { StreamEnabled: true, StreamViewType: 'NEW_AND_OLD_IMAGES' } }));
+    await this.dynamo.send(
+      new UpdateTableCommand({
+        TableName: tableName,
+        StreamSpecification: { StreamEnabled: true, StreamViewType: 'NEW_AND_OLD_IMAGES' },
+      }),
+    );
   }
 
   async tag(tableArn: string, tags: Record<string, string>): Promise<void> {
-    await this.dynamo.send(new TagResourceCommand({ ResourceArn: tableArn, Tags: Object.entries(tags).map(([Key, Value]) => ({ Key, Value })) }));
+    await this.dynamo.send(
+      new TagResourceCommand({
+        ResourceArn: tableArn,
+        Tags: Object.entries(tags).map(([Key, Value]) => ({ Key, Value })),
+      }),
+    );
   }
 }

@@ -1,5 +1,12 @@
 import { type CloudFormationClient, DescribeStackResourcesCommand } from '@aws-sdk/client-cloudformation';
-import { DescribeExecutionCommand, ExecutionAlreadyExists, ListExecutionsCommand, RedriveExecutionCommand, type SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
+import {
+  DescribeExecutionCommand,
+  ExecutionAlreadyExists,
+  ListExecutionsCommand,
+  RedriveExecutionCommand,
+  type SFNClient,
+  StartExecutionCommand,
+} from '@aws-sdk/client-sfn';
 import type { ExecutionDetail, Proces, StoppedExecution, WorkflowPort } from './redrive';
 
 /**
@@ -14,7 +21,9 @@ export class AwsWorkflowPort implements WorkflowPort {
   ) {}
 
   async stateMachines(stage: string): Promise<{ proces: Proces; arn: string }[]> {
-    const { StackResources } = await this.cloudFormation.send(new DescribeStackResourcesCommand({ StackName: `Landing-${stage}-Workflows` }));
+    const { StackResources } = await this.cloudFormation.send(
+      new DescribeStackResourcesCommand({ StackName: `Landing-${stage}-Workflows` }),
+    );
     const found: { proces: Proces; arn: string }[] = [];
     for (const resource of StackResources ?? []) {
       const arn = resource.PhysicalResourceId;
@@ -28,7 +37,9 @@ export class AwsWorkflowPort implements WorkflowPort {
   }
 
   async listStopped(stateMachineArn: string, status: StoppedExecution['status'], nextToken?: string) {
-    const page = await this.sfn.send(new ListExecutionsCommand({ stateMachineArn, statusFilter: status, maxResults: 100, nextToken }));
+    const page = await this.sfn.send(
+      new ListExecutionsCommand({ stateMachineArn, statusFilter: status, maxResults: 100, nextToken }),
+    );
     const executions: StoppedExecution[] = (page.executions ?? []).map((e) => ({
       arn: e.executionArn!,
       name: e.name!,
@@ -56,7 +67,9 @@ export class AwsWorkflowPort implements WorkflowPort {
 
   async start(stateMachineArn: string, name: string, input: string | undefined): Promise<'gestart' | 'bestond-al'> {
     try {
-      await this.sfn.send(new StartExecutionCommand({ stateMachineArn, name, ...(input !== undefined ? { input } : {}) }));
+      await this.sfn.send(
+        new StartExecutionCommand({ stateMachineArn, name, ...(input !== undefined ? { input } : {}) }),
+      );
       return 'gestart';
     } catch (error) {
       if (error instanceof ExecutionAlreadyExists) return 'bestond-al';

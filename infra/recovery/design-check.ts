@@ -9,7 +9,8 @@ export interface Finding {
   detail: string;
 }
 
-const schemaText = (schema: { attribute: string; type: string }[]) => schema.map((k) => `${k.attribute}/${k.type}`).join(', ') || 'geen';
+const schemaText = (schema: { attribute: string; type: string }[]) =>
+  schema.map((k) => `${k.attribute}/${k.type}`).join(', ') || 'geen';
 const designed = (partitionKey: string, sortKey: string) => [
   { attribute: partitionKey, type: 'HASH' },
   { attribute: sortKey, type: 'RANGE' },
@@ -25,18 +26,27 @@ export function designFindings(facts: TableFacts | undefined, design: TableDesig
   if (!facts) return { check, ok: false, detail: 'de tabel bestaat niet' };
   const problems: string[] = [];
   const expectedKeys = designed(design.partitionKey, design.sortKey);
-  if (schemaText(facts.keySchema) !== schemaText(expectedKeys)) problems.push(`sleutels ${schemaText(facts.keySchema)}; ontwerp ${schemaText(expectedKeys)}`);
+  if (schemaText(facts.keySchema) !== schemaText(expectedKeys))
+    problems.push(`sleutels ${schemaText(facts.keySchema)}; ontwerp ${schemaText(expectedKeys)}`);
   for (const index of design.globalIndexes) {
     const found = facts.indexes.find((i) => i.name === index.indexName);
     const expected = designed(index.partitionKey, index.sortKey);
     if (!found) problems.push(`index ${index.indexName} ontbreekt`);
-    else if (schemaText(found.keySchema) !== schemaText(expected)) problems.push(`index ${index.indexName}: sleutels ${schemaText(found.keySchema)}; ontwerp ${schemaText(expected)}`);
+    else if (schemaText(found.keySchema) !== schemaText(expected))
+      problems.push(
+        `index ${index.indexName}: sleutels ${schemaText(found.keySchema)}; ontwerp ${schemaText(expected)}`,
+      );
     else if (found.status !== 'ACTIVE') problems.push(`index ${index.indexName} is ${found.status}`);
   }
-  for (const extra of facts.indexes.filter((i) => !design.globalIndexes.some((d) => d.indexName === i.name))) problems.push(`index ${extra.name} staat niet in het ontwerp`);
+  for (const extra of facts.indexes.filter((i) => !design.globalIndexes.some((d) => d.indexName === i.name)))
+    problems.push(`index ${extra.name} staat niet in het ontwerp`);
   return problems.length
     ? { check, ok: false, detail: problems.join('; ') }
-    : { check, ok: true, detail: `${schemaText(expectedKeys)}; ${design.globalIndexes.map((i) => i.indexName).join(', ')} als ontworpen` };
+    : {
+        check,
+        ok: true,
+        detail: `${schemaText(expectedKeys)}; ${design.globalIndexes.map((i) => i.indexName).join(', ')} als ontworpen`,
+      };
 }
 
 export interface RestoredSettings {
@@ -55,8 +65,16 @@ export interface RestoredSettings {
 export function settingsFindings(settings: RestoredSettings, kind: TableKind, design: TableDesign): Finding[] {
   const ttlOk = settings.timeToLive.enabled && settings.timeToLive.attribute === design.timeToLiveAttribute;
   const findings: Finding[] = [
-    { check: 'TTL', ok: ttlOk, detail: ttlOk ? `aan op ${design.timeToLiveAttribute}` : `verwacht aan op ${design.timeToLiveAttribute}` },
-    { check: 'PITR', ok: settings.pointInTimeRecovery === 'ENABLED', detail: settings.pointInTimeRecovery.toLowerCase() },
+    {
+      check: 'TTL',
+      ok: ttlOk,
+      detail: ttlOk ? `aan op ${design.timeToLiveAttribute}` : `verwacht aan op ${design.timeToLiveAttribute}`,
+    },
+    {
+      check: 'PITR',
+      ok: settings.pointInTimeRecovery === 'ENABLED',
+      detail: settings.pointInTimeRecovery.toLowerCase(),
+    },
     {
       check: 'verwijderbeveiliging',
       ok: settings.facts.deletionProtection === settings.deletionProtection,
@@ -65,7 +83,13 @@ export function settingsFindings(settings: RestoredSettings, kind: TableKind, de
   ];
   if (kind === 'main') {
     const streamOk = settings.facts.streamViewType === 'NEW_AND_OLD_IMAGES' && Boolean(settings.facts.streamArn);
-    findings.push({ check: 'stream', ok: streamOk, detail: streamOk ? 'NEW_AND_OLD_IMAGES' : `verwacht NEW_AND_OLD_IMAGES, is ${settings.facts.streamViewType ?? 'uit'}` });
+    findings.push({
+      check: 'stream',
+      ok: streamOk,
+      detail: streamOk
+        ? 'NEW_AND_OLD_IMAGES'
+        : `verwacht NEW_AND_OLD_IMAGES, is ${settings.facts.streamViewType ?? 'uit'}`,
+    });
   }
   return findings;
 }

@@ -16,14 +16,19 @@ export interface TableFacts {
 }
 
 export function tableFactsFrom(table: TableDescription): TableFacts {
-  const keys = (schema: TableDescription['KeySchema']) => (schema ?? []).map((k) => ({ attribute: k.AttributeName ?? '', type: k.KeyType ?? '' }));
+  const keys = (schema: TableDescription['KeySchema']) =>
+    (schema ?? []).map((k) => ({ attribute: k.AttributeName ?? '', type: k.KeyType ?? '' }));
   const stream = table.StreamSpecification?.StreamEnabled ? table.StreamSpecification.StreamViewType : undefined;
   return {
     name: table.TableName ?? '',
     arn: table.TableArn ?? '',
     status: table.TableStatus ?? 'UNKNOWN',
     keySchema: keys(table.KeySchema),
-    indexes: (table.GlobalSecondaryIndexes ?? []).map((i) => ({ name: i.IndexName ?? '', keySchema: keys(i.KeySchema), status: i.IndexStatus ?? 'UNKNOWN' })),
+    indexes: (table.GlobalSecondaryIndexes ?? []).map((i) => ({
+      name: i.IndexName ?? '',
+      keySchema: keys(i.KeySchema),
+      status: i.IndexStatus ?? 'UNKNOWN',
+    })),
     deletionProtection: table.DeletionProtectionEnabled ?? false,
     ...(stream ? { streamViewType: stream } : {}),
     ...(stream && table.LatestStreamArn ? { streamArn: table.LatestStreamArn } : {}),

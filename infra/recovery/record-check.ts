@@ -27,7 +27,12 @@ export interface RecordSurvey {
 
 const BegeleiderIds = z.array(z.object({ id: z.string() }));
 
-async function scanAll(db: DynamoDBDocumentClient, tableName: string, attributes: string[], visit: (item: Record<string, unknown>) => void): Promise<void> {
+async function scanAll(
+  db: DynamoDBDocumentClient,
+  tableName: string,
+  attributes: string[],
+  visit: (item: Record<string, unknown>) => void,
+): Promise<void> {
   let start: Record<string, unknown> | undefined;
   do {
     const page = await db.send(
@@ -57,8 +62,13 @@ export async function surveyRecords(db: DynamoDBDocumentClient, tableName: strin
     const sk = String(item.sk);
     if (!pk.startsWith('TRANSITION#')) return;
     const id = pk.slice('TRANSITION#'.length);
-    if (sk === 'TRANSITION') survey.transitions.set(id, (BegeleiderIds.safeParse(item.begeleiders).data ?? []).map((b) => b.id));
-    else if (sk.startsWith('BEGELEIDER#')) survey.assignments.set(id, (survey.assignments.get(id) ?? new Set()).add(sk.slice('BEGELEIDER#'.length)));
+    if (sk === 'TRANSITION')
+      survey.transitions.set(
+        id,
+        (BegeleiderIds.safeParse(item.begeleiders).data ?? []).map((b) => b.id),
+      );
+    else if (sk.startsWith('BEGELEIDER#'))
+      survey.assignments.set(id, (survey.assignments.get(id) ?? new Set()).add(sk.slice('BEGELEIDER#'.length)));
     else if (sk.startsWith('EVENT#')) survey.timelines.set(id, (survey.timelines.get(id) ?? 0) + 1);
   });
   return survey;
@@ -73,21 +83,44 @@ const some = (ids: string[]) => `${ids.slice(0, MAX_IDS).join(', ')}${ids.length
  */
 export function recordFindings(survey: RecordSurvey): Finding[] {
   const transitions = [...survey.transitions.keys()].sort();
-  const missing = transitions.filter((id) => survey.transitions.get(id)!.some((b) => !survey.assignments.get(id)?.has(b)) || survey.transitions.get(id)!.length === 0);
-  const stray = [...survey.assignments.entries()].filter(([id, users]) => [...users].some((u) => !survey.transitions.get(id)?.includes(u))).map(([id]) => id).sort();
+  const missing = transitions.filter(
+    (id) =>
+      survey.transitions.get(id)!.some((b) => !survey.assignments.get(id)?.has(b)) ||
+      survey.transitions.get(id)!.length === 0,
+  );
+  const stray = [...survey.assignments.entries()]
+    .filter(([id, users]) => [...users].some((u) => !survey.transitions.get(id)?.includes(u)))
+    .map(([id]) => id)
+    .sort();
   const assignments = [...survey.assignments.values()].reduce((n, users) => n + users.size, 0);
   const problems = [
-    ...(missing.length ? [`${missing.length} trajecten missen een begeleider of hun toewijzing (${some(missing)})`] : []),
-    ...(stray.length ? [`${stray.length} trajecten hebben een toewijzing zonder traject of begeleider (${some(stray)})`] : []),
+    ...(missing.length
+      ? [`${missing.length} trajecten missen een begeleider of hun toewijzing (${some(missing)})`]
+      : []),
+    ...(stray.length
+      ? [`${stray.length} trajecten hebben een toewijzing zonder traject of begeleider (${some(stray)})`]
+      : []),
   ];
   const withoutTimeline = transitions.filter((id) => !survey.timelines.get(id));
   return [
     problems.length
       ? { check: 'begeleiders', ok: false, detail: problems.join('; ') }
-      : { check: 'begeleiders', ok: true, detail: `${transitions.length} trajecten, ${assignments} toewijzingen, alle aanwezig` },
+      : {
+          check: 'begeleiders',
+          ok: true,
+          detail: `${transitions.length} trajecten, ${assignments} toewijzingen, alle aanwezig`,
+        },
     withoutTimeline.length
-      ? { check: 'tijdlijn', ok: false, detail: `${withoutTimeline.length} trajecten zonder tijdlijn (${some(withoutTimeline)})` }
-      : { check: 'tijdlijn', ok: true, detail: `${transitions.length} trajecten, ${[...survey.timelines.values()].reduce((a, b) => a + b, 0)} gebeurtenissen` },
+      ? {
+          check: 'tijdlijn',
+          ok: false,
+          detail: `${withoutTimeline.length} trajecten zonder tijdlijn (${some(withoutTimeline)})`,
+        }
+      : {
+          check: 'tijdlijn',
+          ok: true,
+          detail: `${transitions.length} trajecten, ${[...survey.timelines.values()].reduce((a, b) => a + b, 0)} gebeurtenissen`,
+        },
   ];
 }
 
@@ -99,7 +132,8 @@ export function spread<T>(items: readonly T[], n: number): T[] {
 
 /** What went wrong in a read, without what was read: the error's class and, for a schema, the fields' paths. */
 export function describeReadError(error: unknown): string {
-  if (error instanceof z.ZodError) return `ZodError op ${[...new Set(error.issues.map((i) => i.path.join('.') || '(item)'))].join(', ')}`;
+  if (error instanceof z.ZodError)
+    return `ZodError op ${[...new Set(error.issues.map((i) => i.path.join('.') || '(item)'))].join(', ')}`;
   return error instanceof Error ? error.name : 'onbekende fout';
 }
 
@@ -113,15 +147,28 @@ async function sampleFinding(reads: { subject: string; read: () => Promise<unkno
     }
   }
   return failures.length
-    ? { check: 'leesbaar', ok: false, detail: `${failures.length} van ${reads.length} steekproeflezingen mislukt: ${failures.slice(0, MAX_IDS).join('; ')}` }
-    : { check: 'leesbaar', ok: true, detail: `${reads.length} steekproeflezingen door de stores van het product, alle geldig` };
+    ? {
+        check: 'leesbaar',
+        ok: false,
+        detail: `${failures.length} van ${reads.length} steekproeflezingen mislukt: ${failures.slice(0, MAX_IDS).join('; ')}`,
+      }
+    : {
+        check: 'leesbaar',
+        ok: true,
+        detail: `${reads.length} steekproeflezingen door de stores van het product, alle geldig`,
+      };
 }
 
 /**
  * Sample reads as the product makes them: a transition, its timeline, the begeleider's list, its budget,
  * spends, ledger and signals, each parsed by the store with the domain's schema.
  */
-export function sampleReads(db: DynamoDBDocumentClient, tableName: string, survey: RecordSurvey, n: number): Promise<Finding> {
+export function sampleReads(
+  db: DynamoDBDocumentClient,
+  tableName: string,
+  survey: RecordSurvey,
+  n: number,
+): Promise<Finding> {
   const transitions = new DynamoTransitionStore(db, tableName);
   const budgets = new DynamoBudgetStore(db, tableName);
   const signals = new DynamoSignalStore(db, tableName);
@@ -130,8 +177,18 @@ export function sampleReads(db: DynamoDBDocumentClient, tableName: string, surve
     return [
       { subject: `traject ${id}`, read: () => transitions.get(id) },
       { subject: `tijdlijn ${id}`, read: () => transitions.timeline(id) },
-      ...(begeleider ? [{ subject: `lijst van begeleider ${begeleider}`, read: () => transitions.listOfBegeleider(begeleider, { limit: 5 }) }] : []),
-      { subject: `regelbudget ${id}`, read: async () => [await budgets.get(id), await budgets.spends(id), await budgets.ledger(id)] },
+      ...(begeleider
+        ? [
+            {
+              subject: `lijst van begeleider ${begeleider}`,
+              read: () => transitions.listOfBegeleider(begeleider, { limit: 5 }),
+            },
+          ]
+        : []),
+      {
+        subject: `regelbudget ${id}`,
+        read: async () => [await budgets.get(id), await budgets.spends(id), await budgets.ledger(id)],
+      },
       { subject: `signalen ${id}`, read: () => signals.list(id) },
     ];
   });
@@ -159,11 +216,22 @@ export async function surveyAudit(db: DynamoDBDocumentClient, tableName: string)
 }
 
 /** A person's trail and the refusals of a day, read as the audit capability reads them (parsed entries). */
-export function auditSampleReads(db: DynamoDBDocumentClient, tableName: string, survey: AuditSurvey, n: number): Promise<Finding> {
+export function auditSampleReads(
+  db: DynamoDBDocumentClient,
+  tableName: string,
+  survey: AuditSurvey,
+  n: number,
+): Promise<Finding> {
   // The retention days only set `expiresAt` on writes; this reads.
   const log = new DynamoAuditLog(db, tableName, 1);
   return sampleFinding([
-    ...spread(survey.persons, n).map((ref) => ({ subject: `auditspoor ${ref}`, read: () => log.ofPerson(ref, { limit: 20 }) })),
-    ...spread(survey.refusalDays, n).map((day) => ({ subject: `weigeringen ${day}`, read: () => log.refusedRequestsOn(day, { limit: 20 }) })),
+    ...spread(survey.persons, n).map((ref) => ({
+      subject: `auditspoor ${ref}`,
+      read: () => log.ofPerson(ref, { limit: 20 }),
+    })),
+    ...spread(survey.refusalDays, n).map((day) => ({
+      subject: `weigeringen ${day}`,
+      read: () => log.refusedRequestsOn(day, { limit: 20 }),
+    })),
   ]);
 }

@@ -39,7 +39,11 @@ export interface ExecutionDetail {
 export interface WorkflowPort {
   stateMachines(stage: string): Promise<{ proces: Proces; arn: string }[]>;
   /** A page of the state machine's executions in one status, newest start first. */
-  listStopped(stateMachineArn: string, status: StoppedExecution['status'], nextToken?: string): Promise<{ executions: StoppedExecution[]; nextToken?: string }>;
+  listStopped(
+    stateMachineArn: string,
+    status: StoppedExecution['status'],
+    nextToken?: string,
+  ): Promise<{ executions: StoppedExecution[]; nextToken?: string }>;
   describe(executionArn: string): Promise<ExecutionDetail>;
   redrive(executionArn: string, clientToken: string): Promise<void>;
   /** `bestond-al` when an execution of that name exists (a run before started it). */
@@ -47,7 +51,11 @@ export interface WorkflowPort {
 }
 
 /** Every execution of the state machine that stopped without success since `since`. */
-export async function stoppedSince(port: WorkflowPort, stateMachineArn: string, since: Date): Promise<StoppedExecution[]> {
+export async function stoppedSince(
+  port: WorkflowPort,
+  stateMachineArn: string,
+  since: Date,
+): Promise<StoppedExecution[]> {
   const found: StoppedExecution[] = [];
   for (const status of ['FAILED', 'TIMED_OUT', 'ABORTED'] as const) {
     let nextToken: string | undefined;
@@ -104,7 +112,11 @@ export interface RedriveOptions {
   now: Date;
 }
 
-export async function redriveFailed(port: WorkflowPort, options: RedriveOptions, progress: (line: RedriveLine) => void = () => {}): Promise<RedriveLine[]> {
+export async function redriveFailed(
+  port: WorkflowPort,
+  options: RedriveOptions,
+  progress: (line: RedriveLine) => void = () => {},
+): Promise<RedriveLine[]> {
   const machines = (await port.stateMachines(options.stage)).filter((m) => options.workflows.includes(m.proces));
   const lines: RedriveLine[] = [];
   for (const machine of machines) {
@@ -127,7 +139,13 @@ export async function redriveFailed(port: WorkflowPort, options: RedriveOptions,
   return lines;
 }
 
-async function runAgain(port: WorkflowPort, stateMachineArn: string, execution: StoppedExecution, detail: ExecutionDetail, action: 'redrive' | 'nieuw'): Promise<string> {
+async function runAgain(
+  port: WorkflowPort,
+  stateMachineArn: string,
+  execution: StoppedExecution,
+  detail: ExecutionDetail,
+  action: 'redrive' | 'nieuw',
+): Promise<string> {
   try {
     if (action === 'redrive') {
       try {

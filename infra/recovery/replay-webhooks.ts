@@ -6,7 +6,12 @@ import { parkedDeliveries, requeueDeliveries } from '../../functions/webhooks/re
  * functions as the beheerder's replay in the admin API, over the whole delivery log instead of its last 500
  * entries, without a sign-in. The deliveries become due now; the sweeper (every minute) queues them.
  */
-export type ReplayOutcome = 'opnieuw-aangeboden' | 'droogloop' | 'niets-geparkeerd' | 'endpoint-uit' | 'endpoint-onbekend';
+export type ReplayOutcome =
+  | 'opnieuw-aangeboden'
+  | 'droogloop'
+  | 'niets-geparkeerd'
+  | 'endpoint-uit'
+  | 'endpoint-onbekend';
 
 export interface ReplayReport {
   endpointId: string;
@@ -19,8 +24,17 @@ export async function replayEndpoint(
   deps: { deliveries: DeliveryStore; endpoints: EndpointStore },
   options: { endpointId: string; since?: string; dryRun: boolean; now: Date },
 ): Promise<ReplayReport> {
-  const parked = await parkedDeliveries(deps.deliveries, options.endpointId, options.since ? { since: options.since } : {});
-  const report = (outcome: ReplayOutcome, requeued = 0): ReplayReport => ({ endpointId: options.endpointId, parked: parked.length, requeued, outcome });
+  const parked = await parkedDeliveries(
+    deps.deliveries,
+    options.endpointId,
+    options.since ? { since: options.since } : {},
+  );
+  const report = (outcome: ReplayOutcome, requeued = 0): ReplayReport => ({
+    endpointId: options.endpointId,
+    parked: parked.length,
+    requeued,
+    outcome,
+  });
   const [first] = parked;
   if (!first) return report('niets-geparkeerd');
   // Deliveries name their endpoint's corporation and provider; the endpoint is found under those.

@@ -50,12 +50,20 @@ export function repointingFromContext(stage: string, context: (key: string) => u
   const table = text(repointContext.table(stage));
   const stream = text(repointContext.tableStream(stage));
   const audit = text(repointContext.auditTable(stage));
-  if (table && !stream) throw new RepointingError(`${repointContext.table(stage)} needs ${repointContext.tableStream(stage)} too: the webhook fan-out reads the table's stream`);
-  if (stream && !table) throw new RepointingError(`${repointContext.tableStream(stage)} without ${repointContext.table(stage)}: name the restored table`);
+  if (table && !stream)
+    throw new RepointingError(
+      `${repointContext.table(stage)} needs ${repointContext.tableStream(stage)} too: the webhook fan-out reads the table's stream`,
+    );
+  if (stream && !table)
+    throw new RepointingError(
+      `${repointContext.tableStream(stage)} without ${repointContext.table(stage)}: name the restored table`,
+    );
   for (const name of [table, audit]) {
-    if (name !== undefined && (!TABLE_NAME.test(name) || name === NOT_RESTORED)) throw new RepointingError(`"${name}" is not a DynamoDB table name`);
+    if (name !== undefined && (!TABLE_NAME.test(name) || name === NOT_RESTORED))
+      throw new RepointingError(`"${name}" is not a DynamoDB table name`);
   }
-  if (table && stream && !isStreamOf(stream, table)) throw new RepointingError(`${repointContext.tableStream(stage)} is not a stream of the table ${table}`);
+  if (table && stream && !isStreamOf(stream, table))
+    throw new RepointingError(`${repointContext.tableStream(stage)} is not a stream of the table ${table}`);
   return {
     ...(table && stream ? { main: { tableName: table, streamArn: stream } } : {}),
     ...(audit ? { audit: { tableName: audit } } : {}),
@@ -78,7 +86,12 @@ export function deployCommand(stage: string, repointing: Repointing): string {
   const parts = [
     // The Web stack deploys the built SPA.
     `npm run build:web && npx cdk deploy 'Landing-${stage}-*'`,
-    ...(repointing.main ? [`--context ${repointContext.table(stage)}=${repointing.main.tableName}`, `--context ${repointContext.tableStream(stage)}=${repointing.main.streamArn}`] : []),
+    ...(repointing.main
+      ? [
+          `--context ${repointContext.table(stage)}=${repointing.main.tableName}`,
+          `--context ${repointContext.tableStream(stage)}=${repointing.main.streamArn}`,
+        ]
+      : []),
     ...(repointing.audit ? [`--context ${repointContext.auditTable(stage)}=${repointing.audit.tableName}`] : []),
     `--parameters ${dataStack}:${repointParameter.main}=${repointing.main?.tableName ?? NOT_RESTORED}`,
     `--parameters ${dataStack}:${repointParameter.audit}=${repointing.audit?.tableName ?? NOT_RESTORED}`,

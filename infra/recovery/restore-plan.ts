@@ -26,7 +26,8 @@ const show = (d: Date | undefined) => (d ? d.toISOString() : 'onbekend');
 
 /** Why the time cannot be restored to, or undefined when it can (PITR on, within the restorable window). */
 export function windowProblem(to: Date, backups: ContinuousBackups): string | undefined {
-  if (backups.status !== 'ENABLED') return `point-in-time recovery staat niet aan op deze tabel (${backups.status}): er is niets om naar terug te gaan`;
+  if (backups.status !== 'ENABLED')
+    return `point-in-time recovery staat niet aan op deze tabel (${backups.status}): er is niets om naar terug te gaan`;
   if (!backups.earliest || !backups.latest) return 'DynamoDB noemt geen hersteltijdvenster';
   if (to < backups.earliest || to > backups.latest) {
     return `${to.toISOString()} ligt buiten het hersteltijdvenster ${show(backups.earliest)} – ${show(backups.latest)}`;

@@ -47,9 +47,19 @@ class Refusal extends Error {
   override name = 'Refusal';
 }
 
-const reasonOf = (error: unknown) => (error instanceof Refusal ? error.message : error instanceof Error ? `${error.name}${error.message ? `: ${error.message}` : ''}` : String(error));
+const reasonOf = (error: unknown) =>
+  error instanceof Refusal
+    ? error.message
+    : error instanceof Error
+      ? `${error.name}${error.message ? `: ${error.message}` : ''}`
+      : String(error);
 
-export async function restoreTable(port: RestorePort, check: TableChecker, options: RestoreOptions, progress: (line: string) => void = () => {}): Promise<RestoreReport> {
+export async function restoreTable(
+  port: RestorePort,
+  check: TableChecker,
+  options: RestoreOptions,
+  progress: (line: string) => void = () => {},
+): Promise<RestoreReport> {
   const report: RestoreReport = { options, outcome: 'klaar', steps: [] };
   const design = designOf[options.kind];
   const step = async <T>(name: string, run: () => Promise<{ value: T; detail: string }>): Promise<T> => {
@@ -73,17 +83,27 @@ export async function restoreTable(port: RestorePort, check: TableChecker, optio
       const name = options.sourceTable ?? tables.active[options.kind];
       const source = await port.describe(name);
       if (!source) throw new Refusal(`de tabel ${name} bestaat niet`);
-      const which = options.sourceTable ? 'opgegeven met --source-table' : name === tables.own[options.kind] ? 'de tabel van de stack' : 'de herstelde tabel waar de stage op draait';
+      const which = options.sourceTable
+        ? 'opgegeven met --source-table'
+        : name === tables.own[options.kind]
+          ? 'de tabel van de stack'
+          : 'de herstelde tabel waar de stage op draait';
       return { value: { tables, source }, detail: `${name} (${which})` };
     });
     report.source = source.name;
 
     await step('hersteltijdvenster', async () => {
       const backups = await port.continuousBackups(source.name);
-      report.window = { ...(backups.earliest ? { earliest: backups.earliest } : {}), ...(backups.latest ? { latest: backups.latest } : {}) };
+      report.window = {
+        ...(backups.earliest ? { earliest: backups.earliest } : {}),
+        ...(backups.latest ? { latest: backups.latest } : {}),
+      };
       const problem = windowProblem(options.to, backups);
       if (problem) throw new Refusal(problem);
-      return { value: undefined, detail: `${options.to.toISOString()} ligt in ${backups.earliest!.toISOString()} – ${backups.latest!.toISOString()}` };
+      return {
+        value: undefined,
+        detail: `${options.to.toISOString()} ligt in ${backups.earliest!.toISOString()} – ${backups.latest!.toISOString()}`,
+      };
     });
 
     const target = restoredTableName(source.name, options.to);
@@ -91,8 +111,14 @@ export async function restoreTable(port: RestorePort, check: TableChecker, optio
     report.request = restoreRequest(source.name, target, options.to, design);
     const existing = await step('doeltabel', async () => {
       const found = await port.describe(target);
-      if (found && !isRestoreOf(found, source, options.to)) throw new Refusal(`${target} bestaat al en is geen herstel van ${source.name} naar ${options.to.toISOString()}`);
-      return { value: found, detail: found ? `${target} bestaat al (een eerdere run): verder met die tabel` : `${target} (nieuw)` };
+      if (found && !isRestoreOf(found, source, options.to))
+        throw new Refusal(
+          `${target} bestaat al en is geen herstel van ${source.name} naar ${options.to.toISOString()}`,
+        );
+      return {
+        value: found,
+        detail: found ? `${target} bestaat al (een eerdere run): verder met die tabel` : `${target} (nieuw)`,
+      };
     });
     if (options.dryRun) {
       report.outcome = 'droogloop';
@@ -102,14 +128,21 @@ export async function restoreTable(port: RestorePort, check: TableChecker, optio
     if (!existing) {
       await step('herstellen', async () => {
         await port.restore(report.request!);
-        return { value: undefined, detail: `RestoreTableToPointInTime naar ${options.to.toISOString()}, on-demand, ${design.globalIndexes.map((i) => i.indexName).join(', ')}, SSE (KMS)` };
+        return {
+          value: undefined,
+          detail: `RestoreTableToPointInTime naar ${options.to.toISOString()}, on-demand, ${design.globalIndexes.map((i) => i.indexName).join(', ')}, SSE (KMS)`,
+        };
       });
     }
-    let facts = await step('wachten', async () => ({ value: await port.waitUntilActive(target), detail: 'tabel en indexen ACTIVE' }));
+    let facts = await step('wachten', async () => ({
+      value: await port.waitUntilActive(target),
+      detail: 'tabel en indexen ACTIVE',
+    }));
 
     await step('TTL', async () => {
       const ttl = await port.timeToLive(target);
-      if (ttl.enabled && ttl.attribute === design.timeToLiveAttribute) return { value: undefined, detail: `stond al aan op ${design.timeToLiveAttribute}` };
+      if (ttl.enabled && ttl.attribute === design.timeToLiveAttribute)
+        return { value: undefined, detail: `stond al aan op ${design.timeToLiveAttribute}` };
       await port.enableTimeToLive(target, design.timeToLiveAttribute);
       return { value: undefined, detail: `aan op ${design.timeToLiveAttribute}` };
     });
@@ -118,9 +151,13 @@ export async function restoreTable(port: RestorePort, check: TableChecker, optio
       return { value: undefined, detail: 'aan' };
     });
     facts = await step('verwijderbeveiliging', async () => {
-      if (facts.deletionProtection === source.deletionProtection) return { value: facts, detail: `${facts.deletionProtection ? 'aan' : 'uit'}, als de bron` };
+      if (facts.deletionProtection === source.deletionProtection)
+        return { value: facts, detail: `${facts.deletionProtection ? 'aan' : 'uit'}, als de bron` };
       await port.setDeletionProtection(target, source.deletionProtection);
-      return { value: await port.waitUntilActive(target), detail: `${source.deletionProtection ? 'aan' : 'uit'}, als de bron` };
+      return {
+        value: await port.waitUntilActive(target),
+        detail: `${source.deletionProtection ? 'aan' : 'uit'}, als de bron`,
+      };
     });
     if (options.kind === 'main') {
       facts = await step('stream', async () => {
@@ -137,10 +174,23 @@ export async function restoreTable(port: RestorePort, check: TableChecker, optio
     });
 
     const passed = await step('controle', async () => {
-      const [timeToLive, backups, described] = await Promise.all([port.timeToLive(target), port.continuousBackups(target), port.describe(target)]);
+      const [timeToLive, backups, described] = await Promise.all([
+        port.timeToLive(target),
+        port.continuousBackups(target),
+        port.describe(target),
+      ]);
       if (!described) throw new Refusal(`${target} is verdwenen`);
       facts = described;
-      report.settings = settingsFindings({ timeToLive, pointInTimeRecovery: backups.status, facts: described, deletionProtection: source.deletionProtection }, options.kind, design);
+      report.settings = settingsFindings(
+        {
+          timeToLive,
+          pointInTimeRecovery: backups.status,
+          facts: described,
+          deletionProtection: source.deletionProtection,
+        },
+        options.kind,
+        design,
+      );
       report.check = await check(target, options.kind);
       const failed = [...report.settings, ...report.check.findings].filter((f) => !f.ok).map((f) => f.check);
       return { value: failed.length === 0, detail: failed.length ? `mislukt: ${failed.join(', ')}` : 'alles in orde' };
@@ -163,11 +213,21 @@ export async function restoreTable(port: RestorePort, check: TableChecker, optio
 /** A table an earlier run made: restored from this source, to this time. */
 function isRestoreOf(table: TableFacts, source: TableFacts, to: Date): boolean {
   const from = table.restoredFrom;
-  return Boolean(from && from.sourceTableArn === source.arn && from.restoreDateTime && Math.abs(from.restoreDateTime.getTime() - to.getTime()) < 1000);
+  return Boolean(
+    from &&
+      from.sourceTableArn === source.arn &&
+      from.restoreDateTime &&
+      Math.abs(from.restoreDateTime.getTime() - to.getTime()) < 1000,
+  );
 }
 
 /** The stage after this restore: this table restored, the other as it is now (its own, or restored before). */
-async function repointingAfter(port: RestorePort, tables: StageTables, kind: TableKind, restored: TableFacts): Promise<Repointing> {
+async function repointingAfter(
+  port: RestorePort,
+  tables: StageTables,
+  kind: TableKind,
+  restored: TableFacts,
+): Promise<Repointing> {
   const repointing: Repointing = {};
   if (kind === 'main') {
     if (!restored.streamArn) throw new Refusal(`${restored.name} heeft geen stream`);
@@ -177,7 +237,8 @@ async function repointingAfter(port: RestorePort, tables: StageTables, kind: Tab
     repointing.audit = { tableName: restored.name };
     if (tables.active.main !== tables.own.main) {
       const main = await port.describe(tables.active.main);
-      if (!main?.streamArn) throw new Refusal(`de herstelde tabel ${tables.active.main} waar de stage op draait heeft geen stream`);
+      if (!main?.streamArn)
+        throw new Refusal(`de herstelde tabel ${tables.active.main} waar de stage op draait heeft geen stream`);
       repointing.main = { tableName: main.name, streamArn: main.streamArn };
     }
   }

@@ -1,4 +1,9 @@
-import { DeleteMessageCommand, GetQueueAttributesCommand, ReceiveMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
+import {
+  DeleteMessageCommand,
+  GetQueueAttributesCommand,
+  ReceiveMessageCommand,
+  type SQSClient,
+} from '@aws-sdk/client-sqs';
 import type { ParkedAuditQueue, ParkedMessage } from './replay-audit';
 
 /** The stage's parking queue on AWS, for the replay: a received message stays hidden for a minute. */
@@ -10,7 +15,9 @@ export class SqsParkedAuditQueue implements ParkedAuditQueue {
 
   async count(): Promise<number> {
     const names = ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible'] as const;
-    const { Attributes = {} } = await this.sqs.send(new GetQueueAttributesCommand({ QueueUrl: this.queueUrl, AttributeNames: [...names] }));
+    const { Attributes = {} } = await this.sqs.send(
+      new GetQueueAttributesCommand({ QueueUrl: this.queueUrl, AttributeNames: [...names] }),
+    );
     return names.reduce((sum, name) => sum + Number(Attributes[name] ?? 0), 0);
   }
 

@@ -25,7 +25,12 @@ export interface CheckDeps {
  * Checks a (restored) table before anything points at it: keys and indexes as designed, items counted per
  * entity, the records' cross-references, and a sample read through the product's stores. Reads only.
  */
-export async function checkTable(deps: CheckDeps, kind: TableKind, tableName: string, options: { samples?: number } = {}): Promise<CheckReport> {
+export async function checkTable(
+  deps: CheckDeps,
+  kind: TableKind,
+  tableName: string,
+  options: { samples?: number } = {},
+): Promise<CheckReport> {
   const samples = options.samples ?? 25;
   const design = designFindings(await deps.describe(tableName), designOf[kind]);
   // Without the designed keys a Scan still runs, but the stores' reads would say nothing useful.

@@ -10,9 +10,24 @@ import {
   LogGroupLogDestination,
   SecurityPolicy,
 } from 'aws-cdk-lib/aws-apigatewayv2';
-import { HttpLambdaAuthorizer, HttpLambdaResponseType, HttpUserPoolAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
+import {
+  HttpLambdaAuthorizer,
+  HttpLambdaResponseType,
+  HttpUserPoolAuthorizer,
+} from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
-import { AccountRecovery, ClientAttributes, FeaturePlan, Mfa, OAuthScope, StandardThreatProtectionMode, StringAttribute, UserPool, type UserPoolClient, type UserPoolDomain } from 'aws-cdk-lib/aws-cognito';
+import {
+  AccountRecovery,
+  ClientAttributes,
+  FeaturePlan,
+  Mfa,
+  OAuthScope,
+  StandardThreatProtectionMode,
+  StringAttribute,
+  UserPool,
+  type UserPoolClient,
+  type UserPoolDomain,
+} from 'aws-cdk-lib/aws-cognito';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { FilterPattern, LogGroup } from 'aws-cdk-lib/aws-logs';
@@ -87,10 +102,13 @@ export class ApiStack extends Stack {
     });
     acknowledge(this.userPool, {
       id: 'AwsSolutions-COG1',
-      reason: 'Length over composition (NIST SP 800-63B): at least 12 characters with lower and upper case and digits, no symbol required; every sign-in also needs the authenticator app and threat protection blocks leaked passwords.',
+      reason:
+        'Length over composition (NIST SP 800-63B): at least 12 characters with lower and upper case and digits, no symbol required; every sign-in also needs the authenticator app and threat protection blocks leaked passwords.',
     });
     // The SPA signs in through Cognito's hosted pages with the authorization code flow and PKCE (no secret).
-    this.userPoolDomain = this.userPool.addDomain('SignIn', { cognitoDomain: { domainPrefix: stage.cognitoDomainPrefix } });
+    this.userPoolDomain = this.userPool.addDomain('SignIn', {
+      cognitoDomain: { domainPrefix: stage.cognitoDomainPrefix },
+    });
     this.userPoolClient = this.userPool.addClient('Spa', {
       generateSecret: false,
       authFlows: { userSrp: true },
@@ -101,7 +119,9 @@ export class ApiStack extends Stack {
         logoutUrls: [`${stage.publicBaseUrl}/aanmelden`],
       },
       // The ID token carries the principal: the client reads the custom attributes, only administrators set them.
-      readAttributes: new ClientAttributes().withStandardAttributes({ email: true, fullname: true }).withCustomAttributes('organisation_id', 'role', 'team_id'),
+      readAttributes: new ClientAttributes()
+        .withStandardAttributes({ email: true, fullname: true })
+        .withCustomAttributes('organisation_id', 'role', 'team_id'),
       writeAttributes: new ClientAttributes().withStandardAttributes({ fullname: true }),
       // The SPA renews when the access token expires but sends the ID token, so both live equally long. The
       // refresh token (kept in the tab) lasts a working day; sign-out revokes it.
@@ -119,7 +139,9 @@ export class ApiStack extends Stack {
       generateSecret: false,
       authFlows: { adminUserPassword: true },
       disableOAuth: true,
-      readAttributes: new ClientAttributes().withStandardAttributes({ email: true, fullname: true }).withCustomAttributes('organisation_id', 'role', 'team_id'),
+      readAttributes: new ClientAttributes()
+        .withStandardAttributes({ email: true, fullname: true })
+        .withCustomAttributes('organisation_id', 'role', 'team_id'),
       writeAttributes: new ClientAttributes(),
       idTokenValidity: Duration.minutes(5),
       accessTokenValidity: Duration.minutes(5),
@@ -134,26 +156,33 @@ export class ApiStack extends Stack {
     // Only CloudFront may reach the API: it goes to a custom domain on the stage's own name (passing the
     // viewer's Host), and the execute-api endpoint, which would bypass CloudFront (and its rate limits), is off.
     const { certificateArn, apiCertificateArn } = stage.domain;
-    const domainName = certificateArn && apiCertificateArn
-      ? new DomainName(this, 'Domain', {
-        domainName: stage.domain.name,
-        certificate: Certificate.fromCertificateArn(this, 'DomainCertificate', apiCertificateArn),
-        securityPolicy: SecurityPolicy.TLS_1_2,
-      })
-      : undefined;
+    const domainName =
+      certificateArn && apiCertificateArn
+        ? new DomainName(this, 'Domain', {
+            domainName: stage.domain.name,
+            certificate: Certificate.fromCertificateArn(this, 'DomainCertificate', apiCertificateArn),
+            securityPolicy: SecurityPolicy.TLS_1_2,
+          })
+        : undefined;
     this.api = new HttpApi(this, 'Api', {
       description: `Landing API (${stage.name})`,
       createDefaultStage: false,
       ...(domainName ? { disableExecuteApiEndpoint: true } : {}),
     });
     // The access log: one JSON line per request (ids, route templates and statuses; no headers, values or bodies).
-    const accessLog = new LogGroup(this, 'AccessLog', { retention: logRetentionOf(stage), removalPolicy: stage.removalPolicy });
+    const accessLog = new LogGroup(this, 'AccessLog', {
+      retention: logRetentionOf(stage),
+      removalPolicy: stage.removalPolicy,
+    });
     new HttpStage(this, 'DefaultStage', {
       httpApi: this.api,
       autoDeploy: true,
       throttle: stage.apiThrottle,
       ...(domainName ? { domainMapping: { domainName } } : {}),
-      accessLogSettings: { destination: new LogGroupLogDestination(accessLog), format: AccessLogFormat.custom(JSON.stringify(accessLogFormat)) },
+      accessLogSettings: {
+        destination: new LogGroupLogDestination(accessLog),
+        format: AccessLogFormat.custom(JSON.stringify(accessLogFormat)),
+      },
     });
     // Refusals API Gateway answers itself (no or a bad token, a refused API key) never reach a handler: the
     // access log carries them into the audit trail, so every attempt is recorded, not only those a Lambda saw.
@@ -167,7 +196,8 @@ export class ApiStack extends Stack {
     });
     acknowledge(this.auditParked, {
       id: 'AwsSolutions-SQS3',
-      reason: 'This queue is where audit entries are parked (and the refused-requests Lambda’s dead-letter queue), watched by an alarm and emptied by npm run replay-audit; it needs no queue of its own behind it.',
+      reason:
+        'This queue is where audit entries are parked (and the refused-requests Lambda’s dead-letter queue), watched by an alarm and emptied by npm run replay-audit; it needs no queue of its own behind it.',
     });
     const refusedRequests = new LandingFunction(this, 'RefusedRequests', {
       stage,
@@ -180,7 +210,9 @@ export class ApiStack extends Stack {
     this.parkAuditOf(refusedRequests);
     accessLog.addSubscriptionFilter('Refusals', {
       destination: new LambdaDestination(refusedRequests),
-      filterPattern: FilterPattern.any(...refusalStatuses.map((status) => FilterPattern.stringValue('$.status', '=', status))),
+      filterPattern: FilterPattern.any(
+        ...refusalStatuses.map((status) => FilterPattern.stringValue('$.status', '=', status)),
+      ),
     });
 
     const webhookEnvironment = {
@@ -214,26 +246,28 @@ export class ApiStack extends Stack {
       webhooks: new LandingFunction(this, 'WebhooksApi', {
         stage,
         entry: 'functions/webhooks/admin-api.ts',
-        description: 'API: webhook endpoints, secrets, delivery log and replays, and API keys of corporations (beheerder)',
+        description:
+          'API: webhook endpoints, secrets, delivery log and replays, and API keys of corporations (beheerder)',
         environment: webhookEnvironment,
       }).bindTable(table, 'RW'),
       corporation: new LandingFunction(this, 'CorporationApi', {
         stage,
         entry: 'functions/corporation/api.ts',
-        description: 'API for housing corporations (API key): report a signal about a home, see its status, read a notice again',
+        description:
+          'API for housing corporations (API key): report a signal about a home, see its status, read a notice again',
         environment: { ...environment, API_BASE_URL: stage.publicBaseUrl },
       }).bindTable(table, 'RW'),
       audit: new LandingFunction(this, 'AuditApi', {
         stage,
         entry: 'functions/audit/api.ts',
-        description: 'API: the audit trail for team leads, and a person\'s access report',
+        description: "API: the audit trail for team leads, and a person's access report",
       })
         .bindTable(table, 'R')
         .bindAudit(props.auditTable, 'read', stage.auditRetentionDays),
       caseload: new LandingFunction(this, 'CaseloadApi', {
         stage,
         entry: 'functions/caseload/api.ts',
-        description: 'API: a caseworker\'s today and the team lead\'s view of the team\'s caseload',
+        description: "API: a caseworker's today and the team lead's view of the team's caseload",
       }).bindTable(table, 'R'),
       organisation: new LandingFunction(this, 'OrganisationApi', {
         stage,
@@ -264,7 +298,9 @@ export class ApiStack extends Stack {
     props.followUpWorkflow.grantStartExecution(this.functions.signals);
     // The administrator seals new secrets (never opens them) and puts replays on the queue.
     // kms:Encrypt only (not grantEncrypt's ReEncrypt*/GenerateDataKey*): the vault seals with Encrypt.
-    this.functions.webhooks.addToRolePolicy(new PolicyStatement({ actions: ['kms:Encrypt'], resources: [props.webhooks.secretsKey.keyArn] }));
+    this.functions.webhooks.addToRolePolicy(
+      new PolicyStatement({ actions: ['kms:Encrypt'], resources: [props.webhooks.secretsKey.keyArn] }),
+    );
     props.webhooks.queue.grantSendMessages(this.functions.webhooks);
 
     // Corporations' systems call with an API key; a Lambda authorizer checks its hash.
@@ -273,19 +309,43 @@ export class ApiStack extends Stack {
       new LandingFunction(this, 'ApiKeyAuthorizer', {
         stage,
         entry: 'functions/corporation/authorizer.ts',
-        description: 'Authorizer: checks a housing corporation\'s API key',
+        description: "Authorizer: checks a housing corporation's API key",
       }).bindTable(table, 'R'),
-      { responseTypes: [HttpLambdaResponseType.SIMPLE], identitySource: ['$request.header.Authorization'], resultsCacheTtl: Duration.minutes(1) },
+      {
+        responseTypes: [HttpLambdaResponseType.SIMPLE],
+        identitySource: ['$request.header.Authorization'],
+        resultsCacheTtl: Duration.minutes(1),
+      },
     );
     // Health reads the table's status.
     // Health reads the state of what the product depends on: the tables, the workflows, their alarms, the delivery queues.
     const health = this.functions.meta;
-    health.addToRolePolicy(new PolicyStatement({ actions: ['dynamodb:DescribeTable'], resources: [table.tableArn, props.auditTable.tableArn] }));
     health.addToRolePolicy(
-      new PolicyStatement({ actions: ['states:DescribeStateMachine'], resources: [props.transitionWorkflow, props.moveWorkflow, props.followUpWorkflow].map((w) => w.stateMachineArn) }),
+      new PolicyStatement({
+        actions: ['dynamodb:DescribeTable'],
+        resources: [table.tableArn, props.auditTable.tableArn],
+      }),
     );
-    health.addToRolePolicy(new PolicyStatement({ actions: ['scheduler:GetScheduleGroup'], resources: [this.formatArn({ service: 'scheduler', resource: 'schedule-group', resourceName: props.scheduleGroupName })] }));
-    health.addToRolePolicy(new PolicyStatement({ actions: ['sqs:GetQueueAttributes'], resources: [props.webhooks.queue.queueArn, props.webhooks.queue.deadLetterQueue!.queue.queueArn] }));
+    health.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['states:DescribeStateMachine'],
+        resources: [props.transitionWorkflow, props.moveWorkflow, props.followUpWorkflow].map((w) => w.stateMachineArn),
+      }),
+    );
+    health.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['scheduler:GetScheduleGroup'],
+        resources: [
+          this.formatArn({ service: 'scheduler', resource: 'schedule-group', resourceName: props.scheduleGroupName }),
+        ],
+      }),
+    );
+    health.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['sqs:GetQueueAttributes'],
+        resources: [props.webhooks.queue.queueArn, props.webhooks.queue.deadLetterQueue!.queue.queueArn],
+      }),
+    );
 
     for (const capability of capabilities) {
       const integration = new HttpLambdaIntegration(`${capability}Integration`, this.functions[capability]);
@@ -294,11 +354,20 @@ export class ApiStack extends Stack {
           path: spec.path,
           methods: [HttpMethod[spec.method]],
           integration,
-          authorizer: spec.auth === 'public' ? new HttpNoneAuthorizer() : spec.auth === 'corporation' ? apiKeyAuthorizer : authorizer,
+          authorizer:
+            spec.auth === 'public'
+              ? new HttpNoneAuthorizer()
+              : spec.auth === 'corporation'
+                ? apiKeyAuthorizer
+                : authorizer,
         });
         if (spec.auth === 'public') {
           for (const route of routes) {
-            acknowledge(route, { id: 'AwsSolutions-APIG4', reason: 'Public by the contract (shared/api/contract.ts): the health check, which only tells whether the API and its table answer; every other route needs a Cognito token or an API key (tested).' });
+            acknowledge(route, {
+              id: 'AwsSolutions-APIG4',
+              reason:
+                'Public by the contract (shared/api/contract.ts): the health check, which only tells whether the API and its table answer; every other route needs a Cognito token or an API key (tested).',
+            });
           }
         }
       }

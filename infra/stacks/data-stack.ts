@@ -1,5 +1,12 @@
 import { RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
-import { AttributeType, Billing, type ITableV2, TableEncryptionV2, TableV2, StreamViewType } from 'aws-cdk-lib/aws-dynamodb';
+import {
+  AttributeType,
+  Billing,
+  type ITableV2,
+  TableEncryptionV2,
+  TableV2,
+  StreamViewType,
+} from 'aws-cdk-lib/aws-dynamodb';
 import type { Construct } from 'constructs';
 import { auditTableDesign, tableDesign } from '../../functions/storage/table-design';
 import type { StageConfig } from '../config/stages';

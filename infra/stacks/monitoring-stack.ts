@@ -19,7 +19,12 @@ import { Subscription, SubscriptionProtocol } from 'aws-cdk-lib/aws-sns';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import type { Construct } from 'constructs';
-import { businessMetrics, METRICS_NAMESPACE, METRICS_SERVICE, type BusinessMetric } from '../../functions/observability/metrics';
+import {
+  businessMetrics,
+  METRICS_NAMESPACE,
+  METRICS_SERVICE,
+  type BusinessMetric,
+} from '../../functions/observability/metrics';
 import type { StageConfig } from '../config/stages';
 
 /** Where each alarm's description sends ops: a section of docs/OPERATIONS.md. */
@@ -85,10 +90,17 @@ export class MonitoringStack extends Stack {
     this.functions = lambdaFunctionsOf(props.observedStacks);
 
     props.stage.alarmEmails.forEach((email, i) => {
-      new Subscription(this, `AlarmEmail${i}`, { topic: props.alarmTopic, protocol: SubscriptionProtocol.EMAIL, endpoint: email });
+      new Subscription(this, `AlarmEmail${i}`, {
+        topic: props.alarmTopic,
+        protocol: SubscriptionProtocol.EMAIL,
+        endpoint: email,
+      });
     });
     const notify = new SnsAction(props.alarmTopic);
-    const alarm = (alarmId: string, options: { name: string; description: string; metric: IMetric; threshold: number; evaluationPeriods?: number }) => {
+    const alarm = (
+      alarmId: string,
+      options: { name: string; description: string; metric: IMetric; threshold: number; evaluationPeriods?: number },
+    ) => {
       const created = new Alarm(this, alarmId, {
         alarmName: `${prefix}-${options.name}`,
         alarmDescription: options.description,
@@ -106,7 +118,13 @@ export class MonitoringStack extends Stack {
 
     // API: the share of 5xx answers, once there is traffic enough to speak of a share.
     const apiMetric = (metricName: string, statistic = 'Sum') =>
-      new Metric({ namespace: 'AWS/ApiGateway', metricName, dimensionsMap: { ApiId: props.api.apiId }, statistic, period: FIVE_MINUTES });
+      new Metric({
+        namespace: 'AWS/ApiGateway',
+        metricName,
+        dimensionsMap: { ApiId: props.api.apiId },
+        statistic,
+        period: FIVE_MINUTES,
+      });
     const requests = apiMetric('Count');
     const serverErrors = apiMetric('5xx');
     const clientErrors = apiMetric('4xx');
@@ -125,7 +143,13 @@ export class MonitoringStack extends Stack {
     // Lambda: any unhandled error or throttle. Handlers answer expected failures themselves (problem+json, a
     // partial batch response, a skipped workflow step), so an error here is something nobody handled.
     const lambdaMetric = (fn: ObservedFunction, metricName: string, statistic = 'Sum') =>
-      new Metric({ namespace: 'AWS/Lambda', metricName, dimensionsMap: { FunctionName: fn.functionName }, statistic, period: FIVE_MINUTES });
+      new Metric({
+        namespace: 'AWS/Lambda',
+        metricName,
+        dimensionsMap: { FunctionName: fn.functionName },
+        statistic,
+        period: FIVE_MINUTES,
+      });
     this.functions.forEach((fn, i) => {
       alarm(`LambdaErrors${i}`, {
         name: `lambda-errors-${fn.label}`,
@@ -149,7 +173,11 @@ export class MonitoringStack extends Stack {
         description: `An execution of the ${name} workflow failed, timed out or was aborted (after its task retries): a step of a transition's process did not happen. What to do: ${runbook('workflowFailed')}.`,
         metric: new MathExpression({
           expression: 'failed + timedOut + aborted',
-          usingMetrics: { failed: machine.metricFailed({ period: FIVE_MINUTES }), timedOut: machine.metricTimedOut({ period: FIVE_MINUTES }), aborted: machine.metricAborted({ period: FIVE_MINUTES }) },
+          usingMetrics: {
+            failed: machine.metricFailed({ period: FIVE_MINUTES }),
+            timedOut: machine.metricTimedOut({ period: FIVE_MINUTES }),
+            aborted: machine.metricAborted({ period: FIVE_MINUTES }),
+          },
           label: `${name}: failed`,
           period: FIVE_MINUTES,
         }),
@@ -161,7 +189,10 @@ export class MonitoringStack extends Stack {
     alarm('WebhookDeadLetters', {
       name: 'webhook-dead-letters',
       description: `Messages are waiting in the webhook dead-letter queue: a delivery message failed ten times, or the fan-out gave up on a batch of the table's stream. The deliveries stay due in the table. What to do: ${runbook('webhookDlq')}.`,
-      metric: props.deliveriesDeadLetters.metricApproximateNumberOfMessagesVisible({ period: FIVE_MINUTES, statistic: 'Maximum' }),
+      metric: props.deliveriesDeadLetters.metricApproximateNumberOfMessagesVisible({
+        period: FIVE_MINUTES,
+        statistic: 'Maximum',
+      }),
       threshold: 1,
     });
 
@@ -169,7 +200,10 @@ export class MonitoringStack extends Stack {
     alarm('NewSignalDeadLetters', {
       name: 'new-signal-dead-letters',
       description: `New signals were not handed to the follow-up workflow after ten attempts: their duo may have no task and a rood signal no escalation. What to do: ${runbook('newSignalDlq')}.`,
-      metric: props.newSignalDeadLetters.metricApproximateNumberOfMessagesVisible({ period: FIVE_MINUTES, statistic: 'Maximum' }),
+      metric: props.newSignalDeadLetters.metricApproximateNumberOfMessagesVisible({
+        period: FIVE_MINUTES,
+        statistic: 'Maximum',
+      }),
       threshold: 1,
     });
 
@@ -177,7 +211,10 @@ export class MonitoringStack extends Stack {
     alarm('AuditParked', {
       name: 'audit-parked',
       description: `Refused requests are parked: the audit table did not take their entries after retries, so they are not in the audit trail yet (kept 14 days). What to do: ${runbook('auditParked')}.`,
-      metric: props.auditParked.metricApproximateNumberOfMessagesVisible({ period: FIVE_MINUTES, statistic: 'Maximum' }),
+      metric: props.auditParked.metricApproximateNumberOfMessagesVisible({
+        period: FIVE_MINUTES,
+        statistic: 'Maximum',
+      }),
       threshold: 1,
     });
 
@@ -189,7 +226,10 @@ export class MonitoringStack extends Stack {
         description: `Requests to the DynamoDB table ${name} were throttled in the last five minutes: the functions retried or failed. What to do: ${runbook('dynamoThrottles')}.`,
         metric: new MathExpression({
           expression: 'reads + writes',
-          usingMetrics: { reads: tableMetric(table, 'ReadThrottleEvents'), writes: tableMetric(table, 'WriteThrottleEvents') },
+          usingMetrics: {
+            reads: tableMetric(table, 'ReadThrottleEvents'),
+            writes: tableMetric(table, 'WriteThrottleEvents'),
+          },
           label: `${name}: throttled`,
           period: FIVE_MINUTES,
         }),
@@ -201,7 +241,14 @@ export class MonitoringStack extends Stack {
     const business = (name: BusinessMetric) => {
       const { dimension } = businessMetrics[name];
       if (!dimension) {
-        return new Metric({ namespace: METRICS_NAMESPACE, metricName: name, dimensionsMap: { service: METRICS_SERVICE, stage: stage.name }, statistic: 'Sum', period: FIVE_MINUTES, label: name });
+        return new Metric({
+          namespace: METRICS_NAMESPACE,
+          metricName: name,
+          dimensionsMap: { service: METRICS_SERVICE, stage: stage.name },
+          statistic: 'Sum',
+          period: FIVE_MINUTES,
+          label: name,
+        });
       }
       // One line per value of the dimension (each fase), whichever occur.
       return new MathExpression({
@@ -211,10 +258,22 @@ export class MonitoringStack extends Stack {
       });
     };
     const graph = (title: string, left: IMetric[], options: { width?: number; right?: IMetric[] } = {}) =>
-      new GraphWidget({ title, left, ...(options.right ? { right: options.right } : {}), width: options.width ?? 8, height: 6, period: FIVE_MINUTES });
-    const perFunction = (metricName: string, statistic: string) => this.functions.map((fn) => lambdaMetric(fn, metricName, statistic).with({ label: fn.label }));
+      new GraphWidget({
+        title,
+        left,
+        ...(options.right ? { right: options.right } : {}),
+        width: options.width ?? 8,
+        height: 6,
+        period: FIVE_MINUTES,
+      });
+    const perFunction = (metricName: string, statistic: string) =>
+      this.functions.map((fn) => lambdaMetric(fn, metricName, statistic).with({ label: fn.label }));
 
-    this.dashboard = new Dashboard(this, 'Dashboard', { dashboardName: prefix, periodOverride: PeriodOverride.AUTO, defaultInterval: Duration.hours(24) });
+    this.dashboard = new Dashboard(this, 'Dashboard', {
+      dashboardName: prefix,
+      periodOverride: PeriodOverride.AUTO,
+      defaultInterval: Duration.hours(24),
+    });
     this.dashboard.addWidgets(
       new TextWidget({
         markdown: `# Landing ${stage.name}\nAlarms go to the ops topic (e-mail: the stage's alarmEmails). What each graph means and what to do: [docs/OPERATIONS.md](${runbook('dashboard')}).`,
@@ -225,7 +284,10 @@ export class MonitoringStack extends Stack {
     this.dashboard.addWidgets(
       graph('API: requests', [requests.with({ label: 'requests' })]),
       graph('API: 4xx and 5xx', [clientErrors.with({ label: '4xx' }), serverErrors.with({ label: '5xx' })]),
-      graph('API: latency', [apiMetric('Latency', 'p50').with({ label: 'p50' }), apiMetric('Latency', 'p99').with({ label: 'p99' })]),
+      graph('API: latency', [
+        apiMetric('Latency', 'p50').with({ label: 'p50' }),
+        apiMetric('Latency', 'p99').with({ label: 'p99' }),
+      ]),
     );
     this.dashboard.addWidgets(
       graph('Lambda: errors per function', perFunction('Errors', 'Sum')),
@@ -233,24 +295,70 @@ export class MonitoringStack extends Stack {
       graph('Lambda: duration p99 per function', perFunction('Duration', 'p99')),
     );
     this.dashboard.addWidgets(
-      graph('Workflows: executions started', stateMachines.map(([name, m]) => m.metricStarted({ period: FIVE_MINUTES, label: name }))),
-      graph('Workflows: executions failed', stateMachines.map(([name, m]) => m.metricFailed({ period: FIVE_MINUTES, label: name }))),
-      graph('Webhooks: queue', [props.deliveries.metricApproximateNumberOfMessagesVisible({ period: FIVE_MINUTES, statistic: 'Maximum', label: 'waiting' })], {
-        right: [props.deliveries.metricApproximateAgeOfOldestMessage({ period: FIVE_MINUTES, statistic: 'Maximum', label: 'oldest (s)' })],
-      }),
+      graph(
+        'Workflows: executions started',
+        stateMachines.map(([name, m]) => m.metricStarted({ period: FIVE_MINUTES, label: name })),
+      ),
+      graph(
+        'Workflows: executions failed',
+        stateMachines.map(([name, m]) => m.metricFailed({ period: FIVE_MINUTES, label: name })),
+      ),
+      graph(
+        'Webhooks: queue',
+        [
+          props.deliveries.metricApproximateNumberOfMessagesVisible({
+            period: FIVE_MINUTES,
+            statistic: 'Maximum',
+            label: 'waiting',
+          }),
+        ],
+        {
+          right: [
+            props.deliveries.metricApproximateAgeOfOldestMessage({
+              period: FIVE_MINUTES,
+              statistic: 'Maximum',
+              label: 'oldest (s)',
+            }),
+          ],
+        },
+      ),
     );
     this.dashboard.addWidgets(
-      graph('Webhooks: dead-letter queue', [props.deliveriesDeadLetters.metricApproximateNumberOfMessagesVisible({ period: FIVE_MINUTES, statistic: 'Maximum', label: 'dead letters' })]),
-      graph('DynamoDB: consumed capacity', tables.flatMap(([name, table]) => [tableMetric(table, 'ConsumedReadCapacityUnits').with({ label: `${name} read` }), tableMetric(table, 'ConsumedWriteCapacityUnits').with({ label: `${name} write` })])),
-      graph('DynamoDB: throttled', tables.flatMap(([name, table]) => [tableMetric(table, 'ReadThrottleEvents').with({ label: `${name} read` }), tableMetric(table, 'WriteThrottleEvents').with({ label: `${name} write` })])),
+      graph('Webhooks: dead-letter queue', [
+        props.deliveriesDeadLetters.metricApproximateNumberOfMessagesVisible({
+          period: FIVE_MINUTES,
+          statistic: 'Maximum',
+          label: 'dead letters',
+        }),
+      ]),
+      graph(
+        'DynamoDB: consumed capacity',
+        tables.flatMap(([name, table]) => [
+          tableMetric(table, 'ConsumedReadCapacityUnits').with({ label: `${name} read` }),
+          tableMetric(table, 'ConsumedWriteCapacityUnits').with({ label: `${name} write` }),
+        ]),
+      ),
+      graph(
+        'DynamoDB: throttled',
+        tables.flatMap(([name, table]) => [
+          tableMetric(table, 'ReadThrottleEvents').with({ label: `${name} read` }),
+          tableMetric(table, 'WriteThrottleEvents').with({ label: `${name} write` }),
+        ]),
+      ),
     );
     this.dashboard.addWidgets(
       graph('Transitions: registered', [business('TransitionRegistered')]),
       graph('Transitions: phase changes (to phase)', [business('PhaseChanged')]),
-      graph('Signals: registered and escalated (by fase)', [business('SignalRegistered')], { right: [business('SignalEscalated')] }),
+      graph('Signals: registered and escalated (by fase)', [business('SignalRegistered')], {
+        right: [business('SignalEscalated')],
+      }),
     );
     this.dashboard.addWidgets(
-      graph('Webhook deliveries', [business('WebhookDelivered'), business('WebhookDeliveryFailed'), business('WebhookDeliveryParked')]),
+      graph('Webhook deliveries', [
+        business('WebhookDelivered'),
+        business('WebhookDeliveryFailed'),
+        business('WebhookDeliveryParked'),
+      ]),
       graph('Webhook endpoints disabled', [business('WebhookEndpointDisabled')]),
       graph('Regelbudget: spends', [business('SpendProposed'), business('SpendApproved')]),
     );
@@ -258,7 +366,13 @@ export class MonitoringStack extends Stack {
 }
 
 function tableMetric(table: ITableV2, metricName: string): Metric {
-  return new Metric({ namespace: 'AWS/DynamoDB', metricName, dimensionsMap: { TableName: table.tableName }, statistic: 'Sum', period: FIVE_MINUTES });
+  return new Metric({
+    namespace: 'AWS/DynamoDB',
+    metricName,
+    dimensionsMap: { TableName: table.tableName },
+    statistic: 'Sum',
+    period: FIVE_MINUTES,
+  });
 }
 
 /** Every `AWS::Lambda::Function` in the stacks, with a label made of its stack and construct path. */
@@ -274,7 +388,12 @@ export function lambdaFunctionsOf(stacks: Stack[]): ObservedFunction[] {
           .slice(resource.node.scopes.indexOf(stack) + 1)
           .map((s) => s.node.id)
           .filter((id) => id !== 'Resource' && id !== 'Handler')
-          .map((id) => id.replace(/^Custom::/, '').replace(/[0-9A-F]{32}$/, '').replace(/CustomResourceProvider$/, ''));
+          .map((id) =>
+            id
+              .replace(/^Custom::/, '')
+              .replace(/[0-9A-F]{32}$/, '')
+              .replace(/CustomResourceProvider$/, ''),
+          );
         let label = [stackPart, ...path].join('-');
         for (let n = 2; seen.has(label); n++) label = `${[stackPart, ...path].join('-')}-${n}`;
         seen.add(label);

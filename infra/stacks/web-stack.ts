@@ -58,11 +58,14 @@ export class WebStack extends Stack {
     });
     acknowledge(bucket, {
       id: 'AwsSolutions-S1',
-      reason: 'Holds only the public SPA build, written by the deploy and read only by CloudFront (origin access control); server access logs would record nothing but CloudFront fetching it.',
+      reason:
+        'Holds only the public SPA build, written by the deploy and read only by CloudFront (origin access control); server access logs would record nothing but CloudFront fetching it.',
     });
 
     // The stage's own name, once its certificate exists (us-east-1, as CloudFront requires).
-    const certificate = stage.domain.certificateArn ? Certificate.fromCertificateArn(this, 'Certificate', stage.domain.certificateArn) : undefined;
+    const certificate = stage.domain.certificateArn
+      ? Certificate.fromCertificateArn(this, 'Certificate', stage.domain.certificateArn)
+      : undefined;
     // Client-side routes (/trajecten/…) get index.html from a function on the SPA's behaviour alone: the
     // distribution's error responses would also turn every 403/404 of the API into 200 text/html.
     const spaRoutes = new CloudFrontFunction(this, 'SpaRoutes', {
@@ -72,7 +75,13 @@ export class WebStack extends Stack {
     });
     this.distribution = new Distribution(this, 'Cdn', {
       comment: `Landing SPA and API (${stage.name})`,
-      ...(certificate ? { domainNames: [stage.domain.name], certificate, minimumProtocolVersion: SecurityPolicyProtocol.TLS_V1_2_2021 } : {}),
+      ...(certificate
+        ? {
+            domainNames: [stage.domain.name],
+            certificate,
+            minimumProtocolVersion: SecurityPolicyProtocol.TLS_V1_2_2021,
+          }
+        : {}),
       defaultRootObject: 'index.html',
       webAclId: props.webAclArn,
       httpVersion: HttpVersion.HTTP2_AND_3,
@@ -103,17 +112,28 @@ export class WebStack extends Stack {
         reason:
           'No CloudFront access log on purpose: it would hold every client IP and full request path (which name transitions and people’s records). The API’s access log keeps ids, route templates and statuses only, and the audit trail records who saw what.',
       },
-      { id: 'AwsSolutions-CFR1', reason: 'No geo restriction: housing corporations’ systems and staff on the road reach the API from outside the Netherlands; every route but health needs a Cognito token or an API key.' },
+      {
+        id: 'AwsSolutions-CFR1',
+        reason:
+          'No geo restriction: housing corporations’ systems and staff on the road reach the API from outside the Netherlands; every route but health needs a Cognito token or an API key.',
+      },
     );
     if (!certificate) {
       acknowledge(this.distribution, {
         id: 'AwsSolutions-CFR4',
-        reason: 'Until the stage’s certificate exists the distribution answers only on its *.cloudfront.net name, whose default certificate has no settable TLS policy; with the certificate, TLS 1.2 (TLSv1.2_2021) is the minimum.',
+        reason:
+          'Until the stage’s certificate exists the distribution answers only on its *.cloudfront.net name, whose default certificate has no settable TLS policy; with the certificate, TLS 1.2 (TLSv1.2_2021) is the minimum.',
       });
     }
 
     const config = {
-      auth: { mode: 'cognito', userPoolId: props.auth.userPoolId, clientId: props.auth.userPoolClientId, domain: props.auth.signInDomain, redirectUri: `${props.stage.publicBaseUrl}/aanmelden/terug` },
+      auth: {
+        mode: 'cognito',
+        userPoolId: props.auth.userPoolId,
+        clientId: props.auth.userPoolClientId,
+        domain: props.auth.signInDomain,
+        redirectUri: `${props.stage.publicBaseUrl}/aanmelden/terug`,
+      },
     };
     const deployment = new BucketDeployment(this, 'Deploy', {
       destinationBucket: bucket,

@@ -11,7 +11,11 @@ import type { Construct } from 'constructs';
 import type { StageConfig } from '../config/stages';
 import { LandingFunction } from '../constructs/landing-function';
 import { acknowledge } from '../guard-rails';
-import { DELIVERY_VISIBILITY_TIMEOUT_SECONDS, WORKER_TIMEOUT_SECONDS, workerBudget } from '../../functions/webhooks/worker-budget';
+import {
+  DELIVERY_VISIBILITY_TIMEOUT_SECONDS,
+  WORKER_TIMEOUT_SECONDS,
+  workerBudget,
+} from '../../functions/webhooks/worker-budget';
 
 export interface WebhookStackProps extends StackProps {
   stage: StageConfig;
@@ -46,11 +50,23 @@ export class WebhookStack extends Stack {
       removalPolicy: stage.removalPolicy,
     });
     opsTopicKey.addToResourcePolicy(
-      new PolicyStatement({ principals: [new ServicePrincipal('cloudwatch.amazonaws.com')], actions: ['kms:Decrypt', 'kms:GenerateDataKey*'], resources: ['*'] }),
+      new PolicyStatement({
+        principals: [new ServicePrincipal('cloudwatch.amazonaws.com')],
+        actions: ['kms:Decrypt', 'kms:GenerateDataKey*'],
+        resources: ['*'],
+      }),
     );
-    this.opsTopic = new Topic(this, 'OpsAlerts', { displayName: `Landing ${stage.name}: meldingen voor beheer`, enforceSSL: true, masterKey: opsTopicKey });
+    this.opsTopic = new Topic(this, 'OpsAlerts', {
+      displayName: `Landing ${stage.name}: meldingen voor beheer`,
+      enforceSSL: true,
+      masterKey: opsTopicKey,
+    });
     // Messages that fail to be processed ten times land here; the deliveries themselves stay due in the table.
-    const unprocessable = new Queue(this, 'DeliveriesDlq', { encryption: QueueEncryption.SQS_MANAGED, enforceSSL: true, retentionPeriod: Duration.days(14) });
+    const unprocessable = new Queue(this, 'DeliveriesDlq', {
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+    });
     this.queue = new Queue(this, 'Deliveries', {
       encryption: QueueEncryption.SQS_MANAGED,
       enforceSSL: true,
@@ -81,7 +97,12 @@ export class WebhookStack extends Stack {
         // The consumer reports the records that failed; Lambda hands the stream again from the first of them.
         reportBatchItemFailures: true,
         onFailure: new SqsDlq(unprocessable),
-        filters: [FilterCriteria.filter({ eventName: FilterRule.isEqual('INSERT'), dynamodb: { NewImage: { entity: { S: FilterRule.isEqual('OutboxEvent') } } } })],
+        filters: [
+          FilterCriteria.filter({
+            eventName: FilterRule.isEqual('INSERT'),
+            dynamodb: { NewImage: { entity: { S: FilterRule.isEqual('OutboxEvent') } } },
+          }),
+        ],
       }),
     );
     this.queue.grantSendMessages(fanOut);
@@ -94,13 +115,20 @@ export class WebhookStack extends Stack {
       timeout: Duration.seconds(WORKER_TIMEOUT_SECONDS),
       environment,
     }).bindTable(table, 'RW');
-    worker.addEventSource(new SqsEventSource(this.queue, { batchSize: workerBudget.batchSize, reportBatchItemFailures: true, maxConcurrency: 20 }));
+    worker.addEventSource(
+      new SqsEventSource(this.queue, {
+        batchSize: workerBudget.batchSize,
+        reportBatchItemFailures: true,
+        maxConcurrency: 20,
+      }),
+    );
     this.queue.grantSendMessages(worker);
     this.secretsKey.grantDecrypt(worker);
     this.opsTopic.grantPublish(worker);
     acknowledge(worker.role!, {
       id: 'AwsSolutions-IAM5[Action::kms:GenerateDataKey*]',
-      reason: 'Publishing to the encrypted ops topic: SNS needs kms:GenerateDataKey* and kms:Decrypt of the publisher, on the topic’s own key only.',
+      reason:
+        'Publishing to the encrypted ops topic: SNS needs kms:GenerateDataKey* and kms:Decrypt of the publisher, on the topic’s own key only.',
     });
 
     const sweeper = new LandingFunction(this, 'WebhookSweeper', {
@@ -111,8 +139,13 @@ export class WebhookStack extends Stack {
       environment,
     }).bindTable(table, 'RW');
     this.queue.grantSendMessages(sweeper);
-    const schedulerRole = new Role(this, 'SweepRole', { assumedBy: new ServicePrincipal('scheduler.amazonaws.com'), description: 'Lets EventBridge Scheduler run the webhook sweeper' });
-    schedulerRole.addToPolicy(new PolicyStatement({ actions: ['lambda:InvokeFunction'], resources: [sweeper.functionArn] }));
+    const schedulerRole = new Role(this, 'SweepRole', {
+      assumedBy: new ServicePrincipal('scheduler.amazonaws.com'),
+      description: 'Lets EventBridge Scheduler run the webhook sweeper',
+    });
+    schedulerRole.addToPolicy(
+      new PolicyStatement({ actions: ['lambda:InvokeFunction'], resources: [sweeper.functionArn] }),
+    );
     new CfnSchedule(this, 'SweepEveryMinute', {
       scheduleExpression: 'rate(1 minute)',
       flexibleTimeWindow: { mode: 'OFF' },

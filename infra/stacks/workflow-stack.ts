@@ -38,7 +38,10 @@ export class WorkflowStack extends Stack {
       entry: 'functions/workflow/record-timeline-event.ts',
       description: 'Workflow task: writes a timeline event of a transition',
     }).bindTable(table, 'RW');
-    this.transitionWorkflow = new TransitionWorkflow(this, 'TransitionWorkflow', { stage, recordTimelineEvent }).stateMachine;
+    this.transitionWorkflow = new TransitionWorkflow(this, 'TransitionWorkflow', {
+      stage,
+      recordTimelineEvent,
+    }).stateMachine;
 
     // The workflows' alarms: one-time schedules in their own group, started by the scheduler's own role.
     const scheduleGroup = new CfnScheduleGroup(this, 'Schedules', { name: `landing-${stage.name}` });
@@ -49,15 +52,24 @@ export class WorkflowStack extends Stack {
       assumedBy: new ServicePrincipal('scheduler.amazonaws.com'),
       description: 'Lets EventBridge Scheduler start the move and follow-up workflows when due',
     });
-    schedulerRole.addToPolicy(new PolicyStatement({ actions: ['states:StartExecution'], resources: [moveWorkflowArn, signalWorkflowArn] }));
+    schedulerRole.addToPolicy(
+      new PolicyStatement({ actions: ['states:StartExecution'], resources: [moveWorkflowArn, signalWorkflowArn] }),
+    );
 
     const wakeup = new LandingFunction(this, 'Wakeup', {
       stage,
       entry: 'functions/workflow/wakeup-schedule.ts',
       description: 'Workflow task: sets or clears the one-time schedule that wakes a workflow',
-      environment: { SCHEDULE_GROUP: scheduleGroup.name!, SCHEDULER_ROLE_ARN: schedulerRole.roleArn, MOVE_WORKFLOW_ARN: moveWorkflowArn, SIGNAL_WORKFLOW_ARN: signalWorkflowArn },
+      environment: {
+        SCHEDULE_GROUP: scheduleGroup.name!,
+        SCHEDULER_ROLE_ARN: schedulerRole.roleArn,
+        MOVE_WORKFLOW_ARN: moveWorkflowArn,
+        SIGNAL_WORKFLOW_ARN: signalWorkflowArn,
+      },
     });
-    const alarmSchedules = (['verhuizing', 'signalen'] as const).map((proces) => this.formatArn({ service: 'scheduler', resource: 'schedule', resourceName: `${scheduleGroup.name}/${proces}-*` }));
+    const alarmSchedules = (['verhuizing', 'signalen'] as const).map((proces) =>
+      this.formatArn({ service: 'scheduler', resource: 'schedule', resourceName: `${scheduleGroup.name}/${proces}-*` }),
+    );
     wakeup.addToRolePolicy(
       new PolicyStatement({
         actions: ['scheduler:CreateSchedule', 'scheduler:UpdateSchedule', 'scheduler:DeleteSchedule'],
@@ -68,7 +80,8 @@ export class WorkflowStack extends Stack {
       wakeup.role!,
       ...alarmSchedules.map((arn) => ({
         id: wildcardResource(this, arn),
-        reason: 'One alarm schedule per transition, named <proces>-<transitionId> when it is set; the wildcard stays inside this stage’s group and process.',
+        reason:
+          'One alarm schedule per transition, named <proces>-<transitionId> when it is set; the wildcard stays inside this stage’s group and process.',
       })),
     );
     schedulerRole.grantPassRole(wakeup.grantPrincipal);
@@ -89,16 +102,25 @@ export class WorkflowStack extends Stack {
 
     // Every new signal makes the follow-up look, from the table's stream: at least once, whether or not the
     // API's own start reached Step Functions (a rood signal's task must not wait for the next change).
-    this.newSignalDeadLetters = new Queue(this, 'NewSignalsDlq', { encryption: QueueEncryption.SQS_MANAGED, enforceSSL: true, retentionPeriod: Duration.days(14) });
+    this.newSignalDeadLetters = new Queue(this, 'NewSignalsDlq', {
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+    });
     acknowledge(this.newSignalDeadLetters, {
       id: 'AwsSolutions-SQS3',
-      reason: 'This queue is the dead-letter destination of the new-signal stream consumer (its event source mapping’s onFailure), watched by an alarm; it needs no queue of its own behind it.',
+      reason:
+        'This queue is the dead-letter destination of the new-signal stream consumer (its event source mapping’s onFailure), watched by an alarm; it needs no queue of its own behind it.',
     });
     const newSignal = new LandingFunction(this, 'NewSignal', {
       stage,
       entry: 'functions/workflow/new-signal-handler.ts',
       description: 'Follow-up workflow: asks it to look at the transition of every new signal (from the table stream)',
-      environment: { TRANSITION_WORKFLOW_ARN: this.transitionWorkflow.stateMachineArn, MOVE_WORKFLOW_ARN: moveWorkflowArn, SIGNAL_WORKFLOW_ARN: signalWorkflowArn },
+      environment: {
+        TRANSITION_WORKFLOW_ARN: this.transitionWorkflow.stateMachineArn,
+        MOVE_WORKFLOW_ARN: moveWorkflowArn,
+        SIGNAL_WORKFLOW_ARN: signalWorkflowArn,
+      },
     });
     newSignal.addEventSource(
       new DynamoEventSource(table, {
@@ -109,7 +131,12 @@ export class WorkflowStack extends Stack {
         // The consumer reports the records that failed; Lambda hands the stream again from the first of them.
         reportBatchItemFailures: true,
         onFailure: new SqsDlq(this.newSignalDeadLetters),
-        filters: [FilterCriteria.filter({ eventName: FilterRule.isEqual('INSERT'), dynamodb: { NewImage: { entity: { S: FilterRule.isEqual('Signal') } } } })],
+        filters: [
+          FilterCriteria.filter({
+            eventName: FilterRule.isEqual('INSERT'),
+            dynamodb: { NewImage: { entity: { S: FilterRule.isEqual('Signal') } } },
+          }),
+        ],
       }),
     );
     this.followUpWorkflow.grantStartExecution(newSignal);

@@ -28,7 +28,12 @@ const statefulTypes = new Set([
   'AWS::SQS::Queue',
   'AWS::Logs::LogGroup',
 ]);
-const riskyImpacts = new Set<string>([ResourceImpact.WILL_REPLACE, ResourceImpact.MAY_REPLACE, ResourceImpact.WILL_DESTROY, ResourceImpact.WILL_ORPHAN]);
+const riskyImpacts = new Set<string>([
+  ResourceImpact.WILL_REPLACE,
+  ResourceImpact.MAY_REPLACE,
+  ResourceImpact.WILL_DESTROY,
+  ResourceImpact.WILL_ORPHAN,
+]);
 
 type Template = Record<string, unknown>;
 
@@ -51,7 +56,8 @@ export function stackChange(stack: string, deployed: Template | undefined, next:
     else if (impact === ResourceImpact.WILL_REPLACE || impact === ResourceImpact.MAY_REPLACE) change.replaced += 1;
     else if (resource.isUpdate) change.updated += 1;
     const type = resource.newResourceType ?? resource.oldResourceType ?? '';
-    if (deployed && statefulTypes.has(type) && riskyImpacts.has(impact)) change.atRisk.push({ logicalId, type, impact });
+    if (deployed && statefulTypes.has(type) && riskyImpacts.has(impact))
+      change.atRisk.push({ logicalId, type, impact });
   });
   return change;
 }
@@ -60,12 +66,21 @@ export function stackChange(stack: string, deployed: Template | undefined, next:
 export function formatChanges(stage: string, changes: readonly StackChange[]): string[] {
   const lines = [`Wijzigingen voor ${stage}:`];
   for (const c of changes) {
-    const counts = c.status === 'ongewijzigd' ? 'niets' : `${c.added} nieuw, ${c.updated} bijgewerkt, ${c.replaced} vervangen, ${c.removed} verwijderd`;
-    lines.push(`  ${c.stack.padEnd(24)} ${c.status.padEnd(12)} ${counts}${c.permissionsBroadened ? '  · meer rechten (IAM)' : ''}`);
+    const counts =
+      c.status === 'ongewijzigd'
+        ? 'niets'
+        : `${c.added} nieuw, ${c.updated} bijgewerkt, ${c.replaced} vervangen, ${c.removed} verwijderd`;
+    lines.push(
+      `  ${c.stack.padEnd(24)} ${c.status.padEnd(12)} ${counts}${c.permissionsBroadened ? '  · meer rechten (IAM)' : ''}`,
+    );
     for (const r of c.atRisk) lines.push(`    ! ${r.type} ${r.logicalId}: ${impactLabels[r.impact] ?? r.impact}`);
   }
   const risky = changes.flatMap((c) => c.atRisk);
-  lines.push(risky.length ? `Let op: ${risky.length} resource(s) met gegevens worden vervangen of verwijderd.` : 'Geen resource met gegevens wordt vervangen of verwijderd.');
+  lines.push(
+    risky.length
+      ? `Let op: ${risky.length} resource(s) met gegevens worden vervangen of verwijderd.`
+      : 'Geen resource met gegevens wordt vervangen of verwijderd.',
+  );
   return lines;
 }
 

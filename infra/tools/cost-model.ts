@@ -94,17 +94,36 @@ export function monthlyCost(activeTransitions: number): CostLine[] {
   const staff = Math.ceil(n * staffPerTransition);
   const lines: CostLine[] = [
     { part: 'API Gateway (HTTP API)', usd: (requests / 1e6) * p.httpApiPerMillion },
-    { part: 'Lambda', usd: (lambdaInvocations / 1e6) * p.lambdaPerMillionRequests + lambdaInvocations * p.lambdaAverageSeconds * p.lambdaMemoryGb * p.lambdaPerGbSecond },
+    {
+      part: 'Lambda',
+      usd:
+        (lambdaInvocations / 1e6) * p.lambdaPerMillionRequests +
+        lambdaInvocations * p.lambdaAverageSeconds * p.lambdaMemoryGb * p.lambdaPerGbSecond,
+    },
     {
       part: 'DynamoDB (requests, storage, PITR)',
       usd:
         ((n * u.apiReads * u.readUnitsPerRead) / 1e6) * p.dynamoPerMillionReadUnits +
-        ((n * (u.apiWrites * u.writeUnitsPerChange + (u.apiReads + u.apiWrites) * u.auditWriteUnitsPerRequest)) / 1e6) * p.dynamoPerMillionWriteUnits +
+        ((n * (u.apiWrites * u.writeUnitsPerChange + (u.apiReads + u.apiWrites) * u.auditWriteUnitsPerRequest)) / 1e6) *
+          p.dynamoPerMillionWriteUnits +
         storedGb * (p.dynamoStoragePerGbMonth + p.dynamoPitrPerGbMonth),
     },
-    { part: 'Step Functions', usd: ((executions * u.stateTransitionsPerExecution) / 1000) * p.stepFunctionsPerThousandTransitions },
-    { part: 'EventBridge Scheduler, SQS', usd: ((n * u.alarmsFired) / 1e6) * p.schedulerPerMillion + ((n * u.webhookNotices * 2) / 1e6) * p.sqsPerMillion },
-    { part: 'CloudWatch (logs, alarms, dashboard, metrics)', usd: logGb * (p.logsIngestionPerGb + p.logsStoragePerGbMonth) + fixed.alarmMetrics * p.alarmPerMonth + fixed.dashboards * p.dashboardPerMonth + fixed.customMetrics * p.customMetricPerMonth },
+    {
+      part: 'Step Functions',
+      usd: ((executions * u.stateTransitionsPerExecution) / 1000) * p.stepFunctionsPerThousandTransitions,
+    },
+    {
+      part: 'EventBridge Scheduler, SQS',
+      usd: ((n * u.alarmsFired) / 1e6) * p.schedulerPerMillion + ((n * u.webhookNotices * 2) / 1e6) * p.sqsPerMillion,
+    },
+    {
+      part: 'CloudWatch (logs, alarms, dashboard, metrics)',
+      usd:
+        logGb * (p.logsIngestionPerGb + p.logsStoragePerGbMonth) +
+        fixed.alarmMetrics * p.alarmPerMonth +
+        fixed.dashboards * p.dashboardPerMonth +
+        fixed.customMetrics * p.customMetricPerMonth,
+    },
     { part: 'X-Ray (tracing)', usd: ((requests + executions) / 1e6) * p.xrayPerMillionTraces },
     { part: 'KMS', usd: fixed.kmsKeys * p.kmsKeyPerMonth },
     { part: 'Cognito (Plus plan)', usd: staff * p.cognitoPlusPerMonthlyActiveUser },
@@ -122,7 +141,12 @@ export function costTable(sizes: readonly number[]): string {
   const header = `| part | ${sizes.map((n) => `${n.toLocaleString('en')} transitions`).join(' | ')} |`;
   const rule = `|---|${sizes.map(() => '---:').join('|')}|`;
   const rows = columns[0]!.map((line, i) => `| ${line.part} | ${columns.map((c) => dollars(c[i]!.usd)).join(' | ')} |`);
-  return [header, rule, ...rows, `| **total per month** | ${columns.map((c) => `**${dollars(total(c))}**`).join(' | ')} |`].join('\n');
+  return [
+    header,
+    rule,
+    ...rows,
+    `| **total per month** | ${columns.map((c) => `**${dollars(total(c))}**`).join(' | ')} |`,
+  ].join('\n');
 }
 
 /** The sizes the runbook shows. */
@@ -130,7 +154,10 @@ export const runbookSizes = [100, 1_000, 10_000] as const;
 
 /** docs/OPERATIONS.md with the table between its cost markers made current. */
 export function withCostTable(runbook: string): string {
-  return runbook.replace(/<!-- cost:start -->[\s\S]*<!-- cost:end -->/, `<!-- cost:start -->\n${costTable(runbookSizes)}\n<!-- cost:end -->`);
+  return runbook.replace(
+    /<!-- cost:start -->[\s\S]*<!-- cost:end -->/,
+    `<!-- cost:start -->\n${costTable(runbookSizes)}\n<!-- cost:end -->`,
+  );
 }
 
 if (process.argv[1]?.endsWith('cost-model.ts')) {

@@ -20,14 +20,17 @@ import { onboard } from '../onboarding/onboard';
 import { parseOnboardingFile } from '../onboarding/onboarding-file';
 import { AwsRestorePort } from '../recovery/aws-restore-port';
 
-
-const { values } = parseArgs({ options: { stage: { type: 'string' }, file: { type: 'string' }, 'dry-run': { type: 'boolean', default: false } } });
+const { values } = parseArgs({
+  options: { stage: { type: 'string' }, file: { type: 'string' }, 'dry-run': { type: 'boolean', default: false } },
+});
 const fail = (message: string): never => {
   process.stderr.write(`${message}\n`);
   process.exit(2);
 };
-if (!values.stage || !(stageNames as readonly string[]).includes(values.stage)) fail(`Kies een stage: --stage ${stageNames.join('|')}.`);
-if (!values.file) fail('Noem het bestand: --file organisatie.json (voorbeeld: docs/examples/organisatie.voorbeeld.json).');
+if (!values.stage || !(stageNames as readonly string[]).includes(values.stage))
+  fail(`Kies een stage: --stage ${stageNames.join('|')}.`);
+if (!values.file)
+  fail('Noem het bestand: --file organisatie.json (voorbeeld: docs/examples/organisatie.voorbeeld.json).');
 
 let raw: unknown;
 try {
@@ -44,10 +47,20 @@ const region = stage.region;
 const cloudFormation = new CloudFormationClient({ region });
 const dynamo = new DynamoDBClient({ region });
 const { Stacks } = await cloudFormation.send(new DescribeStacksCommand({ StackName: `Landing-${stage.name}-Api` }));
-const userPoolId = Stacks?.[0]?.Outputs?.find((o) => o.OutputKey === 'UserPoolId')?.OutputValue ?? fail(`Landing-${stage.name}-Api heeft geen UserPoolId: is de stage uitgerold?`);
+const userPoolId =
+  Stacks?.[0]?.Outputs?.find((o) => o.OutputKey === 'UserPoolId')?.OutputValue ??
+  fail(`Landing-${stage.name}-Api heeft geen UserPoolId: is de stage uitgerold?`);
 const { active } = await new AwsRestorePort(dynamo, cloudFormation).stageTables(stage.name);
 
-const report = await onboard({ db: createDocumentClient(dynamo), tableName: active.main, users: new CognitoUsers(new CognitoIdentityProviderClient({ region }), userPoolId) }, file, values['dry-run']);
+const report = await onboard(
+  {
+    db: createDocumentClient(dynamo),
+    tableName: active.main,
+    users: new CognitoUsers(new CognitoIdentityProviderClient({ region }), userPoolId),
+  },
+  file,
+  values['dry-run'],
+);
 process.stdout.write(
   `${values['dry-run'] ? 'Droogloop (niets geschreven): ' : ''}${report.organisations} organisaties, ${report.staff} medewerkers: ${report.usersCreated} nieuwe gebruikers (uitnodiging per e-mail), ${report.usersUpdated} bijgewerkt. Tabel ${active.main}.\n`,
 );

@@ -19,11 +19,9 @@ import { processes, type Proces, REDRIVE_WINDOW_DAYS, type RedriveLine, redriveF
 import { parseRestoreTime } from '../recovery/restore-plan';
 import { runCommand, UsageError } from './command-line';
 
-
 const usage = `Gebruik:
   npm run redrive -- --stage dev|acc|prod [--since <ISO-tijd met zone>] [--workflow ${processes.join('|')}] [--dry-run]
 Zonder --since: de laatste ${REDRIVE_WINDOW_DAYS} dagen. Met de credentials van de stage; zie docs/RECOVERY.md.`;
-
 
 function options(argv: string[], now: Date) {
   const { values } = parseArgs({
@@ -37,12 +35,17 @@ function options(argv: string[], now: Date) {
     },
   });
   if (values.help) return undefined;
-  if (!values.stage || !(stageNames as readonly string[]).includes(values.stage)) throw new UsageError(`Kies een stage: --stage ${stageNames.join('|')}.`);
-  const since = values.since === undefined ? new Date(now.getTime() - REDRIVE_WINDOW_DAYS * 86_400_000) : parseRestoreTime(values.since);
+  if (!values.stage || !(stageNames as readonly string[]).includes(values.stage))
+    throw new UsageError(`Kies een stage: --stage ${stageNames.join('|')}.`);
+  const since =
+    values.since === undefined
+      ? new Date(now.getTime() - REDRIVE_WINDOW_DAYS * 86_400_000)
+      : parseRestoreTime(values.since);
   if (!since) throw new UsageError(`--since ${values.since} is geen ISO-tijd met zone (Z of +01:00).`);
   const workflows = values.workflow ?? [...processes];
   const unknown = workflows.filter((w) => !(processes as readonly string[]).includes(w));
-  if (unknown.length) throw new UsageError(`Onbekend werkproces: ${unknown.join(', ')}. Kies uit ${processes.join(', ')}.`);
+  if (unknown.length)
+    throw new UsageError(`Onbekend werkproces: ${unknown.join(', ')}. Kies uit ${processes.join(', ')}.`);
   return { stage: values.stage, since, workflows: workflows as Proces[], dryRun: values['dry-run'] };
 }
 
@@ -59,10 +62,14 @@ async function main(): Promise<number> {
   }
   const { region } = stageConfig(chosen.stage);
   const port = new AwsWorkflowPort(new SFNClient({ region }), new CloudFormationClient({ region }));
-  out(`Mislukte uitvoeringen van ${chosen.workflows.join(', ')} in stage ${chosen.stage} sinds ${chosen.since.toISOString()}${chosen.dryRun ? ' (droogloop)' : ''}:`);
+  out(
+    `Mislukte uitvoeringen van ${chosen.workflows.join(', ')} in stage ${chosen.stage} sinds ${chosen.since.toISOString()}${chosen.dryRun ? ' (droogloop)' : ''}:`,
+  );
   const lines = await redriveFailed(port, { ...chosen, now }, (line) => out(show(line)));
   const failed = lines.filter((l) => l.outcome.startsWith('mislukt'));
-  out(`${lines.length} uitvoeringen${chosen.dryRun ? '; droogloop: niets opnieuw gestart' : `; ${lines.length - failed.length} opnieuw gestart, ${failed.length} mislukt`}.`);
+  out(
+    `${lines.length} uitvoeringen${chosen.dryRun ? '; droogloop: niets opnieuw gestart' : `; ${lines.length - failed.length} opnieuw gestart, ${failed.length} mislukt`}.`,
+  );
   return failed.length ? 1 : 0;
 }
 

@@ -38,31 +38,48 @@ Lokaal: AWS_ENDPOINT_URL_DYNAMODB=<DynamoDB Local>, zonder --stage. Zie docs/REC
 function options(argv: string[]) {
   const { values } = parseArgs({
     args: argv,
-    options: { stage: { type: 'string' }, 'dry-run': { type: 'boolean', default: false }, help: { type: 'boolean', default: false } },
+    options: {
+      stage: { type: 'string' },
+      'dry-run': { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false },
+    },
   });
   if (values.help) return undefined;
-  if (values.stage !== undefined && !(stageNames as readonly string[]).includes(values.stage)) throw new UsageError(`Onbekende stage: kies ${stageNames.join(', ')}.`);
+  if (values.stage !== undefined && !(stageNames as readonly string[]).includes(values.stage))
+    throw new UsageError(`Onbekende stage: kies ${stageNames.join(', ')}.`);
   return { stage: values.stage, dryRun: values['dry-run'] };
 }
 
 /** The local product or a stage on AWS: the parked entries and the audit table to write them to. */
-async function environment(stage: string | undefined): Promise<{ queue: ParkedAuditQueue; audit: DynamoAuditLog; where: string }> {
+async function environment(
+  stage: string | undefined,
+): Promise<{ queue: ParkedAuditQueue; audit: DynamoAuditLog; where: string }> {
   if (process.env.AWS_ENDPOINT_URL_DYNAMODB) {
     process.env.AWS_REGION ??= localRegion;
     process.env.AWS_ACCESS_KEY_ID ??= localCredentials.accessKeyId;
     process.env.AWS_SECRET_ACCESS_KEY ??= localCredentials.secretAccessKey;
     const tableName = process.env.AUDIT_TABLE_NAME ?? `${process.env.TABLE_NAME ?? 'landing-local'}-audit`;
     const queue = new LocalParkedAudit(path.join(projectRoot, '.local', localAuditParkedFile));
-    return { queue, audit: new DynamoAuditLog(createDocumentClient(new DynamoDBClient({})), tableName, LOCAL_RETENTION_DAYS), where: `lokaal, tabel ${tableName}` };
+    return {
+      queue,
+      audit: new DynamoAuditLog(createDocumentClient(new DynamoDBClient({})), tableName, LOCAL_RETENTION_DAYS),
+      where: `lokaal, tabel ${tableName}`,
+    };
   }
   if (!stage) throw new UsageError('Op AWS is --stage verplicht.');
   const { region, auditRetentionDays } = stageConfig(stage);
   const dynamo = new DynamoDBClient({ region });
-  const tableName = process.env.AUDIT_TABLE_NAME ?? (await new AwsRestorePort(dynamo, new CloudFormationClient({ region })).stageTables(stage)).active.audit;
+  const tableName =
+    process.env.AUDIT_TABLE_NAME ??
+    (await new AwsRestorePort(dynamo, new CloudFormationClient({ region })).stageTables(stage)).active.audit;
   const sqs = new SQSClient({ region });
   const { QueueUrl } = await sqs.send(new GetQueueUrlCommand({ QueueName: auditParkedQueueName(stage) }));
   if (!QueueUrl) throw new UsageError(`De wachtrij ${auditParkedQueueName(stage)} bestaat niet in stage ${stage}.`);
-  return { queue: new SqsParkedAuditQueue(sqs, QueueUrl), audit: new DynamoAuditLog(createDocumentClient(dynamo), tableName, auditRetentionDays), where: `stage ${stage}, tabel ${tableName}` };
+  return {
+    queue: new SqsParkedAuditQueue(sqs, QueueUrl),
+    audit: new DynamoAuditLog(createDocumentClient(dynamo), tableName, auditRetentionDays),
+    where: `stage ${stage}, tabel ${tableName}`,
+  };
 }
 
 async function main(): Promise<number> {

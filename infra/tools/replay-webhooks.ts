@@ -34,7 +34,6 @@ const usage = `Gebruik:
   npm run replay-webhooks -- --stage dev|acc|prod --endpoint <id> [--since <ISO-tijd met zone>] [--dry-run]
 Lokaal: AWS_ENDPOINT_URL_DYNAMODB=<DynamoDB Local>, zonder --stage. Zie docs/RECOVERY.md.`;
 
-
 function options(argv: string[]) {
   const { values } = parseArgs({
     args: argv,
@@ -47,10 +46,15 @@ function options(argv: string[]) {
     },
   });
   if (values.help) return undefined;
-  if (!values.endpoint) throw new UsageError('Noem het endpoint: --endpoint <id> (de id staat op de pagina Corporaties en in de afleverlog).');
-  if (values.stage !== undefined && !(stageNames as readonly string[]).includes(values.stage)) throw new UsageError(`Onbekende stage: kies ${stageNames.join(', ')}.`);
+  if (!values.endpoint)
+    throw new UsageError(
+      'Noem het endpoint: --endpoint <id> (de id staat op de pagina Corporaties en in de afleverlog).',
+    );
+  if (values.stage !== undefined && !(stageNames as readonly string[]).includes(values.stage))
+    throw new UsageError(`Onbekende stage: kies ${stageNames.join(', ')}.`);
   const since = values.since === undefined ? undefined : parseRestoreTime(values.since);
-  if (values.since !== undefined && !since) throw new UsageError(`--since ${values.since} is geen ISO-tijd met zone (Z of +01:00).`);
+  if (values.since !== undefined && !since)
+    throw new UsageError(`--since ${values.since} is geen ISO-tijd met zone (Z of +01:00).`);
   return { stage: values.stage, endpointId: values.endpoint, since, dryRun: values['dry-run'] };
 }
 
@@ -68,7 +72,9 @@ async function environment(stage: string | undefined) {
   if (!stage) throw new UsageError('Op AWS is --stage verplicht.');
   const { region } = stageConfig(stage);
   const dynamo = new DynamoDBClient({ region });
-  const tableName = process.env.TABLE_NAME ?? (await new AwsRestorePort(dynamo, new CloudFormationClient({ region })).stageTables(stage)).active.main;
+  const tableName =
+    process.env.TABLE_NAME ??
+    (await new AwsRestorePort(dynamo, new CloudFormationClient({ region })).stageTables(stage)).active.main;
   return { dynamo, tableName, where: `stage ${stage}` };
 }
 
@@ -76,7 +82,8 @@ const explained: Record<ReplayReport['outcome'], string> = {
   'opnieuw-aangeboden': 'opnieuw aangeboden: de sweeper verstuurt ze (op AWS binnen een minuut, 200 per minuut)',
   droogloop: 'droogloop: niets gewijzigd',
   'niets-geparkeerd': 'niets geparkeerd: niets te doen',
-  'endpoint-uit': 'het endpoint staat uit: zet het eerst aan (pagina Corporaties), anders parkeert de eerste poging ze weer',
+  'endpoint-uit':
+    'het endpoint staat uit: zet het eerst aan (pagina Corporaties), anders parkeert de eerste poging ze weer',
   'endpoint-onbekend': 'dit endpoint bestaat niet (meer)',
 };
 
@@ -90,7 +97,12 @@ async function main(): Promise<number> {
   const db = createDocumentClient(env.dynamo);
   const report = await replayEndpoint(
     { deliveries: new DynamoDeliveryStore(db, env.tableName), endpoints: new DynamoEndpointStore(db, env.tableName) },
-    { endpointId: chosen.endpointId, ...(chosen.since ? { since: chosen.since.toISOString() } : {}), dryRun: chosen.dryRun, now: clock.now() },
+    {
+      endpointId: chosen.endpointId,
+      ...(chosen.since ? { since: chosen.since.toISOString() } : {}),
+      dryRun: chosen.dryRun,
+      now: clock.now(),
+    },
   );
   process.stdout.write(
     `Endpoint ${report.endpointId} (${env.where}, tabel ${env.tableName})${chosen.since ? `, meldingen sinds ${chosen.since.toISOString()}` : ''}: ` +

@@ -40,7 +40,6 @@ const usage = `Gebruik:
   npm run retention -- --export-dir <map> [--delete] [--stage dev|acc|prod] [--operator <id>]
 Op AWS: --stage en TABLE_NAME en AUDIT_TABLE_NAME zijn verplicht. Lokaal: AWS_ENDPOINT_URL_DYNAMODB=<DynamoDB Local>.`;
 
-
 function options(argv: string[]) {
   const { values } = parseArgs({
     args: argv,
@@ -55,10 +54,14 @@ function options(argv: string[]) {
   });
   if (values.help) return undefined;
   const exportDir = values['export-dir'];
-  if (values['dry-run'] && (exportDir || values.delete)) throw new UsageError('--dry-run schrijft niets: niet samen met --export-dir of --delete.');
-  if (values.delete && !exportDir) throw new UsageError('--delete alleen samen met --export-dir: eerst exporteren, dan verwijderen.');
-  if (!values['dry-run'] && !exportDir) throw new UsageError('Kies --dry-run, of --export-dir <map> (met of zonder --delete).');
-  if (values.stage !== undefined && !(stageNames as readonly string[]).includes(values.stage)) throw new UsageError(`Onbekende stage: kies ${stageNames.join(', ')}.`);
+  if (values['dry-run'] && (exportDir || values.delete))
+    throw new UsageError('--dry-run schrijft niets: niet samen met --export-dir of --delete.');
+  if (values.delete && !exportDir)
+    throw new UsageError('--delete alleen samen met --export-dir: eerst exporteren, dan verwijderen.');
+  if (!values['dry-run'] && !exportDir)
+    throw new UsageError('Kies --dry-run, of --export-dir <map> (met of zonder --delete).');
+  if (values.stage !== undefined && !(stageNames as readonly string[]).includes(values.stage))
+    throw new UsageError(`Onbekende stage: kies ${stageNames.join(', ')}.`);
   const mode: RetentionMode = values.delete ? 'delete' : exportDir ? 'export' : 'dry-run';
   return { mode, exportDir, stage: values.stage, operator: values.operator ?? userInfo().username };
 }
@@ -80,21 +83,32 @@ function environment(stage: string | undefined) {
   const auditTableName = process.env.AUDIT_TABLE_NAME ?? (local ? `${tableName}-audit` : undefined);
   if (!auditTableName) throw new UsageError('Zet AUDIT_TABLE_NAME op de audittabel van de stage.');
   // Locally the alarms live inside the running product (.local/schedules.json), out of this process's reach.
-  const alarms: WakeupAlarms | undefined = local ? undefined : new SchedulerWakeupAlarms(new SchedulerClient({}), `landing-${config.name}`);
+  const alarms: WakeupAlarms | undefined = local
+    ? undefined
+    : new SchedulerWakeupAlarms(new SchedulerClient({}), `landing-${config.name}`);
   return { local, config, tableName, auditTableName, alarms };
 }
 
 function print(report: RetentionReport, where: { local: boolean; stage: string; tableName: string }): void {
   const out = (line: string) => process.stdout.write(`${line}\n`);
-  out(`Bewaartermijn ${report.years} jaar (${where.local ? `lokaal, instellingen van ${where.stage}` : `stage ${where.stage}`}), vandaag ${report.today}, tabel ${where.tableName}`);
-  out(`Trajecten: ${report.transitions}; actief ${report.active}; beëindigd binnen de bewaartermijn ${report.retained}; termijn verstreken ${report.due.length}`);
+  out(
+    `Bewaartermijn ${report.years} jaar (${where.local ? `lokaal, instellingen van ${where.stage}` : `stage ${where.stage}`}), vandaag ${report.today}, tabel ${where.tableName}`,
+  );
+  out(
+    `Trajecten: ${report.transitions}; actief ${report.active}; beëindigd binnen de bewaartermijn ${report.retained}; termijn verstreken ${report.due.length}`,
+  );
   for (const r of report.due) {
     const total = Object.values(r.counts).reduce((a, b) => a + b, 0);
-    const kinds = Object.entries(r.counts).map(([k, n]) => `${k} ${n}`).join(', ');
-    out(`  ${r.transitionId}  ${r.outcome}${r.error ? ` (${r.error})` : ''}  ${total} items${kinds ? ` (${kinds})` : ''}`);
+    const kinds = Object.entries(r.counts)
+      .map(([k, n]) => `${k} ${n}`)
+      .join(', ');
+    out(
+      `  ${r.transitionId}  ${r.outcome}${r.error ? ` (${r.error})` : ''}  ${total} items${kinds ? ` (${kinds})` : ''}`,
+    );
   }
   if (report.mode === 'dry-run') out('Droogloop: niets geschreven, niets verwijderd.');
-  if (where.local && report.mode === 'delete') out('Lokaal worden wekkers niet gewist: een wekker van een verwijderd traject vindt niets en zet zichzelf uit.');
+  if (where.local && report.mode === 'delete')
+    out('Lokaal worden wekkers niet gewist: een wekker van een verwijderd traject vindt niets en zet zichzelf uit.');
 }
 
 async function main(): Promise<number> {

@@ -44,7 +44,8 @@ function run(executable: string, args: string[]): void {
   const result = spawnSync(executable, args, { cwd: projectRoot, stdio: 'inherit' });
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
-const cdk = (args: string[]) => run(process.execPath, [path.join(projectRoot, 'node_modules/aws-cdk/bin/cdk'), ...args]);
+const cdk = (args: string[]) =>
+  run(process.execPath, [path.join(projectRoot, 'node_modules/aws-cdk/bin/cdk'), ...args]);
 const buildWeb = () => run('npm', ['run', '--silent', 'build:web']);
 
 function stageArgument(): StageName {
@@ -60,13 +61,20 @@ const certificateContext = (stage: StageName) => [
   ...(values['api-certificate'] ? ['--context', `apiCertificateArn:${stage}=${values['api-certificate']}`] : []),
 ];
 
-
 /** The stacks of a stage in the assembly just synthesized, with their templates. */
 function stacksInAssembly(stage: StageName): { name: string; template: Record<string, unknown> }[] {
-  const manifest = JSON.parse(readFileSync(path.join(assemblyDir, 'manifest.json'), 'utf8')) as { artifacts: Record<string, { type: string; properties?: { templateFile?: string } }> };
+  const manifest = JSON.parse(readFileSync(path.join(assemblyDir, 'manifest.json'), 'utf8')) as {
+    artifacts: Record<string, { type: string; properties?: { templateFile?: string } }>;
+  };
   return Object.entries(manifest.artifacts)
     .filter(([name, a]) => a.type === 'aws:cloudformation:stack' && name.startsWith(`Landing-${stage}-`))
-    .map(([name, a]) => ({ name, template: JSON.parse(readFileSync(path.join(assemblyDir, a.properties!.templateFile!), 'utf8')) as Record<string, unknown> }));
+    .map(([name, a]) => ({
+      name,
+      template: JSON.parse(readFileSync(path.join(assemblyDir, a.properties!.templateFile!), 'utf8')) as Record<
+        string,
+        unknown
+      >,
+    }));
 }
 
 function repointingOf(stage: StageName) {
@@ -78,7 +86,8 @@ function repointingOf(stage: StageName) {
 async function summarise(stage: StageName): Promise<boolean> {
   const cloudFormation = new CloudFormationClient({ region: stageConfig(stage).region });
   const changes = [];
-  for (const { name, template } of stacksInAssembly(stage)) changes.push(stackChange(name, await deployedTemplate(cloudFormation, name), template));
+  for (const { name, template } of stacksInAssembly(stage))
+    changes.push(stackChange(name, await deployedTemplate(cloudFormation, name), template));
   for (const line of formatChanges(stage, changes)) console.log(line);
   return changes.every((c) => c.atRisk.length === 0);
 }
@@ -87,7 +96,10 @@ async function summarise(stage: StageName): Promise<boolean> {
 function stageSettings(): string[] {
   const configs = stageNames.map((name) => stageConfig(name));
   const keys = Object.keys(configs[0]!) as (keyof StageConfig)[];
-  const show = (v: unknown) => (typeof v === 'object' && v !== null && 'toHumanString' in v ? (v as { toHumanString(): string }).toHumanString() : JSON.stringify(v));
+  const show = (v: unknown) =>
+    typeof v === 'object' && v !== null && 'toHumanString' in v
+      ? (v as { toHumanString(): string }).toHumanString()
+      : JSON.stringify(v);
   return keys
     .filter((k) => k !== 'name' && new Set(configs.map((c) => show(c[k]))).size > 1)
     .map((k) => `  ${k.padEnd(22)} ${configs.map((c) => `${c.name}: ${show(c[k])}`).join('  ·  ')}`);
@@ -98,7 +110,9 @@ async function main(): Promise<void> {
     case 'synth': {
       buildWeb();
       cdk(['synth', 'Landing-*', '--quiet']);
-      console.log(`\nDrie stages in cdk.out (${stageNames.map((s) => `${stacksInAssembly(s).length} stacks ${s}`).join(', ')}). Ze verschillen alleen in:`);
+      console.log(
+        `\nDrie stages in cdk.out (${stageNames.map((s) => `${stacksInAssembly(s).length} stacks ${s}`).join(', ')}). Ze verschillen alleen in:`,
+      );
       for (const line of stageSettings()) console.log(line);
       return;
     }
@@ -106,7 +120,13 @@ async function main(): Promise<void> {
       const stage = stageArgument();
       const repointing = await repointingOf(stage);
       buildWeb();
-      cdk(['synth', `Landing-${stage}-*`, '--quiet', ...certificateContext(stage), ...repointingContext(stage, repointing)]);
+      cdk([
+        'synth',
+        `Landing-${stage}-*`,
+        '--quiet',
+        ...certificateContext(stage),
+        ...repointingContext(stage, repointing),
+      ]);
       await summarise(stage);
       if (values.details) cdk(['diff', '--app', 'cdk.out', `Landing-${stage}-*`]);
       return;
@@ -114,15 +134,34 @@ async function main(): Promise<void> {
     case 'deploy': {
       const stage = stageArgument();
       const repointing = await repointingOf(stage);
-      if (repointing.main || repointing.audit) console.log(`De stage draait op herstelde tabellen: ${[repointing.main?.tableName, repointing.audit?.tableName].filter(Boolean).join(', ')} (blijft zo).`);
+      if (repointing.main || repointing.audit)
+        console.log(
+          `De stage draait op herstelde tabellen: ${[repointing.main?.tableName, repointing.audit?.tableName].filter(Boolean).join(', ')} (blijft zo).`,
+        );
       buildWeb();
-      cdk(['synth', `Landing-${stage}-*`, '--quiet', ...certificateContext(stage), ...repointingContext(stage, repointing)]);
+      cdk([
+        'synth',
+        `Landing-${stage}-*`,
+        '--quiet',
+        ...certificateContext(stage),
+        ...repointingContext(stage, repointing),
+      ]);
       const safe = await summarise(stage);
       if (!safe && !values['allow-replace']) {
-        console.error('\nNiet uitgerold: een resource met gegevens zou worden vervangen of verwijderd. Zie docs/OPERATIONS.md (Rollback en herstel); bedoeld? Dan met --allow-replace.');
+        console.error(
+          '\nNiet uitgerold: een resource met gegevens zou worden vervangen of verwijderd. Zie docs/OPERATIONS.md (Rollback en herstel); bedoeld? Dan met --allow-replace.',
+        );
         process.exit(1);
       }
-      cdk(['deploy', '--app', 'cdk.out', `Landing-${stage}-*`, '--require-approval', 'broadening', ...repointingParameters(stage, repointing)]);
+      cdk([
+        'deploy',
+        '--app',
+        'cdk.out',
+        `Landing-${stage}-*`,
+        '--require-approval',
+        'broadening',
+        ...repointingParameters(stage, repointing),
+      ]);
       return;
     }
     default:

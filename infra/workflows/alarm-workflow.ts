@@ -1,10 +1,25 @@
 import { ArnFormat, Duration, Stack } from 'aws-cdk-lib';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
-import { Choice, Condition, DefinitionBody, JsonPath, StateMachine, StateMachineType, Succeed, TaskInput } from 'aws-cdk-lib/aws-stepfunctions';
+import {
+  Choice,
+  Condition,
+  DefinitionBody,
+  JsonPath,
+  StateMachine,
+  StateMachineType,
+  Succeed,
+  TaskInput,
+} from 'aws-cdk-lib/aws-stepfunctions';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import { Construct } from 'constructs';
 import type { StageConfig } from '../config/stages';
-import { acknowledgeWorkflowGuardRails, correlationIdField, withCorrelationId, withTaskRetries, workflowLogs } from './workflow-defaults';
+import {
+  acknowledgeWorkflowGuardRails,
+  correlationIdField,
+  withCorrelationId,
+  withTaskRetries,
+  workflowLogs,
+} from './workflow-defaults';
 
 export interface AlarmWorkflowProps {
   stage: StageConfig;
@@ -19,7 +34,14 @@ export interface AlarmWorkflowProps {
   waitsForPerson?: Record<string, string>;
   /** Where the rule's answer `wacht` says until when: a day (`tot`) or an instant (`om`). */
   waitUntil: 'tot' | 'om';
-  states: { determine: string; which: string; setAlarm: string; clearAlarm: string; waitForAlarm: string; nothingLeft: string };
+  states: {
+    determine: string;
+    which: string;
+    setAlarm: string;
+    clearAlarm: string;
+    waitForAlarm: string;
+    nothingLeft: string;
+  };
 }
 
 /**
@@ -34,19 +56,35 @@ export class AlarmWorkflow extends Construct {
   constructor(scope: Construct, id: string, props: AlarmWorkflowProps) {
     super(scope, id);
     const { states, proces } = props;
-    const invoke = (taskId: string, stateName: string, fn: IFunction, payload: Record<string, unknown>, resultPath: string) =>
+    const invoke = (
+      taskId: string,
+      stateName: string,
+      fn: IFunction,
+      payload: Record<string, unknown>,
+      resultPath: string,
+    ) =>
       withTaskRetries(
         new LambdaInvoke(this, taskId, {
           stateName,
           lambdaFunction: fn,
-          payload: TaskInput.fromObject({ transitionId: JsonPath.stringAt('$.transitionId'), ...correlationIdField, ...payload }),
+          payload: TaskInput.fromObject({
+            transitionId: JsonPath.stringAt('$.transitionId'),
+            ...correlationIdField,
+            ...payload,
+          }),
           payloadResponseOnly: true,
           resultPath,
         }),
       );
 
     const determine = invoke('Determine', states.determine, props.step, { actie: 'bepaal' }, '$.stap');
-    const setAlarm = invoke('SetAlarm', states.setAlarm, props.wakeup, { proces, [props.waitUntil]: JsonPath.stringAt(`$.stap.${props.waitUntil}`) }, JsonPath.DISCARD);
+    const setAlarm = invoke(
+      'SetAlarm',
+      states.setAlarm,
+      props.wakeup,
+      { proces, [props.waitUntil]: JsonPath.stringAt(`$.stap.${props.waitUntil}`) },
+      JsonPath.DISCARD,
+    );
     const clearAlarm = invoke('ClearAlarm', states.clearAlarm, props.wakeup, { proces }, JsonPath.DISCARD);
 
     const which = new Choice(this, 'Which', { stateName: states.which }).when(
@@ -57,7 +95,10 @@ export class AlarmWorkflow extends Construct {
       which.when(Condition.stringEquals('$.stap.stap', stap), new Succeed(this, `Wait-${stap}`, { stateName }));
     }
     for (const [actie, stateName] of Object.entries(props.actions)) {
-      which.when(Condition.stringEquals('$.stap.stap', actie), invoke(`Do-${actie}`, stateName, props.step, { actie }, JsonPath.DISCARD).next(determine));
+      which.when(
+        Condition.stringEquals('$.stap.stap', actie),
+        invoke(`Do-${actie}`, stateName, props.step, { actie }, JsonPath.DISCARD).next(determine),
+      );
     }
     which.otherwise(clearAlarm.next(new Succeed(this, 'NothingLeft', { stateName: states.nothingLeft })));
 
@@ -78,6 +119,11 @@ export class AlarmWorkflow extends Construct {
   }
 
   static arn(scope: Construct, stage: StageConfig, proces: AlarmWorkflowProps['proces']): string {
-    return Stack.of(scope).formatArn({ service: 'states', resource: 'stateMachine', resourceName: AlarmWorkflow.stateMachineName(stage, proces), arnFormat: ArnFormat.COLON_RESOURCE_NAME });
+    return Stack.of(scope).formatArn({
+      service: 'states',
+      resource: 'stateMachine',
+      resourceName: AlarmWorkflow.stateMachineName(stage, proces),
+      arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+    });
   }
 }

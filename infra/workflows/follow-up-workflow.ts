@@ -28,7 +28,10 @@ export const followUpWorkflowStates = {
  * than the level allows raises an oranje signal; a temporary scale-up's end lands on the timeline. Started by
  * every signal, pick-up, resolution, contact and change of support, and by its own alarm (the next deadline).
  */
-export function createFollowUpWorkflow(scope: Construct, props: { stage: StageConfig; followUpStep: IFunction; wakeup: IFunction }) {
+export function createFollowUpWorkflow(
+  scope: Construct,
+  props: { stage: StageConfig; followUpStep: IFunction; wakeup: IFunction },
+) {
   return new AlarmWorkflow(scope, 'FollowUpWorkflow', {
     stage: props.stage,
     proces: 'signalen',

@@ -30,14 +30,20 @@ export const moveWorkflowStates = {
  * set the alarm, so no execution waits the 2–3 years to the omklap (an execution lasts a year at most), and a
  * changed move date simply moves the alarm.
  */
-export function createMoveWorkflow(scope: Construct, props: { stage: StageConfig; moveStep: IFunction; wakeup: IFunction }) {
+export function createMoveWorkflow(
+  scope: Construct,
+  props: { stage: StageConfig; moveStep: IFunction; wakeup: IFunction },
+) {
   return new AlarmWorkflow(scope, 'MoveWorkflow', {
     stage: props.stage,
     proces: 'verhuizing',
     step: props.moveStep,
     wakeup: props.wakeup,
     actions: moveWorkflowActions,
-    waitsForPerson: { 'wacht-op-contract': moveWorkflowStates.waitForContract, 'wacht-op-verhuisdatum': moveWorkflowStates.waitForMoveDate },
+    waitsForPerson: {
+      'wacht-op-contract': moveWorkflowStates.waitForContract,
+      'wacht-op-verhuisdatum': moveWorkflowStates.waitForMoveDate,
+    },
     waitUntil: 'tot',
     states: moveWorkflowStates,
   }).stateMachine;

@@ -10,7 +10,13 @@ import {
 import { LambdaInvoke } from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import { Construct } from 'constructs';
 import type { StageConfig } from '../config/stages';
-import { acknowledgeWorkflowGuardRails, correlationIdField, withCorrelationId, withTaskRetries, workflowLogs } from './workflow-defaults';
+import {
+  acknowledgeWorkflowGuardRails,
+  correlationIdField,
+  withCorrelationId,
+  withTaskRetries,
+  workflowLogs,
+} from './workflow-defaults';
 
 export interface TransitionWorkflowProps {
   stage: StageConfig;
@@ -51,7 +57,10 @@ export class TransitionWorkflow extends Construct {
     });
     withTaskRetries(recordStart);
 
-    const definition = withCorrelationId(this, recordStart.next(new Succeed(this, 'Done', { stateName: transitionWorkflowStates.done })));
+    const definition = withCorrelationId(
+      this,
+      recordStart.next(new Succeed(this, 'Done', { stateName: transitionWorkflowStates.done })),
+    );
 
     this.stateMachine = new StateMachine(this, 'StateMachine', {
       stateMachineType: StateMachineType.STANDARD,

@@ -1,7 +1,17 @@
 import { Duration } from 'aws-cdk-lib';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
-import { Choice, Condition, type IChainable, JitterType, JsonPath, LogLevel, type LogOptions, Pass, type StateMachine } from 'aws-cdk-lib/aws-stepfunctions';
+import {
+  Choice,
+  Condition,
+  type IChainable,
+  JitterType,
+  JsonPath,
+  LogLevel,
+  type LogOptions,
+  Pass,
+  type StateMachine,
+} from 'aws-cdk-lib/aws-stepfunctions';
 import type { LambdaInvoke } from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import type { Construct } from 'constructs';
 import type { StageConfig } from '../config/stages';
@@ -13,14 +23,23 @@ import { acknowledge, wildcardResource } from '../guard-rails';
  */
 export function withTaskRetries(task: LambdaInvoke): LambdaInvoke {
   task.addRetry({ errors: ['ZodError'], maxAttempts: 0 });
-  task.addRetry({ errors: ['States.ALL'], interval: Duration.seconds(2), backoffRate: 2, maxAttempts: 5, jitterStrategy: JitterType.FULL });
+  task.addRetry({
+    errors: ['States.ALL'],
+    interval: Duration.seconds(2),
+    backoffRate: 2,
+    maxAttempts: 5,
+    jitterStrategy: JitterType.FULL,
+  });
   return task;
 }
 
 /** Every execution logged, without execution data: payloads stay out of logs. */
 export function workflowLogs(scope: Construct, stage: StageConfig): LogOptions {
   return {
-    destination: new LogGroup(scope, 'Logs', { retention: RetentionDays.THREE_MONTHS, removalPolicy: stage.removalPolicy }),
+    destination: new LogGroup(scope, 'Logs', {
+      retention: RetentionDays.THREE_MONTHS,
+      removalPolicy: stage.removalPolicy,
+    }),
     level: LogLevel.ALL,
     includeExecutionData: false,
   };
@@ -38,7 +57,10 @@ export const correlationIdField = { correlationId: JsonPath.stringAt('$.correlat
 export function withCorrelationId(scope: Construct, first: IChainable): Choice {
   const fromExecutionName = new Pass(scope, 'NewCorrelationId', {
     stateName: 'Nieuw correlatie-id',
-    parameters: { transitionId: JsonPath.stringAt('$.transitionId'), correlationId: JsonPath.stringAt('$$.Execution.Name') },
+    parameters: {
+      transitionId: JsonPath.stringAt('$.transitionId'),
+      correlationId: JsonPath.stringAt('$$.Execution.Name'),
+    },
   });
   return new Choice(scope, 'HasCorrelationId', { stateName: 'Correlatie-id meegegeven?' })
     .when(Condition.isPresent('$.correlationId'), first)
@@ -50,7 +72,11 @@ export function withCorrelationId(scope: Construct, first: IChainable): Choice {
  * invoke each task's Lambda in any version (`<fn>:*`, what LambdaInvoke grants), and deliver logs (and
  * traces) with the actions that take no resource ARN. Without tracing on the stage, no X-Ray.
  */
-export function acknowledgeWorkflowGuardRails(stateMachine: StateMachine, stage: StageConfig, tasks: IFunction[]): void {
+export function acknowledgeWorkflowGuardRails(
+  stateMachine: StateMachine,
+  stage: StageConfig,
+  tasks: IFunction[],
+): void {
   acknowledge(
     stateMachine.role,
     {

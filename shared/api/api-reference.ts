@@ -86,7 +86,10 @@ function section(operationId: string, spec: OperationSpec): string {
   if (spec.params) lines.push('Padparameters:', '', table(spec.params, 'input'), '');
   if (spec.query) lines.push('Queryparameters:', '', table(spec.query, 'input'), '');
   if (spec.idempotent) {
-    lines.push('Header `Idempotency-Key` (optioneel, 8–128 tekens): een herhaald verzoek met dezelfde sleutel geeft het eerste resultaat.', '');
+    lines.push(
+      'Header `Idempotency-Key` (optioneel, 8–128 tekens): een herhaald verzoek met dezelfde sleutel geeft het eerste resultaat.',
+      '',
+    );
   }
   if (spec.body) lines.push('Inhoud (JSON):', '', table(spec.body, 'input'), '');
   lines.push(`Antwoord \`${spec.response.status}\`: ${spec.response.description}.`, '');
@@ -97,7 +100,8 @@ function section(operationId: string, spec: OperationSpec): string {
     corporation: '; `401` en `403` ook van API Gateway zelf',
     public: '',
   }[spec.auth];
-  if (errors.length) lines.push(`Fouten: ${errors.map((s) => `\`${s}\``).join(', ')} (application/problem+json${gateway}).`, '');
+  if (errors.length)
+    lines.push(`Fouten: ${errors.map((s) => `\`${s}\``).join(', ')} (application/problem+json${gateway}).`, '');
   return lines.join('\n');
 }
 

@@ -22,8 +22,12 @@ export const TodayView = z
   .object({
     today: IsoDate,
     taken: z.array(Task).meta({ description: 'Open taken voor mij, vroegste deadline eerst' }),
-    evaluaties: z.array(z.object({ transitionId: z.string(), persoon: Persoon, datum: IsoDate })).meta({ description: 'Evaluaties van opschalingen die binnen een week vallen of te laat zijn' }),
-    deadlines: z.array(z.object({ transitionId: z.string(), persoon: Persoon, datum: IsoDate, wat: z.string() })).meta({ description: 'Deadlines van woning, uitkering en verhuizing binnen twee weken' }),
+    evaluaties: z
+      .array(z.object({ transitionId: z.string(), persoon: Persoon, datum: IsoDate }))
+      .meta({ description: 'Evaluaties van opschalingen die binnen een week vallen of te laat zijn' }),
+    deadlines: z
+      .array(z.object({ transitionId: z.string(), persoon: Persoon, datum: IsoDate, wat: z.string() }))
+      .meta({ description: 'Deadlines van woning, uitkering en verhuizing binnen twee weken' }),
     caseload: CaseloadEntrySchema.optional(),
   })
   .meta({ id: 'Vandaag' });
@@ -33,7 +37,9 @@ export const TeamView = z
   .object({
     today: IsoDate,
     caseload: z.array(CaseloadEntrySchema),
-    langIntensief: z.array(z.object({ transitionId: z.string(), persoon: Persoon, begeleiders: z.array(Person), dagen: z.number().int() })),
+    langIntensief: z.array(
+      z.object({ transitionId: z.string(), persoon: Persoon, begeleiders: z.array(Person), dagen: z.number().int() }),
+    ),
     maxDagenIntensief: z.number().int(),
   })
   .meta({ id: 'Team' });

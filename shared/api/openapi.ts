@@ -1,4 +1,9 @@
-import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiPathsObject, type ZodOpenApiResponseObject } from 'zod-openapi';
+import {
+  createDocument,
+  type ZodOpenApiOperationObject,
+  type ZodOpenApiPathsObject,
+  type ZodOpenApiResponseObject,
+} from 'zod-openapi';
 import { errorStatuses, operations, type OperationSpec } from './contract';
 import { GatewayRefusal, Problem } from './problem';
 
@@ -76,15 +81,14 @@ function operationObject(operationId: string, spec: OperationSpec): ZodOpenApiOp
               name: 'Idempotency-Key',
               in: 'header' as const,
               required: false,
-              description: 'Een herhaald verzoek met dezelfde sleutel geeft het eerste resultaat en boekt niets dubbel.',
+              description:
+                'Een herhaald verzoek met dezelfde sleutel geeft het eerste resultaat en boekt niets dubbel.',
               schema: { type: 'string' as const, maxLength: 128 },
             },
           ],
         }
       : {}),
-    ...(spec.body
-      ? { requestBody: { required: true, content: { 'application/json': { schema: spec.body } } } }
-      : {}),
+    ...(spec.body ? { requestBody: { required: true, content: { 'application/json': { schema: spec.body } } } } : {}),
     responses,
   };
 }
@@ -109,7 +113,11 @@ export function createOpenApiDocument(version = '0.1.0'): ReturnType<typeof crea
     components: {
       securitySchemes: {
         bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' },
-        apiKey: { type: 'http', scheme: 'bearer', description: 'De API-sleutel van de corporatie (lnd_…), als Bearer-token' },
+        apiKey: {
+          type: 'http',
+          scheme: 'bearer',
+          description: 'De API-sleutel van de corporatie (lnd_…), als Bearer-token',
+        },
       },
     },
     paths,

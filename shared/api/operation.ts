@@ -1,6 +1,16 @@
 import * as z from 'zod';
 
-export const capabilities = ['transitions', 'budget', 'signals', 'caseload', 'audit', 'webhooks', 'corporation', 'organisation', 'meta'] as const;
+export const capabilities = [
+  'transitions',
+  'budget',
+  'signals',
+  'caseload',
+  'audit',
+  'webhooks',
+  'corporation',
+  'organisation',
+  'meta',
+] as const;
 export type Capability = (typeof capabilities)[number];
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -22,7 +32,12 @@ export interface OperationSpec {
   /** Whether the operation honours an `Idempotency-Key` header (retries return the first result). */
   idempotent?: boolean;
   /** `text/csv` responses carry their body as a string (exports for a spreadsheet). */
-  response: { status: 200 | 201 | 202; schema: z.ZodType; description: string; contentType?: 'application/json' | 'text/csv' };
+  response: {
+    status: 200 | 201 | 202;
+    schema: z.ZodType;
+    description: string;
+    contentType?: 'application/json' | 'text/csv';
+  };
   errors: readonly (400 | 401 | 403 | 404 | 409 | 503)[];
 }
 

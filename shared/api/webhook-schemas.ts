@@ -6,29 +6,46 @@ import { Delivery, EndpointView } from '../domain/webhook-schemas';
 /** Requests and answers of the corporations' administration (webhooks, API keys) and of the corporation API. */
 const Versie = z.number({ error: 'Geef de versie van het endpoint mee.' }).int().positive();
 const Soorten = z
-  .array(z.enum(noticeKinds.filter((k) => k !== 'test') as [string, ...string[]], { error: 'Onbekende soort melding.' }))
+  .array(
+    z.enum(noticeKinds.filter((k) => k !== 'test') as [string, ...string[]], { error: 'Onbekende soort melding.' }),
+  )
   .min(1, { error: 'Kies minstens één soort melding.' })
   .refine((s) => new Set(s).size === s.length, { error: 'Kies elke soort melding één keer.' });
-const Url = z.string({ error: 'Vul de URL van het endpoint in.' }).trim().url({ error: 'Vul een geldige URL in.' }).max(500);
+const Url = z
+  .string({ error: 'Vul de URL van het endpoint in.' })
+  .trim()
+  .url({ error: 'Vul een geldige URL in.' })
+  .max(500);
 
 export const CorporationParams = z.object({ corporatieId: z.string().min(1).max(64) });
 export const EndpointParams = CorporationParams.extend({ endpointId: z.string().min(1).max(64) });
 
-export const CreateEndpointInput = z.object({ url: Url, soorten: Soorten }).strict().meta({ id: 'CreateEndpointInput' });
+export const CreateEndpointInput = z
+  .object({ url: Url, soorten: Soorten })
+  .strict()
+  .meta({ id: 'CreateEndpointInput' });
 export const UpdateEndpointInput = z
   .object({ url: Url.optional(), soorten: Soorten.optional(), actief: z.boolean().optional(), versie: Versie })
   .strict()
   .meta({ id: 'UpdateEndpointInput' });
 export const RotateSecretInput = z
   .object({
-    overlapUren: z.number().int().min(0, { error: 'Kies 0 tot 168 uur.' }).max(168, { error: 'Kies 0 tot 168 uur.' }).default(24),
+    overlapUren: z
+      .number()
+      .int()
+      .min(0, { error: 'Kies 0 tot 168 uur.' })
+      .max(168, { error: 'Kies 0 tot 168 uur.' })
+      .default(24),
     versie: Versie,
   })
   .strict()
   .meta({ id: 'RotateSecretInput' });
 
 export const EndpointWithSecret = z
-  .object({ endpoint: EndpointView, secret: z.string().meta({ description: 'Eenmalig getoond: bewaar het nu (whsec_…)' }) })
+  .object({
+    endpoint: EndpointView,
+    secret: z.string().meta({ description: 'Eenmalig getoond: bewaar het nu (whsec_…)' }),
+  })
   .meta({ id: 'EndpointMetSecret' });
 
 export const EndpointHealth = z.object({
@@ -47,7 +64,9 @@ export const DeliveryLogQuery = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(50),
   cursor: z.string().max(1024).optional(),
 });
-export const DeliveryLog = z.object({ items: z.array(Delivery), nextCursor: z.string().optional() }).meta({ id: 'Afleveringen' });
+export const DeliveryLog = z
+  .object({ items: z.array(Delivery), nextCursor: z.string().optional() })
+  .meta({ id: 'Afleveringen' });
 
 export const ReplayInput = z
   .object({
@@ -55,17 +74,33 @@ export const ReplayInput = z
     sinds: z.iso.datetime({ error: 'Vul een tijdstip in.' }).optional(),
   })
   .strict()
-  .refine((r) => Boolean(r.aflevering) !== Boolean(r.sinds), { error: 'Kies één aflevering, of alles wat mislukte sinds een tijdstip.', path: ['sinds'] })
+  .refine((r) => Boolean(r.aflevering) !== Boolean(r.sinds), {
+    error: 'Kies één aflevering, of alles wat mislukte sinds een tijdstip.',
+    path: ['sinds'],
+  })
   .meta({ id: 'ReplayInput' });
 export const ReplayResult = z.object({ opnieuwAangeboden: z.number().int() }).meta({ id: 'OpnieuwAangeboden' });
 export const TestEventResult = z.object({ eventId: z.string() }).meta({ id: 'Testmelding' });
 
-export const ApiKeyView = z.object({ prefix: z.string(), aangemaaktOp: z.iso.datetime(), aangemaaktDoor: z.object({ id: z.string(), naam: z.string() }) }).meta({ id: 'ApiSleutel' });
+export const ApiKeyView = z
+  .object({
+    prefix: z.string(),
+    aangemaaktOp: z.iso.datetime(),
+    aangemaaktDoor: z.object({ id: z.string(), naam: z.string() }),
+  })
+  .meta({ id: 'ApiSleutel' });
 export const ApiKeyList = z.object({ items: z.array(ApiKeyView) }).meta({ id: 'ApiSleutels' });
-export const NewApiKey = z.object({ sleutel: ApiKeyView, apiKey: z.string().meta({ description: 'Eenmalig getoond: bewaar hem nu' }) }).meta({ id: 'NieuweApiSleutel' });
+export const NewApiKey = z
+  .object({ sleutel: ApiKeyView, apiKey: z.string().meta({ description: 'Eenmalig getoond: bewaar hem nu' }) })
+  .meta({ id: 'NieuweApiSleutel' });
 export const ApiKeyParams = CorporationParams.extend({ prefix: z.string().min(1).max(32) });
 
-export const corporationSignalKinds = ['huurachterstand', 'overlast', 'zorg-van-buren', 'geen-toegang-onderhoud'] as const;
+export const corporationSignalKinds = [
+  'huurachterstand',
+  'overlast',
+  'zorg-van-buren',
+  'geen-toegang-onderhoud',
+] as const;
 export const corporationSignalLabels: Record<(typeof corporationSignalKinds)[number], string> = {
   huurachterstand: 'Huurachterstand',
   overlast: 'Overlast',
@@ -79,12 +114,9 @@ export const ReportSignalInput = z
       z.string({ error: 'Vul het eenheidnummer in.' }).trim().min(1, { error: 'Vul het eenheidnummer in.' }).max(40),
     ),
     soort: z.enum(corporationSignalKinds, { error: `Kies een soort: ${corporationSignalKinds.join(', ')}.` }),
-    toelichting: freeText(
-      z.string()
-        .trim()
-        .max(500, { error: 'De toelichting is te lang (hooguit 500 tekens).' }),
-      { multiline: true },
-    ).optional(),
+    toelichting: freeText(z.string().trim().max(500, { error: 'De toelichting is te lang (hooguit 500 tekens).' }), {
+      multiline: true,
+    }).optional(),
   })
   .strict()
   .meta({ id: 'MeldSignaalInput' });

@@ -9,7 +9,15 @@ import { roles } from './vocabulary';
  * Entries are only ever added: there is no update or delete path (the table keeps them for the retention
  * period and then lets them expire).
  */
-export const auditActions = ['lezen', 'wijzigen', 'aanmaken', 'lijst', 'exporteren', 'geweigerd', 'verwijderen'] as const;
+export const auditActions = [
+  'lezen',
+  'wijzigen',
+  'aanmaken',
+  'lijst',
+  'exporteren',
+  'geweigerd',
+  'verwijderen',
+] as const;
 export type AuditAction = (typeof auditActions)[number];
 
 export const auditActionLabels: Record<AuditAction, string> = {
@@ -49,14 +57,24 @@ export const AuditEntry = z
     waar: z.object({ requestId: z.string(), kanaal: z.enum(channels), bron: z.string().optional() }),
     /** For a change: the versions, and the fields that changed with their values before and after. */
     wijziging: z
-      .object({ versieVoor: z.number().int().optional(), versieNa: z.number().int().optional(), velden: z.array(z.string()), oud: z.record(z.string(), z.unknown()).optional(), nieuw: z.record(z.string(), z.unknown()).optional() })
+      .object({
+        versieVoor: z.number().int().optional(),
+        versieNa: z.number().int().optional(),
+        velden: z.array(z.string()),
+        oud: z.record(z.string(), z.unknown()).optional(),
+        nieuw: z.record(z.string(), z.unknown()).optional(),
+      })
       .optional(),
   })
   .meta({ id: 'AuditRegel' });
 export type AuditEntry = z.infer<typeof AuditEntry>;
 
 /** The top-level fields that differ between two versions, with their values before and after. */
-export function changedFields(before: Record<string, unknown>, after: Record<string, unknown>, ignore: readonly string[] = ['version', 'medewerkerVersie', 'updatedAt', 'signalen']) {
+export function changedFields(
+  before: Record<string, unknown>,
+  after: Record<string, unknown>,
+  ignore: readonly string[] = ['version', 'medewerkerVersie', 'updatedAt', 'signalen'],
+) {
   const velden = [...new Set([...Object.keys(before), ...Object.keys(after)])]
     .filter((k) => !ignore.includes(k))
     .filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]))

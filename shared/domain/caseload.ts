@@ -1,5 +1,12 @@
 import { isActive } from './lifecycle';
-import { levelOn, longOnIntensief, supportLevels, type LevelChange, type SupportConfig, type SupportLevel } from './support';
+import {
+  levelOn,
+  longOnIntensief,
+  supportLevels,
+  type LevelChange,
+  type SupportConfig,
+  type SupportLevel,
+} from './support';
 import type { IsoDate } from './calendar';
 import type { Fase } from './vocabulary';
 
@@ -38,7 +45,11 @@ export interface CaseloadEntry {
   bezetting: number;
 }
 
-export function weightOf(niveaus: readonly LevelChange[], today: IsoDate, config: CaseloadConfig = defaultCaseloadConfig): number {
+export function weightOf(
+  niveaus: readonly LevelChange[],
+  today: IsoDate,
+  config: CaseloadConfig = defaultCaseloadConfig,
+): number {
   const level = levelOn(niveaus, today);
   return level ? config.weights[level] : config.weights.regulier;
 }
@@ -61,27 +72,40 @@ export function caseloadOf(
     }
   }
   return [...entries.values()]
-    .map((e) => ({ ...e, gewogen: Math.round(e.gewogen * 100) / 100, bezetting: Math.round((e.gewogen / e.capaciteit) * 100) }))
+    .map((e) => ({
+      ...e,
+      gewogen: Math.round(e.gewogen * 100) / 100,
+      bezetting: Math.round((e.gewogen / e.capaciteit) * 100),
+    }))
     .sort((a, b) => b.gewogen - a.gewogen || a.begeleider.naam.localeCompare(b.begeleider.naam));
 }
 
 /** Active transitions that stayed on intensief longer than the provider allows: afschalen is a plan too. */
 export function longOnIntensiefOf(transitions: readonly CaseloadTransition[], today: IsoDate, config: SupportConfig) {
-  return transitions
-    .filter((t) => isActive(t.fase))
-    // Names only: a summary's persoon carries the date of birth too, which this list does not show.
-    .map((t) => ({
-      transitionId: t.id,
-      persoon: { voornaam: t.persoon.voornaam, achternaam: t.persoon.achternaam },
-      begeleiders: t.begeleiders.map(({ id, naam }) => ({ id, naam })),
-      dagen: longOnIntensief(t.niveaus, today, config),
-    }))
-    .filter((t): t is typeof t & { dagen: number } => t.dagen !== undefined)
-    .sort((a, b) => b.dagen - a.dagen);
+  return (
+    transitions
+      .filter((t) => isActive(t.fase))
+      // Names only: a summary's persoon carries the date of birth too, which this list does not show.
+      .map((t) => ({
+        transitionId: t.id,
+        persoon: { voornaam: t.persoon.voornaam, achternaam: t.persoon.achternaam },
+        begeleiders: t.begeleiders.map(({ id, naam }) => ({ id, naam })),
+        dagen: longOnIntensief(t.niveaus, today, config),
+      }))
+      .filter((t): t is typeof t & { dagen: number } => t.dagen !== undefined)
+      .sort((a, b) => b.dagen - a.dagen)
+  );
 }
 
 function empty(begeleider: { id: string; naam: string }, config: CaseloadConfig): CaseloadEntry {
-  return { begeleider: { id: begeleider.id, naam: begeleider.naam }, trajecten: 0, perNiveau: {}, gewogen: 0, capaciteit: config.capacity, bezetting: 0 };
+  return {
+    begeleider: { id: begeleider.id, naam: begeleider.naam },
+    trajecten: 0,
+    perNiveau: {},
+    gewogen: 0,
+    capaciteit: config.capacity,
+    bezetting: 0,
+  };
 }
 
 export const caseloadLevels = [...supportLevels, 'geen'] as const;

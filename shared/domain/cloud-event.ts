@@ -30,7 +30,10 @@ export function sourceOf(kvkNummer: string): string {
   return `urn:nld:kvk:${kvkNummer}:systeem:${systemName}`;
 }
 
-export function toCloudEvent(event: Pick<OutboxEvent, 'id' | 'type' | 'time' | 'subject' | 'sequence' | 'data'>, context: { kvkNummer: string; apiBaseUrl: string }): CloudEvent {
+export function toCloudEvent(
+  event: Pick<OutboxEvent, 'id' | 'type' | 'time' | 'subject' | 'sequence' | 'data'>,
+  context: { kvkNummer: string; apiBaseUrl: string },
+): CloudEvent {
   return {
     specversion: '1.0',
     id: event.id,

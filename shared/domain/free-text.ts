@@ -36,10 +36,13 @@ export function freeText(schema: z.ZodString, options: { multiline?: boolean } =
   const min = schema.minLength ?? 0;
   const checked = schema.refine((s) => !hasForbiddenControl(s, options.multiline), { error: CONTROL_MESSAGE });
   if (!min) return checked;
-  return checked.refine((s) => s.length < min || visibleLength(s) >= min, { error: `Vul minstens ${min} zichtbare tekens in.` });
+  return checked.refine((s) => s.length < min || visibleLength(s) >= min, {
+    error: `Vul minstens ${min} zichtbare tekens in.`,
+  });
 }
 
-export const EMERGENCY_REASON_MESSAGE = 'Geef voor noodtoegang een reden van 10 tot 300 zichtbare tekens, zonder stuurtekens.';
+export const EMERGENCY_REASON_MESSAGE =
+  'Geef voor noodtoegang een reden van 10 tot 300 zichtbare tekens, zonder stuurtekens.';
 
 /** The reason for emergency access (one line, trimmed): 10 visible characters at least, 300 characters at most. */
 export function emergencyReasonIsValid(reason: string): boolean {

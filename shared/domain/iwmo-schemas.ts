@@ -1,5 +1,12 @@
 import * as z from 'zod';
-import { eenheidCodes, frequentieCodes, redenVerzoekCodes, type AllocationCheck, type Omvang, type Toewijzing } from './iwmo';
+import {
+  eenheidCodes,
+  frequentieCodes,
+  redenVerzoekCodes,
+  type AllocationCheck,
+  type Omvang,
+  type Toewijzing,
+} from './iwmo';
 import { IsoDate } from './traject-schemas';
 import type { VowDraft } from './verzoek-om-wijziging';
 
@@ -16,7 +23,10 @@ export const OmvangSchema = z
     eenheid: z.enum(eenheidCodes, { error: 'Kies een eenheid uit de iWmo-codelijst (WMO756).' }),
     frequentie: z.enum(frequentieCodes, { error: 'Kies een frequentie uit de iWmo-codelijst (WMO757).' }),
   })
-  .meta({ id: 'Omvang', description: 'iWmo Omvang: Volume, Eenheid (WMO756) en Frequentie (WMO757)' }) satisfies z.ZodType<Omvang>;
+  .meta({
+    id: 'Omvang',
+    description: 'iWmo Omvang: Volume, Eenheid (WMO756) en Frequentie (WMO757)',
+  }) satisfies z.ZodType<Omvang>;
 
 /** What the caseworker copies from the municipality's toewijzing; Landing adds who recorded it and when. */
 export const ToewijzingFields = z.object({
@@ -47,12 +57,17 @@ export const ToewijzingSchema = ToewijzingFields.extend({ vastgelegdOp: IsoDate,
 
 export const AllocationCheckSchema = z
   .object({
-    urenPerWeekToegewezen: z.number().optional().meta({ description: 'Ontbreekt bij een eenheid die geen tijd is (stuks, euro)' }),
+    urenPerWeekToegewezen: z
+      .number()
+      .optional()
+      .meta({ description: 'Ontbreekt bij een eenheid die geen tijd is (stuks, euro)' }),
     overschrijding: z
       .object({ vanaf: IsoDate, urenPerWeekGepland: z.number(), urenPerWeekToegewezen: z.number() })
       .optional()
       .meta({ description: 'Vanaf deze dag is meer ondersteuning gepland dan toegewezen' }),
-    eindigtBinnenkort: IsoDate.optional().meta({ description: 'De toewijzing eindigt binnen vier weken (of is geëindigd) terwijl de ondersteuning doorgaat' }),
+    eindigtBinnenkort: IsoDate.optional().meta({
+      description: 'De toewijzing eindigt binnen vier weken (of is geëindigd) terwijl de ondersteuning doorgaat',
+    }),
     verlopen: z.boolean().optional(),
   })
   .meta({ id: 'ToewijzingControle' }) satisfies z.ZodType<AllocationCheck>;
@@ -74,7 +89,14 @@ export const VowDraftSchema = z
     }),
     redenVerzoekOmschrijving: z.string(),
     toelichting: z.string(),
-    persoonRef: z.string().meta({ description: 'Pseudoniem van de persoon; het BSN vult het iWmo-systeem van de aanbieder in' }),
-    ontbreekt: z.array(z.literal('Bsn')).meta({ description: 'Wat het iWmo-systeem van de aanbieder nog moet invullen' }),
+    persoonRef: z
+      .string()
+      .meta({ description: 'Pseudoniem van de persoon; het BSN vult het iWmo-systeem van de aanbieder in' }),
+    ontbreekt: z
+      .array(z.literal('Bsn'))
+      .meta({ description: 'Wat het iWmo-systeem van de aanbieder nog moet invullen' }),
   })
-  .meta({ id: 'VerzoekOmWijzigingConcept', description: 'Concept van een iWmo verzoek om wijziging (WMO317); Landing verstuurt het niet' }) satisfies z.ZodType<VowDraft>;
+  .meta({
+    id: 'VerzoekOmWijzigingConcept',
+    description: 'Concept van een iWmo verzoek om wijziging (WMO317); Landing verstuurt het niet',
+  }) satisfies z.ZodType<VowDraft>;

@@ -79,7 +79,10 @@ const weeksPerPeriod: Record<Exclude<FrequentieCode, '6'>, number> = {
  * The hours a week an Omvang amounts to, or undefined when it cannot be said: a unit that is no time, or a
  * total for an allocation without an end (there is no period to spread it over).
  */
-export function hoursPerWeek(omvang: Omvang, periode?: Pick<Toewijzing, 'ingangsdatum' | 'einddatum'>): number | undefined {
+export function hoursPerWeek(
+  omvang: Omvang,
+  periode?: Pick<Toewijzing, 'ingangsdatum' | 'einddatum'>,
+): number | undefined {
   const hours = hoursPerUnit[omvang.eenheid];
   if (hours === undefined) return undefined;
   const weeks = omvang.frequentie === '6' ? periodWeeks(periode) : weeksPerPeriod[omvang.frequentie];
@@ -115,9 +118,15 @@ export const ALLOCATION_ENDING_DAYS = 28;
 const round = (hours: number) => Math.round(hours * 100) / 100;
 
 /** The most hours a week planned on any day from `from` to `to` (inclusive). */
-export function plannedPeak(changes: readonly SupportChange[], from: IsoDate, to: IsoDate, config: SupportConfig): number {
+export function plannedPeak(
+  changes: readonly SupportChange[],
+  from: IsoDate,
+  to: IsoDate,
+  config: SupportConfig,
+): number {
   let peak = 0;
-  for (let day = from; day <= to; day = addDays(day, 1)) peak = Math.max(peak, plannedHoursPerWeek(changes, day, config));
+  for (let day = from; day <= to; day = addDays(day, 1))
+    peak = Math.max(peak, plannedHoursPerWeek(changes, day, config));
   return peak;
 }
 
@@ -138,7 +147,12 @@ export interface AllocationCheck {
  * Compares the planned support with the allocation from today (or its start) up to 90 days ahead (or its
  * end). Derived for the day asked, never stored.
  */
-export function allocationCheck(changes: readonly SupportChange[], allocation: Toewijzing, today: IsoDate, config: SupportConfig): AllocationCheck {
+export function allocationCheck(
+  changes: readonly SupportChange[],
+  allocation: Toewijzing,
+  today: IsoDate,
+  config: SupportConfig,
+): AllocationCheck {
   const allocated = hoursPerWeek(allocation.omvang, allocation);
   const from = allocation.ingangsdatum > today ? allocation.ingangsdatum : today;
   const horizon = addDays(today, ALLOCATION_HORIZON_DAYS);
@@ -152,16 +166,31 @@ export function allocationCheck(changes: readonly SupportChange[], allocation: T
   };
 }
 
-function firstExcess(changes: readonly SupportChange[], from: IsoDate, to: IsoDate, allocated: number, config: SupportConfig): AllocationCheck['overschrijding'] {
+function firstExcess(
+  changes: readonly SupportChange[],
+  from: IsoDate,
+  to: IsoDate,
+  allocated: number,
+  config: SupportConfig,
+): AllocationCheck['overschrijding'] {
   for (let day = from; day <= to; day = addDays(day, 1)) {
     if (round(plannedHoursPerWeek(changes, day, config)) > allocated) {
-      return { vanaf: day, urenPerWeekGepland: round(plannedPeak(changes, day, to, config)), urenPerWeekToegewezen: allocated };
+      return {
+        vanaf: day,
+        urenPerWeekGepland: round(plannedPeak(changes, day, to, config)),
+        urenPerWeekToegewezen: allocated,
+      };
     }
   }
   return undefined;
 }
 
-function endingWhileSupportGoesOn(changes: readonly SupportChange[], allocation: Toewijzing, today: IsoDate, config: SupportConfig): IsoDate | undefined {
+function endingWhileSupportGoesOn(
+  changes: readonly SupportChange[],
+  allocation: Toewijzing,
+  today: IsoDate,
+  config: SupportConfig,
+): IsoDate | undefined {
   const end = allocation.einddatum;
   if (!end || end > addDays(today, ALLOCATION_ENDING_DAYS)) return undefined;
   const after = addDays(end, 1);

@@ -3,13 +3,26 @@ import type { MunicipalityPolicy } from './municipality-policy';
 import { summarizeReadiness, type Readiness } from './readiness';
 import type { UitkeringStatus } from './uitkering';
 import type { Fase } from './vocabulary';
-import { geaccepteerdeAanbieding, omklapAankondiging, omklapDatum, type Contract, type WoningAanbieding } from './woning';
+import {
+  geaccepteerdeAanbieding,
+  omklapAankondiging,
+  omklapDatum,
+  type Contract,
+  type WoningAanbieding,
+} from './woning';
 
 /**
  * The phases of a transition and the rules for moving between them. Pure: the caller passes today and the
  * municipality's policy; the answer is allowed, or blocked with a Dutch reason the caseworker can act on.
  */
-export const activeFases = ['aanmelding', 'voorbereiding', 'woning', 'verhuizing', 'landing', 'omklap'] as const satisfies readonly Fase[];
+export const activeFases = [
+  'aanmelding',
+  'voorbereiding',
+  'woning',
+  'verhuizing',
+  'landing',
+  'omklap',
+] as const satisfies readonly Fase[];
 const forward: Fase[] = ['aanmelding', 'voorbereiding', 'woning', 'verhuizing', 'landing', 'omklap', 'geland'];
 
 export interface LifecycleState {
@@ -55,7 +68,9 @@ export function canChangeFase(state: LifecycleState, to: Fase, policy: Municipal
     case 'woning': {
       if (state.fase === 'verhuizing') return allow;
       const summary = summarizeReadiness(state.gereedheid, policy.blockingReadinessItems);
-      return summary.ready ? allow : block(`Eerst nodig in de voorbereiding: ${summary.openBlocking.length} verplichte punten staan nog open.`);
+      return summary.ready
+        ? allow
+        : block(`Eerst nodig in de voorbereiding: ${summary.openBlocking.length} verplichte punten staan nog open.`);
     }
     case 'verhuizing': {
       if (!geaccepteerdeAanbieding(state.aanbiedingen)) return block('Er is nog geen geaccepteerde woning.');

@@ -36,18 +36,26 @@ export type MoveStep =
   | { stap: 'omklap-melden' }
   | { stap: 'klaar' };
 
-export type MoveAction = Extract<MoveStep, { stap: 'uitkering-taak' | 'vraag-bevestiging' | 'verhuisdag' | 'evaluatie' | 'omklap-aankondigen' | 'omklap-melden' }>['stap'];
+export type MoveAction = Extract<
+  MoveStep,
+  { stap: 'uitkering-taak' | 'vraag-bevestiging' | 'verhuisdag' | 'evaluatie' | 'omklap-aankondigen' | 'omklap-melden' }
+>['stap'];
 
 export type MoveProcessState = LifecycleState & { verhuisproces: MoveProcessMarkers };
 
 export function nextMoveStep(t: MoveProcessState, policy: MunicipalityPolicy, today: IsoDate): MoveStep {
-  if (!['woning', 'verhuizing', 'landing', 'omklap'].includes(t.fase) || !geaccepteerdeAanbieding(t.aanbiedingen)) return { stap: 'geen' };
+  if (!['woning', 'verhuizing', 'landing', 'omklap'].includes(t.fase) || !geaccepteerdeAanbieding(t.aanbiedingen))
+    return { stap: 'geen' };
   if (!t.contract) return { stap: 'wacht-op-contract' };
   const m = t.verhuisproces;
 
   if (!t.verhuisdOp) {
     if (!t.verhuisdatum) return { stap: 'wacht-op-verhuisdatum' };
-    const risk = uitkeringRisk({ moveDate: t.verhuisdatum, status: t.uitkering, decisionWeeks: policy.uitkeringDecisionWeeks });
+    const risk = uitkeringRisk({
+      moveDate: t.verhuisdatum,
+      status: t.uitkering,
+      decisionWeeks: policy.uitkeringDecisionWeeks,
+    });
     if (risk.level === 'rood' && m.uitkeringTaakVoor !== t.verhuisdatum) return { stap: 'uitkering-taak' };
     const confirmOn = addDays(t.verhuisdatum, -policy.confirmDaysBeforeMove);
     if (today < confirmOn) return { stap: 'wacht', tot: confirmOn, waarop: 'bevestiging van ondersteuning en budget' };
@@ -58,14 +66,18 @@ export function nextMoveStep(t: MoveProcessState, policy: MunicipalityPolicy, to
 
   if (!m.evaluatieGepland) {
     const reviewOn = addDays(t.verhuisdOp, REVIEW_AFTER_MOVE_DAYS);
-    return today < reviewOn ? { stap: 'wacht', tot: reviewOn, waarop: 'de evaluatie na zes weken' } : { stap: 'evaluatie' };
+    return today < reviewOn
+      ? { stap: 'wacht', tot: reviewOn, waarop: 'de evaluatie na zes weken' }
+      : { stap: 'evaluatie' };
   }
 
   const aankondiging = omklapAankondiging(t.contract, policy.omklapNoticeMonths);
   const omklap = omklapDatum(t.contract);
   if (aankondiging && omklap) {
     if (!m.omklapAangekondigd) {
-      return today < aankondiging ? { stap: 'wacht', tot: aankondiging, waarop: 'de aankondiging van de omklap' } : { stap: 'omklap-aankondigen' };
+      return today < aankondiging
+        ? { stap: 'wacht', tot: aankondiging, waarop: 'de aankondiging van de omklap' }
+        : { stap: 'omklap-aankondigen' };
     }
     if (!m.omklapGemeld) {
       return today < omklap ? { stap: 'wacht', tot: omklap, waarop: 'de omklapdatum' } : { stap: 'omklap-melden' };

@@ -30,7 +30,9 @@ const overrides: Partial<Record<GemeenteCode, Partial<MunicipalityPolicy>>> = {
   // Utrecht (centrumgemeente) decides faster through the korte lijnen with W&I the seed describes.
   GM0344: { uitkeringDecisionWeeks: 6 },
   // Nieuwegein's Proeftuin Beschermd Thuis asks for the buffer before the move.
-  GM0356: { blockingReadinessItems: ['schulden-stabiel', 'budgetbeheer', 'buffer', 'overdrachtsformulier', 'signaleringsplan'] },
+  GM0356: {
+    blockingReadinessItems: ['schulden-stabiel', 'budgetbeheer', 'buffer', 'overdrachtsformulier', 'signaleringsplan'],
+  },
 };
 
 export function municipalityPolicy(code: GemeenteCode): MunicipalityPolicy {

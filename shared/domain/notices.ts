@@ -70,22 +70,36 @@ const Contactpersoon = z.object({ naam: z.string(), telefoon: z.string().optiona
 const base = { persoonRef: z.string(), woning: Woning };
 
 export const noticeDataSchemas = {
-  'aanbod-geaccepteerd': z.object({ ...base, beschikbaarVanaf: IsoDateSchema, contactpersoon: Contactpersoon, bereikbaar24uur: z.boolean() }).strict(),
+  'aanbod-geaccepteerd': z
+    .object({ ...base, beschikbaarVanaf: IsoDateSchema, contactpersoon: Contactpersoon, bereikbaar24uur: z.boolean() })
+    .strict(),
   'aanbod-afgewezen': z.object(base).strict(),
   'contract-getekend': z
     .object({
       ...base,
       contract: z
-        .object({ vorm: z.enum(['driepartijenovereenkomst', 'eigen-huurcontract']), ingangsdatum: IsoDateSchema, contractnummer: z.string().optional(), omklapDatum: IsoDateSchema.optional(), garantstelling: z.boolean() })
+        .object({
+          vorm: z.enum(['driepartijenovereenkomst', 'eigen-huurcontract']),
+          ingangsdatum: IsoDateSchema,
+          contractnummer: z.string().optional(),
+          omklapDatum: IsoDateSchema.optional(),
+          garantstelling: z.boolean(),
+        })
         .strict(),
     })
     .strict(),
-  'verhuisdatum-vastgelegd': z.object({ ...base, verhuisdatum: IsoDateSchema, vorigeVerhuisdatum: IsoDateSchema.optional() }).strict(),
+  'verhuisdatum-vastgelegd': z
+    .object({ ...base, verhuisdatum: IsoDateSchema, vorigeVerhuisdatum: IsoDateSchema.optional() })
+    .strict(),
   verhuisd: z.object({ ...base, verhuisdOp: IsoDateSchema }).strict(),
   'contactpersoon-gewijzigd': z.object({ ...base, contactpersoon: Contactpersoon }).strict(),
   'bereikbaarheid-gewijzigd': z.object({ ...base, bereikbaar24uur: z.boolean() }).strict(),
-  'omklap-aangekondigd': z.object({ ...base, omklapDatum: IsoDateSchema, contractnummer: z.string().optional() }).strict(),
-  'omklap-uitgevoerd': z.object({ ...base, omklapDatum: IsoDateSchema, contractnummer: z.string().optional() }).strict(),
+  'omklap-aangekondigd': z
+    .object({ ...base, omklapDatum: IsoDateSchema, contractnummer: z.string().optional() })
+    .strict(),
+  'omklap-uitgevoerd': z
+    .object({ ...base, omklapDatum: IsoDateSchema, contractnummer: z.string().optional() })
+    .strict(),
   'traject-beeindigd': z.object(base).strict(),
   test: z.object({ bericht: z.string() }).strict(),
 } satisfies Record<NoticeKind, z.ZodType>;
@@ -111,15 +125,30 @@ export function reachable24h(t: Pick<Transition, 'ondersteuning'>, today: IsoDat
  */
 export function noticesFor(before: Transition, next: Transition, today: IsoDate): Notice[] {
   const notices: Notice[] = [];
-  const woning = (offer: WoningAanbieding) => ({ adres: { ...offer.adres }, ...(offer.eenheidnummer ? { eenheidnummer: offer.eenheidnummer } : {}) });
-  const notice = <K extends NoticeKind>(soort: K, offer: WoningAanbieding, data: Omit<NoticeData<K>, 'persoonRef' | 'woning'>) =>
-    notices.push({ soort, corporatieId: offer.corporatieId, data: { persoonRef: next.persoonRef, woning: woning(offer), ...data } as NoticeData<K> });
+  const woning = (offer: WoningAanbieding) => ({
+    adres: { ...offer.adres },
+    ...(offer.eenheidnummer ? { eenheidnummer: offer.eenheidnummer } : {}),
+  });
+  const notice = <K extends NoticeKind>(
+    soort: K,
+    offer: WoningAanbieding,
+    data: Omit<NoticeData<K>, 'persoonRef' | 'woning'>,
+  ) =>
+    notices.push({
+      soort,
+      corporatieId: offer.corporatieId,
+      data: { persoonRef: next.persoonRef, woning: woning(offer), ...data } as NoticeData<K>,
+    });
 
   for (const offer of next.aanbiedingen) {
     const was = before.aanbiedingen.find((a) => a.id === offer.id)?.status;
     if (offer.status === 'afgewezen' && was !== 'afgewezen') notice('aanbod-afgewezen', offer, {});
     if (offer.status === 'geaccepteerd' && was !== 'geaccepteerd') {
-      notice('aanbod-geaccepteerd', offer, { beschikbaarVanaf: offer.beschikbaarVanaf, contactpersoon: contactpersoon(next), bereikbaar24uur: reachable24h(next, today) });
+      notice('aanbod-geaccepteerd', offer, {
+        beschikbaarVanaf: offer.beschikbaarVanaf,
+        contactpersoon: contactpersoon(next),
+        bereikbaar24uur: reachable24h(next, today),
+      });
     }
   }
 
@@ -130,23 +159,38 @@ export function noticesFor(before: Transition, next: Transition, today: IsoDate)
   if (c && JSON.stringify(c) !== JSON.stringify(before.contract)) {
     const omklap = omklapDatum(c);
     notice('contract-getekend', placed, {
-      contract: { vorm: c.vorm, ingangsdatum: c.ingangsdatum, ...(c.contractnummer ? { contractnummer: c.contractnummer } : {}), ...(omklap ? { omklapDatum: omklap } : {}), garantstelling: Boolean(c.garantstelling) },
+      contract: {
+        vorm: c.vorm,
+        ingangsdatum: c.ingangsdatum,
+        ...(c.contractnummer ? { contractnummer: c.contractnummer } : {}),
+        ...(omklap ? { omklapDatum: omklap } : {}),
+        garantstelling: Boolean(c.garantstelling),
+      },
     });
   }
   if (next.verhuisdatum && next.verhuisdatum !== before.verhuisdatum) {
-    notice('verhuisdatum-vastgelegd', placed, { verhuisdatum: next.verhuisdatum, ...(before.verhuisdatum ? { vorigeVerhuisdatum: before.verhuisdatum } : {}) });
+    notice('verhuisdatum-vastgelegd', placed, {
+      verhuisdatum: next.verhuisdatum,
+      ...(before.verhuisdatum ? { vorigeVerhuisdatum: before.verhuisdatum } : {}),
+    });
   }
   if (next.verhuisdOp && !before.verhuisdOp) notice('verhuisd', placed, { verhuisdOp: next.verhuisdOp });
-  if (wasPlaced && contactKey(next) !== contactKey(before)) notice('contactpersoon-gewijzigd', placed, { contactpersoon: contactpersoon(next) });
+  if (wasPlaced && contactKey(next) !== contactKey(before))
+    notice('contactpersoon-gewijzigd', placed, { contactpersoon: contactpersoon(next) });
   // A temporary change that ran out is over on `today` in both versions: compare with its last day instead,
   // so the record of its end (recordScaleUpEnded) is when the corporation hears that reachability changed.
-  const endRecorded = next.ondersteuning.find((c) => c.tot && c.afgelopenGemeldOp && !before.ondersteuning.find((b) => b.id === c.id)?.afgelopenGemeldOp);
+  const endRecorded = next.ondersteuning.find(
+    (c) => c.tot && c.afgelopenGemeldOp && !before.ondersteuning.find((b) => b.id === c.id)?.afgelopenGemeldOp,
+  );
   const wasReachable = reachable24h(before, endRecorded?.tot ?? today);
-  if (wasPlaced && reachable24h(next, today) !== wasReachable) notice('bereikbaarheid-gewijzigd', placed, { bereikbaar24uur: reachable24h(next, today) });
+  if (wasPlaced && reachable24h(next, today) !== wasReachable)
+    notice('bereikbaarheid-gewijzigd', placed, { bereikbaar24uur: reachable24h(next, today) });
   const omklap = c ? omklapDatum(c) : undefined;
   const contractnummer = c?.contractnummer ? { contractnummer: c.contractnummer } : {};
-  if (omklap && next.verhuisproces.omklapAangekondigd && !before.verhuisproces.omklapAangekondigd) notice('omklap-aangekondigd', placed, { omklapDatum: omklap, ...contractnummer });
-  if (omklap && next.verhuisproces.omklapGemeld && !before.verhuisproces.omklapGemeld) notice('omklap-uitgevoerd', placed, { omklapDatum: omklap, ...contractnummer });
+  if (omklap && next.verhuisproces.omklapAangekondigd && !before.verhuisproces.omklapAangekondigd)
+    notice('omklap-aangekondigd', placed, { omklapDatum: omklap, ...contractnummer });
+  if (omklap && next.verhuisproces.omklapGemeld && !before.verhuisproces.omklapGemeld)
+    notice('omklap-uitgevoerd', placed, { omklapDatum: omklap, ...contractnummer });
   // Ended, for whatever reason: the corporation hears that the support ends, never why.
   if (isActive(before.fase) && !isActive(next.fase)) notice('traject-beeindigd', placed, {});
   return notices;

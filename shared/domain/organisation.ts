@@ -10,9 +10,15 @@ export const Organisation = z
     naam: z.string(),
     soort: OrganisationKind,
     /** For a gemeente: its CBS code, which ties its budget holders to the transitions in it. */
-    gemeenteCode: z.string().regex(/^GM\d{4}$/).optional(),
+    gemeenteCode: z
+      .string()
+      .regex(/^GM\d{4}$/)
+      .optional(),
     /** For a zorgaanbieder: its KvK number, which names it as the source of its notices (urn:nld:kvk:…). */
-    kvkNummer: z.string().regex(/^\d{8}$/).optional(),
+    kvkNummer: z
+      .string()
+      .regex(/^\d{8}$/)
+      .optional(),
   })
   .meta({ id: 'Organisation' });
 export type Organisation = z.infer<typeof Organisation>;

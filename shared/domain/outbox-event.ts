@@ -29,7 +29,17 @@ export type OutboxEvent = z.infer<typeof OutboxEvent>;
 
 export const sequenceOf = (version: number) => String(version).padStart(10, '0');
 
-export function toOutboxEvents(notices: readonly Notice[], context: { transitionId: string; providerId: string; persoonRef: string; version: number; at: string; newId: () => string }): OutboxEvent[] {
+export function toOutboxEvents(
+  notices: readonly Notice[],
+  context: {
+    transitionId: string;
+    providerId: string;
+    persoonRef: string;
+    version: number;
+    at: string;
+    newId: () => string;
+  },
+): OutboxEvent[] {
   return notices.map((n) => ({
     id: context.newId(),
     transitionId: context.transitionId,

@@ -56,19 +56,41 @@ export interface SupportOverview {
 }
 
 export function supportOverview(
-  t: { ondersteuning: SupportChange[]; ondersteuningEvaluaties: { wijzigingId: string }[]; verhuisdatum?: IsoDate; verhuisdOp?: IsoDate; createdAt: string; toewijzing?: Toewijzing },
+  t: {
+    ondersteuning: SupportChange[];
+    ondersteuningEvaluaties: { wijzigingId: string }[];
+    verhuisdatum?: IsoDate;
+    verhuisdOp?: IsoDate;
+    createdAt: string;
+    toewijzing?: Toewijzing;
+  },
   today: IsoDate,
   config: SupportConfig = defaultSupportConfig,
 ): SupportOverview {
   const current = changeOn(t.ondersteuning, today);
   const reviewed = new Set(t.ondersteuningEvaluaties.map((r) => r.wijzigingId));
   const pending = t.ondersteuning
-    .filter((c) => !reviewed.has(c.id) && isScaleUp(c, levelOn(t.ondersteuning.filter((o) => o !== c), c.vanaf)))
+    .filter(
+      (c) =>
+        !reviewed.has(c.id) &&
+        isScaleUp(
+          c,
+          levelOn(
+            t.ondersteuning.filter((o) => o !== c),
+            c.vanaf,
+          ),
+        ),
+    )
     .map((c) => ({ datum: reviewDate(c, config), wijzigingId: c.id }))
     .sort((a, b) => a.datum.localeCompare(b.datum))[0];
-  const proposal = t.verhuisdatum && !t.verhuisdOp ? proposeMoveScaleUp(t.ondersteuning, t.verhuisdatum, config) : undefined;
+  const proposal =
+    t.verhuisdatum && !t.verhuisdOp ? proposeMoveScaleUp(t.ondersteuning, t.verhuisdatum, config) : undefined;
   const recorded = proposal && t.ondersteuning.some((c) => c.vanaf === proposal.vanaf && c.tot === proposal.tot);
-  const spans = levelSpans(t.ondersteuning, t.createdAt.slice(0, 10) < today ? t.createdAt.slice(0, 10) : today, addDays(today, 90));
+  const spans = levelSpans(
+    t.ondersteuning,
+    t.createdAt.slice(0, 10) < today ? t.createdAt.slice(0, 10) : today,
+    addDays(today, 90),
+  );
   const sinceSpan = levelSpans(t.ondersteuning, addDays(today, -3650), today).at(-1);
   const lang = longOnIntensief(t.ondersteuning, today, config);
   return {
@@ -105,13 +127,20 @@ export function overview(
   const openOffers = state.aanbiedingen.filter((a) => a.status === 'open');
 
   const deadlines: Deadline[] = [
-    ...openOffers.map((a) => ({ datum: a.reactieUiterlijk, wat: `Reageren op woning ${a.adres.straat} ${a.adres.huisnummer}` })),
+    ...openOffers.map((a) => ({
+      datum: a.reactieUiterlijk,
+      wat: `Reageren op woning ${a.adres.straat} ${a.adres.huisnummer}`,
+    })),
     ...(risk.latestSafeApplicationDate && !state.uitkering.aangevraagdOp
       ? [{ datum: risk.latestSafeApplicationDate, wat: 'Uiterlijk uitkering aanvragen' }]
       : []),
     ...(state.verhuisdatum && !state.verhuisdOp ? [{ datum: state.verhuisdatum, wat: 'Verhuizing' }] : []),
-    ...(state.verhuisdOp ? [{ datum: addDays(state.verhuisdOp, 42), wat: 'Evaluatie na zes weken in de nieuwe woning' }] : []),
-    ...(aankondiging && state.fase !== 'geland' ? [{ datum: aankondiging, wat: 'Corporatie informeren over de omklap' }] : []),
+    ...(state.verhuisdOp
+      ? [{ datum: addDays(state.verhuisdOp, 42), wat: 'Evaluatie na zes weken in de nieuwe woning' }]
+      : []),
+    ...(aankondiging && state.fase !== 'geland'
+      ? [{ datum: aankondiging, wat: 'Corporatie informeren over de omklap' }]
+      : []),
     ...(omklap && state.fase !== 'geland' ? [{ datum: omklap, wat: 'Omklap naar eigen huurcontract' }] : []),
   ]
     .filter((d) => d.datum >= today)
@@ -128,7 +157,11 @@ export function overview(
     ...(aankondiging ? { omklapAankondiging: aankondiging } : {}),
     deadlines,
     verhuiskostenOngedekt: Boolean(state.verhuisproces?.verhuiskostenOngedekt) && !state.verhuisdOp,
-    ondersteuning: supportOverview({ ondersteuning: [], ondersteuningEvaluaties: [], createdAt: `${today}T00:00:00.000Z`, ...state }, today, config),
+    ondersteuning: supportOverview(
+      { ondersteuning: [], ondersteuningEvaluaties: [], createdAt: `${today}T00:00:00.000Z`, ...state },
+      today,
+      config,
+    ),
   };
 }
 
@@ -146,5 +179,9 @@ export interface Signalen {
 export function signalen(state: LifecycleState, policy: MunicipalityPolicy, today: IsoDate): Signalen {
   const view = overview(state, policy, today);
   const review = view.ondersteuning.volgendeEvaluatie?.datum;
-  return { uitkeringRisico: view.uitkering.level, ...(view.deadlines[0] ? { volgendeDeadline: view.deadlines[0] } : {}), ...(review ? { volgendeEvaluatie: review } : {}) };
+  return {
+    uitkeringRisico: view.uitkering.level,
+    ...(view.deadlines[0] ? { volgendeDeadline: view.deadlines[0] } : {}),
+    ...(review ? { volgendeEvaluatie: review } : {}),
+  };
 }

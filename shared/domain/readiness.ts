@@ -32,18 +32,34 @@ export interface ReadinessItemDefinition {
 }
 
 export const readinessItems = [
-  { id: 'schulden-stabiel', levensgebied: 'persoonlijke-zorg', label: 'Schulden gestabiliseerd (schuldhulp loopt of is afgerond)' },
+  {
+    id: 'schulden-stabiel',
+    levensgebied: 'persoonlijke-zorg',
+    label: 'Schulden gestabiliseerd (schuldhulp loopt of is afgerond)',
+  },
   { id: 'budgetbeheer', levensgebied: 'persoonlijke-zorg', label: 'Budgetbeheer of bewindvoerder betrokken' },
   { id: 'buffer', levensgebied: 'persoonlijke-zorg', label: 'Buffer gespaard voor de verhuizing' },
   { id: 'huishouden', levensgebied: 'persoonlijke-zorg', label: 'Huishoudelijke vaardigheden geoefend' },
   { id: 'overdrachtsformulier', levensgebied: 'gezondheid', label: 'Overdrachtsformulier ingevuld' },
-  { id: 'signaleringsplan', levensgebied: 'gezondheid', label: 'Signaleringsplan opgesteld met de persoon en het netwerk' },
-  { id: 'ervaringsdeskundige', levensgebied: 'zingeving', label: 'Bewustwordingsgesprek met een ervaringsdeskundige gevoerd' },
+  {
+    id: 'signaleringsplan',
+    levensgebied: 'gezondheid',
+    label: 'Signaleringsplan opgesteld met de persoon en het netwerk',
+  },
+  {
+    id: 'ervaringsdeskundige',
+    levensgebied: 'zingeving',
+    label: 'Bewustwordingsgesprek met een ervaringsdeskundige gevoerd',
+  },
   { id: 'daginvulling', levensgebied: 'werken', label: 'Daginvulling in de buurt van de nieuwe woning geregeld' },
   { id: 'opleiding', levensgebied: 'leren', label: 'Wensen voor opleiding of cursus besproken' },
   { id: 'vrije-tijd', levensgebied: 'recreeren', label: 'Vrijetijdsbesteding in de nieuwe wijk verkend' },
   { id: 'steunnetwerk', levensgebied: 'sociale-contacten', label: 'Steunnetwerk in beeld en betrokken' },
-  { id: 'wijk-geinformeerd', levensgebied: 'wonen', label: 'Lokale professionals geïnformeerd (wijkagent, sociaal team, corporatie)' },
+  {
+    id: 'wijk-geinformeerd',
+    levensgebied: 'wonen',
+    label: 'Lokale professionals geïnformeerd (wijkagent, sociaal team, corporatie)',
+  },
 ] as const satisfies readonly ReadinessItemDefinition[];
 
 export type ReadinessItemId = (typeof readinessItems)[number]['id'];

@@ -40,7 +40,14 @@ export interface Balance {
 export type Bucket = Exclude<keyof Balance, 'toegekendCent'>;
 
 /** A spend moves its amount from one bucket to another. */
-export type SpendMove = 'voorstellen' | 'direct-goedkeuren' | 'goedkeuren' | 'afwijzen' | 'betalen' | 'annuleren-voorstel' | 'annuleren-goedgekeurd';
+export type SpendMove =
+  | 'voorstellen'
+  | 'direct-goedkeuren'
+  | 'goedkeuren'
+  | 'afwijzen'
+  | 'betalen'
+  | 'annuleren-voorstel'
+  | 'annuleren-goedgekeurd';
 
 export const moves: Record<SpendMove, { from: Bucket; to: Bucket; fromStatus?: SpendStatus; toStatus: SpendStatus }> = {
   voorstellen: { from: 'vrijCent', to: 'gereserveerdCent', toStatus: 'voorgesteld' },
@@ -48,8 +55,18 @@ export const moves: Record<SpendMove, { from: Bucket; to: Bucket; fromStatus?: S
   goedkeuren: { from: 'gereserveerdCent', to: 'goedgekeurdCent', fromStatus: 'voorgesteld', toStatus: 'goedgekeurd' },
   afwijzen: { from: 'gereserveerdCent', to: 'vrijCent', fromStatus: 'voorgesteld', toStatus: 'afgewezen' },
   betalen: { from: 'goedgekeurdCent', to: 'betaaldCent', fromStatus: 'goedgekeurd', toStatus: 'betaald' },
-  'annuleren-voorstel': { from: 'gereserveerdCent', to: 'vrijCent', fromStatus: 'voorgesteld', toStatus: 'geannuleerd' },
-  'annuleren-goedgekeurd': { from: 'goedgekeurdCent', to: 'vrijCent', fromStatus: 'goedgekeurd', toStatus: 'geannuleerd' },
+  'annuleren-voorstel': {
+    from: 'gereserveerdCent',
+    to: 'vrijCent',
+    fromStatus: 'voorgesteld',
+    toStatus: 'geannuleerd',
+  },
+  'annuleren-goedgekeurd': {
+    from: 'goedgekeurdCent',
+    to: 'vrijCent',
+    fromStatus: 'goedgekeurd',
+    toStatus: 'geannuleerd',
+  },
 };
 
 export class InsufficientBudgetError extends Error {
@@ -65,7 +82,8 @@ export function newBalance(toegekendCent: number): Balance {
 
 /** Applies one move; refuses anything that would take a bucket below zero. */
 export function applyMove(balance: Balance, move: SpendMove, amountCent: number): Balance {
-  if (!Number.isSafeInteger(amountCent) || amountCent <= 0) throw new RangeError('amount must be a positive whole number of cents');
+  if (!Number.isSafeInteger(amountCent) || amountCent <= 0)
+    throw new RangeError('amount must be a positive whole number of cents');
   const { from, to } = moves[move];
   if (balance[from] < amountCent) {
     if (from === 'vrijCent') throw new InsufficientBudgetError(balance.vrijCent);
@@ -88,7 +106,9 @@ export function cancelMove(status: SpendStatus): SpendMove | undefined {
 
 export function isConsistent(b: Balance): boolean {
   const buckets = [b.vrijCent, b.gereserveerdCent, b.goedgekeurdCent, b.betaaldCent];
-  return buckets.every((x) => Number.isSafeInteger(x) && x >= 0) && buckets.reduce((s, x) => s + x, 0) === b.toegekendCent;
+  return (
+    buckets.every((x) => Number.isSafeInteger(x) && x >= 0) && buckets.reduce((s, x) => s + x, 0) === b.toegekendCent
+  );
 }
 
 /** "1234,50" for a finance department's Dutch spreadsheet (no thousands separator, comma decimal). */

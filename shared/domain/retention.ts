@@ -31,7 +31,8 @@ export function endOfRecord(t: Pick<Transition, 'fase' | 'updatedAt'>): IsoDate 
  * 28 February and due on 1 March of a year without one: never a day early.
  */
 export function deletionDueOn(endedOn: IsoDate, years: number): IsoDate {
-  if (!Number.isInteger(years) || years < 1) throw new RangeError('the retention period is a whole number of years, at least 1');
+  if (!Number.isInteger(years) || years < 1)
+    throw new RangeError('the retention period is a whole number of years, at least 1');
   return addDays(addMonths(endedOn, years * 12), 1);
 }
 
@@ -41,7 +42,11 @@ export type RetentionDecision =
   | { due: false; reason: 'bewaartermijn-loopt'; endedOn: IsoDate; dueOn: IsoDate };
 
 /** Whether a transition's record is due for deletion on `today`. An active transition never is. */
-export function retentionDecision(t: Pick<Transition, 'fase' | 'updatedAt'>, today: IsoDate, years: number): RetentionDecision {
+export function retentionDecision(
+  t: Pick<Transition, 'fase' | 'updatedAt'>,
+  today: IsoDate,
+  years: number,
+): RetentionDecision {
   const endedOn = endOfRecord(t);
   if (!endedOn) return { due: false, reason: 'actief' };
   const dueOn = deletionDueOn(endedOn, years);

@@ -22,7 +22,13 @@ const HOUR_MS = 3_600_000;
 const faseNaam: Record<SignFase, string> = { groen: 'Groen', oranje: 'Oranje', rood: 'Rood' };
 const clip = (text: string, max = 160) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
-const timeFormat = new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Amsterdam' });
+const timeFormat = new Intl.DateTimeFormat('nl-NL', {
+  day: 'numeric',
+  month: 'long',
+  hour: '2-digit',
+  minute: '2-digit',
+  timeZone: 'Europe/Amsterdam',
+});
 /** `2027-03-06T02:15:00Z` → `6 maart 03:15` (Dutch time): how deadlines read in the timeline. */
 export const tijdstip = (iso: string) => timeFormat.format(new Date(iso));
 
@@ -35,7 +41,12 @@ export function acknowledgeSignal(s: Signal, door: Person, at: Date): SignalComm
 }
 
 /** Resolving also picks the signal up when nobody had yet; a scale-up made with it is named by its id. */
-export function resolveSignal(s: Signal, input: { notitie: string; wijzigingId?: string | undefined }, door: Person, at: Date): SignalCommandResult {
+export function resolveSignal(
+  s: Signal,
+  input: { notitie: string; wijzigingId?: string | undefined },
+  door: Person,
+  at: Date,
+): SignalCommandResult {
   if (s.status === 'afgehandeld') throw new RuleViolation('Dit signaal is al afgehandeld.');
   const op = at.toISOString();
   return {
@@ -43,14 +54,23 @@ export function resolveSignal(s: Signal, input: { notitie: string; wijzigingId?:
       ...s,
       status: 'afgehandeld',
       ...(s.bevestigd ? {} : { bevestigd: { door, op } }),
-      afgehandeld: { door, op, notitie: input.notitie, ...(input.wijzigingId ? { wijzigingId: input.wijzigingId } : {}) },
+      afgehandeld: {
+        door,
+        op,
+        notitie: input.notitie,
+        ...(input.wijzigingId ? { wijzigingId: input.wijzigingId } : {}),
+      },
     },
     event: { type: 'signaal-afgehandeld', omschrijving: `${clip(s.omschrijving, 80)}: ${clip(input.notitie)}` },
   };
 }
 
 /** The duo gets a task each, due at the signal's deadline. */
-export function openDuoTasks(s: Signal, transition: { begeleiders: Person[]; persoon: Task['persoon'] }, at: Date): SignalCommandResult {
+export function openDuoTasks(
+  s: Signal,
+  transition: { begeleiders: Person[]; persoon: Task['persoon'] },
+  at: Date,
+): SignalCommandResult {
   const deadline = s.deadline ?? new Date(at.getTime() + 24 * HOUR_MS).toISOString();
   const newTasks = transition.begeleiders.map((b) => task(s, b, 'duo', transition.persoon, deadline, at));
   return {
@@ -63,7 +83,11 @@ export function openDuoTasks(s: Signal, transition: { begeleiders: Person[]; per
   };
 }
 
-export function proposeScaleUp(s: Signal, today: IsoDate, config: FollowUpConfig = defaultFollowUpConfig): SignalCommandResult {
+export function proposeScaleUp(
+  s: Signal,
+  today: IsoDate,
+  config: FollowUpConfig = defaultFollowUpConfig,
+): SignalCommandResult {
   const voorstel = proposedScaleUp(today, config);
   return {
     after: { ...s, opschalingsvoorstel: voorstel },
@@ -77,7 +101,13 @@ export function proposeScaleUp(s: Signal, today: IsoDate, config: FollowUpConfig
 }
 
 /** Nobody picked the signal up in time: each team lead gets a task with a short deadline of their own. */
-export function escalate(s: Signal, teamLeads: Person[], persoon: Task['persoon'], at: Date, config: FollowUpConfig = defaultFollowUpConfig): SignalCommandResult {
+export function escalate(
+  s: Signal,
+  teamLeads: Person[],
+  persoon: Task['persoon'],
+  at: Date,
+  config: FollowUpConfig = defaultFollowUpConfig,
+): SignalCommandResult {
   const deadline = new Date(at.getTime() + config.teamLeadResponseHours * HOUR_MS).toISOString();
   return {
     after: { ...s, geescaleerdOp: at.toISOString() },

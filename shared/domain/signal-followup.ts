@@ -25,7 +25,11 @@ export interface FollowUpConfig {
   announceEndsWithinDays: number;
 }
 
-export const defaultFollowUpConfig: FollowUpConfig = { scaleUpDays: 14, teamLeadResponseHours: 1, announceEndsWithinDays: 7 };
+export const defaultFollowUpConfig: FollowUpConfig = {
+  scaleUpDays: 14,
+  teamLeadResponseHours: 1,
+  announceEndsWithinDays: 7,
+};
 
 export type FollowUpStep =
   | { stap: 'taak-duo'; signaalId: string }
@@ -37,7 +41,13 @@ export type FollowUpStep =
   | { stap: 'geen' };
 
 export type FollowUpAction = Exclude<FollowUpStep['stap'], 'wacht' | 'geen'>;
-export const followUpActions = ['taak-duo', 'opschaling-voorstellen', 'escaleren', 'contact-signaleren', 'opschaling-afgelopen'] as const satisfies readonly FollowUpAction[];
+export const followUpActions = [
+  'taak-duo',
+  'opschaling-voorstellen',
+  'escaleren',
+  'contact-signaleren',
+  'opschaling-afgelopen',
+] as const satisfies readonly FollowUpAction[];
 
 export interface FollowUpFacts {
   transition: { fase: Fase; ondersteuning: readonly SupportChange[]; createdAt: string };
@@ -66,14 +76,16 @@ export function nextFollowUpStep(facts: FollowUpFacts): FollowUpStep {
   }
 
   const gap = contactDue(facts, today);
-  if (gap && gap.dueOn <= today) return { stap: 'contact-signaleren', sinds: gap.sinds, dagen: gap.dagen, toegestaan: gap.toegestaan };
+  if (gap && gap.dueOn <= today)
+    return { stap: 'contact-signaleren', sinds: gap.sinds, dagen: gap.dagen, toegestaan: gap.toegestaan };
   if (gap) waits.push(instantInNetherlands(gap.dueOn).toISOString());
 
   for (const c of facts.transition.ondersteuning) {
     if (!c.tot || c.afgelopenGemeldOp) continue;
     const firstDayAfter = addDays(c.tot, 1);
     if (firstDayAfter > today) waits.push(instantInNetherlands(firstDayAfter).toISOString());
-    else if (firstDayAfter >= addDays(today, -defaultFollowUpConfig.announceEndsWithinDays)) return { stap: 'opschaling-afgelopen', wijzigingId: c.id };
+    else if (firstDayAfter >= addDays(today, -defaultFollowUpConfig.announceEndsWithinDays))
+      return { stap: 'opschaling-afgelopen', wijzigingId: c.id };
   }
 
   const earliest = waits.sort()[0];
@@ -85,11 +97,16 @@ export function nextFollowUpStep(facts: FollowUpFacts): FollowUpStep {
  * from the last contact (before any contact, from when support began). A signal Landing raised for it counts
  * as a new starting point, so an unanswered gap raises one signal per period the level allows, not one a day.
  */
-function contactDue(facts: FollowUpFacts, today: IsoDate): { sinds: IsoDate; dueOn: IsoDate; dagen: number; toegestaan: number } | undefined {
+function contactDue(
+  facts: FollowUpFacts,
+  today: IsoDate,
+): { sinds: IsoDate; dueOn: IsoDate; dagen: number; toegestaan: number } | undefined {
   const current = changeOn(facts.transition.ondersteuning, today);
   if (!current) return undefined;
   const toegestaan = facts.support.maxDaysWithoutContact[current.niveau];
-  const sinds = facts.lastContactAt ? todayInNetherlands(new Date(facts.lastContactAt)) : firstSupportDay(facts.transition.ondersteuning, facts.transition.createdAt);
+  const sinds = facts.lastContactAt
+    ? todayInNetherlands(new Date(facts.lastContactAt))
+    : firstSupportDay(facts.transition.ondersteuning, facts.transition.createdAt);
   const raised = facts.signals.filter((s) => s.bron === CONTACT_WATCH).map((s) => todayInNetherlands(new Date(s.at)));
   const from = [sinds, ...raised].sort().at(-1)!;
   return { sinds, dueOn: addDays(from, toegestaan + 1), dagen: daysBetween(sinds, today), toegestaan };
@@ -102,12 +119,23 @@ function firstSupportDay(changes: readonly SupportChange[], createdAt: string): 
 }
 
 /** The scale-up proposed after a rood signal: intensief with 24/7 reach for two weeks, the logeerplek as an option. */
-export function proposedScaleUp(today: IsoDate, config: FollowUpConfig = defaultFollowUpConfig): ScaleUp & { logeerplek: boolean } {
-  return { niveau: 'intensief', modaliteiten: ['thuis', 'remote-24-7'], tot: addDays(today, config.scaleUpDays), logeerplek: true };
+export function proposedScaleUp(
+  today: IsoDate,
+  config: FollowUpConfig = defaultFollowUpConfig,
+): ScaleUp & { logeerplek: boolean } {
+  return {
+    niveau: 'intensief',
+    modaliteiten: ['thuis', 'remote-24-7'],
+    tot: addDays(today, config.scaleUpDays),
+    logeerplek: true,
+  };
 }
 
 /** What the timeline says when a temporary change ended: the level it falls back to. */
 export function scaleUpEndedText(changes: readonly SupportChange[], ended: SupportChange): string {
-  const after = levelOn(changes.filter((c) => c.id !== ended.id), addDays(ended.tot!, 1));
+  const after = levelOn(
+    changes.filter((c) => c.id !== ended.id),
+    addDays(ended.tot!, 1),
+  );
   return `${supportLevelLabels[ended.niveau]} tot en met ${ended.tot} is afgelopen${after ? `: terug naar ${supportLevelLabels[after].toLowerCase()}` : ''}.`;
 }

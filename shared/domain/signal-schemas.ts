@@ -17,7 +17,9 @@ const IsoDate = z.iso.date({ error: 'Vul een datum in als jjjj-mm-dd.' });
 export const ScaleUpSchema = z
   .object({
     niveau: z.enum(supportLevels, { error: 'Kies een niveau van ondersteuning.' }),
-    modaliteiten: z.array(z.enum(modaliteiten, { error: 'Onbekende vorm van ondersteuning.' })).min(1, { error: 'Kies minstens één vorm.' }),
+    modaliteiten: z
+      .array(z.enum(modaliteiten, { error: 'Onbekende vorm van ondersteuning.' }))
+      .min(1, { error: 'Kies minstens één vorm.' }),
     tot: IsoDate,
   })
   .meta({ id: 'Opschaling' });
@@ -43,9 +45,13 @@ export const Signal = z
     taakAangemaaktOp: z.iso.datetime().optional(),
     opschalingsvoorstel: ScaleUpSchema.extend({ logeerplek: z.boolean() }).optional(),
     geescaleerdOp: z.iso.datetime().optional(),
-    afgehandeld: z.object({ door: Door, op: z.iso.datetime(), notitie: z.string(), wijzigingId: z.string().optional() }).optional(),
+    afgehandeld: z
+      .object({ door: Door, op: z.iso.datetime(), notitie: z.string(), wijzigingId: z.string().optional() })
+      .optional(),
     /** Reported by a corporation through its API: which one, about which of its homes, of what kind. */
-    melder: z.object({ corporatieId: z.string(), providerId: z.string(), eenheidnummer: z.string(), soort: z.string() }).optional(),
+    melder: z
+      .object({ corporatieId: z.string(), providerId: z.string(), eenheidnummer: z.string(), soort: z.string() })
+      .optional(),
   })
   .meta({ id: 'Signaal' });
 export type Signal = z.infer<typeof Signal>;
@@ -54,13 +60,18 @@ export const RegisterSignalInput = z
   .object({
     bron: z.enum(signalSources, { error: 'Kies van wie het signaal komt.' }),
     omschrijving: freeText(
-      z.string({ error: 'Beschrijf wat er is opgemerkt.' })
+      z
+        .string({ error: 'Beschrijf wat er is opgemerkt.' })
         .trim()
         .min(3, { error: 'Beschrijf wat er is opgemerkt.' })
         .max(1000),
       { multiline: true },
     ),
-    tekenId: z.string().max(64).optional().meta({ description: 'Het teken uit het signaleringsplan waar het signaal bij past' }),
+    tekenId: z
+      .string()
+      .max(64)
+      .optional()
+      .meta({ description: 'Het teken uit het signaleringsplan waar het signaal bij past' }),
     thermometer: ThermometerScoreSchema.optional(),
   })
   .strict()
@@ -73,17 +84,26 @@ export const RegisterSignalInput = z
 export const ResolveSignalInput = z
   .object({
     notitie: freeText(
-      z.string({ error: 'Schrijf kort wat er is gedaan.' })
+      z
+        .string({ error: 'Schrijf kort wat er is gedaan.' })
         .trim()
         .min(3, { error: 'Schrijf kort wat er is gedaan.' })
         .max(500),
       { multiline: true },
     ),
     opschaling: ScaleUpSchema.optional().meta({ description: 'Tijdelijk opschalen vanaf vandaag tot en met `tot`' }),
-    expectedVersion: z.number().int().positive().optional().meta({ description: 'De versie van het traject, nodig bij opschalen' }),
+    expectedVersion: z
+      .number()
+      .int()
+      .positive()
+      .optional()
+      .meta({ description: 'De versie van het traject, nodig bij opschalen' }),
   })
   .strict()
-  .refine((r) => !r.opschaling || r.expectedVersion !== undefined, { error: 'Geef de versie van het traject mee die je wijzigt.', path: ['expectedVersion'] })
+  .refine((r) => !r.opschaling || r.expectedVersion !== undefined, {
+    error: 'Geef de versie van het traject mee die je wijzigt.',
+    path: ['expectedVersion'],
+  })
   .meta({ id: 'ResolveSignalInput' });
 
 /** A contactmoment: when, who, how, and a short note. A contact need not serve a goal (presentie). */
@@ -94,12 +114,9 @@ export const Contact = z
     op: z.iso.datetime(),
     wie: Door,
     modaliteit: z.enum(modaliteiten, { error: 'Kies hoe het contact was.' }),
-    notitie: freeText(
-      z.string()
-        .trim()
-        .max(500, { error: 'De notitie is te lang (hooguit 500 tekens).' }),
-      { multiline: true },
-    ).optional(),
+    notitie: freeText(z.string().trim().max(500, { error: 'De notitie is te lang (hooguit 500 tekens).' }), {
+      multiline: true,
+    }).optional(),
   })
   .meta({ id: 'Contactmoment' });
 export type Contact = z.infer<typeof Contact>;

@@ -36,4 +36,3 @@ export interface PlanVersion {
 export function currentPlan(versions: readonly PlanVersion[]): PlanVersion | undefined {
   return versions.at(-1);
 }
-

@@ -7,7 +7,15 @@ import { triage, type ThermometerScore } from './thermometer';
  * neighbour, the corporation, the wijkagent or the sociaal team. A signal that matches a sign of the
  * signaleringsplan takes that sign's phase; one that matches none is triaged with the urgency thermometer.
  */
-export const signalSources = ['persoon', 'begeleider', 'ondersteuning-op-afstand', 'buur-of-medebewoner', 'corporatie', 'wijkagent', 'sociaal-team'] as const;
+export const signalSources = [
+  'persoon',
+  'begeleider',
+  'ondersteuning-op-afstand',
+  'buur-of-medebewoner',
+  'corporatie',
+  'wijkagent',
+  'sociaal-team',
+] as const;
 /** Landing itself raises a signal when contact is over time ("ze bellen als je twee keer niet bent geweest"). */
 export const CONTACT_WATCH = 'contactbewaking' as const;
 export type SignalSource = (typeof signalSources)[number] | typeof CONTACT_WATCH;
@@ -50,7 +58,8 @@ export function responseDeadline(fase: SignFase, at: Date): Date | undefined {
   const hours = responseHours[fase];
   if (hours === undefined) return undefined;
   let deadline = new Date(at.getTime() + hours * HOUR_MS);
-  while (fase === 'oranje' && isWeekend(todayInNetherlands(deadline))) deadline = new Date(deadline.getTime() + 24 * HOUR_MS);
+  while (fase === 'oranje' && isWeekend(todayInNetherlands(deadline)))
+    deadline = new Date(deadline.getTime() + 24 * HOUR_MS);
   return deadline;
 }
 

@@ -90,10 +90,19 @@ export function oneDown(level: SupportLevel): SupportLevel {
 }
 
 /** The product's proposal around the move: one level up, from two weeks before to six weeks after. */
-export function proposeMoveScaleUp(changes: readonly SupportChange[], moveDate: IsoDate, config: SupportConfig): Pick<SupportChange, 'niveau' | 'vanaf' | 'tot' | 'reden'> {
+export function proposeMoveScaleUp(
+  changes: readonly SupportChange[],
+  moveDate: IsoDate,
+  config: SupportConfig,
+): Pick<SupportChange, 'niveau' | 'vanaf' | 'tot' | 'reden'> {
   const vanaf = addDays(moveDate, -config.moveScaleUp.daysBefore);
   const current = levelOn(changes, vanaf) ?? 'regulier';
-  return { niveau: oneUp(current), vanaf, tot: addDays(moveDate, config.moveScaleUp.daysAfter), reden: 'Tijdelijk opschalen rond de verhuizing' };
+  return {
+    niveau: oneUp(current),
+    vanaf,
+    tot: addDays(moveDate, config.moveScaleUp.daysAfter),
+    reden: 'Tijdelijk opschalen rond de verhuizing',
+  };
 }
 
 export function isScaleUp(change: SupportChange, before: SupportLevel | undefined): boolean {
@@ -122,7 +131,8 @@ export interface LevelSpan {
 export function levelSpans(changes: readonly LevelChange[], from: IsoDate, to: IsoDate): LevelSpan[] {
   const boundaries = new Set<IsoDate>([from]);
   for (const c of changes) {
-    for (const day of [c.vanaf, ...(c.tot ? [addDays(c.tot, 1)] : [])]) if (day > from && day <= to) boundaries.add(day);
+    for (const day of [c.vanaf, ...(c.tot ? [addDays(c.tot, 1)] : [])])
+      if (day > from && day <= to) boundaries.add(day);
   }
   const starts = [...boundaries].sort();
   const spans: LevelSpan[] = [];
@@ -137,14 +147,23 @@ export function levelSpans(changes: readonly LevelChange[], from: IsoDate, to: I
   return spans;
 }
 
-export function daysAtLevel(changes: readonly LevelChange[], from: IsoDate, to: IsoDate): Partial<Record<SupportLevel, number>> {
+export function daysAtLevel(
+  changes: readonly LevelChange[],
+  from: IsoDate,
+  to: IsoDate,
+): Partial<Record<SupportLevel, number>> {
   const days: Partial<Record<SupportLevel, number>> = {};
-  for (const span of levelSpans(changes, from, to)) days[span.niveau] = (days[span.niveau] ?? 0) + daysBetween(span.van, span.tot) + 1;
+  for (const span of levelSpans(changes, from, to))
+    days[span.niveau] = (days[span.niveau] ?? 0) + daysBetween(span.van, span.tot) + 1;
   return days;
 }
 
 /** Flags a transition that has been on intensief without a break for longer than the configured period. */
-export function longOnIntensief(changes: readonly LevelChange[], today: IsoDate, config: SupportConfig): number | undefined {
+export function longOnIntensief(
+  changes: readonly LevelChange[],
+  today: IsoDate,
+  config: SupportConfig,
+): number | undefined {
   const spans = levelSpans(changes, addDays(today, -3650), today);
   const last = spans.at(-1);
   if (last?.niveau !== 'intensief' || last.tot !== today) return undefined;
@@ -153,7 +172,13 @@ export function longOnIntensief(changes: readonly LevelChange[], today: IsoDate,
 }
 
 /** How many days a contact is overdue for the level on `today`, or undefined when it is not. */
-export function contactGap(lastContact: IsoDate | undefined, since: IsoDate, level: SupportLevel, today: IsoDate, config: SupportConfig): number | undefined {
+export function contactGap(
+  lastContact: IsoDate | undefined,
+  since: IsoDate,
+  level: SupportLevel,
+  today: IsoDate,
+  config: SupportConfig,
+): number | undefined {
   const allowed = config.maxDaysWithoutContact[level];
   const gap = daysBetween(lastContact ?? since, today);
   return gap > allowed ? gap - allowed : undefined;

@@ -30,7 +30,17 @@ export interface Triage {
  */
 export function triage(score: ThermometerScore): Triage {
   const totaal = score.veiligheid + score.gezondheid + score.welzijn + score.omvang + score.duur;
-  if (totaal >= 10) return { totaal, fase: 'rood', actie: 'Acute hulp: crisismelding, direct handelen en terugkoppelen aan de melder.' };
-  if (totaal >= 5) return { totaal, fase: 'oranje', actie: 'Actief toewerken naar professionele hulp, aanwezige hulp nagaan, terugkoppelen aan de melder.' };
+  if (totaal >= 10)
+    return {
+      totaal,
+      fase: 'rood',
+      actie: 'Acute hulp: crisismelding, direct handelen en terugkoppelen aan de melder.',
+    };
+  if (totaal >= 5)
+    return {
+      totaal,
+      fase: 'oranje',
+      actie: 'Actief toewerken naar professionele hulp, aanwezige hulp nagaan, terugkoppelen aan de melder.',
+    };
   return { totaal, fase: 'groen', actie: 'Informatie, advies en ondersteuning aan de melder.' };
 }

@@ -119,7 +119,9 @@ export const SupportChangeSchema = z
   .object({
     id: z.string(),
     niveau: z.enum(supportLevels, { error: 'Kies een niveau van ondersteuning.' }),
-    modaliteiten: z.array(z.enum(modaliteiten, { error: 'Onbekende vorm van ondersteuning.' })).min(1, { error: 'Kies minstens één vorm.' }),
+    modaliteiten: z
+      .array(z.enum(modaliteiten, { error: 'Onbekende vorm van ondersteuning.' }))
+      .min(1, { error: 'Kies minstens één vorm.' }),
     reden: Reden,
     vanaf: IsoDate,
     tot: IsoDate.optional(),
@@ -130,7 +132,12 @@ export const SupportChangeSchema = z
   .meta({ id: 'OndersteuningWijziging' }) satisfies z.ZodType<SupportChange>;
 
 export const SupportReviewSchema = z
-  .object({ wijzigingId: z.string(), op: IsoDate, uitkomst: z.enum(['bevestigd', 'afgeschaald', 'verlengd']), door: Door })
+  .object({
+    wijzigingId: z.string(),
+    op: IsoDate,
+    uitkomst: z.enum(['bevestigd', 'afgeschaald', 'verlengd']),
+    door: Door,
+  })
   .meta({ id: 'OndersteuningEvaluatie' });
 
 export const SignSchema = z
@@ -138,14 +145,16 @@ export const SignSchema = z
     id: z.string(),
     fase: z.enum(signFases, { error: 'Kies groen, oranje of rood.' }),
     teken: freeText(
-      z.string({ error: 'Beschrijf het teken in de woorden van de persoon.' })
+      z
+        .string({ error: 'Beschrijf het teken in de woorden van de persoon.' })
         .trim()
         .min(3, { error: 'Beschrijf het teken in de woorden van de persoon.' })
         .max(500),
       { multiline: true },
     ),
     actie: freeText(
-      z.string({ error: 'Beschrijf de afgesproken actie.' })
+      z
+        .string({ error: 'Beschrijf de afgesproken actie.' })
         .trim()
         .min(3, { error: 'Beschrijf de afgesproken actie.' })
         .max(500),

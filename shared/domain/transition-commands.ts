@@ -11,7 +11,13 @@ import { currentPlan, type PlanVersion, type Sign } from './signaleringsplan';
 import { scaleUpEndedText } from './signal-followup';
 import { levelOn, oneDown, supportLevelLabels, type SupportChange } from './support';
 import { omvangInWoorden, type Toewijzing } from './iwmo';
-import { geaccepteerdeAanbieding, OMKLAP_DEFAULT_MONTHS, omklapDatum, type Contract, type WoningAanbieding } from './woning';
+import {
+  geaccepteerdeAanbieding,
+  OMKLAP_DEFAULT_MONTHS,
+  omklapDatum,
+  type Contract,
+  type WoningAanbieding,
+} from './woning';
 
 /**
  * Commands on a transition. Each is pure: it takes the current transition and returns the next one with the
@@ -35,12 +41,15 @@ export interface CommandResult {
 }
 
 function requireActive(t: Transition): void {
-  if (!isActive(t.fase)) throw new RuleViolation(`Het traject is ${faseLabels[t.fase].toLowerCase()}: wijzigen kan niet meer.`);
+  if (!isActive(t.fase))
+    throw new RuleViolation(`Het traject is ${faseLabels[t.fase].toLowerCase()}: wijzigen kan niet meer.`);
 }
 
 function requireFase(t: Transition, fases: Fase[], wat: string): void {
   if (!fases.includes(t.fase)) {
-    throw new RuleViolation(`${wat} kan in de fase ${fases.map((f) => faseLabels[f].toLowerCase()).join(' of ')}, niet in ${faseLabels[t.fase].toLowerCase()}.`);
+    throw new RuleViolation(
+      `${wat} kan in de fase ${fases.map((f) => faseLabels[f].toLowerCase()).join(' of ')}, niet in ${faseLabels[t.fase].toLowerCase()}.`,
+    );
   }
 }
 
@@ -54,7 +63,10 @@ export function changeFase(t: Transition, input: { naar: Fase; reden: string }, 
   };
   return {
     next,
-    event: { type: 'fase-gewijzigd', omschrijving: `${faseLabels[t.fase]} → ${faseLabels[input.naar]}: ${input.reden}` },
+    event: {
+      type: 'fase-gewijzigd',
+      omschrijving: `${faseLabels[t.fase]} → ${faseLabels[input.naar]}: ${input.reden}`,
+    },
   };
 }
 
@@ -76,17 +88,27 @@ export function setReadiness(
   }
   return {
     next: { ...t, gereedheid },
-    event: { type: 'gereedheid-bijgewerkt', omschrijving: `${definition.label}: ${input.gedaan ? 'gedaan' : 'weer open'}` },
+    event: {
+      type: 'gereedheid-bijgewerkt',
+      omschrijving: `${definition.label}: ${input.gedaan ? 'gedaan' : 'weer open'}`,
+    },
   };
 }
 
-export function registerOffer(t: Transition, offer: Omit<WoningAanbieding, 'status' | 'besluit'>, ctx: CommandContext): CommandResult {
+export function registerOffer(
+  t: Transition,
+  offer: Omit<WoningAanbieding, 'status' | 'besluit'>,
+  ctx: CommandContext,
+): CommandResult {
   requireFase(t, ['woning'], 'Een woning registreren');
   if (geaccepteerdeAanbieding(t.aanbiedingen)) throw new RuleViolation('Er is al een geaccepteerde woning.');
   if (offer.reactieUiterlijk < ctx.today) throw new RuleViolation('De reactietermijn van dit aanbod is al verlopen.');
   return {
     next: { ...t, aanbiedingen: [...t.aanbiedingen, { ...offer, status: 'open' }] },
-    event: { type: 'woning-aangeboden', omschrijving: `${offer.adres.straat} ${offer.adres.huisnummer}, ${offer.wijk}` },
+    event: {
+      type: 'woning-aangeboden',
+      omschrijving: `${offer.adres.straat} ${offer.adres.huisnummer}, ${offer.wijk}`,
+    },
   };
 }
 
@@ -99,8 +121,10 @@ export function decideOffer(
   const offer = t.aanbiedingen.find((a) => a.id === input.aanbiedingId);
   if (!offer) throw new RuleViolation('Deze woning hoort niet bij dit traject.');
   if (offer.status !== 'open') throw new RuleViolation('Over deze woning is al besloten.');
-  if (input.besluit === 'afgewezen' && !input.reden) throw new RuleViolation('Geef een reden waarom de woning is afgewezen.');
-  if (input.besluit === 'geaccepteerd' && geaccepteerdeAanbieding(t.aanbiedingen)) throw new RuleViolation('Er is al een geaccepteerde woning.');
+  if (input.besluit === 'afgewezen' && !input.reden)
+    throw new RuleViolation('Geef een reden waarom de woning is afgewezen.');
+  if (input.besluit === 'geaccepteerd' && geaccepteerdeAanbieding(t.aanbiedingen))
+    throw new RuleViolation('Er is al een geaccepteerde woning.');
   const decided: WoningAanbieding = {
     ...offer,
     status: input.besluit,
@@ -115,16 +139,23 @@ export function decideOffer(
   };
 }
 
-export function signContract(t: Transition, contract: Omit<Contract, 'aanbiedingId'>, ctx: CommandContext): CommandResult {
+export function signContract(
+  t: Transition,
+  contract: Omit<Contract, 'aanbiedingId'>,
+  ctx: CommandContext,
+): CommandResult {
   requireFase(t, ['woning', 'verhuizing'], 'Het contract vastleggen');
   const offer = geaccepteerdeAanbieding(t.aanbiedingen);
   if (!offer) throw new RuleViolation('Accepteer eerst een woning.');
   if (contract.getekendOp > ctx.today) throw new RuleViolation('Het contract kan niet in de toekomst getekend zijn.');
-  if (contract.ingangsdatum < offer.beschikbaarVanaf) throw new RuleViolation(`De woning is pas beschikbaar vanaf ${offer.beschikbaarVanaf}.`);
+  if (contract.ingangsdatum < offer.beschikbaarVanaf)
+    throw new RuleViolation(`De woning is pas beschikbaar vanaf ${offer.beschikbaarVanaf}.`);
   const vastgelegd: Contract = {
     ...contract,
     aanbiedingId: offer.id,
-    ...(contract.vorm === 'driepartijenovereenkomst' ? { omklapNaMaanden: contract.omklapNaMaanden ?? OMKLAP_DEFAULT_MONTHS } : { omklapNaMaanden: undefined }),
+    ...(contract.vorm === 'driepartijenovereenkomst'
+      ? { omklapNaMaanden: contract.omklapNaMaanden ?? OMKLAP_DEFAULT_MONTHS }
+      : { omklapNaMaanden: undefined }),
   };
   return { next: { ...t, contract: vastgelegd }, event: { type: 'contract-getekend', omschrijving: contract.vorm } };
 }
@@ -133,24 +164,33 @@ export function setMoveDate(t: Transition, verhuisdatum: IsoDate, ctx: CommandCo
   requireFase(t, ['woning', 'verhuizing'], 'De verhuisdatum vastleggen');
   const offer = geaccepteerdeAanbieding(t.aanbiedingen);
   if (!offer) throw new RuleViolation('Accepteer eerst een woning.');
-  if (!isValidIsoDate(verhuisdatum) || verhuisdatum < ctx.today) throw new RuleViolation('De verhuisdatum ligt in het verleden.');
-  if (verhuisdatum < offer.beschikbaarVanaf) throw new RuleViolation(`De woning is pas beschikbaar vanaf ${offer.beschikbaarVanaf}.`);
-  if (verhuisdatum > addDays(ctx.today, 366)) throw new RuleViolation('De verhuisdatum ligt meer dan een jaar vooruit.');
+  if (!isValidIsoDate(verhuisdatum) || verhuisdatum < ctx.today)
+    throw new RuleViolation('De verhuisdatum ligt in het verleden.');
+  if (verhuisdatum < offer.beschikbaarVanaf)
+    throw new RuleViolation(`De woning is pas beschikbaar vanaf ${offer.beschikbaarVanaf}.`);
+  if (verhuisdatum > addDays(ctx.today, 366))
+    throw new RuleViolation('De verhuisdatum ligt meer dan een jaar vooruit.');
   return {
     next: { ...t, verhuisdatum },
-    event: { type: 'verhuisdatum-vastgelegd', omschrijving: t.verhuisdatum ? `${t.verhuisdatum} → ${verhuisdatum}` : verhuisdatum },
+    event: {
+      type: 'verhuisdatum-vastgelegd',
+      omschrijving: t.verhuisdatum ? `${t.verhuisdatum} → ${verhuisdatum}` : verhuisdatum,
+    },
   };
 }
 
 export function setUitkering(t: Transition, status: UitkeringStatus, ctx: CommandContext): CommandResult {
   requireActive(t);
   const dates = [status.aangevraagdOp, status.besluitOp].filter((d): d is string => Boolean(d));
-  if (dates.some((d) => d > ctx.today)) throw new RuleViolation('Aanvraag en besluit kunnen niet in de toekomst liggen.');
+  if (dates.some((d) => d > ctx.today))
+    throw new RuleViolation('Aanvraag en besluit kunnen niet in de toekomst liggen.');
   if (status.aangevraagdOp && status.besluitOp && status.besluitOp < status.aangevraagdOp) {
     throw new RuleViolation('Het besluit kan niet vóór de aanvraag liggen.');
   }
-  if (status.toegekend !== undefined && !status.besluitOp) throw new RuleViolation('Leg de besluitdatum vast bij toekennen of afwijzen.');
-  if (status.ingangsdatum && status.toegekend !== true) throw new RuleViolation('Een ingangsdatum hoort bij een toegekende uitkering.');
+  if (status.toegekend !== undefined && !status.besluitOp)
+    throw new RuleViolation('Leg de besluitdatum vast bij toekennen of afwijzen.');
+  if (status.ingangsdatum && status.toegekend !== true)
+    throw new RuleViolation('Een ingangsdatum hoort bij een toegekende uitkering.');
   return { next: { ...t, uitkering: status }, event: { type: 'uitkering-bijgewerkt' } };
 }
 
@@ -163,7 +203,12 @@ export interface MoveStepFacts {
   verhuiskostenGedekt: boolean;
 }
 
-export function applyMoveStep(t: Transition, stap: MoveAction, ctx: CommandContext, facts: MoveStepFacts = { verhuiskostenGedekt: true }): CommandResult {
+export function applyMoveStep(
+  t: Transition,
+  stap: MoveAction,
+  ctx: CommandContext,
+  facts: MoveStepFacts = { verhuiskostenGedekt: true },
+): CommandResult {
   const due = nextMoveStep(t, municipalityPolicy(t.gemeenteCode), ctx.today);
   if (due.stap !== stap) throw new RuleViolation(`De stap ${stap} is niet meer aan de beurt (nu: ${due.stap}).`);
   const m = t.verhuisproces;
@@ -172,11 +217,21 @@ export function applyMoveStep(t: Transition, stap: MoveAction, ctx: CommandConte
     case 'uitkering-taak':
       return {
         next: { ...t, verhuisproces: { ...m, uitkeringTaakVoor: verhuisdatum } },
-        event: { type: 'taak-aangemaakt', omschrijving: 'De uitkering start mogelijk niet op de verhuisdatum: neem contact op met Werk & Inkomen.' },
+        event: {
+          type: 'taak-aangemaakt',
+          omschrijving: 'De uitkering start mogelijk niet op de verhuisdatum: neem contact op met Werk & Inkomen.',
+        },
       };
     case 'vraag-bevestiging':
       return {
-        next: { ...t, verhuisproces: { ...m, bevestigingGevraagdVoor: verhuisdatum, verhuiskostenOngedekt: !facts.verhuiskostenGedekt } },
+        next: {
+          ...t,
+          verhuisproces: {
+            ...m,
+            bevestigingGevraagdVoor: verhuisdatum,
+            verhuiskostenOngedekt: !facts.verhuiskostenGedekt,
+          },
+        },
         event: {
           type: 'taak-aangemaakt',
           omschrijving:
@@ -195,12 +250,18 @@ export function applyMoveStep(t: Transition, stap: MoveAction, ctx: CommandConte
     case 'omklap-aankondigen':
       return {
         next: { ...t, verhuisproces: { ...m, omklapAangekondigd: ctx.today } },
-        event: { type: 'omklap-aangekondigd', omschrijving: `Omklap op ${t.contract ? omklapDatum(t.contract) : ''}; de corporatie wordt geïnformeerd.` },
+        event: {
+          type: 'omklap-aangekondigd',
+          omschrijving: `Omklap op ${t.contract ? omklapDatum(t.contract) : ''}; de corporatie wordt geïnformeerd.`,
+        },
       };
     case 'omklap-melden':
       return {
         next: { ...t, verhuisproces: { ...m, omklapGemeld: ctx.today } },
-        event: { type: 'omklap-uitgevoerd', omschrijving: 'Het huurcontract staat vanaf vandaag op naam van de persoon.' },
+        event: {
+          type: 'omklap-uitgevoerd',
+          omschrijving: 'Het huurcontract staat vanaf vandaag op naam van de persoon.',
+        },
       };
   }
 }
@@ -213,9 +274,15 @@ export function changeSupport(
 ): CommandResult {
   requireActive(t);
   if (input.tot && input.tot < input.vanaf) throw new RuleViolation('Het einde ligt vóór het begin.');
-  if (input.vanaf < addDays(ctx.today, -31)) throw new RuleViolation('Een wijziging kan hooguit een maand terug ingaan.');
+  if (input.vanaf < addDays(ctx.today, -31))
+    throw new RuleViolation('Een wijziging kan hooguit een maand terug ingaan.');
   const before = levelOn(t.ondersteuning, input.vanaf);
-  const change: SupportChange = { ...input, door: ctx.actor, ...(input.tot ? { tot: input.tot } : {}), ...(input.signaalId ? { signaalId: input.signaalId } : {}) };
+  const change: SupportChange = {
+    ...input,
+    door: ctx.actor,
+    ...(input.tot ? { tot: input.tot } : {}),
+    ...(input.signaalId ? { signaalId: input.signaalId } : {}),
+  };
   return {
     next: { ...t, ondersteuning: [...t.ondersteuning, change] },
     event: {
@@ -240,47 +307,81 @@ export function reviewSupport(
   let ondersteuning = t.ondersteuning;
   if (input.uitkomst === 'afgeschaald') {
     const current = levelOn(t.ondersteuning, ctx.today) ?? reviewed.niveau;
-    ondersteuning = [...ondersteuning, { id: input.newId, niveau: oneDown(current), modaliteiten: reviewed.modaliteiten, reden: 'Afgeschaald na evaluatie', vanaf: ctx.today, door: ctx.actor }];
+    ondersteuning = [
+      ...ondersteuning,
+      {
+        id: input.newId,
+        niveau: oneDown(current),
+        modaliteiten: reviewed.modaliteiten,
+        reden: 'Afgeschaald na evaluatie',
+        vanaf: ctx.today,
+        door: ctx.actor,
+      },
+    ];
   }
   if (input.uitkomst === 'verlengd') {
     if (!input.tot || input.tot <= ctx.today) throw new RuleViolation('Geef een nieuwe einddatum in de toekomst.');
     // A new end: the end that may already have been announced is not the end any more.
-    ondersteuning = ondersteuning.map((c) => (c.id === reviewed.id ? { ...c, tot: input.tot, afgelopenGemeldOp: undefined } : c));
+    ondersteuning = ondersteuning.map((c) =>
+      c.id === reviewed.id ? { ...c, tot: input.tot, afgelopenGemeldOp: undefined } : c,
+    );
   }
   return {
     next: { ...t, ondersteuning, ondersteuningEvaluaties: [...t.ondersteuningEvaluaties, review] },
-    event: { type: 'ondersteuning-geevalueerd', omschrijving: `${supportLevelLabels[reviewed.niveau]}: ${input.uitkomst}${input.tot ? ` tot en met ${input.tot}` : ''}` },
+    event: {
+      type: 'ondersteuning-geevalueerd',
+      omschrijving: `${supportLevelLabels[reviewed.niveau]}: ${input.uitkomst}${input.tot ? ` tot en met ${input.tot}` : ''}`,
+    },
   };
 }
 
 /** The follow-up workflow records, the day after, that a temporary change of support has ended. */
 export function recordScaleUpEnded(t: Transition, wijzigingId: string, ctx: CommandContext): CommandResult {
   const ended = t.ondersteuning.find((c) => c.id === wijzigingId);
-  if (!ended?.tot || ended.tot >= ctx.today) throw new RuleViolation('Deze wijziging van de ondersteuning is nog niet afgelopen.');
+  if (!ended?.tot || ended.tot >= ctx.today)
+    throw new RuleViolation('Deze wijziging van de ondersteuning is nog niet afgelopen.');
   if (ended.afgelopenGemeldOp) throw new RuleViolation('Het einde van deze wijziging is al vastgelegd.');
   return {
-    next: { ...t, ondersteuning: t.ondersteuning.map((c) => (c === ended ? { ...c, afgelopenGemeldOp: ctx.today } : c)) },
+    next: {
+      ...t,
+      ondersteuning: t.ondersteuning.map((c) => (c === ended ? { ...c, afgelopenGemeldOp: ctx.today } : c)),
+    },
     event: { type: 'opschaling-afgelopen', omschrijving: scaleUpEndedText(t.ondersteuning, ended) },
   };
 }
 
 /** A new version of the signaleringsplan (the previous ones stay, as they were agreed). */
-export function savePlan(t: Transition, input: { tekens: Sign[]; opgesteldMet: string }, ctx: CommandContext): CommandResult {
+export function savePlan(
+  t: Transition,
+  input: { tekens: Sign[]; opgesteldMet: string },
+  ctx: CommandContext,
+): CommandResult {
   requireActive(t);
   const versie = (currentPlan(t.signaleringsplan)?.versie ?? 0) + 1;
-  const version: PlanVersion = { versie, tekens: input.tekens, opgesteldMet: input.opgesteldMet, vastgelegdOp: ctx.today, vastgelegdDoor: ctx.actor };
+  const version: PlanVersion = {
+    versie,
+    tekens: input.tekens,
+    opgesteldMet: input.opgesteldMet,
+    vastgelegdOp: ctx.today,
+    vastgelegdDoor: ctx.actor,
+  };
   return {
     next: { ...t, signaleringsplan: [...t.signaleringsplan, version] },
-    event: { type: 'signaleringsplan-vastgelegd', omschrijving: `Versie ${versie}, opgesteld met ${input.opgesteldMet}: ${input.tekens.length} tekens` },
+    event: {
+      type: 'signaleringsplan-vastgelegd',
+      omschrijving: `Versie ${versie}, opgesteld met ${input.opgesteldMet}: ${input.tekens.length} tekens`,
+    },
   };
 }
 
 /** The person agrees to the version in force, on a day (not in the future). */
 export function agreePlan(t: Transition, input: { versie: number; op: IsoDate }, ctx: CommandContext): CommandResult {
   const plan = currentPlan(t.signaleringsplan);
-  if (!plan || plan.versie !== input.versie) throw new RuleViolation('Alleen de geldende versie van het plan kan akkoord krijgen.');
+  if (!plan || plan.versie !== input.versie)
+    throw new RuleViolation('Alleen de geldende versie van het plan kan akkoord krijgen.');
   if (input.op > ctx.today) throw new RuleViolation('Het akkoord kan niet in de toekomst liggen.');
-  if (input.op < plan.vastgelegdOp) throw new RuleViolation('Het akkoord kan niet vóór het vastleggen van deze versie liggen.');
+  if (input.op < plan.vastgelegdOp)
+    throw new RuleViolation('Het akkoord kan niet vóór het vastleggen van deze versie liggen.');
   return {
     next: { ...t, signaleringsplan: [...t.signaleringsplan.slice(0, -1), { ...plan, akkoordPersoonOp: input.op }] },
     event: { type: 'signaleringsplan-akkoord', omschrijving: `Versie ${plan.versie}, akkoord op ${input.op}` },
@@ -292,9 +393,14 @@ export function agreePlan(t: Transition, input: { versie: number; op: IsoDate },
  * replaces the previous: Landing compares the planned support with the allocation in force, and the
  * timeline keeps what was recorded before.
  */
-export function recordAllocation(t: Transition, input: Omit<Toewijzing, 'vastgelegdOp' | 'vastgelegdDoor'>, ctx: CommandContext): CommandResult {
+export function recordAllocation(
+  t: Transition,
+  input: Omit<Toewijzing, 'vastgelegdOp' | 'vastgelegdDoor'>,
+  ctx: CommandContext,
+): CommandResult {
   requireActive(t);
-  if (input.einddatum && input.einddatum < input.ingangsdatum) throw new RuleViolation('De einddatum van de toewijzing ligt vóór de ingangsdatum.');
+  if (input.einddatum && input.einddatum < input.ingangsdatum)
+    throw new RuleViolation('De einddatum van de toewijzing ligt vóór de ingangsdatum.');
   const toewijzing: Toewijzing = { ...input, vastgelegdOp: ctx.today, vastgelegdDoor: ctx.actor };
   return {
     next: { ...t, toewijzing },

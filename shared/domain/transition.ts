@@ -3,7 +3,18 @@ import { CONTROL_MESSAGE, hasForbiddenControl, withoutInvisibles } from './free-
 import { gemeenteCodes } from './municipalities';
 import { fases, herkomsten } from './vocabulary';
 import { ToewijzingSchema } from './iwmo-schemas';
-import { ContractSchema, IsoDate, MoveProcessMarkersSchema, Readiness, SignalenSchema, SupportChangeSchema, SupportReviewSchema, PlanVersionSchema, UitkeringStatusSchema, WoningAanbiedingSchema } from './traject-schemas';
+import {
+  ContractSchema,
+  IsoDate,
+  MoveProcessMarkersSchema,
+  Readiness,
+  SignalenSchema,
+  SupportChangeSchema,
+  SupportReviewSchema,
+  PlanVersionSchema,
+  UitkeringStatusSchema,
+  WoningAanbiedingSchema,
+} from './traject-schemas';
 
 /**
  * A transitie (traject): one person's path from Beschermd Wonen or Maatschappelijke Opvang to an own home
@@ -46,8 +57,8 @@ const naamDeel = (veld: string) =>
     .max(100, { error: `De ${veld} is te lang (hooguit 100 tekens).` })
     .refine((s) => /\p{L}/u.test(s), { error: `De ${veld} bevat geen letters.` });
 
-export const Geboortedatum = z
-  .iso.date({ error: 'Vul een geboortedatum in als jjjj-mm-dd.' })
+export const Geboortedatum = z.iso
+  .date({ error: 'Vul een geboortedatum in als jjjj-mm-dd.' })
   .refine((d) => d <= todayIso(), { error: 'De geboortedatum ligt in de toekomst.', abort: true })
   .refine((d) => ageInYears(d, todayIso()) >= MIN_AGE_YEARS, {
     error: `De persoon moet minstens ${MIN_AGE_YEARS} jaar oud zijn.`,
@@ -76,7 +87,9 @@ export const AanmeldingInput = z
     herkomst: Herkomst,
     begeleiderIds: z
       // An id is part of a DynamoDB key (ORG#…/STAFF#<id>): bounded, so an absurd one is a 400, not a refused key.
-      .array(z.string().min(1).max(64, { error: 'Kies een begeleider van de eigen organisatie.' }), { error: 'Kies de begeleiders.' })
+      .array(z.string().min(1).max(64, { error: 'Kies een begeleider van de eigen organisatie.' }), {
+        error: 'Kies de begeleiders.',
+      })
       .min(1, { error: 'Kies minstens één begeleider.' })
       .max(2, { error: 'Een traject heeft hooguit twee begeleiders (een duo).' })
       .refine((ids) => new Set(ids).size === ids.length, { error: 'Kies twee verschillende begeleiders.' })
@@ -174,7 +187,18 @@ export type TransitionSummary = z.infer<typeof TransitionSummary>;
 
 export function summarize(t: Transition): TransitionSummary {
   const { id, persoon, gemeenteCode, herkomst, begeleiders, fase, signalen, createdAt, updatedAt } = t;
-  return { id, persoon, gemeenteCode, herkomst, begeleiders, fase, ...(signalen ? { signalen } : {}), createdAt, updatedAt, niveaus: levelsOf(t) };
+  return {
+    id,
+    persoon,
+    gemeenteCode,
+    herkomst,
+    begeleiders,
+    fase,
+    ...(signalen ? { signalen } : {}),
+    createdAt,
+    updatedAt,
+    niveaus: levelsOf(t),
+  };
 }
 
 export function levelsOf(t: Pick<Transition, 'ondersteuning'>): TransitionSummary['niveaus'] {

@@ -33,7 +33,11 @@ export function expectedDecisionDate(appliedOn: IsoDate, decisionWeeks: number):
   return addDays(appliedOn, 7 * decisionWeeks);
 }
 
-export function uitkeringRisk(input: { moveDate?: IsoDate; status: UitkeringStatus; decisionWeeks: number }): UitkeringRisk {
+export function uitkeringRisk(input: {
+  moveDate?: IsoDate;
+  status: UitkeringStatus;
+  decisionWeeks: number;
+}): UitkeringRisk {
   const { moveDate, status, decisionWeeks } = input;
   if (!moveDate) {
     return { level: 'open', reden: 'Nog geen verhuisdatum: de uiterste aanvraagdatum volgt zodra die bekend is.' };
@@ -41,7 +45,11 @@ export function uitkeringRisk(input: { moveDate?: IsoDate; status: UitkeringStat
   const latest = latestSafeApplicationDate(moveDate, decisionWeeks);
   if (status.toegekend === true) {
     if (status.ingangsdatum && status.ingangsdatum <= moveDate) {
-      return { level: 'groen', reden: 'Uitkering toegekend, met ingang op of vóór de verhuisdatum.', latestSafeApplicationDate: latest };
+      return {
+        level: 'groen',
+        reden: 'Uitkering toegekend, met ingang op of vóór de verhuisdatum.',
+        latestSafeApplicationDate: latest,
+      };
     }
     return {
       level: 'rood',
@@ -55,7 +63,11 @@ export function uitkeringRisk(input: { moveDate?: IsoDate; status: UitkeringStat
     return { level: 'rood', reden: 'De uitkering is afgewezen.', latestSafeApplicationDate: latest };
   }
   if (!status.aangevraagdOp) {
-    return { level: 'rood', reden: `Nog niet aangevraagd; uiterlijk aanvragen op ${latest}.`, latestSafeApplicationDate: latest };
+    return {
+      level: 'rood',
+      reden: `Nog niet aangevraagd; uiterlijk aanvragen op ${latest}.`,
+      latestSafeApplicationDate: latest,
+    };
   }
   const expected = expectedDecisionDate(status.aangevraagdOp, decisionWeeks);
   if (expected <= moveDate) {

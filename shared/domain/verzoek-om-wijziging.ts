@@ -75,11 +75,21 @@ export function draftVow(
     );
   }
   const horizon = addDays(start, ALLOCATION_HORIZON_DAYS);
-  const planned = plannedPeak(transition.ondersteuning, start, allocation.einddatum && allocation.einddatum < horizon ? allocation.einddatum : horizon, config);
-  if (planned === 0) throw new RuleViolation(`Vanaf ${start} is geen ondersteuning gepland: een wijziging van de omvang past daar niet bij.`);
+  const planned = plannedPeak(
+    transition.ondersteuning,
+    start,
+    allocation.einddatum && allocation.einddatum < horizon ? allocation.einddatum : horizon,
+    config,
+  );
+  if (planned === 0)
+    throw new RuleViolation(
+      `Vanaf ${start} is geen ondersteuning gepland: een wijziging van de omvang past daar niet bij.`,
+    );
   const volume = volumeFor(planned, allocation.omvang.eenheid);
   if (volume === undefined) {
-    throw new RuleViolation(`De toewijzing is in ${eenheidLabels[allocation.omvang.eenheid].toLowerCase()}: Landing kan daar geen nieuwe omvang voor berekenen.`);
+    throw new RuleViolation(
+      `De toewijzing is in ${eenheidLabels[allocation.omvang.eenheid].toLowerCase()}: Landing kan daar geen nieuwe omvang voor berekenen.`,
+    );
   }
   const omvang: Omvang = { volume, eenheid: allocation.omvang.eenheid, frequentie: '2' };
   if (hoursPerWeek(omvang) === hoursPerWeek(allocation.omvang, allocation)) {
@@ -101,7 +111,9 @@ export function draftVow(
     },
     redenVerzoekOmschrijving: redenVerzoekLabels[input.redenVerzoek],
     // Only what the caseworker wrote for this purpose, or the numbers: never the reasons of support changes.
-    toelichting: input.toelichting?.trim() || `Gevraagd: ${omvangInWoorden(omvang)} vanaf ${start}; toegewezen is ${omvangInWoorden(allocation.omvang)}.`,
+    toelichting:
+      input.toelichting?.trim() ||
+      `Gevraagd: ${omvangInWoorden(omvang)} vanaf ${start}; toegewezen is ${omvangInWoorden(allocation.omvang)}.`,
     persoonRef: transition.persoonRef,
     ontbreekt: ['Bsn'],
   };

@@ -2,7 +2,16 @@
  * The product's words: the values the domain knows and their Dutch labels. Plain constants with no zod,
  * so the web app can show them without loading the schemas.
  */
-export const fases = ['aanmelding', 'voorbereiding', 'woning', 'verhuizing', 'landing', 'omklap', 'geland', 'teruggevallen'] as const;
+export const fases = [
+  'aanmelding',
+  'voorbereiding',
+  'woning',
+  'verhuizing',
+  'landing',
+  'omklap',
+  'geland',
+  'teruggevallen',
+] as const;
 export type Fase = (typeof fases)[number];
 
 export const faseLabels: Record<Fase, string> = {

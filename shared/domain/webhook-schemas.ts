@@ -48,7 +48,14 @@ export const EndpointView = Endpoint.omit({ secrets: true })
 export type EndpointView = z.infer<typeof EndpointView>;
 
 export function viewOf(endpoint: Endpoint): EndpointView {
-  return { ...endpoint, secrets: endpoint.secrets.map(({ id, aangemaaktOp, verlooptOp }) => ({ id, aangemaaktOp, ...(verlooptOp ? { verlooptOp } : {}) })) };
+  return {
+    ...endpoint,
+    secrets: endpoint.secrets.map(({ id, aangemaaktOp, verlooptOp }) => ({
+      id,
+      aangemaaktOp,
+      ...(verlooptOp ? { verlooptOp } : {}),
+    })),
+  };
 }
 
 export const deliveryStatuses = ['wachtend', 'afgeleverd', 'geparkeerd'] as const;
@@ -85,7 +92,21 @@ export const Delivery = z
 export type Delivery = z.infer<typeof Delivery>;
 
 /** How a delivery is named in the queue and the API: its endpoint and its key in the endpoint's log. */
-export const DeliveryRef = z.object({ corporatieId: z.string(), providerId: z.string(), endpointId: z.string(), at: z.iso.datetime(), eventId: z.string() });
+export const DeliveryRef = z.object({
+  corporatieId: z.string(),
+  providerId: z.string(),
+  endpointId: z.string(),
+  at: z.iso.datetime(),
+  eventId: z.string(),
+});
 export type DeliveryRef = z.infer<typeof DeliveryRef>;
 
-export const refOf = (d: Pick<Delivery, 'corporatieId' | 'providerId' | 'endpointId' | 'at' | 'eventId'>): DeliveryRef => ({ corporatieId: d.corporatieId, providerId: d.providerId, endpointId: d.endpointId, at: d.at, eventId: d.eventId });
+export const refOf = (
+  d: Pick<Delivery, 'corporatieId' | 'providerId' | 'endpointId' | 'at' | 'eventId'>,
+): DeliveryRef => ({
+  corporatieId: d.corporatieId,
+  providerId: d.providerId,
+  endpointId: d.endpointId,
+  at: d.at,
+  eventId: d.eventId,
+});

@@ -46,7 +46,15 @@ export type Action =
   | 'corporation:report';
 
 /** Why access was granted: what the audit trail records as the ground (NEN 7513 "grondslag"). */
-export const grounds = ['behandelrelatie', 'team', 'noodtoegang', 'gemeente', 'eigen-werk', 'beheer', 'corporatie'] as const;
+export const grounds = [
+  'behandelrelatie',
+  'team',
+  'noodtoegang',
+  'gemeente',
+  'eigen-werk',
+  'beheer',
+  'corporatie',
+] as const;
 export type Ground = (typeof grounds)[number];
 
 export const groundLabels: Record<Ground, string> = {
@@ -135,16 +143,25 @@ const rules: Record<Action, Rule> = {
 
 const organisationGround: Partial<Record<Role, Ground>> = { beheerder: 'beheer', corporatie: 'corporatie' };
 
-export function decide(principal: Principal, action: Action, resource?: ResourceScope, context: AccessContext = {}): Decision {
+export function decide(
+  principal: Principal,
+  action: Action,
+  resource?: ResourceScope,
+  context: AccessContext = {},
+): Decision {
   const rule = rules[action];
   if (!rule.roles.includes(principal.role)) return { allowed: false, reason: 'role' };
   if (rule.scope === 'budget' && principal.role === 'budgethouder') {
     // The municipality's money: its budget holders, for transitions in their municipality only.
     if (!resource) return { allowed: true, grond: 'gemeente' };
-    return context.gemeenteCode && resource.gemeenteCode === context.gemeenteCode ? { allowed: true, grond: 'gemeente' } : { allowed: false, reason: 'gemeente' };
+    return context.gemeenteCode && resource.gemeenteCode === context.gemeenteCode
+      ? { allowed: true, grond: 'gemeente' }
+      : { allowed: false, reason: 'gemeente' };
   }
-  if (resource && resource.organisationId !== principal.organisationId) return { allowed: false, reason: 'organisation' };
-  if (rule.scope === 'organisation' || !resource) return { allowed: true, grond: organisationGround[principal.role] ?? 'eigen-werk' };
+  if (resource && resource.organisationId !== principal.organisationId)
+    return { allowed: false, reason: 'organisation' };
+  if (rule.scope === 'organisation' || !resource)
+    return { allowed: true, grond: organisationGround[principal.role] ?? 'eigen-werk' };
   if (resource.assignedUserIds?.includes(principal.userId)) return { allowed: true, grond: 'behandelrelatie' };
   if (resource.teamId === undefined || resource.teamId === principal.teamId) return { allowed: true, grond: 'team' };
   // Outside the team: only in an emergency, with a reason (the caller checks the reason is there), and only

@@ -34,7 +34,14 @@ import { moves, proposalMove } from '../../shared/domain/regelbudget';
 import type { Budget, LedgerEntry, Spend } from '../../shared/domain/regelbudget-schemas';
 import type { Signal } from '../../shared/domain/signal-schemas';
 import { classify, responseDeadline } from '../../shared/domain/signals';
-import { budgetPeriod, population, populationStaffItems, batchWrite, seedPopulation, type SeedReport } from './seed-transitions';
+import {
+  budgetPeriod,
+  population,
+  populationStaffItems,
+  batchWrite,
+  seedPopulation,
+  type SeedReport,
+} from './seed-transitions';
 import { distribution, inChildProcess, runBenchPart, type Distribution } from './isolated';
 
 export type CallName = 'listMyTransitions' | 'openTransition' | 'proposeSpend' | 'registerSignal';
@@ -143,7 +150,10 @@ export interface ApiBenchResult {
   };
   startMs: number;
   sizes: SizeResult[];
-  throughput: { createTransition: ThroughputFigure; proposeSpendOneBudget: ThroughputFigure & { invariant: SpendInvariant } };
+  throughput: {
+    createTransition: ThroughputFigure;
+    proposeSpendOneBudget: ThroughputFigure & { invariant: SpendInvariant };
+  };
   targets: TargetVerdict[];
   durationMs: number;
 }
@@ -175,10 +185,19 @@ class Http {
     return { token, principal };
   }
 
-  async send(session: Session, method: string, path: string, options: { body?: unknown; headers?: Record<string, string> } = {}): Promise<Answer> {
+  async send(
+    session: Session,
+    method: string,
+    path: string,
+    options: { body?: unknown; headers?: Record<string, string> } = {},
+  ): Promise<Answer> {
     const init: RequestInit = {
       method,
-      headers: { authorization: `Bearer ${session.token}`, ...(options.body === undefined ? {} : { 'content-type': 'application/json' }), ...options.headers },
+      headers: {
+        authorization: `Bearer ${session.token}`,
+        ...(options.body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...options.headers,
+      },
       ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }),
     };
     const start = process.hrtime.bigint();
@@ -187,7 +206,12 @@ class Http {
     return { status: response.status, text, ms: msSince(start) };
   }
 
-  async json<T>(session: Session, method: string, path: string, options: { body?: unknown; headers?: Record<string, string> } = {}): Promise<T> {
+  async json<T>(
+    session: Session,
+    method: string,
+    path: string,
+    options: { body?: unknown; headers?: Record<string, string> } = {},
+  ): Promise<T> {
     const answer = await this.send(session, method, path, options);
     if (answer.status >= 300) throw new Error(`${method} ${path}: ${answer.status} ${answer.text.slice(0, 300)}`);
     return JSON.parse(answer.text) as T;
@@ -215,24 +239,65 @@ function collecting(): { db: DynamoDBDocumentClient; take: () => unknown[] } {
 /** `GetCommand` → `GetItem`: the DynamoDB operation of a document client command or an SDK command. */
 function operationOf(commandName: string): string {
   const name = commandName.replace(/Command$/, '');
-  const documentNames: Record<string, string> = { Get: 'GetItem', Put: 'PutItem', Update: 'UpdateItem', Delete: 'DeleteItem', BatchGet: 'BatchGetItem', BatchWrite: 'BatchWriteItem', TransactWrite: 'TransactWriteItems', TransactGet: 'TransactGetItems' };
+  const documentNames: Record<string, string> = {
+    Get: 'GetItem',
+    Put: 'PutItem',
+    Update: 'UpdateItem',
+    Delete: 'DeleteItem',
+    BatchGet: 'BatchGetItem',
+    BatchWrite: 'BatchWriteItem',
+    TransactWrite: 'TransactWriteItems',
+    TransactGet: 'TransactGetItems',
+  };
   return documentNames[name] ?? name;
 }
 
-function describeCall(operation: string, tables: string[], index: string | undefined, written: number, tableName: string): string {
-  const where = tables.map((t) => (t === tableName ? 'table' : t === `${tableName}-audit` ? 'audit table' : t)).join('+');
+function describeCall(
+  operation: string,
+  tables: string[],
+  index: string | undefined,
+  written: number,
+  tableName: string,
+): string {
+  const where = tables
+    .map((t) => (t === tableName ? 'table' : t === `${tableName}-audit` ? 'audit table' : t))
+    .join('+');
   return `${operation} ${where}${index ? ` ${index}` : ''}${written ? ` (${written} item${written > 1 ? 's' : ''})` : ''}`;
 }
 
 function describeCommand(command: unknown, tableName: string): string {
   const input = (command as { input: Record<string, unknown> }).input;
   const operation = operationOf((command as object).constructor.name);
-  const tables = typeof input.TableName === 'string' ? [input.TableName] : input.RequestItems ? Object.keys(input.RequestItems) : [...new Set(((input.TransactItems ?? []) as Record<string, { TableName: string }>[]).flatMap((i) => Object.values(i).map((op) => op.TableName)))];
-  const written = Array.isArray(input.TransactItems) ? input.TransactItems.length : operation === 'BatchWriteItem' ? Object.values(input.RequestItems as Record<string, unknown[]>).reduce((s, r) => s + r.length, 0) : /^(Put|Update|Delete)Item$/.test(operation) ? 1 : 0;
-  return describeCall(operation, tables, typeof input.IndexName === 'string' ? input.IndexName : undefined, written, tableName);
+  const tables =
+    typeof input.TableName === 'string'
+      ? [input.TableName]
+      : input.RequestItems
+        ? Object.keys(input.RequestItems)
+        : [
+            ...new Set(
+              ((input.TransactItems ?? []) as Record<string, { TableName: string }>[]).flatMap((i) =>
+                Object.values(i).map((op) => op.TableName),
+              ),
+            ),
+          ];
+  const written = Array.isArray(input.TransactItems)
+    ? input.TransactItems.length
+    : operation === 'BatchWriteItem'
+      ? Object.values(input.RequestItems as Record<string, unknown[]>).reduce((s, r) => s + r.length, 0)
+      : /^(Put|Update|Delete)Item$/.test(operation)
+        ? 1
+        : 0;
+  return describeCall(
+    operation,
+    tables,
+    typeof input.IndexName === 'string' ? input.IndexName : undefined,
+    written,
+    tableName,
+  );
 }
 
-const describeMetered = (call: DynamoCall, tableName: string) => describeCall(operationOf(call.command), call.tables, call.index, call.itemsWritten, tableName);
+const describeMetered = (call: DynamoCall, tableName: string) =>
+  describeCall(operationOf(call.command), call.tables, call.index, call.itemsWritten, tableName);
 
 const countStatuses = (answers: { status: number }[]) =>
   answers.reduce<Record<string, number>>((counts, a) => {
@@ -261,7 +326,10 @@ export async function measureApiHere(options: ApiBenchOptions = {}): Promise<Api
   const creationsPerClient = options.creationsPerClient ?? 6;
   const proposalsPerClient = options.proposalsPerClient ?? 4;
   const log = options.log ?? (() => undefined);
-  if (process.env.TABLE_NAME) throw new Error('measureApi needs a process of its own: the product already ran in this one (its Lambda clients keep their table).');
+  if (process.env.TABLE_NAME)
+    throw new Error(
+      'measureApi needs a process of its own: the product already ran in this one (its Lambda clients keep their table).',
+    );
 
   const began = process.hrtime.bigint();
   const loadAverageAtStart = os.loadavg().map((l) => Math.round(l * 100) / 100);
@@ -271,10 +339,19 @@ export async function measureApiHere(options: ApiBenchOptions = {}): Promise<Api
   const dynamo: RunningDynamoDb = await startDynamoDbLocal({ port: await freePort() });
   let landing: RunningLanding | undefined;
   try {
-    landing = await startLanding({ port: 0, dynamoEndpoint: dynamo.endpoint, tableName, webRoot: path.join(projectRoot, 'web/dist'), seedDemoData: true, demoReceiverPort: false });
+    landing = await startLanding({
+      port: 0,
+      dynamoEndpoint: dynamo.endpoint,
+      tableName,
+      webRoot: path.join(projectRoot, 'web/dist'),
+      seedDemoData: true,
+      demoReceiverPort: false,
+    });
     await settle(landing);
     const startMs = Math.round(msSince(began));
-    log(`API benchmark: product started in ${(startMs / 1000).toFixed(1)} s (DynamoDB Local in memory, ${os.cpus().length} cores, load ${loadAverageAtStart.join(' ')})`);
+    log(
+      `API benchmark: product started in ${(startMs / 1000).toFixed(1)} s (DynamoDB Local in memory, ${os.cpus().length} cores, load ${loadAverageAtStart.join(' ')})`,
+    );
 
     const http = new Http(landing.url);
     const sanne = await http.signIn(USER);
@@ -294,29 +371,55 @@ export async function measureApiHere(options: ApiBenchOptions = {}): Promise<Api
     for (const size of sizes) {
       const target = Math.max(0, size - base);
       log(`Filling the table to ${size.toLocaleString('en')} transitions (${target - seededTo} more)…`);
-      const seed = await seedPopulation(db, tableName, { from: seededTo, to: target }, { now: now(), parallel: 6, log });
+      const seed = await seedPopulation(
+        db,
+        tableName,
+        { from: seededTo, to: target },
+        { now: now(), parallel: 6, log },
+      );
       seededTo = target;
       // The local stream reader hands every seeded item to the fan-out (which ignores all but notices): let it finish.
       const streamStarted = process.hrtime.bigint();
       await settle(landing);
       const streamSettledMs = Math.round(msSince(streamStarted));
-      log(`  ${seed.items} items in ${(seed.ms / 1000).toFixed(1)} s (${seed.itemsPerSecond} items/s); stream and workflows settled ${(streamSettledMs / 1000).toFixed(1)} s later`);
+      log(
+        `  ${seed.items} items in ${(seed.ms / 1000).toFixed(1)} s (${seed.itemsPerSecond} items/s); stream and workflows settled ${(streamSettledMs / 1000).toFixed(1)} s later`,
+      );
       const latency: LatencyFigure[] = [];
       for (const call of callsToMeasure(http, db, tableName, sanne, own, now)) {
         latency.push(await measureCall(call, { samples, warmup, tableName }, log));
         await settle(landing);
       }
       const itemsRead = await measureItemsRead(http, sanne, own, tableName);
-      for (const figure of itemsRead) log(`  items read ${figure.call}: ${figure.itemsRead} per request (capacity ${figure.readCapacityUnits?.join(', ') ?? 'not reported'})`);
-      results.push({ transitionsInTable: base + target, seeding: { ...seed, streamSettledMs }, samples, latency, itemsRead });
+      for (const figure of itemsRead)
+        log(
+          `  items read ${figure.call}: ${figure.itemsRead} per request (capacity ${figure.readCapacityUnits?.join(', ') ?? 'not reported'})`,
+        );
+      results.push({
+        transitionsInTable: base + target,
+        seeding: { ...seed, streamSettledMs },
+        samples,
+        latency,
+        itemsRead,
+      });
     }
 
     log(`Throughput with ${concurrency} concurrent clients…`);
     const createTransition = await measureCreations(http, concurrency, creationsPerClient);
-    log(`  create transition: ${createTransition.requestsPerSecond} req/s, p50 ${createTransition.latency.p50Ms} ms, p99 ${createTransition.latency.p99Ms} ms, errors ${createTransition.errors}`);
+    log(
+      `  create transition: ${createTransition.requestsPerSecond} req/s, p50 ${createTransition.latency.p50Ms} ms, p99 ${createTransition.latency.p99Ms} ms, errors ${createTransition.errors}`,
+    );
     await settle(landing);
-    const proposeSpendOneBudget = await measureSpendContention(http, sanne, own.contended, concurrency, proposalsPerClient);
-    log(`  spends on one budget: ${proposeSpendOneBudget.requestsPerSecond} req/s, invariant ${proposeSpendOneBudget.invariant.ok ? 'holds' : 'BROKEN'}`);
+    const proposeSpendOneBudget = await measureSpendContention(
+      http,
+      sanne,
+      own.contended,
+      concurrency,
+      proposalsPerClient,
+    );
+    log(
+      `  spends on one budget: ${proposeSpendOneBudget.requestsPerSecond} req/s, invariant ${proposeSpendOneBudget.invariant.ok ? 'holds' : 'BROKEN'}`,
+    );
     await settle(landing);
 
     const targets = verdicts(results, createTransition, proposeSpendOneBudget);
@@ -331,7 +434,11 @@ export async function measureApiHere(options: ApiBenchOptions = {}): Promise<Api
         proposalsPerClient,
         benchmarkUser: `${USER} (begeleider, team-utrecht of org-overstap)`,
         ownTransitions: demoTransitionsOf(USER) + own.registered,
-        population: { ...population, itemsPerTransition: 'the transition item (in its team’s gsi1 partition); the user’s own transitions were registered through the API with every item' },
+        population: {
+          ...population,
+          itemsPerTransition:
+            'the transition item (in its team’s gsi1 partition); the user’s own transitions were registered through the API with every item',
+        },
         logLevel: process.env.LOG_LEVEL ?? 'info',
         dynamoDbLocal: 'in memory, same process tree, same machine',
         machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, node: process.version, loadAverageAtStart },
@@ -369,13 +476,22 @@ interface OwnTransitions {
   contended: { id: string; grantedCent: number };
 }
 
-async function ownTransitions(http: Http, sanne: Session, pieter: Session, log: (line: string) => void): Promise<OwnTransitions> {
+async function ownTransitions(
+  http: Http,
+  sanne: Session,
+  pieter: Session,
+  log: (line: string) => void,
+): Promise<OwnTransitions> {
   const toRegister = OWN_TRANSITIONS - demoTransitionsOf(USER);
   const ids: string[] = [];
   for (let i = 0; i < toRegister; i++) {
     const transition = await http.json<{ id: string }>(sanne, 'POST', '/api/transitions', {
       body: {
-        persoon: { voornaam: 'Bench', achternaam: `Eigen ${i}`, geboortedatum: `19${70 + (i % 25)}-0${(i % 9) + 1}-1${i % 9}` },
+        persoon: {
+          voornaam: 'Bench',
+          achternaam: `Eigen ${i}`,
+          geboortedatum: `19${70 + (i % 25)}-0${(i % 9) + 1}-1${i % 9}`,
+        },
         gemeenteCode: 'GM0344',
         herkomst: i % 2 ? 'BW' : 'MO',
         begeleiderIds: [USER, i % 2 ? 'u-youssef' : 'u-marieke'],
@@ -387,13 +503,23 @@ async function ownTransitions(http: Http, sanne: Session, pieter: Session, log: 
   const period = budgetPeriod(new Date());
   // Budgets for the latency samples (and their floor), and one for the concurrent proposals alone.
   const withBudget = ids.slice(0, 12);
-  for (const id of withBudget) await http.json(pieter, 'PUT', `/api/transitions/${id}/regelbudget`, { body: { toegekendCent: 500_000, ...period } });
+  for (const id of withBudget)
+    await http.json(pieter, 'PUT', `/api/transitions/${id}/regelbudget`, {
+      body: { toegekendCent: 500_000, ...period },
+    });
   const contendedId = ids.at(-1)!;
   const grantedCent = 600_000;
-  await http.json(pieter, 'PUT', `/api/transitions/${contendedId}/regelbudget`, { body: { toegekendCent: grantedCent, ...period } });
+  await http.json(pieter, 'PUT', `/api/transitions/${contendedId}/regelbudget`, {
+    body: { toegekendCent: grantedCent, ...period },
+  });
   const list = await http.json<{ items: { id: string }[] }>(sanne, 'GET', '/api/transitions?scope=mine');
   log(`  ${USER} has ${list.items.length} transitions in her list; ${withBudget.length + 1} have a regelbudget`);
-  return { registered: toRegister, ids: list.items.map((t) => t.id), withBudget: withBudget.map((id) => ({ id, gemeenteCode: 'GM0344' })), contended: { id: contendedId, grantedCent } };
+  return {
+    registered: toRegister,
+    ids: list.items.map((t) => t.id),
+    withBudget: withBudget.map((id) => ({ id, gemeenteCode: 'GM0344' })),
+    contended: { id: contendedId, grantedCent },
+  };
 }
 
 interface CallSpec {
@@ -419,7 +545,14 @@ interface CallSpec {
  *   follow-up workflow (not DynamoDB), then the audit entry.
  * `handlerRoundTrips` in the result is what the handler's client really sent (read meter), to check this.
  */
-function callsToMeasure(http: Http, db: DynamoDBDocumentClient, tableName: string, session: Session, own: OwnTransitions, now: () => Date): CallSpec[] {
+function callsToMeasure(
+  http: Http,
+  db: DynamoDBDocumentClient,
+  tableName: string,
+  session: Session,
+  own: OwnTransitions,
+  now: () => Date,
+): CallSpec[] {
   const principal = session.principal;
   const auditTable = `${tableName}-audit`;
   const c = collecting();
@@ -427,15 +560,25 @@ function callsToMeasure(http: Http, db: DynamoDBDocumentClient, tableName: strin
   const budgets = new DynamoBudgetStore(c.db, tableName);
   const signals = new DynamoSignalStore(c.db, tableName);
   const audit = new DynamoAuditLog(c.db, auditTable, AUDIT_RETENTION_DAYS);
-  const access = (operationId: string) => new RequestAccess(principal, { requestId: randomUUID(), operationId, kanaal: 'web-api', bron: '127.0.0.1', now });
+  const access = (operationId: string) =>
+    new RequestAccess(principal, { requestId: randomUUID(), operationId, kanaal: 'web-api', bron: '127.0.0.1', now });
   const person = (id: string) => ({ persoonRef: `ref-${id}`, transitionId: id, teamId: principal.teamId });
   const send = (command: unknown) => db.send(command as Parameters<DynamoDBDocumentClient['send']>[0]);
   const detailId = (i: number) => own.ids[i % own.ids.length]!;
   const signalId = (i: number) => own.ids[(i * 7) % own.ids.length]!;
   const budgetOf = (i: number) => own.withBudget[i % own.withBudget.length]!;
-  const spendBody = { categorie: 'vervoer', bedragCent: SPEND_CENT, ontvanger: 'U-OV', reden: 'Dagkaart naar de dagbesteding' } as const;
+  const spendBody = {
+    categorie: 'vervoer',
+    bedragCent: SPEND_CENT,
+    ontvanger: 'U-OV',
+    reden: 'Dagkaart naar de dagbesteding',
+  } as const;
   const thermometer = { veiligheid: 0, gezondheid: 1, welzijn: 1, omvang: 0, duur: 1 } as const;
-  const signalBody = { bron: 'begeleider', omschrijving: 'Slaapt slecht sinds de verhuisdozen er staan', thermometer } as const;
+  const signalBody = {
+    bron: 'begeleider',
+    omschrijving: 'Slaapt slecht sinds de verhuisdozen er staan',
+    thermometer,
+  } as const;
 
   return [
     {
@@ -470,7 +613,11 @@ function callsToMeasure(http: Http, db: DynamoDBDocumentClient, tableName: strin
       name: 'proposeSpend',
       request: `POST /api/transitions/{id}/regelbudget/uitgaven (€ ${SPEND_CENT / 100}, approved at once; Idempotency-Key)`,
       notInFloor: [],
-      api: (i, headers) => http.send(session, 'POST', `/api/transitions/${budgetOf(i).id}/regelbudget/uitgaven`, { body: spendBody, headers: { 'idempotency-key': `bench-${randomUUID()}`, ...headers } }),
+      api: (i, headers) =>
+        http.send(session, 'POST', `/api/transitions/${budgetOf(i).id}/regelbudget/uitgaven`, {
+          body: spendBody,
+          headers: { 'idempotency-key': `bench-${randomUUID()}`, ...headers },
+        }),
       floor: async (i) => {
         const { id, gemeenteCode } = budgetOf(i);
         await transitions.get(id);
@@ -478,9 +625,30 @@ function callsToMeasure(http: Http, db: DynamoDBDocumentClient, tableName: strin
         await budgets.replay(idempotency);
         await budgets.get(id);
         const at = now();
-        const move = proposalMove(SPEND_CENT, municipalityPolicy(gemeenteCode as Budget['gemeenteCode']).regelbudgetApprovalThresholdCent);
-        const spend: Spend = { id: randomUUID(), transitionId: id, ...spendBody, status: moves[move].toStatus, voorgesteldDoor: { id: principal.userId, naam: principal.naam }, voorgesteldOp: at.toISOString() };
-        const entry: LedgerEntry = { id: randomUUID(), transitionId: id, gemeenteCode: gemeenteCode as LedgerEntry['gemeenteCode'], at: at.toISOString(), door: { id: principal.userId, naam: principal.naam }, soort: move === 'voorstellen' ? 'voorgesteld' : 'direct-goedgekeurd', bedragCent: SPEND_CENT, spendId: spend.id, categorie: spendBody.categorie, reden: spendBody.reden };
+        const move = proposalMove(
+          SPEND_CENT,
+          municipalityPolicy(gemeenteCode as Budget['gemeenteCode']).regelbudgetApprovalThresholdCent,
+        );
+        const spend: Spend = {
+          id: randomUUID(),
+          transitionId: id,
+          ...spendBody,
+          status: moves[move].toStatus,
+          voorgesteldDoor: { id: principal.userId, naam: principal.naam },
+          voorgesteldOp: at.toISOString(),
+        };
+        const entry: LedgerEntry = {
+          id: randomUUID(),
+          transitionId: id,
+          gemeenteCode: gemeenteCode as LedgerEntry['gemeenteCode'],
+          at: at.toISOString(),
+          door: { id: principal.userId, naam: principal.naam },
+          soort: move === 'voorstellen' ? 'voorgesteld' : 'direct-goedgekeurd',
+          bedragCent: SPEND_CENT,
+          spendId: spend.id,
+          categorie: spendBody.categorie,
+          reden: spendBody.reden,
+        };
         await budgets.propose({ spend, move, entry, gemeenteCode, today: todayInNetherlands(at), idempotency });
         const a = access('proposeSpend');
         a.record({ actie: 'wijzigen', onderdeel: 'regelbudget', person: person(id), grond: 'behandelrelatie' });
@@ -494,15 +662,37 @@ function callsToMeasure(http: Http, db: DynamoDBDocumentClient, tableName: strin
       request: 'POST /api/transitions/{id}/signalen (thermometer, groen)',
       // The follow-up starts from the table stream after the answer, for the floor's own signals as much as the API's.
       notInFloor: [],
-      api: (i, headers) => http.send(session, 'POST', `/api/transitions/${signalId(i)}/signalen`, { body: signalBody, headers: headers ?? {} }),
+      api: (i, headers) =>
+        http.send(session, 'POST', `/api/transitions/${signalId(i)}/signalen`, {
+          body: signalBody,
+          headers: headers ?? {},
+        }),
       floor: async (i) => {
         const id = signalId(i);
         await transitions.get(id);
         const at = now();
         const classification = classify({ score: thermometer });
         const deadline = responseDeadline(classification.fase, at);
-        const signal: Signal = { id: randomUUID(), transitionId: id, versie: 1, at: at.toISOString(), bron: signalBody.bron, omschrijving: signalBody.omschrijving, ...classification, status: 'open', ...(deadline ? { deadline: deadline.toISOString() } : {}), geregistreerdDoor: { id: principal.userId, naam: principal.naam } };
-        await signals.register(signal, { id: randomUUID(), transitionId: id, type: 'signaal-ontvangen', at: at.toISOString(), actor: actorOf(principal), omschrijving: `${signal.fase}: ${signal.omschrijving}` });
+        const signal: Signal = {
+          id: randomUUID(),
+          transitionId: id,
+          versie: 1,
+          at: at.toISOString(),
+          bron: signalBody.bron,
+          omschrijving: signalBody.omschrijving,
+          ...classification,
+          status: 'open',
+          ...(deadline ? { deadline: deadline.toISOString() } : {}),
+          geregistreerdDoor: { id: principal.userId, naam: principal.naam },
+        };
+        await signals.register(signal, {
+          id: randomUUID(),
+          transitionId: id,
+          type: 'signaal-ontvangen',
+          at: at.toISOString(),
+          actor: actorOf(principal),
+          omschrijving: `${signal.fase}: ${signal.omschrijving}`,
+        });
         const a = access('registerSignal');
         a.record({ actie: 'wijzigen', onderdeel: 'signalen', person: person(id), grond: 'behandelrelatie' });
         await audit.append(a.entries);
@@ -517,7 +707,11 @@ function callsToMeasure(http: Http, db: DynamoDBDocumentClient, tableName: strin
  * Warm-up, then `samples` timed API requests and as many timed floors, interleaved (API then floor, floor
  * then API, …) so both see the same moments of a noisy machine.
  */
-async function measureCall(call: CallSpec, settings: { samples: number; warmup: number; tableName: string }, log: (line: string) => void): Promise<LatencyFigure> {
+async function measureCall(
+  call: CallSpec,
+  settings: { samples: number; warmup: number; tableName: string },
+  log: (line: string) => void,
+): Promise<LatencyFigure> {
   const loadBefore = round2(os.loadavg()[0]!);
   const runFloor = async (i: number) => {
     const commands = await call.floor(i);
@@ -551,7 +745,9 @@ async function measureCall(call: CallSpec, settings: { samples: number; warmup: 
   const statuses = countStatuses(api);
   const allOk = api.every((a) => a.status >= 200 && a.status < 300);
   const met = allOk && ratioP99 <= RATIO_TARGET;
-  log(`  ${call.name.padEnd(18)} api p50 ${apiStats.p50Ms} p95 ${apiStats.p95Ms} p99 ${apiStats.p99Ms} ms | floor p50 ${floorStats.p50Ms} p95 ${floorStats.p95Ms} p99 ${floorStats.p99Ms} ms | p99 ratio ${ratioP99} ${met ? 'met' : 'MISSED'}`);
+  log(
+    `  ${call.name.padEnd(18)} api p50 ${apiStats.p50Ms} p95 ${apiStats.p95Ms} p99 ${apiStats.p99Ms} ms | floor p50 ${floorStats.p50Ms} p95 ${floorStats.p95Ms} p99 ${floorStats.p99Ms} ms | p99 ratio ${ratioP99} ${met ? 'met' : 'MISSED'}`,
+  );
   const figure: LatencyFigure = {
     call: call.name,
     request: call.request,
@@ -594,7 +790,12 @@ function ownCalls(calls: DynamoCall[], correlationId: string): DynamoCall[] {
 
 const READ_OPERATIONS = new Set(['GetItem', 'Query', 'Scan', 'BatchGetItem', 'TransactGetItems']);
 
-async function measureItemsRead(http: Http, session: Session, own: OwnTransitions, tableName: string): Promise<ItemsReadFigure[]> {
+async function measureItemsRead(
+  http: Http,
+  session: Session,
+  own: OwnTransitions,
+  tableName: string,
+): Promise<ItemsReadFigure[]> {
   const requests: { call: ItemsReadFigure['call']; path: (i: number) => string }[] = [
     { call: 'listMyTransitions', path: () => '/api/transitions?scope=mine' },
     { call: 'openTransition', path: (i) => `/api/transitions/${own.ids[i % own.ids.length]}` },
@@ -634,7 +835,11 @@ async function measureItemsRead(http: Http, session: Session, own: OwnTransition
 }
 
 /** Runs `perClient` requests on each of `clients` clients at once; each client waits for its answer before the next. */
-async function concurrently<T extends { status: number; ms: number }>(clients: number, perClient: number, request: (client: number, k: number) => Promise<T>): Promise<{ answers: T[]; wallMs: number }> {
+async function concurrently<T extends { status: number; ms: number }>(
+  clients: number,
+  perClient: number,
+  request: (client: number, k: number) => Promise<T>,
+): Promise<{ answers: T[]; wallMs: number }> {
   const answers: T[] = [];
   const start = process.hrtime.bigint();
   await Promise.all(
@@ -645,7 +850,13 @@ async function concurrently<T extends { status: number; ms: number }>(clients: n
   return { answers, wallMs: msSince(start) };
 }
 
-function throughputFigure(what: string, concurrency: number, answers: { status: number; ms: number }[], wallMs: number, isError: (status: number) => boolean): ThroughputFigure {
+function throughputFigure(
+  what: string,
+  concurrency: number,
+  answers: { status: number; ms: number }[],
+  wallMs: number,
+  isError: (status: number) => boolean,
+): ThroughputFigure {
   return {
     what,
     concurrency,
@@ -664,7 +875,11 @@ async function measureCreations(http: Http, concurrency: number, perClient: numb
   const { answers, wallMs } = await concurrently(concurrency, perClient, (client, k) =>
     http.send(sessions[client % sessions.length]!, 'POST', '/api/transitions', {
       body: {
-        persoon: { voornaam: 'Drukte', achternaam: `Client ${client} Nummer ${k}`, geboortedatum: `19${60 + (client % 40)}-${String((k % 12) + 1).padStart(2, '0')}-15` },
+        persoon: {
+          voornaam: 'Drukte',
+          achternaam: `Client ${client} Nummer ${k}`,
+          geboortedatum: `19${60 + (client % 40)}-${String((k % 12) + 1).padStart(2, '0')}-15`,
+        },
         gemeenteCode: 'GM0344',
         herkomst: 'MO',
         begeleiderIds: ['u-youssef', 'u-marieke'],
@@ -672,11 +887,23 @@ async function measureCreations(http: Http, concurrency: number, perClient: numb
       headers: { 'idempotency-key': `bench-${randomUUID()}` },
     }),
   );
-  return throughputFigure('POST /api/transitions: a new aanmelding, a different person each', concurrency, answers, wallMs, (s) => s !== 201);
+  return throughputFigure(
+    'POST /api/transitions: a new aanmelding, a different person each',
+    concurrency,
+    answers,
+    wallMs,
+    (s) => s !== 201,
+  );
 }
 
 interface BudgetView {
-  budget: { toegekendCent: number; vrijCent: number; gereserveerdCent: number; goedgekeurdCent: number; betaaldCent: number };
+  budget: {
+    toegekendCent: number;
+    vrijCent: number;
+    gereserveerdCent: number;
+    goedgekeurdCent: number;
+    betaaldCent: number;
+  };
   uitgaven: { id: string; bedragCent: number; status: string }[];
   grootboek: { soort: string; bedragCent: number; spendId?: string }[];
 }
@@ -686,7 +913,13 @@ interface BudgetView {
  * the threshold: reserved) alternating, more than the budget holds. Then the budget is read back and checked.
  * A 409 `stale-version` or a 429/503 would be retried with the same Idempotency-Key (the first answer wins).
  */
-async function measureSpendContention(http: Http, sanne: Session, budget: OwnTransitions['contended'], concurrency: number, perClient: number): Promise<ThroughputFigure & { invariant: SpendInvariant }> {
+async function measureSpendContention(
+  http: Http,
+  sanne: Session,
+  budget: OwnTransitions['contended'],
+  concurrency: number,
+  perClient: number,
+): Promise<ThroughputFigure & { invariant: SpendInvariant }> {
   let retries = 0;
   const path = `/api/transitions/${budget.id}/regelbudget/uitgaven`;
   const { answers, wallMs } = await concurrently(concurrency, perClient, async (client, k) => {
@@ -695,21 +928,40 @@ async function measureSpendContention(http: Http, sanne: Session, budget: OwnTra
     const start = process.hrtime.bigint();
     let answer: Answer;
     for (let attempt = 0; ; attempt++) {
-      answer = await http.send(sanne, 'POST', path, { body: { categorie: 'inrichting', bedragCent, ontvanger: 'Kringloop', reden: 'Spullen voor de nieuwe woning' }, headers: { 'idempotency-key': key } });
-      const retryable = answer.status === 429 || answer.status === 503 || (answer.status === 409 && answer.text.includes('"stale-version"'));
+      answer = await http.send(sanne, 'POST', path, {
+        body: { categorie: 'inrichting', bedragCent, ontvanger: 'Kringloop', reden: 'Spullen voor de nieuwe woning' },
+        headers: { 'idempotency-key': key },
+      });
+      const retryable =
+        answer.status === 429 ||
+        answer.status === 503 ||
+        (answer.status === 409 && answer.text.includes('"stale-version"'));
       if (!retryable || attempt >= 4) break;
       retries++;
       await new Promise((resolve) => setTimeout(resolve, 10 * 2 ** attempt));
     }
     return { ...answer, ms: msSince(start), bedragCent };
   });
-  const figure = throughputFigure(`POST ${path.replace(budget.id, '{id}')}: € 30 and € 300 alternating on one budget of € ${budget.grantedCent / 100}`, concurrency, answers, wallMs, (s) => s >= 500);
+  const figure = throughputFigure(
+    `POST ${path.replace(budget.id, '{id}')}: € 30 and € 300 alternating on one budget of € ${budget.grantedCent / 100}`,
+    concurrency,
+    answers,
+    wallMs,
+    (s) => s >= 500,
+  );
   const view = await http.json<BudgetView>(sanne, 'GET', `/api/transitions/${budget.id}/regelbudget`);
   return { ...figure, invariant: checkSpends(budget.grantedCent, answers, view, retries) };
 }
 
-function checkSpends(grantedCent: number, answers: (Answer & { bedragCent: number })[], view: BudgetView, retries: number): SpendInvariant {
-  const created = answers.filter((a) => a.status === 201).map((a) => JSON.parse(a.text) as { id: string; bedragCent: number; status: string });
+function checkSpends(
+  grantedCent: number,
+  answers: (Answer & { bedragCent: number })[],
+  view: BudgetView,
+  retries: number,
+): SpendInvariant {
+  const created = answers
+    .filter((a) => a.status === 201)
+    .map((a) => JSON.parse(a.text) as { id: string; bedragCent: number; status: string });
   const refused = answers.filter((a) => a.status === 409);
   const b = view.budget;
   const sum = (spends: { bedragCent: number }[]) => spends.reduce((s, x) => s + x.bedragCent, 0);
@@ -717,21 +969,60 @@ function checkSpends(grantedCent: number, answers: (Answer & { bedragCent: numbe
   const reserved = view.uitgaven.filter((s) => s.status === 'voorgesteld');
   const stored = new Map(view.uitgaven.map((s) => [s.id, s]));
   const ledgerBySpend = new Map<string, { soort: string; bedragCent: number }[]>();
-  for (const e of view.grootboek) if (e.spendId) ledgerBySpend.set(e.spendId, [...(ledgerBySpend.get(e.spendId) ?? []), e]);
+  for (const e of view.grootboek)
+    if (e.spendId) ledgerBySpend.set(e.spendId, [...(ledgerBySpend.get(e.spendId) ?? []), e]);
   const check = (name: string, ok: boolean, detail: string) => ({ check: name, ok, detail });
   const checks = [
-    check('no 5xx, every answer 201 or 409', answers.every((a) => a.status === 201 || a.status === 409), JSON.stringify(countStatuses(answers))),
-    check('every 201 is exactly one stored spend, of its amount', created.length === view.uitgaven.length && created.every((c) => stored.get(c.id)?.bedragCent === c.bedragCent) && new Set(created.map((c) => c.id)).size === created.length, `${created.length} answered 201, ${view.uitgaven.length} spends stored`),
-    check('buckets add up to the grant', b.vrijCent + b.gereserveerdCent + b.goedgekeurdCent + b.betaaldCent === grantedCent && b.toegekendCent === grantedCent, `vrij ${b.vrijCent} + gereserveerd ${b.gereserveerdCent} + goedgekeurd ${b.goedgekeurdCent} + betaald ${b.betaaldCent} = toegekend ${b.toegekendCent}`),
-    check('gereserveerd = sum of reserved spends, goedgekeurd = sum of approved spends', b.gereserveerdCent === sum(reserved) && b.goedgekeurdCent === sum(approved) && b.betaaldCent === 0, `reserved ${sum(reserved)}, approved ${sum(approved)}`),
-    check('no bucket below zero', [b.vrijCent, b.gereserveerdCent, b.goedgekeurdCent, b.betaaldCent].every((v) => v >= 0), `vrij ${b.vrijCent}, gereserveerd ${b.gereserveerdCent}, goedgekeurd ${b.goedgekeurdCent}, betaald ${b.betaaldCent}`),
-    check('one ledger entry per spend, of its amount', view.uitgaven.every((s) => ledgerBySpend.get(s.id)?.length === 1 && ledgerBySpend.get(s.id)![0]!.bedragCent === s.bedragCent) && ledgerBySpend.size === view.uitgaven.length, `${ledgerBySpend.size} spends in the ledger`),
+    check(
+      'no 5xx, every answer 201 or 409',
+      answers.every((a) => a.status === 201 || a.status === 409),
+      JSON.stringify(countStatuses(answers)),
+    ),
+    check(
+      'every 201 is exactly one stored spend, of its amount',
+      created.length === view.uitgaven.length &&
+        created.every((c) => stored.get(c.id)?.bedragCent === c.bedragCent) &&
+        new Set(created.map((c) => c.id)).size === created.length,
+      `${created.length} answered 201, ${view.uitgaven.length} spends stored`,
+    ),
+    check(
+      'buckets add up to the grant',
+      b.vrijCent + b.gereserveerdCent + b.goedgekeurdCent + b.betaaldCent === grantedCent &&
+        b.toegekendCent === grantedCent,
+      `vrij ${b.vrijCent} + gereserveerd ${b.gereserveerdCent} + goedgekeurd ${b.goedgekeurdCent} + betaald ${b.betaaldCent} = toegekend ${b.toegekendCent}`,
+    ),
+    check(
+      'gereserveerd = sum of reserved spends, goedgekeurd = sum of approved spends',
+      b.gereserveerdCent === sum(reserved) && b.goedgekeurdCent === sum(approved) && b.betaaldCent === 0,
+      `reserved ${sum(reserved)}, approved ${sum(approved)}`,
+    ),
+    check(
+      'no bucket below zero',
+      [b.vrijCent, b.gereserveerdCent, b.goedgekeurdCent, b.betaaldCent].every((v) => v >= 0),
+      `vrij ${b.vrijCent}, gereserveerd ${b.gereserveerdCent}, goedgekeurd ${b.goedgekeurdCent}, betaald ${b.betaaldCent}`,
+    ),
+    check(
+      'one ledger entry per spend, of its amount',
+      view.uitgaven.every(
+        (s) => ledgerBySpend.get(s.id)?.length === 1 && ledgerBySpend.get(s.id)![0]!.bedragCent === s.bedragCent,
+      ) && ledgerBySpend.size === view.uitgaven.length,
+      `${ledgerBySpend.size} spends in the ledger`,
+    ),
     // Free money only goes down here (nothing is cancelled), so a refusal for an amount means it was not there.
-    check('every 409 refused an amount that did not fit (none lost)', refused.every((a) => b.vrijCent < a.bedragCent), `${refused.length} refused; ${b.vrijCent} cents left free`),
+    check(
+      'every 409 refused an amount that did not fit (none lost)',
+      refused.every((a) => b.vrijCent < a.bedragCent),
+      `${refused.length} refused; ${b.vrijCent} cents left free`,
+    ),
   ];
   return {
     granted: grantedCent,
-    booked: { approved: approved.length, approvedCent: sum(approved), reserved: reserved.length, reservedCent: sum(reserved) },
+    booked: {
+      approved: approved.length,
+      approvedCent: sum(approved),
+      reserved: reserved.length,
+      reservedCent: sum(reserved),
+    },
     refused: refused.length,
     retries,
     checks,
@@ -742,19 +1033,23 @@ function checkSpends(grantedCent: number, answers: (Answer & { bedragCent: numbe
 /** What each call does beyond its floor, and what would bring it within the target: for `why` when it is missed. */
 const beyondTheFloor: Record<CallName, { extra: string; wouldMeet: string }> = {
   listMyTransitions: {
-    extra: 'the 30 summaries are parsed with zod twice (by the store, item by item, and against the contract before the answer leaves) and serialised',
-    wouldMeet: 'less CPU per request: parse the page once, and keep the fixed cost of the gateway and middleware (token check, event, middy) small against a local round trip of a few ms',
+    extra:
+      'the 30 summaries are parsed with zod twice (by the store, item by item, and against the contract before the answer leaves) and serialised',
+    wouldMeet:
+      'less CPU per request: parse the page once, and keep the fixed cost of the gateway and middleware (token check, event, middy) small against a local round trip of a few ms',
   },
   openTransition: {
     extra: 'the transition is parsed with zod twice (store and contract), the policy decides, the audit entry is built',
-    wouldMeet: 'a fixed cost per request below half of two local round trips (about 2 ms here); on AWS a round trip costs several ms, so the same work is a smaller share',
+    wouldMeet:
+      'a fixed cost per request below half of two local round trips (about 2 ms here); on AWS a round trip costs several ms, so the same work is a smaller share',
   },
   proposeSpend: {
     extra: 'transition and budget are parsed with zod, the policy decides, the spend and ledger entry are built',
     wouldMeet: 'less CPU per request in the gateway and middleware',
   },
   registerSignal: {
-    extra: 'each new signal makes the table stream start the follow-up workflow, whose task Lambdas run on the same two cores (and the same DynamoDB Local) while the next requests are measured',
+    extra:
+      'each new signal makes the table stream start the follow-up workflow, whose task Lambdas run on the same two cores (and the same DynamoDB Local) while the next requests are measured',
     wouldMeet: 'measuring with the follow-up on cores of its own, as on AWS where each Lambda has its own CPU',
   },
 };
@@ -774,7 +1069,11 @@ function whyMissed(figure: LatencyFigure, allOk: boolean): string {
 
 const nthSlowest = (n: number) => (n === 1 ? 'slowest' : `${n === 2 ? '2nd' : n === 3 ? '3rd' : `${n}th`}-slowest`);
 
-function verdicts(sizes: SizeResult[], creation: ThroughputFigure, spends: ThroughputFigure & { invariant: SpendInvariant }): TargetVerdict[] {
+function verdicts(
+  sizes: SizeResult[],
+  creation: ThroughputFigure,
+  spends: ThroughputFigure & { invariant: SpendInvariant },
+): TargetVerdict[] {
   const targets: TargetVerdict[] = [];
   for (const size of sizes) {
     for (const l of size.latency) {
@@ -791,7 +1090,8 @@ function verdicts(sizes: SizeResult[], creation: ThroughputFigure, spends: Throu
   if (smallest && largest && smallest !== largest) {
     for (const figure of largest.itemsRead) {
       const before = smallest.itemsRead.find((f) => f.call === figure.call)!;
-      const same = figure.itemsRead === before.itemsRead && figure.itemsReadPerRequest.every((n) => n === figure.itemsRead);
+      const same =
+        figure.itemsRead === before.itemsRead && figure.itemsReadPerRequest.every((n) => n === figure.itemsRead);
       targets.push({
         target: `${figure.call}: items read per request at ${largest.transitionsInTable.toLocaleString('en')} = at ${smallest.transitionsInTable.toLocaleString('en')} transitions`,
         figure: `${figure.itemsRead} at ${largest.transitionsInTable.toLocaleString('en')}, ${before.itemsRead} at ${smallest.transitionsInTable.toLocaleString('en')} (${figure.reads.join(', ')})`,
@@ -804,7 +1104,14 @@ function verdicts(sizes: SizeResult[], creation: ThroughputFigure, spends: Throu
     target: `${spends.concurrency} concurrent spend proposals on one budget: no lost or double booking`,
     figure: `${spends.requests} proposals in ${(spends.wallMs / 1000).toFixed(1)} s (${spends.requestsPerSecond}/s): ${spends.invariant.booked.approved + spends.invariant.booked.reserved} booked, ${spends.invariant.refused} refused (409); ${spends.invariant.checks.filter((c) => c.ok).length}/${spends.invariant.checks.length} checks hold`,
     met: spends.invariant.ok,
-    ...(spends.invariant.ok ? {} : { why: spends.invariant.checks.filter((c) => !c.ok).map((c) => `${c.check}: ${c.detail}`).join('; ') }),
+    ...(spends.invariant.ok
+      ? {}
+      : {
+          why: spends.invariant.checks
+            .filter((c) => !c.ok)
+            .map((c) => `${c.check}: ${c.detail}`)
+            .join('; '),
+        }),
   });
   targets.push({
     target: `${creation.concurrency} concurrent clients creating transitions: throughput reported, every request answered 201`,
@@ -841,7 +1148,9 @@ function parseArgs(argv: string[]): ApiBenchOptions & { json?: string } {
         i++;
         break;
       default:
-        throw new Error(`unknown option ${argv[i]}; use --sizes 1000,100000 --samples 200 --warmup 50 --concurrency 50 --json file`);
+        throw new Error(
+          `unknown option ${argv[i]}; use --sizes 1000,100000 --samples 200 --warmup 50 --concurrency 50 --json file`,
+        );
     }
   }
   return options;

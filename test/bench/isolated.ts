@@ -36,7 +36,12 @@ export function inChildProcess<T>(moduleUrl: string, options: unknown, log?: (li
     child.once('error', reject);
     child.once('exit', (code) => {
       if (result) resolve(result.value);
-      else reject(new Error(failure ?? `benchmark child exited with ${code}: ${stderr.trim().split('\n').slice(-5).join('\n')}`));
+      else
+        reject(
+          new Error(
+            failure ?? `benchmark child exited with ${code}: ${stderr.trim().split('\n').slice(-5).join('\n')}`,
+          ),
+        );
     });
   });
 }

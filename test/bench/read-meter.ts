@@ -58,16 +58,33 @@ export function meterReads<C extends DynamoDBClient>(client: C): C {
       const base = {
         command: context.commandName ?? 'unknown',
         ...tablesOf(input),
-        ...(invocation ? { correlationId: invocation.correlationId, ...(invocation.lambdaRequestId ? { lambdaRequestId: invocation.lambdaRequestId } : {}) } : {}),
+        ...(invocation
+          ? {
+              correlationId: invocation.correlationId,
+              ...(invocation.lambdaRequestId ? { lambdaRequestId: invocation.lambdaRequestId } : {}),
+            }
+          : {}),
       };
       try {
         const result = await next({ ...args, input });
         const output = result.output as unknown as Record<string, unknown>;
         const capacity = capacityOf(output.ConsumedCapacity);
-        listener({ ...base, itemsRead: itemsRead(output), itemsWritten: itemsWritten(base.command, input), ...(capacity !== undefined ? { capacityUnits: capacity } : {}), ms: performance.now() - started });
+        listener({
+          ...base,
+          itemsRead: itemsRead(output),
+          itemsWritten: itemsWritten(base.command, input),
+          ...(capacity !== undefined ? { capacityUnits: capacity } : {}),
+          ms: performance.now() - started,
+        });
         return result;
       } catch (error) {
-        listener({ ...base, itemsRead: 0, itemsWritten: 0, ms: performance.now() - started, failed: (error as Error).name });
+        listener({
+          ...base,
+          itemsRead: 0,
+          itemsWritten: 0,
+          ms: performance.now() - started,
+          failed: (error as Error).name,
+        });
         throw error;
       }
     },
@@ -79,9 +96,13 @@ export function meterReads<C extends DynamoDBClient>(client: C): C {
 function tablesOf(input: Record<string, unknown>): { tables: string[]; index?: string } {
   const index = typeof input.IndexName === 'string' ? { index: input.IndexName } : {};
   if (typeof input.TableName === 'string') return { tables: [input.TableName], ...index };
-  if (input.RequestItems && typeof input.RequestItems === 'object') return { tables: Object.keys(input.RequestItems), ...index };
+  if (input.RequestItems && typeof input.RequestItems === 'object')
+    return { tables: Object.keys(input.RequestItems), ...index };
   const items = (input.TransactItems ?? []) as Record<string, { TableName?: string }>[];
-  return { tables: [...new Set(items.flatMap((i) => Object.values(i).map((op) => op.TableName ?? '')))].filter(Boolean), ...index };
+  return {
+    tables: [...new Set(items.flatMap((i) => Object.values(i).map((op) => op.TableName ?? '')))].filter(Boolean),
+    ...index,
+  };
 }
 
 function itemsRead(output: Record<string, unknown>): number {
@@ -98,9 +119,13 @@ function itemsRead(output: Record<string, unknown>): number {
 
 function itemsWritten(command: string, input: Record<string, unknown>): number {
   if (/^(Put|Update|Delete)(Item)?Command$/.test(command)) return 1;
-  if (Array.isArray(input.TransactItems)) return input.TransactItems.filter((i: Record<string, unknown>) => !('ConditionCheck' in i) && !('Get' in i)).length;
+  if (Array.isArray(input.TransactItems))
+    return input.TransactItems.filter((i: Record<string, unknown>) => !('ConditionCheck' in i) && !('Get' in i)).length;
   if (/^BatchWrite(Item)?Command$/.test(command) && input.RequestItems && typeof input.RequestItems === 'object') {
-    return Object.values(input.RequestItems as Record<string, unknown[]>).reduce((sum, requests) => sum + requests.length, 0);
+    return Object.values(input.RequestItems as Record<string, unknown[]>).reduce(
+      (sum, requests) => sum + requests.length,
+      0,
+    );
   }
   return 0;
 }

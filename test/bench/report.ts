@@ -26,7 +26,8 @@ export interface BenchReport {
   tables: ReportTable[];
 }
 
-export const ms = (value: number) => (Number.isFinite(value) ? `${value < 10 ? value.toFixed(2) : value.toFixed(1)} ms` : '–');
+export const ms = (value: number) =>
+  Number.isFinite(value) ? `${value < 10 ? value.toFixed(2) : value.toFixed(1)} ms` : '–';
 export const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 export const percentileCells = (d: Distribution) => [ms(d.p50Ms), ms(d.p95Ms), ms(d.p99Ms)];
 
@@ -63,7 +64,16 @@ export function renderMarkdown(report: BenchReport): string {
     lines.push('');
   }
   for (const table of report.tables) {
-    lines.push(`## ${table.title}`, '', table.how, '', row(table.columns), row(table.columns.map(() => '---')), ...table.rows.map(row), '');
+    lines.push(
+      `## ${table.title}`,
+      '',
+      table.how,
+      '',
+      row(table.columns),
+      row(table.columns.map(() => '---')),
+      ...table.rows.map(row),
+      '',
+    );
   }
   return `${lines.join('\n').trimEnd()}\n`;
 }

@@ -20,7 +20,15 @@ import { synthesizeForLocal } from '../../infra/local/cloud-assembly';
 import { measureApi, type ApiBenchResult } from './api-latency';
 import { measureLambdaBundles, measureSpa, type BundleFigure, type SpaFigure } from './bundles';
 import { distribution } from './isolated';
-import { kb, ms, percentileCells, renderMarkdown, type BenchReport, type ReportTable, type TargetCheck } from './report';
+import {
+  kb,
+  ms,
+  percentileCells,
+  renderMarkdown,
+  type BenchReport,
+  type ReportTable,
+  type TargetCheck,
+} from './report';
 import { measureSpaRender, type SpaRenderResult } from './spa-render';
 import { measureWebhookDelay, type WebhookDelayResult } from './webhook-delay';
 
@@ -28,15 +36,34 @@ const parts = ['api', 'webhooks', 'lambdas', 'spa'] as const;
 type Part = (typeof parts)[number];
 
 /** The issue's limits for the bundles and the SPA (the API and webhook parts judge their own). */
-export const limits = { bundleBytes: 200 * 1024, coldInitMs: 150, spaInitialJsGzipBytes: 80 * 1024, firstRenderMs: 200 } as const;
+export const limits = {
+  bundleBytes: 200 * 1024,
+  coldInitMs: 150,
+  spaInitialJsGzipBytes: 80 * 1024,
+  firstRenderMs: 200,
+} as const;
 
 const { values: args } = parseArgs({
-  options: { quick: { type: 'boolean', default: false }, only: { type: 'string' }, out: { type: 'string', default: 'bench' } },
+  options: {
+    quick: { type: 'boolean', default: false },
+    only: { type: 'string' },
+    out: { type: 'string', default: 'bench' },
+  },
 });
 const selected = new Set<Part>(args.only ? (args.only.split(',') as Part[]).filter((p) => parts.includes(p)) : parts);
 const settings = args.quick
-  ? { api: { sizes: [1000, 10_000], samples: 50, warmup: 10 }, webhooks: { notices: 40 }, coldInitRuns: 3, spa: { rows: 1000, runs: 3 } }
-  : { api: { sizes: [1000, 100_000], samples: 200, warmup: 50 }, webhooks: { notices: 200 }, coldInitRuns: 9, spa: { rows: 1000, runs: 7 } };
+  ? {
+      api: { sizes: [1000, 10_000], samples: 50, warmup: 10 },
+      webhooks: { notices: 40 },
+      coldInitRuns: 3,
+      spa: { rows: 1000, runs: 3 },
+    }
+  : {
+      api: { sizes: [1000, 100_000], samples: 200, warmup: 50 },
+      webhooks: { notices: 200 },
+      coldInitRuns: 9,
+      spa: { rows: 1000, runs: 7 },
+    };
 
 const out = (line: string) => process.stdout.write(`${line}\n`);
 const step = (part: string) => (line: string) => out(`  [${part}] ${line}`);
@@ -85,9 +112,23 @@ async function main() {
 
   const report: BenchReport = {
     date: new Date(started).toISOString(),
-    machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.type()} ${os.arch()}` },
+    machine: {
+      cpus: os.cpus().length,
+      cpuModel: os.cpus()[0]?.model,
+      memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+      node: process.version,
+      platform: `${os.type()} ${os.arch()}`,
+    },
     durationSeconds: (Date.now() - started) / 1000,
-    settings: { mode: args.quick ? 'quick' : 'full', 'API sizes': settings.api.sizes, 'API samples': settings.api.samples, 'webhook notices': settings.webhooks.notices, 'cold-init runs': settings.coldInitRuns, 'SPA rows': settings.spa.rows, 'SPA runs': settings.spa.runs },
+    settings: {
+      mode: args.quick ? 'quick' : 'full',
+      'API sizes': settings.api.sizes,
+      'API samples': settings.api.samples,
+      'webhook notices': settings.webhooks.notices,
+      'cold-init runs': settings.coldInitRuns,
+      'SPA rows': settings.spa.rows,
+      'SPA runs': settings.spa.runs,
+    },
     targets: targetsOf(results),
     tables: tablesOf(results),
   };
@@ -109,7 +150,11 @@ function targetsOf(r: Results): TargetCheck[] {
       target: 'webhook delay p99 ≤ 2 s locally with a healthy receiver',
       figure: `p99 ${ms(r.webhooks.target.p99Ms)}${healthy ? `, ${healthy.received} of ${healthy.changes} notices received, ${healthy.missing} missing` : ''}`,
       met: r.webhooks.target.met,
-      ...(r.webhooks.target.met ? {} : { why: 'the local stream poller pauses 200 ms between reads and the API, workflows and webhook Lambdas share one event loop; on AWS the stream is read continuously and each function has its own CPU.' }),
+      ...(r.webhooks.target.met
+        ? {}
+        : {
+            why: 'the local stream poller pauses 200 ms between reads and the API, workflows and webhook Lambdas share one event loop; on AWS the stream is read continuously and each function has its own CPU.',
+          }),
     });
   }
   if (r.lambdas) {
@@ -119,7 +164,11 @@ function targetsOf(r: Results): TargetCheck[] {
       target: 'each Lambda bundle ≤ 200 KB minified (without source map)',
       figure: `largest ${kb(largest.minifiedBytes)} (${largest.entry}); ${r.lambdas.length - over.length} of ${r.lambdas.length} within`,
       met: over.length === 0,
-      ...(over.length ? { why: `over: ${over.map((l) => `${l.entry} ${kb(l.minifiedBytes)}`).join(', ')}. About 90 KB of every bundle is zod (its classic API does not tree-shake); zod/mini would take it to about 15 KB.` } : {}),
+      ...(over.length
+        ? {
+            why: `over: ${over.map((l) => `${l.entry} ${kb(l.minifiedBytes)}`).join(', ')}. About 90 KB of every bundle is zod (its classic API does not tree-shake); zod/mini would take it to about 15 KB.`,
+          }
+        : {}),
     });
     const slowest = [...r.lambdas].sort((a, b) => b.coldInit.p50Ms - a.coldInit.p50Ms)[0]!;
     const slow = r.lambdas.filter((l) => l.coldInit.p50Ms > limits.coldInitMs);
@@ -127,7 +176,11 @@ function targetsOf(r: Results): TargetCheck[] {
       target: 'cold init ≤ 150 ms in a fresh Node process (median of the runs)',
       figure: `slowest ${ms(slowest.coldInit.p50Ms)} (${slowest.entry}); ${r.lambdas.length - slow.length} of ${r.lambdas.length} within`,
       met: slow.length === 0,
-      ...(slow.length ? { why: 'most of the init is loading the AWS SDK (kept out of the bundle, as the runtime provides it) from its many files; see the table for the SDK alone.' } : {}),
+      ...(slow.length
+        ? {
+            why: 'most of the init is loading the AWS SDK (kept out of the bundle, as the runtime provides it) from its many files; see the table for the SDK alone.',
+          }
+        : {}),
     });
   }
   if (r.spa) {
@@ -141,7 +194,11 @@ function targetsOf(r: Results): TargetCheck[] {
       target: `first render of a ${r.spa.render.settings.rows}-row transition list ≤ 200 ms in headless Chromium`,
       figure: `data to rows painted: median ${ms(render.medianMs)} (p95 ${ms(render.p95Ms)}); from navigation: median ${ms(r.spa.render.total.medianMs)}`,
       met: render.medianMs <= limits.firstRenderMs,
-      ...(render.medianMs <= limits.firstRenderMs ? {} : { why: 'style and layout of a table of that many rows dominate (see Chromium CPU in the table); the list shows 50 rows a page, which render well within the limit.' }),
+      ...(render.medianMs <= limits.firstRenderMs
+        ? {}
+        : {
+            why: 'style and layout of a table of that many rows dominate (see Chromium CPU in the table); the list shows 50 rows a page, which render well within the limit.',
+          }),
     });
   }
   return targets;
@@ -154,14 +211,38 @@ function tablesOf(r: Results): ReportTable[] {
       tables.push({
         title: `API latency at ${size.transitionsInTable.toLocaleString('en')} transitions`,
         how: `${size.samples} requests per call through the local gateway over HTTP (after a warm-up), each against its floor: the DynamoDB round trips the call must make, sent directly to the same DynamoDB Local in the same run.`,
-        columns: ['call', 'API p50', 'API p95', 'API p99', 'floor p50', 'floor p95', 'floor p99', 'p99 ratio', 'floor', 'met'],
-        rows: size.latency.map((l) => [l.call, ...percentileCells(l.api), ...percentileCells(l.floor), `${l.ratioP99}×`, l.floorComposition.join(' + '), l.met ? 'yes' : 'no']),
+        columns: [
+          'call',
+          'API p50',
+          'API p95',
+          'API p99',
+          'floor p50',
+          'floor p95',
+          'floor p99',
+          'p99 ratio',
+          'floor',
+          'met',
+        ],
+        rows: size.latency.map((l) => [
+          l.call,
+          ...percentileCells(l.api),
+          ...percentileCells(l.floor),
+          `${l.ratioP99}×`,
+          l.floorComposition.join(' + '),
+          l.met ? 'yes' : 'no',
+        ]),
       });
       tables.push({
         title: `Items read per request at ${size.transitionsInTable.toLocaleString('en')} transitions`,
         how: 'Counted by the read meter on the handlers’ own DynamoDB client (Query ScannedCount, GetItem 0 or 1), with the capacity DynamoDB Local reports.',
         columns: ['call', 'requests', 'items read', 'read capacity', 'reads'],
-        rows: size.itemsRead.map((f) => [f.call, String(f.requests), String(f.itemsRead), f.readCapacityUnits ? String(f.readCapacityUnits[0]) : '–', f.reads.join(', ')]),
+        rows: size.itemsRead.map((f) => [
+          f.call,
+          String(f.requests),
+          String(f.itemsRead),
+          f.readCapacityUnits ? String(f.readCapacityUnits[0]) : '–',
+          f.reads.join(', '),
+        ]),
       });
     }
     const { createTransition, proposeSpendOneBudget } = r.api.throughput;
@@ -185,7 +266,13 @@ function tablesOf(r: Results): ReportTable[] {
       title: 'Webhook delay: domain change answered → receiver has the notice',
       how: `${r.webhooks.settings.notices} changes per scenario, each causing one notice, to a receiver that verifies every signature. The half-failing receiver answers 500 to a seeded half of its requests: its delay is the retry schedule (5 s, then 5 min, 30 min, …; retries after the first run on the product clock). Local stream poll interval ${r.webhooks.localPipeline.streamPollIntervalMs} ms.`,
       columns: ['receiver', 'p50', 'p95', 'p99', 'received', 'missing', 'duplicates'],
-      rows: r.webhooks.scenarios.map((s) => [s.scenario, ...percentileCells(s.delayMs), `${s.received} of ${s.changes}`, String(s.missing), String(s.duplicates)]),
+      rows: r.webhooks.scenarios.map((s) => [
+        s.scenario,
+        ...percentileCells(s.delayMs),
+        `${s.received} of ${s.changes}`,
+        String(s.missing),
+        String(s.duplicates),
+      ]),
     });
   }
   if (r.lambdas) {
@@ -214,9 +301,15 @@ function tablesOf(r: Results): ReportTable[] {
         ['initial JS (gzip)', kb(r.spa.initialJsGzipBytes)],
         ['initial CSS (gzip)', kb(r.spa.initialCssGzipBytes)],
         ['list data → rows painted (median / p95)', `${ms(render.render.medianMs)} / ${ms(render.render.p95Ms)}`],
-        ['of which script / style, layout and paint (median)', `${ms(render.renderParts.script.medianMs)} / ${ms(render.renderParts.styleLayoutPaint.medianMs)}`],
+        [
+          'of which script / style, layout and paint (median)',
+          `${ms(render.renderParts.script.medianMs)} / ${ms(render.renderParts.styleLayoutPaint.medianMs)}`,
+        ],
         ['navigation → rows painted (median / p95)', `${ms(render.total.medianMs)} / ${ms(render.total.p95Ms)}`],
-        ['Chromium CPU: script / style / layout (median)', `${ms(render.chromiumCpuMedianMs.script)} / ${ms(render.chromiumCpuMedianMs.recalcStyle)} / ${ms(render.chromiumCpuMedianMs.layout)}`],
+        [
+          'Chromium CPU: script / style / layout (median)',
+          `${ms(render.chromiumCpuMedianMs.script)} / ${ms(render.chromiumCpuMedianMs.recalcStyle)} / ${ms(render.chromiumCpuMedianMs.layout)}`,
+        ],
       ],
     });
   }
@@ -226,7 +319,13 @@ function tablesOf(r: Results): ReportTable[] {
 /** Loading the SDK's DynamoDB clients alone in a fresh process: the part of every cold init we do not bundle. */
 function sdkLoadFigure(runs: number) {
   const script = `const t=performance.now();await import('@aws-sdk/client-dynamodb');await import('@aws-sdk/lib-dynamodb');process.stdout.write(String(performance.now()-t));`;
-  return distribution(Array.from({ length: runs }, () => Number(execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: projectRoot, encoding: 'utf8' }))));
+  return distribution(
+    Array.from({ length: runs }, () =>
+      Number(
+        execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: projectRoot, encoding: 'utf8' }),
+      ),
+    ),
+  );
 }
 
 main().catch((error: Error) => {

@@ -29,8 +29,42 @@ export const population = {
   duoEvery: 3,
 } as const;
 
-const voornamen = ['Ahmed', 'Bas', 'Chantal', 'Dirk', 'Esra', 'Frank', 'Gerda', 'Hamza', 'Iris', 'Joost', 'Karin', 'Lars', 'Mila', 'Nadia', 'Otto', 'Priya'];
-const achternamen = ['Jansen', 'de Vries', 'van den Berg', 'Bakker', 'Visser', 'Smit', 'Meijer', 'de Boer', 'Mulder', 'de Groot', 'Bos', 'Vos', 'Peters', 'Hendriks', 'Dekker', 'Brouwer'];
+const voornamen = [
+  'Ahmed',
+  'Bas',
+  'Chantal',
+  'Dirk',
+  'Esra',
+  'Frank',
+  'Gerda',
+  'Hamza',
+  'Iris',
+  'Joost',
+  'Karin',
+  'Lars',
+  'Mila',
+  'Nadia',
+  'Otto',
+  'Priya',
+];
+const achternamen = [
+  'Jansen',
+  'de Vries',
+  'van den Berg',
+  'Bakker',
+  'Visser',
+  'Smit',
+  'Meijer',
+  'de Boer',
+  'Mulder',
+  'de Groot',
+  'Bos',
+  'Vos',
+  'Peters',
+  'Hendriks',
+  'Dekker',
+  'Brouwer',
+];
 const fases: Fase[] = ['aanmelding', 'voorbereiding', 'voorbereiding', 'woning'];
 const herkomsten: Herkomst[] = ['BW', 'MO', 'begeleid-wonen'];
 const DAY_MS = 86_400_000;
@@ -43,10 +77,22 @@ const userId = (p: number, t: number, b: number) => `u-bench-${p}-${t}-${b}`;
 export function populationStaffItems(): Record<string, unknown>[] {
   const items: Record<string, unknown>[] = [];
   for (let p = 0; p < population.providers; p++) {
-    items.push(organisationItem({ id: providerId(p), naam: `Zorgaanbieder ${p}`, soort: 'zorgaanbieder', kvkNummer: String(70_000_000 + p) }));
+    items.push(
+      organisationItem({
+        id: providerId(p),
+        naam: `Zorgaanbieder ${p}`,
+        soort: 'zorgaanbieder',
+        kvkNummer: String(70_000_000 + p),
+      }),
+    );
     for (let t = 0; t < population.teamsPerProvider; t++) {
       for (let b = 0; b < population.begeleidersPerTeam; b++) {
-        const member: StaffMember = { id: userId(p, t, b), naam: `Begeleider ${p}-${t}-${b}`, role: 'begeleider', teamId: teamId(t) };
+        const member: StaffMember = {
+          id: userId(p, t, b),
+          naam: `Begeleider ${p}-${t}-${b}`,
+          role: 'begeleider',
+          teamId: teamId(t),
+        };
         items.push({ ...keys.staffMember(providerId(p), member.id), entity: 'StaffMember', ...member });
       }
     }
@@ -82,7 +128,10 @@ function populationTransition(n: number, now: Date): Transition {
   const round = Math.floor(n / teams);
   const first = round % population.begeleidersPerTeam;
   const duo = n % population.duoEvery === 0;
-  const begeleiders = [first, ...(duo ? [(first + 1) % population.begeleidersPerTeam] : [])].map((b) => ({ id: userId(p, t, b), naam: `Begeleider ${p}-${t}-${b}` }));
+  const begeleiders = [first, ...(duo ? [(first + 1) % population.begeleidersPerTeam] : [])].map((b) => ({
+    id: userId(p, t, b),
+    naam: `Begeleider ${p}-${t}-${b}`,
+  }));
   const createdAt = new Date(now.getTime() - ((n * 7919) % (3 * 365)) * DAY_MS - (n % 86_400) * 1000).toISOString();
   const draft: Transition = {
     id: randomUUID(),
@@ -102,7 +151,16 @@ function populationTransition(n: number, now: Date): Transition {
     ...notStartedYet,
     ondersteuning:
       n % 2 === 0
-        ? [{ id: randomUUID(), niveau: 'regulier', modaliteiten: ['thuis'], reden: 'Start ambulante begeleiding', vanaf: createdAt.slice(0, 10), door: begeleiders[0]! }]
+        ? [
+            {
+              id: randomUUID(),
+              niveau: 'regulier',
+              modaliteiten: ['thuis'],
+              reden: 'Start ambulante begeleiding',
+              vanaf: createdAt.slice(0, 10),
+              door: begeleiders[0]!,
+            },
+          ]
         : [],
     createdAt,
     createdBy: begeleiders[0]!.id,
@@ -135,7 +193,14 @@ async function populationItems(from: number, to: number, now: Date): Promise<Rec
     const transition = populationTransition(n, now);
     await store.create({
       transition,
-      firstEvent: { id: randomUUID(), transitionId: transition.id, type: 'aanmelding-geregistreerd', at: transition.createdAt, versie: 1, actor: { soort: 'medewerker', id: transition.createdBy, naam: transition.begeleiders[0]!.naam } },
+      firstEvent: {
+        id: randomUUID(),
+        transitionId: transition.id,
+        type: 'aanmelding-geregistreerd',
+        at: transition.createdAt,
+        versie: 1,
+        actor: { soort: 'medewerker', id: transition.createdBy, naam: transition.begeleiders[0]!.naam },
+      },
     });
   }
   return collecting.items().filter((item) => item.entity === 'Transition');
@@ -152,7 +217,12 @@ export interface SeedReport {
  * Writes population transitions `from` to `to` with BatchWriteItem (25 items a call), `parallel` calls at a
  * time, retrying what DynamoDB left unprocessed.
  */
-export async function seedPopulation(db: DynamoDBDocumentClient, tableName: string, range: { from: number; to: number }, options: { now: Date; parallel?: number; log?: (line: string) => void }): Promise<SeedReport> {
+export async function seedPopulation(
+  db: DynamoDBDocumentClient,
+  tableName: string,
+  range: { from: number; to: number },
+  options: { now: Date; parallel?: number; log?: (line: string) => void },
+): Promise<SeedReport> {
   const started = process.hrtime.bigint();
   const CHUNK = 200;
   let next = range.from;
@@ -168,17 +238,28 @@ export async function seedPopulation(db: DynamoDBDocumentClient, tableName: stri
       items += chunk.length;
       if (options.log && Date.now() - lastLog > 10_000) {
         lastLog = Date.now();
-        options.log(`  seeding: ${next - range.from} of ${range.to - range.from} transitions, ${Math.round(items / (msSince(started) / 1000))} items/s`);
+        options.log(
+          `  seeding: ${next - range.from} of ${range.to - range.from} transitions, ${Math.round(items / (msSince(started) / 1000))} items/s`,
+        );
       }
     }
   };
   await Promise.all(Array.from({ length: options.parallel ?? 4 }, worker));
   const ms = msSince(started);
-  return { transitions: range.to - range.from, items, ms: Math.round(ms), itemsPerSecond: Math.round(items / (ms / 1000)) };
+  return {
+    transitions: range.to - range.from,
+    items,
+    ms: Math.round(ms),
+    itemsPerSecond: Math.round(items / (ms / 1000)),
+  };
 }
 
 /** Puts up to 25 items, retrying unprocessed ones with backoff. */
-export async function batchWrite(db: DynamoDBDocumentClient, tableName: string, items: Record<string, unknown>[]): Promise<void> {
+export async function batchWrite(
+  db: DynamoDBDocumentClient,
+  tableName: string,
+  items: Record<string, unknown>[],
+): Promise<void> {
   let requests = items.map((Item) => ({ PutRequest: { Item } }));
   for (let attempt = 0; requests.length; attempt++) {
     if (attempt > 8) throw new Error('seeding: items left unprocessed');

@@ -66,7 +66,13 @@ export interface SpaRenderFigure {
 }
 
 export interface SpaRenderResult {
-  settings: { rows: number; runs: number; viewport: { width: number; height: number }; browser: string; listAnswer: string };
+  settings: {
+    rows: number;
+    runs: number;
+    viewport: { width: number; height: number };
+    browser: string;
+    listAnswer: string;
+  };
   machine: { cpus: number; cpuModel: string | undefined; node: string; loadAverage1m: { start: number; end: number } };
   runs: SpaRenderRun[];
   /** Navigation start → 1,000 rows painted: loading the SPA, signing in from the session, the list, the render. */
@@ -82,7 +88,14 @@ export interface SpaRenderResult {
    * time): less sensitive than wall time to other work on the machine.
    */
   chromiumCpuMedianMs: { script: number; recalcStyle: number; layout: number; allTasks: number };
-  target: { description: string; limitMs: number; renderMedianMs: number; renderMet: boolean; totalMedianMs: number; totalMet: boolean };
+  target: {
+    description: string;
+    limitMs: number;
+    renderMedianMs: number;
+    renderMet: boolean;
+    totalMedianMs: number;
+    totalMet: boolean;
+  };
   durationMs: number;
 }
 
@@ -113,13 +126,25 @@ export async function measureSpaRenderHere(options: SpaRenderOptions = {}): Prom
   let browser: Browser | undefined;
   try {
     [landing, browser] = await Promise.all([
-      startLanding({ port: 0, dynamoEndpoint: dynamo.endpoint, tableName: `landing-bench-spa-${Date.now()}`, webRoot, seedDemoData: true, demoReceiverPort: false }),
+      startLanding({
+        port: 0,
+        dynamoEndpoint: dynamo.endpoint,
+        tableName: `landing-bench-spa-${Date.now()}`,
+        webRoot,
+        seedDemoData: true,
+        demoReceiverPort: false,
+      }),
       launchChromium(),
     ]);
-    const signIn = await fetch(`${landing.url}/local/sign-in`, { method: 'POST', body: JSON.stringify({ userId: 'u-sanne' }) });
+    const signIn = await fetch(`${landing.url}/local/sign-in`, {
+      method: 'POST',
+      body: JSON.stringify({ userId: 'u-sanne' }),
+    });
     const session = (await signIn.json()) as { token: string; principal: unknown };
     const body = await thousandRows(landing.url, session.token, rows);
-    log(`spa render: DynamoDB Local, the product and Chromium started in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    log(
+      `spa render: DynamoDB Local, the product and Chromium started in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+    );
 
     const measured: SpaRenderRun[] = [];
     // One run first, not counted: Chromium's first start of a page (its caches, the SPA's first compile).
@@ -130,7 +155,9 @@ export async function measureSpaRenderHere(options: SpaRenderOptions = {}): Prom
         continue;
       }
       measured.push(run);
-      log(`spa render: run ${i}: data at ${run.listDataMs.toFixed(0)} ms, ${run.rowsRendered} rows painted at ${run.paintedMs.toFixed(0)} ms (render ${run.renderMs.toFixed(0)} ms)`);
+      log(
+        `spa render: run ${i}: data at ${run.listDataMs.toFixed(0)} ms, ${run.rowsRendered} rows painted at ${run.paintedMs.toFixed(0)} ms (render ${run.renderMs.toFixed(0)} ms)`,
+      );
     }
     const figure = (values: number[]): SpaRenderFigure => ({
       medianMs: round(percentile(values, 50)),
@@ -148,17 +175,45 @@ export async function measureSpaRenderHere(options: SpaRenderOptions = {}): Prom
         browser: `Chromium ${browser.version()} headless`,
         listAnswer: `GET /api/transitions answered by Playwright with one page of ${rows} rows (the contract's TransitionPage), built from the real first page of the signed-in user's list; everything else from the local product`,
       },
-      machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, node: process.version, loadAverage1m: { start: round(loadAtStart), end: round(os.loadavg()[0]!) } },
+      machine: {
+        cpus: os.cpus().length,
+        cpuModel: os.cpus()[0]?.model,
+        node: process.version,
+        loadAverage1m: { start: round(loadAtStart), end: round(os.loadavg()[0]!) },
+      },
       runs: measured,
       total,
       render,
       toData: figure(measured.map((r) => r.listDataMs)),
-      renderParts: { script: figure(measured.map((r) => r.rowsInDomMs - r.listDataMs)), styleLayoutPaint: figure(measured.map((r) => r.paintedMs - r.rowsInDomMs)) },
+      renderParts: {
+        script: figure(measured.map((r) => r.rowsInDomMs - r.listDataMs)),
+        styleLayoutPaint: figure(measured.map((r) => r.paintedMs - r.rowsInDomMs)),
+      },
       chromiumCpuMedianMs: {
-        script: round(percentile(measured.map((r) => r.chromium.scriptMs), 50)),
-        recalcStyle: round(percentile(measured.map((r) => r.chromium.recalcStyleMs), 50)),
-        layout: round(percentile(measured.map((r) => r.chromium.layoutMs), 50)),
-        allTasks: round(percentile(measured.map((r) => r.chromium.taskMs), 50)),
+        script: round(
+          percentile(
+            measured.map((r) => r.chromium.scriptMs),
+            50,
+          ),
+        ),
+        recalcStyle: round(
+          percentile(
+            measured.map((r) => r.chromium.recalcStyleMs),
+            50,
+          ),
+        ),
+        layout: round(
+          percentile(
+            measured.map((r) => r.chromium.layoutMs),
+            50,
+          ),
+        ),
+        allTasks: round(
+          percentile(
+            measured.map((r) => r.chromium.taskMs),
+            50,
+          ),
+        ),
       },
       target: {
         description: `first render of a ${rows}-row list ≤ ${TARGET_MS} ms in headless Chromium (median of the runs): the render part (data → painted) and the whole page load (navigation → painted)`,
@@ -184,7 +239,9 @@ const round = (n: number) => Math.round(n * 10) / 10;
  * with new ids, numbered names and creation times an hour apart (so sorting has work to do).
  */
 async function thousandRows(baseUrl: string, token: string, rows: number): Promise<string> {
-  const response = await fetch(`${baseUrl}/api/transitions?scope=mine&limit=100`, { headers: { authorization: `Bearer ${token}` } });
+  const response = await fetch(`${baseUrl}/api/transitions?scope=mine&limit=100`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
   const real = TransitionPage.parse(await response.json());
   if (!real.items.length) throw new Error('the signed-in user has no transitions to repeat');
   const newest = Date.parse(real.items[0]!.createdAt);
@@ -207,7 +264,10 @@ function instrumentation(rows: number) {
   const originalFetch = window.fetch.bind(window);
   window.fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
     const response = await originalFetch(input, init);
-    const url = new URL(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url, location.href);
+    const url = new URL(
+      typeof input === 'string' ? input : input instanceof URL ? input.href : input.url,
+      location.href,
+    );
     if (url.pathname === '/api/transitions' && (init?.method ?? 'GET') === 'GET') {
       bench.listResponse = performance.now();
       const json = response.json.bind(response);
@@ -236,7 +296,13 @@ function instrumentation(rows: number) {
   observer.observe(document, { childList: true, subtree: true });
 }
 
-async function onePageLoad(browser: Browser, baseUrl: string, session: { token: string; principal: unknown }, body: string, rows: number): Promise<SpaRenderRun> {
+async function onePageLoad(
+  browser: Browser,
+  baseUrl: string,
+  session: { token: string; principal: unknown },
+  body: string,
+  rows: number,
+): Promise<SpaRenderRun> {
   const context = await browser.newContext({ locale: 'nl-NL', timezoneId: 'Europe/Amsterdam', viewport: VIEWPORT });
   try {
     // Signed in as the SPA keeps it: the session in this tab's sessionStorage.
@@ -244,15 +310,26 @@ async function onePageLoad(browser: Browser, baseUrl: string, session: { token: 
     await context.addInitScript(instrumentation, rows);
     await context.route(
       (url) => url.pathname === '/api/transitions',
-      (route) => (route.request().method() === 'GET' ? route.fulfill({ status: 200, contentType: 'application/json', body }) : route.fallback()),
+      (route) =>
+        route.request().method() === 'GET'
+          ? route.fulfill({ status: 200, contentType: 'application/json', body })
+          : route.fallback(),
     );
     const page = await context.newPage();
     const cdp = await context.newCDPSession(page);
     await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
     await page.goto(`${baseUrl}/trajecten`, { waitUntil: 'commit' });
-    await page.waitForFunction(() => !Number.isNaN((window as unknown as { __bench: { painted: number } }).__bench.painted), undefined, { timeout: 30_000 });
+    await page.waitForFunction(
+      () => !Number.isNaN((window as unknown as { __bench: { painted: number } }).__bench.painted),
+      undefined,
+      { timeout: 30_000 },
+    );
     const marks = await page.evaluate(() => {
-      const bench = (window as unknown as { __bench: { listResponse: number; listData: number; rowsInDom: number; painted: number; rowsRendered: number } }).__bench;
+      const bench = (
+        window as unknown as {
+          __bench: { listResponse: number; listData: number; rowsInDom: number; painted: number; rowsRendered: number };
+        }
+      ).__bench;
       const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
       return { ...bench, domContentLoaded: navigation?.domContentLoadedEventEnd ?? NaN };
     });
@@ -266,7 +343,12 @@ async function onePageLoad(browser: Browser, baseUrl: string, session: { token: 
       paintedMs: round(marks.painted),
       renderMs: round(marks.painted - marks.listData),
       rowsRendered: marks.rowsRendered,
-      chromium: { scriptMs: metric('ScriptDuration'), recalcStyleMs: metric('RecalcStyleDuration'), layoutMs: metric('LayoutDuration'), taskMs: metric('TaskDuration') },
+      chromium: {
+        scriptMs: metric('ScriptDuration'),
+        recalcStyleMs: metric('RecalcStyleDuration'),
+        layoutMs: metric('LayoutDuration'),
+        taskMs: metric('TaskDuration'),
+      },
     };
   } finally {
     await context.close();

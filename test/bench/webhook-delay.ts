@@ -111,7 +111,14 @@ export interface WebhookScenarioResult {
 }
 
 export interface WebhookDelayResult {
-  settings: { notices: number; intervalMs: number; seed: number; realTimeRetries: string; logLevel: string; retryDelaysMs: readonly number[] };
+  settings: {
+    notices: number;
+    intervalMs: number;
+    seed: number;
+    realTimeRetries: string;
+    logLevel: string;
+    retryDelaysMs: readonly number[];
+  };
   /** The load average (1 min) at the start and the end: other work on the machine stretches every figure. */
   machine: { cpus: number; cpuModel: string | undefined; node: string; loadAverage1m: { start: number; end: number } };
   /**
@@ -156,34 +163,63 @@ export async function measureWebhookDelayHere(options: WebhookDelayOptions = {})
   let landing: RunningLanding | undefined;
   try {
     const tableName = `landing-bench-webhooks-${Date.now()}`;
-    landing = await startLanding({ port: 0, dynamoEndpoint: dynamo.endpoint, tableName, webRoot: path.join(projectRoot, 'web/dist'), seedDemoData: true, demoReceiverPort: false });
+    landing = await startLanding({
+      port: 0,
+      dynamoEndpoint: dynamo.endpoint,
+      tableName,
+      webRoot: path.join(projectRoot, 'web/dist'),
+      seedDemoData: true,
+      demoReceiverPort: false,
+    });
     const db = createDocumentClient(client);
     const api = (userId: string) => signedIn(landing!.url, userId);
     const bram = await api('u-bram');
-    const created = await bram.call<{ endpoint: { id: string }; secret: string }>('POST', '/api/corporaties/org-rijnhoven/endpoints', {
-      url: receiver.url,
-      soorten: noticeKinds.filter((k) => k !== 'test'),
-    });
-    if (created.status !== 201 && created.status !== 200) throw new Error(`the endpoint was not registered: ${created.status} ${JSON.stringify(created.body)}`);
+    const created = await bram.call<{ endpoint: { id: string }; secret: string }>(
+      'POST',
+      '/api/corporaties/org-rijnhoven/endpoints',
+      {
+        url: receiver.url,
+        soorten: noticeKinds.filter((k) => k !== 'test'),
+      },
+    );
+    if (created.status !== 201 && created.status !== 200)
+      throw new Error(`the endpoint was not registered: ${created.status} ${JSON.stringify(created.body)}`);
     receiver.setSecret(created.body.secret);
     const endpointId = created.body.endpoint.id;
     await settleAll(landing);
     const stamps = instrumentDeliveries();
     const sanne = await api('u-sanne');
     const context = { landing, db, tableName, sanne, receiver, stamps, endpointId, log };
-    log(`webhook delay: DynamoDB Local and the product started in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    log(
+      `webhook delay: DynamoDB Local and the product started in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+    );
 
     const scenarios: WebhookScenarioResult[] = [];
     for (const scenario of ['healthy', 'half-failing'] as const) {
       log(`webhook delay: ${scenario} receiver, ${notices} changes`);
       scenarios.push(await runScenario(context, scenario, notices, intervalMs));
       const s = scenarios.at(-1)!;
-      log(`  p50 ${human(s.delayMs.p50Ms)}, p95 ${human(s.delayMs.p95Ms)}, p99 ${human(s.delayMs.p99Ms)}; ${s.received}/${s.changes} received, ${s.missing} missing, ${s.duplicates} duplicates (${(s.realDurationMs / 1000).toFixed(1)} s)`);
+      log(
+        `  p50 ${human(s.delayMs.p50Ms)}, p95 ${human(s.delayMs.p95Ms)}, p99 ${human(s.delayMs.p99Ms)}; ${s.received}/${s.changes} received, ${s.missing} missing, ${s.duplicates} duplicates (${(s.realDurationMs / 1000).toFixed(1)} s)`,
+      );
     }
     const healthy = scenarios[0]!;
     return {
-      settings: { notices, intervalMs, seed, realTimeRetries: 'the retry after attempt 1 in real time; later retries by moving the product clock to their due time', logLevel: process.env.LOG_LEVEL ?? 'info', retryDelaysMs: RETRY_DELAYS_MS },
-      machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, node: process.version, loadAverage1m: { start: round2(loadAtStart), end: round2(os.loadavg()[0]!) } },
+      settings: {
+        notices,
+        intervalMs,
+        seed,
+        realTimeRetries:
+          'the retry after attempt 1 in real time; later retries by moving the product clock to their due time',
+        logLevel: process.env.LOG_LEVEL ?? 'info',
+        retryDelaysMs: RETRY_DELAYS_MS,
+      },
+      machine: {
+        cpus: os.cpus().length,
+        cpuModel: os.cpus()[0]?.model,
+        node: process.version,
+        loadAverage1m: { start: round2(loadAtStart), end: round2(os.loadavg()[0]!) },
+      },
       localPipeline: { streamPollIntervalMs: STREAM_POLL_MS, sweeperIntervalMs: SWEEP_MS },
       scenarios,
       target: {
@@ -219,7 +255,12 @@ interface Change {
   writeMs: number;
 }
 
-async function runScenario(ctx: Context, scenario: WebhookScenarioResult['scenario'], notices: number, intervalMs: number): Promise<WebhookScenarioResult> {
+async function runScenario(
+  ctx: Context,
+  scenario: WebhookScenarioResult['scenario'],
+  notices: number,
+  intervalMs: number,
+): Promise<WebhookScenarioResult> {
   const started = performance.now();
   const transitions = await placeableTransitions(ctx, Math.ceil(notices / NOTICES_PER_TRANSITION), scenario);
   ctx.receiver.reset(scenario === 'half-failing');
@@ -237,12 +278,22 @@ async function runScenario(ctx: Context, scenario: WebhookScenarioResult['scenar
     const pace = performance.now() + intervalMs;
     const response =
       round === 0
-        ? await ctx.sanne.call<Transition>('POST', `/api/transitions/${t.id}/aanbiedingen/${offer.id}/besluit`, { besluit: 'geaccepteerd', expectedVersion: versions.get(t.id) })
-        : await ctx.sanne.call<Transition>('PUT', `/api/transitions/${t.id}/verhuisdatum`, { verhuisdatum: addDays(offer.beschikbaarVanaf, round), expectedVersion: versions.get(t.id) });
-    if (response.status !== 200) throw new Error(`change ${i} refused: ${response.status} ${JSON.stringify(response.body)}`);
+        ? await ctx.sanne.call<Transition>('POST', `/api/transitions/${t.id}/aanbiedingen/${offer.id}/besluit`, {
+            besluit: 'geaccepteerd',
+            expectedVersion: versions.get(t.id),
+          })
+        : await ctx.sanne.call<Transition>('PUT', `/api/transitions/${t.id}/verhuisdatum`, {
+            verhuisdatum: addDays(offer.beschikbaarVanaf, round),
+            expectedVersion: versions.get(t.id),
+          });
+    if (response.status !== 200)
+      throw new Error(`change ${i} refused: ${response.status} ${JSON.stringify(response.body)}`);
     versions.set(t.id, response.body.version);
     changes.push({
-      key: round === 0 ? noticeKey(accepted, t.persoonRef) : noticeKey(dated, t.persoonRef, addDays(offer.beschikbaarVanaf, round)),
+      key:
+        round === 0
+          ? noticeKey(accepted, t.persoonRef)
+          : noticeKey(dated, t.persoonRef, addDays(offer.beschikbaarVanaf, round)),
       ackAt: response.ackAt,
       writeMs: response.ms,
     });
@@ -250,13 +301,20 @@ async function runScenario(ctx: Context, scenario: WebhookScenarioResult['scenar
   }
 
   const expected = new Set(changes.map((c) => c.key));
-  const { jumps, incomplete } = await drain(ctx, () => [...expected].every((key) => ctx.receiver.byKey.get(key)?.firstOkAt !== undefined));
+  const { jumps, incomplete } = await drain(ctx, () =>
+    [...expected].every((key) => ctx.receiver.byKey.get(key)?.firstOkAt !== undefined),
+  );
   if (incomplete) ctx.log(`  not complete within the time limit: ${incomplete}`);
 
   const delays: number[] = [];
   const attempts = new Map<number, number[]>();
   const fromChange: number[] = [];
-  const parts = { changeToFanOut: [] as number[], fanOut: [] as number[], queueToSend: [] as number[], send: [] as number[] };
+  const parts = {
+    changeToFanOut: [] as number[],
+    fanOut: [] as number[],
+    queueToSend: [] as number[],
+    send: [] as number[],
+  };
   let received = 0;
   for (const change of changes) {
     const notice = ctx.receiver.byKey.get(change.key);
@@ -288,9 +346,23 @@ async function runScenario(ctx: Context, scenario: WebhookScenarioResult['scenar
     receiverRequests: requests,
     delayMs: distribution(delays),
     delayFromChangeMs: distribution(fromChange),
-    byAttempt: [...attempts.entries()].sort(([a], [b]) => a - b).map(([attempt, values]) => ({ attempt, notices: values.length, delayP50Ms: distribution(values).p50Ms, scheduledWaitMs: RETRY_DELAYS_MS.slice(0, attempt - 1).reduce((sum, d) => sum + d, 0) })),
+    byAttempt: [...attempts.entries()]
+      .sort(([a], [b]) => a - b)
+      .map(([attempt, values]) => ({
+        attempt,
+        notices: values.length,
+        delayP50Ms: distribution(values).p50Ms,
+        scheduledWaitMs: RETRY_DELAYS_MS.slice(0, attempt - 1).reduce((sum, d) => sum + d, 0),
+      })),
     ...(scenario === 'healthy' && parts.send.length
-      ? { breakdown: { changeToFanOut: distribution(parts.changeToFanOut), fanOut: distribution(parts.fanOut), queueToSend: distribution(parts.queueToSend), send: distribution(parts.send) } }
+      ? {
+          breakdown: {
+            changeToFanOut: distribution(parts.changeToFanOut),
+            fanOut: distribution(parts.fanOut),
+            queueToSend: distribution(parts.queueToSend),
+            send: distribution(parts.send),
+          },
+        }
       : {}),
     writeLatencyMs: distribution(changes.map((c) => c.writeMs)),
     clock: { jumps, skippedMs: Math.round(clockOffset() - clockBefore) },
@@ -334,21 +406,39 @@ async function drain(ctx: Context, done: () => boolean): Promise<{ jumps: number
 /** The delivery due first: when, and how many attempts it has had. */
 async function earliestDue(ctx: Context): Promise<{ at: number; attempts: number } | undefined> {
   const { Items } = await ctx.db.send(
-    new QueryCommand({ TableName: ctx.tableName, IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :pk', ExpressionAttributeValues: { ':pk': keys.deliveriesDue }, Limit: 1 }),
+    new QueryCommand({
+      TableName: ctx.tableName,
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :pk',
+      ExpressionAttributeValues: { ':pk': keys.deliveriesDue },
+      Limit: 1,
+    }),
   );
   const item = Items?.[0] as { volgendePoging?: string; pogingen?: unknown[] } | undefined;
-  return item?.volgendePoging ? { at: Date.parse(item.volgendePoging), attempts: item.pogingen?.length ?? 0 } : undefined;
+  return item?.volgendePoging
+    ? { at: Date.parse(item.volgendePoging), attempts: item.pogingen?.length ?? 0 }
+    : undefined;
 }
 
 async function pendingOutboxCount(ctx: Context): Promise<number> {
   const { Count } = await ctx.db.send(
-    new QueryCommand({ TableName: ctx.tableName, IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :pk', ExpressionAttributeValues: { ':pk': keys.outboxPending }, Select: 'COUNT' }),
+    new QueryCommand({
+      TableName: ctx.tableName,
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :pk',
+      ExpressionAttributeValues: { ':pk': keys.outboxPending },
+      Select: 'COUNT',
+    }),
   );
   return Count ?? 0;
 }
 
 /** The product's own record of the endpoint's deliveries: how many not received by us ended parked. */
-async function deliveryStatuses(ctx: Context, receivedIds: Set<string>, changes: number): Promise<{ parkedOfUnreceived: number }> {
+async function deliveryStatuses(
+  ctx: Context,
+  receivedIds: Set<string>,
+  changes: number,
+): Promise<{ parkedOfUnreceived: number }> {
   if (receivedIds.size === changes) return { parkedOfUnreceived: 0 };
   const store = new DynamoDeliveryStore(ctx.db, ctx.tableName);
   let parked = 0;
@@ -380,11 +470,26 @@ async function placeableTransitions(ctx: Context, count: number, label: string):
       version: 1,
       persoonRef: randomUUID(),
       persoon: { ...fatima.persoon, achternaam: `Meting ${label} ${i + 1}` },
-      aanbiedingen: [{ ...fatima.aanbiedingen[0], id: randomUUID(), eenheidnummer: `RH-B${label.length}${String(i + 1).padStart(4, '0')}` }],
+      aanbiedingen: [
+        {
+          ...fatima.aanbiedingen[0],
+          id: randomUUID(),
+          eenheidnummer: `RH-B${label.length}${String(i + 1).padStart(4, '0')}`,
+        },
+      ],
       createdAt: now,
       updatedAt: now,
     };
-    await store.create({ transition: clone, firstEvent: { id: randomUUID(), transitionId: clone.id, type: 'aanmelding-geregistreerd', at: now, actor: { soort: 'medewerker', id: 'u-sanne', naam: 'Sanne de Vries' } } });
+    await store.create({
+      transition: clone,
+      firstEvent: {
+        id: randomUUID(),
+        transitionId: clone.id,
+        type: 'aanmelding-geregistreerd',
+        at: now,
+        actor: { soort: 'medewerker', id: 'u-sanne', naam: 'Sanne de Vries' },
+      },
+    });
     clones.push(clone);
   }
   return clones;
@@ -469,7 +574,14 @@ async function startReceiver(seed: number) {
       const webhookId = String(req.headers['webhook-id']);
       let notice = notices.get(webhookId);
       if (!notice) {
-        notice = { webhookId, key: noticeKey(String(event.type), String(event.subject), event.data?.verhuisdatum), requests: 0, oks: 0, attemptOfFirstOk: 0, changeAt: Date.parse(String(event.time)) };
+        notice = {
+          webhookId,
+          key: noticeKey(String(event.type), String(event.subject), event.data?.verhuisdatum),
+          requests: 0,
+          oks: 0,
+          attemptOfFirstOk: 0,
+          changeAt: Date.parse(String(event.time)),
+        };
         notices.set(webhookId, notice);
         byKey.set(notice.key, notice);
       }
@@ -565,16 +677,25 @@ export function human(ms: number): string {
 }
 
 function formatResult(result: WebhookDelayResult): string {
-  const lines = [`Webhook delay (${result.settings.notices} changes a scenario, one every ≥ ${result.settings.intervalMs} ms), ${(result.durationMs / 1000).toFixed(0)} s`];
+  const lines = [
+    `Webhook delay (${result.settings.notices} changes a scenario, one every ≥ ${result.settings.intervalMs} ms), ${(result.durationMs / 1000).toFixed(0)} s`,
+  ];
   for (const s of result.scenarios) {
     lines.push(
       `  ${s.scenario.padEnd(13)} p50 ${human(s.delayMs.p50Ms)}  p95 ${human(s.delayMs.p95Ms)}  p99 ${human(s.delayMs.p99Ms)}  max ${human(s.delayMs.maxMs)}; received ${s.received}/${s.changes}, missing ${s.missing}, duplicates ${s.duplicates}, parked ${s.parked}` +
-        (s.clock.jumps ? `; clock moved ${s.clock.jumps}× (${(s.clock.skippedMs / 3_600_000).toFixed(1)} h skipped)` : ''),
+        (s.clock.jumps
+          ? `; clock moved ${s.clock.jumps}× (${(s.clock.skippedMs / 3_600_000).toFixed(1)} h skipped)`
+          : ''),
     );
   }
   const failing = result.scenarios.find((s) => s.scenario === 'half-failing');
-  if (failing) lines.push(`  half-failing, by the attempt that succeeded: ${failing.byAttempt.map((a) => `#${a.attempt} ${a.notices}× (p50 ${human(a.delayP50Ms)})`).join(', ')}`);
-  lines.push(`  target p99 ≤ ${TARGET_P99_MS} ms with a healthy receiver: ${result.target.met ? 'met' : 'missed'} (${result.target.p99Ms} ms)`);
+  if (failing)
+    lines.push(
+      `  half-failing, by the attempt that succeeded: ${failing.byAttempt.map((a) => `#${a.attempt} ${a.notices}× (p50 ${human(a.delayP50Ms)})`).join(', ')}`,
+    );
+  lines.push(
+    `  target p99 ≤ ${TARGET_P99_MS} ms with a healthy receiver: ${result.target.met ? 'met' : 'missed'} (${result.target.p99Ms} ms)`,
+  );
   return lines.join('\n');
 }
 
@@ -584,7 +705,11 @@ runBenchPart<WebhookDelayOptions, WebhookDelayResult>(import.meta.url, {
     const notices = numberFlag(argv, '--notices');
     const intervalMs = numberFlag(argv, '--interval-ms');
     const seed = numberFlag(argv, '--seed');
-    return { ...(notices ? { notices } : {}), ...(intervalMs !== undefined ? { intervalMs } : {}), ...(seed !== undefined ? { seed } : {}) };
+    return {
+      ...(notices ? { notices } : {}),
+      ...(intervalMs !== undefined ? { intervalMs } : {}),
+      ...(seed !== undefined ? { seed } : {}),
+    };
   },
   print: (result) => process.stdout.write(`${JSON.stringify(result, null, 2)}\n${formatResult(result)}\n`),
 });

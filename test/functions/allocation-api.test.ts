@@ -25,7 +25,11 @@ beforeAll(async () => {
   await seedOrganisations(table.db, table.tableName);
   sfn.on(StartExecutionCommand).resolves({ executionArn: 'arn', startDate: new Date() });
   const arn = 'arn:aws:states:eu-west-1:0:stateMachine:t';
-  const workflow = new StepFunctionsTransitionWorkflow(new SFNClient({ region: 'eu-west-1' }), { transition: arn, move: `${arn}-move`, signals: `${arn}-signals` });
+  const workflow = new StepFunctionsTransitionWorkflow(new SFNClient({ region: 'eu-west-1' }), {
+    transition: arn,
+    move: `${arn}-move`,
+    signals: `${arn}-signals`,
+  });
   handler = createTransitionsApi(() => ({
     store: new DynamoTransitionStore(table.db, table.tableName),
     directory: new DynamoOrganisationDirectory(table.db, table.tableName),
@@ -36,11 +40,22 @@ beforeAll(async () => {
 });
 
 const call = <T>(routeKey: string, t: Transition, body?: unknown, principal: Principal = people.sanne) =>
-  invoke<T & Problem>(handler, { routeKey, principal, pathParameters: { transitionId: t.id }, ...(body !== undefined ? { body } : {}) });
+  invoke<T & Problem>(handler, {
+    routeKey,
+    principal,
+    pathParameters: { transitionId: t.id },
+    ...(body !== undefined ? { body } : {}),
+  });
 const read = async (t: Transition) => (await call<Transition>('GET /api/transitions/{transitionId}', t)).body;
-const overviewOf = async (t: Transition, principal?: Principal) => call<TransitionOverview>('GET /api/transitions/{transitionId}/overview', t, undefined, principal);
+const overviewOf = async (t: Transition, principal?: Principal) =>
+  call<TransitionOverview>('GET /api/transitions/{transitionId}/overview', t, undefined, principal);
 const recordAllocation = (t: Transition, body: Record<string, unknown>, principal?: Principal) =>
-  call<Transition>('PUT /api/transitions/{transitionId}/toewijzing', t, { expectedVersion: t.version, ...body }, principal);
+  call<Transition>(
+    'PUT /api/transitions/{transitionId}/toewijzing',
+    t,
+    { expectedVersion: t.version, ...body },
+    principal,
+  );
 const draftVow = (t: Transition, body: Record<string, unknown>, principal?: Principal) =>
   call<VowDraft>('POST /api/transitions/{transitionId}/toewijzing/verzoek-om-wijziging', t, body, principal);
 
@@ -55,12 +70,29 @@ const threeHoursAWeek = {
 
 /** A new transition on regulier, with a temporary scale-up to verhoogd from 1 February to 15 March. */
 async function scalingUpInFebruary(): Promise<Transition> {
-  let t = (await invoke<Transition>(handler, { routeKey: 'POST /api/transitions', principal: people.sanne, body: aanmelding() })).body;
+  let t = (
+    await invoke<Transition>(handler, {
+      routeKey: 'POST /api/transitions',
+      principal: people.sanne,
+      body: aanmelding(),
+    })
+  ).body;
   for (const change of [
     { niveau: 'regulier', modaliteiten: ['thuis'], reden: 'Start begeleiding', vanaf: '2027-01-11' },
-    { niveau: 'verhoogd', modaliteiten: ['thuis'], reden: 'Onrustig rond de verhuizing', vanaf: '2027-02-01', tot: '2027-03-15' },
+    {
+      niveau: 'verhoogd',
+      modaliteiten: ['thuis'],
+      reden: 'Onrustig rond de verhuizing',
+      vanaf: '2027-02-01',
+      tot: '2027-03-15',
+    },
   ]) {
-    t = (await call<Transition>('POST /api/transitions/{transitionId}/ondersteuning', t, { ...change, expectedVersion: t.version })).body;
+    t = (
+      await call<Transition>('POST /api/transitions/{transitionId}/ondersteuning', t, {
+        ...change,
+        expectedVersion: t.version,
+      })
+    ).body;
   }
   return t;
 }
@@ -74,12 +106,20 @@ describe('recording the iWmo allocation', () => {
     const timeline = await call<{ items: TimelineEvent[] }>('GET /api/transitions/{transitionId}/timeline', t);
 
     expect(recorded.status).toBe(200);
-    expect(recorded.body.toewijzing).toEqual({ ...threeHoursAWeek, productCode: '02A01', vastgelegdOp: '2027-01-11', vastgelegdDoor: { id: 'u-sanne', naam: 'Sanne de Vries' } });
+    expect(recorded.body.toewijzing).toEqual({
+      ...threeHoursAWeek,
+      productCode: '02A01',
+      vastgelegdOp: '2027-01-11',
+      vastgelegdDoor: { id: 'u-sanne', naam: 'Sanne de Vries' },
+    });
     expect(view.body.ondersteuning.toewijzing).toEqual({
       urenPerWeekToegewezen: 3,
       overschrijding: { vanaf: '2027-02-01', urenPerWeekGepland: 6, urenPerWeekToegewezen: 3 },
     });
-    expect(timeline.body.items[0]).toMatchObject({ type: 'toewijzing-vastgelegd', omschrijving: '20270001: 3 uur per week vanaf 2027-01-01 tot en met 2027-12-31' });
+    expect(timeline.body.items[0]).toMatchObject({
+      type: 'toewijzing-vastgelegd',
+      omschrijving: '20270001: 3 uur per week vanaf 2027-01-01 tot en met 2027-12-31',
+    });
   });
 
   it('answers 400 with field messages for unknown codes, a volume of nothing and dates in the wrong order, writing nothing', async () => {
@@ -97,7 +137,10 @@ describe('recording the iWmo allocation', () => {
     expect(responses.map((r) => r.status)).toEqual([400, 400, 400, 400, 400]);
     expect(responses.slice(0, 4).map((r) => r.body.invalidParams?.[0])).toEqual([
       expect.objectContaining({ name: 'omvang.eenheid', reason: 'Kies een eenheid uit de iWmo-codelijst (WMO756).' }),
-      expect.objectContaining({ name: 'omvang.frequentie', reason: 'Kies een frequentie uit de iWmo-codelijst (WMO757).' }),
+      expect.objectContaining({
+        name: 'omvang.frequentie',
+        reason: 'Kies een frequentie uit de iWmo-codelijst (WMO757).',
+      }),
       expect.objectContaining({ name: 'omvang.volume', reason: 'Het volume moet meer dan nul zijn.' }),
       expect.objectContaining({ name: 'einddatum', reason: 'De einddatum ligt vóór de ingangsdatum.' }),
     ]);
@@ -119,20 +162,34 @@ describe('recording the iWmo allocation', () => {
 describe('drafting a verzoek om wijziging', () => {
   it('answers 409 while there is no allocation, and a draft once there is, storing nothing', async () => {
     const t = await scalingUpInFebruary();
-    const input = { redenVerzoek: '01', gewensteIngangsdatum: '2027-02-01', toelichting: 'Tijdelijk meer begeleiding rond de verhuizing.' };
+    const input = {
+      redenVerzoek: '01',
+      gewensteIngangsdatum: '2027-02-01',
+      toelichting: 'Tijdelijk meer begeleiding rond de verhuizing.',
+    };
 
     const without = await draftVow(t, input);
     const recorded = (await recordAllocation(t, threeHoursAWeek)).body;
     const draft = await draftVow(t, input);
 
     expect(without.status).toBe(409);
-    expect(without.body).toMatchObject({ code: 'rule-violation', title: 'Er is nog geen toewijzing vastgelegd: leg die eerst vast.' });
+    expect(without.body).toMatchObject({
+      code: 'rule-violation',
+      title: 'Er is nog geen toewijzing vastgelegd: leg die eerst vast.',
+    });
     expect(draft.status).toBe(200);
     expect(draft.body).toMatchObject({
       bericht: 'WMO317',
       Verzoek: {
         RedenVerzoek: '01',
-        TeWijzigenProducten: [{ ToewijzingNummer: '20270001', GewensteIngangsdatum: '2027-02-01', Einddatum: '2027-12-31', Omvang: { Volume: 6, Eenheid: '04', Frequentie: '2' } }],
+        TeWijzigenProducten: [
+          {
+            ToewijzingNummer: '20270001',
+            GewensteIngangsdatum: '2027-02-01',
+            Einddatum: '2027-12-31',
+            Omvang: { Volume: 6, Eenheid: '04', Frequentie: '2' },
+          },
+        ],
       },
       redenVerzoekOmschrijving: 'Verandering cliëntsituatie',
       toelichting: input.toelichting,

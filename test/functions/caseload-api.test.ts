@@ -33,7 +33,12 @@ beforeEach(async () => {
   await seedOrganisations(table.db, table.tableName);
   transitions = new DynamoTransitionStore(table.db, table.tableName);
   signals = new DynamoSignalStore(table.db, table.tableName);
-  const deps = { transitions, tasks: new DynamoTaskStore(table.db, table.tableName), directory: new DynamoOrganisationDirectory(table.db, table.tableName), now: () => now };
+  const deps = {
+    transitions,
+    tasks: new DynamoTaskStore(table.db, table.tableName),
+    directory: new DynamoOrganisationDirectory(table.db, table.tableName),
+    now: () => now,
+  };
   handler = createCaseloadApi(() => deps);
 });
 
@@ -55,27 +60,68 @@ interface TransitionSetup {
 }
 
 /** A transition as the register and command paths write it: `signalen` derived on the day it is written. */
-async function transition({ begeleiders = [people.sanne], fase = 'landing', ondersteuning = [], verhuisdatum }: TransitionSetup = {}): Promise<Transition> {
+async function transition({
+  begeleiders = [people.sanne],
+  fase = 'landing',
+  ondersteuning = [],
+  verhuisdatum,
+}: TransitionSetup = {}): Promise<Transition> {
   const draft: Transition = {
-    id: randomUUID(), version: 1, providerId: begeleiders[0]!.organisationId, teamId: begeleiders[0]!.teamId, persoonRef: randomUUID(), persoon: aanmelding().persoon, gemeenteCode: 'GM0344', herkomst: 'BW',
-    begeleiders: begeleiders.map((b) => ({ id: b.userId, naam: b.naam })), fase, ...notStartedYet, ondersteuning,
+    id: randomUUID(),
+    version: 1,
+    providerId: begeleiders[0]!.organisationId,
+    teamId: begeleiders[0]!.teamId,
+    persoonRef: randomUUID(),
+    persoon: aanmelding().persoon,
+    gemeenteCode: 'GM0344',
+    herkomst: 'BW',
+    begeleiders: begeleiders.map((b) => ({ id: b.userId, naam: b.naam })),
+    fase,
+    ...notStartedYet,
+    ondersteuning,
     // Applied for well in time: the move is the only deadline.
     ...(verhuisdatum ? { verhuisdatum, uitkering: { aangevraagdOp: '2027-01-04' } } : {}),
-    createdAt: now.toISOString(), createdBy: actor.id, updatedAt: now.toISOString(),
+    createdAt: now.toISOString(),
+    createdBy: actor.id,
+    updatedAt: now.toISOString(),
   };
   const t: Transition = { ...draft, signalen: signalen(draft, municipalityPolicy(draft.gemeenteCode), today) };
-  await transitions.create({ transition: t, firstEvent: { id: randomUUID(), transitionId: t.id, type: 'aanmelding-geregistreerd', at: t.createdAt, actor } });
+  await transitions.create({
+    transition: t,
+    firstEvent: { id: randomUUID(), transitionId: t.id, type: 'aanmelding-geregistreerd', at: t.createdAt, actor },
+  });
   return t;
 }
 
 /** A rood signal whose follow-up gave the duo a task each, due at the signal's deadline. */
 async function signalWithTasks(t: Transition, deadline: string): Promise<Signal> {
   const signal: Signal = {
-    id: randomUUID(), transitionId: t.id, versie: 1, at: now.toISOString(), bron: 'begeleider', omschrijving: 'Afspraak gemist, neemt niet op',
-    fase: 'rood', status: 'open', deadline, geregistreerdDoor: { id: actor.id, naam: actor.naam },
+    id: randomUUID(),
+    transitionId: t.id,
+    versie: 1,
+    at: now.toISOString(),
+    bron: 'begeleider',
+    omschrijving: 'Afspraak gemist, neemt niet op',
+    fase: 'rood',
+    status: 'open',
+    deadline,
+    geregistreerdDoor: { id: actor.id, naam: actor.naam },
   };
-  await signals.register(signal, { id: randomUUID(), transitionId: t.id, type: 'signaal-ontvangen', at: signal.at, actor });
-  await change(signal, openDuoTasks(signal, { begeleiders: t.begeleiders, persoon: { voornaam: t.persoon.voornaam, achternaam: t.persoon.achternaam } }, now));
+  await signals.register(signal, {
+    id: randomUUID(),
+    transitionId: t.id,
+    type: 'signaal-ontvangen',
+    at: signal.at,
+    actor,
+  });
+  await change(
+    signal,
+    openDuoTasks(
+      signal,
+      { begeleiders: t.begeleiders, persoon: { voornaam: t.persoon.voornaam, achternaam: t.persoon.achternaam } },
+      now,
+    ),
+  );
   return (await signals.list(t.id)).find((s) => s.id === signal.id)!;
 }
 
@@ -83,13 +129,21 @@ function change(before: Signal, result: SignalCommandResult, options: { closeOpe
   return signals.change({
     before,
     after: result.after,
-    event: { id: randomUUID(), transitionId: before.transitionId, type: result.event.type, at: now.toISOString(), actor, omschrijving: result.event.omschrijving },
+    event: {
+      id: randomUUID(),
+      transitionId: before.transitionId,
+      type: result.event.type,
+      at: now.toISOString(),
+      actor,
+      omschrijving: result.event.omschrijving,
+    },
     ...(result.newTasks ? { newTasks: result.newTasks } : {}),
     ...options,
   });
 }
 
-const vandaag = (principal: Principal) => invoke<TodayView & Problem>(handler, { routeKey: 'GET /api/vandaag', principal });
+const vandaag = (principal: Principal) =>
+  invoke<TodayView & Problem>(handler, { routeKey: 'GET /api/vandaag', principal });
 const team = (principal: Principal) => invoke<TeamView & Problem>(handler, { routeKey: 'GET /api/team', principal });
 
 describe('GET /api/vandaag', () => {
@@ -103,21 +157,38 @@ describe('GET /api/vandaag', () => {
     const before = await vandaag(people.sanne);
     expect(before.status).toBe(200);
     expect(TodayView.safeParse(before.body).success).toBe(true);
-    expect(before.body.taken.map((t) => t.id)).toEqual([soonest, sooner, later].map((s) => taskId(s.id, 'duo', 'u-sanne')));
-    expect(before.body.taken[0]).toMatchObject({ voor: { id: 'u-sanne' }, rol: 'duo', status: 'open', transitionId: duo.id, persoon: { voornaam: duo.persoon.voornaam, achternaam: duo.persoon.achternaam } });
+    expect(before.body.taken.map((t) => t.id)).toEqual(
+      [soonest, sooner, later].map((s) => taskId(s.id, 'duo', 'u-sanne')),
+    );
+    expect(before.body.taken[0]).toMatchObject({
+      voor: { id: 'u-sanne' },
+      rol: 'duo',
+      status: 'open',
+      transitionId: duo.id,
+      persoon: { voornaam: duo.persoon.voornaam, achternaam: duo.persoon.achternaam },
+    });
 
-    await change(sooner, resolveSignal(sooner, { notitie: 'Langsgegaan, gaat goed' }, { id: actor.id, naam: actor.naam }, now), { closeOpenTasks: true });
+    await change(
+      sooner,
+      resolveSignal(sooner, { notitie: 'Langsgegaan, gaat goed' }, { id: actor.id, naam: actor.naam }, now),
+      { closeOpenTasks: true },
+    );
     const after = await vandaag(people.sanne);
     expect(after.body.taken.map((t) => t.id)).toEqual([soonest, later].map((s) => taskId(s.id, 'duo', 'u-sanne')));
   });
 
   it("does not show another begeleider's tasks", async () => {
     const mine = await signalWithTasks(await transition(), '2027-03-10T13:00:00.000Z');
-    const theirs = await signalWithTasks(await transition({ begeleiders: [people.youssef] }), '2027-03-10T11:00:00.000Z');
+    const theirs = await signalWithTasks(
+      await transition({ begeleiders: [people.youssef] }),
+      '2027-03-10T11:00:00.000Z',
+    );
     await signalWithTasks(await transition({ begeleiders: [people.noor] }), '2027-03-10T10:00:00.000Z');
 
     expect((await vandaag(people.sanne)).body.taken.map((t) => t.id)).toEqual([taskId(mine.id, 'duo', 'u-sanne')]);
-    expect((await vandaag(people.youssef)).body.taken.map((t) => t.id)).toEqual([taskId(theirs.id, 'duo', 'u-youssef')]);
+    expect((await vandaag(people.youssef)).body.taken.map((t) => t.id)).toEqual([
+      taskId(theirs.id, 'duo', 'u-youssef'),
+    ]);
   });
 
   it('shows reviews due within a week (overdue ones too) and deadlines within two weeks, not later ones', async () => {
@@ -130,13 +201,21 @@ describe('GET /api/vandaag', () => {
     const moveLater = await transition({ fase: 'verhuizing', verhuisdatum: addDays(today, 15) });
     // Neither a landed transition nor someone else's counts, however close the date.
     await transition({ fase: 'geland', ondersteuning: [regulier, level('verhoogd', '2027-02-17')] });
-    await transition({ begeleiders: [people.youssef], fase: 'verhuizing', verhuisdatum: addDays(today, 3), ondersteuning: [regulier, level('verhoogd', '2027-02-17')] });
+    await transition({
+      begeleiders: [people.youssef],
+      fase: 'verhuizing',
+      verhuisdatum: addDays(today, 3),
+      ondersteuning: [regulier, level('verhoogd', '2027-02-17')],
+    });
     expect(dueTomorrowPlus.signalen?.volgendeEvaluatie).toBe('2027-03-18');
     expect(moveLater.signalen?.volgendeDeadline?.datum).toBe('2027-03-25');
 
     const { body } = await vandaag(people.sanne);
     expect(TodayView.safeParse(body).success).toBe(true);
-    const ref = (t: Transition) => ({ transitionId: t.id, persoon: { voornaam: t.persoon.voornaam, achternaam: t.persoon.achternaam } });
+    const ref = (t: Transition) => ({
+      transitionId: t.id,
+      persoon: { voornaam: t.persoon.voornaam, achternaam: t.persoon.achternaam },
+    });
     expect(body.evaluaties).toEqual([
       { ...ref(overdue), datum: '2027-02-17' },
       { ...ref(dueInAWeek), datum: '2027-03-17' },
@@ -145,7 +224,10 @@ describe('GET /api/vandaag', () => {
   });
 
   it("gives the begeleider's own caseload, weighted by today's level", async () => {
-    await transition({ begeleiders: [people.sanne, people.youssef], ondersteuning: [level('intensief', '2027-03-01')] });
+    await transition({
+      begeleiders: [people.sanne, people.youssef],
+      ondersteuning: [level('intensief', '2027-03-01')],
+    });
     await transition({ ondersteuning: [level('waakvlam', '2027-01-01')] });
     await transition();
     // A scale-up that ended yesterday weighs as the level before it.
@@ -177,7 +259,11 @@ describe('GET /api/team', () => {
     for (let i = 0; i < 6; i++) await transition({ ondersteuning: [level('intensief', '2027-02-15')] });
     await transition({ begeleiders: [people.youssef], ondersteuning: [level('regulier', '2027-01-01')] });
     await transition({ begeleiders: [people.youssef], ondersteuning: [level('waakvlam', '2027-01-01')] });
-    await transition({ begeleiders: [people.youssef], fase: 'geland', ondersteuning: [level('intensief', '2027-01-01')] });
+    await transition({
+      begeleiders: [people.youssef],
+      fase: 'geland',
+      ondersteuning: [level('intensief', '2027-01-01')],
+    });
 
     const response = await team(people.ingrid);
     expect(response.status).toBe(200);
@@ -185,10 +271,26 @@ describe('GET /api/team', () => {
     expect(response.body.today).toBe(today);
     // Begeleiders only: the team lead herself carries no caseload here.
     expect(response.body.caseload).toEqual([
-      { begeleider: { id: 'u-sanne', naam: 'Sanne de Vries' }, trajecten: 6, perNiveau: { intensief: 6 }, gewogen: 12, capaciteit: 10, bezetting: 120 },
-      { begeleider: { id: 'u-youssef', naam: 'Youssef El Amrani' }, trajecten: 2, perNiveau: { regulier: 1, waakvlam: 1 }, gewogen: 1.25, capaciteit: 10, bezetting: 13 },
+      {
+        begeleider: { id: 'u-sanne', naam: 'Sanne de Vries' },
+        trajecten: 6,
+        perNiveau: { intensief: 6 },
+        gewogen: 12,
+        capaciteit: 10,
+        bezetting: 120,
+      },
+      {
+        begeleider: { id: 'u-youssef', naam: 'Youssef El Amrani' },
+        trajecten: 2,
+        perNiveau: { regulier: 1, waakvlam: 1 },
+        gewogen: 1.25,
+        capaciteit: 10,
+        bezetting: 13,
+      },
     ]);
-    expect(response.body.caseload.filter((e) => e.gewogen > e.capaciteit).map((e) => e.begeleider.id)).toEqual(['u-sanne']);
+    expect(response.body.caseload.filter((e) => e.gewogen > e.capaciteit).map((e) => e.begeleider.id)).toEqual([
+      'u-sanne',
+    ]);
   });
 
   it('lists a begeleider of the organisation without any transition with zero', async () => {
@@ -201,20 +303,36 @@ describe('GET /api/team', () => {
   });
 
   it('lists the active transitions on intensief longer than the provider allows, longest first', async () => {
-    const long = await transition({ begeleiders: [people.sanne, people.youssef], ondersteuning: [level('regulier', '2026-06-01'), level('intensief', addDays(today, -99))] });
-    const longer = await transition({ begeleiders: [people.youssef], ondersteuning: [level('intensief', addDays(today, -149))] });
+    const long = await transition({
+      begeleiders: [people.sanne, people.youssef],
+      ondersteuning: [level('regulier', '2026-06-01'), level('intensief', addDays(today, -99))],
+    });
+    const longer = await transition({
+      begeleiders: [people.youssef],
+      ondersteuning: [level('intensief', addDays(today, -149))],
+    });
     await transition({ ondersteuning: [level('intensief', addDays(today, -89))] }); // 90 days: just allowed
     await transition({ fase: 'geland', ondersteuning: [level('intensief', '2026-01-01')] });
-    await transition({ ondersteuning: [level('regulier', '2026-06-01'), level('intensief', '2026-07-01', addDays(today, -1))] }); // ended yesterday
+    await transition({
+      ondersteuning: [level('regulier', '2026-06-01'), level('intensief', '2026-07-01', addDays(today, -1))],
+    }); // ended yesterday
 
     const { body } = await team(people.ingrid);
     expect(body.maxDagenIntensief).toBe(90);
     expect(body.langIntensief).toEqual([
-      { transitionId: longer.id, persoon: { voornaam: longer.persoon.voornaam, achternaam: longer.persoon.achternaam }, begeleiders: [{ id: 'u-youssef', naam: 'Youssef El Amrani' }], dagen: 150 },
+      {
+        transitionId: longer.id,
+        persoon: { voornaam: longer.persoon.voornaam, achternaam: longer.persoon.achternaam },
+        begeleiders: [{ id: 'u-youssef', naam: 'Youssef El Amrani' }],
+        dagen: 150,
+      },
       {
         transitionId: long.id,
         persoon: { voornaam: long.persoon.voornaam, achternaam: long.persoon.achternaam },
-        begeleiders: [{ id: 'u-sanne', naam: 'Sanne de Vries' }, { id: 'u-youssef', naam: 'Youssef El Amrani' }],
+        begeleiders: [
+          { id: 'u-sanne', naam: 'Sanne de Vries' },
+          { id: 'u-youssef', naam: 'Youssef El Amrani' },
+        ],
         dagen: 100,
       },
     ]);
@@ -222,7 +340,10 @@ describe('GET /api/team', () => {
 
   it("never includes another organisation's begeleiders or transitions", async () => {
     await transition({ ondersteuning: [level('regulier', '2027-01-01')] });
-    const elsewhere = await transition({ begeleiders: [people.noor], ondersteuning: [level('intensief', '2026-01-01')] });
+    const elsewhere = await transition({
+      begeleiders: [people.noor],
+      ondersteuning: [level('intensief', '2026-01-01')],
+    });
 
     const orgA = (await team(people.ingrid)).body;
     // Ingrid's team: Kim, of org-a's other team, is not hers to weigh.
@@ -231,8 +352,20 @@ describe('GET /api/team', () => {
     expect(orgA.langIntensief).toEqual([]);
 
     // The other way round, org-b's team lead sees org-b's: the transition is there, only not for org-a.
-    const orgB = await invoke<TeamView>(handler, { routeKey: 'GET /api/team', principal: { userId: 'u-lead-b', naam: 'Lead B', organisationId: 'org-b', role: 'teamleider', teamId: 'team-b1' } });
-    expect(orgB.body.caseload).toEqual([{ begeleider: { id: 'u-noor', naam: 'Noor Hoekstra' }, trajecten: 1, perNiveau: { intensief: 1 }, gewogen: 2, capaciteit: 10, bezetting: 20 }]);
+    const orgB = await invoke<TeamView>(handler, {
+      routeKey: 'GET /api/team',
+      principal: { userId: 'u-lead-b', naam: 'Lead B', organisationId: 'org-b', role: 'teamleider', teamId: 'team-b1' },
+    });
+    expect(orgB.body.caseload).toEqual([
+      {
+        begeleider: { id: 'u-noor', naam: 'Noor Hoekstra' },
+        trajecten: 1,
+        perNiveau: { intensief: 1 },
+        gewogen: 2,
+        capaciteit: 10,
+        bezetting: 20,
+      },
+    ]);
     expect(orgB.body.langIntensief.map((l) => l.transitionId)).toEqual([elsewhere.id]);
   });
 

@@ -10,7 +10,10 @@ import { invoke } from '../support/api-events';
 /** The health endpoint: each part checked at once, bounded in time, and nothing but ok or failing told. */
 describe('health', () => {
   it('is ok when every part answers, degraded when one fails, hangs or throws', async () => {
-    expect(await checkHealth({ a: async () => true, b: async () => true })).toEqual({ status: 'ok', checks: { a: 'ok', b: 'ok' } });
+    expect(await checkHealth({ a: async () => true, b: async () => true })).toEqual({
+      status: 'ok',
+      checks: { a: 'ok', b: 'ok' },
+    });
     const result = await checkHealth(
       {
         answers: async () => true,
@@ -25,13 +28,22 @@ describe('health', () => {
       },
       50,
     );
-    expect(result).toEqual({ status: 'degraded', checks: { answers: 'ok', refuses: 'failing', throws: 'failing', throwsAtOnce: 'failing', hangs: 'failing' } });
+    expect(result).toEqual({
+      status: 'degraded',
+      checks: { answers: 'ok', refuses: 'failing', throws: 'failing', throwsAtOnce: 'failing', hangs: 'failing' },
+    });
   });
 
   it('answers through the API with the parts only, never an error text', async () => {
-    const api = createMetaApi(() => ({ database: async () => true, webhooks: async () => Promise.reject(new Error('queue https://sqs… not found')) }));
+    const api = createMetaApi(() => ({
+      database: async () => true,
+      webhooks: async () => Promise.reject(new Error('queue https://sqs… not found')),
+    }));
     const response = await invoke(api, { routeKey: 'GET /api/health' });
-    expect(response).toMatchObject({ status: 200, body: { status: 'degraded', checks: { database: 'ok', webhooks: 'failing' } } });
+    expect(response).toMatchObject({
+      status: 200,
+      body: { status: 'degraded', checks: { database: 'ok', webhooks: 'failing' } },
+    });
     expect(JSON.stringify(response.body)).not.toMatch(/sqs|not found/);
   });
 
@@ -39,9 +51,17 @@ describe('health', () => {
     const dynamo = mockClient(DynamoDBClient);
     dynamo.on(DescribeTableCommand, { TableName: 'ok' }).resolves({ Table: { TableStatus: 'ACTIVE' } });
     dynamo.on(DescribeTableCommand, { TableName: 'restoring' }).resolves({ Table: { TableStatus: 'UPDATING' } });
-    dynamo.on(DescribeTableCommand, { TableName: 'gone' }).rejects(new ResourceNotFoundException({ message: 'not found', $metadata: {} }));
+    dynamo
+      .on(DescribeTableCommand, { TableName: 'gone' })
+      .rejects(new ResourceNotFoundException({ message: 'not found', $metadata: {} }));
     const client = new DynamoDBClient({ region: 'eu-west-1' });
-    expect(await checkHealth({ ok: tableActive(client, 'ok'), restoring: tableActive(client, 'restoring'), gone: tableActive(client, 'gone') })).toEqual({
+    expect(
+      await checkHealth({
+        ok: tableActive(client, 'ok'),
+        restoring: tableActive(client, 'restoring'),
+        gone: tableActive(client, 'gone'),
+      }),
+    ).toEqual({
       status: 'degraded',
       checks: { ok: 'ok', restoring: 'failing', gone: 'failing' },
     });
@@ -50,9 +70,15 @@ describe('health', () => {
 
   it('calls webhook delivery failing while a message sits in the dead-letter queue', async () => {
     const sqs = mockClient(SQSClient);
-    sqs.on(GetQueueAttributesCommand, { QueueUrl: 'q' }).resolves({ Attributes: { ApproximateNumberOfMessages: '12' } });
-    sqs.on(GetQueueAttributesCommand, { QueueUrl: 'dlq-empty' }).resolves({ Attributes: { ApproximateNumberOfMessages: '0' } });
-    sqs.on(GetQueueAttributesCommand, { QueueUrl: 'dlq-one' }).resolves({ Attributes: { ApproximateNumberOfMessages: '1' } });
+    sqs
+      .on(GetQueueAttributesCommand, { QueueUrl: 'q' })
+      .resolves({ Attributes: { ApproximateNumberOfMessages: '12' } });
+    sqs
+      .on(GetQueueAttributesCommand, { QueueUrl: 'dlq-empty' })
+      .resolves({ Attributes: { ApproximateNumberOfMessages: '0' } });
+    sqs
+      .on(GetQueueAttributesCommand, { QueueUrl: 'dlq-one' })
+      .resolves({ Attributes: { ApproximateNumberOfMessages: '1' } });
     const client = new SQSClient({ region: 'eu-west-1' });
     expect(await deliveryHealthy(client, 'q', 'dlq-empty')()).toBe(true);
     expect(await deliveryHealthy(client, 'q', 'dlq-one')()).toBe(false);

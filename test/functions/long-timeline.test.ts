@@ -38,7 +38,11 @@ beforeAll(async () => {
   deps = {
     store: new DynamoTransitionStore(table.db, table.tableName),
     directory: new DynamoOrganisationDirectory(table.db, table.tableName),
-    workflow: new StepFunctionsTransitionWorkflow(new SFNClient({ region: 'eu-west-1' }), { transition: 'arn:t', move: 'arn:m', signals: 'arn:s' }),
+    workflow: new StepFunctionsTransitionWorkflow(new SFNClient({ region: 'eu-west-1' }), {
+      transition: 'arn:t',
+      move: 'arn:m',
+      signals: 'arn:s',
+    }),
     now: () => now,
     newId: randomUUID,
   };
@@ -49,7 +53,11 @@ const later = (ms: number) => (now = new Date(now.getTime() + ms));
 
 /** A transition with `EVENTS` workflow tasks on its timeline (no version of their own), written in bulk. */
 async function longLived(): Promise<Transition> {
-  const created = await invoke<Transition>(handler, { routeKey: 'POST /api/transitions', principal: people.sanne, body: aanmelding() });
+  const created = await invoke<Transition>(handler, {
+    routeKey: 'POST /api/transitions',
+    principal: people.sanne,
+    body: aanmelding(),
+  });
   const events: TimelineEvent[] = Array.from({ length: EVENTS }, (_, i) => ({
     id: randomUUID(),
     transitionId: created.body.id,
@@ -59,7 +67,9 @@ async function longLived(): Promise<Transition> {
     omschrijving: `Taak ${i + 1}`,
   }));
   for (let i = 0; i < events.length; i += 25) {
-    const RequestItems = { [table.tableName]: events.slice(i, i + 25).map((e) => ({ PutRequest: { Item: timelineEventItem(e) } })) };
+    const RequestItems = {
+      [table.tableName]: events.slice(i, i + 25).map((e) => ({ PutRequest: { Item: timelineEventItem(e) } })),
+    };
     await table.db.send(new BatchWriteCommand({ RequestItems }));
   }
   later((EVENTS + 1) * 1000);
@@ -74,7 +84,10 @@ const changeFase = (t: Transition, expectedVersion: number, principal: Principal
     body: { naar: 'voorbereiding', reden: 'Intake gedaan', expectedVersion },
   });
 
-const workflowStep = (t: Transition) => applyCommand(deps, t, workflow, (current, ctx) => setReadiness(current, { item: 'buffer', gedaan: !current.gereedheid.buffer }, ctx));
+const workflowStep = (t: Transition) =>
+  applyCommand(deps, t, workflow, (current, ctx) =>
+    setReadiness(current, { item: 'buffer', gedaan: !current.gereedheid.buffer }, ctx),
+  );
 
 describe('the stale-version check of a transition with a long timeline', { timeout: 60_000 }, () => {
   it('lets a caseworker save whose view is behind only the workflow, and refuses one behind another person', async () => {
@@ -103,7 +116,13 @@ describe('the stale-version check of a transition with a long timeline', { timeo
   it('still decides for a transition stored before it kept the version of the last person’s change', async () => {
     // Prepare: the item as it was written before, without that version
     const t = await longLived();
-    await table.db.send(new UpdateCommand({ TableName: table.tableName, Key: keys.transition(t.id), UpdateExpression: 'REMOVE medewerkerVersie' }));
+    await table.db.send(
+      new UpdateCommand({
+        TableName: table.tableName,
+        Key: keys.transition(t.id),
+        UpdateExpression: 'REMOVE medewerkerVersie',
+      }),
+    );
     const legacy = (await deps.store.get(t.id))!;
     const stepped = await workflowStep(legacy);
     later(1000);
@@ -111,7 +130,13 @@ describe('the stale-version check of a transition with a long timeline', { timeo
     // Act
     const behindWorkflow = await changeFase(t, t.version);
     later(1000);
-    await table.db.send(new UpdateCommand({ TableName: table.tableName, Key: keys.transition(t.id), UpdateExpression: 'REMOVE medewerkerVersie' }));
+    await table.db.send(
+      new UpdateCommand({
+        TableName: table.tableName,
+        Key: keys.transition(t.id),
+        UpdateExpression: 'REMOVE medewerkerVersie',
+      }),
+    );
     const behindPerson = await changeFase(t, stepped.version, people.youssef);
 
     // Assess
@@ -168,7 +193,9 @@ describe('GET /api/transitions/{id}/timeline, page by page', { timeout: 60_000 }
 
     // Assess
     expect(crossed.status).toBe(400);
-    expect(crossed.body.invalidParams).toEqual([expect.objectContaining({ name: 'cursor', reason: 'Deze vervolgpagina is niet geldig.' })]);
+    expect(crossed.body.invalidParams).toEqual([
+      expect.objectContaining({ name: 'cursor', reason: 'Deze vervolgpagina is niet geldig.' }),
+    ]);
     expect(tooLarge.status).toBe(400);
   });
 });

@@ -7,7 +7,13 @@ import { createNewSignalHandler } from '../../functions/workflow/new-signal-hand
 let sequence = 100;
 function record(eventName: DynamoDBRecord['eventName'], entity: string, transitionId: string): DynamoDBRecord {
   sequence += 100;
-  return { eventName, dynamodb: { SequenceNumber: String(sequence), NewImage: { entity: { S: entity }, transitionId: { S: transitionId } } } };
+  return {
+    eventName,
+    dynamodb: {
+      SequenceNumber: String(sequence),
+      NewImage: { entity: { S: entity }, transitionId: { S: transitionId } },
+    },
+  };
 }
 
 describe('the new-signal stream consumer', () => {
@@ -15,7 +21,14 @@ describe('the new-signal stream consumer', () => {
     const looked: string[] = [];
     const handler = createNewSignalHandler(() => ({ evaluateSignals: async (id) => void looked.push(id) }));
     const result = await handler({
-      Records: [record('INSERT', 'Signal', 't-1'), record('INSERT', 'Signal', 't-1'), record('MODIFY', 'Signal', 't-2'), record('INSERT', 'TimelineEvent', 't-3'), record('INSERT', 'Signal', 't-4'), record('REMOVE', 'Signal', 't-5')],
+      Records: [
+        record('INSERT', 'Signal', 't-1'),
+        record('INSERT', 'Signal', 't-1'),
+        record('MODIFY', 'Signal', 't-2'),
+        record('INSERT', 'TimelineEvent', 't-3'),
+        record('INSERT', 'Signal', 't-4'),
+        record('REMOVE', 'Signal', 't-5'),
+      ],
     });
     expect(looked).toEqual(['t-1', 't-4']);
     expect(result).toEqual({ batchItemFailures: [] });
@@ -27,14 +40,24 @@ describe('the new-signal stream consumer', () => {
     const handler = createNewSignalHandler(() => ({
       evaluateSignals: async (id) => (id === 't-2' ? Promise.reject(unreachable) : void looked.push(id)),
     }));
-    const batch = [record('INSERT', 'Signal', 't-1'), record('INSERT', 'Signal', 't-2'), record('INSERT', 'Signal', 't-3'), record('INSERT', 'Signal', 't-2')];
+    const batch = [
+      record('INSERT', 'Signal', 't-1'),
+      record('INSERT', 'Signal', 't-2'),
+      record('INSERT', 'Signal', 't-3'),
+      record('INSERT', 'Signal', 't-2'),
+    ];
     const result = await handler({ Records: batch });
     expect(looked).toEqual(['t-1', 't-3']);
-    expect(result).toEqual({ batchItemFailures: [batch[1]!, batch[3]!].map((r) => ({ itemIdentifier: r.dynamodb!.SequenceNumber })) });
+    expect(result).toEqual({
+      batchItemFailures: [batch[1]!, batch[3]!].map((r) => ({ itemIdentifier: r.dynamodb!.SequenceNumber })),
+    });
   });
 
   it('fails the whole batch when no look succeeded, so Lambda hands it again (and bisects it)', async () => {
-    const handler = createNewSignalHandler(() => ({ evaluateSignals: async () => Promise.reject(Object.assign(new Error('unreachable'), { name: 'ServiceUnavailable' })) }));
+    const handler = createNewSignalHandler(() => ({
+      evaluateSignals: async () =>
+        Promise.reject(Object.assign(new Error('unreachable'), { name: 'ServiceUnavailable' })),
+    }));
     await expect(handler({ Records: [record('INSERT', 'Signal', 't-1')] })).rejects.toThrow(FullBatchFailureError);
   });
 });

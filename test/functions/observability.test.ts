@@ -24,7 +24,11 @@ import { aanmelding, people, seedOrganisations } from '../support/factories';
  * id, the API answers the correlation id and passes it to the workflows it starts; business events are EMF
  * metrics in the Landing namespace with the stage (and fase) as dimensions.
  */
-type Emf = { _aws: { CloudWatchMetrics: { Namespace: string; Dimensions: string[][]; Metrics: { Name: string; Unit: string }[] }[] } } & Record<string, unknown>;
+type Emf = {
+  _aws: {
+    CloudWatchMetrics: { Namespace: string; Dimensions: string[][]; Metrics: { Name: string; Unit: string }[] }[];
+  };
+} & Record<string, unknown>;
 
 /** Powertools writes EMF with console.log when POWERTOOLS_DEV is set: metrics on, and read from the spy. */
 function captureMetrics() {
@@ -68,7 +72,13 @@ describe('business metrics (EMF)', () => {
     countBusinessEvent('SignalRegistered', { fase: 'rood' });
     countBusinessEvent('TransitionRegistered');
     const [signal, registered] = metrics();
-    expect(signal!._aws.CloudWatchMetrics).toEqual([{ Namespace: 'Landing', Dimensions: [['service', 'stage', 'fase']], Metrics: [{ Name: 'SignalRegistered', Unit: 'Count' }] }]);
+    expect(signal!._aws.CloudWatchMetrics).toEqual([
+      {
+        Namespace: 'Landing',
+        Dimensions: [['service', 'stage', 'fase']],
+        Metrics: [{ Name: 'SignalRegistered', Unit: 'Count' }],
+      },
+    ]);
     expect(signal).toMatchObject({ service: 'landing', stage: 'acc', fase: 'rood', SignalRegistered: 1 });
     expect(registered!._aws.CloudWatchMetrics[0]!.Dimensions).toEqual([['service', 'stage']]);
     expect(registered).toMatchObject({ stage: 'acc', TransitionRegistered: 1 });
@@ -92,7 +102,11 @@ describe('business metrics (EMF)', () => {
       const deps: TransitionsDeps = {
         store: new DynamoTransitionStore(table.db, table.tableName),
         directory: new DynamoOrganisationDirectory(table.db, table.tableName),
-        workflow: new StepFunctionsTransitionWorkflow(new SFNClient({ region: 'eu-west-1' }), { transition: 'arn:t', move: 'arn:m', signals: 'arn:s' }),
+        workflow: new StepFunctionsTransitionWorkflow(new SFNClient({ region: 'eu-west-1' }), {
+          transition: 'arn:t',
+          move: 'arn:m',
+          signals: 'arn:s',
+        }),
         now: () => new Date('2027-01-11T09:00:00Z'),
         newId: randomUUID,
       };
@@ -103,8 +117,22 @@ describe('business metrics (EMF)', () => {
       const metrics = captureMetrics();
       const headers = { 'idempotency-key': `metrics-${randomUUID()}` };
       const body = aanmelding();
-      const created = await invoke<Transition>(handler, { routeKey: 'POST /api/transitions', principal: people.sanne, body, headers });
-      expect((await invoke<Transition>(handler, { routeKey: 'POST /api/transitions', principal: people.sanne, body, headers })).body.id).toBe(created.body.id);
+      const created = await invoke<Transition>(handler, {
+        routeKey: 'POST /api/transitions',
+        principal: people.sanne,
+        body,
+        headers,
+      });
+      expect(
+        (
+          await invoke<Transition>(handler, {
+            routeKey: 'POST /api/transitions',
+            principal: people.sanne,
+            body,
+            headers,
+          })
+        ).body.id,
+      ).toBe(created.body.id);
       const t = created.body;
       const changed = await invoke<Transition>(handler, {
         routeKey: 'POST /api/transitions/{transitionId}/fase',
@@ -123,21 +151,43 @@ describe('business metrics (EMF)', () => {
       const lines = captureLogLines();
       sfn.resetHistory();
       const correlationId = `corr-${randomUUID()}`;
-      const created = await invoke<Transition>(handler, { routeKey: 'POST /api/transitions', principal: people.sanne, body: aanmelding(), headers: { 'x-correlation-id': correlationId } });
+      const created = await invoke<Transition>(handler, {
+        routeKey: 'POST /api/transitions',
+        principal: people.sanne,
+        body: aanmelding(),
+        headers: { 'x-correlation-id': correlationId },
+      });
       expect(created.status).toBe(201);
       expect(created.headers['x-correlation-id']).toBe(correlationId);
-      const input = JSON.parse(sfn.commandCalls(StartExecutionCommand)[0]!.args[0].input.input!) as Record<string, string>;
+      const input = JSON.parse(sfn.commandCalls(StartExecutionCommand)[0]!.args[0].input.input!) as Record<
+        string,
+        string
+      >;
       expect(input).toEqual({ transitionId: created.body.id, correlationId });
       const request = lines.find((l) => l.message === 'request');
-      expect(request).toMatchObject({ correlationId, lambdaRequestId: 'test', route: 'POST /api/transitions', status: 201 });
+      expect(request).toMatchObject({
+        correlationId,
+        lambdaRequestId: 'test',
+        route: 'POST /api/transitions',
+        status: 201,
+      });
     });
 
     it('takes API Gateway’s request id when the caller sends none, or one that is not an id, and answers it on errors too', async () => {
-      const notFound = await invoke(handler, { routeKey: 'GET /api/transitions/{transitionId}', principal: people.sanne, pathParameters: { transitionId: 'bestaat-niet' }, headers: { 'x-correlation-id': 'Jan de Vries' } });
+      const notFound = await invoke(handler, {
+        routeKey: 'GET /api/transitions/{transitionId}',
+        principal: people.sanne,
+        pathParameters: { transitionId: 'bestaat-niet' },
+        headers: { 'x-correlation-id': 'Jan de Vries' },
+      });
       expect(notFound.status).toBe(404);
       expect(notFound.headers['x-correlation-id']).toMatch(/^[0-9a-f-]{36}$/);
-      expect(correlationIdOfRequest(apiEvent({ routeKey: 'GET /api/me', headers: { 'x-correlation-id': 'JanDeVries' } }))).not.toBe('JanDeVries');
-      expect(correlationIdOfRequest(apiEvent({ routeKey: 'GET /api/me', headers: { 'x-correlation-id': 'a1b2c3d4-e5f6' } }))).toBe('a1b2c3d4-e5f6');
+      expect(
+        correlationIdOfRequest(apiEvent({ routeKey: 'GET /api/me', headers: { 'x-correlation-id': 'JanDeVries' } })),
+      ).not.toBe('JanDeVries');
+      expect(
+        correlationIdOfRequest(apiEvent({ routeKey: 'GET /api/me', headers: { 'x-correlation-id': 'a1b2c3d4-e5f6' } })),
+      ).toBe('a1b2c3d4-e5f6');
     });
   });
 });
@@ -145,17 +195,22 @@ describe('business metrics (EMF)', () => {
 describe('the invocation context', () => {
   it('puts the Lambda request id and the correlation id on every log line, and lets a notice carry its own', async () => {
     const lines = captureLogLines();
-    const handler = observed(async (_input: { correlationId?: string }) => {
-      logger.info('step');
-      await withCorrelation('notice-corr-0001', async () => {
-        await new Promise((resolve) => setTimeout(resolve, 1));
-        logger.info('delivery');
-      });
-      return currentCorrelationId();
-    }, (input) => input.correlationId);
+    const handler = observed(
+      async (_input: { correlationId?: string }) => {
+        logger.info('step');
+        await withCorrelation('notice-corr-0001', async () => {
+          await new Promise((resolve) => setTimeout(resolve, 1));
+          logger.info('delivery');
+        });
+        return currentCorrelationId();
+      },
+      (input) => input.correlationId,
+    );
     expect(await handler({ correlationId: 'exec-corr-0001' }, { awsRequestId: 'lambda-1' })).toBe('exec-corr-0001');
     await handler({}, { awsRequestId: 'lambda-2' });
-    expect(lines.map(({ message, lambdaRequestId, correlationId }) => ({ message, lambdaRequestId, correlationId }))).toEqual([
+    expect(
+      lines.map(({ message, lambdaRequestId, correlationId }) => ({ message, lambdaRequestId, correlationId })),
+    ).toEqual([
       { message: 'step', lambdaRequestId: 'lambda-1', correlationId: 'exec-corr-0001' },
       { message: 'delivery', lambdaRequestId: 'lambda-1', correlationId: 'notice-corr-0001' },
       // Without one in its input the invocation starts a correlation of its own.
@@ -178,7 +233,12 @@ describe('Powertools underneath', () => {
     await handler({}, { awsRequestId: 'lambda-2', functionName: 'landing-acc-WebhookWorker' });
     const coldStarts = metrics().filter((m) => m._aws.CloudWatchMetrics[0]!.Metrics[0]!.Name === 'ColdStart');
     expect(coldStarts).toHaveLength(1);
-    expect(coldStarts[0]).toMatchObject({ service: 'landing', stage: 'acc', function_name: 'landing-acc-WebhookWorker', ColdStart: 1 });
+    expect(coldStarts[0]).toMatchObject({
+      service: 'landing',
+      stage: 'acc',
+      function_name: 'landing-acc-WebhookWorker',
+      ColdStart: 1,
+    });
   });
 
   it('writes every line to LOG_FILE whatever the level, and to the console from LOG_LEVEL on, in Landing’s shape', async () => {
@@ -190,7 +250,10 @@ describe('Powertools underneath', () => {
       logger.debug('below the level', { transitionId: 't-1' });
       logger.warn('at the level', { transitionId: 't-1', attempt: 2, retried: true, missing: undefined });
     })({}, { awsRequestId: 'lambda-3' });
-    const written = readFileSync(file, 'utf8').trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    const written = readFileSync(file, 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
     expect(written.map((l) => l.message)).toEqual(['below the level', 'at the level']);
     expect(console.map((l) => l.message)).toEqual(['at the level']);
     expect(written[1]).toEqual({
@@ -208,13 +271,21 @@ describe('Powertools underneath', () => {
 
   it('keeps each invocation’s ids apart when many run at once in one process, as in the local runtime', async () => {
     const lines = captureLogLines();
-    const handler = observed(async (input: { correlationId: string; wait: number }) => {
-      await new Promise((resolve) => setTimeout(resolve, input.wait));
-      logger.info('done', { wait: input.wait });
-    }, (input) => input.correlationId);
-    await Promise.all([1, 5, 3, 0].map((wait) => handler({ correlationId: `corr-000${wait}`, wait }, { awsRequestId: `lambda-${wait}` })));
+    const handler = observed(
+      async (input: { correlationId: string; wait: number }) => {
+        await new Promise((resolve) => setTimeout(resolve, input.wait));
+        logger.info('done', { wait: input.wait });
+      },
+      (input) => input.correlationId,
+    );
+    await Promise.all(
+      [1, 5, 3, 0].map((wait) =>
+        handler({ correlationId: `corr-000${wait}`, wait }, { awsRequestId: `lambda-${wait}` }),
+      ),
+    );
     const done = lines.filter((l) => l.message === 'done');
     expect(done).toHaveLength(4);
-    for (const line of done) expect(line).toMatchObject({ correlationId: `corr-000${line.wait}`, lambdaRequestId: `lambda-${line.wait}` });
+    for (const line of done)
+      expect(line).toMatchObject({ correlationId: `corr-000${line.wait}`, lambdaRequestId: `lambda-${line.wait}` });
   });
 });

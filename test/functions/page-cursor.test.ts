@@ -36,7 +36,9 @@ async function refused(read: Promise<unknown>): Promise<void> {
     (e: unknown) => e,
   );
   expect(error).toBeInstanceOf(ValidationError);
-  expect((error as ValidationError).invalidParams).toEqual([{ name: 'cursor', code: 'invalid_cursor', reason: expect.any(String) }]);
+  expect((error as ValidationError).invalidParams).toEqual([
+    { name: 'cursor', code: 'invalid_cursor', reason: expect.any(String) },
+  ]);
 }
 
 describe('crafted cursors with the right partition', () => {
@@ -53,7 +55,12 @@ describe('crafted cursors with the right partition', () => {
       await refused(store.listOfBegeleider('u-sanne', { limit: 5, cursor: cursor(key) }));
     }
     // The shape DynamoDB hands out is a start key it takes, wherever it points.
-    await expect(store.listOfBegeleider('u-sanne', { limit: 5, cursor: cursor({ gsi1pk, gsi1sk: 'x', pk: 'TRANSITION#x', sk: 'BEGELEIDER#u-sanne' }) })).resolves.toEqual({ items: [] });
+    await expect(
+      store.listOfBegeleider('u-sanne', {
+        limit: 5,
+        cursor: cursor({ gsi1pk, gsi1sk: 'x', pk: 'TRANSITION#x', sk: 'BEGELEIDER#u-sanne' }),
+      }),
+    ).resolves.toEqual({ items: [] });
   });
 
   it('are refused for a delivery log when the sort key lies outside the query', async () => {
@@ -61,24 +68,52 @@ describe('crafted cursors with the right partition', () => {
     const pk = 'ENDPOINT#e-1';
     await refused(store.log('e-1', { limit: 5, cursor: cursor({ pk, sk: 'AAAA' }) }));
     await refused(store.log('e-1', { limit: 5, cursor: cursor({ pk }) }));
-    await refused(store.log('e-1', { limit: 5, since: '2024-06-01T00:00:00.000Z', cursor: cursor({ pk, sk: 'DELIVERY#2024-01-01T00:00:00.000Z#x' }) }));
-    await expect(store.log('e-1', { limit: 5, cursor: cursor({ pk, sk: 'DELIVERY#2024-01-01T00:00:00.000Z#x' }) })).resolves.toEqual({ items: [] });
-    await expect(store.log('e-1', { limit: 5, since: '2024-06-01T00:00:00.000Z', cursor: cursor({ pk, sk: 'DELIVERY#2024-07-01T00:00:00.000Z#x' }) })).resolves.toEqual({ items: [] });
+    await refused(
+      store.log('e-1', {
+        limit: 5,
+        since: '2024-06-01T00:00:00.000Z',
+        cursor: cursor({ pk, sk: 'DELIVERY#2024-01-01T00:00:00.000Z#x' }),
+      }),
+    );
+    await expect(
+      store.log('e-1', { limit: 5, cursor: cursor({ pk, sk: 'DELIVERY#2024-01-01T00:00:00.000Z#x' }) }),
+    ).resolves.toEqual({ items: [] });
+    await expect(
+      store.log('e-1', {
+        limit: 5,
+        since: '2024-06-01T00:00:00.000Z',
+        cursor: cursor({ pk, sk: 'DELIVERY#2024-07-01T00:00:00.000Z#x' }),
+      }),
+    ).resolves.toEqual({ items: [] });
   });
 
   it('are refused for the audit trail’s lists, on the table and on both its indexes', async () => {
     const audit = new DynamoAuditLog(table.db, auditTable, 30);
     await refused(audit.ofPerson('p-1', { limit: 5, cursor: cursor({ pk: 'PERSON#p-1' }) }));
     await refused(audit.ofUser('u-sanne', { limit: 5, cursor: cursor({ gsi1pk: 'USER#u-sanne', gsi1sk: 'x' }) }));
-    await refused(audit.emergencyAccessOfTeam('org-a', 'team-a1', { limit: 5, cursor: cursor({ gsi2pk: 'NOOD#org-a#team-a1', gsi2sk: 'x', pk: 'PERSON#p', sk: 'x', gsi1pk: 'USER#u' }) }));
-    await expect(audit.ofUser('u-sanne', { limit: 5, cursor: cursor({ gsi1pk: 'USER#u-sanne', gsi1sk: 'x', pk: 'DAY#2024-01-01', sk: 'x' }) })).resolves.toEqual({ items: [] });
+    await refused(
+      audit.emergencyAccessOfTeam('org-a', 'team-a1', {
+        limit: 5,
+        cursor: cursor({ gsi2pk: 'NOOD#org-a#team-a1', gsi2sk: 'x', pk: 'PERSON#p', sk: 'x', gsi1pk: 'USER#u' }),
+      }),
+    );
+    await expect(
+      audit.ofUser('u-sanne', {
+        limit: 5,
+        cursor: cursor({ gsi1pk: 'USER#u-sanne', gsi1sk: 'x', pk: 'DAY#2024-01-01', sk: 'x' }),
+      }),
+    ).resolves.toEqual({ items: [] });
   });
 
   it('answer 400 through the API, not 500', async () => {
     const handler = createTransitionsApi(() => ({
       store: new DynamoTransitionStore(table.db, table.tableName),
       directory: new DynamoOrganisationDirectory(table.db, table.tableName),
-      workflow: { start: async () => undefined, evaluateMove: async () => undefined, evaluateSignals: async () => undefined } as never,
+      workflow: {
+        start: async () => undefined,
+        evaluateMove: async () => undefined,
+        evaluateSignals: async () => undefined,
+      } as never,
       now: () => new Date(),
       newId: randomUUID,
     }));

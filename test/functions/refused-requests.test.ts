@@ -36,9 +36,17 @@ describe('reading an access log line', () => {
       status: 401,
       waar: { requestId: 'req-1', kanaal: 'web-api', bron: '198.51.100.7' },
     });
-    expect(refusedRequestFrom(line({ authorizerError: 'the token has expired' }), 'e2')).toMatchObject({ reden: 'verlopen', melding: 'the token has expired' });
-    expect(refusedRequestFrom(line({ authorizerError: 'invalid signature' }), 'e3')).toMatchObject({ reden: 'ongeldig' });
-    expect(refusedRequestFrom(line({ routeKey: 'POST /api/corporatie/signalen', status: '403' }), 'e4')).toMatchObject({ reden: 'sleutel-geweigerd', waar: { kanaal: 'corporatie-api' } });
+    expect(refusedRequestFrom(line({ authorizerError: 'the token has expired' }), 'e2')).toMatchObject({
+      reden: 'verlopen',
+      melding: 'the token has expired',
+    });
+    expect(refusedRequestFrom(line({ authorizerError: 'invalid signature' }), 'e3')).toMatchObject({
+      reden: 'ongeldig',
+    });
+    expect(refusedRequestFrom(line({ routeKey: 'POST /api/corporatie/signalen', status: '403' }), 'e4')).toMatchObject({
+      reden: 'sleutel-geweigerd',
+      waar: { kanaal: 'corporatie-api' },
+    });
   });
 
   it('leaves out what a handler answered (it records its own refusals) and what was not refused', () => {
@@ -60,12 +68,24 @@ describe('the subscription’s Lambda', () => {
 
   const event = (logEvents: { id: string; message: string }[]) => ({
     awslogs: {
-      data: gzipSync(JSON.stringify({ messageType: 'DATA_MESSAGE', owner: '1', logGroup: 'g', logStream: 's', subscriptionFilters: ['Refusals'], logEvents: logEvents.map((e) => ({ ...e, timestamp: 0 })) })).toString('base64'),
+      data: gzipSync(
+        JSON.stringify({
+          messageType: 'DATA_MESSAGE',
+          owner: '1',
+          logGroup: 'g',
+          logStream: 's',
+          subscriptionFilters: ['Refusals'],
+          logEvents: logEvents.map((e) => ({ ...e, timestamp: 0 })),
+        }),
+      ).toString('base64'),
     },
   });
 
   it('writes each refusal once, even when CloudWatch delivers the batch again, and passes over other lines', async () => {
-    const handler = createRefusedRequestsHandler(() => audit, () => undefined);
+    const handler = createRefusedRequestsHandler(
+      () => audit,
+      () => undefined,
+    );
     const batch = event([
       { id: 'log-1', message: JSON.stringify(line({ requestId: 'a' })) },
       { id: 'log-2', message: JSON.stringify(line({ requestId: 'b', authorizerError: 'the token has expired' })) },
@@ -82,8 +102,15 @@ describe('the subscription’s Lambda', () => {
   });
 
   it('ignores CloudWatch’s control message', async () => {
-    const control = { awslogs: { data: gzipSync(JSON.stringify({ messageType: 'CONTROL_MESSAGE', logEvents: [] })).toString('base64') } };
-    expect(await createRefusedRequestsHandler(() => audit, () => undefined)(control)).toEqual({ recorded: 0 });
+    const control = {
+      awslogs: { data: gzipSync(JSON.stringify({ messageType: 'CONTROL_MESSAGE', logEvents: [] })).toString('base64') },
+    };
+    expect(
+      await createRefusedRequestsHandler(
+        () => audit,
+        () => undefined,
+      )(control),
+    ).toEqual({ recorded: 0 });
   });
 });
 
@@ -97,28 +124,47 @@ describe('when the audit table fails', { timeout: 30_000 }, () => {
     auditTable = `${table.tableName}-audit`;
     await ensureTable(table.client, auditTable, auditTableDesign);
     // The Lambdas' own client settings, faulted on the wire (below the SDK's retries).
-    const client = new DynamoDBClient({ ...dynamoClientSettings, endpoint: table.endpoint, region: localRegion, credentials: localCredentials });
+    const client = new DynamoDBClient({
+      ...dynamoClientSettings,
+      endpoint: table.endpoint,
+      region: localRegion,
+      credentials: localCredentials,
+    });
     wire = new DynamoWire(client);
     audit = new DynamoAuditLog(createDocumentClient(client), auditTable, 30);
   });
 
-  const batchOf = (requestId: string) =>
-    ({
-      awslogs: {
-        data: gzipSync(
-          JSON.stringify({
-            messageType: 'DATA_MESSAGE', owner: '1', logGroup: 'g', logStream: 's', subscriptionFilters: ['Refusals'],
-            logEvents: [{ id: `log-${requestId}`, timestamp: 0, message: JSON.stringify(line({ requestId, time: String(Date.parse('2027-04-02T08:00:00Z')) })) }],
-          }),
-        ).toString('base64'),
-      },
-    });
+  const batchOf = (requestId: string) => ({
+    awslogs: {
+      data: gzipSync(
+        JSON.stringify({
+          messageType: 'DATA_MESSAGE',
+          owner: '1',
+          logGroup: 'g',
+          logStream: 's',
+          subscriptionFilters: ['Refusals'],
+          logEvents: [
+            {
+              id: `log-${requestId}`,
+              timestamp: 0,
+              message: JSON.stringify(line({ requestId, time: String(Date.parse('2027-04-02T08:00:00Z')) })),
+            },
+          ],
+        }),
+      ).toString('base64'),
+    },
+  });
   const stored = async (requestId: string) =>
-    (await new DynamoAuditLog(table.db, auditTable, 30).refusedRequestsOn('2027-04-02', { limit: 100 })).items.filter((r) => r.waar.requestId === requestId);
+    (await new DynamoAuditLog(table.db, auditTable, 30).refusedRequestsOn('2027-04-02', { limit: 100 })).items.filter(
+      (r) => r.waar.requestId === requestId,
+    );
 
   it('retries past what the SDK retried: a refusal whose writes time out four times is in the audit trail, once, and nothing is parked', async () => {
     const parked = new LocalParkedAudit();
-    const handler = createRefusedRequestsHandler(() => audit, () => parked);
+    const handler = createRefusedRequestsHandler(
+      () => audit,
+      () => parked,
+    );
     // The SDK gives up after three attempts; the handler's own retry tries again.
     wire.reset().fail('BatchWriteItem', { timeout: 'before' }, dynamoClientSettings.maxAttempts + 1, auditTable);
     expect(await handler(batchOf('retried'))).toEqual({ recorded: 1 });
@@ -129,7 +175,10 @@ describe('when the audit table fails', { timeout: 30_000 }, () => {
 
   it('parks a refusal it cannot write after its retries; the replay writes it exactly once', async () => {
     const parked = new LocalParkedAudit();
-    const handler = createRefusedRequestsHandler(() => audit, () => parked);
+    const handler = createRefusedRequestsHandler(
+      () => audit,
+      () => parked,
+    );
     wire.reset().fail('BatchWriteItem', { throttle: 'ThrottlingException' }, Infinity, auditTable);
     expect(await handler(batchOf('parked'))).toEqual({ recorded: 0, parked: 1 });
     expect(await stored('parked')).toEqual([]);
@@ -140,7 +189,10 @@ describe('when the audit table fails', { timeout: 30_000 }, () => {
     const first = await replayParkedAudit({ queue: parked, audit }, { dryRun: false });
     expect(first).toMatchObject({ messages: 1, written: 1, unreadable: 0 });
     expect(await parked.count()).toBe(0);
-    expect(await replayParkedAudit({ queue: parked, audit }, { dryRun: false })).toMatchObject({ messages: 0, written: 0 });
+    expect(await replayParkedAudit({ queue: parked, audit }, { dryRun: false })).toMatchObject({
+      messages: 0,
+      written: 0,
+    });
     // CloudWatch delivering the same batch again writes the same entry, not a second one.
     await handler(batchOf('parked'));
     expect(await stored('parked')).toHaveLength(1);
@@ -153,14 +205,21 @@ describe('when the audit table fails', { timeout: 30_000 }, () => {
     const dry = await replayParkedAudit({ queue: parked, audit }, { dryRun: true });
     expect(dry).toMatchObject({ messages: 1, written: 0 });
     expect(await parked.count()).toBe(1);
-    expect(await replayParkedAudit({ queue: parked, audit }, { dryRun: false })).toMatchObject({ messages: 1, written: 1 });
+    expect(await replayParkedAudit({ queue: parked, audit }, { dryRun: false })).toMatchObject({
+      messages: 1,
+      written: 1,
+    });
     expect(await stored('lambda-dlq')).toHaveLength(1);
   });
 
   it('keeps a message it cannot read, and says so', async () => {
     const parked = new LocalParkedAudit();
     await parked.park({ soort: 'onbekend' });
-    expect(await replayParkedAudit({ queue: parked, audit }, { dryRun: false })).toMatchObject({ messages: 1, written: 0, unreadable: 1 });
+    expect(await replayParkedAudit({ queue: parked, audit }, { dryRun: false })).toMatchObject({
+      messages: 1,
+      written: 0,
+      unreadable: 1,
+    });
     expect(await parked.count()).toBe(1);
   });
 });

@@ -1,6 +1,12 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SchedulerClient } from '@aws-sdk/client-scheduler';
-import { BatchWriteCommand, DynamoDBDocumentClient, PutCommand, QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  BatchWriteCommand,
+  DynamoDBDocumentClient,
+  PutCommand,
+  QueryCommand,
+  ScanCommand,
+} from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -52,7 +58,9 @@ async function scanAll(db: DynamoDBDocumentClient, tableName: string): Promise<M
   const items = new Map<string, Record<string, unknown>>();
   let start: Record<string, unknown> | undefined;
   do {
-    const page = await db.send(new ScanCommand({ TableName: tableName, ExclusiveStartKey: start, ConsistentRead: true }));
+    const page = await db.send(
+      new ScanCommand({ TableName: tableName, ExclusiveStartKey: start, ConsistentRead: true }),
+    );
     for (const item of page.Items ?? []) items.set(itemKey(item), item);
     start = page.LastEvaluatedKey;
   } while (start);
@@ -60,7 +68,8 @@ async function scanAll(db: DynamoDBDocumentClient, tableName: string): Promise<M
 }
 
 /** Everything stored about one transition: its partition and whatever names it elsewhere. */
-const belongsTo = (t: Transition) => (item: Record<string, unknown>) => item.pk === `TRANSITION#${t.id}` || item.transitionId === t.id;
+const belongsTo = (t: Transition) => (item: Record<string, unknown>) =>
+  item.pk === `TRANSITION#${t.id}` || item.transitionId === t.id;
 
 function deps(overrides: Partial<RetentionDeps> = {}): RetentionDeps {
   return {
@@ -82,18 +91,46 @@ beforeAll(async () => {
   await ensureTable(table.client, auditTableName, auditTableDesign);
   audit = new DynamoAuditLog(table.db, auditTableName, 7 * 365);
   await seedOrganisations(table.db, table.tableName);
-  due = await seedPersonRecord(table.db, table.tableName, { startAt: '2010-01-05T10:00:00Z', endAt: '2010-03-01T10:00:00Z' });
+  due = await seedPersonRecord(table.db, table.tableName, {
+    startAt: '2010-01-05T10:00:00Z',
+    endAt: '2010-03-01T10:00:00Z',
+  });
   active = await seedPersonRecord(table.db, table.tableName, { startAt: '2010-01-05T11:00:00Z' });
-  retained = await seedPersonRecord(table.db, table.tableName, { startAt: '2020-01-05T10:00:00Z', endAt: '2020-06-01T10:00:00Z' });
+  retained = await seedPersonRecord(table.db, table.tableName, {
+    startAt: '2020-01-05T10:00:00Z',
+    endAt: '2020-06-01T10:00:00Z',
+  });
   // A leftover that names the due transition outside its partition (a home pointer not cleaned up): found too.
-  await table.db.send(new PutCommand({ TableName: table.tableName, Item: { ...keys.homeOfCorporation('corp-w', due.providerId, 'OUD-1'), entity: 'HomeOfCorporation', transitionId: due.id } }));
+  await table.db.send(
+    new PutCommand({
+      TableName: table.tableName,
+      Item: {
+        ...keys.homeOfCorporation('corp-w', due.providerId, 'OUD-1'),
+        entity: 'HomeOfCorporation',
+        transitionId: due.id,
+      },
+    }),
+  );
 
   scheduler = new LocalScheduler({ now: runNow, fire: () => undefined });
   const endpoint = await startSchedulerEndpoint(scheduler);
   schedulerServer = endpoint.server;
-  alarms = new SchedulerWakeupAlarms(new SchedulerClient({ endpoint: endpoint.endpoint, region: 'eu-west-1', credentials: localCredentials }), scheduleGroup);
-  for (const [proces, t] of [['verhuizing', due], ['signalen', due], ['signalen', active]] as const) {
-    scheduler.upsert({ name: `${proces}-${t.id}`, groupName: scheduleGroup, at: '2026-02-01T06:00:00.000Z', targetArn: 'arn:test', input: JSON.stringify({ transitionId: t.id }) });
+  alarms = new SchedulerWakeupAlarms(
+    new SchedulerClient({ endpoint: endpoint.endpoint, region: 'eu-west-1', credentials: localCredentials }),
+    scheduleGroup,
+  );
+  for (const [proces, t] of [
+    ['verhuizing', due],
+    ['signalen', due],
+    ['signalen', active],
+  ] as const) {
+    scheduler.upsert({
+      name: `${proces}-${t.id}`,
+      groupName: scheduleGroup,
+      at: '2026-02-01T06:00:00.000Z',
+      targetArn: 'arn:test',
+      input: JSON.stringify({ transitionId: t.id }),
+    });
   }
   exportDir = mkdtempSync(path.join(tmpdir(), 'landing-retention-'));
   rmSync(exportDir, { recursive: true }); // the run makes it: a dry run must not
@@ -117,7 +154,12 @@ describe('the retention procedure on DynamoDB Local', () => {
     const report = await runRetention(deps(), { mode: 'dry-run', years: YEARS });
     expect(report).toMatchObject({ today: '2026-01-15', transitions: 3, active: 1, retained: 1 });
     expect(report.due).toHaveLength(1);
-    expect(report.due[0]).toMatchObject({ transitionId: due.id, outcome: 'te-verwijderen', endedOn: '2010-03-01', dueOn: '2025-03-02' });
+    expect(report.due[0]).toMatchObject({
+      transitionId: due.id,
+      outcome: 'te-verwijderen',
+      endedOn: '2010-03-01',
+      dueOn: '2025-03-02',
+    });
     const stored = [...before.values()].filter(belongsTo(due));
     expect(Object.values(report.due[0]!.counts).reduce((a, b) => a + b, 0)).toBe(stored.length);
     expect(await scanAll(table.db, table.tableName)).toEqual(before);
@@ -135,25 +177,69 @@ describe('the retention procedure on DynamoDB Local', () => {
     const file = path.join(exportDir, `${due.id}.json`);
     if (process.platform !== 'win32') expect(statSync(file).mode & 0o777).toBe(0o600);
     const exported = JSON.parse(readFileSync(file, 'utf8')) as PersonRecordExport;
-    expect(exported).toMatchObject({ format: 'landing.persoonsdossier', version: 1, exportedAt: runNow().toISOString(), transitionId: due.id, persoonRef: due.persoonRef });
+    expect(exported).toMatchObject({
+      format: 'landing.persoonsdossier',
+      version: 1,
+      exportedAt: runNow().toISOString(),
+      transitionId: due.id,
+      persoonRef: due.persoonRef,
+    });
     expect(exported.bewaartermijn).toEqual({ jaren: 15, beeindigdOp: '2010-03-01', verwijderbaarVanaf: '2025-03-02' });
     expect(Object.keys(exported.items)).toEqual([...kindOrder]);
     const stored = [...before.values()].filter(belongsTo(due));
     const exportedItems = Object.values(exported.items).flat();
     expect(exportedItems.map(itemKey).sort()).toEqual(stored.map(itemKey).sort());
     for (const item of stored) expect(exportedItems.find((e) => itemKey(e) === itemKey(item))).toEqual(item);
-    expect(exported.aantallen).toMatchObject({ Transition: 1, BegeleiderAssignment: 2, Task: 2, Spend: 2, LedgerEntry: 3, Signal: 3, SignalOnce: 1, ActivePerson: 1, OutboxEvent: 2, IdempotencyRecord: 3 });
+    expect(exported.aantallen).toMatchObject({
+      Transition: 1,
+      BegeleiderAssignment: 2,
+      Task: 2,
+      Spend: 2,
+      LedgerEntry: 3,
+      Signal: 3,
+      SignalOnce: 1,
+      ActivePerson: 1,
+      OutboxEvent: 2,
+      IdempotencyRecord: 3,
+    });
 
     // Nothing of the person is left: not by key, not in any index, not anywhere in the table.
     const after = await scanAll(table.db, table.tableName);
     expect([...after.values()].filter(belongsTo(due))).toEqual([]);
     const remaining = JSON.stringify([...after.values()]);
     for (const trace of [due.id, due.persoonRef, due.persoon.achternaam]) expect(remaining).not.toContain(trace);
-    const partition = await table.db.send(new QueryCommand({ TableName: table.tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': `TRANSITION#${due.id}` }, ConsistentRead: true }));
+    const partition = await table.db.send(
+      new QueryCommand({
+        TableName: table.tableName,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': `TRANSITION#${due.id}` },
+        ConsistentRead: true,
+      }),
+    );
     expect(partition.Items).toEqual([]);
-    for (const gsi1pk of ['USER#u-sanne#TRANSITIONS', 'USER#u-youssef#TRANSITIONS', 'TEAM#org-a#team-a1#TRANSITIONS', 'GEMEENTE#GM0344#INBOX', 'GEMEENTE#GM0344#LEDGER', 'USER#u-sanne#TAKEN', 'USER#u-youssef#TAKEN', 'CORP#corp-w#SIGNALEN', 'WEBHOOKS#OUTBOX']) {
-      const { Items = [] } = await table.db.send(new QueryCommand({ TableName: table.tableName, IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :pk', ExpressionAttributeValues: { ':pk': gsi1pk } }));
-      expect(Items.filter((i) => i.transitionId === due.id || i.id === due.id), gsi1pk).toEqual([]);
+    for (const gsi1pk of [
+      'USER#u-sanne#TRANSITIONS',
+      'USER#u-youssef#TRANSITIONS',
+      'TEAM#org-a#team-a1#TRANSITIONS',
+      'GEMEENTE#GM0344#INBOX',
+      'GEMEENTE#GM0344#LEDGER',
+      'USER#u-sanne#TAKEN',
+      'USER#u-youssef#TAKEN',
+      'CORP#corp-w#SIGNALEN',
+      'WEBHOOKS#OUTBOX',
+    ]) {
+      const { Items = [] } = await table.db.send(
+        new QueryCommand({
+          TableName: table.tableName,
+          IndexName: 'gsi1',
+          KeyConditionExpression: 'gsi1pk = :pk',
+          ExpressionAttributeValues: { ':pk': gsi1pk },
+        }),
+      );
+      expect(
+        Items.filter((i) => i.transitionId === due.id || i.id === due.id),
+        gsi1pk,
+      ).toEqual([]);
     }
 
     // Everyone else's items are exactly as they were: the active transition, the retained one, staff, counters.
@@ -169,10 +255,19 @@ describe('the retention procedure on DynamoDB Local', () => {
     const { items } = await audit.ofPerson(due.persoonRef, { limit: 10 });
     expect(items.map((e) => e.actie).sort()).toEqual(['exporteren', 'verwijderen']);
     const deletion = items.find((e) => e.actie === 'verwijderen')!;
-    expect(deletion).toMatchObject({ transitionId: due.id, teamId: 'team-a1', onderdeel: 'dossier', operatie: 'bewaartermijn', grond: 'beheer', gebruiker: { id: 'ops-retentie', organisatieId: 'org-a', rol: 'beheerder' }, waar: { kanaal: 'werkproces' } });
+    expect(deletion).toMatchObject({
+      transitionId: due.id,
+      teamId: 'team-a1',
+      onderdeel: 'dossier',
+      operatie: 'bewaartermijn',
+      grond: 'beheer',
+      gebruiker: { id: 'ops-retentie', organisatieId: 'org-a', rol: 'beheerder' },
+      waar: { kanaal: 'werkproces' },
+    });
     expect(deletion.wijziging?.velden).toEqual([...kindOrder]);
     expect(JSON.stringify(deletion)).not.toContain(due.persoon.achternaam);
-    for (const other of [active, retained]) expect((await audit.ofPerson(other.persoonRef, { limit: 10 })).items).toEqual([]);
+    for (const other of [active, retained])
+      expect((await audit.ofPerson(other.persoonRef, { limit: 10 })).items).toEqual([]);
   });
 
   it('a second run finds nothing to do: it deletes nothing and fails nothing', async () => {
@@ -186,13 +281,36 @@ describe('the retention procedure on DynamoDB Local', () => {
 
   it('freed the person: the same person can be registered again', async () => {
     const transitions = new DynamoTransitionStore(table.db, table.tableName);
-    const again: Transition = { ...due, id: randomUUID(), version: 1, persoonRef: randomUUID(), fase: 'aanmelding', aanbiedingen: [], createdAt: runNow().toISOString(), updatedAt: runNow().toISOString() };
-    await expect(transitions.create({ transition: again, firstEvent: { id: randomUUID(), transitionId: again.id, type: 'aanmelding-geregistreerd', at: again.createdAt, actor: { soort: 'medewerker', id: 'u-sanne', naam: 'Sanne' } } })).resolves.toMatchObject({ replayed: false });
+    const again: Transition = {
+      ...due,
+      id: randomUUID(),
+      version: 1,
+      persoonRef: randomUUID(),
+      fase: 'aanmelding',
+      aanbiedingen: [],
+      createdAt: runNow().toISOString(),
+      updatedAt: runNow().toISOString(),
+    };
+    await expect(
+      transitions.create({
+        transition: again,
+        firstEvent: {
+          id: randomUUID(),
+          transitionId: again.id,
+          type: 'aanmelding-geregistreerd',
+          at: again.createdAt,
+          actor: { soort: 'medewerker', id: 'u-sanne', naam: 'Sanne' },
+        },
+      }),
+    ).resolves.toMatchObject({ replayed: false });
   });
 
   it('never touches an active transition, whatever its age or the retention period', async () => {
     const snapshot = [...(await scanAll(table.db, table.tableName)).values()].filter(belongsTo(active));
-    const report = await runRetention(deps({ now: () => new Date('2099-01-01T09:00:00Z') }), { mode: 'dry-run', years: 1 });
+    const report = await runRetention(deps({ now: () => new Date('2099-01-01T09:00:00Z') }), {
+      mode: 'dry-run',
+      years: 1,
+    });
     expect(report.due.map((r) => r.transitionId)).not.toContain(active.id);
     expect(report.due.map((r) => r.transitionId)).toContain(retained.id);
     expect([...(await scanAll(table.db, table.tableName)).values()].filter(belongsTo(active))).toEqual(snapshot);
@@ -202,7 +320,10 @@ describe('the retention procedure on DynamoDB Local', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'landing-retention-export-'));
     try {
       const snapshot = await scanAll(table.db, table.tableName);
-      const report = await runRetention(deps({ exports: new ExportDirectory(dir), now: () => new Date('2036-01-15T09:00:00Z') }), { mode: 'export', years: YEARS });
+      const report = await runRetention(
+        deps({ exports: new ExportDirectory(dir), now: () => new Date('2036-01-15T09:00:00Z') }),
+        { mode: 'export', years: YEARS },
+      );
       expect(report.due.map((r) => [r.transitionId, r.outcome])).toEqual([[retained.id, 'geexporteerd']]);
       expect(readdirSync(dir)).toEqual([`${retained.id}.json`]);
       expect(await scanAll(table.db, table.tableName)).toEqual(snapshot);
@@ -216,9 +337,38 @@ describe('the retention procedure on DynamoDB Local', () => {
     const old = await seedPersonRecord(table.db, table.tableName, { startAt: '2004-01-05T10:00:00Z' });
     // Landed (written as the command path writes it): the lock goes with it, and the person may come back.
     const landedAt = '2004-06-01T10:00:00.000Z';
-    await transitions.update({ before: old, next: { ...old, version: old.version + 1, fase: 'geland', updatedAt: landedAt }, event: { id: randomUUID(), transitionId: old.id, type: 'fase-gewijzigd', at: landedAt, versie: old.version + 1, actor: { soort: 'medewerker', id: 'u-sanne', naam: 'Sanne' } } });
-    const back: Transition = { ...old, id: randomUUID(), version: 1, persoonRef: randomUUID(), fase: 'aanmelding', aanbiedingen: [], createdAt: runNow().toISOString(), updatedAt: runNow().toISOString() };
-    await transitions.create({ transition: back, firstEvent: { id: randomUUID(), transitionId: back.id, type: 'aanmelding-geregistreerd', at: back.createdAt, actor: { soort: 'medewerker', id: 'u-sanne', naam: 'Sanne' } } });
+    await transitions.update({
+      before: old,
+      next: { ...old, version: old.version + 1, fase: 'geland', updatedAt: landedAt },
+      event: {
+        id: randomUUID(),
+        transitionId: old.id,
+        type: 'fase-gewijzigd',
+        at: landedAt,
+        versie: old.version + 1,
+        actor: { soort: 'medewerker', id: 'u-sanne', naam: 'Sanne' },
+      },
+    });
+    const back: Transition = {
+      ...old,
+      id: randomUUID(),
+      version: 1,
+      persoonRef: randomUUID(),
+      fase: 'aanmelding',
+      aanbiedingen: [],
+      createdAt: runNow().toISOString(),
+      updatedAt: runNow().toISOString(),
+    };
+    await transitions.create({
+      transition: back,
+      firstEvent: {
+        id: randomUUID(),
+        transitionId: back.id,
+        type: 'aanmelding-geregistreerd',
+        at: back.createdAt,
+        actor: { soort: 'medewerker', id: 'u-sanne', naam: 'Sanne' },
+      },
+    });
     const lock = keys.activePerson(personHash(old.persoon));
 
     const report = await runRetention(deps(), { mode: 'delete', years: YEARS });
@@ -230,7 +380,10 @@ describe('the retention procedure on DynamoDB Local', () => {
   });
 
   it('a run that stops half-way is finished by the next, into the same, complete export', async () => {
-    const stopped = await seedPersonRecord(table.db, table.tableName, { startAt: '2005-01-05T10:00:00Z', endAt: '2005-02-01T10:00:00Z' });
+    const stopped = await seedPersonRecord(table.db, table.tableName, {
+      startAt: '2005-01-05T10:00:00Z',
+      endAt: '2005-02-01T10:00:00Z',
+    });
     const stored = [...(await scanAll(table.db, table.tableName)).values()].filter(belongsTo(stopped));
     const real = new DynamoPersonRecords(table.db, table.tableName);
     // Deletes the first half of what it is asked to, then fails as a lost connection would.
@@ -262,23 +415,37 @@ describe('npm run retention against the local DynamoDB', () => {
   const run = (...args: string[]) =>
     spawnSync(process.execPath, [path.join('node_modules/tsx/dist/cli.mjs'), 'infra/tools/retention.ts', ...args], {
       encoding: 'utf8',
-      env: { ...process.env, AWS_ENDPOINT_URL_DYNAMODB: cli.endpoint, TABLE_NAME: cli.tableName, AUDIT_TABLE_NAME: `${cli.tableName}-audit`, AWS_REGION: 'eu-west-1', AWS_ACCESS_KEY_ID: 'local', AWS_SECRET_ACCESS_KEY: 'local' },
+      env: {
+        ...process.env,
+        AWS_ENDPOINT_URL_DYNAMODB: cli.endpoint,
+        TABLE_NAME: cli.tableName,
+        AUDIT_TABLE_NAME: `${cli.tableName}-audit`,
+        AWS_REGION: 'eu-west-1',
+        AWS_ACCESS_KEY_ID: 'local',
+        AWS_SECRET_ACCESS_KEY: 'local',
+      },
     });
 
   beforeAll(async () => {
     cli = await createTestTable('retention-cli');
     await ensureTable(cli.client, `${cli.tableName}-audit`, auditTableDesign);
     await seedOrganisations(cli.db, cli.tableName);
-    ended = await seedPersonRecord(cli.db, cli.tableName, { startAt: '2000-01-05T10:00:00Z', endAt: '2000-03-01T10:00:00Z' });
+    ended = await seedPersonRecord(cli.db, cli.tableName, {
+      startAt: '2000-01-05T10:00:00Z',
+      endAt: '2000-03-01T10:00:00Z',
+    });
     ongoing = await seedPersonRecord(cli.db, cli.tableName, { startAt: '2000-01-05T11:00:00Z' });
   });
 
-  it('lists what is due by id and counts, without personal data; exports and deletes with --delete', { timeout: 90_000 }, () => {
+  it('lists what is due by id and counts, without personal data; exports and deletes with --delete', {
+    timeout: 90_000,
+  }, () => {
     const dry = run('--dry-run');
     expect(dry.status, dry.stderr).toBe(0);
     expect(dry.stdout).toContain(ended.id);
     expect(dry.stdout).not.toContain(ongoing.id);
-    for (const trace of [ended.persoon.achternaam, ended.persoon.geboortedatum, ended.persoonRef, 'Kanaalweg']) expect(dry.stdout).not.toContain(trace);
+    for (const trace of [ended.persoon.achternaam, ended.persoon.geboortedatum, ended.persoonRef, 'Kanaalweg'])
+      expect(dry.stdout).not.toContain(trace);
     expect(dry.stdout).toContain('Droogloop');
 
     expect(run('--delete').status).toBe(2);
@@ -299,13 +466,23 @@ describe('npm run retention against the local DynamoDB', () => {
 
 describe('deleting in batches', () => {
   const tableName = 'landing-mocked';
-  const items = (n: number): StoredItem[] => Array.from({ length: n }, (_, i) => ({ pk: 'TRANSITION#t1', sk: `EVENT#${String(i).padStart(3, '0')}`, transitionId: 't1' }));
+  const items = (n: number): StoredItem[] =>
+    Array.from({ length: n }, (_, i) => ({
+      pk: 'TRANSITION#t1',
+      sk: `EVENT#${String(i).padStart(3, '0')}`,
+      transitionId: 't1',
+    }));
 
   it('sends at most 25 deletes a batch and sends again what DynamoDB left unprocessed', async () => {
     const db = DynamoDBDocumentClient.from(new DynamoDBClient({ region: 'eu-west-1', credentials: localCredentials }));
     const mock = mockClient(db);
-    const unprocessed = items(30).slice(0, 3).map(({ pk, sk }) => ({ DeleteRequest: { Key: { pk, sk } } }));
-    mock.on(BatchWriteCommand).resolvesOnce({ UnprocessedItems: { [tableName]: unprocessed } }).resolves({ UnprocessedItems: {} });
+    const unprocessed = items(30)
+      .slice(0, 3)
+      .map(({ pk, sk }) => ({ DeleteRequest: { Key: { pk, sk } } }));
+    mock
+      .on(BatchWriteCommand)
+      .resolvesOnce({ UnprocessedItems: { [tableName]: unprocessed } })
+      .resolves({ UnprocessedItems: {} });
     await new DynamoPersonRecords(db, tableName, 1).deleteItems('t1', items(30));
     const calls = mock.commandCalls(BatchWriteCommand).map((c) => c.args[0].input.RequestItems![tableName]!);
     expect(calls.map((requests) => requests.length)).toEqual([25, 3, 5]);
@@ -316,7 +493,11 @@ describe('deleting in batches', () => {
   it('gives up, loudly, when DynamoDB keeps leaving deletes unprocessed', async () => {
     const db = DynamoDBDocumentClient.from(new DynamoDBClient({ region: 'eu-west-1', credentials: localCredentials }));
     const mock = mockClient(db);
-    mock.on(BatchWriteCommand).callsFake((input: { RequestItems: Record<string, unknown[]> }) => ({ UnprocessedItems: { [tableName]: input.RequestItems[tableName]!.slice(0, 1) } }));
-    await expect(new DynamoPersonRecords(db, tableName, 1).deleteItems('t1', items(2))).rejects.toBeInstanceOf(UnprocessedDeletesError);
+    mock.on(BatchWriteCommand).callsFake((input: { RequestItems: Record<string, unknown[]> }) => ({
+      UnprocessedItems: { [tableName]: input.RequestItems[tableName]!.slice(0, 1) },
+    }));
+    await expect(new DynamoPersonRecords(db, tableName, 1).deleteItems('t1', items(2))).rejects.toBeInstanceOf(
+      UnprocessedDeletesError,
+    );
   });
 });

@@ -1,5 +1,9 @@
 import { isThrottlingError, isTransientError } from '@smithy/core/retry';
-import { ProvisionedThroughputExceededException, ResourceNotFoundException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import {
+  ProvisionedThroughputExceededException,
+  ResourceNotFoundException,
+  TransactionCanceledException,
+} from '@aws-sdk/client-dynamodb';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isTemporaryFailure } from '../../functions/http/errors';
@@ -14,12 +18,44 @@ const sdkRetries = (error: unknown) => {
 };
 
 const names = [
-  'ThrottlingException', 'ProvisionedThroughputExceededException', 'RequestLimitExceeded', 'TransactionInProgressException', 'SlowDown',
-  'TimeoutError', 'RequestTimeout', 'RequestTimeoutException', 'AbortError', 'InvalidSignatureException', 'ConditionalCheckFailedException',
-  'TransactionCanceledException', 'ValidationException', 'ResourceNotFoundException', 'Error', 'TypeError',
+  'ThrottlingException',
+  'ProvisionedThroughputExceededException',
+  'RequestLimitExceeded',
+  'TransactionInProgressException',
+  'SlowDown',
+  'TimeoutError',
+  'RequestTimeout',
+  'RequestTimeoutException',
+  'AbortError',
+  'InvalidSignatureException',
+  'ConditionalCheckFailedException',
+  'TransactionCanceledException',
+  'ValidationException',
+  'ResourceNotFoundException',
+  'Error',
+  'TypeError',
 ];
-const codes = ['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN', 'ERR_HTTP2_STREAM_ERROR', 'EACCES', 'ERR_INVALID_ARG_TYPE'];
-const messages = ['Signature expired: 20261123T000000Z is now earlier than …', 'NGHTTP2_REFUSED_STREAM', 'Failed to fetch', 'Load failed', 'fetch failed', 'The conditional request failed'];
+const codes = [
+  'ECONNRESET',
+  'ECONNREFUSED',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ERR_HTTP2_STREAM_ERROR',
+  'EACCES',
+  'ERR_INVALID_ARG_TYPE',
+];
+const messages = [
+  'Signature expired: 20261123T000000Z is now earlier than …',
+  'NGHTTP2_REFUSED_STREAM',
+  'Failed to fetch',
+  'Load failed',
+  'fetch failed',
+  'The conditional request failed',
+];
 
 const errorShape: fc.Memo<Record<string, unknown>> = fc.memo((depth) =>
   fc.record(
@@ -27,7 +63,13 @@ const errorShape: fc.Memo<Record<string, unknown>> = fc.memo((depth) =>
       name: fc.constantFrom(...names),
       message: fc.constantFrom(...messages),
       code: fc.constantFrom(...codes),
-      $metadata: fc.record({ httpStatusCode: fc.constantFrom(200, 400, 403, 404, 409, 429, 500, 501, 502, 503, 504), clockSkewCorrected: fc.boolean() }, { requiredKeys: [] }),
+      $metadata: fc.record(
+        {
+          httpStatusCode: fc.constantFrom(200, 400, 403, 404, 409, 429, 500, 501, 502, 503, 504),
+          clockSkewCorrected: fc.boolean(),
+        },
+        { requiredKeys: [] },
+      ),
       $retryable: fc.record({ throttling: fc.boolean() }, { requiredKeys: [] }),
       cause: depth > 1 ? errorShape(depth - 1) : fc.constant(undefined),
     },
@@ -59,7 +101,10 @@ describe('what the API calls a temporary failure', () => {
       undefined,
       'a string',
     ];
-    for (const error of thrown) expect(isTemporaryFailure(error), String(error)).toBe(typeof error === 'object' && error !== null ? sdkRetries(error) : false);
+    for (const error of thrown)
+      expect(isTemporaryFailure(error), String(error)).toBe(
+        typeof error === 'object' && error !== null ? sdkRetries(error) : false,
+      );
     expect(thrown.filter((e) => isTemporaryFailure(e)).length).toBe(4);
   });
 });

@@ -32,7 +32,11 @@ beforeAll(async () => {
   deps = {
     store: new DynamoTransitionStore(table.db, table.tableName),
     directory: new DynamoOrganisationDirectory(table.db, table.tableName),
-    workflow: new StepFunctionsTransitionWorkflow(new SFNClient({ region: 'eu-west-1' }), { transition: 'arn:aws:states:eu-west-1:0:stateMachine:t', move: 'arn:aws:states:eu-west-1:0:stateMachine:move', signals: 'arn:aws:states:eu-west-1:0:stateMachine:signals' }),
+    workflow: new StepFunctionsTransitionWorkflow(new SFNClient({ region: 'eu-west-1' }), {
+      transition: 'arn:aws:states:eu-west-1:0:stateMachine:t',
+      move: 'arn:aws:states:eu-west-1:0:stateMachine:move',
+      signals: 'arn:aws:states:eu-west-1:0:stateMachine:signals',
+    }),
     now: () => today,
     newId: randomUUID,
   };
@@ -40,11 +44,19 @@ beforeAll(async () => {
 });
 
 type Body = Transition & Problem;
-const command = (routeKey: string, pathParameters: Record<string, string>, body: unknown, principal: Principal = people.sanne) =>
-  invoke<Body>(handler, { routeKey, principal, pathParameters, body });
+const command = (
+  routeKey: string,
+  pathParameters: Record<string, string>,
+  body: unknown,
+  principal: Principal = people.sanne,
+) => invoke<Body>(handler, { routeKey, principal, pathParameters, body });
 
 async function newTransition(): Promise<Transition> {
-  const created = await invoke<Transition>(handler, { routeKey: 'POST /api/transitions', principal: people.sanne, body: aanmelding() });
+  const created = await invoke<Transition>(handler, {
+    routeKey: 'POST /api/transitions',
+    principal: people.sanne,
+    body: aanmelding(),
+  });
   return created.body;
 }
 
@@ -68,31 +80,73 @@ describe('a transition from aanmelding to verhuizing through the API', () => {
       return response;
     };
 
-    expect((await step('POST /api/transitions/{transitionId}/fase', { naar: 'voorbereiding', reden: 'Intake gehad' })).status).toBe(200);
+    expect(
+      (await step('POST /api/transitions/{transitionId}/fase', { naar: 'voorbereiding', reden: 'Intake gehad' }))
+        .status,
+    ).toBe(200);
     const blocked = await step('POST /api/transitions/{transitionId}/fase', { naar: 'woning', reden: 'Klaar?' });
     expect(blocked.status).toBe(409);
-    expect(blocked.body).toMatchObject({ code: 'rule-violation', title: expect.stringContaining('4 verplichte punten') });
+    expect(blocked.body).toMatchObject({
+      code: 'rule-violation',
+      title: expect.stringContaining('4 verplichte punten'),
+    });
 
     for (const itemId of blockingItems) {
-      expect((await step('PUT /api/transitions/{transitionId}/gereedheid/{itemId}', { gedaan: true, notitie: 'Besproken' }, { itemId })).status).toBe(200);
+      expect(
+        (
+          await step(
+            'PUT /api/transitions/{transitionId}/gereedheid/{itemId}',
+            { gedaan: true, notitie: 'Besproken' },
+            { itemId },
+          )
+        ).status,
+      ).toBe(200);
     }
     expect(t.gereedheid['schulden-stabiel']).toMatchObject({ gedaanOp: '2027-01-11', door: { id: 'u-sanne' } });
-    expect((await step('POST /api/transitions/{transitionId}/fase', { naar: 'woning', reden: 'Voorbereiding rond' })).status).toBe(200);
+    expect(
+      (await step('POST /api/transitions/{transitionId}/fase', { naar: 'woning', reden: 'Voorbereiding rond' })).status,
+    ).toBe(200);
 
     const registered = await step('POST /api/transitions/{transitionId}/aanbiedingen', offer);
     expect(registered.status).toBe(200);
     expect(t.aanbiedingen[0]).toMatchObject({ status: 'open', adres: { postcode: '3526 KL' } });
     const aanbiedingId = t.aanbiedingen[0]!.id;
 
-    expect((await step('POST /api/transitions/{transitionId}/aanbiedingen/{aanbiedingId}/besluit', { besluit: 'geaccepteerd' }, { aanbiedingId })).status).toBe(200);
-    const early = await step('PUT /api/transitions/{transitionId}/contract', { vorm: 'driepartijenovereenkomst', ingangsdatum: '2027-02-01', getekendOp: '2027-01-11' });
+    expect(
+      (
+        await step(
+          'POST /api/transitions/{transitionId}/aanbiedingen/{aanbiedingId}/besluit',
+          { besluit: 'geaccepteerd' },
+          { aanbiedingId },
+        )
+      ).status,
+    ).toBe(200);
+    const early = await step('PUT /api/transitions/{transitionId}/contract', {
+      vorm: 'driepartijenovereenkomst',
+      ingangsdatum: '2027-02-01',
+      getekendOp: '2027-01-11',
+    });
     expect(early.status).toBe(409);
     expect(early.body.title).toContain('pas beschikbaar vanaf 2027-03-01');
-    expect((await step('PUT /api/transitions/{transitionId}/contract', { vorm: 'driepartijenovereenkomst', ingangsdatum: '2027-03-01', getekendOp: '2027-01-11' })).status).toBe(200);
+    expect(
+      (
+        await step('PUT /api/transitions/{transitionId}/contract', {
+          vorm: 'driepartijenovereenkomst',
+          ingangsdatum: '2027-03-01',
+          getekendOp: '2027-01-11',
+        })
+      ).status,
+    ).toBe(200);
     expect(t.contract?.omklapNaMaanden).toBe(24);
-    expect((await step('PUT /api/transitions/{transitionId}/verhuisdatum', { verhuisdatum: '2027-03-03' })).status).toBe(200);
+    expect(
+      (await step('PUT /api/transitions/{transitionId}/verhuisdatum', { verhuisdatum: '2027-03-03' })).status,
+    ).toBe(200);
 
-    const view = await invoke<TransitionOverview>(handler, { routeKey: 'GET /api/transitions/{transitionId}/overview', principal: people.youssef, pathParameters: id });
+    const view = await invoke<TransitionOverview>(handler, {
+      routeKey: 'GET /api/transitions/{transitionId}/overview',
+      principal: people.youssef,
+      pathParameters: id,
+    });
     expect(view.body).toMatchObject({
       today: '2027-01-11',
       uitkering: { level: 'rood', latestSafeApplicationDate: '2027-01-20', decisionWeeks: 6 },
@@ -103,14 +157,26 @@ describe('a transition from aanmelding to verhuizing through the API', () => {
     });
     expect(view.body.deadlines[0]).toEqual({ datum: '2027-01-20', wat: 'Uiterlijk uitkering aanvragen' });
 
-    expect((await step('PUT /api/transitions/{transitionId}/uitkering', { aangevraagdOp: '2027-01-11' })).status).toBe(200);
-    const afterApplying = await invoke<TransitionOverview>(handler, { routeKey: 'GET /api/transitions/{transitionId}/overview', principal: people.sanne, pathParameters: id });
+    expect((await step('PUT /api/transitions/{transitionId}/uitkering', { aangevraagdOp: '2027-01-11' })).status).toBe(
+      200,
+    );
+    const afterApplying = await invoke<TransitionOverview>(handler, {
+      routeKey: 'GET /api/transitions/{transitionId}/overview',
+      principal: people.sanne,
+      pathParameters: id,
+    });
     expect(afterApplying.body.uitkering.level).toBe('oranje');
 
-    expect((await step('POST /api/transitions/{transitionId}/fase', { naar: 'verhuizing', reden: 'Alles rond' })).status).toBe(200);
+    expect(
+      (await step('POST /api/transitions/{transitionId}/fase', { naar: 'verhuizing', reden: 'Alles rond' })).status,
+    ).toBe(200);
     expect(t).toMatchObject({ fase: 'verhuizing', version: 13 });
 
-    const timeline = await invoke<{ items: TimelineEvent[] }>(handler, { routeKey: 'GET /api/transitions/{transitionId}/timeline', principal: people.sanne, pathParameters: id });
+    const timeline = await invoke<{ items: TimelineEvent[] }>(handler, {
+      routeKey: 'GET /api/transitions/{transitionId}/timeline',
+      principal: people.sanne,
+      pathParameters: id,
+    });
     // Newest first: read back in the order it happened.
     const types = timeline.body.items.map((e) => e.type).reverse();
     expect(types).toEqual([
@@ -125,120 +191,254 @@ describe('a transition from aanmelding to verhuizing through the API', () => {
       'uitkering-bijgewerkt',
       'fase-gewijzigd',
     ]);
-    expect(timeline.body.items[0]).toMatchObject({ omschrijving: 'Woning → Verhuizing: Alles rond', actor: { naam: 'Sanne de Vries' } });
+    expect(timeline.body.items[0]).toMatchObject({
+      omschrijving: 'Woning → Verhuizing: Alles rond',
+      actor: { naam: 'Sanne de Vries' },
+    });
   });
 });
 
 describe('guards', () => {
   it('answers 409 stale-version for an old version and writes nothing', async () => {
     const t = await newTransition();
-    const ok = await command('POST /api/transitions/{transitionId}/fase', { transitionId: t.id }, { naar: 'voorbereiding', reden: 'Start', expectedVersion: 1 });
+    const ok = await command(
+      'POST /api/transitions/{transitionId}/fase',
+      { transitionId: t.id },
+      { naar: 'voorbereiding', reden: 'Start', expectedVersion: 1 },
+    );
     expect(ok.status).toBe(200);
-    const stale = await command('POST /api/transitions/{transitionId}/fase', { transitionId: t.id }, { naar: 'teruggevallen', reden: 'Terug naar BW', expectedVersion: 1 });
+    const stale = await command(
+      'POST /api/transitions/{transitionId}/fase',
+      { transitionId: t.id },
+      { naar: 'teruggevallen', reden: 'Terug naar BW', expectedVersion: 1 },
+    );
     expect(stale.status).toBe(409);
     expect(stale.body.code).toBe('stale-version');
-    const read = await invoke<Transition>(handler, { routeKey: 'GET /api/transitions/{transitionId}', principal: people.sanne, pathParameters: { transitionId: t.id } });
+    const read = await invoke<Transition>(handler, {
+      routeKey: 'GET /api/transitions/{transitionId}',
+      principal: people.sanne,
+      pathParameters: { transitionId: t.id },
+    });
     expect(read.body).toMatchObject({ fase: 'voorbereiding', version: 2 });
   });
 
   it('does not call a view stale for steps the workflow recorded meanwhile', async () => {
     const t = await newTransition();
     const seen = t.version;
-    const workflowStep = await applyCommand(deps, t, { soort: 'werkproces', naam: 'Werkproces verhuizing' }, (current, ctx) =>
-      setReadiness(current, { item: 'buffer', gedaan: true }, ctx),
+    const workflowStep = await applyCommand(
+      deps,
+      t,
+      { soort: 'werkproces', naam: 'Werkproces verhuizing' },
+      (current, ctx) => setReadiness(current, { item: 'buffer', gedaan: true }, ctx),
     );
     expect(workflowStep.version).toBe(seen + 1);
-    const response = await command('POST /api/transitions/{transitionId}/fase', { transitionId: t.id }, { naar: 'voorbereiding', reden: 'Start', expectedVersion: seen });
+    const response = await command(
+      'POST /api/transitions/{transitionId}/fase',
+      { transitionId: t.id },
+      { naar: 'voorbereiding', reden: 'Start', expectedVersion: seen },
+    );
     expect(response.status).toBe(200);
-    expect(response.body).toMatchObject({ fase: 'voorbereiding', version: seen + 2, gereedheid: { buffer: expect.anything() } });
+    expect(response.body).toMatchObject({
+      fase: 'voorbereiding',
+      version: seen + 2,
+      gereedheid: { buffer: expect.anything() },
+    });
   });
 
   it('applies a workflow step to the latest version when someone changed the transition after the step read it', async () => {
     const t = await newTransition();
-    const caseworker = await command('POST /api/transitions/{transitionId}/fase', { transitionId: t.id }, { naar: 'voorbereiding', reden: 'Intake', expectedVersion: t.version });
+    const caseworker = await command(
+      'POST /api/transitions/{transitionId}/fase',
+      { transitionId: t.id },
+      { naar: 'voorbereiding', reden: 'Intake', expectedVersion: t.version },
+    );
     expect(caseworker.status).toBe(200);
     const workflow = { soort: 'werkproces' as const, naam: 'Werkproces verhuizing' };
     // From the version it read (now stale): applyCommand refuses, applyToLatest reads again and applies.
-    await expect(applyCommand(deps, t, workflow, (current, ctx) => setReadiness(current, { item: 'buffer', gedaan: true }, ctx))).rejects.toThrow(StaleVersionError);
-    const applied = await applyToLatest(deps, t, workflow, (current, ctx) => setReadiness(current, { item: 'buffer', gedaan: true }, ctx));
-    expect(applied).toMatchObject({ version: t.version + 2, fase: 'voorbereiding', gereedheid: { buffer: expect.anything() } });
+    await expect(
+      applyCommand(deps, t, workflow, (current, ctx) => setReadiness(current, { item: 'buffer', gedaan: true }, ctx)),
+    ).rejects.toThrow(StaleVersionError);
+    const applied = await applyToLatest(deps, t, workflow, (current, ctx) =>
+      setReadiness(current, { item: 'buffer', gedaan: true }, ctx),
+    );
+    expect(applied).toMatchObject({
+      version: t.version + 2,
+      fase: 'voorbereiding',
+      gereedheid: { buffer: expect.anything() },
+    });
   });
 
   it('lets exactly one of many concurrent writers of the same version win', async () => {
     const t = await newTransition();
     const responses = await Promise.all(
-      ['voorbereiding', 'teruggevallen', 'voorbereiding', 'teruggevallen', 'voorbereiding', 'teruggevallen'].map((naar) =>
-        command('POST /api/transitions/{transitionId}/fase', { transitionId: t.id }, { naar, reden: 'Gelijktijdig', expectedVersion: 1 }),
+      ['voorbereiding', 'teruggevallen', 'voorbereiding', 'teruggevallen', 'voorbereiding', 'teruggevallen'].map(
+        (naar) =>
+          command(
+            'POST /api/transitions/{transitionId}/fase',
+            { transitionId: t.id },
+            { naar, reden: 'Gelijktijdig', expectedVersion: 1 },
+          ),
       ),
     );
     const statuses = responses.map((r) => r.status).sort();
     expect(statuses.filter((s) => s === 200)).toHaveLength(1);
     expect(statuses.filter((s) => s === 409)).toHaveLength(5);
-    const timeline = await invoke<{ items: TimelineEvent[] }>(handler, { routeKey: 'GET /api/transitions/{transitionId}/timeline', principal: people.sanne, pathParameters: { transitionId: t.id } });
+    const timeline = await invoke<{ items: TimelineEvent[] }>(handler, {
+      routeKey: 'GET /api/transitions/{transitionId}/timeline',
+      principal: people.sanne,
+      pathParameters: { transitionId: t.id },
+    });
     expect(timeline.body.items.filter((e) => e.type === 'fase-gewijzigd')).toHaveLength(1);
   });
 
   it('hides another organisation’s transition behind 404 for every command', async () => {
     const t = await newTransition();
-    const response = await command('POST /api/transitions/{transitionId}/fase', { transitionId: t.id }, { naar: 'voorbereiding', reden: 'Niet van mij', expectedVersion: 1 }, people.noor);
+    const response = await command(
+      'POST /api/transitions/{transitionId}/fase',
+      { transitionId: t.id },
+      { naar: 'voorbereiding', reden: 'Niet van mij', expectedVersion: 1 },
+      people.noor,
+    );
     expect(response.status).toBe(404);
   });
 
   it('rejects bad input with field messages: dates in the wrong order, an unknown corporation, a missing reason', async () => {
     const t = await newTransition();
     const path = { transitionId: t.id };
-    const wrongOrder = await command('POST /api/transitions/{transitionId}/aanbiedingen', path, { ...offer, reactieUiterlijk: '2027-03-05', expectedVersion: 1 });
+    const wrongOrder = await command('POST /api/transitions/{transitionId}/aanbiedingen', path, {
+      ...offer,
+      reactieUiterlijk: '2027-03-05',
+      expectedVersion: 1,
+    });
     expect(wrongOrder.status).toBe(400);
     expect(wrongOrder.body.invalidParams?.[0]?.name).toBe('reactieUiterlijk');
-    const unknownCorporation = await command('POST /api/transitions/{transitionId}/aanbiedingen', path, { ...offer, corporatieId: 'org-b', expectedVersion: 1 });
+    const unknownCorporation = await command('POST /api/transitions/{transitionId}/aanbiedingen', path, {
+      ...offer,
+      corporatieId: 'org-b',
+      expectedVersion: 1,
+    });
     expect(unknownCorporation.status).toBe(400);
     expect(unknownCorporation.body.invalidParams?.[0]?.name).toBe('corporatieId');
-    const noReason = await command('POST /api/transitions/{transitionId}/fase', path, { naar: 'voorbereiding', expectedVersion: 1 });
+    const noReason = await command('POST /api/transitions/{transitionId}/fase', path, {
+      naar: 'voorbereiding',
+      expectedVersion: 1,
+    });
     expect(noReason.body.invalidParams?.[0]).toMatchObject({ name: 'reden', reason: 'Geef een reden.' });
-    const unknownItem = await command('PUT /api/transitions/{transitionId}/gereedheid/{itemId}', { ...path, itemId: 'vliegbrevet' }, { gedaan: true, expectedVersion: 1 });
+    const unknownItem = await command(
+      'PUT /api/transitions/{transitionId}/gereedheid/{itemId}',
+      { ...path, itemId: 'vliegbrevet' },
+      { gedaan: true, expectedVersion: 1 },
+    );
     expect(unknownItem.status).toBe(400);
-    const read = await invoke<Transition>(handler, { routeKey: 'GET /api/transitions/{transitionId}', principal: people.sanne, pathParameters: path });
+    const read = await invoke<Transition>(handler, {
+      routeKey: 'GET /api/transitions/{transitionId}',
+      principal: people.sanne,
+      pathParameters: path,
+    });
     expect(read.body.version).toBe(1);
   });
 
   it('allows a relapse from any active phase and the way back to where it was', async () => {
     const t = await newTransition();
     const path = { transitionId: t.id };
-    await command('POST /api/transitions/{transitionId}/fase', path, { naar: 'voorbereiding', reden: 'Start', expectedVersion: 1 });
-    const relapse = await command('POST /api/transitions/{transitionId}/fase', path, { naar: 'teruggevallen', reden: 'Opname', expectedVersion: 2 });
+    await command('POST /api/transitions/{transitionId}/fase', path, {
+      naar: 'voorbereiding',
+      reden: 'Start',
+      expectedVersion: 1,
+    });
+    const relapse = await command('POST /api/transitions/{transitionId}/fase', path, {
+      naar: 'teruggevallen',
+      reden: 'Opname',
+      expectedVersion: 2,
+    });
     expect(relapse.body).toMatchObject({ fase: 'teruggevallen', vorigeFase: 'voorbereiding' });
-    const back = await command('POST /api/transitions/{transitionId}/fase', path, { naar: 'voorbereiding', reden: 'Weer thuis', expectedVersion: 3 });
+    const back = await command('POST /api/transitions/{transitionId}/fase', path, {
+      naar: 'voorbereiding',
+      reden: 'Weer thuis',
+      expectedVersion: 3,
+    });
     expect(back.body).toMatchObject({ fase: 'voorbereiding' });
   });
 });
 
 describe('ambulant support that scales', () => {
   const support = (t: Transition, body: Record<string, unknown>, principal: Principal = people.sanne) =>
-    command('POST /api/transitions/{transitionId}/ondersteuning', { transitionId: t.id }, { expectedVersion: t.version, ...body }, principal);
+    command(
+      'POST /api/transitions/{transitionId}/ondersteuning',
+      { transitionId: t.id },
+      { expectedVersion: t.version, ...body },
+      principal,
+    );
   const overviewOf = async (t: Transition) =>
-    (await invoke<TransitionOverview>(handler, { routeKey: 'GET /api/transitions/{transitionId}/overview', principal: people.sanne, pathParameters: { transitionId: t.id } })).body;
+    (
+      await invoke<TransitionOverview>(handler, {
+        routeKey: 'GET /api/transitions/{transitionId}/overview',
+        principal: people.sanne,
+        pathParameters: { transitionId: t.id },
+      })
+    ).body;
 
   it('records a temporary scale-up, schedules its review, and falls back after it ends', async () => {
     let t = await newTransition();
-    t = (await support(t, { niveau: 'regulier', modaliteiten: ['thuis'], reden: 'Start begeleiding', vanaf: '2027-01-11' })).body;
-    const up = await support(t, { niveau: 'intensief', modaliteiten: ['thuis', 'remote-24-7'], reden: 'Onrustig na nieuws over de woning', vanaf: '2027-01-11', tot: '2027-01-31' });
+    t = (
+      await support(t, { niveau: 'regulier', modaliteiten: ['thuis'], reden: 'Start begeleiding', vanaf: '2027-01-11' })
+    ).body;
+    const up = await support(t, {
+      niveau: 'intensief',
+      modaliteiten: ['thuis', 'remote-24-7'],
+      reden: 'Onrustig na nieuws over de woning',
+      vanaf: '2027-01-11',
+      tot: '2027-01-31',
+    });
     expect(up.status).toBe(200);
     t = up.body;
     const view = await overviewOf(t);
     expect(view.ondersteuning).toMatchObject({ niveau: 'intensief', volgendeEvaluatie: { datum: '2027-01-31' } });
-    expect(view.ondersteuning.spans.map((s) => `${s.niveau} ${s.van}..${s.tot}`).slice(0, 2)).toEqual(['intensief 2027-01-11..2027-01-31', 'regulier 2027-02-01..2027-04-11']);
+    expect(view.ondersteuning.spans.map((s) => `${s.niveau} ${s.van}..${s.tot}`).slice(0, 2)).toEqual([
+      'intensief 2027-01-11..2027-01-31',
+      'regulier 2027-02-01..2027-04-11',
+    ]);
 
-    const review = await command('POST /api/transitions/{transitionId}/ondersteuning/evaluatie', { transitionId: t.id }, { wijzigingId: view.ondersteuning.volgendeEvaluatie!.wijzigingId, uitkomst: 'afgeschaald', expectedVersion: t.version });
+    const review = await command(
+      'POST /api/transitions/{transitionId}/ondersteuning/evaluatie',
+      { transitionId: t.id },
+      {
+        wijzigingId: view.ondersteuning.volgendeEvaluatie!.wijzigingId,
+        uitkomst: 'afgeschaald',
+        expectedVersion: t.version,
+      },
+    );
     expect(review.status).toBe(200);
-    expect(review.body.ondersteuning.at(-1)).toMatchObject({ niveau: 'verhoogd', reden: 'Afgeschaald na evaluatie', vanaf: '2027-01-11' });
+    expect(review.body.ondersteuning.at(-1)).toMatchObject({
+      niveau: 'verhoogd',
+      reden: 'Afgeschaald na evaluatie',
+      vanaf: '2027-01-11',
+    });
     expect((await overviewOf(review.body)).ondersteuning.volgendeEvaluatie).toBeUndefined();
   });
 
   it('refuses a level that does not exist and an end before the start, writing nothing', async () => {
     const t = await newTransition();
-    expect((await support(t, { niveau: 'superintensief', modaliteiten: ['thuis'], reden: 'Test', vanaf: '2027-01-11' })).body.invalidParams?.[0]?.name).toBe('niveau');
-    expect((await support(t, { niveau: 'licht', modaliteiten: ['thuis'], reden: 'Test', vanaf: '2027-01-11', tot: '2027-01-10' })).body.invalidParams?.[0]).toMatchObject({ name: 'tot', reason: 'Het einde ligt vóór het begin.' });
-    const read = await invoke<Transition>(handler, { routeKey: 'GET /api/transitions/{transitionId}', principal: people.sanne, pathParameters: { transitionId: t.id } });
+    expect(
+      (await support(t, { niveau: 'superintensief', modaliteiten: ['thuis'], reden: 'Test', vanaf: '2027-01-11' })).body
+        .invalidParams?.[0]?.name,
+    ).toBe('niveau');
+    expect(
+      (
+        await support(t, {
+          niveau: 'licht',
+          modaliteiten: ['thuis'],
+          reden: 'Test',
+          vanaf: '2027-01-11',
+          tot: '2027-01-10',
+        })
+      ).body.invalidParams?.[0],
+    ).toMatchObject({ name: 'tot', reason: 'Het einde ligt vóór het begin.' });
+    const read = await invoke<Transition>(handler, {
+      routeKey: 'GET /api/transitions/{transitionId}',
+      principal: people.sanne,
+      pathParameters: { transitionId: t.id },
+    });
     expect(read.body.ondersteuning).toEqual([]);
   });
 
@@ -246,7 +446,11 @@ describe('ambulant support that scales', () => {
     const t = await newTransition();
     const [a, b] = await Promise.all([
       support(t, { niveau: 'verhoogd', modaliteiten: ['thuis'], reden: 'Sanne schaalt op', vanaf: '2027-01-11' }),
-      support(t, { niveau: 'licht', modaliteiten: ['op-afstand'], reden: 'Youssef schaalt af', vanaf: '2027-01-11' }, people.youssef),
+      support(
+        t,
+        { niveau: 'licht', modaliteiten: ['op-afstand'], reden: 'Youssef schaalt af', vanaf: '2027-01-11' },
+        people.youssef,
+      ),
     ]);
     expect([a.status, b.status].sort()).toEqual([200, 409]);
   });
@@ -261,45 +465,92 @@ describe('ambulant support that scales', () => {
       t = r.body;
     };
     await step('POST /api/transitions/{transitionId}/fase', { naar: 'voorbereiding', reden: 'Start' });
-    for (const itemId of blockingItems) await step('PUT /api/transitions/{transitionId}/gereedheid/{itemId}', { gedaan: true }, { itemId });
+    for (const itemId of blockingItems)
+      await step('PUT /api/transitions/{transitionId}/gereedheid/{itemId}', { gedaan: true }, { itemId });
     await step('POST /api/transitions/{transitionId}/fase', { naar: 'woning', reden: 'Klaar' });
     await step('POST /api/transitions/{transitionId}/aanbiedingen', offer);
-    await step('POST /api/transitions/{transitionId}/aanbiedingen/{aanbiedingId}/besluit', { besluit: 'geaccepteerd' }, { aanbiedingId: t.aanbiedingen[0]!.id });
+    await step(
+      'POST /api/transitions/{transitionId}/aanbiedingen/{aanbiedingId}/besluit',
+      { besluit: 'geaccepteerd' },
+      { aanbiedingId: t.aanbiedingen[0]!.id },
+    );
     await step('PUT /api/transitions/{transitionId}/verhuisdatum', { verhuisdatum: '2027-03-01' });
     const proposal = (await overviewOf(t)).ondersteuning.voorstelRondVerhuizing;
-    expect(proposal).toEqual({ niveau: 'verhoogd', vanaf: '2027-02-15', tot: '2027-04-12', reden: 'Tijdelijk opschalen rond de verhuizing' });
-    await step('POST /api/transitions/{transitionId}/ondersteuning', { ...proposal!, modaliteiten: ['thuis', 'op-afstand'] });
+    expect(proposal).toEqual({
+      niveau: 'verhoogd',
+      vanaf: '2027-02-15',
+      tot: '2027-04-12',
+      reden: 'Tijdelijk opschalen rond de verhuizing',
+    });
+    await step('POST /api/transitions/{transitionId}/ondersteuning', {
+      ...proposal!,
+      modaliteiten: ['thuis', 'op-afstand'],
+    });
     expect((await overviewOf(t)).ondersteuning.voorstelRondVerhuizing).toBeUndefined();
   });
 });
 
 describe('signaleringsplan', () => {
-  const sign = { fase: 'oranje', teken: 'Ik slaap slecht en laat de post liggen', actie: 'Begeleider belt dezelfde dag', wie: 'Sanne', netwerkMagWeten: true, corporatieMagWeten: false };
+  const sign = {
+    fase: 'oranje',
+    teken: 'Ik slaap slecht en laat de post liggen',
+    actie: 'Begeleider belt dezelfde dag',
+    wie: 'Sanne',
+    netwerkMagWeten: true,
+    corporatieMagWeten: false,
+  };
 
   it('keeps every version and records the person’s agreement on the one in force', async () => {
     let t = await newTransition();
     const path = { transitionId: t.id };
-    const v1 = await command('PUT /api/transitions/{transitionId}/signaleringsplan', path, { tekens: [sign], opgesteldMet: 'Piet en zijn zus', expectedVersion: t.version });
+    const v1 = await command('PUT /api/transitions/{transitionId}/signaleringsplan', path, {
+      tekens: [sign],
+      opgesteldMet: 'Piet en zijn zus',
+      expectedVersion: t.version,
+    });
     expect(v1.status).toBe(200);
     t = v1.body;
     const v2 = await command('PUT /api/transitions/{transitionId}/signaleringsplan', path, {
-      tekens: [...t.signaleringsplan[0]!.tekens, { ...sign, fase: 'rood', teken: 'Ik neem de telefoon niet meer op', actie: 'Duo gaat langs, logeerplek bespreken' }],
+      tekens: [
+        ...t.signaleringsplan[0]!.tekens,
+        {
+          ...sign,
+          fase: 'rood',
+          teken: 'Ik neem de telefoon niet meer op',
+          actie: 'Duo gaat langs, logeerplek bespreken',
+        },
+      ],
       opgesteldMet: 'Piet, zijn zus en de wijkagent',
       expectedVersion: t.version,
     });
     t = v2.body;
-    expect(t.signaleringsplan.map((v) => [v.versie, v.tekens.length])).toEqual([[1, 1], [2, 2]]);
+    expect(t.signaleringsplan.map((v) => [v.versie, v.tekens.length])).toEqual([
+      [1, 1],
+      [2, 2],
+    ]);
     expect(t.signaleringsplan[1]!.tekens[0]!.id).toBe(t.signaleringsplan[0]!.tekens[0]!.id);
 
-    const old = await command('POST /api/transitions/{transitionId}/signaleringsplan/akkoord', path, { versie: 1, op: '2027-01-11', expectedVersion: t.version });
+    const old = await command('POST /api/transitions/{transitionId}/signaleringsplan/akkoord', path, {
+      versie: 1,
+      op: '2027-01-11',
+      expectedVersion: t.version,
+    });
     expect(old.status).toBe(409);
-    const agreed = await command('POST /api/transitions/{transitionId}/signaleringsplan/akkoord', path, { versie: 2, op: '2027-01-11', expectedVersion: t.version });
+    const agreed = await command('POST /api/transitions/{transitionId}/signaleringsplan/akkoord', path, {
+      versie: 2,
+      op: '2027-01-11',
+      expectedVersion: t.version,
+    });
     expect(agreed.body.signaleringsplan.at(-1)).toMatchObject({ versie: 2, akkoordPersoonOp: '2027-01-11' });
   });
 
   it('refuses a sign without the person’s words or without who acts', async () => {
     const t = await newTransition();
-    const response = await command('PUT /api/transitions/{transitionId}/signaleringsplan', { transitionId: t.id }, { tekens: [{ ...sign, teken: '', wie: '' }], opgesteldMet: 'Piet', expectedVersion: t.version });
+    const response = await command(
+      'PUT /api/transitions/{transitionId}/signaleringsplan',
+      { transitionId: t.id },
+      { tekens: [{ ...sign, teken: '', wie: '' }], opgesteldMet: 'Piet', expectedVersion: t.version },
+    );
     expect(response.status).toBe(400);
     expect(response.body.invalidParams?.map((p) => p.name).sort()).toEqual(['tekens.0.teken', 'tekens.0.wie']);
   });

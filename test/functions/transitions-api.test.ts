@@ -35,7 +35,11 @@ beforeAll(async () => {
   const deps: TransitionsDeps = {
     store: new DynamoTransitionStore(table.db, table.tableName),
     directory: new DynamoOrganisationDirectory(table.db, table.tableName),
-    workflow: new StepFunctionsTransitionWorkflow(new SFNClient({ region: 'eu-west-1' }), { transition: stateMachineArn, move: `${stateMachineArn}-move`, signals: `${stateMachineArn}-signals` }),
+    workflow: new StepFunctionsTransitionWorkflow(new SFNClient({ region: 'eu-west-1' }), {
+      transition: stateMachineArn,
+      move: `${stateMachineArn}-move`,
+      signals: `${stateMachineArn}-signals`,
+    }),
     now: () => new Date(),
     newId: randomUUID,
   };
@@ -68,7 +72,10 @@ describe('POST /api/transitions (aanmelding)', () => {
     const start = sfn.commandCalls(StartExecutionCommand)[0]?.args[0].input;
     expect(start).toEqual({ stateMachineArn, name: response.body.id, input: expect.any(String) });
     // The execution carries the request's correlation id (API Gateway's request id here): its steps log with it.
-    expect(JSON.parse(start!.input!)).toEqual({ transitionId: response.body.id, correlationId: response.headers['x-correlation-id'] });
+    expect(JSON.parse(start!.input!)).toEqual({
+      transitionId: response.body.id,
+      correlationId: response.headers['x-correlation-id'],
+    });
 
     const read = await invoke<Transition>(handler, {
       routeKey: 'GET /api/transitions/{transitionId}',
@@ -130,7 +137,9 @@ describe('POST /api/transitions (aanmelding)', () => {
   it('books one transition when concurrent retries race with the same Idempotency-Key', async () => {
     const key = `key-${randomUUID()}`;
     const input = aanmelding({ herkomst: 'BW' });
-    const responses = await Promise.all(Array.from({ length: 10 }, () => create(input, people.sanne, { 'idempotency-key': key })));
+    const responses = await Promise.all(
+      Array.from({ length: 10 }, () => create(input, people.sanne, { 'idempotency-key': key })),
+    );
     expect(responses.map((r) => r.status)).toEqual(Array(10).fill(201));
     expect(new Set(responses.map((r) => r.body.id)).size).toBe(1);
   });
@@ -147,9 +156,13 @@ describe('POST /api/transitions (aanmelding)', () => {
   it('keeps the transition when the workflow cannot start, answers 503, and a retry starts it without a duplicate', async () => {
     const key = `key-${randomUUID()}`;
     sfn.on(StartExecutionCommand).rejectsOnce(new Error('ServiceUnavailable'));
-    const failed = await create(aanmelding({ persoon: { voornaam: 'Rik', achternaam: 'Vos', geboortedatum: '1980-01-01' } }), people.sanne, {
-      'idempotency-key': key,
-    });
+    const failed = await create(
+      aanmelding({ persoon: { voornaam: 'Rik', achternaam: 'Vos', geboortedatum: '1980-01-01' } }),
+      people.sanne,
+      {
+        'idempotency-key': key,
+      },
+    );
     expect(failed.status).toBe(503);
     expect(failed.body.code).toBe('workflow-unavailable');
 
@@ -161,9 +174,13 @@ describe('POST /api/transitions (aanmelding)', () => {
     const stored = list.body.items.filter((t) => t.persoon.achternaam === 'Vos');
     expect(stored).toHaveLength(1);
 
-    const retried = await create(aanmelding({ persoon: { voornaam: 'Rik', achternaam: 'Vos', geboortedatum: '1980-01-01' } }), people.sanne, {
-      'idempotency-key': key,
-    });
+    const retried = await create(
+      aanmelding({ persoon: { voornaam: 'Rik', achternaam: 'Vos', geboortedatum: '1980-01-01' } }),
+      people.sanne,
+      {
+        'idempotency-key': key,
+      },
+    );
     expect(retried.status).toBe(201);
     expect(retried.body.id).toBe(stored[0]!.id);
     const starts = sfn.commandCalls(StartExecutionCommand).map((c) => c.args[0].input.name);
@@ -174,7 +191,10 @@ describe('POST /api/transitions (aanmelding)', () => {
     const input = aanmelding();
     expect((await create(input)).status).toBe(201);
     const before = await itemCount();
-    const again = await create({ ...input, persoon: { ...input.persoon, voornaam: ` ${input.persoon.voornaam.toUpperCase()} ` } }, people.youssef);
+    const again = await create(
+      { ...input, persoon: { ...input.persoon, voornaam: ` ${input.persoon.voornaam.toUpperCase()} ` } },
+      people.youssef,
+    );
     expect(again.status).toBe(409);
     expect(again.body.title).toContain('al een lopend traject');
     expect(await itemCount()).toBe(before);
@@ -208,7 +228,9 @@ describe('POST /api/transitions (aanmelding)', () => {
       ['Jan\u202e', 'stuurteken'],
       ['Jan\u0000', 'stuurteken'],
     ] as const) {
-      const refused = await create(aanmelding({ persoon: { voornaam, achternaam: 'Bos', geboortedatum: '1984-03-09' } }));
+      const refused = await create(
+        aanmelding({ persoon: { voornaam, achternaam: 'Bos', geboortedatum: '1984-03-09' } }),
+      );
       expect(refused.status, JSON.stringify(voornaam)).toBe(400);
       expect(refused.headers['content-type']).toContain('application/problem+json');
       expect(refused.body.invalidParams?.find((p) => p.name === 'persoon.voornaam')?.reason).toContain(reason);
@@ -224,11 +246,22 @@ describe('POST /api/transitions (aanmelding)', () => {
 
 describe('GET /api/transitions', () => {
   it('lists a begeleider’s own transitions, newest first, and the team’s for scope=team (not another team’s)', async () => {
-    const mine = await create(aanmelding({ begeleiderIds: [people.youssef.userId], persoon: { voornaam: 'Eva', achternaam: 'Smits', geboortedatum: '1999-09-09' } }));
-    const youssef = await invoke<{ items: TransitionSummary[] }>(handler, { routeKey: 'GET /api/transitions', principal: people.youssef });
+    const mine = await create(
+      aanmelding({
+        begeleiderIds: [people.youssef.userId],
+        persoon: { voornaam: 'Eva', achternaam: 'Smits', geboortedatum: '1999-09-09' },
+      }),
+    );
+    const youssef = await invoke<{ items: TransitionSummary[] }>(handler, {
+      routeKey: 'GET /api/transitions',
+      principal: people.youssef,
+    });
     expect(youssef.body.items[0]?.id).toBe(mine.body.id);
 
-    const sanne = await invoke<{ items: TransitionSummary[] }>(handler, { routeKey: 'GET /api/transitions', principal: people.sanne });
+    const sanne = await invoke<{ items: TransitionSummary[] }>(handler, {
+      routeKey: 'GET /api/transitions',
+      principal: people.sanne,
+    });
     expect(sanne.body.items.map((t) => t.id)).not.toContain(mine.body.id);
 
     const team = await invoke<{ items: TransitionSummary[] }>(handler, {
@@ -239,7 +272,11 @@ describe('GET /api/transitions', () => {
     expect(team.body.items[0]?.id).toBe(mine.body.id);
     const createdAt = team.body.items.map((t) => t.createdAt);
     expect([...createdAt].sort().reverse()).toEqual(createdAt);
-    const otherTeam = await invoke<{ items: TransitionSummary[] }>(handler, { routeKey: 'GET /api/transitions', principal: people.fleur, query: { scope: 'team' } });
+    const otherTeam = await invoke<{ items: TransitionSummary[] }>(handler, {
+      routeKey: 'GET /api/transitions',
+      principal: people.fleur,
+      query: { scope: 'team' },
+    });
     expect(otherTeam.body.items.map((t) => t.id)).not.toContain(mine.body.id);
   });
 
@@ -268,7 +305,11 @@ describe('GET /api/transitions', () => {
   });
 
   it('rejects a limit out of range', async () => {
-    const response = await invoke<Problem>(handler, { routeKey: 'GET /api/transitions', principal: people.sanne, query: { limit: '1000' } });
+    const response = await invoke<Problem>(handler, {
+      routeKey: 'GET /api/transitions',
+      principal: people.sanne,
+      query: { limit: '1000' },
+    });
     expect(response.status).toBe(400);
     expect(response.body.invalidParams?.[0]?.name).toBe('limit');
   });
@@ -278,7 +319,11 @@ describe('GET /api/transitions/{id} and its timeline', () => {
   it('hides another organisation’s transition behind 404', async () => {
     const created = await create(aanmelding());
     for (const routeKey of ['GET /api/transitions/{transitionId}', 'GET /api/transitions/{transitionId}/timeline']) {
-      const response = await invoke<Problem>(handler, { routeKey, principal: people.noor, pathParameters: { transitionId: created.body.id } });
+      const response = await invoke<Problem>(handler, {
+        routeKey,
+        principal: people.noor,
+        pathParameters: { transitionId: created.body.id },
+      });
       expect(response.status).toBe(404);
     }
   });

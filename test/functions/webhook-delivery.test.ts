@@ -50,7 +50,9 @@ class Receiver {
           res.writeHead(this.status).end();
           return;
         }
-        const headers = Object.fromEntries(Object.entries(req.headers).filter(([, v]) => typeof v === 'string')) as Record<string, string>;
+        const headers = Object.fromEntries(
+          Object.entries(req.headers).filter(([, v]) => typeof v === 'string'),
+        ) as Record<string, string>;
         const body = Buffer.concat(chunks).toString('utf8');
         const secret = this.secrets.find((s) => {
           try {
@@ -97,7 +99,9 @@ class HangingReceiver {
 
   /** Resolves once `count` requests are hanging here. */
   arrived(count: number): Promise<void> {
-    return new Promise((resolve) => (this.waiting.length >= count ? resolve() : this.arrivals.push({ count, resolve })));
+    return new Promise((resolve) =>
+      this.waiting.length >= count ? resolve() : this.arrivals.push({ count, resolve }),
+    );
   }
 
   /** Answers every request that hangs, at last. */
@@ -135,7 +139,9 @@ beforeEach(() => {
     endpoints: new DynamoEndpointStore(table.db, table.tableName),
     organisations: new DynamoOrganisationDirectory(table.db, table.tableName),
     vault,
-    queue: { enqueue: async (refs, delaySeconds = 0) => void queued.push(...refs.map((ref) => ({ ref, delaySeconds }))) },
+    queue: {
+      enqueue: async (refs, delaySeconds = 0) => void queued.push(...refs.map((ref) => ({ ref, delaySeconds }))),
+    },
     notifier: { endpointDisabled: async (input) => void disabled.push(input) },
     send: sendWebhook,
     refuse: async (url) => {
@@ -158,7 +164,13 @@ async function endpointFor(receiver: Receiver, overrides: Partial<Endpoint> = {}
     url: receiver.url,
     soorten: noticeKinds.filter((k) => k !== 'test'),
     actief: true,
-    secrets: await Promise.all(receiver.secrets.map(async (s) => ({ id: randomUUID(), sealed: await vault.seal(s), aangemaaktOp: now.toISOString() }))),
+    secrets: await Promise.all(
+      receiver.secrets.map(async (s) => ({
+        id: randomUUID(),
+        sealed: await vault.seal(s),
+        aangemaaktOp: now.toISOString(),
+      })),
+    ),
     aangemaaktOp: now.toISOString(),
     aangemaaktDoor: { id: 'u-bram', naam: 'Bram' },
     ...overrides,
@@ -169,9 +181,20 @@ async function endpointFor(receiver: Receiver, overrides: Partial<Endpoint> = {}
 
 async function notice(version = 2): Promise<OutboxEvent> {
   const event: OutboxEvent = {
-    id: randomUUID(), transitionId: randomUUID(), providerId: 'org-a', corporatieId, soort: 'verhuisd', type: noticeTypes.verhuisd,
-    time: now.toISOString(), sequence: sequenceOf(version), subject: randomUUID(),
-    data: { persoonRef: 'p', woning: { adres: { straat: 'Kanaalweg', huisnummer: '1', postcode: '3526 KL', plaats: 'Utrecht' } }, verhuisdOp: '2027-04-05' },
+    id: randomUUID(),
+    transitionId: randomUUID(),
+    providerId: 'org-a',
+    corporatieId,
+    soort: 'verhuisd',
+    type: noticeTypes.verhuisd,
+    time: now.toISOString(),
+    sequence: sequenceOf(version),
+    subject: randomUUID(),
+    data: {
+      persoonRef: 'p',
+      woning: { adres: { straat: 'Kanaalweg', huisnummer: '1', postcode: '3526 KL', plaats: 'Utrecht' } },
+      verhuisdOp: '2027-04-05',
+    },
   };
   await deps.deliveries.writeOutbox(event);
   return event;
@@ -203,13 +226,22 @@ describe('webhook delivery', { timeout: 30_000 }, () => {
     const endpoint = await endpointFor(receiver);
     const [first, failing, last] = [await notice(2), await notice(3), await notice(4)];
     const realRead = deps.deliveries.outboxEvent.bind(deps.deliveries);
-    deps.deliveries.outboxEvent = async (id) => (id === failing!.id ? Promise.reject(Object.assign(new Error('throttled'), { name: 'ThrottlingException' })) : realRead(id));
+    deps.deliveries.outboxEvent = async (id) =>
+      id === failing!.id
+        ? Promise.reject(Object.assign(new Error('throttled'), { name: 'ThrottlingException' }))
+        : realRead(id);
     const record = (event: OutboxEvent, sequence: string): DynamoDBRecord => ({
       eventName: 'INSERT',
-      dynamodb: { SequenceNumber: sequence, Keys: { pk: { S: `OUTBOX#${event.id}` } }, NewImage: { entity: { S: 'OutboxEvent' } } },
+      dynamodb: {
+        SequenceNumber: sequence,
+        Keys: { pk: { S: `OUTBOX#${event.id}` } },
+        NewImage: { entity: { S: 'OutboxEvent' } },
+      },
     });
 
-    const result = await createFanOutHandler(() => deps)({ Records: [record(first!, '100'), record(failing!, '200'), record(last!, '300')] });
+    const result = await createFanOutHandler(() => deps)({
+      Records: [record(first!, '100'), record(failing!, '200'), record(last!, '300')],
+    });
 
     expect(result).toEqual({ batchItemFailures: [{ itemIdentifier: '200' }] });
     expect(queued.map((q) => q.ref.eventId).sort()).toEqual([first!.id, last!.id].sort());
@@ -260,7 +292,10 @@ describe('webhook delivery', { timeout: 30_000 }, () => {
     await sweep(deps);
     await drain();
     expect(receiver.processed.get(event.id)).toBe(1);
-    expect((await deps.deliveries.log(endpoint.id, { limit: 10 })).items[0]).toMatchObject({ status: 'afgeleverd', rondeStart: 10 });
+    expect((await deps.deliveries.log(endpoint.id, { limit: 10 })).items[0]).toMatchObject({
+      status: 'afgeleverd',
+      rondeStart: 10,
+    });
     receiver.stop();
   });
 
@@ -306,7 +341,12 @@ describe('webhook delivery', { timeout: 30_000 }, () => {
     await drain();
     expect(oldOnly.verifiedWith).toEqual([older]);
 
-    await deps.endpoints.replace(endpoint, { ...endpoint, secrets: endpoint.secrets.map((s) => (s.id === 'old' ? { ...s, verlooptOp: new Date(Date.now() - 1000).toISOString() } : s)) });
+    await deps.endpoints.replace(endpoint, {
+      ...endpoint,
+      secrets: endpoint.secrets.map((s) =>
+        s.id === 'old' ? { ...s, verlooptOp: new Date(Date.now() - 1000).toISOString() } : s,
+      ),
+    });
     await fanOut(deps, await notice());
     await drain();
     expect(oldOnly.verifiedWith).toEqual([older]); // the expired secret no longer signs: refused by this receiver
@@ -321,7 +361,10 @@ describe('webhook delivery', { timeout: 30_000 }, () => {
     const endpoint = await endpointFor(receiver);
     await fanOut(deps, await notice());
     await drain();
-    expect((await deps.endpoints.get(corporatieId, 'org-a', endpoint.id))).toMatchObject({ actief: false, uitgeschakeld: { reden: 'gone' } });
+    expect(await deps.endpoints.get(corporatieId, 'org-a', endpoint.id)).toMatchObject({
+      actief: false,
+      uitgeschakeld: { reden: 'gone' },
+    });
     expect(disabled).toEqual([{ corporatieId, endpointId: endpoint.id, reden: 'gone' }]);
     await fanOut(deps, await notice());
     expect((await deps.deliveries.log(endpoint.id, { limit: 1 })).items[0]?.status).toBe('geparkeerd');
@@ -332,10 +375,15 @@ describe('webhook delivery', { timeout: 30_000 }, () => {
     const receiver = new Receiver([generateSecret()]);
     await receiver.start();
     receiver.failuresLeft = Infinity;
-    const endpoint = await endpointFor(receiver, { faaltSinds: new Date(now.getTime() - 5 * 86_400_000).toISOString() });
+    const endpoint = await endpointFor(receiver, {
+      faaltSinds: new Date(now.getTime() - 5 * 86_400_000).toISOString(),
+    });
     await fanOut(deps, await notice());
     await drain();
-    expect((await deps.endpoints.get(corporatieId, 'org-a', endpoint.id))).toMatchObject({ actief: false, uitgeschakeld: { reden: 'aanhoudend-falen' } });
+    expect(await deps.endpoints.get(corporatieId, 'org-a', endpoint.id)).toMatchObject({
+      actief: false,
+      uitgeschakeld: { reden: 'aanhoudend-falen' },
+    });
     expect(disabled.map((d) => d.reden)).toEqual(['aanhoudend-falen']);
     receiver.stop();
   });
@@ -345,7 +393,9 @@ describe('webhook delivery', { timeout: 30_000 }, () => {
     await target.start();
     const redirecting = createServer((_req, res) => res.writeHead(302, { location: target.url }).end());
     await new Promise<void>((resolve) => redirecting.listen(0, '127.0.0.1', resolve));
-    const endpoint = await endpointFor(target, { url: `http://localhost:${(redirecting.address() as AddressInfo).port}/hook` });
+    const endpoint = await endpointFor(target, {
+      url: `http://localhost:${(redirecting.address() as AddressInfo).port}/hook`,
+    });
     await fanOut(deps, await notice());
     await drain();
     const [delivery] = (await deps.deliveries.log(endpoint.id, { limit: 1 })).items;
@@ -365,7 +415,9 @@ describe('webhook delivery', { timeout: 30_000 }, () => {
     await fanOut(deps, event);
     expect((await deps.deliveries.log(all.id, { limit: 10 })).items).toHaveLength(1);
     expect((await deps.deliveries.log(other.id, { limit: 10 })).items).toHaveLength(0);
-    expect(await deps.deliveries.pendingOutbox('9999-12-31', 10)).not.toContainEqual(expect.objectContaining({ id: event.id }));
+    expect(await deps.deliveries.pendingOutbox('9999-12-31', 10)).not.toContainEqual(
+      expect.objectContaining({ id: event.id }),
+    );
     receiver.stop();
   });
 });
@@ -408,7 +460,9 @@ describe('the delivery worker under slow receivers', { timeout: 30_000 }, () => 
     const realSuccess = deps.endpoints.recordSuccess.bind(deps.endpoints);
     let succeeded = 0;
     let fastDone: () => void = () => {};
-    const fastThree = new Promise<void>((resolve) => (fastDone = resolve));
+    const fastThree = new Promise<void>((resolve) => {
+      fastDone = resolve;
+    });
     deps.endpoints.recordSuccess = async (endpoint, at) => {
       await realSuccess(endpoint, at);
       if (++succeeded === 3) setImmediate(fastDone); // the last step of an attempt that succeeded
@@ -426,10 +480,17 @@ describe('the delivery worker under slow receivers', { timeout: 30_000 }, () => 
     const slowMessages = [...messageOf].filter(([, e]) => e.id === slow.id).map(([id]) => id);
     expect(result.batchItemFailures.map((f) => f.itemIdentifier).sort()).toEqual(slowMessages.sort());
     expect(receiver.processed.size).toBe(3);
-    expect((await deps.deliveries.log(fast.id, { limit: 10 })).items.map((d) => d.status)).toEqual(['afgeleverd', 'afgeleverd', 'afgeleverd']);
+    expect((await deps.deliveries.log(fast.id, { limit: 10 })).items.map((d) => d.status)).toEqual([
+      'afgeleverd',
+      'afgeleverd',
+      'afgeleverd',
+    ]);
     // Not lost: still waiting in the table, with no attempt recorded, for the message's return or the sweeper.
     const pending = (await deps.deliveries.log(slow.id, { limit: 10 })).items;
-    expect(pending.map((d) => [d.status, d.pogingen.length])).toEqual([['wachtend', 0], ['wachtend', 0]]);
+    expect(pending.map((d) => [d.status, d.pogingen.length])).toEqual([
+      ['wachtend', 0],
+      ['wachtend', 0],
+    ]);
 
     hanging.release();
     await settledAttempts(5);

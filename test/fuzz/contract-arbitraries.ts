@@ -52,8 +52,12 @@ function resolve(s: JsonSchema, defs: Record<string, JsonSchema>): JsonSchema {
   return current;
 }
 
-const isoDate = fc.date({ min: new Date('1950-01-01T00:00:00Z'), max: new Date('2060-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
-const isoDateTime = fc.date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2060-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString());
+const isoDate = fc
+  .date({ min: new Date('1950-01-01T00:00:00Z'), max: new Date('2060-12-31T00:00:00Z'), noInvalidDate: true })
+  .map((d) => d.toISOString().slice(0, 10));
+const isoDateTime = fc
+  .date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2060-12-31T00:00:00Z'), noInvalidDate: true })
+  .map((d) => d.toISOString());
 
 /** Values a schema is meant to accept (mostly: refinements across fields are not in the JSON Schema). */
 export function exampleOf(schema: z.ZodType): fc.Arbitrary<unknown> {
@@ -73,25 +77,38 @@ function fromJsonSchema(raw: JsonSchema, defs: Record<string, JsonSchema>, depth
   switch (type) {
     case 'object': {
       const properties = s.properties ?? {};
-      const model = Object.fromEntries(Object.entries(properties).map(([k, v]) => [k, fromJsonSchema(v, defs, depth + 1)]));
-      if (!Object.keys(model).length) return fc.dictionary(fc.string({ minLength: 1, maxLength: 8 }), fc.string({ maxLength: 12 }), { maxKeys: 3 });
+      const model = Object.fromEntries(
+        Object.entries(properties).map(([k, v]) => [k, fromJsonSchema(v, defs, depth + 1)]),
+      );
+      if (!Object.keys(model).length)
+        return fc.dictionary(fc.string({ minLength: 1, maxLength: 8 }), fc.string({ maxLength: 12 }), { maxKeys: 3 });
       return fc.record(model, { requiredKeys: (s.required ?? []).filter((k) => k in model) });
     }
     case 'array': {
       const min = s.minItems ?? 0;
       const max = Math.min(s.maxItems ?? min + 3, min + 3);
-      return fc.array(s.items ? fromJsonSchema(s.items, defs, depth + 1) : fc.jsonValue({ maxDepth: 1 }), { minLength: min, maxLength: max });
+      return fc.array(s.items ? fromJsonSchema(s.items, defs, depth + 1) : fc.jsonValue({ maxDepth: 1 }), {
+        minLength: min,
+        maxLength: max,
+      });
     }
     case 'string': {
       if (s.format === 'date') return isoDate;
       if (s.format === 'date-time') return isoDateTime;
-      if (s.format === 'uri') return fc.constantFrom('https://example.org/webhooks/landing', 'https://ontvanger.example.nl/hook?x=1', 'http://127.0.0.1:9/hook');
+      if (s.format === 'uri')
+        return fc.constantFrom(
+          'https://example.org/webhooks/landing',
+          'https://ontvanger.example.nl/hook?x=1',
+          'http://127.0.0.1:9/hook',
+        );
       if (s.format === 'email') return fc.constantFrom('iemand@example.org');
       const min = s.minLength ?? 0;
       const max = Math.min(s.maxLength ?? min + 30, min + 30);
       if (s.pattern) {
         try {
-          return fc.stringMatching(new RegExp(s.pattern)).filter((v) => v.length >= min && v.length <= (s.maxLength ?? Infinity));
+          return fc
+            .stringMatching(new RegExp(s.pattern))
+            .filter((v) => v.length >= min && v.length <= (s.maxLength ?? Infinity));
         } catch {
           // A pattern fast-check cannot read: plain text of the right length (the schema decides).
         }
@@ -100,7 +117,10 @@ function fromJsonSchema(raw: JsonSchema, defs: Record<string, JsonSchema>, depth
     }
     case 'integer': {
       const min = s.minimum ?? (s.exclusiveMinimum !== undefined ? s.exclusiveMinimum + 1 : -1000);
-      const max = Math.min(s.maximum ?? (s.exclusiveMaximum !== undefined ? s.exclusiveMaximum - 1 : min + 10_000), min + 10_000);
+      const max = Math.min(
+        s.maximum ?? (s.exclusiveMaximum !== undefined ? s.exclusiveMaximum - 1 : min + 10_000),
+        min + 10_000,
+      );
       return fc.integer({ min, max });
     }
     case 'number': {
@@ -206,23 +226,56 @@ export const nastyNumbers: unknown[] = [
   rawJson('-0.0'),
 ];
 
-export const invalidDates = ['2024-02-30', '2023-02-29', '2024-13-01', '2024-00-10', '2024-1-1', '31-12-2024', '2024/01/01', '2024-01-01T00:00:00Z', '99999-01-01', '0000-00-00', 'gisteren', '2024-01-01 ', '１９９０-０１-０１'];
+export const invalidDates = [
+  '2024-02-30',
+  '2023-02-29',
+  '2024-13-01',
+  '2024-00-10',
+  '2024-1-1',
+  '31-12-2024',
+  '2024/01/01',
+  '2024-01-01T00:00:00Z',
+  '99999-01-01',
+  '0000-00-00',
+  'gisteren',
+  '2024-01-01 ',
+  '１９９０-０１-０１',
+];
 
 /** Any JSON value, with unicode strings. */
 export const anyJson = fc.jsonValue({ maxDepth: 3, stringUnit: 'grapheme' });
 
 /** Text that is not JSON at all, or almost. */
-export const notJson = fc.oneof(
-  fc.constantFrom('{', '{"a":', '[1,2', '{a:1}', "{'a':1}", 'undefined', 'NaN', 'Infinity', '<xml/>', '\ufeff{}', '{"a":1}}', '{"a":1,}', '--', '\u0000', '%7B%7D', 'a=1&b=2'),
-  fc.string({ unit: 'grapheme', minLength: 1, maxLength: 60 }),
-).filter((text) => {
-  try {
-    JSON.parse(text);
-    return false;
-  } catch {
-    return true;
-  }
-});
+export const notJson = fc
+  .oneof(
+    fc.constantFrom(
+      '{',
+      '{"a":',
+      '[1,2',
+      '{a:1}',
+      "{'a':1}",
+      'undefined',
+      'NaN',
+      'Infinity',
+      '<xml/>',
+      '\ufeff{}',
+      '{"a":1}}',
+      '{"a":1,}',
+      '--',
+      '\u0000',
+      '%7B%7D',
+      'a=1&b=2',
+    ),
+    fc.string({ unit: 'grapheme', minLength: 1, maxLength: 60 }),
+  )
+  .filter((text) => {
+    try {
+      JSON.parse(text);
+      return false;
+    } catch {
+      return true;
+    }
+  });
 
 type Path = (string | number)[];
 
@@ -230,8 +283,8 @@ function pathsOf(value: unknown, prefix: Path = [], out: Path[] = []): Path[] {
   if (prefix.length) out.push(prefix);
   if (Array.isArray(value)) {
     for (const [i, v] of value.entries()) pathsOf(v, [...prefix, i], out);
-  }
-  else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) pathsOf(v, [...prefix, k], out);
+  } else if (value && typeof value === 'object')
+    for (const [k, v] of Object.entries(value)) pathsOf(v, [...prefix, k], out);
   return out;
 }
 
@@ -249,7 +302,21 @@ function setAt(value: unknown, path: Path, replacement: unknown, remove = false)
 
 /** What one field is broken into. */
 const brokenValue = fc.oneof(
-  { weight: 3, arbitrary: fc.constantFrom<unknown>(null, true, false, [], {}, [null], { nested: { deeper: [1, 'x'] } }, '', 'abc', 42) },
+  {
+    weight: 3,
+    arbitrary: fc.constantFrom<unknown>(
+      null,
+      true,
+      false,
+      [],
+      {},
+      [null],
+      { nested: { deeper: [1, 'x'] } },
+      '',
+      'abc',
+      42,
+    ),
+  },
   { weight: 2, arbitrary: fc.constantFrom(...nastyNumbers) },
   { weight: 2, arbitrary: fc.constantFrom(...nastyStrings) },
   { weight: 2, arbitrary: fc.constantFrom(...invalidDates) },
@@ -268,7 +335,11 @@ export function nearValid(example: fc.Arbitrary<unknown>): fc.Arbitrary<unknown>
     const paths = pathsOf(value);
     const extraKey = fc.constantFrom('extra', '__proto__', 'constructor', 'isAdmin', 'providerId', 'version', 'id', '');
     const options: fc.Arbitrary<unknown>[] = [
-      fc.tuple(extraKey, anyJson).map(([k, v]) => (value && typeof value === 'object' && !Array.isArray(value) ? { ...(value as object), [k]: v } : { [k]: v })),
+      fc
+        .tuple(extraKey, anyJson)
+        .map(([k, v]) =>
+          value && typeof value === 'object' && !Array.isArray(value) ? { ...(value as object), [k]: v } : { [k]: v },
+        ),
       fc.constant([value]),
     ];
     if (paths.length) {

@@ -14,7 +14,16 @@ import { Problem, problemType, type ProblemCode } from '../../shared/api/problem
 import { principalClaims, type Principal } from '../../shared/domain/principal';
 import { emergencyReasonIsValid } from '../../shared/domain/free-text';
 import { settle } from '../support/local-api';
-import { anyJson, exampleOf, nastyStrings, nearValid, notJson, propertiesOf, toJsonText, twiceBroken } from './contract-arbitraries';
+import {
+  anyJson,
+  exampleOf,
+  nastyStrings,
+  nearValid,
+  notJson,
+  propertiesOf,
+  toJsonText,
+  twiceBroken,
+} from './contract-arbitraries';
 
 /**
  * Bad input at scale: every route of the contract gets random and malformed requests through the local gateway
@@ -86,7 +95,9 @@ const routes: Route[] = (Object.entries(operations) as [OperationId, OperationSp
 }));
 
 const runsFactor = Number(process.env.FUZZ_RUNS ?? 1);
-const replay = process.env.FUZZ_SEED ? { seed: Number(process.env.FUZZ_SEED), ...(process.env.FUZZ_PATH ? { path: process.env.FUZZ_PATH } : {}) } : {};
+const replay = process.env.FUZZ_SEED
+  ? { seed: Number(process.env.FUZZ_SEED), ...(process.env.FUZZ_PATH ? { path: process.env.FUZZ_PATH } : {}) }
+  : {};
 
 /** More runs where there is more to get wrong: a body, parameters, a query. */
 function runsFor(route: Route): number {
@@ -121,25 +132,48 @@ interface World {
   /** The requests that got them: to ask for the next page again, with the cursor tampered with. */
   pages: (Pick<Case, 'segments' | 'query' | 'headers'> & { operation: OperationId; userId: string; cursor: string })[];
 }
-const world: World = { transitions: new Map(), organisations: new Map(), pools: new Map(), known: new Set(), cursors: new Map(), allCursors: [], pages: [] };
+const world: World = {
+  transitions: new Map(),
+  organisations: new Map(),
+  pools: new Map(),
+  known: new Set(),
+  cursors: new Map(),
+  allCursors: [],
+  pages: [],
+};
 
 /** Domain writes seen per request: successful write commands the handlers sent to the product's table. */
 const domainWrites: string[] = [];
 let dynamoCommandsSeen = 0;
 let workflowStarts: MockInstance;
 
-const writeCommands = new Set(['PutItemCommand', 'UpdateItemCommand', 'DeleteItemCommand', 'TransactWriteItemsCommand', 'BatchWriteItemCommand', 'BatchExecuteStatementCommand', 'ExecuteStatementCommand', 'ExecuteTransactionCommand']);
+const writeCommands = new Set([
+  'PutItemCommand',
+  'UpdateItemCommand',
+  'DeleteItemCommand',
+  'TransactWriteItemsCommand',
+  'BatchWriteItemCommand',
+  'BatchExecuteStatementCommand',
+  'ExecuteStatementCommand',
+  'ExecuteTransactionCommand',
+]);
 
 function tablesWritten(commandName: string, input: Record<string, unknown>): string[] {
   if (commandName === 'TransactWriteItemsCommand') {
-    return ((input.TransactItems as Record<string, { TableName?: string }>[]) ?? []).flatMap((t) => Object.values(t).map((op) => op.TableName ?? ''));
+    return ((input.TransactItems as Record<string, { TableName?: string }>[]) ?? []).flatMap((t) =>
+      Object.values(t).map((op) => op.TableName ?? ''),
+    );
   }
   if (commandName === 'BatchWriteItemCommand') return Object.keys((input.RequestItems as object) ?? {});
   if (commandName.includes('Statement') || commandName.includes('Transaction')) return ['(PartiQL)'];
   return [String(input.TableName ?? '')];
 }
 
-const signToken = (subject: string, claims: Record<string, string>, options: { key?: Uint8Array; expiresAt?: Date; issuer?: string } = {}) => {
+const signToken = (
+  subject: string,
+  claims: Record<string, string>,
+  options: { key?: Uint8Array; expiresAt?: Date; issuer?: string } = {},
+) => {
   const expiresAt = options.expiresAt ?? new Date(Date.now() + 3_600_000);
   return new SignJWT(claims)
     .setProtectedHeader({ alg: 'HS256' })
@@ -162,7 +196,9 @@ async function scanTable(name: string): Promise<Map<string, Record<string, Attri
   const items = new Map<string, Record<string, AttributeValue>>();
   let start: Record<string, AttributeValue> | undefined;
   do {
-    const page = await dynamo.send(new ScanCommand({ TableName: name, ConsistentRead: true, ...(start ? { ExclusiveStartKey: start } : {}) }));
+    const page = await dynamo.send(
+      new ScanCommand({ TableName: name, ConsistentRead: true, ...(start ? { ExclusiveStartKey: start } : {}) }),
+    );
     for (const item of page.Items ?? []) items.set(`${item.pk?.S}|${item.sk?.S}`, item);
     start = page.LastEvaluatedKey;
   } while (start);
@@ -195,29 +231,72 @@ function stringsIn(value: unknown, out: Set<string>): void {
 
 async function learnTheWorld(): Promise<void> {
   const db = DynamoDBDocumentClient.from(dynamo);
-  type Item = { entity?: string; id?: string; prefix?: string; providerId?: string; gemeenteCode?: string; soort?: string; aanbiedingen?: { id: string }[] };
+  type Item = {
+    entity?: string;
+    id?: string;
+    prefix?: string;
+    providerId?: string;
+    gemeenteCode?: string;
+    soort?: string;
+    aanbiedingen?: { id: string }[];
+  };
   const items: Item[] = [];
   let start: Record<string, unknown> | undefined;
   do {
-    const page = await db.send(new DocumentScanCommand({ TableName: tableName, ...(start ? { ExclusiveStartKey: start } : {}) }));
+    const page = await db.send(
+      new DocumentScanCommand({ TableName: tableName, ...(start ? { ExclusiveStartKey: start } : {}) }),
+    );
     items.push(...((page.Items ?? []) as Item[]));
     start = page.LastEvaluatedKey;
   } while (start);
-  const pool = (name: string, values: unknown[]) => world.pools.set(name, [...new Set(values.filter((v): v is string => typeof v === 'string' && v.length > 0))]);
+  const pool = (name: string, values: unknown[]) =>
+    world.pools.set(name, [...new Set(values.filter((v): v is string => typeof v === 'string' && v.length > 0))]);
   const of = (entity: string) => items.filter((i) => i.entity === entity);
-  for (const t of of('Transition')) world.transitions.set(t.id!, { providerId: t.providerId!, gemeenteCode: t.gemeenteCode! });
-  for (const o of of('Organisation')) world.organisations.set(o.id!, { soort: o.soort!, ...(o.gemeenteCode ? { gemeenteCode: o.gemeenteCode } : {}) });
-  pool('transitionId', of('Transition').map((t) => t.id));
-  pool('aanbiedingId', of('Transition').flatMap((t) => (t.aanbiedingen ?? []).map((a) => a.id)));
-  pool('spendId', of('Spend').map((s) => s.id));
-  pool('signalId', of('Signal').map((s) => s.id));
-  pool('endpointId', of('WebhookEndpoint').map((e) => e.id));
-  pool('corporatieId', of('Organisation').map((o) => o.id));
-  pool('prefix', of('ApiKeyListing').map((k) => k.prefix));
-  pool('eventId', of('OutboxEvent').map((e) => e.id));
-  pool('userId', of('StaffMember').map((s) => s.id));
+  for (const t of of('Transition'))
+    world.transitions.set(t.id!, { providerId: t.providerId!, gemeenteCode: t.gemeenteCode! });
+  for (const o of of('Organisation'))
+    world.organisations.set(o.id!, { soort: o.soort!, ...(o.gemeenteCode ? { gemeenteCode: o.gemeenteCode } : {}) });
+  pool(
+    'transitionId',
+    of('Transition').map((t) => t.id),
+  );
+  pool(
+    'aanbiedingId',
+    of('Transition').flatMap((t) => (t.aanbiedingen ?? []).map((a) => a.id)),
+  );
+  pool(
+    'spendId',
+    of('Spend').map((s) => s.id),
+  );
+  pool(
+    'signalId',
+    of('Signal').map((s) => s.id),
+  );
+  pool(
+    'endpointId',
+    of('WebhookEndpoint').map((e) => e.id),
+  );
+  pool(
+    'corporatieId',
+    of('Organisation').map((o) => o.id),
+  );
+  pool(
+    'prefix',
+    of('ApiKeyListing').map((k) => k.prefix),
+  );
+  pool(
+    'eventId',
+    of('OutboxEvent').map((e) => e.id),
+  );
+  pool(
+    'userId',
+    of('StaffMember').map((s) => s.id),
+  );
   // A parameter nobody mapped yet (a new route) gets every id in the table.
-  pool('*', items.map((i) => i.id));
+  pool(
+    '*',
+    items.map((i) => i.id),
+  );
   for (const item of items) stringsIn(item, world.known);
   for (const route of routes) if (route.spec.params) stringsIn(propertiesOf(route.spec.params), world.known);
 }
@@ -294,12 +373,17 @@ function send(route: Route, c: Case): Promise<Answer> {
     ...(body ? { 'content-length': String(body.length) } : {}),
   };
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, method: route.spec.method, path: pathOf(route, c), headers, agent }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(chunks).toString('utf8') }));
-      res.on('error', reject);
-    });
+    const req = request(
+      { host: '127.0.0.1', port, method: route.spec.method, path: pathOf(route, c), headers, agent },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(chunks).toString('utf8') }),
+        );
+        res.on('error', reject);
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });
@@ -341,7 +425,12 @@ function decodeOrUndefined(raw: string): string | undefined {
 function cursorDecodes(cursor: string): boolean {
   try {
     const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
-    return Boolean(parsed) && typeof parsed === 'object' && !Array.isArray(parsed) && Object.values(parsed as object).every((v) => typeof v === 'string');
+    return (
+      Boolean(parsed) &&
+      typeof parsed === 'object' &&
+      !Array.isArray(parsed) &&
+      Object.values(parsed as object).every((v) => typeof v === 'string')
+    );
   } catch {
     return false;
   }
@@ -350,7 +439,9 @@ function cursorDecodes(cursor: string): boolean {
 /** The query parameters as API Gateway hands them over: repeated names joined with a comma. */
 function queryParameters(c: Case): Record<string, string> {
   const query: Record<string, string> = {};
-  for (const [name, value] of new URLSearchParams(c.query.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join('&'))) {
+  for (const [name, value] of new URLSearchParams(
+    c.query.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join('&'),
+  )) {
     query[name] = name in query ? `${query[name]},${value}` : value;
   }
   return query;
@@ -359,17 +450,26 @@ function queryParameters(c: Case): Record<string, string> {
 function expectationOf(route: Route, c: Case): Expectation {
   const { spec } = route;
   // Before any Lambda: the route must match (an empty segment matches none; dot segments move the path).
-  if (Object.values(c.segments).some((s) => s.value === undefined)) return { by: 'gateway', statuses: [400], why: 'path cannot be percent-decoded' };
-  if (Object.values(c.segments).some((s) => s.raw === '')) return { by: 'gateway', statuses: [404], why: 'empty path segment' };
+  if (Object.values(c.segments).some((s) => s.value === undefined))
+    return { by: 'gateway', statuses: [400], why: 'path cannot be percent-decoded' };
+  if (Object.values(c.segments).some((s) => s.raw === ''))
+    return { by: 'gateway', statuses: [404], why: 'empty path segment' };
   // `.` and `..` (also as `%2e`) are dot segments: the URL resolves them, and the path ends up elsewhere.
-  if (Object.values(c.segments).some((s) => s.value === '.' || s.value === '..')) return { by: 'either', why: 'dot segment: the path resolves elsewhere' };
-  if (spec.auth === 'principal' && c.auth.kind === 'fault' && c.auth.by === 'gateway') return { by: 'gateway', statuses: [401], why: `token: ${c.auth.name}` };
+  if (Object.values(c.segments).some((s) => s.value === '.' || s.value === '..'))
+    return { by: 'either', why: 'dot segment: the path resolves elsewhere' };
+  if (spec.auth === 'principal' && c.auth.kind === 'fault' && c.auth.by === 'gateway')
+    return { by: 'gateway', statuses: [401], why: `token: ${c.auth.name}` };
   if (c.oversized) return { by: 'gateway', statuses: [413], why: 'body over the limit' };
   if (spec.auth === 'corporation' && c.auth.kind !== 'api-key') {
-    return { by: 'gateway', statuses: [401, 403], why: `api key: ${c.auth.kind === 'fault' ? c.auth.name : 'a user token'}` };
+    return {
+      by: 'gateway',
+      statuses: [401, 403],
+      why: `api key: ${c.auth.kind === 'fault' ? c.auth.name : 'a user token'}`,
+    };
   }
   // The handler: who is asking, then the schemas, in the order the API handler checks them.
-  if (spec.auth === 'principal' && c.auth.kind === 'fault') return { by: 'lambda', status: 401, code: 'unauthenticated', why: `token: ${c.auth.name}` };
+  if (spec.auth === 'principal' && c.auth.kind === 'fault')
+    return { by: 'lambda', status: 401, code: 'unauthenticated', why: `token: ${c.auth.name}` };
   const schemaFaults: string[] = [];
   const reason = c.headers['landing-noodtoegang'];
   if (reason !== undefined) {
@@ -386,7 +486,13 @@ function expectationOf(route: Route, c: Case): Expectation {
     let isJson = true;
     const text = c.body === undefined ? '' : Buffer.from(c.body, 'utf8').toString('utf8');
     // A body not labelled JSON is refused unread, unless the request was already wrong before its body.
-    if (text && !schemaFaults.length && !isJsonMediaType(c.contentType)) return { by: 'lambda', status: 415, code: 'unsupported-media-type', why: `content-type ${c.contentType ?? 'none'}` };
+    if (text && !schemaFaults.length && !isJsonMediaType(c.contentType))
+      return {
+        by: 'lambda',
+        status: 415,
+        code: 'unsupported-media-type',
+        why: `content-type ${c.contentType ?? 'none'}`,
+      };
     if (text) {
       try {
         json = JSON.parse(text);
@@ -397,8 +503,10 @@ function expectationOf(route: Route, c: Case): Expectation {
     if (!isJson || !spec.body.safeParse(json).success) schemaFaults.push('body');
   }
   const idempotencyKey = c.headers['idempotency-key'];
-  if (spec.idempotent && idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(ows(idempotencyKey))) schemaFaults.push('Idempotency-Key');
-  if (schemaFaults.length) return { by: 'lambda', status: 400, code: 'validation-failed', why: schemaFaults.join(', ') };
+  if (spec.idempotent && idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(ows(idempotencyKey)))
+    schemaFaults.push('Idempotency-Key');
+  if (schemaFaults.length)
+    return { by: 'lambda', status: 400, code: 'validation-failed', why: schemaFaults.join(', ') };
 
   // Valid by the schemas; still wrong when it names what does not exist, or what is not the user's business.
   const auth = c.auth;
@@ -406,7 +514,8 @@ function expectationOf(route: Route, c: Case): Expectation {
   const referenceFaults: string[] = [];
   for (const [name, value] of Object.entries(params)) {
     if (!world.known.has(value)) referenceFaults.push(`unknown ${name}`);
-    else if (name === 'transitionId' && user && !mayReach(user, value)) referenceFaults.push('transition of another organisation');
+    else if (name === 'transitionId' && user && !mayReach(user, value))
+      referenceFaults.push('transition of another organisation');
   }
   const cursor = parsedQuery?.success ? (parsedQuery.data as { cursor?: unknown }).cursor : undefined;
   if (typeof cursor === 'string' && !cursorDecodes(cursor)) referenceFaults.push('cursor never issued');
@@ -454,10 +563,12 @@ function check(c: Case, answer: Answer, expectation: Expectation): void {
   // A garbage correlation id is never echoed: the answer carries the caller's only when it is a well-formed id.
   const sent = c.headers['x-correlation-id'];
   const answered = answer.headers['x-correlation-id'];
-  if (sent !== undefined && answered !== undefined && answered === ows(sent)) expect(answered).toMatch(/^(?=.*\d)[A-Za-z0-9][A-Za-z0-9_.:-]{7,63}$/);
+  if (sent !== undefined && answered !== undefined && answered === ows(sent))
+    expect(answered).toMatch(/^(?=.*\d)[A-Za-z0-9][A-Za-z0-9_.:-]{7,63}$/);
   if (expectation.by === 'valid') {
     if (answer.status >= 400) expect(errorShapeOf(answer)).toBe('problem');
-    else if (String(answer.headers['content-type']).startsWith('application/json')) expect(() => JSON.parse(answer.text) as unknown).not.toThrow();
+    else if (String(answer.headers['content-type']).startsWith('application/json'))
+      expect(() => JSON.parse(answer.text) as unknown).not.toThrow();
     else expect(answer.headers['content-type']).toMatch(/^text\/csv/);
     return;
   }
@@ -478,27 +589,42 @@ function check(c: Case, answer: Answer, expectation: Expectation): void {
 // ---------------------------------------------------------------------------------------------------------
 
 /** Characters Node's HTTP client puts in a header value: tab, printable ASCII and Latin-1. */
-const headerChar = fc.oneof(
-  { weight: 8, arbitrary: fc.integer({ min: 0x21, max: 0x7e }) },
-  { weight: 1, arbitrary: fc.constant(0x20) },
-  { weight: 1, arbitrary: fc.integer({ min: 0xa0, max: 0xff }) },
-).map((code) => String.fromCharCode(code));
+const headerChar = fc
+  .oneof(
+    { weight: 8, arbitrary: fc.integer({ min: 0x21, max: 0x7e }) },
+    { weight: 1, arbitrary: fc.constant(0x20) },
+    { weight: 1, arbitrary: fc.integer({ min: 0xa0, max: 0xff }) },
+  )
+  .map((code) => String.fromCharCode(code));
 const headerValue = (minLength: number, maxLength: number) => fc.string({ unit: headerChar, minLength, maxLength });
 /** Lone surrogates replaced, as UTF-8 on the wire would (and encodeURIComponent needs). */
-const wellFormed = (s: string) => s.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
+const wellFormed = (s: string) =>
+  s.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
 
 function principalAuth(): fc.Arbitrary<Auth> {
   const fault = (name: string, headers: fc.Arbitrary<Record<string, string>>, by: 'gateway' | 'lambda' = 'gateway') =>
     headers.map((h): Auth => ({ kind: 'fault', name, headers: h, by }));
   return fc.oneof(
-    { weight: 8, arbitrary: fc.constantFrom(...demoUsers.map((u) => u.userId)).map((userId): Auth => ({ kind: 'user', userId })) },
+    {
+      weight: 8,
+      arbitrary: fc.constantFrom(...demoUsers.map((u) => u.userId)).map((userId): Auth => ({ kind: 'user', userId })),
+    },
     {
       weight: 3,
       arbitrary: fc.oneof(
         fault('none', fc.constant({})),
-        fault('garbage', headerValue(1, 200).map((v) => ({ authorization: v }))),
-        fault('garbage bearer', headerValue(1, 4000).map((v) => ({ authorization: `Bearer ${v}` }))),
-        fault('not bearer', fc.constantFrom(...demoUsers.map((u) => u.userId)).map((u) => ({ authorization: `Token ${tokens.get(u)}` }))),
+        fault(
+          'garbage',
+          headerValue(1, 200).map((v) => ({ authorization: v })),
+        ),
+        fault(
+          'garbage bearer',
+          headerValue(1, 4000).map((v) => ({ authorization: `Bearer ${v}` })),
+        ),
+        fault(
+          'not bearer',
+          fc.constantFrom(...demoUsers.map((u) => u.userId)).map((u) => ({ authorization: `Token ${tokens.get(u)}` })),
+        ),
         fault('basic', fc.constant({ authorization: 'Basic dTpw' })),
         fault('expired', fc.constant({ authorization: `Bearer ${faultTokens.expired}` })),
         fault('tampered', fc.constant({ authorization: `Bearer ${faultTokens.tampered}` })),
@@ -514,18 +640,33 @@ function principalAuth(): fc.Arbitrary<Auth> {
 }
 
 function corporationAuth(): fc.Arbitrary<Auth> {
-  const fault = (name: string, headers: fc.Arbitrary<Record<string, string>>) => headers.map((h): Auth => ({ kind: 'fault', name, headers: h, by: 'gateway' }));
+  const fault = (name: string, headers: fc.Arbitrary<Record<string, string>>) =>
+    headers.map((h): Auth => ({ kind: 'fault', name, headers: h, by: 'gateway' }));
   return fc.oneof(
     { weight: 6, arbitrary: fc.constant<Auth>({ kind: 'api-key' }) },
     {
       weight: 4,
       arbitrary: fc.oneof(
         fault('none', fc.constant({})),
-        fault('garbage', headerValue(1, 300).map((v) => ({ authorization: v }))),
-        fault('unknown key', fc.stringMatching(/^[a-z0-9]{8}_[A-Za-z0-9_-]{43}$/).map((k) => ({ authorization: `Bearer lnd_${k}` }))),
-        fault('changed key', fc.integer({ min: 13, max: 55 }).map((i) => ({ authorization: `Bearer ${apiKey.slice(0, i)}${apiKey[i] === 'A' ? 'B' : 'A'}${apiKey.slice(i + 1)}` }))),
+        fault(
+          'garbage',
+          headerValue(1, 300).map((v) => ({ authorization: v })),
+        ),
+        fault(
+          'unknown key',
+          fc.stringMatching(/^[a-z0-9]{8}_[A-Za-z0-9_-]{43}$/).map((k) => ({ authorization: `Bearer lnd_${k}` })),
+        ),
+        fault(
+          'changed key',
+          fc.integer({ min: 13, max: 55 }).map((i) => ({
+            authorization: `Bearer ${apiKey.slice(0, i)}${apiKey[i] === 'A' ? 'B' : 'A'}${apiKey.slice(i + 1)}`,
+          })),
+        ),
         fault('key in x-api-key only', fc.constant({ 'x-api-key': apiKey })),
-        fault('user token', fc.constantFrom(...demoUsers.map((u) => u.userId)).map((u) => ({ authorization: `Bearer ${tokens.get(u)}` }))),
+        fault(
+          'user token',
+          fc.constantFrom(...demoUsers.map((u) => u.userId)).map((u) => ({ authorization: `Bearer ${tokens.get(u)}` })),
+        ),
       ),
     },
   );
@@ -544,8 +685,18 @@ function segmentArb(name: string): fc.Arbitrary<Segment> {
     { weight: 2, arbitrary: fc.constantFrom(...nastyStrings).map(encoded) },
     { weight: 1, arbitrary: fc.string({ unit: 'grapheme-ascii', minLength: 65, maxLength: 400 }).map(encoded) },
     // Percent-encoding that does not decode (a stray %, a broken UTF-8 sequence), and raw bytes that do.
-    { weight: 1, arbitrary: fc.constantFrom('%', '%ZZ', 'abc%', '%E0%A4%A', '%C0%AF', '%FF', '%ED%A0%80').map((raw): Segment => ({ raw })) },
-    { weight: 1, arbitrary: fc.constantFrom('%2e', 'a%2Fb', '%00', '%20', '~user', "it's", '(x)').map((raw): Segment => ({ raw, value: decodeURIComponent(raw) })) },
+    {
+      weight: 1,
+      arbitrary: fc
+        .constantFrom('%', '%ZZ', 'abc%', '%E0%A4%A', '%C0%AF', '%FF', '%ED%A0%80')
+        .map((raw): Segment => ({ raw })),
+    },
+    {
+      weight: 1,
+      arbitrary: fc
+        .constantFrom('%2e', 'a%2Fb', '%00', '%20', '~user', "it's", '(x)')
+        .map((raw): Segment => ({ raw, value: decodeURIComponent(raw) })),
+    },
   );
 }
 
@@ -574,51 +725,115 @@ function pagingArb(route: Route): fc.Arbitrary<Case> | undefined {
     .record({
       page: fc.constantFrom(...pages),
       how: fc.oneof({ weight: 1, arbitrary: fc.constant('as handed out') }, { weight: 2, arbitrary: tamperings }),
-      limit: fc.oneof({ weight: 3, arbitrary: fc.constantFrom('1', '2', '100') }, { weight: 1, arbitrary: fc.constantFrom('0', '101', '-1', 'x') }),
+      limit: fc.oneof(
+        { weight: 3, arbitrary: fc.constantFrom('1', '2', '100') },
+        { weight: 1, arbitrary: fc.constantFrom('0', '101', '-1', 'x') },
+      ),
       headers: headersArb(),
     })
-    .map(({ page, how, limit, headers }): Case => ({
-      route: route.key,
-      auth: { kind: 'user', userId: page.userId },
-      segments: page.segments,
-      query: [...page.query, ['limit', limit], ['cursor', how === 'as handed out' ? page.cursor : tamper(page.cursor, how, page.userId)]],
-      // The headers of the first request too (a reason for emergency access, when it gave one).
-      headers: { ...headers, ...page.headers },
-      contentType: 'application/json',
-    }));
+    .map(
+      ({ page, how, limit, headers }): Case => ({
+        route: route.key,
+        auth: { kind: 'user', userId: page.userId },
+        segments: page.segments,
+        query: [
+          ...page.query,
+          ['limit', limit],
+          ['cursor', how === 'as handed out' ? page.cursor : tamper(page.cursor, how, page.userId)],
+        ],
+        // The headers of the first request too (a reason for emergency access, when it gave one).
+        headers: { ...headers, ...page.headers },
+        contentType: 'application/json',
+      }),
+    );
 }
 
 function queryArb(route: Route, auth: Auth): fc.Arbitrary<[string, string][]> {
-  const noise = fc.array(fc.tuple(fc.oneof(fc.constantFrom('limit', 'cursor', 'scope', 'van', 'tot', 'x', '', '__proto__'), fc.string({ maxLength: 10 })), fc.string({ unit: 'grapheme', maxLength: 30 }).map(wellFormed)), { maxLength: 3 });
-  if (!route.spec.query) return fc.oneof({ weight: 4, arbitrary: fc.constant<[string, string][]>([]) }, { weight: 1, arbitrary: noise });
+  const noise = fc.array(
+    fc.tuple(
+      fc.oneof(
+        fc.constantFrom('limit', 'cursor', 'scope', 'van', 'tot', 'x', '', '__proto__'),
+        fc.string({ maxLength: 10 }),
+      ),
+      fc.string({ unit: 'grapheme', maxLength: 30 }).map(wellFormed),
+    ),
+    { maxLength: 3 },
+  );
+  if (!route.spec.query)
+    return fc.oneof({ weight: 4, arbitrary: fc.constant<[string, string][]>([]) }, { weight: 1, arbitrary: noise });
   const properties = propertiesOf(route.spec.query);
   const cursorChoices = () => {
     // The user's own cursors (valid), the user's own or anyone's tampered with, and cursors never handed out.
     const userId = auth.kind === 'user' ? auth.userId : undefined;
     const own = (userId && world.cursors.get(`${route.id}|${userId}`)) || [];
     const templates = own.length ? own : world.allCursors;
-    const tampered = templates.length ? fc.tuple(fc.constantFrom(...templates), tamperings).map(([cursor, how]) => tamper(cursor, how, userId)) : fc.constant('');
+    const tampered = templates.length
+      ? fc.tuple(fc.constantFrom(...templates), tamperings).map(([cursor, how]) => tamper(cursor, how, userId))
+      : fc.constant('');
     return fc.oneof(
       ...(own.length ? [{ weight: 2, arbitrary: fc.constantFrom(...own) }] : []),
       ...(world.allCursors.length ? [{ weight: 1, arbitrary: fc.constantFrom(...world.allCursors) }] : []),
       { weight: 5, arbitrary: tampered },
       { weight: 1, arbitrary: fc.string({ unit: 'grapheme', maxLength: 60 }).map(wellFormed) },
       { weight: 1, arbitrary: anyJson.map((v) => Buffer.from(JSON.stringify(v)).toString('base64url')) },
-      { weight: 1, arbitrary: fc.dictionary(fc.constantFrom('pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk'), fc.constantFrom('', 'x', 'USER#u-sanne#TRANSITIONS', 'TEAM#org-overstap#team-utrecht#TRANSITIONS')).map((v) => Buffer.from(JSON.stringify(v)).toString('base64url')) },
+      {
+        weight: 1,
+        arbitrary: fc
+          .dictionary(
+            fc.constantFrom('pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk'),
+            fc.constantFrom('', 'x', 'USER#u-sanne#TRANSITIONS', 'TEAM#org-overstap#team-utrecht#TRANSITIONS'),
+          )
+          .map((v) => Buffer.from(JSON.stringify(v)).toString('base64url')),
+      },
       { weight: 1, arbitrary: fc.constant('x'.repeat(1025)) },
     );
   };
   const valueFor = (name: string): fc.Arbitrary<string> => {
     if (name === 'cursor') return cursorChoices();
-    const example = exampleOf(route.spec.query!).map((q) => (q as Record<string, unknown>)[name]).filter((v) => v !== undefined).map(String);
+    const example = exampleOf(route.spec.query!)
+      .map((q) => (q as Record<string, unknown>)[name])
+      .filter((v) => v !== undefined)
+      .map(String);
     return fc.oneof(
       { weight: 3, arbitrary: example },
-      { weight: 2, arbitrary: fc.constantFrom('0', '-1', '101', '1000000', '1e3', '1.5', '0x10', ' 5', '', 'abc', 'NaN', 'Infinity', '９', 'mine,team', '2024-02-30', '2024-13-01', 'null') },
+      {
+        weight: 2,
+        arbitrary: fc.constantFrom(
+          '0',
+          '-1',
+          '101',
+          '1000000',
+          '1e3',
+          '1.5',
+          '0x10',
+          ' 5',
+          '',
+          'abc',
+          'NaN',
+          'Infinity',
+          '９',
+          'mine,team',
+          '2024-02-30',
+          '2024-13-01',
+          'null',
+        ),
+      },
       { weight: 1, arbitrary: fc.constantFrom(...nastyStrings).map(wellFormed) },
     );
   };
-  const known = fc.subarray(Object.keys(properties)).chain((names) => (names.length ? fc.tuple(...names.map((n) => valueFor(n).map((v): [string, string] => [n, v]))) : fc.constant([] as [string, string][])));
-  return fc.tuple(known, fc.oneof({ weight: 5, arbitrary: fc.constant([] as [string, string][]) }, { weight: 1, arbitrary: noise })).map(([a, b]) => [...a, ...b]);
+  const known = fc
+    .subarray(Object.keys(properties))
+    .chain((names) =>
+      names.length
+        ? fc.tuple(...names.map((n) => valueFor(n).map((v): [string, string] => [n, v])))
+        : fc.constant([] as [string, string][]),
+    );
+  return fc
+    .tuple(
+      known,
+      fc.oneof({ weight: 5, arbitrary: fc.constant([] as [string, string][]) }, { weight: 1, arbitrary: noise }),
+    )
+    .map(([a, b]) => [...a, ...b]);
 }
 
 function bodyArb(route: Route): fc.Arbitrary<{ body?: string; oversized?: boolean }> {
@@ -626,7 +841,12 @@ function bodyArb(route: Route): fc.Arbitrary<{ body?: string; oversized?: boolea
   const json = (value: unknown) => ({ body: toJsonText(value) });
   const rare = [{ weight: 1, arbitrary: fc.constant({ oversized: true }) }];
   if (!route.spec.body) {
-    return fc.oneof({ weight: 60, arbitrary: fc.constant({}) }, { weight: 15, arbitrary: anyJson.map(json) }, { weight: 10, arbitrary: notJson.map(text) }, ...rare);
+    return fc.oneof(
+      { weight: 60, arbitrary: fc.constant({}) },
+      { weight: 15, arbitrary: anyJson.map(json) },
+      { weight: 10, arbitrary: notJson.map(text) },
+      ...rare,
+    );
   }
   const example = exampleOf(route.spec.body);
   return fc.oneof(
@@ -647,19 +867,52 @@ const contentTypeArb = fc.oneof(
     weight: 3,
     arbitrary: fc.oneof(
       fc.constant(undefined),
-      fc.constantFrom('text/plain', 'application/x-www-form-urlencoded', 'application/xml', 'multipart/form-data; boundary=xyz', 'application/json; charset=utf-16', 'application/octet-stream', 'APPLICATION/JSON', '*/*'),
+      fc.constantFrom(
+        'text/plain',
+        'application/x-www-form-urlencoded',
+        'application/xml',
+        'multipart/form-data; boundary=xyz',
+        'application/json; charset=utf-16',
+        'application/octet-stream',
+        'APPLICATION/JSON',
+        '*/*',
+      ),
       headerValue(1, 40),
     ),
   },
 );
 
 function headersArb(): fc.Arbitrary<Record<string, string>> {
-  const optional = (weight: number, arb: fc.Arbitrary<string>) => fc.oneof({ weight, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: arb });
+  const optional = (weight: number, arb: fc.Arbitrary<string>) =>
+    fc.oneof({ weight, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: arb });
   return fc
     .record({
-      'x-correlation-id': optional(2, fc.oneof(fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9_.:-]{7,63}$/), headerValue(1, 80), headerValue(200, 1000), fc.constantFrom('Fatima Ouali', '../../x', '0', '1'.repeat(64), 'a1'.repeat(40)))),
-      'idempotency-key': optional(4, fc.oneof(fc.stringMatching(/^[A-Za-z0-9_.:-]{8,128}$/), headerValue(1, 200), fc.constantFrom('short', 'a'.repeat(129), 'met spatie 123', 'ü-sleutel-12345'))),
-      'landing-noodtoegang': optional(6, fc.oneof(fc.string({ unit: 'grapheme', minLength: 10, maxLength: 120 }).map((s) => encodeURIComponent(wellFormed(s))), headerValue(0, 20), headerValue(290, 400), fc.constantFrom('%', '%E0%A4%A', 'kort', encodeURIComponent('Crisis: persoon niet bereikbaar, collega ziek')))),
+      'x-correlation-id': optional(
+        2,
+        fc.oneof(
+          fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9_.:-]{7,63}$/),
+          headerValue(1, 80),
+          headerValue(200, 1000),
+          fc.constantFrom('Fatima Ouali', '../../x', '0', '1'.repeat(64), 'a1'.repeat(40)),
+        ),
+      ),
+      'idempotency-key': optional(
+        4,
+        fc.oneof(
+          fc.stringMatching(/^[A-Za-z0-9_.:-]{8,128}$/),
+          headerValue(1, 200),
+          fc.constantFrom('short', 'a'.repeat(129), 'met spatie 123', 'ü-sleutel-12345'),
+        ),
+      ),
+      'landing-noodtoegang': optional(
+        6,
+        fc.oneof(
+          fc.string({ unit: 'grapheme', minLength: 10, maxLength: 120 }).map((s) => encodeURIComponent(wellFormed(s))),
+          headerValue(0, 20),
+          headerValue(290, 400),
+          fc.constantFrom('%', '%E0%A4%A', 'kort', encodeURIComponent('Crisis: persoon niet bereikbaar, collega ziek')),
+        ),
+      ),
       'x-fuzz-padding': optional(6, headerValue(1000, 6000)),
       accept: optional(4, fc.constantFrom('text/html', '*/*', 'application/xml', 'application/problem+json')),
       'x-forwarded-for': optional(6, fc.constantFrom('127.0.0.1', '::1', '10.0.0.1, 8.8.8.8', 'garbage', '')),
@@ -677,12 +930,28 @@ function headersArb(): fc.Arbitrary<Record<string, string>> {
 function caseArb(route: Route): fc.Arbitrary<Case> {
   const auth = route.spec.auth === 'corporation' ? corporationAuth() : principalAuth();
   const segments = route.params.length
-    ? fc.tuple(...route.params.map((name) => segmentArb(name))).map((values) => Object.fromEntries(route.params.map((name, i) => [name, values[i]!])))
+    ? fc
+        .tuple(...route.params.map((name) => segmentArb(name)))
+        .map((values) => Object.fromEntries(route.params.map((name, i) => [name, values[i]!])))
     : fc.constant({});
   const general = auth.chain((a) =>
     fc
-      .record({ segments, query: queryArb(route, a), body: bodyArb(route), contentType: contentTypeArb, headers: headersArb() })
-      .map(({ body, contentType, ...rest }): Case => ({ route: route.key, auth: a, ...rest, ...body, ...(contentType === undefined ? {} : { contentType }) })),
+      .record({
+        segments,
+        query: queryArb(route, a),
+        body: bodyArb(route),
+        contentType: contentTypeArb,
+        headers: headersArb(),
+      })
+      .map(
+        ({ body, contentType, ...rest }): Case => ({
+          route: route.key,
+          auth: a,
+          ...rest,
+          ...body,
+          ...(contentType === undefined ? {} : { contentType }),
+        }),
+      ),
   );
   const paging = pagingArb(route);
   return paging ? fc.oneof(general, paging) : general;
@@ -706,9 +975,16 @@ async function harvestCursors(): Promise<void> {
         for (const route of pages) {
           if (world.cursors.has(`${route.id}|${user.userId}`)) continue;
           const enumerated = Object.entries(propertiesOf(route.spec.query!)).filter(([, p]) => Array.isArray(p.enum));
-          const queries = enumerated.reduce<Record<string, string>[]>((acc, [name, p]) => acc.flatMap((q) => (p.enum as string[]).map((v) => ({ ...q, [name]: v }))), [{}]);
-          const candidates = route.params.map((name) => (world.pools.get(name) ?? []).filter((v) => name !== 'transitionId' || mayReach(user, v)));
-          const combos = candidates.reduce<string[][]>((acc, values) => acc.flatMap((combo) => values.map((v) => [...combo, v])), [[]]).slice(0, 8);
+          const queries = enumerated.reduce<Record<string, string>[]>(
+            (acc, [name, p]) => acc.flatMap((q) => (p.enum as string[]).map((v) => ({ ...q, [name]: v }))),
+            [{}],
+          );
+          const candidates = route.params.map((name) =>
+            (world.pools.get(name) ?? []).filter((v) => name !== 'transitionId' || mayReach(user, v)),
+          );
+          const combos = candidates
+            .reduce<string[][]>((acc, values) => acc.flatMap((combo) => values.map((v) => [...combo, v])), [[]])
+            .slice(0, 8);
           // One page per route and user is enough to tamper with.
           for (const [combo, q] of combos.flatMap((combo) => queries.map((q) => [combo, q] as const))) {
             if (world.cursors.has(`${route.id}|${user.userId}`)) break;
@@ -716,20 +992,33 @@ async function harvestCursors(): Promise<void> {
               const c: Case = {
                 route: route.key,
                 auth: { kind: 'user', userId: user.userId },
-                segments: Object.fromEntries(route.params.map((name, i) => [name, { value: combo[i]!, raw: encodeURIComponent(combo[i]!) }])),
+                segments: Object.fromEntries(
+                  route.params.map((name, i) => [name, { value: combo[i]!, raw: encodeURIComponent(combo[i]!) }]),
+                ),
                 query: [...Object.entries(q), ['limit', '1']],
                 // The first round looks with a reason for emergency access where it may: the team leads' list of it fills up.
-                headers: round === 0 ? { 'landing-noodtoegang': encodeURIComponent('Fuzz: collega niet bereikbaar, crisis') } : {},
+                headers:
+                  round === 0
+                    ? { 'landing-noodtoegang': encodeURIComponent('Fuzz: collega niet bereikbaar, crisis') }
+                    : {},
               };
               const answer = await send(route, c);
               // A role that may not read this list never will, whatever the ids.
               if (answer.status === 403 && (JSON.parse(answer.text) as { code?: string }).code === 'forbidden') break;
-              const nextCursor = answer.status === 200 ? (JSON.parse(answer.text) as { nextCursor?: string }).nextCursor : undefined;
+              const nextCursor =
+                answer.status === 200 ? (JSON.parse(answer.text) as { nextCursor?: string }).nextCursor : undefined;
               if (!nextCursor) continue;
               const key = `${route.id}|${user.userId}`;
               world.cursors.set(key, [...(world.cursors.get(key) ?? []), nextCursor]);
               world.allCursors.push(nextCursor);
-              world.pages.push({ operation: route.id, userId: user.userId, segments: c.segments, query: Object.entries(q), headers: c.headers, cursor: nextCursor });
+              world.pages.push({
+                operation: route.id,
+                userId: user.userId,
+                segments: c.segments,
+                query: Object.entries(q),
+                headers: c.headers,
+                cursor: nextCursor,
+              });
             }
           }
         }
@@ -745,25 +1034,47 @@ const setupTimes: Record<string, number> = {};
 beforeAll(async () => {
   const t0 = Date.now();
   const endpoint = inject('dynamoEndpoint');
-  landing = await startLanding({ port: 0, dynamoEndpoint: endpoint, tableName, webRoot: 'web/dist', seedDemoData: true, authSecret: secret, demoReceiverPort: 0 });
+  landing = await startLanding({
+    port: 0,
+    dynamoEndpoint: endpoint,
+    tableName,
+    webRoot: 'web/dist',
+    seedDemoData: true,
+    authSecret: secret,
+    demoReceiverPort: 0,
+  });
   port = Number(new URL(landing.url).port);
   setupTimes.startLanding = Date.now() - t0;
   dynamo = localClient(endpoint);
   apiKey = landing.demoApiKey!;
   for (const user of demoUsers) {
-    const response = await fetch(`${landing.url}/local/sign-in`, { method: 'POST', body: JSON.stringify({ userId: user.userId }) });
+    const response = await fetch(`${landing.url}/local/sign-in`, {
+      method: 'POST',
+      body: JSON.stringify({ userId: user.userId }),
+    });
     tokens.set(user.userId, ((await response.json()) as { token: string }).token);
   }
   const sanne = demoUsers.find((u) => u.role === 'begeleider')!;
   const valid = tokens.get(sanne.userId)!;
   const [header, , signature] = valid.split('.');
-  const elevated = Buffer.from(JSON.stringify({ ...claimsOf(sanne), [principalClaims.role]: 'teamleider', sub: sanne.userId, iss: 'urn:landing:local', aud: 'landing-spa', exp: Math.floor(Date.now() / 1000) + 600 })).toString('base64url');
+  const elevated = Buffer.from(
+    JSON.stringify({
+      ...claimsOf(sanne),
+      [principalClaims.role]: 'teamleider',
+      sub: sanne.userId,
+      iss: 'urn:landing:local',
+      aud: 'landing-spa',
+      exp: Math.floor(Date.now() / 1000) + 600,
+    }),
+  ).toString('base64url');
   const { [principalClaims.role]: _role, ...withoutRole } = claimsOf(sanne);
   Object.assign(faultTokens, {
     expired: await signToken(sanne.userId, claimsOf(sanne), { expiresAt: new Date(Date.now() - 60_000) }),
     tampered: `${header}.${elevated}.${signature}`,
     forged: await signToken(sanne.userId, claimsOf(sanne), { key: randomBytes(32) }),
-    otherIssuer: await signToken(sanne.userId, claimsOf(sanne), { issuer: 'https://cognito-idp.eu-west-1.amazonaws.com/elders' }),
+    otherIssuer: await signToken(sanne.userId, claimsOf(sanne), {
+      issuer: 'https://cognito-idp.eu-west-1.amazonaws.com/elders',
+    }),
     algNone: `${Buffer.from(JSON.stringify({ alg: 'none', typ: 'JWT' })).toString('base64url')}.${elevated}.`,
     noRole: await signToken(sanne.userId, withoutRole),
     unknownRole: await signToken(sanne.userId, { ...claimsOf(sanne), [principalClaims.role]: 'superuser' }),
@@ -785,7 +1096,12 @@ beforeAll(async () => {
       const result = await next(args);
       dynamoCommandsSeen += 1;
       const commandName = context.commandName ?? '';
-      if (writeCommands.has(commandName) && tablesWritten(commandName, args.input as Record<string, unknown>).some((t) => t === tableName || t === '(PartiQL)')) {
+      if (
+        writeCommands.has(commandName) &&
+        tablesWritten(commandName, args.input as Record<string, unknown>).some(
+          (t) => t === tableName || t === '(PartiQL)',
+        )
+      ) {
         domainWrites.push(commandName);
       }
       return result;
@@ -798,7 +1114,15 @@ beforeAll(async () => {
 afterAll(async () => {
   if (process.env.FUZZ_REPORT) {
     const total = [...report.values()].reduce((n, r) => n + r.cases, 0);
-    console.info(JSON.stringify({ routes: report.size, requests: total, cursors: Object.fromEntries([...world.cursors].map(([k, v]) => [k, v.length])), setupMs: setupTimes, perRoute: Object.fromEntries(report) }));
+    console.info(
+      JSON.stringify({
+        routes: report.size,
+        requests: total,
+        cursors: Object.fromEntries([...world.cursors].map(([k, v]) => [k, v.length])),
+        setupMs: setupTimes,
+        perRoute: Object.fromEntries(report),
+      }),
+    );
   }
   agent.destroy();
   dynamo?.destroy();
@@ -815,11 +1139,19 @@ describe('bad input at scale: every route of the contract, fuzzed through the ga
     expect(routes.map((r) => r.key).sort()).toEqual([...captured.routeKeys].sort());
     // The watch on domain writes sees the handlers' DynamoDB client (else it would prove nothing).
     const seen = dynamoCommandsSeen;
-    const me = await send(routes.find((r) => r.id === 'getMe') ?? routes[0]!, { route: '', auth: { kind: 'user', userId: demoUsers[0]!.userId }, segments: {}, query: [], headers: {} });
+    const me = await send(routes.find((r) => r.id === 'getMe') ?? routes[0]!, {
+      route: '',
+      auth: { kind: 'user', userId: demoUsers[0]!.userId },
+      segments: {},
+      query: [],
+      headers: {},
+    });
     expect(me.status).toBe(200);
     expect(dynamoCommandsSeen).toBeGreaterThan(seen);
     // Ids of the table to aim at: every path parameter gets its own, of every organisation.
-    for (const route of routes) for (const name of route.params) expect(world.pools.get(name) ?? world.pools.get('*'), `${route.key}: ${name}`).toBeDefined();
+    for (const route of routes)
+      for (const name of route.params)
+        expect(world.pools.get(name) ?? world.pools.get('*'), `${route.key}: ${name}`).toBeDefined();
   });
 
   for (const route of routes) {
@@ -836,7 +1168,8 @@ describe('bad input at scale: every route of the contract, fuzzed through the ga
           const answer = await send(route, c);
           const line = report.get(route.key) ?? { cases: 0, reachedHandler: 0, statuses: {} };
           line.cases += 1;
-          if (answer.status < 400 || answer.headers['content-type'] === 'application/problem+json') line.reachedHandler += 1;
+          if (answer.status < 400 || answer.headers['content-type'] === 'application/problem+json')
+            line.reachedHandler += 1;
           line.statuses[answer.status] = (line.statuses[answer.status] ?? 0) + 1;
           report.set(route.key, line);
           try {
@@ -844,7 +1177,8 @@ describe('bad input at scale: every route of the contract, fuzzed through the ga
             expect(domainWrites, 'no write to the product’s table').toEqual([]);
             expect(workflowStarts, 'no workflow started').not.toHaveBeenCalled();
           } catch (error) {
-            (error as Error).message += `\n  answer: ${answer.status} ${answer.text.slice(0, 500)}\n  expected: ${JSON.stringify(expectation)}`;
+            (error as Error).message +=
+              `\n  answer: ${answer.status} ${answer.text.slice(0, 500)}\n  expected: ${JSON.stringify(expectation)}`;
             throw error;
           }
         }),
@@ -857,15 +1191,29 @@ describe('bad input at scale: every route of the contract, fuzzed through the ga
   it('changed nothing: the product’s table is as before, the audit table only gained looks and refusals', async () => {
     await settle(landing);
     const after = { table: await snapshot(tableName), audit: await snapshot(`${tableName}-audit`) };
-    const changed = [...new Set([...before.table.keys(), ...after.table.keys()])].filter((key) => before.table.get(key) !== after.table.get(key));
+    const changed = [...new Set([...before.table.keys(), ...after.table.keys()])].filter(
+      (key) => before.table.get(key) !== after.table.get(key),
+    );
     expect(changed, 'items of the product’s table added, changed or removed').toEqual([]);
 
     const auditChanged = [...before.audit.keys()].filter((key) => before.audit.get(key) !== after.audit.get(key));
     expect(auditChanged, 'audit entries changed or removed').toEqual([]);
-    const added = [...after.audit.keys()].filter((key) => !before.audit.has(key)).map((key) => JSON.parse(after.audit.get(key)!) as Record<string, AttributeValue>);
-    const kinds = added.map((item) => (item.entity?.S === 'RefusedRequest' ? 'geweigerd (vóór de handler)' : `${item.entity?.S}:${item.actie?.S}`));
-    const looksAndRefusals = ['geweigerd (vóór de handler)', 'AuditEntry:lezen', 'AuditEntry:lijst', 'AuditEntry:exporteren', 'AuditEntry:geweigerd'];
-    const ofChanges = added.filter((_, i) => !looksAndRefusals.includes(kinds[i]!)).map((item) => `${item.entity?.S}: ${item.actie?.S} by ${item.operatie?.S}`);
+    const added = [...after.audit.keys()]
+      .filter((key) => !before.audit.has(key))
+      .map((key) => JSON.parse(after.audit.get(key)!) as Record<string, AttributeValue>);
+    const kinds = added.map((item) =>
+      item.entity?.S === 'RefusedRequest' ? 'geweigerd (vóór de handler)' : `${item.entity?.S}:${item.actie?.S}`,
+    );
+    const looksAndRefusals = [
+      'geweigerd (vóór de handler)',
+      'AuditEntry:lezen',
+      'AuditEntry:lijst',
+      'AuditEntry:exporteren',
+      'AuditEntry:geweigerd',
+    ];
+    const ofChanges = added
+      .filter((_, i) => !looksAndRefusals.includes(kinds[i]!))
+      .map((item) => `${item.entity?.S}: ${item.actie?.S} by ${item.operatie?.S}`);
     expect(ofChanges, 'audit entries of a change').toEqual([]);
     // The refusals did land in the audit trail (NEN 7513).
     expect(kinds).toContain('geweigerd (vóór de handler)');

@@ -26,22 +26,38 @@ const tableId = (t: Template) => Object.keys(t.Resources).find((id) => id.starts
 
 describe('the change summary', () => {
   it('calls a stack not deployed yet new, and an identical one unchanged', () => {
-    expect(stackChange('Landing-dev-Data', undefined, data)).toMatchObject({ status: 'nieuw', added: Object.keys(data.Resources).length, atRisk: [] });
-    expect(stackChange('Landing-dev-Data', copy(data), data)).toMatchObject({ status: 'ongewijzigd', added: 0, updated: 0, replaced: 0, removed: 0 });
+    expect(stackChange('Landing-dev-Data', undefined, data)).toMatchObject({
+      status: 'nieuw',
+      added: Object.keys(data.Resources).length,
+      atRisk: [],
+    });
+    expect(stackChange('Landing-dev-Data', copy(data), data)).toMatchObject({
+      status: 'ongewijzigd',
+      added: 0,
+      updated: 0,
+      replaced: 0,
+      removed: 0,
+    });
   });
 
   it('calls out a table that would be replaced (a new key) as data at risk, and a deploy stops for it', () => {
     const next = copy(data);
     (next.Resources[tableId(next)]!.Properties.KeySchema as { AttributeName: string }[])[0]!.AttributeName = 'id';
     const change = stackChange('Landing-dev-Data', data, next);
-    expect(change).toMatchObject({ status: 'gewijzigd', replaced: 1, atRisk: [{ logicalId: tableId(data), type: 'AWS::DynamoDB::GlobalTable', impact: 'WILL_REPLACE' }] });
+    expect(change).toMatchObject({
+      status: 'gewijzigd',
+      replaced: 1,
+      atRisk: [{ logicalId: tableId(data), type: 'AWS::DynamoDB::GlobalTable', impact: 'WILL_REPLACE' }],
+    });
     expect(formatChanges('dev', [change]).join('\n')).toMatch(/Let op: 1 resource\(s\) met gegevens/);
   });
 
   it('calls out a table that would be removed', () => {
     const next = copy(data);
     delete next.Resources[tableId(next)];
-    expect(stackChange('Landing-dev-Data', data, next).atRisk).toEqual([expect.objectContaining({ impact: 'WILL_DESTROY' })]);
+    expect(stackChange('Landing-dev-Data', data, next).atRisk).toEqual([
+      expect.objectContaining({ impact: 'WILL_DESTROY' }),
+    ]);
   });
 
   it('counts an updated function and notices wider permissions', () => {
@@ -49,9 +65,19 @@ describe('the change summary', () => {
     const fn = Object.entries(next.Resources).find(([, r]) => r.Type === 'AWS::Lambda::Function')![1];
     fn.Properties.MemorySize = 1024;
     const policy = Object.entries(next.Resources).find(([, r]) => r.Type === 'AWS::IAM::Policy')![1];
-    (policy.Properties.PolicyDocument as { Statement: unknown[] }).Statement.push({ Effect: 'Allow', Action: 'dynamodb:DeleteTable', Resource: '*' });
+    (policy.Properties.PolicyDocument as { Statement: unknown[] }).Statement.push({
+      Effect: 'Allow',
+      Action: 'dynamodb:DeleteTable',
+      Resource: '*',
+    });
     const change = stackChange('Landing-dev-Api', api, next);
-    expect(change).toMatchObject({ status: 'gewijzigd', updated: 2, replaced: 0, permissionsBroadened: true, atRisk: [] });
+    expect(change).toMatchObject({
+      status: 'gewijzigd',
+      updated: 2,
+      replaced: 0,
+      permissionsBroadened: true,
+      atRisk: [],
+    });
     expect(formatChanges('dev', [change]).join('\n')).toContain('meer rechten');
   });
 });
@@ -60,8 +86,12 @@ describe('the deployed template', () => {
   const cloudFormation = mockClient(CloudFormationClient);
 
   it('is read from CloudFormation, or absent for a stack not deployed yet', async () => {
-    cloudFormation.on(GetTemplateCommand, { StackName: 'Landing-acc-Data' }).resolves({ TemplateBody: JSON.stringify(data) });
-    const missing = Object.assign(new Error('Stack with id Landing-acc-Web does not exist'), { name: 'ValidationError' });
+    cloudFormation
+      .on(GetTemplateCommand, { StackName: 'Landing-acc-Data' })
+      .resolves({ TemplateBody: JSON.stringify(data) });
+    const missing = Object.assign(new Error('Stack with id Landing-acc-Web does not exist'), {
+      name: 'ValidationError',
+    });
     cloudFormation.on(GetTemplateCommand, { StackName: 'Landing-acc-Web' }).rejects(missing);
     const client = new CloudFormationClient({ region: 'eu-west-1' });
     expect(await deployedTemplate(client, 'Landing-acc-Data')).toEqual(data);
@@ -69,7 +99,13 @@ describe('the deployed template', () => {
   });
 
   it('lets any other failure through (no credentials is not "not deployed")', async () => {
-    cloudFormation.on(GetTemplateCommand).rejects(Object.assign(new Error('The security token included in the request is invalid'), { name: 'UnrecognizedClientException' }));
-    await expect(deployedTemplate(new CloudFormationClient({ region: 'eu-west-1' }), 'Landing-acc-Data')).rejects.toThrow(/security token/);
+    cloudFormation.on(GetTemplateCommand).rejects(
+      Object.assign(new Error('The security token included in the request is invalid'), {
+        name: 'UnrecognizedClientException',
+      }),
+    );
+    await expect(
+      deployedTemplate(new CloudFormationClient({ region: 'eu-west-1' }), 'Landing-acc-Data'),
+    ).rejects.toThrow(/security token/);
   });
 });

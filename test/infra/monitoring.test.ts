@@ -27,7 +27,14 @@ beforeAll(() => {
   stages = Object.fromEntries(
     built.map(([name, stacks]) => {
       const { monitoring, ...rest } = stacks;
-      return [name, { stacks, monitoring: Template.fromStack(monitoring), others: Object.values(rest).map((stack) => ({ stack, template: Template.fromStack(stack) })) }];
+      return [
+        name,
+        {
+          stacks,
+          monitoring: Template.fromStack(monitoring),
+          others: Object.values(rest).map((stack) => ({ stack, template: Template.fromStack(stack) })),
+        },
+      ];
     }),
   ) as unknown as typeof stages;
 });
@@ -58,7 +65,9 @@ describe('Monitoring stack', () => {
         expect(label.startsWith(`Landing-${name}-`), label).toBe(true);
         expect(JSON.stringify(alarm.Properties.AlarmActions), label).toBe(`[${topicRef}]`);
         expect(JSON.stringify(alarm.Properties.OKActions), label).toBe(`[${topicRef}]`);
-        expect(alarm.Properties.AlarmDescription, label).toMatch(new RegExp(`What to do: docs/OPERATIONS\\.md#(${Object.values(runbookAnchors).join('|')})\\.$`));
+        expect(alarm.Properties.AlarmDescription, label).toMatch(
+          new RegExp(`What to do: docs/OPERATIONS\\.md#(${Object.values(runbookAnchors).join('|')})\\.$`),
+        );
         expect(alarm.Properties.TreatMissingData, label).toBe('notBreaching');
       }
     }
@@ -66,16 +75,25 @@ describe('Monitoring stack', () => {
 
   it('alarms on a 5xx share above 1% over five minutes, only with at least 20 requests', () => {
     const alarm = alarmNamed(stages.prod.monitoring, 'Landing-prod-api-5xx-rate')!;
-    const expression = (alarm.Properties.Metrics as { Expression?: string; ReturnData: boolean }[]).find((m) => m.ReturnData)!.Expression;
+    const expression = (alarm.Properties.Metrics as { Expression?: string; ReturnData: boolean }[]).find(
+      (m) => m.ReturnData,
+    )!.Expression;
     expect(expression).toBe('IF(requests >= 20, 100 * errors / requests, 0)');
-    expect(alarm.Properties).toMatchObject({ Threshold: 1, ComparisonOperator: 'GreaterThanOrEqualToThreshold', EvaluationPeriods: 1 });
+    expect(alarm.Properties).toMatchObject({
+      Threshold: 1,
+      ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+      EvaluationPeriods: 1,
+    });
     expect(watched(alarm)).toContain('"MetricName":"5xx"');
   });
 
   it('covers every Lambda function of every stack with an error and a throttle alarm', () => {
     for (const name of stageNames) {
       const { monitoring, others } = stages[name];
-      const lambdaAlarms = (metricName: string) => alarmsOf(monitoring).filter((a) => a.Properties.Namespace === 'AWS/Lambda' && a.Properties.MetricName === metricName);
+      const lambdaAlarms = (metricName: string) =>
+        alarmsOf(monitoring).filter(
+          (a) => a.Properties.Namespace === 'AWS/Lambda' && a.Properties.MetricName === metricName,
+        );
       const errorAlarms = lambdaAlarms('Errors');
       const throttleAlarms = lambdaAlarms('Throttles');
       let functions = 0;
@@ -85,7 +103,8 @@ describe('Monitoring stack', () => {
           if (logicalId.startsWith('CustomCrossRegionExport')) continue;
           functions += 1;
           // The monitoring stack names the function by the other stack's export of its Ref.
-          const covered = (alarms: Resource[]) => alarms.some((a) => watched(a).includes(`${stack.stackName}:ExportsOutputRef${logicalId}`));
+          const covered = (alarms: Resource[]) =>
+            alarms.some((a) => watched(a).includes(`${stack.stackName}:ExportsOutputRef${logicalId}`));
           expect(covered(errorAlarms), `${stack.stackName}/${logicalId}: error alarm`).toBe(true);
           expect(covered(throttleAlarms), `${stack.stackName}/${logicalId}: throttle alarm`).toBe(true);
         }
@@ -97,8 +116,10 @@ describe('Monitoring stack', () => {
   });
 
   it('is priced in the cost model with as many alarm metrics as it watches', () => {
-    const metricsWatched = (alarm: Resource) => (alarm.Properties.Metrics as { MetricStat?: unknown }[] | undefined)?.filter((m) => m.MetricStat).length ?? 1;
-    const watchedBy = (name: StageName) => alarmsOf(stages[name].monitoring).reduce((sum, alarm) => sum + metricsWatched(alarm), 0);
+    const metricsWatched = (alarm: Resource) =>
+      (alarm.Properties.Metrics as { MetricStat?: unknown }[] | undefined)?.filter((m) => m.MetricStat).length ?? 1;
+    const watchedBy = (name: StageName) =>
+      alarmsOf(stages[name].monitoring).reduce((sum, alarm) => sum + metricsWatched(alarm), 0);
     expect(watchedBy('prod')).toBe(fixed.alarmMetrics);
     expect(watchedBy('acc')).toBe(fixed.alarmMetrics);
     // dev empties its web bucket on removal: one more (CDK's) Lambda, two more alarms.
@@ -108,13 +129,26 @@ describe('Monitoring stack', () => {
   it('watches the webhook dead-letter queue and every state machine', () => {
     const { monitoring, stacks } = stages.dev;
     const dlq = alarmNamed(monitoring, 'Landing-dev-webhook-dead-letters')!;
-    expect(dlq.Properties).toMatchObject({ MetricName: 'ApproximateNumberOfMessagesVisible', Namespace: 'AWS/SQS', Threshold: 1 });
-    expect(watched(dlq)).toContain(JSON.stringify(stacks.monitoring.resolve(stacks.webhooks.queue.deadLetterQueue!.queue.queueName)));
-    for (const machine of [stacks.workflows.transitionWorkflow, stacks.workflows.moveWorkflow, stacks.workflows.followUpWorkflow]) {
+    expect(dlq.Properties).toMatchObject({
+      MetricName: 'ApproximateNumberOfMessagesVisible',
+      Namespace: 'AWS/SQS',
+      Threshold: 1,
+    });
+    expect(watched(dlq)).toContain(
+      JSON.stringify(stacks.monitoring.resolve(stacks.webhooks.queue.deadLetterQueue!.queue.queueName)),
+    );
+    for (const machine of [
+      stacks.workflows.transitionWorkflow,
+      stacks.workflows.moveWorkflow,
+      stacks.workflows.followUpWorkflow,
+    ]) {
       const arn = JSON.stringify(stacks.monitoring.resolve(machine.stateMachineArn));
-      const alarm = alarmsOf(monitoring).find((a) => a.Properties.AlarmName.startsWith('Landing-dev-workflow-failed-') && watched(a).includes(arn));
+      const alarm = alarmsOf(monitoring).find(
+        (a) => a.Properties.AlarmName.startsWith('Landing-dev-workflow-failed-') && watched(a).includes(arn),
+      );
       expect(alarm, machine.node.path).toBeDefined();
-      for (const metric of ['ExecutionsFailed', 'ExecutionsTimedOut', 'ExecutionsAborted']) expect(watched(alarm!)).toContain(metric);
+      for (const metric of ['ExecutionsFailed', 'ExecutionsTimedOut', 'ExecutionsAborted'])
+        expect(watched(alarm!)).toContain(metric);
     }
   });
 
@@ -122,24 +156,38 @@ describe('Monitoring stack', () => {
     for (const name of stageNames) {
       const { monitoring, stacks, others } = stages[name];
       const alarm = alarmNamed(monitoring, `Landing-${name}-audit-parked`)!;
-      expect(alarm.Properties).toMatchObject({ MetricName: 'ApproximateNumberOfMessagesVisible', Namespace: 'AWS/SQS', Threshold: 1, Statistic: 'Maximum' });
+      expect(alarm.Properties).toMatchObject({
+        MetricName: 'ApproximateNumberOfMessagesVisible',
+        Namespace: 'AWS/SQS',
+        Threshold: 1,
+        Statistic: 'Maximum',
+      });
       expect(watched(alarm)).toContain(JSON.stringify(stacks.monitoring.resolve(stacks.api.auditParked.queueName)));
       expect(alarm.Properties.AlarmDescription).toContain('docs/OPERATIONS.md#alarm-audit-parked');
 
       const api = others.find((o) => o.stack === stacks.api)!.template;
       const queueId = stacks.api.getLogicalId(stacks.api.auditParked.node.defaultChild as never);
       // The access log's Lambda: its batch goes to the same queue when Lambda's own retries fail.
-      const refused = Object.values(api.findResources('AWS::Lambda::Function')).find((f) => JSON.stringify(f).includes('functions/audit/refused-requests.ts'))!;
+      const refused = Object.values(api.findResources('AWS::Lambda::Function')).find((f) =>
+        JSON.stringify(f).includes('functions/audit/refused-requests.ts'),
+      )!;
       expect(refused.Properties.DeadLetterConfig).toEqual({ TargetArn: { 'Fn::GetAtt': [queueId, 'Arn'] } });
-      const writers = Object.values(api.findResources('AWS::Lambda::Function')).filter((f) => f.Properties.Environment?.Variables?.AUDIT_TABLE_NAME);
+      const writers = Object.values(api.findResources('AWS::Lambda::Function')).filter(
+        (f) => f.Properties.Environment?.Variables?.AUDIT_TABLE_NAME,
+      );
       expect(writers.length).toBeGreaterThanOrEqual(10);
-      for (const fn of writers) expect(fn.Properties.Environment.Variables.AUDIT_PARKED_QUEUE_URL, JSON.stringify(fn.Metadata)).toEqual({ Ref: queueId });
+      for (const fn of writers)
+        expect(fn.Properties.Environment.Variables.AUDIT_PARKED_QUEUE_URL, JSON.stringify(fn.Metadata)).toEqual({
+          Ref: queueId,
+        });
     }
   });
 
   it('subscribes the stage’s alarm e-mails to the ops topic', () => {
     for (const name of stageNames) {
-      const subscriptions = Object.values(stages[name].monitoring.findResources('AWS::SNS::Subscription')) as Resource[];
+      const subscriptions = Object.values(
+        stages[name].monitoring.findResources('AWS::SNS::Subscription'),
+      ) as Resource[];
       expect(subscriptions.map((s) => s.Properties.Endpoint).sort()).toEqual([...stageConfig(name).alarmEmails].sort());
       for (const s of subscriptions) expect(s.Properties.Protocol).toBe('email');
     }
@@ -147,12 +195,30 @@ describe('Monitoring stack', () => {
 
   it('has a dashboard per stage with the API, Lambda, workflow, webhook, DynamoDB and business graphs', () => {
     for (const name of stageNames) {
-      const dashboards = Object.values(stages[name].monitoring.findResources('AWS::CloudWatch::Dashboard')) as Resource[];
+      const dashboards = Object.values(
+        stages[name].monitoring.findResources('AWS::CloudWatch::Dashboard'),
+      ) as Resource[];
       expect(dashboards).toHaveLength(1);
       expect(dashboards[0]!.Properties.DashboardName).toBe(`Landing-${name}`);
       const source = dashboards[0]!.Properties.DashboardBody as string | { 'Fn::Join': [string, unknown[]] };
-      const body = typeof source === 'string' ? source : source['Fn::Join'][1].map((part) => (typeof part === 'string' ? part : '<ref>')).join('');
-      for (const title of ['API: requests', 'API: 4xx and 5xx', 'API: latency', 'Lambda: errors per function', 'Lambda: throttles per function', 'Lambda: duration p99 per function', 'Workflows: executions started', 'Workflows: executions failed', 'Webhooks: queue', 'Webhooks: dead-letter queue', 'DynamoDB: consumed capacity', 'DynamoDB: throttled']) {
+      const body =
+        typeof source === 'string'
+          ? source
+          : source['Fn::Join'][1].map((part) => (typeof part === 'string' ? part : '<ref>')).join('');
+      for (const title of [
+        'API: requests',
+        'API: 4xx and 5xx',
+        'API: latency',
+        'Lambda: errors per function',
+        'Lambda: throttles per function',
+        'Lambda: duration p99 per function',
+        'Workflows: executions started',
+        'Workflows: executions failed',
+        'Webhooks: queue',
+        'Webhooks: dead-letter queue',
+        'DynamoDB: consumed capacity',
+        'DynamoDB: throttled',
+      ]) {
         expect(body, title).toContain(title);
       }
       for (const metric of Object.keys(businessMetrics)) expect(body, metric).toContain(metric);

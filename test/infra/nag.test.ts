@@ -30,7 +30,9 @@ let stacks: { stackName: string; stage: StageName; template: Template }[];
 
 beforeAll(() => {
   // The validation report is read below, finding by finding, rather than thrown by the synth.
-  app = new App({ context: { ...cdkContext, 'aws:cdk:bundling-stacks': [], '@aws-cdk/core:failSynthOnValidationErrors': false } });
+  app = new App({
+    context: { ...cdkContext, 'aws:cdk:bundling-stacks': [], '@aws-cdk/core:failSynthOnValidationErrors': false },
+  });
   const checks = addGuardRails(app);
   for (const name of stageNames) {
     const certificates = { certificateArn: placeholderCertificate, apiCertificateArn: placeholderApiCertificate };
@@ -52,19 +54,23 @@ const resourcesOf = (type: string) =>
       .filter(([, resource]) => resource.Type === type)
       .map(([logicalId, resource]) => ({ stackName, logicalId, resource, template })),
   );
-const list = <T>(value: T | T[] | undefined): T[] => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
+const list = <T>(value: T | T[] | undefined): T[] =>
+  value === undefined ? [] : Array.isArray(value) ? value : [value];
 const refersTo = (value: unknown, logicalId: string) => JSON.stringify(value).includes(`"${logicalId}"`);
 const deniesInsecureTransport = (statements: Statement[]) =>
   statements.some((s) => s.Effect === 'Deny' && `${s.Condition?.Bool?.['aws:SecureTransport']}` === 'false');
 
 describe('cdk-nag (AWS Solutions)', () => {
   it('synthesizes every stack of every stage', () => {
-    for (const name of stageNames) expect(stacks.filter((s) => s.stage === name).length, name).toBeGreaterThanOrEqual(5);
+    for (const name of stageNames)
+      expect(stacks.filter((s) => s.stage === name).length, name).toBeGreaterThanOrEqual(5);
     expect(stacks.every((s) => s.stage)).toBe(true);
   });
 
   it('finds no unacknowledged error or warning on any stack of any stage', () => {
-    const findings = report.violations.flatMap((v) => v.violatingResources.map((r) => `${v.severity} ${v.ruleName} at ${r.constructPath}`));
+    const findings = report.violations.flatMap((v) =>
+      v.violatingResources.map((r) => `${v.severity} ${v.ruleName} at ${r.constructPath}`),
+    );
     expect(findings, `cdk-nag findings:\n${findings.join('\n')}`).toEqual([]);
   });
 
@@ -73,7 +79,12 @@ describe('cdk-nag (AWS Solutions)', () => {
       construct.node.metadata
         .filter((entry) => entry.type === Validations.ACKNOWLEDGED_RULES_METADATA_KEY)
         .flatMap((entry) => Object.entries(entry.data as Record<string, string>))
-        .map(([id, reason]) => ({ path: construct.node.path, id: id.replace(/^annotation::/i, ''), reason, wide: construct instanceof Stack || construct instanceof Stage })),
+        .map(([id, reason]) => ({
+          path: construct.node.path,
+          id: id.replace(/^annotation::/i, ''),
+          reason,
+          wide: construct instanceof Stack || construct instanceof Stage,
+        })),
     );
     expect(acknowledged.length).toBeGreaterThan(0);
     for (const { path, id, reason, wide } of acknowledged) {
@@ -117,29 +128,50 @@ describe('least privilege', () => {
   const identityStatements = () =>
     [
       ...resourcesOf('AWS::IAM::Policy').map((r) => ({ ...r, documents: [r.resource.Properties?.PolicyDocument] })),
-      ...resourcesOf('AWS::IAM::ManagedPolicy').map((r) => ({ ...r, documents: [r.resource.Properties?.PolicyDocument] })),
-      ...resourcesOf('AWS::IAM::Role').map((r) => ({ ...r, documents: list(r.resource.Properties?.Policies).map((p: { PolicyDocument: unknown }) => p.PolicyDocument) })),
+      ...resourcesOf('AWS::IAM::ManagedPolicy').map((r) => ({
+        ...r,
+        documents: [r.resource.Properties?.PolicyDocument],
+      })),
+      ...resourcesOf('AWS::IAM::Role').map((r) => ({
+        ...r,
+        documents: list(r.resource.Properties?.Policies).map((p: { PolicyDocument: unknown }) => p.PolicyDocument),
+      })),
     ].flatMap(({ stackName, logicalId, documents }) =>
-      documents.flatMap((document) => list((document as { Statement?: Statement[] } | undefined)?.Statement)).map((statement) => ({ where: `${stackName}/${logicalId}`, statement })),
+      documents
+        .flatMap((document) => list((document as { Statement?: Statement[] } | undefined)?.Statement))
+        .map((statement) => ({ where: `${stackName}/${logicalId}`, statement })),
     );
 
   it('grants no `*` or `service:*` action in any policy of any stage', () => {
     const statements = identityStatements();
     expect(statements.length).toBeGreaterThan(100);
-    const broad = statements.flatMap(({ where, statement }) => list(statement.Action).filter((a) => a === '*' || /^[a-z0-9-]+:\*$/.test(a)).map((a) => `${where}: ${a}`));
+    const broad = statements.flatMap(({ where, statement }) =>
+      list(statement.Action)
+        .filter((a) => a === '*' || /^[a-z0-9-]+:\*$/.test(a))
+        .map((a) => `${where}: ${a}`),
+    );
     expect(broad).toEqual([]);
   });
 
   it('grants on Resource "*" only the listed actions that take no resource ARN (no data action)', () => {
-    const onEverything = identityStatements().filter(({ statement }) => statement.Effect === 'Allow' && list(statement.Resource).includes('*'));
-    const notAllowed = onEverything.flatMap(({ where, statement }) => list(statement.Action).filter((a) => !actionsWithoutResourceLevelPermissions.has(a)).map((a) => `${where}: ${a}`));
+    const onEverything = identityStatements().filter(
+      ({ statement }) => statement.Effect === 'Allow' && list(statement.Resource).includes('*'),
+    );
+    const notAllowed = onEverything.flatMap(({ where, statement }) =>
+      list(statement.Action)
+        .filter((a) => !actionsWithoutResourceLevelPermissions.has(a))
+        .map((a) => `${where}: ${a}`),
+    );
     expect(notAllowed).toEqual([]);
-    for (const action of actionsWithoutResourceLevelPermissions) expect(dataServices).not.toContain(action.split(':')[0]);
+    for (const action of actionsWithoutResourceLevelPermissions)
+      expect(dataServices).not.toContain(action.split(':')[0]);
   });
 
   it('gives every function its own role that writes to its own log group only (no AWSLambdaBasicExecutionRole)', () => {
     // Landing's own functions carry their handler's metadata; CDK's own handlers (BucketDeployment) keep CDK's role.
-    const functions = resourcesOf('AWS::Lambda::Function').filter(({ resource }) => resource.Metadata?.[localHandlerMetadataKey]);
+    const functions = resourcesOf('AWS::Lambda::Function').filter(
+      ({ resource }) => resource.Metadata?.[localHandlerMetadataKey],
+    );
     expect(functions.length).toBeGreaterThan(40);
     for (const { stackName, resource, template } of functions) {
       const roleId = resource.Properties!.Role['Fn::GetAtt'][0] as string;
@@ -150,12 +182,15 @@ describe('least privilege', () => {
         .flatMap((r) => list(r.Properties?.PolicyDocument?.Statement as Statement[]))
         .filter((st) => list(st.Action).some((a) => a.startsWith('logs:')));
       expect(logStatements.length, `${stackName}/${roleId}`).toBeGreaterThan(0);
-      for (const st of logStatements) expect(st.Resource, `${stackName}/${roleId}`).toEqual({ 'Fn::GetAtt': [logGroupId, 'Arn'] });
+      for (const st of logStatements)
+        expect(st.Resource, `${stackName}/${roleId}`).toEqual({ 'Fn::GetAtt': [logGroupId, 'Arn'] });
     }
   });
 
   it('names the tables’ indexes instead of `index/*`, and lets appenders of the audit trail touch no index', () => {
-    const indexWildcards = identityStatements().filter(({ statement }) => JSON.stringify(statement.Resource ?? '').includes('/index/*'));
+    const indexWildcards = identityStatements().filter(({ statement }) =>
+      JSON.stringify(statement.Resource ?? '').includes('/index/*'),
+    );
     expect(indexWildcards.map((s) => s.where)).toEqual([]);
   });
 });
@@ -166,10 +201,22 @@ describe('encryption at rest and TLS only', () => {
     expect(buckets.length).toBeGreaterThanOrEqual(3);
     for (const { stackName, logicalId, resource } of buckets) {
       const where = `${stackName}/${logicalId}`;
-      expect(resource.Properties?.PublicAccessBlockConfiguration, where).toEqual({ BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true });
-      expect(resource.Properties?.BucketEncryption?.ServerSideEncryptionConfiguration?.length, where).toBeGreaterThan(0);
-      const policies = resourcesOf('AWS::S3::BucketPolicy').filter((p) => p.stackName === stackName && refersTo(p.resource.Properties?.Bucket, logicalId));
-      expect(deniesInsecureTransport(policies.flatMap((p) => list(p.resource.Properties?.PolicyDocument?.Statement))), where).toBe(true);
+      expect(resource.Properties?.PublicAccessBlockConfiguration, where).toEqual({
+        BlockPublicAcls: true,
+        BlockPublicPolicy: true,
+        IgnorePublicAcls: true,
+        RestrictPublicBuckets: true,
+      });
+      expect(resource.Properties?.BucketEncryption?.ServerSideEncryptionConfiguration?.length, where).toBeGreaterThan(
+        0,
+      );
+      const policies = resourcesOf('AWS::S3::BucketPolicy').filter(
+        (p) => p.stackName === stackName && refersTo(p.resource.Properties?.Bucket, logicalId),
+      );
+      expect(
+        deniesInsecureTransport(policies.flatMap((p) => list(p.resource.Properties?.PolicyDocument?.Statement))),
+        where,
+      ).toBe(true);
     }
   });
 
@@ -178,9 +225,17 @@ describe('encryption at rest and TLS only', () => {
     expect(queues.length).toBeGreaterThanOrEqual(6);
     for (const { stackName, logicalId, resource } of queues) {
       const where = `${stackName}/${logicalId}`;
-      expect(resource.Properties?.SqsManagedSseEnabled === true || resource.Properties?.KmsMasterKeyId !== undefined, where).toBe(true);
-      const policies = resourcesOf('AWS::SQS::QueuePolicy').filter((p) => p.stackName === stackName && refersTo(p.resource.Properties?.Queues, logicalId));
-      expect(deniesInsecureTransport(policies.flatMap((p) => list(p.resource.Properties?.PolicyDocument?.Statement))), where).toBe(true);
+      expect(
+        resource.Properties?.SqsManagedSseEnabled === true || resource.Properties?.KmsMasterKeyId !== undefined,
+        where,
+      ).toBe(true);
+      const policies = resourcesOf('AWS::SQS::QueuePolicy').filter(
+        (p) => p.stackName === stackName && refersTo(p.resource.Properties?.Queues, logicalId),
+      );
+      expect(
+        deniesInsecureTransport(policies.flatMap((p) => list(p.resource.Properties?.PolicyDocument?.Statement))),
+        where,
+      ).toBe(true);
     }
   });
 
@@ -192,25 +247,36 @@ describe('encryption at rest and TLS only', () => {
       // A key of the stack's own (not alias/aws/sns), so CloudWatch alarms can publish to the topic.
       const keyId = resource.Properties?.KmsMasterKeyId?.['Fn::GetAtt']?.[0] as string | undefined;
       expect(keyId, where).toBeDefined();
-      expect(resourcesOf('AWS::KMS::Key').some((k) => k.stackName === stackName && k.logicalId === keyId), where).toBe(true);
-      const policies = resourcesOf('AWS::SNS::TopicPolicy').filter((p) => p.stackName === stackName && refersTo(p.resource.Properties?.Topics, logicalId));
-      expect(deniesInsecureTransport(policies.flatMap((p) => list(p.resource.Properties?.PolicyDocument?.Statement))), where).toBe(true);
+      expect(
+        resourcesOf('AWS::KMS::Key').some((k) => k.stackName === stackName && k.logicalId === keyId),
+        where,
+      ).toBe(true);
+      const policies = resourcesOf('AWS::SNS::TopicPolicy').filter(
+        (p) => p.stackName === stackName && refersTo(p.resource.Properties?.Topics, logicalId),
+      );
+      expect(
+        deniesInsecureTransport(policies.flatMap((p) => list(p.resource.Properties?.PolicyDocument?.Statement))),
+        where,
+      ).toBe(true);
     }
   });
 
   it('encrypts every table (SSE) and rotates every KMS key', () => {
     const tables = [...resourcesOf('AWS::DynamoDB::GlobalTable'), ...resourcesOf('AWS::DynamoDB::Table')];
     expect(tables.length).toBeGreaterThanOrEqual(6);
-    for (const { stackName, logicalId, resource } of tables) expect(resource.Properties?.SSESpecification?.SSEEnabled, `${stackName}/${logicalId}`).toBe(true);
+    for (const { stackName, logicalId, resource } of tables)
+      expect(resource.Properties?.SSESpecification?.SSEEnabled, `${stackName}/${logicalId}`).toBe(true);
     const keys = resourcesOf('AWS::KMS::Key');
     expect(keys.length).toBeGreaterThanOrEqual(6);
-    for (const { stackName, logicalId, resource } of keys) expect(resource.Properties?.EnableKeyRotation, `${stackName}/${logicalId}`).toBe(true);
+    for (const { stackName, logicalId, resource } of keys)
+      expect(resource.Properties?.EnableKeyRotation, `${stackName}/${logicalId}`).toBe(true);
   });
 
   it('keeps every log group for a set time (CloudWatch Logs encrypts them at rest by default; no key of ours needed)', () => {
     const logGroups = resourcesOf('AWS::Logs::LogGroup');
     expect(logGroups.length).toBeGreaterThan(20);
-    for (const { stackName, logicalId, resource } of logGroups) expect(resource.Properties?.RetentionInDays, `${stackName}/${logicalId}`).toBeGreaterThan(0);
+    for (const { stackName, logicalId, resource } of logGroups)
+      expect(resource.Properties?.RetentionInDays, `${stackName}/${logicalId}`).toBeGreaterThan(0);
   });
 
   it('serves CloudFront over HTTPS only, with TLS 1.2 at least on the stage’s own name, and reaches the API over TLS 1.2', () => {
@@ -220,14 +286,23 @@ describe('encryption at rest and TLS only', () => {
     for (const { stackName, resource } of distributions) {
       const config = resource.Properties!.DistributionConfig;
       for (const behavior of [config.DefaultCacheBehavior, ...list(config.CacheBehaviors)]) {
-        expect(['redirect-to-https', 'https-only'], `${stackName} ${behavior.PathPattern ?? 'default'}`).toContain(behavior.ViewerProtocolPolicy);
+        expect(['redirect-to-https', 'https-only'], `${stackName} ${behavior.PathPattern ?? 'default'}`).toContain(
+          behavior.ViewerProtocolPolicy,
+        );
       }
       if (config.Aliases) {
         withCertificate += 1;
-        expect(config.ViewerCertificate, stackName).toMatchObject({ MinimumProtocolVersion: 'TLSv1.2_2021', SslSupportMethod: 'sni-only' });
+        expect(config.ViewerCertificate, stackName).toMatchObject({
+          MinimumProtocolVersion: 'TLSv1.2_2021',
+          SslSupportMethod: 'sni-only',
+        });
       }
       for (const origin of list(config.Origins) as { CustomOriginConfig?: Record<string, unknown> }[]) {
-        if (origin.CustomOriginConfig) expect(origin.CustomOriginConfig, stackName).toMatchObject({ OriginProtocolPolicy: 'https-only', OriginSSLProtocols: ['TLSv1.2'] });
+        if (origin.CustomOriginConfig)
+          expect(origin.CustomOriginConfig, stackName).toMatchObject({
+            OriginProtocolPolicy: 'https-only',
+            OriginSSLProtocols: ['TLSv1.2'],
+          });
       }
     }
     expect(withCertificate).toBe(2);

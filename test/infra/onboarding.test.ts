@@ -1,4 +1,10 @@
-import { AdminCreateUserCommand, AdminDeleteUserAttributesCommand, AdminUpdateUserAttributesCommand, CognitoIdentityProviderClient, ListUsersCommand } from '@aws-sdk/client-cognito-identity-provider';
+import {
+  AdminCreateUserCommand,
+  AdminDeleteUserAttributesCommand,
+  AdminUpdateUserAttributesCommand,
+  CognitoIdentityProviderClient,
+  ListUsersCommand,
+} from '@aws-sdk/client-cognito-identity-provider';
 import { mockClient } from 'aws-sdk-client-mock';
 import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -35,7 +41,11 @@ beforeEach(async () => {
   cognito.on(AdminDeleteUserAttributesCommand).resolves({});
 });
 
-const deps = () => ({ db: table.db, tableName: table.tableName, users: new CognitoUsers(new CognitoIdentityProviderClient({ region: 'eu-west-1' }), 'pool-1') });
+const deps = () => ({
+  db: table.db,
+  tableName: table.tableName,
+  users: new CognitoUsers(new CognitoIdentityProviderClient({ region: 'eu-west-1' }), 'pool-1'),
+});
 const file = (): OnboardingFile => {
   const parsed = parseOnboardingFile(example);
   if (!parsed.ok) throw new Error(parsed.problems.join('\n'));
@@ -44,7 +54,12 @@ const file = (): OnboardingFile => {
 
 describe('onboarding an organisation', () => {
   it('creates each member of staff once, as a user with organisation, role and team, and as staff keyed by their sub', async () => {
-    expect(await onboard(deps(), file(), false)).toEqual({ organisations: 3, staff: 4, usersCreated: 4, usersUpdated: 0 });
+    expect(await onboard(deps(), file(), false)).toEqual({
+      organisations: 3,
+      staff: 4,
+      usersCreated: 4,
+      usersUpdated: 0,
+    });
     const created = cognito.commandCalls(AdminCreateUserCommand).map((c) => c.args[0].input);
     expect(created.find((u) => u.Username === 'begeleider@overstap.example.nl')?.UserAttributes).toEqual(
       expect.arrayContaining([
@@ -69,13 +84,20 @@ describe('onboarding an organisation', () => {
     expect(cognito.commandCalls(AdminCreateUserCommand)).toHaveLength(4);
     expect(await directory.staff('org-overstap')).toHaveLength(3);
     // Those without a team lose the team claim (an administrator who was a begeleider sees no team's records).
-    expect(cognito.commandCalls(AdminDeleteUserAttributesCommand).map((c) => c.args[0].input.Username).sort()).toEqual(['beheer@overstap.example.nl', 'budget@utrecht.example.nl']);
+    expect(
+      cognito
+        .commandCalls(AdminDeleteUserAttributesCommand)
+        .map((c) => c.args[0].input.Username)
+        .sort(),
+    ).toEqual(['beheer@overstap.example.nl', 'budget@utrecht.example.nl']);
   });
 
   it('writes nothing in a dry run', async () => {
     expect(await onboard(deps(), file(), true)).toMatchObject({ usersCreated: 4 });
     expect(cognito.commandCalls(AdminCreateUserCommand)).toHaveLength(0);
-    expect(await new DynamoOrganisationDirectory(table.db, table.tableName).organisation('org-overstap')).toBeUndefined();
+    expect(
+      await new DynamoOrganisationDirectory(table.db, table.tableName).organisation('org-overstap'),
+    ).toBeUndefined();
   });
 
   it('refuses a file with mistakes, each named, before anything is written', () => {
@@ -84,7 +106,13 @@ describe('onboarding an organisation', () => {
       { email: 'x@overstap.example.nl', naam: 'Zonder Team', organisatieId: 'org-overstap', rol: 'begeleider' },
       { email: 'y@overstap.example.nl', naam: 'Verkeerde Plek', organisatieId: 'org-overstap', rol: 'budgethouder' },
       { email: 'z@elders.example.nl', naam: 'Onbekende Organisatie', organisatieId: 'org-elders', rol: 'beheerder' },
-      { email: 'begeleider@overstap.example.nl', naam: 'Dubbel', organisatieId: 'org-overstap', rol: 'begeleider', teamId: 't' },
+      {
+        email: 'begeleider@overstap.example.nl',
+        naam: 'Dubbel',
+        organisatieId: 'org-overstap',
+        rol: 'begeleider',
+        teamId: 't',
+      },
       { email: 'geen-adres', naam: 'Geen Adres', organisatieId: 'org-overstap', rol: 'beheerder' },
     );
     const parsed = parseOnboardingFile(wrong);

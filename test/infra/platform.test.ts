@@ -4,7 +4,8 @@ import { lambdaBundling } from '../../infra/constructs/landing-function';
 
 /** Locally, in CI and on Lambda the same major version of Node runs the code: the pinned `node` package's. */
 describe('platform', () => {
-  const pinned = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).devDependencies.node as string;
+  const pinned = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).devDependencies
+    .node as string;
   const major = pinned.split('.')[0];
 
   it('runs the tests on the pinned Node, whatever Node started npm', () => {

@@ -16,14 +16,29 @@ const handler = new Function(`${readFileSync(spaRoutesFunctionPath, 'utf8')}; re
 }) => Request;
 
 const uriAfter = (uri: string) =>
-  handler({ version: '1.0', context: { eventType: 'viewer-request' }, viewer: { ip: '192.0.2.1' }, request: { uri, method: 'GET', querystring: {}, headers: {} } }).uri;
+  handler({
+    version: '1.0',
+    context: { eventType: 'viewer-request' },
+    viewer: { ip: '192.0.2.1' },
+    request: { uri, method: 'GET', querystring: {}, headers: {} },
+  }).uri;
 
 describe('the SPA routes function', () => {
-  it.each(['/', '/trajecten', '/trajecten/t-123', '/aanmelden/terug', '/team/', '/corporaties/c-1/endpoints'])('serves the client route %s from /index.html', (uri) => {
-    expect(uriAfter(uri)).toBe('/index.html');
-  });
+  it.each(['/', '/trajecten', '/trajecten/t-123', '/aanmelden/terug', '/team/', '/corporaties/c-1/endpoints'])(
+    'serves the client route %s from /index.html',
+    (uri) => {
+      expect(uriAfter(uri)).toBe('/index.html');
+    },
+  );
 
-  it.each(['/index.html', '/config.json', '/assets/index-abc123.js', '/assets/missing.css', '/favicon.ico', '/trajecten/verslag.csv'])('leaves the file %s alone', (uri) => {
+  it.each([
+    '/index.html',
+    '/config.json',
+    '/assets/index-abc123.js',
+    '/assets/missing.css',
+    '/favicon.ico',
+    '/trajecten/verslag.csv',
+  ])('leaves the file %s alone', (uri) => {
     expect(uriAfter(uri)).toBe(uri);
   });
 
@@ -32,7 +47,14 @@ describe('the SPA routes function', () => {
   });
 
   it('keeps the rest of the request as it came', () => {
-    const request = { uri: '/trajecten/t-1', method: 'GET', querystring: { tab: { value: 'budget' } }, headers: { accept: { value: 'text/html' } } };
-    expect(handler({ version: '1.0', context: { eventType: 'viewer-request' }, viewer: { ip: '192.0.2.1' }, request })).toEqual({ ...request, uri: '/index.html' });
+    const request = {
+      uri: '/trajecten/t-1',
+      method: 'GET',
+      querystring: { tab: { value: 'budget' } },
+      headers: { accept: { value: 'text/html' } },
+    };
+    expect(
+      handler({ version: '1.0', context: { eventType: 'viewer-request' }, viewer: { ip: '192.0.2.1' }, request }),
+    ).toEqual({ ...request, uri: '/index.html' });
   });
 });

@@ -33,7 +33,9 @@ beforeAll(() => {
 describe('Data stack', () => {
   it('keeps the audit trail on its own table with deletion protection on every stage, retained with its stack gone', () => {
     for (const stage of [dev, prod]) {
-      const audit = Object.entries(stage.data.findResources('AWS::DynamoDB::GlobalTable')).find(([id]) => id.startsWith('AuditTable'))!;
+      const audit = Object.entries(stage.data.findResources('AWS::DynamoDB::GlobalTable')).find(([id]) =>
+        id.startsWith('AuditTable'),
+      )!;
       expect(audit[1].DeletionPolicy).toBe('Retain');
       expect(audit[1].Properties.Replicas[0].DeletionProtectionEnabled).toBe(true);
       expect(audit[1].Properties.TimeToLiveSpecification).toEqual({ AttributeName: 'expiresAt', Enabled: true });
@@ -42,11 +44,16 @@ describe('Data stack', () => {
 
   it('lets the API functions only add to the audit trail, and only the audit function read it', () => {
     const statements = Object.entries(dev.api.findResources('AWS::IAM::Policy')).flatMap(([id, p]) =>
-      (p.Properties.PolicyDocument.Statement as { Action: string | string[]; Resource: unknown }[]).filter((s) => JSON.stringify(s.Resource).includes('AuditTable')).map((s) => ({ id, actions: [s.Action].flat() })),
+      (p.Properties.PolicyDocument.Statement as { Action: string | string[]; Resource: unknown }[])
+        .filter((s) => JSON.stringify(s.Resource).includes('AuditTable'))
+        .map((s) => ({ id, actions: [s.Action].flat() })),
     );
     expect(statements.length).toBeGreaterThanOrEqual(7);
     for (const { id, actions } of statements) {
-      expect(actions.some((a) => /Update|Delete/.test(a)), id).toBe(false);
+      expect(
+        actions.some((a) => /Update|Delete/.test(a)),
+        id,
+      ).toBe(false);
       if (actions.includes('dynamodb:Query')) expect(id).toMatch(/^AuditApi/);
     }
   });
@@ -67,8 +74,12 @@ describe('Data stack', () => {
   });
 
   it('protects the table from deletion outside dev', () => {
-    dev.data.hasResourceProperties('AWS::DynamoDB::GlobalTable', { Replicas: [Match.objectLike({ DeletionProtectionEnabled: false })] });
-    prod.data.hasResourceProperties('AWS::DynamoDB::GlobalTable', { Replicas: [Match.objectLike({ DeletionProtectionEnabled: true })] });
+    dev.data.hasResourceProperties('AWS::DynamoDB::GlobalTable', {
+      Replicas: [Match.objectLike({ DeletionProtectionEnabled: false })],
+    });
+    prod.data.hasResourceProperties('AWS::DynamoDB::GlobalTable', {
+      Replicas: [Match.objectLike({ DeletionProtectionEnabled: true })],
+    });
     prod.data.hasResource('AWS::DynamoDB::GlobalTable', { DeletionPolicy: 'Retain' });
   });
 });
@@ -76,7 +87,9 @@ describe('Data stack', () => {
 describe('Api stack', () => {
   it('routes every operation of the contract: the JWT authorizer for staff, the API key authorizer for corporations, none for public', () => {
     const routes = dev.api.findResources('AWS::ApiGatewayV2::Route');
-    const byKey = new Map(Object.values(routes).map((r) => [r.Properties.RouteKey as string, r.Properties.AuthorizationType as string]));
+    const byKey = new Map(
+      Object.values(routes).map((r) => [r.Properties.RouteKey as string, r.Properties.AuthorizationType as string]),
+    );
     const expected = { public: 'NONE', principal: 'JWT', corporation: 'CUSTOM' } as const;
     for (const spec of Object.values(operations)) {
       expect(byKey.get(routeKey(spec)), routeKey(spec)).toBe(expected[spec.auth]);
@@ -99,7 +112,9 @@ describe('Api stack', () => {
     const starters = Object.entries(policies)
       .filter(([, p]) =>
         (p.Properties.PolicyDocument.Statement as { Action: string | string[]; Resource: unknown }[]).some(
-          (st) => [st.Action].flat().includes('states:StartExecution') && JSON.stringify(st.Resource).includes('TransitionWorkflow'),
+          (st) =>
+            [st.Action].flat().includes('states:StartExecution') &&
+            JSON.stringify(st.Resource).includes('TransitionWorkflow'),
         ),
       )
       .map(([id]) => id);
@@ -112,7 +127,9 @@ describe('Api stack', () => {
     const checked = Object.entries(policies).filter(([id]) => /^(OrganisationApi|MetaApi)/.test(id));
     expect(checked).toHaveLength(2);
     for (const [id, policy] of checked) {
-      const onTable = (policy.Properties.PolicyDocument.Statement as { Action: unknown; Resource: unknown }[]).filter((st) => !JSON.stringify(st.Resource).includes('AuditTable'));
+      const onTable = (policy.Properties.PolicyDocument.Statement as { Action: unknown; Resource: unknown }[]).filter(
+        (st) => !JSON.stringify(st.Resource).includes('AuditTable'),
+      );
       expect(JSON.stringify(onTable), id).not.toMatch(/dynamodb:(PutItem|UpdateItem|DeleteItem|BatchWriteItem)/);
     }
   });
@@ -120,15 +137,28 @@ describe('Api stack', () => {
   it('keeps an access log without headers or values, and passes its 401s and 403s to the audit trail', () => {
     const [stage] = Object.values(prod.api.findResources('AWS::ApiGatewayV2::Stage'));
     const format = JSON.parse(stage!.Properties.AccessLogSettings.Format) as Record<string, string>;
-    expect(format).toMatchObject({ requestId: '$context.requestId', routeKey: '$context.routeKey', status: '$context.status', authorizerError: '$context.authorizer.error', integrationStatus: '$context.integrationStatus' });
+    expect(format).toMatchObject({
+      requestId: '$context.requestId',
+      routeKey: '$context.routeKey',
+      status: '$context.status',
+      authorizerError: '$context.authorizer.error',
+      integrationStatus: '$context.integrationStatus',
+    });
     expect(JSON.stringify(format)).not.toMatch(/header|path|querystring|requestBody|claims/i);
     const [filter] = Object.values(prod.api.findResources('AWS::Logs::SubscriptionFilter'));
     expect(filter!.Properties.FilterPattern).toContain('$.status = "401"');
     expect(filter!.Properties.FilterPattern).toContain('$.status = "403"');
     expect(JSON.stringify(filter!.Properties.DestinationArn)).toContain('RefusedRequests');
-    const writer = Object.entries(prod.api.findResources('AWS::IAM::Policy')).find(([id]) => id.startsWith('RefusedRequests'))!;
-    const actions = (writer[1].Properties.PolicyDocument.Statement as { Action: string | string[] }[]).flatMap((st) => [st.Action].flat());
-    expect(actions.filter((a) => a.startsWith('dynamodb:')).sort()).toEqual(['dynamodb:BatchWriteItem', 'dynamodb:PutItem']);
+    const writer = Object.entries(prod.api.findResources('AWS::IAM::Policy')).find(([id]) =>
+      id.startsWith('RefusedRequests'),
+    )!;
+    const actions = (writer[1].Properties.PolicyDocument.Statement as { Action: string | string[] }[]).flatMap((st) =>
+      [st.Action].flat(),
+    );
+    expect(actions.filter((a) => a.startsWith('dynamodb:')).sort()).toEqual([
+      'dynamodb:BatchWriteItem',
+      'dynamodb:PutItem',
+    ]);
   });
 
   it('puts only the health check outside the authorizers', () => {
@@ -144,7 +174,11 @@ describe('Api stack', () => {
         MfaConfiguration: 'ON',
         EnabledMfas: ['SOFTWARE_TOKEN_MFA'],
         AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
-        Schema: Match.arrayWith([Match.objectLike({ Name: 'organisation_id' }), Match.objectLike({ Name: 'role' }), Match.objectLike({ Name: 'team_id' })]),
+        Schema: Match.arrayWith([
+          Match.objectLike({ Name: 'organisation_id' }),
+          Match.objectLike({ Name: 'role' }),
+          Match.objectLike({ Name: 'team_id' }),
+        ]),
       });
     }
   });
@@ -156,10 +190,15 @@ describe('Api stack', () => {
       GenerateSecret: false,
       CallbackURLs: ['https://landing.example.nl/aanmelden/terug'],
     });
-    expect(client.ReadAttributes).toEqual(expect.arrayContaining(['custom:organisation_id', 'custom:role', 'custom:team_id']));
+    expect(client.ReadAttributes).toEqual(
+      expect.arrayContaining(['custom:organisation_id', 'custom:role', 'custom:team_id']),
+    );
     expect(client.WriteAttributes.some((a: string) => a.startsWith('custom:'))).toBe(false);
     prod.api.hasResourceProperties('AWS::Cognito::UserPoolDomain', { Domain: 'landing-aanmelden' });
-    prod.api.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', { AuthorizerType: 'JWT', IdentitySource: ['$request.header.Authorization'] });
+    prod.api.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
+      AuthorizerType: 'JWT',
+      IdentitySource: ['$request.header.Authorization'],
+    });
   });
 
   it('has a client for the smoke test: password and second factor through the admin API only, no hosted pages, taken by the API', () => {
@@ -169,8 +208,13 @@ describe('Api stack', () => {
       expect(smoke?.Properties).toMatchObject({ GenerateSecret: false, AllowedOAuthFlowsUserPoolClient: false });
       // ADMIN_USER_PASSWORD_AUTH needs the caller's AWS credentials (cognito-idp:AdminInitiateAuth): not a way in
       // for anyone with only a password.
-      expect([...smoke!.Properties.ExplicitAuthFlows].sort()).toEqual(['ALLOW_ADMIN_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH']);
-      expect(smoke!.Properties.ReadAttributes).toEqual(expect.arrayContaining(['custom:organisation_id', 'custom:role', 'custom:team_id']));
+      expect([...smoke!.Properties.ExplicitAuthFlows].sort()).toEqual([
+        'ALLOW_ADMIN_USER_PASSWORD_AUTH',
+        'ALLOW_REFRESH_TOKEN_AUTH',
+      ]);
+      expect(smoke!.Properties.ReadAttributes).toEqual(
+        expect.arrayContaining(['custom:organisation_id', 'custom:role', 'custom:team_id']),
+      );
       expect(smoke!.Properties.WriteAttributes ?? []).toEqual([]);
       // The API's JWT authorizer takes its ID tokens, as the SPA's; the smoke command finds it by the stack output.
       const spaId = Object.keys(clients).find((id) => clients[id]!.Properties.AllowedOAuthFlows);
@@ -183,7 +227,9 @@ describe('Api stack', () => {
   });
 
   it('renews the SPA’s tokens with a refresh token that lasts a working day and is revoked at sign-out', () => {
-    const client = Object.values(prod.api.findResources('AWS::Cognito::UserPoolClient')).find((c) => c.Properties.AllowedOAuthFlows)!.Properties;
+    const client = Object.values(prod.api.findResources('AWS::Cognito::UserPoolClient')).find(
+      (c) => c.Properties.AllowedOAuthFlows,
+    )!.Properties;
     // The SPA sends the ID token and renews when the access token expires: both must live equally long.
     expect(client).toMatchObject({
       TokenValidityUnits: { IdToken: 'minutes', AccessToken: 'minutes', RefreshToken: 'minutes' },
@@ -202,7 +248,10 @@ describe('Reaching the API only through CloudFront', () => {
   let withDomain: { api: Template; web: Template };
   beforeAll(() => {
     const app = new App({ context: { ...cdkContext, 'aws:cdk:bundling-stacks': [] } });
-    const stacks = createLandingStacks(app, stageConfig('prod', { certificateArn: webCertificate, apiCertificateArn: apiCertificate }));
+    const stacks = createLandingStacks(
+      app,
+      stageConfig('prod', { certificateArn: webCertificate, apiCertificateArn: apiCertificate }),
+    );
     withDomain = { api: Template.fromStack(stacks.api), web: Template.fromStack(stacks.web) };
   });
 
@@ -213,7 +262,9 @@ describe('Reaching the API only through CloudFront', () => {
   it('serves the API on the stage’s own name (a regional custom domain with TLS 1.2), mapped to its stage', () => {
     withDomain.api.hasResourceProperties('AWS::ApiGatewayV2::DomainName', {
       DomainName: 'landing.example.nl',
-      DomainNameConfigurations: [Match.objectLike({ CertificateArn: apiCertificate, EndpointType: 'REGIONAL', SecurityPolicy: 'TLS_1_2' })],
+      DomainNameConfigurations: [
+        Match.objectLike({ CertificateArn: apiCertificate, EndpointType: 'REGIONAL', SecurityPolicy: 'TLS_1_2' }),
+      ],
     });
     withDomain.api.resourceCountIs('AWS::ApiGatewayV2::ApiMapping', 1);
   });
@@ -221,7 +272,9 @@ describe('Reaching the API only through CloudFront', () => {
   it('lets CloudFront reach the API at that custom domain, passing the viewer’s Host so API Gateway knows the name', () => {
     const [distribution] = Object.values(withDomain.web.findResources('AWS::CloudFront::Distribution'));
     const config = distribution!.Properties.DistributionConfig;
-    const api = (config.CacheBehaviors as { PathPattern: string; TargetOriginId: string; OriginRequestPolicyId: string }[]).find((b) => b.PathPattern === '/api/*')!;
+    const api = (
+      config.CacheBehaviors as { PathPattern: string; TargetOriginId: string; OriginRequestPolicyId: string }[]
+    ).find((b) => b.PathPattern === '/api/*')!;
     const origin = (config.Origins as { Id: string; DomainName: unknown }[]).find((o) => o.Id === api.TargetOriginId)!;
     expect(JSON.stringify(origin.DomainName)).toContain('RegionalDomainName');
     expect(JSON.stringify(origin.DomainName)).not.toContain('execute-api');
@@ -240,7 +293,11 @@ describe('Reaching the API only through CloudFront', () => {
 });
 
 describe('Per-client rate limits at CloudFront', () => {
-  type Rule = { Name: string; Action?: { Block?: { CustomResponse?: { ResponseCode: number } } }; Statement: { RateBasedStatement?: Record<string, any> } };
+  type Rule = {
+    Name: string;
+    Action?: { Block?: { CustomResponse?: { ResponseCode: number } } };
+    Statement: { RateBasedStatement?: Record<string, any> };
+  };
 
   it('keeps the web ACL for CloudFront in us-east-1 (where CloudFront requires it), on the stage’s distribution', () => {
     expect(dev.edgeRegion).toBe('us-east-1');
@@ -252,7 +309,9 @@ describe('Per-client rate limits at CloudFront', () => {
   it('limits each credential (a token or a corporation’s API key) on /api/* on its own, so one client cannot starve the rest', () => {
     const [acl] = Object.values(dev.edge.findResources('AWS::WAFv2::WebACL'));
     const rules = acl!.Properties.Rules as Rule[];
-    const perCredential = rules.find((r) => JSON.stringify(r.Statement.RateBasedStatement?.CustomKeys ?? []).includes('"authorization"'));
+    const perCredential = rules.find((r) =>
+      JSON.stringify(r.Statement.RateBasedStatement?.CustomKeys ?? []).includes('"authorization"'),
+    );
     expect(perCredential).toBeDefined();
     expect(perCredential!.Statement.RateBasedStatement).toMatchObject({
       AggregateKeyType: 'CUSTOM_KEYS',
@@ -264,7 +323,9 @@ describe('Per-client rate limits at CloudFront', () => {
 
   it('limits each address too, for requests that rotate or leave out their credential', () => {
     const [acl] = Object.values(dev.edge.findResources('AWS::WAFv2::WebACL'));
-    const perAddress = (acl!.Properties.Rules as Rule[]).find((r) => r.Statement.RateBasedStatement?.AggregateKeyType === 'IP');
+    const perAddress = (acl!.Properties.Rules as Rule[]).find(
+      (r) => r.Statement.RateBasedStatement?.AggregateKeyType === 'IP',
+    );
     expect(perAddress).toBeDefined();
     expect(perAddress!.Action?.Block?.CustomResponse?.ResponseCode).toBe(429);
   });
@@ -273,7 +334,11 @@ describe('Per-client rate limits at CloudFront', () => {
 describe('Workflows stack', () => {
   it('lets EventBridge Scheduler start exactly the move and follow-up workflows, and nothing else', () => {
     const roles = dev.workflows.findResources('AWS::IAM::Role', {
-      Properties: { AssumeRolePolicyDocument: { Statement: [Match.objectLike({ Principal: { Service: 'scheduler.amazonaws.com' } })] } },
+      Properties: {
+        AssumeRolePolicyDocument: {
+          Statement: [Match.objectLike({ Principal: { Service: 'scheduler.amazonaws.com' } })],
+        },
+      },
     });
     expect(Object.keys(roles)).toHaveLength(1);
     const policies = Object.values(dev.workflows.findResources('AWS::IAM::Policy')).filter((p) =>
@@ -288,7 +353,9 @@ describe('Workflows stack', () => {
   });
 
   it('lets the wake-up task manage only the workflows’ own schedules', () => {
-    const wakeupPolicy = Object.entries(dev.workflows.findResources('AWS::IAM::Policy')).find(([id]) => id.startsWith('Wakeup'))!;
+    const wakeupPolicy = Object.entries(dev.workflows.findResources('AWS::IAM::Policy')).find(([id]) =>
+      id.startsWith('Wakeup'),
+    )!;
     const statement = wakeupPolicy[1].Properties.PolicyDocument.Statement.find((s: { Action: unknown }) =>
       JSON.stringify(s.Action).includes('scheduler:CreateSchedule'),
     );
@@ -298,17 +365,26 @@ describe('Workflows stack', () => {
     expect(statement.Resource).toHaveLength(2);
   });
 
-  it.each(['landing-dev-verhuizing', 'landing-dev-signalen'])('keeps the waits of %s out of the execution: no Wait state, alarms instead', (name) => {
-    const machines = dev.workflows.findResources('AWS::StepFunctions::StateMachine', { Properties: { StateMachineName: name } });
-    const definition = JSON.stringify(Object.values(machines)[0]!.Properties.DefinitionString);
-    expect(definition).not.toContain('\\"Type\\":\\"Wait\\"');
-    expect(definition).toContain('Zet de wekker');
-  });
+  it.each(['landing-dev-verhuizing', 'landing-dev-signalen'])(
+    'keeps the waits of %s out of the execution: no Wait state, alarms instead',
+    (name) => {
+      const machines = dev.workflows.findResources('AWS::StepFunctions::StateMachine', {
+        Properties: { StateMachineName: name },
+      });
+      const definition = JSON.stringify(Object.values(machines)[0]!.Properties.DefinitionString);
+      expect(definition).not.toContain('\\"Type\\":\\"Wait\\"');
+      expect(definition).toContain('Zet de wekker');
+    },
+  );
 
   it('lets only the transitions and signals APIs and the new-signal stream consumer start the follow-up workflow', () => {
     const startersIn = (stack: Template) =>
       Object.entries(stack.findResources('AWS::IAM::Policy'))
-        .filter(([, p]) => JSON.stringify(p.Properties.PolicyDocument).includes('states:StartExecution') && JSON.stringify(p.Properties.PolicyDocument).includes('FollowUpWorkflow'))
+        .filter(
+          ([, p]) =>
+            JSON.stringify(p.Properties.PolicyDocument).includes('states:StartExecution') &&
+            JSON.stringify(p.Properties.PolicyDocument).includes('FollowUpWorkflow'),
+        )
         .map(([id]) => id.replace(/ServiceRoleDefaultPolicy.*$/, ''))
         .sort();
     expect(startersIn(dev.api)).toEqual(['SignalsApi', 'TransitionsApi']);
@@ -326,7 +402,16 @@ describe('Webhooks stack', () => {
   it('feeds the fan-out from the table stream, filtered to new notices in the outbox', () => {
     dev.webhooks.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
       StartingPosition: 'TRIM_HORIZON',
-      FilterCriteria: { Filters: [{ Pattern: JSON.stringify({ eventName: ['INSERT'], dynamodb: { NewImage: { entity: { S: ['OutboxEvent'] } } } }) }] },
+      FilterCriteria: {
+        Filters: [
+          {
+            Pattern: JSON.stringify({
+              eventName: ['INSERT'],
+              dynamodb: { NewImage: { entity: { S: ['OutboxEvent'] } } },
+            }),
+          },
+        ],
+      },
     });
   });
 
@@ -339,23 +424,42 @@ describe('Webhooks stack', () => {
   });
 
   it('lets only the worker open webhook secrets, and only the admin API seal them', () => {
-    const policies = Object.entries({ ...dev.webhooks.findResources('AWS::IAM::Policy'), ...dev.api.findResources('AWS::IAM::Policy') });
-    const withAction = (action: string) => policies.filter(([, p]) => JSON.stringify(p.Properties.PolicyDocument).includes(action)).map(([id]) => id.replace(/ServiceRoleDefaultPolicy.*$/, ''));
+    const policies = Object.entries({
+      ...dev.webhooks.findResources('AWS::IAM::Policy'),
+      ...dev.api.findResources('AWS::IAM::Policy'),
+    });
+    const withAction = (action: string) =>
+      policies
+        .filter(([, p]) => JSON.stringify(p.Properties.PolicyDocument).includes(action))
+        .map(([id]) => id.replace(/ServiceRoleDefaultPolicy.*$/, ''));
     expect(withAction('kms:Decrypt')).toEqual(['WebhookWorker']);
     expect(withAction('kms:Encrypt')).toEqual(['WebhooksApi']);
     dev.webhooks.hasResourceProperties('AWS::KMS::Key', { EnableKeyRotation: true });
   });
 
   it('gives the worker time for a whole batch, and its queue six times that before a message shows again', () => {
-    const [worker] = Object.values(dev.webhooks.findResources('AWS::Lambda::Function', { Properties: { Description: Match.stringLikeRegexp('sends one signed notice') } }));
+    const [worker] = Object.values(
+      dev.webhooks.findResources('AWS::Lambda::Function', {
+        Properties: { Description: Match.stringLikeRegexp('sends one signed notice') },
+      }),
+    );
     const timeoutMs = worker!.Properties.Timeout * 1000;
     // The batch's sends go side by side: one send, the bookkeeping around it, and time to answer the batch.
-    expect(workerBudget.sendTimeoutMs + workerBudget.bookkeepingMs + workerBudget.returnMs).toBeLessThanOrEqual(timeoutMs);
+    expect(workerBudget.sendTimeoutMs + workerBudget.bookkeepingMs + workerBudget.returnMs).toBeLessThanOrEqual(
+      timeoutMs,
+    );
     // A worker that holds a delivery holds it longer than it can run: no second worker sends meanwhile.
     expect(LEASE_MS).toBeGreaterThan(timeoutMs);
-    const [mapping] = Object.values(dev.webhooks.findResources('AWS::Lambda::EventSourceMapping')).filter((m) => !m.Properties.StartingPosition);
-    expect(mapping!.Properties).toMatchObject({ BatchSize: workerBudget.batchSize, FunctionResponseTypes: ['ReportBatchItemFailures'] });
-    const deliveries = Object.values(dev.webhooks.findResources('AWS::SQS::Queue')).find((q) => q.Properties.RedrivePolicy);
+    const [mapping] = Object.values(dev.webhooks.findResources('AWS::Lambda::EventSourceMapping')).filter(
+      (m) => !m.Properties.StartingPosition,
+    );
+    expect(mapping!.Properties).toMatchObject({
+      BatchSize: workerBudget.batchSize,
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+    });
+    const deliveries = Object.values(dev.webhooks.findResources('AWS::SQS::Queue')).find(
+      (q) => q.Properties.RedrivePolicy,
+    );
     expect(deliveries!.Properties.VisibilityTimeout).toBeGreaterThanOrEqual(6 * worker!.Properties.Timeout);
   });
 
@@ -366,9 +470,12 @@ describe('Webhooks stack', () => {
 
 describe('event source mappings', () => {
   it('take partial batch responses from every consumer: the queue worker and both stream consumers', () => {
-    const mappings = [dev.webhooks, dev.workflows, dev.api].flatMap((t) => Object.values(t.findResources('AWS::Lambda::EventSourceMapping')));
+    const mappings = [dev.webhooks, dev.workflows, dev.api].flatMap((t) =>
+      Object.values(t.findResources('AWS::Lambda::EventSourceMapping')),
+    );
     expect(mappings).toHaveLength(3);
-    for (const mapping of mappings) expect(mapping.Properties.FunctionResponseTypes).toEqual(['ReportBatchItemFailures']);
+    for (const mapping of mappings)
+      expect(mapping.Properties.FunctionResponseTypes).toEqual(['ReportBatchItemFailures']);
     // A stream consumer's batch that fails as a whole is split, retried a bounded number of times, then parked.
     const streams = mappings.filter((m) => m.Properties.StartingPosition);
     expect(streams).toHaveLength(2);
@@ -406,7 +513,9 @@ describe('Web stack', () => {
       const [distribution] = Object.values(stage.web.findResources('AWS::CloudFront::Distribution'));
       const config = distribution!.Properties.DistributionConfig;
       expect(config.CustomErrorResponses).toBeUndefined();
-      const api = (config.CacheBehaviors as { PathPattern: string; FunctionAssociations?: unknown[] }[]).find((b) => b.PathPattern === '/api/*');
+      const api = (config.CacheBehaviors as { PathPattern: string; FunctionAssociations?: unknown[] }[]).find(
+        (b) => b.PathPattern === '/api/*',
+      );
       expect(api).toBeDefined();
       expect(api!.FunctionAssociations).toBeUndefined();
     }

@@ -12,10 +12,24 @@ describe('a deploy of a stage that runs on a restored table', () => {
     const dynamo = mockClient(DynamoDBClient);
     const stream = 'arn:aws:dynamodb:eu-west-1:123456789012:table/restored-1/stream/2027-03-05T10:15:00.000';
     dynamo.on(DescribeTableCommand, { TableName: 'restored-1' }).resolves({ Table: { LatestStreamArn: stream } });
-    const repointing = await currentRepointing('acc', tables({ main: 'restored-1', audit: own.audit }), new DynamoDBClient({ region: 'eu-west-1' }));
+    const repointing = await currentRepointing(
+      'acc',
+      tables({ main: 'restored-1', audit: own.audit }),
+      new DynamoDBClient({ region: 'eu-west-1' }),
+    );
     expect(repointing).toEqual({ main: { tableName: 'restored-1', streamArn: stream } });
-    expect(repointingContext('acc', repointing)).toEqual(['--context', 'restoredTable:acc=restored-1', '--context', `restoredTableStream:acc=${stream}`]);
-    expect(repointingParameters('acc', repointing)).toEqual(['--parameters', 'Landing-acc-Data:RestoredTable=restored-1', '--parameters', 'Landing-acc-Data:RestoredAuditTable=none']);
+    expect(repointingContext('acc', repointing)).toEqual([
+      '--context',
+      'restoredTable:acc=restored-1',
+      '--context',
+      `restoredTableStream:acc=${stream}`,
+    ]);
+    expect(repointingParameters('acc', repointing)).toEqual([
+      '--parameters',
+      'Landing-acc-Data:RestoredTable=restored-1',
+      '--parameters',
+      'Landing-acc-Data:RestoredAuditTable=none',
+    ]);
     dynamo.restore();
   });
 
@@ -30,7 +44,13 @@ describe('a deploy of a stage that runs on a restored table', () => {
   it('stops when the restored table has lost its stream (the webhook outbox needs it)', async () => {
     const dynamo = mockClient(DynamoDBClient);
     dynamo.on(DescribeTableCommand).resolves({ Table: {} });
-    await expect(currentRepointing('acc', tables({ main: 'restored-1', audit: own.audit }), new DynamoDBClient({ region: 'eu-west-1' }))).rejects.toThrow(/geen stream/);
+    await expect(
+      currentRepointing(
+        'acc',
+        tables({ main: 'restored-1', audit: own.audit }),
+        new DynamoDBClient({ region: 'eu-west-1' }),
+      ),
+    ).rejects.toThrow(/geen stream/);
     dynamo.restore();
   });
 });

@@ -17,10 +17,17 @@ const kinds = ['data', 'workflows', 'webhooks', 'api', 'web'] as const;
 let templates: Record<StageName, Record<(typeof kinds)[number], Template>>;
 beforeAll(() => {
   const app = new App({ context: { ...cdkContext, 'aws:cdk:bundling-stacks': [] } });
-  const stacks = Object.fromEntries(stageNames.map((name) => [name, createLandingStacks(app, stageConfig(name))])) as Record<StageName, Stacks>;
+  const stacks = Object.fromEntries(
+    stageNames.map((name) => [name, createLandingStacks(app, stageConfig(name))]),
+  ) as Record<StageName, Stacks>;
   const assembly = app.synth();
   templates = Object.fromEntries(
-    stageNames.map((name) => [name, Object.fromEntries(kinds.map((kind) => [kind, normalised(name, assembly.getStackByName(stacks[name][kind].stackName).template)]))]),
+    stageNames.map((name) => [
+      name,
+      Object.fromEntries(
+        kinds.map((kind) => [kind, normalised(name, assembly.getStackByName(stacks[name][kind].stackName).template)]),
+      ),
+    ]),
   ) as typeof templates;
 });
 
@@ -55,9 +62,11 @@ interface Difference {
 
 function differences(a: unknown, b: unknown, path: string, out: Difference[] = []): Difference[] {
   if (JSON.stringify(a) === JSON.stringify(b)) return out;
-  const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+  const isObject = (v: unknown): v is Record<string, unknown> =>
+    typeof v === 'object' && v !== null && !Array.isArray(v);
   if (isObject(a) && isObject(b)) {
-    for (const key of new Set([...Object.keys(a), ...Object.keys(b)])) differences(a[key], b[key], `${path}.${key}`, out);
+    for (const key of new Set([...Object.keys(a), ...Object.keys(b)]))
+      differences(a[key], b[key], `${path}.${key}`, out);
   } else if (Array.isArray(a) && Array.isArray(b) && a.length === b.length && !path.endsWith('.Statement')) {
     for (const [i, item] of a.entries()) differences(item, b[i], `${path}.${i}`, out);
   } else out.push({ path, before: a, after: b });
@@ -99,14 +108,30 @@ const explanations: { setting: keyof StageConfig; applies: (d: Difference) => bo
   { setting: 'removalPolicy', applies: (d) => /\.(DeletionPolicy|UpdateReplacePolicy)$/.test(d.path) },
   { setting: 'protectData', applies: (d) => /\.DeletionProtection(Enabled)?$/.test(d.path) },
   // Outside protected stages the site bucket empties itself when the stack goes (CDK's auto-delete custom resource).
-  { setting: 'protectData', applies: (d) => /AutoDeleteObjects/.test(d.path) || /auto-delete-objects/.test(JSON.stringify(d.before ?? d.after)) || onlyStatements(d, /AutoDeleteObjects/) },
+  {
+    setting: 'protectData',
+    applies: (d) =>
+      /AutoDeleteObjects/.test(d.path) ||
+      /auto-delete-objects/.test(JSON.stringify(d.before ?? d.after)) ||
+      onlyStatements(d, /AutoDeleteObjects/),
+  },
   { setting: 'logRetentionDays', applies: (d) => /\.RetentionInDays$/.test(d.path) },
-  { setting: 'tracing', applies: (d) => /\.Tracing(Config|Configuration)(\.|$)/.test(d.path) || onlyStatements(d, /"xray:/) || sameWithoutActions(d, /^xray:/) },
+  {
+    setting: 'tracing',
+    applies: (d) =>
+      /\.Tracing(Config|Configuration)(\.|$)/.test(d.path) ||
+      onlyStatements(d, /"xray:/) ||
+      sameWithoutActions(d, /^xray:/),
+  },
   { setting: 'apiThrottle', applies: (d) => /DefaultRouteSettings\.Throttling(Burst|Rate)Limit$/.test(d.path) },
   { setting: 'auditRetentionDays', applies: (d) => /Environment\.Variables\.AUDIT_RETENTION_DAYS$/.test(d.path) },
   // The `stage` dimension of the business metrics each Lambda emits.
   { setting: 'name', applies: (d) => /Environment\.Variables\.LANDING_STAGE$/.test(d.path) },
-  { setting: 'alarmEmails', applies: (d) => /Subscription/.test(d.path) || JSON.stringify(d.before ?? d.after).includes('AWS::SNS::Subscription') },
+  {
+    setting: 'alarmEmails',
+    applies: (d) =>
+      /Subscription/.test(d.path) || JSON.stringify(d.before ?? d.after).includes('AWS::SNS::Subscription'),
+  },
   // The SPA's config.json (its sign-in address and callback) is an asset: its key changes with the domain.
   { setting: 'domain', applies: (d) => /\.SourceObjectKeys(\.\d+)?$/.test(d.path) },
 ];
@@ -120,18 +145,32 @@ describe('stages', () => {
         for (const d of differences(templates.dev[kind], templates[other][kind], `${other}/${kind}`)) {
           const explanation = explanations.find((e) => e.applies(d));
           if (explanation) explainedSettings.add(explanation.setting);
-          else unexplained.push(`${d.path}: ${JSON.stringify(d.before)?.slice(0, 120)} → ${JSON.stringify(d.after)?.slice(0, 120)}`);
+          else
+            unexplained.push(
+              `${d.path}: ${JSON.stringify(d.before)?.slice(0, 120)} → ${JSON.stringify(d.after)?.slice(0, 120)}`,
+            );
         }
       }
     }
     expect(unexplained, unexplained.join('\n')).toEqual([]);
     // And the settings that do differ between the stages show up where they should.
-    expect([...explainedSettings]).toEqual(expect.arrayContaining(['removalPolicy', 'protectData', 'logRetentionDays', 'tracing', 'apiThrottle', 'auditRetentionDays']));
+    expect([...explainedSettings]).toEqual(
+      expect.arrayContaining([
+        'removalPolicy',
+        'protectData',
+        'logRetentionDays',
+        'tracing',
+        'apiThrottle',
+        'auditRetentionDays',
+      ]),
+    );
   });
 
   it('names each stage’s resources apart, in the stage’s region (CloudFront’s web ACL, which holds no data, in us-east-1)', () => {
     const app = new App({ context: { ...cdkContext, 'aws:cdk:bundling-stacks': [] } });
-    const names = stageNames.flatMap((name) => Object.values(createLandingStacks(app, stageConfig(name))).map((s) => [s.stackName, s.region] as const));
+    const names = stageNames.flatMap((name) =>
+      Object.values(createLandingStacks(app, stageConfig(name))).map((s) => [s.stackName, s.region] as const),
+    );
     expect(new Set(names.map(([n]) => n)).size).toBe(names.length);
     for (const [name, region] of names) {
       expect(region, name).toBe(name.endsWith('-Edge') ? 'us-east-1' : stageConfig(name.split('-')[1]).region);

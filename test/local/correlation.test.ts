@@ -22,14 +22,27 @@ let token: string;
 beforeAll(async () => {
   // test/run-vitest.mjs sets LOG_FILE for the whole run (and scans it for personal data); alone, this file keeps its own.
   process.env.LOG_FILE ??= path.join(mkdtempSync(path.join(tmpdir(), 'landing-logs-')), 'logs.jsonl');
-  landing = await startLanding({ port: 0, dynamoEndpoint: inject('dynamoEndpoint'), tableName: `landing-correlation-${Date.now()}`, webRoot: 'web/dist', seedDemoData: true });
-  const signIn = await fetch(`${landing.url}/local/sign-in`, { method: 'POST', body: JSON.stringify({ userId: 'u-sanne' }) });
+  landing = await startLanding({
+    port: 0,
+    dynamoEndpoint: inject('dynamoEndpoint'),
+    tableName: `landing-correlation-${Date.now()}`,
+    webRoot: 'web/dist',
+    seedDemoData: true,
+  });
+  const signIn = await fetch(`${landing.url}/local/sign-in`, {
+    method: 'POST',
+    body: JSON.stringify({ userId: 'u-sanne' }),
+  });
   token = ((await signIn.json()) as { token: string }).token;
 });
 afterAll(() => landing?.stop());
 
 const call = (method: string, url: string, body?: unknown, headers: Record<string, string> = {}) =>
-  fetch(`${landing.url}${url}`, { method, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...headers }, ...(body ? { body: JSON.stringify(body) } : {}) });
+  fetch(`${landing.url}${url}`, {
+    method,
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...headers },
+    ...(body ? { body: JSON.stringify(body) } : {}),
+  });
 
 function logLines(correlationId: string): LogLine[] {
   const file = process.env.LOG_FILE!;
@@ -43,12 +56,19 @@ function logLines(correlationId: string): LogLine[] {
 
 describe('correlation ids in the local product', { timeout: 60_000 }, () => {
   it('finds the request, its workflow step and its webhook delivery by the id the API answered', async () => {
-    const list = (await (await call('GET', '/api/transitions?scope=team')).json()) as { items: { id: string; persoon: { voornaam: string } }[] };
+    const list = (await (await call('GET', '/api/transitions?scope=team')).json()) as {
+      items: { id: string; persoon: { voornaam: string } }[];
+    };
     const id = list.items.find((t) => t.persoon.voornaam === 'Fatima')!.id;
     const t = (await (await call('GET', `/api/transitions/${id}`)).json()) as Transition;
 
     const correlationId = `test-${randomUUID()}`;
-    const accepted = await call('POST', `/api/transitions/${t.id}/aanbiedingen/${t.aanbiedingen[0]!.id}/besluit`, { besluit: 'geaccepteerd', expectedVersion: t.version }, { 'x-correlation-id': correlationId });
+    const accepted = await call(
+      'POST',
+      `/api/transitions/${t.id}/aanbiedingen/${t.aanbiedingen[0]!.id}/besluit`,
+      { besluit: 'geaccepteerd', expectedVersion: t.version },
+      { 'x-correlation-id': correlationId },
+    );
     expect(accepted.status).toBe(200);
     expect(accepted.headers.get('x-correlation-id')).toBe(correlationId);
     await settle(landing);
@@ -58,7 +78,10 @@ describe('correlation ids in the local product', { timeout: 60_000 }, () => {
     const step = lines.find((l) => l.message === 'move step due');
     const fanOut = lines.find((l) => l.message === 'webhook fan-out');
     const delivery = lines.find((l) => l.message === 'webhook attempt');
-    expect(api, JSON.stringify(lines)).toMatchObject({ route: 'POST /api/transitions/{transitionId}/aanbiedingen/{aanbiedingId}/besluit', status: 200 });
+    expect(api, JSON.stringify(lines)).toMatchObject({
+      route: 'POST /api/transitions/{transitionId}/aanbiedingen/{aanbiedingId}/besluit',
+      status: 200,
+    });
     expect(step, JSON.stringify(lines)).toMatchObject({ transitionId: t.id, stap: 'wacht-op-contract' });
     expect(fanOut, JSON.stringify(lines)).toMatchObject({ soort: 'aanbod-geaccepteerd', deliveries: 1 });
     expect(delivery, JSON.stringify(lines)).toMatchObject({ eventId: fanOut!.eventId, outcome: 'afgeleverd' });
@@ -72,7 +95,10 @@ describe('correlation ids in the local product', { timeout: 60_000 }, () => {
       expect(response.status).toBe(200);
       const correlationId = response.headers.get('x-correlation-id')!;
       expect(correlationId).toMatch(/^[0-9a-f-]{36}$/);
-      expect(logLines(correlationId).find((l) => l.message === 'request')).toMatchObject({ requestId: correlationId, route: 'GET /api/me' });
+      expect(logLines(correlationId).find((l) => l.message === 'request')).toMatchObject({
+        requestId: correlationId,
+        route: 'GET /api/me',
+      });
     }
   });
 });

@@ -16,7 +16,12 @@ let table: TestTable;
 let apiKeys: DynamoApiKeyStore;
 const stateDir = mkdtempSync(path.join(tmpdir(), 'landing-demo-corporation-'));
 const access = (fresh: boolean) =>
-  demoCorporationAccess(table.db, table.tableName, { vault: new LocalSecretVault(randomBytes(32)), webhookUrl: 'http://localhost:4010/webhooks', stateDir, fresh });
+  demoCorporationAccess(table.db, table.tableName, {
+    vault: new LocalSecretVault(randomBytes(32)),
+    webhookUrl: 'http://localhost:4010/webhooks',
+    stateDir,
+    fresh,
+  });
 
 beforeAll(async () => {
   table = await createTestTable('demo-corporation');
@@ -27,12 +32,20 @@ afterAll(() => rmSync(stateDir, { recursive: true, force: true }));
 describe('the demo corporation', () => {
   it('gets a key from the demo provider, keeps it across a restart, and gets a new one when the kept key opens nothing', async () => {
     const first = await access(true);
-    expect(await apiKeys.byHash(hashOf(first.apiKey))).toMatchObject({ corporatieId: 'org-rijnhoven', providerId: 'org-overstap' });
+    expect(await apiKeys.byHash(hashOf(first.apiKey))).toMatchObject({
+      corporatieId: 'org-rijnhoven',
+      providerId: 'org-overstap',
+    });
     expect((await access(false)).apiKey).toBe(first.apiKey);
 
     // As stored before keys named the provider that issued them: the authorizer no longer accepts it.
     const { providerId: _, ...unscoped } = (await apiKeys.byHash(hashOf(first.apiKey)))!;
-    await table.db.send(new PutCommand({ TableName: table.tableName, Item: { ...keys.apiKeyByHash(hashOf(first.apiKey)), entity: 'ApiKey', ...unscoped } }));
+    await table.db.send(
+      new PutCommand({
+        TableName: table.tableName,
+        Item: { ...keys.apiKeyByHash(hashOf(first.apiKey)), entity: 'ApiKey', ...unscoped },
+      }),
+    );
     expect(await apiKeys.byHash(hashOf(first.apiKey))).toBeUndefined();
 
     const healed = await access(false);

@@ -20,8 +20,20 @@ beforeAll(async () => {
   server = createGateway({
     // Never invoked: every request here is answered by the gateway itself.
     routes: [
-      { routeKey: 'POST /api/dingen/{id}', method: 'POST', path: '/api/dingen/{id}', requiresPrincipal: false, handler: { entry: 'no-such-handler.ts', exportName: 'handler' } },
-      { routeKey: 'GET /api/me', method: 'GET', path: '/api/me', requiresPrincipal: true, handler: { entry: 'no-such-handler.ts', exportName: 'handler' } },
+      {
+        routeKey: 'POST /api/dingen/{id}',
+        method: 'POST',
+        path: '/api/dingen/{id}',
+        requiresPrincipal: false,
+        handler: { entry: 'no-such-handler.ts', exportName: 'handler' },
+      },
+      {
+        routeKey: 'GET /api/me',
+        method: 'GET',
+        path: '/api/me',
+        requiresPrincipal: true,
+        handler: { entry: 'no-such-handler.ts', exportName: 'handler' },
+      },
     ],
     auth: new LocalAuth(),
     webRoot: 'web/dist',
@@ -35,12 +47,17 @@ beforeAll(async () => {
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
 /** The raw answer: status, headers and the body's exact text. */
-function get(path: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: Record<string, unknown>; body: string }> {
+function get(
+  path: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; headers: Record<string, unknown>; body: string }> {
   return new Promise((resolve, reject) => {
     const req = request({ host: '127.0.0.1', port, method: 'GET', path, headers }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
+      res.on('end', () =>
+        resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }),
+      );
     });
     req.on('error', reject);
     req.end();
@@ -49,11 +66,22 @@ function get(path: string, headers: Record<string, string> = {}): Promise<{ stat
 
 function post(path: string, body?: Buffer): Promise<{ status: number; body: unknown }> {
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, method: 'POST', path, headers: body ? { 'content-type': 'application/json', 'content-length': String(body.length) } : {} }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown }));
-    });
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port,
+        method: 'POST',
+        path,
+        headers: body ? { 'content-type': 'application/json', 'content-length': String(body.length) } : {},
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, body: JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown }),
+        );
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });
@@ -69,7 +97,10 @@ describe('the local gateway’s own answers', () => {
 
   it('answers 413 for a body over the limit, whatever its chunks', async () => {
     const oversized = Buffer.alloc(1024 * 1024 + 10, 'x');
-    expect(await post('/api/dingen/1', oversized)).toEqual({ status: 413, body: { message: 'Request Entity Too Large' } });
+    expect(await post('/api/dingen/1', oversized)).toEqual({
+      status: 413,
+      body: { message: 'Request Entity Too Large' },
+    });
     expect(logged.at(-1)).toMatchObject({ status: '413', routeKey: 'POST /api/dingen/{id}' });
   });
 
@@ -78,7 +109,11 @@ describe('the local gateway’s own answers', () => {
     const answer = await get('/api/me');
     expect(answer.status).toBe(401);
     expect(answer.body).toBe('{"message":"Unauthorized"}');
-    expect(answer.headers).toMatchObject({ 'content-type': 'application/json', 'content-length': '26', 'www-authenticate': 'Bearer' });
+    expect(answer.headers).toMatchObject({
+      'content-type': 'application/json',
+      'content-length': '26',
+      'www-authenticate': 'Bearer',
+    });
     expect(answer.headers['cache-control']).toBeUndefined();
     expect(GatewayRefusal.parse(JSON.parse(answer.body))).toEqual({ message: 'Unauthorized' });
     expect(logged.at(-1)).toMatchObject({ status: '401', routeKey: 'GET /api/me' });

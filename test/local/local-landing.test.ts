@@ -26,22 +26,30 @@ async function signIn(userId: string): Promise<string> {
 describe('npm start: the local product', () => {
   it('serves the API description generated from the contract, to who is signed in', async () => {
     expect((await fetch(`${landing.url}/api/openapi.json`)).status).toBe(401);
-    const response = await fetch(`${landing.url}/api/openapi.json`, { headers: { authorization: `Bearer ${await signIn('u-sanne')}` } });
+    const response = await fetch(`${landing.url}/api/openapi.json`, {
+      headers: { authorization: `Bearer ${await signIn('u-sanne')}` },
+    });
     expect(response.status).toBe(200);
     const document = (await response.json()) as { paths: Record<string, unknown> };
-    expect(Object.keys(document.paths).sort()).toEqual([...new Set(Object.values(operations).map((o) => o.path))].sort());
+    expect(Object.keys(document.paths).sort()).toEqual(
+      [...new Set(Object.values(operations).map((o) => o.path))].sort(),
+    );
   });
 
   it('answers 401 like API Gateway for a missing or forged token', async () => {
     expect((await fetch(`${landing.url}/api/transitions`)).status).toBe(401);
-    const forged = await fetch(`${landing.url}/api/transitions`, { headers: { authorization: 'Bearer eyJhbGciOiJub25lIn0.e30.' } });
+    const forged = await fetch(`${landing.url}/api/transitions`, {
+      headers: { authorization: 'Bearer eyJhbGciOiJub25lIn0.e30.' },
+    });
     expect(forged.status).toBe(401);
   });
 
   it('offers the seeded users and signs one in with a token carrying their organisation and role', async () => {
     const users = (await (await fetch(`${landing.url}/local/users`)).json()) as { items: { id: string }[] };
     expect(users.items.map((u) => u.id)).toEqual(demoUsers.map((u) => u.userId));
-    const me = await fetch(`${landing.url}/api/me`, { headers: { authorization: `Bearer ${await signIn('u-sanne')}` } });
+    const me = await fetch(`${landing.url}/api/me`, {
+      headers: { authorization: `Bearer ${await signIn('u-sanne')}` },
+    });
     expect(await me.json()).toMatchObject({
       principal: { userId: 'u-sanne', organisationId: 'org-overstap', role: 'begeleider' },
       organisation: { naam: 'Stichting De Overstap' },
@@ -74,7 +82,9 @@ describe('npm start: the local product', () => {
     const list = async (userId: string) =>
       (
         (await (
-          await fetch(`${landing.url}/api/transitions?scope=team`, { headers: { authorization: `Bearer ${await signIn(userId)}` } })
+          await fetch(`${landing.url}/api/transitions?scope=team`, {
+            headers: { authorization: `Bearer ${await signIn(userId)}` },
+          })
         ).json()) as { items: { persoon: { voornaam: string; achternaam: string } }[] }
       ).items.map((t) => `${t.persoon.voornaam} ${t.persoon.achternaam}`);
     expect(await list('u-noor')).toEqual(['Henk Postma']);
@@ -96,7 +106,10 @@ describe('npm start: the local product', () => {
     const now = Date.now();
     const dueInAYear = landing.scheduler.list().filter((s) => Date.parse(s.at) - now < 365 * 86_400_000);
     expect(dueInAYear.length).toBeGreaterThan(0);
-    const response = await fetch(`${landing.url}/local/clock`, { method: 'POST', body: JSON.stringify({ advanceDays: 365 }) });
+    const response = await fetch(`${landing.url}/local/clock`, {
+      method: 'POST',
+      body: JSON.stringify({ advanceDays: 365 }),
+    });
     expect(response.status).toBe(200);
     // Every alarm that was due went off, and what it started has finished by the time the answer arrives: a
     // page reloaded on the answer shows what the workflows wrote.
@@ -111,7 +124,13 @@ describe('npm start: the local product', () => {
     });
     const port = (blocker.address() as { port: number }).port;
     await expect(
-      startLanding({ port, dynamoEndpoint: inject('dynamoEndpoint'), tableName: `landing-port-${Date.now()}`, webRoot: 'web/dist', seedDemoData: false }),
+      startLanding({
+        port,
+        dynamoEndpoint: inject('dynamoEndpoint'),
+        tableName: `landing-port-${Date.now()}`,
+        webRoot: 'web/dist',
+        seedDemoData: false,
+      }),
     ).rejects.toThrow(PortInUseError);
     blocker.close();
   });

@@ -21,7 +21,15 @@ const secret = randomBytes(32);
 const tableName = `landing-refusals-${Date.now()}`;
 
 beforeAll(async () => {
-  landing = await startLanding({ port: 0, dynamoEndpoint: inject('dynamoEndpoint'), tableName, webRoot: 'web/dist', seedDemoData: true, authSecret: secret, demoReceiverPort: false });
+  landing = await startLanding({
+    port: 0,
+    dynamoEndpoint: inject('dynamoEndpoint'),
+    tableName,
+    webRoot: 'web/dist',
+    seedDemoData: true,
+    authSecret: secret,
+    demoReceiverPort: false,
+  });
   audit = new DynamoAuditLog(createDocumentClient(localClient(inject('dynamoEndpoint'))), `${tableName}-audit`, 30);
 });
 afterAll(() => landing?.stop());
@@ -38,7 +46,12 @@ function token(subject: string, claims: Record<string, string>, expiresAt: Date,
     .sign(key);
 }
 
-const sanne = { [principalClaims.naam]: 'Sanne de Vries', [principalClaims.organisationId]: 'org-overstap', [principalClaims.role]: 'begeleider', [principalClaims.teamId]: 'team-utrecht' };
+const sanne = {
+  [principalClaims.naam]: 'Sanne de Vries',
+  [principalClaims.organisationId]: 'org-overstap',
+  [principalClaims.role]: 'begeleider',
+  [principalClaims.teamId]: 'team-utrecht',
+};
 const inAnHour = () => new Date(Date.now() + 3_600_000);
 
 async function get(path: string, authorization?: string) {
@@ -56,7 +69,16 @@ describe('refused requests', () => {
     const valid = await token('u-sanne', sanne, inAnHour());
     expect((await get('/api/transitions?scope=mine', `Bearer ${valid}`)).status).toBe(200);
     const [header, , signature] = valid.split('.');
-    const elevated = Buffer.from(JSON.stringify({ ...sanne, sub: 'u-sanne', [principalClaims.role]: 'teamleider', iss: 'urn:landing:local', aud: 'landing-spa', exp: Math.floor(Date.now() / 1000) + 600 })).toString('base64url');
+    const elevated = Buffer.from(
+      JSON.stringify({
+        ...sanne,
+        sub: 'u-sanne',
+        [principalClaims.role]: 'teamleider',
+        iss: 'urn:landing:local',
+        aud: 'landing-spa',
+        exp: Math.floor(Date.now() / 1000) + 600,
+      }),
+    ).toString('base64url');
     const attempts = {
       'geen-token': undefined,
       verlopen: `Bearer ${await token('u-sanne', sanne, new Date(Date.now() - 60_000))}`,
@@ -70,7 +92,11 @@ describe('refused requests', () => {
     }
     const recorded = (await refusalsToday()).filter((r) => r.route === 'GET /api/transitions');
     expect(recorded.map((r) => r.reden).sort()).toEqual(['geen-token', 'ongeldig', 'ongeldig', 'verlopen']);
-    for (const r of recorded) expect(r).toMatchObject({ status: 401, waar: { kanaal: 'web-api', requestId: expect.any(String), bron: expect.any(String) } });
+    for (const r of recorded)
+      expect(r).toMatchObject({
+        status: 401,
+        waar: { kanaal: 'web-api', requestId: expect.any(String), bron: expect.any(String) },
+      });
   });
 
   it('answers 401 for a genuine token without organisation or role, and records whose it was', async () => {
@@ -91,12 +117,25 @@ describe('refused requests', () => {
   });
 
   it('records a role that may not (the administrator asking for a team’s transitions) on the user’s trail, without data', async () => {
-    const bram = await token('u-bram', { [principalClaims.naam]: 'Bram Koster', [principalClaims.organisationId]: 'org-overstap', [principalClaims.role]: 'beheerder' }, inAnHour());
-    const response = await fetch(`${landing.url}/api/transitions?scope=team`, { headers: { authorization: `Bearer ${bram}` } });
+    const bram = await token(
+      'u-bram',
+      {
+        [principalClaims.naam]: 'Bram Koster',
+        [principalClaims.organisationId]: 'org-overstap',
+        [principalClaims.role]: 'beheerder',
+      },
+      inAnHour(),
+    );
+    const response = await fetch(`${landing.url}/api/transitions?scope=team`, {
+      headers: { authorization: `Bearer ${bram}` },
+    });
     expect(response.status).toBe(403);
     expect(Object.keys((await response.json()) as object).sort()).toEqual(['code', 'status', 'title', 'type']);
     await settle(landing);
     const trail = (await audit.ofUser('u-bram', { limit: 100 })).items;
-    expect(trail.find((e) => e.actie === 'geweigerd' && e.operatie === 'listTransitions')).toMatchObject({ weigering: 'role', gebruiker: { rol: 'beheerder' } });
+    expect(trail.find((e) => e.actie === 'geweigerd' && e.operatie === 'listTransitions')).toMatchObject({
+      weigering: 'role',
+      gebruiker: { rol: 'beheerder' },
+    });
   });
 });

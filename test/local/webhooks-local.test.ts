@@ -12,13 +12,22 @@ let landing: RunningLanding;
 let sanne: Awaited<ReturnType<typeof localApi>>;
 
 beforeAll(async () => {
-  landing = await startLanding({ port: 0, dynamoEndpoint: inject('dynamoEndpoint'), tableName: `landing-webhooks-${Date.now()}`, webRoot: 'web/dist', seedDemoData: true });
+  landing = await startLanding({
+    port: 0,
+    dynamoEndpoint: inject('dynamoEndpoint'),
+    tableName: `landing-webhooks-${Date.now()}`,
+    webRoot: 'web/dist',
+    seedDemoData: true,
+  });
   sanne = await localApi(landing, 'u-sanne');
 });
 afterAll(() => landing?.stop());
 
 async function fatima(): Promise<Transition> {
-  const list = await sanne.call<{ items: { id: string; persoon: { voornaam: string } }[] }>('GET', '/api/transitions?scope=team');
+  const list = await sanne.call<{ items: { id: string; persoon: { voornaam: string } }[] }>(
+    'GET',
+    '/api/transitions?scope=team',
+  );
   const id = list.body.items.find((t) => t.persoon.voornaam === 'Fatima')!.id;
   return (await sanne.call<Transition>('GET', `/api/transitions/${id}`)).body;
 }
@@ -29,11 +38,21 @@ describe('webhooks in the local product', { timeout: 60_000 }, () => {
   it('delivers a verified notice to the demo receiver when an offer is accepted', async () => {
     const t = await fatima();
     const offer = t.aanbiedingen[0]!;
-    const accepted = await sanne.call<Transition>('POST', `/api/transitions/${t.id}/aanbiedingen/${offer.id}/besluit`, { besluit: 'geaccepteerd', expectedVersion: t.version });
+    const accepted = await sanne.call<Transition>('POST', `/api/transitions/${t.id}/aanbiedingen/${offer.id}/besluit`, {
+      besluit: 'geaccepteerd',
+      expectedVersion: t.version,
+    });
     expect(accepted.status).toBe(200);
     await settle(landing);
     const notice = received().find((n) => n.type === 'nl.beschermdthuis.woning.aanbod-geaccepteerd');
-    expect(notice).toMatchObject({ subject: t.persoonRef, keer: 1, data: { woning: { eenheidnummer: 'RH-33012' }, contactpersoon: { naam: 'Sanne de Vries', telefoon: '030 760 41 12' } } });
+    expect(notice).toMatchObject({
+      subject: t.persoonRef,
+      keer: 1,
+      data: {
+        woning: { eenheidnummer: 'RH-33012' },
+        contactpersoon: { naam: 'Sanne de Vries', telefoon: '030 760 41 12' },
+      },
+    });
     expect(JSON.stringify(notice)).not.toMatch(/Ouali|Fatima|geboortedatum|reden/);
   });
 
@@ -41,7 +60,11 @@ describe('webhooks in the local product', { timeout: 60_000 }, () => {
     landing.receiver!.setOnline(false);
     let t = await fatima();
     const contract = await sanne.call<Transition>('PUT', `/api/transitions/${t.id}/contract`, {
-      vorm: 'driepartijenovereenkomst', ingangsdatum: t.aanbiedingen[0]!.beschikbaarVanaf, getekendOp: landing.clock.state().today, contractnummer: 'RH-2027-0001', expectedVersion: t.version,
+      vorm: 'driepartijenovereenkomst',
+      ingangsdatum: t.aanbiedingen[0]!.beschikbaarVanaf,
+      getekendOp: landing.clock.state().today,
+      contractnummer: 'RH-2027-0001',
+      expectedVersion: t.version,
     });
     expect(contract.status, JSON.stringify(contract.body)).toBe(200);
     t = contract.body;
@@ -54,6 +77,8 @@ describe('webhooks in the local product', { timeout: 60_000 }, () => {
     await settle(landing);
     const signed = received().filter((n) => n.type === 'nl.beschermdthuis.woning.contract-getekend');
     expect(signed).toHaveLength(1);
-    expect(signed[0]!.data).toMatchObject({ contract: { vorm: 'driepartijenovereenkomst', contractnummer: 'RH-2027-0001', garantstelling: false } });
+    expect(signed[0]!.data).toMatchObject({
+      contract: { vorm: 'driepartijenovereenkomst', contractnummer: 'RH-2027-0001', garantstelling: false },
+    });
   });
 });

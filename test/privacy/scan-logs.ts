@@ -24,4 +24,6 @@ if (leaks.length) {
   for (const line of leaks.slice(0, 10)) process.stdout.write(`  ${JSON.parse(line).message}\n`);
   process.exit(1);
 }
-process.stdout.write(`privacy scan: ${lines.length} log lines, none names a person (${needles.length} names and dates looked for)\n`);
+process.stdout.write(
+  `privacy scan: ${lines.length} log lines, none names a person (${needles.length} names and dates looked for)\n`,
+);

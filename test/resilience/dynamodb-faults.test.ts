@@ -1,4 +1,9 @@
-import { ProvisionedThroughputExceededException, RequestLimitExceeded, ResourceNotFoundException, ThrottlingException } from '@aws-sdk/client-dynamodb';
+import {
+  ProvisionedThroughputExceededException,
+  RequestLimitExceeded,
+  ResourceNotFoundException,
+  ThrottlingException,
+} from '@aws-sdk/client-dynamodb';
 import { SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
 import { BatchWriteCommand, GetCommand, QueryCommand, ScanCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
@@ -74,10 +79,32 @@ const call = <T>(handler: Handler, request: ApiCall) => invoke<Answer<T>>(handle
 async function transition(fase: Transition['fase'] = 'woning'): Promise<Transition> {
   const at = new Date().toISOString();
   const t: Transition = {
-    id: randomUUID(), version: 1, providerId: 'org-a', teamId: 'team-a1', persoonRef: randomUUID(), persoon: aanmelding().persoon, gemeenteCode: 'GM0344', herkomst: 'MO',
-    begeleiders: [{ id: 'u-sanne', naam: 'Sanne de Vries' }], fase, ...notStartedYet, createdAt: at, createdBy: 'u-sanne', updatedAt: at,
+    id: randomUUID(),
+    version: 1,
+    providerId: 'org-a',
+    teamId: 'team-a1',
+    persoonRef: randomUUID(),
+    persoon: aanmelding().persoon,
+    gemeenteCode: 'GM0344',
+    herkomst: 'MO',
+    begeleiders: [{ id: 'u-sanne', naam: 'Sanne de Vries' }],
+    fase,
+    ...notStartedYet,
+    createdAt: at,
+    createdBy: 'u-sanne',
+    updatedAt: at,
   };
-  await new DynamoTransitionStore(table.db, table.tableName).create({ transition: t, firstEvent: { id: randomUUID(), transitionId: t.id, type: 'aanmelding-geregistreerd', at, versie: 1, actor: { soort: 'medewerker', id: 'u-sanne', naam: 'Sanne' } } });
+  await new DynamoTransitionStore(table.db, table.tableName).create({
+    transition: t,
+    firstEvent: {
+      id: randomUUID(),
+      transitionId: t.id,
+      type: 'aanmelding-geregistreerd',
+      at,
+      versie: 1,
+      actor: { soort: 'medewerker', id: 'u-sanne', naam: 'Sanne' },
+    },
+  });
   return t;
 }
 
@@ -88,7 +115,15 @@ async function transitionWithOffer(): Promise<Transition> {
     routeKey: 'POST /api/transitions/{transitionId}/aanbiedingen',
     principal: people.sanne,
     pathParameters: { transitionId: t.id },
-    body: { corporatieId: 'corp-w', adres: { straat: 'Columbuslaan', huisnummer: '12', postcode: '3526 EP', plaats: 'Utrecht' }, wijk: 'Kanaleneiland', huurPerMaandCent: 61_500, beschikbaarVanaf: addDays(today(), 30), reactieUiterlijk: addDays(today(), 10), expectedVersion: t.version },
+    body: {
+      corporatieId: 'corp-w',
+      adres: { straat: 'Columbuslaan', huisnummer: '12', postcode: '3526 EP', plaats: 'Utrecht' },
+      wijk: 'Kanaleneiland',
+      huurPerMaandCent: 61_500,
+      beschikbaarVanaf: addDays(today(), 30),
+      reactieUiterlijk: addDays(today(), 10),
+      expectedVersion: t.version,
+    },
   });
   expect(offered.status, JSON.stringify(offered.body)).toBe(200);
   return offered.body;
@@ -120,7 +155,12 @@ const proposeSpend = (t: Transition, headers: Record<string, string> = {}) =>
     routeKey: 'POST /api/transitions/{transitionId}/regelbudget/uitgaven',
     principal: people.sanne,
     pathParameters: { transitionId: t.id },
-    body: { categorie: 'inrichting', bedragCent: 5_000, ontvanger: 'Kringloop Utrecht', reden: 'Bed en kast voor de nieuwe woning' },
+    body: {
+      categorie: 'inrichting',
+      bedragCent: 5_000,
+      ontvanger: 'Kringloop Utrecht',
+      reden: 'Bed en kast voor de nieuwe woning',
+    },
     headers,
   });
 
@@ -129,27 +169,53 @@ const registerSignal = (t: Transition) =>
     routeKey: 'POST /api/transitions/{transitionId}/signalen',
     principal: people.sanne,
     pathParameters: { transitionId: t.id },
-    body: { bron: 'wijkagent', omschrijving: 'Overlast gemeld door buren', thermometer: { veiligheid: 1, gezondheid: 1, welzijn: 2, omvang: 1, duur: 1 } },
+    body: {
+      bron: 'wijkagent',
+      omschrijving: 'Overlast gemeld door buren',
+      thermometer: { veiligheid: 1, gezondheid: 1, welzijn: 2, omvang: 1, duur: 1 },
+    },
   });
 
-const register = (persoon: Transition['persoon'], headers: Record<string, string> = {}, principal: Principal = people.sanne) =>
+const register = (
+  persoon: Transition['persoon'],
+  headers: Record<string, string> = {},
+  principal: Principal = people.sanne,
+) =>
   call<Transition>(transitionsApi, {
     routeKey: 'POST /api/transitions',
     principal,
-    body: { persoon, gemeenteCode: 'GM0344', herkomst: 'BW', begeleiderIds: [people.sanne.userId, people.youssef.userId] },
+    body: {
+      persoon,
+      gemeenteCode: 'GM0344',
+      herkomst: 'BW',
+      begeleiderIds: [people.sanne.userId, people.youssef.userId],
+    },
     headers,
   });
 
-const listMine = () => call<{ items: TransitionSummary[] }>(transitionsApi, { routeKey: 'GET /api/transitions', principal: people.sanne, query: { scope: 'mine' } });
+const listMine = () =>
+  call<{ items: TransitionSummary[] }>(transitionsApi, {
+    routeKey: 'GET /api/transitions',
+    principal: people.sanne,
+    query: { scope: 'mine' },
+  });
 
 // ---- what is in the tables, read with a client of the test's own (no faults) ----
 
 /** Every item of a transition's partition, its notices in the outbox and its audit entries: what a change touches. */
 async function stateOf(transitionId: string) {
   const { Items: partition = [] } = await table.db.send(
-    new QueryCommand({ TableName: table.tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': `TRANSITION#${transitionId}` }, ConsistentRead: true }),
+    new QueryCommand({
+      TableName: table.tableName,
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': `TRANSITION#${transitionId}` },
+      ConsistentRead: true,
+    }),
   );
-  const [outbox, audit] = await Promise.all([scan(table.tableName, transitionId, 'OutboxEvent'), scan(auditTable, transitionId)]);
+  const [outbox, audit] = await Promise.all([
+    scan(table.tableName, transitionId, 'OutboxEvent'),
+    scan(auditTable, transitionId),
+  ]);
   return { partition, outbox, audit };
 }
 
@@ -177,7 +243,9 @@ async function itemCount(tableName: string): Promise<number> {
   let count = 0;
   let start: Record<string, unknown> | undefined;
   do {
-    const page = await table.db.send(new ScanCommand({ TableName: tableName, Select: 'COUNT', ConsistentRead: true, ExclusiveStartKey: start }));
+    const page = await table.db.send(
+      new ScanCommand({ TableName: tableName, Select: 'COUNT', ConsistentRead: true, ExclusiveStartKey: start }),
+    );
     count += page.Count ?? 0;
     start = page.LastEvaluatedKey;
   } while (start);
@@ -185,37 +253,52 @@ async function itemCount(tableName: string): Promise<number> {
 }
 
 async function personLock(persoon: Transition['persoon']): Promise<Record<string, unknown> | undefined> {
-  const { Item } = await table.db.send(new GetCommand({ TableName: table.tableName, Key: keys.activePerson(personHash(persoon)), ConsistentRead: true }));
+  const { Item } = await table.db.send(
+    new GetCommand({ TableName: table.tableName, Key: keys.activePerson(personHash(persoon)), ConsistentRead: true }),
+  );
   return Item;
 }
 
-const sortKeysOf = (items: Record<string, unknown>[], prefix: string) => items.map((i) => String(i.sk)).filter((sk) => sk.startsWith(prefix));
+const sortKeysOf = (items: Record<string, unknown>[], prefix: string) =>
+  items.map((i) => String(i.sk)).filter((sk) => sk.startsWith(prefix));
 const budgetOf = (state: Awaited<ReturnType<typeof stateOf>>) => state.partition.find((i) => i.sk === 'BUDGET');
 
 function expectUnavailable(response: { status: number; headers: Record<string, string>; body: unknown }) {
   expect(response.status).toBe(503);
   expect(response.headers['content-type']).toBe('application/problem+json');
   expect(response.headers['retry-after']).toBe(String(RETRY_AFTER_SECONDS));
-  expect(response.body).toMatchObject({ type: 'urn:landing:problem:temporarily-unavailable', status: 503, code: 'temporarily-unavailable', title: expect.any(String) });
+  expect(response.body).toMatchObject({
+    type: 'urn:landing:problem:temporarily-unavailable',
+    status: 503,
+    code: 'temporarily-unavailable',
+    title: expect.any(String),
+  });
 }
 
-const throttles: ThrottlingError[] = ['ProvisionedThroughputExceededException', 'ThrottlingException', 'RequestLimitExceeded'];
+const throttles: ThrottlingError[] = [
+  'ProvisionedThroughputExceededException',
+  'ThrottlingException',
+  'RequestLimitExceeded',
+];
 const attempts = dynamoClientSettings.maxAttempts;
 
 describe('a passing DynamoDB fault is retried by the SDK and the call succeeds', { timeout: 30_000 }, () => {
-  it.each(throttles)('registers a transition through %s twice: stored once, with its person lock, timeline and audit entry', async (error) => {
-    wire.reset().fail('TransactWriteItems', { throttle: error }, 2);
-    const persoon = aanmelding().persoon;
-    const created = await register(persoon);
-    expect(created.status, JSON.stringify(created.body)).toBe(201);
-    expect(wire.attempts('TransactWriteItems')).toBe(3);
+  it.each(throttles)(
+    'registers a transition through %s twice: stored once, with its person lock, timeline and audit entry',
+    async (error) => {
+      wire.reset().fail('TransactWriteItems', { throttle: error }, 2);
+      const persoon = aanmelding().persoon;
+      const created = await register(persoon);
+      expect(created.status, JSON.stringify(created.body)).toBe(201);
+      expect(wire.attempts('TransactWriteItems')).toBe(3);
 
-    expect(await personLock(persoon)).toMatchObject({ transitionId: created.body.id });
-    const state = await stateOf(created.body.id);
-    expect(sortKeysOf(state.partition, 'TRANSITION')).toEqual(['TRANSITION']);
-    expect(sortKeysOf(state.partition, 'EVENT#')).toHaveLength(1);
-    expect(state.audit.map((e) => e.actie)).toEqual(['aanmaken']);
-  });
+      expect(await personLock(persoon)).toMatchObject({ transitionId: created.body.id });
+      const state = await stateOf(created.body.id);
+      expect(sortKeysOf(state.partition, 'TRANSITION')).toEqual(['TRANSITION']);
+      expect(sortKeysOf(state.partition, 'EVENT#')).toHaveLength(1);
+      expect(state.audit.map((e) => e.actie)).toEqual(['aanmaken']);
+    },
+  );
 
   it('registers a transition whose answer was lost after DynamoDB stored it: the retry carries the same ClientRequestToken, so it is stored once and not refused as a second transition of the person', async () => {
     wire.reset().fail('TransactWriteItems', { timeout: 'after' });
@@ -239,7 +322,9 @@ describe('a passing DynamoDB fault is retried by the SDK and the call succeeds',
     const after = await stateOf(t.id);
     expect(sortKeysOf(after.partition, 'EVENT#')).toHaveLength(sortKeysOf(before.partition, 'EVENT#').length + 1);
     expect(after.outbox).toHaveLength(before.outbox.length + 1);
-    expect(after.audit.filter((e) => e.actie === 'wijzigen')).toHaveLength(before.audit.filter((e) => e.actie === 'wijzigen').length + 1);
+    expect(after.audit.filter((e) => e.actie === 'wijzigen')).toHaveLength(
+      before.audit.filter((e) => e.actie === 'wijzigen').length + 1,
+    );
   });
 
   it('accepts a woning offer whose answer was lost after DynamoDB applied it: applied once, not a 409 for the caseworker’s own change', async () => {
@@ -305,7 +390,10 @@ describe('a passing DynamoDB fault is retried by the SDK and the call succeeds',
 
   it('lists my transitions through a throttled and a timed-out Query', async () => {
     const t = await register(aanmelding().persoon);
-    wire.reset().fail('Query', { throttle: 'ProvisionedThroughputExceededException' }).fail('Query', { timeout: 'before' });
+    wire
+      .reset()
+      .fail('Query', { throttle: 'ProvisionedThroughputExceededException' })
+      .fail('Query', { timeout: 'before' });
     const list = await listMine();
     expect(list.status, JSON.stringify(list.body)).toBe(200);
     expect(list.body.items.map((i) => i.id)).toContain(t.body.id);
@@ -387,7 +475,9 @@ describe('a lasting DynamoDB fault is a 503 with Retry-After, and nothing is hal
   });
 });
 
-describe('what the SDK finally throws, injected with aws-sdk-client-mock into the handlers’ document client', { timeout: 30_000 }, () => {
+describe('what the SDK finally throws, injected with aws-sdk-client-mock into the handlers’ document client', {
+  timeout: 30_000,
+}, () => {
   // aws-sdk-client-mock replaces the client's `send`: above the SDK's retries, so this is the error the SDK
   // throws once its attempts are spent. Every other call goes through to DynamoDB Local.
   let db: ReturnType<typeof mockClient>;
@@ -399,37 +489,55 @@ describe('what the SDK finally throws, injected with aws-sdk-client-mock into th
 
   const metadata = { httpStatusCode: 400, attempts, totalRetryDelay: 1_500 };
   const exhausted = {
-    ProvisionedThroughputExceededException: () => new ProvisionedThroughputExceededException({ message: 'Throughput exceeds the current capacity of your table or index.', $metadata: metadata }),
-    ThrottlingException: () => new ThrottlingException({ message: 'Throughput exceeds the current capacity for one or more global secondary indexes.', $metadata: metadata }),
-    RequestLimitExceeded: () => new RequestLimitExceeded({ message: 'Throughput exceeds the current throughput limit for your account.', $metadata: metadata }),
-    TimeoutError: () => Object.assign(new Error('the request socket timed out'), { name: 'TimeoutError', $metadata: { attempts } }),
+    ProvisionedThroughputExceededException: () =>
+      new ProvisionedThroughputExceededException({
+        message: 'Throughput exceeds the current capacity of your table or index.',
+        $metadata: metadata,
+      }),
+    ThrottlingException: () =>
+      new ThrottlingException({
+        message: 'Throughput exceeds the current capacity for one or more global secondary indexes.',
+        $metadata: metadata,
+      }),
+    RequestLimitExceeded: () =>
+      new RequestLimitExceeded({
+        message: 'Throughput exceeds the current throughput limit for your account.',
+        $metadata: metadata,
+      }),
+    TimeoutError: () =>
+      Object.assign(new Error('the request socket timed out'), { name: 'TimeoutError', $metadata: { attempts } }),
   };
 
-  it.each(Object.keys(exhausted) as (keyof typeof exhausted)[])('proposing a spend when the SDK gives up with %s: 503, budget unchanged; the retry with the same key books it once', async (name) => {
-    const t = await transitionWithBudget();
-    const before = await stateOf(t.id);
-    db.resetHistory();
-    db.on(TransactWriteCommand).rejects(exhausted[name]());
-    const key = `spend-${randomUUID()}`;
-    expectUnavailable(await proposeSpend(t, { 'idempotency-key': key }));
-    // Throttling applied nothing: answered at once. A timeout may have come after the commit: the same
-    // transaction, with the same ClientRequestToken, is sent again before the answer.
-    const tokens = db.commandCalls(TransactWriteCommand).map((c) => c.args[0].input.ClientRequestToken);
-    expect(tokens).toHaveLength(name === 'TimeoutError' ? TOKEN_ROUNDS : 1);
-    expect(new Set(tokens).size).toBe(1);
-    expect(await stateOf(t.id)).toEqual(before);
+  it.each(Object.keys(exhausted) as (keyof typeof exhausted)[])(
+    'proposing a spend when the SDK gives up with %s: 503, budget unchanged; the retry with the same key books it once',
+    async (name) => {
+      const t = await transitionWithBudget();
+      const before = await stateOf(t.id);
+      db.resetHistory();
+      db.on(TransactWriteCommand).rejects(exhausted[name]());
+      const key = `spend-${randomUUID()}`;
+      expectUnavailable(await proposeSpend(t, { 'idempotency-key': key }));
+      // Throttling applied nothing: answered at once. A timeout may have come after the commit: the same
+      // transaction, with the same ClientRequestToken, is sent again before the answer.
+      const tokens = db.commandCalls(TransactWriteCommand).map((c) => c.args[0].input.ClientRequestToken);
+      expect(tokens).toHaveLength(name === 'TimeoutError' ? TOKEN_ROUNDS : 1);
+      expect(new Set(tokens).size).toBe(1);
+      expect(await stateOf(t.id)).toEqual(before);
 
-    db.restore();
-    const first = await proposeSpend(t, { 'idempotency-key': key });
-    const again = await proposeSpend(t, { 'idempotency-key': key });
-    expect([first.status, again.status]).toEqual([201, 201]);
-    expect(again.body.id).toBe(first.body.id);
-    expect(budgetOf(await stateOf(t.id))).toMatchObject({ vrijCent: 95_000, goedgekeurdCent: 5_000 });
-  });
+      db.restore();
+      const first = await proposeSpend(t, { 'idempotency-key': key });
+      const again = await proposeSpend(t, { 'idempotency-key': key });
+      expect([first.status, again.status]).toEqual([201, 201]);
+      expect(again.body.id).toBe(first.body.id);
+      expect(budgetOf(await stateOf(t.id))).toMatchObject({ vrijCent: 95_000, goedgekeurdCent: 5_000 });
+    },
+  );
 
   it('a list whose audit entries DynamoDB keeps leaving unprocessed is a 503 with Retry-After, and nothing is shown', async () => {
     const t = await register(aanmelding().persoon);
-    db.on(BatchWriteCommand).callsFake((input: { RequestItems: Record<string, unknown[]> }) => ({ UnprocessedItems: input.RequestItems }));
+    db.on(BatchWriteCommand).callsFake((input: { RequestItems: Record<string, unknown[]> }) => ({
+      UnprocessedItems: input.RequestItems,
+    }));
     const response = await listMine();
     expectUnavailable(response);
     expect(JSON.stringify(response.body)).not.toContain(t.body.id);
@@ -438,7 +546,12 @@ describe('what the SDK finally throws, injected with aws-sdk-client-mock into th
 
   it('a DynamoDB error that retrying cannot fix stays a 500, without its message in the answer', async () => {
     const t = await transition('landing');
-    db.on(TransactWriteCommand).rejects(new ResourceNotFoundException({ message: `Requested resource not found: ${table.tableName}`, $metadata: { httpStatusCode: 400 } }));
+    db.on(TransactWriteCommand).rejects(
+      new ResourceNotFoundException({
+        message: `Requested resource not found: ${table.tableName}`,
+        $metadata: { httpStatusCode: 400 },
+      }),
+    );
     const response = await registerSignal(t);
     expect(response.status).toBe(500);
     expect(response.headers['retry-after']).toBeUndefined();

@@ -14,7 +14,14 @@ import { addDays, todayInNetherlands } from '../../shared/domain/calendar';
 import type { TimelineEvent } from '../../shared/domain/timeline';
 import type { Transition } from '../../shared/domain/transition';
 import { changeTransition, decideOnAWoning, signedIn, type ApiCall } from '../support/local-api';
-import { isAlive, killAllStarted, killEverything, startDynamoDbChild, startProduct, type LocalProduct } from './support/local-process';
+import {
+  isAlive,
+  killAllStarted,
+  killEverything,
+  startDynamoDbChild,
+  startProduct,
+  type LocalProduct,
+} from './support/local-process';
 
 /**
  * `npm start` killed mid-run and started again on the same state (its database folder, clock, alarms, running
@@ -76,7 +83,8 @@ async function startReceiver() {
   return Object.assign(state, { server, url });
 }
 
-const start = async () => (product = await startProduct({ stateDir: productDir, port: ports.app, dynamoPort: ports.dynamo }));
+const start = async () =>
+  (product = await startProduct({ stateDir: productDir, port: ports.app, dynamoPort: ports.dynamo }));
 
 const api = (userId: string) => signedIn(product.url, userId);
 
@@ -105,7 +113,8 @@ const schedules = (): LocalSchedule[] => {
   return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as LocalSchedule[]) : [];
 };
 
-const pidIn = (dataDir: string) => (JSON.parse(readFileSync(path.join(dataDir, 'dynamodb-local.pid'), 'utf8')) as { pid: number }).pid;
+const pidIn = (dataDir: string) =>
+  (JSON.parse(readFileSync(path.join(dataDir, 'dynamodb-local.pid'), 'utf8')) as { pid: number }).pid;
 
 /** The notices in the outbox for these transitions, read from the database itself. */
 async function outboxOf(transitionIds: string[]): Promise<{ id: string; soort: string; transitionId: string }[]> {
@@ -115,11 +124,23 @@ async function outboxOf(transitionIds: string[]): Promise<{ id: string; soort: s
     const items: Record<string, unknown>[] = [];
     let start: Record<string, unknown> | undefined;
     do {
-      const page = await db.send(new ScanCommand({ TableName: 'landing-local', FilterExpression: 'entity = :e', ExpressionAttributeValues: { ':e': 'OutboxEvent' }, ConsistentRead: true, ExclusiveStartKey: start }));
+      const page = await db.send(
+        new ScanCommand({
+          TableName: 'landing-local',
+          FilterExpression: 'entity = :e',
+          ExpressionAttributeValues: { ':e': 'OutboxEvent' },
+          ConsistentRead: true,
+          ExclusiveStartKey: start,
+        }),
+      );
       items.push(...(page.Items ?? []));
       start = page.LastEvaluatedKey;
     } while (start);
-    return items.filter((i) => transitionIds.includes(String(i.transitionId))) as { id: string; soort: string; transitionId: string }[];
+    return items.filter((i) => transitionIds.includes(String(i.transitionId))) as {
+      id: string;
+      soort: string;
+      transitionId: string;
+    }[];
   } finally {
     client.destroy();
   }
@@ -140,12 +161,25 @@ async function register(sanne: ApiCall): Promise<Transition> {
 }
 
 /** Through the woning to a move date: notices to Rijnhoven on the way, and the move workflow sets its alarm. */
-async function towardsTheMove(sanne: ApiCall, t: Transition, today: string): Promise<{ t: Transition; moveDate: string }> {
+async function towardsTheMove(
+  sanne: ApiCall,
+  t: Transition,
+  today: string,
+): Promise<{ t: Transition; moveDate: string }> {
   t = await decideOnAWoning(sanne, t, { today, straat: 'Herstartlaan', huisnummer: `${people}` });
   const available = t.aanbiedingen.at(-1)!.beschikbaarVanaf;
-  t = await changeTransition(sanne, t, 'PUT', '/contract', { vorm: 'driepartijenovereenkomst', ingangsdatum: available, getekendOp: today });
+  t = await changeTransition(sanne, t, 'PUT', '/contract', {
+    vorm: 'driepartijenovereenkomst',
+    ingangsdatum: available,
+    getekendOp: today,
+  });
   const moveDate = addDays(available, 1);
-  t = await changeTransition(sanne, t, 'PUT', '/uitkering', { aangevraagdOp: today, besluitOp: today, toegekend: true, ingangsdatum: moveDate });
+  t = await changeTransition(sanne, t, 'PUT', '/uitkering', {
+    aangevraagdOp: today,
+    besluitOp: today,
+    toegekend: true,
+    ingangsdatum: moveDate,
+  });
   t = await changeTransition(sanne, t, 'PUT', '/verhuisdatum', { verhuisdatum: moveDate });
   return { t, moveDate };
 }
@@ -156,7 +190,16 @@ describe('DynamoDB Local on a data folder, its parent killed', { timeout: 120_00
     const client = localClient(endpoint);
     const db = createDocumentClient(client);
     try {
-      return await Promise.all(items.map(async (item) => (await db.send(new GetCommand({ TableName: 'restart', Key: { pk: item.pk, sk: item.sk }, ConsistentRead: true }))).Item));
+      return await Promise.all(
+        items.map(
+          async (item) =>
+            (
+              await db.send(
+                new GetCommand({ TableName: 'restart', Key: { pk: item.pk, sk: item.sk }, ConsistentRead: true }),
+              )
+            ).Item,
+        ),
+      );
     } finally {
       client.destroy();
     }
@@ -168,7 +211,9 @@ describe('DynamoDB Local on a data folder, its parent killed', { timeout: 120_00
     const parent = await startDynamoDbChild(port, dataDir);
     const client = localClient(parent.endpoint);
     await ensureTable(client, 'restart');
-    await createDocumentClient(client).send(new BatchWriteCommand({ RequestItems: { restart: items.map((Item) => ({ PutRequest: { Item } })) } }));
+    await createDocumentClient(client).send(
+      new BatchWriteCommand({ RequestItems: { restart: items.map((Item) => ({ PutRequest: { Item } })) } }),
+    );
     client.destroy();
     const orphan = pidIn(dataDir);
     process.kill(parent.pid, 'SIGKILL');
@@ -196,7 +241,10 @@ describe('npm start killed and started again on the same state', { timeout: 420_
     await start();
     const [sanne, bram] = [await api('u-sanne'), await api('u-bram')];
     // A second endpoint at Rijnhoven, at the receiver the test keeps (the demo receiver dies with the product).
-    const endpoint = await bram('POST', '/api/corporaties/org-rijnhoven/endpoints', { url: receiver.url, soorten: ['aanbod-geaccepteerd', 'contract-getekend', 'verhuisdatum-vastgelegd', 'verhuisd'] });
+    const endpoint = await bram('POST', '/api/corporaties/org-rijnhoven/endpoints', {
+      url: receiver.url,
+      soorten: ['aanbod-geaccepteerd', 'contract-getekend', 'verhuisdatum-vastgelegd', 'verhuisd'],
+    });
     expect(endpoint.status, JSON.stringify(endpoint.body)).toBe(201);
 
     const today = todayInNetherlands(new Date());
@@ -224,7 +272,10 @@ describe('npm start killed and started again on the same state', { timeout: 420_
     await eventually(async () => {
       for (const id of acknowledged.keys()) {
         const timeline = await sanne<{ items: TimelineEvent[] }>('GET', `/api/transitions/${id}/timeline`);
-        expect(timeline.body.items.filter((e) => e.type === 'traject-gestart'), id).toHaveLength(1);
+        expect(
+          timeline.body.items.filter((e) => e.type === 'traject-gestart'),
+          id,
+        ).toHaveLength(1);
       }
     });
 
@@ -240,12 +291,18 @@ describe('npm start killed and started again on the same state', { timeout: 420_
     await eventually(async () => {
       const timeline = await sanne<{ items: TimelineEvent[] }>('GET', `/api/transitions/${moving.t.id}/timeline`);
       const tasks = timeline.body.items.filter((e) => e.type === 'taak-aangemaakt' && e.actor.soort === 'werkproces');
-      expect(tasks.map((e) => e.omschrijving)).toEqual([expect.stringContaining(`Bevestig de ondersteuning rond de verhuizing en het budget voor ${moving.moveDate}.`)]);
+      expect(tasks.map((e) => e.omschrijving)).toEqual([
+        expect.stringContaining(`Bevestig de ondersteuning rond de verhuizing en het budget voor ${moving.moveDate}.`),
+      ]);
     });
 
     // Every notice of these transitions in the outbox reaches the corporation that was down, at least once.
     const notices = await outboxOf([...acknowledged.keys()]);
-    expect(notices.map((n) => n.soort).sort()).toEqual(['aanbod-geaccepteerd', 'contract-getekend', 'verhuisdatum-vastgelegd']);
+    expect(notices.map((n) => n.soort).sort()).toEqual([
+      'aanbod-geaccepteerd',
+      'contract-getekend',
+      'verhuisdatum-vastgelegd',
+    ]);
     await eventually(async () => {
       const missing = notices.filter((n) => !receiver.received.has(n.id));
       expect(missing.map((n) => n.soort)).toEqual([]);

@@ -67,7 +67,8 @@ async function run(stateMachineArn: string, name: string, transitionId: string):
   return execution;
 }
 
-const serviceException = () => Object.assign(new Error('Lambda was unable to run the function'), { name: 'Lambda.ServiceException' });
+const serviceException = () =>
+  Object.assign(new Error('Lambda was unable to run the function'), { name: 'Lambda.ServiceException' });
 const containerDied = () => new Error('the container died after its write');
 
 describe('transition workflow: its first step crashes', { timeout: 60_000 }, () => {
@@ -83,7 +84,9 @@ describe('transition workflow: its first step crashes', { timeout: 60_000 }, () 
       [true, 'crashed'],
       [true, 'ok'],
     ]);
-    expect(await timeline(transitionId)).toEqual([expect.objectContaining({ id: `${transitionId}-traject-gestart`, type: 'traject-gestart' })]);
+    expect(await timeline(transitionId)).toEqual([
+      expect.objectContaining({ id: `${transitionId}-traject-gestart`, type: 'traject-gestart' }),
+    ]);
   });
 
   it('before it ran (Lambda.ServiceException): retried by the Lambda service retrier, the event is there once', async () => {
@@ -114,17 +117,54 @@ describe('signal follow-up workflow: a step with several writes crashes', { time
   async function withRoodSignal(): Promise<{ t: Transition; signal: Signal }> {
     const at = new Date().toISOString();
     const t: Transition = {
-      id: randomUUID(), version: 1, providerId: 'org-a', teamId: 'team-a1', persoonRef: randomUUID(), persoon: aanmelding().persoon, gemeenteCode: 'GM0344', herkomst: 'MO',
-      begeleiders: [{ id: people.sanne.userId, naam: people.sanne.naam }, { id: people.youssef.userId, naam: people.youssef.naam }], fase: 'landing', ...notStartedYet,
-      ondersteuning: [{ id: randomUUID(), niveau: 'regulier', modaliteiten: ['thuis'], reden: 'Start ambulante begeleiding', vanaf: at.slice(0, 10), door: { id: people.sanne.userId, naam: people.sanne.naam } }],
-      createdAt: at, createdBy: people.sanne.userId, updatedAt: at,
+      id: randomUUID(),
+      version: 1,
+      providerId: 'org-a',
+      teamId: 'team-a1',
+      persoonRef: randomUUID(),
+      persoon: aanmelding().persoon,
+      gemeenteCode: 'GM0344',
+      herkomst: 'MO',
+      begeleiders: [
+        { id: people.sanne.userId, naam: people.sanne.naam },
+        { id: people.youssef.userId, naam: people.youssef.naam },
+      ],
+      fase: 'landing',
+      ...notStartedYet,
+      ondersteuning: [
+        {
+          id: randomUUID(),
+          niveau: 'regulier',
+          modaliteiten: ['thuis'],
+          reden: 'Start ambulante begeleiding',
+          vanaf: at.slice(0, 10),
+          door: { id: people.sanne.userId, naam: people.sanne.naam },
+        },
+      ],
+      createdAt: at,
+      createdBy: people.sanne.userId,
+      updatedAt: at,
     };
-    await new DynamoTransitionStore(table.db, table.tableName).create({ transition: t, firstEvent: { id: randomUUID(), transitionId: t.id, type: 'aanmelding-geregistreerd', at, versie: 1, actor: { soort: 'medewerker', id: people.sanne.userId, naam: people.sanne.naam } } });
+    await new DynamoTransitionStore(table.db, table.tableName).create({
+      transition: t,
+      firstEvent: {
+        id: randomUUID(),
+        transitionId: t.id,
+        type: 'aanmelding-geregistreerd',
+        at,
+        versie: 1,
+        actor: { soort: 'medewerker', id: people.sanne.userId, naam: people.sanne.naam },
+      },
+    });
     const registered = await invoke<Signal>(signals, {
       routeKey: 'POST /api/transitions/{transitionId}/signalen',
       principal: people.sanne,
       pathParameters: { transitionId: t.id },
-      body: { bron: 'buur-of-medebewoner', omschrijving: 'Buurman hoort al twee nachten geschreeuw', thermometer: { veiligheid: 2, gezondheid: 2, welzijn: 2, omvang: 2, duur: 2 } },
+      body: {
+        bron: 'buur-of-medebewoner',
+        omschrijving: 'Buurman hoort al twee nachten geschreeuw',
+        thermometer: { veiligheid: 2, gezondheid: 2, welzijn: 2, omvang: 2, duur: 2 },
+      },
     });
     expect(registered.status, JSON.stringify(registered.body)).toBe(201);
     expect(registered.body.fase).toBe('rood');
@@ -134,13 +174,27 @@ describe('signal follow-up workflow: a step with several writes crashes', { time
   /** What the follow-up leaves behind, without ids and times: the same whether or not a step crashed. */
   async function outcome(t: Transition) {
     const { Items = [] } = await table.db.send(
-      new QueryCommand({ TableName: table.tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': `TRANSITION#${t.id}` }, ConsistentRead: true }),
+      new QueryCommand({
+        TableName: table.tableName,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': `TRANSITION#${t.id}` },
+        ConsistentRead: true,
+      }),
     );
     const of = (prefix: string) => Items.filter((i) => String(i.sk).startsWith(prefix));
     return {
-      events: of('EVENT#').map((e) => `${e.type} (${(e.actor as { soort: string }).soort})`).sort(),
-      tasks: of('TAAK#').map((task) => `${task.rol} ${(task.voor as { id: string }).id} ${task.status}`).sort(),
-      signals: of('SIGNAL#').map((s) => ({ fase: s.fase, status: s.status, versie: s.versie, voorstel: Boolean(s.opschalingsvoorstel) })),
+      events: of('EVENT#')
+        .map((e) => `${e.type} (${(e.actor as { soort: string }).soort})`)
+        .sort(),
+      tasks: of('TAAK#')
+        .map((task) => `${task.rol} ${(task.voor as { id: string }).id} ${task.status}`)
+        .sort(),
+      signals: of('SIGNAL#').map((s) => ({
+        fase: s.fase,
+        status: s.status,
+        versie: s.versie,
+        voorstel: Boolean(s.opschalingsvoorstel),
+      })),
       alarms: scheduler.list().filter((s) => s.name === `signalen-${t.id}`).length,
     };
   }
@@ -160,7 +214,9 @@ describe('signal follow-up workflow: a step with several writes crashes', { time
     crash('followUpStep', 'after', (input) => input.transitionId === t.id && input.actie === 'taak-duo', containerDied);
     const execution = await followUp(t);
     expect(execution.status).toBe('SUCCEEDED');
-    const duoSteps = invocations('followUpStep').filter((i) => i.input.transitionId === t.id && i.input.actie === 'taak-duo');
+    const duoSteps = invocations('followUpStep').filter(
+      (i) => i.input.transitionId === t.id && i.input.actie === 'taak-duo',
+    );
     expect(duoSteps.map((i) => [i.ran, i.outcome])).toEqual([
       [true, 'crashed'],
       [true, 'ok'],
@@ -170,10 +226,19 @@ describe('signal follow-up workflow: a step with several writes crashes', { time
 
   it('after its alarm was set: retried, one alarm', async () => {
     const { t } = await withRoodSignal();
-    crash('wakeupSchedule', 'after', (input) => input.transitionId === t.id && input.proces === 'signalen', containerDied);
+    crash(
+      'wakeupSchedule',
+      'after',
+      (input) => input.transitionId === t.id && input.proces === 'signalen',
+      containerDied,
+    );
     const execution = await followUp(t);
     expect(execution.status).toBe('SUCCEEDED');
-    expect(invocations('wakeupSchedule').filter((i) => i.input.transitionId === t.id).map((i) => i.outcome)).toEqual(['crashed', 'ok']);
+    expect(
+      invocations('wakeupSchedule')
+        .filter((i) => i.input.transitionId === t.id)
+        .map((i) => i.outcome),
+    ).toEqual(['crashed', 'ok']);
     const alarms = scheduler.list().filter((s) => s.name === `signalen-${t.id}`);
     expect(alarms).toHaveLength(1);
     expect(JSON.parse(alarms[0]!.input)).toMatchObject({ transitionId: t.id });
@@ -182,7 +247,12 @@ describe('signal follow-up workflow: a step with several writes crashes', { time
 
   it('before a step ran (Lambda.ServiceException): retried, and the follow-up is the same as without', async () => {
     const { t } = await withRoodSignal();
-    crash('followUpStep', 'before', (input) => input.transitionId === t.id && input.actie === 'bepaal', serviceException);
+    crash(
+      'followUpStep',
+      'before',
+      (input) => input.transitionId === t.id && input.actie === 'bepaal',
+      serviceException,
+    );
     const execution = await followUp(t);
     expect(execution.status).toBe('SUCCEEDED');
     const outcomeOf = await outcome(t);

@@ -1,7 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { roles, type Principal, type Role } from '../../shared/domain/principal';
-import { actions, decide, ruleOf, type Action, type Decision, type ResourceScope } from '../../shared/policy/access-policy';
+import {
+  actions,
+  decide,
+  ruleOf,
+  type Action,
+  type Decision,
+  type ResourceScope,
+} from '../../shared/policy/access-policy';
 
 /**
  * The access policy against the table in docs/ARCHITECTURE.md (security section): every action the table
@@ -24,7 +31,10 @@ function documentedTable(): Row[] {
     .split('\n')
     .filter((line) => line.startsWith('| `'))
     .map((line) => {
-      const [action, , roleList, scope, kind, noodtoegang, audit] = line.split('|').slice(1, -1).map((cell) => cell.trim());
+      const [action, , roleList, scope, kind, noodtoegang, audit] = line
+        .split('|')
+        .slice(1, -1)
+        .map((cell) => cell.trim());
       return {
         action: action!.replaceAll('`', '') as Action,
         roles: roleList!.split(',').map((r) => r.trim() as Role),
@@ -60,11 +70,16 @@ const municipality = 'GM0344';
 function expected(row: Row, role: Role, relation: Relation, noodtoegang: boolean): Decision {
   if (!row.roles.includes(role)) return { allowed: false, reason: 'role' };
   if (row.scope === 'budget' && role === 'budgethouder') {
-    return relation === 'otherMunicipality' ? { allowed: false, reason: 'gemeente' } : { allowed: true, grond: 'gemeente' };
+    return relation === 'otherMunicipality'
+      ? { allowed: false, reason: 'gemeente' }
+      : { allowed: true, grond: 'gemeente' };
   }
   if (relation === 'otherOrganisation') return { allowed: false, reason: 'organisation' };
   if (row.scope === 'organisation') {
-    return { allowed: true, grond: role === 'beheerder' ? 'beheer' : role === 'corporatie' ? 'corporatie' : 'eigen-werk' };
+    return {
+      allowed: true,
+      grond: role === 'beheerder' ? 'beheer' : role === 'corporatie' ? 'corporatie' : 'eigen-werk',
+    };
   }
   if (relation === 'assigned') return { allowed: true, grond: 'behandelrelatie' };
   if (relation !== 'otherTeam') return { allowed: true, grond: 'team' };
@@ -79,14 +94,21 @@ describe('access policy, as docs/ARCHITECTURE.md tabulates it', () => {
 
   const cases = table.flatMap((row) =>
     roles.flatMap((role) =>
-      (Object.keys(relations) as Relation[]).flatMap((relation) => [false, true].map((noodtoegang) => ({ row, role, relation, noodtoegang }))),
+      (Object.keys(relations) as Relation[]).flatMap((relation) =>
+        [false, true].map((noodtoegang) => ({ row, role, relation, noodtoegang })),
+      ),
     ),
   );
 
-  it.each(cases)('$role, $row.action on a record related as $relation (noodtoegang: $noodtoegang)', ({ row, role, relation, noodtoegang }) => {
-    const context = { gemeenteCode: municipality, noodtoegang };
-    expect(decide(principal(role), row.action, relations[relation], context)).toEqual(expected(row, role, relation, noodtoegang));
-  });
+  it.each(cases)(
+    '$role, $row.action on a record related as $relation (noodtoegang: $noodtoegang)',
+    ({ row, role, relation, noodtoegang }) => {
+      const context = { gemeenteCode: municipality, noodtoegang };
+      expect(decide(principal(role), row.action, relations[relation], context)).toEqual(
+        expected(row, role, relation, noodtoegang),
+      );
+    },
+  );
 
   it.each(table)('$action: roles, scope, kind and what emergency access opens are the table’s', (row) => {
     const rule = ruleOf(row.action);
@@ -94,11 +116,18 @@ describe('access policy, as docs/ARCHITECTURE.md tabulates it', () => {
     expect(rule.scope).toBe(row.scope);
     expect(rule.kind).toBe(row.kind);
     expect(Boolean(rule.noodtoegang)).toBe(row.noodtoegang);
-    expect(row.audit).toBe(row.scope === 'organisation' ? 'on the user\'s trail' : `\`${row.kind === 'look' ? 'lezen' : 'wijzigen'}\` on the person's trail`);
+    expect(row.audit).toBe(
+      row.scope === 'organisation'
+        ? "on the user's trail"
+        : `\`${row.kind === 'look' ? 'lezen' : 'wijzigen'}\` on the person's trail`,
+    );
   });
 
   it.each(table)('$action without a record: allowed exactly for the table’s roles', (row) => {
-    for (const role of roles) expect(decide(principal(role), row.action, undefined, { gemeenteCode: municipality }).allowed).toBe(row.roles.includes(role));
+    for (const role of roles)
+      expect(decide(principal(role), row.action, undefined, { gemeenteCode: municipality }).allowed).toBe(
+        row.roles.includes(role),
+      );
   });
 
   it('never lets emergency access move money or change a record', () => {
@@ -108,7 +137,10 @@ describe('access policy, as docs/ARCHITECTURE.md tabulates it', () => {
   });
 
   it('gives a budget holder without a municipality no budget at all', () => {
-    expect(decide(principal('budgethouder'), 'budget:read', relations.sameTeam, {})).toEqual({ allowed: false, reason: 'gemeente' });
+    expect(decide(principal('budgethouder'), 'budget:read', relations.sameTeam, {})).toEqual({
+      allowed: false,
+      reason: 'gemeente',
+    });
   });
 
   it('treats a record from before teams as the whole organisation’s', () => {

@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addDays, addMonths, daysBetween, isValidIsoDate, nearestFirstOfMonth, todayInNetherlands } from '../../shared/domain/calendar';
+import {
+  addDays,
+  addMonths,
+  daysBetween,
+  isValidIsoDate,
+  nearestFirstOfMonth,
+  todayInNetherlands,
+} from '../../shared/domain/calendar';
 
 const isoDate = fc
   .date({ min: new Date('1990-01-01T00:00:00Z'), max: new Date('2060-12-31T00:00:00Z'), noInvalidDate: true })
@@ -33,7 +40,7 @@ describe('calendar', () => {
     expect(isValidIsoDate('2027-13-01')).toBe(false);
   });
 
-  it("takes today in the Netherlands, not in UTC", () => {
+  it('takes today in the Netherlands, not in UTC', () => {
     expect(todayInNetherlands(new Date('2027-06-30T22:30:00Z'))).toBe('2027-07-01');
     expect(todayInNetherlands(new Date('2027-12-31T22:59:00Z'))).toBe('2027-12-31');
   });
@@ -43,14 +50,19 @@ describe('calendar', () => {
   });
 
   it('daysBetween measures what addDays adds (property)', () => {
-    fc.assert(fc.property(isoDate, fc.integer({ min: -2000, max: 2000 }), (d, n) => daysBetween(d, addDays(d, n)) === n));
+    fc.assert(
+      fc.property(isoDate, fc.integer({ min: -2000, max: 2000 }), (d, n) => daysBetween(d, addDays(d, n)) === n),
+    );
   });
 
   it('addMonths always yields a valid date in the right month (property)', () => {
     fc.assert(
       fc.property(isoDate, fc.integer({ min: -60, max: 60 }), (d, n) => {
         const result = addMonths(d, n);
-        const months = (Number(result.slice(0, 4)) - Number(d.slice(0, 4))) * 12 + Number(result.slice(5, 7)) - Number(d.slice(5, 7));
+        const months =
+          (Number(result.slice(0, 4)) - Number(d.slice(0, 4))) * 12 +
+          Number(result.slice(5, 7)) -
+          Number(d.slice(5, 7));
         return isValidIsoDate(result) && months === n && Number(result.slice(8)) <= Number(d.slice(8));
       }),
     );

@@ -1,9 +1,21 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addDays } from '../../shared/domain/calendar';
-import { caseloadOf, defaultCaseloadConfig, longOnIntensiefOf, weightOf, type CaseloadTransition } from '../../shared/domain/caseload';
+import {
+  caseloadOf,
+  defaultCaseloadConfig,
+  longOnIntensiefOf,
+  weightOf,
+  type CaseloadTransition,
+} from '../../shared/domain/caseload';
 import { isActive } from '../../shared/domain/lifecycle';
-import { defaultSupportConfig, levelOn, supportLevels, type LevelChange, type SupportLevel } from '../../shared/domain/support';
+import {
+  defaultSupportConfig,
+  levelOn,
+  supportLevels,
+  type LevelChange,
+  type SupportLevel,
+} from '../../shared/domain/support';
 import { fases, type Fase } from '../../shared/domain/vocabulary';
 
 const today = '2027-03-10';
@@ -16,7 +28,11 @@ function transition(niveaus: LevelChange[], begeleiders = [sanne], fase: Fase = 
   count += 1;
   return { id: `t-${count}`, persoon: { voornaam: 'Piet', achternaam: `Visser ${count}` }, fase, begeleiders, niveaus };
 }
-const from = (niveau: SupportLevel, vanaf: string, tot?: string): LevelChange => ({ niveau, vanaf, ...(tot ? { tot } : {}) });
+const from = (niveau: SupportLevel, vanaf: string, tot?: string): LevelChange => ({
+  niveau,
+  vanaf,
+  ...(tot ? { tot } : {}),
+});
 const entryOf = (entries: ReturnType<typeof caseloadOf>, id: string) => entries.find((e) => e.begeleider.id === id);
 
 describe('weight of a transition', () => {
@@ -50,41 +66,75 @@ describe('caseload per begeleider', () => {
       [sanne],
       today,
     );
-    expect(entry).toEqual({ begeleider: sanne, trajecten: 3, perNiveau: { intensief: 1, waakvlam: 1, geen: 1 }, gewogen: 3.25, capaciteit: 10, bezetting: 33 });
+    expect(entry).toEqual({
+      begeleider: sanne,
+      trajecten: 3,
+      perNiveau: { intensief: 1, waakvlam: 1, geen: 1 },
+      gewogen: 3.25,
+      capaciteit: 10,
+      bezetting: 33,
+    });
   });
 
   it('weighs a temporary scale-up while it lasts and the level before it after it ended', () => {
     const scaledUp = transition([from('regulier', '2027-01-01'), from('intensief', '2027-03-01', '2027-03-10')]);
-    expect(entryOf(caseloadOf([scaledUp], [sanne], '2027-03-10'), sanne.id)).toMatchObject({ gewogen: 2, perNiveau: { intensief: 1 } });
-    expect(entryOf(caseloadOf([scaledUp], [sanne], '2027-03-11'), sanne.id)).toMatchObject({ gewogen: 1, perNiveau: { regulier: 1 } });
+    expect(entryOf(caseloadOf([scaledUp], [sanne], '2027-03-10'), sanne.id)).toMatchObject({
+      gewogen: 2,
+      perNiveau: { intensief: 1 },
+    });
+    expect(entryOf(caseloadOf([scaledUp], [sanne], '2027-03-11'), sanne.id)).toMatchObject({
+      gewogen: 1,
+      perNiveau: { regulier: 1 },
+    });
   });
 
   it('lets both begeleiders of a duo carry the client in full', () => {
-    const entries = caseloadOf([transition([from('intensief', '2027-01-01')], [sanne, youssef])], [sanne, youssef], today);
+    const entries = caseloadOf(
+      [transition([from('intensief', '2027-01-01')], [sanne, youssef])],
+      [sanne, youssef],
+      today,
+    );
     expect(entryOf(entries, sanne.id)).toMatchObject({ trajecten: 1, gewogen: 2 });
     expect(entryOf(entries, youssef.id)).toMatchObject({ trajecten: 1, gewogen: 2 });
   });
 
   it('does not count transitions that have landed or fell back', () => {
     const intensief = [from('intensief', '2027-01-01')];
-    const [entry] = caseloadOf([transition(intensief, [sanne], 'geland'), transition(intensief, [sanne], 'teruggevallen')], [sanne], today);
+    const [entry] = caseloadOf(
+      [transition(intensief, [sanne], 'geland'), transition(intensief, [sanne], 'teruggevallen')],
+      [sanne],
+      today,
+    );
     expect(entry).toEqual({ begeleider: sanne, trajecten: 0, perNiveau: {}, gewogen: 0, capaciteit: 10, bezetting: 0 });
   });
 
   it('counts transitions in every active phase', () => {
-    const active = (['aanmelding', 'voorbereiding', 'woning', 'verhuizing', 'landing', 'omklap'] as const).map((fase) => transition([], [sanne], fase));
+    const active = (['aanmelding', 'voorbereiding', 'woning', 'verhuizing', 'landing', 'omklap'] as const).map((fase) =>
+      transition([], [sanne], fase),
+    );
     expect(entryOf(caseloadOf(active, [sanne], today), sanne.id)?.trajecten).toBe(6);
   });
 
   it('lists a begeleider without transitions with zero', () => {
     const entries = caseloadOf([transition([from('regulier', '2027-01-01')])], [sanne, youssef], today);
     expect(entries).toHaveLength(2);
-    expect(entryOf(entries, youssef.id)).toEqual({ begeleider: youssef, trajecten: 0, perNiveau: {}, gewogen: 0, capaciteit: 10, bezetting: 0 });
+    expect(entryOf(entries, youssef.id)).toEqual({
+      begeleider: youssef,
+      trajecten: 0,
+      perNiveau: {},
+      gewogen: 0,
+      capaciteit: 10,
+      bezetting: 0,
+    });
   });
 
   it('sorts the heaviest caseload first, equal loads by name', () => {
     const entries = caseloadOf(
-      [transition([from('waakvlam', '2027-01-01')], [sanne]), transition([from('intensief', '2027-01-01')], [youssef]), transition([from('waakvlam', '2027-01-01')], [ahmed])],
+      [
+        transition([from('waakvlam', '2027-01-01')], [sanne]),
+        transition([from('intensief', '2027-01-01')], [youssef]),
+        transition([from('waakvlam', '2027-01-01')], [ahmed]),
+      ],
       [sanne, youssef, ahmed],
       today,
     );
@@ -102,7 +152,10 @@ describe('caseload per begeleider', () => {
   });
 
   it('measures against the capacity of the config it is given', () => {
-    const [entry] = caseloadOf([transition([from('regulier', '2027-01-01')])], [sanne], today, { ...defaultCaseloadConfig, capacity: 4 });
+    const [entry] = caseloadOf([transition([from('regulier', '2027-01-01')])], [sanne], today, {
+      ...defaultCaseloadConfig,
+      capacity: 4,
+    });
     expect(entry).toMatchObject({ capaciteit: 4, bezetting: 25 });
   });
 });
@@ -126,7 +179,13 @@ describe('long on intensief', () => {
     const long = [from('intensief', since(200))];
     const ended = transition([from('regulier', '2026-01-01'), from('intensief', since(200), addDays(today, -1))]);
     const result = longOnIntensiefOf(
-      [transition(long, [sanne], 'geland'), transition(long, [sanne], 'teruggevallen'), ended, transition([from('verhoogd', since(200))]), transition([])],
+      [
+        transition(long, [sanne], 'geland'),
+        transition(long, [sanne], 'teruggevallen'),
+        ended,
+        transition([from('verhoogd', since(200))]),
+        transition([]),
+      ],
       today,
       defaultSupportConfig,
     );
@@ -134,25 +193,47 @@ describe('long on intensief', () => {
   });
 
   it('shows the person by name only, even when the transition it is given carries a date of birth', () => {
-    const summary = { ...transition([from('intensief', since(100))]), persoon: { voornaam: 'Piet', achternaam: 'Visser', geboortedatum: '1990-04-01' } };
-    expect(longOnIntensiefOf([summary], today, defaultSupportConfig)[0]?.persoon).toEqual({ voornaam: 'Piet', achternaam: 'Visser' });
+    const summary = {
+      ...transition([from('intensief', since(100))]),
+      persoon: { voornaam: 'Piet', achternaam: 'Visser', geboortedatum: '1990-04-01' },
+    };
+    expect(longOnIntensiefOf([summary], today, defaultSupportConfig)[0]?.persoon).toEqual({
+      voornaam: 'Piet',
+      achternaam: 'Visser',
+    });
   });
 
   it('uses the maximum of the provider config', () => {
     const t = transition([from('intensief', since(40))]);
     expect(longOnIntensiefOf([t], today, defaultSupportConfig)).toEqual([]);
-    expect(longOnIntensiefOf([t], today, { ...defaultSupportConfig, maxDaysIntensief: 30 }).map((l) => l.dagen)).toEqual([40]);
+    expect(
+      longOnIntensiefOf([t], today, { ...defaultSupportConfig, maxDaysIntensief: 30 }).map((l) => l.dagen),
+    ).toEqual([40]);
   });
 });
 
 describe('caseload properties', () => {
   const staff = [sanne, youssef, ahmed];
   const date = fc.integer({ min: -120, max: 120 }).map((d) => addDays(today, d));
-  const change = fc.record({ niveau: fc.constantFrom(...supportLevels), vanaf: date, tot: fc.option(fc.integer({ min: 0, max: 60 }), { nil: undefined }) }).map(
-    ({ niveau, vanaf, tot }): LevelChange => ({ niveau, vanaf, ...(tot !== undefined ? { tot: addDays(vanaf, tot) } : {}) }),
-  );
+  const change = fc
+    .record({
+      niveau: fc.constantFrom(...supportLevels),
+      vanaf: date,
+      tot: fc.option(fc.integer({ min: 0, max: 60 }), { nil: undefined }),
+    })
+    .map(
+      ({ niveau, vanaf, tot }): LevelChange => ({
+        niveau,
+        vanaf,
+        ...(tot !== undefined ? { tot: addDays(vanaf, tot) } : {}),
+      }),
+    );
   const arbTransition = fc
-    .record({ fase: fc.constantFrom(...fases), niveaus: fc.array(change, { maxLength: 4 }), begeleiders: fc.uniqueArray(fc.constantFrom(...staff), { minLength: 1, maxLength: 2, selector: (b) => b.id }) })
+    .record({
+      fase: fc.constantFrom(...fases),
+      niveaus: fc.array(change, { maxLength: 4 }),
+      begeleiders: fc.uniqueArray(fc.constantFrom(...staff), { minLength: 1, maxLength: 2, selector: (b) => b.id }),
+    })
     .map(({ fase, niveaus, begeleiders }) => transition(niveaus, begeleiders, fase));
 
   it('the total weighted load is the sum over active transitions of weight times the number of begeleiders', () => {
@@ -165,7 +246,9 @@ describe('caseload properties', () => {
           return sum + defaultCaseloadConfig.weights[level] * t.begeleiders.length;
         }, 0);
         expect(entries.reduce((sum, e) => sum + e.gewogen, 0)).toBeCloseTo(expected, 9);
-        expect(entries.reduce((sum, e) => sum + e.trajecten, 0)).toBe(active.reduce((sum, t) => sum + t.begeleiders.length, 0));
+        expect(entries.reduce((sum, e) => sum + e.trajecten, 0)).toBe(
+          active.reduce((sum, t) => sum + t.begeleiders.length, 0),
+        );
       }),
     );
   });
@@ -179,7 +262,8 @@ describe('caseload properties', () => {
           expect(Object.values(e.perNiveau).reduce((a, b) => a + b, 0)).toBe(e.trajecten);
           expect(e.bezetting).toBe(Math.round((e.gewogen / e.capaciteit) * 100));
         }
-        for (let i = 1; i < entries.length; i++) expect(entries[i - 1]!.gewogen).toBeGreaterThanOrEqual(entries[i]!.gewogen);
+        for (let i = 1; i < entries.length; i++)
+          expect(entries[i - 1]!.gewogen).toBeGreaterThanOrEqual(entries[i]!.gewogen);
       }),
     );
   });

@@ -17,36 +17,140 @@ import { RecordContactInput, RegisterSignalInput, ResolveSignalInput } from '../
 import { AanmeldingInput } from '../../shared/domain/transition';
 
 const adres = { straat: 'Kerkstraat', huisnummer: '12', postcode: '3511 AB', plaats: 'Utrecht' };
-const teken = { fase: 'oranje', teken: 'Slaapt slecht', actie: 'Bel de begeleider', wie: 'Sanne', netwerkMagWeten: false, corporatieMagWeten: false };
-const offer = { corporatieId: 'c-1', adres, wijk: 'Overvecht', huurPerMaandCent: 60_000, beschikbaarVanaf: '2030-02-01', reactieUiterlijk: '2030-01-20', expectedVersion: 1 };
+const teken = {
+  fase: 'oranje',
+  teken: 'Slaapt slecht',
+  actie: 'Bel de begeleider',
+  wie: 'Sanne',
+  netwerkMagWeten: false,
+  corporatieMagWeten: false,
+};
+const offer = {
+  corporatieId: 'c-1',
+  adres,
+  wijk: 'Overvecht',
+  huurPerMaandCent: 60_000,
+  beschikbaarVanaf: '2030-02-01',
+  reactieUiterlijk: '2030-01-20',
+  expectedVersion: 1,
+};
 
 /** Every free-text field of every input, with a valid input it sits in (the field is set to the text under test). */
 const fields: Array<{ schema: z.ZodType; valid: Record<string, unknown>; path: string[]; multiline?: boolean }> = [
-  { schema: AanmeldingInput, valid: { persoon: { voornaam: 'Jan', achternaam: 'Bos', geboortedatum: '1980-01-01' }, gemeenteCode: 'GM0344', herkomst: 'MO', begeleiderIds: ['u'] }, path: ['persoon', 'voornaam'] },
-  { schema: AanmeldingInput, valid: { persoon: { voornaam: 'Jan', achternaam: 'Bos', geboortedatum: '1980-01-01' }, gemeenteCode: 'GM0344', herkomst: 'MO', begeleiderIds: ['u'] }, path: ['persoon', 'achternaam'] },
-  { schema: ChangeFaseInput, valid: { naar: 'woning', reden: 'Klaar voor een woning', expectedVersion: 1 }, path: ['reden'], multiline: true },
-  { schema: SetReadinessInput, valid: { gedaan: true, notitie: 'Gedaan', expectedVersion: 1 }, path: ['notitie'], multiline: true },
+  {
+    schema: AanmeldingInput,
+    valid: {
+      persoon: { voornaam: 'Jan', achternaam: 'Bos', geboortedatum: '1980-01-01' },
+      gemeenteCode: 'GM0344',
+      herkomst: 'MO',
+      begeleiderIds: ['u'],
+    },
+    path: ['persoon', 'voornaam'],
+  },
+  {
+    schema: AanmeldingInput,
+    valid: {
+      persoon: { voornaam: 'Jan', achternaam: 'Bos', geboortedatum: '1980-01-01' },
+      gemeenteCode: 'GM0344',
+      herkomst: 'MO',
+      begeleiderIds: ['u'],
+    },
+    path: ['persoon', 'achternaam'],
+  },
+  {
+    schema: ChangeFaseInput,
+    valid: { naar: 'woning', reden: 'Klaar voor een woning', expectedVersion: 1 },
+    path: ['reden'],
+    multiline: true,
+  },
+  {
+    schema: SetReadinessInput,
+    valid: { gedaan: true, notitie: 'Gedaan', expectedVersion: 1 },
+    path: ['notitie'],
+    multiline: true,
+  },
   { schema: RegisterOfferInput, valid: offer, path: ['wijk'] },
   { schema: RegisterOfferInput, valid: offer, path: ['adres', 'straat'] },
   { schema: RegisterOfferInput, valid: offer, path: ['adres', 'huisnummer'] },
   { schema: RegisterOfferInput, valid: offer, path: ['adres', 'plaats'] },
   { schema: RegisterOfferInput, valid: { ...offer, eenheidnummer: 'E-1' }, path: ['eenheidnummer'] },
-  { schema: DecideOfferInput, valid: { besluit: 'afgewezen', reden: 'Te ver weg', expectedVersion: 1 }, path: ['reden'], multiline: true },
-  { schema: SignContractInput, valid: { vorm: 'eigen-huurcontract', ingangsdatum: '2030-01-01', getekendOp: '2030-01-01', contractnummer: 'C-1', expectedVersion: 1 }, path: ['contractnummer'] },
-  { schema: SavePlanInput, valid: { tekens: [teken], opgesteldMet: 'Jan en Sanne', expectedVersion: 1 }, path: ['opgesteldMet'] },
-  { schema: SavePlanInput, valid: { tekens: [teken], opgesteldMet: 'Jan en Sanne', expectedVersion: 1 }, path: ['tekens', '0', 'teken'], multiline: true },
-  { schema: SavePlanInput, valid: { tekens: [teken], opgesteldMet: 'Jan en Sanne', expectedVersion: 1 }, path: ['tekens', '0', 'actie'], multiline: true },
-  { schema: SavePlanInput, valid: { tekens: [teken], opgesteldMet: 'Jan en Sanne', expectedVersion: 1 }, path: ['tekens', '0', 'wie'] },
-  { schema: DraftVowInput, valid: { redenVerzoek: '01', gewensteIngangsdatum: '2030-01-01', toelichting: 'Meer uren' }, path: ['toelichting'], multiline: true },
-  { schema: ProposeSpendInput, valid: { categorie: 'inrichting', bedragCent: 100, ontvanger: 'Kringloop', reden: 'Een bed' }, path: ['ontvanger'] },
-  { schema: ProposeSpendInput, valid: { categorie: 'inrichting', bedragCent: 100, ontvanger: 'Kringloop', reden: 'Een bed' }, path: ['reden'], multiline: true },
-  { schema: ProposeSpendInput, valid: { categorie: 'inrichting', bedragCent: 100, ontvanger: 'Kringloop', reden: 'Een bed', bonReferentie: 'B-1' }, path: ['bonReferentie'] },
+  {
+    schema: DecideOfferInput,
+    valid: { besluit: 'afgewezen', reden: 'Te ver weg', expectedVersion: 1 },
+    path: ['reden'],
+    multiline: true,
+  },
+  {
+    schema: SignContractInput,
+    valid: {
+      vorm: 'eigen-huurcontract',
+      ingangsdatum: '2030-01-01',
+      getekendOp: '2030-01-01',
+      contractnummer: 'C-1',
+      expectedVersion: 1,
+    },
+    path: ['contractnummer'],
+  },
+  {
+    schema: SavePlanInput,
+    valid: { tekens: [teken], opgesteldMet: 'Jan en Sanne', expectedVersion: 1 },
+    path: ['opgesteldMet'],
+  },
+  {
+    schema: SavePlanInput,
+    valid: { tekens: [teken], opgesteldMet: 'Jan en Sanne', expectedVersion: 1 },
+    path: ['tekens', '0', 'teken'],
+    multiline: true,
+  },
+  {
+    schema: SavePlanInput,
+    valid: { tekens: [teken], opgesteldMet: 'Jan en Sanne', expectedVersion: 1 },
+    path: ['tekens', '0', 'actie'],
+    multiline: true,
+  },
+  {
+    schema: SavePlanInput,
+    valid: { tekens: [teken], opgesteldMet: 'Jan en Sanne', expectedVersion: 1 },
+    path: ['tekens', '0', 'wie'],
+  },
+  {
+    schema: DraftVowInput,
+    valid: { redenVerzoek: '01', gewensteIngangsdatum: '2030-01-01', toelichting: 'Meer uren' },
+    path: ['toelichting'],
+    multiline: true,
+  },
+  {
+    schema: ProposeSpendInput,
+    valid: { categorie: 'inrichting', bedragCent: 100, ontvanger: 'Kringloop', reden: 'Een bed' },
+    path: ['ontvanger'],
+  },
+  {
+    schema: ProposeSpendInput,
+    valid: { categorie: 'inrichting', bedragCent: 100, ontvanger: 'Kringloop', reden: 'Een bed' },
+    path: ['reden'],
+    multiline: true,
+  },
+  {
+    schema: ProposeSpendInput,
+    valid: { categorie: 'inrichting', bedragCent: 100, ontvanger: 'Kringloop', reden: 'Een bed', bonReferentie: 'B-1' },
+    path: ['bonReferentie'],
+  },
   { schema: DecideSpendInput, valid: { besluit: 'afgewezen', reden: 'Geen bon' }, path: ['reden'], multiline: true },
   { schema: CancelSpendInput, valid: { reden: 'Dubbel ingevoerd' }, path: ['reden'], multiline: true },
-  { schema: RegisterSignalInput, valid: { bron: 'begeleider', omschrijving: 'Slaapt slecht', tekenId: 't-1' }, path: ['omschrijving'], multiline: true },
+  {
+    schema: RegisterSignalInput,
+    valid: { bron: 'begeleider', omschrijving: 'Slaapt slecht', tekenId: 't-1' },
+    path: ['omschrijving'],
+    multiline: true,
+  },
   { schema: ResolveSignalInput, valid: { notitie: 'Gebeld' }, path: ['notitie'], multiline: true },
   { schema: RecordContactInput, valid: { modaliteit: 'thuis', notitie: 'Koffie' }, path: ['notitie'], multiline: true },
-  { schema: ReportSignalInput, valid: { eenheidnummer: 'E-1', soort: 'overlast', toelichting: 'Lawaai' }, path: ['toelichting'], multiline: true },
+  {
+    schema: ReportSignalInput,
+    valid: { eenheidnummer: 'E-1', soort: 'overlast', toelichting: 'Lawaai' },
+    path: ['toelichting'],
+    multiline: true,
+  },
   { schema: ReportSignalInput, valid: { eenheidnummer: 'E-1', soort: 'overlast' }, path: ['eenheidnummer'] },
 ];
 
@@ -58,7 +162,8 @@ function withField(valid: Record<string, unknown>, path: string[], value: string
   return copy;
 }
 
-const label = (f: (typeof fields)[number]) => `${(f.schema.meta()?.id as string | undefined) ?? 'input'}.${f.path.join('.')}`;
+const label = (f: (typeof fields)[number]) =>
+  `${(f.schema.meta()?.id as string | undefined) ?? 'input'}.${f.path.join('.')}`;
 
 describe('free text in every input', () => {
   it('the valid inputs of this table are valid', () => {
@@ -66,7 +171,23 @@ describe('free text in every input', () => {
   });
 
   it('refuses C0/C1 controls and bidi overrides and isolates, with a Dutch reason on the field', () => {
-    const forbidden = ['\u0000', '\u0007', '\u001b', '\u007f', '\u0085', '\u009b', '\u202a', '\u202b', '\u202c', '\u202d', '\u202e', '\u2066', '\u2067', '\u2068', '\u2069'];
+    const forbidden = [
+      '\u0000',
+      '\u0007',
+      '\u001b',
+      '\u007f',
+      '\u0085',
+      '\u009b',
+      '\u202a',
+      '\u202b',
+      '\u202c',
+      '\u202d',
+      '\u202e',
+      '\u2066',
+      '\u2067',
+      '\u2068',
+      '\u2069',
+    ];
     for (const f of fields) {
       for (const c of forbidden) {
         const result = f.schema.safeParse(withField(f.valid, f.path, `Ab${c}cdef`));

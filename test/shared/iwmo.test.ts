@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { allocationCheck, hoursPerWeek, omvangInWoorden, type EenheidCode, type FrequentieCode, type Toewijzing } from '../../shared/domain/iwmo';
+import {
+  allocationCheck,
+  hoursPerWeek,
+  omvangInWoorden,
+  type EenheidCode,
+  type FrequentieCode,
+  type Toewijzing,
+} from '../../shared/domain/iwmo';
 import { supportConfigFor } from '../../shared/domain/provider-policy';
 import { defaultSupportConfig as config, type SupportChange, type SupportLevel } from '../../shared/domain/support';
 import { notStartedYet, type Transition } from '../../shared/domain/transition';
@@ -36,7 +43,10 @@ const aroundTheMove = [
 
 describe('an iWmo Omvang in hours a week', () => {
   // Volume 60 minutes, or 6 of the other units: 1, 6, 24 and 144 hours per period.
-  const expected: Record<'01' | '04' | '16' | '14', [perDag: number, perWeek: number, perVierWeken: number, perMaand: number, perJaar: number]> = {
+  const expected: Record<
+    '01' | '04' | '16' | '14',
+    [perDag: number, perWeek: number, perVierWeken: number, perMaand: number, perJaar: number]
+  > = {
     '01': [7, 1, 0.25, 0.229979, 0.019165],
     '04': [42, 6, 1.5, 1.379877, 0.11499],
     '16': [168, 24, 6, 5.519507, 0.459959],
@@ -80,7 +90,10 @@ describe('comparing the planned support with the allocation', () => {
   it('finds the first day a temporary scale-up exceeds the allocation', () => {
     const check = allocationCheck(aroundTheMove, allocation(), '2027-03-01', config);
 
-    expect(check).toEqual({ urenPerWeekToegewezen: 3, overschrijding: { vanaf: '2027-03-12', urenPerWeekGepland: 6, urenPerWeekToegewezen: 3 } });
+    expect(check).toEqual({
+      urenPerWeekToegewezen: 3,
+      overschrijding: { vanaf: '2027-03-12', urenPerWeekGepland: 6, urenPerWeekToegewezen: 3 },
+    });
   });
 
   it('reports the most planned from that day, so one request covers a scale-up in steps', () => {
@@ -92,7 +105,12 @@ describe('comparing the planned support with the allocation', () => {
   });
 
   it('finds nothing when the scale-up fits, comes after the allocation ends, or beyond 90 days', () => {
-    const fits = allocationCheck(aroundTheMove, allocation({ omvang: { volume: 27, eenheid: '04', frequentie: '4' } }), '2027-03-01', config);
+    const fits = allocationCheck(
+      aroundTheMove,
+      allocation({ omvang: { volume: 27, eenheid: '04', frequentie: '4' } }),
+      '2027-03-01',
+      config,
+    );
     const endsBefore = allocationCheck(aroundTheMove, allocation({ einddatum: '2027-03-11' }), '2027-03-01', config);
     const farAhead = allocationCheck(aroundTheMove, allocation(), '2026-12-01', config);
 
@@ -115,7 +133,12 @@ describe('comparing the planned support with the allocation', () => {
     const endsSoon = allocationCheck(aroundTheMove, allocation({ einddatum: '2027-05-20' }), '2027-05-01', config);
     const ended = allocationCheck(aroundTheMove, allocation({ einddatum: '2027-04-15' }), '2027-05-01', config);
     const later = allocationCheck(aroundTheMove, allocation({ einddatum: '2027-06-15' }), '2027-05-01', config);
-    const supportEnds = allocationCheck([...aroundTheMove, change('afgeschaald', '2027-05-21', 'Geland')], allocation({ einddatum: '2027-05-20' }), '2027-05-01', config);
+    const supportEnds = allocationCheck(
+      [...aroundTheMove, change('afgeschaald', '2027-05-21', 'Geland')],
+      allocation({ einddatum: '2027-05-20' }),
+      '2027-05-01',
+      config,
+    );
 
     expect(endsSoon).toMatchObject({ eindigtBinnenkort: '2027-05-20', verlopen: false });
     expect(ended).toMatchObject({ eindigtBinnenkort: '2027-04-15', verlopen: true });
@@ -140,7 +163,17 @@ describe('a draft verzoek om wijziging', () => {
     signaleringsplan: [
       {
         versie: 1,
-        tekens: [{ id: 's1', fase: 'rood', teken: 'Ik doe de deur niet meer open', actie: 'Duo gaat langs', wie: 'Marieke', netwerkMagWeten: false, corporatieMagWeten: false }],
+        tekens: [
+          {
+            id: 's1',
+            fase: 'rood',
+            teken: 'Ik doe de deur niet meer open',
+            actie: 'Duo gaat langs',
+            wie: 'Marieke',
+            netwerkMagWeten: false,
+            corporatieMagWeten: false,
+          },
+        ],
         opgesteldMet: 'Ruud en zijn broer',
         vastgelegdOp: '2027-01-10',
         vastgelegdDoor: door,
@@ -153,7 +186,10 @@ describe('a draft verzoek om wijziging', () => {
   };
 
   it('asks for the planned hours in the allocation’s unit, per week, with the iWmo fields and its end kept', () => {
-    const draft = draftVow(transition, transition.toewijzing, config, { redenVerzoek: '01', gewensteIngangsdatum: '2027-03-12' });
+    const draft = draftVow(transition, transition.toewijzing, config, {
+      redenVerzoek: '01',
+      gewensteIngangsdatum: '2027-03-12',
+    });
 
     expect(draft).toEqual({
       bericht: 'WMO317',
@@ -161,7 +197,12 @@ describe('a draft verzoek om wijziging', () => {
         ReferentieAanbieder: 'L-3F2A9C1E-20270312',
         RedenVerzoek: '01',
         TeWijzigenProducten: [
-          { ToewijzingNummer: '20270001', GewensteIngangsdatum: '2027-03-12', Einddatum: '2027-12-31', Omvang: { Volume: 6, Eenheid: '04', Frequentie: '2' } },
+          {
+            ToewijzingNummer: '20270001',
+            GewensteIngangsdatum: '2027-03-12',
+            Einddatum: '2027-12-31',
+            Omvang: { Volume: 6, Eenheid: '04', Frequentie: '2' },
+          },
         ],
       },
       redenVerzoekOmschrijving: 'Verandering cliëntsituatie',
@@ -176,15 +217,27 @@ describe('a draft verzoek om wijziging', () => {
     const licht = [change('licht', '2027-01-01', 'Gaat goed')];
     const inMinutes = allocation({ omvang: { volume: 60, eenheid: '01', frequentie: '2' } });
 
-    const hours = draftVow({ ...transition, ondersteuning: licht }, allocation({ omvang: { volume: 1, eenheid: '04', frequentie: '2' } }), config, { redenVerzoek: '02', gewensteIngangsdatum: '2027-03-01' });
-    const minutes = draftVow({ ...transition, ondersteuning: licht }, inMinutes, config, { redenVerzoek: '02', gewensteIngangsdatum: '2027-03-01' });
+    const hours = draftVow(
+      { ...transition, ondersteuning: licht },
+      allocation({ omvang: { volume: 1, eenheid: '04', frequentie: '2' } }),
+      config,
+      { redenVerzoek: '02', gewensteIngangsdatum: '2027-03-01' },
+    );
+    const minutes = draftVow({ ...transition, ondersteuning: licht }, inMinutes, config, {
+      redenVerzoek: '02',
+      gewensteIngangsdatum: '2027-03-01',
+    });
 
     expect(hours.Verzoek.TeWijzigenProducten[0]!.Omvang).toEqual({ Volume: 2, Eenheid: '04', Frequentie: '2' });
     expect(minutes.Verzoek.TeWijzigenProducten[0]!.Omvang).toEqual({ Volume: 90, Eenheid: '01', Frequentie: '2' });
   });
 
   it('carries no health details and no name: not the reasons of support changes, not the signaleringsplan', () => {
-    const draft = draftVow(transition, transition.toewijzing, config, { redenVerzoek: '01', gewensteIngangsdatum: '2027-03-12', toelichting: 'Tijdelijk meer begeleiding rond de verhuizing.' });
+    const draft = draftVow(transition, transition.toewijzing, config, {
+      redenVerzoek: '01',
+      gewensteIngangsdatum: '2027-03-12',
+      toelichting: 'Tijdelijk meer begeleiding rond de verhuizing.',
+    });
     const json = JSON.stringify(draft);
 
     for (const c of transition.ondersteuning) expect(json).not.toContain(c.reden);

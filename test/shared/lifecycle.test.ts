@@ -15,8 +15,23 @@ const driepartijen = driepartijenContract;
 const state = {
   aanmelding: { fase: 'aanmelding', gereedheid: {}, aanbiedingen: [], uitkering: {} },
   voorbereidingKlaar: { fase: 'voorbereiding', gereedheid: blockingDone, aanbiedingen: [], uitkering: {} },
-  woningRond: { fase: 'woning', gereedheid: blockingDone, aanbiedingen: [accepted], contract: driepartijen, verhuisdatum: '2027-03-01', uitkering: {} },
-  verhuisd: { fase: 'verhuizing', gereedheid: blockingDone, aanbiedingen: [accepted], contract: driepartijen, verhuisdatum: '2027-03-01', verhuisdOp: '2027-03-01', uitkering: {} },
+  woningRond: {
+    fase: 'woning',
+    gereedheid: blockingDone,
+    aanbiedingen: [accepted],
+    contract: driepartijen,
+    verhuisdatum: '2027-03-01',
+    uitkering: {},
+  },
+  verhuisd: {
+    fase: 'verhuizing',
+    gereedheid: blockingDone,
+    aanbiedingen: [accepted],
+    contract: driepartijen,
+    verhuisdatum: '2027-03-01',
+    verhuisdOp: '2027-03-01',
+    uitkering: {},
+  },
 } satisfies Record<string, LifecycleState>;
 
 const policy = defaultMunicipalityPolicy;
@@ -38,7 +53,10 @@ describe('phase rules', () => {
   it('needs an accepted woning, a signed contract and a move date before the move phase', () => {
     expect(canChangeFase(state.woningRond, 'verhuizing', policy, '2027-02-20').allowed).toBe(true);
     const noContract = { ...state.woningRond, contract: undefined };
-    expect(canChangeFase(noContract, 'verhuizing', policy, '2027-02-20')).toEqual({ allowed: false, reden: 'Het huurcontract is nog niet getekend.' });
+    expect(canChangeFase(noContract, 'verhuizing', policy, '2027-02-20')).toEqual({
+      allowed: false,
+      reden: 'Het huurcontract is nog niet getekend.',
+    });
   });
 
   it('lands only after the move happened', () => {
@@ -57,13 +75,18 @@ describe('phase rules', () => {
   });
 
   it('lands directly from landing with an own lease (Housing First): there is no omklap', () => {
-    const housingFirst = { ...state.verhuisd, fase: 'landing' as const, contract: { ...driepartijen, vorm: 'eigen-huurcontract' as const } };
+    const housingFirst = {
+      ...state.verhuisd,
+      fase: 'landing' as const,
+      contract: { ...driepartijen, vorm: 'eigen-huurcontract' as const },
+    };
     expect(nextFases(housingFirst)).toEqual(['geland', 'teruggevallen']);
     expect(canChangeFase(housingFirst, 'omklap', policy, '2030-01-01').allowed).toBe(false);
   });
 
   it('allows a relapse from any active phase, and a way back', () => {
-    for (const s of Object.values(state)) expect(canChangeFase(s, 'teruggevallen', policy, '2027-01-01').allowed).toBe(true);
+    for (const s of Object.values(state))
+      expect(canChangeFase(s, 'teruggevallen', policy, '2027-01-01').allowed).toBe(true);
     const relapsed = { ...state.verhuisd, fase: 'teruggevallen' as const, vorigeFase: 'verhuizing' as const };
     expect(nextFases(relapsed)).toEqual(['verhuizing', 'voorbereiding']);
     expect(canChangeFase(relapsed, 'verhuizing', policy, '2027-03-02').allowed).toBe(true);

@@ -6,12 +6,20 @@ import { acceptedWoning, driepartijenContract } from '../support/woning-fixtures
 const accepted = acceptedWoning;
 const contract = { ...driepartijenContract, getekendOp: '2027-02-01' };
 const granted = { aangevraagdOp: '2027-01-02', besluitOp: '2027-02-01', toegekend: true, ingangsdatum: '2027-03-01' };
-const base: MoveProcessState = { fase: 'woning', gereedheid: {}, aanbiedingen: [accepted], uitkering: granted, verhuisproces: {} };
+const base: MoveProcessState = {
+  fase: 'woning',
+  gereedheid: {},
+  aanbiedingen: [accepted],
+  uitkering: granted,
+  verhuisproces: {},
+};
 
 describe('the move process', () => {
   it('has nothing to do before a woning is accepted, or after a relapse', () => {
     expect(nextMoveStep({ ...base, aanbiedingen: [] }, policy, '2027-02-01')).toEqual({ stap: 'geen' });
-    expect(nextMoveStep({ ...base, fase: 'teruggevallen', contract, verhuisdatum: '2027-03-01' }, policy, '2027-02-01')).toEqual({ stap: 'geen' });
+    expect(
+      nextMoveStep({ ...base, fase: 'teruggevallen', contract, verhuisdatum: '2027-03-01' }, policy, '2027-02-01'),
+    ).toEqual({ stap: 'geen' });
   });
 
   it('waits for the signed contract and for a move date: human steps, no timer', () => {
@@ -29,7 +37,11 @@ describe('the move process', () => {
 
   it('waits until the confirmation day, asks to confirm, waits for the move day, then moves', () => {
     const planned = { ...base, contract, verhuisdatum: '2027-03-01' };
-    expect(nextMoveStep(planned, policy, '2027-02-01')).toEqual({ stap: 'wacht', tot: '2027-02-22', waarop: 'bevestiging van ondersteuning en budget' });
+    expect(nextMoveStep(planned, policy, '2027-02-01')).toEqual({
+      stap: 'wacht',
+      tot: '2027-02-22',
+      waarop: 'bevestiging van ondersteuning en budget',
+    });
     expect(nextMoveStep(planned, policy, '2027-02-22').stap).toBe('vraag-bevestiging');
     const confirmed = { ...planned, verhuisproces: { bevestigingGevraagdVoor: '2027-03-01' } };
     expect(nextMoveStep(confirmed, policy, '2027-02-23')).toMatchObject({ stap: 'wacht', tot: '2027-03-01' });
@@ -37,12 +49,24 @@ describe('the move process', () => {
   });
 
   it('asks again when the move date changes after the confirmation', () => {
-    const confirmed = { ...base, contract, verhuisdatum: '2027-04-01', verhuisproces: { bevestigingGevraagdVoor: '2027-03-01' } };
+    const confirmed = {
+      ...base,
+      contract,
+      verhuisdatum: '2027-04-01',
+      verhuisproces: { bevestigingGevraagdVoor: '2027-03-01' },
+    };
     expect(nextMoveStep(confirmed, policy, '2027-02-25')).toMatchObject({ stap: 'wacht', tot: '2027-03-25' });
   });
 
   it('plans the review six weeks after the move, then the omklap notice and the omklap', () => {
-    const moved = { ...base, fase: 'landing' as const, contract, verhuisdatum: '2027-03-01', verhuisdOp: '2027-03-01', verhuisproces: { bevestigingGevraagdVoor: '2027-03-01' } };
+    const moved = {
+      ...base,
+      fase: 'landing' as const,
+      contract,
+      verhuisdatum: '2027-03-01',
+      verhuisdOp: '2027-03-01',
+      verhuisproces: { bevestigingGevraagdVoor: '2027-03-01' },
+    };
     expect(nextMoveStep(moved, policy, '2027-03-02')).toMatchObject({ stap: 'wacht', tot: '2027-04-12' });
     expect(nextMoveStep(moved, policy, '2027-04-12').stap).toBe('evaluatie');
     const reviewed = { ...moved, verhuisproces: { ...moved.verhuisproces, evaluatieGepland: '2027-04-12' } };
@@ -50,11 +74,24 @@ describe('the move process', () => {
     expect(nextMoveStep(reviewed, policy, '2028-12-01').stap).toBe('omklap-aankondigen');
     const announced = { ...reviewed, verhuisproces: { ...reviewed.verhuisproces, omklapAangekondigd: '2028-12-01' } };
     expect(nextMoveStep(announced, policy, '2028-12-02')).toMatchObject({ stap: 'wacht', tot: '2029-03-01' });
-    expect(nextMoveStep({ ...announced, verhuisproces: { ...announced.verhuisproces, omklapGemeld: '2029-03-01' } }, policy, '2029-03-01').stap).toBe('klaar');
+    expect(
+      nextMoveStep(
+        { ...announced, verhuisproces: { ...announced.verhuisproces, omklapGemeld: '2029-03-01' } },
+        policy,
+        '2029-03-01',
+      ).stap,
+    ).toBe('klaar');
   });
 
   it('is done after the review for an own lease: there is no omklap', () => {
-    const own = { ...base, fase: 'landing' as const, contract: { ...contract, vorm: 'eigen-huurcontract' as const }, verhuisdatum: '2027-03-01', verhuisdOp: '2027-03-01', verhuisproces: { evaluatieGepland: '2027-04-12' } };
+    const own = {
+      ...base,
+      fase: 'landing' as const,
+      contract: { ...contract, vorm: 'eigen-huurcontract' as const },
+      verhuisdatum: '2027-03-01',
+      verhuisdOp: '2027-03-01',
+      verhuisproces: { evaluatieGepland: '2027-04-12' },
+    };
     expect(nextMoveStep(own, policy, '2027-05-01').stap).toBe('klaar');
   });
 });

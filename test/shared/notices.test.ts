@@ -3,7 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { demoOrganisations } from '../../infra/local/demo-data';
 import type { IsoDate } from '../../shared/domain/calendar';
 import { toCloudEvent } from '../../shared/domain/cloud-event';
-import { noticeDataSchemas, noticeKinds, noticeTypes, noticesFor, type Notice, type NoticeKind } from '../../shared/domain/notices';
+import {
+  noticeDataSchemas,
+  noticeKinds,
+  noticeTypes,
+  noticesFor,
+  type Notice,
+  type NoticeKind,
+} from '../../shared/domain/notices';
 import { toOutboxEvents } from '../../shared/domain/outbox-event';
 import { triage } from '../../shared/domain/thermometer';
 import { notStartedYet, Transition } from '../../shared/domain/transition';
@@ -82,7 +89,13 @@ const forbidden = [
   duo.telefoon,
 ];
 
-const offerA: WoningAanbieding = { ...acceptedWoning, id: 'a1', corporatieId: 'corp-rijnhoven', status: 'open', eenheidnummer: 'VE-004211' };
+const offerA: WoningAanbieding = {
+  ...acceptedWoning,
+  id: 'a1',
+  corporatieId: 'corp-rijnhoven',
+  status: 'open',
+  eenheidnummer: 'VE-004211',
+};
 const offerB: WoningAanbieding = {
   ...acceptedWoning,
   id: 'a2',
@@ -115,22 +128,56 @@ function sensitiveTransition(): Transition {
     ...notStartedYet,
     gereedheid: { 'schulden-stabiel': { gedaanOp: '2027-01-10', notitie: READINESS_NOTE, door: actor } },
     aanbiedingen: [offerA, offerB],
-    uitkering: { aangevraagdOp: UITKERING_APPLIED, besluitOp: UITKERING_DECIDED, toegekend: true, ingangsdatum: '2027-03-01' },
+    uitkering: {
+      aangevraagdOp: UITKERING_APPLIED,
+      besluitOp: UITKERING_DECIDED,
+      toegekend: true,
+      ingangsdatum: '2027-03-01',
+    },
     ondersteuning: [
-      { id: 's-start', niveau: 'regulier', modaliteiten: ['thuis'], reden: START_REASON, vanaf: '2027-01-01', door: actor },
-      { id: 's-signaal', niveau: 'verhoogd', modaliteiten: ['thuis', 'op-afstand'], reden: THERMOMETER_REASON, vanaf: '2027-01-10', tot: '2027-01-24', door: actor, signaalId: 'sig-9' },
+      {
+        id: 's-start',
+        niveau: 'regulier',
+        modaliteiten: ['thuis'],
+        reden: START_REASON,
+        vanaf: '2027-01-01',
+        door: actor,
+      },
+      {
+        id: 's-signaal',
+        niveau: 'verhoogd',
+        modaliteiten: ['thuis', 'op-afstand'],
+        reden: THERMOMETER_REASON,
+        vanaf: '2027-01-10',
+        tot: '2027-01-24',
+        door: actor,
+        signaalId: 'sig-9',
+      },
     ],
     signaleringsplan: [
       {
         versie: 1,
-        tekens: [{ id: 'tk-1', fase: 'oranje', teken: SIGN, actie: SIGN_ACTION, wie: 'Zus Marloes', netwerkMagWeten: true, corporatieMagWeten: false }],
+        tekens: [
+          {
+            id: 'tk-1',
+            fase: 'oranje',
+            teken: SIGN,
+            actie: SIGN_ACTION,
+            wie: 'Zus Marloes',
+            netwerkMagWeten: true,
+            corporatieMagWeten: false,
+          },
+        ],
         opgesteldMet: 'Zus Marloes en een ervaringsdeskundige',
         vastgelegdOp: '2027-01-05',
         vastgelegdDoor: actor,
         akkoordPersoonOp: '2027-01-06',
       },
     ],
-    signalen: { uitkeringRisico: 'groen', volgendeDeadline: { datum: '2027-02-10', wat: 'Reageren op het woningaanbod' } },
+    signalen: {
+      uitkeringRisico: 'groen',
+      volgendeDeadline: { datum: '2027-02-10', wat: 'Reageren op het woningaanbod' },
+    },
     createdAt: '2026-11-02T09:00:00.000Z',
     createdBy: 'u-sanne',
     updatedAt: '2027-01-24T09:00:00.000Z',
@@ -151,7 +198,9 @@ interface Step {
 }
 
 const accept = cmd((t, ctx) => decideOffer(t, { aanbiedingId: 'a1', besluit: 'geaccepteerd' }, ctx));
-const decline = cmd((t, ctx) => decideOffer(t, { aanbiedingId: 'a2', besluit: 'afgewezen', reden: DECLINE_REASON }, ctx));
+const decline = cmd((t, ctx) =>
+  decideOffer(t, { aanbiedingId: 'a2', besluit: 'afgewezen', reden: DECLINE_REASON }, ctx),
+);
 
 /**
  * One transition from the offers to geland, every change through its real command; where no command exists
@@ -164,30 +213,119 @@ const journey: Step[] = [
     wat: 'contract getekend',
     op: DAY0,
     doe: cmd((t, ctx) =>
-      signContract(t, { vorm: 'driepartijenovereenkomst', ingangsdatum: '2027-03-01', getekendOp: DAY0, omklapNaMaanden: 24, garantstelling: { reden: GUARANTEE_REASON }, contractnummer: 'HC-2027-0042' }, ctx),
+      signContract(
+        t,
+        {
+          vorm: 'driepartijenovereenkomst',
+          ingangsdatum: '2027-03-01',
+          getekendOp: DAY0,
+          omklapNaMaanden: 24,
+          garantstelling: { reden: GUARANTEE_REASON },
+          contractnummer: 'HC-2027-0042',
+        },
+        ctx,
+      ),
     ),
     verwacht: ['contract-getekend'],
   },
-  { wat: 'verhuisdatum vastgelegd', op: DAY0, doe: cmd((t, ctx) => setMoveDate(t, '2027-03-08', ctx)), verwacht: ['verhuisdatum-vastgelegd'] },
-  { wat: 'verhuisdatum verschoven', op: '2027-02-03', doe: cmd((t, ctx) => setMoveDate(t, MOVE, ctx)), verwacht: ['verhuisdatum-vastgelegd'] },
-  { wat: 'voorbereiding afgevinkt', op: '2027-02-03', doe: cmd((t, ctx) => setReadiness(t, { item: 'budgetbeheer', gedaan: true, notitie: READINESS_NOTE }, ctx)), verwacht: [] },
-  { wat: 'fase verhuizing', op: '2027-02-03', doe: cmd((t, ctx) => changeFase(t, { naar: 'verhuizing', reden: 'Contract en datum rond' }, ctx)), verwacht: [] },
+  {
+    wat: 'verhuisdatum vastgelegd',
+    op: DAY0,
+    doe: cmd((t, ctx) => setMoveDate(t, '2027-03-08', ctx)),
+    verwacht: ['verhuisdatum-vastgelegd'],
+  },
+  {
+    wat: 'verhuisdatum verschoven',
+    op: '2027-02-03',
+    doe: cmd((t, ctx) => setMoveDate(t, MOVE, ctx)),
+    verwacht: ['verhuisdatum-vastgelegd'],
+  },
+  {
+    wat: 'voorbereiding afgevinkt',
+    op: '2027-02-03',
+    doe: cmd((t, ctx) => setReadiness(t, { item: 'budgetbeheer', gedaan: true, notitie: READINESS_NOTE }, ctx)),
+    verwacht: [],
+  },
+  {
+    wat: 'fase verhuizing',
+    op: '2027-02-03',
+    doe: cmd((t, ctx) => changeFase(t, { naar: 'verhuizing', reden: 'Contract en datum rond' }, ctx)),
+    verwacht: [],
+  },
   {
     wat: 'intensief rond de verhuizing',
     op: '2027-02-19',
-    doe: cmd((t, ctx) => changeSupport(t, { id: 's-verhuizing', niveau: 'intensief', modaliteiten: ['thuis'], reden: SCALE_UP_REASON, vanaf: '2027-02-19', tot: '2027-03-19' }, ctx)),
+    doe: cmd((t, ctx) =>
+      changeSupport(
+        t,
+        {
+          id: 's-verhuizing',
+          niveau: 'intensief',
+          modaliteiten: ['thuis'],
+          reden: SCALE_UP_REASON,
+          vanaf: '2027-02-19',
+          tot: '2027-03-19',
+        },
+        ctx,
+      ),
+    ),
     verwacht: ['bereikbaarheid-gewijzigd'],
   },
-  { wat: 'bevestiging gevraagd', op: '2027-02-26', doe: cmd((t, ctx) => applyMoveStep(t, 'vraag-bevestiging', ctx)), verwacht: [] },
+  {
+    wat: 'bevestiging gevraagd',
+    op: '2027-02-26',
+    doe: cmd((t, ctx) => applyMoveStep(t, 'vraag-bevestiging', ctx)),
+    verwacht: [],
+  },
   { wat: 'verhuisdag', op: MOVE, doe: cmd((t, ctx) => applyMoveStep(t, 'verhuisdag', ctx)), verwacht: ['verhuisd'] },
-  { wat: 'fase landing', op: MOVE, doe: cmd((t, ctx) => changeFase(t, { naar: 'landing', reden: 'Verhuisd' }, ctx)), verwacht: [] },
-  { wat: 'nieuwe contactpersoon', op: '2027-03-10', doe: (t) => ({ ...t, begeleiders: [newContact, duo] }), verwacht: ['contactpersoon-gewijzigd'] },
-  { wat: 'opschaling afgelopen', op: '2027-03-20', doe: cmd((t, ctx) => recordScaleUpEnded(t, 's-verhuizing', ctx)), verwacht: ['bereikbaarheid-gewijzigd'] },
-  { wat: 'evaluatie gepland', op: '2027-04-16', doe: cmd((t, ctx) => applyMoveStep(t, 'evaluatie', ctx)), verwacht: [] },
-  { wat: 'omklap aangekondigd', op: '2028-12-01', doe: cmd((t, ctx) => applyMoveStep(t, 'omklap-aankondigen', ctx)), verwacht: ['omklap-aangekondigd'] },
-  { wat: 'fase omklap', op: '2028-12-01', doe: cmd((t, ctx) => changeFase(t, { naar: 'omklap', reden: 'Omklap in beeld' }, ctx)), verwacht: [] },
-  { wat: 'omklap gemeld', op: '2029-03-01', doe: cmd((t, ctx) => applyMoveStep(t, 'omklap-melden', ctx)), verwacht: ['omklap-uitgevoerd'] },
-  { wat: 'geland', op: '2029-03-01', doe: cmd((t, ctx) => changeFase(t, { naar: 'geland', reden: 'Gaat goed; psychose al twee jaar rustig' }, ctx)), verwacht: ['traject-beeindigd'] },
+  {
+    wat: 'fase landing',
+    op: MOVE,
+    doe: cmd((t, ctx) => changeFase(t, { naar: 'landing', reden: 'Verhuisd' }, ctx)),
+    verwacht: [],
+  },
+  {
+    wat: 'nieuwe contactpersoon',
+    op: '2027-03-10',
+    doe: (t) => ({ ...t, begeleiders: [newContact, duo] }),
+    verwacht: ['contactpersoon-gewijzigd'],
+  },
+  {
+    wat: 'opschaling afgelopen',
+    op: '2027-03-20',
+    doe: cmd((t, ctx) => recordScaleUpEnded(t, 's-verhuizing', ctx)),
+    verwacht: ['bereikbaarheid-gewijzigd'],
+  },
+  {
+    wat: 'evaluatie gepland',
+    op: '2027-04-16',
+    doe: cmd((t, ctx) => applyMoveStep(t, 'evaluatie', ctx)),
+    verwacht: [],
+  },
+  {
+    wat: 'omklap aangekondigd',
+    op: '2028-12-01',
+    doe: cmd((t, ctx) => applyMoveStep(t, 'omklap-aankondigen', ctx)),
+    verwacht: ['omklap-aangekondigd'],
+  },
+  {
+    wat: 'fase omklap',
+    op: '2028-12-01',
+    doe: cmd((t, ctx) => changeFase(t, { naar: 'omklap', reden: 'Omklap in beeld' }, ctx)),
+    verwacht: [],
+  },
+  {
+    wat: 'omklap gemeld',
+    op: '2029-03-01',
+    doe: cmd((t, ctx) => applyMoveStep(t, 'omklap-melden', ctx)),
+    verwacht: ['omklap-uitgevoerd'],
+  },
+  {
+    wat: 'geland',
+    op: '2029-03-01',
+    doe: cmd((t, ctx) => changeFase(t, { naar: 'geland', reden: 'Gaat goed; psychose al twee jaar rustig' }, ctx)),
+    verwacht: ['traject-beeindigd'],
+  },
 ];
 
 interface Walked {
@@ -214,7 +352,11 @@ function stateAfter(wat: string): Transition {
   return found.next;
 }
 
-function noticesOf(before: Transition, today: IsoDate, doe: (t: Transition, ctx: CommandContext) => Transition): Notice[] {
+function noticesOf(
+  before: Transition,
+  today: IsoDate,
+  doe: (t: Transition, ctx: CommandContext) => Transition,
+): Notice[] {
   return noticesFor(before, doe(before, ctxOn(today)), today);
 }
 
@@ -239,7 +381,11 @@ describe('noticesFor: what a corporation hears of a change', () => {
 
   it('covers every kind of notice but the test notice, each within the allow-list', () => {
     // Prepare
-    const relapse = noticesOf(stateAfter('fase landing'), '2027-03-12', cmd((t, ctx) => changeFase(t, { naar: 'teruggevallen', reden: RELAPSE_REASON }, ctx)));
+    const relapse = noticesOf(
+      stateAfter('fase landing'),
+      '2027-03-12',
+      cmd((t, ctx) => changeFase(t, { naar: 'teruggevallen', reden: RELAPSE_REASON }, ctx)),
+    );
 
     // Act
     const all = [...walk().flatMap((w) => w.notices), ...relapse];
@@ -255,8 +401,15 @@ describe('noticesFor: what a corporation hears of a change', () => {
 
     // Act
     const withReason = noticeDataSchemas['traject-beeindigd'].safeParse({ ...ended, reden: RELAPSE_REASON });
-    const withBirthDate = noticeDataSchemas.verhuisd.safeParse({ ...ended, verhuisdOp: MOVE, geboortedatum: persoon.geboortedatum });
-    const withWijk = noticeDataSchemas['aanbod-afgewezen'].safeParse({ ...ended, woning: { ...woningA, wijk: 'Kanaleneiland' } });
+    const withBirthDate = noticeDataSchemas.verhuisd.safeParse({
+      ...ended,
+      verhuisdOp: MOVE,
+      geboortedatum: persoon.geboortedatum,
+    });
+    const withWijk = noticeDataSchemas['aanbod-afgewezen'].safeParse({
+      ...ended,
+      woning: { ...woningA, wijk: 'Kanaleneiland' },
+    });
 
     // Assess
     expect(noticeDataSchemas['traject-beeindigd'].safeParse(ended).success).toBe(true);
@@ -271,7 +424,9 @@ describe('noticesFor: what a corporation hears of a change', () => {
     const notices = noticesOf(t, DAY0, decline);
 
     // Assess
-    expect(notices).toEqual([{ soort: 'aanbod-afgewezen', corporatieId: 'corp-vechtvaart', data: { persoonRef, woning: woningB } }]);
+    expect(notices).toEqual([
+      { soort: 'aanbod-afgewezen', corporatieId: 'corp-vechtvaart', data: { persoonRef, woning: woningB } },
+    ]);
     expectOnlyAllowed(notices);
   });
 
@@ -287,7 +442,13 @@ describe('noticesFor: what a corporation hears of a change', () => {
       {
         soort: 'aanbod-geaccepteerd',
         corporatieId: 'corp-rijnhoven',
-        data: { persoonRef, woning: woningA, beschikbaarVanaf: '2027-03-01', contactpersoon: { naam: contact.naam, telefoon: contact.telefoon }, bereikbaar24uur: false },
+        data: {
+          persoonRef,
+          woning: woningA,
+          beschikbaarVanaf: '2027-03-01',
+          contactpersoon: { naam: contact.naam, telefoon: contact.telefoon },
+          bereikbaar24uur: false,
+        },
       },
     ]);
   });
@@ -300,7 +461,13 @@ describe('noticesFor: what a corporation hears of a change', () => {
     expect(signed.notices[0]?.data).toEqual({
       persoonRef,
       woning: woningA,
-      contract: { vorm: 'driepartijenovereenkomst', ingangsdatum: '2027-03-01', contractnummer: 'HC-2027-0042', omklapDatum: '2029-03-01', garantstelling: true },
+      contract: {
+        vorm: 'driepartijenovereenkomst',
+        ingangsdatum: '2027-03-01',
+        contractnummer: 'HC-2027-0042',
+        omklapDatum: '2029-03-01',
+        garantstelling: true,
+      },
     });
     expect(JSON.stringify(signed.notices)).not.toContain(GUARANTEE_REASON);
   });
@@ -313,7 +480,12 @@ describe('noticesFor: what a corporation hears of a change', () => {
 
     // Assess
     expect(first.notices[0]?.data).toEqual({ persoonRef, woning: woningA, verhuisdatum: '2027-03-08' });
-    expect(moved.notices[0]?.data).toEqual({ persoonRef, woning: woningA, verhuisdatum: MOVE, vorigeVerhuisdatum: '2027-03-08' });
+    expect(moved.notices[0]?.data).toEqual({
+      persoonRef,
+      woning: woningA,
+      verhuisdatum: MOVE,
+      vorigeVerhuisdatum: '2027-03-08',
+    });
   });
 
   it('tells of the move, the omklap notice and the omklap with their dates and the contract number', () => {
@@ -323,8 +495,18 @@ describe('noticesFor: what a corporation hears of a change', () => {
 
     // Assess
     expect(data('verhuisdag')).toEqual({ persoonRef, woning: woningA, verhuisdOp: MOVE });
-    expect(data('omklap aangekondigd')).toEqual({ persoonRef, woning: woningA, omklapDatum: '2029-03-01', contractnummer: 'HC-2027-0042' });
-    expect(data('omklap gemeld')).toEqual({ persoonRef, woning: woningA, omklapDatum: '2029-03-01', contractnummer: 'HC-2027-0042' });
+    expect(data('omklap aangekondigd')).toEqual({
+      persoonRef,
+      woning: woningA,
+      omklapDatum: '2029-03-01',
+      contractnummer: 'HC-2027-0042',
+    });
+    expect(data('omklap gemeld')).toEqual({
+      persoonRef,
+      woning: woningA,
+      omklapDatum: '2029-03-01',
+      contractnummer: 'HC-2027-0042',
+    });
   });
 
   it('tells of a new first begeleider as the new contact person, and of a change of the second not at all', () => {
@@ -334,10 +516,19 @@ describe('noticesFor: what a corporation hears of a change', () => {
     // Act
     const newFirst = noticesOf(landed, '2027-03-10', (t) => ({ ...t, begeleiders: [newContact, duo] }));
     const newSecond = noticesOf(landed, '2027-03-10', (t) => ({ ...t, begeleiders: [contact, newContact] }));
-    const newPhone = noticesOf(landed, '2027-03-10', (t) => ({ ...t, begeleiders: [{ ...contact, telefoon: '06-99990000' }, duo] }));
+    const newPhone = noticesOf(landed, '2027-03-10', (t) => ({
+      ...t,
+      begeleiders: [{ ...contact, telefoon: '06-99990000' }, duo],
+    }));
 
     // Assess
-    expect(newFirst).toEqual([{ soort: 'contactpersoon-gewijzigd', corporatieId: 'corp-rijnhoven', data: { persoonRef, woning: woningA, contactpersoon: { naam: newContact.naam, telefoon: newContact.telefoon } } }]);
+    expect(newFirst).toEqual([
+      {
+        soort: 'contactpersoon-gewijzigd',
+        corporatieId: 'corp-rijnhoven',
+        data: { persoonRef, woning: woningA, contactpersoon: { naam: newContact.naam, telefoon: newContact.telefoon } },
+      },
+    ]);
     expect(newSecond).toEqual([]);
     expect(kinds(newPhone)).toEqual(['contactpersoon-gewijzigd']);
   });
@@ -348,10 +539,16 @@ describe('noticesFor: what a corporation hears of a change', () => {
       const landed = stateAfter('fase landing');
 
       // Act
-      const notices = noticesOf(landed, '2027-03-12', cmd((t, ctx) => changeFase(t, { naar: 'teruggevallen', reden: RELAPSE_REASON }, ctx)));
+      const notices = noticesOf(
+        landed,
+        '2027-03-12',
+        cmd((t, ctx) => changeFase(t, { naar: 'teruggevallen', reden: RELAPSE_REASON }, ctx)),
+      );
 
       // Assess
-      expect(notices).toEqual([{ soort: 'traject-beeindigd', corporatieId: 'corp-rijnhoven', data: { persoonRef, woning: woningA } }]);
+      expect(notices).toEqual([
+        { soort: 'traject-beeindigd', corporatieId: 'corp-rijnhoven', data: { persoonRef, woning: woningA } },
+      ]);
       expectOnlyAllowed(notices);
     });
 
@@ -360,7 +557,9 @@ describe('noticesFor: what a corporation hears of a change', () => {
       const geland = walk().find((w) => w.step.wat === 'geland')!;
 
       // Assess
-      expect(geland.notices).toEqual([{ soort: 'traject-beeindigd', corporatieId: 'corp-rijnhoven', data: { persoonRef, woning: woningA } }]);
+      expect(geland.notices).toEqual([
+        { soort: 'traject-beeindigd', corporatieId: 'corp-rijnhoven', data: { persoonRef, woning: woningA } },
+      ]);
     });
   });
 
@@ -371,7 +570,18 @@ describe('noticesFor: what a corporation hears of a change', () => {
     it('flips to reachable when an intensief scale-up starts, and back when its end is recorded', () => {
       // Prepare
       const before = placed();
-      const scaledUp = changeSupport(before, { id: 's-up', niveau: 'intensief', modaliteiten: ['thuis'], reden: SCALE_UP_REASON, vanaf: TODAY, tot: '2027-02-18' }, ctxOn(TODAY)).next;
+      const scaledUp = changeSupport(
+        before,
+        {
+          id: 's-up',
+          niveau: 'intensief',
+          modaliteiten: ['thuis'],
+          reden: SCALE_UP_REASON,
+          vanaf: TODAY,
+          tot: '2027-02-18',
+        },
+        ctxOn(TODAY),
+      ).next;
       const ended = recordScaleUpEnded(scaledUp, 's-up', ctxOn('2027-02-19')).next;
 
       // Act
@@ -379,8 +589,20 @@ describe('noticesFor: what a corporation hears of a change', () => {
       const atEnd = noticesFor(scaledUp, ended, '2027-02-19');
 
       // Assess
-      expect(atStart).toEqual([{ soort: 'bereikbaarheid-gewijzigd', corporatieId: 'corp-rijnhoven', data: { persoonRef, woning: woningA, bereikbaar24uur: true } }]);
-      expect(atEnd).toEqual([{ soort: 'bereikbaarheid-gewijzigd', corporatieId: 'corp-rijnhoven', data: { persoonRef, woning: woningA, bereikbaar24uur: false } }]);
+      expect(atStart).toEqual([
+        {
+          soort: 'bereikbaarheid-gewijzigd',
+          corporatieId: 'corp-rijnhoven',
+          data: { persoonRef, woning: woningA, bereikbaar24uur: true },
+        },
+      ]);
+      expect(atEnd).toEqual([
+        {
+          soort: 'bereikbaarheid-gewijzigd',
+          corporatieId: 'corp-rijnhoven',
+          data: { persoonRef, woning: woningA, bereikbaar24uur: false },
+        },
+      ]);
       expectOnlyAllowed([...atStart, ...atEnd]);
     });
 
@@ -389,21 +611,79 @@ describe('noticesFor: what a corporation hears of a change', () => {
       const before = placed();
 
       // Act
-      const notices = noticesOf(before, TODAY, cmd((t, ctx) => changeSupport(t, { id: 's-remote', niveau: 'verhoogd', modaliteiten: ['thuis', 'remote-24-7'], reden: DEBT_REASON, vanaf: TODAY }, ctx)));
+      const notices = noticesOf(
+        before,
+        TODAY,
+        cmd((t, ctx) =>
+          changeSupport(
+            t,
+            {
+              id: 's-remote',
+              niveau: 'verhoogd',
+              modaliteiten: ['thuis', 'remote-24-7'],
+              reden: DEBT_REASON,
+              vanaf: TODAY,
+            },
+            ctx,
+          ),
+        ),
+      );
 
       // Assess
-      expect(notices).toEqual([{ soort: 'bereikbaarheid-gewijzigd', corporatieId: 'corp-rijnhoven', data: { persoonRef, woning: woningA, bereikbaar24uur: true } }]);
+      expect(notices).toEqual([
+        {
+          soort: 'bereikbaarheid-gewijzigd',
+          corporatieId: 'corp-rijnhoven',
+          data: { persoonRef, woning: woningA, bereikbaar24uur: true },
+        },
+      ]);
       expectOnlyAllowed(notices);
     });
 
     it('stays silent for a support change that does not change reachability', () => {
       // Prepare
       const before = placed();
-      const onIntensief = changeSupport(before, { id: 's-up', niveau: 'intensief', modaliteiten: ['thuis'], reden: SCALE_UP_REASON, vanaf: TODAY }, ctxOn(TODAY)).next;
+      const onIntensief = changeSupport(
+        before,
+        { id: 's-up', niveau: 'intensief', modaliteiten: ['thuis'], reden: SCALE_UP_REASON, vanaf: TODAY },
+        ctxOn(TODAY),
+      ).next;
 
       // Act
-      const up = noticesOf(before, TODAY, cmd((t, ctx) => changeSupport(t, { id: 's-more', niveau: 'verhoogd', modaliteiten: ['thuis', 'op-afstand'], reden: DEBT_REASON, vanaf: TODAY }, ctx)));
-      const stillAroundTheClock = noticesOf(onIntensief, TODAY, cmd((t, ctx) => changeSupport(t, { id: 's-remote', niveau: 'intensief', modaliteiten: ['thuis', 'remote-24-7'], reden: DEBT_REASON, vanaf: TODAY }, ctx)));
+      const up = noticesOf(
+        before,
+        TODAY,
+        cmd((t, ctx) =>
+          changeSupport(
+            t,
+            {
+              id: 's-more',
+              niveau: 'verhoogd',
+              modaliteiten: ['thuis', 'op-afstand'],
+              reden: DEBT_REASON,
+              vanaf: TODAY,
+            },
+            ctx,
+          ),
+        ),
+      );
+      const stillAroundTheClock = noticesOf(
+        onIntensief,
+        TODAY,
+        cmd((t, ctx) =>
+          changeSupport(
+            t,
+            {
+              id: 's-remote',
+              niveau: 'intensief',
+              modaliteiten: ['thuis', 'remote-24-7'],
+              reden: DEBT_REASON,
+              vanaf: TODAY,
+            },
+            ctx,
+          ),
+        ),
+      );
 
       // Assess
       expect(up).toEqual([]);
@@ -412,10 +692,25 @@ describe('noticesFor: what a corporation hears of a change', () => {
 
     it('stays silent when the end of a scale-up that was never around the clock is recorded', () => {
       // Prepare
-      const scaledUp = changeSupport(placed(), { id: 's-more', niveau: 'verhoogd', modaliteiten: ['thuis'], reden: DEBT_REASON, vanaf: TODAY, tot: '2027-02-18' }, ctxOn(TODAY)).next;
+      const scaledUp = changeSupport(
+        placed(),
+        {
+          id: 's-more',
+          niveau: 'verhoogd',
+          modaliteiten: ['thuis'],
+          reden: DEBT_REASON,
+          vanaf: TODAY,
+          tot: '2027-02-18',
+        },
+        ctxOn(TODAY),
+      ).next;
 
       // Act
-      const notices = noticesOf(scaledUp, '2027-02-19', cmd((t, ctx) => recordScaleUpEnded(t, 's-more', ctx)));
+      const notices = noticesOf(
+        scaledUp,
+        '2027-02-19',
+        cmd((t, ctx) => recordScaleUpEnded(t, 's-more', ctx)),
+      );
 
       // Assess
       expect(notices).toEqual([]);
@@ -426,13 +721,64 @@ describe('noticesFor: what a corporation hears of a change', () => {
     // Prepare
     const placed = accept(sensitiveTransition(), ctxOn(DAY0));
     const unrelated: Array<[string, (t: Transition, ctx: CommandContext) => Transition]> = [
-      ['readiness tick', cmd((t, ctx) => setReadiness(t, { item: 'buffer', gedaan: true, notitie: READINESS_NOTE }, ctx))],
+      [
+        'readiness tick',
+        cmd((t, ctx) => setReadiness(t, { item: 'buffer', gedaan: true, notitie: READINESS_NOTE }, ctx)),
+      ],
       ['readiness reopened', cmd((t, ctx) => setReadiness(t, { item: 'schulden-stabiel', gedaan: false }, ctx))],
-      ['new plan', cmd((t, ctx) => savePlan(t, { tekens: [{ id: 'tk-2', fase: 'rood', teken: SIGN, actie: SIGN_ACTION, wie: 'Zus Marloes', netwerkMagWeten: true, corporatieMagWeten: true }], opgesteldMet: 'Zus Marloes' }, ctx))],
-      ['plan agreed', cmd((t, ctx) => agreePlan(savePlan(t, { tekens: [], opgesteldMet: 'Zus Marloes' }, ctx).next, { versie: 2, op: ctx.today }, ctx))],
-      ['uitkering', cmd((t, ctx) => setUitkering(t, { aangevraagdOp: UITKERING_APPLIED, besluitOp: UITKERING_DECIDED, toegekend: false }, ctx))],
-      ['review', cmd((t, ctx) => reviewSupport(t, { wijzigingId: 's-signaal', uitkomst: 'bevestigd', newId: 'x' }, ctx))],
-      ['support up, not around the clock', cmd((t, ctx) => changeSupport(t, { id: 's-more', niveau: 'verhoogd', modaliteiten: ['thuis'], reden: THERMOMETER_REASON, vanaf: ctx.today }, ctx))],
+      [
+        'new plan',
+        cmd((t, ctx) =>
+          savePlan(
+            t,
+            {
+              tekens: [
+                {
+                  id: 'tk-2',
+                  fase: 'rood',
+                  teken: SIGN,
+                  actie: SIGN_ACTION,
+                  wie: 'Zus Marloes',
+                  netwerkMagWeten: true,
+                  corporatieMagWeten: true,
+                },
+              ],
+              opgesteldMet: 'Zus Marloes',
+            },
+            ctx,
+          ),
+        ),
+      ],
+      [
+        'plan agreed',
+        cmd((t, ctx) =>
+          agreePlan(
+            savePlan(t, { tekens: [], opgesteldMet: 'Zus Marloes' }, ctx).next,
+            { versie: 2, op: ctx.today },
+            ctx,
+          ),
+        ),
+      ],
+      [
+        'uitkering',
+        cmd((t, ctx) =>
+          setUitkering(t, { aangevraagdOp: UITKERING_APPLIED, besluitOp: UITKERING_DECIDED, toegekend: false }, ctx),
+        ),
+      ],
+      [
+        'review',
+        cmd((t, ctx) => reviewSupport(t, { wijzigingId: 's-signaal', uitkomst: 'bevestigd', newId: 'x' }, ctx)),
+      ],
+      [
+        'support up, not around the clock',
+        cmd((t, ctx) =>
+          changeSupport(
+            t,
+            { id: 's-more', niveau: 'verhoogd', modaliteiten: ['thuis'], reden: THERMOMETER_REASON, vanaf: ctx.today },
+            ctx,
+          ),
+        ),
+      ],
     ];
 
     // Act
@@ -454,20 +800,50 @@ describe('noticesFor: what a corporation hears of a change', () => {
         .flatMap((w) => w.notices);
 
       // Assess
-      expect(declinedLater).toEqual([{ soort: 'aanbod-afgewezen', corporatieId: 'corp-vechtvaart', data: { persoonRef, woning: woningB } }]);
+      expect(declinedLater).toEqual([
+        { soort: 'aanbod-afgewezen', corporatieId: 'corp-vechtvaart', data: { persoonRef, woning: woningB } },
+      ]);
       expect(new Set(placedNotices.map((n) => n.corporatieId))).toEqual(new Set(['corp-rijnhoven']));
-      expect(placedNotices.every((n) => JSON.stringify((n.data as { woning?: unknown }).woning) === JSON.stringify(woningA))).toBe(true);
+      expect(
+        placedNotices.every((n) => JSON.stringify((n.data as { woning?: unknown }).woning) === JSON.stringify(woningA)),
+      ).toBe(true);
     });
 
     it('sends nothing before a woning is accepted but the decisions on offers', () => {
       // Prepare
       const open = sensitiveTransition();
       const changes: Array<[string, (t: Transition, ctx: CommandContext) => Transition]> = [
-        ['intensief', cmd((t, ctx) => changeSupport(t, { id: 's-up', niveau: 'intensief', modaliteiten: ['remote-24-7'], reden: SCALE_UP_REASON, vanaf: ctx.today }, ctx))],
+        [
+          'intensief',
+          cmd((t, ctx) =>
+            changeSupport(
+              t,
+              {
+                id: 's-up',
+                niveau: 'intensief',
+                modaliteiten: ['remote-24-7'],
+                reden: SCALE_UP_REASON,
+                vanaf: ctx.today,
+              },
+              ctx,
+            ),
+          ),
+        ],
         ['new contact person', (t) => ({ ...t, begeleiders: [newContact] })],
         ['relapse', cmd((t, ctx) => changeFase(t, { naar: 'teruggevallen', reden: RELAPSE_REASON }, ctx))],
-        ['back to voorbereiding', cmd((t, ctx) => changeFase(t, { naar: 'voorbereiding', reden: 'Nog niet klaar' }, ctx))],
-        ['workflow markers', (t) => ({ ...t, verhuisdatum: MOVE, verhuisdOp: MOVE, verhuisproces: { omklapAangekondigd: DAY0, omklapGemeld: DAY0 } })],
+        [
+          'back to voorbereiding',
+          cmd((t, ctx) => changeFase(t, { naar: 'voorbereiding', reden: 'Nog niet klaar' }, ctx)),
+        ],
+        [
+          'workflow markers',
+          (t) => ({
+            ...t,
+            verhuisdatum: MOVE,
+            verhuisdOp: MOVE,
+            verhuisproces: { omklapAangekondigd: DAY0, omklapGemeld: DAY0 },
+          }),
+        ],
       ];
 
       // Act
@@ -486,15 +862,26 @@ describe('notices as CloudEvents', () => {
   const API = 'https://landing.example/';
   let counter = 0;
   const newId = () => `evt-${++counter}`;
-  const context = (version: number) => ({ transitionId: 't-1', providerId: 'org-overstap', persoonRef, version, at: '2027-03-05T16:00:00.000Z', newId });
-  const organisationWords = demoOrganisations.flatMap((o) => [o.id, ...o.naam.toLowerCase().split(/\s+/)]).filter((w) => w.length >= 5);
+  const context = (version: number) => ({
+    transitionId: 't-1',
+    providerId: 'org-overstap',
+    persoonRef,
+    version,
+    at: '2027-03-05T16:00:00.000Z',
+    newId,
+  });
+  const organisationWords = demoOrganisations
+    .flatMap((o) => [o.id, ...o.naam.toLowerCase().split(/\s+/)])
+    .filter((w) => w.length >= 5);
 
   it('follows CloudEvents 1.0 and the NL GOV profile: source by KvK number, reverse-DNS type, pseudonymous subject, dataref', () => {
     // Prepare
     const notices = walk().flatMap((w) => w.notices);
 
     // Act
-    const events = toOutboxEvents(notices, context(12)).map((e) => toCloudEvent(e, { kvkNummer: KVK, apiBaseUrl: API }));
+    const events = toOutboxEvents(notices, context(12)).map((e) =>
+      toCloudEvent(e, { kvkNummer: KVK, apiBaseUrl: API }),
+    );
 
     // Assess
     expect(events).toHaveLength(notices.length);
@@ -526,7 +913,10 @@ describe('notices as CloudEvents', () => {
 
   it('escapes the event id in the dataref', () => {
     // Prepare
-    const [event] = toOutboxEvents([{ soort: 'test', corporatieId: 'c', data: { bericht: 'hallo' } }], { ...context(1), newId: () => 'a/b c' });
+    const [event] = toOutboxEvents([{ soort: 'test', corporatieId: 'c', data: { bericht: 'hallo' } }], {
+      ...context(1),
+      newId: () => 'a/b c',
+    });
 
     // Act
     const cloudEvent = toCloudEvent(event!, { kvkNummer: KVK, apiBaseUrl: 'https://landing.example' });
@@ -536,8 +926,13 @@ describe('notices as CloudEvents', () => {
   });
 
   it('numbers events by the version as a zero-padded sequence that sorts as text in version order, with no sequencetype', () => {
-    const notice: Notice = { soort: 'verhuisd', corporatieId: 'corp-rijnhoven', data: { persoonRef, woning: woningA, verhuisdOp: MOVE } };
-    const sequenceAt = (version: number) => toCloudEvent(toOutboxEvents([notice], context(version))[0]!, { kvkNummer: KVK, apiBaseUrl: API }).sequence;
+    const notice: Notice = {
+      soort: 'verhuisd',
+      corporatieId: 'corp-rijnhoven',
+      data: { persoonRef, woning: woningA, verhuisdOp: MOVE },
+    };
+    const sequenceAt = (version: number) =>
+      toCloudEvent(toOutboxEvents([notice], context(version))[0]!, { kvkNummer: KVK, apiBaseUrl: API }).sequence;
 
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 2_147_483_647 }), fc.integer({ min: 1, max: 2_147_483_647 }), (a, b) => {
@@ -549,6 +944,8 @@ describe('notices as CloudEvents', () => {
       }),
     );
     // Not the old extension's Integer (contiguous from 1, one per event): versions skip, one change shares one.
-    expect(toCloudEvent(toOutboxEvents([notice], context(3))[0]!, { kvkNummer: KVK, apiBaseUrl: API })).not.toHaveProperty('sequencetype');
+    expect(
+      toCloudEvent(toOutboxEvents([notice], context(3))[0]!, { kvkNummer: KVK, apiBaseUrl: API }),
+    ).not.toHaveProperty('sequencetype');
   });
 });

@@ -15,8 +15,14 @@ describe('OpenAPI document', () => {
 
   it('takes request bodies from the zod schemas, with their constraints', () => {
     const schemas = document.components?.schemas ?? {};
-    const aanmelding = schemas.AanmeldingInput as { required: string[]; properties: Record<string, unknown>; additionalProperties: boolean };
-    expect(aanmelding.required).toEqual(expect.arrayContaining(['persoon', 'gemeenteCode', 'herkomst', 'begeleiderIds']));
+    const aanmelding = schemas.AanmeldingInput as {
+      required: string[];
+      properties: Record<string, unknown>;
+      additionalProperties: boolean;
+    };
+    expect(aanmelding.required).toEqual(
+      expect.arrayContaining(['persoon', 'gemeenteCode', 'herkomst', 'begeleiderIds']),
+    );
     expect(aanmelding.additionalProperties).toBe(false);
     expect(JSON.stringify(aanmelding.properties.begeleiderIds)).toContain('"maxItems":2');
   });
@@ -41,7 +47,10 @@ describe('OpenAPI document', () => {
     expect(me.content['application/problem+json']?.schema).toEqual({ $ref: '#/components/schemas/Problem' });
     expect(document.components?.schemas?.GatewayRefusal).toMatchObject({ required: ['message'] });
     // A corporation without its key gets API Gateway's 401 (no challenge: a Lambda authorizer's), a refused key its 403.
-    const report = document.paths?.['/api/corporatie/signalen']?.post?.responses as Record<string, { headers?: object; content: object }>;
+    const report = document.paths?.['/api/corporatie/signalen']?.post?.responses as Record<
+      string,
+      { headers?: object; content: object }
+    >;
     expect(Object.keys(report['401']!.content).sort()).toEqual(['application/json', 'application/problem+json']);
     expect(report['401']!.headers).toBeUndefined();
     expect(Object.keys(report['403']!.content).sort()).toEqual(['application/json', 'application/problem+json']);

@@ -8,7 +8,21 @@ import { AanmeldingInput } from '../../shared/domain/transition';
 const jan = { voornaam: 'Jan', achternaam: 'de Vries', geboortedatum: '1980-05-17' };
 
 // Code points Unicode marks Default_Ignorable: they render as nothing, so a name with them looks the same.
-const ignorables = ['\u00ad', '\u034f', '\u061c', '\u115f', '\u180e', '\u200b', '\u200c', '\u200d', '\u2060', '\u2063', '\ufeff', '\ufe0f', '\u{e0041}'];
+const ignorables = [
+  '\u00ad',
+  '\u034f',
+  '\u061c',
+  '\u115f',
+  '\u180e',
+  '\u200b',
+  '\u200c',
+  '\u200d',
+  '\u2060',
+  '\u2063',
+  '\ufeff',
+  '\ufe0f',
+  '\u{e0041}',
+];
 
 describe('who a person is, for one active transition per person', () => {
   it('is the same person however the same name is written in Unicode', () => {
@@ -44,7 +58,11 @@ describe('who a person is, for one active transition per person', () => {
   });
 
   it('gives the same hash for any insertion of default-ignorable code points', () => {
-    const name = fc.string({ unit: fc.constantFrom(...'abcdefghijklmnopqrstuvwxyzäéëïöü ÀÉ-\''.split('')), minLength: 1, maxLength: 20 });
+    const name = fc.string({
+      unit: fc.constantFrom(..."abcdefghijklmnopqrstuvwxyzäéëïöü ÀÉ-'".split('')),
+      minLength: 1,
+      maxLength: 20,
+    });
     const insertion = fc.array(fc.tuple(fc.nat(), fc.constantFrom(...ignorables)), { maxLength: 6 });
     const insert = (s: string, at: Array<[number, string]>) =>
       at.reduce((acc, [i, c]) => {
@@ -73,7 +91,10 @@ describe('names in an aanmelding', () => {
   it('refuses a name that is empty or invisible once normalised, in Dutch', () => {
     for (const voornaam of ['\u200b', '\u00ad\u200d', '\u3164', '\u2800\u2800', '-', '\u0301']) {
       const errors = errorsFor({ voornaam });
-      expect(errors.map((e) => e.name), JSON.stringify(voornaam)).toEqual(['persoon.voornaam']);
+      expect(
+        errors.map((e) => e.name),
+        JSON.stringify(voornaam),
+      ).toEqual(['persoon.voornaam']);
       expect(errors[0]!.reason).toMatch(/^Vul de voornaam in|voornaam bevat geen letters/);
     }
   });
@@ -81,7 +102,10 @@ describe('names in an aanmelding', () => {
   it('refuses control and bidi characters in a name instead of storing them', () => {
     for (const achternaam of ['de Vries\u202e', 'de\u0007Vries', 'de\u2066Vries', 'de\u0085Vries', 'de\nVries']) {
       const errors = errorsFor({ achternaam });
-      expect(errors.map((e) => e.name), JSON.stringify(achternaam)).toEqual(['persoon.achternaam']);
+      expect(
+        errors.map((e) => e.name),
+        JSON.stringify(achternaam),
+      ).toEqual(['persoon.achternaam']);
       expect(errors[0]!.reason).toContain('stuurteken');
     }
   });

@@ -20,7 +20,13 @@ describe('regelbudget arithmetic', () => {
     expect(b).toMatchObject({ vrijCent: 70_000, gereserveerdCent: 30_000 });
     b = applyMove(b, 'goedkeuren', 30_000);
     b = applyMove(b, 'betalen', 30_000);
-    expect(b).toEqual({ toegekendCent: 100_000, vrijCent: 70_000, gereserveerdCent: 0, goedgekeurdCent: 0, betaaldCent: 30_000 });
+    expect(b).toEqual({
+      toegekendCent: 100_000,
+      vrijCent: 70_000,
+      gereserveerdCent: 0,
+      goedgekeurdCent: 0,
+      betaaldCent: 30_000,
+    });
   });
 
   it('returns the amount when a proposal is rejected or an approved spend cancelled', () => {
@@ -32,7 +38,8 @@ describe('regelbudget arithmetic', () => {
 
   it('refuses to overspend, and refuses amounts that are not positive whole cents', () => {
     expect(() => applyMove(newBalance(10_000), 'voorstellen', 10_001)).toThrow(InsufficientBudgetError);
-    for (const bad of [0, -1, 1.5, Number.NaN]) expect(() => applyMove(newBalance(10_000), 'voorstellen', bad)).toThrow(RangeError);
+    for (const bad of [0, -1, 1.5, Number.NaN])
+      expect(() => applyMove(newBalance(10_000), 'voorstellen', bad)).toThrow(RangeError);
   });
 
   it('approves at or below the threshold at once, above it asks a budget holder', () => {
@@ -50,18 +57,22 @@ describe('regelbudget arithmetic', () => {
   it('no sequence of moves makes a bucket negative or loses a cent (property)', () => {
     const move = fc.constantFrom(...(Object.keys(moves) as SpendMove[]));
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 1_000_000 }), fc.array(fc.tuple(move, fc.integer({ min: 1, max: 500_000 })), { maxLength: 60 }), (granted, steps) => {
-        let b: Balance = newBalance(granted);
-        for (const [m, amount] of steps) {
-          try {
-            b = applyMove(b, m, amount);
-          } catch {
-            // refused moves change nothing
+      fc.property(
+        fc.integer({ min: 0, max: 1_000_000 }),
+        fc.array(fc.tuple(move, fc.integer({ min: 1, max: 500_000 })), { maxLength: 60 }),
+        (granted, steps) => {
+          let b: Balance = newBalance(granted);
+          for (const [m, amount] of steps) {
+            try {
+              b = applyMove(b, m, amount);
+            } catch {
+              // refused moves change nothing
+            }
+            if (!isConsistent(b)) return false;
           }
-          if (!isConsistent(b)) return false;
-        }
-        return true;
-      }),
+          return true;
+        },
+      ),
     );
   });
 });

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { activeFases } from '../../shared/domain/lifecycle';
-import { DEFAULT_RECORD_RETENTION_YEARS, deletionDueOn, endOfRecord, retentionDecision } from '../../shared/domain/retention';
+import {
+  DEFAULT_RECORD_RETENTION_YEARS,
+  deletionDueOn,
+  endOfRecord,
+  retentionDecision,
+} from '../../shared/domain/retention';
 import { fases } from '../../shared/domain/vocabulary';
 
 const landed = (updatedAt: string) => ({ fase: 'geland' as const, updatedAt });
@@ -12,7 +17,12 @@ describe('the bewaartermijn of a person’s record', () => {
 
   it('keeps the record up to and including the anniversary of its end; it is due the day after', () => {
     const t = landed('2010-03-01T10:00:00.000Z');
-    expect(retentionDecision(t, '2025-02-28', 15)).toEqual({ due: false, reason: 'bewaartermijn-loopt', endedOn: '2010-03-01', dueOn: '2025-03-02' });
+    expect(retentionDecision(t, '2025-02-28', 15)).toEqual({
+      due: false,
+      reason: 'bewaartermijn-loopt',
+      endedOn: '2010-03-01',
+      dueOn: '2025-03-02',
+    });
     expect(retentionDecision(t, '2025-03-01', 15)).toMatchObject({ due: false, reason: 'bewaartermijn-loopt' });
     expect(retentionDecision(t, '2025-03-02', 15)).toEqual({ due: true, endedOn: '2010-03-01', dueOn: '2025-03-02' });
     expect(retentionDecision(t, '2031-07-01', 15)).toMatchObject({ due: true });
@@ -33,18 +43,26 @@ describe('the bewaartermijn of a person’s record', () => {
   it('never makes an active transition due, however old', () => {
     for (const fase of activeFases) {
       expect(endOfRecord({ fase, updatedAt: '1990-01-01T00:00:00.000Z' })).toBeUndefined();
-      expect(retentionDecision({ fase, updatedAt: '1990-01-01T00:00:00.000Z' }, '2099-12-31', 1)).toEqual({ due: false, reason: 'actief' });
+      expect(retentionDecision({ fase, updatedAt: '1990-01-01T00:00:00.000Z' }, '2099-12-31', 1)).toEqual({
+        due: false,
+        reason: 'actief',
+      });
     }
   });
 
   it('counts geland and teruggevallen as ended, and nothing else', () => {
     const ended = fases.filter((fase) => endOfRecord({ fase, updatedAt: '2010-03-01T10:00:00.000Z' }) !== undefined);
     expect(ended).toEqual(['geland', 'teruggevallen']);
-    expect(retentionDecision({ fase: 'teruggevallen', updatedAt: '2010-03-01T10:00:00.000Z' }, '2025-03-02', 15)).toMatchObject({ due: true });
+    expect(
+      retentionDecision({ fase: 'teruggevallen', updatedAt: '2010-03-01T10:00:00.000Z' }, '2025-03-02', 15),
+    ).toMatchObject({ due: true });
   });
 
   it('takes the period from configuration: a short one on dev', () => {
-    expect(retentionDecision(landed('2025-01-10T10:00:00.000Z'), '2026-01-11', 1)).toMatchObject({ due: true, dueOn: '2026-01-11' });
+    expect(retentionDecision(landed('2025-01-10T10:00:00.000Z'), '2026-01-11', 1)).toMatchObject({
+      due: true,
+      dueOn: '2026-01-11',
+    });
     expect(retentionDecision(landed('2025-01-10T10:00:00.000Z'), '2026-01-11', 15)).toMatchObject({ due: false });
   });
 

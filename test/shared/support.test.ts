@@ -30,7 +30,11 @@ const change = (niveau: SupportLevel, vanaf: string, tot?: string): SupportChang
 });
 
 describe('support intensity over time', () => {
-  const history = [change('regulier', '2027-01-01'), change('verhoogd', '2027-02-15', '2027-04-12'), change('licht', '2027-06-01')];
+  const history = [
+    change('regulier', '2027-01-01'),
+    change('verhoogd', '2027-02-15', '2027-04-12'),
+    change('licht', '2027-06-01'),
+  ];
 
   it('falls back to the level before a temporary scale-up the day after it ends', () => {
     expect(levelOn(history, '2026-12-31')).toBeUndefined();
@@ -52,7 +56,11 @@ describe('support intensity over time', () => {
   });
 
   it('proposes one level up around the move, from two weeks before to six weeks after', () => {
-    expect(proposeMoveScaleUp(history, '2027-03-01', config)).toMatchObject({ niveau: 'intensief', vanaf: '2027-02-15', tot: '2027-04-12' });
+    expect(proposeMoveScaleUp(history, '2027-03-01', config)).toMatchObject({
+      niveau: 'intensief',
+      vanaf: '2027-02-15',
+      tot: '2027-04-12',
+    });
     expect(proposeMoveScaleUp([change('licht', '2027-01-01')], '2027-03-01', config).niveau).toBe('regulier');
   });
 
@@ -85,30 +93,53 @@ describe('support intensity over time', () => {
   });
 
   it('the level on any day is that of a change that covers the day (property)', () => {
-    const day = fc.integer({ min: 0, max: 400 }).map((n) => new Date(Date.UTC(2027, 0, 1 + n)).toISOString().slice(0, 10));
+    const day = fc
+      .integer({ min: 0, max: 400 })
+      .map((n) => new Date(Date.UTC(2027, 0, 1 + n)).toISOString().slice(0, 10));
     const anyChange = fc
       .tuple(fc.constantFrom(...supportLevels), day, fc.option(fc.integer({ min: 0, max: 90 })))
-      .map(([niveau, vanaf, length]) => change(niveau, vanaf, length === null ? undefined : new Date(Date.parse(vanaf) + length * 86_400_000).toISOString().slice(0, 10)));
+      .map(([niveau, vanaf, length]) =>
+        change(
+          niveau,
+          vanaf,
+          length === null ? undefined : new Date(Date.parse(vanaf) + length * 86_400_000).toISOString().slice(0, 10),
+        ),
+      );
     fc.assert(
       fc.property(fc.array(anyChange, { maxLength: 12 }), day, (changes, d) => {
         const inForce = changeOn(changes, d);
-        return inForce === undefined ? changes.every((c) => c.vanaf > d || (c.tot !== undefined && c.tot < d)) : inForce.vanaf <= d && (!inForce.tot || inForce.tot >= d);
+        return inForce === undefined
+          ? changes.every((c) => c.vanaf > d || (c.tot !== undefined && c.tot < d))
+          : inForce.vanaf <= d && (!inForce.tot || inForce.tot >= d);
       }),
     );
   });
 
   it('draws the same spans as looking at every single day (property)', () => {
-    const day = fc.integer({ min: 0, max: 400 }).map((n) => new Date(Date.UTC(2027, 0, 1 + n)).toISOString().slice(0, 10));
+    const day = fc
+      .integer({ min: 0, max: 400 })
+      .map((n) => new Date(Date.UTC(2027, 0, 1 + n)).toISOString().slice(0, 10));
     const anyChange = fc
       .tuple(fc.constantFrom(...supportLevels), day, fc.option(fc.integer({ min: 0, max: 90 })))
-      .map(([niveau, vanaf, length]) => change(niveau, vanaf, length === null ? undefined : new Date(Date.parse(vanaf) + length * 86_400_000).toISOString().slice(0, 10)));
+      .map(([niveau, vanaf, length]) =>
+        change(
+          niveau,
+          vanaf,
+          length === null ? undefined : new Date(Date.parse(vanaf) + length * 86_400_000).toISOString().slice(0, 10),
+        ),
+      );
     const dayByDay = (changes: SupportChange[], from: string, to: string) => {
       const spans: { niveau: SupportLevel; van: string; tot: string }[] = [];
       for (let d = from; d <= to; d = new Date(Date.parse(d) + 86_400_000).toISOString().slice(0, 10)) {
         const niveau = levelOn(changes, d);
         const last = spans.at(-1);
         if (!niveau) continue;
-        if (last && last.niveau === niveau && new Date(Date.parse(last.tot) + 86_400_000).toISOString().slice(0, 10) === d) last.tot = d;
+        if (
+          last &&
+          last.niveau === niveau &&
+          new Date(Date.parse(last.tot) + 86_400_000).toISOString().slice(0, 10) === d
+        )
+          last.tot = d;
         else spans.push({ niveau, van: d, tot: d });
       }
       return spans;
@@ -124,8 +155,17 @@ describe('support intensity over time', () => {
 
 describe('urgency thermometer', () => {
   it('routes by total: green below 5, orange 5 to 9, red at 10', () => {
-    expect(triage({ veiligheid: 1, gezondheid: 1, welzijn: 1, omvang: 0, duur: 1 })).toMatchObject({ totaal: 4, fase: 'groen' });
-    expect(triage({ veiligheid: 1, gezondheid: 1, welzijn: 1, omvang: 2, duur: 0 })).toMatchObject({ totaal: 5, fase: 'oranje' });
-    expect(triage({ veiligheid: 2, gezondheid: 2, welzijn: 2, omvang: 2, duur: 2 })).toMatchObject({ totaal: 10, fase: 'rood' });
+    expect(triage({ veiligheid: 1, gezondheid: 1, welzijn: 1, omvang: 0, duur: 1 })).toMatchObject({
+      totaal: 4,
+      fase: 'groen',
+    });
+    expect(triage({ veiligheid: 1, gezondheid: 1, welzijn: 1, omvang: 2, duur: 0 })).toMatchObject({
+      totaal: 5,
+      fase: 'oranje',
+    });
+    expect(triage({ veiligheid: 2, gezondheid: 2, welzijn: 2, omvang: 2, duur: 2 })).toMatchObject({
+      totaal: 10,
+      fase: 'rood',
+    });
   });
 });

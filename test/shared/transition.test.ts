@@ -23,7 +23,14 @@ describe('AanmeldingInput', () => {
   it('names every missing field with a Dutch message', () => {
     const errors = fieldErrors({ persoon: {}, begeleiderIds: [] });
     expect(errors.map((e) => e.name).sort()).toEqual(
-      ['begeleiderIds', 'gemeenteCode', 'herkomst', 'persoon.achternaam', 'persoon.geboortedatum', 'persoon.voornaam'].sort(),
+      [
+        'begeleiderIds',
+        'gemeenteCode',
+        'herkomst',
+        'persoon.achternaam',
+        'persoon.geboortedatum',
+        'persoon.voornaam',
+      ].sort(),
     );
     expect(errors.find((e) => e.name === 'persoon.voornaam')?.reason).toBe('Vul de voornaam in.');
   });
@@ -36,7 +43,9 @@ describe('AanmeldingInput', () => {
 
   it('rejects a date of birth in the future with one message, not two', () => {
     const errors = fieldErrors({ ...valid, persoon: { ...valid.persoon, geboortedatum: '2999-01-01' } });
-    expect(errors).toEqual([expect.objectContaining({ name: 'persoon.geboortedatum', reason: 'De geboortedatum ligt in de toekomst.' })]);
+    expect(errors).toEqual([
+      expect.objectContaining({ name: 'persoon.geboortedatum', reason: 'De geboortedatum ligt in de toekomst.' }),
+    ]);
   });
 
   it('rejects impossible calendar dates', () => {
@@ -45,12 +54,16 @@ describe('AanmeldingInput', () => {
 
   it('rejects people younger than 16', () => {
     const year = new Date().getUTCFullYear() - 10;
-    expect(fieldErrors({ ...valid, persoon: { ...valid.persoon, geboortedatum: `${year}-01-01` } })[0]?.reason).toMatch(/16 jaar/);
+    expect(fieldErrors({ ...valid, persoon: { ...valid.persoon, geboortedatum: `${year}-01-01` } })[0]?.reason).toMatch(
+      /16 jaar/,
+    );
   });
 
   it('allows a duo at most, of two different begeleiders', () => {
     expect(fieldErrors({ ...valid, begeleiderIds: ['a', 'b', 'c'] })[0]?.name).toBe('begeleiderIds');
-    expect(fieldErrors({ ...valid, begeleiderIds: ['a', 'a'] })[0]?.reason).toBe('Kies twee verschillende begeleiders.');
+    expect(fieldErrors({ ...valid, begeleiderIds: ['a', 'a'] })[0]?.reason).toBe(
+      'Kies twee verschillende begeleiders.',
+    );
   });
 
   it('refuses fields it does not know, so nothing unexpected is stored', () => {
@@ -92,11 +105,29 @@ describe('summarize', () => {
   it('carries the levels of support without their reasons', () => {
     const door = { id: 'u', naam: 'U' };
     const ondersteuning = [
-      { id: 's1', niveau: 'regulier', modaliteiten: ['thuis'], reden: 'Start, met details over de gezondheid', vanaf: '2026-01-01', door },
-      { id: 's2', niveau: 'intensief', modaliteiten: ['thuis'], reden: 'Terugval', vanaf: '2026-02-01', tot: '2026-02-14', door },
+      {
+        id: 's1',
+        niveau: 'regulier',
+        modaliteiten: ['thuis'],
+        reden: 'Start, met details over de gezondheid',
+        vanaf: '2026-01-01',
+        door,
+      },
+      {
+        id: 's2',
+        niveau: 'intensief',
+        modaliteiten: ['thuis'],
+        reden: 'Terugval',
+        vanaf: '2026-02-01',
+        tot: '2026-02-14',
+        door,
+      },
     ] satisfies Transition['ondersteuning'];
     const summary = summarize({ ...baseTransition(), ondersteuning });
-    expect(summary.niveaus).toEqual([{ niveau: 'regulier', vanaf: '2026-01-01' }, { niveau: 'intensief', vanaf: '2026-02-01', tot: '2026-02-14' }]);
+    expect(summary.niveaus).toEqual([
+      { niveau: 'regulier', vanaf: '2026-01-01' },
+      { niveau: 'intensief', vanaf: '2026-02-01', tot: '2026-02-14' },
+    ]);
     expect(JSON.stringify(summary)).not.toContain('gezondheid');
   });
 });

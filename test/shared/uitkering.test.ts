@@ -20,21 +20,33 @@ describe('uitkering timing', () => {
   });
 
   it('is amber when applied and the decision is expected by the move date', () => {
-    expect(uitkeringRisk({ moveDate: '2027-03-01', status: { aangevraagdOp: '2027-01-04' }, decisionWeeks: 8 })).toMatchObject({
+    expect(
+      uitkeringRisk({ moveDate: '2027-03-01', status: { aangevraagdOp: '2027-01-04' }, decisionWeeks: 8 }),
+    ).toMatchObject({
       level: 'oranje',
       expectedDecisionDate: '2027-03-01',
     });
   });
 
   it('is red when the expected decision lands after the move', () => {
-    expect(uitkeringRisk({ moveDate: '2027-03-01', status: { aangevraagdOp: '2027-01-05' }, decisionWeeks: 8 }).level).toBe('rood');
+    expect(
+      uitkeringRisk({ moveDate: '2027-03-01', status: { aangevraagdOp: '2027-01-05' }, decisionWeeks: 8 }).level,
+    ).toBe('rood');
   });
 
   it('is green only when granted with a start on or before the move date', () => {
     const granted = { aangevraagdOp: '2027-01-01', besluitOp: '2027-02-01', toegekend: true };
-    expect(uitkeringRisk({ moveDate: '2027-03-01', status: { ...granted, ingangsdatum: '2027-03-01' }, decisionWeeks: 8 }).level).toBe('groen');
-    expect(uitkeringRisk({ moveDate: '2027-03-01', status: { ...granted, ingangsdatum: '2027-03-02' }, decisionWeeks: 8 }).level).toBe('rood');
-    expect(uitkeringRisk({ moveDate: '2027-03-01', status: { ...granted, toegekend: false }, decisionWeeks: 8 }).level).toBe('rood');
+    expect(
+      uitkeringRisk({ moveDate: '2027-03-01', status: { ...granted, ingangsdatum: '2027-03-01' }, decisionWeeks: 8 })
+        .level,
+    ).toBe('groen');
+    expect(
+      uitkeringRisk({ moveDate: '2027-03-01', status: { ...granted, ingangsdatum: '2027-03-02' }, decisionWeeks: 8 })
+        .level,
+    ).toBe('rood');
+    expect(
+      uitkeringRisk({ moveDate: '2027-03-01', status: { ...granted, toegekend: false }, decisionWeeks: 8 }).level,
+    ).toBe('rood');
   });
 
   it('applying on the latest safe date is always just in time (property)', () => {

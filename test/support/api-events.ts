@@ -42,7 +42,9 @@ export function apiEvent(call: ApiCall): APIGatewayProxyEventV2WithJWTAuthorizer
       requestId: randomUUID(),
       routeKey: call.routeKey,
       http: { method, path, protocol: 'HTTP/1.1', sourceIp: '127.0.0.1', userAgent: 'vitest' },
-      authorizer: call.authorizerContext ? { lambda: call.authorizerContext } : { principalId: '', integrationLatency: 0, jwt: { claims, scopes: [] } },
+      authorizer: call.authorizerContext
+        ? { lambda: call.authorizerContext }
+        : { principalId: '', integrationLatency: 0, jwt: { claims, scopes: [] } },
     },
   } as unknown as APIGatewayProxyEventV2WithJWTAuthorizer;
 }
@@ -50,6 +52,10 @@ export function apiEvent(call: ApiCall): APIGatewayProxyEventV2WithJWTAuthorizer
 const context = { awsRequestId: 'test', getRemainingTimeInMillis: () => 10_000 } as unknown as Context;
 
 export async function invoke<T = unknown>(handler: Handler, call: ApiCall) {
-  const response = (await handler(apiEvent(call), context)) as { statusCode: number; headers: Record<string, string>; body: string };
+  const response = (await handler(apiEvent(call), context)) as {
+    statusCode: number;
+    headers: Record<string, string>;
+    body: string;
+  };
   return { status: response.statusCode, headers: response.headers, body: JSON.parse(response.body) as T };
 }

@@ -33,7 +33,14 @@ export async function productInBrowser(
   overrides: LandingOverrides = {},
 ): Promise<{ landing: RunningLanding; page: Page; stop: () => Promise<void> }> {
   const [landing, browser] = await Promise.all([
-    startLanding({ port: 0, dynamoEndpoint: inject('dynamoEndpoint'), tableName: `landing-${name}-${Date.now()}`, webRoot: 'web/dist', seedDemoData: true, ...overrides }),
+    startLanding({
+      port: 0,
+      dynamoEndpoint: inject('dynamoEndpoint'),
+      tableName: `landing-${name}-${Date.now()}`,
+      webRoot: 'web/dist',
+      seedDemoData: true,
+      ...overrides,
+    }),
     launchChromium(),
   ]);
   const page = await browser.newPage({ locale: 'nl-NL', timezoneId: 'Europe/Amsterdam', ...pageOptions });

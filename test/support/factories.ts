@@ -7,7 +7,13 @@ import type { AanmeldingInput } from '../../shared/domain/transition';
 /** Named people for tests: a duo and a team lead at one provider, a begeleider at another. */
 export const people = {
   sanne: { userId: 'u-sanne', naam: 'Sanne de Vries', organisationId: 'org-a', role: 'begeleider', teamId: 'team-a1' },
-  youssef: { userId: 'u-youssef', naam: 'Youssef El Amrani', organisationId: 'org-a', role: 'begeleider', teamId: 'team-a1' },
+  youssef: {
+    userId: 'u-youssef',
+    naam: 'Youssef El Amrani',
+    organisationId: 'org-a',
+    role: 'begeleider',
+    teamId: 'team-a1',
+  },
   /** Same organisation, another team. */
   kim: { userId: 'u-kim', naam: 'Kim de Wit', organisationId: 'org-a', role: 'begeleider', teamId: 'team-a2' },
   fleur: { userId: 'u-fleur', naam: 'Fleur Kok', organisationId: 'org-a', role: 'teamleider', teamId: 'team-a2' },
@@ -36,7 +42,9 @@ export async function seedOrganisations(db: DynamoDBDocumentClient, tableName: s
       ...('teamId' in p ? { teamId: p.teamId } : {}),
     })),
   ];
-  await db.send(new BatchWriteCommand({ RequestItems: { [tableName]: items.map((Item) => ({ PutRequest: { Item } })) } }));
+  await db.send(
+    new BatchWriteCommand({ RequestItems: { [tableName]: items.map((Item) => ({ PutRequest: { Item } })) } }),
+  );
 }
 
 const achternamen = ['Bakker', 'Visser', 'Smit', 'Meijer', 'de Boer', 'Mulder', 'de Groot', 'Bos', 'Vos', 'Peters'];
@@ -50,7 +58,11 @@ export function aanmelding(overrides: Partial<AanmeldingInput> = {}): Aanmelding
   personCount += 1;
   const day = String((personCount % 28) + 1).padStart(2, '0');
   return {
-    persoon: { voornaam: 'Piet', achternaam: `${achternamen[personCount % achternamen.length]} ${personCount}`, geboortedatum: `1990-04-${day}` },
+    persoon: {
+      voornaam: 'Piet',
+      achternaam: `${achternamen[personCount % achternamen.length]} ${personCount}`,
+      geboortedatum: `1990-04-${day}`,
+    },
     gemeenteCode: 'GM0344',
     herkomst: 'MO',
     begeleiderIds: [people.sanne.userId, people.youssef.userId],

@@ -3,7 +3,11 @@ import type { RunningLanding } from '../../infra/local/landing';
 import { addDays, type IsoDate } from '../../shared/domain/calendar';
 import type { Transition } from '../../shared/domain/transition';
 
-export type ApiCall = <T = Record<string, unknown>>(method: string, path: string, body?: unknown) => Promise<{ status: number; body: T }>;
+export type ApiCall = <T = Record<string, unknown>>(
+  method: string,
+  path: string,
+  body?: unknown,
+) => Promise<{ status: number; body: T }>;
 
 /** A client of the local product at `baseUrl`, signed in as one of its seeded users. */
 export async function signedIn(baseUrl: string, userId: string): Promise<ApiCall> {
@@ -20,8 +24,17 @@ export async function signedIn(baseUrl: string, userId: string): Promise<ApiCall
 }
 
 /** One change of a transition over the API, on the version the caller last saw; answers the new version. */
-export async function changeTransition(call: ApiCall, t: Transition, method: string, route: string, body: Record<string, unknown>): Promise<Transition> {
-  const response = await call<Transition>(method, `/api/transitions/${t.id}${route}`, { ...body, expectedVersion: t.version });
+export async function changeTransition(
+  call: ApiCall,
+  t: Transition,
+  method: string,
+  route: string,
+  body: Record<string, unknown>,
+): Promise<Transition> {
+  const response = await call<Transition>(method, `/api/transitions/${t.id}${route}`, {
+    ...body,
+    expectedVersion: t.version,
+  });
   expect(response.status, `${route}: ${JSON.stringify(response.body)}`).toBe(200);
   return response.body;
 }
@@ -36,9 +49,11 @@ export async function decideOnAWoning(
   options: { today: IsoDate; straat: string; huisnummer: string; besluit?: 'geaccepteerd' | 'afgewezen' },
 ): Promise<Transition> {
   const { today, besluit = 'geaccepteerd' } = options;
-  const change = (current: Transition, method: string, route: string, body: Record<string, unknown>) => changeTransition(call, current, method, route, body);
+  const change = (current: Transition, method: string, route: string, body: Record<string, unknown>) =>
+    changeTransition(call, current, method, route, body);
   t = await change(t, 'POST', '/fase', { naar: 'voorbereiding', reden: 'Intake' });
-  for (const item of ['schulden-stabiel', 'budgetbeheer', 'overdrachtsformulier', 'signaleringsplan']) t = await change(t, 'PUT', `/gereedheid/${item}`, { gedaan: true });
+  for (const item of ['schulden-stabiel', 'budgetbeheer', 'overdrachtsformulier', 'signaleringsplan'])
+    t = await change(t, 'PUT', `/gereedheid/${item}`, { gedaan: true });
   t = await change(t, 'POST', '/fase', { naar: 'woning', reden: 'Klaar voor een woning' });
   t = await change(t, 'POST', '/aanbiedingen', {
     corporatieId: 'org-rijnhoven',
@@ -48,7 +63,10 @@ export async function decideOnAWoning(
     beschikbaarVanaf: addDays(today, 30),
     reactieUiterlijk: addDays(today, 10),
   });
-  return change(t, 'POST', `/aanbiedingen/${t.aanbiedingen.at(-1)!.id}/besluit`, { besluit, ...(besluit === 'afgewezen' ? { reden: 'Te ver van de dagbesteding' } : {}) });
+  return change(t, 'POST', `/aanbiedingen/${t.aanbiedingen.at(-1)!.id}/besluit`, {
+    besluit,
+    ...(besluit === 'afgewezen' ? { reden: 'Te ver van de dagbesteding' } : {}),
+  });
 }
 
 /** A signed-in client of the locally running product, for tests that drive it over HTTP. */
@@ -62,7 +80,10 @@ export async function localApi(landing: RunningLanding, userId: string) {
   };
 }
 
-async function advance(landing: RunningLanding, step: { advanceDays: number } | { advanceHours: number }): Promise<void> {
+async function advance(
+  landing: RunningLanding,
+  step: { advanceDays: number } | { advanceHours: number },
+): Promise<void> {
   const response = await fetch(`${landing.url}/local/clock`, { method: 'POST', body: JSON.stringify(step) });
   if (!response.ok) throw new Error(`the clock did not move: ${response.status}`);
   await settle(landing);

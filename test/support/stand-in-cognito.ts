@@ -65,17 +65,21 @@ export async function startStandInCognito(options: StandInCognitoOptions): Promi
 
   const authorize = (query: URLSearchParams, res: ServerResponse) => {
     // Like Cognito: an unknown client or an unregistered callback gets an error page, never a redirect.
-    if (query.get('client_id') !== options.clientId || query.get('redirect_uri') !== options.redirectUri) return text(res, 400, 'invalid_request');
+    if (query.get('client_id') !== options.clientId || query.get('redirect_uri') !== options.redirectUri)
+      return text(res, 400, 'invalid_request');
     const back = new URL(options.redirectUri);
     const state = query.get('state');
     if (state) back.searchParams.set('state', state);
     const challenge = query.get('code_challenge');
     const scopes = (query.get('scope') ?? '').split(' ');
     const error =
-      query.get('response_type') !== 'code' ? 'unsupported_response_type'
-      : !scopes.includes('openid') ? 'invalid_scope'
-      : !challenge || query.get('code_challenge_method') !== 'S256' ? 'invalid_request'
-      : undefined;
+      query.get('response_type') !== 'code'
+        ? 'unsupported_response_type'
+        : !scopes.includes('openid')
+          ? 'invalid_scope'
+          : !challenge || query.get('code_challenge_method') !== 'S256'
+            ? 'invalid_request'
+            : undefined;
     if (error) back.searchParams.set('error', error);
     else {
       const code = randomBytes(16).toString('hex');
@@ -124,7 +128,12 @@ export async function startStandInCognito(options: StandInCognitoOptions): Promi
     }
     const idToken = await options.idToken();
     refreshAnswers.push({ idToken });
-    json(res, 200, { id_token: idToken, access_token: randomBytes(16).toString('hex'), token_type: 'Bearer', expires_in: tokenLifetime.refresh_token });
+    json(res, 200, {
+      id_token: idToken,
+      access_token: randomBytes(16).toString('hex'),
+      token_type: 'Bearer',
+      expires_in: tokenLifetime.refresh_token,
+    });
   };
 
   const revoke = async (req: IncomingMessage, res: ServerResponse) => {
@@ -138,7 +147,8 @@ export async function startStandInCognito(options: StandInCognitoOptions): Promi
   };
 
   const logout = (query: URLSearchParams, res: ServerResponse) => {
-    if (query.get('client_id') !== options.clientId || query.get('logout_uri') !== options.logoutUri) return text(res, 400, 'invalid_request');
+    if (query.get('client_id') !== options.clientId || query.get('logout_uri') !== options.logoutUri)
+      return text(res, 400, 'invalid_request');
     logouts.push(query);
     res.writeHead(302, { location: options.logoutUri }).end();
   };
@@ -147,10 +157,18 @@ export async function startStandInCognito(options: StandInCognitoOptions): Promi
     const url = new URL(req.url ?? '/', 'http://stand-in');
     // The SPA calls the token endpoint from its own origin, as it calls Cognito's.
     res.setHeader('access-control-allow-origin', '*');
-    if (req.method === 'OPTIONS') return res.writeHead(204, { 'access-control-allow-methods': 'POST', 'access-control-allow-headers': 'content-type, accept' }).end();
+    if (req.method === 'OPTIONS')
+      return res
+        .writeHead(204, {
+          'access-control-allow-methods': 'POST',
+          'access-control-allow-headers': 'content-type, accept',
+        })
+        .end();
     if (req.method === 'GET' && url.pathname === '/oauth2/authorize') return authorize(url.searchParams, res);
-    if (req.method === 'POST' && url.pathname === '/oauth2/token') return void token(req, res).catch(() => json(res, 500, { error: 'server_error' }));
-    if (req.method === 'POST' && url.pathname === '/oauth2/revoke') return void revoke(req, res).catch(() => json(res, 500, { error: 'server_error' }));
+    if (req.method === 'POST' && url.pathname === '/oauth2/token')
+      return void token(req, res).catch(() => json(res, 500, { error: 'server_error' }));
+    if (req.method === 'POST' && url.pathname === '/oauth2/revoke')
+      return void revoke(req, res).catch(() => json(res, 500, { error: 'server_error' }));
     if (req.method === 'GET' && url.pathname === '/logout') return logout(url.searchParams, res);
     text(res, 404, 'not found');
   });

@@ -41,7 +41,9 @@ describe('Who sees what, in the browser', { timeout: 60_000 }, () => {
     await page.goto(url);
     await page.getByRole('heading', { name: 'Traject van een ander team' }).waitFor();
     expect(await page.locator('main').innerText()).not.toContain('Kees');
-    await page.getByLabel('Reden voor noodtoegang').fill('Crisisdienst: Kees belt in paniek, zijn begeleiders zijn onbereikbaar');
+    await page
+      .getByLabel('Reden voor noodtoegang')
+      .fill('Crisisdienst: Kees belt in paniek, zijn begeleiders zijn onbereikbaar');
     await page.getByRole('button', { name: 'Noodtoegang gebruiken' }).click();
     await page.getByRole('heading', { name: 'Kees van Dijk' }).waitFor();
     expect(await page.getByRole('status').filter({ hasText: 'noodtoegang' }).count()).toBeGreaterThan(0);
@@ -61,7 +63,9 @@ describe('Who sees what, in the browser', { timeout: 60_000 }, () => {
     await page.getByText('Wat Sanne de Vries inzag en wijzigde').click();
     const sannes = page.getByRole('list', { name: 'Auditlog van Sanne de Vries' });
     await expect.poll(() => sannes.innerText()).toContain('Ingezien');
-    expect(await sannes.getByRole('link', { name: 'dossier' }).first().getAttribute('href')).toBe(new URL(url).pathname);
+    expect(await sannes.getByRole('link', { name: 'dossier' }).first().getAttribute('href')).toBe(
+      new URL(url).pathname,
+    );
   });
 
   it('gives the team lead the person’s access report as a download, and a begeleider not', async () => {
@@ -69,7 +73,10 @@ describe('Who sees what, in the browser', { timeout: 60_000 }, () => {
     expect(await page.getByRole('button', { name: /Inzageverslag voor de persoon downloaden/ }).count()).toBe(0);
     await signInAs(/Ingrid Visser/);
     await page.goto(url);
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /Inzageverslag voor de persoon downloaden/ }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: /Inzageverslag voor de persoon downloaden/ }).click(),
+    ]);
     expect(download.suggestedFilename()).toBe('inzageverslag.csv');
   });
 });

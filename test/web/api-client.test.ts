@@ -2,7 +2,9 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { api, ApiError, retryKey } from '../../web/src/api/client';
 
 /** The SPA's API client against a stubbed fetch: which headers each call sends. */
-function stubFetch(answer: () => Response = () => new Response('{}', { status: 200, headers: { 'content-type': 'application/json' } })) {
+function stubFetch(
+  answer: () => Response = () => new Response('{}', { status: 200, headers: { 'content-type': 'application/json' } }),
+) {
   const calls: { method: string; headers: Record<string, string> }[] = [];
   vi.stubGlobal('fetch', async (_path: string, init: RequestInit) => {
     calls.push({ method: String(init.method), headers: init.headers as Record<string, string> });
@@ -17,8 +19,16 @@ describe('the SPA’s API client', () => {
   it('sends an Idempotency-Key on every POST, and none on a GET', async () => {
     const calls = stubFetch();
     await api.signals.acknowledge('t-1', 's-1');
-    await api.transitions.changeFase('t-1', { fase: 'woning', reden: 'Klaar voor een woning', expectedVersion: 1 } as never);
-    await api.budget.propose('t-1', { categorie: 'inrichting', bedragCent: 100, ontvanger: 'X', reden: 'Bed' }, 'form-key-0001');
+    await api.transitions.changeFase('t-1', {
+      fase: 'woning',
+      reden: 'Klaar voor een woning',
+      expectedVersion: 1,
+    } as never);
+    await api.budget.propose(
+      't-1',
+      { categorie: 'inrichting', bedragCent: 100, ontvanger: 'X', reden: 'Bed' },
+      'form-key-0001',
+    );
     await api.transitions.get('t-1');
     expect(calls.map((c) => [c.method, c.headers['idempotency-key']])).toEqual([
       ['POST', expect.stringMatching(/^[0-9a-f-]{36}$/)],

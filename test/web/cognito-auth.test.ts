@@ -1,7 +1,14 @@
 import { InMemoryWebStorage, OidcClient, WebStorageStateStore } from 'oidc-client-ts';
 import { describe, expect, it } from 'vitest';
 import { LocalAuth } from '../../infra/local/local-auth';
-import { callbackProblem, cognitoSettings, IdTokenRejected, issuerOf, logoutUrl, principalFromIdToken } from '../../web/src/auth/cognito';
+import {
+  callbackProblem,
+  cognitoSettings,
+  IdTokenRejected,
+  issuerOf,
+  logoutUrl,
+  principalFromIdToken,
+} from '../../web/src/auth/cognito';
 
 const client = {
   userPoolId: 'eu-west-1_abc',
@@ -76,7 +83,10 @@ describe('Signing in at Cognito with oidc-client-ts', () => {
   it('ends the Cognito session and comes back to the sign-in page', () => {
     const url = new URL(logoutUrl(client, 'https://landing.example.nl/aanmelden'));
     expect(`${url.origin}${url.pathname}`).toBe(`${client.domain}/logout`);
-    expect(Object.fromEntries(url.searchParams)).toEqual({ client_id: 'spa-client-1', logout_uri: 'https://landing.example.nl/aanmelden' });
+    expect(Object.fromEntries(url.searchParams)).toEqual({
+      client_id: 'spa-client-1',
+      logout_uri: 'https://landing.example.nl/aanmelden',
+    });
   });
 });
 
@@ -111,7 +121,9 @@ describe('The principal from the ID token', () => {
 
   it('keeps the diacritics of a name, and needs no team', () => {
     const { 'custom:team_id': _team, ...withoutTeam } = sanneClaims;
-    expect(principalFromIdToken(idToken({ ...withoutTeam, name: 'Zoë Çelik', 'custom:role': 'budgethouder' }), expected)).toEqual({
+    expect(
+      principalFromIdToken(idToken({ ...withoutTeam, name: 'Zoë Çelik', 'custom:role': 'budgethouder' }), expected),
+    ).toEqual({
       userId: 'u-sanne',
       naam: 'Zoë Çelik',
       organisationId: 'org-overstap',
@@ -120,22 +132,32 @@ describe('The principal from the ID token', () => {
   });
 
   it('rejects a token for another client', () => {
-    expect(() => principalFromIdToken(idToken({ ...sanneClaims, aud: 'other-client' }), expected)).toThrow(new IdTokenRejected('audience'));
+    expect(() => principalFromIdToken(idToken({ ...sanneClaims, aud: 'other-client' }), expected)).toThrow(
+      new IdTokenRejected('audience'),
+    );
     const { aud: _aud, ...withoutAudience } = sanneClaims;
     expect(() => principalFromIdToken(idToken(withoutAudience), expected)).toThrow(new IdTokenRejected('audience'));
   });
 
   it('rejects an expired token, and one without expiry', () => {
-    expect(() => principalFromIdToken(idToken({ ...sanneClaims, exp: seconds(now) }), expected)).toThrow(new IdTokenRejected('expired'));
-    expect(() => principalFromIdToken(idToken({ ...sanneClaims, exp: seconds(now) - 60 }), expected)).toThrow(new IdTokenRejected('expired'));
+    expect(() => principalFromIdToken(idToken({ ...sanneClaims, exp: seconds(now) }), expected)).toThrow(
+      new IdTokenRejected('expired'),
+    );
+    expect(() => principalFromIdToken(idToken({ ...sanneClaims, exp: seconds(now) - 60 }), expected)).toThrow(
+      new IdTokenRejected('expired'),
+    );
     const { exp: _exp, ...withoutExpiry } = sanneClaims;
     expect(() => principalFromIdToken(idToken(withoutExpiry), expected)).toThrow(new IdTokenRejected('expired'));
   });
 
   it('rejects an account without organisation or with an unknown role', () => {
     const { 'custom:organisation_id': _org, ...withoutOrganisation } = sanneClaims;
-    expect(() => principalFromIdToken(idToken(withoutOrganisation), expected)).toThrow(new IdTokenRejected('principal'));
-    expect(() => principalFromIdToken(idToken({ ...sanneClaims, 'custom:role': 'admin' }), expected)).toThrow(new IdTokenRejected('principal'));
+    expect(() => principalFromIdToken(idToken(withoutOrganisation), expected)).toThrow(
+      new IdTokenRejected('principal'),
+    );
+    expect(() => principalFromIdToken(idToken({ ...sanneClaims, 'custom:role': 'admin' }), expected)).toThrow(
+      new IdTokenRejected('principal'),
+    );
   });
 
   it('rejects what is not a JWT', () => {
@@ -145,7 +167,13 @@ describe('The principal from the ID token', () => {
   });
 
   it('reads the token the local stand-in signs, as the gateway accepts it (client id landing-spa)', async () => {
-    const principal = { userId: 'u-ingrid', naam: 'Ingrid Visser', organisationId: 'org-overstap', role: 'teamleider' as const, teamId: 'team-utrecht' };
+    const principal = {
+      userId: 'u-ingrid',
+      naam: 'Ingrid Visser',
+      organisationId: 'org-overstap',
+      role: 'teamleider' as const,
+      teamId: 'team-utrecht',
+    };
     const token = await new LocalAuth().issue(principal);
     expect(principalFromIdToken(token, { clientId: 'landing-spa', now: new Date() })).toEqual(principal);
     expect(() => principalFromIdToken(token, { clientId: client.clientId, now: new Date() })).toThrow(IdTokenRejected);

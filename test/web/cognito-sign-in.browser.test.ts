@@ -22,12 +22,23 @@ beforeAll(async () => {
   // The callback URL is registered before the product starts, so the product's address is chosen first.
   const appUrl = `http://127.0.0.1:${await freePort()}`;
   const redirectUri = `${appUrl}/aanmelden/terug`;
-  cognito = await startStandInCognito({ clientId, redirectUri, logoutUri: `${appUrl}/aanmelden`, idToken: () => new LocalAuth(authSecret).issue(sanne) });
-  ({ landing, page, stop } = await productInBrowser('cognito-sign-in', {}, {
-    port: Number(new URL(appUrl).port),
-    authSecret,
-    appConfig: { auth: { mode: 'cognito', userPoolId: 'eu-west-1_standin', clientId, domain: cognito.url, redirectUri } },
-  }));
+  cognito = await startStandInCognito({
+    clientId,
+    redirectUri,
+    logoutUri: `${appUrl}/aanmelden`,
+    idToken: () => new LocalAuth(authSecret).issue(sanne),
+  });
+  ({ landing, page, stop } = await productInBrowser(
+    'cognito-sign-in',
+    {},
+    {
+      port: Number(new URL(appUrl).port),
+      authSecret,
+      appConfig: {
+        auth: { mode: 'cognito', userPoolId: 'eu-west-1_standin', clientId, domain: cognito.url, redirectUri },
+      },
+    },
+  ));
 });
 afterAll(async () => {
   await stop?.();
@@ -35,7 +46,8 @@ afterAll(async () => {
 });
 
 const stored = (key: string) => page.evaluate((k) => sessionStorage.getItem(k), key);
-const sessionToken = async () => (JSON.parse((await stored('landing.session')) ?? 'null') as { token: string } | null)?.token;
+const sessionToken = async () =>
+  (JSON.parse((await stored('landing.session')) ?? 'null') as { token: string } | null)?.token;
 // What the sign-in library keeps in the tab: pending sign-ins and the signed-in user with the refresh token.
 const oidcKeys = () => page.evaluate(() => Object.keys(sessionStorage).filter((k) => k.startsWith('landing.oidc.')));
 const signInButton = () => page.getByRole('button', { name: 'Aanmelden met je organisatie-account' });
@@ -102,7 +114,10 @@ describe('Signing in with Cognito (code flow with PKCE), in the browser', { time
     cognito.refuseRefresh = true;
     await page.goto(`${landing.url}/aanmelden`);
     await signInButton().click();
-    await page.getByRole('status').filter({ hasText: 'Je sessie kon niet worden verlengd' }).waitFor({ timeout: 30_000 });
+    await page
+      .getByRole('status')
+      .filter({ hasText: 'Je sessie kon niet worden verlengd' })
+      .waitFor({ timeout: 30_000 });
 
     expect(cognito.refreshAnswers).toEqual([{ error: 'invalid_grant' }]);
     expect(page.url()).toBe(`${landing.url}/aanmelden`);
@@ -141,7 +156,9 @@ describe('Signing in with Cognito (code flow with PKCE), in the browser', { time
     await page.waitForURL(`${landing.url}/aanmelden`);
     await signInButton().waitFor();
 
-    expect(cognito.logouts.map((q) => Object.fromEntries(q))).toEqual([{ client_id: clientId, logout_uri: `${landing.url}/aanmelden` }]);
+    expect(cognito.logouts.map((q) => Object.fromEntries(q))).toEqual([
+      { client_id: clientId, logout_uri: `${landing.url}/aanmelden` },
+    ]);
     // The refresh token is revoked too: it would otherwise renew the session it came with for hours.
     expect(cognito.revoked).toHaveLength(1);
     expect(await stored('landing.session')).toBeNull();

@@ -22,7 +22,9 @@ async function signInAs(name: RegExp) {
   await page.getByRole('button', { name }).click();
 }
 
-describe('Corporaties in the browser: endpoints, secrets shown once, test notices, API keys', { timeout: 60_000 }, () => {
+describe('Corporaties in the browser: endpoints, secrets shown once, test notices, API keys', {
+  timeout: 60_000,
+}, () => {
   it('a begeleider has no Corporaties in the menu', async () => {
     await signInAs(/Sanne de Vries/);
     await expect.poll(() => nav().getByRole('link', { name: 'Mijn trajecten' }).count()).toBe(1);
@@ -35,7 +37,9 @@ describe('Corporaties in the browser: endpoints, secrets shown once, test notice
     expect(await nav().getByRole('link', { name: 'Corporaties' }).getAttribute('aria-current')).toBe('page');
 
     await page.getByLabel('Corporatie', { exact: true }).selectOption({ label: 'Vecht en Vaart Wonen' });
-    await expect.poll(() => page.locator('main').innerText()).toContain('Er is nog geen endpoint bij Vecht en Vaart Wonen');
+    await expect
+      .poll(() => page.locator('main').innerText())
+      .toContain('Er is nog geen endpoint bij Vecht en Vaart Wonen');
     expect(page.url()).toContain('corporatie=org-vechtvaart');
 
     await page.getByLabel('Corporatie', { exact: true }).selectOption({ label: 'Woonstichting Rijnhoven' });
@@ -76,7 +80,12 @@ describe('Corporaties in the browser: endpoints, secrets shown once, test notice
     await expect.poll(() => endpoint(newUrl).count()).toBe(1);
     const card = await endpoint(newUrl).innerText();
     expect(card).toContain('Woningaanbod geaccepteerd');
-    expect(await endpoint(newUrl).getByRole('listitem').filter({ hasText: /^Verhuisd$/ }).count()).toBe(0);
+    expect(
+      await endpoint(newUrl)
+        .getByRole('listitem')
+        .filter({ hasText: /^Verhuisd$/ })
+        .count(),
+    ).toBe(0);
     expect(card).not.toContain(secret);
 
     await page.reload();
@@ -103,7 +112,9 @@ describe('Corporaties in the browser: endpoints, secrets shown once, test notice
     const once = card.getByRole('region', { name: 'Nieuw secret' });
     await expect.poll(() => once.count()).toBe(1);
     expect(await once.getByTestId('once-value').innerText()).toMatch(/^whsec_/);
-    await expect.poll(() => card.getByRole('list', { name: 'Secrets' }).innerText()).toMatch(/vervalt op .+\n.*vervalt|vervalt niet\n.*vervalt op/);
+    await expect
+      .poll(() => card.getByRole('list', { name: 'Secrets' }).innerText())
+      .toMatch(/vervalt op .+\n.*vervalt|vervalt niet\n.*vervalt op/);
     await once.getByRole('button', { name: 'Ik heb het bewaard: verbergen' }).click();
     expect(await card.innerText()).not.toContain('whsec_');
   });

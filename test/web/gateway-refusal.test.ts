@@ -13,7 +13,15 @@ let base: string;
 
 beforeAll(async () => {
   server = createGateway({
-    routes: [{ routeKey: 'GET /api/me', method: 'GET', path: '/api/me', requiresPrincipal: true, handler: { entry: 'no-such-handler.ts', exportName: 'handler' } }],
+    routes: [
+      {
+        routeKey: 'GET /api/me',
+        method: 'GET',
+        path: '/api/me',
+        requiresPrincipal: true,
+        handler: { entry: 'no-such-handler.ts', exportName: 'handler' },
+      },
+    ],
     auth: new LocalAuth(),
     webRoot: 'web/dist',
     clock: { state: () => ({}), advance: async () => ({}) },
@@ -40,7 +48,10 @@ describe('the SPA’s API client', () => {
     const refused = await api.organisation.me().catch((error: unknown) => error);
     expect(refused).toBeInstanceOf(ApiError);
     expect((refused as ApiError).status).toBe(401);
-    expect((refused as ApiError).problem).toEqual({ code: 'unauthenticated', title: 'Je sessie is verlopen. Meld je opnieuw aan.' });
+    expect((refused as ApiError).problem).toEqual({
+      code: 'unauthenticated',
+      title: 'Je sessie is verlopen. Meld je opnieuw aan.',
+    });
     expect(ended).toHaveBeenCalledTimes(1);
   });
 });

@@ -33,7 +33,9 @@ describe('Regelbudget in the browser: propose, approve, pay, export', { timeout:
     await page.getByLabel('Waarom (in gewone woorden)').fill('Twee verhuizers en een bus');
     await page.getByRole('button', { name: 'Uitgave voorstellen' }).click();
     // Intl writes "€ 450,00" with a no-break space: \s matches it.
-    await expect.poll(() => budgetPanel().innerText()).toMatch(/€\s450,00 — Verhuiskosten, aan Verhuisbedrijf De Zwaan/);
+    await expect
+      .poll(() => budgetPanel().innerText())
+      .toMatch(/€\s450,00 — Verhuiskosten, aan Verhuisbedrijf De Zwaan/);
     expect(await budgetPanel().innerText()).toMatch(/Gereserveerd\s*€\s1\.090,00/); // 640 from the demo + 450
   });
 
@@ -56,7 +58,10 @@ describe('Regelbudget in the browser: propose, approve, pay, export', { timeout:
 
   it('exports the ledger as CSV with euro amounts a Dutch spreadsheet reads', async () => {
     await page.getByRole('link', { name: 'Regelbudget: te beoordelen' }).click();
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Grootboek downloaden (CSV)' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Grootboek downloaden (CSV)' }).click(),
+    ]);
     const csv = readFileSync((await download.path())!, 'utf8');
     expect(csv.split('\r\n')[0]).toBe('\ufeffdatum;tijd;traject;uitgave;soort;categorie;bedrag_euro;door;reden');
     expect(csv).toMatch(/;betaald;verhuiskosten;450,00;"Pieter Smit";/);

@@ -25,12 +25,16 @@ describe('Ambulant support in the browser', { timeout: 60_000 }, () => {
     await panel.locator('summary', { hasText: 'Ondersteuning wijzigen' }).click();
     await panel.getByLabel('Niveau', { exact: true }).selectOption({ label: 'Intensief (24/7 bereikbaar)' });
     await panel.getByLabel('Ondersteuning op afstand, 24/7').check();
-    await panel.getByLabel('Tijdelijk, tot en met (optioneel)').fill(`${Number(today.slice(0, 4)) + 1}${today.slice(4)}`);
+    await panel
+      .getByLabel('Tijdelijk, tot en met (optioneel)')
+      .fill(`${Number(today.slice(0, 4)) + 1}${today.slice(4)}`);
     await panel.getByLabel('Reden').fill('Slaapt slecht sinds de sleuteloverdracht');
     await panel.getByRole('button', { name: 'Ondersteuning vastleggen' }).click();
 
     await expect.poll(() => panel.innerText()).toContain('Nu: Intensief (24/7 bereikbaar)');
-    expect(await panel.getByRole('list', { name: 'Niveaus in de tijd' }).innerText()).toContain('Intensief (24/7 bereikbaar)');
+    expect(await panel.getByRole('list', { name: 'Niveaus in de tijd' }).innerText()).toContain(
+      'Intensief (24/7 bereikbaar)',
+    );
     expect(await panel.innerText()).toContain('Evaluatie van de opschaling');
     const timeline = page.getByRole('list', { name: 'Gebeurtenissen, nieuwste eerst' });
     await expect.poll(() => timeline.innerText()).toContain('Slaapt slecht sinds de sleuteloverdracht');
@@ -62,11 +66,15 @@ describe('Ambulant support in the browser', { timeout: 60_000 }, () => {
     await signals.locator('summary', { hasText: 'Signaal registreren' }).click();
     await signals.getByLabel('Van wie').selectOption({ label: 'Ondersteuning op afstand' });
     await signals.getByLabel('Wat is er opgemerkt').fill(omschrijving);
-    for (const part of ['Veiligheid', 'Gezondheid', 'Welzijn', 'Omvang', 'Duur']) await signals.getByLabel(part, { exact: true }).selectOption({ index: 2 });
+    for (const part of ['Veiligheid', 'Gezondheid', 'Welzijn', 'Omvang', 'Duur'])
+      await signals.getByLabel(part, { exact: true }).selectOption({ index: 2 });
     await signals.getByRole('button', { name: 'Signaal registreren' }).click();
 
     // The follow-up workflow gives the duo a task and proposes a temporary scale-up with a logeerplek.
-    const item = signals.getByRole('list', { name: 'Open signalen' }).getByRole('listitem').filter({ hasText: omschrijving });
+    const item = signals
+      .getByRole('list', { name: 'Open signalen' })
+      .getByRole('listitem')
+      .filter({ hasText: omschrijving });
     await expect.poll(() => item.innerText()).toContain('Taak voor het duo');
     expect(await item.innerText()).toMatch(/Oppakken vóór/);
     await expect.poll(() => item.innerText()).toContain('Voorstel: tijdelijk intensief (24/7 bereikbaar)');
@@ -87,7 +95,9 @@ describe('Ambulant support in the browser', { timeout: 60_000 }, () => {
     await item.getByRole('button', { name: 'Afhandelen en opschalen' }).click();
 
     await expect.poll(() => support.innerText()).toContain('Nu: Intensief (24/7 bereikbaar)');
-    expect(await support.getByRole('list', { name: 'Niveaus in de tijd' }).innerText()).toMatch(/Intensief \(24\/7 bereikbaar\): \d+ \w+ \d{4} tot en met/);
+    expect(await support.getByRole('list', { name: 'Niveaus in de tijd' }).innerText()).toMatch(
+      /Intensief \(24\/7 bereikbaar\): \d+ \w+ \d{4} tot en met/,
+    );
     expect(await support.innerText()).toContain('Signalen in deze periode: 1 rood');
     await expect.poll(() => signals.innerText()).not.toContain(omschrijving);
     const timeline = page.getByRole('list', { name: 'Gebeurtenissen, nieuwste eerst' });
@@ -105,6 +115,8 @@ describe('Ambulant support in the browser', { timeout: 60_000 }, () => {
     await signals.getByLabel('Hoe').selectOption({ label: 'Op afstand (video, telefoon)' });
     await signals.getByLabel('Korte notitie (optioneel)').fill('Even gebeld, gaat redelijk');
     await signals.getByRole('button', { name: 'Contact vastleggen' }).click();
-    await expect.poll(() => signals.getByRole('list', { name: 'Recente contactmomenten' }).innerText()).toContain('Even gebeld, gaat redelijk');
+    await expect
+      .poll(() => signals.getByRole('list', { name: 'Recente contactmomenten' }).innerText())
+      .toContain('Even gebeld, gaat redelijk');
   });
 });

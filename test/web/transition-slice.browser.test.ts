@@ -61,10 +61,18 @@ describe('A caseworker in the browser', { timeout: 60_000 }, () => {
   it('shows the newest event first and loads older ones on request', async () => {
     // The product's own first page, told there is more; the older page is made up here (the API's paging
     // through a long timeline is tested in test/functions/long-timeline.test.ts).
-    const older = { id: 'oud-1', transitionId: 'x', type: 'taak-aangemaakt', at: '2020-01-02T09:00:00.000Z', actor: { soort: 'werkproces', naam: 'Werkproces verhuizing' }, omschrijving: 'Een heel oude taak' };
+    const older = {
+      id: 'oud-1',
+      transitionId: 'x',
+      type: 'taak-aangemaakt',
+      at: '2020-01-02T09:00:00.000Z',
+      actor: { soort: 'werkproces', naam: 'Werkproces verhuizing' },
+      omschrijving: 'Een heel oude taak',
+    };
     const timelineRoute = '**/api/transitions/*/timeline*';
     await page.route(timelineRoute, async (route) => {
-      if (new URL(route.request().url()).searchParams.get('cursor') === 'ouder') return route.fulfill({ json: { items: [older] } });
+      if (new URL(route.request().url()).searchParams.get('cursor') === 'ouder')
+        return route.fulfill({ json: { items: [older] } });
       const real = await route.fetch();
       return route.fulfill({ response: real, json: { ...((await real.json()) as object), nextCursor: 'ouder' } });
     });

@@ -22,7 +22,13 @@ let ingrid: Awaited<ReturnType<typeof localApi>>;
 const tableName = `landing-followup-${Date.now()}`;
 
 beforeAll(async () => {
-  landing = await startLanding({ port: 0, dynamoEndpoint: inject('dynamoEndpoint'), tableName, webRoot: 'web/dist', seedDemoData: true });
+  landing = await startLanding({
+    port: 0,
+    dynamoEndpoint: inject('dynamoEndpoint'),
+    tableName,
+    webRoot: 'web/dist',
+    seedDemoData: true,
+  });
   [sanne, ingrid] = await Promise.all([localApi(landing, 'u-sanne'), localApi(landing, 'u-ingrid')]);
 });
 afterAll(() => landing?.stop());
@@ -42,7 +48,11 @@ async function supported(niveau = 'regulier'): Promise<Transition> {
   });
   expect(created.status).toBe(201);
   const changed = await sanne.call<Transition>('POST', `/api/transitions/${created.body.id}/ondersteuning`, {
-    niveau, modaliteiten: ['thuis'], reden: 'Start ambulante begeleiding', vanaf: today(), expectedVersion: created.body.version,
+    niveau,
+    modaliteiten: ['thuis'],
+    reden: 'Start ambulante begeleiding',
+    vanaf: today(),
+    expectedVersion: created.body.version,
   });
   expect(changed.status, JSON.stringify(changed.body)).toBe(200);
   await settle(landing);
@@ -50,16 +60,25 @@ async function supported(niveau = 'regulier'): Promise<Transition> {
 }
 
 async function rood(t: Transition): Promise<Signal> {
-  const response = await sanne.call<Signal>('POST', `/api/transitions/${t.id}/signalen`, { bron: 'buur-of-medebewoner', omschrijving: 'Buurman hoort al twee nachten geschreeuw', thermometer: crisis });
+  const response = await sanne.call<Signal>('POST', `/api/transitions/${t.id}/signalen`, {
+    bron: 'buur-of-medebewoner',
+    omschrijving: 'Buurman hoort al twee nachten geschreeuw',
+    thermometer: crisis,
+  });
   expect(response.status).toBe(201);
   await settle(landing);
   return response.body;
 }
 
-const timeline = async (id: string) => (await sanne.call<{ items: TimelineEvent[] }>('GET', `/api/transitions/${id}/timeline`)).body.items;
+const timeline = async (id: string) =>
+  (await sanne.call<{ items: TimelineEvent[] }>('GET', `/api/transitions/${id}/timeline`)).body.items;
 const types = async (id: string) => (await timeline(id)).map((e) => e.type);
-const signalOf = async (t: Transition, id: string) => (await sanne.call<{ items: Signal[] }>('GET', `/api/transitions/${t.id}/signalen`)).body.items.find((s) => s.id === id)!;
-const tasksFor = async (api: typeof sanne, t: Transition) => (await api.call<TodayView>('GET', '/api/vandaag')).body.taken.filter((task) => task.transitionId === t.id);
+const signalOf = async (t: Transition, id: string) =>
+  (await sanne.call<{ items: Signal[] }>('GET', `/api/transitions/${t.id}/signalen`)).body.items.find(
+    (s) => s.id === id,
+  )!;
+const tasksFor = async (api: typeof sanne, t: Transition) =>
+  (await api.call<TodayView>('GET', '/api/vandaag')).body.taken.filter((task) => task.transitionId === t.id);
 const alarmOf = (t: Transition) => landing.scheduler.list().find((s) => s.name === `signalen-${t.id}`);
 
 describe('Signal follow-up workflow (synthesized, run locally)', { timeout: 60_000 }, () => {
@@ -67,9 +86,13 @@ describe('Signal follow-up workflow (synthesized, run locally)', { timeout: 60_0
     const t = await supported();
     const signal = await rood(t);
 
-    expect(await types(t.id)).toEqual(expect.arrayContaining(['signaal-ontvangen', 'taak-aangemaakt', 'opschaling-voorgesteld']));
+    expect(await types(t.id)).toEqual(
+      expect.arrayContaining(['signaal-ontvangen', 'taak-aangemaakt', 'opschaling-voorgesteld']),
+    );
     const tasks = await tasksFor(sanne, t);
-    expect(tasks).toEqual([expect.objectContaining({ rol: 'duo', signaalId: signal.id, deadline: signal.deadline, status: 'open' })]);
+    expect(tasks).toEqual([
+      expect.objectContaining({ rol: 'duo', signaalId: signal.id, deadline: signal.deadline, status: 'open' }),
+    ]);
     expect(await tasksFor(await localApi(landing, 'u-youssef'), t)).toHaveLength(1);
     expect((await signalOf(t, signal.id)).opschalingsvoorstel).toMatchObject({ niveau: 'intensief', logeerplek: true });
     // The alarm is set for the deadline, four hours on (to the next whole second, as EventBridge Scheduler counts).
@@ -91,14 +114,31 @@ describe('Signal follow-up workflow (synthesized, run locally)', { timeout: 60_0
     // Stored as the API stores it, but nobody asked the workflow to look (as when the API's StartExecution failed).
     const at = new Date(landing.clock.state().now);
     const signal: Signal = {
-      id: randomUUID(), transitionId: t.id, versie: 1, at: at.toISOString(), bron: 'ondersteuning-op-afstand', omschrijving: 'Belt de nachtdienst: slaapt buiten',
-      fase: 'rood', status: 'open', deadline: new Date(at.getTime() + 4 * 3_600_000).toISOString(), geregistreerdDoor: { id: 'u-sanne', naam: 'Sanne de Vries' },
+      id: randomUUID(),
+      transitionId: t.id,
+      versie: 1,
+      at: at.toISOString(),
+      bron: 'ondersteuning-op-afstand',
+      omschrijving: 'Belt de nachtdienst: slaapt buiten',
+      fase: 'rood',
+      status: 'open',
+      deadline: new Date(at.getTime() + 4 * 3_600_000).toISOString(),
+      geregistreerdDoor: { id: 'u-sanne', naam: 'Sanne de Vries' },
     };
     const store = new DynamoSignalStore(createDocumentClient(localClient(inject('dynamoEndpoint'))), tableName);
-    await store.register(signal, { id: randomUUID(), transitionId: t.id, type: 'signaal-ontvangen', at: signal.at, actor: { soort: 'medewerker', id: 'u-sanne', naam: 'Sanne de Vries' }, omschrijving: `rood: ${signal.omschrijving}` });
+    await store.register(signal, {
+      id: randomUUID(),
+      transitionId: t.id,
+      type: 'signaal-ontvangen',
+      at: signal.at,
+      actor: { soort: 'medewerker', id: 'u-sanne', naam: 'Sanne de Vries' },
+      omschrijving: `rood: ${signal.omschrijving}`,
+    });
 
     await settle(landing);
-    expect(await tasksFor(sanne, t)).toEqual([expect.objectContaining({ rol: 'duo', signaalId: signal.id, status: 'open' })]);
+    expect(await tasksFor(sanne, t)).toEqual([
+      expect.objectContaining({ rol: 'duo', signaalId: signal.id, status: 'open' }),
+    ]);
     expect((await signalOf(t, signal.id)).opschalingsvoorstel).toMatchObject({ niveau: 'intensief' });
   });
 
@@ -134,7 +174,8 @@ describe('Signal follow-up workflow (synthesized, run locally)', { timeout: 60_0
     expect(resolved.status, JSON.stringify(resolved.body)).toBe(200);
     expect(resolved.body).toMatchObject({ status: 'afgehandeld', afgehandeld: { wijzigingId: expect.any(String) } });
     await settle(landing);
-    const overview = async () => (await sanne.call<TransitionOverview>('GET', `/api/transitions/${t.id}/overview`)).body.ondersteuning;
+    const overview = async () =>
+      (await sanne.call<TransitionOverview>('GET', `/api/transitions/${t.id}/overview`)).body.ondersteuning;
     expect((await overview()).niveau).toBe('intensief');
     expect(await tasksFor(sanne, t)).toEqual([]);
 
@@ -164,10 +205,19 @@ describe('Signal follow-up workflow (synthesized, run locally)', { timeout: 60_0
     expect(await tasksFor(sanne, t)).toEqual([expect.objectContaining({ signaalId: gap!.id })]);
 
     // A contact resets the watch; the next signal comes only after another full period.
-    expect((await sanne.call('POST', `/api/transitions/${t.id}/contacten`, { modaliteit: 'op-afstand', notitie: 'Eindelijk gebeld' })).status).toBe(201);
+    expect(
+      (
+        await sanne.call('POST', `/api/transitions/${t.id}/contacten`, {
+          modaliteit: 'op-afstand',
+          notitie: 'Eindelijk gebeld',
+        })
+      ).status,
+    ).toBe(201);
     await settle(landing);
     await sanne.advanceDays(10);
-    expect((await sanne.call<{ items: Signal[] }>('GET', `/api/transitions/${t.id}/signalen`)).body.items).toHaveLength(1);
+    expect((await sanne.call<{ items: Signal[] }>('GET', `/api/transitions/${t.id}/signalen`)).body.items).toHaveLength(
+      1,
+    );
   });
 
   it('stops following up when the transition ends, and clears its alarm', async () => {
@@ -175,7 +225,15 @@ describe('Signal follow-up workflow (synthesized, run locally)', { timeout: 60_0
     await rood(t);
     expect(alarmOf(t)).toBeDefined();
     const current = (await sanne.call<Transition>('GET', `/api/transitions/${t.id}`)).body;
-    expect((await sanne.call('POST', `/api/transitions/${t.id}/fase`, { naar: 'teruggevallen', reden: 'Terug naar de opvang', expectedVersion: current.version })).status).toBe(200);
+    expect(
+      (
+        await sanne.call('POST', `/api/transitions/${t.id}/fase`, {
+          naar: 'teruggevallen',
+          reden: 'Terug naar de opvang',
+          expectedVersion: current.version,
+        })
+      ).status,
+    ).toBe(200);
     await settle(landing);
     expect(alarmOf(t)).toBeUndefined();
   });

@@ -28,7 +28,9 @@ const today = () => landing.clock.state().today;
 let people = 0;
 
 /** A transition in the woning phase with an offer, accepted (ready for the move) or declined. */
-async function transitionWithAcceptedWoning(besluit: 'geaccepteerd' | 'afgewezen' = 'geaccepteerd'): Promise<Transition> {
+async function transitionWithAcceptedWoning(
+  besluit: 'geaccepteerd' | 'afgewezen' = 'geaccepteerd',
+): Promise<Transition> {
   people += 1;
   let t = (
     await api.call<Transition>('POST', '/api/transitions', {
@@ -60,15 +62,41 @@ describe('Move workflow (synthesized, run locally)', { timeout: 60_000 }, () => 
     expect(schedulesOf(t.id)).toEqual([]); // waiting for a person, not for a date
 
     const offer = t.aanbiedingen[0]!;
-    t = await update(t, 'PUT', '/contract', { vorm: 'driepartijenovereenkomst', ingangsdatum: offer.beschikbaarVanaf, getekendOp: today() });
+    t = await update(t, 'PUT', '/contract', {
+      vorm: 'driepartijenovereenkomst',
+      ingangsdatum: offer.beschikbaarVanaf,
+      getekendOp: today(),
+    });
     const moveDate = addDays(offer.beschikbaarVanaf, 1);
-    t = await update(t, 'PUT', '/uitkering', { aangevraagdOp: today(), besluitOp: today(), toegekend: true, ingangsdatum: moveDate });
+    t = await update(t, 'PUT', '/uitkering', {
+      aangevraagdOp: today(),
+      besluitOp: today(),
+      toegekend: true,
+      ingangsdatum: moveDate,
+    });
     t = await update(t, 'PUT', '/verhuisdatum', { verhuisdatum: moveDate });
 
     // The moving costs come from the regelbudget: granted by the municipality, proposed by the caseworker.
     const pieter = await localApi(landing, 'u-pieter');
-    expect((await pieter.call('PUT', `/api/transitions/${t.id}/regelbudget`, { toegekendCent: 100_000, geldigVan: today(), geldigTot: addDays(today(), 365) })).status).toBe(200);
-    expect((await api.call('POST', `/api/transitions/${t.id}/regelbudget/uitgaven`, { categorie: 'verhuiskosten', bedragCent: 20_000, ontvanger: 'Verhuisbus', reden: 'Bus huren voor de verhuizing' })).status).toBe(201);
+    expect(
+      (
+        await pieter.call('PUT', `/api/transitions/${t.id}/regelbudget`, {
+          toegekendCent: 100_000,
+          geldigVan: today(),
+          geldigTot: addDays(today(), 365),
+        })
+      ).status,
+    ).toBe(200);
+    expect(
+      (
+        await api.call('POST', `/api/transitions/${t.id}/regelbudget/uitgaven`, {
+          categorie: 'verhuiskosten',
+          bedragCent: 20_000,
+          ontvanger: 'Verhuisbus',
+          reden: 'Bus huren voor de verhuizing',
+        })
+      ).status,
+    ).toBe(201);
 
     // The alarm is set for the confirmation day, a week before the move (07:00 Amsterdam time).
     const confirmDay = addDays(moveDate, -7);
@@ -120,8 +148,17 @@ describe('Move workflow (synthesized, run locally)', { timeout: 60_000 }, () => 
   it('an uncovered move shows as a risk on the confirmation day', async () => {
     let t = await transitionWithAcceptedWoning();
     const offer = t.aanbiedingen[0]!;
-    t = await update(t, 'PUT', '/contract', { vorm: 'eigen-huurcontract', ingangsdatum: offer.beschikbaarVanaf, getekendOp: today() });
-    t = await update(t, 'PUT', '/uitkering', { aangevraagdOp: today(), besluitOp: today(), toegekend: true, ingangsdatum: offer.beschikbaarVanaf });
+    t = await update(t, 'PUT', '/contract', {
+      vorm: 'eigen-huurcontract',
+      ingangsdatum: offer.beschikbaarVanaf,
+      getekendOp: today(),
+    });
+    t = await update(t, 'PUT', '/uitkering', {
+      aangevraagdOp: today(),
+      besluitOp: today(),
+      toegekend: true,
+      ingangsdatum: offer.beschikbaarVanaf,
+    });
     t = await update(t, 'PUT', '/verhuisdatum', { verhuisdatum: offer.beschikbaarVanaf });
     await api.advanceDays(25);
     const task = (await timeline(t.id)).find((e) => e.type === 'taak-aangemaakt');
@@ -133,16 +170,26 @@ describe('Move workflow (synthesized, run locally)', { timeout: 60_000 }, () => 
   it('a late uitkering raises a task for the caseworker', async () => {
     let t = await transitionWithAcceptedWoning();
     const offer = t.aanbiedingen[0]!;
-    t = await update(t, 'PUT', '/contract', { vorm: 'eigen-huurcontract', ingangsdatum: offer.beschikbaarVanaf, getekendOp: today() });
+    t = await update(t, 'PUT', '/contract', {
+      vorm: 'eigen-huurcontract',
+      ingangsdatum: offer.beschikbaarVanaf,
+      getekendOp: today(),
+    });
     t = await update(t, 'PUT', '/verhuisdatum', { verhuisdatum: offer.beschikbaarVanaf });
     const tasks = (await timeline(t.id)).filter((e) => e.type === 'taak-aangemaakt');
-    expect(tasks.map((e) => e.omschrijving)).toEqual(['De uitkering start mogelijk niet op de verhuisdatum: neem contact op met Werk & Inkomen.']);
+    expect(tasks.map((e) => e.omschrijving)).toEqual([
+      'De uitkering start mogelijk niet op de verhuisdatum: neem contact op met Werk & Inkomen.',
+    ]);
   });
 
   it('a changed move date moves the alarm while the workflow waits', async () => {
     let t = await transitionWithAcceptedWoning();
     const offer = t.aanbiedingen[0]!;
-    t = await update(t, 'PUT', '/contract', { vorm: 'eigen-huurcontract', ingangsdatum: offer.beschikbaarVanaf, getekendOp: today() });
+    t = await update(t, 'PUT', '/contract', {
+      vorm: 'eigen-huurcontract',
+      ingangsdatum: offer.beschikbaarVanaf,
+      getekendOp: today(),
+    });
     t = await update(t, 'PUT', '/uitkering', { aangevraagdOp: today() });
     t = await update(t, 'PUT', '/verhuisdatum', { verhuisdatum: addDays(offer.beschikbaarVanaf, 10) });
     expect(todayInNetherlands(new Date(schedulesOf(t.id)[0]!.at))).toBe(addDays(offer.beschikbaarVanaf, 3));
@@ -154,7 +201,11 @@ describe('Move workflow (synthesized, run locally)', { timeout: 60_000 }, () => 
   it('a relapse during the move stops the workflow and clears its alarm', async () => {
     let t = await transitionWithAcceptedWoning();
     const offer = t.aanbiedingen[0]!;
-    t = await update(t, 'PUT', '/contract', { vorm: 'eigen-huurcontract', ingangsdatum: offer.beschikbaarVanaf, getekendOp: today() });
+    t = await update(t, 'PUT', '/contract', {
+      vorm: 'eigen-huurcontract',
+      ingangsdatum: offer.beschikbaarVanaf,
+      getekendOp: today(),
+    });
     t = await update(t, 'PUT', '/uitkering', { aangevraagdOp: today() });
     t = await update(t, 'PUT', '/verhuisdatum', { verhuisdatum: addDays(offer.beschikbaarVanaf, 10) });
     expect(schedulesOf(t.id)).toHaveLength(1);

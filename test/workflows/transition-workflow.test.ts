@@ -31,16 +31,25 @@ describe('Transition workflow, as CDK synthesizes it', () => {
   it('is plain ASL whose first task, after making sure of a correlation id, is a Lambda task wired to its handler', () => {
     const definition = assembly.stateMachines.find((sm) => sm.arn === workflowArn)!.definition as {
       StartAt: string;
-      States: Record<string, { Type: string; Resource?: string; Next?: string; Default?: string; Choices?: { Next: string }[] }>;
+      States: Record<
+        string,
+        { Type: string; Resource?: string; Next?: string; Default?: string; Choices?: { Next: string }[] }
+      >;
     };
     // The execution's input carries the API request's correlation id; one started without gets its own name as one.
     const correlation = definition.States[definition.StartAt]!;
     expect(correlation.Type).toBe('Choice');
     expect(correlation.Choices!.map((c) => c.Next)).toEqual([transitionWorkflowStates.recordStart]);
-    expect(definition.States[correlation.Default!]).toMatchObject({ Type: 'Pass', Next: transitionWorkflowStates.recordStart });
+    expect(definition.States[correlation.Default!]).toMatchObject({
+      Type: 'Pass',
+      Next: transitionWorkflowStates.recordStart,
+    });
     const first = definition.States[transitionWorkflowStates.recordStart]!;
     expect(first.Type).toBe('Task');
-    expect(assembly.functions.get(first.Resource!)).toEqual({ entry: 'functions/workflow/record-timeline-event.ts', exportName: 'handler' });
+    expect(assembly.functions.get(first.Resource!)).toEqual({
+      entry: 'functions/workflow/record-timeline-event.ts',
+      exportName: 'handler',
+    });
   });
 
   it('records "traject-gestart" on the timeline as its first step, and succeeds', async () => {

@@ -24,7 +24,11 @@ const TeamPage = lazy(() => import('./pages/team-page'));
 const CorporationsPage = lazy(() => import('./pages/corporations-page'));
 
 // A reloaded tab signed in on AWS keeps renewing its tokens.
-if (session()) void appConfig().then((config) => config.auth.mode === 'cognito' && resumeCognitoSession(config.auth), () => undefined);
+if (session())
+  void appConfig().then(
+    (config) => config.auth.mode === 'cognito' && resumeCognitoSession(config.auth),
+    () => undefined,
+  );
 
 render(
   () => (

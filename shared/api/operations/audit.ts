@@ -6,7 +6,9 @@ const AuditPageQuery = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(50),
   cursor: z.string().max(1024).optional(),
 });
-export const AuditPage = z.object({ items: z.array(AuditEntry), nextCursor: z.string().optional() }).meta({ id: 'AuditPagina' });
+export const AuditPage = z
+  .object({ items: z.array(AuditEntry), nextCursor: z.string().optional() })
+  .meta({ id: 'AuditPagina' });
 
 /** The audit trail: per person, per user, emergency access, the AVG access report. */
 export const auditOperations = {
@@ -25,7 +27,8 @@ export const auditOperations = {
     capability: 'audit',
     method: 'GET',
     path: '/api/transitions/{transitionId}/inzageverslag',
-    summary: 'Inzageverslag voor de persoon (AVG, recht op inzage): wie zag of wijzigde het dossier, wanneer en waarom, als CSV',
+    summary:
+      'Inzageverslag voor de persoon (AVG, recht op inzage): wie zag of wijzigde het dossier, wanneer en waarom, als CSV',
     auth: 'principal',
     params: TransitionParams,
     response: { status: 200, schema: z.string(), description: 'CSV (puntkomma)', contentType: 'text/csv' },

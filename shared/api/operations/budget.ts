@@ -9,7 +9,10 @@ export const BudgetView = z
     budget: Budget.optional(),
     uitgaven: z.array(Spend),
     grootboek: z.array(LedgerEntry),
-    drempelCent: z.number().int().meta({ description: 'Uitgaven boven dit bedrag vragen goedkeuring van een budgethouder' }),
+    drempelCent: z
+      .number()
+      .int()
+      .meta({ description: 'Uitgaven boven dit bedrag vragen goedkeuring van een budgethouder' }),
   })
   .meta({ id: 'RegelbudgetOverzicht' });
 export type BudgetView = z.infer<typeof BudgetView>;
@@ -25,13 +28,14 @@ export const ProposeSpendInput = z
     categorie: SpendCategory,
     bedragCent: Cents,
     ontvanger: freeText(
-      z.string({ error: 'Vul in aan wie betaald wordt.' }).trim().min(1, { error: 'Vul in aan wie betaald wordt.' }).max(120),
+      z
+        .string({ error: 'Vul in aan wie betaald wordt.' })
+        .trim()
+        .min(1, { error: 'Vul in aan wie betaald wordt.' })
+        .max(120),
     ),
     reden: freeText(
-      z.string({ error: 'Geef een korte reden.' })
-        .trim()
-        .min(3, { error: 'Geef een korte reden.' })
-        .max(500),
+      z.string({ error: 'Geef een korte reden.' }).trim().min(3, { error: 'Geef een korte reden.' }).max(500),
       { multiline: true },
     ),
     bonReferentie: freeText(z.string().trim().max(120)).optional(),
@@ -40,9 +44,15 @@ export const ProposeSpendInput = z
   .meta({ id: 'ProposeSpendInput' });
 
 export const DecideSpendInput = z
-  .object({ besluit: z.enum(['goedgekeurd', 'afgewezen'], { error: 'Kies goedkeuren of afwijzen.' }), reden: Reden.optional() })
+  .object({
+    besluit: z.enum(['goedgekeurd', 'afgewezen'], { error: 'Kies goedkeuren of afwijzen.' }),
+    reden: Reden.optional(),
+  })
   .strict()
-  .refine((d) => d.besluit === 'goedgekeurd' || Boolean(d.reden), { error: 'Geef een reden bij afwijzen.', path: ['reden'] })
+  .refine((d) => d.besluit === 'goedgekeurd' || Boolean(d.reden), {
+    error: 'Geef een reden bij afwijzen.',
+    path: ['reden'],
+  })
   .meta({ id: 'DecideSpendInput' });
 
 export const PaySpendInput = z.object({ betaaldOp: IsoDate }).strict().meta({ id: 'PaySpendInput' });
@@ -140,7 +150,12 @@ export const budgetOperations = {
     summary: 'Grootboek van mijn gemeente over een periode, als CSV voor de financiële administratie',
     auth: 'principal',
     query: LedgerExportQuery,
-    response: { status: 200, schema: z.string(), description: 'CSV (puntkomma, euro met komma)', contentType: 'text/csv' },
+    response: {
+      status: 200,
+      schema: z.string(),
+      description: 'CSV (puntkomma, euro met komma)',
+      contentType: 'text/csv',
+    },
     errors: [400, 401, 403],
   }),
 } as const satisfies Record<string, OperationSpec>;

@@ -31,7 +31,11 @@ export const corporationOperations = {
     summary: 'Corporatie: een melding opnieuw ophalen (de dataref van de CloudEvent)',
     auth: 'corporation',
     params: z.object({ eventId: z.string().min(1).max(64) }),
-    response: { status: 200, schema: z.record(z.string(), z.unknown()).meta({ id: 'CloudEvent' }), description: 'De melding als CloudEvent' },
+    response: {
+      status: 200,
+      schema: z.record(z.string(), z.unknown()).meta({ id: 'CloudEvent' }),
+      description: 'De melding als CloudEvent',
+    },
     errors: [401, 403, 404],
   }),
 } as const satisfies Record<string, OperationSpec>;

@@ -1,11 +1,21 @@
 import * as z from 'zod';
-import { Contact, RecordContactInput, RegisterSignalInput, ResolveSignalInput, Signal } from '../../domain/signal-schemas';
+import {
+  Contact,
+  RecordContactInput,
+  RegisterSignalInput,
+  ResolveSignalInput,
+  Signal,
+} from '../../domain/signal-schemas';
 import { TransitionParams, op, type OperationSpec } from '../operation';
 
 export const ContactList = z
   .object({
     items: z.array(Contact),
-    toegestaneDagen: z.number().int().optional().meta({ description: 'Zo lang mag het niveau van ondersteuning zonder contact' }),
+    toegestaneDagen: z
+      .number()
+      .int()
+      .optional()
+      .meta({ description: 'Zo lang mag het niveau van ondersteuning zonder contact' }),
     achterstandDagen: z.number().int().optional().meta({ description: 'Zoveel dagen is het contact over tijd' }),
   })
   .meta({ id: 'Contactmomenten' });

@@ -1,7 +1,17 @@
 import * as z from 'zod';
 import { freeText } from '../../domain/free-text';
 import { AanmeldingInput, Fase, Transition, TransitionSummary } from '../../domain/transition';
-import { Adres, ContractSchema, Eenheidnummer, IsoDate, ReadinessItemId, Reden, SignSchema, SupportChangeSchema, UitkeringStatusSchema } from '../../domain/traject-schemas';
+import {
+  Adres,
+  ContractSchema,
+  Eenheidnummer,
+  IsoDate,
+  ReadinessItemId,
+  Reden,
+  SignSchema,
+  SupportChangeSchema,
+  UitkeringStatusSchema,
+} from '../../domain/traject-schemas';
 import { supportLevels } from '../../domain/support';
 import { AllocationCheckSchema, ToewijzingFields, VowDraftSchema } from '../../domain/iwmo-schemas';
 import { redenVerzoekCodes } from '../../domain/iwmo';
@@ -27,7 +37,11 @@ export type TransitionPage = z.infer<typeof TransitionPage>;
 
 export const TimelineQuery = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(50),
-  cursor: z.string().max(1024).optional().meta({ description: 'Vervolg van een vorige pagina (nextCursor): oudere gebeurtenissen' }),
+  cursor: z
+    .string()
+    .max(1024)
+    .optional()
+    .meta({ description: 'Vervolg van een vorige pagina (nextCursor): oudere gebeurtenissen' }),
 });
 export type TimelineQuery = z.infer<typeof TimelineQuery>;
 
@@ -47,12 +61,9 @@ export const SetReadinessInput = z
   .object({
     gedaan: z.boolean({ error: 'Geef aan of het punt gedaan is.' }),
     gedaanOp: IsoDate.optional(),
-    notitie: freeText(
-      z.string()
-        .trim()
-        .max(500, { error: 'De notitie is te lang (hooguit 500 tekens).' }),
-      { multiline: true },
-    ).optional(),
+    notitie: freeText(z.string().trim().max(500, { error: 'De notitie is te lang (hooguit 500 tekens).' }), {
+      multiline: true,
+    }).optional(),
     expectedVersion: ExpectedVersion,
   })
   .strict()
@@ -60,7 +71,10 @@ export const SetReadinessInput = z
 
 export const RegisterOfferInput = z
   .object({
-    corporatieId: z.string({ error: 'Kies de woningcorporatie.' }).min(1, { error: 'Kies de woningcorporatie.' }).max(64, { error: 'Kies een bekende woningcorporatie.' }),
+    corporatieId: z
+      .string({ error: 'Kies de woningcorporatie.' })
+      .min(1, { error: 'Kies de woningcorporatie.' })
+      .max(64, { error: 'Kies een bekende woningcorporatie.' }),
     adres: Adres,
     wijk: freeText(z.string({ error: 'Vul de wijk in.' }).trim().min(1, { error: 'Vul de wijk in.' }).max(60)),
     huurPerMaandCent: z
@@ -81,7 +95,11 @@ export const RegisterOfferInput = z
   .meta({ id: 'RegisterOfferInput' });
 
 export const DecideOfferInput = z
-  .object({ besluit: z.enum(['geaccepteerd', 'afgewezen'], { error: 'Kies accepteren of afwijzen.' }), reden: Reden.optional(), expectedVersion: ExpectedVersion })
+  .object({
+    besluit: z.enum(['geaccepteerd', 'afgewezen'], { error: 'Kies accepteren of afwijzen.' }),
+    reden: Reden.optional(),
+    expectedVersion: ExpectedVersion,
+  })
   .strict()
   .meta({ id: 'DecideOfferInput' });
 
@@ -129,13 +147,17 @@ export const TransitionOverview = z
     omklapAankondiging: IsoDate.optional(),
     plaatsingenInWijk: z.number().int().optional(),
     deadlines: z.array(z.object({ datum: IsoDate, wat: z.string() })),
-    verhuiskostenOngedekt: z.boolean().meta({ description: 'Op de bevestigingsdag bleken de verhuiskosten niet gedekt uit het regelbudget' }),
+    verhuiskostenOngedekt: z
+      .boolean()
+      .meta({ description: 'Op de bevestigingsdag bleken de verhuiskosten niet gedekt uit het regelbudget' }),
     ondersteuning: z.object({
       niveau: SupportLevel.optional(),
       sinds: IsoDate.optional(),
       volgendeEvaluatie: z.object({ datum: IsoDate, wijzigingId: z.string() }).optional(),
       langIntensief: z.number().int().optional(),
-      voorstelRondVerhuizing: z.object({ niveau: SupportLevel, vanaf: IsoDate, tot: IsoDate, reden: z.string() }).optional(),
+      voorstelRondVerhuizing: z
+        .object({ niveau: SupportLevel, vanaf: IsoDate, tot: IsoDate, reden: z.string() })
+        .optional(),
       spans: z.array(z.object({ niveau: SupportLevel, van: IsoDate, tot: IsoDate })),
       toewijzing: AllocationCheckSchema.optional(),
     }),
@@ -143,7 +165,13 @@ export const TransitionOverview = z
   .meta({ id: 'TransitionOverview' });
 export type TransitionOverview = z.infer<typeof TransitionOverview>;
 
-export const ChangeSupportInput = SupportChangeSchema.pick({ niveau: true, modaliteiten: true, reden: true, vanaf: true, tot: true })
+export const ChangeSupportInput = SupportChangeSchema.pick({
+  niveau: true,
+  modaliteiten: true,
+  reden: true,
+  vanaf: true,
+  tot: true,
+})
   .extend({ expectedVersion: ExpectedVersion })
   .strict()
   .refine((c) => !c.tot || c.tot >= c.vanaf, { error: 'Het einde ligt vóór het begin.', path: ['tot'] })
@@ -181,24 +209,28 @@ export const AgreePlanInput = z
 
 export const RecordAllocationInput = ToewijzingFields.extend({ expectedVersion: ExpectedVersion })
   .strict()
-  .refine((a) => !a.einddatum || a.einddatum >= a.ingangsdatum, { error: 'De einddatum ligt vóór de ingangsdatum.', path: ['einddatum'] })
-  .refine((a) => !a.productCode || Boolean(a.productCategorie), { error: 'Vul bij een productcode ook de productcategorie in.', path: ['productCategorie'] })
+  .refine((a) => !a.einddatum || a.einddatum >= a.ingangsdatum, {
+    error: 'De einddatum ligt vóór de ingangsdatum.',
+    path: ['einddatum'],
+  })
+  .refine((a) => !a.productCode || Boolean(a.productCategorie), {
+    error: 'Vul bij een productcode ook de productcategorie in.',
+    path: ['productCategorie'],
+  })
   .meta({ id: 'RecordAllocationInput' });
 
 export const DraftVowInput = z
   .object({
-    redenVerzoek: z.enum(redenVerzoekCodes, { error: 'Kies de reden van het verzoek: 01 (verandering cliëntsituatie) of 02 (wijziging zorgplan).' }),
+    redenVerzoek: z.enum(redenVerzoekCodes, {
+      error: 'Kies de reden van het verzoek: 01 (verandering cliëntsituatie) of 02 (wijziging zorgplan).',
+    }),
     gewensteIngangsdatum: IsoDate,
-    toelichting: freeText(
-      z.string()
-        .trim()
-        .max(500, { error: 'De toelichting is te lang (hooguit 500 tekens).' }),
-      { multiline: true },
-    ).optional(),
+    toelichting: freeText(z.string().trim().max(500, { error: 'De toelichting is te lang (hooguit 500 tekens).' }), {
+      multiline: true,
+    }).optional(),
   })
   .strict()
   .meta({ id: 'DraftVowInput' });
-
 
 const CommandParams = TransitionParams;
 
@@ -250,7 +282,8 @@ export const transitionOperations = {
     capability: 'transitions',
     method: 'GET',
     path: '/api/transitions/{transitionId}/overview',
-    summary: 'Overzicht van een traject: gereedheid, uitkeringsrisico, omklap, deadlines (berekend op de dag van vandaag)',
+    summary:
+      'Overzicht van een traject: gereedheid, uitkeringsrisico, omklap, deadlines (berekend op de dag van vandaag)',
     auth: 'principal',
     params: TransitionParams,
     response: { status: 200, schema: TransitionOverview, description: 'Het overzicht' },
@@ -392,11 +425,16 @@ export const transitionOperations = {
     capability: 'transitions',
     method: 'POST',
     path: '/api/transitions/{transitionId}/toewijzing/verzoek-om-wijziging',
-    summary: 'Stel een verzoek om wijziging (iWmo WMO317) op uit de geplande ondersteuning; er wordt niets opgeslagen of verstuurd',
+    summary:
+      'Stel een verzoek om wijziging (iWmo WMO317) op uit de geplande ondersteuning; er wordt niets opgeslagen of verstuurd',
     auth: 'principal',
     params: TransitionParams,
     body: DraftVowInput,
-    response: { status: 200, schema: VowDraftSchema, description: 'Het concept, om in het iWmo-systeem van de aanbieder in te lezen' },
+    response: {
+      status: 200,
+      schema: VowDraftSchema,
+      description: 'Het concept, om in het iWmo-systeem van de aanbieder in te lezen',
+    },
     errors: [400, 401, 403, 404, 409],
   }),
 } as const satisfies Record<string, OperationSpec>;

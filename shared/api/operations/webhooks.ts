@@ -1,4 +1,20 @@
-import { ApiKeyList, ApiKeyParams, CorporationParams, CreateEndpointInput, DeliveryLog, DeliveryLogQuery, EndpointList, EndpointParams, EndpointWithSecret, NewApiKey, ReplayInput, ReplayResult, RotateSecretInput, TestEventResult, UpdateEndpointInput } from '../webhook-schemas';
+import {
+  ApiKeyList,
+  ApiKeyParams,
+  CorporationParams,
+  CreateEndpointInput,
+  DeliveryLog,
+  DeliveryLogQuery,
+  EndpointList,
+  EndpointParams,
+  EndpointWithSecret,
+  NewApiKey,
+  ReplayInput,
+  ReplayResult,
+  RotateSecretInput,
+  TestEventResult,
+  UpdateEndpointInput,
+} from '../webhook-schemas';
 import { EndpointView } from '../../domain/webhook-schemas';
 import { op, type OperationSpec } from '../operation';
 

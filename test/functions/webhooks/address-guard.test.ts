@@ -1,5 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
-import { checkEndpointUrl, isPublicAddress, resolveDeliverable, type Lookup } from '../../../functions/webhooks/address-guard';
+import {
+  checkEndpointUrl,
+  isPublicAddress,
+  resolveDeliverable,
+  type Lookup,
+} from '../../../functions/webhooks/address-guard';
 
 const onAws = { allowLocalHttp: false };
 const locally = { allowLocalHttp: true };
@@ -85,7 +90,9 @@ describe('isPublicAddress', () => {
 
 describe('checkEndpointUrl', () => {
   it('accepts an https URL with a public name, port and path', () => {
-    expect(checkEndpointUrl('https://webhooks.woonstad.example/landing/events?bron=landing', onAws)).toEqual({ ok: true });
+    expect(checkEndpointUrl('https://webhooks.woonstad.example/landing/events?bron=landing', onAws)).toEqual({
+      ok: true,
+    });
     expect(checkEndpointUrl('https://webhooks.woonstad.example:8443/landing', onAws)).toEqual({ ok: true });
     expect(checkEndpointUrl('https://93.184.215.14/hook', onAws)).toEqual({ ok: true });
   });
@@ -122,12 +129,14 @@ describe('checkEndpointUrl', () => {
     });
   });
 
-  it.each(['http://localhost:3000/hook', 'http://127.0.0.1:3000/hook', 'http://[::1]:3000/hook', 'https://localhost:3443/hook'])(
-    'accepts %s in local development',
-    (url) => {
-      expect(checkEndpointUrl(url, locally)).toEqual({ ok: true });
-    },
-  );
+  it.each([
+    'http://localhost:3000/hook',
+    'http://127.0.0.1:3000/hook',
+    'http://[::1]:3000/hook',
+    'https://localhost:3443/hook',
+  ])('accepts %s in local development', (url) => {
+    expect(checkEndpointUrl(url, locally)).toEqual({ ok: true });
+  });
 
   it('still refuses in local development: plain http elsewhere, credentials, other internal addresses', () => {
     expect(checkEndpointUrl('http://webhooks.woonstad.example/', locally)).toMatchObject({ code: 'not-https' });
@@ -150,14 +159,19 @@ describe('resolveDeliverable', () => {
   it.each(['169.254.169.254', '10.0.0.1', 'fd00:ec2::254', '::ffff:127.0.0.1'])(
     'refuses a name that resolves to %s',
     async (address) => {
-      const result = await resolveDeliverable('https://webhooks.woonstad.example/hook', { ...onAws, lookup: answers(address) });
+      const result = await resolveDeliverable('https://webhooks.woonstad.example/hook', {
+        ...onAws,
+        lookup: answers(address),
+      });
       expect(result).toMatchObject({ ok: false, code: 'blocked-address' });
     },
   );
 
   it('refuses a name with one public and one private address', async () => {
     const lookup = answers('93.184.215.14', '10.0.0.1');
-    await expect(resolveDeliverable('https://webhooks.woonstad.example/hook', { ...onAws, lookup })).resolves.toMatchObject({
+    await expect(
+      resolveDeliverable('https://webhooks.woonstad.example/hook', { ...onAws, lookup }),
+    ).resolves.toMatchObject({
       ok: false,
       code: 'blocked-address',
     });
@@ -167,11 +181,15 @@ describe('resolveDeliverable', () => {
     const notFound: Lookup = async () => {
       throw Object.assign(new Error('getaddrinfo ENOTFOUND'), { code: 'ENOTFOUND' });
     };
-    await expect(resolveDeliverable('https://nergens.example/hook', { ...onAws, lookup: notFound })).resolves.toMatchObject({
+    await expect(
+      resolveDeliverable('https://nergens.example/hook', { ...onAws, lookup: notFound }),
+    ).resolves.toMatchObject({
       ok: false,
       code: 'unresolvable',
     });
-    await expect(resolveDeliverable('https://leeg.example/hook', { ...onAws, lookup: answers() })).resolves.toMatchObject({
+    await expect(
+      resolveDeliverable('https://leeg.example/hook', { ...onAws, lookup: answers() }),
+    ).resolves.toMatchObject({
       ok: false,
       code: 'unresolvable',
     });
@@ -179,7 +197,9 @@ describe('resolveDeliverable', () => {
 
   it('refuses the URL rules before asking DNS', async () => {
     const lookup = answers('93.184.215.14');
-    await expect(resolveDeliverable('http://webhooks.woonstad.example/', { ...onAws, lookup })).resolves.toMatchObject({ code: 'not-https' });
+    await expect(resolveDeliverable('http://webhooks.woonstad.example/', { ...onAws, lookup })).resolves.toMatchObject({
+      code: 'not-https',
+    });
     expect(lookup).not.toHaveBeenCalled();
   });
 
@@ -193,8 +213,14 @@ describe('resolveDeliverable', () => {
   });
 
   it('allows a loopback receiver in local development, when it resolves to loopback', async () => {
-    await expect(resolveDeliverable('http://127.0.0.1:3000/hook', locally)).resolves.toEqual({ ok: true, addresses: ['127.0.0.1'] });
-    await expect(resolveDeliverable('http://[::1]:3000/hook', locally)).resolves.toEqual({ ok: true, addresses: ['::1'] });
+    await expect(resolveDeliverable('http://127.0.0.1:3000/hook', locally)).resolves.toEqual({
+      ok: true,
+      addresses: ['127.0.0.1'],
+    });
+    await expect(resolveDeliverable('http://[::1]:3000/hook', locally)).resolves.toEqual({
+      ok: true,
+      addresses: ['::1'],
+    });
     await expect(
       resolveDeliverable('http://localhost:3000/hook', { ...locally, lookup: answers('127.0.0.1', '::1') }),
     ).resolves.toEqual({ ok: true, addresses: ['127.0.0.1', '::1'] });
@@ -204,7 +230,10 @@ describe('resolveDeliverable', () => {
   });
 
   it('still refuses a name resolving to a private address in local development', async () => {
-    const result = await resolveDeliverable('https://webhooks.woonstad.example/hook', { ...locally, lookup: answers('169.254.169.254') });
+    const result = await resolveDeliverable('https://webhooks.woonstad.example/hook', {
+      ...locally,
+      lookup: answers('169.254.169.254'),
+    });
     expect(result).toMatchObject({ ok: false, code: 'blocked-address' });
   });
 

@@ -28,7 +28,12 @@ function claimed(overrides: Partial<Delivery> = {}): Delivery {
   };
 }
 
-const failed = (n: number): Attempt[] => Array.from({ length: n }, (_, i) => ({ op: new Date(now.getTime() - (n - i) * MINUTE).toISOString(), status: 500, latencyMs: 40 }));
+const failed = (n: number): Attempt[] =>
+  Array.from({ length: n }, (_, i) => ({
+    op: new Date(now.getTime() - (n - i) * MINUTE).toISOString(),
+    status: 500,
+    latencyMs: 40,
+  }));
 
 describe('afterAttempt', () => {
   it('delivers on a 2xx and records the attempt', () => {
@@ -58,7 +63,10 @@ describe('afterAttempt', () => {
     const afterSecond = afterAttempt(second, { status: 500, latencyMs: 40 }, now, noJitter);
 
     // Assess
-    expect(afterFirst).toEqual({ after: expect.objectContaining({ status: 'wachtend', volgendePoging: later(5 * SECOND) }), effect: 'failed' });
+    expect(afterFirst).toEqual({
+      after: expect.objectContaining({ status: 'wachtend', volgendePoging: later(5 * SECOND) }),
+      effect: 'failed',
+    });
     expect(afterSecond.after.volgendePoging).toBe(later(5 * MINUTE));
     expect(afterSecond.after.pogingen).toHaveLength(2);
     expect(afterSecond.after.pogingen[1]).toEqual({ op: now.toISOString(), status: 500, latencyMs: 40 });
@@ -75,7 +83,9 @@ describe('afterAttempt', () => {
     const second = afterAttempt(replayedOnce, { status: 500, latencyMs: 40 }, now, noJitter);
 
     // Assess
-    expect(first.after).toEqual(expect.objectContaining({ status: 'wachtend', volgendePoging: later(5 * SECOND), rondeStart: 10 }));
+    expect(first.after).toEqual(
+      expect.objectContaining({ status: 'wachtend', volgendePoging: later(5 * SECOND), rondeStart: 10 }),
+    );
     expect(first.after.pogingen).toHaveLength(11);
     expect(second.after.volgendePoging).toBe(later(5 * MINUTE));
   });
@@ -113,7 +123,12 @@ describe('afterAttempt', () => {
     const delivery = claimed();
 
     // Act
-    const { after, effect } = afterAttempt(delivery, { status: 429, latencyMs: 12, retryAfterHeader: '120' }, now, noJitter);
+    const { after, effect } = afterAttempt(
+      delivery,
+      { status: 429, latencyMs: 12, retryAfterHeader: '120' },
+      now,
+      noJitter,
+    );
 
     // Assess
     expect(effect).toBe('failed');

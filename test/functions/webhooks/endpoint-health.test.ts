@@ -4,7 +4,10 @@ import { noticeTypes } from '../../../shared/domain/notices';
 import type { Attempt, Delivery } from '../../../shared/domain/webhook-schemas';
 
 let n = 0;
-function delivery(status: Delivery['status'], pogingen: Array<Pick<Attempt, 'status' | 'fout' | 'latencyMs'>>): Delivery {
+function delivery(
+  status: Delivery['status'],
+  pogingen: Array<Pick<Attempt, 'status' | 'fout' | 'latencyMs'>>,
+): Delivery {
   n++;
   return {
     endpointId: 'ep-1',
@@ -24,9 +27,15 @@ describe('healthOf', () => {
   it('counts deliveries by status, the share of attempts that succeeded, and the median latency of the answers', () => {
     // Prepare
     const recent = [
-      delivery('afgeleverd', [{ status: 500, latencyMs: 900 }, { status: 200, latencyMs: 120 }]),
+      delivery('afgeleverd', [
+        { status: 500, latencyMs: 900 },
+        { status: 200, latencyMs: 120 },
+      ]),
       delivery('afgeleverd', [{ status: 204, latencyMs: 80 }]),
-      delivery('wachtend', [{ status: 503, latencyMs: 300 }, { fout: 'timeout', latencyMs: 10_000 }]),
+      delivery('wachtend', [
+        { status: 503, latencyMs: 300 },
+        { fout: 'timeout', latencyMs: 10_000 },
+      ]),
       delivery('wachtend', []),
       delivery('geparkeerd', [{ status: 410, latencyMs: 60 }]),
     ];
@@ -39,7 +48,13 @@ describe('healthOf', () => {
   });
 
   it('gives 100 percent when every attempt succeeded', () => {
-    expect(healthOf([delivery('afgeleverd', [{ status: 200, latencyMs: 50 }])])).toEqual({ afgeleverd: 1, wachtend: 0, geparkeerd: 0, succesPercentage: 100, mediaanLatencyMs: 50 });
+    expect(healthOf([delivery('afgeleverd', [{ status: 200, latencyMs: 50 }])])).toEqual({
+      afgeleverd: 1,
+      wachtend: 0,
+      geparkeerd: 0,
+      succesPercentage: 100,
+      mediaanLatencyMs: 50,
+    });
   });
 
   it('gives zeros and no percentage or latency for no deliveries', () => {
@@ -54,6 +69,11 @@ describe('healthOf', () => {
 
   it('gives no percentage for deliveries not attempted yet, and no latency when nothing answered', () => {
     expect(healthOf([delivery('wachtend', [])])).toEqual({ afgeleverd: 0, wachtend: 1, geparkeerd: 0 });
-    expect(healthOf([delivery('wachtend', [{ fout: 'network', latencyMs: 5 }])])).toEqual({ afgeleverd: 0, wachtend: 1, geparkeerd: 0, succesPercentage: 0 });
+    expect(healthOf([delivery('wachtend', [{ fout: 'network', latencyMs: 5 }])])).toEqual({
+      afgeleverd: 0,
+      wachtend: 1,
+      geparkeerd: 0,
+      succesPercentage: 0,
+    });
   });
 });

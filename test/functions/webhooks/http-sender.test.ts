@@ -37,7 +37,12 @@ beforeAll(async () => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
-      received.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks).toString('utf8') });
+      received.push({
+        method: req.method ?? '',
+        url: req.url ?? '',
+        headers: req.headers,
+        body: Buffer.concat(chunks).toString('utf8'),
+      });
       const route = routes[req.url ?? ''];
       if (route) route(req, res);
       else res.writeHead(404).end();
@@ -52,7 +57,11 @@ afterAll(async () => {
   await new Promise((resolve) => server.close(resolve));
 });
 
-const headers = { 'webhook-id': 'msg_1', 'webhook-timestamp': '1804262400', 'content-type': 'application/cloudevents+json; charset=utf-8' };
+const headers = {
+  'webhook-id': 'msg_1',
+  'webhook-timestamp': '1804262400',
+  'content-type': 'application/cloudevents+json; charset=utf-8',
+};
 const body = JSON.stringify({ specversion: '1.0', type: 'nl.landing.test', data: { woning: 'Zeist' } });
 
 describe('sendWebhook', () => {
@@ -63,7 +72,11 @@ describe('sendWebhook', () => {
     expect(result.latencyMs).toBeGreaterThanOrEqual(0);
     const request = received.at(-1)!;
     expect(request).toMatchObject({ method: 'POST', url: '/ok', body });
-    expect(request.headers).toMatchObject({ 'webhook-id': 'msg_1', 'webhook-timestamp': '1804262400', 'content-type': headers['content-type'] });
+    expect(request.headers).toMatchObject({
+      'webhook-id': 'msg_1',
+      'webhook-timestamp': '1804262400',
+      'content-type': headers['content-type'],
+    });
   });
 
   it('reads and ignores a response body', async () => {
@@ -89,7 +102,10 @@ describe('sendWebhook', () => {
   });
 
   it('passes Retry-After through, in seconds or as a date', async () => {
-    await expect(sendWebhook({ url: `${base}/busy`, headers, body })).resolves.toMatchObject({ status: 429, retryAfterHeader: '120' });
+    await expect(sendWebhook({ url: `${base}/busy`, headers, body })).resolves.toMatchObject({
+      status: 429,
+      retryAfterHeader: '120',
+    });
     await expect(sendWebhook({ url: `${base}/down`, headers, body })).resolves.toMatchObject({
       status: 503,
       retryAfterHeader: 'Fri, 05 Mar 2027 16:30:00 GMT',

@@ -29,7 +29,17 @@ describe('retry schedule', () => {
 
     expect(attempt).toBe(10);
     expect(MAX_ATTEMPTS).toBe(10);
-    expect(waits).toEqual([5 * SECOND, 5 * MINUTE, 30 * MINUTE, 2 * HOUR, 5 * HOUR, 10 * HOUR, 14 * HOUR, 20 * HOUR, 24 * HOUR]);
+    expect(waits).toEqual([
+      5 * SECOND,
+      5 * MINUTE,
+      30 * MINUTE,
+      2 * HOUR,
+      5 * HOUR,
+      10 * HOUR,
+      14 * HOUR,
+      20 * HOUR,
+      24 * HOUR,
+    ]);
     expect(at.getTime() - start.getTime()).toBe(75 * HOUR + 35 * MINUTE + 5 * SECOND);
   });
 
@@ -40,14 +50,21 @@ describe('retry schedule', () => {
 
   it('keeps the jitter within ±10 % of every step (property)', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 9 }), fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }), (attempt, r) => {
-        const wait = nextAttemptAt({ attempt, now: start, random: () => r })!.getTime() - start.getTime();
-        const step = RETRY_DELAYS_MS[attempt - 1]!;
-        return wait >= Math.floor(step * 0.9) && wait <= Math.ceil(step * 1.1);
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 9 }),
+        fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }),
+        (attempt, r) => {
+          const wait = nextAttemptAt({ attempt, now: start, random: () => r })!.getTime() - start.getTime();
+          const step = RETRY_DELAYS_MS[attempt - 1]!;
+          return wait >= Math.floor(step * 0.9) && wait <= Math.ceil(step * 1.1);
+        },
+      ),
     );
     expect(nextAttemptAt({ attempt: 4, now: start, random: () => 0 })!.getTime() - start.getTime()).toBe(1.8 * HOUR);
-    expect(nextAttemptAt({ attempt: 4, now: start, random: () => 0.999999 })!.getTime() - start.getTime()).toBeCloseTo(2.2 * HOUR, -2);
+    expect(nextAttemptAt({ attempt: 4, now: start, random: () => 0.999999 })!.getTime() - start.getTime()).toBeCloseTo(
+      2.2 * HOUR,
+      -2,
+    );
   });
 
   it("honours a receiver's Retry-After that asks for longer than the schedule", () => {
@@ -87,8 +104,14 @@ describe('classifying a response', () => {
   });
 
   it('reads Retry-After in seconds on 429 and 503', () => {
-    expect(classifyResponse({ status: 429, retryAfterHeader: '120' }, now)).toEqual({ kind: 'retry', retryAfterSeconds: 120 });
-    expect(classifyResponse({ status: 503, retryAfterHeader: ' 3600 ' }, now)).toEqual({ kind: 'retry', retryAfterSeconds: 3600 });
+    expect(classifyResponse({ status: 429, retryAfterHeader: '120' }, now)).toEqual({
+      kind: 'retry',
+      retryAfterSeconds: 120,
+    });
+    expect(classifyResponse({ status: 503, retryAfterHeader: ' 3600 ' }, now)).toEqual({
+      kind: 'retry',
+      retryAfterSeconds: 3600,
+    });
   });
 
   it('reads Retry-After as an HTTP date', () => {
@@ -105,7 +128,10 @@ describe('classifying a response', () => {
     expect(classifyResponse({ status: 503, retryAfterHeader: null }, now)).toEqual({ kind: 'retry' });
     expect(classifyResponse({ status: 429, retryAfterHeader: 'soon' }, now)).toEqual({ kind: 'retry' });
     expect(classifyResponse({ status: 429, retryAfterHeader: '-5' }, now)).toEqual({ kind: 'retry' });
-    expect(classifyResponse({ status: 429, retryAfterHeader: '2027' }, now)).toEqual({ kind: 'retry', retryAfterSeconds: 2027 });
+    expect(classifyResponse({ status: 429, retryAfterHeader: '2027' }, now)).toEqual({
+      kind: 'retry',
+      retryAfterSeconds: 2027,
+    });
   });
 
   it('ignores Retry-After on other statuses', () => {

@@ -65,7 +65,10 @@ describe('LocalSecretVault', () => {
 
 describe('KmsSecretVault', () => {
   const kms = mockClient(KMSClient);
-  const client = new KMSClient({ region: 'eu-central-1', credentials: { accessKeyId: 'test', secretAccessKey: 'test' } });
+  const client = new KMSClient({
+    region: 'eu-central-1',
+    credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+  });
   const keyId = 'alias/landing-webhook-secrets';
   const ciphertext = Uint8Array.from([7, 8, 9, 10]);
   const vault = new KmsSecretVault(() => client, keyId);

@@ -6,11 +6,20 @@ import { DeliveryRef } from '../../../shared/domain/webhook-schemas';
 
 const queueUrl = 'https://sqs.example/000000000000/landing-deliveries';
 const refs = (n: number): DeliveryRef[] =>
-  Array.from({ length: n }, (_, i) => ({ corporatieId: 'corp-rijnhoven', providerId: 'org-overstap', endpointId: 'ep-1', at: '2027-03-05T16:00:00.000Z', eventId: `evt-${i + 1}` }));
+  Array.from({ length: n }, (_, i) => ({
+    corporatieId: 'corp-rijnhoven',
+    providerId: 'org-overstap',
+    endpointId: 'ep-1',
+    at: '2027-03-05T16:00:00.000Z',
+    eventId: `evt-${i + 1}`,
+  }));
 
 describe('SqsDeliveryQueue', () => {
   const sqs = mockClient(SQSClient);
-  const client = new SQSClient({ region: 'eu-central-1', credentials: { accessKeyId: 'test', secretAccessKey: 'test' } });
+  const client = new SQSClient({
+    region: 'eu-central-1',
+    credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+  });
   const queue = new SqsDeliveryQueue(() => client, queueUrl);
   const batches = () => sqs.commandCalls(SendMessageBatchCommand).map((c) => c.args[0].input);
 
@@ -50,7 +59,13 @@ describe('SqsDeliveryQueue', () => {
 
   it('throws when a batch has failed entries, and sends no further batch', async () => {
     // Prepare
-    sqs.on(SendMessageBatchCommand).resolves({ Successful: [], Failed: [{ Id: '3', SenderFault: false, Code: 'InternalError' }, { Id: '7', SenderFault: false, Code: 'InternalError' }] });
+    sqs.on(SendMessageBatchCommand).resolves({
+      Successful: [],
+      Failed: [
+        { Id: '3', SenderFault: false, Code: 'InternalError' },
+        { Id: '7', SenderFault: false, Code: 'InternalError' },
+      ],
+    });
 
     // Act + Assess
     await expect(queue.enqueue(refs(23))).rejects.toThrow('2 deliveries not queued');

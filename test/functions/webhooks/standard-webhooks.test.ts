@@ -13,7 +13,12 @@ import {
 // corporation using a Standard Webhooks library does too. It checks the timestamp against the real clock.
 const now = () => Math.floor(Date.now() / 1000);
 const noMatch = 'No matching signature found';
-const body = JSON.stringify({ specversion: '1.0', type: 'nl.landing.verhuizing.gepland', id: 'evt_1', data: { woning: 'Utrecht' } });
+const body = JSON.stringify({
+  specversion: '1.0',
+  type: 'nl.landing.verhuizing.gepland',
+  id: 'evt_1',
+  data: { woning: 'Utrecht' },
+});
 
 function delivery(secrets: string[], overrides: Partial<{ id: string; timestamp: number; body: string }> = {}) {
   const input = { id: 'msg_2Kp7x', timestamp: now(), body, secrets, ...overrides };
@@ -74,7 +79,9 @@ describe('Standard Webhooks signing', () => {
     const receiver = new Webhook(secret);
 
     expect(() => receiver.verify(body.replace('Utrecht', 'Utrecht!'), headers)).toThrow(noMatch);
-    expect(() => receiver.verify(body, { ...headers, 'webhook-timestamp': String(input.timestamp - 1) })).toThrow(noMatch);
+    expect(() => receiver.verify(body, { ...headers, 'webhook-timestamp': String(input.timestamp - 1) })).toThrow(
+      noMatch,
+    );
     expect(() => receiver.verify(body, { ...headers, 'webhook-id': 'msg_other' })).toThrow(noMatch);
   });
 
@@ -92,7 +99,9 @@ describe('Standard Webhooks signing', () => {
     ['that is empty after the prefix', 'whsec_'],
   ])('refuses a secret %s', (_, secret) => {
     expect(isValidSecret(secret)).toBe(false);
-    expect(() => signatureHeader({ id: 'msg_1', timestamp: now(), body, secrets: [secret] })).toThrow(InvalidWebhookSecretError);
+    expect(() => signatureHeader({ id: 'msg_1', timestamp: now(), body, secrets: [secret] })).toThrow(
+      InvalidWebhookSecretError,
+    );
   });
 
   it('accepts secrets of 24 and 64 bytes, the bounds of the spec', () => {
@@ -101,8 +110,14 @@ describe('Standard Webhooks signing', () => {
   });
 
   it('refuses to sign without a secret, or with a timestamp in milliseconds', () => {
-    expect(() => signatureHeader({ id: 'msg_1', timestamp: now(), body, secrets: [] })).toThrow(InvalidWebhookSecretError);
-    expect(() => signatureHeader({ id: 'msg_1', timestamp: Date.now(), body, secrets: [generateSecret()] })).toThrow(RangeError);
-    expect(() => signatureHeader({ id: 'msg_1', timestamp: 1.5, body, secrets: [generateSecret()] })).toThrow(RangeError);
+    expect(() => signatureHeader({ id: 'msg_1', timestamp: now(), body, secrets: [] })).toThrow(
+      InvalidWebhookSecretError,
+    );
+    expect(() => signatureHeader({ id: 'msg_1', timestamp: Date.now(), body, secrets: [generateSecret()] })).toThrow(
+      RangeError,
+    );
+    expect(() => signatureHeader({ id: 'msg_1', timestamp: 1.5, body, secrets: [generateSecret()] })).toThrow(
+      RangeError,
+    );
   });
 });

@@ -25,18 +25,54 @@ const now = new Date('2027-05-10T09:00:00Z');
 
 function endpoint(actief: boolean): Endpoint {
   return {
-    id: randomUUID(), corporatieId: 'corp-w', providerId: 'org-a', versie: 1, url: 'https://webhooks.example.nl/landing', soorten: ['aanbod-geaccepteerd'], actief,
-    secrets: [{ id: randomUUID(), sealed: 'sealed', aangemaaktOp: '2027-01-01T00:00:00.000Z' }], aangemaaktOp: '2027-01-01T00:00:00.000Z', aangemaaktDoor: { id: people.bram.userId, naam: people.bram.naam },
+    id: randomUUID(),
+    corporatieId: 'corp-w',
+    providerId: 'org-a',
+    versie: 1,
+    url: 'https://webhooks.example.nl/landing',
+    soorten: ['aanbod-geaccepteerd'],
+    actief,
+    secrets: [{ id: randomUUID(), sealed: 'sealed', aangemaaktOp: '2027-01-01T00:00:00.000Z' }],
+    aangemaaktOp: '2027-01-01T00:00:00.000Z',
+    aangemaaktDoor: { id: people.bram.userId, naam: people.bram.naam },
   };
 }
 
 /** `count` notices an hour apart from `from`, each with a delivery to the endpoint in the given state. */
-async function notices(e: Endpoint, from: string, count: number, status: Delivery['status'] = 'geparkeerd'): Promise<Delivery[]> {
+async function notices(
+  e: Endpoint,
+  from: string,
+  count: number,
+  status: Delivery['status'] = 'geparkeerd',
+): Promise<Delivery[]> {
   const made: Delivery[] = [];
   for (let i = 0; i < count; i++) {
     const time = new Date(Date.parse(from) + i * 3_600_000).toISOString();
-    const event: OutboxEvent = { id: randomUUID(), transitionId: randomUUID(), providerId: e.providerId, corporatieId: e.corporatieId, soort: 'aanbod-geaccepteerd', type: noticeTypes['aanbod-geaccepteerd'], time, sequence: sequenceOf(3), subject: randomUUID(), data: {} };
-    const delivery: Delivery = { endpointId: e.id, corporatieId: e.corporatieId, providerId: e.providerId, eventId: event.id, at: time, soort: event.soort, type: event.type, status, pogingen: [], rondeStart: 0, ...(status === 'afgeleverd' ? { afgeleverdOp: time } : {}) };
+    const event: OutboxEvent = {
+      id: randomUUID(),
+      transitionId: randomUUID(),
+      providerId: e.providerId,
+      corporatieId: e.corporatieId,
+      soort: 'aanbod-geaccepteerd',
+      type: noticeTypes['aanbod-geaccepteerd'],
+      time,
+      sequence: sequenceOf(3),
+      subject: randomUUID(),
+      data: {},
+    };
+    const delivery: Delivery = {
+      endpointId: e.id,
+      corporatieId: e.corporatieId,
+      providerId: e.providerId,
+      eventId: event.id,
+      at: time,
+      soort: event.soort,
+      type: event.type,
+      status,
+      pogingen: [],
+      rondeStart: 0,
+      ...(status === 'afgeleverd' ? { afgeleverdOp: time } : {}),
+    };
     await deliveries.writeOutbox(event);
     await deliveries.fanOut(event, [delivery]);
     made.push(delivery);
@@ -45,7 +81,8 @@ async function notices(e: Endpoint, from: string, count: number, status: Deliver
 }
 
 const logOf = async (e: Endpoint) => (await deliveries.log(e.id, { limit: 1000 })).items;
-const dueOf = async (e: Endpoint) => (await deliveries.due(now.toISOString(), 1000)).filter((r) => r.endpointId === e.id);
+const dueOf = async (e: Endpoint) =>
+  (await deliveries.due(now.toISOString(), 1000)).filter((r) => r.endpointId === e.id);
 
 beforeAll(async () => {
   table = await createTestTable('replay');
@@ -75,7 +112,8 @@ describe('npm run replay-webhooks', () => {
     const log = await logOf(on);
     expect(log.filter((d) => d.status === 'wachtend')).toHaveLength(130);
     expect(log.filter((d) => d.status === 'afgeleverd')).toHaveLength(2);
-    for (const d of log.filter((x) => x.status === 'wachtend')) expect(d).toMatchObject({ volgendePoging: now.toISOString(), rondeStart: d.pogingen.length });
+    for (const d of log.filter((x) => x.status === 'wachtend'))
+      expect(d).toMatchObject({ volgendePoging: now.toISOString(), rondeStart: d.pogingen.length });
     expect(await dueOf(on)).toHaveLength(130);
     // A second run finds nothing parked: the replay is not repeated
     expect(again).toEqual({ endpointId: on.id, parked: 0, requeued: 0, outcome: 'niets-geparkeerd' });
@@ -88,7 +126,10 @@ describe('npm run replay-webhooks', () => {
     await notices(on, '2027-05-01T00:00:00.000Z', 10);
 
     // Act
-    const report = await replayEndpoint({ deliveries, endpoints }, { endpointId: on.id, since: '2027-05-01T06:00:00.000Z', dryRun: false, now });
+    const report = await replayEndpoint(
+      { deliveries, endpoints },
+      { endpointId: on.id, since: '2027-05-01T06:00:00.000Z', dryRun: false, now },
+    );
 
     // Assess: 06:00 up to 09:00
     expect(report).toMatchObject({ parked: 4, requeued: 4 });
@@ -122,14 +163,23 @@ describe('the beheerder’s replay in the admin API, on the same functions', () 
     await notices(on, '2027-05-01T00:00:00.000Z', 5);
     const queued: DeliveryRef[] = [];
     const adminApi = createWebhookAdminApi(() => ({
-      endpoints, deliveries, apiKeys: new DynamoApiKeyStore(table.db, table.tableName), directory: new DynamoOrganisationDirectory(table.db, table.tableName),
-      vault: new LocalSecretVault(Buffer.alloc(32)), queue: { enqueue: async (refs) => void queued.push(...refs) }, allowLocalHttp: false, now: () => now, newId: randomUUID,
+      endpoints,
+      deliveries,
+      apiKeys: new DynamoApiKeyStore(table.db, table.tableName),
+      directory: new DynamoOrganisationDirectory(table.db, table.tableName),
+      vault: new LocalSecretVault(Buffer.alloc(32)),
+      queue: { enqueue: async (refs) => void queued.push(...refs) },
+      allowLocalHttp: false,
+      now: () => now,
+      newId: randomUUID,
     }));
 
     // Act
     const response = await invoke<{ opnieuwAangeboden: number }>(adminApi, {
-      routeKey: 'POST /api/corporaties/{corporatieId}/endpoints/{endpointId}/opnieuw', principal: people.bram,
-      pathParameters: { corporatieId: 'corp-w', endpointId: on.id }, body: { sinds: '2027-05-01T02:00:00.000Z' },
+      routeKey: 'POST /api/corporaties/{corporatieId}/endpoints/{endpointId}/opnieuw',
+      principal: people.bram,
+      pathParameters: { corporatieId: 'corp-w', endpointId: on.id },
+      body: { sinds: '2027-05-01T02:00:00.000Z' },
     });
 
     // Assess

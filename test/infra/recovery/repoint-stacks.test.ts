@@ -22,13 +22,18 @@ function synth(context: Record<string, string> = {}) {
   };
 }
 
-const functionsOf = (templates: Template[]) => templates.flatMap((t) => Object.values(t.findResources('AWS::Lambda::Function')));
+const functionsOf = (templates: Template[]) =>
+  templates.flatMap((t) => Object.values(t.findResources('AWS::Lambda::Function')));
 const envOf = (fn: Json) => ((fn.Properties as Json).Environment as { Variables?: Json } | undefined)?.Variables ?? {};
 
 describe('Re-pointing a stage at a restored table (docs/RECOVERY.md)', () => {
   it('binds every function, grant and the stream consumer to the restored tables, while the original tables stay in the Data stack, retained', () => {
     // Act
-    const { data, consumers } = synth({ 'restoredTable:prod': restored, 'restoredTableStream:prod': restoredStream, 'restoredAuditTable:prod': restoredAudit });
+    const { data, consumers } = synth({
+      'restoredTable:prod': restored,
+      'restoredTableStream:prod': restoredStream,
+      'restoredAuditTable:prod': restoredAudit,
+    });
 
     // Assess: the functions' environment names the restored tables, as plain names (no import from the Data stack)
     const functions = functionsOf(consumers);
@@ -47,10 +52,13 @@ describe('Re-pointing a stage at a restored table (docs/RECOVERY.md)', () => {
     expect(names(`table/${restoredAudit}"`), 'the restored audit table').toBe(true);
     expect(names(`table/${restoredAudit}/index/gsi2"`), 'its second index').toBe(true);
     expect(names(`"Resource":"${restoredStream}"`), 'the stream').toBe(true);
-    for (const t of consumers) expect(JSON.stringify(t.toJSON())).not.toMatch(/ExportsOutput(Ref|FnGetAtt)(Audit)?Table/);
+    for (const t of consumers)
+      expect(JSON.stringify(t.toJSON())).not.toMatch(/ExportsOutput(Ref|FnGetAtt)(Audit)?Table/);
 
     // the stream's consumers (the webhook fan-out, the new-signal follow-up) read the restored table's stream
-    const mappings = consumers.flatMap((t) => Object.values(t.findResources('AWS::Lambda::EventSourceMapping'))).filter((m) => JSON.stringify(m).includes(':dynamodb:'));
+    const mappings = consumers
+      .flatMap((t) => Object.values(t.findResources('AWS::Lambda::EventSourceMapping')))
+      .filter((m) => JSON.stringify(m).includes(':dynamodb:'));
     expect(mappings).toHaveLength(2);
     for (const mapping of mappings) expect((mapping.Properties as Json).EventSourceArn).toBe(restoredStream);
 
@@ -58,13 +66,26 @@ describe('Re-pointing a stage at a restored table (docs/RECOVERY.md)', () => {
     const tables = data.findResources('AWS::DynamoDB::GlobalTable');
     expect(Object.keys(tables).sort()).toEqual([expect.stringMatching(/^AuditTable/), expect.stringMatching(/^Table/)]);
     for (const table of Object.values(tables)) expect(table.DeletionPolicy).toBe('Retain');
-    const exported = Object.values(data.toJSON().Outputs as Record<string, { Value: unknown }>).map((o) => JSON.stringify(o.Value));
-    expect(exported).toEqual(expect.arrayContaining([expect.stringMatching(/"Ref":"Table/), expect.stringMatching(/Table.*"Arn"/), expect.stringMatching(/Table.*"StreamArn"/), expect.stringMatching(/"Ref":"AuditTable/)]));
+    const exported = Object.values(data.toJSON().Outputs as Record<string, { Value: unknown }>).map((o) =>
+      JSON.stringify(o.Value),
+    );
+    expect(exported).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/"Ref":"Table/),
+        expect.stringMatching(/Table.*"Arn"/),
+        expect.stringMatching(/Table.*"StreamArn"/),
+        expect.stringMatching(/"Ref":"AuditTable/),
+      ]),
+    );
 
     // and the rule holds the deploy to the parameter that records the restored table
     const rules = data.toJSON().Rules as Record<string, { Assertions: { Assert: unknown }[] }>;
-    expect(JSON.stringify(rules.RestoredTableMatchesContext!.Assertions[0]!.Assert)).toBe(JSON.stringify({ 'Fn::Equals': [{ Ref: 'RestoredTable' }, restored] }));
-    expect(JSON.stringify(rules.RestoredAuditTableMatchesContext!.Assertions[0]!.Assert)).toBe(JSON.stringify({ 'Fn::Equals': [{ Ref: 'RestoredAuditTable' }, restoredAudit] }));
+    expect(JSON.stringify(rules.RestoredTableMatchesContext!.Assertions[0]!.Assert)).toBe(
+      JSON.stringify({ 'Fn::Equals': [{ Ref: 'RestoredTable' }, restored] }),
+    );
+    expect(JSON.stringify(rules.RestoredAuditTableMatchesContext!.Assertions[0]!.Assert)).toBe(
+      JSON.stringify({ 'Fn::Equals': [{ Ref: 'RestoredAuditTable' }, restoredAudit] }),
+    );
     expect(data.toJSON().Parameters.RestoredTable).toMatchObject({ Type: 'String', Default: 'none' });
   });
 
@@ -74,8 +95,10 @@ describe('Re-pointing a stage at a restored table (docs/RECOVERY.md)', () => {
 
     // Assess
     const functions = functionsOf(consumers);
-    for (const fn of functions.filter((f) => 'TABLE_NAME' in envOf(f))) expect(JSON.stringify(envOf(fn).TABLE_NAME)).toMatch(/Fn::ImportValue.*ExportsOutputRefTable/);
-    for (const fn of functions.filter((f) => 'AUDIT_TABLE_NAME' in envOf(f))) expect(envOf(fn).AUDIT_TABLE_NAME).toBe(restoredAudit);
+    for (const fn of functions.filter((f) => 'TABLE_NAME' in envOf(f)))
+      expect(JSON.stringify(envOf(fn).TABLE_NAME)).toMatch(/Fn::ImportValue.*ExportsOutputRefTable/);
+    for (const fn of functions.filter((f) => 'AUDIT_TABLE_NAME' in envOf(f)))
+      expect(envOf(fn).AUDIT_TABLE_NAME).toBe(restoredAudit);
   });
 
   it('without a restore, binds to the stack’s own tables and expects the parameters to say so', () => {
@@ -83,17 +106,29 @@ describe('Re-pointing a stage at a restored table (docs/RECOVERY.md)', () => {
     const { data, consumers } = synth();
 
     // Assess
-    for (const fn of functionsOf(consumers).filter((f) => 'TABLE_NAME' in envOf(f))) expect(JSON.stringify(envOf(fn).TABLE_NAME)).toMatch(/Fn::ImportValue/);
+    for (const fn of functionsOf(consumers).filter((f) => 'TABLE_NAME' in envOf(f)))
+      expect(JSON.stringify(envOf(fn).TABLE_NAME)).toMatch(/Fn::ImportValue/);
     const rules = data.toJSON().Rules as Record<string, { Assertions: { Assert: unknown }[] }>;
-    expect(JSON.stringify(rules.RestoredTableMatchesContext!.Assertions[0]!.Assert)).toBe(JSON.stringify({ 'Fn::Equals': [{ Ref: 'RestoredTable' }, 'none'] }));
-    expect(JSON.stringify(rules.RestoredAuditTableMatchesContext!.Assertions[0]!.Assert)).toBe(JSON.stringify({ 'Fn::Equals': [{ Ref: 'RestoredAuditTable' }, 'none'] }));
+    expect(JSON.stringify(rules.RestoredTableMatchesContext!.Assertions[0]!.Assert)).toBe(
+      JSON.stringify({ 'Fn::Equals': [{ Ref: 'RestoredTable' }, 'none'] }),
+    );
+    expect(JSON.stringify(rules.RestoredAuditTableMatchesContext!.Assertions[0]!.Assert)).toBe(
+      JSON.stringify({ 'Fn::Equals': [{ Ref: 'RestoredAuditTable' }, 'none'] }),
+    );
   });
 
   it('refuses a context that names a table without its stream, a stream of another table, or no table name at all', () => {
     const context = (values: Record<string, string>) => (key: string) => values[key];
     expect(() => synth({ 'restoredTable:prod': restored })).toThrow(/restoredTableStream:prod/);
-    expect(() => repointingFromContext('prod', context({ 'restoredTable:prod': 'other-table', 'restoredTableStream:prod': restoredStream }))).toThrow(/not a stream of the table other-table/);
-    expect(() => repointingFromContext('prod', context({ 'restoredAuditTable:prod': 'a b' }))).toThrow(/not a DynamoDB table name/);
+    expect(() =>
+      repointingFromContext(
+        'prod',
+        context({ 'restoredTable:prod': 'other-table', 'restoredTableStream:prod': restoredStream }),
+      ),
+    ).toThrow(/not a stream of the table other-table/);
+    expect(() => repointingFromContext('prod', context({ 'restoredAuditTable:prod': 'a b' }))).toThrow(
+      /not a DynamoDB table name/,
+    );
     expect(repointingFromContext('prod', context({ 'restoredTable:acc': restored }))).toEqual({});
   });
 

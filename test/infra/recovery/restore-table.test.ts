@@ -1,4 +1,8 @@
-import { CloudFormationClient, DescribeStackResourcesCommand, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
+import {
+  CloudFormationClient,
+  DescribeStackResourcesCommand,
+  DescribeStacksCommand,
+} from '@aws-sdk/client-cloudformation';
 import {
   DescribeContinuousBackupsCommand,
   DescribeTableCommand,
@@ -81,7 +85,12 @@ function describeOf(name: string, t: FakeTable): TableDescription {
       ],
     })),
     DeletionProtectionEnabled: t.deletionProtection,
-    ...(t.stream ? { StreamSpecification: { StreamEnabled: true, StreamViewType: 'NEW_AND_OLD_IMAGES' }, LatestStreamArn: t.stream } : {}),
+    ...(t.stream
+      ? {
+          StreamSpecification: { StreamEnabled: true, StreamViewType: 'NEW_AND_OLD_IMAGES' },
+          LatestStreamArn: t.stream,
+        }
+      : {}),
     ...(t.restoredFrom ? { RestoreSummary: { ...t.restoredFrom, RestoreInProgress: busy } } : {}),
   };
 }
@@ -93,40 +102,115 @@ beforeEach(() => {
   failNextPitrUpdate = false;
   stackParameters = { RestoredTable: 'none', RestoredAuditTable: 'none' };
   tables = new Map<string, FakeTable>([
-    [source, { design: tableDesign, busyDescribes: 0, deletionProtection: true, stream: `${arnOf(source)}/stream/2026-01-01T00:00:00.000`, ttl: 'expiresAt', pitr: true, tags: { project: 'landing', stage: 'prod', 'aws:cloudformation:stack-name': 'Landing-prod-Data' } }],
-    [auditSource, { design: auditTableDesign, busyDescribes: 0, deletionProtection: true, ttl: 'expiresAt', pitr: true, tags: { project: 'landing', stage: 'prod' } }],
-    [earlierRestore, { design: tableDesign, busyDescribes: 0, deletionProtection: true, stream: `${arnOf(earlierRestore)}/stream/2027-03-01T09:00:00.000`, ttl: 'expiresAt', pitr: true, tags: {} }],
+    [
+      source,
+      {
+        design: tableDesign,
+        busyDescribes: 0,
+        deletionProtection: true,
+        stream: `${arnOf(source)}/stream/2026-01-01T00:00:00.000`,
+        ttl: 'expiresAt',
+        pitr: true,
+        tags: { project: 'landing', stage: 'prod', 'aws:cloudformation:stack-name': 'Landing-prod-Data' },
+      },
+    ],
+    [
+      auditSource,
+      {
+        design: auditTableDesign,
+        busyDescribes: 0,
+        deletionProtection: true,
+        ttl: 'expiresAt',
+        pitr: true,
+        tags: { project: 'landing', stage: 'prod' },
+      },
+    ],
+    [
+      earlierRestore,
+      {
+        design: tableDesign,
+        busyDescribes: 0,
+        deletionProtection: true,
+        stream: `${arnOf(earlierRestore)}/stream/2027-03-01T09:00:00.000`,
+        ttl: 'expiresAt',
+        pitr: true,
+        tags: {},
+      },
+    ],
   ]);
 
-  cloudFormation.on(DescribeStacksCommand).callsFake(() => ({ Stacks: [{ StackName: 'Landing-prod-Data', StackStatus: 'UPDATE_COMPLETE', CreationTime: new Date(), Parameters: Object.entries(stackParameters).map(([ParameterKey, ParameterValue]) => ({ ParameterKey, ParameterValue })) }] }));
+  cloudFormation.on(DescribeStacksCommand).callsFake(() => ({
+    Stacks: [
+      {
+        StackName: 'Landing-prod-Data',
+        StackStatus: 'UPDATE_COMPLETE',
+        CreationTime: new Date(),
+        Parameters: Object.entries(stackParameters).map(([ParameterKey, ParameterValue]) => ({
+          ParameterKey,
+          ParameterValue,
+        })),
+      },
+    ],
+  }));
   cloudFormation.on(DescribeStackResourcesCommand).resolves({
     StackResources: [
-      { LogicalResourceId: 'TableCD117FA1', PhysicalResourceId: source, ResourceType: 'AWS::DynamoDB::GlobalTable', Timestamp: new Date(), ResourceStatus: 'UPDATE_COMPLETE' },
-      { LogicalResourceId: 'AuditTableB07F8EEB', PhysicalResourceId: auditSource, ResourceType: 'AWS::DynamoDB::GlobalTable', Timestamp: new Date(), ResourceStatus: 'UPDATE_COMPLETE' },
+      {
+        LogicalResourceId: 'TableCD117FA1',
+        PhysicalResourceId: source,
+        ResourceType: 'AWS::DynamoDB::GlobalTable',
+        Timestamp: new Date(),
+        ResourceStatus: 'UPDATE_COMPLETE',
+      },
+      {
+        LogicalResourceId: 'AuditTableB07F8EEB',
+        PhysicalResourceId: auditSource,
+        ResourceType: 'AWS::DynamoDB::GlobalTable',
+        Timestamp: new Date(),
+        ResourceStatus: 'UPDATE_COMPLETE',
+      },
     ],
   });
 
-  dynamo.on(DescribeTableCommand).callsFake((input) => ({ Table: describeOf(input.TableName!, table(input.TableName)) }));
+  dynamo
+    .on(DescribeTableCommand)
+    .callsFake((input) => ({ Table: describeOf(input.TableName!, table(input.TableName)) }));
   dynamo.on(DescribeContinuousBackupsCommand).callsFake((input) => {
     const t = table(input.TableName);
     return {
       ContinuousBackupsDescription: {
         ContinuousBackupsStatus: 'ENABLED',
         PointInTimeRecoveryDescription: t.pitr
-          ? { PointInTimeRecoveryStatus: 'ENABLED', EarliestRestorableDateTime: new Date('2027-02-01T00:00:00Z'), LatestRestorableDateTime: new Date('2027-03-06T08:55:00Z') }
+          ? {
+              PointInTimeRecoveryStatus: 'ENABLED',
+              EarliestRestorableDateTime: new Date('2027-02-01T00:00:00Z'),
+              LatestRestorableDateTime: new Date('2027-03-06T08:55:00Z'),
+            }
           : { PointInTimeRecoveryStatus: 'DISABLED' },
       },
     };
   });
   dynamo.on(DescribeTimeToLiveCommand).callsFake((input) => {
     const t = table(input.TableName);
-    return { TimeToLiveDescription: t.ttl ? { TimeToLiveStatus: 'ENABLED', AttributeName: t.ttl } : { TimeToLiveStatus: 'DISABLED' } };
+    return {
+      TimeToLiveDescription: t.ttl
+        ? { TimeToLiveStatus: 'ENABLED', AttributeName: t.ttl }
+        : { TimeToLiveStatus: 'DISABLED' },
+    };
   });
-  dynamo.on(ListTagsOfResourceCommand).callsFake((input) => ({ Tags: Object.entries(table(input.ResourceArn!.split('/')[1]).tags).map(([Key, Value]) => ({ Key, Value })) }));
+  dynamo.on(ListTagsOfResourceCommand).callsFake((input) => ({
+    Tags: Object.entries(table(input.ResourceArn!.split('/')[1]).tags).map(([Key, Value]) => ({ Key, Value })),
+  }));
   dynamo.on(RestoreTableToPointInTimeCommand).callsFake((input) => {
     const from = table(input.SourceTableName);
     // What a restore carries over: the data, keys and indexes. Not TTL, PITR, the stream, deletion protection or tags.
-    tables.set(input.TargetTableName!, { design: from.design, busyDescribes: 2, deletionProtection: false, pitr: false, tags: {}, restoredFrom: { SourceTableArn: arnOf(input.SourceTableName!), RestoreDateTime: input.RestoreDateTime! } });
+    tables.set(input.TargetTableName!, {
+      design: from.design,
+      busyDescribes: 2,
+      deletionProtection: false,
+      pitr: false,
+      tags: {},
+      restoredFrom: { SourceTableArn: arnOf(input.SourceTableName!), RestoreDateTime: input.RestoreDateTime! },
+    });
     return {};
   });
   dynamo.on(UpdateTimeToLiveCommand).callsFake((input) => {
@@ -162,15 +246,26 @@ afterEach(() => {
 });
 
 const port = () =>
-  new AwsRestorePort(new DynamoDBClient({ region: 'eu-west-1', credentials: { accessKeyId: 'test', secretAccessKey: 'test' } }), new CloudFormationClient({ region: 'eu-west-1', credentials: { accessKeyId: 'test', secretAccessKey: 'test' } }), {
-    pollSeconds: 0.01,
-    maxWaitSeconds: 5,
-  });
+  new AwsRestorePort(
+    new DynamoDBClient({ region: 'eu-west-1', credentials: { accessKeyId: 'test', secretAccessKey: 'test' } }),
+    new CloudFormationClient({ region: 'eu-west-1', credentials: { accessKeyId: 'test', secretAccessKey: 'test' } }),
+    {
+      pollSeconds: 0.01,
+      maxWaitSeconds: 5,
+    },
+  );
 const passing: TableChecker = async (tableName, kind) => {
   checked.push({ tableName, kind });
-  return { tableName, kind, counts: { Transition: 2 }, findings: [{ check: 'sleutels en indexen', ok: true, detail: '' }], ok: true } satisfies CheckReport;
+  return {
+    tableName,
+    kind,
+    counts: { Transition: 2 },
+    findings: [{ check: 'sleutels en indexen', ok: true, detail: '' }],
+    ok: true,
+  } satisfies CheckReport;
 };
-const run = (options: Partial<RestoreOptions> = {}, check = passing) => restoreTable(port(), check, { stage: 'prod', kind: 'main', to, dryRun: false, ...options });
+const run = (options: Partial<RestoreOptions> = {}, check = passing) =>
+  restoreTable(port(), check, { stage: 'prod', kind: 'main', to, dryRun: false, ...options });
 /** The calls that change something, in order: what a restore did. */
 const writes = (from = 0) =>
   dynamo
@@ -178,7 +273,13 @@ const writes = (from = 0) =>
     .slice(from)
     .map((c) => c.args[0] as unknown as { constructor: { name: string }; input: Record<string, unknown> })
     .filter((c) => /^(Restore|Update|Tag)/.test(c.constructor.name))
-    .map((c) => (c.constructor.name === 'UpdateTableCommand' ? `UpdateTable ${Object.keys(c.input).filter((k) => k !== 'TableName').join(',')}` : c.constructor.name.replace(/Command$/, '')));
+    .map((c) =>
+      c.constructor.name === 'UpdateTableCommand'
+        ? `UpdateTable ${Object.keys(c.input)
+            .filter((k) => k !== 'TableName')
+            .join(',')}`
+        : c.constructor.name.replace(/Command$/, ''),
+    );
 
 describe('npm run restore: the AWS calls', () => {
   it('restores into a new table, waits, sets TTL, PITR, deletion protection, the stream and the tags again, checks, and names the deploy', async () => {
@@ -187,8 +288,28 @@ describe('npm run restore: the AWS calls', () => {
 
     // Assess: the sequence
     expect(report.outcome).toBe('klaar');
-    expect(writes()).toEqual(['RestoreTableToPointInTime', 'UpdateTimeToLive', 'UpdateContinuousBackups', 'UpdateTable DeletionProtectionEnabled', 'UpdateTable StreamSpecification', 'TagResource']);
-    expect(report.steps.map((s) => s.step)).toEqual(['bron zoeken', 'hersteltijdvenster', 'doeltabel', 'herstellen', 'wachten', 'TTL', 'PITR', 'verwijderbeveiliging', 'stream', 'tags', 'controle', 'omzetten']);
+    expect(writes()).toEqual([
+      'RestoreTableToPointInTime',
+      'UpdateTimeToLive',
+      'UpdateContinuousBackups',
+      'UpdateTable DeletionProtectionEnabled',
+      'UpdateTable StreamSpecification',
+      'TagResource',
+    ]);
+    expect(report.steps.map((s) => s.step)).toEqual([
+      'bron zoeken',
+      'hersteltijdvenster',
+      'doeltabel',
+      'herstellen',
+      'wachten',
+      'TTL',
+      'PITR',
+      'verwijderbeveiliging',
+      'stream',
+      'tags',
+      'controle',
+      'omzetten',
+    ]);
 
     // the restore request
     const [restore] = dynamo.commandCalls(RestoreTableToPointInTimeCommand).map((c) => c.args[0].input);
@@ -197,28 +318,52 @@ describe('npm run restore: the AWS calls', () => {
       TargetTableName: target,
       RestoreDateTime: new Date('2027-03-05T09:15:00Z'),
       BillingModeOverride: 'PAY_PER_REQUEST',
-      GlobalSecondaryIndexOverride: [{ IndexName: 'gsi1', KeySchema: [{ AttributeName: 'gsi1pk', KeyType: 'HASH' }, { AttributeName: 'gsi1sk', KeyType: 'RANGE' }], Projection: { ProjectionType: 'ALL' } }],
+      GlobalSecondaryIndexOverride: [
+        {
+          IndexName: 'gsi1',
+          KeySchema: [
+            { AttributeName: 'gsi1pk', KeyType: 'HASH' },
+            { AttributeName: 'gsi1sk', KeyType: 'RANGE' },
+          ],
+          Projection: { ProjectionType: 'ALL' },
+        },
+      ],
       SSESpecificationOverride: { Enabled: true, SSEType: 'KMS' },
     });
 
     // waiting: the table was CREATING, then UPDATING after the stream was switched on, and every setting waited for ACTIVE
-    const describesOfTarget = dynamo.commandCalls(DescribeTableCommand).filter((c) => c.args[0].input.TableName === target).length;
+    const describesOfTarget = dynamo
+      .commandCalls(DescribeTableCommand)
+      .filter((c) => c.args[0].input.TableName === target).length;
     expect(describesOfTarget).toBeGreaterThanOrEqual(6);
 
     // the settings as sent
-    expect(dynamo.commandCalls(UpdateTimeToLiveCommand)[0]!.args[0].input).toEqual({ TableName: target, TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true } });
-    expect(dynamo.commandCalls(UpdateContinuousBackupsCommand)[0]!.args[0].input).toEqual({ TableName: target, PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true } });
+    expect(dynamo.commandCalls(UpdateTimeToLiveCommand)[0]!.args[0].input).toEqual({
+      TableName: target,
+      TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true },
+    });
+    expect(dynamo.commandCalls(UpdateContinuousBackupsCommand)[0]!.args[0].input).toEqual({
+      TableName: target,
+      PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+    });
     expect(dynamo.commandCalls(UpdateTableCommand).map((c) => c.args[0].input)).toEqual([
       { TableName: target, DeletionProtectionEnabled: true },
       { TableName: target, StreamSpecification: { StreamEnabled: true, StreamViewType: 'NEW_AND_OLD_IMAGES' } },
     ]);
-    expect(tables.get(target)!.tags).toEqual({ project: 'landing', stage: 'prod', 'landing:restored-from': source, 'landing:restored-to': '2027-03-05T09:15:00.000Z' });
+    expect(tables.get(target)!.tags).toEqual({
+      project: 'landing',
+      stage: 'prod',
+      'landing:restored-from': source,
+      'landing:restored-to': '2027-03-05T09:15:00.000Z',
+    });
 
     // checked, and re-pointed by a deploy that names the restored table and its new stream
     expect(checked).toEqual([{ tableName: target, kind: 'main' }]);
     expect(report.settings?.every((f) => f.ok)).toBe(true);
     expect(report.deploy).toContain(`--context restoredTable:prod=${target}`);
-    expect(report.deploy).toContain(`--context restoredTableStream:prod=${arnOf(target)}/stream/2027-03-06T09:30:00.000`);
+    expect(report.deploy).toContain(
+      `--context restoredTableStream:prod=${arnOf(target)}/stream/2027-03-06T09:30:00.000`,
+    );
     expect(report.deploy).toContain(`Landing-prod-Data:RestoredTable=${target}`);
     expect(report.deploy).toContain('Landing-prod-Data:RestoredAuditTable=none');
   });
@@ -232,7 +377,11 @@ describe('npm run restore: the AWS calls', () => {
 
     // Assess
     expect(early.outcome).toBe('geweigerd');
-    expect(early.stopped).toEqual({ step: 'hersteltijdvenster', reason: '2027-01-15T12:00:00.000Z ligt buiten het hersteltijdvenster 2027-02-01T00:00:00.000Z – 2027-03-06T08:55:00.000Z' });
+    expect(early.stopped).toEqual({
+      step: 'hersteltijdvenster',
+      reason:
+        '2027-01-15T12:00:00.000Z ligt buiten het hersteltijdvenster 2027-02-01T00:00:00.000Z – 2027-03-06T08:55:00.000Z',
+    });
     expect(late.stopped?.reason).toMatch(/buiten het hersteltijdvenster/);
     expect(noPitr.stopped?.reason).toMatch(/point-in-time recovery staat niet aan/);
     expect(writes()).toEqual([]);
@@ -260,7 +409,10 @@ describe('npm run restore: the AWS calls', () => {
 
     // Assess
     expect(first.outcome).toBe('gestopt');
-    expect(first.stopped).toEqual({ step: 'PITR', reason: 'LimitExceededException: Too many control plane operations' });
+    expect(first.stopped).toEqual({
+      step: 'PITR',
+      reason: 'LimitExceededException: Too many control plane operations',
+    });
     expect(writes()).toEqual(['RestoreTableToPointInTime', 'UpdateTimeToLive', 'UpdateContinuousBackups']);
     expect(first.deploy).toBeUndefined();
     expect(checked).toEqual([]);
@@ -272,13 +424,26 @@ describe('npm run restore: the AWS calls', () => {
     // Assess: no second restore, TTL already on, the rest done
     expect(second.outcome).toBe('klaar');
     expect(second.steps.find((s) => s.step === 'doeltabel')?.detail).toMatch(/bestaat al \(een eerdere run\)/);
-    expect(writes(before)).toEqual(['UpdateContinuousBackups', 'UpdateTable DeletionProtectionEnabled', 'UpdateTable StreamSpecification', 'TagResource']);
+    expect(writes(before)).toEqual([
+      'UpdateContinuousBackups',
+      'UpdateTable DeletionProtectionEnabled',
+      'UpdateTable StreamSpecification',
+      'TagResource',
+    ]);
     expect(second.deploy).toContain(`restoredTable:prod=${target}`);
   });
 
   it('does not re-point when the check of the restored table fails', async () => {
     // Prepare
-    const failing: TableChecker = async (tableName, kind) => ({ tableName, kind, counts: {}, findings: [{ check: 'begeleiders', ok: false, detail: '1 trajecten missen een begeleider of hun toewijzing (t-1)' }], ok: false });
+    const failing: TableChecker = async (tableName, kind) => ({
+      tableName,
+      kind,
+      counts: {},
+      findings: [
+        { check: 'begeleiders', ok: false, detail: '1 trajecten missen een begeleider of hun toewijzing (t-1)' },
+      ],
+      ok: false,
+    });
 
     // Act
     const report = await run({}, failing);
@@ -299,18 +464,30 @@ describe('npm run restore: the AWS calls', () => {
     // Assess
     expect(report.outcome).toBe('klaar');
     const auditTarget = `${auditSource}-restored-20270305T0915`;
-    expect(dynamo.commandCalls(RestoreTableToPointInTimeCommand)[0]!.args[0].input.GlobalSecondaryIndexOverride?.map((i) => i.IndexName)).toEqual(['gsi1', 'gsi2']);
+    expect(
+      dynamo
+        .commandCalls(RestoreTableToPointInTimeCommand)[0]!
+        .args[0].input.GlobalSecondaryIndexOverride?.map((i) => i.IndexName),
+    ).toEqual(['gsi1', 'gsi2']);
     expect(writes()).not.toContain('UpdateTable StreamSpecification');
     expect(checked).toEqual([{ tableName: auditTarget, kind: 'audit' }]);
     expect(report.deploy).toContain(`--context restoredAuditTable:prod=${auditTarget}`);
     expect(report.deploy).toContain(`--context restoredTable:prod=${earlierRestore}`);
-    expect(report.deploy).toContain(`--context restoredTableStream:prod=${arnOf(earlierRestore)}/stream/2027-03-01T09:00:00.000`);
+    expect(report.deploy).toContain(
+      `--context restoredTableStream:prod=${arnOf(earlierRestore)}/stream/2027-03-01T09:00:00.000`,
+    );
   });
 
   it('restores the table the stage runs on, and refuses a target name taken by another table', async () => {
     // Prepare
     stackParameters.RestoredTable = earlierRestore;
-    tables.set(`${source}-restored-20270305T0915`, { design: tableDesign, busyDescribes: 0, deletionProtection: false, pitr: false, tags: {} });
+    tables.set(`${source}-restored-20270305T0915`, {
+      design: tableDesign,
+      busyDescribes: 0,
+      deletionProtection: false,
+      pitr: false,
+      tags: {},
+    });
 
     // Act
     const report = await run();
@@ -318,15 +495,21 @@ describe('npm run restore: the AWS calls', () => {
     // Assess: the source is the restored table the stage runs on; its suffix is replaced, not stacked
     expect(report.source).toBe(earlierRestore);
     expect(report.outcome).toBe('geweigerd');
-    expect(report.stopped?.reason).toBe(`${source}-restored-20270305T0915 bestaat al en is geen herstel van ${earlierRestore} naar 2027-03-05T09:15:00.000Z`);
+    expect(report.stopped?.reason).toBe(
+      `${source}-restored-20270305T0915 bestaat al en is geen herstel van ${earlierRestore} naar 2027-03-05T09:15:00.000Z`,
+    );
     expect(writes()).toEqual([]);
   });
 });
 
 describe('restore plan', () => {
   it('names the restored table after the time restored to, in UTC, and wants a time zone in --to', () => {
-    expect(restoredTableName('landing-table', new Date('2027-03-05T09:15:59Z'))).toBe('landing-table-restored-20270305T0915');
-    expect(restoredTableName('landing-table-restored-20270101T0000', new Date('2027-03-05T09:15:00Z'))).toBe('landing-table-restored-20270305T0915');
+    expect(restoredTableName('landing-table', new Date('2027-03-05T09:15:59Z'))).toBe(
+      'landing-table-restored-20270305T0915',
+    );
+    expect(restoredTableName('landing-table-restored-20270101T0000', new Date('2027-03-05T09:15:00Z'))).toBe(
+      'landing-table-restored-20270305T0915',
+    );
     expect(parseRestoreTime('2027-03-05T10:15:00+01:00')?.toISOString()).toBe('2027-03-05T09:15:00.000Z');
     expect(parseRestoreTime('2027-03-05T10:15Z')?.toISOString()).toBe('2027-03-05T10:15:00.000Z');
     expect(parseRestoreTime('2027-03-05T10:15:00')).toBeUndefined();

@@ -28,7 +28,15 @@ export type WireFault =
   | { timeout: 'after' };
 
 /** A DynamoDB operation as the wire names it (`X-Amz-Target: DynamoDB_20120810.<operation>`). */
-export type Operation = 'GetItem' | 'PutItem' | 'UpdateItem' | 'Query' | 'BatchGetItem' | 'BatchWriteItem' | 'TransactWriteItems' | 'TransactGetItems';
+export type Operation =
+  | 'GetItem'
+  | 'PutItem'
+  | 'UpdateItem'
+  | 'Query'
+  | 'BatchGetItem'
+  | 'BatchWriteItem'
+  | 'TransactWriteItems'
+  | 'TransactGetItems';
 
 interface Plan {
   operation: Operation;
@@ -53,7 +61,12 @@ export class DynamoWire {
 
   constructor(private readonly client: DynamoDBClient) {
     const middleware = (next: Next) => (args: HandlerArgs) => this.send(next, args);
-    client.middlewareStack.addRelativeTo(middleware as unknown as Middleware, { relation: 'after', toMiddleware: 'deserializerMiddleware', name: MIDDLEWARE, override: true });
+    client.middlewareStack.addRelativeTo(middleware as unknown as Middleware, {
+      relation: 'after',
+      toMiddleware: 'deserializerMiddleware',
+      name: MIDDLEWARE,
+      override: true,
+    });
   }
 
   /** The next `times` requests of `operation` (on `table`, if given) meet `fault`; `Infinity` for a lasting fault. */
@@ -92,8 +105,13 @@ export class DynamoWire {
   private async send(next: Next, args: HandlerArgs): Promise<HandlerOutput> {
     const { request } = args;
     const operation = String(request.headers['x-amz-target'] ?? '').split('.')[1] ?? '';
-    const body = typeof request.body === 'string' ? request.body : Buffer.from((request.body as Uint8Array | undefined) ?? []).toString('utf8');
-    const plan = this.plans.find((p) => p.operation === operation && p.remaining > 0 && (!p.table || body.includes(`"${p.table}"`)));
+    const body =
+      typeof request.body === 'string'
+        ? request.body
+        : Buffer.from((request.body as Uint8Array | undefined) ?? []).toString('utf8');
+    const plan = this.plans.find(
+      (p) => p.operation === operation && p.remaining > 0 && (!p.table || body.includes(`"${p.table}"`)),
+    );
     if (plan) plan.remaining -= 1;
     const token = /"ClientRequestToken":"([^"]+)"/.exec(body)?.[1];
     this.seen.push({ operation, ...(token ? { token } : {}), ...(plan ? { fault: plan.fault } : {}) });
@@ -101,12 +119,19 @@ export class DynamoWire {
 
     const { fault } = plan;
     if ('throttle' in fault) {
-      const json = JSON.stringify({ __type: throttlingErrors[fault.throttle], message: 'Rate of requests exceeds the allowed throughput.' });
+      const json = JSON.stringify({
+        __type: throttlingErrors[fault.throttle],
+        message: 'Rate of requests exceeds the allowed throughput.',
+      });
       return {
         response: {
           statusCode: 400,
           reason: 'Bad Request',
-          headers: { 'content-type': 'application/x-amz-json-1.0', 'x-amzn-requestid': `fault-${this.seen.length}`, 'content-length': String(Buffer.byteLength(json)) },
+          headers: {
+            'content-type': 'application/x-amz-json-1.0',
+            'x-amzn-requestid': `fault-${this.seen.length}`,
+            'content-length': String(Buffer.byteLength(json)),
+          },
           body: Buffer.from(json),
         },
       };
@@ -116,6 +141,8 @@ export class DynamoWire {
       (applied.response as { body?: { destroy?: () => void } }).body?.destroy?.();
     }
     // What @smithy/node-http-handler rejects with when a socket stays silent past its socketTimeout.
-    throw Object.assign(new Error('the request socket timed out (injected by the resilience test)'), { name: 'TimeoutError' });
+    throw Object.assign(new Error('the request socket timed out (injected by the resilience test)'), {
+      name: 'TimeoutError',
+    });
   }
 }

@@ -40,7 +40,13 @@ registry[Symbol.for('landing.test.flakyLambda')] ??= { crashes: [], invocations:
 const state = registry[Symbol.for('landing.test.flakyLambda')] as { crashes: Crash[]; invocations: Invocation[] };
 
 /** Plans one crash (or `times`) of `fn` for the invocations `when` matches. */
-export function crash(fn: FlakyFunction, moment: Crash['moment'], when: Crash['when'], error: () => Error, times = 1): void {
+export function crash(
+  fn: FlakyFunction,
+  moment: Crash['moment'],
+  when: Crash['when'],
+  error: () => Error,
+  times = 1,
+): void {
   state.crashes.push({ fn, moment, when, error, remaining: times });
 }
 

@@ -29,10 +29,23 @@ export interface StartOptions {
 const started = new Set<number>();
 
 export async function startProduct(options: StartOptions): Promise<LocalProduct> {
-  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => name !== 'NODE_OPTIONS' && !name.startsWith('VITEST')));
+  const env = Object.fromEntries(
+    Object.entries(process.env).filter(([name]) => name !== 'NODE_OPTIONS' && !name.startsWith('VITEST')),
+  );
   const child: ChildProcess = spawn(
     process.execPath,
-    ['--import', 'tsx', 'infra/local/main.ts', '--port', String(options.port), '--dynamodb-port', String(options.dynamoPort), '--state-dir', options.stateDir, '--no-build'],
+    [
+      '--import',
+      'tsx',
+      'infra/local/main.ts',
+      '--port',
+      String(options.port),
+      '--dynamodb-port',
+      String(options.dynamoPort),
+      '--state-dir',
+      options.stateDir,
+      '--no-build',
+    ],
     { cwd: projectRoot, detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...env, LOG_LEVEL: 'warn' } },
   );
   const pid = child.pid!;
@@ -61,14 +74,23 @@ export async function startProduct(options: StartOptions): Promise<LocalProduct>
  * test/resilience/support/dynamodb-child.ts as a child process: DynamoDB Local started on `dataDir` by a Node
  * process the test can kill, in a process group of its own.
  */
-export async function startDynamoDbChild(port: number, dataDir: string): Promise<{ pid: number; endpoint: string; exited: Promise<void> }> {
-  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => name !== 'NODE_OPTIONS' && !name.startsWith('VITEST')));
-  const child = spawn(process.execPath, ['--import', 'tsx', 'test/resilience/support/dynamodb-child.ts', String(port), dataDir], {
-    cwd: projectRoot,
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env,
-  });
+export async function startDynamoDbChild(
+  port: number,
+  dataDir: string,
+): Promise<{ pid: number; endpoint: string; exited: Promise<void> }> {
+  const env = Object.fromEntries(
+    Object.entries(process.env).filter(([name]) => name !== 'NODE_OPTIONS' && !name.startsWith('VITEST')),
+  );
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'test/resilience/support/dynamodb-child.ts', String(port), dataDir],
+    {
+      cwd: projectRoot,
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env,
+    },
+  );
   started.add(child.pid!);
   let output = '';
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));

@@ -79,7 +79,11 @@ export function retryKey(): <T>(send: (key: string) => Promise<T>) => Promise<T>
   };
 }
 
-async function request<T>(method: string, path: string, options: { body?: unknown; headers?: Record<string, string> } = {}): Promise<T> {
+async function request<T>(
+  method: string,
+  path: string,
+  options: { body?: unknown; headers?: Record<string, string> } = {},
+): Promise<T> {
   const token = currentToken();
   // Every POST carries a key: one that creates something is answered once however often it arrives.
   const idempotency: Record<string, string> = method === 'POST' ? { 'idempotency-key': crypto.randomUUID() } : {};
@@ -98,7 +102,10 @@ async function request<T>(method: string, path: string, options: { body?: unknow
       ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
     });
   } catch {
-    throw new ApiError(0, { code: 'internal', title: 'Geen verbinding met Landing. Controleer je netwerk en probeer opnieuw.' });
+    throw new ApiError(0, {
+      code: 'internal',
+      title: 'Geen verbinding met Landing. Controleer je netwerk en probeer opnieuw.',
+    });
   }
   const body: unknown = response.status === 204 ? undefined : await response.json().catch(() => undefined);
   if (response.ok) return body as T;
@@ -123,7 +130,10 @@ function isProblem(body: unknown): body is Partial<Problem> {
 export const api = {
   transitions: {
     list: (scope: TransitionListScope, cursor?: string) =>
-      request<TransitionPage>('GET', `/api/transitions?${new URLSearchParams({ scope, ...(cursor ? { cursor } : {}) })}`),
+      request<TransitionPage>(
+        'GET',
+        `/api/transitions?${new URLSearchParams({ scope, ...(cursor ? { cursor } : {}) })}`,
+      ),
     get: (id: string) => request<ResponseBody<'getTransition'>>('GET', transitionPath(id)),
     /** Newest first; with the previous page's cursor, the older events. */
     timeline: (id: string, cursor?: string) =>
@@ -131,68 +141,111 @@ export const api = {
     create: (input: AanmeldingInput, idempotencyKey: string) =>
       request<Transition>('POST', '/api/transitions', { body: input, headers: { 'idempotency-key': idempotencyKey } }),
     overview: (id: string) => request<TransitionOverview>('GET', `${transitionPath(id)}/overview`),
-    changeFase: (id: string, body: RequestBody<'changeFase'>) => request<Transition>('POST', `${transitionPath(id)}/fase`, { body }),
+    changeFase: (id: string, body: RequestBody<'changeFase'>) =>
+      request<Transition>('POST', `${transitionPath(id)}/fase`, { body }),
     setReadiness: (id: string, itemId: string, body: RequestBody<'setReadiness'>) =>
       request<Transition>('PUT', `${transitionPath(id)}/gereedheid/${encodeURIComponent(itemId)}`, { body }),
-    registerOffer: (id: string, body: RequestBody<'registerOffer'>) => request<Transition>('POST', `${transitionPath(id)}/aanbiedingen`, { body }),
+    registerOffer: (id: string, body: RequestBody<'registerOffer'>) =>
+      request<Transition>('POST', `${transitionPath(id)}/aanbiedingen`, { body }),
     decideOffer: (id: string, offerId: string, body: RequestBody<'decideOffer'>) =>
-      request<Transition>('POST', `${transitionPath(id)}/aanbiedingen/${encodeURIComponent(offerId)}/besluit`, { body }),
-    signContract: (id: string, body: RequestBody<'signContract'>) => request<Transition>('PUT', `${transitionPath(id)}/contract`, { body }),
-    setMoveDate: (id: string, body: RequestBody<'setMoveDate'>) => request<Transition>('PUT', `${transitionPath(id)}/verhuisdatum`, { body }),
-    setUitkering: (id: string, body: RequestBody<'setUitkering'>) => request<Transition>('PUT', `${transitionPath(id)}/uitkering`, { body }),
-    changeSupport: (id: string, body: RequestBody<'changeSupport'>) => request<Transition>('POST', `${transitionPath(id)}/ondersteuning`, { body }),
-    savePlan: (id: string, body: RequestBody<'savePlan'>) => request<Transition>('PUT', `${transitionPath(id)}/signaleringsplan`, { body }),
-    agreePlan: (id: string, body: RequestBody<'agreePlan'>) => request<Transition>('POST', `${transitionPath(id)}/signaleringsplan/akkoord`, { body }),
-    reviewSupport: (id: string, body: RequestBody<'reviewSupport'>) => request<Transition>('POST', `${transitionPath(id)}/ondersteuning/evaluatie`, { body }),
-    recordAllocation: (id: string, body: RequestBody<'recordAllocation'>) => request<Transition>('PUT', `${transitionPath(id)}/toewijzing`, { body }),
+      request<Transition>('POST', `${transitionPath(id)}/aanbiedingen/${encodeURIComponent(offerId)}/besluit`, {
+        body,
+      }),
+    signContract: (id: string, body: RequestBody<'signContract'>) =>
+      request<Transition>('PUT', `${transitionPath(id)}/contract`, { body }),
+    setMoveDate: (id: string, body: RequestBody<'setMoveDate'>) =>
+      request<Transition>('PUT', `${transitionPath(id)}/verhuisdatum`, { body }),
+    setUitkering: (id: string, body: RequestBody<'setUitkering'>) =>
+      request<Transition>('PUT', `${transitionPath(id)}/uitkering`, { body }),
+    changeSupport: (id: string, body: RequestBody<'changeSupport'>) =>
+      request<Transition>('POST', `${transitionPath(id)}/ondersteuning`, { body }),
+    savePlan: (id: string, body: RequestBody<'savePlan'>) =>
+      request<Transition>('PUT', `${transitionPath(id)}/signaleringsplan`, { body }),
+    agreePlan: (id: string, body: RequestBody<'agreePlan'>) =>
+      request<Transition>('POST', `${transitionPath(id)}/signaleringsplan/akkoord`, { body }),
+    reviewSupport: (id: string, body: RequestBody<'reviewSupport'>) =>
+      request<Transition>('POST', `${transitionPath(id)}/ondersteuning/evaluatie`, { body }),
+    recordAllocation: (id: string, body: RequestBody<'recordAllocation'>) =>
+      request<Transition>('PUT', `${transitionPath(id)}/toewijzing`, { body }),
     draftVow: (id: string, body: RequestBody<'draftVow'>) =>
       request<ResponseBody<'draftVow'>>('POST', `${transitionPath(id)}/toewijzing/verzoek-om-wijziging`, { body }),
   },
   signals: {
-    list: (transitionId: string) => request<ResponseBody<'listSignals'>>('GET', `${transitionPath(transitionId)}/signalen`),
+    list: (transitionId: string) =>
+      request<ResponseBody<'listSignals'>>('GET', `${transitionPath(transitionId)}/signalen`),
     register: (transitionId: string, body: RequestBody<'registerSignal'>, idempotencyKey: string) =>
-      request<ResponseBody<'registerSignal'>>('POST', `${transitionPath(transitionId)}/signalen`, { body, headers: { 'idempotency-key': idempotencyKey } }),
+      request<ResponseBody<'registerSignal'>>('POST', `${transitionPath(transitionId)}/signalen`, {
+        body,
+        headers: { 'idempotency-key': idempotencyKey },
+      }),
     acknowledge: (transitionId: string, signalId: string) =>
-      request<ResponseBody<'acknowledgeSignal'>>('POST', `${transitionPath(transitionId)}/signalen/${encodeURIComponent(signalId)}/bevestiging`),
+      request<ResponseBody<'acknowledgeSignal'>>(
+        'POST',
+        `${transitionPath(transitionId)}/signalen/${encodeURIComponent(signalId)}/bevestiging`,
+      ),
     resolve: (transitionId: string, signalId: string, body: RequestBody<'resolveSignal'>) =>
-      request<ResponseBody<'resolveSignal'>>('POST', `${transitionPath(transitionId)}/signalen/${encodeURIComponent(signalId)}/afhandeling`, { body }),
+      request<ResponseBody<'resolveSignal'>>(
+        'POST',
+        `${transitionPath(transitionId)}/signalen/${encodeURIComponent(signalId)}/afhandeling`,
+        { body },
+      ),
   },
   contacts: {
-    list: (transitionId: string) => request<ResponseBody<'listContacts'>>('GET', `${transitionPath(transitionId)}/contacten`),
+    list: (transitionId: string) =>
+      request<ResponseBody<'listContacts'>>('GET', `${transitionPath(transitionId)}/contacten`),
     record: (transitionId: string, body: RequestBody<'recordContact'>, idempotencyKey: string) =>
-      request<ResponseBody<'recordContact'>>('POST', `${transitionPath(transitionId)}/contacten`, { body, headers: { 'idempotency-key': idempotencyKey } }),
+      request<ResponseBody<'recordContact'>>('POST', `${transitionPath(transitionId)}/contacten`, {
+        body,
+        headers: { 'idempotency-key': idempotencyKey },
+      }),
   },
   corporations: () => request<ResponseBody<'listCorporations'>>('GET', '/api/corporaties'),
   /** The provider's webhook endpoints at a corporation, their delivery log, and the corporation's API keys (beheerder). */
   webhooks: {
-    endpoints: (corporatieId: string) => request<ResponseBody<'listEndpoints'>>('GET', `${corporationPath(corporatieId)}/endpoints`),
+    endpoints: (corporatieId: string) =>
+      request<ResponseBody<'listEndpoints'>>('GET', `${corporationPath(corporatieId)}/endpoints`),
     createEndpoint: (corporatieId: string, body: RequestBody<'createEndpoint'>) =>
       request<ResponseBody<'createEndpoint'>>('POST', `${corporationPath(corporatieId)}/endpoints`, { body }),
     updateEndpoint: (corporatieId: string, endpointId: string, body: RequestBody<'updateEndpoint'>) =>
       request<ResponseBody<'updateEndpoint'>>('PATCH', endpointPath(corporatieId, endpointId), { body }),
     rotateSecret: (corporatieId: string, endpointId: string, body: RequestBody<'rotateSecret'>) =>
       request<ResponseBody<'rotateSecret'>>('POST', `${endpointPath(corporatieId, endpointId)}/secret`, { body }),
-    deliveries: (corporatieId: string, endpointId: string, page: { limit?: number; cursor?: string | undefined } = {}) =>
+    deliveries: (
+      corporatieId: string,
+      endpointId: string,
+      page: { limit?: number; cursor?: string | undefined } = {},
+    ) =>
       request<ResponseBody<'listDeliveries'>>(
         'GET',
         `${endpointPath(corporatieId, endpointId)}/afleveringen?${new URLSearchParams({ ...(page.limit ? { limit: String(page.limit) } : {}), ...(page.cursor ? { cursor: page.cursor } : {}) })}`,
       ),
     replay: (corporatieId: string, endpointId: string, body: RequestBody<'replayDeliveries'>) =>
       request<ResponseBody<'replayDeliveries'>>('POST', `${endpointPath(corporatieId, endpointId)}/opnieuw`, { body }),
-    sendTest: (corporatieId: string, endpointId: string) => request<ResponseBody<'sendTestEvent'>>('POST', `${endpointPath(corporatieId, endpointId)}/test`),
-    apiKeys: (corporatieId: string) => request<ResponseBody<'listApiKeys'>>('GET', `${corporationPath(corporatieId)}/api-sleutels`),
-    createApiKey: (corporatieId: string) => request<ResponseBody<'createApiKey'>>('POST', `${corporationPath(corporatieId)}/api-sleutels`),
+    sendTest: (corporatieId: string, endpointId: string) =>
+      request<ResponseBody<'sendTestEvent'>>('POST', `${endpointPath(corporatieId, endpointId)}/test`),
+    apiKeys: (corporatieId: string) =>
+      request<ResponseBody<'listApiKeys'>>('GET', `${corporationPath(corporatieId)}/api-sleutels`),
+    createApiKey: (corporatieId: string) =>
+      request<ResponseBody<'createApiKey'>>('POST', `${corporationPath(corporatieId)}/api-sleutels`),
     revokeApiKey: (corporatieId: string, prefix: string) =>
-      request<ResponseBody<'revokeApiKey'>>('DELETE', `${corporationPath(corporatieId)}/api-sleutels/${encodeURIComponent(prefix)}`),
+      request<ResponseBody<'revokeApiKey'>>(
+        'DELETE',
+        `${corporationPath(corporatieId)}/api-sleutels/${encodeURIComponent(prefix)}`,
+      ),
   },
   budget: {
     get: (transitionId: string) => request<BudgetView>('GET', `${transitionPath(transitionId)}/regelbudget`),
-    grant: (transitionId: string, body: RequestBody<'grantBudget'>) => request<ResponseBody<'grantBudget'>>('PUT', `${transitionPath(transitionId)}/regelbudget`, { body }),
+    grant: (transitionId: string, body: RequestBody<'grantBudget'>) =>
+      request<ResponseBody<'grantBudget'>>('PUT', `${transitionPath(transitionId)}/regelbudget`, { body }),
     propose: (transitionId: string, body: RequestBody<'proposeSpend'>, idempotencyKey: string) =>
-      request<Spend>('POST', `${transitionPath(transitionId)}/regelbudget/uitgaven`, { body, headers: { 'idempotency-key': idempotencyKey } }),
+      request<Spend>('POST', `${transitionPath(transitionId)}/regelbudget/uitgaven`, {
+        body,
+        headers: { 'idempotency-key': idempotencyKey },
+      }),
     decide: (transitionId: string, spendId: string, body: RequestBody<'decideSpend'>) =>
       request<Spend>('POST', `${spendPath(transitionId, spendId)}/besluit`, { body }),
-    pay: (transitionId: string, spendId: string, body: RequestBody<'paySpend'>) => request<Spend>('POST', `${spendPath(transitionId, spendId)}/betaling`, { body }),
+    pay: (transitionId: string, spendId: string, body: RequestBody<'paySpend'>) =>
+      request<Spend>('POST', `${spendPath(transitionId, spendId)}/betaling`, { body }),
     cancel: (transitionId: string, spendId: string, body: RequestBody<'cancelSpend'>) =>
       request<Spend>('POST', `${spendPath(transitionId, spendId)}/annulering`, { body }),
     inbox: () => request<ResponseBody<'budgetInbox'>>('GET', '/api/regelbudget/inbox'),
@@ -207,15 +260,24 @@ export const api = {
   },
   audit: {
     ofPerson: (transitionId: string, cursor?: string) =>
-      request<ResponseBody<'getPersonAudit'>>('GET', `${transitionPath(transitionId)}/audit${cursor ? `?${new URLSearchParams({ cursor })}` : ''}`),
+      request<ResponseBody<'getPersonAudit'>>(
+        'GET',
+        `${transitionPath(transitionId)}/audit${cursor ? `?${new URLSearchParams({ cursor })}` : ''}`,
+      ),
     ofUser: (userId: string, cursor?: string) =>
-      request<ResponseBody<'getUserAudit'>>('GET', `/api/audit/gebruikers/${encodeURIComponent(userId)}${cursor ? `?${new URLSearchParams({ cursor })}` : ''}`),
+      request<ResponseBody<'getUserAudit'>>(
+        'GET',
+        `/api/audit/gebruikers/${encodeURIComponent(userId)}${cursor ? `?${new URLSearchParams({ cursor })}` : ''}`,
+      ),
     emergencyAccess: () => request<ResponseBody<'listEmergencyAccess'>>('GET', '/api/audit/noodtoegang'),
     /** The CSV as a Blob (the bearer token cannot ride on a plain download link). */
     accessReport: async (transitionId: string): Promise<Blob> => {
       const path = `${transitionPath(transitionId)}/inzageverslag`;
-      const response = await fetch(path, { headers: { authorization: `Bearer ${currentToken() ?? ''}`, ...emergencyHeader(path) } });
-      if (!response.ok) throw new ApiError(response.status, { code: 'internal', title: 'Het inzageverslag kon niet worden gemaakt.' });
+      const response = await fetch(path, {
+        headers: { authorization: `Bearer ${currentToken() ?? ''}`, ...emergencyHeader(path) },
+      });
+      if (!response.ok)
+        throw new ApiError(response.status, { code: 'internal', title: 'Het inzageverslag kon niet worden gemaakt.' });
       return response.blob();
     },
   },
@@ -229,17 +291,21 @@ export const api = {
   },
   local: {
     users: () => request<{ items: LocalUser[] }>('GET', '/local/users'),
-    signIn: (userId: string) => request<{ token: string; principal: Principal }>('POST', '/local/sign-in', { body: { userId } }),
+    signIn: (userId: string) =>
+      request<{ token: string; principal: Principal }>('POST', '/local/sign-in', { body: { userId } }),
     clock: () => request<LocalClockState>('GET', '/local/clock'),
-    advanceClock: (step: { advanceDays: number } | { advanceHours: number }) => request<LocalClockState>('POST', '/local/clock', { body: step }),
+    advanceClock: (step: { advanceDays: number } | { advanceHours: number }) =>
+      request<LocalClockState>('POST', '/local/clock', { body: step }),
   },
   config: () => request<AppConfig>('GET', '/config.json'),
 };
 
 const transitionPath = (id: string) => `/api/transitions/${encodeURIComponent(id)}`;
-const spendPath = (transitionId: string, spendId: string) => `${transitionPath(transitionId)}/regelbudget/uitgaven/${encodeURIComponent(spendId)}`;
+const spendPath = (transitionId: string, spendId: string) =>
+  `${transitionPath(transitionId)}/regelbudget/uitgaven/${encodeURIComponent(spendId)}`;
 const corporationPath = (corporatieId: string) => `/api/corporaties/${encodeURIComponent(corporatieId)}`;
-const endpointPath = (corporatieId: string, endpointId: string) => `${corporationPath(corporatieId)}/endpoints/${encodeURIComponent(endpointId)}`;
+const endpointPath = (corporatieId: string, endpointId: string) =>
+  `${corporationPath(corporatieId)}/endpoints/${encodeURIComponent(endpointId)}`;
 
 export interface LocalClockState {
   now: string;

@@ -43,7 +43,10 @@ function managerFor(config: CognitoAuthConfig): UserManager {
 function renewed(config: CognitoAuthConfig, user: User): void {
   if (!session() || !user.id_token) return;
   try {
-    signIn({ token: user.id_token, principal: principalFromIdToken(user.id_token, { clientId: config.clientId, now: new Date() }) });
+    signIn({
+      token: user.id_token,
+      principal: principalFromIdToken(user.id_token, { clientId: config.clientId, now: new Date() }),
+    });
   } catch {
     endSession(renewalFailed);
   }
@@ -95,14 +98,17 @@ export async function completeCognitoSignIn(config: CognitoAuthConfig, url: stri
  */
 export async function signOutOfCognito(config: CognitoAuthConfig): Promise<void> {
   // Unreachable Cognito does not keep anyone signed in here; the refresh token then expires by itself.
-  await managerFor(config).revokeTokens(['refresh_token']).catch(() => undefined);
+  await managerFor(config)
+    .revokeTokens(['refresh_token'])
+    .catch(() => undefined);
   signOut();
   window.location.assign(logoutUrl(config, `${window.location.origin}/aanmelden`));
 }
 
 const callbackMessages = {
   refused: 'Aanmelden met je organisatie-account is afgebroken of geweigerd. Er is niets opgeslagen.',
-  'state-mismatch': 'Deze aanmelding is niet in dit venster begonnen of is al gebruikt, en is daarom niet aanvaard. Er is niets opgeslagen.',
+  'state-mismatch':
+    'Deze aanmelding is niet in dit venster begonnen of is al gebruikt, en is daarom niet aanvaard. Er is niets opgeslagen.',
   'missing-code': 'Het antwoord van de organisatie-inlog was onvolledig. Er is niets opgeslagen.',
 } as const;
 

@@ -89,7 +89,8 @@ export function principalFromIdToken(token: string, expected: { clientId: string
   const claims = decodePayload(token);
   const audiences = Array.isArray(claims.aud) ? claims.aud : [claims.aud];
   if (!audiences.includes(expected.clientId)) throw new IdTokenRejected('audience');
-  if (typeof claims.exp !== 'number' || claims.exp * 1000 <= expected.now.getTime()) throw new IdTokenRejected('expired');
+  if (typeof claims.exp !== 'number' || claims.exp * 1000 <= expected.now.getTime())
+    throw new IdTokenRejected('expired');
   const fields = Object.fromEntries(
     Object.entries(principalClaims)
       .map(([field, claim]) => [field, claims[claim]] as const)

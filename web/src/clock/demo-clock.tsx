@@ -6,7 +6,9 @@ import { datumTijd } from '../format';
  * The demo clock (local mode only): the product's today, and buttons that move it forward so a demo can
  * show weeks and years passing (the move day, the review, the omklap). On AWS `/local/clock` does not exist.
  */
-const [clockState, { mutate }] = createResource<LocalClockState | undefined>(() => api.local.clock().catch(() => undefined));
+const [clockState, { mutate }] = createResource<LocalClockState | undefined>(() =>
+  api.local.clock().catch(() => undefined),
+);
 
 /** The product's today, when known (in local mode it may lie ahead of the real date). */
 export const today = () => clockState()?.today;
@@ -46,7 +48,12 @@ export function DemoClock() {
           <div class="utrecht-button-group" role="group" aria-label="Klok vooruitzetten">
             <For each={steps}>
               {(step) => (
-                <button type="button" class="utrecht-button utrecht-button--secondary-action" disabled={busy()} onClick={() => void advance(step.step)}>
+                <button
+                  type="button"
+                  class="utrecht-button utrecht-button--secondary-action"
+                  disabled={busy()}
+                  onClick={() => void advance(step.step)}
+                >
                   Klok {step.label}
                 </button>
               )}

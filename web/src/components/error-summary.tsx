@@ -10,7 +10,13 @@ export function ErrorSummary(props: { items: SummaryItem[] }) {
   let region!: HTMLDivElement;
   onMount(() => region.focus());
   return (
-    <div ref={region} class="utrecht-alert utrecht-alert--error landing-error-summary" role="alert" tabindex="-1" aria-labelledby="error-summary-title">
+    <div
+      ref={region}
+      class="utrecht-alert utrecht-alert--error landing-error-summary"
+      role="alert"
+      tabindex="-1"
+      aria-labelledby="error-summary-title"
+    >
       <div class="utrecht-alert__content">
         <h2 id="error-summary-title" class="utrecht-heading-2">
           Controleer de aanmelding

@@ -1,16 +1,28 @@
 import { Show, type JSX } from 'solid-js';
 
 /** A labelled field with its description and error, wired for assistive technology. */
-export function FormField(props: { id: string; label: string; error?: string | undefined; description?: string; children: JSX.Element }) {
+export function FormField(props: {
+  id: string;
+  label: string;
+  error?: string | undefined;
+  description?: string;
+  children: JSX.Element;
+}) {
   return (
-    <div class="utrecht-form-field utrecht-form-field--distanced" classList={{ 'utrecht-form-field--invalid': Boolean(props.error) }}>
+    <div
+      class="utrecht-form-field utrecht-form-field--distanced"
+      classList={{ 'utrecht-form-field--invalid': Boolean(props.error) }}
+    >
       <div class="utrecht-form-field__label">
         <label class="utrecht-form-label" for={props.id}>
           {props.label}
         </label>
       </div>
       <Show when={props.description}>
-        <div class="utrecht-form-field-description utrecht-form-field__description--before" id={`${props.id}-description`}>
+        <div
+          class="utrecht-form-field-description utrecht-form-field__description--before"
+          id={`${props.id}-description`}
+        >
           {props.description}
         </div>
       </Show>
@@ -25,13 +37,22 @@ export function FormField(props: { id: string; label: string; error?: string | u
 }
 
 /** aria-describedby for a field: its description and error, when present. */
-export function describedBy(id: string, options: { description?: boolean; error?: string | undefined }): string | undefined {
+export function describedBy(
+  id: string,
+  options: { description?: boolean; error?: string | undefined },
+): string | undefined {
   const ids = [options.description ? `${id}-description` : '', options.error ? `${id}-error` : ''].filter(Boolean);
   return ids.length ? ids.join(' ') : undefined;
 }
 
 /** A fieldset (radio buttons, checkboxes) with its legend and error. */
-export function FormFieldset(props: { id: string; legend: string; error?: string | undefined; description?: string; children: JSX.Element }) {
+export function FormFieldset(props: {
+  id: string;
+  legend: string;
+  error?: string | undefined;
+  description?: string;
+  children: JSX.Element;
+}) {
   return (
     <fieldset
       class="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset utrecht-form-fieldset--distanced"

@@ -59,7 +59,11 @@ export function Shell(props: ParentProps) {
                 <span>
                   <strong>{active().principal.naam}</strong>, {roleLabels[active().principal.role]}
                 </span>
-                <button type="button" class="utrecht-button utrecht-button--secondary-action" onClick={() => void leave()}>
+                <button
+                  type="button"
+                  class="utrecht-button utrecht-button--secondary-action"
+                  onClick={() => void leave()}
+                >
                   Afmelden
                 </button>
               </div>

@@ -23,7 +23,10 @@ export function TimelineList(props: { page: Timeline; older: (cursor: string) =>
     setFailed(false);
     try {
       const page = await props.older(cursor);
-      setMore((had) => ({ items: [...(had?.items ?? []), ...page.items], ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) }));
+      setMore((had) => ({
+        items: [...(had?.items ?? []), ...page.items],
+        ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}),
+      }));
     } catch {
       setFailed(true);
     } finally {
@@ -50,7 +53,12 @@ export function TimelineList(props: { page: Timeline; older: (cursor: string) =>
       <Show when={nextCursor()}>
         {(cursor) => (
           <p class="utrecht-paragraph">
-            <button type="button" class="utrecht-button utrecht-button--subtle" disabled={loading()} onClick={() => void loadOlder(cursor())}>
+            <button
+              type="button"
+              class="utrecht-button utrecht-button--subtle"
+              disabled={loading()}
+              onClick={() => void loadOlder(cursor())}
+            >
               Oudere gebeurtenissen
             </button>
           </p>

@@ -14,14 +14,30 @@ export function TransitionTable(props: { items: TransitionSummary[]; caption: st
         <caption class="utrecht-table__caption landing-visually-hidden">{props.caption}</caption>
         <thead class="utrecht-table__header">
           <tr class="utrecht-table__row">
-            <th class="utrecht-table__header-cell" scope="col">Naam</th>
-            <th class="utrecht-table__header-cell" scope="col">Gemeente</th>
-            <th class="utrecht-table__header-cell" scope="col">Komt uit</th>
-            <th class="utrecht-table__header-cell" scope="col">Fase</th>
-            <th class="utrecht-table__header-cell" scope="col">Uitkering</th>
-            <th class="utrecht-table__header-cell" scope="col">Volgende deadline</th>
-            <th class="utrecht-table__header-cell" scope="col">Begeleiders</th>
-            <th class="utrecht-table__header-cell" scope="col">Aangemeld op</th>
+            <th class="utrecht-table__header-cell" scope="col">
+              Naam
+            </th>
+            <th class="utrecht-table__header-cell" scope="col">
+              Gemeente
+            </th>
+            <th class="utrecht-table__header-cell" scope="col">
+              Komt uit
+            </th>
+            <th class="utrecht-table__header-cell" scope="col">
+              Fase
+            </th>
+            <th class="utrecht-table__header-cell" scope="col">
+              Uitkering
+            </th>
+            <th class="utrecht-table__header-cell" scope="col">
+              Volgende deadline
+            </th>
+            <th class="utrecht-table__header-cell" scope="col">
+              Begeleiders
+            </th>
+            <th class="utrecht-table__header-cell" scope="col">
+              Aangemeld op
+            </th>
           </tr>
         </thead>
         <tbody class="utrecht-table__body">
@@ -39,12 +55,16 @@ export function TransitionTable(props: { items: TransitionSummary[]; caption: st
                   <span class={`utrecht-badge-status landing-fase landing-fase--${t.fase}`}>{faseLabels[t.fase]}</span>
                 </td>
                 <td class="utrecht-table__cell">
-                  <span class={`landing-risk landing-risk--${t.signalen?.uitkeringRisico ?? 'open'}`}>{riskLabels[t.signalen?.uitkeringRisico ?? 'open']}</span>
+                  <span class={`landing-risk landing-risk--${t.signalen?.uitkeringRisico ?? 'open'}`}>
+                    {riskLabels[t.signalen?.uitkeringRisico ?? 'open']}
+                  </span>
                 </td>
                 <td class="utrecht-table__cell">
                   {t.signalen?.volgendeDeadline ? (
                     <>
-                      <time datetime={t.signalen.volgendeDeadline.datum}>{datum(t.signalen.volgendeDeadline.datum)}</time>
+                      <time datetime={t.signalen.volgendeDeadline.datum}>
+                        {datum(t.signalen.volgendeDeadline.datum)}
+                      </time>
                       {props.today && t.signalen.volgendeDeadline.datum < props.today ? ' (verlopen)' : ''}
                       <br />
                       <span class="landing-muted">{t.signalen.volgendeDeadline.wat}</span>

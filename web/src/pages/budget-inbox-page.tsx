@@ -33,7 +33,10 @@ export default function BudgetInboxPage() {
       <ProblemAlert message={inbox.error ? 'De uitgaven konden niet worden geladen.' : undefined} />
       <Show when={inbox()}>
         {(list) => (
-          <Show when={list().items.length > 0} fallback={<p class="utrecht-paragraph">Er wachten geen uitgaven op een besluit.</p>}>
+          <Show
+            when={list().items.length > 0}
+            fallback={<p class="utrecht-paragraph">Er wachten geen uitgaven op een besluit.</p>}
+          >
             <ul class="landing-offers">
               <For each={list().items}>
                 {(s) => (

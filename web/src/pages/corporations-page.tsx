@@ -19,7 +19,8 @@ export default function CorporationsPage() {
     <section class="landing-section">
       <PageTitle>Corporaties</PageTitle>
       <p class="utrecht-paragraph">
-        Kies een woningcorporatie om te beheren waar haar meldingen naartoe gaan (webhooks) en met welke API-sleutels zij signalen meldt.
+        Kies een woningcorporatie om te beheren waar haar meldingen naartoe gaan (webhooks) en met welke API-sleutels
+        zij signalen meldt.
       </p>
       <ProblemAlert message={corporations.error ? 'De corporaties konden niet worden geladen.' : undefined} />
       <div class="utrecht-form-field utrecht-form-field--distanced">
@@ -36,11 +37,13 @@ export default function CorporationsPage() {
             onChange={(e) => setSearch({ corporatie: e.currentTarget.value || undefined })}
           >
             <option value="">Kies een corporatie</option>
-            <For each={corporations()?.items ?? []}>{(c) => (
+            <For each={corporations()?.items ?? []}>
+              {(c) => (
                 <option value={c.id} selected={c.id === search.corporatie}>
                   {c.naam}
                 </option>
-              )}</For>
+              )}
+            </For>
           </select>
         </div>
       </div>

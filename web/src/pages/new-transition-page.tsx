@@ -72,10 +72,14 @@ export default function NewTransitionPage() {
       if (e instanceof ApiError && e.status === 400) {
         const fieldErrors = e.fieldErrors();
         setErrors(fieldErrors);
-        setSummary(Object.entries(fieldErrors).map(([name, message]) => ({ fieldId: fieldIds[name] ?? 'voornaam', message })));
+        setSummary(
+          Object.entries(fieldErrors).map(([name, message]) => ({ fieldId: fieldIds[name] ?? 'voornaam', message })),
+        );
       } else if (e instanceof ApiError && e.problem.code === 'workflow-unavailable') {
         setErrors({});
-        setFailure('Opgeslagen, maar het werkproces kon niet starten. Probeer het opnieuw: er komt geen dubbele aanmelding.');
+        setFailure(
+          'Opgeslagen, maar het werkproces kon niet starten. Probeer het opnieuw: er komt geen dubbele aanmelding.',
+        );
       } else {
         setFailure(e instanceof ApiError ? e.message : 'Registreren lukte niet. Probeer het opnieuw.');
       }
@@ -105,7 +109,12 @@ export default function NewTransitionPage() {
             aria-describedby={describedBy('voornaam', { error: errors()['persoon.voornaam'] })}
           />
         </FormField>
-        <FormField id="achternaam" label="Achternaam" description="Met tussenvoegsel, bijvoorbeeld: van Dijk" error={errors()['persoon.achternaam']}>
+        <FormField
+          id="achternaam"
+          label="Achternaam"
+          description="Met tussenvoegsel, bijvoorbeeld: van Dijk"
+          error={errors()['persoon.achternaam']}
+        >
           <input
             id="achternaam"
             class="utrecht-textbox utrecht-textbox--html-input"
@@ -131,7 +140,12 @@ export default function NewTransitionPage() {
         </FormField>
 
         <h2 class="utrecht-heading-2">Traject</h2>
-        <FormField id="gemeente" label="Gemeente" description="De U16-gemeente waar de persoon gaat wonen" error={errors().gemeenteCode}>
+        <FormField
+          id="gemeente"
+          label="Gemeente"
+          description="De U16-gemeente waar de persoon gaat wonen"
+          error={errors().gemeenteCode}
+        >
           <select
             id="gemeente"
             class="utrecht-select utrecht-select--html-select"
@@ -166,9 +180,19 @@ export default function NewTransitionPage() {
           </For>
         </FormFieldset>
         <FormField id="zorgaanbieder" label="Zorgaanbieder">
-          <input id="zorgaanbieder" class="utrecht-textbox utrecht-textbox--html-input utrecht-textbox--read-only" readonly value={me()?.organisation.naam ?? ''} />
+          <input
+            id="zorgaanbieder"
+            class="utrecht-textbox utrecht-textbox--html-input utrecht-textbox--read-only"
+            readonly
+            value={me()?.organisation.naam ?? ''}
+          />
         </FormField>
-        <FormFieldset id="begeleiders" legend="Begeleiders" description="Eén begeleider of een duo" error={errors().begeleiderIds}>
+        <FormFieldset
+          id="begeleiders"
+          legend="Begeleiders"
+          description="Eén begeleider of een duo"
+          error={errors().begeleiderIds}
+        >
           <For each={begeleiders()}>
             {(b, index) => (
               <div class="utrecht-form-field utrecht-form-field--checkbox">
@@ -180,7 +204,10 @@ export default function NewTransitionPage() {
                   disabled={!form.begeleiderIds.includes(b.id) && form.begeleiderIds.length >= MAX_BEGELEIDERS}
                   onChange={(e) => toggleBegeleider(b.id, e.currentTarget.checked)}
                 />
-                <label class="utrecht-form-label utrecht-form-label--checkbox" for={index() === 0 ? 'begeleiders' : `begeleider-${b.id}`}>
+                <label
+                  class="utrecht-form-label utrecht-form-label--checkbox"
+                  for={index() === 0 ? 'begeleiders' : `begeleider-${b.id}`}
+                >
                   {b.naam}
                   <Show when={loadOf(b.id)}>
                     {(load) => (

@@ -22,7 +22,8 @@ export function SignInCallbackPage() {
   const finish = async (url: string) => {
     try {
       const config = await appConfig();
-      if (config.auth.mode !== 'cognito') throw new SignInFailed('Aanmelden met een organisatie-account is in deze omgeving niet ingesteld.');
+      if (config.auth.mode !== 'cognito')
+        throw new SignInFailed('Aanmelden met een organisatie-account is in deze omgeving niet ingesteld.');
       const principal = await completeCognitoSignIn(config.auth, url);
       navigate(homeOf(principal.role), { replace: true });
     } catch (error) {
@@ -34,7 +35,14 @@ export function SignInCallbackPage() {
   return (
     <section class="landing-section">
       <PageTitle>Aanmelden</PageTitle>
-      <Show when={failure()} fallback={<p class="utrecht-paragraph" role="status">Je wordt aangemeld…</p>}>
+      <Show
+        when={failure()}
+        fallback={
+          <p class="utrecht-paragraph" role="status">
+            Je wordt aangemeld…
+          </p>
+        }
+      >
         <ProblemAlert message={failure()} />
         <p class="utrecht-paragraph">
           <A class="utrecht-link utrecht-link--html-a" href="/aanmelden">

@@ -65,7 +65,11 @@ export function SignInPage() {
             <For each={users()?.items}>
               {(user) => (
                 <li>
-                  <button type="button" class="utrecht-button utrecht-button--secondary-action landing-user-choice" onClick={() => void choose(user.id)}>
+                  <button
+                    type="button"
+                    class="utrecht-button utrecht-button--secondary-action landing-user-choice"
+                    onClick={() => void choose(user.id)}
+                  >
                     <strong>{user.naam}</strong>
                     <span>
                       {roleLabels[user.role]}, {user.organisationNaam}
@@ -80,10 +84,15 @@ export function SignInPage() {
           {(auth) => (
             <>
               <p class="utrecht-paragraph">
-                Meld je aan met het account dat je van je organisatie hebt gekregen. Je gaat daarvoor naar de inlogpagina,
-                bevestigt met je authenticator-app en komt daarna vanzelf terug in Landing.
+                Meld je aan met het account dat je van je organisatie hebt gekregen. Je gaat daarvoor naar de
+                inlogpagina, bevestigt met je authenticator-app en komt daarna vanzelf terug in Landing.
               </p>
-              <button type="button" class="utrecht-button utrecht-button--primary-action" disabled={leaving()} onClick={() => void toCognito(auth())}>
+              <button
+                type="button"
+                class="utrecht-button utrecht-button--primary-action"
+                disabled={leaving()}
+                onClick={() => void toCognito(auth())}
+              >
                 Aanmelden met je organisatie-account
               </button>
             </>

@@ -23,7 +23,8 @@ export default function TeamPage() {
           <>
             <h2 class="utrecht-heading-2">Caseload per begeleider</h2>
             <p class="utrecht-paragraph landing-muted">
-              Gewogen naar intensiteit: intensief telt dubbel, waakvlam een kwart. Capaciteit: ongeveer tien cliënten per begeleider (Housing First: tien per duo).
+              Gewogen naar intensiteit: intensief telt dubbel, waakvlam een kwart. Capaciteit: ongeveer tien cliënten
+              per begeleider (Housing First: tien per duo).
             </p>
             <ul class="landing-offers" aria-label="Caseload per begeleider">
               <For each={t().caseload}>
@@ -37,7 +38,12 @@ export default function TeamPage() {
               </For>
             </ul>
             <h2 class="utrecht-heading-2">Lang op intensief</h2>
-            <Show when={t().langIntensief.length > 0} fallback={<p class="utrecht-paragraph">Niemand staat langer dan {t().maxDagenIntensief} dagen op intensief.</p>}>
+            <Show
+              when={t().langIntensief.length > 0}
+              fallback={
+                <p class="utrecht-paragraph">Niemand staat langer dan {t().maxDagenIntensief} dagen op intensief.</p>
+              }
+            >
               <ul class="utrecht-unordered-list" aria-label="Lang op intensief">
                 <For each={t().langIntensief}>
                   {(l) => (
@@ -57,7 +63,12 @@ export default function TeamPage() {
       <h2 class="utrecht-heading-2">Noodtoegang tot dossiers van je team</h2>
       <Show when={emergency()}>
         {(page) => (
-          <Show when={page().items.length > 0} fallback={<p class="utrecht-paragraph">Niemand buiten je team heeft met noodtoegang een dossier ingezien.</p>}>
+          <Show
+            when={page().items.length > 0}
+            fallback={
+              <p class="utrecht-paragraph">Niemand buiten je team heeft met noodtoegang een dossier ingezien.</p>
+            }
+          >
             <ul class="utrecht-unordered-list" aria-label="Noodtoegang">
               <For each={page().items}>{(entry) => <AuditLine entry={entry} showRecord />}</For>
             </ul>
@@ -75,7 +86,11 @@ function MemberTrail(props: { userId: string; naam: string }) {
     <details class="landing-details" onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary>Wat {props.naam} inzag en wijzigde</summary>
       <Show when={open()}>
-        <AuditTrail label={`Auditlog van ${props.naam}`} load={(cursor) => api.audit.ofUser(props.userId, cursor)} showRecord />
+        <AuditTrail
+          label={`Auditlog van ${props.naam}`}
+          load={(cursor) => api.audit.ofUser(props.userId, cursor)}
+          showRecord
+        />
       </Show>
     </details>
   );

@@ -35,24 +35,35 @@ function TodayLists(props: { view: TodayView }) {
   return (
     <>
       <h2 class="utrecht-heading-2">Signalen om op te pakken</h2>
-      <Show when={props.view.taken.length > 0} fallback={<p class="utrecht-paragraph">Geen signalen die op jou wachten.</p>}>
+      <Show
+        when={props.view.taken.length > 0}
+        fallback={<p class="utrecht-paragraph">Geen signalen die op jou wachten.</p>}
+      >
         <ul class="landing-offers" aria-label="Taken">
           <For each={props.view.taken}>
             {(task) => (
               <li class="landing-offer" classList={{ 'landing-offer--overdue': task.deadline < now() }}>
                 <strong>
-                  <span class={`landing-risk landing-risk--${task.fase}`}>{signFaseLabels[task.fase]}</span> {link(task)}
+                  <span class={`landing-risk landing-risk--${task.fase}`}>{signFaseLabels[task.fase]}</span>{' '}
+                  {link(task)}
                   {task.rol === 'teamleider' ? ' — doorgezet naar jou als teamleider' : ''}
                 </strong>
                 <span>{task.wat}</span>
-                <span>{task.deadline < now() ? `Te laat: oppakken vóór ${datumTijd(task.deadline)}` : `Oppakken vóór ${datumTijd(task.deadline)}`}</span>
+                <span>
+                  {task.deadline < now()
+                    ? `Te laat: oppakken vóór ${datumTijd(task.deadline)}`
+                    : `Oppakken vóór ${datumTijd(task.deadline)}`}
+                </span>
               </li>
             )}
           </For>
         </ul>
       </Show>
       <h2 class="utrecht-heading-2">Evaluaties van opschalingen</h2>
-      <Show when={props.view.evaluaties.length > 0} fallback={<p class="utrecht-paragraph">Geen evaluaties deze week.</p>}>
+      <Show
+        when={props.view.evaluaties.length > 0}
+        fallback={<p class="utrecht-paragraph">Geen evaluaties deze week.</p>}
+      >
         <ul class="utrecht-unordered-list" aria-label="Evaluaties">
           <For each={props.view.evaluaties}>
             {(e) => (
@@ -64,7 +75,10 @@ function TodayLists(props: { view: TodayView }) {
         </ul>
       </Show>
       <h2 class="utrecht-heading-2">Deadlines</h2>
-      <Show when={props.view.deadlines.length > 0} fallback={<p class="utrecht-paragraph">Geen deadlines in de komende twee weken.</p>}>
+      <Show
+        when={props.view.deadlines.length > 0}
+        fallback={<p class="utrecht-paragraph">Geen deadlines in de komende twee weken.</p>}
+      >
         <ul class="utrecht-unordered-list" aria-label="Deadlines">
           <For each={props.view.deadlines}>
             {(d) => (

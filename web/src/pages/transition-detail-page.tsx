@@ -29,11 +29,16 @@ const POLL_MAX_MS = 10_000;
 const WORKFLOW_LOOKS_MS = [800, 2_000, 4_000, 8_000];
 
 /** What tells one timeline from a later one: its newest event (the first, newest first). */
-const timelineMark = (timeline: { items: { id: string }[] } | undefined) => (timeline ? (timeline.items[0]?.id ?? '') : '');
+const timelineMark = (timeline: { items: { id: string }[] } | undefined) =>
+  timeline ? (timeline.items[0]?.id ?? '') : '';
 
 /** A load that failed, kept as a value: the page tells a 404 from "another team" from the rest by the error. */
 type Loaded<T> = { value: T; error?: undefined } | { value?: undefined; error: unknown };
-const settle = <T,>(loading: Promise<T>): Promise<Loaded<T>> => loading.then((value) => ({ value }), (error: unknown) => ({ error }));
+const settle = <T,>(loading: Promise<T>): Promise<Loaded<T>> =>
+  loading.then(
+    (value) => ({ value }),
+    (error: unknown) => ({ error }),
+  );
 
 // The router's cache, one entry per transition and part: a change revalidates the parts it touched.
 const getTransition = query((id: string) => settle(api.transitions.get(id)), 'transition');
@@ -134,8 +139,8 @@ export default function TransitionDetailPage() {
               <Show when={emergencyAccessFor(t().id)}>
                 <div class="utrecht-alert utrecht-alert--warning" role="status">
                   <p class="utrecht-paragraph">
-                    Je gebruikt noodtoegang tot dit dossier: je kunt het inzien en een signaal doorgeven aan het team. Wijzigen kan alleen
-                    het team van de persoon. Alles wat je inziet komt met je reden in het auditlog.
+                    Je gebruikt noodtoegang tot dit dossier: je kunt het inzien en een signaal doorgeven aan het team.
+                    Wijzigen kan alleen het team van de persoon. Alles wat je inziet komt met je reden in het auditlog.
                   </p>
                 </div>
               </Show>
@@ -163,10 +168,20 @@ export default function TransitionDetailPage() {
                     {/* Emergency access is for looking (and passing on a signal): the rest is shown, its forms disabled. */}
                     <fieldset class="landing-record-parts" disabled={Boolean(emergencyAccessFor(t().id))}>
                       <FasePanel transition={t()} nextFases={o().nextFases} onChanged={changed} />
-                      <SupportPanel transition={t()} overview={o()} signals={currentSignals()?.items ?? []} onChanged={changed} />
+                      <SupportPanel
+                        transition={t()}
+                        overview={o()}
+                        signals={currentSignals()?.items ?? []}
+                        onChanged={changed}
+                      />
                       <PlanPanel transition={t()} overview={o()} onChanged={changed} />
                       <ReadinessPanel transition={t()} overview={o()} onChanged={changed} />
-                      <Show when={['woning', 'verhuizing', 'landing', 'omklap', 'geland', 'teruggevallen'].includes(t().fase) || t().aanbiedingen.length > 0}>
+                      <Show
+                        when={
+                          ['woning', 'verhuizing', 'landing', 'omklap', 'geland', 'teruggevallen'].includes(t().fase) ||
+                          t().aanbiedingen.length > 0
+                        }
+                      >
                         <WoningPanel transition={t()} overview={o()} onChanged={changed} />
                         <MovePanel transition={t()} overview={o()} onChanged={changed} />
                       </Show>
@@ -188,7 +203,9 @@ export default function TransitionDetailPage() {
             Tijdlijn
           </h2>
           <Show when={currentTimeline()} fallback={<p class="utrecht-paragraph">Tijdlijn laden…</p>}>
-            {(events) => <TimelineList page={events()} older={(cursor) => api.transitions.timeline(params.id, cursor)} />}
+            {(events) => (
+              <TimelineList page={events()} older={(cursor) => api.transitions.timeline(params.id, cursor)} />
+            )}
           </Show>
         </section>
       </Show>

@@ -14,7 +14,8 @@ type Sortering = 'aangemeld' | 'deadline' | 'fase' | 'risico';
 const riskOrder: Record<RiskLevel, number> = { rood: 0, oranje: 1, open: 2, groen: 3 };
 const sorters: Record<Sortering, (a: TransitionSummary, b: TransitionSummary) => number> = {
   aangemeld: (a, b) => b.createdAt.localeCompare(a.createdAt),
-  deadline: (a, b) => (a.signalen?.volgendeDeadline?.datum ?? '9999').localeCompare(b.signalen?.volgendeDeadline?.datum ?? '9999'),
+  deadline: (a, b) =>
+    (a.signalen?.volgendeDeadline?.datum ?? '9999').localeCompare(b.signalen?.volgendeDeadline?.datum ?? '9999'),
   fase: (a, b) => fases.indexOf(a.fase) - fases.indexOf(b.fase),
   risico: (a, b) => riskOrder[a.signalen?.uitkeringRisico ?? 'open'] - riskOrder[b.signalen?.uitkeringRisico ?? 'open'],
 };
@@ -29,7 +30,11 @@ export function TransitionListPage() {
   const [params] = useSearchParams();
   const scope = (): TransitionListScope => (params.scope === 'team' ? 'team' : 'mine');
   const [first] = createResource(scope, (s) => api.transitions.list(s));
-  const [more, setMore] = createSignal<{ scope: TransitionListScope; items: TransitionSummary[]; nextCursor?: string }>();
+  const [more, setMore] = createSignal<{
+    scope: TransitionListScope;
+    items: TransitionSummary[];
+    nextCursor?: string;
+  }>();
   const [loadingMore, setLoadingMore] = createSignal(false);
   const [moreError, setMoreError] = createSignal<string>();
 
@@ -69,7 +74,12 @@ export function TransitionListPage() {
         <label class="utrecht-form-label" for="filter-fase">
           Fase
         </label>
-        <select id="filter-fase" class="utrecht-select utrecht-select--html-select" value={fase()} onChange={(e) => setFase(e.currentTarget.value as Fase | '')}>
+        <select
+          id="filter-fase"
+          class="utrecht-select utrecht-select--html-select"
+          value={fase()}
+          onChange={(e) => setFase(e.currentTarget.value as Fase | '')}
+        >
           <option value="">Alle fasen</option>
           <For each={fases}>{(f) => <option value={f}>{faseLabels[f]}</option>}</For>
         </select>
@@ -78,7 +88,12 @@ export function TransitionListPage() {
         <label class="utrecht-form-label" for="filter-risico">
           Uitkering
         </label>
-        <select id="filter-risico" class="utrecht-select utrecht-select--html-select" value={risico()} onChange={(e) => setRisico(e.currentTarget.value as RiskLevel | '')}>
+        <select
+          id="filter-risico"
+          class="utrecht-select utrecht-select--html-select"
+          value={risico()}
+          onChange={(e) => setRisico(e.currentTarget.value as RiskLevel | '')}
+        >
           <option value="">Alle</option>
           <option value="rood">Rood</option>
           <option value="oranje">Oranje</option>
@@ -90,7 +105,12 @@ export function TransitionListPage() {
         <label class="utrecht-form-label" for="sortering">
           Sorteren op
         </label>
-        <select id="sortering" class="utrecht-select utrecht-select--html-select" value={sortering()} onChange={(e) => setSortering(e.currentTarget.value as Sortering)}>
+        <select
+          id="sortering"
+          class="utrecht-select utrecht-select--html-select"
+          value={sortering()}
+          onChange={(e) => setSortering(e.currentTarget.value as Sortering)}
+        >
           <option value="aangemeld">Nieuwste aanmelding</option>
           <option value="deadline">Eerstvolgende deadline</option>
           <option value="fase">Fase</option>
@@ -106,7 +126,10 @@ export function TransitionListPage() {
         {(s) => <PageTitle>{titles[s]}</PageTitle>}
       </Show>
       <div class="landing-actions">
-        <A href="/trajecten/nieuw" class="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--primary-action">
+        <A
+          href="/trajecten/nieuw"
+          class="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--primary-action"
+        >
           Nieuwe aanmelding
         </A>
       </div>
@@ -117,7 +140,9 @@ export function TransitionListPage() {
           </p>
         </Match>
         <Match when={first.error}>
-          <ProblemAlert message={first.error instanceof ApiError ? first.error.message : 'De trajecten konden niet worden geladen.'} />
+          <ProblemAlert
+            message={first.error instanceof ApiError ? first.error.message : 'De trajecten konden niet worden geladen.'}
+          />
         </Match>
         <Match when={loaded().length > 0 && items().length === 0}>
           {filters()}
@@ -133,7 +158,12 @@ export function TransitionListPage() {
           <TransitionTable items={items()} caption={titles[scope()]} today={today()} />
           <ProblemAlert message={moreError()} />
           <Show when={nextCursor()}>
-            <button type="button" class="utrecht-button utrecht-button--secondary-action landing-more" disabled={loadingMore()} onClick={() => void loadMore()}>
+            <button
+              type="button"
+              class="utrecht-button utrecht-button--secondary-action landing-more"
+              disabled={loadingMore()}
+              onClick={() => void loadMore()}
+            >
               {loadingMore() ? 'Laden…' : 'Meer laden'}
             </button>
           </Show>

@@ -27,7 +27,10 @@ export function AuditPanel(props: { transitionId: string }) {
           Inzage en wijzigingen
         </h2>
         <ProblemAlert message={error()} />
-        <AuditTrail label="Auditlog van dit dossier" load={(cursor) => api.audit.ofPerson(props.transitionId, cursor)} />
+        <AuditTrail
+          label="Auditlog van dit dossier"
+          load={(cursor) => api.audit.ofPerson(props.transitionId, cursor)}
+        />
         <p class="utrecht-paragraph">
           <button type="button" class="utrecht-button utrecht-button--secondary-action" onClick={() => void download()}>
             Inzageverslag voor de persoon downloaden (CSV)

@@ -13,7 +13,11 @@ type AuditPage = { items: AuditEntry[]; nextCursor?: string | undefined };
  * A trail of audit entries, newest first, a page at a time ("Meer laden" follows the cursor): a person's
  * record for the team lead, or what one member of the team looked at.
  */
-export function AuditTrail(props: { label: string; load: (cursor?: string) => Promise<AuditPage>; showRecord?: boolean }) {
+export function AuditTrail(props: {
+  label: string;
+  load: (cursor?: string) => Promise<AuditPage>;
+  showRecord?: boolean;
+}) {
   const [entries, setEntries] = createSignal<AuditEntry[]>([]);
   const [cursor, setCursor] = createSignal<string>();
   const [loading, setLoading] = createSignal(true);
@@ -36,14 +40,26 @@ export function AuditTrail(props: { label: string; load: (cursor?: string) => Pr
     <>
       <ProblemAlert message={failed() ? 'Het auditlog kon niet worden geladen.' : undefined} />
       <ul class="utrecht-unordered-list" aria-label={props.label} aria-busy={loading()}>
-        <For each={entries()} fallback={<Show when={!loading() && !failed()}><li class="utrecht-unordered-list__item">Nog niets vastgelegd.</li></Show>}>
+        <For
+          each={entries()}
+          fallback={
+            <Show when={!loading() && !failed()}>
+              <li class="utrecht-unordered-list__item">Nog niets vastgelegd.</li>
+            </Show>
+          }
+        >
           {(entry) => <AuditLine entry={entry} showRecord={props.showRecord} />}
         </For>
       </ul>
       <Show when={cursor()}>
         {(next) => (
           <p class="utrecht-paragraph">
-            <button type="button" class="utrecht-button utrecht-button--subtle" disabled={loading()} onClick={() => void more(next())}>
+            <button
+              type="button"
+              class="utrecht-button utrecht-button--subtle"
+              disabled={loading()}
+              onClick={() => void more(next())}
+            >
               Meer laden
             </button>
           </p>
@@ -57,8 +73,15 @@ export function AuditTrail(props: { label: string; load: (cursor?: string) => Pr
 export function AuditLine(props: { entry: AuditEntry; showRecord?: boolean | undefined }) {
   const e = () => props.entry;
   return (
-    <li class="utrecht-unordered-list__item" classList={{ 'landing-audit--nood': Boolean(e().noodtoegang), 'landing-audit--geweigerd': e().actie === 'geweigerd' }}>
-      {datumTijd(e().at)}: <strong>{auditActionLabels[e().actie]}</strong> ({e().onderdeel}) door {e().gebruiker.naam}, {roleLabels[e().gebruiker.rol].toLowerCase()}
+    <li
+      class="utrecht-unordered-list__item"
+      classList={{
+        'landing-audit--nood': Boolean(e().noodtoegang),
+        'landing-audit--geweigerd': e().actie === 'geweigerd',
+      }}
+    >
+      {datumTijd(e().at)}: <strong>{auditActionLabels[e().actie]}</strong> ({e().onderdeel}) door {e().gebruiker.naam},{' '}
+      {roleLabels[e().gebruiker.rol].toLowerCase()}
       {e().grond ? ` — ${groundLabels[e().grond!].toLowerCase()}` : ''}
       {e().noodtoegang ? ` — noodtoegang: “${e().noodtoegang!.reden}”` : ''}
       {e().wijziging?.velden.length ? ` — gewijzigd: ${e().wijziging!.velden.join(', ')}` : ''}

@@ -14,7 +14,8 @@ export function EmergencyAccess(props: { transitionId: string; onGranted: () => 
   const submit = (event: SubmitEvent) => {
     event.preventDefault();
     // The same check as the API's: ten characters that show, no control characters.
-    if (!emergencyReasonIsValid(reason().trim())) return setError('Beschrijf in 10 tot 300 tekens waarom je dit dossier nu moet inzien.');
+    if (!emergencyReasonIsValid(reason().trim()))
+      return setError('Beschrijf in 10 tot 300 tekens waarom je dit dossier nu moet inzien.');
     useEmergencyAccess(props.transitionId, reason().trim());
     props.onGranted();
   };
@@ -22,11 +23,20 @@ export function EmergencyAccess(props: { transitionId: string; onGranted: () => 
     <>
       <PageTitle>Traject van een ander team</PageTitle>
       <p class="utrecht-paragraph">
-        Dit traject hoort bij een ander team. Je kunt het alleen inzien in een noodsituatie, bijvoorbeeld als de eigen begeleiders niet bereikbaar zijn en er nu gehandeld moet worden.
+        Dit traject hoort bij een ander team. Je kunt het alleen inzien in een noodsituatie, bijvoorbeeld als de eigen
+        begeleiders niet bereikbaar zijn en er nu gehandeld moet worden.
       </p>
       <form class="utrecht-form landing-form" onSubmit={submit}>
-        <TextInput id="noodtoegang-reden" label="Reden voor noodtoegang" value={reason()} onInput={setReason} error={error()} />
-        <p class="utrecht-paragraph landing-muted">De reden komt in het auditlog en de teamleider van dat team ziet dat je het dossier hebt ingezien.</p>
+        <TextInput
+          id="noodtoegang-reden"
+          label="Reden voor noodtoegang"
+          value={reason()}
+          onInput={setReason}
+          error={error()}
+        />
+        <p class="utrecht-paragraph landing-muted">
+          De reden komt in het auditlog en de teamleider van dat team ziet dat je het dossier hebt ingezien.
+        </p>
         <button type="submit" class="utrecht-button utrecht-button--primary-action">
           Noodtoegang gebruiken
         </button>

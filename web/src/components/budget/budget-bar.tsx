@@ -15,7 +15,11 @@ export function BudgetBar(props: { budget: Budget }) {
   return (
     <figure class="landing-budget">
       <div class="landing-bar" aria-hidden="true">
-        <For each={segments}>{(s) => <span class={`landing-bar__part ${s.className}`} style={{ width: `${share(props.budget[s.key])}%` }} />}</For>
+        <For each={segments}>
+          {(s) => (
+            <span class={`landing-bar__part ${s.className}`} style={{ width: `${share(props.budget[s.key])}%` }} />
+          )}
+        </For>
       </div>
       <figcaption>
         <dl class="landing-budget__legend">

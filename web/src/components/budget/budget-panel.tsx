@@ -56,7 +56,9 @@ export function BudgetPanel(props: { transitionId: string; verhuisdatum?: string
   // A move with a date but no approved moving costs: the regelbudget is where they are covered (seed 004).
   const moveUncovered = () =>
     Boolean(props.verhuisdatum) &&
-    !(view()?.uitgaven ?? []).some((s) => s.categorie === 'verhuiskosten' && (s.status === 'goedgekeurd' || s.status === 'betaald'));
+    !(view()?.uitgaven ?? []).some(
+      (s) => s.categorie === 'verhuiskosten' && (s.status === 'goedgekeurd' || s.status === 'betaald'),
+    );
 
   return (
     <section class="landing-panel" aria-labelledby="regelbudget-title">
@@ -72,15 +74,47 @@ export function BudgetPanel(props: { transitionId: string; verhuisdatum?: string
               fallback={
                 <Show
                   when={role() === 'budgethouder'}
-                  fallback={<p class="utrecht-paragraph">Nog geen regelbudget: de budgethouder van de gemeente kent het toe.</p>}
+                  fallback={
+                    <p class="utrecht-paragraph">Nog geen regelbudget: de budgethouder van de gemeente kent het toe.</p>
+                  }
                 >
-                  <form class="utrecht-form landing-form" onSubmit={(e) => {
-                    e.preventDefault();
-                    void act(() => api.budget.grant(props.transitionId, { toegekendCent: euroToCents(grant.bedrag) ?? Number.NaN, geldigVan: grant.geldigVan, geldigTot: grant.geldigTot }));
-                  }}>
-                    <TextInput id="budget-bedrag" label="Toe te kennen bedrag (euro)" inputmode="decimal" value={grant.bedrag} onInput={(x) => setGrant('bedrag', x)} error={fieldErrors().toegekendCent} />
-                    <TextInput id="budget-van" label="Geldig van" type="date" value={grant.geldigVan} onInput={(x) => setGrant('geldigVan', x)} error={fieldErrors().geldigVan} />
-                    <TextInput id="budget-tot" label="Geldig tot en met" type="date" value={grant.geldigTot} onInput={(x) => setGrant('geldigTot', x)} error={fieldErrors().geldigTot} />
+                  <form
+                    class="utrecht-form landing-form"
+                    onSubmit={(e) => {
+                      e.preventDefault();
+                      void act(() =>
+                        api.budget.grant(props.transitionId, {
+                          toegekendCent: euroToCents(grant.bedrag) ?? Number.NaN,
+                          geldigVan: grant.geldigVan,
+                          geldigTot: grant.geldigTot,
+                        }),
+                      );
+                    }}
+                  >
+                    <TextInput
+                      id="budget-bedrag"
+                      label="Toe te kennen bedrag (euro)"
+                      inputmode="decimal"
+                      value={grant.bedrag}
+                      onInput={(x) => setGrant('bedrag', x)}
+                      error={fieldErrors().toegekendCent}
+                    />
+                    <TextInput
+                      id="budget-van"
+                      label="Geldig van"
+                      type="date"
+                      value={grant.geldigVan}
+                      onInput={(x) => setGrant('geldigVan', x)}
+                      error={fieldErrors().geldigVan}
+                    />
+                    <TextInput
+                      id="budget-tot"
+                      label="Geldig tot en met"
+                      type="date"
+                      value={grant.geldigTot}
+                      onInput={(x) => setGrant('geldigTot', x)}
+                      error={fieldErrors().geldigTot}
+                    />
                     <button type="submit" class="utrecht-button utrecht-button--primary-action">
                       Regelbudget toekennen
                     </button>
@@ -92,15 +126,17 @@ export function BudgetPanel(props: { transitionId: string; verhuisdatum?: string
                 <>
                   <BudgetBar budget={budget()} />
                   <p class="utrecht-paragraph">
-                    Geldig van {datum(budget().geldigVan)} tot en met {datum(budget().geldigTot)}. Uitgaven tot {centsToEuro(v().drempelCent)} zijn
-                    direct goedgekeurd; daarboven beslist de budgethouder.
+                    Geldig van {datum(budget().geldigVan)} tot en met {datum(budget().geldigTot)}. Uitgaven tot{' '}
+                    {centsToEuro(v().drempelCent)} zijn direct goedgekeurd; daarboven beslist de budgethouder.
                   </p>
                 </>
               )}
             </Show>
             <Show when={moveUncovered()}>
               <div class="utrecht-alert utrecht-alert--warning" role="status">
-                <p class="utrecht-paragraph">De verhuiskosten zijn nog niet gedekt: stel ze voor uit het regelbudget.</p>
+                <p class="utrecht-paragraph">
+                  De verhuiskosten zijn nog niet gedekt: stel ze voor uit het regelbudget.
+                </p>
               </div>
             </Show>
 
@@ -118,20 +154,59 @@ export function BudgetPanel(props: { transitionId: string; verhuisdatum?: string
                       </span>
                       <div class="utrecht-button-group">
                         <Show when={role() === 'budgethouder' && s.status === 'voorgesteld'}>
-                          <button type="button" class="utrecht-button utrecht-button--primary-action" onClick={() => void act(() => api.budget.decide(props.transitionId, s.id, { besluit: 'goedgekeurd' }))}>
+                          <button
+                            type="button"
+                            class="utrecht-button utrecht-button--primary-action"
+                            onClick={() =>
+                              void act(() => api.budget.decide(props.transitionId, s.id, { besluit: 'goedgekeurd' }))
+                            }
+                          >
                             Goedkeuren
                           </button>
-                          <button type="button" class="utrecht-button utrecht-button--secondary-action" onClick={() => void act(() => api.budget.decide(props.transitionId, s.id, { besluit: 'afgewezen', reden: rejectReason() }))}>
+                          <button
+                            type="button"
+                            class="utrecht-button utrecht-button--secondary-action"
+                            onClick={() =>
+                              void act(() =>
+                                api.budget.decide(props.transitionId, s.id, {
+                                  besluit: 'afgewezen',
+                                  reden: rejectReason(),
+                                }),
+                              )
+                            }
+                          >
                             Afwijzen
                           </button>
                         </Show>
                         <Show when={role() === 'budgethouder' && s.status === 'goedgekeurd'}>
-                          <button type="button" class="utrecht-button utrecht-button--secondary-action" onClick={() => void act(() => api.budget.pay(props.transitionId, s.id, { betaaldOp: today() ?? new Date().toISOString().slice(0, 10) }))}>
+                          <button
+                            type="button"
+                            class="utrecht-button utrecht-button--secondary-action"
+                            onClick={() =>
+                              void act(() =>
+                                api.budget.pay(props.transitionId, s.id, {
+                                  betaaldOp: today() ?? new Date().toISOString().slice(0, 10),
+                                }),
+                              )
+                            }
+                          >
                             Markeer als betaald
                           </button>
                         </Show>
-                        <Show when={role() !== 'budgethouder' && (s.status === 'voorgesteld' || s.status === 'goedgekeurd')}>
-                          <button type="button" class="utrecht-button utrecht-button--subtle" onClick={() => void act(() => api.budget.cancel(props.transitionId, s.id, { reden: 'Geannuleerd door de begeleider' }))}>
+                        <Show
+                          when={role() !== 'budgethouder' && (s.status === 'voorgesteld' || s.status === 'goedgekeurd')}
+                        >
+                          <button
+                            type="button"
+                            class="utrecht-button utrecht-button--subtle"
+                            onClick={() =>
+                              void act(() =>
+                                api.budget.cancel(props.transitionId, s.id, {
+                                  reden: 'Geannuleerd door de begeleider',
+                                }),
+                              )
+                            }
+                          >
                             Annuleren
                           </button>
                         </Show>
@@ -141,7 +216,13 @@ export function BudgetPanel(props: { transitionId: string; verhuisdatum?: string
                 </For>
               </ul>
               <Show when={role() === 'budgethouder' && v().uitgaven.some((s) => s.status === 'voorgesteld')}>
-                <TextInput id="afwijs-reden" label="Reden bij afwijzen" value={rejectReason()} onInput={setRejectReason} error={fieldErrors().reden} />
+                <TextInput
+                  id="afwijs-reden"
+                  label="Reden bij afwijzen"
+                  value={rejectReason()}
+                  onInput={setRejectReason}
+                  error={fieldErrors().reden}
+                />
               </Show>
             </Show>
 
@@ -149,22 +230,55 @@ export function BudgetPanel(props: { transitionId: string; verhuisdatum?: string
               <details class="landing-details">
                 <summary>Uitgave voorstellen</summary>
                 <form class="utrecht-form landing-form" onSubmit={(e) => void propose(e)}>
-                  <div class="utrecht-form-field" classList={{ 'utrecht-form-field--invalid': Boolean(fieldErrors().categorie) }}>
+                  <div
+                    class="utrecht-form-field"
+                    classList={{ 'utrecht-form-field--invalid': Boolean(fieldErrors().categorie) }}
+                  >
                     <label class="utrecht-form-label" for="uitgave-categorie">
                       Categorie
                     </label>
                     <Show when={fieldErrors().categorie}>
                       <div class="utrecht-form-field-error-message">{fieldErrors().categorie}</div>
                     </Show>
-                    <select id="uitgave-categorie" class="utrecht-select utrecht-select--html-select" value={form.categorie} onChange={(e) => setForm('categorie', e.currentTarget.value)}>
+                    <select
+                      id="uitgave-categorie"
+                      class="utrecht-select utrecht-select--html-select"
+                      value={form.categorie}
+                      onChange={(e) => setForm('categorie', e.currentTarget.value)}
+                    >
                       <option value="">Kies een categorie</option>
                       <For each={spendCategories}>{(c) => <option value={c}>{spendCategoryLabels[c]}</option>}</For>
                     </select>
                   </div>
-                  <TextInput id="uitgave-bedrag" label="Bedrag (euro)" inputmode="decimal" value={form.bedrag} onInput={(x) => setForm('bedrag', x)} error={fieldErrors().bedragCent} />
-                  <TextInput id="uitgave-ontvanger" label="Aan wie" value={form.ontvanger} onInput={(x) => setForm('ontvanger', x)} error={fieldErrors().ontvanger} />
-                  <TextInput id="uitgave-reden" label="Waarom (in gewone woorden)" value={form.reden} onInput={(x) => setForm('reden', x)} error={fieldErrors().reden} />
-                  <TextInput id="uitgave-bon" label="Bonnummer of factuur (optioneel)" value={form.bonReferentie} onInput={(x) => setForm('bonReferentie', x)} error={fieldErrors().bonReferentie} />
+                  <TextInput
+                    id="uitgave-bedrag"
+                    label="Bedrag (euro)"
+                    inputmode="decimal"
+                    value={form.bedrag}
+                    onInput={(x) => setForm('bedrag', x)}
+                    error={fieldErrors().bedragCent}
+                  />
+                  <TextInput
+                    id="uitgave-ontvanger"
+                    label="Aan wie"
+                    value={form.ontvanger}
+                    onInput={(x) => setForm('ontvanger', x)}
+                    error={fieldErrors().ontvanger}
+                  />
+                  <TextInput
+                    id="uitgave-reden"
+                    label="Waarom (in gewone woorden)"
+                    value={form.reden}
+                    onInput={(x) => setForm('reden', x)}
+                    error={fieldErrors().reden}
+                  />
+                  <TextInput
+                    id="uitgave-bon"
+                    label="Bonnummer of factuur (optioneel)"
+                    value={form.bonReferentie}
+                    onInput={(x) => setForm('bonReferentie', x)}
+                    error={fieldErrors().bonReferentie}
+                  />
                   <button type="submit" class="utrecht-button utrecht-button--primary-action">
                     Uitgave voorstellen
                   </button>
@@ -176,14 +290,26 @@ export function BudgetPanel(props: { transitionId: string; verhuisdatum?: string
               <h3 class="utrecht-heading-3">Grootboek</h3>
               <div class="utrecht-table-container">
                 <table class="utrecht-table utrecht-table--html-table">
-                  <caption class="utrecht-table__caption landing-visually-hidden">Grootboek van het regelbudget</caption>
+                  <caption class="utrecht-table__caption landing-visually-hidden">
+                    Grootboek van het regelbudget
+                  </caption>
                   <thead class="utrecht-table__header">
                     <tr class="utrecht-table__row">
-                      <th class="utrecht-table__header-cell" scope="col">Wanneer</th>
-                      <th class="utrecht-table__header-cell" scope="col">Wat</th>
-                      <th class="utrecht-table__header-cell utrecht-table__header-cell--numeric-column" scope="col">Bedrag</th>
-                      <th class="utrecht-table__header-cell" scope="col">Door</th>
-                      <th class="utrecht-table__header-cell" scope="col">Waarom</th>
+                      <th class="utrecht-table__header-cell" scope="col">
+                        Wanneer
+                      </th>
+                      <th class="utrecht-table__header-cell" scope="col">
+                        Wat
+                      </th>
+                      <th class="utrecht-table__header-cell utrecht-table__header-cell--numeric-column" scope="col">
+                        Bedrag
+                      </th>
+                      <th class="utrecht-table__header-cell" scope="col">
+                        Door
+                      </th>
+                      <th class="utrecht-table__header-cell" scope="col">
+                        Waarom
+                      </th>
                     </tr>
                   </thead>
                   <tbody class="utrecht-table__body">
@@ -195,7 +321,9 @@ export function BudgetPanel(props: { transitionId: string; verhuisdatum?: string
                             {ledgerLabels[e.soort]}
                             {e.categorie ? ` — ${spendCategoryLabels[e.categorie]}` : ''}
                           </td>
-                          <td class="utrecht-table__cell utrecht-table__cell--numeric-data">{centsToEuro(e.bedragCent)}</td>
+                          <td class="utrecht-table__cell utrecht-table__cell--numeric-data">
+                            {centsToEuro(e.bedragCent)}
+                          </td>
                           <td class="utrecht-table__cell">{e.door.naam}</td>
                           <td class="utrecht-table__cell">{e.reden ?? ''}</td>
                         </tr>

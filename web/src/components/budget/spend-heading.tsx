@@ -7,7 +7,8 @@ export function SpendHeading(props: { spend: Spend }) {
   return (
     <>
       <strong>
-        {centsToEuro(props.spend.bedragCent)} — {spendCategoryLabels[props.spend.categorie]}, aan {props.spend.ontvanger}
+        {centsToEuro(props.spend.bedragCent)} — {spendCategoryLabels[props.spend.categorie]}, aan{' '}
+        {props.spend.ontvanger}
       </strong>
       <span>{props.spend.reden}</span>
     </>

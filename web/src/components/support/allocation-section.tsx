@@ -30,7 +30,10 @@ const uren = (hours: number) => new Intl.NumberFormat('nl-NL', { maximumFraction
 /** "3 uur per week, 02A01, van 1 januari 2027 tot en met 31 december 2027", with the weekly average when it differs. */
 function inWoorden(t: Toewijzing): string {
   const perWeek = hoursPerWeek(t.omvang, t);
-  const average = perWeek !== undefined && !(t.omvang.eenheid === '04' && t.omvang.frequentie === '2') ? ` (gemiddeld ${uren(perWeek)} uur per week)` : '';
+  const average =
+    perWeek !== undefined && !(t.omvang.eenheid === '04' && t.omvang.frequentie === '2')
+      ? ` (gemiddeld ${uren(perWeek)} uur per week)`
+      : '';
   const product = t.productCode ?? t.productCategorie;
   return `${omvangInWoorden(t.omvang)}${average}${product ? `, ${product}` : ''}, van ${datum(t.ingangsdatum)}${t.einddatum ? ` tot en met ${datum(t.einddatum)}` : ''}`;
 }
@@ -40,13 +43,29 @@ function warnings(check: TransitionOverview['ondersteuning']['toewijzing']): str
   const o = check?.overschrijding;
   const einde = check?.eindigtBinnenkort;
   return [
-    ...(o ? [`Vanaf ${datum(o.vanaf)} is ${uren(o.urenPerWeekGepland)} uur per week gepland, toegewezen is ${uren(o.urenPerWeekToegewezen)}: vraag een wijziging aan.`] : []),
-    ...(einde ? [`De toewijzing ${check?.verlopen ? 'is geëindigd' : 'eindigt'} op ${datum(einde)}, terwijl de ondersteuning doorgaat: vraag op tijd een nieuwe aan.`] : []),
+    ...(o
+      ? [
+          `Vanaf ${datum(o.vanaf)} is ${uren(o.urenPerWeekGepland)} uur per week gepland, toegewezen is ${uren(o.urenPerWeekToegewezen)}: vraag een wijziging aan.`,
+        ]
+      : []),
+    ...(einde
+      ? [
+          `De toewijzing ${check?.verlopen ? 'is geëindigd' : 'eindigt'} op ${datum(einde)}, terwijl de ondersteuning doorgaat: vraag op tijd een nieuwe aan.`,
+        ]
+      : []),
   ];
 }
 
 /** A select over an iWmo code list, showing code and label (the caseworker copies codes from the toewijzing). */
-function CodeSelect<C extends string>(props: { id: string; label: string; codes: readonly C[]; labels: Record<C, string>; value: C; onChange: (code: C) => void; error?: string | undefined }) {
+function CodeSelect<C extends string>(props: {
+  id: string;
+  label: string;
+  codes: readonly C[];
+  labels: Record<C, string>;
+  value: C;
+  onChange: (code: C) => void;
+  error?: string | undefined;
+}) {
   return (
     <FormField id={props.id} label={props.label} error={props.error}>
       <select
@@ -68,7 +87,11 @@ function CodeSelect<C extends string>(props: { id: string; label: string; codes:
  * asks for more or the allocation runs out, recording a new one, and a draft verzoek om wijziging to download
  * for the provider's iWmo system (Landing sends nothing).
  */
-export function AllocationSection(props: { transition: Transition; overview: TransitionOverview; onChanged: (t: Transition) => void }) {
+export function AllocationSection(props: {
+  transition: Transition;
+  overview: TransitionOverview;
+  onChanged: (t: Transition) => void;
+}) {
   const runner = createCommandRunner({ transition: () => props.transition, onChanged: props.onChanged });
   const drafting = createActionRunner(() => undefined);
   const check = () => props.overview.ondersteuning.toewijzing;
@@ -82,7 +105,11 @@ export function AllocationSection(props: { transition: Transition; overview: Tra
     eenheid: '04' as EenheidCode,
     frequentie: '2' as FrequentieCode,
   });
-  const [vow, setVow] = createStore({ redenVerzoek: '01' as RedenVerzoekCode, gewensteIngangsdatum: '', toelichting: '' });
+  const [vow, setVow] = createStore({
+    redenVerzoek: '01' as RedenVerzoekCode,
+    gewensteIngangsdatum: '',
+    toelichting: '',
+  });
   const gewensteIngangsdatum = () => vow.gewensteIngangsdatum || check()?.overschrijding?.vanaf || props.overview.today;
   const err = (name: string) => runner.fieldErrors()[name];
 
@@ -101,7 +128,18 @@ export function AllocationSection(props: { transition: Transition; overview: Tra
           expectedVersion,
         }),
       )
-      .then((ok) => ok && setForm({ toewijzingNummer: '', productCategorie: '', productCode: '', ingangsdatum: '', einddatum: '', volume: '' }));
+      .then(
+        (ok) =>
+          ok &&
+          setForm({
+            toewijzingNummer: '',
+            productCategorie: '',
+            productCode: '',
+            ingangsdatum: '',
+            einddatum: '',
+            volume: '',
+          }),
+      );
   };
 
   const download = (event: SubmitEvent) => {
@@ -142,14 +180,70 @@ export function AllocationSection(props: { transition: Transition; overview: Tra
       <details class="landing-details">
         <summary>{props.transition.toewijzing ? 'Nieuwe toewijzing vastleggen' : 'Toewijzing vastleggen'}</summary>
         <form class="utrecht-form landing-form" onSubmit={record}>
-          <TextInput id="toewijzing-nummer" label="Toewijzingnummer" value={form.toewijzingNummer} onInput={(v) => setForm('toewijzingNummer', v)} error={err('toewijzingNummer')} />
-          <TextInput id="toewijzing-categorie" label="Productcategorie (optioneel, bijvoorbeeld 02)" value={form.productCategorie} onInput={(v) => setForm('productCategorie', v)} error={err('productCategorie')} />
-          <TextInput id="toewijzing-code" label="Productcode (optioneel, bijvoorbeeld 02A01)" value={form.productCode} onInput={(v) => setForm('productCode', v)} error={err('productCode')} />
-          <TextInput id="toewijzing-ingang" label="Ingangsdatum" type="date" value={form.ingangsdatum} onInput={(v) => setForm('ingangsdatum', v)} error={err('ingangsdatum')} />
-          <TextInput id="toewijzing-einde" label="Einddatum (optioneel)" type="date" value={form.einddatum} onInput={(v) => setForm('einddatum', v)} error={err('einddatum')} />
-          <TextInput id="toewijzing-volume" label="Volume" type="number" inputmode="numeric" value={form.volume} onInput={(v) => setForm('volume', v)} error={err('omvang.volume')} />
-          <CodeSelect id="toewijzing-eenheid" label="Eenheid" codes={eenheidCodes} labels={eenheidLabels} value={form.eenheid} onChange={(c) => setForm('eenheid', c)} error={err('omvang.eenheid')} />
-          <CodeSelect id="toewijzing-frequentie" label="Frequentie" codes={frequentieCodes} labels={frequentieLabels} value={form.frequentie} onChange={(c) => setForm('frequentie', c)} error={err('omvang.frequentie')} />
+          <TextInput
+            id="toewijzing-nummer"
+            label="Toewijzingnummer"
+            value={form.toewijzingNummer}
+            onInput={(v) => setForm('toewijzingNummer', v)}
+            error={err('toewijzingNummer')}
+          />
+          <TextInput
+            id="toewijzing-categorie"
+            label="Productcategorie (optioneel, bijvoorbeeld 02)"
+            value={form.productCategorie}
+            onInput={(v) => setForm('productCategorie', v)}
+            error={err('productCategorie')}
+          />
+          <TextInput
+            id="toewijzing-code"
+            label="Productcode (optioneel, bijvoorbeeld 02A01)"
+            value={form.productCode}
+            onInput={(v) => setForm('productCode', v)}
+            error={err('productCode')}
+          />
+          <TextInput
+            id="toewijzing-ingang"
+            label="Ingangsdatum"
+            type="date"
+            value={form.ingangsdatum}
+            onInput={(v) => setForm('ingangsdatum', v)}
+            error={err('ingangsdatum')}
+          />
+          <TextInput
+            id="toewijzing-einde"
+            label="Einddatum (optioneel)"
+            type="date"
+            value={form.einddatum}
+            onInput={(v) => setForm('einddatum', v)}
+            error={err('einddatum')}
+          />
+          <TextInput
+            id="toewijzing-volume"
+            label="Volume"
+            type="number"
+            inputmode="numeric"
+            value={form.volume}
+            onInput={(v) => setForm('volume', v)}
+            error={err('omvang.volume')}
+          />
+          <CodeSelect
+            id="toewijzing-eenheid"
+            label="Eenheid"
+            codes={eenheidCodes}
+            labels={eenheidLabels}
+            value={form.eenheid}
+            onChange={(c) => setForm('eenheid', c)}
+            error={err('omvang.eenheid')}
+          />
+          <CodeSelect
+            id="toewijzing-frequentie"
+            label="Frequentie"
+            codes={frequentieCodes}
+            labels={frequentieLabels}
+            value={form.frequentie}
+            onChange={(c) => setForm('frequentie', c)}
+            error={err('omvang.frequentie')}
+          />
           <button type="submit" class="utrecht-button utrecht-button--primary-action" disabled={runner.busy()}>
             Toewijzing vastleggen
           </button>
@@ -159,13 +253,35 @@ export function AllocationSection(props: { transition: Transition; overview: Tra
         <details class="landing-details">
           <summary>Verzoek om wijziging opstellen</summary>
           <p class="utrecht-paragraph">
-            Landing stelt het verzoek op uit de geplande ondersteuning en verstuurt niets. Lees het bestand in het iWmo-systeem van de organisatie in; dat vult het BSN aan.
+            Landing stelt het verzoek op uit de geplande ondersteuning en verstuurt niets. Lees het bestand in het
+            iWmo-systeem van de organisatie in; dat vult het BSN aan.
           </p>
           <ProblemAlert message={drafting.error()} />
           <form class="utrecht-form landing-form" onSubmit={download}>
-            <CodeSelect id="vow-aanleiding" label="Aanleiding van het verzoek" codes={redenVerzoekCodes} labels={redenVerzoekLabels} value={vow.redenVerzoek} onChange={(c) => setVow('redenVerzoek', c)} error={drafting.fieldErrors().redenVerzoek} />
-            <TextInput id="vow-ingang" label="Gewenste ingangsdatum" type="date" value={gewensteIngangsdatum()} onInput={(v) => setVow('gewensteIngangsdatum', v)} error={drafting.fieldErrors().gewensteIngangsdatum} />
-            <TextInput id="vow-toelichting" label="Toelichting voor de gemeente (optioneel, zonder gezondheidsgegevens)" value={vow.toelichting} onInput={(v) => setVow('toelichting', v)} error={drafting.fieldErrors().toelichting} />
+            <CodeSelect
+              id="vow-aanleiding"
+              label="Aanleiding van het verzoek"
+              codes={redenVerzoekCodes}
+              labels={redenVerzoekLabels}
+              value={vow.redenVerzoek}
+              onChange={(c) => setVow('redenVerzoek', c)}
+              error={drafting.fieldErrors().redenVerzoek}
+            />
+            <TextInput
+              id="vow-ingang"
+              label="Gewenste ingangsdatum"
+              type="date"
+              value={gewensteIngangsdatum()}
+              onInput={(v) => setVow('gewensteIngangsdatum', v)}
+              error={drafting.fieldErrors().gewensteIngangsdatum}
+            />
+            <TextInput
+              id="vow-toelichting"
+              label="Toelichting voor de gemeente (optioneel, zonder gezondheidsgegevens)"
+              value={vow.toelichting}
+              onInput={(v) => setVow('toelichting', v)}
+              error={drafting.fieldErrors().toelichting}
+            />
             <button type="submit" class="utrecht-button utrecht-button--secondary-action">
               Verzoek om wijziging downloaden (JSON)
             </button>

@@ -9,7 +9,10 @@ import { TextInput } from '../transition/text-input';
 
 /** Contactmomenten: the last ones, whether contact is over time for the level, and a quick way to record one. */
 export function ContactsSection(props: { transitionId: string }) {
-  const [contacts, { refetch }] = createResource(() => props.transitionId, (id) => api.contacts.list(id));
+  const [contacts, { refetch }] = createResource(
+    () => props.transitionId,
+    (id) => api.contacts.list(id),
+  );
   const { act, error, fieldErrors } = createActionRunner(refetch);
   const [form, setForm] = createStore({ modaliteit: 'thuis' as Modaliteit, notitie: '' });
   const keyed = retryKey();
@@ -28,13 +31,17 @@ export function ContactsSection(props: { transitionId: string }) {
         {(days) => (
           <div class="utrecht-alert utrecht-alert--warning" role="status">
             <p class="utrecht-paragraph">
-              Het contact is {days()} dagen over tijd (dit niveau vraagt contact binnen {contacts()?.toegestaneDagen} dagen).
+              Het contact is {days()} dagen over tijd (dit niveau vraagt contact binnen {contacts()?.toegestaneDagen}{' '}
+              dagen).
             </p>
           </div>
         )}
       </Show>
       <ul class="utrecht-unordered-list" aria-label="Recente contactmomenten">
-        <For each={(contacts()?.items ?? []).slice(0, 5)} fallback={<li class="utrecht-unordered-list__item">Nog geen contactmomenten vastgelegd.</li>}>
+        <For
+          each={(contacts()?.items ?? []).slice(0, 5)}
+          fallback={<li class="utrecht-unordered-list__item">Nog geen contactmomenten vastgelegd.</li>}
+        >
           {(c) => (
             <li class="utrecht-unordered-list__item">
               {datumTijd(c.op)}, {modaliteitLabels[c.modaliteit].toLowerCase()}, {c.wie.naam}
@@ -48,11 +55,22 @@ export function ContactsSection(props: { transitionId: string }) {
           <label class="utrecht-form-label" for="contact-modaliteit">
             Hoe
           </label>
-          <select id="contact-modaliteit" class="utrecht-select utrecht-select--html-select" value={form.modaliteit} onChange={(e) => setForm('modaliteit', e.currentTarget.value as Modaliteit)}>
+          <select
+            id="contact-modaliteit"
+            class="utrecht-select utrecht-select--html-select"
+            value={form.modaliteit}
+            onChange={(e) => setForm('modaliteit', e.currentTarget.value as Modaliteit)}
+          >
             <For each={modaliteiten}>{(m) => <option value={m}>{modaliteitLabels[m]}</option>}</For>
           </select>
         </div>
-        <TextInput id="contact-notitie" label="Korte notitie (optioneel)" value={form.notitie} onInput={(v) => setForm('notitie', v)} error={fieldErrors().notitie} />
+        <TextInput
+          id="contact-notitie"
+          label="Korte notitie (optioneel)"
+          value={form.notitie}
+          onInput={(v) => setForm('notitie', v)}
+          error={fieldErrors().notitie}
+        />
         <button type="submit" class="utrecht-button utrecht-button--secondary-action">
           Contact vastleggen
         </button>

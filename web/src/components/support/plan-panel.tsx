@@ -10,13 +10,26 @@ import { createCommandRunner } from '../transition/command-runner';
 import { TextInput } from '../transition/text-input';
 
 /** The signaleringsplan in force, by phase, with the person's agreement; adding a sign makes a new version. */
-export function PlanPanel(props: { transition: Transition; overview: TransitionOverview; onChanged: (t: Transition) => void }) {
+export function PlanPanel(props: {
+  transition: Transition;
+  overview: TransitionOverview;
+  onChanged: (t: Transition) => void;
+}) {
   const runner = createCommandRunner({ transition: () => props.transition, onChanged: props.onChanged });
   const plan = () => currentPlan(props.transition.signaleringsplan);
-  const [form, setForm] = createStore({ fase: 'oranje' as SignFase, teken: '', actie: '', wie: '', netwerkMagWeten: true, corporatieMagWeten: false, opgesteldMet: '' });
+  const [form, setForm] = createStore({
+    fase: 'oranje' as SignFase,
+    teken: '',
+    actie: '',
+    wie: '',
+    netwerkMagWeten: true,
+    corporatieMagWeten: false,
+    opgesteldMet: '',
+  });
   const err = (name: string) => runner.fieldErrors()[name];
   // The new sign is the last of the version sent: its messages come back as `tekens.<n>.<field>`.
-  const signErr = (field: string) => Object.entries(runner.fieldErrors()).find(([name]) => name.endsWith(`.${field}`))?.[1];
+  const signErr = (field: string) =>
+    Object.entries(runner.fieldErrors()).find(([name]) => name.endsWith(`.${field}`))?.[1];
 
   const addSign = (event: SubmitEvent) => {
     event.preventDefault();
@@ -33,7 +46,14 @@ export function PlanPanel(props: { transition: Transition; overview: TransitionO
   };
   const agree = () => {
     const current = plan();
-    if (current) void runner.run((expectedVersion) => api.transitions.agreePlan(props.transition.id, { versie: current.versie, op: props.overview.today, expectedVersion }));
+    if (current)
+      void runner.run((expectedVersion) =>
+        api.transitions.agreePlan(props.transition.id, {
+          versie: current.versie,
+          op: props.overview.today,
+          expectedVersion,
+        }),
+      );
   };
 
   return (
@@ -42,12 +62,19 @@ export function PlanPanel(props: { transition: Transition; overview: TransitionO
         Signaleringsplan
       </h2>
       <ProblemAlert message={runner.error()} />
-      <Show when={plan()} fallback={<p class="utrecht-paragraph">Nog geen signaleringsplan. Stel het op met de persoon en het netwerk.</p>}>
+      <Show
+        when={plan()}
+        fallback={
+          <p class="utrecht-paragraph">Nog geen signaleringsplan. Stel het op met de persoon en het netwerk.</p>
+        }
+      >
         {(p) => (
           <>
             <p class="utrecht-paragraph">
               Versie {p().versie}, opgesteld met {p().opgesteldMet} op {datum(p().vastgelegdOp)}.{' '}
-              {p().akkoordPersoonOp ? `Akkoord van de persoon op ${datum(p().akkoordPersoonOp!)}.` : 'Nog geen akkoord van de persoon.'}
+              {p().akkoordPersoonOp
+                ? `Akkoord van de persoon op ${datum(p().akkoordPersoonOp!)}.`
+                : 'Nog geen akkoord van de persoon.'}
             </p>
             <Show when={!p().akkoordPersoonOp}>
               <button type="button" class="utrecht-button utrecht-button--secondary-action" onClick={agree}>
@@ -87,27 +114,68 @@ export function PlanPanel(props: { transition: Transition; overview: TransitionO
             <label class="utrecht-form-label" for="teken-fase">
               Fase
             </label>
-            <select id="teken-fase" class="utrecht-select utrecht-select--html-select" value={form.fase} onChange={(e) => setForm('fase', e.currentTarget.value as SignFase)}>
+            <select
+              id="teken-fase"
+              class="utrecht-select utrecht-select--html-select"
+              value={form.fase}
+              onChange={(e) => setForm('fase', e.currentTarget.value as SignFase)}
+            >
               <For each={signFases}>{(f) => <option value={f}>{signFaseLabels[f]}</option>}</For>
             </select>
           </div>
-          <TextInput id="teken-teken" label="Teken, in de woorden van de persoon" value={form.teken} onInput={(v) => setForm('teken', v)} error={signErr('teken')} />
-          <TextInput id="teken-actie" label="Afgesproken actie" value={form.actie} onInput={(v) => setForm('actie', v)} error={signErr('actie')} />
-          <TextInput id="teken-wie" label="Wie handelt" value={form.wie} onInput={(v) => setForm('wie', v)} error={signErr('wie')} />
+          <TextInput
+            id="teken-teken"
+            label="Teken, in de woorden van de persoon"
+            value={form.teken}
+            onInput={(v) => setForm('teken', v)}
+            error={signErr('teken')}
+          />
+          <TextInput
+            id="teken-actie"
+            label="Afgesproken actie"
+            value={form.actie}
+            onInput={(v) => setForm('actie', v)}
+            error={signErr('actie')}
+          />
+          <TextInput
+            id="teken-wie"
+            label="Wie handelt"
+            value={form.wie}
+            onInput={(v) => setForm('wie', v)}
+            error={signErr('wie')}
+          />
           <div class="utrecht-form-field utrecht-form-field--checkbox">
-            <input id="teken-netwerk" type="checkbox" class="utrecht-checkbox utrecht-checkbox--html-input" checked={form.netwerkMagWeten} onChange={(e) => setForm('netwerkMagWeten', e.currentTarget.checked)} />
+            <input
+              id="teken-netwerk"
+              type="checkbox"
+              class="utrecht-checkbox utrecht-checkbox--html-input"
+              checked={form.netwerkMagWeten}
+              onChange={(e) => setForm('netwerkMagWeten', e.currentTarget.checked)}
+            />
             <label class="utrecht-form-label utrecht-form-label--checkbox" for="teken-netwerk">
               Het netwerk mag dit weten
             </label>
           </div>
           <div class="utrecht-form-field utrecht-form-field--checkbox">
-            <input id="teken-corporatie" type="checkbox" class="utrecht-checkbox utrecht-checkbox--html-input" checked={form.corporatieMagWeten} onChange={(e) => setForm('corporatieMagWeten', e.currentTarget.checked)} />
+            <input
+              id="teken-corporatie"
+              type="checkbox"
+              class="utrecht-checkbox utrecht-checkbox--html-input"
+              checked={form.corporatieMagWeten}
+              onChange={(e) => setForm('corporatieMagWeten', e.currentTarget.checked)}
+            />
             <label class="utrecht-form-label utrecht-form-label--checkbox" for="teken-corporatie">
               De corporatie mag dit weten
             </label>
           </div>
           <Show when={!plan()}>
-            <TextInput id="plan-met" label="Opgesteld met (de persoon en wie uit het netwerk)" value={form.opgesteldMet} onInput={(v) => setForm('opgesteldMet', v)} error={err('opgesteldMet')} />
+            <TextInput
+              id="plan-met"
+              label="Opgesteld met (de persoon en wie uit het netwerk)"
+              value={form.opgesteldMet}
+              onInput={(v) => setForm('opgesteldMet', v)}
+              error={err('opgesteldMet')}
+            />
           </Show>
           <button type="submit" class="utrecht-button utrecht-button--primary-action" disabled={runner.busy()}>
             Teken toevoegen

@@ -3,14 +3,22 @@ import { createStore } from 'solid-js/store';
 import type { Signal } from '../../../../shared/domain/signal-schemas';
 import { signFaseLabels } from '../../../../shared/domain/signaleringsplan';
 import { signalSourceLabels } from '../../../../shared/domain/signals';
-import { supportLevelLabels, supportLevels, type Modaliteit, type SupportLevel } from '../../../../shared/domain/support';
+import {
+  supportLevelLabels,
+  supportLevels,
+  type Modaliteit,
+  type SupportLevel,
+} from '../../../../shared/domain/support';
 import { datum, datumTijd } from '../../format';
 import { TextInput } from '../transition/text-input';
 import { ModaliteitenFieldset } from './modaliteiten-fieldset';
 
 export interface SignalActions {
   acknowledge: (signal: Signal) => void;
-  resolve: (signal: Signal, input: { notitie: string; opschaling?: { niveau: SupportLevel; modaliteiten: Modaliteit[]; tot: string } }) => Promise<boolean>;
+  resolve: (
+    signal: Signal,
+    input: { notitie: string; opschaling?: { niveau: SupportLevel; modaliteiten: Modaliteit[]; tot: string } },
+  ) => Promise<boolean>;
   fieldErrors: () => Record<string, string>;
 }
 
@@ -31,7 +39,13 @@ export function SignalItem(props: { signal: Signal; now: string; actions: Signal
         {s().thermometer ? ` · thermometer ${s().thermometer!.totaal}: ${s().thermometer!.actie}` : ''}
       </span>
       <Show when={s().status === 'open' && s().deadline}>
-        {(deadline) => <span>{overdue() ? `Te laat: had opgepakt moeten zijn vóór ${datumTijd(deadline())}` : `Oppakken vóór ${datumTijd(deadline())}`}</span>}
+        {(deadline) => (
+          <span>
+            {overdue()
+              ? `Te laat: had opgepakt moeten zijn vóór ${datumTijd(deadline())}`
+              : `Oppakken vóór ${datumTijd(deadline())}`}
+          </span>
+        )}
       </Show>
       <Show when={s().taakAangemaaktOp}>
         <span>Taak voor het duo sinds {datumTijd(s().taakAangemaaktOp!)}.</span>
@@ -39,7 +53,13 @@ export function SignalItem(props: { signal: Signal; now: string; actions: Signal
       <Show when={s().geescaleerdOp}>
         <span>Doorgezet naar de teamleider op {datumTijd(s().geescaleerdOp!)}.</span>
       </Show>
-      <Show when={s().bevestigd}>{(b) => <span>Opgepakt door {b().door.naam} op {datumTijd(b().op)}.</span>}</Show>
+      <Show when={s().bevestigd}>
+        {(b) => (
+          <span>
+            Opgepakt door {b().door.naam} op {datumTijd(b().op)}.
+          </span>
+        )}
+      </Show>
       <Show when={s().opschalingsvoorstel}>
         {(v) => (
           <span>
@@ -50,7 +70,11 @@ export function SignalItem(props: { signal: Signal; now: string; actions: Signal
       </Show>
       <div class="utrecht-button-group">
         <Show when={s().status === 'open'}>
-          <button type="button" class="utrecht-button utrecht-button--primary-action" onClick={() => props.actions.acknowledge(s())}>
+          <button
+            type="button"
+            class="utrecht-button utrecht-button--primary-action"
+            onClick={() => props.actions.acknowledge(s())}
+          >
             Signaal oppakken
           </button>
         </Show>
@@ -75,7 +99,9 @@ function ResolveForm(props: { signal: Signal; actions: SignalActions }) {
     event.preventDefault();
     void props.actions.resolve(props.signal, {
       notitie: form.notitie,
-      ...(scaleUp() ? { opschaling: { niveau: form.niveau, modaliteiten: [...form.modaliteiten], tot: form.tot } } : {}),
+      ...(scaleUp()
+        ? { opschaling: { niveau: form.niveau, modaliteiten: [...form.modaliteiten], tot: form.tot } }
+        : {}),
     });
   };
   const err = (name: string) => props.actions.fieldErrors()[name];
@@ -83,9 +109,21 @@ function ResolveForm(props: { signal: Signal; actions: SignalActions }) {
     <details class="landing-details">
       <summary>Signaal afhandelen</summary>
       <form class="utrecht-form landing-form" onSubmit={submit}>
-        <TextInput id={id('notitie')} label="Wat is er gedaan" value={form.notitie} onInput={(v) => setForm('notitie', v)} error={err('notitie')} />
+        <TextInput
+          id={id('notitie')}
+          label="Wat is er gedaan"
+          value={form.notitie}
+          onInput={(v) => setForm('notitie', v)}
+          error={err('notitie')}
+        />
         <div class="utrecht-form-field utrecht-form-field--checkbox">
-          <input id={id('opschalen')} type="checkbox" class="utrecht-checkbox utrecht-checkbox--html-input" checked={scaleUp()} onChange={(e) => setScaleUp(e.currentTarget.checked)} />
+          <input
+            id={id('opschalen')}
+            type="checkbox"
+            class="utrecht-checkbox utrecht-checkbox--html-input"
+            checked={scaleUp()}
+            onChange={(e) => setScaleUp(e.currentTarget.checked)}
+          />
           <label class="utrecht-form-label utrecht-form-label--checkbox" for={id('opschalen')}>
             Tijdelijk opschalen vanaf vandaag
           </label>
@@ -95,12 +133,29 @@ function ResolveForm(props: { signal: Signal; actions: SignalActions }) {
             <label class="utrecht-form-label" for={id('niveau')}>
               Naar niveau
             </label>
-            <select id={id('niveau')} class="utrecht-select utrecht-select--html-select" value={form.niveau} onChange={(e) => setForm('niveau', e.currentTarget.value as SupportLevel)}>
+            <select
+              id={id('niveau')}
+              class="utrecht-select utrecht-select--html-select"
+              value={form.niveau}
+              onChange={(e) => setForm('niveau', e.currentTarget.value as SupportLevel)}
+            >
               <For each={supportLevels}>{(l) => <option value={l}>{supportLevelLabels[l]}</option>}</For>
             </select>
           </div>
-          <ModaliteitenFieldset idPrefix={id('vorm')} legend="Vorm van de opschaling" value={form.modaliteiten} onChange={(v) => setForm('modaliteiten', v)} />
-          <TextInput id={id('tot')} label="Opschalen tot en met" type="date" value={form.tot} onInput={(v) => setForm('tot', v)} error={err('opschaling.tot') ?? err('tot')} />
+          <ModaliteitenFieldset
+            idPrefix={id('vorm')}
+            legend="Vorm van de opschaling"
+            value={form.modaliteiten}
+            onChange={(v) => setForm('modaliteiten', v)}
+          />
+          <TextInput
+            id={id('tot')}
+            label="Opschalen tot en met"
+            type="date"
+            value={form.tot}
+            onInput={(v) => setForm('tot', v)}
+            error={err('opschaling.tot') ?? err('tot')}
+          />
         </Show>
         <button type="submit" class="utrecht-button utrecht-button--primary-action">
           {scaleUp() ? 'Afhandelen en opschalen' : 'Afhandelen'}

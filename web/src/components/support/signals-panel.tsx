@@ -18,7 +18,11 @@ const thermometerParts: { key: keyof ThermometerScore; label: string; options: [
   { key: 'gezondheid', label: 'Gezondheid', options: ['Geen risico', 'Matig risico', 'Ernstig risico'] },
   { key: 'welzijn', label: 'Welzijn', options: ['Geen risico', 'Matig risico', 'Ernstig risico'] },
   { key: 'omvang', label: 'Omvang', options: ['Individu', 'Meer personen', 'Iemand onder 18 of boven 75'] },
-  { key: 'duur', label: 'Duur', options: ['Incidenteel', 'Structureel, korter dan een half jaar', 'Structureel, langer dan een half jaar'] },
+  {
+    key: 'duur',
+    label: 'Duur',
+    options: ['Incidenteel', 'Structureel, korter dan een half jaar', 'Structureel, langer dan een half jaar'],
+  },
 ];
 
 /**
@@ -28,21 +32,46 @@ const thermometerParts: { key: keyof ThermometerScore; label: string; options: [
  */
 export function SignalsPanel(props: { transition: Transition; signals: Signal[] | undefined; onChanged: () => void }) {
   const plan = () => currentPlan(props.transition.signaleringsplan);
-  const [form, setForm] = createStore({ bron: 'begeleider' as (typeof signalSources)[number], omschrijving: '', tekenId: '' });
-  const [score, setScore] = createStore<ThermometerScore>({ veiligheid: 0, gezondheid: 0, welzijn: 0, omvang: 0, duur: 0 });
+  const [form, setForm] = createStore({
+    bron: 'begeleider' as (typeof signalSources)[number],
+    omschrijving: '',
+    tekenId: '',
+  });
+  const [score, setScore] = createStore<ThermometerScore>({
+    veiligheid: 0,
+    gezondheid: 0,
+    welzijn: 0,
+    omvang: 0,
+    duur: 0,
+  });
   const { act, error, fieldErrors } = createActionRunner(props.onChanged);
   const keyed = retryKey();
   const register = (event: SubmitEvent) => {
     event.preventDefault();
-    const body = { bron: form.bron, omschrijving: form.omschrijving, ...(form.tekenId ? { tekenId: form.tekenId } : { thermometer: { ...score } }) };
-    void act(() => keyed((key) => api.signals.register(props.transition.id, body, key))).then((ok) => ok && setForm({ omschrijving: '', tekenId: '' }));
+    const body = {
+      bron: form.bron,
+      omschrijving: form.omschrijving,
+      ...(form.tekenId ? { tekenId: form.tekenId } : { thermometer: { ...score } }),
+    };
+    void act(() => keyed((key) => api.signals.register(props.transition.id, body, key))).then(
+      (ok) => ok && setForm({ omschrijving: '', tekenId: '' }),
+    );
   };
   const actions: SignalActions = {
     acknowledge: (s) => void act(() => api.signals.acknowledge(props.transition.id, s.id)),
-    resolve: (s, input) => act(() => api.signals.resolve(props.transition.id, s.id, { ...input, ...(input.opschaling ? { expectedVersion: props.transition.version } : {}) })),
+    resolve: (s, input) =>
+      act(() =>
+        api.signals.resolve(props.transition.id, s.id, {
+          ...input,
+          ...(input.opschaling ? { expectedVersion: props.transition.version } : {}),
+        }),
+      ),
     fieldErrors,
   };
-  const running = () => (props.signals ?? []).filter((s) => s.status !== 'afgehandeld').sort((a, b) => statusOrder[a.status] - statusOrder[b.status] || b.at.localeCompare(a.at));
+  const running = () =>
+    (props.signals ?? [])
+      .filter((s) => s.status !== 'afgehandeld')
+      .sort((a, b) => statusOrder[a.status] - statusOrder[b.status] || b.at.localeCompare(a.at));
   const now = () => clockNow() ?? new Date().toISOString();
 
   return (
@@ -64,16 +93,32 @@ export function SignalsPanel(props: { transition: Transition; signals: Signal[] 
             <label class="utrecht-form-label" for="signaal-bron">
               Van wie
             </label>
-            <select id="signaal-bron" class="utrecht-select utrecht-select--html-select" value={form.bron} onChange={(e) => setForm('bron', e.currentTarget.value as (typeof signalSources)[number])}>
+            <select
+              id="signaal-bron"
+              class="utrecht-select utrecht-select--html-select"
+              value={form.bron}
+              onChange={(e) => setForm('bron', e.currentTarget.value as (typeof signalSources)[number])}
+            >
               <For each={signalSources}>{(b) => <option value={b}>{signalSourceLabels[b]}</option>}</For>
             </select>
           </div>
-          <TextInput id="signaal-omschrijving" label="Wat is er opgemerkt" value={form.omschrijving} onInput={(v) => setForm('omschrijving', v)} error={fieldErrors().omschrijving} />
+          <TextInput
+            id="signaal-omschrijving"
+            label="Wat is er opgemerkt"
+            value={form.omschrijving}
+            onInput={(v) => setForm('omschrijving', v)}
+            error={fieldErrors().omschrijving}
+          />
           <div class="utrecht-form-field">
             <label class="utrecht-form-label" for="signaal-teken">
               Past bij teken uit het signaleringsplan
             </label>
-            <select id="signaal-teken" class="utrecht-select utrecht-select--html-select" value={form.tekenId} onChange={(e) => setForm('tekenId', e.currentTarget.value)}>
+            <select
+              id="signaal-teken"
+              class="utrecht-select utrecht-select--html-select"
+              value={form.tekenId}
+              onChange={(e) => setForm('tekenId', e.currentTarget.value)}
+            >
               <option value="">Geen: schat de urgentie met de thermometer</option>
               <For each={plan()?.tekens ?? []}>{(t) => <option value={t.id}>{`${t.fase}: ${t.teken}`}</option>}</For>
             </select>
@@ -87,8 +132,15 @@ export function SignalsPanel(props: { transition: Transition; signals: Signal[] 
                     <label class="utrecht-form-label" for={`thermometer-${part.key}`}>
                       {part.label}
                     </label>
-                    <select id={`thermometer-${part.key}`} class="utrecht-select utrecht-select--html-select" value={String(score[part.key])} onChange={(e) => setScore(part.key, Number(e.currentTarget.value) as Risk)}>
-                      <For each={part.options}>{(label, i) => <option value={String(i())}>{`${i()} — ${label}`}</option>}</For>
+                    <select
+                      id={`thermometer-${part.key}`}
+                      class="utrecht-select utrecht-select--html-select"
+                      value={String(score[part.key])}
+                      onChange={(e) => setScore(part.key, Number(e.currentTarget.value) as Risk)}
+                    >
+                      <For each={part.options}>
+                        {(label, i) => <option value={String(i())}>{`${i()} — ${label}`}</option>}
+                      </For>
                     </select>
                   </div>
                 )}

@@ -13,7 +13,12 @@ const LEFT = 180;
  * date, today and the signals (a dot in the colour of their phase) marked; the same history follows as a
  * list for screen readers.
  */
-export function SupportChart(props: { spans: LevelSpan[]; today: string; verhuisdatum?: string | undefined; signals?: readonly Pick<Signal, 'id' | 'at' | 'fase' | 'omschrijving'>[] }) {
+export function SupportChart(props: {
+  spans: LevelSpan[];
+  today: string;
+  verhuisdatum?: string | undefined;
+  signals?: readonly Pick<Signal, 'id' | 'at' | 'fase' | 'omschrijving'>[];
+}) {
   const start = () => props.spans[0]?.van ?? props.today;
   const end = () => props.spans.at(-1)?.tot ?? props.today;
   const total = () => Math.max(1, daysBetween(start(), end()) + 1);
@@ -21,8 +26,12 @@ export function SupportChart(props: { spans: LevelSpan[]; today: string; verhuis
   const x = (date: string) => LEFT + dayWidth() * daysBetween(start(), date);
   const y = (level: string) => 10 + ROW * supportLevels.indexOf(level as (typeof supportLevels)[number]) + ROW / 2;
   const height = 20 + ROW * supportLevels.length;
-  const path = () => props.spans.map((s, i) => `${i === 0 ? 'M' : 'L'}${x(s.van)},${y(s.niveau)} L${x(s.tot) + dayWidth()},${y(s.niveau)}`).join(' ');
-  const shownSignals = () => (props.signals ?? []).filter((s) => s.fase !== 'groen' && inRange(todayInNetherlands(new Date(s.at))));
+  const path = () =>
+    props.spans
+      .map((s, i) => `${i === 0 ? 'M' : 'L'}${x(s.van)},${y(s.niveau)} L${x(s.tot) + dayWidth()},${y(s.niveau)}`)
+      .join(' ');
+  const shownSignals = () =>
+    (props.signals ?? []).filter((s) => s.fase !== 'groen' && inRange(todayInNetherlands(new Date(s.at))));
   const inRange = (date: string) => date >= start() && date <= end();
   const marker = (date: string | undefined, label: string) =>
     date && inRange(date) ? (
@@ -51,27 +60,40 @@ export function SupportChart(props: { spans: LevelSpan[]; today: string; verhuis
         {marker(props.today, 'vandaag')}
         <For each={shownSignals()}>
           {(s) => (
-            <circle cx={x(todayInNetherlands(new Date(s.at))) + dayWidth() / 2} cy={6} r={4} class={`landing-chart__signal landing-chart__signal--${s.fase}`}>
+            <circle
+              cx={x(todayInNetherlands(new Date(s.at))) + dayWidth() / 2}
+              cy={6}
+              r={4}
+              class={`landing-chart__signal landing-chart__signal--${s.fase}`}
+            >
               <title>{`Signaal (${s.fase}), ${datum(s.at)}: ${s.omschrijving}`}</title>
             </circle>
           )}
         </For>
       </svg>
       <figcaption>
-        <Show when={props.spans.length > 0} fallback={<p class="utrecht-paragraph">Nog geen ondersteuning vastgelegd.</p>}>
+        <Show
+          when={props.spans.length > 0}
+          fallback={<p class="utrecht-paragraph">Nog geen ondersteuning vastgelegd.</p>}
+        >
           <ul class="utrecht-unordered-list landing-muted" aria-label="Niveaus in de tijd">
             <For each={props.spans}>
               {(s) => (
                 <li class="utrecht-unordered-list__item">
-                  {supportLevelLabels[s.niveau]}: {datum(s.van)} tot en met {datum(s.tot)} ({daysBetween(s.van, s.tot) + 1} dagen
-                  {s.van <= props.today && s.tot > props.today ? `, waarvan ${daysBetween(s.van, props.today) + 1} tot nu` : ''})
+                  {supportLevelLabels[s.niveau]}: {datum(s.van)} tot en met {datum(s.tot)} (
+                  {daysBetween(s.van, s.tot) + 1} dagen
+                  {s.van <= props.today && s.tot > props.today
+                    ? `, waarvan ${daysBetween(s.van, props.today) + 1} tot nu`
+                    : ''}
+                  )
                 </li>
               )}
             </For>
           </ul>
           <Show when={shownSignals().length > 0}>
             <p class="utrecht-paragraph landing-muted">
-              Signalen in deze periode: {shownSignals().filter((s) => s.fase === 'rood').length} rood, {shownSignals().filter((s) => s.fase === 'oranje').length} oranje.
+              Signalen in deze periode: {shownSignals().filter((s) => s.fase === 'rood').length} rood,{' '}
+              {shownSignals().filter((s) => s.fase === 'oranje').length} oranje.
             </p>
           </Show>
         </Show>

@@ -1,7 +1,12 @@
 import { createSignal, For, Show } from 'solid-js';
 import { createStore } from 'solid-js/store';
 import type { TransitionOverview } from '../../../../shared/api/contract';
-import { supportLevelLabels, supportLevels, type Modaliteit, type SupportLevel } from '../../../../shared/domain/support';
+import {
+  supportLevelLabels,
+  supportLevels,
+  type Modaliteit,
+  type SupportLevel,
+} from '../../../../shared/domain/support';
 import type { Signal } from '../../../../shared/domain/signal-schemas';
 import type { Transition } from '../../../../shared/domain/transition';
 import { api } from '../../api/client';
@@ -14,10 +19,21 @@ import { ModaliteitenFieldset } from './modaliteiten-fieldset';
 import { SupportChart } from './support-chart';
 
 /** Ambulant support: the level now and over time, the next review, the scale-up proposed around the move. */
-export function SupportPanel(props: { transition: Transition; overview: TransitionOverview; signals: readonly Signal[]; onChanged: (t: Transition) => void }) {
+export function SupportPanel(props: {
+  transition: Transition;
+  overview: TransitionOverview;
+  signals: readonly Signal[];
+  onChanged: (t: Transition) => void;
+}) {
   const runner = createCommandRunner({ transition: () => props.transition, onChanged: props.onChanged });
   const support = () => props.overview.ondersteuning;
-  const [form, setForm] = createStore({ niveau: '' as SupportLevel | '', modaliteiten: ['thuis'] as Modaliteit[], vanaf: '', tot: '', reden: '' });
+  const [form, setForm] = createStore({
+    niveau: '' as SupportLevel | '',
+    modaliteiten: ['thuis'] as Modaliteit[],
+    vanaf: '',
+    tot: '',
+    reden: '',
+  });
   const [verlengenTot, setVerlengenTot] = createSignal('');
   const err = (name: string) => runner.fieldErrors()[name];
 
@@ -40,13 +56,24 @@ export function SupportPanel(props: { transition: Transition; overview: Transiti
     const next = support().volgendeEvaluatie;
     if (!next) return;
     void runner.run((expectedVersion) =>
-      api.transitions.reviewSupport(props.transition.id, { wijzigingId: next.wijzigingId, uitkomst, ...(uitkomst === 'verlengd' ? { tot: verlengenTot() } : {}), expectedVersion }),
+      api.transitions.reviewSupport(props.transition.id, {
+        wijzigingId: next.wijzigingId,
+        uitkomst,
+        ...(uitkomst === 'verlengd' ? { tot: verlengenTot() } : {}),
+        expectedVersion,
+      }),
     );
   };
   const adoptProposal = () => {
     const proposal = support().voorstelRondVerhuizing;
     if (!proposal) return;
-    void runner.run((expectedVersion) => api.transitions.changeSupport(props.transition.id, { ...proposal, modaliteiten: ['thuis', 'op-afstand'], expectedVersion }));
+    void runner.run((expectedVersion) =>
+      api.transitions.changeSupport(props.transition.id, {
+        ...proposal,
+        modaliteiten: ['thuis', 'op-afstand'],
+        expectedVersion,
+      }),
+    );
   };
 
   return (
@@ -70,7 +97,8 @@ export function SupportPanel(props: { transition: Transition; overview: Transiti
         {(p) => (
           <div class="utrecht-alert utrecht-alert--info" role="status">
             <p class="utrecht-paragraph">
-              Voorstel: rond de verhuizing tijdelijk naar <strong>{supportLevelLabels[p().niveau]}</strong>, van {datum(p().vanaf)} tot en met {datum(p().tot)}.{' '}
+              Voorstel: rond de verhuizing tijdelijk naar <strong>{supportLevelLabels[p().niveau]}</strong>, van{' '}
+              {datum(p().vanaf)} tot en met {datum(p().tot)}.{' '}
               <button type="button" class="utrecht-button utrecht-button--secondary-action" onClick={adoptProposal}>
                 Voorstel overnemen
               </button>
@@ -86,21 +114,40 @@ export function SupportPanel(props: { transition: Transition; overview: Transiti
               {next().datum < props.overview.today ? ' (te laat)' : ''}.
             </p>
             <div class="utrecht-button-group">
-              <button type="button" class="utrecht-button utrecht-button--secondary-action" onClick={() => review('bevestigd')}>
+              <button
+                type="button"
+                class="utrecht-button utrecht-button--secondary-action"
+                onClick={() => review('bevestigd')}
+              >
                 Bevestigen
               </button>
-              <button type="button" class="utrecht-button utrecht-button--secondary-action" onClick={() => review('afgeschaald')}>
+              <button
+                type="button"
+                class="utrecht-button utrecht-button--secondary-action"
+                onClick={() => review('afgeschaald')}
+              >
                 Eén stap afschalen
               </button>
             </div>
-            <TextInput id="verlengen-tot" label="Of verlengen tot en met" type="date" value={verlengenTot()} onInput={setVerlengenTot} />
+            <TextInput
+              id="verlengen-tot"
+              label="Of verlengen tot en met"
+              type="date"
+              value={verlengenTot()}
+              onInput={setVerlengenTot}
+            />
             <button type="button" class="utrecht-button utrecht-button--subtle" onClick={() => review('verlengd')}>
               Verlengen
             </button>
           </div>
         )}
       </Show>
-      <SupportChart spans={support().spans} today={props.overview.today} verhuisdatum={props.transition.verhuisdatum} signals={props.signals} />
+      <SupportChart
+        spans={support().spans}
+        today={props.overview.today}
+        verhuisdatum={props.transition.verhuisdatum}
+        signals={props.signals}
+      />
       <details class="landing-details">
         <summary>Ondersteuning wijzigen</summary>
         <form class="utrecht-form landing-form" onSubmit={change}>
@@ -111,15 +158,45 @@ export function SupportPanel(props: { transition: Transition; overview: Transiti
             <Show when={err('niveau')}>
               <div class="utrecht-form-field-error-message">{err('niveau')}</div>
             </Show>
-            <select id="ondersteuning-niveau" class="utrecht-select utrecht-select--html-select" value={form.niveau} onChange={(e) => setForm('niveau', e.currentTarget.value as SupportLevel)}>
+            <select
+              id="ondersteuning-niveau"
+              class="utrecht-select utrecht-select--html-select"
+              value={form.niveau}
+              onChange={(e) => setForm('niveau', e.currentTarget.value as SupportLevel)}
+            >
               <option value="">Kies een niveau</option>
               <For each={supportLevels}>{(l) => <option value={l}>{supportLevelLabels[l]}</option>}</For>
             </select>
           </div>
-          <ModaliteitenFieldset idPrefix="modaliteit" legend="Vorm" value={form.modaliteiten} onChange={(v) => setForm('modaliteiten', v)} />
-          <TextInput id="ondersteuning-vanaf" label="Vanaf (leeg: vandaag)" type="date" value={form.vanaf} onInput={(v) => setForm('vanaf', v)} error={err('vanaf')} />
-          <TextInput id="ondersteuning-tot" label="Tijdelijk, tot en met (optioneel)" type="date" value={form.tot} onInput={(v) => setForm('tot', v)} error={err('tot')} />
-          <TextInput id="ondersteuning-reden" label="Reden" value={form.reden} onInput={(v) => setForm('reden', v)} error={err('reden')} />
+          <ModaliteitenFieldset
+            idPrefix="modaliteit"
+            legend="Vorm"
+            value={form.modaliteiten}
+            onChange={(v) => setForm('modaliteiten', v)}
+          />
+          <TextInput
+            id="ondersteuning-vanaf"
+            label="Vanaf (leeg: vandaag)"
+            type="date"
+            value={form.vanaf}
+            onInput={(v) => setForm('vanaf', v)}
+            error={err('vanaf')}
+          />
+          <TextInput
+            id="ondersteuning-tot"
+            label="Tijdelijk, tot en met (optioneel)"
+            type="date"
+            value={form.tot}
+            onInput={(v) => setForm('tot', v)}
+            error={err('tot')}
+          />
+          <TextInput
+            id="ondersteuning-reden"
+            label="Reden"
+            value={form.reden}
+            onInput={(v) => setForm('reden', v)}
+            error={err('reden')}
+          />
           <button type="submit" class="utrecht-button utrecht-button--primary-action" disabled={runner.busy()}>
             Ondersteuning vastleggen
           </button>

@@ -15,7 +15,9 @@ export function FasePanel(props: { transition: Transition; nextFases: Fase[]; on
     event.preventDefault();
     const target = naar();
     if (!target) return;
-    const ok = await runner.run((expectedVersion) => api.transitions.changeFase(props.transition.id, { naar: target, reden: reden(), expectedVersion }));
+    const ok = await runner.run((expectedVersion) =>
+      api.transitions.changeFase(props.transition.id, { naar: target, reden: reden(), expectedVersion }),
+    );
     if (ok) {
       setNaar();
       setReden('');
@@ -34,7 +36,10 @@ export function FasePanel(props: { transition: Transition; nextFases: Fase[]; on
               <button
                 type="button"
                 class="utrecht-button"
-                classList={{ 'utrecht-button--secondary-action': fase !== 'teruggevallen', 'utrecht-button--danger': fase === 'teruggevallen' }}
+                classList={{
+                  'utrecht-button--secondary-action': fase !== 'teruggevallen',
+                  'utrecht-button--danger': fase === 'teruggevallen',
+                }}
                 aria-pressed={naar() === fase}
                 onClick={() => setNaar(fase)}
               >
@@ -50,7 +55,13 @@ export function FasePanel(props: { transition: Transition; nextFases: Fase[]; on
                 <label class="utrecht-form-label" for="fase-reden">
                   Reden voor {faseLabels[target()].toLowerCase()}
                 </label>
-                <textarea id="fase-reden" class="utrecht-textarea utrecht-textarea--html-textarea" rows="2" value={reden()} onInput={(e) => setReden(e.currentTarget.value)} />
+                <textarea
+                  id="fase-reden"
+                  class="utrecht-textarea utrecht-textarea--html-textarea"
+                  rows="2"
+                  value={reden()}
+                  onInput={(e) => setReden(e.currentTarget.value)}
+                />
               </div>
               <button type="submit" class="utrecht-button utrecht-button--primary-action" disabled={runner.busy()}>
                 Fase wijzigen

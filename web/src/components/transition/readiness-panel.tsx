@@ -9,7 +9,11 @@ import { createCommandRunner } from './command-runner';
 import { TextInput } from './text-input';
 
 /** Voorbereiding per life domain: tick an item off (today), or open it again. */
-export function ReadinessPanel(props: { transition: Transition; overview: TransitionOverview; onChanged: (t: Transition) => void }) {
+export function ReadinessPanel(props: {
+  transition: Transition;
+  overview: TransitionOverview;
+  onChanged: (t: Transition) => void;
+}) {
   const runner = createCommandRunner({ transition: () => props.transition, onChanged: props.onChanged });
   const blocking = () => new Set<string>(props.overview.gereedheid.openBlocking);
   const [notitie, setNotitie] = createSignal('');
@@ -43,8 +47,21 @@ export function ReadinessPanel(props: { transition: Transition; overview: Transi
       </p>
       <ProblemAlert message={runner.error()} />
       <div class="landing-filters">
-        <TextInput id="gereed-datum" label="Gedaan op (leeg: vandaag)" type="date" value={gedaanOp()} onInput={setGedaanOp} error={runner.fieldErrors().gedaanOp} />
-        <TextInput id="gereed-notitie" label="Notitie bij het volgende afgevinkte punt" value={notitie()} onInput={setNotitie} error={runner.fieldErrors().notitie} />
+        <TextInput
+          id="gereed-datum"
+          label="Gedaan op (leeg: vandaag)"
+          type="date"
+          value={gedaanOp()}
+          onInput={setGedaanOp}
+          error={runner.fieldErrors().gedaanOp}
+        />
+        <TextInput
+          id="gereed-notitie"
+          label="Notitie bij het volgende afgevinkte punt"
+          value={notitie()}
+          onInput={setNotitie}
+          error={runner.fieldErrors().notitie}
+        />
       </div>
       <For each={levensgebieden.filter((g) => readinessItems.some((i) => i.levensgebied === g))}>
         {(gebied) => (

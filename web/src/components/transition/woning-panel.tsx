@@ -11,14 +11,30 @@ import { TextInput } from './text-input';
 const statusLabels = { open: 'Aangeboden', geaccepteerd: 'Geaccepteerd', afgewezen: 'Afgewezen' } as const;
 
 /** Contingentwoningen offered for this person: register one, accept or decline it; spreiding over wijken. */
-export function WoningPanel(props: { transition: Transition; overview: TransitionOverview; onChanged: (t: Transition) => void }) {
+export function WoningPanel(props: {
+  transition: Transition;
+  overview: TransitionOverview;
+  onChanged: (t: Transition) => void;
+}) {
   const runner = createCommandRunner({ transition: () => props.transition, onChanged: props.onChanged });
   const [corporations] = createResource(api.corporations);
   const corporationName = (id: string) => corporations()?.items.find((c) => c.id === id)?.naam ?? id;
-  const [form, setForm] = createStore({ corporatieId: '', straat: '', huisnummer: '', postcode: '', plaats: '', wijk: '', huur: '', beschikbaarVanaf: '', reactieUiterlijk: '', eenheidnummer: '' });
+  const [form, setForm] = createStore({
+    corporatieId: '',
+    straat: '',
+    huisnummer: '',
+    postcode: '',
+    plaats: '',
+    wijk: '',
+    huur: '',
+    beschikbaarVanaf: '',
+    reactieUiterlijk: '',
+    eenheidnummer: '',
+  });
   const [declining, setDeclining] = createSignal<string>();
   const [reden, setReden] = createSignal('');
-  const canRegister = () => props.transition.fase === 'woning' && !props.transition.aanbiedingen.some((a) => a.status === 'geaccepteerd');
+  const canRegister = () =>
+    props.transition.fase === 'woning' && !props.transition.aanbiedingen.some((a) => a.status === 'geaccepteerd');
 
   const register = async (event: SubmitEvent) => {
     event.preventDefault();
@@ -34,12 +50,28 @@ export function WoningPanel(props: { transition: Transition; overview: Transitio
         expectedVersion,
       }),
     );
-    if (ok) setForm({ corporatieId: '', straat: '', huisnummer: '', postcode: '', plaats: '', wijk: '', huur: '', beschikbaarVanaf: '', reactieUiterlijk: '', eenheidnummer: '' });
+    if (ok)
+      setForm({
+        corporatieId: '',
+        straat: '',
+        huisnummer: '',
+        postcode: '',
+        plaats: '',
+        wijk: '',
+        huur: '',
+        beschikbaarVanaf: '',
+        reactieUiterlijk: '',
+        eenheidnummer: '',
+      });
   };
   const decide = (offerId: string, besluit: 'geaccepteerd' | 'afgewezen') =>
     void runner
       .run((expectedVersion) =>
-        api.transitions.decideOffer(props.transition.id, offerId, { besluit, ...(besluit === 'afgewezen' ? { reden: reden() } : {}), expectedVersion }),
+        api.transitions.decideOffer(props.transition.id, offerId, {
+          besluit,
+          ...(besluit === 'afgewezen' ? { reden: reden() } : {}),
+          expectedVersion,
+        }),
       )
       .then((ok) => ok && setDeclining());
   const err = (name: string) => runner.fieldErrors()[name];
@@ -50,9 +82,14 @@ export function WoningPanel(props: { transition: Transition; overview: Transitio
         Woning
       </h2>
       <Show when={props.overview.plaatsingenInWijk !== undefined}>
-        <p class="utrecht-paragraph">Spreiding: in deze wijk wonen nu {props.overview.plaatsingenInWijk} mensen vanuit een traject.</p>
+        <p class="utrecht-paragraph">
+          Spreiding: in deze wijk wonen nu {props.overview.plaatsingenInWijk} mensen vanuit een traject.
+        </p>
       </Show>
-      <Show when={props.transition.aanbiedingen.length > 0} fallback={<p class="utrecht-paragraph">Nog geen woning aangeboden.</p>}>
+      <Show
+        when={props.transition.aanbiedingen.length > 0}
+        fallback={<p class="utrecht-paragraph">Nog geen woning aangeboden.</p>}
+      >
         <ul class="landing-offers">
           <For each={props.transition.aanbiedingen}>
             {(a) => (
@@ -61,7 +98,8 @@ export function WoningPanel(props: { transition: Transition; overview: Transitio
                   {a.adres.straat} {a.adres.huisnummer}, {a.adres.postcode} {a.adres.plaats}
                 </strong>
                 <span>
-                  {a.wijk} · {corporationName(a.corporatieId)} · {centsToEuro(a.huurPerMaandCent)} per maand · beschikbaar vanaf {datum(a.beschikbaarVanaf)}
+                  {a.wijk} · {corporationName(a.corporatieId)} · {centsToEuro(a.huurPerMaandCent)} per maand ·
+                  beschikbaar vanaf {datum(a.beschikbaarVanaf)}
                 </span>
                 <span>
                   {statusLabels[a.status]}
@@ -70,19 +108,37 @@ export function WoningPanel(props: { transition: Transition; overview: Transitio
                 </span>
                 <Show when={a.status === 'open' && props.transition.fase === 'woning'}>
                   <div class="utrecht-button-group">
-                    <button type="button" class="utrecht-button utrecht-button--primary-action" disabled={runner.busy()} onClick={() => decide(a.id, 'geaccepteerd')}>
+                    <button
+                      type="button"
+                      class="utrecht-button utrecht-button--primary-action"
+                      disabled={runner.busy()}
+                      onClick={() => decide(a.id, 'geaccepteerd')}
+                    >
                       Woning accepteren
                     </button>
-                    <button type="button" class="utrecht-button utrecht-button--secondary-action" onClick={() => setDeclining(a.id)}>
+                    <button
+                      type="button"
+                      class="utrecht-button utrecht-button--secondary-action"
+                      onClick={() => setDeclining(a.id)}
+                    >
                       Woning afwijzen
                     </button>
                   </div>
                   <Show when={declining() === a.id}>
-                    <form class="utrecht-form landing-inline-form" onSubmit={(e) => {
-                      e.preventDefault();
-                      void decide(a.id, 'afgewezen');
-                    }}>
-                      <TextInput id={`afwijzen-${a.id}`} label="Reden van afwijzen" value={reden()} onInput={setReden} error={err('reden')} />
+                    <form
+                      class="utrecht-form landing-inline-form"
+                      onSubmit={(e) => {
+                        e.preventDefault();
+                        void decide(a.id, 'afgewezen');
+                      }}
+                    >
+                      <TextInput
+                        id={`afwijzen-${a.id}`}
+                        label="Reden van afwijzen"
+                        value={reden()}
+                        onInput={setReden}
+                        error={err('reden')}
+                      />
                       <button type="submit" class="utrecht-button utrecht-button--secondary-action">
                         Afwijzing vastleggen
                       </button>
@@ -106,20 +162,82 @@ export function WoningPanel(props: { transition: Transition; overview: Transitio
               <Show when={err('corporatieId')}>
                 <div class="utrecht-form-field-error-message">{err('corporatieId')}</div>
               </Show>
-              <select id="aanbod-corporatie" class="utrecht-select utrecht-select--html-select" value={form.corporatieId} onChange={(e) => setForm('corporatieId', e.currentTarget.value)}>
+              <select
+                id="aanbod-corporatie"
+                class="utrecht-select utrecht-select--html-select"
+                value={form.corporatieId}
+                onChange={(e) => setForm('corporatieId', e.currentTarget.value)}
+              >
                 <option value="">Kies een corporatie</option>
                 <For each={corporations()?.items}>{(c) => <option value={c.id}>{c.naam}</option>}</For>
               </select>
             </div>
-            <TextInput id="aanbod-straat" label="Straat" value={form.straat} onInput={(v) => setForm('straat', v)} error={err('adres.straat')} />
-            <TextInput id="aanbod-huisnummer" label="Huisnummer" value={form.huisnummer} onInput={(v) => setForm('huisnummer', v)} error={err('adres.huisnummer')} />
-            <TextInput id="aanbod-postcode" label="Postcode" value={form.postcode} onInput={(v) => setForm('postcode', v)} error={err('adres.postcode')} />
-            <TextInput id="aanbod-plaats" label="Plaats" value={form.plaats} onInput={(v) => setForm('plaats', v)} error={err('adres.plaats')} />
-            <TextInput id="aanbod-wijk" label="Wijk" value={form.wijk} onInput={(v) => setForm('wijk', v)} error={err('wijk')} />
-            <TextInput id="aanbod-eenheid" label="Eenheidnummer van de corporatie (zo noemt zij de woning)" value={form.eenheidnummer} onInput={(v) => setForm('eenheidnummer', v)} error={err('eenheidnummer')} />
-            <TextInput id="aanbod-huur" label="Huur per maand (euro)" inputmode="decimal" value={form.huur} onInput={(v) => setForm('huur', v)} error={err('huurPerMaandCent')} />
-            <TextInput id="aanbod-beschikbaar" label="Beschikbaar vanaf" type="date" value={form.beschikbaarVanaf} onInput={(v) => setForm('beschikbaarVanaf', v)} error={err('beschikbaarVanaf')} />
-            <TextInput id="aanbod-reactie" label="Reageren uiterlijk" type="date" value={form.reactieUiterlijk} onInput={(v) => setForm('reactieUiterlijk', v)} error={err('reactieUiterlijk')} />
+            <TextInput
+              id="aanbod-straat"
+              label="Straat"
+              value={form.straat}
+              onInput={(v) => setForm('straat', v)}
+              error={err('adres.straat')}
+            />
+            <TextInput
+              id="aanbod-huisnummer"
+              label="Huisnummer"
+              value={form.huisnummer}
+              onInput={(v) => setForm('huisnummer', v)}
+              error={err('adres.huisnummer')}
+            />
+            <TextInput
+              id="aanbod-postcode"
+              label="Postcode"
+              value={form.postcode}
+              onInput={(v) => setForm('postcode', v)}
+              error={err('adres.postcode')}
+            />
+            <TextInput
+              id="aanbod-plaats"
+              label="Plaats"
+              value={form.plaats}
+              onInput={(v) => setForm('plaats', v)}
+              error={err('adres.plaats')}
+            />
+            <TextInput
+              id="aanbod-wijk"
+              label="Wijk"
+              value={form.wijk}
+              onInput={(v) => setForm('wijk', v)}
+              error={err('wijk')}
+            />
+            <TextInput
+              id="aanbod-eenheid"
+              label="Eenheidnummer van de corporatie (zo noemt zij de woning)"
+              value={form.eenheidnummer}
+              onInput={(v) => setForm('eenheidnummer', v)}
+              error={err('eenheidnummer')}
+            />
+            <TextInput
+              id="aanbod-huur"
+              label="Huur per maand (euro)"
+              inputmode="decimal"
+              value={form.huur}
+              onInput={(v) => setForm('huur', v)}
+              error={err('huurPerMaandCent')}
+            />
+            <TextInput
+              id="aanbod-beschikbaar"
+              label="Beschikbaar vanaf"
+              type="date"
+              value={form.beschikbaarVanaf}
+              onInput={(v) => setForm('beschikbaarVanaf', v)}
+              error={err('beschikbaarVanaf')}
+            />
+            <TextInput
+              id="aanbod-reactie"
+              label="Reageren uiterlijk"
+              type="date"
+              value={form.reactieUiterlijk}
+              onInput={(v) => setForm('reactieUiterlijk', v)}
+              error={err('reactieUiterlijk')}
+            />
             <button type="submit" class="utrecht-button utrecht-button--primary-action" disabled={runner.busy()}>
               Aanbod registreren
             </button>

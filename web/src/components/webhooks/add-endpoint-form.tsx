@@ -72,7 +72,12 @@ export function AddEndpointForm(props: { corporatieId: string; corporatieNaam: s
             aria-describedby={describedBy('endpoint-url', { description: true, error: fieldError('url') })}
           />
         </FormField>
-        <NoticeKindsFieldset idPrefix="endpoint-nieuw" value={soorten()} onChange={setSoorten} error={fieldError('soorten')} />
+        <NoticeKindsFieldset
+          idPrefix="endpoint-nieuw"
+          value={soorten()}
+          onChange={setSoorten}
+          error={fieldError('soorten')}
+        />
         <button type="submit" class="utrecht-button utrecht-button--primary-action">
           Endpoint toevoegen
         </button>

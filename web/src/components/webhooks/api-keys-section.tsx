@@ -25,8 +25,15 @@ export function ApiKeysSection(props: { corporation: Organisation }) {
     }).then((ok) => ok && announce(`API-sleutel ${shown(prefix)} gemaakt.`));
   };
   const revoke = (prefix: string) => {
-    if (!window.confirm(`API-sleutel ${shown(prefix)} intrekken? Systemen van ${props.corporation.naam} die hem gebruiken, krijgen dan meteen geen toegang meer.`)) return;
-    void act(() => api.webhooks.revokeApiKey(corporatieId, prefix)).then((ok) => ok && announce(`API-sleutel ${shown(prefix)} ingetrokken.`));
+    if (
+      !window.confirm(
+        `API-sleutel ${shown(prefix)} intrekken? Systemen van ${props.corporation.naam} die hem gebruiken, krijgen dan meteen geen toegang meer.`,
+      )
+    )
+      return;
+    void act(() => api.webhooks.revokeApiKey(corporatieId, prefix)).then(
+      (ok) => ok && announce(`API-sleutel ${shown(prefix)} ingetrokken.`),
+    );
   };
 
   return (
@@ -35,24 +42,32 @@ export function ApiKeysSection(props: { corporation: Organisation }) {
         API-sleutels
       </h2>
       <p class="utrecht-paragraph">
-        Met een API-sleutel meldt het systeem van {props.corporation.naam} signalen over een woning aan Landing en haalt het een melding opnieuw op. Een
-        sleutel van jouw organisatie geldt alleen voor de woningen waar jullie begeleiden; hier staan alleen de sleutels die jullie gaven. Van een
-        sleutel zie je alleen het begin.
+        Met een API-sleutel meldt het systeem van {props.corporation.naam} signalen over een woning aan Landing en haalt
+        het een melding opnieuw op. Een sleutel van jouw organisatie geldt alleen voor de woningen waar jullie
+        begeleiden; hier staan alleen de sleutels die jullie gaven. Van een sleutel zie je alleen het begin.
       </p>
       <ProblemAlert message={keys.error ? 'De API-sleutels konden niet worden geladen.' : error()} />
       <StatusMessage message={message()} />
       <Show when={keys()}>
         {(list) => (
-          <Show when={list().items.length > 0} fallback={<p class="utrecht-paragraph">{props.corporation.naam} heeft geen API-sleutels.</p>}>
+          <Show
+            when={list().items.length > 0}
+            fallback={<p class="utrecht-paragraph">{props.corporation.naam} heeft geen API-sleutels.</p>}
+          >
             <ul class="landing-offers" aria-label={`API-sleutels van ${props.corporation.naam}`}>
               <For each={list().items}>
                 {(key) => (
                   <li class="landing-offer landing-api-key">
                     <span>
-                      <code class="utrecht-code">{shown(key.prefix)}</code>, aangemaakt op {datumTijd(key.aangemaaktOp)} door {key.aangemaaktDoor.naam}
+                      <code class="utrecht-code">{shown(key.prefix)}</code>, aangemaakt op {datumTijd(key.aangemaaktOp)}{' '}
+                      door {key.aangemaaktDoor.naam}
                     </span>
                     <span>
-                      <button type="button" class="utrecht-button utrecht-button--secondary-action" onClick={() => revoke(key.prefix)}>
+                      <button
+                        type="button"
+                        class="utrecht-button utrecht-button--secondary-action"
+                        onClick={() => revoke(key.prefix)}
+                      >
                         Intrekken<span class="landing-visually-hidden">: API-sleutel {shown(key.prefix)}</span>
                       </button>
                     </span>
@@ -74,7 +89,8 @@ export function ApiKeysSection(props: { corporation: Organisation }) {
             onHide={() => setMade()}
           >
             <p class="utrecht-paragraph landing-muted">
-              Geef de sleutel via een veilige weg aan {props.corporation.naam}. Haar systeem stuurt hem mee als <code>Authorization: Bearer …</code>.
+              Geef de sleutel via een veilige weg aan {props.corporation.naam}. Haar systeem stuurt hem mee als{' '}
+              <code>Authorization: Bearer …</code>.
             </p>
           </OnceSecret>
         )}

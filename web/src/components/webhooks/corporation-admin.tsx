@@ -22,13 +22,26 @@ export function CorporationAdmin(props: { corporation: Organisation }) {
           Webhook-endpoints bij {props.corporation.naam}
         </h2>
         <p class="utrecht-paragraph">
-          Landing stuurt meldingen over woningen van {props.corporation.naam} (een aanbod geaccepteerd, een verhuisdatum, een omklap) ondertekend naar
-          deze adressen, en probeert het opnieuw als een aflevering mislukt.
+          Landing stuurt meldingen over woningen van {props.corporation.naam} (een aanbod geaccepteerd, een
+          verhuisdatum, een omklap) ondertekend naar deze adressen, en probeert het opnieuw als een aflevering mislukt.
         </p>
         <ProblemAlert message={endpoints.error ? 'De endpoints konden niet worden geladen.' : undefined} />
         <Show when={endpoints.latest}>
-          <Show when={ids().length > 0} fallback={<p class="utrecht-paragraph">Er is nog geen endpoint bij {props.corporation.naam}. Voeg er hieronder een toe.</p>}>
-            <For each={ids()}>{(id) => <Show when={itemOf(id)}>{(item) => <EndpointCard corporatieId={corporatieId} item={item()} onChanged={refetch} />}</Show>}</For>
+          <Show
+            when={ids().length > 0}
+            fallback={
+              <p class="utrecht-paragraph">
+                Er is nog geen endpoint bij {props.corporation.naam}. Voeg er hieronder een toe.
+              </p>
+            }
+          >
+            <For each={ids()}>
+              {(id) => (
+                <Show when={itemOf(id)}>
+                  {(item) => <EndpointCard corporatieId={corporatieId} item={item()} onChanged={refetch} />}
+                </Show>
+              )}
+            </For>
           </Show>
         </Show>
       </section>

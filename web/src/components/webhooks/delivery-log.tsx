@@ -76,9 +76,15 @@ export type DeliveryLogState = ReturnType<typeof createDeliveryLog>;
  * The delivery log: per delivery the kind, when, its status in words, every attempt (time, HTTP status or
  * error, latency) and the next one; a parked delivery can be offered again, one by one or all since a moment.
  */
-export function DeliveryLog(props: { corporatieId: string; endpointId: string; log: DeliveryLogState; onReplayed: () => unknown }) {
+export function DeliveryLog(props: {
+  corporatieId: string;
+  endpointId: string;
+  log: DeliveryLogState;
+  onReplayed: () => unknown;
+}) {
   const id = createUniqueId();
-  const dayAgo = () => new Date(new Date(clockNow() ?? new Date().toISOString()).getTime() - 24 * 3_600_000).toISOString();
+  const dayAgo = () =>
+    new Date(new Date(clockNow() ?? new Date().toISOString()).getTime() - 24 * 3_600_000).toISOString();
   const [sinds, setSinds] = createSignal(toLocalInput(dayAgo()));
   const { act, error, fieldError, fail } = createWebhookRunner(async () => {
     await props.log.reload();
@@ -86,12 +92,22 @@ export function DeliveryLog(props: { corporatieId: string; endpointId: string; l
   });
   const { message, announce } = createAnnouncer();
   const told = (count: number) =>
-    announce(count === 0 ? 'Er was niets om opnieuw aan te bieden.' : count === 1 ? '1 aflevering wordt opnieuw aangeboden.' : `${count} afleveringen worden opnieuw aangeboden.`);
+    announce(
+      count === 0
+        ? 'Er was niets om opnieuw aan te bieden.'
+        : count === 1
+          ? '1 aflevering wordt opnieuw aangeboden.'
+          : `${count} afleveringen worden opnieuw aangeboden.`,
+    );
 
   const replayOne = (d: Delivery) => {
     let count = 0;
     void act(async () => {
-      count = (await api.webhooks.replay(props.corporatieId, props.endpointId, { aflevering: { eventId: d.eventId, at: d.at } })).opnieuwAangeboden;
+      count = (
+        await api.webhooks.replay(props.corporatieId, props.endpointId, {
+          aflevering: { eventId: d.eventId, at: d.at },
+        })
+      ).opnieuwAangeboden;
     }).then((ok) => ok && told(count));
   };
   const replaySince = (event: SubmitEvent) => {
@@ -111,8 +127,16 @@ export function DeliveryLog(props: { corporatieId: string; endpointId: string; l
       </h4>
       <ProblemAlert message={props.log.error() ?? error()} />
       <StatusMessage message={message()} />
-      <Show when={props.log.loaded()} fallback={<p class="utrecht-paragraph">{props.log.loading() ? 'Het afleverlog wordt geladen…' : ''}</p>}>
-        <Show when={props.log.items().length > 0} fallback={<p class="utrecht-paragraph">Nog geen afleveringen. Stuur een testmelding om het endpoint te proberen.</p>}>
+      <Show
+        when={props.log.loaded()}
+        fallback={<p class="utrecht-paragraph">{props.log.loading() ? 'Het afleverlog wordt geladen…' : ''}</p>}
+      >
+        <Show
+          when={props.log.items().length > 0}
+          fallback={
+            <p class="utrecht-paragraph">Nog geen afleveringen. Stuur een testmelding om het endpoint te proberen.</p>
+          }
+        >
           <ol class="landing-deliveries" aria-label="Afleveringen, nieuwste eerst">
             <For each={props.log.items()}>
               {(d) => {
@@ -123,10 +147,17 @@ export function DeliveryLog(props: { corporatieId: string; endpointId: string; l
                       <strong id={`${itemId}-what`}>
                         {noticeLabels[d.soort]}, {datumTijd(d.at)}
                       </strong>{' '}
-                      <span class={`landing-delivery-status landing-delivery-status--${d.status}`}>{deliveryStatusLabels[d.status]}</span>
+                      <span class={`landing-delivery-status landing-delivery-status--${d.status}`}>
+                        {deliveryStatusLabels[d.status]}
+                      </span>
                     </p>
-                    <Show when={d.afgeleverdOp}>{(op) => <p class="utrecht-paragraph landing-muted">Afgeleverd op {tijdstip(op())}</p>}</Show>
-                    <Show when={d.pogingen.length > 0} fallback={<p class="utrecht-paragraph landing-muted">Nog geen poging gedaan.</p>}>
+                    <Show when={d.afgeleverdOp}>
+                      {(op) => <p class="utrecht-paragraph landing-muted">Afgeleverd op {tijdstip(op())}</p>}
+                    </Show>
+                    <Show
+                      when={d.pogingen.length > 0}
+                      fallback={<p class="utrecht-paragraph landing-muted">Nog geen poging gedaan.</p>}
+                    >
                       <ol class="landing-attempts" aria-label={`Pogingen (${d.pogingen.length})`}>
                         <For each={d.pogingen}>
                           {(a, i) => (
@@ -139,12 +170,19 @@ export function DeliveryLog(props: { corporatieId: string; endpointId: string; l
                       </ol>
                     </Show>
                     <Show when={d.status === 'wachtend' && d.volgendePoging}>
-                      {(op) => <p class="utrecht-paragraph landing-muted">Volgende poging: {tijdstip(op() as string)}</p>}
+                      {(op) => (
+                        <p class="utrecht-paragraph landing-muted">Volgende poging: {tijdstip(op() as string)}</p>
+                      )}
                     </Show>
                     <Show when={d.status === 'geparkeerd'}>
                       <p class="utrecht-paragraph landing-muted">Geparkeerd: Landing probeert het niet meer vanzelf.</p>
                       <div>
-                        <button type="button" class="utrecht-button utrecht-button--secondary-action" aria-describedby={`${itemId}-what`} onClick={() => replayOne(d)}>
+                        <button
+                          type="button"
+                          class="utrecht-button utrecht-button--secondary-action"
+                          aria-describedby={`${itemId}-what`}
+                          onClick={() => replayOne(d)}
+                        >
                           Opnieuw aanbieden
                         </button>
                       </div>
@@ -158,11 +196,21 @@ export function DeliveryLog(props: { corporatieId: string; endpointId: string; l
       </Show>
       <div class="utrecht-button-group landing-more">
         <Show when={props.log.nextCursor()}>
-          <button type="button" class="utrecht-button utrecht-button--secondary-action" disabled={props.log.loading()} onClick={() => void props.log.loadMore()}>
+          <button
+            type="button"
+            class="utrecht-button utrecht-button--secondary-action"
+            disabled={props.log.loading()}
+            onClick={() => void props.log.loadMore()}
+          >
             Meer laden
           </button>
         </Show>
-        <button type="button" class="utrecht-button utrecht-button--subtle" disabled={props.log.loading()} onClick={() => void props.log.reload()}>
+        <button
+          type="button"
+          class="utrecht-button utrecht-button--subtle"
+          disabled={props.log.loading()}
+          onClick={() => void props.log.reload()}
+        >
           Afleverlog vernieuwen
         </button>
       </div>

@@ -39,20 +39,40 @@ export function EndpointCard(props: { corporatieId: string; item: EndpointItem; 
 
   const toggle = () => {
     const on = !endpoint().actief;
-    void act(() => api.webhooks.updateEndpoint(props.corporatieId, endpoint().id, { actief: on, versie: endpoint().versie })).then(
-      (ok) => ok && announce(on ? 'Endpoint aangezet: meldingen worden weer afgeleverd.' : 'Endpoint uitgezet: er worden geen meldingen meer afgeleverd.'),
+    void act(() =>
+      api.webhooks.updateEndpoint(props.corporatieId, endpoint().id, { actief: on, versie: endpoint().versie }),
+    ).then(
+      (ok) =>
+        ok &&
+        announce(
+          on
+            ? 'Endpoint aangezet: meldingen worden weer afgeleverd.'
+            : 'Endpoint uitgezet: er worden geen meldingen meer afgeleverd.',
+        ),
     );
   };
 
   const rotate = (event: SubmitEvent) => {
     event.preventDefault();
     const hours = Number(overlap().trim());
-    if (overlap().trim() === '' || !Number.isInteger(hours) || hours < 0 || hours > 168) return fail({ overlapUren: 'Kies 0 tot 168 uur.' });
+    if (overlap().trim() === '' || !Number.isInteger(hours) || hours < 0 || hours > 168)
+      return fail({ overlapUren: 'Kies 0 tot 168 uur.' });
     setNewSecret();
     void act(async () => {
-      const result = await api.webhooks.rotateSecret(props.corporatieId, endpoint().id, { overlapUren: hours, versie: endpoint().versie });
+      const result = await api.webhooks.rotateSecret(props.corporatieId, endpoint().id, {
+        overlapUren: hours,
+        versie: endpoint().versie,
+      });
       setNewSecret(result.secret);
-    }).then((ok) => ok && announce(hours === 0 ? 'Nieuw secret gemaakt; het oude is meteen vervallen.' : `Nieuw secret gemaakt; het oude tekent nog ${hours} uur mee.`));
+    }).then(
+      (ok) =>
+        ok &&
+        announce(
+          hours === 0
+            ? 'Nieuw secret gemaakt; het oude is meteen vervallen.'
+            : `Nieuw secret gemaakt; het oude tekent nog ${hours} uur mee.`,
+        ),
+    );
   };
 
   const sendTest = () => {
@@ -87,7 +107,11 @@ export function EndpointCard(props: { corporatieId: string; item: EndpointItem; 
   const allKinds = () => subscribableKinds.every((k) => endpoint().soorten.includes(k));
 
   return (
-    <section class="landing-endpoint" classList={{ 'landing-endpoint--off': !endpoint().actief }} aria-labelledby={`${id}-url`}>
+    <section
+      class="landing-endpoint"
+      classList={{ 'landing-endpoint--off': !endpoint().actief }}
+      aria-labelledby={`${id}-url`}
+    >
       <h3 id={`${id}-url`} class="utrecht-heading-3 landing-endpoint__url">
         {endpoint().url}
       </h3>
@@ -138,21 +162,25 @@ export function EndpointCard(props: { corporatieId: string; item: EndpointItem; 
             <span class="landing-muted">
               <Show when={health().succesPercentage !== undefined} fallback="Nog geen pogingen gedaan.">
                 {health().succesPercentage}% van de pogingen geslaagd
-                {health().mediaanLatencyMs !== undefined ? `, mediane responstijd ${health().mediaanLatencyMs} ms` : ''} (laatste 50 afleveringen)
+                {health().mediaanLatencyMs !== undefined ? `, mediane responstijd ${health().mediaanLatencyMs} ms` : ''}{' '}
+                (laatste 50 afleveringen)
               </Show>
             </span>
           </dd>
         </div>
         <div class="utrecht-data-list__item">
           <dt class="utrecht-data-list__item-key">Laatst geslaagd</dt>
-          <dd class="utrecht-data-list__item-value">{endpoint().laatsteSuccesOp ? datumTijd(endpoint().laatsteSuccesOp!) : 'Nog nooit'}</dd>
+          <dd class="utrecht-data-list__item-value">
+            {endpoint().laatsteSuccesOp ? datumTijd(endpoint().laatsteSuccesOp!) : 'Nog nooit'}
+          </dd>
         </div>
         <Show when={endpoint().faaltSinds}>
           {(since) => (
             <div class="utrecht-data-list__item">
               <dt class="utrecht-data-list__item-key">Faalt sinds</dt>
               <dd class="utrecht-data-list__item-value">
-                <strong class="landing-endpoint-state landing-endpoint-state--off">{datumTijd(since())}</strong>: sindsdien mislukte elke poging
+                <strong class="landing-endpoint-state landing-endpoint-state--off">{datumTijd(since())}</strong>:
+                sindsdien mislukte elke poging
               </dd>
             </div>
           )}
@@ -164,7 +192,8 @@ export function EndpointCard(props: { corporatieId: string; item: EndpointItem; 
               <For each={endpoint().secrets}>
                 {(s) => (
                   <li class="utrecht-unordered-list__item">
-                    Aangemaakt op {datumTijd(s.aangemaaktOp)}, {s.verlooptOp ? `vervalt op ${datumTijd(s.verlooptOp)}` : 'vervalt niet'}
+                    Aangemaakt op {datumTijd(s.aangemaaktOp)},{' '}
+                    {s.verlooptOp ? `vervalt op ${datumTijd(s.verlooptOp)}` : 'vervalt niet'}
                   </li>
                 )}
               </For>
@@ -188,7 +217,14 @@ export function EndpointCard(props: { corporatieId: string; item: EndpointItem; 
       </div>
       <Show when={newSecret()}>
         {(secret) => (
-          <OnceSecret title="Nieuw secret" warning="Bewaar dit secret nu: het wordt niet opnieuw getoond" value={secret()} valueLabel="Secret" level={4} onHide={() => setNewSecret()}>
+          <OnceSecret
+            title="Nieuw secret"
+            warning="Bewaar dit secret nu: het wordt niet opnieuw getoond"
+            value={secret()}
+            valueLabel="Secret"
+            level={4}
+            onHide={() => setNewSecret()}
+          >
             <VerifyHelp level={5} />
           </OnceSecret>
         )}
@@ -196,7 +232,8 @@ export function EndpointCard(props: { corporatieId: string; item: EndpointItem; 
       <details class="landing-details">
         <summary>Secret roteren</summary>
         <p class="utrecht-paragraph landing-muted">
-          Tijdens de overlap tekent Landing met het nieuwe én het oude secret, zodat de corporatie rustig kan overstappen. Het nieuwe secret wordt één keer getoond.
+          Tijdens de overlap tekent Landing met het nieuwe én het oude secret, zodat de corporatie rustig kan
+          overstappen. Het nieuwe secret wordt één keer getoond.
         </p>
         <form class="utrecht-form landing-filters" novalidate onSubmit={rotate}>
           <TextInput
@@ -213,7 +250,12 @@ export function EndpointCard(props: { corporatieId: string; item: EndpointItem; 
           </button>
         </form>
       </details>
-      <DeliveryLog corporatieId={props.corporatieId} endpointId={props.item.endpoint.id} log={log} onReplayed={props.onChanged} />
+      <DeliveryLog
+        corporatieId={props.corporatieId}
+        endpointId={props.item.endpoint.id}
+        log={log}
+        onReplayed={props.onChanged}
+      />
     </section>
   );
 }

@@ -14,7 +14,11 @@ export function createWebhookRunner(after: () => unknown, reload: () => unknown 
       } catch (e) {
         if (e instanceof ApiError && e.status === 409) {
           await reload();
-          throw new ApiError(409, { code: e.problem.code, title: 'Dit is intussen gewijzigd, door iemand anders of door Landing zelf. We hebben het opnieuw geladen: bekijk het en probeer het nog eens.' });
+          throw new ApiError(409, {
+            code: e.problem.code,
+            title:
+              'Dit is intussen gewijzigd, door iemand anders of door Landing zelf. We hebben het opnieuw geladen: bekijk het en probeer het nog eens.',
+          });
         }
         throw e;
       }

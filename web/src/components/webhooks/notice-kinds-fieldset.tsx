@@ -4,7 +4,12 @@ import { CheckboxFieldset } from '../checkbox-fieldset';
 /** The kinds a corporation can subscribe to (a test notice goes to any endpoint it is sent to). */
 export const subscribableKinds = noticeKinds.filter((k): k is Exclude<NoticeKind, 'test'> => k !== 'test');
 
-export function NoticeKindsFieldset(props: { idPrefix: string; value: readonly NoticeKind[]; onChange: (value: NoticeKind[]) => void; error?: string | undefined }) {
+export function NoticeKindsFieldset(props: {
+  idPrefix: string;
+  value: readonly NoticeKind[];
+  onChange: (value: NoticeKind[]) => void;
+  error?: string | undefined;
+}) {
   return (
     <CheckboxFieldset
       idPrefix={props.idPrefix}

@@ -88,16 +88,20 @@ export function VerifyHelp(props: { level: 4 | 5 }) {
       </p>
       <ul class="utrecht-unordered-list">
         <li class="utrecht-unordered-list__item">
-          controleert met het secret de handtekening in de header <code>webhook-signature</code>, over <code>webhook-id</code>, <code>webhook-timestamp</code> en de inhoud;
+          controleert met het secret de handtekening in de header <code>webhook-signature</code>, over{' '}
+          <code>webhook-id</code>, <code>webhook-timestamp</code> en de inhoud;
         </li>
         <li class="utrecht-unordered-list__item">
           weigert een melding waarvan <code>webhook-timestamp</code> meer dan een paar minuten afwijkt;
         </li>
         <li class="utrecht-unordered-list__item">
-          verwerkt elke <code>webhook-id</code> één keer (een nieuwe poging is geen nieuwe melding) en antwoordt met een 2xx-status.
+          verwerkt elke <code>webhook-id</code> één keer (een nieuwe poging is geen nieuwe melding) en antwoordt met een
+          2xx-status.
         </li>
       </ul>
-      <p class="utrecht-paragraph landing-muted">Meer staat in de handleiding voor corporaties bij Landing (WEBHOOKS.md).</p>
+      <p class="utrecht-paragraph landing-muted">
+        Meer staat in de handleiding voor corporaties bij Landing (WEBHOOKS.md).
+      </p>
     </div>
   );
 }
