@@ -1,6 +1,6 @@
-import { changedFields } from '../../shared/domain/audit';
-import type { Principal } from '../../shared/domain/principal';
-import type { Transition } from '../../shared/domain/transition';
+import { changedFields } from '../../shared/domain/audit/audit';
+import type { Principal } from '../../shared/domain/organisation/principal';
+import type { Transition } from '../../shared/domain/transition/transition';
 import {
   decide,
   ruleOf,

@@ -1,7 +1,7 @@
 import type { CloudWatchLogsDecodedData, CloudWatchLogsEvent } from 'aws-lambda';
 import { gunzipSync } from 'node:zlib';
 import { operations, routeKey } from '../../shared/api/contract';
-import type { RefusalReason, RefusedRequest } from '../../shared/domain/audit';
+import type { RefusalReason, RefusedRequest } from '../../shared/domain/audit/audit';
 
 /**
  * API Gateway's access log: one JSON line per request, with these fields. Named once, here, for the format CDK

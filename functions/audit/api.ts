@@ -1,6 +1,6 @@
-import { auditActionLabels, type AuditEntry } from '../../shared/domain/audit';
+import { auditActionLabels, type AuditEntry } from '../../shared/domain/audit/audit';
 import { groundLabels } from '../../shared/policy/access-policy';
-import { roleLabels } from '../../shared/domain/vocabulary';
+import { roleLabels } from '../../shared/domain/common/vocabulary';
 import { clock } from '../clock';
 import { createApiHandler, type ApiHandlerOptions, type CapabilityHandlers } from '../http/api-handler';
 import { csvDocument } from '../http/csv';

@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { AuditEntry, RefusedRequest } from '../../shared/domain/audit';
+import type { AuditEntry, RefusedRequest } from '../../shared/domain/audit/audit';
 import { isTemporaryFailure } from '../http/errors';
 import { logger } from '../observability/logger';
 import {

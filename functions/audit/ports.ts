@@ -1,4 +1,4 @@
-import type { AuditEntry, RefusedRequest } from '../../shared/domain/audit';
+import type { AuditEntry, RefusedRequest } from '../../shared/domain/audit/audit';
 import type { Page, PageRequest } from '../transitions/ports';
 
 /** A write may be bounded: aborted when the Lambda's time for it is up. */

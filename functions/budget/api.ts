@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { todayInNetherlands } from '../../shared/domain/calendar';
-import type { GemeenteCode } from '../../shared/domain/municipalities';
-import { municipalityPolicy } from '../../shared/domain/municipality-policy';
-import type { Principal } from '../../shared/domain/principal';
+import { todayInNetherlands } from '../../shared/domain/common/calendar';
+import type { GemeenteCode } from '../../shared/domain/organisation/municipalities';
+import { municipalityPolicy } from '../../shared/domain/organisation/municipality-policy';
+import type { Principal } from '../../shared/domain/organisation/principal';
 import {
   cancelMove,
   centsToCsvEuro,
@@ -10,9 +10,9 @@ import {
   newBalance,
   proposalMove,
   type SpendMove,
-} from '../../shared/domain/regelbudget';
-import type { Budget, LedgerEntry, Spend } from '../../shared/domain/regelbudget-schemas';
-import type { Transition } from '../../shared/domain/transition';
+} from '../../shared/domain/regelbudget/regelbudget';
+import type { Budget, LedgerEntry, Spend } from '../../shared/domain/regelbudget/regelbudget-schemas';
+import type { Transition } from '../../shared/domain/transition/transition';
 import type { Action } from '../../shared/policy/access-policy';
 import { clock } from '../clock';
 import { createApiHandler, type ApiHandlerOptions, type CapabilityHandlers } from '../http/api-handler';

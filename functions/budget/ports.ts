@@ -1,5 +1,5 @@
-import type { Budget, LedgerEntry, Spend } from '../../shared/domain/regelbudget-schemas';
-import type { SpendMove } from '../../shared/domain/regelbudget';
+import type { Budget, LedgerEntry, Spend } from '../../shared/domain/regelbudget/regelbudget-schemas';
+import type { SpendMove } from '../../shared/domain/regelbudget/regelbudget';
 
 /** An Idempotency-Key of a user, bound to the request it was first used for (a hash of its target and body). */
 export interface SpendIdempotency {

@@ -1,8 +1,8 @@
-import { addDays, todayInNetherlands } from '../../shared/domain/calendar';
-import { caseloadOf, longOnIntensiefOf } from '../../shared/domain/caseload';
-import { isActive } from '../../shared/domain/lifecycle';
-import { supportConfigFor } from '../../shared/domain/provider-policy';
-import type { TransitionSummary } from '../../shared/domain/transition';
+import { addDays, todayInNetherlands } from '../../shared/domain/common/calendar';
+import { caseloadOf, longOnIntensiefOf } from '../../shared/domain/support/caseload';
+import { isActive } from '../../shared/domain/transition/lifecycle';
+import { supportConfigFor } from '../../shared/domain/support/provider-policy';
+import type { TransitionSummary } from '../../shared/domain/transition/transition';
 import { clock } from '../clock';
 import { createApiHandler, type ApiHandlerOptions, type CapabilityHandlers } from '../http/api-handler';
 import { auditFromEnvironment } from '../audit/audit-runtime';

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { corporationSignalLabels, type ReportedSignal } from '../../shared/api/webhook-schemas';
-import { toCloudEvent } from '../../shared/domain/cloud-event';
-import { isActive } from '../../shared/domain/lifecycle';
-import type { Principal } from '../../shared/domain/principal';
-import type { Signal } from '../../shared/domain/signal-schemas';
-import type { TimelineEvent } from '../../shared/domain/timeline';
-import { responseDeadline } from '../../shared/domain/signals';
+import { toCloudEvent } from '../../shared/domain/notices/cloud-event';
+import { isActive } from '../../shared/domain/transition/lifecycle';
+import type { Principal } from '../../shared/domain/organisation/principal';
+import type { Signal } from '../../shared/domain/signals/signal-schemas';
+import type { TimelineEvent } from '../../shared/domain/transition/timeline';
+import { responseDeadline } from '../../shared/domain/signals/signals';
 import { clock } from '../clock';
 import { createApiHandler, type ApiHandlerOptions, type CapabilityHandlers } from '../http/api-handler';
 import { auditFromEnvironment } from '../audit/audit-runtime';

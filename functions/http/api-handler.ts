@@ -7,8 +7,8 @@ import type * as z from 'zod';
 import type { Capability, OperationId, Operations, OperationsOf } from '../../shared/api/contract';
 import { routeKey, type OperationSpec } from '../../shared/api/operation';
 import { invalidParamsFrom } from '../../shared/api/problem';
-import type { Principal } from '../../shared/domain/principal';
-import { EMERGENCY_REASON_MESSAGE, emergencyReasonIsValid } from '../../shared/domain/free-text';
+import type { Principal } from '../../shared/domain/organisation/principal';
+import { EMERGENCY_REASON_MESSAGE, emergencyReasonIsValid } from '../../shared/domain/common/free-text';
 import {
   AuditUnavailableError,
   ForbiddenError,

@@ -1,5 +1,5 @@
 import type { APIGatewayProxyEventV2WithJWTAuthorizer } from 'aws-lambda';
-import { Principal, principalClaims } from '../../shared/domain/principal';
+import { Principal, principalClaims } from '../../shared/domain/organisation/principal';
 import { UnauthenticatedError } from './errors';
 
 /**

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { AuditAction, AuditEntry } from '../../shared/domain/audit';
-import type { Principal } from '../../shared/domain/principal';
+import type { AuditAction, AuditEntry } from '../../shared/domain/audit/audit';
+import type { Principal } from '../../shared/domain/organisation/principal';
 import type { Ground } from '../../shared/policy/access-policy';
 
 /**

@@ -1,4 +1,4 @@
-import type { Organisation, StaffMember } from '../../shared/domain/organisation';
+import type { Organisation, StaffMember } from '../../shared/domain/organisation/organisation';
 
 /** The organisation directory: who works where. Seeded locally; kept in step with Cognito on AWS. */
 export interface OrganisationDirectory {

@@ -1,5 +1,5 @@
-import type { Fase } from '../../shared/domain/vocabulary';
-import type { Transition } from '../../shared/domain/transition';
+import type { Fase } from '../../shared/domain/common/vocabulary';
+import type { Transition } from '../../shared/domain/transition/transition';
 import type { PersonRecordExport, StoredItem } from './person-record-export';
 
 export interface ItemKey {

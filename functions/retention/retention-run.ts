@@ -1,7 +1,7 @@
-import { AuditEntry } from '../../shared/domain/audit';
-import { todayInNetherlands, type IsoDate } from '../../shared/domain/calendar';
-import { retentionDecision } from '../../shared/domain/retention';
-import type { Transition } from '../../shared/domain/transition';
+import { AuditEntry } from '../../shared/domain/audit/audit';
+import { todayInNetherlands, type IsoDate } from '../../shared/domain/common/calendar';
+import { retentionDecision } from '../../shared/domain/audit/retention';
+import type { Transition } from '../../shared/domain/transition/transition';
 import type { AuditLog } from '../audit/ports';
 import {
   buildExport,

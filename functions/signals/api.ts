@@ -1,16 +1,20 @@
 import { randomUUID } from 'node:crypto';
-import { todayInNetherlands } from '../../shared/domain/calendar';
-import { isActive } from '../../shared/domain/lifecycle';
-import type { Principal } from '../../shared/domain/principal';
-import { currentPlan } from '../../shared/domain/signaleringsplan';
-import { acknowledgeSignal, resolveSignal, type SignalCommandResult } from '../../shared/domain/signal-commands';
-import type { Contact, ScaleUp, Signal } from '../../shared/domain/signal-schemas';
-import { classify, responseDeadline } from '../../shared/domain/signals';
-import { supportConfigFor } from '../../shared/domain/provider-policy';
-import { contactGap, levelOn } from '../../shared/domain/support';
-import type { TimelineEvent } from '../../shared/domain/timeline';
-import type { Transition } from '../../shared/domain/transition';
-import { changeSupport } from '../../shared/domain/transition-commands';
+import { todayInNetherlands } from '../../shared/domain/common/calendar';
+import { isActive } from '../../shared/domain/transition/lifecycle';
+import type { Principal } from '../../shared/domain/organisation/principal';
+import { currentPlan } from '../../shared/domain/signals/signaleringsplan';
+import {
+  acknowledgeSignal,
+  resolveSignal,
+  type SignalCommandResult,
+} from '../../shared/domain/signals/signal-commands';
+import type { Contact, ScaleUp, Signal } from '../../shared/domain/signals/signal-schemas';
+import { classify, responseDeadline } from '../../shared/domain/signals/signals';
+import { supportConfigFor } from '../../shared/domain/support/provider-policy';
+import { contactGap, levelOn } from '../../shared/domain/support/support';
+import type { TimelineEvent } from '../../shared/domain/transition/timeline';
+import type { Transition } from '../../shared/domain/transition/transition';
+import { changeSupport } from '../../shared/domain/transition/transition-commands';
 import { clock } from '../clock';
 import { createApiHandler, type ApiHandlerOptions, type CapabilityHandlers } from '../http/api-handler';
 import { auditFromEnvironment } from '../audit/audit-runtime';

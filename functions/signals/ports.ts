@@ -1,7 +1,7 @@
-import type { Contact, Signal } from '../../shared/domain/signal-schemas';
-import type { Task } from '../../shared/domain/task';
-import type { TimelineEvent } from '../../shared/domain/timeline';
-import type { Transition } from '../../shared/domain/transition';
+import type { Contact, Signal } from '../../shared/domain/signals/signal-schemas';
+import type { Task } from '../../shared/domain/signals/task';
+import type { TimelineEvent } from '../../shared/domain/transition/timeline';
+import type { Transition } from '../../shared/domain/transition/transition';
 import type { Idempotency } from '../storage/idempotency';
 
 /**

@@ -1,6 +1,6 @@
 import { BatchWriteCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { AuditEntry, RefusedRequest } from '../../shared/domain/audit';
+import { AuditEntry, RefusedRequest } from '../../shared/domain/audit/audit';
 import { UnprocessedAuditEntriesError, type AuditLog, type WriteOptions } from '../audit/ports';
 import type { Page, PageRequest } from '../transitions/ports';
 import { decodeCursor, encodeCursor } from './page-cursor';

@@ -7,8 +7,8 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { setTimeout as sleep } from 'node:timers/promises';
 import * as z from 'zod';
-import { moves } from '../../shared/domain/regelbudget';
-import { Budget, LedgerEntry, Spend } from '../../shared/domain/regelbudget-schemas';
+import { moves } from '../../shared/domain/regelbudget/regelbudget';
+import { Budget, LedgerEntry, Spend } from '../../shared/domain/regelbudget/regelbudget-schemas';
 import type { BudgetStore, SpendIdempotency } from '../budget/ports';
 import { ConflictError, RuleViolationError } from '../http/errors';
 import { IdempotencyKeyReusedError } from '../transitions/errors';

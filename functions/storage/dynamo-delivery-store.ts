@@ -6,8 +6,8 @@ import {
   UpdateCommand,
   type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
-import { OutboxEvent } from '../../shared/domain/outbox-event';
-import { Delivery, refOf, type DeliveryRef } from '../../shared/domain/webhook-schemas';
+import { OutboxEvent } from '../../shared/domain/notices/outbox-event';
+import { Delivery, refOf, type DeliveryRef } from '../../shared/domain/notices/webhook-schemas';
 import { outboxItem } from './dynamo-transition-store';
 import { ConflictError } from '../http/errors';
 import type { Page, PageRequest } from '../transitions/ports';

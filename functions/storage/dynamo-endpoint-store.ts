@@ -6,7 +6,7 @@ import {
   UpdateCommand,
   type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
-import { Endpoint } from '../../shared/domain/webhook-schemas';
+import { Endpoint } from '../../shared/domain/notices/webhook-schemas';
 import { ConflictError } from '../http/errors';
 import type { EndpointKey, EndpointStore } from '../webhooks/ports';
 import { keys } from './keys';

@@ -1,5 +1,5 @@
 import { BatchGetCommand, GetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { Organisation, StaffMember } from '../../shared/domain/organisation';
+import { Organisation, StaffMember } from '../../shared/domain/organisation/organisation';
 import type { OrganisationDirectory } from '../organisation/ports';
 import { keys } from './keys';
 

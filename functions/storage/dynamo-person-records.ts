@@ -9,7 +9,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { setTimeout as sleep } from 'node:timers/promises';
 import * as z from 'zod';
-import { Fase, Transition } from '../../shared/domain/transition';
+import { Fase, Transition } from '../../shared/domain/transition/transition';
 import { itemKeyOf, type StoredItem } from '../retention/person-record-export';
 import type { ItemKey, PersonRecord, PersonRecordStore, TableSurvey } from '../retention/ports';
 import { personHash } from './dynamo-transition-store';

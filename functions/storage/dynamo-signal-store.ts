@@ -1,8 +1,8 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { Contact, Signal } from '../../shared/domain/signal-schemas';
-import { Task } from '../../shared/domain/task';
-import type { TimelineEvent } from '../../shared/domain/timeline';
+import { Contact, Signal } from '../../shared/domain/signals/signal-schemas';
+import { Task } from '../../shared/domain/signals/task';
+import type { TimelineEvent } from '../../shared/domain/transition/timeline';
 import { ConflictError } from '../http/errors';
 import type { ContactStore, SignalChange, SignalStore, TaskStore } from '../signals/ports';
 import { StaleVersionError } from '../transitions/errors';

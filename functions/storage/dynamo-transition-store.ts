@@ -3,12 +3,12 @@ import { GetCommand, QueryCommand, PutCommand, type DynamoDBDocumentClient } fro
 import { createHash } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import * as z from 'zod';
-import type { OutboxEvent } from '../../shared/domain/outbox-event';
+import type { OutboxEvent } from '../../shared/domain/notices/outbox-event';
 import { currentCorrelationId } from '../observability/context';
-import { personIdentity } from '../../shared/domain/person-identity';
-import { TimelineEvent } from '../../shared/domain/timeline';
-import { levelsOf, Transition, TransitionSummary, summarize } from '../../shared/domain/transition';
-import { geaccepteerdeAanbieding } from '../../shared/domain/woning';
+import { personIdentity } from '../../shared/domain/transition/person-identity';
+import { TimelineEvent } from '../../shared/domain/transition/timeline';
+import { levelsOf, Transition, TransitionSummary, summarize } from '../../shared/domain/transition/transition';
+import { geaccepteerdeAanbieding } from '../../shared/domain/woning/woning';
 import {
   IdempotencyInFlightError,
   IdempotencyKeyReusedError,

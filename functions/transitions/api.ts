@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { todayInNetherlands } from '../../shared/domain/calendar';
-import { municipalityPolicy } from '../../shared/domain/municipality-policy';
-import { overview } from '../../shared/domain/overview';
-import { supportConfigFor } from '../../shared/domain/provider-policy';
-import { draftVow } from '../../shared/domain/verzoek-om-wijziging';
+import { todayInNetherlands } from '../../shared/domain/common/calendar';
+import { municipalityPolicy } from '../../shared/domain/organisation/municipality-policy';
+import { overview } from '../../shared/domain/transition/overview';
+import { supportConfigFor } from '../../shared/domain/support/provider-policy';
+import { draftVow } from '../../shared/domain/support/verzoek-om-wijziging';
 import {
   agreePlan,
   changeFase,
@@ -17,14 +17,14 @@ import {
   setReadiness,
   setUitkering,
   signContract,
-} from '../../shared/domain/transition-commands';
-import { geaccepteerdeAanbieding } from '../../shared/domain/woning';
+} from '../../shared/domain/transition/transition-commands';
+import { geaccepteerdeAanbieding } from '../../shared/domain/woning/woning';
 import { clock } from '../clock';
 import { createApiHandler, type ApiHandlerOptions, type CapabilityHandlers } from '../http/api-handler';
 import { auditFromEnvironment } from '../audit/audit-runtime';
 import { ValidationError } from '../http/errors';
 import { logger } from '../observability/logger';
-import type { Transition } from '../../shared/domain/transition';
+import type { Transition } from '../../shared/domain/transition/transition';
 import { lazy, runtime } from '../runtime';
 import { DynamoOrganisationDirectory } from '../storage/dynamo-organisation-directory';
 import { DynamoTransitionStore } from '../storage/dynamo-transition-store';

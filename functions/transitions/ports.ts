@@ -1,6 +1,6 @@
-import type { OutboxEvent } from '../../shared/domain/outbox-event';
-import type { TimelineEvent } from '../../shared/domain/timeline';
-import type { Transition, TransitionSummary } from '../../shared/domain/transition';
+import type { OutboxEvent } from '../../shared/domain/notices/outbox-event';
+import type { TimelineEvent } from '../../shared/domain/transition/timeline';
+import type { Transition, TransitionSummary } from '../../shared/domain/transition/transition';
 import type { OrganisationDirectory } from '../organisation/ports';
 
 /** Storage the transitions capability needs; functions/storage/dynamo-transition-store.ts implements it. */

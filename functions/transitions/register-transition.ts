@@ -1,9 +1,9 @@
-import { todayInNetherlands } from '../../shared/domain/calendar';
-import { municipalityPolicy } from '../../shared/domain/municipality-policy';
-import { signalen } from '../../shared/domain/overview';
-import type { Principal } from '../../shared/domain/principal';
-import type { TimelineEvent } from '../../shared/domain/timeline';
-import { notStartedYet, type AanmeldingInput, type Transition } from '../../shared/domain/transition';
+import { todayInNetherlands } from '../../shared/domain/common/calendar';
+import { municipalityPolicy } from '../../shared/domain/organisation/municipality-policy';
+import { signalen } from '../../shared/domain/transition/overview';
+import type { Principal } from '../../shared/domain/organisation/principal';
+import type { TimelineEvent } from '../../shared/domain/transition/timeline';
+import { notStartedYet, type AanmeldingInput, type Transition } from '../../shared/domain/transition/transition';
 import type { TransitionsDeps } from './ports';
 import { ValidationError, WorkflowUnavailableError } from '../http/errors';
 import { logger } from '../observability/logger';

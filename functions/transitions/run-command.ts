@@ -1,15 +1,16 @@
-import { todayInNetherlands } from '../../shared/domain/calendar';
-import { municipalityPolicy } from '../../shared/domain/municipality-policy';
-import { signalen } from '../../shared/domain/overview';
-import type { Principal } from '../../shared/domain/principal';
-import type { Actor, TimelineEvent } from '../../shared/domain/timeline';
-import { Transition } from '../../shared/domain/transition';
-import { RuleViolation, type CommandContext, type CommandResult } from '../../shared/domain/transition-commands';
+import { todayInNetherlands } from '../../shared/domain/common/calendar';
+import { municipalityPolicy } from '../../shared/domain/organisation/municipality-policy';
+import { signalen } from '../../shared/domain/transition/overview';
+import type { Principal } from '../../shared/domain/organisation/principal';
+import type { Actor, TimelineEvent } from '../../shared/domain/transition/timeline';
+import { Transition } from '../../shared/domain/transition/transition';
+import { RuleViolation } from '../../shared/domain/common/errors';
+import type { CommandContext, CommandResult } from '../../shared/domain/transition/transition-commands';
 import { RuleViolationError } from '../http/errors';
 import { StaleVersionError } from './errors';
 import type { TransitionChange, TransitionsDeps } from './ports';
-import { noticesFor } from '../../shared/domain/notices';
-import { toOutboxEvents } from '../../shared/domain/outbox-event';
+import { noticesFor } from '../../shared/domain/notices/notices';
+import { toOutboxEvents } from '../../shared/domain/notices/outbox-event';
 import { openRecord, recordChange, type RecordRequest } from '../access/person-record';
 import { countBusinessEvent } from '../observability/metrics';
 

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { noticeTypes } from '../../shared/domain/notices';
-import { sequenceOf, type OutboxEvent } from '../../shared/domain/outbox-event';
-import type { Principal } from '../../shared/domain/principal';
-import { refOf, viewOf, type Delivery, type Endpoint } from '../../shared/domain/webhook-schemas';
+import { noticeTypes } from '../../shared/domain/notices/notices';
+import { sequenceOf, type OutboxEvent } from '../../shared/domain/notices/outbox-event';
+import type { Principal } from '../../shared/domain/organisation/principal';
+import { refOf, viewOf, type Delivery, type Endpoint } from '../../shared/domain/notices/webhook-schemas';
 import type { ApiKeyStore } from '../corporation/ports';
 import { newApiKey } from '../corporation/api-keys';
 import { clock } from '../clock';

@@ -1,4 +1,4 @@
-import type { Attempt, Delivery } from '../../shared/domain/webhook-schemas';
+import type { Attempt, Delivery } from '../../shared/domain/notices/webhook-schemas';
 import { classifyResponse, nextAttemptAt } from './retry-schedule';
 
 export type EndpointEffect = 'succeeded' | 'failed' | 'gone';

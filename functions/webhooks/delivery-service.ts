@@ -1,6 +1,6 @@
-import { toCloudEvent } from '../../shared/domain/cloud-event';
-import type { OutboxEvent } from '../../shared/domain/outbox-event';
-import { refOf, type Delivery, type DeliveryRef, type Endpoint } from '../../shared/domain/webhook-schemas';
+import { toCloudEvent } from '../../shared/domain/notices/cloud-event';
+import type { OutboxEvent } from '../../shared/domain/notices/outbox-event';
+import { refOf, type Delivery, type DeliveryRef, type Endpoint } from '../../shared/domain/notices/webhook-schemas';
 import { currentCorrelationId, withCorrelation } from '../observability/context';
 import { logger } from '../observability/logger';
 import { countBusinessEvent } from '../observability/metrics';

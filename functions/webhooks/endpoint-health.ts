@@ -1,4 +1,4 @@
-import type { Delivery } from '../../shared/domain/webhook-schemas';
+import type { Delivery } from '../../shared/domain/notices/webhook-schemas';
 
 /** A summary of an endpoint's recent deliveries: counts by status, the share of attempts that succeeded, median latency. */
 export function healthOf(recent: readonly Delivery[]) {

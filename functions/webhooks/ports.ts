@@ -1,5 +1,5 @@
-import type { OutboxEvent } from '../../shared/domain/outbox-event';
-import type { Delivery, DeliveryRef, Endpoint } from '../../shared/domain/webhook-schemas';
+import type { OutboxEvent } from '../../shared/domain/notices/outbox-event';
+import type { Delivery, DeliveryRef, Endpoint } from '../../shared/domain/notices/webhook-schemas';
 import type { Page, PageRequest } from '../transitions/ports';
 
 export type EndpointKey = Pick<Endpoint, 'corporatieId' | 'providerId' | 'id'>;

@@ -1,4 +1,4 @@
-import type { Delivery } from '../../shared/domain/webhook-schemas';
+import type { Delivery } from '../../shared/domain/notices/webhook-schemas';
 import type { DeliveryStore } from './ports';
 
 /** Requeued in groups this size: a replay of a long outage is thousands of deliveries. */

@@ -1,5 +1,5 @@
 import { SendMessageBatchCommand, type SQSClient } from '@aws-sdk/client-sqs';
-import type { DeliveryRef } from '../../shared/domain/webhook-schemas';
+import type { DeliveryRef } from '../../shared/domain/notices/webhook-schemas';
 import { currentCorrelationId } from '../observability/context';
 import type { DeliveryQueue } from './ports';
 

@@ -1,6 +1,6 @@
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
-import { DeliveryRef } from '../../shared/domain/webhook-schemas';
+import { DeliveryRef } from '../../shared/domain/notices/webhook-schemas';
 import { correlationIdOfInput, observed, withCorrelation } from '../observability/context';
 import { logger } from '../observability/logger';
 import { attempt, type DeliveryDeps } from './delivery-service';

@@ -1,15 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import * as z from 'zod';
-import { todayInNetherlands } from '../../shared/domain/calendar';
-import { escalate, openDuoTasks, proposeScaleUp, type SignalCommandResult } from '../../shared/domain/signal-commands';
-import { followUpActions, nextFollowUpStep, type FollowUpStep } from '../../shared/domain/signal-followup';
-import type { Signal } from '../../shared/domain/signal-schemas';
-import { CONTACT_WATCH, responseDeadline } from '../../shared/domain/signals';
-import { supportConfigFor } from '../../shared/domain/provider-policy';
-import { levelOn, supportLevelLabels } from '../../shared/domain/support';
-import type { Actor } from '../../shared/domain/timeline';
-import type { Transition } from '../../shared/domain/transition';
-import { recordScaleUpEnded } from '../../shared/domain/transition-commands';
+import { todayInNetherlands } from '../../shared/domain/common/calendar';
+import {
+  escalate,
+  openDuoTasks,
+  proposeScaleUp,
+  type SignalCommandResult,
+} from '../../shared/domain/signals/signal-commands';
+import { followUpActions, nextFollowUpStep, type FollowUpStep } from '../../shared/domain/signals/signal-followup';
+import type { Signal } from '../../shared/domain/signals/signal-schemas';
+import { CONTACT_WATCH, responseDeadline } from '../../shared/domain/signals/signals';
+import { supportConfigFor } from '../../shared/domain/support/provider-policy';
+import { levelOn, supportLevelLabels } from '../../shared/domain/support/support';
+import type { Actor } from '../../shared/domain/transition/timeline';
+import type { Transition } from '../../shared/domain/transition/transition';
+import { recordScaleUpEnded } from '../../shared/domain/transition/transition-commands';
 import { clock } from '../clock';
 import { ConflictError } from '../http/errors';
 import { correlationIdOfInput, observed } from '../observability/context';
@@ -25,7 +30,7 @@ import type { TransitionStore } from '../transitions/ports';
 import { applyToLatest } from '../transitions/run-command';
 
 /**
- * The task of the "Signalen opvolgen" workflow: `bepaal` asks the rule (shared/domain/signal-followup.ts)
+ * The task of the "Signalen opvolgen" workflow: `bepaal` asks the rule (shared/domain/signals/signal-followup.ts)
  * which step is due; any other action carries out that step if it is still the one due, so a retried or
  * concurrent execution changes nothing twice (every write is conditional on the signal's version).
  */

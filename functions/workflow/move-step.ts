@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import * as z from 'zod';
-import { todayInNetherlands } from '../../shared/domain/calendar';
-import { nextMoveStep } from '../../shared/domain/move-process';
-import { municipalityPolicy } from '../../shared/domain/municipality-policy';
-import { applyMoveStep } from '../../shared/domain/transition-commands';
+import { todayInNetherlands } from '../../shared/domain/common/calendar';
+import { nextMoveStep } from '../../shared/domain/transition/move-process';
+import { municipalityPolicy } from '../../shared/domain/organisation/municipality-policy';
+import { applyMoveStep } from '../../shared/domain/transition/transition-commands';
 import { clock } from '../clock';
 import { RuleViolationError } from '../http/errors';
 import { correlationIdOfInput, observed } from '../observability/context';

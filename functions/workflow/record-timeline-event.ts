@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { TimelineEventType } from '../../shared/domain/timeline';
+import { TimelineEventType } from '../../shared/domain/transition/timeline';
 import type { TransitionStore } from '../transitions/ports';
 import { lazy, runtime } from '../runtime';
 import { DynamoTransitionStore } from '../storage/dynamo-transition-store';

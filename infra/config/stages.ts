@@ -1,5 +1,5 @@
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
-import { DEFAULT_RECORD_RETENTION_YEARS } from '../../shared/domain/retention';
+import { DEFAULT_RECORD_RETENTION_YEARS } from '../../shared/domain/audit/retention';
 
 export const stageNames = ['dev', 'acc', 'prod'] as const;
 export type StageName = (typeof stageNames)[number];

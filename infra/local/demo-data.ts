@@ -5,20 +5,20 @@ import { DynamoTransitionStore } from '../../functions/storage/dynamo-transition
 import { organisationItem } from '../../functions/storage/dynamo-organisation-directory';
 import { DynamoBudgetStore } from '../../functions/storage/dynamo-budget-store';
 import { DynamoContactStore, DynamoSignalStore } from '../../functions/storage/dynamo-signal-store';
-import type { Signal } from '../../shared/domain/signal-schemas';
-import { triage } from '../../shared/domain/thermometer';
-import { moves, newBalance } from '../../shared/domain/regelbudget';
-import type { Organisation, StaffMember } from '../../shared/domain/organisation';
-import type { Principal } from '../../shared/domain/principal';
-import type { GemeenteCode } from '../../shared/domain/municipalities';
-import { notStartedYet, type Transition, type Fase, type Herkomst } from '../../shared/domain/transition';
-import { addDays, firstOfNextMonth, todayInNetherlands, type IsoDate } from '../../shared/domain/calendar';
-import { municipalityPolicy } from '../../shared/domain/municipality-policy';
-import { signalen } from '../../shared/domain/overview';
-import type { Modaliteit, SupportChange, SupportLevel } from '../../shared/domain/support';
-import type { Omvang, Toewijzing } from '../../shared/domain/iwmo';
-import { isActive } from '../../shared/domain/lifecycle';
-import { geaccepteerdeAanbieding } from '../../shared/domain/woning';
+import type { Signal } from '../../shared/domain/signals/signal-schemas';
+import { triage } from '../../shared/domain/signals/thermometer';
+import { moves, newBalance } from '../../shared/domain/regelbudget/regelbudget';
+import type { Organisation, StaffMember } from '../../shared/domain/organisation/organisation';
+import type { Principal } from '../../shared/domain/organisation/principal';
+import type { GemeenteCode } from '../../shared/domain/organisation/municipalities';
+import { notStartedYet, type Transition, type Fase, type Herkomst } from '../../shared/domain/transition/transition';
+import { addDays, firstOfNextMonth, todayInNetherlands, type IsoDate } from '../../shared/domain/common/calendar';
+import { municipalityPolicy } from '../../shared/domain/organisation/municipality-policy';
+import { signalen } from '../../shared/domain/transition/overview';
+import type { Modaliteit, SupportChange, SupportLevel } from '../../shared/domain/support/support';
+import type { Omvang, Toewijzing } from '../../shared/domain/support/iwmo';
+import { isActive } from '../../shared/domain/transition/lifecycle';
+import { geaccepteerdeAanbieding } from '../../shared/domain/woning/woning';
 
 /**
  * Demo data: a zorgaanbieder with a team, a second provider (to show that organisations don't see each

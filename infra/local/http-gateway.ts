@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AccessLogRecord } from '../../functions/audit/access-log';
-import type { Principal } from '../../shared/domain/principal';
+import type { Principal } from '../../shared/domain/organisation/principal';
 import { apiGatewayEvent, matchPath } from './api-gateway-event';
 import type { LocalRoute } from './cloud-assembly';
 import type { ClockStep } from './local-clock';

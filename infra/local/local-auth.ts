@@ -1,6 +1,6 @@
 import { errors, jwtVerify, SignJWT } from 'jose';
 import { randomBytes } from 'node:crypto';
-import { principalClaims, type Principal } from '../../shared/domain/principal';
+import { principalClaims, type Principal } from '../../shared/domain/organisation/principal';
 
 const issuer = 'urn:landing:local';
 const audience = 'landing-spa';

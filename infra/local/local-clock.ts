@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { clock, clockOffset, setClockOffset } from '../../functions/clock';
-import { todayInNetherlands } from '../../shared/domain/calendar';
+import { todayInNetherlands } from '../../shared/domain/common/calendar';
 import { writeStateFile } from './state-file';
 
 const HOUR_MS = 60 * 60 * 1000;

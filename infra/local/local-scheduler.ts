@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { zonedInstant } from '../../shared/domain/calendar';
+import { zonedInstant } from '../../shared/domain/common/calendar';
 import { writeStateFile } from './state-file';
 
 export interface LocalSchedule {

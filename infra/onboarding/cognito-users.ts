@@ -6,7 +6,7 @@ import {
   ListUsersCommand,
   type AttributeType,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { principalClaims } from '../../shared/domain/principal';
+import { principalClaims } from '../../shared/domain/organisation/principal';
 import type { StaffEntry } from './onboarding-file';
 import type { UserDirectory } from './onboard';
 

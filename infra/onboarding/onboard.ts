@@ -1,5 +1,5 @@
 import { BatchWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { Organisation, StaffMember } from '../../shared/domain/organisation';
+import type { Organisation, StaffMember } from '../../shared/domain/organisation/organisation';
 import { organisationItem } from '../../functions/storage/dynamo-organisation-directory';
 import { keys } from '../../functions/storage/keys';
 import type { OnboardingFile, StaffEntry } from './onboarding-file';

@@ -1,6 +1,6 @@
 import * as z from 'zod';
-import { Organisation } from '../../shared/domain/organisation';
-import { Role } from '../../shared/domain/principal';
+import { Organisation } from '../../shared/domain/organisation/organisation';
+import { Role } from '../../shared/domain/organisation/principal';
 
 /**
  * What ops fill in to bring an organisation onto a stage (docs/OPERATIONS.md, "First deployment"): the

@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { refusalsInLogEvent } from '../../functions/audit/access-log';
 import { parkedRefusals, write } from '../../functions/audit/audit-trail';
 import type { AuditLog, ParkedAudit } from '../../functions/audit/ports';
-import { AuditEntry, RefusedRequest } from '../../shared/domain/audit';
+import { AuditEntry, RefusedRequest } from '../../shared/domain/audit/audit';
 
 /**
  * Ops' replay of parked audit entries (`npm run replay-audit`, docs/RECOVERY.md): refusals whose entries the

@@ -1,10 +1,10 @@
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import type { Construct } from 'constructs';
-import type { FollowUpAction } from '../../shared/domain/signal-followup';
+import type { FollowUpAction } from '../../shared/domain/signals/signal-followup';
 import type { StageConfig } from '../config/stages';
 import { AlarmWorkflow } from './alarm-workflow';
 
-/** The steps of the follow-up (shared/domain/signal-followup.ts) and the state that carries each out. */
+/** The steps of the follow-up (shared/domain/signals/signal-followup.ts) and the state that carries each out. */
 export const followUpWorkflowActions = {
   'taak-duo': 'Taak voor het duo',
   'opschaling-voorstellen': 'Stel een tijdelijke opschaling voor',

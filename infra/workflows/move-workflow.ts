@@ -3,7 +3,7 @@ import type { StageConfig } from '../config/stages';
 import { AlarmWorkflow } from './alarm-workflow';
 import type { Construct } from 'constructs';
 
-/** The actions of the move process (shared/domain/move-process.ts) and the state that carries each out. */
+/** The actions of the move process (shared/domain/transition/move-process.ts) and the state that carries each out. */
 export const moveWorkflowActions = {
   'uitkering-taak': 'Taak: uitkering op tijd regelen',
   'vraag-bevestiging': 'Vraag bevestiging van ondersteuning en budget',

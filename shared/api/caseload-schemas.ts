@@ -1,6 +1,6 @@
 import * as z from 'zod';
-import { caseloadLevels } from '../domain/caseload';
-import { Task } from '../domain/task';
+import { caseloadLevels } from '../domain/support/caseload';
+import { Task } from '../domain/signals/task';
 
 /** Response shapes of the caseload capability: a caseworker's "vandaag" and a team lead's team view. */
 const IsoDate = z.iso.date();

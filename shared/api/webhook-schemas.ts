@@ -1,7 +1,7 @@
 import * as z from 'zod';
-import { freeText } from '../domain/free-text';
-import { noticeKinds } from '../domain/notices';
-import { Delivery, EndpointView } from '../domain/webhook-schemas';
+import { freeText } from '../domain/common/free-text';
+import { noticeKinds } from '../domain/notices/notices';
+import { Delivery, EndpointView } from '../domain/notices/webhook-schemas';
 
 /** Requests and answers of the corporations' administration (webhooks, API keys) and of the corporation API. */
 const Versie = z.number({ error: 'Geef de versie van het endpoint mee.' }).int().positive();

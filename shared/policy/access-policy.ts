@@ -1,4 +1,4 @@
-import type { Principal, Role } from '../domain/principal';
+import type { Principal, Role } from '../domain/organisation/principal';
 
 /**
  * The one place that decides who may do what, and on what ground (which the audit trail records). Pure:

@@ -27,13 +27,13 @@ import { demoPersons } from '../../infra/local/demo-data';
 import { startDynamoDbLocal, type RunningDynamoDb } from '../../infra/local/dynamodb-local';
 import { startLanding, type RunningLanding } from '../../infra/local/landing';
 import { freePort } from '../../infra/local/ports';
-import { todayInNetherlands } from '../../shared/domain/calendar';
-import { municipalityPolicy } from '../../shared/domain/municipality-policy';
-import type { Principal } from '../../shared/domain/principal';
-import { moves, proposalMove } from '../../shared/domain/regelbudget';
-import type { Budget, LedgerEntry, Spend } from '../../shared/domain/regelbudget-schemas';
-import type { Signal } from '../../shared/domain/signal-schemas';
-import { classify, responseDeadline } from '../../shared/domain/signals';
+import { todayInNetherlands } from '../../shared/domain/common/calendar';
+import { municipalityPolicy } from '../../shared/domain/organisation/municipality-policy';
+import type { Principal } from '../../shared/domain/organisation/principal';
+import { moves, proposalMove } from '../../shared/domain/regelbudget/regelbudget';
+import type { Budget, LedgerEntry, Spend } from '../../shared/domain/regelbudget/regelbudget-schemas';
+import type { Signal } from '../../shared/domain/signals/signal-schemas';
+import { classify, responseDeadline } from '../../shared/domain/signals/signals';
 import {
   budgetPeriod,
   population,

@@ -3,12 +3,12 @@ import { randomUUID } from 'node:crypto';
 import { organisationItem } from '../../functions/storage/dynamo-organisation-directory';
 import { DynamoTransitionStore } from '../../functions/storage/dynamo-transition-store';
 import { keys } from '../../functions/storage/keys';
-import { addDays, todayInNetherlands } from '../../shared/domain/calendar';
-import { gemeenteCodes } from '../../shared/domain/municipalities';
-import { municipalityPolicy } from '../../shared/domain/municipality-policy';
-import type { StaffMember } from '../../shared/domain/organisation';
-import { signalen } from '../../shared/domain/overview';
-import { notStartedYet, type Fase, type Herkomst, type Transition } from '../../shared/domain/transition';
+import { addDays, todayInNetherlands } from '../../shared/domain/common/calendar';
+import { gemeenteCodes } from '../../shared/domain/organisation/municipalities';
+import { municipalityPolicy } from '../../shared/domain/organisation/municipality-policy';
+import type { StaffMember } from '../../shared/domain/organisation/organisation';
+import { signalen } from '../../shared/domain/transition/overview';
+import { notStartedYet, type Fase, type Herkomst, type Transition } from '../../shared/domain/transition/transition';
 
 const msSince = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e6;
 

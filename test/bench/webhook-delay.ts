@@ -37,9 +37,9 @@ import { readBody, verifiedNotice } from '../../infra/local/demo-receiver';
 import { startLanding, type RunningLanding } from '../../infra/local/landing';
 import { POLL_MS as STREAM_POLL_MS } from '../../infra/local/local-table-stream';
 import { freePort } from '../../infra/local/ports';
-import { addDays } from '../../shared/domain/calendar';
-import { noticeKinds, noticeTypes } from '../../shared/domain/notices';
-import type { Transition } from '../../shared/domain/transition';
+import { addDays } from '../../shared/domain/common/calendar';
+import { noticeKinds, noticeTypes } from '../../shared/domain/notices/notices';
+import type { Transition } from '../../shared/domain/transition/transition';
 import { distribution, inChildProcess, numberFlag, runBenchPart, type Distribution } from './isolated';
 
 export interface WebhookDelayOptions {

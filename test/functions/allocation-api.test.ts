@@ -8,10 +8,10 @@ import { DynamoTransitionStore } from '../../functions/storage/dynamo-transition
 import { StepFunctionsTransitionWorkflow } from '../../functions/workflow/step-functions-workflow';
 import type { TransitionOverview } from '../../shared/api/contract';
 import type { Problem } from '../../shared/api/problem';
-import type { Principal } from '../../shared/domain/principal';
-import type { TimelineEvent } from '../../shared/domain/timeline';
-import type { Transition } from '../../shared/domain/transition';
-import type { VowDraft } from '../../shared/domain/verzoek-om-wijziging';
+import type { Principal } from '../../shared/domain/organisation/principal';
+import type { TimelineEvent } from '../../shared/domain/transition/timeline';
+import type { Transition } from '../../shared/domain/transition/transition';
+import type { VowDraft } from '../../shared/domain/support/iwmo';
 import { invoke } from '../support/api-events';
 import { createTestTable } from '../support/dynamo';
 import { aanmelding, people, seedOrganisations } from '../support/factories';

@@ -4,7 +4,7 @@ import { createApiHandler } from '../../functions/http/api-handler';
 import { RETRY_AFTER_SECONDS } from '../../functions/http/problem-responses';
 import { LocalParkedAudit } from '../../infra/local/local-parked-audit';
 import { organisationOperations } from '../../shared/api/operations/organisation';
-import type { AuditEntry, RefusedRequest } from '../../shared/domain/audit';
+import type { AuditEntry, RefusedRequest } from '../../shared/domain/audit/audit';
 import { metaOperations } from '../../shared/api/operations/meta';
 import { transitionOperations } from '../../shared/api/operations/transitions';
 import { ForbiddenError, NotFoundError } from '../../functions/http/errors';

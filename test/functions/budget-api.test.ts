@@ -6,9 +6,9 @@ import { DynamoOrganisationDirectory } from '../../functions/storage/dynamo-orga
 import { DynamoTransitionStore } from '../../functions/storage/dynamo-transition-store';
 import type { BudgetView } from '../../shared/api/contract';
 import type { InvalidParam } from '../../shared/api/problem';
-import type { Principal } from '../../shared/domain/principal';
-import type { Budget, Spend } from '../../shared/domain/regelbudget-schemas';
-import { notStartedYet, type Transition } from '../../shared/domain/transition';
+import type { Principal } from '../../shared/domain/organisation/principal';
+import type { Budget, Spend } from '../../shared/domain/regelbudget/regelbudget-schemas';
+import { notStartedYet, type Transition } from '../../shared/domain/transition/transition';
 import { apiEvent, invoke } from '../support/api-events';
 import { createTestTable, type TestTable } from '../support/dynamo';
 import { aanmelding, people, seedOrganisations } from '../support/factories';

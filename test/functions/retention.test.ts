@@ -28,7 +28,7 @@ import { SchedulerWakeupAlarms } from '../../functions/workflow/wakeup-alarms';
 import { ensureTable, localCredentials } from '../../infra/local/dynamodb-local';
 import { LocalScheduler } from '../../infra/local/local-scheduler';
 import { startSchedulerEndpoint } from '../../infra/local/scheduler-endpoint';
-import type { Transition } from '../../shared/domain/transition';
+import type { Transition } from '../../shared/domain/transition/transition';
 import { createTestTable, type TestTable } from '../support/dynamo';
 import { seedOrganisations } from '../support/factories';
 import { seedPersonRecord } from '../support/person-record';

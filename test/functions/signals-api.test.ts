@@ -7,9 +7,9 @@ import { DynamoContactStore, DynamoSignalStore } from '../../functions/storage/d
 import { DynamoTransitionStore } from '../../functions/storage/dynamo-transition-store';
 import { StepFunctionsTransitionWorkflow } from '../../functions/workflow/step-functions-workflow';
 import type { InvalidParam } from '../../shared/api/problem';
-import type { Signal } from '../../shared/domain/signal-schemas';
-import type { TimelineEvent } from '../../shared/domain/timeline';
-import { notStartedYet, type Transition } from '../../shared/domain/transition';
+import type { Signal } from '../../shared/domain/signals/signal-schemas';
+import type { TimelineEvent } from '../../shared/domain/transition/timeline';
+import { notStartedYet, type Transition } from '../../shared/domain/transition/transition';
 import { invoke } from '../support/api-events';
 import { createTestTable, type TestTable } from '../support/dynamo';
 import { aanmelding, people } from '../support/factories';

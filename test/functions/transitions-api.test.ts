@@ -8,9 +8,9 @@ import { DynamoOrganisationDirectory } from '../../functions/storage/dynamo-orga
 import { DynamoTransitionStore } from '../../functions/storage/dynamo-transition-store';
 import { StepFunctionsTransitionWorkflow } from '../../functions/workflow/step-functions-workflow';
 import type { Problem } from '../../shared/api/problem';
-import type { Principal } from '../../shared/domain/principal';
-import type { Transition, TransitionSummary } from '../../shared/domain/transition';
-import type { TimelineEvent } from '../../shared/domain/timeline';
+import type { Principal } from '../../shared/domain/organisation/principal';
+import type { Transition, TransitionSummary } from '../../shared/domain/transition/transition';
+import type { TimelineEvent } from '../../shared/domain/transition/timeline';
 import { invoke } from '../support/api-events';
 import { createTestTable, type TestTable } from '../support/dynamo';
 import { aanmelding, people, seedOrganisations } from '../support/factories';

@@ -11,8 +11,8 @@ import { localClient } from '../../infra/local/dynamodb-local';
 import { startLanding, type RunningLanding } from '../../infra/local/landing';
 import { operations, routeKey, type OperationId, type OperationSpec } from '../../shared/api/contract';
 import { Problem, problemType, type ProblemCode } from '../../shared/api/problem';
-import { principalClaims, type Principal } from '../../shared/domain/principal';
-import { emergencyReasonIsValid } from '../../shared/domain/free-text';
+import { principalClaims, type Principal } from '../../shared/domain/organisation/principal';
+import { emergencyReasonIsValid } from '../../shared/domain/common/free-text';
 import { settle } from '../support/local-api';
 import {
   anyJson,

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startLanding, type RunningLanding } from '../../infra/local/landing';
-import type { Transition } from '../../shared/domain/transition';
+import type { Transition } from '../../shared/domain/transition/transition';
 import { settle } from '../support/local-api';
 
 /**

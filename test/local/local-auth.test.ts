@@ -1,7 +1,7 @@
 import { SignJWT } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { LocalAuth } from '../../infra/local/local-auth';
-import type { Principal } from '../../shared/domain/principal';
+import type { Principal } from '../../shared/domain/organisation/principal';
 
 const secret = new Uint8Array(32).fill(7);
 const sanne: Principal = {

@@ -5,8 +5,8 @@ import { DynamoAuditLog } from '../../functions/storage/dynamo-audit-log';
 import { createDocumentClient } from '../../functions/storage/dynamo-client';
 import { localClient } from '../../infra/local/dynamodb-local';
 import { startLanding, type RunningLanding } from '../../infra/local/landing';
-import { principalClaims } from '../../shared/domain/principal';
-import type { RefusedRequest } from '../../shared/domain/audit';
+import { principalClaims } from '../../shared/domain/organisation/principal';
+import type { RefusedRequest } from '../../shared/domain/audit/audit';
 import { settle } from '../support/local-api';
 
 /**

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startLanding, type RunningLanding } from '../../infra/local/landing';
-import type { Transition } from '../../shared/domain/transition';
+import type { Transition } from '../../shared/domain/transition/transition';
 import { localApi, settle } from '../support/local-api';
 
 /**

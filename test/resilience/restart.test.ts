@@ -10,9 +10,9 @@ import { createDocumentClient } from '../../functions/storage/dynamo-client';
 import { ensureTable, localClient, startDynamoDbLocal } from '../../infra/local/dynamodb-local';
 import type { LocalSchedule } from '../../infra/local/local-scheduler';
 import { freePort } from '../../infra/local/ports';
-import { addDays, todayInNetherlands } from '../../shared/domain/calendar';
-import type { TimelineEvent } from '../../shared/domain/timeline';
-import type { Transition } from '../../shared/domain/transition';
+import { addDays, todayInNetherlands } from '../../shared/domain/common/calendar';
+import type { TimelineEvent } from '../../shared/domain/transition/timeline';
+import type { Transition } from '../../shared/domain/transition/transition';
 import { changeTransition, decideOnAWoning, signedIn, type ApiCall } from '../support/local-api';
 import {
   isAlive,

@@ -10,8 +10,8 @@ import { localCredentials, localRegion } from '../../infra/local/dynamodb-local'
 import { LocalScheduler } from '../../infra/local/local-scheduler';
 import { LocalStepFunctions, type LocalExecution } from '../../infra/local/local-step-functions';
 import { startSchedulerEndpoint } from '../../infra/local/scheduler-endpoint';
-import type { Signal } from '../../shared/domain/signal-schemas';
-import { notStartedYet, type Transition } from '../../shared/domain/transition';
+import type { Signal } from '../../shared/domain/signals/signal-schemas';
+import { notStartedYet, type Transition } from '../../shared/domain/transition/transition';
 import { invoke } from '../support/api-events';
 import { createTestTable, type TestTable } from '../support/dynamo';
 import { aanmelding, people, seedOrganisations } from '../support/factories';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { roles, type Principal, type Role } from '../../shared/domain/principal';
+import { roles, type Principal, type Role } from '../../shared/domain/organisation/principal';
 import {
   actions,
   decide,

@@ -7,7 +7,7 @@ import {
   isValidIsoDate,
   nearestFirstOfMonth,
   todayInNetherlands,
-} from '../../shared/domain/calendar';
+} from '../../shared/domain/common/calendar';
 
 const isoDate = fc
   .date({ min: new Date('1990-01-01T00:00:00Z'), max: new Date('2060-12-31T00:00:00Z'), noInvalidDate: true })

@@ -1,22 +1,22 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addDays } from '../../shared/domain/calendar';
+import { addDays } from '../../shared/domain/common/calendar';
 import {
   caseloadOf,
   defaultCaseloadConfig,
   longOnIntensiefOf,
   weightOf,
   type CaseloadTransition,
-} from '../../shared/domain/caseload';
-import { isActive } from '../../shared/domain/lifecycle';
+} from '../../shared/domain/support/caseload';
+import { isActive } from '../../shared/domain/transition/lifecycle';
 import {
   defaultSupportConfig,
   levelOn,
   supportLevels,
   type LevelChange,
   type SupportLevel,
-} from '../../shared/domain/support';
-import { fases, type Fase } from '../../shared/domain/vocabulary';
+} from '../../shared/domain/support/support';
+import { fases, type Fase } from '../../shared/domain/common/vocabulary';
 
 const today = '2027-03-10';
 const sanne = { id: 'u-sanne', naam: 'Sanne de Vries' };

@@ -12,9 +12,13 @@ import {
   SignContractInput,
 } from '../../shared/api/operations/transitions';
 import { ReportSignalInput } from '../../shared/api/webhook-schemas';
-import { visibleLength } from '../../shared/domain/free-text';
-import { RecordContactInput, RegisterSignalInput, ResolveSignalInput } from '../../shared/domain/signal-schemas';
-import { AanmeldingInput } from '../../shared/domain/transition';
+import { visibleLength } from '../../shared/domain/common/free-text';
+import {
+  RecordContactInput,
+  RegisterSignalInput,
+  ResolveSignalInput,
+} from '../../shared/domain/signals/signal-schemas';
+import { AanmeldingInput } from '../../shared/domain/transition/transition';
 
 const adres = { straat: 'Kerkstraat', huisnummer: '12', postcode: '3511 AB', plaats: 'Utrecht' };
 const teken = {

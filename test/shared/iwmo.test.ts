@@ -6,12 +6,16 @@ import {
   type EenheidCode,
   type FrequentieCode,
   type Toewijzing,
-} from '../../shared/domain/iwmo';
-import { supportConfigFor } from '../../shared/domain/provider-policy';
-import { defaultSupportConfig as config, type SupportChange, type SupportLevel } from '../../shared/domain/support';
-import { notStartedYet, type Transition } from '../../shared/domain/transition';
-import { RuleViolation } from '../../shared/domain/transition-commands';
-import { draftVow } from '../../shared/domain/verzoek-om-wijziging';
+} from '../../shared/domain/support/iwmo';
+import { supportConfigFor } from '../../shared/domain/support/provider-policy';
+import {
+  defaultSupportConfig as config,
+  type SupportChange,
+  type SupportLevel,
+} from '../../shared/domain/support/support';
+import { notStartedYet, type Transition } from '../../shared/domain/transition/transition';
+import { RuleViolation } from '../../shared/domain/common/errors';
+import { draftVow } from '../../shared/domain/support/verzoek-om-wijziging';
 
 const door = { id: 'u-sanne', naam: 'Sanne de Vries' };
 const change = (niveau: SupportLevel, vanaf: string, reden: string, tot?: string): SupportChange => ({

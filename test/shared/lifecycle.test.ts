@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { canChangeFase, nextFases, type LifecycleState } from '../../shared/domain/lifecycle';
-import { defaultMunicipalityPolicy } from '../../shared/domain/municipality-policy';
-import type { Readiness } from '../../shared/domain/readiness';
+import { canChangeFase, nextFases, type LifecycleState } from '../../shared/domain/transition/lifecycle';
+import { defaultMunicipalityPolicy } from '../../shared/domain/organisation/municipality-policy';
+import type { Readiness } from '../../shared/domain/transition/readiness';
 import { acceptedWoning, driepartijenContract } from '../support/woning-fixtures';
 
 const door = { id: 'u', naam: 'U' };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { nextMoveStep, type MoveProcessState } from '../../shared/domain/move-process';
-import { defaultMunicipalityPolicy as policy } from '../../shared/domain/municipality-policy';
+import { nextMoveStep, type MoveProcessState } from '../../shared/domain/transition/move-process';
+import { defaultMunicipalityPolicy as policy } from '../../shared/domain/organisation/municipality-policy';
 import { acceptedWoning, driepartijenContract } from '../support/woning-fixtures';
 
 const accepted = acceptedWoning;

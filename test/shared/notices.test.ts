@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { demoOrganisations } from '../../infra/local/demo-data';
-import type { IsoDate } from '../../shared/domain/calendar';
-import { toCloudEvent } from '../../shared/domain/cloud-event';
+import type { IsoDate } from '../../shared/domain/common/calendar';
+import { toCloudEvent } from '../../shared/domain/notices/cloud-event';
 import {
   noticeDataSchemas,
   noticeKinds,
@@ -10,10 +10,10 @@ import {
   noticesFor,
   type Notice,
   type NoticeKind,
-} from '../../shared/domain/notices';
-import { toOutboxEvents } from '../../shared/domain/outbox-event';
-import { triage } from '../../shared/domain/thermometer';
-import { notStartedYet, Transition } from '../../shared/domain/transition';
+} from '../../shared/domain/notices/notices';
+import { toOutboxEvents } from '../../shared/domain/notices/outbox-event';
+import { triage } from '../../shared/domain/signals/thermometer';
+import { notStartedYet, Transition } from '../../shared/domain/transition/transition';
 import {
   agreePlan,
   applyMoveStep,
@@ -29,8 +29,8 @@ import {
   signContract,
   type CommandContext,
   type CommandResult,
-} from '../../shared/domain/transition-commands';
-import type { WoningAanbieding } from '../../shared/domain/woning';
+} from '../../shared/domain/transition/transition-commands';
+import type { WoningAanbieding } from '../../shared/domain/woning/woning';
 import { acceptedWoning } from '../support/woning-fixtures';
 
 // Everything a corporation must never hear: the reasons, the plan, the benefit, the urgency, the person.

@@ -2,8 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { personHash } from '../../functions/storage/dynamo-transition-store';
 import { invalidParamsFrom } from '../../shared/api/problem';
-import { personIdentity } from '../../shared/domain/person-identity';
-import { AanmeldingInput } from '../../shared/domain/transition';
+import { personIdentity } from '../../shared/domain/transition/person-identity';
+import { AanmeldingInput } from '../../shared/domain/transition/transition';
 
 const jan = { voornaam: 'Jan', achternaam: 'de Vries', geboortedatum: '1980-05-17' };
 

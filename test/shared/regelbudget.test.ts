@@ -11,7 +11,7 @@ import {
   proposalMove,
   type Balance,
   type SpendMove,
-} from '../../shared/domain/regelbudget';
+} from '../../shared/domain/regelbudget/regelbudget';
 
 describe('regelbudget arithmetic', () => {
   it('reserves a proposal, approves it, pays it', () => {

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { activeFases } from '../../shared/domain/lifecycle';
+import { activeFases } from '../../shared/domain/transition/lifecycle';
 import {
   DEFAULT_RECORD_RETENTION_YEARS,
   deletionDueOn,
   endOfRecord,
   retentionDecision,
-} from '../../shared/domain/retention';
-import { fases } from '../../shared/domain/vocabulary';
+} from '../../shared/domain/audit/retention';
+import { fases } from '../../shared/domain/common/vocabulary';
 
 const landed = (updatedAt: string) => ({ fase: 'geland' as const, updatedAt });
 

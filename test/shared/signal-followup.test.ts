@@ -1,18 +1,18 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addDays, instantInNetherlands, isWeekend, zonedInstant } from '../../shared/domain/calendar';
+import { addDays, instantInNetherlands, isWeekend, zonedInstant } from '../../shared/domain/common/calendar';
 import {
   acknowledgeSignal,
   escalate,
   openDuoTasks,
   proposeScaleUp,
   resolveSignal,
-} from '../../shared/domain/signal-commands';
-import { nextFollowUpStep, type FollowUpFacts } from '../../shared/domain/signal-followup';
-import type { Signal } from '../../shared/domain/signal-schemas';
-import { responseDeadline } from '../../shared/domain/signals';
-import { defaultSupportConfig, type SupportChange, type SupportLevel } from '../../shared/domain/support';
-import { RuleViolation } from '../../shared/domain/transition-commands';
+} from '../../shared/domain/signals/signal-commands';
+import { nextFollowUpStep, type FollowUpFacts } from '../../shared/domain/signals/signal-followup';
+import type { Signal } from '../../shared/domain/signals/signal-schemas';
+import { responseDeadline } from '../../shared/domain/signals/signals';
+import { defaultSupportConfig, type SupportChange, type SupportLevel } from '../../shared/domain/support/support';
+import { RuleViolation } from '../../shared/domain/common/errors';
 
 const door = { id: 'u-sanne', naam: 'Sanne de Vries' };
 const steun = (niveau: SupportLevel, vanaf: string, tot?: string): SupportChange => ({

@@ -15,8 +15,8 @@ import {
   supportLevels,
   type SupportChange,
   type SupportLevel,
-} from '../../shared/domain/support';
-import { triage } from '../../shared/domain/thermometer';
+} from '../../shared/domain/support/support';
+import { triage } from '../../shared/domain/signals/thermometer';
 
 const door = { id: 'u', naam: 'U' };
 const change = (niveau: SupportLevel, vanaf: string, tot?: string): SupportChange => ({

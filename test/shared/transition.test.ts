@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { AanmeldingInput, ageInYears, notStartedYet, summarize, type Transition } from '../../shared/domain/transition';
+import {
+  AanmeldingInput,
+  ageInYears,
+  notStartedYet,
+  summarize,
+  type Transition,
+} from '../../shared/domain/transition/transition';
 import { invalidParamsFrom } from '../../shared/api/problem';
 
 const valid = {

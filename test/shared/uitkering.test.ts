@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addDays, isFirstOfMonth } from '../../shared/domain/calendar';
-import { huurtoeslagWarning, latestSafeApplicationDate, uitkeringRisk } from '../../shared/domain/uitkering';
+import { addDays, isFirstOfMonth } from '../../shared/domain/common/calendar';
+import { huurtoeslagWarning, latestSafeApplicationDate, uitkeringRisk } from '../../shared/domain/uitkering/uitkering';
 
 const isoDate = fc
   .date({ min: new Date('2020-01-01T00:00:00Z'), max: new Date('2040-12-31T00:00:00Z'), noInvalidDate: true })

@@ -1,6 +1,6 @@
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, Context } from 'aws-lambda';
 import { randomUUID } from 'node:crypto';
-import { principalClaims, type Principal } from '../../shared/domain/principal';
+import { principalClaims, type Principal } from '../../shared/domain/organisation/principal';
 
 type Handler = (event: APIGatewayProxyEventV2WithJWTAuthorizer, context: Context) => Promise<unknown>;
 

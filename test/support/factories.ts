@@ -1,8 +1,8 @@
 import { BatchWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { keys } from '../../functions/storage/keys';
 import { organisationItem } from '../../functions/storage/dynamo-organisation-directory';
-import type { Principal, Role } from '../../shared/domain/principal';
-import type { AanmeldingInput } from '../../shared/domain/transition';
+import type { Principal, Role } from '../../shared/domain/organisation/principal';
+import type { AanmeldingInput } from '../../shared/domain/transition/transition';
 
 /** Named people for tests: a duo and a team lead at one provider, a begeleider at another. */
 export const people = {

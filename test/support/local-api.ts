@@ -1,7 +1,7 @@
 import { expect } from 'vitest';
 import type { RunningLanding } from '../../infra/local/landing';
-import { addDays, type IsoDate } from '../../shared/domain/calendar';
-import type { Transition } from '../../shared/domain/transition';
+import { addDays, type IsoDate } from '../../shared/domain/common/calendar';
+import type { Transition } from '../../shared/domain/transition/transition';
 
 export type ApiCall = <T = Record<string, unknown>>(
   method: string,

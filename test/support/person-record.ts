@@ -4,12 +4,12 @@ import { DynamoBudgetStore } from '../../functions/storage/dynamo-budget-store';
 import { DynamoContactStore, DynamoSignalStore } from '../../functions/storage/dynamo-signal-store';
 import { DynamoTransitionStore } from '../../functions/storage/dynamo-transition-store';
 import { applyCommand } from '../../functions/transitions/run-command';
-import { addDays, todayInNetherlands } from '../../shared/domain/calendar';
-import type { Signal } from '../../shared/domain/signal-schemas';
-import { taskId, type Task } from '../../shared/domain/task';
-import type { Actor } from '../../shared/domain/timeline';
-import { changeFase, decideOffer, registerOffer } from '../../shared/domain/transition-commands';
-import { notStartedYet, type Transition } from '../../shared/domain/transition';
+import { addDays, todayInNetherlands } from '../../shared/domain/common/calendar';
+import type { Signal } from '../../shared/domain/signals/signal-schemas';
+import { taskId, type Task } from '../../shared/domain/signals/task';
+import type { Actor } from '../../shared/domain/transition/timeline';
+import { changeFase, decideOffer, registerOffer } from '../../shared/domain/transition/transition-commands';
+import { notStartedYet, type Transition } from '../../shared/domain/transition/transition';
 import { aanmelding, people } from './factories';
 
 const sanne: Actor = { soort: 'medewerker', id: people.sanne.userId, naam: people.sanne.naam };

@@ -1,4 +1,4 @@
-import type { Contract, WoningAanbieding } from '../../shared/domain/woning';
+import type { Contract, WoningAanbieding } from '../../shared/domain/woning/woning';
 
 /** An accepted contingentwoning in Kanaleneiland, available from 1 March 2027, for the domain tests. */
 export const acceptedWoning: WoningAanbieding = {

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningLanding } from '../../infra/local/landing';
-import { addDays, firstOfNextMonth } from '../../shared/domain/calendar';
+import { addDays, firstOfNextMonth } from '../../shared/domain/common/calendar';
 import { productInBrowser } from '../support/browser';
 
 let landing: RunningLanding;

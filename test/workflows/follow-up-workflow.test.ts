@@ -6,10 +6,10 @@ import { localClient } from '../../infra/local/dynamodb-local';
 import { startLanding, type RunningLanding } from '../../infra/local/landing';
 import type { TodayView } from '../../shared/api/caseload-schemas';
 import type { TransitionOverview } from '../../shared/api/contract';
-import { addDays } from '../../shared/domain/calendar';
-import type { Signal } from '../../shared/domain/signal-schemas';
-import type { TimelineEvent } from '../../shared/domain/timeline';
-import type { Transition } from '../../shared/domain/transition';
+import { addDays } from '../../shared/domain/common/calendar';
+import type { Signal } from '../../shared/domain/signals/signal-schemas';
+import type { TimelineEvent } from '../../shared/domain/transition/timeline';
+import type { Transition } from '../../shared/domain/transition/transition';
 import { localApi, settle } from '../support/local-api';
 
 /**

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startLanding, type RunningLanding } from '../../infra/local/landing';
-import { todayInNetherlands, addDays } from '../../shared/domain/calendar';
-import type { TimelineEvent } from '../../shared/domain/timeline';
-import type { Transition } from '../../shared/domain/transition';
+import { todayInNetherlands, addDays } from '../../shared/domain/common/calendar';
+import type { TimelineEvent } from '../../shared/domain/transition/timeline';
+import type { Transition } from '../../shared/domain/transition/transition';
 import { changeTransition, decideOnAWoning, localApi, settle } from '../support/local-api';
 
 /**

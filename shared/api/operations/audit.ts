@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { AuditEntry } from '../../domain/audit';
+import { AuditEntry } from '../../domain/audit/audit';
 import { TransitionParams, op, type OperationSpec } from '../operation';
 
 const AuditPageQuery = z.object({

@@ -1,7 +1,7 @@
 import * as z from 'zod';
-import { freeText } from '../../domain/free-text';
-import { IsoDate, Reden } from '../../domain/traject-schemas';
-import { Budget, Cents, LedgerEntry, Spend, SpendCategory } from '../../domain/regelbudget-schemas';
+import { freeText } from '../../domain/common/free-text';
+import { IsoDate, Reden } from '../../domain/transition/traject-schemas';
+import { Budget, Cents, LedgerEntry, Spend, SpendCategory } from '../../domain/regelbudget/regelbudget-schemas';
 import { TransitionParams, op, type OperationSpec } from '../operation';
 
 export const BudgetView = z

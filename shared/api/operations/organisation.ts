@@ -1,6 +1,6 @@
 import * as z from 'zod';
-import { Principal } from '../../domain/principal';
-import { Organisation, StaffMember } from '../../domain/organisation';
+import { Principal } from '../../domain/organisation/principal';
+import { Organisation, StaffMember } from '../../domain/organisation/organisation';
 import { op, type OperationSpec } from '../operation';
 
 export const Me = z.object({ principal: Principal, organisation: Organisation }).meta({ id: 'Me' });

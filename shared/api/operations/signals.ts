@@ -5,7 +5,7 @@ import {
   RegisterSignalInput,
   ResolveSignalInput,
   Signal,
-} from '../../domain/signal-schemas';
+} from '../../domain/signals/signal-schemas';
 import { TransitionParams, op, type OperationSpec } from '../operation';
 
 export const ContactList = z

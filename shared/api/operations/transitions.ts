@@ -1,6 +1,6 @@
 import * as z from 'zod';
-import { freeText } from '../../domain/free-text';
-import { AanmeldingInput, Fase, Transition, TransitionSummary } from '../../domain/transition';
+import { freeText } from '../../domain/common/free-text';
+import { AanmeldingInput, Fase, Transition, TransitionSummary } from '../../domain/transition/transition';
 import {
   Adres,
   ContractSchema,
@@ -11,11 +11,11 @@ import {
   SignSchema,
   SupportChangeSchema,
   UitkeringStatusSchema,
-} from '../../domain/traject-schemas';
-import { supportLevels } from '../../domain/support';
-import { AllocationCheckSchema, ToewijzingFields, VowDraftSchema } from '../../domain/iwmo-schemas';
-import { redenVerzoekCodes } from '../../domain/iwmo';
-import { TimelineEvent } from '../../domain/timeline';
+} from '../../domain/transition/traject-schemas';
+import { supportLevels } from '../../domain/support/support';
+import { AllocationCheckSchema, ToewijzingFields, VowDraftSchema } from '../../domain/support/iwmo-schemas';
+import { redenVerzoekCodes } from '../../domain/support/iwmo';
+import { TimelineEvent } from '../../domain/transition/timeline';
 import { TransitionParams, ExpectedVersion, commandErrors, op, type OperationSpec } from '../operation';
 
 export const TransitionListScope = z.enum(['mine', 'team']);

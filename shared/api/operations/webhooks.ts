@@ -15,7 +15,7 @@ import {
   TestEventResult,
   UpdateEndpointInput,
 } from '../webhook-schemas';
-import { EndpointView } from '../../domain/webhook-schemas';
+import { EndpointView } from '../../domain/notices/webhook-schemas';
 import { op, type OperationSpec } from '../operation';
 
 /** A provider's administration of its corporations' webhook endpoints, deliveries and API keys. */

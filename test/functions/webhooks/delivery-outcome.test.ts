@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { afterAttempt } from '../../../functions/webhooks/delivery-outcome';
-import { noticeTypes } from '../../../shared/domain/notices';
-import { Delivery, type Attempt } from '../../../shared/domain/webhook-schemas';
+import { noticeTypes } from '../../../shared/domain/notices/notices';
+import { Delivery, type Attempt } from '../../../shared/domain/notices/webhook-schemas';
 
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;

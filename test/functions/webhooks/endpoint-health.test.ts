@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { healthOf } from '../../../functions/webhooks/endpoint-health';
-import { noticeTypes } from '../../../shared/domain/notices';
-import type { Attempt, Delivery } from '../../../shared/domain/webhook-schemas';
+import { noticeTypes } from '../../../shared/domain/notices/notices';
+import type { Attempt, Delivery } from '../../../shared/domain/notices/webhook-schemas';
 
 let n = 0;
 function delivery(

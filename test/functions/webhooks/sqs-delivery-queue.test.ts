@@ -2,7 +2,7 @@ import { SendMessageBatchCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MAX_QUEUE_DELAY_SECONDS, SqsDeliveryQueue } from '../../../functions/webhooks/sqs-delivery-queue';
-import { DeliveryRef } from '../../../shared/domain/webhook-schemas';
+import { DeliveryRef } from '../../../shared/domain/notices/webhook-schemas';
 
 const queueUrl = 'https://sqs.example/000000000000/landing-deliveries';
 const refs = (n: number): DeliveryRef[] =>

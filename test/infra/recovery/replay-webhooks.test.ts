@@ -7,9 +7,9 @@ import { DynamoApiKeyStore } from '../../../functions/storage/dynamo-api-key-sto
 import { createWebhookAdminApi } from '../../../functions/webhooks/admin-api';
 import { LocalSecretVault } from '../../../functions/webhooks/secret-vault';
 import { replayEndpoint } from '../../../infra/recovery/replay-webhooks';
-import { noticeTypes } from '../../../shared/domain/notices';
-import { sequenceOf, type OutboxEvent } from '../../../shared/domain/outbox-event';
-import type { Delivery, DeliveryRef, Endpoint } from '../../../shared/domain/webhook-schemas';
+import { noticeTypes } from '../../../shared/domain/notices/notices';
+import { sequenceOf, type OutboxEvent } from '../../../shared/domain/notices/outbox-event';
+import type { Delivery, DeliveryRef, Endpoint } from '../../../shared/domain/notices/webhook-schemas';
 import { invoke } from '../../support/api-events';
 import { createTestTable, type TestTable } from '../../support/dynamo';
 import { people, seedOrganisations } from '../../support/factories';

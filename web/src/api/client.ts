@@ -10,9 +10,9 @@ import type {
   TransitionPage,
 } from '../../../shared/api/contract';
 import type { InvalidParam, Problem } from '../../../shared/api/problem';
-import type { Principal } from '../../../shared/domain/principal';
-import type { AanmeldingInput, Transition } from '../../../shared/domain/transition';
-import type { Spend } from '../../../shared/domain/regelbudget-schemas';
+import type { Principal } from '../../../shared/domain/organisation/principal';
+import type { AanmeldingInput, Transition } from '../../../shared/domain/transition/transition';
+import type { Spend } from '../../../shared/domain/regelbudget/regelbudget-schemas';
 
 /** A failed API call: the status, and the problem+json the API sent (or one made up for network errors). */
 export class ApiError extends Error {

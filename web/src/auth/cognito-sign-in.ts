@@ -1,5 +1,5 @@
 import { ErrorResponse, UserManager, WebStorageStateStore, type User } from 'oidc-client-ts';
-import type { Principal } from '../../../shared/domain/principal';
+import type { Principal } from '../../../shared/domain/organisation/principal';
 import type { CognitoAuthConfig } from '../api/client';
 import { callbackProblem, cognitoSettings, IdTokenRejected, logoutUrl, principalFromIdToken } from './cognito';
 import { endSession, onSessionEnd, session, signIn, signOut } from './session';

@@ -1,5 +1,5 @@
 import type { StateStore, UserManagerSettings } from 'oidc-client-ts';
-import { Principal, principalClaims } from '../../../shared/domain/principal';
+import { Principal, principalClaims } from '../../../shared/domain/organisation/principal';
 import type { CognitoAuthConfig } from '../api/client';
 
 /**

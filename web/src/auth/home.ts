@@ -1,4 +1,4 @@
-import type { Role } from '../../../shared/domain/vocabulary';
+import type { Role } from '../../../shared/domain/common/vocabulary';
 
 /**
  * Where each role starts: caseworkers and team leads at what asks for them today, budget holders at their

@@ -1,6 +1,6 @@
 import { query } from '@solidjs/router';
 import { createSignal } from 'solid-js';
-import type { Principal } from '../../../shared/domain/principal';
+import type { Principal } from '../../../shared/domain/organisation/principal';
 import { configureClient } from '../api/client';
 
 interface Session {

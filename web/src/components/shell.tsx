@@ -1,6 +1,6 @@
 import { A, useLocation, useNavigate } from '@solidjs/router';
 import { Show, type ParentProps } from 'solid-js';
-import { roleLabels } from '../../../shared/domain/vocabulary';
+import { roleLabels } from '../../../shared/domain/common/vocabulary';
 import { appConfig } from '../auth/app-config';
 import { signOutOfCognito } from '../auth/cognito-sign-in';
 import { session, signOut } from '../auth/session';

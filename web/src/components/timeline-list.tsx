@@ -1,6 +1,6 @@
 import { createSignal, For, Show } from 'solid-js';
 import type { Timeline } from '../../../shared/api/contract';
-import { timelineEventLabels } from '../../../shared/domain/vocabulary';
+import { timelineEventLabels } from '../../../shared/domain/common/vocabulary';
 import { datumTijd } from '../format';
 import { ProblemAlert } from './problem-alert';
 

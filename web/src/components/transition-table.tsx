@@ -1,8 +1,8 @@
 import { A } from '@solidjs/router';
 import { For } from 'solid-js';
-import type { TransitionSummary } from '../../../shared/domain/transition';
-import { gemeenteNaam } from '../../../shared/domain/municipalities';
-import { faseLabels, herkomstLabels } from '../../../shared/domain/vocabulary';
+import type { TransitionSummary } from '../../../shared/domain/transition/transition';
+import { gemeenteNaam } from '../../../shared/domain/organisation/municipalities';
+import { faseLabels, herkomstLabels } from '../../../shared/domain/common/vocabulary';
 import { datum, naam } from '../format';
 
 const riskLabels = { groen: 'Groen', oranje: 'Oranje', rood: 'Rood', open: 'Nog open' } as const;

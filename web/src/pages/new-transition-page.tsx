@@ -1,9 +1,9 @@
 import { useNavigate } from '@solidjs/router';
 import { createResource, createSignal, For, Show } from 'solid-js';
 import { createStore } from 'solid-js/store';
-import { u16Municipalities } from '../../../shared/domain/municipalities';
-import { herkomstLabels, herkomsten, type Herkomst } from '../../../shared/domain/vocabulary';
-import type { AanmeldingInput } from '../../../shared/domain/transition';
+import { u16Municipalities } from '../../../shared/domain/organisation/municipalities';
+import { herkomstLabels, herkomsten, type Herkomst } from '../../../shared/domain/common/vocabulary';
+import type { AanmeldingInput } from '../../../shared/domain/transition/transition';
 import { api, ApiError } from '../api/client';
 import { session } from '../auth/session';
 import { ErrorSummary, type SummaryItem } from '../components/error-summary';

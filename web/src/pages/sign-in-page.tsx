@@ -1,6 +1,6 @@
 import { useNavigate } from '@solidjs/router';
 import { createResource, createSignal, For, Match, Show, Switch } from 'solid-js';
-import { roleLabels } from '../../../shared/domain/vocabulary';
+import { roleLabels } from '../../../shared/domain/common/vocabulary';
 import { api, ApiError, type CognitoAuthConfig } from '../api/client';
 import { appConfig } from '../auth/app-config';
 import { startCognitoSignIn } from '../auth/cognito-sign-in';

@@ -1,7 +1,7 @@
 import { A } from '@solidjs/router';
 import { createResource, For, Show } from 'solid-js';
 import type { TodayView } from '../../../shared/api/caseload-schemas';
-import { signFaseLabels } from '../../../shared/domain/signaleringsplan';
+import { signFaseLabels } from '../../../shared/domain/signals/signaleringsplan';
 import { api } from '../api/client';
 import { now as clockNow } from '../clock/demo-clock';
 import { CaseloadMeter } from '../components/caseload/caseload-meter';

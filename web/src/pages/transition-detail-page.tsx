@@ -1,8 +1,8 @@
 import { createAsync, query, revalidate, useParams } from '@solidjs/router';
 import { For, Match, onCleanup, Show, Switch } from 'solid-js';
-import type { Transition } from '../../../shared/domain/transition';
-import { gemeenteNaam } from '../../../shared/domain/municipalities';
-import { faseLabels, herkomstLabels } from '../../../shared/domain/vocabulary';
+import type { Transition } from '../../../shared/domain/transition/transition';
+import { gemeenteNaam } from '../../../shared/domain/organisation/municipalities';
+import { faseLabels, herkomstLabels } from '../../../shared/domain/common/vocabulary';
 import { api, ApiError, emergencyAccessFor } from '../api/client';
 import { AuditPanel } from '../components/audit/audit-panel';
 import { EmergencyAccess } from '../components/audit/emergency-access';

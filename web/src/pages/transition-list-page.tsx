@@ -1,10 +1,10 @@
 import { A, useSearchParams } from '@solidjs/router';
 import { createResource, createSignal, For, Match, Show, Switch } from 'solid-js';
-import type { RiskLevel } from '../../../shared/domain/uitkering';
-import { faseLabels, fases, type Fase } from '../../../shared/domain/vocabulary';
+import type { RiskLevel } from '../../../shared/domain/uitkering/uitkering';
+import { faseLabels, fases, type Fase } from '../../../shared/domain/common/vocabulary';
 import { today } from '../clock/demo-clock';
 import type { TransitionListScope } from '../../../shared/api/contract';
-import type { TransitionSummary } from '../../../shared/domain/transition';
+import type { TransitionSummary } from '../../../shared/domain/transition/transition';
 import { api, ApiError } from '../api/client';
 import { PageTitle } from '../components/page-title';
 import { ProblemAlert } from '../components/problem-alert';

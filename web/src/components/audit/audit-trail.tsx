@@ -1,8 +1,8 @@
 import { A } from '@solidjs/router';
 import { createSignal, For, onMount, Show } from 'solid-js';
-import type { AuditEntry } from '../../../../shared/domain/audit';
-import { auditActionLabels } from '../../../../shared/domain/audit';
-import { roleLabels } from '../../../../shared/domain/vocabulary';
+import type { AuditEntry } from '../../../../shared/domain/audit/audit';
+import { auditActionLabels } from '../../../../shared/domain/audit/audit';
+import { roleLabels } from '../../../../shared/domain/common/vocabulary';
 import { groundLabels } from '../../../../shared/policy/access-policy';
 import { datumTijd } from '../../format';
 import { ProblemAlert } from '../problem-alert';

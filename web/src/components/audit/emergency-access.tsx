@@ -1,6 +1,6 @@
 import { createSignal } from 'solid-js';
 import { useEmergencyAccess } from '../../api/client';
-import { emergencyReasonIsValid } from '../../../../shared/domain/free-text';
+import { emergencyReasonIsValid } from '../../../../shared/domain/common/free-text';
 import { PageTitle } from '../page-title';
 import { TextInput } from '../transition/text-input';
 

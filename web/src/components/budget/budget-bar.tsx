@@ -1,5 +1,5 @@
 import { For } from 'solid-js';
-import type { Budget } from '../../../../shared/domain/regelbudget-schemas';
+import type { Budget } from '../../../../shared/domain/regelbudget/regelbudget-schemas';
 import { centsToEuro } from '../transition/command-runner';
 
 const segments = [

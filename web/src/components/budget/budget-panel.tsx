@@ -1,7 +1,11 @@
 import { createResource, createSignal, For, Show } from 'solid-js';
 import { createStore } from 'solid-js/store';
-import { spendCategories, spendCategoryLabels, spendStatusLabels } from '../../../../shared/domain/regelbudget';
-import type { Spend } from '../../../../shared/domain/regelbudget-schemas';
+import {
+  spendCategories,
+  spendCategoryLabels,
+  spendStatusLabels,
+} from '../../../../shared/domain/regelbudget/regelbudget';
+import type { Spend } from '../../../../shared/domain/regelbudget/regelbudget-schemas';
 import { api, retryKey } from '../../api/client';
 import { createActionRunner } from '../action-runner';
 import { session } from '../../auth/session';

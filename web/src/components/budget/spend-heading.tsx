@@ -1,5 +1,5 @@
-import { spendCategoryLabels } from '../../../../shared/domain/regelbudget';
-import type { Spend } from '../../../../shared/domain/regelbudget-schemas';
+import { spendCategoryLabels } from '../../../../shared/domain/regelbudget/regelbudget';
+import type { Spend } from '../../../../shared/domain/regelbudget/regelbudget-schemas';
 import { centsToEuro } from '../transition/command-runner';
 
 /** How a spend reads in every list: amount, category, payee, and the reason in the caseworker's words. */

@@ -1,5 +1,5 @@
 import type { TodayView } from '../../../../shared/api/caseload-schemas';
-import { supportLevelLabels, type SupportLevel } from '../../../../shared/domain/support';
+import { supportLevelLabels, type SupportLevel } from '../../../../shared/domain/support/support';
 
 type Entry = NonNullable<TodayView['caseload']>;
 const getal = new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 2 });

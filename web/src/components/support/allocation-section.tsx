@@ -14,8 +14,8 @@ import {
   type FrequentieCode,
   type RedenVerzoekCode,
   type Toewijzing,
-} from '../../../../shared/domain/iwmo';
-import type { Transition } from '../../../../shared/domain/transition';
+} from '../../../../shared/domain/support/iwmo';
+import type { Transition } from '../../../../shared/domain/transition/transition';
 import { api } from '../../api/client';
 import { saveFile } from '../../download';
 import { datum } from '../../format';

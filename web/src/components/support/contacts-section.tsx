@@ -1,6 +1,6 @@
 import { createResource, For, Show } from 'solid-js';
 import { createStore } from 'solid-js/store';
-import { modaliteitLabels, modaliteiten, type Modaliteit } from '../../../../shared/domain/support';
+import { modaliteitLabels, modaliteiten, type Modaliteit } from '../../../../shared/domain/support/support';
 import { api, retryKey } from '../../api/client';
 import { datumTijd } from '../../format';
 import { createActionRunner } from '../action-runner';

@@ -1,4 +1,4 @@
-import { modaliteitLabels, modaliteiten, type Modaliteit } from '../../../../shared/domain/support';
+import { modaliteitLabels, modaliteiten, type Modaliteit } from '../../../../shared/domain/support/support';
 import { CheckboxFieldset } from '../checkbox-fieldset';
 
 /** The forms of support (at home, at a distance, 24/7, logeerplek), for every form that sets a level. */

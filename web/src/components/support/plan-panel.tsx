@@ -1,8 +1,13 @@
 import { For, Show } from 'solid-js';
 import { createStore } from 'solid-js/store';
 import type { TransitionOverview } from '../../../../shared/api/contract';
-import { currentPlan, signFaseLabels, signFases, type SignFase } from '../../../../shared/domain/signaleringsplan';
-import type { Transition } from '../../../../shared/domain/transition';
+import {
+  currentPlan,
+  signFaseLabels,
+  signFases,
+  type SignFase,
+} from '../../../../shared/domain/signals/signaleringsplan';
+import type { Transition } from '../../../../shared/domain/transition/transition';
 import { api } from '../../api/client';
 import { datum } from '../../format';
 import { ProblemAlert } from '../problem-alert';

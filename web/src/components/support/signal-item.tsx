@@ -1,14 +1,14 @@
 import { createSignal, For, Show } from 'solid-js';
 import { createStore } from 'solid-js/store';
-import type { Signal } from '../../../../shared/domain/signal-schemas';
-import { signFaseLabels } from '../../../../shared/domain/signaleringsplan';
-import { signalSourceLabels } from '../../../../shared/domain/signals';
+import type { Signal } from '../../../../shared/domain/signals/signal-schemas';
+import { signFaseLabels } from '../../../../shared/domain/signals/signaleringsplan';
+import { signalSourceLabels } from '../../../../shared/domain/signals/signals';
 import {
   supportLevelLabels,
   supportLevels,
   type Modaliteit,
   type SupportLevel,
-} from '../../../../shared/domain/support';
+} from '../../../../shared/domain/support/support';
 import { datum, datumTijd } from '../../format';
 import { TextInput } from '../transition/text-input';
 import { ModaliteitenFieldset } from './modaliteiten-fieldset';

@@ -1,10 +1,10 @@
 import { For, Show } from 'solid-js';
 import { createStore } from 'solid-js/store';
-import { currentPlan } from '../../../../shared/domain/signaleringsplan';
-import { signalSourceLabels, signalSources } from '../../../../shared/domain/signals';
-import type { Risk, ThermometerScore } from '../../../../shared/domain/thermometer';
-import type { Signal } from '../../../../shared/domain/signal-schemas';
-import type { Transition } from '../../../../shared/domain/transition';
+import { currentPlan } from '../../../../shared/domain/signals/signaleringsplan';
+import { signalSourceLabels, signalSources } from '../../../../shared/domain/signals/signals';
+import type { Risk, ThermometerScore } from '../../../../shared/domain/signals/thermometer';
+import type { Signal } from '../../../../shared/domain/signals/signal-schemas';
+import type { Transition } from '../../../../shared/domain/transition/transition';
 import { api, retryKey } from '../../api/client';
 import { createActionRunner } from '../action-runner';
 import { ContactsSection } from './contacts-section';

@@ -1,7 +1,7 @@
 import { For, Show } from 'solid-js';
-import { supportLevelLabels, supportLevels, type LevelSpan } from '../../../../shared/domain/support';
-import { daysBetween, todayInNetherlands } from '../../../../shared/domain/calendar';
-import type { Signal } from '../../../../shared/domain/signal-schemas';
+import { supportLevelLabels, supportLevels, type LevelSpan } from '../../../../shared/domain/support/support';
+import { daysBetween, todayInNetherlands } from '../../../../shared/domain/common/calendar';
+import type { Signal } from '../../../../shared/domain/signals/signal-schemas';
 import { datum } from '../../format';
 
 const WIDTH = 720;

@@ -6,9 +6,9 @@ import {
   supportLevels,
   type Modaliteit,
   type SupportLevel,
-} from '../../../../shared/domain/support';
-import type { Signal } from '../../../../shared/domain/signal-schemas';
-import type { Transition } from '../../../../shared/domain/transition';
+} from '../../../../shared/domain/support/support';
+import type { Signal } from '../../../../shared/domain/signals/signal-schemas';
+import type { Transition } from '../../../../shared/domain/transition/transition';
 import { api } from '../../api/client';
 import { datum } from '../../format';
 import { ProblemAlert } from '../problem-alert';

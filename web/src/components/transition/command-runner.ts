@@ -1,5 +1,5 @@
 import { createSignal } from 'solid-js';
-import type { Transition } from '../../../../shared/domain/transition';
+import type { Transition } from '../../../../shared/domain/transition/transition';
 import { ApiError } from '../../api/client';
 
 /**

@@ -1,6 +1,6 @@
 import { createSignal, For, Show } from 'solid-js';
-import type { Transition } from '../../../../shared/domain/transition';
-import { faseLabels, type Fase } from '../../../../shared/domain/vocabulary';
+import type { Transition } from '../../../../shared/domain/transition/transition';
+import { faseLabels, type Fase } from '../../../../shared/domain/common/vocabulary';
 import { api } from '../../api/client';
 import { ProblemAlert } from '../problem-alert';
 import { createCommandRunner } from './command-runner';

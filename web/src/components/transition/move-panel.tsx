@@ -1,13 +1,13 @@
 import { createSignal, For, Show } from 'solid-js';
 import { createStore } from 'solid-js/store';
 import type { TransitionOverview } from '../../../../shared/api/contract';
-import type { Transition } from '../../../../shared/domain/transition';
+import type { Transition } from '../../../../shared/domain/transition/transition';
 import {
   contractVormen,
   contractVormLabels,
   OMKLAP_DEFAULT_MONTHS,
   type ContractVorm,
-} from '../../../../shared/domain/woning';
+} from '../../../../shared/domain/woning/woning';
 import { api } from '../../api/client';
 import { datum } from '../../format';
 import { ProblemAlert } from '../problem-alert';

@@ -1,7 +1,7 @@
 import { createSignal, For } from 'solid-js';
 import type { TransitionOverview } from '../../../../shared/api/contract';
-import { levensgebieden, levensgebiedLabels, readinessItems } from '../../../../shared/domain/readiness';
-import type { Transition } from '../../../../shared/domain/transition';
+import { levensgebieden, levensgebiedLabels, readinessItems } from '../../../../shared/domain/transition/readiness';
+import type { Transition } from '../../../../shared/domain/transition/transition';
 import { api } from '../../api/client';
 import { datum } from '../../format';
 import { ProblemAlert } from '../problem-alert';

@@ -1,7 +1,7 @@
 import { createResource, createSignal, For, Show } from 'solid-js';
 import { createStore } from 'solid-js/store';
 import type { TransitionOverview } from '../../../../shared/api/contract';
-import type { Transition } from '../../../../shared/domain/transition';
+import type { Transition } from '../../../../shared/domain/transition/transition';
 import { api } from '../../api/client';
 import { datum } from '../../format';
 import { ProblemAlert } from '../problem-alert';

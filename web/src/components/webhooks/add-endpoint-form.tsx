@@ -1,5 +1,5 @@
 import { createSignal, Show } from 'solid-js';
-import type { NoticeKind } from '../../../../shared/domain/notices';
+import type { NoticeKind } from '../../../../shared/domain/notices/notices';
 import { api } from '../../api/client';
 import { describedBy, FormField } from '../form-field';
 import { ProblemAlert } from '../problem-alert';

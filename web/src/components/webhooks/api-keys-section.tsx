@@ -1,5 +1,5 @@
 import { createResource, createSignal, For, Show } from 'solid-js';
-import type { Organisation } from '../../../../shared/domain/organisation';
+import type { Organisation } from '../../../../shared/domain/organisation/organisation';
 import { api } from '../../api/client';
 import { datumTijd } from '../../format';
 import { createActionRunner } from '../action-runner';

@@ -1,5 +1,5 @@
 import { createMemo, createResource, For, Show } from 'solid-js';
-import type { Organisation } from '../../../../shared/domain/organisation';
+import type { Organisation } from '../../../../shared/domain/organisation/organisation';
 import { api } from '../../api/client';
 import { ProblemAlert } from '../problem-alert';
 import { AddEndpointForm } from './add-endpoint-form';

@@ -1,6 +1,6 @@
 import { createSignal, createUniqueId, For, Show } from 'solid-js';
-import { noticeLabels } from '../../../../shared/domain/notices';
-import type { Attempt, Delivery, DeliveryStatus } from '../../../../shared/domain/webhook-schemas';
+import { noticeLabels } from '../../../../shared/domain/notices/notices';
+import type { Attempt, Delivery, DeliveryStatus } from '../../../../shared/domain/notices/webhook-schemas';
 import { api, ApiError } from '../../api/client';
 import { now as clockNow } from '../../clock/demo-clock';
 import { datumTijd } from '../../format';

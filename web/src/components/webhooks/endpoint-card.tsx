@@ -1,7 +1,7 @@
 import { createSignal, createUniqueId, For, onCleanup, Show } from 'solid-js';
 import type { ResponseBody } from '../../../../shared/api/contract';
-import { noticeLabels } from '../../../../shared/domain/notices';
-import { disableReasonLabels } from '../../../../shared/domain/webhook-schemas';
+import { noticeLabels } from '../../../../shared/domain/notices/notices';
+import { disableReasonLabels } from '../../../../shared/domain/notices/webhook-schemas';
 import { api } from '../../api/client';
 import { datumTijd } from '../../format';
 import { ProblemAlert } from '../problem-alert';

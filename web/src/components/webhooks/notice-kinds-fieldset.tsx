@@ -1,4 +1,4 @@
-import { noticeKinds, noticeLabels, type NoticeKind } from '../../../../shared/domain/notices';
+import { noticeKinds, noticeLabels, type NoticeKind } from '../../../../shared/domain/notices/notices';
 import { CheckboxFieldset } from '../checkbox-fieldset';
 
 /** The kinds a corporation can subscribe to (a test notice goes to any endpoint it is sent to). */

@@ -1,8 +1,8 @@
 import * as z from 'zod';
-import { freeText } from './free-text';
+import { freeText } from '../common/free-text';
 import { signFases } from './signaleringsplan';
 import { CONTACT_WATCH, signalSources, signalStatuses } from './signals';
-import { modaliteiten, supportLevels } from './support';
+import { modaliteiten, supportLevels } from '../support/support';
 
 const Risk = z.union([z.literal(0), z.literal(1), z.literal(2)], { error: 'Scoor 0, 1 of 2.' });
 

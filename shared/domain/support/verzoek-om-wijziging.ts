@@ -1,4 +1,4 @@
-import { addDays, type IsoDate } from './calendar';
+import { addDays, type IsoDate } from '../common/calendar';
 import {
   ALLOCATION_HORIZON_DAYS,
   eenheidLabels,
@@ -10,10 +10,11 @@ import {
   type Omvang,
   type RedenVerzoekCode,
   type Toewijzing,
+  type VowDraft,
 } from './iwmo';
 import type { SupportConfig } from './support';
-import type { Transition } from './transition';
-import { RuleViolation } from './transition-commands';
+import type { Transition } from '../transition/transition';
+import { RuleViolation } from '../common/errors';
 
 /**
  * A draft verzoek om wijziging (iWmo WMO317) for the allocation, from the support the caseworker planned.
@@ -21,26 +22,6 @@ import { RuleViolation } from './transition-commands';
  * knows) and the message header, and sends it. Kept apart from iwmo.ts because drafting applies rules that
  * can refuse (RuleViolation), while iwmo.ts only translates.
  */
-export interface VowDraft {
-  bericht: 'WMO317';
-  Verzoek: {
-    ReferentieAanbieder: string;
-    RedenVerzoek: RedenVerzoekCode;
-    TeWijzigenProducten: {
-      ToewijzingNummer: string;
-      GewensteIngangsdatum: IsoDate;
-      Einddatum?: IsoDate;
-      Omvang: { Volume: number; Eenheid: EenheidCode; Frequentie: '2' };
-    }[];
-  };
-  redenVerzoekOmschrijving: string;
-  toelichting: string;
-  /** The pseudonymous reference: the only identifier of the person that leaves the provider. */
-  persoonRef: string;
-  /** What the provider's system must fill in before sending. */
-  ontbreekt: 'Bsn'[];
-}
-
 export interface VowInput {
   redenVerzoek: RedenVerzoekCode;
   gewensteIngangsdatum: IsoDate;

@@ -6,9 +6,9 @@ import {
   type AllocationCheck,
   type Omvang,
   type Toewijzing,
+  type VowDraft,
 } from './iwmo';
-import { IsoDate } from './traject-schemas';
-import type { VowDraft } from './verzoek-om-wijziging';
+import { IsoDate } from '../transition/traject-schemas';
 
 /** zod schemas for the iWmo allocation and the verzoek om wijziging; the types they check live beside the rules. */
 const Door = z.object({ id: z.string(), naam: z.string() });

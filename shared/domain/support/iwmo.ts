@@ -1,4 +1,4 @@
-import { addDays, daysBetween, type IsoDate } from './calendar';
+import { addDays, daysBetween, type IsoDate } from '../common/calendar';
 import { plannedHoursPerWeek, type SupportChange, type SupportConfig } from './support';
 
 /**
@@ -195,4 +195,25 @@ function endingWhileSupportGoesOn(
   if (!end || end > addDays(today, ALLOCATION_ENDING_DAYS)) return undefined;
   const after = addDays(end, 1);
   return plannedHoursPerWeek(changes, after > today ? after : today, config) > 0 ? end : undefined;
+}
+
+/** A draft verzoek om wijziging (iWmo WMO317), as `draftVow` makes it and the provider's iWmo system imports it. */
+export interface VowDraft {
+  bericht: 'WMO317';
+  Verzoek: {
+    ReferentieAanbieder: string;
+    RedenVerzoek: RedenVerzoekCode;
+    TeWijzigenProducten: {
+      ToewijzingNummer: string;
+      GewensteIngangsdatum: IsoDate;
+      Einddatum?: IsoDate;
+      Omvang: { Volume: number; Eenheid: EenheidCode; Frequentie: '2' };
+    }[];
+  };
+  redenVerzoekOmschrijving: string;
+  toelichting: string;
+  /** The pseudonymous reference: the only identifier of the person that leaves the provider. */
+  persoonRef: string;
+  /** What the provider's system must fill in before sending. */
+  ontbreekt: 'Bsn'[];
 }

@@ -1,4 +1,4 @@
-import { isActive } from './lifecycle';
+import { isActive } from '../transition/lifecycle';
 import {
   levelOn,
   longOnIntensief,
@@ -7,8 +7,8 @@ import {
   type SupportConfig,
   type SupportLevel,
 } from './support';
-import type { IsoDate } from './calendar';
-import type { Fase } from './vocabulary';
+import type { IsoDate } from '../common/calendar';
+import type { Fase } from '../common/vocabulary';
 
 /**
  * Caseload: each begeleider's active transitions, weighted by the intensity of support, against a capacity.

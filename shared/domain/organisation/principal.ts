@@ -1,7 +1,7 @@
 import * as z from 'zod';
-import { roles } from './vocabulary';
+import { roles } from '../common/vocabulary';
 
-export { roles } from './vocabulary';
+export { roles } from '../common/vocabulary';
 
 /**
  * Who is asking. On AWS this comes from the Cognito JWT that API Gateway verified; locally from the

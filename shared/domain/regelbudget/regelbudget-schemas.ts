@@ -1,6 +1,6 @@
 import * as z from 'zod';
-import { IsoDate } from './traject-schemas';
-import { GemeenteCode } from './transition';
+import { IsoDate } from '../transition/traject-schemas';
+import { GemeenteCode } from '../transition/transition';
 import { spendCategories, type SpendStatus } from './regelbudget';
 
 /** zod schemas of the regelbudget: one source for API, storage and forms. */

@@ -1,9 +1,9 @@
 import * as z from 'zod';
-import type { IsoDate } from './calendar';
-import { isActive } from './lifecycle';
-import { changeOn } from './support';
-import type { Transition } from './transition';
-import { geaccepteerdeAanbieding, omklapDatum, type WoningAanbieding } from './woning';
+import type { IsoDate } from '../common/calendar';
+import { isActive } from '../transition/lifecycle';
+import { changeOn } from '../support/support';
+import type { Transition } from '../transition/transition';
+import { geaccepteerdeAanbieding, omklapDatum, type WoningAanbieding } from '../woning/woning';
 
 /**
  * Notices to a housing corporation about a home it lets (seed 004, bouwsteen Wonen: "korte lijnen tussen

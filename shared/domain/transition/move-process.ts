@@ -1,8 +1,8 @@
-import { addDays, type IsoDate } from './calendar';
+import { addDays, type IsoDate } from '../common/calendar';
 import type { LifecycleState } from './lifecycle';
-import type { MunicipalityPolicy } from './municipality-policy';
-import { uitkeringRisk } from './uitkering';
-import { geaccepteerdeAanbieding, omklapAankondiging, omklapDatum } from './woning';
+import type { MunicipalityPolicy } from '../organisation/municipality-policy';
+import { uitkeringRisk } from '../uitkering/uitkering';
+import { geaccepteerdeAanbieding, omklapAankondiging, omklapDatum } from '../woning/woning';
 
 /**
  * The move and what follows it, as a process: from an accepted woning through the signed contract, the

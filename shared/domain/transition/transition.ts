@@ -1,8 +1,8 @@
 import * as z from 'zod';
-import { CONTROL_MESSAGE, hasForbiddenControl, withoutInvisibles } from './free-text';
-import { gemeenteCodes } from './municipalities';
-import { fases, herkomsten } from './vocabulary';
-import { ToewijzingSchema } from './iwmo-schemas';
+import { CONTROL_MESSAGE, hasForbiddenControl, withoutInvisibles } from '../common/free-text';
+import { gemeenteCodes } from '../organisation/municipalities';
+import { fases, herkomsten } from '../common/vocabulary';
+import { ToewijzingSchema } from '../support/iwmo-schemas';
 import {
   ContractSchema,
   IsoDate,
@@ -139,7 +139,7 @@ export const Transition = z
     uitkering: UitkeringStatusSchema.default({}),
     /** What the move workflow has done so far. */
     verhuisproces: MoveProcessMarkersSchema.default({}),
-    /** Ambulant support as a history of changes; the level on a day is derived (shared/domain/support.ts). */
+    /** Ambulant support as a history of changes; the level on a day is derived (shared/domain/support/support.ts). */
     ondersteuning: z.array(SupportChangeSchema).default([]),
     ondersteuningEvaluaties: z.array(SupportReviewSchema).default([]),
     /** Every version of the signaleringsplan, oldest first; the last is in force. */

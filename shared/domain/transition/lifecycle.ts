@@ -1,15 +1,15 @@
-import type { IsoDate } from './calendar';
-import type { MunicipalityPolicy } from './municipality-policy';
+import type { IsoDate } from '../common/calendar';
+import type { MunicipalityPolicy } from '../organisation/municipality-policy';
 import { summarizeReadiness, type Readiness } from './readiness';
-import type { UitkeringStatus } from './uitkering';
-import type { Fase } from './vocabulary';
+import type { UitkeringStatus } from '../uitkering/uitkering';
+import type { Fase } from '../common/vocabulary';
 import {
   geaccepteerdeAanbieding,
   omklapAankondiging,
   omklapDatum,
   type Contract,
   type WoningAanbieding,
-} from './woning';
+} from '../woning/woning';
 
 /**
  * The phases of a transition and the rules for moving between them. Pure: the caller passes today and the

@@ -1,4 +1,4 @@
-import { addDays, daysBetween, isFirstOfMonth, nearestFirstOfMonth, type IsoDate } from './calendar';
+import { addDays, daysBetween, isFirstOfMonth, nearestFirstOfMonth, type IsoDate } from '../common/calendar';
 
 /**
  * Uitkering timing (seed 004, bouwsteen Financiën op orde): the benefit must start on the move date, not

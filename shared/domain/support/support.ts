@@ -1,4 +1,4 @@
-import { addDays, daysBetween, type IsoDate } from './calendar';
+import { addDays, daysBetween, type IsoDate } from '../common/calendar';
 
 /**
  * Ambulant support that scales (seed 004, bouwsteen Ambulante begeleiding): temporarily up around the move,

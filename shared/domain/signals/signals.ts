@@ -1,4 +1,4 @@
-import { isWeekend, todayInNetherlands } from './calendar';
+import { isWeekend, todayInNetherlands } from '../common/calendar';
 import type { SignFase } from './signaleringsplan';
 import { triage, type ThermometerScore } from './thermometer';
 

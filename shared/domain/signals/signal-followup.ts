@@ -1,9 +1,9 @@
-import { addDays, daysBetween, instantInNetherlands, todayInNetherlands, type IsoDate } from './calendar';
-import { isActive } from './lifecycle';
+import { addDays, daysBetween, instantInNetherlands, todayInNetherlands, type IsoDate } from '../common/calendar';
+import { isActive } from '../transition/lifecycle';
 import type { Signal, ScaleUp } from './signal-schemas';
 import { CONTACT_WATCH } from './signals';
-import { changeOn, levelOn, supportLevelLabels, type SupportChange, type SupportConfig } from './support';
-import type { Fase } from './vocabulary';
+import { changeOn, levelOn, supportLevelLabels, type SupportChange, type SupportConfig } from '../support/support';
+import type { Fase } from '../common/vocabulary';
 
 /**
  * The follow-up of signals and of the rhythm of contact, as a pure rule: given what is known of a transition

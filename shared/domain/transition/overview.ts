@@ -1,4 +1,4 @@
-import { addDays, type IsoDate } from './calendar';
+import { addDays, type IsoDate } from '../common/calendar';
 import { nextFases, type LifecycleState } from './lifecycle';
 import type { MoveProcessMarkers } from './move-process';
 import {
@@ -14,13 +14,13 @@ import {
   type SupportChange,
   type SupportConfig,
   type SupportLevel,
-} from './support';
-import type { MunicipalityPolicy } from './municipality-policy';
-import { allocationCheck, type AllocationCheck, type Toewijzing } from './iwmo';
+} from '../support/support';
+import type { MunicipalityPolicy } from '../organisation/municipality-policy';
+import { allocationCheck, type AllocationCheck, type Toewijzing } from '../support/iwmo';
 import { summarizeReadiness, type ReadinessSummary } from './readiness';
-import { huurtoeslagWarning, uitkeringRisk, type HuurtoeslagWarning, type UitkeringRisk } from './uitkering';
-import type { Fase } from './vocabulary';
-import { omklapAankondiging, omklapDatum } from './woning';
+import { huurtoeslagWarning, uitkeringRisk, type HuurtoeslagWarning, type UitkeringRisk } from '../uitkering/uitkering';
+import type { Fase } from '../common/vocabulary';
+import { omklapAankondiging, omklapDatum } from '../woning/woning';
 
 export interface Deadline {
   datum: IsoDate;
@@ -114,7 +114,7 @@ export function overview(
   },
   policy: MunicipalityPolicy,
   today: IsoDate,
-  /** The provider's support settings (shared/domain/provider-policy.ts); the region's defaults otherwise. */
+  /** The provider's support settings (shared/domain/support/provider-policy.ts); the region's defaults otherwise. */
   config: SupportConfig = defaultSupportConfig,
 ): Overview {
   const risk = uitkeringRisk({

@@ -1,11 +1,11 @@
-import type { IsoDate } from './calendar';
+import type { IsoDate } from '../common/calendar';
 import { defaultFollowUpConfig, proposedScaleUp, type FollowUpConfig } from './signal-followup';
 import type { Signal } from './signal-schemas';
 import type { SignFase } from './signaleringsplan';
-import { modaliteitLabels, supportLevelLabels } from './support';
+import { modaliteitLabels, supportLevelLabels } from '../support/support';
 import { taskId, type Task, type TaskRole } from './task';
-import type { TimelineEventType } from './timeline';
-import { RuleViolation } from './transition-commands';
+import type { TimelineEventType } from '../transition/timeline';
+import { RuleViolation } from '../common/errors';
 
 /**
  * What happens to a signal, as pure functions: each returns the signal after the change and the timeline

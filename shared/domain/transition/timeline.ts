@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { timelineEventTypes } from './vocabulary';
+import { timelineEventTypes } from '../common/vocabulary';
 
 export const TimelineEventType = z.enum(timelineEventTypes);
 export type TimelineEventType = z.infer<typeof TimelineEventType>;

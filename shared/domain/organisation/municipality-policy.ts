@@ -1,5 +1,5 @@
 import type { GemeenteCode } from './municipalities';
-import type { ReadinessItemId } from './readiness';
+import type { ReadinessItemId } from '../transition/readiness';
 
 /**
  * What differs per municipality. Defaults hold for the region; a municipality overrides what it decides

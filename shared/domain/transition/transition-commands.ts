@@ -1,34 +1,29 @@
-import { addDays, isValidIsoDate, type IsoDate } from './calendar';
+import { addDays, isValidIsoDate, type IsoDate } from '../common/calendar';
 import { canChangeFase, isActive } from './lifecycle';
-import { municipalityPolicy } from './municipality-policy';
+import { municipalityPolicy } from '../organisation/municipality-policy';
 import { readinessItems, type ReadinessCheck, type ReadinessItemId } from './readiness';
 import type { TimelineEventType } from './timeline';
 import type { Transition } from './transition';
-import type { UitkeringStatus } from './uitkering';
-import { faseLabels, type Fase } from './vocabulary';
+import type { UitkeringStatus } from '../uitkering/uitkering';
+import { faseLabels, type Fase } from '../common/vocabulary';
 import { nextMoveStep, type MoveAction } from './move-process';
-import { currentPlan, type PlanVersion, type Sign } from './signaleringsplan';
-import { scaleUpEndedText } from './signal-followup';
-import { levelOn, oneDown, supportLevelLabels, type SupportChange } from './support';
-import { omvangInWoorden, type Toewijzing } from './iwmo';
+import { currentPlan, type PlanVersion, type Sign } from '../signals/signaleringsplan';
+import { scaleUpEndedText } from '../signals/signal-followup';
+import { levelOn, oneDown, supportLevelLabels, type SupportChange } from '../support/support';
+import { omvangInWoorden, type Toewijzing } from '../support/iwmo';
+import { RuleViolation } from '../common/errors';
 import {
   geaccepteerdeAanbieding,
   OMKLAP_DEFAULT_MONTHS,
   omklapDatum,
   type Contract,
   type WoningAanbieding,
-} from './woning';
+} from '../woning/woning';
 
 /**
  * Commands on a transition. Each is pure: it takes the current transition and returns the next one with the
  * timeline event that records it, or throws a RuleViolation that says, in Dutch, why not.
  */
-export class RuleViolation extends Error {
-  constructor(readonly reden: string) {
-    super(reden);
-    this.name = 'RuleViolation';
-  }
-}
 
 export interface CommandContext {
   today: IsoDate;

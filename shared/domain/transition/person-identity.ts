@@ -1,4 +1,4 @@
-import { withoutInvisibles } from './free-text';
+import { withoutInvisibles } from '../common/free-text';
 
 /**
  * Cyrillic and Greek letters (and a few Latin and Armenian ones) that look like a Latin letter, as Unicode's

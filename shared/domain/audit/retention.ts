@@ -1,6 +1,6 @@
-import { addDays, addMonths, todayInNetherlands, type IsoDate } from './calendar';
-import { isActive } from './lifecycle';
-import type { Transition } from './transition';
+import { addDays, addMonths, todayInNetherlands, type IsoDate } from '../common/calendar';
+import { isActive } from '../transition/lifecycle';
+import type { Transition } from '../transition/transition';
 
 /**
  * The bewaartermijn of a person's record: when a transition that ended may (and must) be deleted. Pure: the

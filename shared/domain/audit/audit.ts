@@ -1,6 +1,6 @@
 import * as z from 'zod';
-import { denials, grounds } from '../policy/access-policy';
-import { roles } from './vocabulary';
+import { denials, grounds } from '../../policy/access-policy';
+import { roles } from '../common/vocabulary';
 
 /**
  * The audit trail, in the spirit of NEN 7513: every look at and every change of a person's record, and every

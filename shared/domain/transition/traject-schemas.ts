@@ -1,12 +1,18 @@
 import * as z from 'zod';
-import { freeText } from './free-text';
+import { freeText } from '../common/free-text';
 import { readinessItemIds, type ReadinessCheck } from './readiness';
 import type { MoveProcessMarkers } from './move-process';
-import { modaliteiten, supportLevels, type SupportChange } from './support';
-import { signFases, type PlanVersion, type Sign } from './signaleringsplan';
+import { modaliteiten, supportLevels, type SupportChange } from '../support/support';
+import { signFases, type PlanVersion, type Sign } from '../signals/signaleringsplan';
 import type { Signalen } from './overview';
-import type { UitkeringStatus } from './uitkering';
-import { contractVormen, OMKLAP_MAX_MONTHS, OMKLAP_MIN_MONTHS, type Contract, type WoningAanbieding } from './woning';
+import type { UitkeringStatus } from '../uitkering/uitkering';
+import {
+  contractVormen,
+  OMKLAP_MAX_MONTHS,
+  OMKLAP_MIN_MONTHS,
+  type Contract,
+  type WoningAanbieding,
+} from '../woning/woning';
 
 /** zod schemas for what step 2 adds to a transition; the types they check live beside the rules. */
 export const IsoDate = z.iso.date({ error: 'Vul een datum in als jjjj-mm-dd.' });

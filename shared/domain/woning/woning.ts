@@ -1,4 +1,4 @@
-import { addMonths, type IsoDate } from './calendar';
+import { addMonths, type IsoDate } from '../common/calendar';
 
 /**
  * Woning: a contingentwoning offered by a corporation, and the contract under which the person lives there
