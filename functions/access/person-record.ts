@@ -14,12 +14,7 @@ import { ForbiddenError, NotFoundError } from '../http/errors';
 import type { RequestAccess } from '../http/request-access';
 import type { TransitionStore } from '../transitions/ports';
 
-/**
- * The one place that opens a person's record: it reads the transition, asks the policy (emergency access
- * included) and writes what happened into the person's audit trail — the look, the ground of a change, or
- * the refusal. Every capability that touches a person's record goes through here, so access and its record
- * cannot disagree.
- */
+/** A record opened for an action. */
 export interface OpenedRecord {
   transition: Transition;
   /** The ground the policy gave: the audit entry of a change made under it names the same ground. */
@@ -66,6 +61,12 @@ export class EmergencyAccessReadOnlyError extends ForbiddenError {
   }
 }
 
+/**
+ * The one place that opens a person's record: it reads the transition, asks the policy (emergency access
+ * included) and writes what happened into the person's audit trail — the look, the ground of a change, or
+ * the refusal. Every capability that touches a person's record goes through here, so access and its record
+ * cannot disagree.
+ */
 export async function openRecord(
   store: Pick<TransitionStore, 'get'>,
   request: RecordRequest,
