@@ -51,6 +51,11 @@ describe('Who sees what, in the browser', { timeout: 60_000 }, () => {
     const nextFase = page.getByRole('group', { name: 'Volgende fase' }).getByRole('button').first();
     expect(await nextFase.isDisabled()).toBe(true);
     expect(await page.getByRole('heading', { name: 'Inzage en wijzigingen' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Contact vastleggen' }).isDisabled()).toBe(true);
+    // On a phone the page does not scroll sideways: the ledger table scrolls in its own box.
+    await page.setViewportSize({ width: 390, height: 844 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await page.setViewportSize({ width: 1280, height: 900 });
 
     await signInAs(/Ingrid Visser/);
     await page.goto(url);

@@ -164,7 +164,12 @@ export default function TransitionDetailPage() {
                         </ul>
                       </section>
                     </Show>
-                    <SignalsPanel transition={t()} signals={currentSignals()?.items} onChanged={() => changed()} />
+                    <SignalsPanel
+                      transition={t()}
+                      signals={currentSignals()?.items}
+                      onChanged={() => changed()}
+                      emergency={Boolean(emergencyAccessFor(t().id))}
+                    />
                     {/* Emergency access is for looking (and passing on a signal): the rest is shown, its forms disabled. */}
                     <fieldset class="landing-record-parts" disabled={Boolean(emergencyAccessFor(t().id))}>
                       <FasePanel transition={t()} nextFases={o().nextFases} onChanged={changed} />

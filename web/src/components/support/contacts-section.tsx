@@ -13,20 +13,26 @@ export function ContactsSection(props: { transitionId: string }) {
     () => props.transitionId,
     (id) => api.contacts.list(id),
   );
-  const { act, error, fieldErrors } = createActionRunner(refetch);
+  const { act, error, fieldErrors, done } = createActionRunner(refetch);
   const [form, setForm] = createStore({ modaliteit: 'thuis' as Modaliteit, notitie: '' });
   const keyed = retryKey();
   const record = (event: SubmitEvent) => {
     event.preventDefault();
     const body = { modaliteit: form.modaliteit, ...(form.notitie ? { notitie: form.notitie } : {}) };
-    void act(() => keyed((key) => api.contacts.record(props.transitionId, body, key))).then(
-      (ok) => ok && setForm('notitie', ''),
-    );
+    void act(
+      () => keyed((key) => api.contacts.record(props.transitionId, body, key)),
+      'Het contact is vastgelegd.',
+    ).then((ok) => ok && setForm('notitie', ''));
   };
   return (
     <>
       <h3 class="utrecht-heading-3">Contactmomenten</h3>
       <ProblemAlert message={error()} />
+      <Show when={done()}>
+        <p class="utrecht-paragraph" role="status">
+          {done()}
+        </p>
+      </Show>
       <Show when={contacts()?.achterstandDagen}>
         {(days) => (
           <div class="utrecht-alert utrecht-alert--warning" role="status">

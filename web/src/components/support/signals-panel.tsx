@@ -30,7 +30,13 @@ const thermometerParts: { key: keyof ThermometerScore; label: string; options: [
  * the follow-up workflow did; register one by its sign or by the thermometer. After a change the page
  * reloads (a scale-up changes the transition; the workflow acts a moment later).
  */
-export function SignalsPanel(props: { transition: Transition; signals: Signal[] | undefined; onChanged: () => void }) {
+export function SignalsPanel(props: {
+  transition: Transition;
+  signals: Signal[] | undefined;
+  onChanged: () => void;
+  /** Under emergency access only passing on a signal is open: picking up, resolving and contacts are the team's. */
+  emergency?: boolean;
+}) {
   const plan = () => currentPlan(props.transition.signaleringsplan);
   const [form, setForm] = createStore({
     bron: 'begeleider' as (typeof signalSources)[number],
@@ -44,7 +50,7 @@ export function SignalsPanel(props: { transition: Transition; signals: Signal[] 
     omvang: 0,
     duur: 0,
   });
-  const { act, error, fieldErrors } = createActionRunner(props.onChanged);
+  const { act, error, fieldErrors, done } = createActionRunner(props.onChanged);
   const keyed = retryKey();
   const register = (event: SubmitEvent) => {
     event.preventDefault();
@@ -53,7 +59,8 @@ export function SignalsPanel(props: { transition: Transition; signals: Signal[] 
       omschrijving: form.omschrijving,
       ...(form.tekenId ? { tekenId: form.tekenId } : { thermometer: { ...score } }),
     };
-    void act(() => keyed((key) => api.signals.register(props.transition.id, body, key))).then(
+    const registered = 'Het signaal is geregistreerd en staat bij de open signalen; het werkproces volgt het op.';
+    void act(() => keyed((key) => api.signals.register(props.transition.id, body, key)), registered).then(
       (ok) => ok && setForm({ omschrijving: '', tekenId: '' }),
     );
   };
@@ -80,12 +87,19 @@ export function SignalsPanel(props: { transition: Transition; signals: Signal[] 
         Signalen
       </h2>
       <ProblemAlert message={error()} />
-      <Show when={running().length > 0} fallback={<p class="utrecht-paragraph">Geen open signalen.</p>}>
-        <ul class="landing-offers" aria-label="Open signalen">
-          <For each={running()}>{(s) => <SignalItem signal={s} now={now()} actions={actions} />}</For>
-        </ul>
+      <Show when={done()}>
+        <p class="utrecht-paragraph" role="status">
+          {done()}
+        </p>
       </Show>
-      <ContactsSection transitionId={props.transition.id} />
+      <fieldset class="landing-record-parts" disabled={props.emergency}>
+        <Show when={running().length > 0} fallback={<p class="utrecht-paragraph">Geen open signalen.</p>}>
+          <ul class="landing-offers" aria-label="Open signalen">
+            <For each={running()}>{(s) => <SignalItem signal={s} now={now()} actions={actions} />}</For>
+          </ul>
+        </Show>
+        <ContactsSection transitionId={props.transition.id} />
+      </fieldset>
       <details class="landing-details">
         <summary>Signaal registreren</summary>
         <form class="utrecht-form landing-form" onSubmit={register}>
