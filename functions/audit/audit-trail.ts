@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { AuditEntry, RefusedRequest } from '../../shared/domain/audit/audit';
-import { isTemporaryFailure } from '../http/errors';
+import { isTemporaryFailure } from '../aws-failures';
 import { logger } from '../observability/logger';
 import {
   UnprocessedAuditEntriesError,

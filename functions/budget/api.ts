@@ -18,7 +18,7 @@ import { clock } from '../clock';
 import { createApiHandler, type ApiHandlerOptions, type CapabilityHandlers } from '../http/api-handler';
 import { csvDocument } from '../http/csv';
 import { auditFromEnvironment } from '../audit/audit-runtime';
-import { ConflictError, NotFoundError, RuleViolationError, ValidationError } from '../http/errors';
+import { ConflictError, fromDomainError, NotFoundError, RuleViolationError, ValidationError } from '../http/errors';
 import { countBusinessEvent } from '../observability/metrics';
 import type { OrganisationDirectory } from '../organisation/ports';
 import { lazy, runtime } from '../runtime';
@@ -229,8 +229,9 @@ export function budgetHandlers(deps: () => BudgetDeps): CapabilityHandlers<'budg
         return { body: result.spend };
       } catch (error) {
         // A refusal is the key's answer too, unless a request with the key was answered first.
-        if (!idempotency || !(error instanceof ConflictError) || error.code !== 'rule-violation') throw error;
-        return { body: (await deps().budgets.refuse(idempotency, error.title, deps().now().toISOString())).spend };
+        const refusal = fromDomainError(error);
+        if (!idempotency || !(refusal instanceof ConflictError) || refusal.code !== 'rule-violation') throw error;
+        return { body: (await deps().budgets.refuse(idempotency, refusal.title, deps().now().toISOString())).spend };
       }
     },
     decideSpend: async ({ principal, params, body, access }) => ({

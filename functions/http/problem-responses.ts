@@ -2,7 +2,8 @@ import type middy from '@middy/core';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { problemType, type Problem } from '../../shared/api/problem';
 import { logger } from '../observability/logger';
-import { ApiError, isTemporaryFailure } from './errors';
+import { isTemporaryFailure } from '../aws-failures';
+import { ApiError, fromDomainError } from './errors';
 
 /** How long a client waits before trying again after a 503: a throttled table recovers within seconds. */
 export const RETRY_AFTER_SECONDS = 2;
@@ -17,7 +18,7 @@ export function problemResponses(): middy.MiddlewareObj<
 > {
   return {
     onError: async (request) => {
-      const error = request.error;
+      const error = fromDomainError(request.error);
       let problem: Problem;
       let retryAfter: string | undefined;
       if (error instanceof ApiError) {

@@ -27,7 +27,7 @@ import { DynamoTransitionStore } from '../storage/dynamo-transition-store';
 import { requestHash } from '../storage/idempotency';
 import { IdempotencyInFlightError } from '../transitions/errors';
 import type { TransitionStore, TransitionWorkflow } from '../transitions/ports';
-import { actorOf, prepareCommand, requireVersion, ruled } from '../transitions/run-command';
+import { actorOf, prepareCommand, requireVersion } from '../transitions/run-command';
 import { admit, openRecord, recordChange, type RecordRequest } from '../access/person-record';
 import type { RequestAccess } from '../http/request-access';
 import { StepFunctionsTransitionWorkflow } from '../workflow/step-functions-workflow';
@@ -111,9 +111,7 @@ export function signalHandlers(deps: () => SignalsDeps): CapabilityHandlers<'sig
     },
     acknowledgeSignal: async ({ principal, params, access }) => {
       const { t, signal } = await signalOf(deps(), principal, params, 'signal:acknowledge', access);
-      const result = ruled(() =>
-        acknowledgeSignal(signal, { id: principal.userId, naam: principal.naam }, deps().now()),
-      );
+      const result = acknowledgeSignal(signal, { id: principal.userId, naam: principal.naam }, deps().now());
       await deps().signals.change({
         before: signal,
         ...withEvent(deps(), t.id, result, principal),
@@ -129,13 +127,11 @@ export function signalHandlers(deps: () => SignalsDeps): CapabilityHandlers<'sig
       const scaleUp = body.opschaling
         ? await scaleUpFor(deps(), { principal, access }, t, signal, body.opschaling, body.expectedVersion!)
         : undefined;
-      const result = ruled(() =>
-        resolveSignal(
-          signal,
-          { notitie: body.notitie, wijzigingId: scaleUp?.next.ondersteuning.at(-1)?.id },
-          { id: principal.userId, naam: principal.naam },
-          deps().now(),
-        ),
+      const result = resolveSignal(
+        signal,
+        { notitie: body.notitie, wijzigingId: scaleUp?.next.ondersteuning.at(-1)?.id },
+        { id: principal.userId, naam: principal.naam },
+        deps().now(),
       );
       await deps().signals.change({
         before: signal,

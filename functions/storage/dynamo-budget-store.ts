@@ -10,24 +10,24 @@ import * as z from 'zod';
 import { moves } from '../../shared/domain/regelbudget/regelbudget';
 import { Budget, LedgerEntry, Spend } from '../../shared/domain/regelbudget/regelbudget-schemas';
 import type { BudgetStore, SpendIdempotency } from '../budget/ports';
-import { ConflictError, RuleViolationError } from '../http/errors';
+import { RuleViolation, StaleVersion } from '../../shared/domain/common/errors';
 import { IdempotencyKeyReusedError } from '../transitions/errors';
 import { keys } from './keys';
 import { transactWrite } from './transact-write';
 
-export class InsufficientBudgetConflict extends ConflictError {
+export class InsufficientBudgetConflict extends RuleViolation {
   constructor() {
-    super('Het regelbudget is hiervoor niet toereikend, of niet (meer) geldig.', 'rule-violation');
+    super('Het regelbudget is hiervoor niet toereikend, of niet (meer) geldig.');
   }
 }
-export class SpendChangedConflict extends ConflictError {
+export class SpendChangedConflict extends StaleVersion {
   constructor() {
-    super('Deze uitgave is intussen al gewijzigd. Laad het budget opnieuw.', 'stale-version');
+    super('Deze uitgave is intussen al gewijzigd. Laad het budget opnieuw.');
   }
 }
-export class BudgetExistsConflict extends ConflictError {
+export class BudgetExistsConflict extends RuleViolation {
   constructor() {
-    super('Dit traject heeft al een regelbudget.', 'rule-violation');
+    super('Dit traject heeft al een regelbudget.');
   }
 }
 
@@ -155,7 +155,7 @@ export class DynamoBudgetStore implements BudgetStore {
     const record = SpendIdempotencyRecord.parse(Item);
     const otherRequest = record.requestHash !== undefined && record.requestHash !== idempotency.requestHash;
     if (otherRequest) throw new IdempotencyKeyReusedError();
-    if (record.weigering !== undefined) throw new RuleViolationError(record.weigering);
+    if (record.weigering !== undefined) throw new RuleViolation(record.weigering);
     if (!record.transitionId || !record.spendId) throw new Error('idempotency record without its spend');
     const spendKey = keys.spend(record.transitionId, record.spendId);
     const { Item: spend } = await this.db.send(
@@ -178,7 +178,7 @@ export class DynamoBudgetStore implements BudgetStore {
     });
     // Recorded: this refusal is the key's answer. Not recorded: the key answered first, and that stands.
     const first = outcome === 'ok' ? undefined : await this.replay(idempotency);
-    if (!first) throw new RuleViolationError(title);
+    if (!first) throw new RuleViolation(title);
     return first;
   }
 

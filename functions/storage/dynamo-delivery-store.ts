@@ -9,15 +9,15 @@ import {
 import { OutboxEvent } from '../../shared/domain/notices/outbox-event';
 import { Delivery, refOf, type DeliveryRef } from '../../shared/domain/notices/webhook-schemas';
 import { outboxItem } from './dynamo-transition-store';
-import { ConflictError } from '../http/errors';
+import { StaleVersion } from '../../shared/domain/common/errors';
 import type { Page, PageRequest } from '../transitions/ports';
 import type { DeliveryStore } from '../webhooks/ports';
 import { keys } from './keys';
 import { decodeCursor, encodeCursor } from './page-cursor';
 
-export class DeliveryChangedConflict extends ConflictError {
+export class DeliveryChangedConflict extends StaleVersion {
   constructor() {
-    super('Deze aflevering is intussen gewijzigd. Laad het overzicht opnieuw.', 'stale-version');
+    super('Deze aflevering is intussen gewijzigd. Laad het overzicht opnieuw.');
   }
 }
 

@@ -7,16 +7,16 @@ import {
   type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
 import { Endpoint } from '../../shared/domain/notices/webhook-schemas';
-import { ConflictError } from '../http/errors';
+import { StaleVersion } from '../../shared/domain/common/errors';
 import type { EndpointKey, EndpointStore } from '../webhooks/ports';
 import { keys } from './keys';
 
 /** A corporation has a handful of endpoints. */
 const ENDPOINTS_LIMIT = 100;
 
-export class EndpointChangedConflict extends ConflictError {
+export class EndpointChangedConflict extends StaleVersion {
   constructor() {
-    super('Dit endpoint is intussen gewijzigd. Laad het opnieuw en probeer het nog eens.', 'stale-version');
+    super('Dit endpoint is intussen gewijzigd. Laad het opnieuw en probeer het nog eens.');
   }
 }
 

@@ -3,7 +3,7 @@ import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb
 import { Contact, Signal } from '../../shared/domain/signals/signal-schemas';
 import { Task } from '../../shared/domain/signals/task';
 import type { TimelineEvent } from '../../shared/domain/transition/timeline';
-import { ConflictError } from '../http/errors';
+import { StaleVersion } from '../../shared/domain/common/errors';
 import type { ContactStore, SignalChange, SignalStore, TaskStore } from '../signals/ports';
 import { StaleVersionError } from '../transitions/errors';
 import { transitionUpdateItems } from './dynamo-transition-store';
@@ -14,9 +14,9 @@ import { keys, timelineEventItem } from './keys';
 const SIGNAL_LIMIT = 500;
 const TASK_LIMIT = 200;
 
-export class SignalChangedConflict extends ConflictError {
+export class SignalChangedConflict extends StaleVersion {
   constructor() {
-    super('Dit signaal is intussen gewijzigd (opgepakt of afgehandeld). Laad het opnieuw.', 'stale-version');
+    super('Dit signaal is intussen gewijzigd (opgepakt of afgehandeld). Laad het opnieuw.');
   }
 }
 

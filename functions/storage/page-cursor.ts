@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { ValidationError } from '../http/errors';
+import { InvalidInput } from '../../shared/domain/common/errors';
 import { auditTableDesign, tableDesign } from './table-design';
 
 /**
@@ -38,7 +38,7 @@ export function decodeCursor(
 ): Record<string, string> | undefined {
   if (cursor === undefined) return undefined;
   const invalid = () =>
-    new ValidationError([{ name: 'cursor', code: 'invalid_cursor', reason: 'Deze vervolgpagina is niet geldig.' }]);
+    new InvalidInput([{ name: 'cursor', code: 'invalid_cursor', reason: 'Deze vervolgpagina is niet geldig.' }]);
   let parsed: unknown;
   try {
     parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));

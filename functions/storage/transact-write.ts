@@ -5,7 +5,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { isTemporaryFailure, isThrottling } from '../http/errors';
+import { isTemporaryFailure, isThrottling } from '../aws-failures';
 
 /** Rounds of the SDK's own attempts one write gets, each round sent with the same ClientRequestToken. */
 export const TOKEN_ROUNDS = 3;

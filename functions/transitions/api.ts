@@ -31,7 +31,7 @@ import { DynamoTransitionStore } from '../storage/dynamo-transition-store';
 import { StepFunctionsTransitionWorkflow } from '../workflow/step-functions-workflow';
 import type { TransitionsDeps } from './ports';
 import { registerTransition } from './register-transition';
-import { ruled, runCommand } from './run-command';
+import { runCommand } from './run-command';
 import { authorize, openRecord } from '../access/person-record';
 import { transitionOperations } from '../../shared/api/operations/transitions';
 
@@ -217,7 +217,7 @@ export function transitionHandlers(deps: () => TransitionsDeps): CapabilityHandl
         params.transitionId,
         'transition:read',
       );
-      return { body: ruled(() => draftVow(t, t.toewijzing, supportConfigFor(t.providerId), body)) };
+      return { body: draftVow(t, t.toewijzing, supportConfigFor(t.providerId), body) };
     },
     setUitkering: async ({ principal, params, body, access }) => {
       const { expectedVersion, ...status } = body;

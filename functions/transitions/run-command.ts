@@ -4,9 +4,7 @@ import { signalen } from '../../shared/domain/transition/overview';
 import type { Principal } from '../../shared/domain/organisation/principal';
 import type { Actor, TimelineEvent } from '../../shared/domain/transition/timeline';
 import { Transition } from '../../shared/domain/transition/transition';
-import { RuleViolation } from '../../shared/domain/common/errors';
 import type { CommandContext, CommandResult } from '../../shared/domain/transition/transition-commands';
-import { RuleViolationError } from '../http/errors';
 import { StaleVersionError } from './errors';
 import type { TransitionChange, TransitionsDeps } from './ports';
 import { noticesFor } from '../../shared/domain/notices/notices';
@@ -135,7 +133,7 @@ export function prepareCommand(
     today: todayInNetherlands(now),
     actor: { id: actor.soort === 'medewerker' ? actor.id : 'werkproces', naam: actor.naam },
   };
-  const result = ruled(() => command(before, ctx));
+  const result = command(before, ctx);
   // Parse on the way in too: a command can never store a transition the schema would refuse.
   const next = Transition.parse({
     ...result.next,
@@ -162,14 +160,4 @@ export function prepareCommand(
     newId: deps.newId,
   });
   return { before, next, event, outbox };
-}
-
-/** Runs a pure domain decision; a rule that blocks it becomes a 409 with the rule's reason. */
-export function ruled<T>(decision: () => T): T {
-  try {
-    return decision();
-  } catch (error) {
-    if (error instanceof RuleViolation) throw new RuleViolationError(error.reden);
-    throw error;
-  }
 }

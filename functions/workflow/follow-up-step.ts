@@ -16,7 +16,7 @@ import type { Actor } from '../../shared/domain/transition/timeline';
 import type { Transition } from '../../shared/domain/transition/transition';
 import { recordScaleUpEnded } from '../../shared/domain/transition/transition-commands';
 import { clock } from '../clock';
-import { ConflictError } from '../http/errors';
+import { Conflict } from '../../shared/domain/common/errors';
 import { correlationIdOfInput, observed } from '../observability/context';
 import { logger } from '../observability/logger';
 import { countBusinessEvent } from '../observability/metrics';
@@ -76,7 +76,7 @@ export function createFollowUpStep(deps: () => FollowUpDeps) {
       return { transitionId, uitgevoerd: actie };
     } catch (error) {
       // Someone changed the signal or the transition meanwhile: the next look decides again.
-      if (!(error instanceof ConflictError)) throw error;
+      if (!(error instanceof Conflict)) throw error;
       return { transitionId, overgeslagen: actie };
     }
   };

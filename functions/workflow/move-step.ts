@@ -5,7 +5,7 @@ import { nextMoveStep } from '../../shared/domain/transition/move-process';
 import { municipalityPolicy } from '../../shared/domain/organisation/municipality-policy';
 import { applyMoveStep } from '../../shared/domain/transition/transition-commands';
 import { clock } from '../clock';
-import { RuleViolationError } from '../http/errors';
+import { RuleViolation } from '../../shared/domain/common/errors';
 import { correlationIdOfInput, observed } from '../observability/context';
 import { logger } from '../observability/logger';
 import { lazy, runtime } from '../runtime';
@@ -65,7 +65,7 @@ export function createMoveStep(
       logger.info('move step done', { transitionId, actie });
       return { transitionId, uitgevoerd: actie };
     } catch (error) {
-      if (!(error instanceof RuleViolationError)) throw error;
+      if (!(error instanceof RuleViolation)) throw error;
       return { transitionId, overgeslagen: actie };
     }
   };

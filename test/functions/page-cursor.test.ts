@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ValidationError } from '../../functions/http/errors';
+import { InvalidInput } from '../../shared/domain/common/errors';
 import { DynamoAuditLog } from '../../functions/storage/dynamo-audit-log';
 import { DynamoDeliveryStore } from '../../functions/storage/dynamo-delivery-store';
 import { DynamoOrganisationDirectory } from '../../functions/storage/dynamo-organisation-directory';
@@ -35,8 +35,8 @@ async function refused(read: Promise<unknown>): Promise<void> {
     () => undefined,
     (e: unknown) => e,
   );
-  expect(error).toBeInstanceOf(ValidationError);
-  expect((error as ValidationError).invalidParams).toEqual([
+  expect(error).toBeInstanceOf(InvalidInput);
+  expect((error as InvalidInput).invalidParams).toEqual([
     { name: 'cursor', code: 'invalid_cursor', reason: expect.any(String) },
   ]);
 }

@@ -6,7 +6,7 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isTemporaryFailure } from '../../functions/http/errors';
+import { isTemporaryFailure } from '../../functions/aws-failures';
 
 /**
  * The API answers 503 exactly for what the SDK's retry strategy retries. The handlers restate its rules (to keep

@@ -1,10 +1,34 @@
 /**
- * The domain's own errors: thrown by the pure rules and the storage adapters, mapped to HTTP only at the edge
- * (functions/http). A rule that refuses says why, in Dutch, in words the caseworker can act on.
+ * The domain's own errors: thrown by the pure rules and by the storage adapters, and mapped to HTTP only at the
+ * edge (functions/http). Each says, in Dutch, what happened in words the caseworker can act on.
  */
-export class RuleViolation extends Error {
+
+/** Someone or something else changed what this change was based on, or a rule refuses it: nothing was written. */
+export class Conflict extends Error {
+  readonly kind: 'conflict' | 'stale-version' | 'rule-violation' = 'conflict';
+  constructor(readonly title: string) {
+    super(title);
+    this.name = new.target.name;
+  }
+}
+
+/** The version a person saw is no longer the current one (another person changed it since). */
+export class StaleVersion extends Conflict {
+  override readonly kind = 'stale-version';
+}
+
+/** A domain rule refuses the change; `reden` says why. */
+export class RuleViolation extends Conflict {
+  override readonly kind = 'rule-violation';
   constructor(readonly reden: string) {
     super(reden);
-    this.name = 'RuleViolation';
+  }
+}
+
+/** Input the schema could not judge on its own (a cursor never issued), with the field and the reason. */
+export class InvalidInput extends Error {
+  constructor(readonly invalidParams: { name: string; code: string; reason: string }[]) {
+    super(invalidParams.map((p) => p.name).join(', '));
+    this.name = new.target.name;
   }
 }
