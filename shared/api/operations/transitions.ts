@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { freeText } from '../../domain/common/free-text';
+import { freeText, OptionalNote } from '../../domain/common/free-text';
 import { AanmeldingInput, Fase, Transition, TransitionSummary } from '../../domain/transition/transition';
 import {
   Adres,
@@ -61,9 +61,7 @@ export const SetReadinessInput = z
   .object({
     gedaan: z.boolean({ error: 'Geef aan of het punt gedaan is.' }),
     gedaanOp: IsoDate.optional(),
-    notitie: freeText(z.string().trim().max(500, { error: 'De notitie is te lang (hooguit 500 tekens).' }), {
-      multiline: true,
-    }).optional(),
+    notitie: OptionalNote,
     expectedVersion: ExpectedVersion,
   })
   .strict()

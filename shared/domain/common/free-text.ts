@@ -1,4 +1,4 @@
-import type * as z from 'zod';
+import * as z from 'zod';
 
 /**
  * Free text typed by a person (a reason, a note, a name, an address). Control characters and the bidi
@@ -48,3 +48,11 @@ export const EMERGENCY_REASON_MESSAGE =
 export function emergencyReasonIsValid(reason: string): boolean {
   return !hasForbiddenControl(reason) && visibleLength(reason) >= 10 && reason.length <= 300;
 }
+
+/** A note of at most 500 characters, over several lines if need be, that may be left out. */
+export const OptionalNote = freeText(
+  z.string().trim().max(500, { error: 'De notitie is te lang (hooguit 500 tekens).' }),
+  {
+    multiline: true,
+  },
+).optional();

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { freeText } from '../common/free-text';
+import { freeText, OptionalNote } from '../common/free-text';
 import { signFases } from './signaleringsplan';
 import { CONTACT_WATCH, signalSources, signalStatuses } from './signals';
 import { modaliteiten, supportLevels } from '../support/support';
@@ -114,9 +114,7 @@ export const Contact = z
     op: z.iso.datetime(),
     wie: Door,
     modaliteit: z.enum(modaliteiten, { error: 'Kies hoe het contact was.' }),
-    notitie: freeText(z.string().trim().max(500, { error: 'De notitie is te lang (hooguit 500 tekens).' }), {
-      multiline: true,
-    }).optional(),
+    notitie: OptionalNote,
   })
   .meta({ id: 'Contactmoment' });
 export type Contact = z.infer<typeof Contact>;
