@@ -1,5 +1,5 @@
 /**
- * The single DynamoDB table, as plain data: the CDK data stack (infra/stacks/data-stack.ts) and the local
+ * The single DynamoDB table, as plain data: the CDK data stack (infra/aws/stacks/data-stack.ts) and the local
  * DynamoDB (infra/local/dynamodb-local.ts) both build the table from this, so keys and indexes have one source.
  *
  * Its items, keys and access patterns (every list is a Query on a key or an index, never a Scan) are listed

@@ -2,10 +2,10 @@ import { App } from 'aws-cdk-lib';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { stageConfig } from '../config/stages';
-import { localHandlerMetadataKey, type LocalHandlerMetadata } from '../constructs/landing-function';
-import { createLandingStacks } from '../landing';
-import { cdkContext } from '../config/cdk-context';
+import { stageConfig } from '../aws/config/stages';
+import { localHandlerMetadataKey, type LocalHandlerMetadata } from '../aws/constructs/landing-function';
+import { createLandingStacks } from '../aws/landing';
+import { cdkContext } from '../aws/config/cdk-context';
 
 /**
  * Synthesizes the very CDK app that is deployed (bundling skipped) and reads from its templates what the

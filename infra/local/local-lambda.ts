@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { projectRoot, type LocalHandlerMetadata } from '../constructs/landing-function';
+import { projectRoot, type LocalHandlerMetadata } from '../aws/constructs/landing-function';
 
 export type LocalHandler = (event: unknown, context: LambdaContextLike) => Promise<unknown>;
 

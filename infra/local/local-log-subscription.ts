@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { refusalStatuses, type AccessLogRecord } from '../../functions/audit/access-log';
 import { logger } from '../../functions/observability/logger';
-import type { LocalHandlerMetadata } from '../constructs/landing-function';
+import type { LocalHandlerMetadata } from '../aws/constructs/landing-function';
 import { lambdaContext, loadHandler } from './local-lambda';
 
 /**

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import type { AuditParking } from '../../functions/audit/ports';
-import type { ParkedAuditQueue, ParkedMessage } from '../recovery/replay-audit';
+import type { ParkedAuditQueue, ParkedMessage } from '../ops/recovery/replay-audit';
 import { writeStateFile } from './state-file';
 
 /** The parked audit entries in the state folder. */

@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { LocalHandlerMetadata } from '../constructs/landing-function';
+import type { LocalHandlerMetadata } from '../aws/constructs/landing-function';
 import type { LocalParkedAudit } from './local-parked-audit';
 import { failedItems } from './batch-response';
 import { lambdaContext, loadHandler } from './local-lambda';

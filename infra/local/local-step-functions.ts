@@ -1,6 +1,6 @@
 import { StateMachine } from 'aws-local-stepfunctions';
 import { existsSync, readFileSync } from 'node:fs';
-import type { LocalHandlerMetadata } from '../constructs/landing-function';
+import type { LocalHandlerMetadata } from '../aws/constructs/landing-function';
 import type { LocalStateMachine } from './cloud-assembly';
 import { lambdaContext, loadHandler } from './local-lambda';
 import { writeStateFile } from './state-file';

@@ -6,7 +6,7 @@ import {
   GetShardIteratorCommand,
   type _Record,
 } from '@aws-sdk/client-dynamodb-streams';
-import type { LocalHandlerMetadata } from '../constructs/landing-function';
+import type { LocalHandlerMetadata } from '../aws/constructs/landing-function';
 import { localCredentials, localRegion } from './dynamodb-local';
 import { logger } from '../../functions/observability/logger';
 import { streamRecordsAgain } from './batch-response';

@@ -16,7 +16,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { parseArgs } from 'node:util';
-import { projectRoot } from '../constructs/landing-function';
+import { projectRoot } from '../aws/constructs/landing-function';
 import { startDynamoDbLocal, stopLeftoverDynamoDb, type RunningDynamoDb } from './dynamodb-local';
 import { PortInUseError, startLanding, type RunningLanding } from './landing';
 import { freePort, isPortFree } from './ports';

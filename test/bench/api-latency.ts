@@ -22,7 +22,7 @@ import { DynamoSignalStore } from '../../functions/storage/dynamo-signal-store';
 import { DynamoTransitionStore } from '../../functions/storage/dynamo-transition-store';
 import { startReadMeter, type DynamoCall } from './read-meter';
 import { actorOf } from '../../functions/transitions/run-command';
-import { projectRoot } from '../../infra/constructs/landing-function';
+import { projectRoot } from '../../infra/aws/constructs/landing-function';
 import { demoPersons } from '../../infra/local/demo-data';
 import { startDynamoDbLocal, type RunningDynamoDb } from '../../infra/local/dynamodb-local';
 import { startLanding, type RunningLanding } from '../../infra/local/landing';

@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { lambdaBundling, projectRoot } from '../../infra/constructs/landing-function';
+import { lambdaBundling, projectRoot } from '../../infra/aws/constructs/landing-function';
 import type { LocalAssembly } from '../../infra/local/cloud-assembly';
 
 export interface BundleFigure {

@@ -1,7 +1,7 @@
 import { fork } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { projectRoot } from '../../infra/constructs/landing-function';
+import { projectRoot } from '../../infra/aws/constructs/landing-function';
 
 /**
  * Runs one benchmark part in a fresh Node process and hands back its result. A part that starts the local

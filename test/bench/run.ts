@@ -15,7 +15,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { projectRoot } from '../../infra/constructs/landing-function';
+import { projectRoot } from '../../infra/aws/constructs/landing-function';
 import { synthesizeForLocal } from '../../infra/local/cloud-assembly';
 import { measureApi, type ApiBenchResult } from './api-latency';
 import { measureLambdaBundles, measureSpa, type BundleFigure, type SpaFigure } from './bundles';

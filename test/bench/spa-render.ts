@@ -22,7 +22,7 @@ import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
-import { projectRoot } from '../../infra/constructs/landing-function';
+import { projectRoot } from '../../infra/aws/constructs/landing-function';
 import { startDynamoDbLocal } from '../../infra/local/dynamodb-local';
 import { startLanding, type RunningLanding } from '../../infra/local/landing';
 import { freePort } from '../../infra/local/ports';

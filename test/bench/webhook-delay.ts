@@ -31,7 +31,7 @@ import { DynamoTransitionStore } from '../../functions/storage/dynamo-transition
 import { keys } from '../../functions/storage/keys';
 import { deliveryDepsFromEnvironment } from '../../functions/webhooks/delivery-runtime';
 import { RETRY_DELAYS_MS } from '../../functions/webhooks/retry-schedule';
-import { projectRoot } from '../../infra/constructs/landing-function';
+import { projectRoot } from '../../infra/aws/constructs/landing-function';
 import { localClient, startDynamoDbLocal } from '../../infra/local/dynamodb-local';
 import { readBody, verifiedNotice } from '../../infra/local/demo-receiver';
 import { startLanding, type RunningLanding } from '../../infra/local/landing';

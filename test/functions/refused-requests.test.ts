@@ -9,7 +9,7 @@ import { createDocumentClient } from '../../functions/storage/dynamo-client';
 import { dynamoClientSettings } from '../../functions/runtime';
 import { ensureTable, localCredentials, localRegion } from '../../infra/local/dynamodb-local';
 import { LocalParkedAudit } from '../../infra/local/local-parked-audit';
-import { replayParkedAudit } from '../../infra/recovery/replay-audit';
+import { replayParkedAudit } from '../../infra/ops/recovery/replay-audit';
 import { DynamoWire } from '../resilience/support/dynamo-wire';
 import { createTestTable, type TestTable } from '../support/dynamo';
 

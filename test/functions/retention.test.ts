@@ -413,18 +413,22 @@ describe('npm run retention against the local DynamoDB', () => {
   let ended: Transition;
   let ongoing: Transition;
   const run = (...args: string[]) =>
-    spawnSync(process.execPath, [path.join('node_modules/tsx/dist/cli.mjs'), 'infra/tools/retention.ts', ...args], {
-      encoding: 'utf8',
-      env: {
-        ...process.env,
-        AWS_ENDPOINT_URL_DYNAMODB: cli.endpoint,
-        TABLE_NAME: cli.tableName,
-        AUDIT_TABLE_NAME: `${cli.tableName}-audit`,
-        AWS_REGION: 'eu-west-1',
-        AWS_ACCESS_KEY_ID: 'local',
-        AWS_SECRET_ACCESS_KEY: 'local',
+    spawnSync(
+      process.execPath,
+      [path.join('node_modules/tsx/dist/cli.mjs'), 'infra/ops/commands/retention.ts', ...args],
+      {
+        encoding: 'utf8',
+        env: {
+          ...process.env,
+          AWS_ENDPOINT_URL_DYNAMODB: cli.endpoint,
+          TABLE_NAME: cli.tableName,
+          AUDIT_TABLE_NAME: `${cli.tableName}-audit`,
+          AWS_REGION: 'eu-west-1',
+          AWS_ACCESS_KEY_ID: 'local',
+          AWS_SECRET_ACCESS_KEY: 'local',
+        },
       },
-    });
+    );
 
   beforeAll(async () => {
     cli = await createTestTable('retention-cli');

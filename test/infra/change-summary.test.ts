@@ -2,11 +2,11 @@ import { CloudFormationClient, GetTemplateCommand } from '@aws-sdk/client-cloudf
 import { App } from 'aws-cdk-lib';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { stageConfig } from '../../infra/config/stages';
-import { createLandingStacks } from '../../infra/landing';
-import { formatChanges, stackChange } from '../../infra/tools/change-summary';
-import { deployedTemplate } from '../../infra/tools/deployed-template';
-import { cdkContext } from '../../infra/config/cdk-context';
+import { stageConfig } from '../../infra/aws/config/stages';
+import { createLandingStacks } from '../../infra/aws/landing';
+import { formatChanges, stackChange } from '../../infra/ops/commands/change-summary';
+import { deployedTemplate } from '../../infra/ops/commands/deployed-template';
+import { cdkContext } from '../../infra/aws/config/cdk-context';
 
 /** What `npm run diff` / `npm run deploy` say before a deploy, from the synthesized templates of dev. */
 type Template = { Resources: Record<string, { Type: string; Properties: Record<string, unknown> }> };

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { monthlyCost, total, withCostTable } from '../../infra/tools/cost-model';
+import { monthlyCost, total, withCostTable } from '../../infra/ops/commands/cost-model';
 
 describe('the cost model', () => {
   it('grows with the number of transitions, with a fixed part that does not', () => {

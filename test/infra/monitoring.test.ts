@@ -1,12 +1,12 @@
 import { App, type Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { stageConfig, stageNames, type StageName } from '../../infra/config/stages';
-import { createLandingStacks } from '../../infra/landing';
-import { runbookAnchors } from '../../infra/stacks/monitoring-stack';
+import { stageConfig, stageNames, type StageName } from '../../infra/aws/config/stages';
+import { createLandingStacks } from '../../infra/aws/landing';
+import { runbookAnchors } from '../../infra/aws/stacks/monitoring-stack';
 import { businessMetrics } from '../../functions/observability/metrics';
-import { fixed } from '../../infra/tools/cost-model';
-import { cdkContext } from '../../infra/config/cdk-context';
+import { fixed } from '../../infra/ops/commands/cost-model';
+import { cdkContext } from '../../infra/aws/config/cdk-context';
 
 /**
  * The monitoring stack of every stage: each alarm ops rely on exists and notifies the stage's ops topic, every

@@ -1,14 +1,14 @@
 import { App, type PolicyValidationPluginReport, Stack, Stage, Validations } from 'aws-cdk-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { stageConfig, stageNames, type StageName } from '../../infra/config/stages';
-import { localHandlerMetadataKey } from '../../infra/constructs/landing-function';
-import { addGuardRails } from '../../infra/guard-rails';
-import { createLandingStacks } from '../../infra/landing';
-import { cdkContext } from '../../infra/config/cdk-context';
+import { stageConfig, stageNames, type StageName } from '../../infra/aws/config/stages';
+import { localHandlerMetadataKey } from '../../infra/aws/constructs/landing-function';
+import { addGuardRails } from '../../infra/aws/guard-rails';
+import { createLandingStacks } from '../../infra/aws/landing';
+import { cdkContext } from '../../infra/aws/config/cdk-context';
 
 /**
  * Guard rails over every stack of every stage, synthesized once (bundling skipped): cdk-nag's AWS Solutions
- * checks exactly as `infra/app.ts` adds them, least privilege in every identity policy, and encryption at
+ * checks exactly as `infra/aws/app.ts` adds them, least privilege in every identity policy, and encryption at
  * rest and TLS for every store and endpoint. dev is synthesized as it is before its certificates exist, acc
  * and prod with them (as their deploys pass them), so both shapes of the distribution and the API are checked.
  */

@@ -9,9 +9,9 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { DynamoOrganisationDirectory } from '../../functions/storage/dynamo-organisation-directory';
-import { CognitoUsers } from '../../infra/onboarding/cognito-users';
-import { onboard } from '../../infra/onboarding/onboard';
-import { parseOnboardingFile, type OnboardingFile } from '../../infra/onboarding/onboarding-file';
+import { CognitoUsers } from '../../infra/ops/onboarding/cognito-users';
+import { onboard } from '../../infra/ops/onboarding/onboard';
+import { parseOnboardingFile, type OnboardingFile } from '../../infra/ops/onboarding/onboarding-file';
 import { createTestTable, type TestTable } from '../support/dynamo';
 
 /**

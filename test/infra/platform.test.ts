@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { lambdaBundling } from '../../infra/constructs/landing-function';
+import { lambdaBundling } from '../../infra/aws/constructs/landing-function';
 
 /** Locally, in CI and on Lambda the same major version of Node runs the code: the pinned `node` package's. */
 describe('platform', () => {

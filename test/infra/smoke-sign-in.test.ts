@@ -7,7 +7,7 @@ import {
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { cognitoSignIn, SignInError } from '../../infra/smoke/sign-in';
+import { cognitoSignIn, SignInError } from '../../infra/ops/smoke/sign-in';
 
 // Cognito, Secrets Manager and CloudFormation exist only on AWS: stand-ins that answer as they do.
 const secrets = mockClient(SecretsManagerClient);

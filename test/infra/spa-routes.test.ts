@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { spaRoutesFunctionPath } from '../../infra/stacks/web-stack';
+import { spaRoutesFunctionPath } from '../../infra/aws/stacks/web-stack';
 
 /**
  * The CloudFront Function on the SPA's behaviour (viewer request), run in node on the events CloudFront

@@ -2,9 +2,9 @@ import { App } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { operations, routeKey } from '../../shared/api/contract';
-import { stageConfig } from '../../infra/config/stages';
-import { createLandingStacks } from '../../infra/landing';
-import { cdkContext } from '../../infra/config/cdk-context';
+import { stageConfig } from '../../infra/aws/config/stages';
+import { createLandingStacks } from '../../infra/aws/landing';
+import { cdkContext } from '../../infra/aws/config/cdk-context';
 import { LEASE_MS, workerBudget } from '../../functions/webhooks/worker-budget';
 
 function synth(stage: 'dev' | 'prod') {

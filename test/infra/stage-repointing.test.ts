@@ -1,7 +1,7 @@
 import { DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { describe, expect, it } from 'vitest';
-import { currentRepointing, repointingContext, repointingParameters } from '../../infra/tools/stage-repointing';
+import { currentRepointing, repointingContext, repointingParameters } from '../../infra/ops/commands/stage-repointing';
 
 /** `npm run deploy` keeps a restored stage on its restored tables (docs/RECOVERY.md). */
 const own = { main: 'Landing-acc-Data-Table', audit: 'Landing-acc-Data-AuditTable' };

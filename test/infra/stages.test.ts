@@ -1,11 +1,11 @@
 import { App } from 'aws-cdk-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { stageConfig, stageNames, type StageConfig, type StageName } from '../../infra/config/stages';
-import { createLandingStacks } from '../../infra/landing';
-import { cdkContext } from '../../infra/config/cdk-context';
+import { stageConfig, stageNames, type StageConfig, type StageName } from '../../infra/aws/config/stages';
+import { createLandingStacks } from '../../infra/aws/landing';
+import { cdkContext } from '../../infra/aws/config/cdk-context';
 
 /**
- * The three stages come from one app and differ only where infra/config/stages.ts says. Each template of acc
+ * The three stages come from one app and differ only where infra/aws/config/stages.ts says. Each template of acc
  * and prod is compared with dev's, with the stage's own names (stack names, domain, sign-in prefix) written as
  * placeholders; every remaining difference must be explained by a setting of the typed config. A difference
  * no setting explains (a stack that checks `stage.name` itself) fails here.

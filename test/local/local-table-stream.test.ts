@@ -7,7 +7,7 @@ import {
 } from '@aws-sdk/client-dynamodb-streams';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { LocalHandlerMetadata } from '../../infra/constructs/landing-function';
+import type { LocalHandlerMetadata } from '../../infra/aws/constructs/landing-function';
 import { LocalTableStream } from '../../infra/local/local-table-stream';
 
 /**

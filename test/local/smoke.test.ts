@@ -4,8 +4,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startLanding, type RunningLanding } from '../../infra/local/landing';
-import { localSignIn } from '../../infra/smoke/sign-in';
-import { runSmoke, stepNames } from '../../infra/smoke/smoke-walk';
+import { localSignIn } from '../../infra/ops/smoke/sign-in';
+import { runSmoke, stepNames } from '../../infra/ops/smoke/smoke-walk';
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -31,7 +31,7 @@ function smoke(...args: string[]): Promise<{ code: number; stdout: string; stder
   return new Promise((resolve) => {
     execFile(
       process.execPath,
-      [path.join(projectRoot, 'node_modules/tsx/dist/cli.mjs'), 'infra/tools/smoke.ts', ...args],
+      [path.join(projectRoot, 'node_modules/tsx/dist/cli.mjs'), 'infra/ops/commands/smoke.ts', ...args],
       { cwd: projectRoot, env },
       (error, stdout, stderr) => resolve({ code: error ? Number(error.code) : 0, stdout, stderr }),
     );

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { DynamoTransitionStore } from '../../functions/storage/dynamo-transition-store';
 import { synthesizeForLocal, type LocalAssembly } from '../../infra/local/cloud-assembly';
 import { ExecutionAlreadyExistsError, LocalStepFunctions } from '../../infra/local/local-step-functions';
-import { transitionWorkflowStates } from '../../infra/workflows/transition-workflow';
+import { transitionWorkflowStates } from '../../infra/aws/workflows/transition-workflow';
 import { localCredentials, localRegion } from '../../infra/local/dynamodb-local';
 import { createTestTable, type TestTable } from '../support/dynamo';
 

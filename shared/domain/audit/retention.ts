@@ -5,7 +5,7 @@ import type { Transition } from '../transition/transition';
 /**
  * The bewaartermijn of a person's record: when a transition that ended may (and must) be deleted. Pure: the
  * caller passes today and the number of years, which is stage configuration (`recordRetentionYears` in
- * infra/config/stages.ts), not a constant of the code.
+ * infra/aws/config/stages.ts), not a constant of the code.
  *
  * A record of Wmo support is kept 15 years after the support ended unless the organisation's privacy officer
  * (functionaris gegevensbescherming) decides otherwise; they set the stages' value, this is only the default.

@@ -8,7 +8,7 @@ import { geaccepteerdeAanbieding, omklapAankondiging, omklapDatum } from '../won
  * The move and what follows it, as a process: from an accepted woning through the signed contract, the
  * uitkering check, the confirmation of support and budget, the move itself and the review after it, to
  * the omklap years later. Pure: given the transition and today, it says which step is due now, or until
- * when to wait. The workflow (infra/workflows/move-workflow.ts) carries the steps out.
+ * when to wait. The workflow (infra/aws/workflows/move-workflow.ts) carries the steps out.
  */
 export const REVIEW_AFTER_MOVE_DAYS = 42;
 

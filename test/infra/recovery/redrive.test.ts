@@ -12,7 +12,7 @@ import {
 } from '@aws-sdk/client-sfn';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AwsWorkflowPort } from '../../../infra/recovery/aws-workflow-port';
+import { AwsWorkflowPort } from '../../../infra/ops/recovery/aws-workflow-port';
 import {
   chooseAction,
   processes,
@@ -20,7 +20,7 @@ import {
   type RedriveOptions,
   redriveToken,
   replacementName,
-} from '../../../infra/recovery/redrive';
+} from '../../../infra/ops/recovery/redrive';
 
 /** Re-driving a stage's failed executions, against a mocked Step Functions and CloudFormation. */
 const account = '123456789012';

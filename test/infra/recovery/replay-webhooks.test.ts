@@ -6,7 +6,7 @@ import { DynamoOrganisationDirectory } from '../../../functions/storage/dynamo-o
 import { DynamoApiKeyStore } from '../../../functions/storage/dynamo-api-key-store';
 import { createWebhookAdminApi } from '../../../functions/webhooks/admin-api';
 import { LocalSecretVault } from '../../../functions/webhooks/secret-vault';
-import { replayEndpoint } from '../../../infra/recovery/replay-webhooks';
+import { replayEndpoint } from '../../../infra/ops/recovery/replay-webhooks';
 import { noticeTypes } from '../../../shared/domain/notices/notices';
 import { sequenceOf, type OutboxEvent } from '../../../shared/domain/notices/outbox-event';
 import type { Delivery, DeliveryRef, Endpoint } from '../../../shared/domain/notices/webhook-schemas';

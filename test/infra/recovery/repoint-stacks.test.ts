@@ -1,10 +1,10 @@
 import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
-import { stageConfig } from '../../../infra/config/stages';
-import { createLandingStacks } from '../../../infra/landing';
-import { deployCommand, repointingFromContext } from '../../../infra/recovery/repoint';
-import { cdkContext } from '../../../infra/config/cdk-context';
+import { stageConfig } from '../../../infra/aws/config/stages';
+import { createLandingStacks } from '../../../infra/aws/landing';
+import { deployCommand, repointingFromContext } from '../../../infra/ops/recovery/repoint';
+import { cdkContext } from '../../../infra/aws/config/cdk-context';
 
 const restored = 'Landing-prod-Data-TableCD117FA1-1ABC-restored-20270305T1015';
 const restoredStream = `arn:aws:dynamodb:eu-west-1:123456789012:table/${restored}/stream/2027-03-05T11:42:07.123`;

@@ -21,10 +21,10 @@ import {
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { auditTableDesign, tableDesign } from '../../../functions/storage/table-design';
-import { AwsRestorePort } from '../../../infra/recovery/aws-restore-port';
-import { restoreTable, type RestoreOptions, type TableChecker } from '../../../infra/recovery/restore-procedure';
-import { parseRestoreTime, restoredTableName } from '../../../infra/recovery/restore-plan';
-import type { CheckReport } from '../../../infra/recovery/table-check';
+import { AwsRestorePort } from '../../../infra/ops/recovery/aws-restore-port';
+import { restoreTable, type RestoreOptions, type TableChecker } from '../../../infra/ops/recovery/restore-procedure';
+import { parseRestoreTime, restoredTableName } from '../../../infra/ops/recovery/restore-plan';
+import type { CheckReport } from '../../../infra/ops/recovery/table-check';
 
 /**
  * The restore's AWS calls against a mocked SDK that behaves like DynamoDB's control plane: a restore makes a

@@ -1,4 +1,4 @@
-import type { LocalHandlerMetadata } from '../../../infra/constructs/landing-function';
+import type { LocalHandlerMetadata } from '../../../infra/aws/constructs/landing-function';
 import { loadHandler, type LambdaContextLike } from '../../../infra/local/local-lambda';
 
 /**

@@ -1,0 +1,161 @@
+import { Duration } from 'aws-cdk-lib';
+import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { Architecture, type CfnFunction, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { IQueue } from 'aws-cdk-lib/aws-sqs';
+import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import type { Construct } from 'constructs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { auditTableDesign, tableDesign, type TableDesign } from '../../../functions/storage/table-design';
+import type { StageConfig } from '../config/stages';
+import { acknowledge } from '../guard-rails';
+
+export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+
+/** Metadata key that tells the local runtime which source file and export a Lambda runs. */
+export const localHandlerMetadataKey = 'landing:handler';
+export interface LocalHandlerMetadata {
+  entry: string;
+  exportName: string;
+}
+
+export interface LandingFunctionProps {
+  stage: StageConfig;
+  /** Source file relative to the project root, e.g. `functions/transitions/api.ts`. */
+  entry: string;
+  description: string;
+  environment?: Record<string, string>;
+  timeout?: Duration;
+  memorySize?: number;
+  /** Where an asynchronous invocation goes after Lambda's own retries failed. */
+  deadLetterQueue?: IQueue;
+}
+
+/**
+ * How every Lambda is bundled: CDK passes these to esbuild, and the benchmark bundles with the same values
+ * to report sizes and cold-start times.
+ */
+export const lambdaBundling = {
+  target: 'node24',
+  minify: true,
+  mainFields: ['module', 'main'],
+  // ESM bundles still meet CommonJS dependencies that call require().
+  banner:
+    "import { createRequire as __landingCreateRequire } from 'module'; const require = __landingCreateRequire(import.meta.url);",
+  // The nodejs24.x runtime ships AWS SDK v3; leaving it out keeps bundles small and cold starts short.
+  external: ['@aws-sdk/*'],
+} as const;
+
+const retention: Record<StageConfig['logRetentionDays'], RetentionDays> = {
+  14: RetentionDays.TWO_WEEKS,
+  90: RetentionDays.THREE_MONTHS,
+  365: RetentionDays.ONE_YEAR,
+};
+
+/** How long the stage keeps operational logs (Lambda logs, API Gateway's access log). */
+export const logRetentionOf = (stage: StageConfig): RetentionDays => retention[stage.logRetentionDays];
+
+/** What the functions do with the tables (Lambdas never Scan: every list is a Query, see table-design.ts). */
+const tableReadActions = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:ConditionCheckItem'];
+const tableWriteActions = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
+
+/** A table and its global secondary indexes by name (no `index/*`: a new index is added to the design first). */
+const tableResources = (table: ITableV2, design: TableDesign) => [
+  table.tableArn,
+  ...design.globalIndexes.map((index) => `${table.tableArn}/index/${index.indexName}`),
+];
+
+/**
+ * A Lambda with Landing's defaults: Node 24 on arm64, ESM bundled and minified by local esbuild with
+ * source maps, its own log group, its own role (writing to that log group and nothing else until a grant
+ * adds to it), and grant helpers so stacks read as wiring.
+ */
+export class LandingFunction extends NodejsFunction {
+  constructor(scope: Construct, id: string, props: LandingFunctionProps) {
+    const logGroup = new LogGroup(scope, `${id}Logs`, {
+      retention: logRetentionOf(props.stage),
+      removalPolicy: props.stage.removalPolicy,
+    });
+    // Not AWS's AWSLambdaBasicExecutionRole (logs in every log group of the account): only its own log group.
+    const role = new Role(scope, `${id}ServiceRole`, {
+      assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
+      description: `Landing ${props.stage.name}: ${id}`,
+    });
+    logGroup.grantWrite(role);
+    super(scope, id, {
+      entry: path.join(projectRoot, props.entry),
+      handler: 'handler',
+      description: props.description,
+      runtime: Runtime.NODEJS_24_X,
+      architecture: Architecture.ARM_64,
+      memorySize: props.memorySize ?? 512,
+      timeout: props.timeout ?? Duration.seconds(10),
+      tracing: props.stage.tracing ? Tracing.ACTIVE : Tracing.DISABLED,
+      projectRoot,
+      depsLockFilePath: path.join(projectRoot, 'package-lock.json'),
+      role,
+      logGroup,
+      ...(props.deadLetterQueue ? { deadLetterQueue: props.deadLetterQueue } : {}),
+      environment: {
+        NODE_OPTIONS: '--enable-source-maps',
+        LOG_LEVEL: 'info',
+        // The `stage` dimension of the business metrics (functions/observability/metrics.ts).
+        LANDING_STAGE: props.stage.name,
+        ...props.environment,
+      },
+      bundling: {
+        forceDockerBundling: false,
+        format: OutputFormat.ESM,
+        sourceMap: true,
+        target: lambdaBundling.target,
+        minify: lambdaBundling.minify,
+        mainFields: [...lambdaBundling.mainFields],
+        banner: lambdaBundling.banner,
+        externalModules: [...lambdaBundling.external],
+      },
+    });
+    const metadata: LocalHandlerMetadata = { entry: props.entry, exportName: 'handler' };
+    (this.node.defaultChild as CfnFunction).addMetadata(localHandlerMetadataKey, metadata);
+
+    acknowledge(this, {
+      id: 'AwsSolutions-L1',
+      reason:
+        'Node 24 pinned on purpose: the bundles target node24, the same major runs locally and in CI, and a runtime upgrade is a change of its own.',
+    });
+    if (props.stage.tracing) {
+      acknowledge(role, {
+        id: 'AwsSolutions-IAM5[Resource::*]',
+        reason:
+          'X-Ray tracing: xray:PutTraceSegments and xray:PutTelemetryRecords take no resource ARN; test/infra/nag.test.ts allows no other action on "*".',
+      });
+    }
+  }
+
+  /**
+   * The audit trail by intent: `append` may only add entries (PutItem, BatchWriteItem: no update, no delete),
+   * `read` may only query them.
+   */
+  bindAudit(table: ITableV2, access: 'append' | 'read', retentionDays: number): this {
+    this.addToRolePolicy(
+      access === 'append'
+        ? new PolicyStatement({ actions: ['dynamodb:PutItem', 'dynamodb:BatchWriteItem'], resources: [table.tableArn] })
+        : new PolicyStatement({
+            actions: ['dynamodb:Query', 'dynamodb:GetItem'],
+            resources: tableResources(table, auditTableDesign),
+          }),
+    );
+    this.addEnvironment('AUDIT_TABLE_NAME', table.tableName);
+    this.addEnvironment('AUDIT_RETENTION_DAYS', String(retentionDays));
+    return this;
+  }
+
+  /** The product's table by intent: read only, or read and write (its items; never Scan, never the table's settings). */
+  bindTable(table: ITableV2, access: 'R' | 'RW'): this {
+    const actions = access === 'R' ? tableReadActions : [...tableReadActions, ...tableWriteActions];
+    this.addToRolePolicy(new PolicyStatement({ actions, resources: tableResources(table, tableDesign) }));
+    this.addEnvironment('TABLE_NAME', table.tableName);
+    return this;
+  }
+}
