@@ -4,7 +4,7 @@ import { appConfig } from '../auth/app-config';
 import { api } from './client';
 
 /** A load that failed, kept as a value: a page tells a 404 from "another team" from the rest by the error. */
-export type Loaded<T> = { value: T; error?: undefined } | { value?: undefined; error: unknown };
+type Loaded<T> = { value: T; error?: undefined } | { value?: undefined; error: unknown };
 export const settle = <T>(loading: Promise<T>): Promise<Loaded<T>> =>
   loading.then(
     (value) => ({ value }),
