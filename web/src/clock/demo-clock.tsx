@@ -1,19 +1,25 @@
-import { createResource, createSignal, For, Show } from 'solid-js';
-import { api, type LocalClockState } from '../api/client';
+import { createAsync } from '@solidjs/router';
+import { createSignal, For, Show } from 'solid-js';
+import { api } from '../api/client';
+import { getClock } from '../api/queries';
 import { datumTijd } from '../format';
 
 /**
  * The demo clock (local mode only): the product's today, and buttons that move it forward so a demo can
  * show weeks and years passing (the move day, the review, the omklap). On AWS `/local/clock` does not exist.
+ * It is read once per page load (the shell keeps it in the router's cache): only its own buttons move it,
+ * and they reload the page.
  */
-const [clockState, { mutate }] = createResource<LocalClockState | undefined>(() =>
-  api.local.clock().catch(() => undefined),
-);
-
-/** The product's today, when known (in local mode it may lie ahead of the real date). */
-export const today = () => clockState()?.today;
-/** The product's now, when known: deadlines are overdue against this, not the browser's clock. */
-export const now = () => clockState()?.now;
+export function useDemoClock() {
+  const state = createAsync(() => getClock());
+  return {
+    state,
+    /** The product's today, when known (in local mode it may lie ahead of the real date). */
+    today: () => state()?.today,
+    /** The product's now, when known: deadlines are overdue against this, not the browser's clock. */
+    now: () => state()?.now,
+  };
+}
 
 // Hours for a signal's deadline (rood: 4 hours), days to years for the move, reviews and the omklap.
 const steps = [
@@ -26,12 +32,13 @@ const steps = [
 ];
 
 export function DemoClock() {
+  const { state: clockState } = useDemoClock();
   const [busy, setBusy] = createSignal(false);
   const advance = async (step: Parameters<typeof api.local.advanceClock>[0]) => {
     setBusy(true);
     try {
       // Answered once the workflows woken by the jump have written: reload so every panel shows the new day.
-      mutate(await api.local.advanceClock(step));
+      await api.local.advanceClock(step);
       window.location.reload();
     } finally {
       setBusy(false);

@@ -1,7 +1,8 @@
-import { A } from '@solidjs/router';
-import { createResource, createSignal, For, Show } from 'solid-js';
+import { A, createAsync } from '@solidjs/router';
+import { createSignal, For, Show } from 'solid-js';
 import { api, ApiError } from '../api/client';
-import { today } from '../clock/demo-clock';
+import { getBudgetInbox } from '../api/queries';
+import { useDemoClock } from '../clock/demo-clock';
 import { SpendHeading } from '../components/budget/spend-heading';
 import { PageTitle } from '../components/page-title';
 import { ProblemAlert } from '../components/problem-alert';
@@ -11,10 +12,14 @@ import { saveFile } from '../download';
 
 /** The budget holder's inbox: spends across the municipality waiting for a decision, and the finance export. */
 export default function BudgetInboxPage() {
-  const [inbox] = createResource(api.budget.inbox);
-  const firstOfMonth = () => `${(today() ?? new Date().toISOString().slice(0, 10)).slice(0, 8)}01`;
-  const [van, setVan] = createSignal(firstOfMonth());
-  const [tot, setTot] = createSignal(today() ?? new Date().toISOString().slice(0, 10));
+  const inbox = createAsync(() => getBudgetInbox());
+  const { today: clockToday } = useDemoClock();
+  const today = () => clockToday() ?? new Date().toISOString().slice(0, 10);
+  // Until the user picks dates: this month so far, by the product's today (it arrives a moment after the page).
+  const [pickedVan, setVan] = createSignal<string>();
+  const [pickedTot, setTot] = createSignal<string>();
+  const van = () => pickedVan() ?? `${today().slice(0, 8)}01`;
+  const tot = () => pickedTot() ?? today();
   const [error, setError] = createSignal<string>();
 
   const download = async (event: SubmitEvent) => {
@@ -30,8 +35,8 @@ export default function BudgetInboxPage() {
   return (
     <section class="landing-section">
       <PageTitle>Regelbudget: te beoordelen</PageTitle>
-      <ProblemAlert message={inbox.error ? 'De uitgaven konden niet worden geladen.' : undefined} />
-      <Show when={inbox()}>
+      <ProblemAlert message={inbox()?.error ? 'De uitgaven konden niet worden geladen.' : undefined} />
+      <Show when={inbox()?.value}>
         {(list) => (
           <Show
             when={list().items.length > 0}

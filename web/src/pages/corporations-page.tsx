@@ -1,6 +1,6 @@
-import { useSearchParams } from '@solidjs/router';
-import { createResource, For, Show } from 'solid-js';
-import { api } from '../api/client';
+import { createAsync, useSearchParams } from '@solidjs/router';
+import { For, Show } from 'solid-js';
+import { getCorporations } from '../api/queries';
 import { PageTitle } from '../components/page-title';
 import { ProblemAlert } from '../components/problem-alert';
 import { CorporationAdmin } from '../components/webhooks/corporation-admin';
@@ -12,8 +12,8 @@ import { CorporationAdmin } from '../components/webhooks/corporation-admin';
  */
 export default function CorporationsPage() {
   const [search, setSearch] = useSearchParams<{ corporatie?: string }>();
-  const [corporations] = createResource(api.corporations);
-  const chosen = () => corporations()?.items.find((c) => c.id === search.corporatie);
+  const corporations = createAsync(() => getCorporations());
+  const chosen = () => corporations()?.value?.items.find((c) => c.id === search.corporatie);
 
   return (
     <section class="landing-section">
@@ -22,7 +22,7 @@ export default function CorporationsPage() {
         Kies een woningcorporatie om te beheren waar haar meldingen naartoe gaan (webhooks) en met welke API-sleutels
         zij signalen meldt.
       </p>
-      <ProblemAlert message={corporations.error ? 'De corporaties konden niet worden geladen.' : undefined} />
+      <ProblemAlert message={corporations()?.error ? 'De corporaties konden niet worden geladen.' : undefined} />
       <div class="utrecht-form-field utrecht-form-field--distanced">
         <div class="utrecht-form-field__label">
           <label class="utrecht-form-label" for="corporatie-keuze">
@@ -37,7 +37,7 @@ export default function CorporationsPage() {
             onChange={(e) => setSearch({ corporatie: e.currentTarget.value || undefined })}
           >
             <option value="">Kies een corporatie</option>
-            <For each={corporations()?.items ?? []}>
+            <For each={corporations()?.value?.items ?? []}>
               {(c) => (
                 <option value={c.id} selected={c.id === search.corporatie}>
                   {c.naam}

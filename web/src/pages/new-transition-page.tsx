@@ -1,10 +1,11 @@
-import { useNavigate } from '@solidjs/router';
-import { createResource, createSignal, For, Show } from 'solid-js';
+import { createAsync, useNavigate } from '@solidjs/router';
+import { createSignal, For, Show } from 'solid-js';
 import { createStore } from 'solid-js/store';
 import { u16Municipalities } from '../../../shared/domain/organisation/municipalities';
 import { herkomstLabels, herkomsten, type Herkomst } from '../../../shared/domain/common/vocabulary';
 import type { AanmeldingInput } from '../../../shared/domain/transition/transition';
 import { api, ApiError } from '../api/client';
+import { getMe, getStaff, getTeam, overviewsChanged } from '../api/queries';
 import { session } from '../auth/session';
 import { ErrorSummary, type SummaryItem } from '../components/error-summary';
 import { describedBy, FormField, FormFieldset } from '../components/form-field';
@@ -25,16 +26,13 @@ const MAX_BEGELEIDERS = 2;
 
 export default function NewTransitionPage() {
   const navigate = useNavigate();
-  const [me] = createResource(api.organisation.me);
-  const [staff] = createResource(api.organisation.staff);
-  const begeleiders = () => (staff()?.items ?? []).filter((s) => s.role === 'begeleider');
+  const me = createAsync(() => getMe());
+  const staff = createAsync(() => getStaff());
+  const begeleiders = () => (staff()?.value?.items ?? []).filter((s) => s.role === 'begeleider');
   const self = session()?.principal;
   // The team lead assigns with the team's load in view: who is over capacity shows next to their name.
-  const [team] = createResource(
-    () => self?.role === 'teamleider',
-    () => api.caseload.team(),
-  );
-  const loadOf = (userId: string) => team()?.caseload.find((c) => c.begeleider.id === userId);
+  const team = createAsync(async () => (self?.role === 'teamleider' ? getTeam() : undefined));
+  const loadOf = (userId: string) => team()?.value?.caseload.find((c) => c.begeleider.id === userId);
 
   const [form, setForm] = createStore({
     voornaam: '',
@@ -67,6 +65,7 @@ export default function NewTransitionPage() {
     } as AanmeldingInput; // checked by the API, which answers with field messages
     try {
       const transition = await api.transitions.create(input, idempotencyKey);
+      void overviewsChanged();
       navigate(`/trajecten/${transition.id}`);
     } catch (e) {
       if (e instanceof ApiError && e.status === 400) {
@@ -184,7 +183,7 @@ export default function NewTransitionPage() {
             id="zorgaanbieder"
             class="utrecht-textbox utrecht-textbox--html-input utrecht-textbox--read-only"
             readonly
-            value={me()?.organisation.naam ?? ''}
+            value={me()?.value?.organisation.naam ?? ''}
           />
         </FormField>
         <FormFieldset

@@ -1,8 +1,8 @@
-import { useNavigate } from '@solidjs/router';
-import { createResource, createSignal, For, Match, Show, Switch } from 'solid-js';
+import { createAsync, useNavigate } from '@solidjs/router';
+import { createSignal, For, Match, Show, Switch } from 'solid-js';
 import { roleLabels } from '../../../shared/domain/common/vocabulary';
 import { api, ApiError, type CognitoAuthConfig } from '../api/client';
-import { appConfig } from '../auth/app-config';
+import { getAppConfig, getLocalUsers } from '../api/queries';
 import { startCognitoSignIn } from '../auth/cognito-sign-in';
 import { homeOf } from '../auth/home';
 import { sessionEnded, signIn } from '../auth/session';
@@ -12,16 +12,14 @@ import { ProblemAlert } from '../components/problem-alert';
 /** Local mode: choose one of the seeded users. On AWS: Cognito's hosted pages (code flow with PKCE). */
 export function SignInPage() {
   const navigate = useNavigate();
-  const [config] = createResource(appConfig);
+  const loadedConfig = createAsync(() => getAppConfig());
+  const config = () => loadedConfig()?.value;
   const cognito = () => {
     const auth = config()?.auth;
     return auth?.mode === 'cognito' ? auth : undefined;
   };
   const [leaving, setLeaving] = createSignal(false);
-  const [users] = createResource(
-    () => config()?.auth.mode === 'local',
-    () => api.local.users(),
-  );
+  const users = createAsync(async () => (config()?.auth.mode === 'local' ? getLocalUsers() : undefined));
   const [error, setError] = createSignal<string>();
 
   const choose = async (userId: string) => {
@@ -55,14 +53,16 @@ export function SignInPage() {
           </div>
         </div>
       </Show>
-      <ProblemAlert message={error() ?? (config.error || users.error ? 'Landing is niet bereikbaar.' : undefined)} />
+      <ProblemAlert
+        message={error() ?? (loadedConfig()?.error || users()?.error ? 'Landing is niet bereikbaar.' : undefined)}
+      />
       <Switch>
         <Match when={config()?.auth.mode === 'local'}>
           <p class="utrecht-paragraph">
             Dit is de lokale versie met demogegevens. Kies een demo-gebruiker om als die persoon te werken.
           </p>
           <ul class="landing-user-list" aria-label="Demo-gebruikers">
-            <For each={users()?.items}>
+            <For each={users()?.value?.items}>
               {(user) => (
                 <li>
                   <button

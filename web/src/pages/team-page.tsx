@@ -1,6 +1,7 @@
-import { A } from '@solidjs/router';
-import { createResource, createSignal, For, Show } from 'solid-js';
+import { A, createAsync } from '@solidjs/router';
+import { createSignal, For, Show } from 'solid-js';
 import { api } from '../api/client';
+import { getEmergencyAccess, getTeam } from '../api/queries';
 import { CaseloadMeter } from '../components/caseload/caseload-meter';
 import { AuditLine, AuditTrail } from '../components/audit/audit-trail';
 import { PageTitle } from '../components/page-title';
@@ -12,13 +13,13 @@ import { naam } from '../format';
  * first, before assigning a new transition; and who has been on intensief too long (afschalen is a plan too).
  */
 export default function TeamPage() {
-  const [team] = createResource(api.caseload.team);
-  const [emergency] = createResource(api.audit.emergencyAccess);
+  const team = createAsync(() => getTeam());
+  const emergency = createAsync(() => getEmergencyAccess());
   return (
     <section class="landing-section">
       <PageTitle>Team</PageTitle>
-      <ProblemAlert message={team.error ? 'Het team kon niet worden geladen.' : undefined} />
-      <Show when={team()}>
+      <ProblemAlert message={team()?.error ? 'Het team kon niet worden geladen.' : undefined} />
+      <Show when={team()?.value}>
         {(t) => (
           <>
             <h2 class="utrecht-heading-2">Caseload per begeleider</h2>
@@ -61,7 +62,7 @@ export default function TeamPage() {
         )}
       </Show>
       <h2 class="utrecht-heading-2">Noodtoegang tot dossiers van je team</h2>
-      <Show when={emergency()}>
+      <Show when={emergency()?.value}>
         {(page) => (
           <Show
             when={page().items.length > 0}

@@ -1,9 +1,9 @@
-import { A } from '@solidjs/router';
-import { createResource, For, Show } from 'solid-js';
+import { A, createAsync } from '@solidjs/router';
+import { For, Show } from 'solid-js';
 import type { TodayView } from '../../../shared/api/caseload-schemas';
 import { signFaseLabels } from '../../../shared/domain/signals/signaleringsplan';
-import { api } from '../api/client';
-import { now as clockNow } from '../clock/demo-clock';
+import { getToday } from '../api/queries';
+import { useDemoClock } from '../clock/demo-clock';
 import { CaseloadMeter } from '../components/caseload/caseload-meter';
 import { PageTitle } from '../components/page-title';
 import { ProblemAlert } from '../components/problem-alert';
@@ -15,17 +15,18 @@ import { datum, datumTijd, naam } from '../format';
  * uitkering and move, and their own caseload.
  */
 export default function TodayPage() {
-  const [view] = createResource(api.caseload.today);
+  const view = createAsync(() => getToday());
   return (
     <section class="landing-section">
       <PageTitle>Vandaag</PageTitle>
-      <ProblemAlert message={view.error ? 'Vandaag kon niet worden geladen.' : undefined} />
-      <Show when={view()}>{(v) => <TodayLists view={v()} />}</Show>
+      <ProblemAlert message={view()?.error ? 'Vandaag kon niet worden geladen.' : undefined} />
+      <Show when={view()?.value}>{(v) => <TodayLists view={v()} />}</Show>
     </section>
   );
 }
 
 function TodayLists(props: { view: TodayView }) {
+  const { now: clockNow } = useDemoClock();
   const now = () => clockNow() ?? new Date().toISOString();
   const link = (t: { transitionId: string; persoon: { voornaam: string; achternaam: string } }) => (
     <A class="utrecht-link" href={`/trajecten/${t.transitionId}`}>

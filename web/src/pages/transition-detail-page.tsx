@@ -4,6 +4,7 @@ import type { Transition } from '../../../shared/domain/transition/transition';
 import { gemeenteNaam } from '../../../shared/domain/organisation/municipalities';
 import { faseLabels, herkomstLabels } from '../../../shared/domain/common/vocabulary';
 import { api, ApiError, emergencyAccessFor } from '../api/client';
+import { overviewsChanged, settle } from '../api/queries';
 import { AuditPanel } from '../components/audit/audit-panel';
 import { EmergencyAccess } from '../components/audit/emergency-access';
 import { PageTitle } from '../components/page-title';
@@ -31,14 +32,6 @@ const WORKFLOW_LOOKS_MS = [800, 2_000, 4_000, 8_000];
 /** What tells one timeline from a later one: its newest event (the first, newest first). */
 const timelineMark = (timeline: { items: { id: string }[] } | undefined) =>
   timeline ? (timeline.items[0]?.id ?? '') : '';
-
-/** A load that failed, kept as a value: the page tells a 404 from "another team" from the rest by the error. */
-type Loaded<T> = { value: T; error?: undefined } | { value?: undefined; error: unknown };
-const settle = <T,>(loading: Promise<T>): Promise<Loaded<T>> =>
-  loading.then(
-    (value) => ({ value }),
-    (error: unknown) => ({ error }),
-  );
 
 // The router's cache, one entry per transition and part: a change revalidates the parts it touched.
 const getTransition = query((id: string) => settle(api.transitions.get(id)), 'transition');
@@ -90,6 +83,7 @@ export default function TransitionDetailPage() {
     if (fresh) query.set(key, { value: next });
     void revalidate(key, !fresh);
     void revalidate(rest());
+    void overviewsChanged();
     lookForWorkflowAnswers();
   };
 

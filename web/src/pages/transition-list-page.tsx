@@ -1,11 +1,12 @@
-import { A, useSearchParams } from '@solidjs/router';
-import { createResource, createSignal, For, Match, Show, Switch } from 'solid-js';
+import { A, createAsync, useSearchParams } from '@solidjs/router';
+import { createSignal, For, Match, Show, Switch } from 'solid-js';
 import type { RiskLevel } from '../../../shared/domain/uitkering/uitkering';
 import { faseLabels, fases, type Fase } from '../../../shared/domain/common/vocabulary';
-import { today } from '../clock/demo-clock';
+import { useDemoClock } from '../clock/demo-clock';
 import type { TransitionListScope } from '../../../shared/api/contract';
 import type { TransitionSummary } from '../../../shared/domain/transition/transition';
 import { api, ApiError } from '../api/client';
+import { getTransitions } from '../api/queries';
 import { PageTitle } from '../components/page-title';
 import { ProblemAlert } from '../components/problem-alert';
 import { TransitionTable } from '../components/transition-table';
@@ -29,7 +30,15 @@ const titles: Record<TransitionListScope, string> = {
 export function TransitionListPage() {
   const [params] = useSearchParams();
   const scope = (): TransitionListScope => (params.scope === 'team' ? 'team' : 'mine');
-  const [first] = createResource(scope, (s) => api.transitions.list(s));
+  const { today } = useDemoClock();
+  // The first page through the router's cache (a new aanmelding marks it stale); further pages are appended here.
+  const list = createAsync(() => getTransitions(scope()));
+  const first = () => list()?.value;
+  const listError = () => {
+    const error = list()?.error;
+    if (error === undefined) return undefined;
+    return error instanceof ApiError ? error.message : 'De trajecten konden niet worden geladen.';
+  };
   const [more, setMore] = createSignal<{
     scope: TransitionListScope;
     items: TransitionSummary[];
@@ -134,15 +143,13 @@ export function TransitionListPage() {
         </A>
       </div>
       <Switch>
-        <Match when={first.loading}>
+        <Match when={list() === undefined}>
           <p class="utrecht-paragraph" role="status">
             Trajecten laden…
           </p>
         </Match>
-        <Match when={first.error}>
-          <ProblemAlert
-            message={first.error instanceof ApiError ? first.error.message : 'De trajecten konden niet worden geladen.'}
-          />
+        <Match when={listError()}>
+          <ProblemAlert message={listError()} />
         </Match>
         <Match when={loaded().length > 0 && items().length === 0}>
           {filters()}

@@ -1,4 +1,5 @@
-import { createResource, createSignal, For, Show } from 'solid-js';
+import { createAsync, revalidate } from '@solidjs/router';
+import { createSignal, For, Show } from 'solid-js';
 import { createStore } from 'solid-js/store';
 import {
   spendCategories,
@@ -7,9 +8,10 @@ import {
 } from '../../../../shared/domain/regelbudget/regelbudget';
 import type { Spend } from '../../../../shared/domain/regelbudget/regelbudget-schemas';
 import { api, retryKey } from '../../api/client';
+import { getBudget, overviewsChanged } from '../../api/queries';
 import { createActionRunner } from '../action-runner';
 import { session } from '../../auth/session';
-import { today } from '../../clock/demo-clock';
+import { useDemoClock } from '../../clock/demo-clock';
 import { datum, datumTijd } from '../../format';
 import { ProblemAlert } from '../problem-alert';
 import { centsToEuro, euroToCents } from '../transition/command-runner';
@@ -32,9 +34,14 @@ const ledgerLabels = {
  * proposal form for caseworkers, a grant form for budget holders, and the ledger.
  */
 export function BudgetPanel(props: { transitionId: string; verhuisdatum?: string | undefined }) {
-  const [view, { refetch }] = createResource(() => props.transitionId, api.budget.get);
+  const loaded = createAsync(() => getBudget(props.transitionId));
+  const view = () => loaded()?.value;
+  const { today } = useDemoClock();
   const role = () => session()?.principal.role;
-  const { act, error, fieldErrors, fail } = createActionRunner(refetch);
+  // After a change: this budget again, and the budget holder's inbox is stale.
+  const { act, error, fieldErrors, fail } = createActionRunner(() =>
+    Promise.all([revalidate(getBudget.keyFor(props.transitionId)), overviewsChanged()]),
+  );
   const [form, setForm] = createStore({ categorie: '', bedrag: '', ontvanger: '', reden: '', bonReferentie: '' });
   const [grant, setGrant] = createStore({ bedrag: '', geldigVan: '', geldigTot: '' });
   const [rejectReason, setRejectReason] = createSignal('');
@@ -69,7 +76,7 @@ export function BudgetPanel(props: { transitionId: string; verhuisdatum?: string
       <h2 id="regelbudget-title" class="utrecht-heading-2">
         Regelbudget
       </h2>
-      <ProblemAlert message={error()} />
+      <ProblemAlert message={error() ?? (loaded()?.error ? 'Het regelbudget kon niet worden geladen.' : undefined)} />
       <Show when={view()}>
         {(v) => (
           <>

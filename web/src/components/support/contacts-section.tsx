@@ -1,7 +1,9 @@
-import { createResource, For, Show } from 'solid-js';
+import { createAsync, revalidate } from '@solidjs/router';
+import { For, Show } from 'solid-js';
 import { createStore } from 'solid-js/store';
 import { modaliteitLabels, modaliteiten, type Modaliteit } from '../../../../shared/domain/support/support';
 import { api, retryKey } from '../../api/client';
+import { getContacts, overviewsChanged } from '../../api/queries';
 import { datumTijd } from '../../format';
 import { createActionRunner } from '../action-runner';
 import { ProblemAlert } from '../problem-alert';
@@ -9,11 +11,12 @@ import { TextInput } from '../transition/text-input';
 
 /** Contactmomenten: the last ones, whether contact is over time for the level, and a quick way to record one. */
 export function ContactsSection(props: { transitionId: string }) {
-  const [contacts, { refetch }] = createResource(
-    () => props.transitionId,
-    (id) => api.contacts.list(id),
+  const loaded = createAsync(() => getContacts(props.transitionId));
+  const contacts = () => loaded()?.value;
+  // A contact changes this list and what "Vandaag" and the lists say about contact over time.
+  const { act, error, fieldErrors, done } = createActionRunner(() =>
+    Promise.all([revalidate(getContacts.keyFor(props.transitionId)), overviewsChanged()]),
   );
-  const { act, error, fieldErrors, done } = createActionRunner(refetch);
   const [form, setForm] = createStore({ modaliteit: 'thuis' as Modaliteit, notitie: '' });
   const keyed = retryKey();
   const record = (event: SubmitEvent) => {
@@ -27,7 +30,9 @@ export function ContactsSection(props: { transitionId: string }) {
   return (
     <>
       <h3 class="utrecht-heading-3">Contactmomenten</h3>
-      <ProblemAlert message={error()} />
+      <ProblemAlert
+        message={error() ?? (loaded()?.error ? 'De contactmomenten konden niet worden geladen.' : undefined)}
+      />
       <Show when={done()}>
         <p class="utrecht-paragraph" role="status">
           {done()}

@@ -9,7 +9,7 @@ import { api, retryKey } from '../../api/client';
 import { createActionRunner } from '../action-runner';
 import { ContactsSection } from './contacts-section';
 import { SignalItem, type SignalActions } from './signal-item';
-import { now as clockNow } from '../../clock/demo-clock';
+import { useDemoClock } from '../../clock/demo-clock';
 import { ProblemAlert } from '../problem-alert';
 import { TextInput } from '../transition/text-input';
 
@@ -79,6 +79,7 @@ export function SignalsPanel(props: {
     (props.signals ?? [])
       .filter((s) => s.status !== 'afgehandeld')
       .sort((a, b) => statusOrder[a.status] - statusOrder[b.status] || b.at.localeCompare(a.at));
+  const { now: clockNow } = useDemoClock();
   const now = () => clockNow() ?? new Date().toISOString();
 
   return (

@@ -1,8 +1,10 @@
-import { createResource, createSignal, For, Show } from 'solid-js';
+import { createAsync } from '@solidjs/router';
+import { createSignal, For, Show } from 'solid-js';
 import { createStore } from 'solid-js/store';
 import type { TransitionOverview } from '../../../../shared/api/contract';
 import type { Transition } from '../../../../shared/domain/transition/transition';
 import { api } from '../../api/client';
+import { getCorporations } from '../../api/queries';
 import { datum } from '../../format';
 import { ProblemAlert } from '../problem-alert';
 import { centsToEuro, createCommandRunner, euroToCents } from './command-runner';
@@ -17,7 +19,8 @@ export function WoningPanel(props: {
   onChanged: (t: Transition) => void;
 }) {
   const runner = createCommandRunner({ transition: () => props.transition, onChanged: props.onChanged });
-  const [corporations] = createResource(api.corporations);
+  const loaded = createAsync(() => getCorporations());
+  const corporations = () => loaded()?.value;
   const corporationName = (id: string) => corporations()?.items.find((c) => c.id === id)?.naam ?? id;
   const [form, setForm] = createStore({
     corporatieId: '',

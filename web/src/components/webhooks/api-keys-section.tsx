@@ -1,6 +1,8 @@
-import { createResource, createSignal, For, Show } from 'solid-js';
+import { createAsync, revalidate } from '@solidjs/router';
+import { createSignal, For, Show } from 'solid-js';
 import type { Organisation } from '../../../../shared/domain/organisation/organisation';
 import { api } from '../../api/client';
+import { getApiKeys } from '../../api/queries';
 import { datumTijd } from '../../format';
 import { createActionRunner } from '../action-runner';
 import { ProblemAlert } from '../problem-alert';
@@ -10,8 +12,9 @@ import { OnceSecret } from './once-secret';
 /** The corporation's API keys (to report signals and fetch notices again): listed by prefix, made, revoked. */
 export function ApiKeysSection(props: { corporation: Organisation }) {
   const corporatieId = props.corporation.id;
-  const [keys, { refetch }] = createResource(() => api.webhooks.apiKeys(corporatieId));
-  const { act, error } = createActionRunner(refetch);
+  const loaded = createAsync(() => getApiKeys(corporatieId));
+  const keys = () => loaded()?.value;
+  const { act, error } = createActionRunner(() => revalidate(getApiKeys.keyFor(corporatieId)));
   const { message, announce } = createAnnouncer();
   const [made, setMade] = createSignal<string>();
 
@@ -46,7 +49,7 @@ export function ApiKeysSection(props: { corporation: Organisation }) {
         het een melding opnieuw op. Een sleutel van jouw organisatie geldt alleen voor de woningen waar jullie
         begeleiden; hier staan alleen de sleutels die jullie gaven. Van een sleutel zie je alleen het begin.
       </p>
-      <ProblemAlert message={keys.error ? 'De API-sleutels konden niet worden geladen.' : error()} />
+      <ProblemAlert message={loaded()?.error ? 'De API-sleutels konden niet worden geladen.' : error()} />
       <StatusMessage message={message()} />
       <Show when={keys()}>
         {(list) => (

@@ -1,6 +1,7 @@
-import { createMemo, createResource, For, Show } from 'solid-js';
+import { createAsync, revalidate } from '@solidjs/router';
+import { createMemo, For, Show } from 'solid-js';
 import type { Organisation } from '../../../../shared/domain/organisation/organisation';
-import { api } from '../../api/client';
+import { getEndpoints } from '../../api/queries';
 import { ProblemAlert } from '../problem-alert';
 import { AddEndpointForm } from './add-endpoint-form';
 import { ApiKeysSection } from './api-keys-section';
@@ -9,11 +10,13 @@ import { EndpointCard } from './endpoint-card';
 /** Everything the provider's administrator manages at one corporation: its endpoints, a new one, its API keys. */
 export function CorporationAdmin(props: { corporation: Organisation }) {
   const corporatieId = props.corporation.id;
-  const [endpoints, { refetch }] = createResource(() => api.webhooks.endpoints(corporatieId));
+  const loaded = createAsync(() => getEndpoints(corporatieId));
+  const endpoints = () => loaded()?.value;
+  const reload = () => revalidate(getEndpoints.keyFor(corporatieId));
   // Cards are keyed by the endpoint's id, so a reload updates a card in place and keeps what it shows
   // (its delivery log, a secret shown once, a message) instead of making it anew.
-  const ids = createMemo(() => (endpoints.latest?.items ?? []).map((i) => i.endpoint.id));
-  const itemOf = (id: string) => endpoints.latest?.items.find((i) => i.endpoint.id === id);
+  const ids = createMemo(() => (endpoints()?.items ?? []).map((i) => i.endpoint.id));
+  const itemOf = (id: string) => endpoints()?.items.find((i) => i.endpoint.id === id);
 
   return (
     <>
@@ -25,8 +28,8 @@ export function CorporationAdmin(props: { corporation: Organisation }) {
           Landing stuurt meldingen over woningen van {props.corporation.naam} (een aanbod geaccepteerd, een
           verhuisdatum, een omklap) ondertekend naar deze adressen, en probeert het opnieuw als een aflevering mislukt.
         </p>
-        <ProblemAlert message={endpoints.error ? 'De endpoints konden niet worden geladen.' : undefined} />
-        <Show when={endpoints.latest}>
+        <ProblemAlert message={loaded()?.error ? 'De endpoints konden niet worden geladen.' : undefined} />
+        <Show when={endpoints()}>
           <Show
             when={ids().length > 0}
             fallback={
@@ -38,14 +41,14 @@ export function CorporationAdmin(props: { corporation: Organisation }) {
             <For each={ids()}>
               {(id) => (
                 <Show when={itemOf(id)}>
-                  {(item) => <EndpointCard corporatieId={corporatieId} item={item()} onChanged={refetch} />}
+                  {(item) => <EndpointCard corporatieId={corporatieId} item={item()} onChanged={reload} />}
                 </Show>
               )}
             </For>
           </Show>
         </Show>
       </section>
-      <AddEndpointForm corporatieId={corporatieId} corporatieNaam={props.corporation.naam} onCreated={refetch} />
+      <AddEndpointForm corporatieId={corporatieId} corporatieNaam={props.corporation.naam} onCreated={reload} />
       <ApiKeysSection corporation={props.corporation} />
     </>
   );

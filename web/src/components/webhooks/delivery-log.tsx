@@ -2,7 +2,7 @@ import { createSignal, createUniqueId, For, Show } from 'solid-js';
 import { noticeLabels } from '../../../../shared/domain/notices/notices';
 import type { Attempt, Delivery, DeliveryStatus } from '../../../../shared/domain/notices/webhook-schemas';
 import { api, ApiError } from '../../api/client';
-import { now as clockNow } from '../../clock/demo-clock';
+import { useDemoClock } from '../../clock/demo-clock';
 import { datumTijd } from '../../format';
 import { describedBy, FormField } from '../form-field';
 import { ProblemAlert } from '../problem-alert';
@@ -83,9 +83,12 @@ export function DeliveryLog(props: {
   onReplayed: () => unknown;
 }) {
   const id = createUniqueId();
+  const { now: clockNow } = useDemoClock();
   const dayAgo = () =>
     new Date(new Date(clockNow() ?? new Date().toISOString()).getTime() - 24 * 3_600_000).toISOString();
-  const [sinds, setSinds] = createSignal(toLocalInput(dayAgo()));
+  // Until the user picks a moment: a day before the product's now (the clock arrives a moment after the log).
+  const [picked, setSinds] = createSignal<string>();
+  const sinds = () => picked() ?? toLocalInput(dayAgo());
   const { act, error, fieldError, fail } = createWebhookRunner(async () => {
     await props.log.reload();
     await props.onReplayed();
