@@ -117,7 +117,7 @@ async function main(): Promise<void> {
         .join(' · ')}  (${landing.url}/api/health)`,
     );
     say(`\nLanding draait op ${landing.url}  (klaar in ${elapsed()}; Ctrl-C stopt alles)`);
-    say(`API-beschrijving: ${landing.url}/api/openapi.json (na aanmelden), leesbaar in docs/API.md`);
+    say(`API-beschrijving: ${landing.url}/api/openapi.json (na inloggen), leesbaar in docs/API.md`);
   } catch (error) {
     process.stderr.write(`\nLanding kon niet starten: ${(error as Error).message}\n`);
     await stop(1);

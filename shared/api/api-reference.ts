@@ -116,7 +116,7 @@ export function renderApiReference(): string {
     '<!-- Generated from shared/api/contract.ts by `npm run docs:api`; do not edit by hand. -->',
     '',
     'Het machineleesbare document (OpenAPI 3.1) staat op `/api/openapi.json`. Alle paden beginnen met `/api`,',
-    'op dezelfde origin als de webapp. Aanmelden: een Cognito ID-token (op AWS) of het token van de lokale',
+    'op dezelfde origin als de webapp. Inloggen: een Cognito ID-token (op AWS) of het token van de lokale',
     'aanmelding, als `Authorization: Bearer <token>`.',
     '',
     '## Fouten',

@@ -24,7 +24,7 @@ const uriAfter = (uri: string) =>
   }).uri;
 
 describe('the SPA routes function', () => {
-  it.each(['/', '/trajecten', '/trajecten/t-123', '/aanmelden/terug', '/team/', '/corporaties/c-1/endpoints'])(
+  it.each(['/', '/trajecten', '/trajecten/t-123', '/inloggen/terug', '/team/', '/corporaties/c-1/endpoints'])(
     'serves the client route %s from /index.html',
     (uri) => {
       expect(uriAfter(uri)).toBe('/index.html');

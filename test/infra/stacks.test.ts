@@ -188,7 +188,7 @@ describe('Api stack', () => {
     expect(client).toMatchObject({
       AllowedOAuthFlows: ['code'],
       GenerateSecret: false,
-      CallbackURLs: ['https://landing.example.nl/aanmelden/terug'],
+      CallbackURLs: ['https://landing.example.nl/inloggen/terug'],
     });
     expect(client.ReadAttributes).toEqual(
       expect.arrayContaining(['custom:organisation_id', 'custom:role', 'custom:team_id']),

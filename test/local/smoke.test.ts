@@ -65,7 +65,7 @@ describe('npm run smoke: the post-deploy smoke test', () => {
     const lines = run.stdout.split('\n');
     const stepLine = (step: string) => lines.find((l) => l.trim().startsWith(`✓ ${step} `));
     expect(stepLine('gezondheid')).toMatch(/200 +\d+ ms {2}status ok/);
-    expect(stepLine('aanmelden')).toMatch(/200 +\d+ ms {2}u-bram \(beheerder, Stichting De Overstap\)/);
+    expect(stepLine('inloggen')).toMatch(/200 +\d+ ms {2}u-bram \(beheerder, Stichting De Overstap\)/);
     expect(stepLine('lezen')).toMatch(/200 +\d+ ms {2}2 corporaties; de sleutel komt bij org-rijnhoven/);
     expect(stepLine('schrijven')).toMatch(/201 +\d+ ms {2}API-sleutel [a-z0-9]{8} gemaakt/);
     expect(stepLine('sleutel')).toMatch(/200 +\d+ ms/);
@@ -84,7 +84,7 @@ describe('npm run smoke: the post-deploy smoke test', () => {
     expect(run.stdout).toMatch(
       new RegExp(`✗ gezondheid +- +\\d+ ms {2}geen antwoord van GET ${base}/api/health \\(ECONNREFUSED\\)`),
     );
-    expect(run.stdout).toMatch(/✗ aanmelden +- +0 ms {2}overgeslagen/);
+    expect(run.stdout).toMatch(/✗ inloggen +- +0 ms {2}overgeslagen/);
     expect(run.stderr).toContain('Rooktest MISLUKT bij gezondheid: geen antwoord van GET');
   });
 
@@ -115,7 +115,7 @@ describe('npm run smoke: the post-deploy smoke test', () => {
     expect(report.ok).toBe(false);
     expect(report.steps.map((s) => [s.step, s.ok, s.detail])).toEqual([
       ['gezondheid', true, expect.stringContaining('status ok')],
-      ['aanmelden', false, 'de rooktestgebruiker moet beheerder zijn, maar is begeleider'],
+      ['inloggen', false, 'de rooktestgebruiker moet beheerder zijn, maar is begeleider'],
       ['lezen', false, 'overgeslagen'],
       ['schrijven', false, 'overgeslagen'],
       ['sleutel', false, 'overgeslagen'],

@@ -13,7 +13,7 @@ beforeAll(async () => {
 afterAll(() => stop?.());
 
 async function signInAs(name: RegExp) {
-  await page.goto(`${landing.url}/aanmelden`);
+  await page.goto(`${landing.url}/inloggen`);
   await page.getByRole('button', { name }).click();
 }
 

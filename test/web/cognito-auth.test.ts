@@ -14,7 +14,7 @@ const client = {
   userPoolId: 'eu-west-1_abc',
   clientId: 'spa-client-1',
   domain: 'https://landing-aanmelden.auth.eu-west-1.amazoncognito.com',
-  redirectUri: 'https://landing.example.nl/aanmelden/terug',
+  redirectUri: 'https://landing.example.nl/inloggen/terug',
 };
 const now = new Date('2025-03-01T10:00:00Z');
 const seconds = (date: Date) => Math.floor(date.getTime() / 1000);
@@ -56,7 +56,7 @@ describe('Signing in at Cognito with oidc-client-ts', () => {
     expect(Object.fromEntries(url.searchParams)).toEqual({
       response_type: 'code',
       client_id: 'spa-client-1',
-      redirect_uri: 'https://landing.example.nl/aanmelden/terug',
+      redirect_uri: 'https://landing.example.nl/inloggen/terug',
       scope: 'openid email profile',
       state: request.state.id,
       code_challenge: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/),
@@ -81,11 +81,11 @@ describe('Signing in at Cognito with oidc-client-ts', () => {
   });
 
   it('ends the Cognito session and comes back to the sign-in page', () => {
-    const url = new URL(logoutUrl(client, 'https://landing.example.nl/aanmelden'));
+    const url = new URL(logoutUrl(client, 'https://landing.example.nl/inloggen'));
     expect(`${url.origin}${url.pathname}`).toBe(`${client.domain}/logout`);
     expect(Object.fromEntries(url.searchParams)).toEqual({
       client_id: 'spa-client-1',
-      logout_uri: 'https://landing.example.nl/aanmelden',
+      logout_uri: 'https://landing.example.nl/inloggen',
     });
   });
 });

@@ -21,11 +21,11 @@ let cognito: StandInCognito;
 beforeAll(async () => {
   // The callback URL is registered before the product starts, so the product's address is chosen first.
   const appUrl = `http://127.0.0.1:${await freePort()}`;
-  const redirectUri = `${appUrl}/aanmelden/terug`;
+  const redirectUri = `${appUrl}/inloggen/terug`;
   cognito = await startStandInCognito({
     clientId,
     redirectUri,
-    logoutUri: `${appUrl}/aanmelden`,
+    logoutUri: `${appUrl}/inloggen`,
     idToken: () => new LocalAuth(authSecret).issue(sanne),
   });
   ({ landing, page, stop } = await productInBrowser(
@@ -50,7 +50,7 @@ const sessionToken = async () =>
   (JSON.parse((await stored('landing.session')) ?? 'null') as { token: string } | null)?.token;
 // What the sign-in library keeps in the tab: pending sign-ins and the signed-in user with the refresh token.
 const oidcKeys = () => page.evaluate(() => Object.keys(sessionStorage).filter((k) => k.startsWith('landing.oidc.')));
-const signInButton = () => page.getByRole('button', { name: 'Aanmelden met je organisatie-account' });
+const signInButton = () => page.getByRole('button', { name: 'Inloggen met je organisatie-account' });
 
 describe('Signing in with Cognito (code flow with PKCE), in the browser', { timeout: 60_000 }, () => {
   it('refuses a callback whose state was tampered with, and stores nothing', async () => {
@@ -61,21 +61,21 @@ describe('Signing in with Cognito (code flow with PKCE), in the browser', { time
       back.searchParams.set('state', 'vervalst');
       await route.fulfill({ status: 302, headers: { location: back.toString() } });
     });
-    await page.goto(`${landing.url}/aanmelden`);
+    await page.goto(`${landing.url}/inloggen`);
     await signInButton().click();
     await page.getByRole('alert').filter({ hasText: 'niet in dit venster begonnen' }).waitFor();
     await page.unroute(`${cognito.url}/oauth2/authorize?**`);
 
     expect(cognito.tokenAnswers).toEqual([]);
     expect(await stored('landing.session')).toBeNull();
-    expect(page.url()).toBe(`${landing.url}/aanmelden/terug`);
-    expect(await page.getByRole('button', { name: 'Afmelden' }).count()).toBe(0);
-    await page.getByRole('link', { name: 'Opnieuw aanmelden' }).click();
+    expect(page.url()).toBe(`${landing.url}/inloggen/terug`);
+    expect(await page.getByRole('button', { name: 'Uitloggen' }).count()).toBe(0);
+    await page.getByRole('link', { name: 'Opnieuw inloggen' }).click();
     await signInButton().waitFor();
   });
 
   it('signs in at the hosted pages and lands on the caseworker’s home, with her transitions', async () => {
-    await page.goto(`${landing.url}/aanmelden`);
+    await page.goto(`${landing.url}/inloggen`);
     await signInButton().click();
     await page.waitForURL(`${landing.url}/vandaag`);
     await page.getByRole('heading', { name: 'Vandaag' }).waitFor();
@@ -89,7 +89,7 @@ describe('Signing in with Cognito (code flow with PKCE), in the browser', { time
     // The code and state are gone from the history: back leads to the sign-in page, not to the callback.
     await page.goBack();
     await page.goBack();
-    expect(page.url()).toBe(`${landing.url}/aanmelden`);
+    expect(page.url()).toBe(`${landing.url}/inloggen`);
     expect(await oidcKeys()).toEqual([expect.stringMatching(/^landing\.oidc\.user:/)]);
   });
 
@@ -104,7 +104,7 @@ describe('Signing in with Cognito (code flow with PKCE), in the browser', { time
     }, refused);
     await page.reload();
     await page.getByRole('status').filter({ hasText: 'Je sessie is verlopen' }).waitFor();
-    expect(page.url()).toBe(`${landing.url}/aanmelden`);
+    expect(page.url()).toBe(`${landing.url}/inloggen`);
     expect(await stored('landing.session')).toBeNull();
   });
 
@@ -112,7 +112,7 @@ describe('Signing in with Cognito (code flow with PKCE), in the browser', { time
     // A token that expires within a minute is renewed at once; Cognito refuses, as for an expired refresh token.
     cognito.tokenLifetime.authorization_code = 62;
     cognito.refuseRefresh = true;
-    await page.goto(`${landing.url}/aanmelden`);
+    await page.goto(`${landing.url}/inloggen`);
     await signInButton().click();
     await page
       .getByRole('status')
@@ -120,18 +120,18 @@ describe('Signing in with Cognito (code flow with PKCE), in the browser', { time
       .waitFor({ timeout: 30_000 });
 
     expect(cognito.refreshAnswers).toEqual([{ error: 'invalid_grant' }]);
-    expect(page.url()).toBe(`${landing.url}/aanmelden`);
+    expect(page.url()).toBe(`${landing.url}/inloggen`);
     expect(await stored('landing.session')).toBeNull();
     expect(await oidcKeys()).toEqual([]);
     await page.goto(`${landing.url}/vandaag`);
-    await page.waitForURL(`${landing.url}/aanmelden`);
+    await page.waitForURL(`${landing.url}/inloggen`);
     cognito.refuseRefresh = false;
   });
 
   it('renews the tokens before they expire: the next call carries the new ID token, without signing in again', async () => {
     cognito.tokenLifetime.authorization_code = 62;
     const signInsBefore = cognito.tokenAnswers.length;
-    await page.goto(`${landing.url}/aanmelden`);
+    await page.goto(`${landing.url}/inloggen`);
     await signInButton().click();
     await page.getByRole('heading', { name: 'Vandaag' }).waitFor();
     const first = await sessionToken();
@@ -149,21 +149,21 @@ describe('Signing in with Cognito (code flow with PKCE), in the browser', { time
   });
 
   it('signs out at Cognito too, and comes back to the sign-in page', async () => {
-    await page.goto(`${landing.url}/aanmelden`);
+    await page.goto(`${landing.url}/inloggen`);
     await signInButton().click();
     await page.getByRole('heading', { name: 'Vandaag' }).waitFor();
-    await page.getByRole('button', { name: 'Afmelden' }).click();
-    await page.waitForURL(`${landing.url}/aanmelden`);
+    await page.getByRole('button', { name: 'Uitloggen' }).click();
+    await page.waitForURL(`${landing.url}/inloggen`);
     await signInButton().waitFor();
 
     expect(cognito.logouts.map((q) => Object.fromEntries(q))).toEqual([
-      { client_id: clientId, logout_uri: `${landing.url}/aanmelden` },
+      { client_id: clientId, logout_uri: `${landing.url}/inloggen` },
     ]);
     // The refresh token is revoked too: it would otherwise renew the session it came with for hours.
     expect(cognito.revoked).toHaveLength(1);
     expect(await stored('landing.session')).toBeNull();
     expect(await oidcKeys()).toEqual([]);
     await page.goto(`${landing.url}/vandaag`);
-    await page.waitForURL(`${landing.url}/aanmelden`);
+    await page.waitForURL(`${landing.url}/inloggen`);
   });
 });

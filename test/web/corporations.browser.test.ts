@@ -18,7 +18,7 @@ const endpoint = (url: string) => page.getByRole('region', { name: url, exact: t
 const demoEndpoint = () => endpoint(landing.receiver!.webhookUrl);
 
 async function signInAs(name: RegExp) {
-  await page.goto(`${landing.url}/aanmelden`);
+  await page.goto(`${landing.url}/inloggen`);
   await page.getByRole('button', { name }).click();
 }
 

@@ -16,7 +16,7 @@ afterAll(() => stop?.());
 const budgetPanel = () => page.getByRole('region', { name: 'Regelbudget', exact: true });
 
 async function signInAs(name: RegExp) {
-  await page.goto(`${landing.url}/aanmelden`);
+  await page.goto(`${landing.url}/inloggen`);
   await page.getByRole('button', { name }).click();
 }
 
@@ -40,7 +40,7 @@ describe('Regelbudget in the browser: propose, approve, pay, export', { timeout:
   });
 
   it('the budget holder finds it in the inbox, approves and pays it', async () => {
-    await page.getByRole('button', { name: 'Afmelden' }).click();
+    await page.getByRole('button', { name: 'Uitloggen' }).click();
     await signInAs(/Pieter Smit/);
     await page.getByRole('heading', { name: 'Regelbudget: te beoordelen' }).waitFor();
     await expect.poll(() => page.getByRole('main').innerText()).toContain('Verhuisbedrijf De Zwaan');

@@ -15,7 +15,7 @@ afterAll(() => stop?.());
 describe('A caseworker in the browser', { timeout: 60_000 }, () => {
   it('signs in as a seeded begeleider and sees their transitions', async () => {
     await page.goto(landing.url);
-    await page.getByRole('heading', { name: 'Aanmelden' }).waitFor();
+    await page.getByRole('heading', { name: 'Inloggen' }).waitFor();
     await page.getByRole('button', { name: /Sanne de Vries/ }).click();
     // A caseworker starts at what asks for them today; their transitions are one click away.
     await page.getByRole('heading', { name: 'Vandaag' }).waitFor();

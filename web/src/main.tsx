@@ -33,8 +33,10 @@ if (session())
 render(
   () => (
     <Router root={Shell}>
-      <Route path="/aanmelden" component={SignInPage} />
-      <Route path="/aanmelden/terug" component={SignInCallbackPage} />
+      <Route path="/inloggen" component={SignInPage} />
+      <Route path="/inloggen/terug" component={SignInCallbackPage} />
+      {/* The old address of the sign-in page, kept for bookmarks. */}
+      <Route path="/aanmelden" component={() => <Navigate href="/inloggen" />} />
       <Route path="/" component={RequireSession}>
         <Route path="/" component={() => <Navigate href={homeOf(session()?.principal.role)} />} />
         <Route path="/vandaag" component={TodayPage} />

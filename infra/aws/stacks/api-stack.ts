@@ -115,8 +115,8 @@ export class ApiStack extends Stack {
       oAuth: {
         flows: { authorizationCodeGrant: true },
         scopes: [OAuthScope.OPENID, OAuthScope.EMAIL, OAuthScope.PROFILE],
-        callbackUrls: [`${stage.publicBaseUrl}/aanmelden/terug`],
-        logoutUrls: [`${stage.publicBaseUrl}/aanmelden`],
+        callbackUrls: [`${stage.publicBaseUrl}/inloggen/terug`],
+        logoutUrls: [`${stage.publicBaseUrl}/inloggen`],
       },
       // The ID token carries the principal: the client reads the custom attributes, only administrators set them.
       readAttributes: new ClientAttributes()

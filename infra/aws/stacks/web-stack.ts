@@ -132,7 +132,7 @@ export class WebStack extends Stack {
         userPoolId: props.auth.userPoolId,
         clientId: props.auth.userPoolClientId,
         domain: props.auth.signInDomain,
-        redirectUri: `${props.stage.publicBaseUrl}/aanmelden/terug`,
+        redirectUri: `${props.stage.publicBaseUrl}/inloggen/terug`,
       },
     };
     const deployment = new BucketDeployment(this, 'Deploy', {

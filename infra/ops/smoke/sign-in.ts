@@ -20,12 +20,12 @@ export async function localSignIn(base: string, userId: string, fetchImpl: typeo
     | { auth?: { mode?: string } }
     | undefined;
   if (config?.auth?.mode !== 'local') {
-    throw new SignInError(`${root} is geen lokale Landing (aanmelden gaat via Cognito): geef --stage`);
+    throw new SignInError(`${root} is geen lokale Landing (inloggen gaat via Cognito): geef --stage`);
   }
   const response = await fetchImpl(`${root}/local/sign-in`, { method: 'POST', body: JSON.stringify({ userId }) });
   const body = (await response.json().catch(() => undefined)) as { token?: unknown } | undefined;
   if (response.status !== 200 || typeof body?.token !== 'string') {
-    throw new SignInError(`lokaal aanmelden als ${userId} lukte niet (${response.status})`);
+    throw new SignInError(`lokaal inloggen als ${userId} lukte niet (${response.status})`);
   }
   return body.token;
 }

@@ -8,7 +8,7 @@
  * another provider's.
  */
 
-export const stepNames = ['gezondheid', 'aanmelden', 'lezen', 'schrijven', 'sleutel', 'terugdraaien'] as const;
+export const stepNames = ['gezondheid', 'inloggen', 'lezen', 'schrijven', 'sleutel', 'terugdraaien'] as const;
 type StepName = (typeof stepNames)[number];
 
 export interface SmokeStep {
@@ -127,7 +127,7 @@ export async function runSmoke(options: SmokeOptions): Promise<SmokeReport> {
       };
     });
 
-    token = await step('aanmelden', async () => {
+    token = await step('inloggen', async () => {
       const signedIn = await options.signIn();
       // The API itself must take the token: who it says is signed in, and that they may do the write below.
       const answer = await call('GET', '/api/me', signedIn);

@@ -24,7 +24,7 @@ export const Fase = z.enum(fases);
 export type Fase = z.infer<typeof Fase>;
 
 export const Herkomst = z
-  .enum(herkomsten, { error: 'Kies waar de persoon vandaan komt.' })
+  .enum(herkomsten, { error: 'Kies waar de persoon nu verblijft.' })
   .meta({ description: 'BW = Beschermd Wonen, MO = Maatschappelijke Opvang, begeleid-wonen' });
 export type Herkomst = z.infer<typeof Herkomst>;
 

@@ -327,7 +327,7 @@ export interface CognitoAuthConfig {
   clientId: string;
   /** The hosted UI's base URL, `https://<prefix>.auth.<region>.amazoncognito.com`. */
   domain: string;
-  /** Where Cognito sends the code back: `<public base URL>/aanmelden/terug`, registered as the callback URL. */
+  /** Where Cognito sends the code back: `<public base URL>/inloggen/terug`, registered as the callback URL. */
   redirectUri: string;
 }
 

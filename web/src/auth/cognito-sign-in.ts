@@ -93,7 +93,7 @@ export async function completeCognitoSignIn(config: CognitoAuthConfig, url: stri
 }
 
 /**
- * "Afmelden": the refresh token is revoked (it would otherwise renew for hours whoever holds it), the tab's
+ * "Uitloggen": the refresh token is revoked (it would otherwise renew for hours whoever holds it), the tab's
  * tokens are dropped, and Cognito ends its own session and sends the browser back to the sign-in page.
  */
 export async function signOutOfCognito(config: CognitoAuthConfig): Promise<void> {
@@ -102,11 +102,11 @@ export async function signOutOfCognito(config: CognitoAuthConfig): Promise<void>
     .revokeTokens(['refresh_token'])
     .catch(() => undefined);
   signOut();
-  window.location.assign(logoutUrl(config, `${window.location.origin}/aanmelden`));
+  window.location.assign(logoutUrl(config, `${window.location.origin}/inloggen`));
 }
 
 const callbackMessages = {
-  refused: 'Aanmelden met je organisatie-account is afgebroken of geweigerd. Er is niets opgeslagen.',
+  refused: 'Inloggen met je organisatie-account is afgebroken of geweigerd. Er is niets opgeslagen.',
   'state-mismatch':
     'Deze aanmelding is niet in dit venster begonnen of is al gebruikt, en is daarom niet aanvaard. Er is niets opgeslagen.',
   'missing-code': 'Het antwoord van de organisatie-inlog was onvolledig. Er is niets opgeslagen.',

@@ -53,7 +53,7 @@ export function cognitoSettings(client: CognitoClient, store: StateStore): UserM
   };
 }
 
-/** Ends the session at Cognito too; otherwise the next "Aanmelden" would sign the same person in silently. */
+/** Ends the session at Cognito too; otherwise the next "Inloggen" would sign the same person in silently. */
 export function logoutUrl(client: Pick<CognitoClient, 'clientId' | 'domain'>, logoutUri: string): string {
   return `${base(client.domain)}/logout?${new URLSearchParams({ client_id: client.clientId, logout_uri: logoutUri })}`;
 }

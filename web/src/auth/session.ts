@@ -52,7 +52,7 @@ export function signOut(): void {
   for (const listener of endListeners) listener();
 }
 
-/** Ends a live session with the reason, in Dutch; RequireSession then sends the user to /aanmelden. */
+/** Ends a live session with the reason, in Dutch; RequireSession then sends the user to /inloggen. */
 export function endSession(reason: string): void {
   if (!session()) return;
   signOut();

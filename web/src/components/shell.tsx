@@ -41,7 +41,7 @@ export function Shell(props: ParentProps) {
     // On AWS the hosted pages keep their own session: end it too, or the next sign-in would skip the password.
     if (config?.auth.mode === 'cognito') return signOutOfCognito(config.auth);
     signOut();
-    navigate('/aanmelden');
+    navigate('/inloggen');
   };
   return (
     <div class="utrecht-page landing-page">
@@ -64,7 +64,7 @@ export function Shell(props: ParentProps) {
                   class="utrecht-button utrecht-button--secondary-action"
                   onClick={() => void leave()}
                 >
-                  Afmelden
+                  Uitloggen
                 </button>
               </div>
             )}

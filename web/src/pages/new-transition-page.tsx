@@ -158,7 +158,12 @@ export default function NewTransitionPage() {
             <For each={u16Municipalities}>{(m) => <option value={m.code}>{m.naam}</option>}</For>
           </select>
         </FormField>
-        <FormFieldset id="herkomst" legend="Herkomst" description="Waar woont de persoon nu?" error={errors().herkomst}>
+        <FormFieldset
+          id="herkomst"
+          legend="Verblijft nu in"
+          description="Waar woont de persoon nu: Beschermd Wonen, Maatschappelijke Opvang of begeleid wonen?"
+          error={errors().herkomst}
+        >
           <For each={herkomsten}>
             {(value) => (
               <div class="utrecht-form-field utrecht-form-field--radio">

@@ -7,7 +7,7 @@ import { PageTitle } from '../components/page-title';
 import { ProblemAlert } from '../components/problem-alert';
 
 /**
- * `/aanmelden/terug`, where Cognito's hosted pages send the browser with a code (or an error). The code is
+ * `/inloggen/terug`, where Cognito's hosted pages send the browser with a code (or an error). The code is
  * redeemed once, and the address with code and state is replaced in the history, whatever the outcome.
  */
 export function SignInCallbackPage() {
@@ -23,18 +23,18 @@ export function SignInCallbackPage() {
     try {
       const config = await appConfig();
       if (config.auth.mode !== 'cognito')
-        throw new SignInFailed('Aanmelden met een organisatie-account is in deze omgeving niet ingesteld.');
+        throw new SignInFailed('Inloggen met een organisatie-account is in deze omgeving niet ingesteld.');
       const principal = await completeCognitoSignIn(config.auth, url);
       navigate(homeOf(principal.role), { replace: true });
     } catch (error) {
       setFailure(error instanceof SignInFailed ? error.message : 'Landing is niet bereikbaar. Er is niets opgeslagen.');
-      navigate('/aanmelden/terug', { replace: true });
+      navigate('/inloggen/terug', { replace: true });
     }
   };
 
   return (
     <section class="landing-section">
-      <PageTitle>Aanmelden</PageTitle>
+      <PageTitle>Inloggen</PageTitle>
       <Show
         when={failure()}
         fallback={
@@ -45,8 +45,8 @@ export function SignInCallbackPage() {
       >
         <ProblemAlert message={failure()} />
         <p class="utrecht-paragraph">
-          <A class="utrecht-link utrecht-link--html-a" href="/aanmelden">
-            Opnieuw aanmelden
+          <A class="utrecht-link utrecht-link--html-a" href="/inloggen">
+            Opnieuw inloggen
           </A>
         </p>
       </Show>

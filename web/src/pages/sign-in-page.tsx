@@ -28,7 +28,7 @@ export function SignInPage() {
       signIn(next);
       navigate(homeOf(next.principal.role));
     } catch (e) {
-      setError(e instanceof ApiError ? e.message : 'Aanmelden lukte niet.');
+      setError(e instanceof ApiError ? e.message : 'Inloggen is niet gelukt.');
     }
   };
 
@@ -39,13 +39,13 @@ export function SignInPage() {
     } catch {
       // Without WebCrypto (an old browser, or a page not served over https) there is no safe sign-in.
       setLeaving(false);
-      setError('Aanmelden kan in deze browser niet worden gestart. Gebruik een recente browser.');
+      setError('Inloggen kan in deze browser niet worden gestart. Gebruik een recente browser.');
     }
   };
 
   return (
     <section class="landing-section">
-      <PageTitle>Aanmelden</PageTitle>
+      <PageTitle>Inloggen</PageTitle>
       <Show when={sessionEnded()}>
         <div class="utrecht-alert utrecht-alert--info" role="status">
           <div class="utrecht-alert__content">
@@ -84,8 +84,8 @@ export function SignInPage() {
           {(auth) => (
             <>
               <p class="utrecht-paragraph">
-                Meld je aan met het account dat je van je organisatie hebt gekregen. Je gaat daarvoor naar de
-                inlogpagina, bevestigt met je authenticator-app en komt daarna vanzelf terug in Landing.
+                Log in met het account dat je van je organisatie hebt gekregen. Je gaat daarvoor naar de inlogpagina,
+                bevestigt met je authenticator-app en komt daarna vanzelf terug in Landing.
               </p>
               <button
                 type="button"
@@ -93,7 +93,7 @@ export function SignInPage() {
                 disabled={leaving()}
                 onClick={() => void toCognito(auth())}
               >
-                Aanmelden met je organisatie-account
+                Inloggen met je organisatie-account
               </button>
             </>
           )}
