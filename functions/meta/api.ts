@@ -4,6 +4,7 @@ import { createOpenApiDocument } from '../../shared/api/openapi';
 import { auditFromEnvironment } from '../audit/audit-runtime';
 import { createApiHandler, type ApiHandlerOptions } from '../http/api-handler';
 import { lazy, requiredEnv, runtime } from '../runtime';
+import { stepFunctionsClient } from '../workflow/step-functions-workflow';
 import { deliveryHealthy, scheduleGroupActive, stateMachinesActive, tableActive } from './dependency-checks';
 import { checkHealth, type HealthCheck } from './health';
 import { metaOperations } from '../../shared/api/operations/meta';
@@ -35,7 +36,7 @@ export function dependencyChecks(): Record<string, HealthCheck> {
   return {
     database: () => tableActive(runtime.dynamoClient(), runtime.tableName())(),
     auditlog: () => tableActive(runtime.dynamoClient(), requiredEnv('AUDIT_TABLE_NAME'))(),
-    werkprocessen: () => stateMachinesActive(runtime.sfnClient(), workflows())(),
+    werkprocessen: () => stateMachinesActive(stepFunctionsClient(), workflows())(),
     wekkers: () => scheduleGroupActive(scheduler(), requiredEnv('SCHEDULE_GROUP'))(),
     webhooks: () => deliveryHealthy(sqs(), requiredEnv('DELIVERY_QUEUE_URL'), requiredEnv('DELIVERY_DLQ_URL'))(),
   };
