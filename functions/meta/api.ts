@@ -1,6 +1,5 @@
 import { SchedulerClient } from '@aws-sdk/client-scheduler';
 import { SQSClient } from '@aws-sdk/client-sqs';
-import { createOpenApiDocument } from '../../shared/api/openapi';
 import { auditFromEnvironment } from '../audit/audit-runtime';
 import { createApiHandler, type ApiHandlerOptions } from '../http/api-handler';
 import { lazy, requiredEnv, runtime } from '../runtime';
@@ -11,12 +10,14 @@ import { metaOperations } from '../../shared/api/operations/meta';
 
 /** The API describes itself from the contract, and says whether each part it depends on answers. */
 export function createMetaApi(checks: () => Record<string, HealthCheck>, options: ApiHandlerOptions = {}) {
-  const openApiDocument = lazy(() => createOpenApiDocument());
+  // The whole contract and zod-openapi, loaded on the first request for the document, not in every cold start
+  // (the health check, this Lambda's frequent route, needs neither).
+  const openApiDocument = lazy(async () => (await import('../../shared/api/openapi')).createOpenApiDocument());
   return createApiHandler(
     metaOperations,
     {
       getOpenApi: async () => ({
-        body: { ...openApiDocument() },
+        body: { ...(await openApiDocument()) },
         headers: { 'cache-control': 'private, max-age=300' },
       }),
       getHealth: async () => ({ body: await checkHealth(checks()) }),
