@@ -49,6 +49,14 @@ export const lambdaBundling = {
   sourceMap: true,
   sourcesContent: false,
   nodeOptions: '--enable-source-maps',
+  // The SDK's ESM imports node:http(s); Node builds an ES module of node:http by reading every export, and its
+  // WebSocket and EventSource exports load undici (tens of ms of each cold start). Through require() they do not.
+  alias: {
+    http: './functions/builtins/http.cjs',
+    'node:http': './functions/builtins/http.cjs',
+    https: './functions/builtins/https.cjs',
+    'node:https': './functions/builtins/https.cjs',
+  },
 } as const;
 
 /**
@@ -132,6 +140,7 @@ export class LandingFunction extends NodejsFunction {
         mainFields: [...lambdaBundling.mainFields],
         banner: lambdaBundling.banner,
         externalModules: externalModulesOf(awsSdkBundlingOf(props.entry)),
+        esbuildArgs: { '--alias': Object.entries(lambdaBundling.alias).map(([name, file]) => `${name}=${file}`) },
       },
     });
     const metadata: LocalHandlerMetadata = { entry: props.entry, exportName: 'handler' };

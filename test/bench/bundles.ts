@@ -68,6 +68,8 @@ export async function measureLambdaBundles(assembly: LocalAssembly, runs: number
           mainFields: [...lambdaBundling.mainFields],
           banner: { js: lambdaBundling.banner },
           external: externalModulesOf(variant),
+          alias: { ...lambdaBundling.alias },
+          absWorkingDir: projectRoot,
           metafile: true,
           logLevel: 'silent',
         });
