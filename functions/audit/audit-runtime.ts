@@ -1,4 +1,3 @@
-import { SQSClient } from '@aws-sdk/client-sqs';
 import { lazy, requiredEnv, runtime } from '../runtime';
 import { DynamoAuditLog } from '../storage/dynamo-audit-log';
 import type { AuditLog, AuditParking } from './ports';
@@ -20,5 +19,5 @@ export const auditFromEnvironment = lazy(
 /** Where a Lambda parks the refusals it could not write (AUDIT_PARKED_QUEUE_URL); none when not set. */
 export const auditParkingFromEnvironment = lazy((): AuditParking | undefined => {
   const queueUrl = process.env.AUDIT_PARKED_QUEUE_URL;
-  return queueUrl ? new SqsAuditParking(new SQSClient({}), queueUrl) : undefined;
+  return queueUrl ? new SqsAuditParking(queueUrl) : undefined;
 });

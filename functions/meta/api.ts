@@ -1,21 +1,23 @@
 import { SchedulerClient } from '@aws-sdk/client-scheduler';
 import { SQSClient } from '@aws-sdk/client-sqs';
-import { createOpenApiDocument } from '../../shared/api/openapi';
 import { auditFromEnvironment } from '../audit/audit-runtime';
 import { createApiHandler, type ApiHandlerOptions } from '../http/api-handler';
 import { lazy, requiredEnv, runtime } from '../runtime';
+import { stepFunctionsClient } from '../workflow/step-functions-workflow';
 import { deliveryHealthy, scheduleGroupActive, stateMachinesActive, tableActive } from './dependency-checks';
 import { checkHealth, type HealthCheck } from './health';
 import { metaOperations } from '../../shared/api/operations/meta';
 
 /** The API describes itself from the contract, and says whether each part it depends on answers. */
 export function createMetaApi(checks: () => Record<string, HealthCheck>, options: ApiHandlerOptions = {}) {
-  const openApiDocument = lazy(() => createOpenApiDocument());
+  // The whole contract and zod-openapi, loaded on the first request for the document, not in every cold start
+  // (the health check, this Lambda's frequent route, needs neither).
+  const openApiDocument = lazy(async () => (await import('../../shared/api/openapi')).createOpenApiDocument());
   return createApiHandler(
     metaOperations,
     {
       getOpenApi: async () => ({
-        body: { ...openApiDocument() },
+        body: { ...(await openApiDocument()) },
         headers: { 'cache-control': 'private, max-age=300' },
       }),
       getHealth: async () => ({ body: await checkHealth(checks()) }),
@@ -35,7 +37,7 @@ export function dependencyChecks(): Record<string, HealthCheck> {
   return {
     database: () => tableActive(runtime.dynamoClient(), runtime.tableName())(),
     auditlog: () => tableActive(runtime.dynamoClient(), requiredEnv('AUDIT_TABLE_NAME'))(),
-    werkprocessen: () => stateMachinesActive(runtime.sfnClient(), workflows())(),
+    werkprocessen: () => stateMachinesActive(stepFunctionsClient(), workflows())(),
     wekkers: () => scheduleGroupActive(scheduler(), requiredEnv('SCHEDULE_GROUP'))(),
     webhooks: () => deliveryHealthy(sqs(), requiredEnv('DELIVERY_QUEUE_URL'), requiredEnv('DELIVERY_DLQ_URL'))(),
   };

@@ -30,7 +30,7 @@ import type { TransitionStore, TransitionWorkflow } from '../transitions/ports';
 import { actorOf, prepareCommand, requireVersion } from '../transitions/run-command';
 import { admit, openRecord, recordChange, type RecordRequest } from '../access/person-record';
 import type { RequestAccess } from '../http/request-access';
-import { StepFunctionsTransitionWorkflow } from '../workflow/step-functions-workflow';
+import { StepFunctionsTransitionWorkflow, stepFunctionsClient } from '../workflow/step-functions-workflow';
 import type { ContactStore, SignalStore } from './ports';
 import { signalOperations } from '../../shared/api/operations/signals';
 
@@ -292,7 +292,7 @@ export const handler = createSignalsApi(
     signals: new DynamoSignalStore(runtime.documentClient(), runtime.tableName()),
     contacts: new DynamoContactStore(runtime.documentClient(), runtime.tableName()),
     transitions: new DynamoTransitionStore(runtime.documentClient(), runtime.tableName()),
-    workflow: new StepFunctionsTransitionWorkflow(runtime.sfnClient(), runtime.workflowArns()),
+    workflow: new StepFunctionsTransitionWorkflow(stepFunctionsClient(), runtime.workflowArns()),
     now: clock.now,
     newId: randomUUID,
   })),

@@ -28,7 +28,7 @@ import type { Transition } from '../../shared/domain/transition/transition';
 import { lazy, runtime } from '../runtime';
 import { DynamoOrganisationDirectory } from '../storage/dynamo-organisation-directory';
 import { DynamoTransitionStore } from '../storage/dynamo-transition-store';
-import { StepFunctionsTransitionWorkflow } from '../workflow/step-functions-workflow';
+import { StepFunctionsTransitionWorkflow, stepFunctionsClient } from '../workflow/step-functions-workflow';
 import type { TransitionsDeps } from './ports';
 import { registerTransition } from './register-transition';
 import { runCommand } from './run-command';
@@ -237,7 +237,7 @@ const awsDeps = lazy(
   (): TransitionsDeps => ({
     store: new DynamoTransitionStore(runtime.documentClient(), runtime.tableName()),
     directory: new DynamoOrganisationDirectory(runtime.documentClient(), runtime.tableName()),
-    workflow: new StepFunctionsTransitionWorkflow(runtime.sfnClient(), runtime.workflowArns()),
+    workflow: new StepFunctionsTransitionWorkflow(stepFunctionsClient(), runtime.workflowArns()),
     now: clock.now,
     newId: randomUUID,
   }),

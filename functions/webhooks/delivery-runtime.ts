@@ -1,5 +1,4 @@
 import { KMSClient } from '@aws-sdk/client-kms';
-import { SNSClient } from '@aws-sdk/client-sns';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { clock } from '../clock';
 import { lazy, requiredEnv, runtime } from '../runtime';
@@ -43,12 +42,7 @@ export const deliveryDepsFromEnvironment = lazy((): DeliveryDeps => {
       lazy(() => new SQSClient({})),
       requiredEnv('DELIVERY_QUEUE_URL'),
     ),
-    notifier: topic
-      ? new SnsOpsNotifier(
-          lazy(() => new SNSClient({})),
-          topic,
-        )
-      : new LogOpsNotifier(),
+    notifier: topic ? new SnsOpsNotifier(topic) : new LogOpsNotifier(),
     send: sendWebhook,
     refuse: async (url) => {
       const resolution = await resolveDeliverable(url, { allowLocalHttp: allowLocalHttp() });

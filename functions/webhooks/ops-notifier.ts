@@ -1,17 +1,21 @@
-import { PublishCommand, type SNSClient } from '@aws-sdk/client-sns';
+import type { SNSClient } from '@aws-sdk/client-sns';
 import { logger } from '../observability/logger';
 import type { OpsNotifier } from './ports';
 
-/** On AWS: a message on the operations topic (ids only, no personal data), and a log line everywhere. */
+/**
+ * On AWS: a message on the operations topic (ids only, no personal data), and a log line everywhere. An
+ * endpoint is switched off rarely: the SNS client is loaded then, not in every cold start of the webhook functions.
+ */
 export class SnsOpsNotifier implements OpsNotifier {
-  constructor(
-    private readonly sns: () => SNSClient,
-    private readonly topicArn: string,
-  ) {}
+  private sns: SNSClient | undefined;
+
+  constructor(private readonly topicArn: string) {}
 
   async endpointDisabled(input: { corporatieId: string; endpointId: string; reden: string }): Promise<void> {
     logger.error('webhook endpoint disabled', input);
-    await this.sns().send(
+    const { PublishCommand, SNSClient } = await import('@aws-sdk/client-sns');
+    this.sns ??= new SNSClient({});
+    await this.sns.send(
       new PublishCommand({
         TopicArn: this.topicArn,
         Subject: 'Landing: webhook-endpoint uitgeschakeld',

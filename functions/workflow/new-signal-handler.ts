@@ -2,9 +2,9 @@ import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-p
 import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { observed } from '../observability/context';
 import { logger } from '../observability/logger';
-import { lazy, runtime } from '../runtime';
+import { lazy, workflowArns } from '../environment';
 import type { TransitionWorkflow } from '../transitions/ports';
-import { StepFunctionsTransitionWorkflow } from './step-functions-workflow';
+import { StepFunctionsTransitionWorkflow, stepFunctionsClient } from './step-functions-workflow';
 
 /**
  * DynamoDB Streams → the follow-up of signals: every new signal makes the "Signalen opvolgen" workflow look
@@ -48,5 +48,5 @@ export function createNewSignalHandler(workflow: () => Pick<TransitionWorkflow, 
 }
 
 export const handler = observed(
-  createNewSignalHandler(lazy(() => new StepFunctionsTransitionWorkflow(runtime.sfnClient(), runtime.workflowArns()))),
+  createNewSignalHandler(lazy(() => new StepFunctionsTransitionWorkflow(stepFunctionsClient(), workflowArns()))),
 );

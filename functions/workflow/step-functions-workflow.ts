@@ -1,5 +1,6 @@
-import { ExecutionAlreadyExists, type SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
+import { ExecutionAlreadyExists, SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
 import { randomUUID } from 'node:crypto';
+import { lazy } from '../environment';
 import { currentCorrelationId } from '../observability/context';
 import type { TransitionWorkflow } from '../transitions/ports';
 
@@ -8,6 +9,9 @@ export function executionInput(transitionId: string): string {
   const correlationId = currentCorrelationId();
   return JSON.stringify({ transitionId, ...(correlationId ? { correlationId } : {}) });
 }
+
+/** The Step Functions client of a Lambda that starts workflows (only those load it). */
+export const stepFunctionsClient = lazy(() => new SFNClient({}));
 
 /**
  * Starts a transition's state machine. The execution is named after the transition, which makes starting

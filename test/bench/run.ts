@@ -18,6 +18,7 @@ import { parseArgs } from 'node:util';
 import { projectRoot } from '../../infra/aws/constructs/landing-function';
 import { synthesizeForLocal } from '../../infra/local/cloud-assembly';
 import { measureApi, type ApiBenchResult } from './api-latency';
+import type { AwsSdkBundling } from '../../infra/aws/constructs/landing-function';
 import { measureLambdaBundles, measureSpa, type BundleFigure, type SpaFigure } from './bundles';
 import { distribution } from './isolated';
 import {
@@ -71,7 +72,11 @@ const step = (part: string) => (line: string) => out(`  [${part}] ${line}`);
 interface Results {
   api?: ApiBenchResult;
   webhooks?: WebhookDelayResult;
-  lambdas?: (BundleFigure & { coldInit: ReturnType<typeof distribution> })[];
+  lambdas?: (BundleFigure & {
+    coldInit: ReturnType<typeof distribution>;
+    coldInitCpu: ReturnType<typeof distribution>;
+    coldInitOf: Record<AwsSdkBundling, { wall: ReturnType<typeof distribution>; cpu: ReturnType<typeof distribution> }>;
+  })[];
   spa?: { files: SpaFigure[]; initialJsGzipBytes: number; initialCssGzipBytes: number; render: SpaRenderResult };
 }
 
@@ -88,7 +93,21 @@ async function main() {
   if (selected.has('lambdas')) {
     out('Lambda bundles and cold init');
     const figures = await measureLambdaBundles(synthesizeForLocal(), settings.coldInitRuns);
-    results.lambdas = figures.map((f) => ({ ...f, coldInit: distribution(f.coldInitMs) }));
+    results.lambdas = figures.map((f) => ({
+      ...f,
+      coldInit: distribution(f.coldInitMs),
+      coldInitCpu: distribution(f.coldInitCpuMs),
+      coldInitOf: {
+        external: {
+          wall: distribution(f.variants.external.coldInitMs),
+          cpu: distribution(f.variants.external.coldInitCpuMs),
+        },
+        bundled: {
+          wall: distribution(f.variants.bundled.coldInitMs),
+          cpu: distribution(f.variants.bundled.coldInitCpuMs),
+        },
+      },
+    }));
   }
   if (selected.has('api')) {
     out('API latency, items read and throughput');
@@ -158,15 +177,16 @@ function targetsOf(r: Results): TargetCheck[] {
     });
   }
   if (r.lambdas) {
-    const largest = [...r.lambdas].sort((a, b) => b.minifiedBytes - a.minifiedBytes)[0]!;
-    const over = r.lambdas.filter((l) => l.minifiedBytes > limits.bundleBytes);
+    // Our code and its packages; a bundled AWS SDK comes on top (its size is in the table).
+    const largest = [...r.lambdas].sort((a, b) => b.withoutSdkBytes - a.withoutSdkBytes)[0]!;
+    const over = r.lambdas.filter((l) => l.withoutSdkBytes > limits.bundleBytes);
     targets.push({
-      target: 'each Lambda bundle ≤ 200 KB minified (without source map)',
-      figure: `largest ${kb(largest.minifiedBytes)} (${largest.entry}); ${r.lambdas.length - over.length} of ${r.lambdas.length} within`,
+      target: 'each Lambda bundle ≤ 200 KB minified without the AWS SDK (without source map)',
+      figure: `largest ${kb(largest.withoutSdkBytes)} (${largest.entry}); ${r.lambdas.length - over.length} of ${r.lambdas.length} within`,
       met: over.length === 0,
       ...(over.length
         ? {
-            why: `over: ${over.map((l) => `${l.entry} ${kb(l.minifiedBytes)}`).join(', ')}. About 90 KB of every bundle is zod (its classic API does not tree-shake); zod/mini would take it to about 15 KB.`,
+            why: `over: ${over.map((l) => `${l.entry} ${kb(l.withoutSdkBytes)}`).join(', ')}. About 95 KB of every bundle is zod (its classic API does not tree-shake); zod/mini would take it to about 15 KB.`,
           }
         : {}),
     });
@@ -178,7 +198,7 @@ function targetsOf(r: Results): TargetCheck[] {
       met: slow.length === 0,
       ...(slow.length
         ? {
-            why: 'most of the init is loading the AWS SDK (kept out of the bundle, as the runtime provides it) from its many files; see the table for the SDK alone.',
+            why: 'see the table: the init of each way of bundling the AWS SDK, wall clock and CPU time (on a machine busy with other work the wall clock is several times the CPU time).',
           }
         : {}),
     });
@@ -277,17 +297,41 @@ function tablesOf(r: Results): ReportTable[] {
   }
   if (r.lambdas) {
     const sdk = sdkLoadFigure(settings.coldInitRuns);
+    const init = (d: { wall: { p50Ms: number }; cpu: { p50Ms: number } }) =>
+      `${ms(d.wall.p50Ms)} (CPU ${ms(d.cpu.p50Ms)})`;
     tables.push({
       title: 'Lambda bundles',
-      how: `Each function bundled exactly as CDK does (minified ESM, AWS SDK external), size without source map; cold init = importing the bundle in a fresh Node process, ${settings.coldInitRuns} runs. For reference, loading the AWS SDK's DynamoDB clients alone in a fresh process: median ${ms(sdk.p50Ms)}.`,
-      columns: ['function', 'minified', 'gzip', 'cold init median', 'cold init max', 'met'],
+      how: `Each function bundled exactly as CDK does (minified ESM, source map without the sources' text), once with the AWS SDK external (loaded from node_modules, as the runtime loads its copy) and once bundled; the function is deployed the way the SDK column says (infra/aws/constructs/landing-function.ts), and its size and "met" are of that way. Cold init = importing the bundle in a fresh Node process with the Lambda's NODE_OPTIONS, ${settings.coldInitRuns} runs of each way side by side, median wall clock (and the process's CPU time). For reference, loading the AWS SDK's DynamoDB clients alone from node_modules: median ${ms(sdk.p50Ms)}.`,
+      columns: [
+        'function',
+        'SDK',
+        'minified',
+        'without SDK',
+        'gzip',
+        'init, SDK external',
+        'init, SDK bundled',
+        'init max (deployed)',
+        'met',
+      ],
       rows: r.lambdas.map((l) => [
         l.entry,
+        l.awsSdk,
         kb(l.minifiedBytes),
+        kb(l.withoutSdkBytes),
         kb(l.gzipBytes),
-        ms(l.coldInit.p50Ms),
+        init(l.coldInitOf.external),
+        init(l.coldInitOf.bundled),
         ms(l.coldInit.maxMs),
-        l.minifiedBytes <= limits.bundleBytes && l.coldInit.p50Ms <= limits.coldInitMs ? 'yes' : 'no',
+        l.withoutSdkBytes <= limits.bundleBytes && l.coldInit.p50Ms <= limits.coldInitMs ? 'yes' : 'no',
+      ]),
+    });
+    tables.push({
+      title: 'What fills each Lambda bundle',
+      how: "The largest parts of the deployed bundle by esbuild's metafile (bytes in the minified output): a package by name, our code by folder.",
+      columns: ['function', 'largest parts'],
+      rows: r.lambdas.map((l) => [
+        l.entry,
+        l.variants[l.awsSdk].largest.map((p) => `${p.part} ${kb(p.bytes)}`).join(', '),
       ]),
     });
   }

@@ -2,6 +2,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { refusedRequestFrom, type AccessLogRecord } from '../../functions/audit/access-log';
+import { operations, routeKey } from '../../shared/api/contract';
 import { createRefusedRequestsHandler } from '../../functions/audit/refused-requests';
 import { DynamoAuditLog } from '../../functions/storage/dynamo-audit-log';
 import { auditTableDesign } from '../../functions/storage/table-design';
@@ -47,6 +48,14 @@ describe('reading an access log line', () => {
       reden: 'sleutel-geweigerd',
       waar: { kanaal: 'corporatie-api' },
     });
+  });
+
+  it('reads every route of the whole contract on an API key as the corporation channel, and no other', () => {
+    for (const spec of Object.values(operations)) {
+      expect(refusedRequestFrom(line({ routeKey: routeKey(spec), status: '403' }), 'e')?.waar.kanaal).toBe(
+        spec.auth === 'corporation' ? 'corporatie-api' : 'web-api',
+      );
+    }
   });
 
   it('leaves out what a handler answered (it records its own refusals) and what was not refused', () => {
