@@ -13,8 +13,7 @@ import { defaultSupportConfig } from '../../shared/domain/support/support';
 
 const at = new Date('2027-03-09T09:00:00Z');
 const issuesOf = (input: unknown) =>
-  RegisterSignalInput.safeParse(input).error?.issues.map((i) => ({ path: i.path.join('.'), message: i.message })) ??
-  [];
+  RegisterSignalInput.safeParse(input).error?.issues.map((i) => ({ path: i.path.join('.'), message: i.message })) ?? [];
 
 describe('urgency of a signal about a person in care, chosen by the reporter', () => {
   it('takes the urgency the reporter chose, with the reason, and no thermometer', () => {
@@ -58,16 +57,18 @@ describe('urgency of a signal about a person in care, chosen by the reporter', (
   });
 
   it('takes the phase of the sign of the signaleringsplan when the reporter picks one', () => {
-    expect(RegisterSignalInput.safeParse({ bron: 'persoon', omschrijving: 'Kamer is rommelig', tekenId: 't-1' }).success)
-      .toBe(true);
+    expect(
+      RegisterSignalInput.safeParse({ bron: 'persoon', omschrijving: 'Kamer is rommelig', tekenId: 't-1' }).success,
+    ).toBe(true);
     expect(classify({ bron: 'persoon', sign: { fase: 'oranje' } })).toEqual({ fase: 'oranje' });
     expect(classify({ bron: 'persoon', sign: { fase: 'oranje' }, fase: 'oranje' })).toEqual({ fase: 'oranje' });
   });
 
   it('asks why when the reporter weighs it other than the sign says', () => {
     expect(() => classify({ bron: 'begeleider', sign: { fase: 'oranje' }, fase: 'rood' })).toThrow(InvalidInput);
-    expect(classify({ bron: 'begeleider', sign: { fase: 'oranje' }, fase: 'rood', reden: 'Nu met een mes gezien' }))
-      .toEqual({ fase: 'rood', reden: 'Nu met een mes gezien' });
+    expect(
+      classify({ bron: 'begeleider', sign: { fase: 'oranje' }, fase: 'rood', reden: 'Nu met een mes gezien' }),
+    ).toEqual({ fase: 'rood', reden: 'Nu met een mes gezien' });
   });
 
   it('makes rood the 4-hour follow-up: a task for the duo due in 4 hours, escalated when nobody picked it up', () => {
@@ -96,7 +97,12 @@ describe('urgency of a signal about a person in care, chosen by the reporter', (
     const followed = {
       ...signal,
       taakAangemaaktOp: at.toISOString(),
-      opschalingsvoorstel: { niveau: 'intensief' as const, modaliteiten: ['thuis' as const], tot: '2027-03-23', logeerplek: true },
+      opschalingsvoorstel: {
+        niveau: 'intensief' as const,
+        modaliteiten: ['thuis' as const],
+        tot: '2027-03-23',
+        logeerplek: true,
+      },
     };
     expect(nextFollowUpStep({ ...facts, signals: [followed], now: at })).toEqual({
       stap: 'wacht',
@@ -114,9 +120,7 @@ describe('urgency of a signal from the neighbourhood or the corporation: the the
     const wijk: SignalSource[] = ['buur-of-medebewoner', 'corporatie', 'wijkagent', 'sociaal-team'];
     const zorg: SignalSource[] = ['persoon', 'begeleider', 'ondersteuning-op-afstand', 'contactbewaking'];
     expect(wijk.every(isNeighbourhoodSource)).toBe(true);
-    expect(zorg.some(isNeighbourhoodSource)).toBe(
-      false,
-    );
+    expect(zorg.some(isNeighbourhoodSource)).toBe(false);
   });
 
   it('scores as the thermometer always did', () => {
@@ -141,11 +145,15 @@ describe('urgency of a signal from the neighbourhood or the corporation: the the
     ).toEqual([
       {
         path: 'fase',
-        message: 'De urgentie van een signaal uit de wijk volgt uit de thermometer of uit het teken in het signaleringsplan.',
+        message:
+          'De urgentie van een signaal uit de wijk volgt uit de thermometer of uit het teken in het signaleringsplan.',
       },
     ]);
     expect(issuesOf({ bron: 'buur-of-medebewoner', omschrijving: 'Overlast' })).toEqual([
-      { path: 'thermometer', message: 'Kies het teken uit het signaleringsplan, of schat de urgentie met de thermometer.' },
+      {
+        path: 'thermometer',
+        message: 'Kies het teken uit het signaleringsplan, of schat de urgentie met de thermometer.',
+      },
     ]);
   });
 });

@@ -79,11 +79,7 @@ export const RegisterSignalInput = z
       .optional()
       .meta({ description: 'De urgentie die de melder kiest (de persoon, het duo, ondersteuning op afstand)' }),
     reden: freeText(
-      z
-        .string()
-        .trim()
-        .min(3, { error: 'Schrijf in een paar woorden waarom je deze urgentie kiest.' })
-        .max(500),
+      z.string().trim().min(3, { error: 'Schrijf in een paar woorden waarom je deze urgentie kiest.' }).max(500),
       { multiline: true },
     )
       .optional()

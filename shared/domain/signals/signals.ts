@@ -36,7 +36,12 @@ export const signalSourceLabels: Record<SignalSource, string> = {
 };
 
 /** Reporters from the neighbourhood and the corporation: their signals are scored with the thermometer. */
-const neighbourhoodSources: readonly SignalSource[] = ['buur-of-medebewoner', 'corporatie', 'wijkagent', 'sociaal-team'];
+const neighbourhoodSources: readonly SignalSource[] = [
+  'buur-of-medebewoner',
+  'corporatie',
+  'wijkagent',
+  'sociaal-team',
+];
 export const isNeighbourhoodSource = (bron: SignalSource) => neighbourhoodSources.includes(bron);
 
 export const signalStatuses = ['open', 'bevestigd', 'afgehandeld'] as const;
