@@ -1,7 +1,6 @@
 import { addDays, todayInNetherlands } from '../../shared/domain/common/calendar';
-import { caseloadOf, longOnIntensiefOf } from '../../shared/domain/support/caseload';
+import { caseloadConfigFor, caseloadOf, teamCaseloadOf } from '../../shared/domain/support/caseload';
 import { isActive } from '../../shared/domain/transition/lifecycle';
-import { supportConfigFor } from '../../shared/domain/support/provider-policy';
 import type { TransitionSummary } from '../../shared/domain/transition/transition';
 import { clock } from '../clock';
 import { createApiHandler, type ApiHandlerOptions, type CapabilityHandlers } from '../http/api-handler';
@@ -58,9 +57,9 @@ export function caseloadHandlers(deps: () => CaseloadDeps): CapabilityHandlers<'
         )
         .map((t) => ({ ...ref(t), ...t.signalen!.volgendeDeadline! }))
         .sort((a, b) => a.datum.localeCompare(b.datum));
-      const [caseload] = caseloadOf(active, [{ id: principal.userId, naam: principal.naam }], today).filter(
-        (e) => e.begeleider.id === principal.userId,
-      );
+      const config = caseloadConfigFor(principal.organisationId, principal.teamId);
+      const me = [{ id: principal.userId, naam: principal.naam }];
+      const [caseload] = caseloadOf(active, me, today, config).filter((e) => e.begeleider.id === principal.userId);
       return { body: { today, taken, evaluaties, deadlines, ...(caseload ? { caseload } : {}) } };
     },
     getTeam: async ({ principal, access }) => {
@@ -72,13 +71,12 @@ export function caseloadHandlers(deps: () => CaseloadDeps): CapabilityHandlers<'
         deps().directory.staff(principal.organisationId),
       ]);
       const begeleiders = staff.filter((s) => s.role === 'begeleider' && s.teamId === principal.teamId);
-      const config = supportConfigFor(principal.organisationId);
+      const config = caseloadConfigFor(principal.organisationId, principal.teamId);
       return {
         body: {
           today,
-          caseload: caseloadOf(transitions, begeleiders, today),
-          langIntensief: longOnIntensiefOf(transitions, today, config),
-          maxDagenIntensief: config.maxDaysIntensief,
+          team: teamCaseloadOf(transitions, begeleiders, config),
+          caseload: caseloadOf(transitions, begeleiders, today, config),
         },
       };
     },

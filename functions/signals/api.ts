@@ -82,8 +82,11 @@ export function signalHandlers(deps: () => SignalsDeps): CapabilityHandlers<'sig
         ]);
       }
       const classification = classify({
-        ...(sign ? { matchedSignFase: sign.fase } : {}),
-        ...(body.thermometer ? { score: body.thermometer } : {}),
+        bron: body.bron,
+        ...(sign ? { sign } : {}),
+        fase: body.fase,
+        reden: body.reden,
+        score: body.thermometer,
       });
       const at = deps().now();
       const deadline = responseDeadline(classification.fase, at);

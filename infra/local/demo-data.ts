@@ -537,11 +537,8 @@ async function seedContactsAndSignals(
     status: 'open',
     omschrijving:
       'Belde om drie uur ’s nachts in paniek: wil niet meer naar huis, de buren zouden hem in de gaten houden',
-    thermometer: {
-      score: { veiligheid: 2, gezondheid: 2, welzijn: 2, omvang: 2, duur: 2 },
-      totaal: 10,
-      actie: triage({ veiligheid: 2, gezondheid: 2, welzijn: 2, omvang: 2, duur: 2 }).actie,
-    },
+    // Remote support knows Jeroen: it chose rood itself, with its reason (the thermometer is for the wijk).
+    reden: 'Paniek ’s nachts en wil niet naar huis: dit kan niet tot morgen wachten',
     deadline: ago(-1),
     geregistreerdDoor: { id: 'u-youssef', naam: 'Youssef El Amrani' },
   };

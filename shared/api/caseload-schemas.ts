@@ -11,10 +11,11 @@ export const CaseloadEntrySchema = z
   .object({
     begeleider: Person,
     trajecten: z.number().int(),
-    perNiveau: z.partialRecord(z.enum(caseloadLevels), z.number().int()),
-    gewogen: z.number(),
-    capaciteit: z.number(),
-    bezetting: z.number().int().meta({ description: 'Gewogen caseload als percentage van de capaciteit' }),
+    perNiveau: z
+      .partialRecord(z.enum(caseloadLevels), z.number().int())
+      .meta({ description: 'Hoeveel deelnemers op elk niveau staan: getoond, niet gewogen' }),
+    capaciteit: z.number().meta({ description: 'Deelnemers per duo: elke begeleider zit in het duo van elk van hen' }),
+    bezetting: z.number().int().meta({ description: 'Trajecten als percentage van de capaciteit' }),
   })
   .meta({ id: 'Caseload' });
 
@@ -36,11 +37,16 @@ export type TodayView = z.infer<typeof TodayView>;
 export const TeamView = z
   .object({
     today: IsoDate,
+    team: z
+      .object({
+        begeleiders: z.number().int(),
+        deelnemers: z.number().int().meta({ description: 'Lopende trajecten van het team, elk één keer geteld' }),
+        deelnemersPerDuo: z.number(),
+        capaciteit: z.number().meta({ description: 'Begeleiders / 2 × deelnemers per duo' }),
+        bezetting: z.number().int(),
+      })
+      .meta({ id: 'TeamCaseload', description: 'Het team tegen zijn ruimte: voor 2 begeleiders 10 cliënten' }),
     caseload: z.array(CaseloadEntrySchema),
-    langIntensief: z.array(
-      z.object({ transitionId: z.string(), persoon: Persoon, begeleiders: z.array(Person), dagen: z.number().int() }),
-    ),
-    maxDagenIntensief: z.number().int(),
   })
   .meta({ id: 'Team' });
 export type TeamView = z.infer<typeof TeamView>;

@@ -575,7 +575,7 @@ function callsToMeasure(
   } as const;
   const thermometer = { veiligheid: 0, gezondheid: 1, welzijn: 1, omvang: 0, duur: 1 } as const;
   const signalBody = {
-    bron: 'begeleider',
+    bron: 'wijkagent',
     omschrijving: 'Slaapt slecht sinds de verhuisdozen er staan',
     thermometer,
   } as const;
@@ -671,7 +671,7 @@ function callsToMeasure(
         const id = signalId(i);
         await transitions.get(id);
         const at = now();
-        const classification = classify({ score: thermometer });
+        const classification = classify({ bron: signalBody.bron, score: thermometer });
         const deadline = responseDeadline(classification.fase, at);
         const signal: Signal = {
           id: randomUUID(),

@@ -293,7 +293,8 @@ describe('emergency access is for looking', () => {
     const signal = await onRecord(t, 'POST /api/transitions/{transitionId}/signalen', people.kim, {
       bron: 'ondersteuning-op-afstand',
       omschrijving: 'Belt in paniek naar de nachtdienst',
-      thermometer: { veiligheid: 2, gezondheid: 1, welzijn: 2, omvang: 1, duur: 1 },
+      fase: 'rood',
+      reden: 'Paniek midden in de nacht, alleen thuis',
     });
     expect(signal.status).toBe(201);
     const [entry] = (await trailOf(t)).filter((e) => e.operatie === 'registerSignal');

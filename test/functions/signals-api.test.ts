@@ -132,7 +132,7 @@ describe('signals', () => {
       deadline: '2027-03-08T22:15:00.000Z',
     });
     const groen = await register(t, {
-      bron: 'persoon',
+      bron: 'sociaal-team',
       omschrijving: 'Vraagt om hulp bij een formulier',
       thermometer: { veiligheid: 0, gezondheid: 0, welzijn: 1, omvang: 0, duur: 0 },
     });
@@ -157,9 +157,10 @@ describe('signals', () => {
     expect((await ack()).status).toBe(409);
   });
 
-  it('refuses a signal without a sign or a thermometer, an unknown sign, a closed transition, and another organisation', async () => {
+  it('refuses a signal without an urgency, an unknown sign, a closed transition, and another organisation', async () => {
     const t = await transition();
-    expect((await register(t, { bron: 'persoon', omschrijving: 'Iets' })).body.invalidParams?.[0]?.name).toBe(
+    expect((await register(t, { bron: 'persoon', omschrijving: 'Iets' })).body.invalidParams?.[0]?.name).toBe('fase');
+    expect((await register(t, { bron: 'wijkagent', omschrijving: 'Iets' })).body.invalidParams?.[0]?.name).toBe(
       'thermometer',
     );
     expect(
@@ -178,6 +179,57 @@ describe('signals', () => {
     expect(
       (await register(t, { bron: 'persoon', omschrijving: 'Van elders', tekenId: 'teken-rood' }, people.noor)).status,
     ).toBe(404);
+    const list = await invoke<{ items: Signal[] }>(handler, {
+      routeKey: 'GET /api/transitions/{transitionId}/signalen',
+      principal: people.sanne,
+      pathParameters: { transitionId: t.id },
+    });
+    expect(list.body.items).toEqual([]);
+  });
+});
+
+describe('urgency chosen by the reporter who knows the person', () => {
+  it('saves rood with the reason and the 4-hour deadline, and no thermometer', async () => {
+    const t = await transition();
+    const response = await register(t, {
+      bron: 'ondersteuning-op-afstand',
+      omschrijving: 'Belde om 23:00: wil er een eind aan maken',
+      fase: 'rood',
+      reden: 'Spreekt over een eind eraan maken',
+    });
+    expect(response.status).toBe(201);
+    expect(response.body).toMatchObject({
+      fase: 'rood',
+      reden: 'Spreekt over een eind eraan maken',
+      deadline: '2027-03-06T02:15:00.000Z',
+    });
+    expect(response.body.thermometer).toBeUndefined();
+  });
+
+  it('refuses, in Dutch and writing nothing, a crisis without urgency, a thermometer, or another phase than the sign without a reason', async () => {
+    const t = await transition();
+    const unscored = await register(t, { bron: 'begeleider', omschrijving: 'Crisis: deur ingetrapt' });
+    expect(unscored.status).toBe(400);
+    expect(unscored.body.invalidParams).toEqual([
+      expect.objectContaining({ name: 'fase', reason: 'Kies de urgentie: rood, oranje of groen.' }),
+    ]);
+    const thermometer = await register(t, {
+      bron: 'begeleider',
+      omschrijving: 'Crisis: deur ingetrapt',
+      thermometer: { veiligheid: 0, gezondheid: 0, welzijn: 0, omvang: 0, duur: 0 },
+    });
+    expect(thermometer.body.invalidParams?.map((p) => p.name)).toEqual(['thermometer', 'fase']);
+    const otherPhase = await register(t, {
+      bron: 'begeleider',
+      omschrijving: 'Doet niet open',
+      tekenId: 'teken-rood',
+      fase: 'oranje',
+    });
+    expect(otherPhase.status).toBe(400);
+    expect(otherPhase.body.invalidParams?.[0]).toMatchObject({
+      name: 'reden',
+      reason: 'Het teken staat in het signaleringsplan als rood: schrijf waarom je oranje kiest.',
+    });
     const list = await invoke<{ items: Signal[] }>(handler, {
       routeKey: 'GET /api/transitions/{transitionId}/signalen',
       principal: people.sanne,

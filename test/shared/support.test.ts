@@ -17,6 +17,7 @@ import {
   type SupportLevel,
 } from '../../shared/domain/support/support';
 import { triage } from '../../shared/domain/signals/thermometer';
+import { supportOverview } from '../../shared/domain/transition/overview';
 
 const door = { id: 'u', naam: 'U' };
 const change = (niveau: SupportLevel, vanaf: string, tot?: string): SupportChange => ({
@@ -73,6 +74,24 @@ describe('support intensity over time', () => {
     const long = [change('intensief', '2027-01-01')];
     expect(longOnIntensief(long, '2027-03-31', config)).toBeUndefined();
     expect(longOnIntensief(long, '2027-04-01', config)).toBe(91);
+  });
+
+  it('asks the review whether a step down fits after long on intensief, and warns of nothing', () => {
+    const t = {
+      ondersteuning: [change('intensief', '2027-01-01')],
+      ondersteuningEvaluaties: [],
+      createdAt: '2027-01-01T09:00:00.000Z',
+    };
+    const before = supportOverview(t, '2027-03-31', config);
+    expect(before.evaluatievraag).toBeUndefined();
+    const after = supportOverview(t, '2027-04-01', config);
+    expect(after).not.toHaveProperty('langIntensief');
+    expect(after.evaluatievraag).toEqual({
+      dagen: 91,
+      vraag:
+        'Al 91 dagen intensief. Voor de evaluatie, samen met de deelnemer: past een stap terug al, of is intensief ' +
+        'nog nodig? Het tempo van de deelnemer is leidend.',
+    });
   });
 
   it('raises a contact gap past what the level allows', () => {

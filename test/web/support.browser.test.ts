@@ -66,8 +66,14 @@ describe('Ambulant support in the browser', { timeout: 60_000 }, () => {
     await signals.locator('summary', { hasText: 'Signaal registreren' }).click();
     await signals.getByLabel('Van wie').selectOption({ label: 'Ondersteuning op afstand' });
     await signals.getByLabel('Wat is er opgemerkt').fill(omschrijving);
-    for (const part of ['Veiligheid', 'Gezondheid', 'Welzijn', 'Omvang', 'Duur'])
-      await signals.getByLabel(part, { exact: true }).selectOption({ index: 2 });
+    // Remote support knows Anouk: it chooses the urgency itself; the thermometer is for the neighbourhood.
+    expect(await signals.getByLabel('Veiligheid', { exact: true }).count()).toBe(0);
+    // Nothing is preselected: sent without an urgency, the form asks for one instead of saving groen.
+    await signals.getByRole('button', { name: 'Signaal registreren' }).click();
+    const urgentie = signals.getByRole('group', { name: 'Urgentie' });
+    await expect.poll(() => urgentie.innerText()).toContain('Kies de urgentie: rood, oranje of groen.');
+    await signals.getByLabel(/Rood: crisis dreigt/).check();
+    await signals.getByLabel('Waarom deze urgentie').fill('Buiten slapen in de kou kan niet tot morgen wachten');
     await signals.getByRole('button', { name: 'Signaal registreren' }).click();
 
     // The follow-up workflow gives the duo a task and proposes a temporary scale-up with a logeerplek.
@@ -75,6 +81,7 @@ describe('Ambulant support in the browser', { timeout: 60_000 }, () => {
       .getByRole('list', { name: 'Open signalen' })
       .getByRole('listitem')
       .filter({ hasText: omschrijving });
+    expect(await item.innerText()).toContain('waarom rood: Buiten slapen in de kou kan niet tot morgen wachten');
     await expect.poll(() => item.innerText()).toContain('Taak voor het duo');
     expect(await item.innerText()).toMatch(/Oppakken vóór/);
     await expect.poll(() => item.innerText()).toContain('Voorstel: tijdelijk intensief (24/7 bereikbaar)');
@@ -89,8 +96,16 @@ describe('Ambulant support in the browser', { timeout: 60_000 }, () => {
     await item.getByRole('button', { name: 'Signaal oppakken' }).click();
     await expect.poll(() => item.innerText()).toContain('Opgepakt door Marieke Jansen');
 
-    await item.locator('summary', { hasText: 'Signaal afhandelen' }).click();
-    await item.getByLabel('Wat is er gedaan').fill('Logeerplek geregeld voor vannacht; twee weken intensief');
+    // The page reloads the signals when the workflow answers the pick-up, which closes the form: open it again then.
+    const notitie = item.getByLabel('Wat is er gedaan');
+    for (let attempt = 0; attempt < 5; attempt++) {
+      if (!(await notitie.isVisible())) await item.locator('summary', { hasText: 'Signaal afhandelen' }).click();
+      const filled = await notitie
+        .fill('Logeerplek geregeld voor vannacht; twee weken intensief', { timeout: 5_000 })
+        .then(() => true)
+        .catch(() => false);
+      if (filled && (await notitie.isVisible())) break;
+    }
     expect(await item.getByLabel('Tijdelijk opschalen vanaf vandaag').isChecked()).toBe(true);
     await item.getByRole('button', { name: 'Afhandelen en opschalen' }).click();
 
@@ -108,6 +123,27 @@ describe('Ambulant support in the browser', { timeout: 60_000 }, () => {
     expect(await page.locator('main').innerText()).not.toContain(omschrijving);
   });
 
+  it('scores a signal from the neighbourhood with the thermometer, nothing preselected', async () => {
+    await page.getByRole('link', { name: 'Mijn trajecten' }).click();
+    await page.getByRole('link', { name: 'Anouk Mulder' }).click();
+    const signals = page.getByRole('region', { name: 'Signalen', exact: true });
+    await signals.locator('summary', { hasText: 'Signaal registreren' }).click();
+    await signals.getByLabel('Van wie').selectOption({ label: 'Buur of medebewoner' });
+    const veiligheid = signals.getByLabel('Veiligheid', { exact: true });
+    expect(await veiligheid.inputValue()).toBe('');
+    expect(await signals.getByRole('group', { name: 'Urgentie' }).count()).toBe(0);
+    await signals.getByLabel('Van wie').selectOption({ label: 'Begeleider' });
+  });
+
+  it('asks the review whether a step down fits after long on intensief, instead of warning', async () => {
+    await page.getByRole('link', { name: 'Mijn trajecten' }).click();
+    await page.getByRole('link', { name: 'Sven de Jong' }).click();
+    const support = page.getByRole('region', { name: 'Ondersteuning', exact: true });
+    await expect.poll(() => support.innerText()).toMatch(/Vraag voor de evaluatie: Al \d+ dagen intensief\./);
+    expect(await support.innerText()).toContain('Het tempo van de deelnemer is leidend.');
+    expect(await support.innerText()).not.toContain('Let op');
+  });
+
   it('records a contactmoment', async () => {
     await page.getByRole('link', { name: 'Mijn trajecten' }).click();
     await page.getByRole('link', { name: 'Anouk Mulder' }).click();
@@ -118,5 +154,24 @@ describe('Ambulant support in the browser', { timeout: 60_000 }, () => {
     await expect
       .poll(() => signals.getByRole('list', { name: 'Recente contactmomenten' }).innerText())
       .toContain('Even gebeld, gaat redelijk');
+  });
+
+  it('shows the team lead the caseload of the team and how its capacity is counted', async () => {
+    await page.goto(`${landing.url}/aanmelden`);
+    await page.getByRole('button', { name: /Ingrid Visser/ }).click();
+    await page.getByRole('link', { name: 'Team', exact: true }).click();
+    const main = page.locator('main');
+    await expect.poll(() => main.innerText()).toContain('Caseload van het team');
+    // Sanne, Youssef and Marieke: three begeleiders, room for fifteen.
+    expect(await main.innerText()).toMatch(/\d+ van 15 deelnemers/);
+    const uitleg = page.locator('details', { hasText: 'Hoe de capaciteit is berekend' });
+    expect(await uitleg.innerText()).toContain('“voor 2 begeleiders 10 cliënten”');
+    expect(await uitleg.innerText()).toContain('3 ÷ 2 × 10 = 15 deelnemers');
+    expect(await uitleg.innerText()).toContain('Elke deelnemer telt één keer mee, ook op intensief');
+    expect(await main.innerText()).not.toContain('Lang op intensief');
+    expect(await main.innerText()).not.toContain('plan het afschalen');
+    await page.setViewportSize({ width: 390, height: 844 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await page.setViewportSize({ width: 1280, height: 900 });
   });
 });

@@ -16,7 +16,7 @@ export const caseloadOperations = {
     capability: 'caseload',
     method: 'GET',
     path: '/api/team',
-    summary: 'Het team: caseload per begeleider tegen de capaciteit, en wie lang op intensief staat',
+    summary: 'Het team: caseload van het team en per begeleider tegen de capaciteit (voor 2 begeleiders 10 cliënten)',
     auth: 'principal',
     response: { status: 200, schema: TeamView, description: 'De caseload van het team' },
     errors: [401, 403],

@@ -152,7 +152,10 @@ export const TransitionOverview = z
       niveau: SupportLevel.optional(),
       sinds: IsoDate.optional(),
       volgendeEvaluatie: z.object({ datum: IsoDate, wijzigingId: z.string() }).optional(),
-      langIntensief: z.number().int().optional(),
+      evaluatievraag: z
+        .object({ dagen: z.number().int(), vraag: z.string() })
+        .optional()
+        .meta({ description: 'Na lang intensief: de vraag voor de evaluatie of een stap terug past' }),
       voorstelRondVerhuizing: z
         .object({ niveau: SupportLevel, vanaf: IsoDate, tot: IsoDate, reden: z.string() })
         .optional(),

@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { freeText, OptionalNote } from '../common/free-text';
 import { signFases } from './signaleringsplan';
-import { CONTACT_WATCH, signalSources, signalStatuses } from './signals';
+import { CONTACT_WATCH, isNeighbourhoodSource, signalSources, signalStatuses } from './signals';
 import { modaliteiten, supportLevels } from '../support/support';
 
 const Risk = z.union([z.literal(0), z.literal(1), z.literal(2)], { error: 'Scoor 0, 1 of 2.' });
@@ -37,6 +37,8 @@ export const Signal = z
     tekenId: z.string().optional(),
     fase: z.enum(signFases),
     thermometer: z.object({ score: ThermometerScoreSchema, totaal: z.number().int(), actie: z.string() }).optional(),
+    /** Why the reporter chose this urgency (signals stored before it was asked have none). */
+    reden: z.string().optional(),
     status: z.enum(signalStatuses),
     deadline: z.iso.datetime().optional(),
     geregistreerdDoor: Door,
@@ -72,12 +74,43 @@ export const RegisterSignalInput = z
       .max(64)
       .optional()
       .meta({ description: 'Het teken uit het signaleringsplan waar het signaal bij past' }),
-    thermometer: ThermometerScoreSchema.optional(),
+    fase: z
+      .enum(signFases, { error: 'Kies de urgentie: rood, oranje of groen.' })
+      .optional()
+      .meta({ description: 'De urgentie die de melder kiest (de persoon, het duo, ondersteuning op afstand)' }),
+    reden: freeText(
+      z.string().trim().min(3, { error: 'Schrijf in een paar woorden waarom je deze urgentie kiest.' }).max(500),
+      { multiline: true },
+    )
+      .optional()
+      .meta({ description: 'Waarom deze urgentie, als geen teken uit het signaleringsplan haar onderbouwt' }),
+    thermometer: ThermometerScoreSchema.optional().meta({
+      description: 'Alleen voor signalen uit de wijk en van de corporatie',
+    }),
   })
   .strict()
-  .refine((s) => Boolean(s.tekenId) || Boolean(s.thermometer), {
-    error: 'Kies het teken uit het signaleringsplan, of schat de urgentie met de thermometer.',
-    path: ['thermometer'],
+  // No default urgency: who knows the person chooses it (by a sign, or with a reason); the neighbourhood's
+  // signals are scored with the thermometer, made for them.
+  .superRefine((s, ctx) => {
+    const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
+    if (isNeighbourhoodSource(s.bron)) {
+      if (s.fase)
+        issue(
+          'fase',
+          'De urgentie van een signaal uit de wijk volgt uit de thermometer of uit het teken in het signaleringsplan.',
+        );
+      else if (!s.tekenId && !s.thermometer)
+        issue('thermometer', 'Kies het teken uit het signaleringsplan, of schat de urgentie met de thermometer.');
+      return;
+    }
+    if (s.thermometer)
+      issue(
+        'thermometer',
+        'De thermometer is voor signalen uit de wijk en van de corporatie. Kies zelf de urgentie: rood, oranje of groen.',
+      );
+    if (!s.tekenId && !s.fase) issue('fase', 'Kies de urgentie: rood, oranje of groen.');
+    else if (!s.tekenId && !s.reden)
+      issue('reden', 'Kies het teken uit het signaleringsplan, of schrijf waarom je deze urgentie kiest.');
   })
   .meta({ id: 'RegisterSignalInput' });
 

@@ -1,11 +1,15 @@
 import { isWeekend, todayInNetherlands } from '../common/calendar';
+import { InvalidInput } from '../common/errors';
 import type { SignFase } from './signaleringsplan';
 import { triage, type ThermometerScore } from './thermometer';
 
 /**
  * Signals: something noticed about how a person is doing, by the person, a begeleider, remote support, a
  * neighbour, the corporation, the wijkagent or the sociaal team. A signal that matches a sign of the
- * signaleringsplan takes that sign's phase; one that matches none is triaged with the urgency thermometer.
+ * signaleringsplan takes that sign's phase. Otherwise who reported it decides how the urgency is set: those
+ * who know the person (the person, the duo, remote support) choose it and say why; a signal from the
+ * neighbourhood or the corporation is scored with the urgency thermometer, which was made for "signalen uit
+ * de wijk" (Supportgericht Werken).
  */
 export const signalSources = [
   'persoon',
@@ -31,6 +35,15 @@ export const signalSourceLabels: Record<SignalSource, string> = {
   contactbewaking: 'Landing: contact over tijd',
 };
 
+/** Reporters from the neighbourhood and the corporation: their signals are scored with the thermometer. */
+const neighbourhoodSources: readonly SignalSource[] = [
+  'buur-of-medebewoner',
+  'corporatie',
+  'wijkagent',
+  'sociaal-team',
+];
+export const isNeighbourhoodSource = (bron: SignalSource) => neighbourhoodSources.includes(bron);
+
 export const signalStatuses = ['open', 'bevestigd', 'afgehandeld'] as const;
 
 /** How fast a signal must be answered: rood within 4 hours, day and night; oranje within a working day. */
@@ -38,13 +51,39 @@ export const responseHours: Record<SignFase, number | undefined> = { rood: 4, or
 
 export interface SignalClassification {
   fase: SignFase;
-  /** Set when the thermometer decided (no matching sign). */
+  /** Set when the thermometer decided (a neighbourhood signal without a matching sign). */
   thermometer?: { score: ThermometerScore; totaal: number; actie: string };
+  /** Why the reporter chose this urgency, when no sign of the plan (or not its phase) grounds it. */
+  reden?: string;
 }
 
-export function classify(input: { matchedSignFase?: SignFase; score?: ThermometerScore }): SignalClassification {
-  if (input.matchedSignFase) return { fase: input.matchedSignFase };
-  if (!input.score) throw new RangeError('a signal needs a matching sign or a thermometer score');
+/**
+ * The urgency of a signal. A sign of the plan gives its phase, unless the reporter weighs it otherwise and
+ * says why. Without a sign, the reporter who knows the person chose the phase with a reason (the input schema
+ * demands both); a neighbourhood signal is triaged by the thermometer. Nothing falls back to a default.
+ */
+export function classify(input: {
+  bron: SignalSource;
+  sign?: { fase: SignFase };
+  fase?: SignFase | undefined;
+  reden?: string | undefined;
+  score?: ThermometerScore | undefined;
+}): SignalClassification {
+  const reden = input.reden ? { reden: input.reden } : {};
+  if (input.sign) {
+    if (input.fase && input.fase !== input.sign.fase && !input.reden)
+      throw new InvalidInput([
+        {
+          name: 'reden',
+          code: 'reason_required',
+          reason: `Het teken staat in het signaleringsplan als ${input.sign.fase}: schrijf waarom je ${input.fase} kiest.`,
+        },
+      ]);
+    return { fase: input.fase ?? input.sign.fase, ...reden };
+  }
+  if (input.fase && !isNeighbourhoodSource(input.bron) && input.reden) return { fase: input.fase, ...reden };
+  if (!input.score || !isNeighbourhoodSource(input.bron))
+    throw new RangeError('a signal needs a sign, an urgency chosen with a reason, or a thermometer score');
   const t = triage(input.score);
   return { fase: t.fase, thermometer: { score: input.score, totaal: t.totaal, actie: t.actie } };
 }

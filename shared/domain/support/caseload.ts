@@ -1,30 +1,27 @@
 import { isActive } from '../transition/lifecycle';
-import {
-  levelOn,
-  longOnIntensief,
-  supportLevels,
-  type LevelChange,
-  type SupportConfig,
-  type SupportLevel,
-} from './support';
+import { levelOn, supportLevels, type LevelChange, type SupportLevel } from './support';
 import type { IsoDate } from '../common/calendar';
 import type { Fase } from '../common/vocabulary';
 
 /**
- * Caseload: each begeleider's active transitions, weighted by the intensity of support, against a capacity.
- * Housing First works with about 10 clients per duo: both begeleiders of a duo carry each of them, so a
- * begeleider's capacity is about 10 clients at regulier. Someone on intensief weighs twice that, someone on
- * waakvlam a quarter. A transition without a level yet weighs as regulier.
+ * Caseload, per team. Housing First found that "voor 2 begeleiders 10 cliënten een passende caseload vormt":
+ * ten clients per duo, clients who need intensive support. So each client counts once, whatever the level:
+ * weighing intensity on top would count the intensive ten twice. A team of n begeleiders has room for
+ * n / 2 × 10 clients; each begeleider is in the duo of each of their clients, so carries about ten.
+ * A team that agreed a different number per duo sets it (caseloadConfigFor).
  */
 export interface CaseloadConfig {
-  weights: Record<SupportLevel, number>;
-  capacity: number;
+  clientsPerDuo: number;
 }
 
-export const defaultCaseloadConfig: CaseloadConfig = {
-  weights: { intensief: 2, verhoogd: 1.5, regulier: 1, licht: 0.5, waakvlam: 0.25, afgeschaald: 0 },
-  capacity: 10,
-};
+export const defaultCaseloadConfig: CaseloadConfig = { clientsPerDuo: 10 };
+
+/** Per team, as agreed with its organisation; none differs yet, so every team works with the Housing First ten. */
+const teamOverrides: Partial<Record<string, CaseloadConfig>> = {};
+
+export function caseloadConfigFor(organisationId: string, teamId: string | undefined): CaseloadConfig {
+  return teamOverrides[`${organisationId}#${teamId ?? ''}`] ?? defaultCaseloadConfig;
+}
 
 export interface CaseloadTransition {
   id: string;
@@ -38,23 +35,15 @@ export interface CaseloadEntry {
   begeleider: { id: string; naam: string };
   /** Active transitions this begeleider is part of. */
   trajecten: number;
+  /** How many are at each level today: shown, not weighed. */
   perNiveau: Partial<Record<SupportLevel | 'geen', number>>;
-  gewogen: number;
+  /** Clients per duo: each begeleider is in the duo of each of their clients. */
   capaciteit: number;
-  /** gewogen / capaciteit, as a percentage. */
+  /** trajecten / capaciteit, as a percentage. */
   bezetting: number;
 }
 
-export function weightOf(
-  niveaus: readonly LevelChange[],
-  today: IsoDate,
-  config: CaseloadConfig = defaultCaseloadConfig,
-): number {
-  const level = levelOn(niveaus, today);
-  return level ? config.weights[level] : config.weights.regulier;
-}
-
-/** One entry per begeleider named, heaviest first; people with no active transition are listed with zero. */
+/** One entry per begeleider named, fullest first; people with no active transition are listed with zero. */
 export function caseloadOf(
   transitions: readonly CaseloadTransition[],
   staff: readonly { id: string; naam: string }[],
@@ -67,34 +56,39 @@ export function caseloadOf(
     for (const b of t.begeleiders) {
       const entry = entries.get(b.id) ?? entries.set(b.id, empty(b, config)).get(b.id)!;
       entry.trajecten += 1;
-      entry.gewogen += weightOf(t.niveaus, today, config);
       entry.perNiveau[level ?? 'geen'] = (entry.perNiveau[level ?? 'geen'] ?? 0) + 1;
     }
   }
   return [...entries.values()]
-    .map((e) => ({
-      ...e,
-      gewogen: Math.round(e.gewogen * 100) / 100,
-      bezetting: Math.round((e.gewogen / e.capaciteit) * 100),
-    }))
-    .sort((a, b) => b.gewogen - a.gewogen || a.begeleider.naam.localeCompare(b.begeleider.naam));
+    .map((e) => ({ ...e, bezetting: Math.round((e.trajecten / e.capaciteit) * 100) }))
+    .sort((a, b) => b.trajecten - a.trajecten || a.begeleider.naam.localeCompare(b.begeleider.naam));
 }
 
-/** Active transitions that stayed on intensief longer than the provider allows: afschalen is a plan too. */
-export function longOnIntensiefOf(transitions: readonly CaseloadTransition[], today: IsoDate, config: SupportConfig) {
-  return (
-    transitions
-      .filter((t) => isActive(t.fase))
-      // Names only: a summary's persoon carries the date of birth too, which this list does not show.
-      .map((t) => ({
-        transitionId: t.id,
-        persoon: { voornaam: t.persoon.voornaam, achternaam: t.persoon.achternaam },
-        begeleiders: t.begeleiders.map(({ id, naam }) => ({ id, naam })),
-        dagen: longOnIntensief(t.niveaus, today, config),
-      }))
-      .filter((t): t is typeof t & { dagen: number } => t.dagen !== undefined)
-      .sort((a, b) => b.dagen - a.dagen)
-  );
+export interface TeamCaseload {
+  begeleiders: number;
+  /** Active transitions of the team, each counted once (a duo shares one). */
+  deelnemers: number;
+  deelnemersPerDuo: number;
+  /** begeleiders / 2 × deelnemersPerDuo. */
+  capaciteit: number;
+  bezetting: number;
+}
+
+/** The team as a whole against its room: ten clients for every two begeleiders. */
+export function teamCaseloadOf(
+  transitions: readonly CaseloadTransition[],
+  staff: readonly { id: string }[],
+  config: CaseloadConfig = defaultCaseloadConfig,
+): TeamCaseload {
+  const deelnemers = transitions.filter((t) => isActive(t.fase)).length;
+  const capaciteit = (staff.length / 2) * config.clientsPerDuo;
+  return {
+    begeleiders: staff.length,
+    deelnemers,
+    deelnemersPerDuo: config.clientsPerDuo,
+    capaciteit,
+    bezetting: capaciteit ? Math.round((deelnemers / capaciteit) * 100) : 0,
+  };
 }
 
 function empty(begeleider: { id: string; naam: string }, config: CaseloadConfig): CaseloadEntry {
@@ -102,8 +96,7 @@ function empty(begeleider: { id: string; naam: string }, config: CaseloadConfig)
     begeleider: { id: begeleider.id, naam: begeleider.naam },
     trajecten: 0,
     perNiveau: {},
-    gewogen: 0,
-    capaciteit: config.capacity,
+    capaciteit: config.clientsPerDuo,
     bezetting: 0,
   };
 }

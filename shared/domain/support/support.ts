@@ -33,7 +33,7 @@ export interface SupportConfig {
   maxDaysWithoutContact: Record<SupportLevel, number>;
   /** A temporary scale-up is reviewed after this many days. */
   reviewAfterDays: number;
-  /** Flag a transition that stayed on intensief longer than this. */
+  /** After this many days on intensief without a break, the review asks whether a step down fits. */
   maxDaysIntensief: number;
   /** The scale-up around the move: from this many days before to this many after. */
   moveScaleUp: { daysBefore: number; daysAfter: number };
@@ -169,6 +169,25 @@ export function longOnIntensief(
   if (last?.niveau !== 'intensief' || last.tot !== today) return undefined;
   const days = daysBetween(last.van, today) + 1;
   return days > config.maxDaysIntensief ? days : undefined;
+}
+
+/**
+ * After long on intensief, the review asks whether a step down fits, with the person: a question, never a
+ * warning, for "het tempo van de deelnemer is leidend" (Housing First).
+ */
+export function afschalenQuestion(
+  changes: readonly LevelChange[],
+  today: IsoDate,
+  config: SupportConfig,
+): { dagen: number; vraag: string } | undefined {
+  const dagen = longOnIntensief(changes, today, config);
+  if (dagen === undefined) return undefined;
+  return {
+    dagen,
+    vraag:
+      `Al ${dagen} dagen intensief. Voor de evaluatie, samen met de deelnemer: past een stap terug al, of is ` +
+      'intensief nog nodig? Het tempo van de deelnemer is leidend.',
+  };
 }
 
 /** How many days a contact is overdue for the level on `today`, or undefined when it is not. */

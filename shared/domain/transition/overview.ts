@@ -7,7 +7,7 @@ import {
   isScaleUp,
   levelOn,
   levelSpans,
-  longOnIntensief,
+  afschalenQuestion,
   proposeMoveScaleUp,
   reviewDate,
   type LevelSpan,
@@ -46,8 +46,8 @@ export interface SupportOverview {
   sinds?: IsoDate;
   /** The next review of a scale-up that has not been reviewed yet. */
   volgendeEvaluatie?: { datum: IsoDate; wijzigingId: string };
-  /** Days on intensief beyond the configured period, when so. */
-  langIntensief?: number;
+  /** After long on intensief: the question for the review whether a step down fits. */
+  evaluatievraag?: { dagen: number; vraag: string };
   /** The proposed temporary scale-up around the move, until one with that start is recorded. */
   voorstelRondVerhuizing?: { niveau: SupportLevel; vanaf: IsoDate; tot: IsoDate; reden: string };
   spans: LevelSpan[];
@@ -92,11 +92,11 @@ export function supportOverview(
     addDays(today, 90),
   );
   const sinceSpan = levelSpans(t.ondersteuning, addDays(today, -3650), today).at(-1);
-  const lang = longOnIntensief(t.ondersteuning, today, config);
+  const vraag = afschalenQuestion(t.ondersteuning, today, config);
   return {
     ...(current ? { niveau: current.niveau, ...(sinceSpan ? { sinds: sinceSpan.van } : {}) } : {}),
     ...(pending ? { volgendeEvaluatie: pending } : {}),
-    ...(lang ? { langIntensief: lang } : {}),
+    ...(vraag ? { evaluatievraag: vraag } : {}),
     ...(proposal && !recorded ? { voorstelRondVerhuizing: { ...proposal, tot: proposal.tot! } } : {}),
     spans,
     ...(t.toewijzing ? { toewijzing: allocationCheck(t.ondersteuning, t.toewijzing, today, config) } : {}),

@@ -217,7 +217,7 @@ export default function NewTransitionPage() {
                     {(load) => (
                       <span class="landing-muted">
                         {` — caseload ${load().bezetting}%`}
-                        {load().gewogen > load().capaciteit ? ', boven de capaciteit' : ''}
+                        {load().trajecten > load().capaciteit ? ', boven de capaciteit' : ''}
                       </span>
                     )}
                   </Show>

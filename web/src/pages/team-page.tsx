@@ -1,4 +1,4 @@
-import { A, createAsync } from '@solidjs/router';
+import { createAsync } from '@solidjs/router';
 import { createSignal, For, Show } from 'solid-js';
 import { api } from '../api/client';
 import { getEmergencyAccess, getTeam } from '../api/queries';
@@ -6,11 +6,10 @@ import { CaseloadMeter } from '../components/caseload/caseload-meter';
 import { AuditLine, AuditTrail } from '../components/audit/audit-trail';
 import { PageTitle } from '../components/page-title';
 import { ProblemAlert } from '../components/problem-alert';
-import { naam } from '../format';
 
 /**
- * The team lead's view: each begeleider's caseload weighted by intensity against their capacity, heaviest
- * first, before assigning a new transition; and who has been on intensief too long (afschalen is a plan too).
+ * The team lead's view: the team's caseload against its room (ten clients per two begeleiders, Housing First),
+ * with how that is counted, then each begeleider's, fullest first, before assigning a new transition.
  */
 export default function TeamPage() {
   const team = createAsync(() => getTeam());
@@ -22,11 +21,27 @@ export default function TeamPage() {
       <Show when={team()?.value}>
         {(t) => (
           <>
-            <h2 class="utrecht-heading-2">Caseload per begeleider</h2>
-            <p class="utrecht-paragraph landing-muted">
-              Gewogen naar intensiteit: intensief telt dubbel, waakvlam een kwart. Capaciteit: ongeveer tien cliënten
-              per begeleider (Housing First: tien per duo).
+            <h2 class="utrecht-heading-2">Caseload van het team</h2>
+            <p class="utrecht-paragraph">
+              <strong>
+                {t().team.deelnemers} van {t().team.capaciteit} deelnemers
+              </strong>{' '}
+              ({t().team.bezetting}%){t().team.deelnemers > t().team.capaciteit ? ' — boven de capaciteit' : ''}.
             </p>
+            <details class="landing-details" open>
+              <summary>Hoe de capaciteit is berekend</summary>
+              <p class="utrecht-paragraph">
+                Housing First: “voor 2 begeleiders 10 cliënten” is een passende caseload. Dit team heeft{' '}
+                {t().team.begeleiders} {t().team.begeleiders === 1 ? 'begeleider' : 'begeleiders'}: ruimte voor{' '}
+                {t().team.begeleiders} ÷ 2 × {t().team.deelnemersPerDuo} = {t().team.capaciteit} deelnemers.
+              </p>
+              <p class="utrecht-paragraph">
+                Elke deelnemer telt één keer mee, ook op intensief: die tien zijn al deelnemers met intensieve
+                ondersteuning. Een begeleider zit in het duo van elk van zijn of haar deelnemers, en draagt er dus
+                ongeveer {t().team.deelnemersPerDuo}.
+              </p>
+            </details>
+            <h2 class="utrecht-heading-2">Caseload per begeleider</h2>
             <ul class="landing-offers" aria-label="Caseload per begeleider">
               <For each={t().caseload}>
                 {(entry) => (
@@ -38,26 +53,6 @@ export default function TeamPage() {
                 )}
               </For>
             </ul>
-            <h2 class="utrecht-heading-2">Lang op intensief</h2>
-            <Show
-              when={t().langIntensief.length > 0}
-              fallback={
-                <p class="utrecht-paragraph">Niemand staat langer dan {t().maxDagenIntensief} dagen op intensief.</p>
-              }
-            >
-              <ul class="utrecht-unordered-list" aria-label="Lang op intensief">
-                <For each={t().langIntensief}>
-                  {(l) => (
-                    <li class="utrecht-unordered-list__item">
-                      <A class="utrecht-link" href={`/trajecten/${l.transitionId}`}>
-                        {naam(l.persoon)}
-                      </A>
-                      : {l.dagen} dagen intensief ({l.begeleiders.map((b) => b.naam).join(' en ')}); plan het afschalen.
-                    </li>
-                  )}
-                </For>
-              </ul>
-            </Show>
           </>
         )}
       </Show>

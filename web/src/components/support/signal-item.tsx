@@ -37,6 +37,7 @@ export function SignalItem(props: { signal: Signal; now: string; actions: Signal
       <span>
         {signalSourceLabels[s().bron]}, {datumTijd(s().at)}
         {s().thermometer ? ` · thermometer ${s().thermometer!.totaal}: ${s().thermometer!.actie}` : ''}
+        {s().reden ? ` · waarom ${s().fase}: ${s().reden}` : ''}
       </span>
       <Show when={s().status === 'open' && s().deadline}>
         {(deadline) => (

@@ -1,7 +1,12 @@
 import { For, Show } from 'solid-js';
-import { createStore } from 'solid-js/store';
-import { currentPlan } from '../../../../shared/domain/signals/signaleringsplan';
-import { signalSourceLabels, signalSources } from '../../../../shared/domain/signals/signals';
+import { createStore, reconcile } from 'solid-js/store';
+import {
+  currentPlan,
+  signFaseLabels,
+  signFases,
+  type SignFase,
+} from '../../../../shared/domain/signals/signaleringsplan';
+import { isNeighbourhoodSource, signalSourceLabels, signalSources } from '../../../../shared/domain/signals/signals';
 import type { Risk, ThermometerScore } from '../../../../shared/domain/signals/thermometer';
 import type { Signal } from '../../../../shared/domain/signals/signal-schemas';
 import type { Transition } from '../../../../shared/domain/transition/transition';
@@ -12,6 +17,7 @@ import { SignalItem, type SignalActions } from './signal-item';
 import { useDemoClock } from '../../clock/demo-clock';
 import { ProblemAlert } from '../problem-alert';
 import { TextInput } from '../transition/text-input';
+import { FormFieldset } from '../form-field';
 
 const thermometerParts: { key: keyof ThermometerScore; label: string; options: [string, string, string] }[] = [
   { key: 'veiligheid', label: 'Veiligheid', options: ['Geen risico', 'Matig risico', 'Ernstig risico'] },
@@ -27,8 +33,10 @@ const thermometerParts: { key: keyof ThermometerScore; label: string; options: [
 
 /**
  * Signals about the person: those that still ask for something first (open, then picked up), each with what
- * the follow-up workflow did; register one by its sign or by the thermometer. After a change the page
- * reloads (a scale-up changes the transition; the workflow acts a moment later).
+ * the follow-up workflow did. Register one by its sign; otherwise whoever knows the person chooses the
+ * urgency and says why, and a signal from the neighbourhood or the corporation is scored with the
+ * thermometer. Nothing is preselected: an unchosen urgency is asked for, never saved as groen. After a
+ * change the page reloads (a scale-up changes the transition; the workflow acts a moment later).
  */
 export function SignalsPanel(props: {
   transition: Transition;
@@ -42,27 +50,29 @@ export function SignalsPanel(props: {
     bron: 'begeleider' as (typeof signalSources)[number],
     omschrijving: '',
     tekenId: '',
+    fase: '' as SignFase | '',
+    reden: '',
   });
-  const [score, setScore] = createStore<ThermometerScore>({
-    veiligheid: 0,
-    gezondheid: 0,
-    welzijn: 0,
-    omvang: 0,
-    duur: 0,
-  });
+  const [score, setScore] = createStore<Partial<ThermometerScore>>({});
+  const wijk = () => isNeighbourhoodSource(form.bron);
   const { act, error, fieldErrors, done } = createActionRunner(props.onChanged);
   const keyed = retryKey();
   const register = (event: SubmitEvent) => {
     event.preventDefault();
+    const urgency = wijk()
+      ? { thermometer: { ...score } as ThermometerScore }
+      : { ...(form.fase ? { fase: form.fase } : {}), ...(form.reden ? { reden: form.reden } : {}) };
     const body = {
       bron: form.bron,
       omschrijving: form.omschrijving,
-      ...(form.tekenId ? { tekenId: form.tekenId } : { thermometer: { ...score } }),
+      ...(form.tekenId ? { tekenId: form.tekenId } : urgency),
     };
     const registered = 'Het signaal is geregistreerd en staat bij de open signalen; het werkproces volgt het op.';
-    void act(() => keyed((key) => api.signals.register(props.transition.id, body, key)), registered).then(
-      (ok) => ok && setForm({ omschrijving: '', tekenId: '' }),
-    );
+    void act(() => keyed((key) => api.signals.register(props.transition.id, body, key)), registered).then((ok) => {
+      if (!ok) return;
+      setForm({ omschrijving: '', tekenId: '', fase: '', reden: '' });
+      setScore(reconcile({}));
+    });
   };
   const actions: SignalActions = {
     acknowledge: (s) => void act(() => api.signals.acknowledge(props.transition.id, s.id)),
@@ -134,13 +144,49 @@ export function SignalsPanel(props: {
               value={form.tekenId}
               onChange={(e) => setForm('tekenId', e.currentTarget.value)}
             >
-              <option value="">Geen: schat de urgentie met de thermometer</option>
+              <option value="">
+                {wijk() ? 'Geen: schat de urgentie met de thermometer' : 'Geen: kies zelf de urgentie'}
+              </option>
               <For each={plan()?.tekens ?? []}>{(t) => <option value={t.id}>{`${t.fase}: ${t.teken}`}</option>}</For>
             </select>
           </div>
-          <Show when={!form.tekenId}>
-            <fieldset class="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset">
-              <legend class="utrecht-form-fieldset__legend">Thermometer</legend>
+          <Show when={!form.tekenId && !wijk()}>
+            <FormFieldset id="signaal-urgentie" legend="Urgentie" error={fieldErrors().fase}>
+              <For each={signFases}>
+                {(fase) => (
+                  <div class="utrecht-form-field utrecht-form-field--radio">
+                    <input
+                      id={`signaal-urgentie-${fase}`}
+                      type="radio"
+                      name="signaal-urgentie"
+                      class="utrecht-radio-button utrecht-radio-button--html-input"
+                      value={fase}
+                      checked={form.fase === fase}
+                      onChange={() => setForm('fase', fase)}
+                    />
+                    <label class="utrecht-form-label utrecht-form-label--radio" for={`signaal-urgentie-${fase}`}>
+                      {signFaseLabels[fase]}
+                      {fase === 'rood' ? ' (binnen 4 uur oppakken, ook ’s nachts)' : ''}
+                    </label>
+                  </div>
+                )}
+              </For>
+            </FormFieldset>
+            <TextInput
+              id="signaal-reden"
+              label="Waarom deze urgentie"
+              value={form.reden}
+              onInput={(v) => setForm('reden', v)}
+              error={fieldErrors().reden}
+            />
+          </Show>
+          <Show when={!form.tekenId && wijk()}>
+            <FormFieldset
+              id="signaal-thermometer"
+              legend="Thermometer"
+              description="Voor signalen uit de wijk en van de corporatie: scoor elk onderdeel."
+              error={fieldErrors().thermometer}
+            >
               <For each={thermometerParts}>
                 {(part) => (
                   <div class="utrecht-form-field">
@@ -150,17 +196,23 @@ export function SignalsPanel(props: {
                     <select
                       id={`thermometer-${part.key}`}
                       class="utrecht-select utrecht-select--html-select"
-                      value={String(score[part.key])}
+                      value={score[part.key] === undefined ? '' : String(score[part.key])}
                       onChange={(e) => setScore(part.key, Number(e.currentTarget.value) as Risk)}
                     >
+                      <option value="" disabled>
+                        Kies een score
+                      </option>
                       <For each={part.options}>
                         {(label, i) => <option value={String(i())}>{`${i()} — ${label}`}</option>}
                       </For>
                     </select>
+                    <Show when={fieldErrors()[`thermometer.${part.key}`]}>
+                      <div class="utrecht-form-field-error-message">{fieldErrors()[`thermometer.${part.key}`]}</div>
+                    </Show>
                   </div>
                 )}
               </For>
-            </fieldset>
+            </FormFieldset>
           </Show>
           <button type="submit" class="utrecht-button utrecht-button--primary-action">
             Signaal registreren

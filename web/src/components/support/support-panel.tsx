@@ -90,8 +90,14 @@ export function SupportPanel(props: {
             </>
           )}
         </Show>
-        {support().langIntensief ? ` Let op: al ${support().langIntensief} dagen intensief; plan het afschalen.` : ''}
       </p>
+      <Show when={support().evaluatievraag}>
+        {(v) => (
+          <p class="utrecht-paragraph">
+            <strong>Vraag voor de evaluatie:</strong> {v().vraag}
+          </p>
+        )}
+      </Show>
       <ProblemAlert message={runner.error()} />
       <Show when={support().voorstelRondVerhuizing}>
         {(p) => (
