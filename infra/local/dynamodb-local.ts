@@ -45,37 +45,47 @@ export async function startDynamoDbLocal(options: { port: number; dataDir?: stri
   if (options.dataDir && child.pid)
     writeFileSync(pidFile(options.dataDir), JSON.stringify({ pid: child.pid, parentPid: process.pid }));
 
+  const stop = async () => {
+    if (child.exitCode === null) {
+      child.kill('SIGTERM');
+      await Promise.race([exited, sleep(5000)]);
+      if (child.exitCode === null) child.kill('SIGKILL');
+    }
+    if (options.dataDir) rmSync(pidFile(options.dataDir), { force: true });
+  };
+
   const endpoint = `http://127.0.0.1:${options.port}`;
   const client = localClient(endpoint);
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    try {
-      await client.send(new ListTablesCommand({ Limit: 1 }));
-      break;
-    } catch {
-      if (child.exitCode !== null) {
-        throw new Error(
-          `DynamoDB Local stopped at start (exit ${child.exitCode}). ${stderr.trim().split('\n').slice(-3).join(' ')}`,
-        );
+  // Java starts in a few seconds on an idle machine and in over a minute on a loaded one: wait for its answer,
+  // with a bound only for a Java that never answers.
+  const deadline = Date.now() + START_TIMEOUT_MS;
+  try {
+    for (;;) {
+      try {
+        await client.send(new ListTablesCommand({ Limit: 1 }));
+        break;
+      } catch {
+        if (child.exitCode !== null) {
+          throw new Error(
+            `DynamoDB Local stopped at start (exit ${child.exitCode}). ${stderr.trim().split('\n').slice(-3).join(' ')}`,
+          );
+        }
+        if (Date.now() > deadline) throw new Error(`DynamoDB Local did not answer within ${START_TIMEOUT_MS / 1000} s`);
+        await sleep(150);
       }
-      if (Date.now() > deadline) throw new Error('DynamoDB Local did not answer within 30 s');
-      await sleep(150);
     }
+  } catch (error) {
+    // A start that failed leaves no Java behind to hold the port and the data folder.
+    await stop();
+    throw error;
+  } finally {
+    client.destroy();
   }
-  client.destroy();
 
-  return {
-    endpoint,
-    stop: async () => {
-      if (child.exitCode === null) {
-        child.kill('SIGTERM');
-        await Promise.race([exited, sleep(5000)]);
-        if (child.exitCode === null) child.kill('SIGKILL');
-      }
-      if (options.dataDir) rmSync(pidFile(options.dataDir), { force: true });
-    },
-  };
+  return { endpoint, stop };
 }
+
+const START_TIMEOUT_MS = 180_000;
 
 const pidFile = (dataDir: string) => path.join(dataDir, 'dynamodb-local.pid');
 
