@@ -18,6 +18,9 @@ import { signalen } from '../../shared/domain/transition/overview';
 import type { Modaliteit, SupportChange, SupportLevel } from '../../shared/domain/support/support';
 import type { Omvang, Toewijzing } from '../../shared/domain/support/iwmo';
 import { isActive } from '../../shared/domain/transition/lifecycle';
+
+/** As the store counts a placement: an active transition that has not landed yet. */
+const isPlacedDemo = (t: Transition) => isActive(t) && t.fase !== 'geland';
 import { geaccepteerdeAanbieding } from '../../shared/domain/woning/woning';
 
 /**
@@ -451,7 +454,7 @@ export async function seedDemoData(db: DynamoDBDocumentClient, tableName: string
     ids.push(transition.id);
     seeded.set(demo.voornaam, transition);
     const placed = geaccepteerdeAanbieding(transition.aanbiedingen);
-    if (placed?.eenheidnummer && isActive(transition.fase)) {
+    if (placed?.eenheidnummer && isPlacedDemo(transition)) {
       await db.send(
         new PutCommand({
           TableName: tableName,
@@ -463,7 +466,7 @@ export async function seedDemoData(db: DynamoDBDocumentClient, tableName: string
         }),
       );
     }
-    if (placed && isActive(transition.fase)) {
+    if (placed && isPlacedDemo(transition)) {
       await db.send(
         new UpdateCommand({
           TableName: tableName,

@@ -98,10 +98,10 @@ describe('caseload per begeleider', () => {
     expect(entryOf(entries, youssef.id)).toMatchObject({ trajecten: 1, gewogen: 2 });
   });
 
-  it('does not count transitions that have landed or fell back', () => {
+  it('does not count transitions that ended or were handed over after geland', () => {
     const intensief = [from('intensief', '2027-01-01')];
     const [entry] = caseloadOf(
-      [transition(intensief, [sanne], 'geland'), transition(intensief, [sanne], 'teruggevallen')],
+      [transition(intensief, [sanne], 'geland'), transition(intensief, [sanne], 'beeindigd')],
       [sanne],
       today,
     );
@@ -181,7 +181,7 @@ describe('long on intensief', () => {
     const result = longOnIntensiefOf(
       [
         transition(long, [sanne], 'geland'),
-        transition(long, [sanne], 'teruggevallen'),
+        transition(long, [sanne], 'beeindigd'),
         ended,
         transition([from('verhoogd', since(200))]),
         transition([]),
@@ -240,7 +240,7 @@ describe('caseload properties', () => {
     fc.assert(
       fc.property(fc.array(arbTransition, { maxLength: 30 }), (transitions) => {
         const entries = caseloadOf(transitions, staff, today);
-        const active = transitions.filter((t) => isActive(t.fase));
+        const active = transitions.filter((t) => isActive(t));
         const expected = active.reduce((sum, t) => {
           const level = levelOn(t.niveaus, today) ?? 'regulier';
           return sum + defaultCaseloadConfig.weights[level] * t.begeleiders.length;

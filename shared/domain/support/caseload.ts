@@ -1,4 +1,4 @@
-import { isActive } from '../transition/lifecycle';
+import { isActive, type ActiveFacts } from '../transition/lifecycle';
 import {
   levelOn,
   longOnIntensief,
@@ -30,6 +30,7 @@ export interface CaseloadTransition {
   id: string;
   persoon: { voornaam: string; achternaam: string };
   fase: Fase;
+  nazorg?: ActiveFacts['nazorg'];
   begeleiders: { id: string; naam: string }[];
   niveaus: LevelChange[];
 }
@@ -62,7 +63,7 @@ export function caseloadOf(
   config: CaseloadConfig = defaultCaseloadConfig,
 ): CaseloadEntry[] {
   const entries = new Map(staff.map((s) => [s.id, empty(s, config)]));
-  for (const t of transitions.filter((t) => isActive(t.fase))) {
+  for (const t of transitions.filter((t) => isActive(t))) {
     const level = levelOn(t.niveaus, today);
     for (const b of t.begeleiders) {
       const entry = entries.get(b.id) ?? entries.set(b.id, empty(b, config)).get(b.id)!;
@@ -84,7 +85,7 @@ export function caseloadOf(
 export function longOnIntensiefOf(transitions: readonly CaseloadTransition[], today: IsoDate, config: SupportConfig) {
   return (
     transitions
-      .filter((t) => isActive(t.fase))
+      .filter((t) => isActive(t))
       // Names only: a summary's persoon carries the date of birth too, which this list does not show.
       .map((t) => ({
         transitionId: t.id,

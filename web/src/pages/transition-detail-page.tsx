@@ -183,7 +183,7 @@ export default function TransitionDetailPage() {
                       <ReadinessPanel transition={t()} overview={o()} onChanged={changed} />
                       <Show
                         when={
-                          ['woning', 'verhuizing', 'landing', 'omklap', 'geland', 'teruggevallen'].includes(t().fase) ||
+                          ['woning', 'verhuizing', 'landing', 'omklap', 'geland', 'beeindigd'].includes(t().fase) ||
                           t().aanbiedingen.length > 0
                         }
                       >

@@ -35,11 +35,7 @@ export function FasePanel(props: { transition: Transition; nextFases: Fase[]; on
             {(fase) => (
               <button
                 type="button"
-                class="utrecht-button"
-                classList={{
-                  'utrecht-button--secondary-action': fase !== 'teruggevallen',
-                  'utrecht-button--danger': fase === 'teruggevallen',
-                }}
+                class="utrecht-button utrecht-button--secondary-action"
                 aria-pressed={naar() === fase}
                 onClick={() => setNaar(fase)}
               >
