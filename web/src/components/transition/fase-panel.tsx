@@ -14,7 +14,8 @@ export function FasePanel(props: { transition: Transition; nextFases: Fase[]; on
   const submit = async (event: SubmitEvent) => {
     event.preventDefault();
     const target = naar();
-    if (!target) return;
+    // Ending is its own decision (the end panel), never offered here.
+    if (!target || target === 'beeindigd') return;
     const ok = await runner.run((expectedVersion) =>
       api.transitions.changeFase(props.transition.id, { naar: target, reden: reden(), expectedVersion }),
     );
