@@ -30,7 +30,14 @@ export function FasePanel(props: { transition: Transition; nextFases: Fase[]; on
       <h2 id="fase-title" class="utrecht-heading-2">
         Fase: {faseLabels[props.transition.fase]}
       </h2>
-      <Show when={props.nextFases.length > 0} fallback={<p class="utrecht-paragraph">Dit traject is afgerond.</p>}>
+      <Show
+        when={props.nextFases.length > 0}
+        fallback={
+          <p class="utrecht-paragraph">
+            {props.transition.fase === 'geland' ? 'De persoon is geland.' : 'Dit traject is beëindigd.'}
+          </p>
+        }
+      >
         <div class="utrecht-button-group" role="group" aria-label="Volgende fase">
           <For each={props.nextFases}>
             {(fase) => (
