@@ -200,7 +200,6 @@ export const TijdelijkVerblijfSchema = z
     toelichting: Toelichting.optional(),
   })
   .meta({ id: 'TijdelijkVerblijf' });
-export type TijdelijkVerblijf = z.infer<typeof TijdelijkVerblijfSchema>;
 
 export const BeeindigingSchema = z
   .object({
@@ -210,7 +209,6 @@ export const BeeindigingSchema = z
     door: Door,
   })
   .meta({ id: 'Beeindiging' });
-export type Beeindiging = z.infer<typeof BeeindigingSchema>;
 
 export const OverdrachtSchema = z
   .object({
@@ -242,4 +240,3 @@ export const NazorgSchema = z
     z.object({ vorm: z.literal('overgedragen'), sinds: IsoDate, overdracht: OverdrachtSchema }),
   ])
   .meta({ id: 'Nazorg' });
-export type Nazorg = z.infer<typeof NazorgSchema>;
