@@ -39,7 +39,7 @@ export function caseloadHandlers(deps: () => CaseloadDeps): CapabilityHandlers<'
         deps().tasks.openTasksOf(principal.userId),
         deps().transitions.listOfBegeleider(principal.userId, { limit: MY_TRANSITIONS }),
       ]);
-      const active = mine.items.filter((t) => isActive(t.fase));
+      const active = mine.items.filter((t) => isActive(t));
       const ref = (t: TransitionSummary) => ({
         transitionId: t.id,
         persoon: { voornaam: t.persoon.voornaam, achternaam: t.persoon.achternaam },

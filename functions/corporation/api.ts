@@ -60,7 +60,7 @@ export function corporationHandlers(deps: () => CorporationDeps): CapabilityHand
       // An unknown unit, another corporation's and another provider's answer alike: which homes exist is not disclosed.
       const t = found?.providerId === providerId ? found : undefined;
       if (!t) throw new NotFoundError('Deze eenheid is bij Landing niet bekend als woning van een lopend traject.');
-      if (!isActive(t.fase)) throw new RuleViolationError('Het traject voor deze woning is afgesloten.');
+      if (!isActive(t)) throw new RuleViolationError('Het traject voor deze woning is afgesloten.');
       const corporation = await deps().directory.organisation(corporatieId);
       const at = deps().now();
       const signal: Signal = {

@@ -10,7 +10,7 @@ export interface ItemKey {
 /** What one pass over the table tells: every transition with what the retention rule needs, and the items
  * outside a transition's partition that name it (so they can be found without an index of their own). */
 export interface TableSurvey {
-  transitions: { id: string; fase: Fase; updatedAt: string }[];
+  transitions: { id: string; fase: Fase; nazorg?: Transition['nazorg']; updatedAt: string }[];
   elsewhere: Map<string, ItemKey[]>;
 }
 

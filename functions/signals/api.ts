@@ -71,8 +71,7 @@ export function signalHandlers(deps: () => SignalsDeps): CapabilityHandlers<'sig
         : undefined;
       const first = idempotency ? await deps().signals.registeredWith(idempotency) : undefined;
       if (first) return { body: first };
-      if (!isActive(t.fase))
-        throw new RuleViolationError('Dit traject is afgesloten: er kunnen geen signalen meer bij.');
+      if (!isActive(t)) throw new RuleViolationError('Dit traject is afgesloten: er kunnen geen signalen meer bij.');
       const sign = body.tekenId
         ? currentPlan(t.signaleringsplan)?.tekens.find((s) => s.id === body.tekenId)
         : undefined;
@@ -181,7 +180,7 @@ export function signalHandlers(deps: () => SignalsDeps): CapabilityHandlers<'sig
         : undefined;
       const first = idempotency ? await deps().contacts.recordedWith(idempotency) : undefined;
       if (first) return { body: first };
-      if (!isActive(t.fase)) throw new RuleViolationError('Dit traject is afgesloten.');
+      if (!isActive(t)) throw new RuleViolationError('Dit traject is afgesloten.');
       const now = deps().now();
       const op = body.op ?? now.toISOString();
       if (op > now.toISOString())

@@ -9,7 +9,8 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { setTimeout as sleep } from 'node:timers/promises';
 import * as z from 'zod';
-import { Fase, Transition } from '../../shared/domain/transition/transition';
+import { Fase, fromStored, Transition } from '../../shared/domain/transition/transition';
+import { NazorgSchema } from '../../shared/domain/transition/traject-schemas';
 import { itemKeyOf, type StoredItem } from '../retention/person-record-export';
 import type { ItemKey, PersonRecord, PersonRecordStore, TableSurvey } from '../retention/ports';
 import { personHash } from './dynamo-transition-store';
@@ -33,7 +34,12 @@ export class TransitionChangedError extends Error {
   }
 }
 
-const SurveyedTransition = z.object({ id: z.string(), fase: Fase, updatedAt: z.string() });
+const SurveyedTransition = z.object({
+  id: z.string(),
+  fase: Fase,
+  nazorg: NazorgSchema.optional(),
+  updatedAt: z.string(),
+});
 const SurveyedElsewhere = z.object({ pk: z.string(), sk: z.string(), transitionId: z.string() });
 
 /**
@@ -63,7 +69,7 @@ export class DynamoPersonRecords implements PersonRecordStore {
       const page = await this.db.send(
         new ScanCommand({
           TableName: this.tableName,
-          ProjectionExpression: '#pk, #sk, #entity, #id, #fase, #updatedAt, #transitionId',
+          ProjectionExpression: '#pk, #sk, #entity, #id, #fase, #nazorg, #updatedAt, #transitionId',
           FilterExpression:
             '#entity = :transition OR (attribute_exists(#transitionId) AND NOT begins_with(#pk, :partition))',
           ExpressionAttributeNames: {
@@ -72,6 +78,7 @@ export class DynamoPersonRecords implements PersonRecordStore {
             '#entity': 'entity',
             '#id': 'id',
             '#fase': 'fase',
+            '#nazorg': 'nazorg',
             '#updatedAt': 'updatedAt',
             '#transitionId': 'transitionId',
           },
@@ -81,7 +88,7 @@ export class DynamoPersonRecords implements PersonRecordStore {
       );
       for (const item of page.Items ?? []) {
         if (item.entity === 'Transition') {
-          survey.transitions.push(SurveyedTransition.parse(item));
+          survey.transitions.push(SurveyedTransition.parse(fromStored(item)));
           continue;
         }
         const { pk, sk, transitionId } = SurveyedElsewhere.parse(item);
@@ -97,7 +104,7 @@ export class DynamoPersonRecords implements PersonRecordStore {
     const partition = await this.partition(transitionId);
     const own = partition.find((i) => i.sk === keys.transition(transitionId).sk);
     if (!own) return undefined;
-    const transition = Transition.parse(own);
+    const transition = Transition.parse(fromStored(own));
     // The lock is looked up directly too: the survey is eventually consistent, the lock matters most.
     const lock = keys.activePerson(personHash(transition.persoon));
     const outside = await Promise.all(

@@ -7,7 +7,13 @@ import type { OutboxEvent } from '../../shared/domain/notices/outbox-event';
 import { currentCorrelationId } from '../observability/context';
 import { personIdentity } from '../../shared/domain/transition/person-identity';
 import { TimelineEvent } from '../../shared/domain/transition/timeline';
-import { levelsOf, Transition, TransitionSummary, summarize } from '../../shared/domain/transition/transition';
+import {
+  fromStored,
+  levelsOf,
+  Transition,
+  TransitionSummary,
+  summarize,
+} from '../../shared/domain/transition/transition';
 import { geaccepteerdeAanbieding } from '../../shared/domain/woning/woning';
 import {
   IdempotencyInFlightError,
@@ -141,7 +147,7 @@ export class DynamoTransitionStore implements TransitionStore {
     const { Item } = await this.db.send(
       new GetCommand({ TableName: this.tableName, Key: keys.transition(transitionId), ConsistentRead: true }),
     );
-    return Item ? Transition.parse(Item) : undefined;
+    return Item ? Transition.parse(fromStored(Item)) : undefined;
   }
 
   listOfTeam(organisationId: string, teamId: string | undefined, page: PageRequest): Promise<Page<TransitionSummary>> {
@@ -164,7 +170,7 @@ export class DynamoTransitionStore implements TransitionStore {
         ExclusiveStartKey: decodeCursor(page.cursor, { attribute: 'gsi1pk', value: gsi1pk }),
       }),
     );
-    const items = (result.Items ?? []).map((item) => TransitionSummary.parse(item));
+    const items = (result.Items ?? []).map((item) => TransitionSummary.parse(fromStored(item)));
     const nextCursor = encodeCursor(result.LastEvaluatedKey);
     return nextCursor ? { items, nextCursor } : { items };
   }
@@ -231,7 +237,10 @@ export class DynamoTransitionStore implements TransitionStore {
 export function transitionUpdateItems(tableName: string, { before, next, event, outbox = [] }: TransitionChange) {
   const placementDelta = Number(isPlaced(next)) - Number(isPlaced(before));
   const placedOffer = geaccepteerdeAanbieding(next.aanbiedingen) ?? geaccepteerdeAanbieding(before.aanbiedingen);
-  const landed = next.fase === 'geland' && before.fase !== 'geland';
+  // Landed, or ended by a decision from an earlier phase: the person may be registered again. Ending after
+  // geland leaves the lock alone: it was released on landing and may name a newer transition by now.
+  const released = (f: Transition['fase']) => f === 'geland' || f === 'beeindigd';
+  const landed = released(next.fase) && !released(before.fase);
   const leftDuo = before.begeleiders.filter((b) => !next.begeleiders.some((n) => n.id === b.id));
   const unit = placedOffer?.eenheidnummer
     ? keys.homeOfCorporation(placedOffer.corporatieId, next.providerId, placedOffer.eenheidnummer)
@@ -315,9 +324,9 @@ function assignmentItems(t: Transition) {
   }));
 }
 
-/** A person placed in a wijk: an accepted woning, and neither landed for good nor fallen back. */
+/** A person placed in a wijk: an accepted woning, and neither landed nor ended. */
 function isPlaced(t: Transition): boolean {
-  return Boolean(geaccepteerdeAanbieding(t.aanbiedingen)) && t.fase !== 'geland' && t.fase !== 'teruggevallen';
+  return Boolean(geaccepteerdeAanbieding(t.aanbiedingen)) && t.fase !== 'geland' && t.fase !== 'beeindigd';
 }
 
 /**

@@ -8,6 +8,11 @@ import {
   agreePlan,
   changeFase,
   changeSupport,
+  endTemporaryStay,
+  endTransition,
+  handOver,
+  pickUpAgain,
+  startTemporaryStay,
   decideOffer,
   recordAllocation,
   reviewSupport,
@@ -122,6 +127,56 @@ export function transitionHandlers(deps: () => TransitionsDeps): CapabilityHandl
           changeFase(t, body, ctx),
         ),
         ['move', 'signals'],
+      ),
+    }),
+    startTemporaryStay: async ({ principal, params, body, access }) => {
+      const { expectedVersion, ...input } = body;
+      return {
+        body: await thenEvaluate(
+          deps(),
+          await runCommand(deps(), { principal, access }, params.transitionId, expectedVersion, (t, ctx) =>
+            startTemporaryStay(t, input, ctx),
+          ),
+          ['signals'],
+        ),
+      };
+    },
+    endTemporaryStay: async ({ principal, params, body, access }) => ({
+      body: await runCommand(deps(), { principal, access }, params.transitionId, body.expectedVersion, (t, ctx) =>
+        endTemporaryStay(t, { op: body.op }, ctx),
+      ),
+    }),
+    endTransition: async ({ principal, params, body, access }) => {
+      const { expectedVersion, ...input } = body;
+      return {
+        body: await thenEvaluate(
+          deps(),
+          await runCommand(deps(), { principal, access }, params.transitionId, expectedVersion, (t, ctx) =>
+            endTransition(t, input, ctx),
+          ),
+          ['move', 'signals'],
+        ),
+      };
+    },
+    handOver: async ({ principal, params, body, access }) => {
+      const { expectedVersion, ...overdracht } = body;
+      return {
+        body: await thenEvaluate(
+          deps(),
+          await runCommand(deps(), { principal, access }, params.transitionId, expectedVersion, (t, ctx) =>
+            handOver(t, overdracht, ctx),
+          ),
+          ['signals'],
+        ),
+      };
+    },
+    pickUpAgain: async ({ principal, params, body, access }) => ({
+      body: await thenEvaluate(
+        deps(),
+        await runCommand(deps(), { principal, access }, params.transitionId, body.expectedVersion, (t, ctx) =>
+          pickUpAgain(t, { reden: body.reden }, ctx),
+        ),
+        ['signals'],
       ),
     }),
     setReadiness: async ({ principal, params, body, access }) => ({

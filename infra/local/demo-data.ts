@@ -18,6 +18,9 @@ import { signalen } from '../../shared/domain/transition/overview';
 import type { Modaliteit, SupportChange, SupportLevel } from '../../shared/domain/support/support';
 import type { Omvang, Toewijzing } from '../../shared/domain/support/iwmo';
 import { isActive } from '../../shared/domain/transition/lifecycle';
+
+/** As the store counts a placement: an active transition that has not landed yet. */
+const isPlacedDemo = (t: Transition) => isActive(t) && t.fase !== 'geland';
 import { geaccepteerdeAanbieding } from '../../shared/domain/woning/woning';
 
 /**
@@ -382,6 +385,65 @@ const demoTransitions: DemoTransition[] = [
   },
 ];
 
+// --- Continuity: a stay elsewhere on top of the phase, and nazorg after geland ---------------------------------
+// Ruud stays at a logeerplek for a while and keeps his woning: his phase, support and move go on.
+const ruud = demoTransitions.find((d) => d.voornaam === 'Ruud')!;
+const ruudState = ruud.state!;
+ruud.state = (today, door) => ({
+  ...ruudState(today, door),
+  tijdelijkVerblijf: {
+    soort: 'logeerplek',
+    sinds: addDays(today, -3),
+    woningBehouden: true,
+    toelichting: 'Even tot rust komen bij Beschermd Thuis; hij wil graag terug naar zijn nieuwe huis',
+  },
+});
+// Wim landed in his own home (Housing First) and is in nazorg at waakvlam: support goes on, lightly, until a
+// warm handover to the buurtteam.
+demoTransitions.push({
+  voornaam: 'Wim',
+  achternaam: 'Verbeek',
+  geboortedatum: '1971-03-14',
+  gemeenteCode: 'GM0344',
+  herkomst: 'MO',
+  begeleiderIds: ['u-noor'],
+  fase: 'geland',
+  daysAgo: 420,
+  state: (today, door) => {
+    const offerId = randomUUID();
+    const ingang = addDays(today, -300);
+    return {
+      aanbiedingen: [
+        {
+          id: offerId,
+          corporatieId: 'org-vechtvaart',
+          eenheidnummer: 'VV-0388',
+          wijk: 'Overvecht',
+          huurPerMaandCent: 61_200,
+          status: 'geaccepteerd',
+          adres: { straat: 'Zamenhofdreef', huisnummer: '112', postcode: '3562 JX', plaats: 'Utrecht' },
+          beschikbaarVanaf: ingang,
+          reactieUiterlijk: addDays(ingang, -10),
+          besluit: { op: addDays(ingang, -12), door },
+        },
+      ],
+      contract: {
+        vorm: 'eigen-huurcontract',
+        aanbiedingId: offerId,
+        ingangsdatum: ingang,
+        getekendOp: addDays(ingang, -5),
+      },
+      verhuisdatum: ingang,
+      verhuisdOp: ingang,
+      nazorg: { vorm: 'waakvlam', sinds: addDays(today, -30) },
+      ondersteuning: [
+        steun('regulier', addDays(today, -420), 'Start Housing First', door),
+        steun('waakvlam', addDays(today, -30), 'Geland: nazorg op waakvlam, het netwerk draagt', door),
+      ],
+    };
+  },
+});
+
 /** Who the demo is about: what a privacy scan looks for where it must not be (logs). */
 export const demoPersons = demoTransitions.map(({ voornaam, achternaam, geboortedatum }) => ({
   voornaam,
@@ -451,7 +513,7 @@ export async function seedDemoData(db: DynamoDBDocumentClient, tableName: string
     ids.push(transition.id);
     seeded.set(demo.voornaam, transition);
     const placed = geaccepteerdeAanbieding(transition.aanbiedingen);
-    if (placed?.eenheidnummer && isActive(transition.fase)) {
+    if (placed?.eenheidnummer && isPlacedDemo(transition)) {
       await db.send(
         new PutCommand({
           TableName: tableName,
@@ -463,7 +525,7 @@ export async function seedDemoData(db: DynamoDBDocumentClient, tableName: string
         }),
       );
     }
-    if (placed && isActive(transition.fase)) {
+    if (placed && isPlacedDemo(transition)) {
       await db.send(
         new UpdateCommand({
           TableName: tableName,
@@ -517,6 +579,7 @@ async function seedContactsAndSignals(
     ['Jeroen', 6, 'thuis', 'Eerste week uit de nachtopvang'],
     ['Sven', 10, 'thuis', 'Samen naar het graf van zijn moeder'],
     ['Ilse', 30, 'thuis', 'Kennismaking in Zeist'],
+    ['Wim', 200, 'thuis', 'Koffie in zijn eigen huis; kent nu de buren'],
   ];
   for (const [voornaam, hoursAgo, modaliteit, notitie] of recentlySeen) {
     const t = seeded.get(voornaam)!;

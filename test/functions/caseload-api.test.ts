@@ -232,7 +232,7 @@ describe('GET /api/vandaag', () => {
     await transition();
     // A scale-up that ended yesterday weighs as the level before it.
     await transition({ ondersteuning: [level('licht', '2027-01-01'), level('intensief', '2027-02-01', '2027-03-09')] });
-    await transition({ fase: 'teruggevallen', ondersteuning: [level('intensief', '2027-01-01')] });
+    await transition({ fase: 'beeindigd', ondersteuning: [level('intensief', '2027-01-01')] });
     await transition({ begeleiders: [people.youssef], ondersteuning: [level('intensief', '2027-01-01')] });
 
     const { body } = await vandaag(people.sanne);

@@ -69,10 +69,10 @@ describe('caseload per begeleider', () => {
     expect(entryOf(entries, youssef.id)).toMatchObject({ trajecten: 1, bezetting: 10 });
   });
 
-  it('does not count transitions that have landed or fell back', () => {
+  it('does not count transitions that ended or were handed over after geland', () => {
     const intensief = [from('intensief', '2027-01-01')];
     const [entry] = caseloadOf(
-      [transition(intensief, [sanne], 'geland'), transition(intensief, [sanne], 'teruggevallen')],
+      [transition(intensief, [sanne], 'geland'), transition(intensief, [sanne], 'beeindigd')],
       [sanne],
       today,
     );
@@ -163,7 +163,7 @@ describe('caseload properties', () => {
     fc.assert(
       fc.property(fc.array(arbTransition, { maxLength: 30 }), (transitions) => {
         const entries = caseloadOf(transitions, staff, today);
-        const active = transitions.filter((t) => isActive(t.fase));
+        const active = transitions.filter((t) => isActive(t));
         expect(entries.reduce((sum, e) => sum + e.trajecten, 0)).toBe(
           active.reduce((sum, t) => sum + t.begeleiders.length, 0),
         );

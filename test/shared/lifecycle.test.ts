@@ -80,22 +80,23 @@ describe('phase rules', () => {
       fase: 'landing' as const,
       contract: { ...driepartijen, vorm: 'eigen-huurcontract' as const },
     };
-    expect(nextFases(housingFirst)).toEqual(['geland', 'teruggevallen']);
+    expect(nextFases(housingFirst)).toEqual(['geland']);
     expect(canChangeFase(housingFirst, 'omklap', policy, '2030-01-01').allowed).toBe(false);
   });
 
-  it('allows a relapse from any active phase, and a way back', () => {
-    for (const s of Object.values(state))
-      expect(canChangeFase(s, 'teruggevallen', policy, '2027-01-01').allowed).toBe(true);
-    const relapsed = { ...state.verhuisd, fase: 'teruggevallen' as const, vorigeFase: 'verhuizing' as const };
-    expect(nextFases(relapsed)).toEqual(['verhuizing', 'voorbereiding']);
-    expect(canChangeFase(relapsed, 'verhuizing', policy, '2027-03-02').allowed).toBe(true);
-    expect(canChangeFase(relapsed, 'landing', policy, '2027-03-02').allowed).toBe(false);
+  it('never ends by a phase change: beeindigd is its own decision, and nothing follows it', () => {
+    for (const s of Object.values(state)) {
+      expect(nextFases(s)).not.toContain('beeindigd');
+      expect(canChangeFase(s, 'beeindigd', policy, '2027-01-01').allowed).toBe(false);
+    }
+    const ended = { ...state.verhuisd, fase: 'beeindigd' as const };
+    expect(nextFases(ended)).toEqual([]);
+    expect(canChangeFase(ended, 'verhuizing', policy, '2027-03-02').allowed).toBe(false);
   });
 
-  it('ends at geland', () => {
+  it('has no phase after geland', () => {
     const landed = { ...state.verhuisd, fase: 'geland' as const };
     expect(nextFases(landed)).toEqual([]);
-    expect(canChangeFase(landed, 'teruggevallen', policy, '2030-01-01').allowed).toBe(false);
+    expect(canChangeFase(landed, 'landing', policy, '2030-01-01').allowed).toBe(false);
   });
 });

@@ -15,10 +15,10 @@ const base: MoveProcessState = {
 };
 
 describe('the move process', () => {
-  it('has nothing to do before a woning is accepted, or after a relapse', () => {
+  it('has nothing to do before a woning is accepted, or after the end', () => {
     expect(nextMoveStep({ ...base, aanbiedingen: [] }, policy, '2027-02-01')).toEqual({ stap: 'geen' });
     expect(
-      nextMoveStep({ ...base, fase: 'teruggevallen', contract, verhuisdatum: '2027-03-01' }, policy, '2027-02-01'),
+      nextMoveStep({ ...base, fase: 'beeindigd', contract, verhuisdatum: '2027-03-01' }, policy, '2027-02-01'),
     ).toEqual({ stap: 'geen' });
   });
 

@@ -20,6 +20,10 @@ import {
   changeFase,
   changeSupport,
   decideOffer,
+  endTemporaryStay,
+  endTransition,
+  handOver,
+  startTemporaryStay,
   recordScaleUpEnded,
   reviewSupport,
   savePlan,
@@ -84,6 +88,9 @@ const forbidden = [
   persoon.voornaam,
   persoon.achternaam,
   'reden',
+  'opname',
+  'overleden',
+  'logeerplek',
   // The second begeleider is not the corporation's contact person.
   duo.naam,
   duo.telefoon,
@@ -324,6 +331,18 @@ const journey: Step[] = [
     wat: 'geland',
     op: '2029-03-01',
     doe: cmd((t, ctx) => changeFase(t, { naar: 'geland', reden: 'Gaat goed; psychose al twee jaar rustig' }, ctx)),
+    verwacht: [],
+  },
+  {
+    wat: 'warme overdracht',
+    op: '2029-06-01',
+    doe: cmd((t, ctx) =>
+      handOver(
+        t,
+        { aan: 'buurtteam', contactpersoon: 'Fatima Ouali', op: '2029-06-01', overgedragen: SIGN_ACTION },
+        ctx,
+      ),
+    ),
     verwacht: ['traject-beeindigd'],
   },
 ];
@@ -381,11 +400,17 @@ describe('noticesFor: what a corporation hears of a change', () => {
 
   it('covers every kind of notice but the test notice, each within the allow-list', () => {
     // Prepare
-    const relapse = noticesOf(
-      stateAfter('fase landing'),
-      '2027-03-12',
-      cmd((t, ctx) => changeFase(t, { naar: 'teruggevallen', reden: RELAPSE_REASON }, ctx)),
-    );
+    const landing = stateAfter('fase landing');
+    const stay = { soort: 'opname' as const, sinds: '2027-03-12', toelichting: RELAPSE_REASON };
+    const elsewhere = startTemporaryStay(landing, stay, ctxOn('2027-03-12')).next;
+    const relapse = [
+      ...noticesFor(landing, elsewhere, '2027-03-12'),
+      ...noticesOf(
+        elsewhere,
+        '2027-03-20',
+        cmd((t, ctx) => endTemporaryStay(t, { op: '2027-03-20' }, ctx)),
+      ),
+    ];
 
     // Act
     const all = [...walk().flatMap((w) => w.notices), ...relapse];
@@ -534,7 +559,7 @@ describe('noticesFor: what a corporation hears of a change', () => {
   });
 
   describe('ending the traject', () => {
-    it('tells of a relapse that the support ended, not why', () => {
+    it('tells of the decision to end that the support ended, not why', () => {
       // Prepare
       const landed = stateAfter('fase landing');
 
@@ -542,7 +567,7 @@ describe('noticesFor: what a corporation hears of a change', () => {
       const notices = noticesOf(
         landed,
         '2027-03-12',
-        cmd((t, ctx) => changeFase(t, { naar: 'teruggevallen', reden: RELAPSE_REASON }, ctx)),
+        cmd((t, ctx) => endTransition(t, { reden: 'overleden', toelichting: RELAPSE_REASON }, ctx)),
       );
 
       // Assess
@@ -552,9 +577,9 @@ describe('noticesFor: what a corporation hears of a change', () => {
       expectOnlyAllowed(notices);
     });
 
-    it('tells of geland that the support ended, with no reason either', () => {
+    it('tells of the warm handover after geland that the support ended, with no reason either', () => {
       // Prepare + Act
-      const geland = walk().find((w) => w.step.wat === 'geland')!;
+      const geland = walk().find((w) => w.step.wat === 'warme overdracht')!;
 
       // Assess
       expect(geland.notices).toEqual([
@@ -830,7 +855,13 @@ describe('noticesFor: what a corporation hears of a change', () => {
           ),
         ],
         ['new contact person', (t) => ({ ...t, begeleiders: [newContact] })],
-        ['relapse', cmd((t, ctx) => changeFase(t, { naar: 'teruggevallen', reden: RELAPSE_REASON }, ctx))],
+        [
+          'stay elsewhere',
+          cmd((t, ctx) =>
+            startTemporaryStay(t, { soort: 'opname', sinds: ctx.today, toelichting: RELAPSE_REASON }, ctx),
+          ),
+        ],
+        ['end', cmd((t, ctx) => endTransition(t, { reden: 'wil-niet-meer', toelichting: RELAPSE_REASON }, ctx))],
         [
           'back to voorbereiding',
           cmd((t, ctx) => changeFase(t, { naar: 'voorbereiding', reden: 'Nog niet klaar' }, ctx)),

@@ -50,12 +50,20 @@ describe('the bewaartermijn of a person’s record', () => {
     }
   });
 
-  it('counts geland and teruggevallen as ended, and nothing else', () => {
+  it('counts beeindigd and geland without nazorg as ended, and nothing else', () => {
     const ended = fases.filter((fase) => endOfRecord({ fase, updatedAt: '2010-03-01T10:00:00.000Z' }) !== undefined);
-    expect(ended).toEqual(['geland', 'teruggevallen']);
+    expect(ended).toEqual(['geland', 'beeindigd']);
     expect(
-      retentionDecision({ fase: 'teruggevallen', updatedAt: '2010-03-01T10:00:00.000Z' }, '2025-03-02', 15),
+      retentionDecision({ fase: 'beeindigd', updatedAt: '2010-03-01T10:00:00.000Z' }, '2025-03-02', 15),
     ).toMatchObject({ due: true });
+  });
+
+  it('keeps a landed transition while its nazorg goes on at waakvlam, and counts it from the warm handover', () => {
+    const nazorg = { vorm: 'waakvlam' as const, sinds: '2010-01-01' };
+    expect(endOfRecord({ fase: 'geland', nazorg, updatedAt: '2010-03-01T10:00:00.000Z' })).toBeUndefined();
+    const overdracht = { aan: 'buurtteam' as const, contactpersoon: 'Fatima', op: '2010-03-01', overgedragen: 'Plan' };
+    const handed = { vorm: 'overgedragen' as const, sinds: '2010-01-01', overdracht };
+    expect(endOfRecord({ fase: 'geland', nazorg: handed, updatedAt: '2010-03-01T10:00:00.000Z' })).toBe('2010-03-01');
   });
 
   it('takes the period from configuration: a short one on dev', () => {

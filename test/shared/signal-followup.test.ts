@@ -105,7 +105,7 @@ describe('follow-up of a rood signal', () => {
     expect(
       nextFollowUpStep(
         facts({
-          transition: { fase: 'teruggevallen', ondersteuning: [], createdAt: now.toISOString() },
+          transition: { fase: 'beeindigd', ondersteuning: [], createdAt: now.toISOString() },
           signals: [signal()],
         }),
       ),

@@ -1,14 +1,15 @@
-import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { randomUUID } from 'node:crypto';
 import { DynamoBudgetStore } from '../../functions/storage/dynamo-budget-store';
 import { DynamoContactStore, DynamoSignalStore } from '../../functions/storage/dynamo-signal-store';
-import { DynamoTransitionStore } from '../../functions/storage/dynamo-transition-store';
+import { DynamoTransitionStore, personHash } from '../../functions/storage/dynamo-transition-store';
+import { keys } from '../../functions/storage/keys';
 import { applyCommand } from '../../functions/transitions/run-command';
 import { addDays, todayInNetherlands } from '../../shared/domain/common/calendar';
 import type { Signal } from '../../shared/domain/signals/signal-schemas';
 import { taskId, type Task } from '../../shared/domain/signals/task';
 import type { Actor } from '../../shared/domain/transition/timeline';
-import { changeFase, decideOffer, registerOffer } from '../../shared/domain/transition/transition-commands';
+import { decideOffer, endTransition, registerOffer } from '../../shared/domain/transition/transition-commands';
 import { notStartedYet, type Transition } from '../../shared/domain/transition/transition';
 import { aanmelding, people } from './factories';
 
@@ -21,7 +22,7 @@ const sanne: Actor = { soort: 'medewerker', id: people.sanne.userId, naam: peopl
  * to the corporation in the outbox, the corporation's home, the wijk counter), a regelbudget with a spend
  * approved at once and one awaiting the budget holder (with their idempotency records), signals (by the
  * plan, Landing's own contact watch with its once-marker, one a corporation reported), the duo's tasks,
- * a contactmoment, and — with `endAt` — the end: teruggevallen, which keeps the person lock.
+ * a contactmoment, and — with `endAt` — the end (beeindigd, by decision) with a person lock left over.
  */
 export async function seedPersonRecord(
   db: DynamoDBDocumentClient,
@@ -209,7 +210,15 @@ export async function seedPersonRecord(
     tick = 0;
     const ended = { ...deps, now: () => new Date(Date.parse(options.endAt!) + 1000 * tick++) };
     t = await applyCommand(ended, t, sanne, (tr, ctx) =>
-      changeFase(tr, { naar: 'teruggevallen', reden: 'Terug naar de opvang' }, ctx),
+      endTransition(tr, { reden: 'terug-naar-bw-mo', toelichting: 'Terug naar de opvang' }, ctx),
+    );
+    // The end released the person lock. One stored before ends released it (a relapse kept it) is left over:
+    // the procedure must find and delete it too.
+    await db.send(
+      new PutCommand({
+        TableName: tableName,
+        Item: { ...keys.activePerson(personHash(t.persoon)), entity: 'ActivePerson', transitionId: t.id },
+      }),
     );
   }
   return t;

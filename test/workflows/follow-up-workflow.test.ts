@@ -220,16 +220,35 @@ describe('Signal follow-up workflow (synthesized, run locally)', { timeout: 60_0
     );
   });
 
-  it('stops following up when the transition ends, and clears its alarm', async () => {
+  it('goes on during a stay elsewhere: a rood signal at the logeerplek still reaches the team lead in time', async () => {
+    const t = await supported();
+    const away = await sanne.call<Transition>('POST', `/api/transitions/${t.id}/tijdelijk-verblijf`, {
+      soort: 'logeerplek',
+      sinds: today(),
+      expectedVersion: t.version,
+    });
+    expect(away.status, JSON.stringify(away.body)).toBe(200);
+    await settle(landing);
+
+    const signal = await rood(away.body);
+    expect(alarmOf(t)).toBeDefined();
+    await sanne.advanceHours(5);
+
+    expect(await types(t.id)).toEqual(expect.arrayContaining(['taak-aangemaakt', 'signaal-geescaleerd']));
+    expect(await tasksFor(ingrid, t)).toEqual([expect.objectContaining({ rol: 'teamleider', signaalId: signal.id })]);
+    const current = (await sanne.call<Transition>('GET', `/api/transitions/${t.id}`)).body;
+    expect(current).toMatchObject({ fase: 'aanmelding', tijdelijkVerblijf: { soort: 'logeerplek' } });
+  });
+
+  it('stops following up when the transition is ended by decision, and clears its alarm', async () => {
     const t = await supported();
     await rood(t);
     expect(alarmOf(t)).toBeDefined();
     const current = (await sanne.call<Transition>('GET', `/api/transitions/${t.id}`)).body;
     expect(
       (
-        await sanne.call('POST', `/api/transitions/${t.id}/fase`, {
-          naar: 'teruggevallen',
-          reden: 'Terug naar de opvang',
+        await sanne.call('POST', `/api/transitions/${t.id}/beeindiging`, {
+          reden: 'terug-naar-bw-mo',
           expectedVersion: current.version,
         })
       ).status,

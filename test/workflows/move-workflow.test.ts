@@ -198,7 +198,7 @@ describe('Move workflow (synthesized, run locally)', { timeout: 60_000 }, () => 
     expect(todayInNetherlands(new Date(schedulesOf(t.id)[0]!.at))).toBe(addDays(offer.beschikbaarVanaf, 13));
   });
 
-  it('a relapse during the move stops the workflow and clears its alarm', async () => {
+  it('ending the transition during the move stops the workflow and clears its alarm', async () => {
     let t = await transitionWithAcceptedWoning();
     const offer = t.aanbiedingen[0]!;
     t = await update(t, 'PUT', '/contract', {
@@ -209,7 +209,7 @@ describe('Move workflow (synthesized, run locally)', { timeout: 60_000 }, () => 
     t = await update(t, 'PUT', '/uitkering', { aangevraagdOp: today() });
     t = await update(t, 'PUT', '/verhuisdatum', { verhuisdatum: addDays(offer.beschikbaarVanaf, 10) });
     expect(schedulesOf(t.id)).toHaveLength(1);
-    t = await update(t, 'POST', '/fase', { naar: 'teruggevallen', reden: 'Opname in de kliniek' });
+    t = await update(t, 'POST', '/beeindiging', { reden: 'wil-niet-meer' });
     expect(schedulesOf(t.id)).toEqual([]);
     await api.advanceDays(60);
     expect((await timeline(t.id)).some((e) => e.type === 'verhuisd')).toBe(false);

@@ -6,8 +6,11 @@ import {
   ContractSchema,
   Eenheidnummer,
   IsoDate,
+  BeeindigingSchema,
+  OverdrachtSchema,
   ReadinessItemId,
   Reden,
+  TijdelijkVerblijfSchema,
   SignSchema,
   SupportChangeSchema,
   UitkeringStatusSchema,
@@ -53,9 +56,55 @@ export type Timeline = z.infer<typeof Timeline>;
 const SupportLevel = z.enum(supportLevels);
 
 export const ChangeFaseInput = z
-  .object({ naar: Fase, reden: Reden, expectedVersion: ExpectedVersion })
+  .object({
+    // Ending is its own decision (endTransition), never a phase change.
+    naar: Fase.exclude(['beeindigd'], { error: 'Kies een fase; beëindigen is een eigen besluit.' }),
+    reden: Reden,
+    expectedVersion: ExpectedVersion,
+  })
   .strict()
   .meta({ id: 'ChangeFaseInput' });
+
+const Toelichting = freeText(z.string().trim().max(500, { error: 'De toelichting is te lang (hooguit 500 tekens).' }), {
+  multiline: true,
+});
+
+export const StartTemporaryStayInput = z
+  .object({
+    soort: TijdelijkVerblijfSchema.shape.soort.unwrap(),
+    sinds: IsoDate,
+    woningBehouden: z
+      .boolean({ error: 'Geef aan of de woning behouden blijft.' })
+      .optional()
+      .meta({ description: 'Standaard ja: de woning blijft' }),
+    toelichting: Toelichting.optional().meta({ description: 'Voor de begeleiding; gaat nooit naar de corporatie' }),
+    expectedVersion: ExpectedVersion,
+  })
+  .strict()
+  .meta({ id: 'StartTemporaryStayInput' });
+
+export const EndTemporaryStayInput = z
+  .object({ op: IsoDate, expectedVersion: ExpectedVersion })
+  .strict()
+  .meta({ id: 'EndTemporaryStayInput' });
+
+export const EndTransitionInput = z
+  .object({
+    reden: BeeindigingSchema.shape.reden,
+    toelichting: Toelichting.optional().meta({ description: 'Nodig bij reden anders' }),
+    expectedVersion: ExpectedVersion,
+  })
+  .strict()
+  .meta({ id: 'EndTransitionInput' });
+
+export const HandOverInput = OverdrachtSchema.extend({ expectedVersion: ExpectedVersion })
+  .strict()
+  .meta({ id: 'HandOverInput' });
+
+export const PickUpAgainInput = z
+  .object({ reden: Reden, expectedVersion: ExpectedVersion })
+  .strict()
+  .meta({ id: 'PickUpAgainInput' });
 
 export const SetReadinessInput = z
   .object({
@@ -294,10 +343,66 @@ export const transitionOperations = {
     capability: 'transitions',
     method: 'POST',
     path: '/api/transitions/{transitionId}/fase',
-    summary: 'Zet het traject in een andere fase, met een reden (teruggevallen kan vanuit elke actieve fase)',
+    summary: 'Zet het traject in een andere fase, met een reden (beëindigen is een eigen besluit)',
     auth: 'principal',
     params: CommandParams,
     body: ChangeFaseInput,
+    response: { status: 200, schema: Transition, description: 'Het gewijzigde traject' },
+    errors: commandErrors,
+  }),
+  startTemporaryStay: op({
+    capability: 'transitions',
+    method: 'POST',
+    path: '/api/transitions/{transitionId}/tijdelijk-verblijf',
+    summary:
+      'De persoon verblijft tijdelijk elders (opname, logeerplek, crisisopvang): fase, ondersteuning en signalen gaan door',
+    auth: 'principal',
+    params: CommandParams,
+    body: StartTemporaryStayInput,
+    response: { status: 200, schema: Transition, description: 'Het gewijzigde traject' },
+    errors: commandErrors,
+  }),
+  endTemporaryStay: op({
+    capability: 'transitions',
+    method: 'POST',
+    path: '/api/transitions/{transitionId}/tijdelijk-verblijf/einde',
+    summary: 'De persoon is weer thuis, in de fase waarin het traject was',
+    auth: 'principal',
+    params: CommandParams,
+    body: EndTemporaryStayInput,
+    response: { status: 200, schema: Transition, description: 'Het gewijzigde traject' },
+    errors: commandErrors,
+  }),
+  endTransition: op({
+    capability: 'transitions',
+    method: 'POST',
+    path: '/api/transitions/{transitionId}/beeindiging',
+    summary: 'Beëindig het traject: een eigen besluit, met een reden uit de lijst',
+    auth: 'principal',
+    params: CommandParams,
+    body: EndTransitionInput,
+    response: { status: 200, schema: Transition, description: 'Het beëindigde traject' },
+    errors: commandErrors,
+  }),
+  handOver: op({
+    capability: 'transitions',
+    method: 'POST',
+    path: '/api/transitions/{transitionId}/nazorg/overdracht',
+    summary: 'Warme overdracht na geland aan het buurtteam of sociaal wijkteam: aan wie, wanneer en wat',
+    auth: 'principal',
+    params: CommandParams,
+    body: HandOverInput,
+    response: { status: 200, schema: Transition, description: 'Het gewijzigde traject' },
+    errors: commandErrors,
+  }),
+  pickUpAgain: op({
+    capability: 'transitions',
+    method: 'POST',
+    path: '/api/transitions/{transitionId}/nazorg/weer-oppakken',
+    summary: 'Pak een gelande persoon weer op, zonder nieuwe aanmelding (nazorg op waakvlam)',
+    auth: 'principal',
+    params: CommandParams,
+    body: PickUpAgainInput,
     response: { status: 200, schema: Transition, description: 'Het gewijzigde traject' },
     errors: commandErrors,
   }),

@@ -13,16 +13,16 @@ import type { Transition } from '../transition/transition';
 export const DEFAULT_RECORD_RETENTION_YEARS = 15;
 
 /**
- * Ended means: not in an active phase (lifecycle.ts), so *geland* (landed for good) or *teruggevallen*
- * (relapsed; the support through Landing stopped, no command changes it any more). A relapsed transition
- * can be picked up again; if it is, it is active and never due, and its retention starts over when it ends.
+ * Ended means: not active (lifecycle.ts), so *beeindigd* (ended by a decision, no command changes it any more)
+ * or *geland* with the nazorg handed over (or landed before nazorg existed). A landed person can be picked
+ * up again; then the transition is active and never due, and its retention starts over when it ends.
  *
  * The end date is the day of the transition's last change, in the Netherlands. Every command on an ended
  * transition is refused except the few that do not need an active phase, so `updatedAt` is the day it ended
  * or later: the retention period can come out longer than needed, never shorter.
  */
-export function endOfRecord(t: Pick<Transition, 'fase' | 'updatedAt'>): IsoDate | undefined {
-  return isActive(t.fase) ? undefined : todayInNetherlands(new Date(t.updatedAt));
+export function endOfRecord(t: Pick<Transition, 'fase' | 'nazorg' | 'updatedAt'>): IsoDate | undefined {
+  return isActive(t) ? undefined : todayInNetherlands(new Date(t.updatedAt));
 }
 
 /**

@@ -10,7 +10,7 @@ export const fases = [
   'landing',
   'omklap',
   'geland',
-  'teruggevallen',
+  'beeindigd',
 ] as const;
 export type Fase = (typeof fases)[number];
 
@@ -22,7 +22,47 @@ export const faseLabels: Record<Fase, string> = {
   landing: 'Landing',
   omklap: 'Omklap',
   geland: 'Geland',
-  teruggevallen: 'Teruggevallen',
+  beeindigd: 'Beëindigd',
+};
+
+/**
+ * A stay elsewhere for a while, on top of the phase ("mogelijkheid om te logeren bij terugval", Bouwen aan een
+ * thuis): the phase, the support and the woning go on. Not a phase: the person comes back to where they were.
+ */
+export const verblijfSoorten = ['opname', 'logeerplek', 'crisis'] as const;
+export type VerblijfSoort = (typeof verblijfSoorten)[number];
+
+export const verblijfSoortLabels: Record<VerblijfSoort, string> = {
+  opname: 'Opname',
+  logeerplek: 'Logeerplek',
+  crisis: 'Crisisopvang',
+};
+
+/** Why a transition ends: a decision of the duo, never implied by anything else. */
+export const beeindigingRedenen = [
+  'terug-naar-bw-mo',
+  'verhuisd-buiten-regio',
+  'overleden',
+  'wil-niet-meer',
+  'anders',
+] as const;
+export type BeeindigingReden = (typeof beeindigingRedenen)[number];
+
+export const beeindigingRedenLabels: Record<BeeindigingReden, string> = {
+  'terug-naar-bw-mo': 'Terug naar Beschermd Wonen of de opvang',
+  'verhuisd-buiten-regio': 'Verhuisd buiten de regio',
+  overleden: 'Overleden',
+  'wil-niet-meer': 'Wil geen ondersteuning meer',
+  anders: 'Anders',
+};
+
+/** Who takes over after geland, in a warm handover. */
+export const overdrachtPartijen = ['buurtteam', 'sociaal-wijkteam'] as const;
+export type OverdrachtPartij = (typeof overdrachtPartijen)[number];
+
+export const overdrachtPartijLabels: Record<OverdrachtPartij, string> = {
+  buurtteam: 'Buurtteam',
+  'sociaal-wijkteam': 'Sociaal wijkteam',
 };
 
 export const herkomsten = ['BW', 'MO', 'begeleid-wonen'] as const;
@@ -73,6 +113,11 @@ export const timelineEventTypes = [
   'signaal-afgehandeld',
   'opschaling-afgelopen',
   'toewijzing-vastgelegd',
+  'tijdelijk-verblijf-gestart',
+  'tijdelijk-verblijf-afgelopen',
+  'traject-beeindigd',
+  'nazorg-overgedragen',
+  'nazorg-weer-opgepakt',
 ] as const;
 export type TimelineEventType = (typeof timelineEventTypes)[number];
 
@@ -103,4 +148,9 @@ export const timelineEventLabels: Record<TimelineEventType, string> = {
   'signaal-afgehandeld': 'Signaal afgehandeld',
   'opschaling-afgelopen': 'Tijdelijke opschaling afgelopen',
   'toewijzing-vastgelegd': 'Toewijzing vastgelegd',
+  'tijdelijk-verblijf-gestart': 'Tijdelijk elders',
+  'tijdelijk-verblijf-afgelopen': 'Weer thuis',
+  'traject-beeindigd': 'Traject beëindigd',
+  'nazorg-overgedragen': 'Warme overdracht',
+  'nazorg-weer-opgepakt': 'Weer opgepakt',
 };

@@ -25,6 +25,8 @@ export const noticeKinds = [
   'bereikbaarheid-gewijzigd',
   'omklap-aangekondigd',
   'omklap-uitgevoerd',
+  'tijdelijk-elders',
+  'weer-thuis',
   'traject-beeindigd',
   'test',
 ] as const;
@@ -41,6 +43,8 @@ export const noticeTypes: Record<NoticeKind, string> = {
   'bereikbaarheid-gewijzigd': 'nl.beschermdthuis.ondersteuning.bereikbaarheid-gewijzigd',
   'omklap-aangekondigd': 'nl.beschermdthuis.huurcontract.omklap-aangekondigd',
   'omklap-uitgevoerd': 'nl.beschermdthuis.huurcontract.omklap-uitgevoerd',
+  'tijdelijk-elders': 'nl.beschermdthuis.ondersteuning.tijdelijk-elders',
+  'weer-thuis': 'nl.beschermdthuis.ondersteuning.weer-thuis',
   'traject-beeindigd': 'nl.beschermdthuis.traject.beeindigd',
   test: 'nl.beschermdthuis.test',
 };
@@ -55,6 +59,8 @@ export const noticeLabels: Record<NoticeKind, string> = {
   'bereikbaarheid-gewijzigd': 'Bereikbaarheid van de begeleiding (24/7) gewijzigd',
   'omklap-aangekondigd': 'Omklap naar eigen huurcontract aangekondigd',
   'omklap-uitgevoerd': 'Omklap uitgevoerd',
+  'tijdelijk-elders': 'Tijdelijk elders; de begeleiding gaat door',
+  'weer-thuis': 'Weer thuis',
   'traject-beeindigd': 'Traject beëindigd',
   test: 'Testmelding',
 };
@@ -100,6 +106,12 @@ export const noticeDataSchemas = {
   'omklap-uitgevoerd': z
     .object({ ...base, omklapDatum: IsoDateSchema, contractnummer: z.string().optional() })
     .strict(),
+  // Under a driepartijenovereenkomst the lease rests on the support: that it goes on, and whether the home
+  // is kept. Never what kind of stay (an opname is health) nor why.
+  'tijdelijk-elders': z
+    .object({ ...base, sinds: IsoDateSchema, woningBehouden: z.boolean(), begeleidingGaatDoor: z.literal(true) })
+    .strict(),
+  'weer-thuis': z.object(base).strict(),
   'traject-beeindigd': z.object(base).strict(),
   test: z.object({ bericht: z.string() }).strict(),
 } satisfies Record<NoticeKind, z.ZodType>;
@@ -191,8 +203,18 @@ export function noticesFor(before: Transition, next: Transition, today: IsoDate)
     notice('omklap-aangekondigd', placed, { omklapDatum: omklap, ...contractnummer });
   if (omklap && next.verhuisproces.omklapGemeld && !before.verhuisproces.omklapGemeld)
     notice('omklap-uitgevoerd', placed, { omklapDatum: omklap, ...contractnummer });
-  // Ended, for whatever reason: the corporation hears that the support ends, never why.
-  if (isActive(before.fase) && !isActive(next.fase)) notice('traject-beeindigd', placed, {});
+  const leaseOnSupport = c?.vorm === 'driepartijenovereenkomst' && !next.verhuisproces.omklapGemeld;
+  const stay = next.tijdelijkVerblijf;
+  if (leaseOnSupport && stay && !before.tijdelijkVerblijf)
+    notice('tijdelijk-elders', placed, {
+      sinds: stay.sinds,
+      woningBehouden: stay.woningBehouden,
+      begeleidingGaatDoor: true,
+    });
+  if (leaseOnSupport && before.tijdelijkVerblijf && !stay && isActive(next)) notice('weer-thuis', placed, {});
+  // Ended, by the decision to end or by the warm handover after geland: the corporation hears that the
+  // support ends, never why.
+  if (isActive(before) && !isActive(next)) notice('traject-beeindigd', placed, {});
   return notices;
 }
 

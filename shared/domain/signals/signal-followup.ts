@@ -1,9 +1,8 @@
 import { addDays, daysBetween, instantInNetherlands, todayInNetherlands, type IsoDate } from '../common/calendar';
-import { isActive } from '../transition/lifecycle';
+import { isActive, type ActiveFacts } from '../transition/lifecycle';
 import type { Signal, ScaleUp } from './signal-schemas';
 import { CONTACT_WATCH } from './signals';
 import { changeOn, levelOn, supportLevelLabels, type SupportChange, type SupportConfig } from '../support/support';
-import type { Fase } from '../common/vocabulary';
 
 /**
  * The follow-up of signals and of the rhythm of contact, as a pure rule: given what is known of a transition
@@ -50,7 +49,7 @@ export const followUpActions = [
 ] as const satisfies readonly FollowUpAction[];
 
 export interface FollowUpFacts {
-  transition: { fase: Fase; ondersteuning: readonly SupportChange[]; createdAt: string };
+  transition: ActiveFacts & { ondersteuning: readonly SupportChange[]; createdAt: string };
   /** The transition's signals, in any order. */
   signals: readonly Signal[];
   /** The latest contactmoment, if any. */
@@ -60,7 +59,7 @@ export interface FollowUpFacts {
 }
 
 export function nextFollowUpStep(facts: FollowUpFacts): FollowUpStep {
-  if (!isActive(facts.transition.fase)) return { stap: 'geen' };
+  if (!isActive(facts.transition)) return { stap: 'geen' };
   const now = facts.now.toISOString();
   const today = todayInNetherlands(facts.now);
   const waits: string[] = [];

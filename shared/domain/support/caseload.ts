@@ -1,4 +1,4 @@
-import { isActive } from '../transition/lifecycle';
+import { isActive, type ActiveFacts } from '../transition/lifecycle';
 import { levelOn, supportLevels, type LevelChange, type SupportLevel } from './support';
 import type { IsoDate } from '../common/calendar';
 import type { Fase } from '../common/vocabulary';
@@ -27,6 +27,7 @@ export interface CaseloadTransition {
   id: string;
   persoon: { voornaam: string; achternaam: string };
   fase: Fase;
+  nazorg?: ActiveFacts['nazorg'];
   begeleiders: { id: string; naam: string }[];
   niveaus: LevelChange[];
 }
@@ -51,7 +52,7 @@ export function caseloadOf(
   config: CaseloadConfig = defaultCaseloadConfig,
 ): CaseloadEntry[] {
   const entries = new Map(staff.map((s) => [s.id, empty(s, config)]));
-  for (const t of transitions.filter((t) => isActive(t.fase))) {
+  for (const t of transitions.filter((t) => isActive(t))) {
     const level = levelOn(t.niveaus, today);
     for (const b of t.begeleiders) {
       const entry = entries.get(b.id) ?? entries.set(b.id, empty(b, config)).get(b.id)!;
@@ -80,7 +81,7 @@ export function teamCaseloadOf(
   staff: readonly { id: string }[],
   config: CaseloadConfig = defaultCaseloadConfig,
 ): TeamCaseload {
-  const deelnemers = transitions.filter((t) => isActive(t.fase)).length;
+  const deelnemers = transitions.filter((t) => isActive(t)).length;
   const capaciteit = (staff.length / 2) * config.clientsPerDuo;
   return {
     begeleiders: staff.length,

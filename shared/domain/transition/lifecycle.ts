@@ -27,7 +27,6 @@ const forward: Fase[] = ['aanmelding', 'voorbereiding', 'woning', 'verhuizing', 
 
 export interface LifecycleState {
   fase: Fase;
-  vorigeFase?: Fase;
   gereedheid: Readiness;
   aanbiedingen: WoningAanbieding[];
   contract?: Contract;
@@ -41,28 +40,39 @@ export type Decision = { allowed: true } | { allowed: false; reden: string };
 const allow: Decision = { allowed: true };
 const block = (reden: string): Decision => ({ allowed: false, reden });
 
-export function isActive(fase: Fase): boolean {
-  return (activeFases as readonly Fase[]).includes(fase);
+/** What decides whether support through Landing goes on: the phase, and after geland the nazorg. */
+export interface ActiveFacts {
+  fase: Fase;
+  nazorg?: { vorm: 'waakvlam' | 'overgedragen' } | undefined;
+}
+
+/**
+ * Whether support through Landing goes on: in every phase up to the omklap, during a stay elsewhere too
+ * (that is on top of the phase), and after geland while the nazorg is at waakvlam. It stops only by a decision:
+ * the end (beeindigd) or a warm handover. A record that landed before nazorg existed stays ended, as it was.
+ */
+export function isActive(t: ActiveFacts): boolean {
+  if (t.fase === 'geland') return t.nazorg?.vorm === 'waakvlam';
+  return (activeFases as readonly Fase[]).includes(t.fase);
 }
 
 /** Which phases a caseworker can choose next (the UI offers these; the rules below still decide). */
-export function nextFases(state: Pick<LifecycleState, 'fase' | 'vorigeFase' | 'contract'>): Fase[] {
-  if (state.fase === 'geland') return [];
-  if (state.fase === 'teruggevallen') return [...new Set<Fase>([state.vorigeFase ?? 'voorbereiding', 'voorbereiding'])];
+export function nextFases(state: Pick<LifecycleState, 'fase' | 'contract'>): Fase[] {
+  if (state.fase === 'geland' || state.fase === 'beeindigd') return [];
   const next = forward[forward.indexOf(state.fase) + 1];
   const options: Fase[] = next ? [next] : [];
   if (state.fase === 'landing' && state.contract?.vorm === 'eigen-huurcontract') options.splice(0, 1, 'geland');
   if (state.fase === 'woning') options.push('voorbereiding');
   if (state.fase === 'verhuizing') options.push('woning');
-  return [...options, 'teruggevallen'];
+  return options;
 }
 
 export function canChangeFase(state: LifecycleState, to: Fase, policy: MunicipalityPolicy, today: IsoDate): Decision {
   if (to === state.fase) return block('Het traject is al in deze fase.');
   if (state.fase === 'geland') return block('Dit traject is afgerond: de persoon is geland.');
-  if (to === 'teruggevallen') return allow;
+  if (state.fase === 'beeindigd') return block('Dit traject is beëindigd.');
+  if (to === 'beeindigd') return block('Beëindigen is een eigen besluit, met een reden: geen fase.');
   if (!nextFases(state).includes(to)) return block('Deze fase kan niet direct na de huidige fase komen.');
-  if (state.fase === 'teruggevallen') return allow;
 
   switch (to) {
     case 'woning': {

@@ -6,6 +6,7 @@ import { modaliteiten, supportLevels, type SupportChange } from '../support/supp
 import { signFases, type PlanVersion, type Sign } from '../signals/signaleringsplan';
 import type { Signalen } from './overview';
 import type { UitkeringStatus } from '../uitkering/uitkering';
+import { beeindigingRedenen, overdrachtPartijen, verblijfSoorten } from '../common/vocabulary';
 import {
   contractVormen,
   OMKLAP_MAX_MONTHS,
@@ -182,3 +183,60 @@ export const PlanVersionSchema = z
     akkoordPersoonOp: IsoDate.optional(),
   })
   .meta({ id: 'SignaleringsplanVersie' }) satisfies z.ZodType<PlanVersion>;
+
+const Toelichting = freeText(z.string().trim().max(500, { error: 'De toelichting is te lang (hooguit 500 tekens).' }), {
+  multiline: true,
+});
+
+/**
+ * A stay elsewhere on top of the phase. `soort` is absent only on records that were *teruggevallen* before
+ * this state existed: what kind of stay it was is not known, and no one decided it.
+ */
+export const TijdelijkVerblijfSchema = z
+  .object({
+    soort: z.enum(verblijfSoorten, { error: 'Kies opname, logeerplek of crisisopvang.' }).optional(),
+    sinds: IsoDate,
+    woningBehouden: z.boolean(),
+    toelichting: Toelichting.optional(),
+  })
+  .meta({ id: 'TijdelijkVerblijf' });
+
+export const BeeindigingSchema = z
+  .object({
+    reden: z.enum(beeindigingRedenen, { error: 'Kies een reden uit de lijst.' }),
+    toelichting: Toelichting.optional(),
+    op: IsoDate,
+    door: Door,
+  })
+  .meta({ id: 'Beeindiging' });
+
+export const OverdrachtSchema = z
+  .object({
+    aan: z.enum(overdrachtPartijen, { error: 'Kies het buurtteam of het sociaal wijkteam.' }),
+    contactpersoon: freeText(
+      z
+        .string({ error: 'Vul in aan wie is overgedragen.' })
+        .trim()
+        .min(2, { error: 'Vul in aan wie is overgedragen.' })
+        .max(120, { error: 'De contactpersoon is te lang (hooguit 120 tekens).' }),
+    ),
+    op: IsoDate,
+    overgedragen: freeText(
+      z
+        .string({ error: 'Beschrijf wat is overgedragen.' })
+        .trim()
+        .min(3, { error: 'Beschrijf wat is overgedragen.' })
+        .max(1000, { error: 'De beschrijving is te lang (hooguit 1000 tekens).' }),
+      { multiline: true },
+    ),
+  })
+  .meta({ id: 'Overdracht' });
+export type Overdracht = z.infer<typeof OverdrachtSchema>;
+
+/** After geland: support goes on at waakvlam, or has ended with a warm handover. */
+export const NazorgSchema = z
+  .discriminatedUnion('vorm', [
+    z.object({ vorm: z.literal('waakvlam'), sinds: IsoDate }),
+    z.object({ vorm: z.literal('overgedragen'), sinds: IsoDate, overdracht: OverdrachtSchema }),
+  ])
+  .meta({ id: 'Nazorg' });

@@ -5,7 +5,16 @@ import { readinessItems, type ReadinessCheck, type ReadinessItemId } from './rea
 import type { TimelineEventType } from './timeline';
 import type { Transition } from './transition';
 import type { UitkeringStatus } from '../uitkering/uitkering';
-import { faseLabels, type Fase } from '../common/vocabulary';
+import {
+  beeindigingRedenLabels,
+  faseLabels,
+  overdrachtPartijLabels,
+  verblijfSoortLabels,
+  type BeeindigingReden,
+  type Fase,
+  type VerblijfSoort,
+} from '../common/vocabulary';
+import type { Overdracht } from './traject-schemas';
 import { nextMoveStep, type MoveAction } from './move-process';
 import { currentPlan, type PlanVersion, type Sign } from '../signals/signaleringsplan';
 import { scaleUpEndedText } from '../signals/signal-followup';
@@ -36,8 +45,10 @@ export interface CommandResult {
 }
 
 function requireActive(t: Transition): void {
-  if (!isActive(t.fase))
-    throw new RuleViolation(`Het traject is ${faseLabels[t.fase].toLowerCase()}: wijzigen kan niet meer.`);
+  if (isActive(t)) return;
+  if (t.fase === 'geland')
+    throw new RuleViolation('De ondersteuning is overgedragen: pak de persoon eerst weer op om iets te wijzigen.');
+  throw new RuleViolation(`Het traject is ${faseLabels[t.fase].toLowerCase()}: wijzigen kan niet meer.`);
 }
 
 function requireFase(t: Transition, fases: Fase[], wat: string): void {
@@ -54,7 +65,8 @@ export function changeFase(t: Transition, input: { naar: Fase; reden: string }, 
   const next: Transition = {
     ...t,
     fase: input.naar,
-    vorigeFase: input.naar === 'teruggevallen' ? t.fase : undefined,
+    // Landed is not the end: support goes on at waakvlam until a warm handover ends it.
+    ...(input.naar === 'geland' ? { nazorg: { vorm: 'waakvlam' as const, sinds: ctx.today } } : {}),
   };
   return {
     next,
@@ -403,5 +415,115 @@ export function recordAllocation(
       type: 'toewijzing-vastgelegd',
       omschrijving: `${input.toewijzingNummer}: ${omvangInWoorden(input.omvang)} vanaf ${input.ingangsdatum}${input.einddatum ? ` tot en met ${input.einddatum}` : ''}`,
     },
+  };
+}
+
+/**
+ * A stay elsewhere for a while: an opname, a logeerplek or crisisopvang ("mogelijkheid om te logeren bij
+ * terugval", Bouwen aan een thuis). The phase, the support, the signals and the follow-up go on; by default
+ * the woning is kept. Not an end: the person comes back to the phase they were in.
+ */
+export function startTemporaryStay(
+  t: Transition,
+  input: { soort: VerblijfSoort; sinds: IsoDate; woningBehouden?: boolean; toelichting?: string },
+  ctx: CommandContext,
+): CommandResult {
+  requireActive(t);
+  if (t.tijdelijkVerblijf) throw new RuleViolation('De persoon is al tijdelijk elders.');
+  if (input.sinds > ctx.today) throw new RuleViolation('Een verblijf elders kan niet in de toekomst beginnen.');
+  if (input.sinds < addDays(ctx.today, -31))
+    throw new RuleViolation('Een verblijf elders kan hooguit een maand terug beginnen.');
+  const woningBehouden = input.woningBehouden ?? true;
+  return {
+    next: {
+      ...t,
+      tijdelijkVerblijf: {
+        soort: input.soort,
+        sinds: input.sinds,
+        woningBehouden,
+        ...(input.toelichting ? { toelichting: input.toelichting } : {}),
+      },
+    },
+    event: {
+      type: 'tijdelijk-verblijf-gestart',
+      omschrijving:
+        `${verblijfSoortLabels[input.soort]} vanaf ${input.sinds}; ${woningBehouden ? 'woning behouden' : 'woning niet behouden'}` +
+        `${input.toelichting ? `: ${input.toelichting}` : ''}`,
+    },
+  };
+}
+
+/** Back home, in the phase the transition is in: it never left it. */
+export function endTemporaryStay(t: Transition, input: { op: IsoDate }, ctx: CommandContext): CommandResult {
+  requireActive(t);
+  const stay = t.tijdelijkVerblijf;
+  if (!stay) throw new RuleViolation('De persoon is niet tijdelijk elders.');
+  if (input.op > ctx.today) throw new RuleViolation('De terugkeer kan niet in de toekomst liggen.');
+  if (input.op < stay.sinds) throw new RuleViolation('De terugkeer ligt vóór het begin van het verblijf.');
+  const { tijdelijkVerblijf: _ended, ...rest } = t;
+  return {
+    next: rest,
+    event: {
+      type: 'tijdelijk-verblijf-afgelopen',
+      omschrijving: `Weer thuis op ${input.op}, fase ${faseLabels[t.fase].toLowerCase()}`,
+    },
+  };
+}
+
+/** Ending is its own decision with a reason from the list; nothing else ends a transition. */
+export function endTransition(
+  t: Transition,
+  input: { reden: BeeindigingReden; toelichting?: string },
+  ctx: CommandContext,
+): CommandResult {
+  if (t.fase === 'beeindigd') throw new RuleViolation('Het traject is al beëindigd.');
+  requireActive(t);
+  if (input.reden === 'anders' && !input.toelichting) throw new RuleViolation('Licht toe waarom het traject eindigt.');
+  const { tijdelijkVerblijf: _stay, ...rest } = t;
+  return {
+    next: {
+      ...rest,
+      fase: 'beeindigd',
+      vorigeFase: t.fase,
+      beeindiging: {
+        reden: input.reden,
+        ...(input.toelichting ? { toelichting: input.toelichting } : {}),
+        op: ctx.today,
+        door: ctx.actor,
+      },
+    },
+    event: {
+      type: 'traject-beeindigd',
+      omschrijving:
+        `${beeindigingRedenLabels[input.reden]} (fase ${faseLabels[t.fase].toLowerCase()})` +
+        `${input.toelichting ? `: ${input.toelichting}` : ''}`,
+    },
+  };
+}
+
+/** After geland, the nazorg ends with a warm handover: to whom, when and what was handed over. */
+export function handOver(t: Transition, overdracht: Overdracht, ctx: CommandContext): CommandResult {
+  if (t.fase !== 'geland' || t.nazorg?.vorm !== 'waakvlam')
+    throw new RuleViolation('Een warme overdracht kan na geland, zolang de nazorg loopt.');
+  if (overdracht.op > ctx.today) throw new RuleViolation('De overdracht kan niet in de toekomst liggen.');
+  if (overdracht.op < t.nazorg.sinds) throw new RuleViolation('De overdracht ligt vóór het begin van de nazorg.');
+  return {
+    next: { ...t, nazorg: { vorm: 'overgedragen', sinds: t.nazorg.sinds, overdracht } },
+    event: {
+      type: 'nazorg-overgedragen',
+      omschrijving:
+        `Aan ${overdrachtPartijLabels[overdracht.aan].toLowerCase()} (${overdracht.contactpersoon}) op ` +
+        `${overdracht.op}: ${overdracht.overgedragen}`,
+    },
+  };
+}
+
+/** A landed person is picked up again, without a new aanmelding: the nazorg goes on at waakvlam. */
+export function pickUpAgain(t: Transition, input: { reden: string }, ctx: CommandContext): CommandResult {
+  if (t.fase !== 'geland') throw new RuleViolation('Weer oppakken kan na geland.');
+  if (t.nazorg?.vorm === 'waakvlam') throw new RuleViolation('De nazorg loopt al.');
+  return {
+    next: { ...t, nazorg: { vorm: 'waakvlam', sinds: ctx.today } },
+    event: { type: 'nazorg-weer-opgepakt', omschrijving: input.reden },
   };
 }

@@ -14,6 +14,9 @@ import {
   PlanVersionSchema,
   UitkeringStatusSchema,
   WoningAanbiedingSchema,
+  TijdelijkVerblijfSchema,
+  BeeindigingSchema,
+  NazorgSchema,
 } from './traject-schemas';
 
 /**
@@ -129,8 +132,14 @@ export const Transition = z
     herkomst: Herkomst,
     begeleiders: z.array(Begeleider),
     fase: Fase,
-    /** The phase before a relapse, the way back. */
+    /** The phase the transition was in when it ended. */
     vorigeFase: Fase.optional(),
+    /** A stay elsewhere for a while (opname, logeerplek, crisis): on top of the phase, which goes on. */
+    tijdelijkVerblijf: TijdelijkVerblijfSchema.optional(),
+    /** Why and when it ended: only with the phase beeindigd, by an explicit decision. */
+    beeindiging: BeeindigingSchema.optional(),
+    /** After geland: waakvlam, or ended with a warm handover. Absent on a record landed before nazorg existed. */
+    nazorg: NazorgSchema.optional(),
     gereedheid: Readiness.default({}),
     aanbiedingen: z.array(WoningAanbiedingSchema).default([]),
     contract: ContractSchema.optional(),
@@ -174,6 +183,8 @@ export const TransitionSummary = Transition.pick({
   herkomst: true,
   begeleiders: true,
   fase: true,
+  tijdelijkVerblijf: true,
+  nazorg: true,
   signalen: true,
   createdAt: true,
   updatedAt: true,
@@ -186,7 +197,8 @@ export const TransitionSummary = Transition.pick({
 export type TransitionSummary = z.infer<typeof TransitionSummary>;
 
 export function summarize(t: Transition): TransitionSummary {
-  const { id, persoon, gemeenteCode, herkomst, begeleiders, fase, signalen, createdAt, updatedAt } = t;
+  const { id, persoon, gemeenteCode, herkomst, begeleiders, fase, tijdelijkVerblijf, nazorg, signalen } = t;
+  const { createdAt, updatedAt } = t;
   return {
     id,
     persoon,
@@ -194,6 +206,8 @@ export function summarize(t: Transition): TransitionSummary {
     herkomst,
     begeleiders,
     fase,
+    ...(tijdelijkVerblijf ? { tijdelijkVerblijf } : {}),
+    ...(nazorg ? { nazorg } : {}),
     ...(signalen ? { signalen } : {}),
     createdAt,
     updatedAt,
@@ -203,4 +217,22 @@ export function summarize(t: Transition): TransitionSummary {
 
 export function levelsOf(t: Pick<Transition, 'ondersteuning'>): TransitionSummary['niveaus'] {
   return t.ondersteuning.map(({ niveau, vanaf, tot }) => ({ niveau, vanaf, ...(tot ? { tot } : {}) }));
+}
+
+/**
+ * A stored item as the schemas of today read it. A record stored as *teruggevallen* (once a final phase) is
+ * a stay elsewhere in the phase it came from: what kind of stay is not known, and the woning is taken as kept
+ * (the default); the day is the record's last change, when it fell back or later. Works on a transition and
+ * on the summary a list reads (which has no `vorigeFase`: it shows voorbereiding until the record changes).
+ */
+export function fromStored<T>(item: T): T {
+  const stored = item as Record<string, unknown>;
+  if (stored?.fase !== 'teruggevallen') return item;
+  const { vorigeFase, ...rest } = stored;
+  const sinds = typeof stored.updatedAt === 'string' ? stored.updatedAt.slice(0, 10) : undefined;
+  return {
+    ...rest,
+    fase: typeof vorigeFase === 'string' && vorigeFase !== 'teruggevallen' ? vorigeFase : 'voorbereiding',
+    ...(sinds ? { tijdelijkVerblijf: { sinds, woningBehouden: true } } : {}),
+  } as T;
 }

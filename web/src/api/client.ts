@@ -143,6 +143,16 @@ export const api = {
     overview: (id: string) => request<TransitionOverview>('GET', `${transitionPath(id)}/overview`),
     changeFase: (id: string, body: RequestBody<'changeFase'>) =>
       request<Transition>('POST', `${transitionPath(id)}/fase`, { body }),
+    startTemporaryStay: (id: string, body: RequestBody<'startTemporaryStay'>) =>
+      request<Transition>('POST', `${transitionPath(id)}/tijdelijk-verblijf`, { body }),
+    endTemporaryStay: (id: string, body: RequestBody<'endTemporaryStay'>) =>
+      request<Transition>('POST', `${transitionPath(id)}/tijdelijk-verblijf/einde`, { body }),
+    endTransition: (id: string, body: RequestBody<'endTransition'>) =>
+      request<Transition>('POST', `${transitionPath(id)}/beeindiging`, { body }),
+    handOver: (id: string, body: RequestBody<'handOver'>) =>
+      request<Transition>('POST', `${transitionPath(id)}/nazorg/overdracht`, { body }),
+    pickUpAgain: (id: string, body: RequestBody<'pickUpAgain'>) =>
+      request<Transition>('POST', `${transitionPath(id)}/nazorg/weer-oppakken`, { body }),
     setReadiness: (id: string, itemId: string, body: RequestBody<'setReadiness'>) =>
       request<Transition>('PUT', `${transitionPath(id)}/gereedheid/${encodeURIComponent(itemId)}`, { body }),
     registerOffer: (id: string, body: RequestBody<'registerOffer'>) =>

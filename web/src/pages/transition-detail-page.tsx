@@ -14,6 +14,7 @@ import { BudgetPanel } from '../components/budget/budget-panel';
 import { PlanPanel } from '../components/support/plan-panel';
 import { SignalsPanel } from '../components/support/signals-panel';
 import { SupportPanel } from '../components/support/support-panel';
+import { ContinuityPanel } from '../components/transition/continuity-panel';
 import { FasePanel } from '../components/transition/fase-panel';
 import { MovePanel } from '../components/transition/move-panel';
 import { ReadinessPanel } from '../components/transition/readiness-panel';
@@ -167,6 +168,7 @@ export default function TransitionDetailPage() {
                     {/* Emergency access is for looking (and passing on a signal): the rest is shown, its forms disabled. */}
                     <fieldset class="landing-record-parts" disabled={Boolean(emergencyAccessFor(t().id))}>
                       <FasePanel transition={t()} nextFases={o().nextFases} onChanged={changed} />
+                      <ContinuityPanel transition={t()} onChanged={changed} />
                       <SupportPanel
                         transition={t()}
                         overview={o()}
@@ -177,7 +179,7 @@ export default function TransitionDetailPage() {
                       <ReadinessPanel transition={t()} overview={o()} onChanged={changed} />
                       <Show
                         when={
-                          ['woning', 'verhuizing', 'landing', 'omklap', 'geland', 'teruggevallen'].includes(t().fase) ||
+                          ['woning', 'verhuizing', 'landing', 'omklap', 'geland', 'beeindigd'].includes(t().fase) ||
                           t().aanbiedingen.length > 0
                         }
                       >

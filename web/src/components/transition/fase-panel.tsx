@@ -14,7 +14,8 @@ export function FasePanel(props: { transition: Transition; nextFases: Fase[]; on
   const submit = async (event: SubmitEvent) => {
     event.preventDefault();
     const target = naar();
-    if (!target) return;
+    // Ending is its own decision (the end panel), never offered here.
+    if (!target || target === 'beeindigd') return;
     const ok = await runner.run((expectedVersion) =>
       api.transitions.changeFase(props.transition.id, { naar: target, reden: reden(), expectedVersion }),
     );
@@ -29,17 +30,20 @@ export function FasePanel(props: { transition: Transition; nextFases: Fase[]; on
       <h2 id="fase-title" class="utrecht-heading-2">
         Fase: {faseLabels[props.transition.fase]}
       </h2>
-      <Show when={props.nextFases.length > 0} fallback={<p class="utrecht-paragraph">Dit traject is afgerond.</p>}>
+      <Show
+        when={props.nextFases.length > 0}
+        fallback={
+          <p class="utrecht-paragraph">
+            {props.transition.fase === 'geland' ? 'De persoon is geland.' : 'Dit traject is beëindigd.'}
+          </p>
+        }
+      >
         <div class="utrecht-button-group" role="group" aria-label="Volgende fase">
           <For each={props.nextFases}>
             {(fase) => (
               <button
                 type="button"
-                class="utrecht-button"
-                classList={{
-                  'utrecht-button--secondary-action': fase !== 'teruggevallen',
-                  'utrecht-button--danger': fase === 'teruggevallen',
-                }}
+                class="utrecht-button utrecht-button--secondary-action"
                 aria-pressed={naar() === fase}
                 onClick={() => setNaar(fase)}
               >
