@@ -167,7 +167,7 @@ const demoTransitions: DemoTransition[] = [
     daysAgo: 120,
     state: (today, door) => ({
       gereedheid: Object.fromEntries(
-        municipalityPolicy('GM0356').blockingReadinessItems.map((id) => [id, { gedaanOp: addDays(today, -30), door }]),
+        municipalityPolicy('GM0356').blockingReadinessItems.map((b) => [b.item, { gedaanOp: addDays(today, -30), door }]),
       ),
       ondersteuning: [
         steun('verhoogd', addDays(today, -120), 'Net uit de opvang: veel te regelen', door),
@@ -202,8 +202,8 @@ const demoTransitions: DemoTransition[] = [
       const beschikbaar = addDays(today, 10);
       return {
         gereedheid: Object.fromEntries(
-          municipalityPolicy('GM0355').blockingReadinessItems.map((id) => [
-            id,
+          municipalityPolicy('GM0355').blockingReadinessItems.map((b) => [
+            b.item,
             { gedaanOp: addDays(today, -40), door },
           ]),
         ),

@@ -131,6 +131,9 @@ export const TransitionOverview = z
       done: z.number().int(),
       total: z.number().int(),
       openBlocking: z.array(ReadinessItemId),
+      verplicht: z
+        .array(z.object({ item: ReadinessItemId, reden: z.string() }))
+        .meta({ description: 'De punten die de gemeente vóór de woning verplicht stelt, elk met de reden' }),
       ready: z.boolean(),
     }),
     uitkering: z.object({

@@ -73,6 +73,11 @@ export function setReadiness(
   requireActive(t);
   const definition = readinessItems.find((i) => i.id === input.item)!;
   const gereedheid = { ...t.gereedheid };
+  if (input.gedaan && definition.moment === 'na-woning' && !geaccepteerdeAanbieding(t.aanbiedingen)) {
+    throw new RuleViolation(
+      'Dit punt gaat over de nieuwe wijk: het kan pas als de woning bekend is (bij de verhuizing).',
+    );
+  }
   if (input.gedaan) {
     const gedaanOp = input.gedaanOp ?? ctx.today;
     if (gedaanOp > ctx.today) throw new RuleViolation('Een punt kan niet in de toekomst gedaan zijn.');
