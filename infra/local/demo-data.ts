@@ -167,7 +167,10 @@ const demoTransitions: DemoTransition[] = [
     daysAgo: 120,
     state: (today, door) => ({
       gereedheid: Object.fromEntries(
-        municipalityPolicy('GM0356').blockingReadinessItems.map((b) => [b.item, { gedaanOp: addDays(today, -30), door }]),
+        municipalityPolicy('GM0356').blockingReadinessItems.map((b) => [
+          b.item,
+          { gedaanOp: addDays(today, -30), door },
+        ]),
       ),
       ondersteuning: [
         steun('verhoogd', addDays(today, -120), 'Net uit de opvang: veel te regelen', door),

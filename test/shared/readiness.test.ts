@@ -1,8 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  defaultMunicipalityPolicy,
-  municipalityPolicy,
-} from '../../shared/domain/organisation/municipality-policy';
+import { defaultMunicipalityPolicy, municipalityPolicy } from '../../shared/domain/organisation/municipality-policy';
 import { canChangeFase, type LifecycleState } from '../../shared/domain/transition/lifecycle';
 import { readinessItems, summarizeReadiness } from '../../shared/domain/transition/readiness';
 import { setReadiness } from '../../shared/domain/transition/transition-commands';

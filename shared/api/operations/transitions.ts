@@ -143,7 +143,20 @@ export const TransitionOverview = z
       expectedDecisionDate: IsoDate.optional(),
       decisionWeeks: z.number().int(),
     }),
-    huurtoeslag: z.object({ reden: z.string(), suggestie: IsoDate }).optional(),
+    verhuisadvies: z
+      .object({
+        reden: z.string(),
+        suggestie: IsoDate,
+        geenVerhuisdag: z.string().optional(),
+        uitkeringIngangsdatum: IsoDate.optional(),
+        uitkeringWaarschuwing: z.string().optional(),
+      })
+      .optional()
+      .meta({ description: 'Advies over de verhuisdatum: huurtoeslag, werkdagen en de ingang van de uitkering' }),
+    jongeren: z
+      .object({ leeftijd: z.number().int(), reden: z.string() })
+      .optional()
+      .meta({ description: 'Participatiewet voor jongeren (jongerennorm, zoektermijn), op de verhuisdatum' }),
     omklapDatum: IsoDate.optional(),
     omklapAankondiging: IsoDate.optional(),
     plaatsingenInWijk: z.number().int().optional(),
@@ -360,7 +373,7 @@ export const transitionOperations = {
     capability: 'transitions',
     method: 'PUT',
     path: '/api/transitions/{transitionId}/uitkering',
-    summary: 'Leg aanvraag, besluit en ingangsdatum van de uitkering vast',
+    summary: 'Leg aanvraag, besluit, ingangsdatum, maatwerk en bijzondere bijstand van de uitkering vast',
     auth: 'principal',
     params: CommandParams,
     body: SetUitkeringInput,

@@ -63,6 +63,14 @@ export function nearestFirstOfMonth(date: IsoDate): IsoDate {
   return daysBetween(before, date) < daysBetween(date, after) ? before : after;
 }
 
+/** Age in whole years on `today`, from ISO dates; pure so that rules can be tested on any day. */
+export function ageInYears(geboortedatum: string, today: string): number {
+  const [by, bm, bd] = geboortedatum.split('-').map(Number) as [number, number, number];
+  const [ty, tm, td] = today.split('-').map(Number) as [number, number, number];
+  const hadBirthday = tm > bm || (tm === bm && td >= bd);
+  return ty - by - (hadBirthday ? 0 : 1);
+}
+
 export function isValidIsoDate(date: string): boolean {
   const match = ISO_DATE.exec(date);
   if (!match) return false;
@@ -79,6 +87,13 @@ export function todayInNetherlands(now: Date): IsoDate {
 export function isWeekend(date: IsoDate): boolean {
   const day = new Date(toUtcMs(date)).getUTCDay();
   return day === 0 || day === 6;
+}
+
+const inWoorden = new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+
+/** `2027-01-04` → `4 januari 2027`: how texts for people name a day. */
+export function datumInWoorden(date: IsoDate): string {
+  return inWoorden.format(new Date(toUtcMs(date)));
 }
 
 /** Easter Sunday of a Gregorian year (the anonymous Gregorian algorithm, Meeus/Jones/Butcher). */
