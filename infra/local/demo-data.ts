@@ -136,6 +136,57 @@ function toewijzing(
   };
 }
 
+// Housing First: a woning with schulden still open, a garantstelling of the gemeente recorded before it,
+// the uitkering prepared with a contact and maatwerk at Werk & Inkomen, and the jongerennorm in view.
+const housingFirstDemo: DemoTransition[] = [
+  {
+    voornaam: 'Dewi',
+    achternaam: 'Kartosen',
+    geboortedatum: '2006-06-10',
+    gemeenteCode: 'GM0344',
+    herkomst: 'MO',
+    begeleiderIds: ['u-sanne', 'u-youssef'],
+    fase: 'woning',
+    daysAgo: 45,
+    state: (today, door) => {
+      const beschikbaar = firstOfNextMonth(addDays(today, 14));
+      return {
+        gereedheid: {
+          overdrachtsformulier: { gedaanOp: addDays(today, -30), door },
+          signaleringsplan: { gedaanOp: addDays(today, -25), door },
+          garantstelling: {
+            gedaanOp: addDays(today, -20),
+            door,
+            notitie: 'Gemeente Utrecht staat garant voor de huur; schuldhulp loopt door in de nieuwe woning',
+          },
+        },
+        ondersteuning: [steun('verhoogd', addDays(today, -45), 'Housing First: net uit de opvang', door)],
+        aanbiedingen: [
+          {
+            id: randomUUID(),
+            corporatieId: 'org-rijnhoven',
+            eenheidnummer: 'RH-40518',
+            wijk: 'Overvecht',
+            huurPerMaandCent: 58_930,
+            status: 'geaccepteerd',
+            adres: { straat: 'Zamenhofdreef', huisnummer: '88', postcode: '3562 JW', plaats: 'Utrecht' },
+            beschikbaarVanaf: beschikbaar,
+            reactieUiterlijk: addDays(today, -2),
+            besluit: { op: addDays(today, -3), door },
+          },
+        ],
+        verhuisdatum: addDays(beschikbaar, 2),
+        uitkering: {
+          klaargezetOp: addDays(today, -20),
+          contactWerkInkomen: 'Els Jansen (Werk & Inkomen), 030 286 00 00',
+          maatwerkAfgesproken: true,
+          bijzondereBijstand: { aangevraagdOp: addDays(today, -3) },
+        },
+      };
+    },
+  },
+];
+
 const demoTransitions: DemoTransition[] = [
   {
     voornaam: 'Kees',
@@ -383,6 +434,7 @@ const demoTransitions: DemoTransition[] = [
       ],
     }),
   },
+  ...housingFirstDemo,
 ];
 
 /** Who the demo is about: what a privacy scan looks for where it must not be (logs). */

@@ -129,10 +129,10 @@ export function uitkeringRisk(input: {
       expectedDecisionDate: expected,
     };
   }
-  const laat = `het besluit wordt bij de gewone termijn pas ${daysBetween(moveDate, expected)} dagen na de verhuizing verwacht.`;
+  const dagen = daysBetween(moveDate, expected);
   return {
     level: status.maatwerkAfgesproken ? 'oranje' : 'rood',
-    reden: `Aangevraagd, maar ${laat}${maatwerk}`,
+    reden: `Aangevraagd, maar het besluit wordt pas ${dagen} dagen na de verhuizing verwacht (gewone termijn).${maatwerk}`,
     latestSafeApplicationDate: latest,
     expectedDecisionDate: expected,
   };
