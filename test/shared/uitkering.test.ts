@@ -10,6 +10,7 @@ import {
   verhuisdagAdvies,
   ZOEKTERMIJN_ONDER,
 } from '../../shared/domain/uitkering/uitkering';
+import { UitkeringStatusSchema } from '../../shared/domain/transition/traject-schemas';
 
 const isoDate = fc
   .date({ min: new Date('2020-01-01T00:00:00Z'), max: new Date('2040-12-31T00:00:00Z'), noInvalidDate: true })
@@ -227,5 +228,12 @@ describe('huurtoeslag warning', () => {
         return isFirstOfMonth(warning.suggestie) && distance <= 16;
       }),
     );
+  });
+});
+
+describe('stored uitkering status', () => {
+  it('reads a status stored before klaarzetten, maatwerk and bijzondere bijstand existed, unchanged', () => {
+    const old = { aangevraagdOp: '2026-05-01', besluitOp: '2026-06-01', toegekend: true, ingangsdatum: '2026-07-01' };
+    expect(UitkeringStatusSchema.parse(old)).toEqual(old);
   });
 });

@@ -232,30 +232,33 @@ export function MovePanel(props: {
       <Show when={props.overview.verhuisadvies}>
         {(advies) => (
           <div class="utrecht-alert utrecht-alert--warning" role="status" aria-label="Advies verhuisdatum">
-            <Show when={advies().geenVerhuisdag}>
-              <p class="utrecht-paragraph">{advies().geenVerhuisdag}</p>
-            </Show>
-            <p class="utrecht-paragraph">
-              {advies().reden} Advies: {datum(advies().suggestie)}.
-            </p>
-            <p class="utrecht-paragraph">
-              {advies().uitkeringIngangsdatum
-                ? `De uitkering gaat in op ${datum(advies().uitkeringIngangsdatum!)}.`
-                : 'De uitkering heeft nog geen ingangsdatum: spreek die af voor de nieuwe verhuisdatum.'}
-            </p>
-            <Show when={advies().uitkeringWaarschuwing}>
+            {/* One child: the alert lays its children out in a row. */}
+            <div>
+              <Show when={advies().geenVerhuisdag}>
+                <p class="utrecht-paragraph">{advies().geenVerhuisdag}</p>
+              </Show>
               <p class="utrecht-paragraph">
-                <strong>{advies().uitkeringWaarschuwing}</strong>
+                {advies().reden} Advies: {datum(advies().suggestie)}.
               </p>
-            </Show>
-            <button
-              type="button"
-              class="utrecht-button utrecht-button--subtle"
-              disabled={runner.busy()}
-              onClick={() => saveMoveDate(advies().suggestie)}
-            >
-              Verhuisdatum naar {datum(advies().suggestie)}
-            </button>
+              <p class="utrecht-paragraph">
+                {advies().uitkeringIngangsdatum
+                  ? `De uitkering gaat in op ${datum(advies().uitkeringIngangsdatum!)}.`
+                  : 'De uitkering heeft nog geen ingangsdatum: spreek die af voor de nieuwe verhuisdatum.'}
+              </p>
+              <Show when={advies().uitkeringWaarschuwing}>
+                <p class="utrecht-paragraph">
+                  <strong>{advies().uitkeringWaarschuwing}</strong>
+                </p>
+              </Show>
+              <button
+                type="button"
+                class="utrecht-button utrecht-button--subtle"
+                disabled={runner.busy()}
+                onClick={() => saveMoveDate(advies().suggestie)}
+              >
+                Verhuisdatum naar {datum(advies().suggestie)}
+              </button>
+            </div>
           </div>
         )}
       </Show>
@@ -393,7 +396,7 @@ export function MovePanel(props: {
       <form class="utrecht-form landing-form" onSubmit={saveBijstand}>
         <TextInput
           id="bijstand-aangevraagd"
-          label="Bijzondere bijstand aangevraagd op"
+          label="Bijzondere bijstand: datum van de aanvraag"
           type="date"
           value={bijstand.aangevraagdOp || props.transition.uitkering.bijzondereBijstand?.aangevraagdOp || ''}
           onInput={(v) => setBijstand('aangevraagdOp', v)}
