@@ -139,6 +139,57 @@ function toewijzing(
   };
 }
 
+// Housing First: a woning with schulden still open, a garantstelling of the gemeente recorded before it,
+// the uitkering prepared with a contact and maatwerk at Werk & Inkomen, and the jongerennorm in view.
+const housingFirstDemo: DemoTransition[] = [
+  {
+    voornaam: 'Dewi',
+    achternaam: 'Kartosen',
+    geboortedatum: '2006-06-10',
+    gemeenteCode: 'GM0344',
+    herkomst: 'MO',
+    begeleiderIds: ['u-sanne', 'u-youssef'],
+    fase: 'woning',
+    daysAgo: 45,
+    state: (today, door) => {
+      const beschikbaar = firstOfNextMonth(addDays(today, 14));
+      return {
+        gereedheid: {
+          overdrachtsformulier: { gedaanOp: addDays(today, -30), door },
+          signaleringsplan: { gedaanOp: addDays(today, -25), door },
+          garantstelling: {
+            gedaanOp: addDays(today, -20),
+            door,
+            notitie: 'Gemeente Utrecht staat garant voor de huur; schuldhulp loopt door in de nieuwe woning',
+          },
+        },
+        ondersteuning: [steun('verhoogd', addDays(today, -45), 'Housing First: net uit de opvang', door)],
+        aanbiedingen: [
+          {
+            id: randomUUID(),
+            corporatieId: 'org-rijnhoven',
+            eenheidnummer: 'RH-40518',
+            wijk: 'Overvecht',
+            huurPerMaandCent: 58_930,
+            status: 'geaccepteerd',
+            adres: { straat: 'Zamenhofdreef', huisnummer: '88', postcode: '3562 JW', plaats: 'Utrecht' },
+            beschikbaarVanaf: beschikbaar,
+            reactieUiterlijk: addDays(today, -2),
+            besluit: { op: addDays(today, -3), door },
+          },
+        ],
+        verhuisdatum: addDays(beschikbaar, 2),
+        uitkering: {
+          klaargezetOp: addDays(today, -20),
+          contactWerkInkomen: 'Els Jansen (Werk & Inkomen), 030 286 00 00',
+          maatwerkAfgesproken: true,
+          bijzondereBijstand: { aangevraagdOp: addDays(today, -3) },
+        },
+      };
+    },
+  },
+];
+
 const demoTransitions: DemoTransition[] = [
   {
     voornaam: 'Kees',
@@ -170,7 +221,10 @@ const demoTransitions: DemoTransition[] = [
     daysAgo: 120,
     state: (today, door) => ({
       gereedheid: Object.fromEntries(
-        municipalityPolicy('GM0356').blockingReadinessItems.map((id) => [id, { gedaanOp: addDays(today, -30), door }]),
+        municipalityPolicy('GM0356').blockingReadinessItems.map((b) => [
+          b.item,
+          { gedaanOp: addDays(today, -30), door },
+        ]),
       ),
       ondersteuning: [
         steun('verhoogd', addDays(today, -120), 'Net uit de opvang: veel te regelen', door),
@@ -205,8 +259,8 @@ const demoTransitions: DemoTransition[] = [
       const beschikbaar = addDays(today, 10);
       return {
         gereedheid: Object.fromEntries(
-          municipalityPolicy('GM0355').blockingReadinessItems.map((id) => [
-            id,
+          municipalityPolicy('GM0355').blockingReadinessItems.map((b) => [
+            b.item,
             { gedaanOp: addDays(today, -40), door },
           ]),
         ),
@@ -383,6 +437,7 @@ const demoTransitions: DemoTransition[] = [
       ],
     }),
   },
+  ...housingFirstDemo,
 ];
 
 // --- Continuity: a stay elsewhere on top of the phase, and nazorg after geland ---------------------------------

@@ -88,7 +88,7 @@ describe('a transition from aanmelding to verhuizing through the API', () => {
     expect(blocked.status).toBe(409);
     expect(blocked.body).toMatchObject({
       code: 'rule-violation',
-      title: expect.stringContaining('4 verplichte punten'),
+      title: expect.stringContaining('2 verplichte punten'),
     });
 
     for (const itemId of blockingItems) {
@@ -149,8 +149,9 @@ describe('a transition from aanmelding to verhuizing through the API', () => {
     });
     expect(view.body).toMatchObject({
       today: '2027-01-11',
-      uitkering: { level: 'rood', latestSafeApplicationDate: '2027-01-20', decisionWeeks: 6 },
-      huurtoeslag: { suggestie: '2027-03-01' },
+      // Nine days before the latest safe application date: soon, not yet due.
+      uitkering: { level: 'oranje', latestSafeApplicationDate: '2027-01-20', decisionWeeks: 6 },
+      verhuisadvies: { suggestie: '2027-03-01' },
       omklapDatum: '2029-03-01',
       omklapAankondiging: '2028-12-01',
       plaatsingenInWijk: 1,

@@ -6,7 +6,7 @@ import { acceptedWoning, driepartijenContract } from '../support/woning-fixtures
 
 const door = { id: 'u', naam: 'U' };
 const blockingDone: Readiness = Object.fromEntries(
-  defaultMunicipalityPolicy.blockingReadinessItems.map((id) => [id, { gedaanOp: '2027-01-01', door }]),
+  defaultMunicipalityPolicy.blockingReadinessItems.map((b) => [b.item, { gedaanOp: '2027-01-01', door }]),
 );
 const accepted = acceptedWoning;
 const driepartijen = driepartijenContract;
@@ -46,7 +46,7 @@ describe('phase rules', () => {
     const open = { ...state.voorbereidingKlaar, gereedheid: {} };
     const blocked = canChangeFase(open, 'woning', policy, '2027-01-01');
     expect(blocked).toMatchObject({ allowed: false });
-    expect(blocked.allowed === false && blocked.reden).toContain('4 verplichte punten');
+    expect(blocked.allowed === false && blocked.reden).toContain('2 verplichte punten');
     expect(canChangeFase(state.voorbereidingKlaar, 'woning', policy, '2027-01-01').allowed).toBe(true);
   });
 

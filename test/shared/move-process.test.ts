@@ -32,7 +32,17 @@ describe('the move process', () => {
     expect(nextMoveStep(late, policy, '2027-02-01').stap).toBe('uitkering-taak');
     const raised = { ...late, verhuisproces: { uitkeringTaakVoor: '2027-03-01' } };
     expect(nextMoveStep(raised, policy, '2027-02-01')).toMatchObject({ stap: 'wacht', tot: '2027-02-22' });
-    expect(nextMoveStep({ ...raised, verhuisdatum: '2027-04-01' }, policy, '2027-02-01').stap).toBe('uitkering-taak');
+    expect(nextMoveStep({ ...raised, verhuisdatum: '2027-04-01' }, policy, '2027-02-04').stap).toBe('uitkering-taak');
+  });
+
+  it('does not shout months ahead: it waits for the latest safe application date, then asks', () => {
+    const early = { ...base, contract, verhuisdatum: '2027-04-01', uitkering: {} };
+    expect(nextMoveStep(early, policy, '2027-02-01')).toEqual({
+      stap: 'wacht',
+      tot: '2027-02-04',
+      waarop: 'de uiterste aanvraagdatum van de uitkering',
+    });
+    expect(nextMoveStep(early, policy, '2027-02-04').stap).toBe('uitkering-taak');
   });
 
   it('waits until the confirmation day, asks to confirm, waits for the move day, then moves', () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startLanding, type RunningLanding } from '../../infra/local/landing';
-import { todayInNetherlands, addDays } from '../../shared/domain/common/calendar';
+import { todayInNetherlands, addDays, daysBetween } from '../../shared/domain/common/calendar';
 import type { TimelineEvent } from '../../shared/domain/transition/timeline';
 import type { Transition } from '../../shared/domain/transition/transition';
 import { changeTransition, decideOnAWoning, localApi, settle } from '../support/local-api';
@@ -180,6 +180,25 @@ describe('Move workflow (synthesized, run locally)', { timeout: 60_000 }, () => 
     expect(tasks.map((e) => e.omschrijving)).toEqual([
       'De uitkering start mogelijk niet op de verhuisdatum: neem contact op met Werk & Inkomen.',
     ]);
+  });
+
+  it('a move months ahead raises no uitkering task until the latest safe application date, then asks', async () => {
+    let t = await transitionWithAcceptedWoning();
+    const offer = t.aanbiedingen[0]!;
+    t = await update(t, 'PUT', '/contract', {
+      vorm: 'eigen-huurcontract',
+      ingangsdatum: offer.beschikbaarVanaf,
+      getekendOp: today(),
+    });
+    const verhuisdatum = addDays(offer.beschikbaarVanaf, 120);
+    const latest = addDays(verhuisdatum, -42); // Utrecht decides within six weeks
+    t = await update(t, 'PUT', '/verhuisdatum', { verhuisdatum });
+    expect((await timeline(t.id)).filter((e) => e.type === 'taak-aangemaakt')).toEqual([]);
+    expect(todayInNetherlands(new Date(schedulesOf(t.id)[0]!.at))).toBe(latest);
+    await api.advanceDays(daysBetween(today(), latest));
+    await expect
+      .poll(async () => (await timeline(t.id)).filter((e) => e.type === 'taak-aangemaakt').map((e) => e.omschrijving))
+      .toEqual(['De uitkering start mogelijk niet op de verhuisdatum: neem contact op met Werk & Inkomen.']);
   });
 
   it('a changed move date moves the alarm while the workflow waits', async () => {

@@ -180,6 +180,9 @@ export const TransitionOverview = z
       done: z.number().int(),
       total: z.number().int(),
       openBlocking: z.array(ReadinessItemId),
+      verplicht: z
+        .array(z.object({ item: ReadinessItemId, reden: z.string() }))
+        .meta({ description: 'De punten die de gemeente vóór de woning verplicht stelt, elk met de reden' }),
       ready: z.boolean(),
     }),
     uitkering: z.object({
@@ -189,7 +192,20 @@ export const TransitionOverview = z
       expectedDecisionDate: IsoDate.optional(),
       decisionWeeks: z.number().int(),
     }),
-    huurtoeslag: z.object({ reden: z.string(), suggestie: IsoDate }).optional(),
+    verhuisadvies: z
+      .object({
+        reden: z.string(),
+        suggestie: IsoDate,
+        geenVerhuisdag: z.string().optional(),
+        uitkeringIngangsdatum: IsoDate.optional(),
+        uitkeringWaarschuwing: z.string().optional(),
+      })
+      .optional()
+      .meta({ description: 'Advies over de verhuisdatum: huurtoeslag, werkdagen en de ingang van de uitkering' }),
+    jongeren: z
+      .object({ leeftijd: z.number().int(), reden: z.string() })
+      .optional()
+      .meta({ description: 'Participatiewet voor jongeren (jongerennorm, zoektermijn), op de verhuisdatum' }),
     omklapDatum: IsoDate.optional(),
     omklapAankondiging: IsoDate.optional(),
     plaatsingenInWijk: z.number().int().optional(),
@@ -465,7 +481,7 @@ export const transitionOperations = {
     capability: 'transitions',
     method: 'PUT',
     path: '/api/transitions/{transitionId}/uitkering',
-    summary: 'Leg aanvraag, besluit en ingangsdatum van de uitkering vast',
+    summary: 'Leg aanvraag, besluit, ingangsdatum, maatwerk en bijzondere bijstand van de uitkering vast',
     auth: 'principal',
     params: CommandParams,
     body: SetUitkeringInput,

@@ -63,6 +63,14 @@ export function nearestFirstOfMonth(date: IsoDate): IsoDate {
   return daysBetween(before, date) < daysBetween(date, after) ? before : after;
 }
 
+/** Age in whole years on `today`, from ISO dates; pure so that rules can be tested on any day. */
+export function ageInYears(geboortedatum: string, today: string): number {
+  const [by, bm, bd] = geboortedatum.split('-').map(Number) as [number, number, number];
+  const [ty, tm, td] = today.split('-').map(Number) as [number, number, number];
+  const hadBirthday = tm > bm || (tm === bm && td >= bd);
+  return ty - by - (hadBirthday ? 0 : 1);
+}
+
 export function isValidIsoDate(date: string): boolean {
   const match = ISO_DATE.exec(date);
   if (!match) return false;
@@ -79,6 +87,75 @@ export function todayInNetherlands(now: Date): IsoDate {
 export function isWeekend(date: IsoDate): boolean {
   const day = new Date(toUtcMs(date)).getUTCDay();
   return day === 0 || day === 6;
+}
+
+const inWoorden = new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+
+/** `2027-01-04` → `4 januari 2027`: how texts for people name a day. */
+export function datumInWoorden(date: IsoDate): string {
+  return inWoorden.format(new Date(toUtcMs(date)));
+}
+
+/** Easter Sunday of a Gregorian year (the anonymous Gregorian algorithm, Meeus/Jones/Butcher). */
+export function easterSunday(year: number): IsoDate {
+  const a = year % 19;
+  const b = Math.floor(year / 100);
+  const c = year % 100;
+  const d = Math.floor(b / 4);
+  const e = b % 4;
+  const f = Math.floor((b + 8) / 25);
+  const g = Math.floor((b - f + 1) / 3);
+  const h = (19 * a + b - d - g + 15) % 30;
+  const i = Math.floor(c / 4);
+  const k = c % 4;
+  const l = (32 + 2 * e + 2 * i - h - k) % 7;
+  const m = Math.floor((a + 11 * h + 22 * l) / 451);
+  const month = Math.floor((h + l - 7 * m + 114) / 31);
+  const day = ((h + l - 7 * m + 114) % 31) + 1;
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/**
+ * The Dutch public holiday on a day, by name, or undefined. Goede Vrijdag is left out: it is no general day
+ * off. Bevrijdingsdag counts every year, not only in lustrumjaren: offices that a move needs (gemeente,
+ * corporatie) are often closed then, and a move on another day costs nothing.
+ */
+export function feestdag(date: IsoDate): string | undefined {
+  const [year, month] = parts(date);
+  const md = date.slice(5);
+  if (md === '01-01') return 'Nieuwjaarsdag';
+  // Koningsdag is 27 April, or the 26th when the 27th is a Sunday.
+  const koningsdag = isSunday(`${year}-04-27`) ? '04-26' : '04-27';
+  if (md === koningsdag) return 'Koningsdag';
+  if (md === '05-05') return 'Bevrijdingsdag';
+  if (md === '12-25') return 'Eerste Kerstdag';
+  if (md === '12-26') return 'Tweede Kerstdag';
+  if (month < 3 || month > 6) return undefined;
+  const sinceEaster = daysBetween(easterSunday(year), date);
+  const easterDays: Record<number, string> = {
+    0: 'Eerste Paasdag',
+    1: 'Tweede Paasdag',
+    39: 'Hemelvaartsdag',
+    49: 'Eerste Pinksterdag',
+    50: 'Tweede Pinksterdag',
+  };
+  return easterDays[sinceEaster];
+}
+
+function isSunday(date: IsoDate): boolean {
+  return new Date(toUtcMs(date)).getUTCDay() === 0;
+}
+
+/** A weekday that is no public holiday: a day on which a move, a key handover and an office visit can happen. */
+export function isWerkdag(date: IsoDate): boolean {
+  return !isWeekend(date) && feestdag(date) === undefined;
+}
+
+/** `date` itself when it is a werkdag, else the first werkdag after it. */
+export function nextWerkdag(date: IsoDate): IsoDate {
+  let d = date;
+  while (!isWerkdag(d)) d = addDays(d, 1);
+  return d;
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { IsoDate } from '../common/calendar';
 import type { MunicipalityPolicy } from '../organisation/municipality-policy';
-import { summarizeReadiness, type Readiness } from './readiness';
+import { readinessItem, summarizeReadiness, type Readiness } from './readiness';
 import type { UitkeringStatus } from '../uitkering/uitkering';
 import type { Fase } from '../common/vocabulary';
 import {
@@ -78,9 +78,15 @@ export function canChangeFase(state: LifecycleState, to: Fase, policy: Municipal
     case 'woning': {
       if (state.fase === 'verhuizing') return allow;
       const summary = summarizeReadiness(state.gereedheid, policy.blockingReadinessItems);
-      return summary.ready
-        ? allow
-        : block(`Eerst nodig in de voorbereiding: ${summary.openBlocking.length} verplichte punten staan nog open.`);
+      if (summary.ready) return allow;
+      const open = summary.verplicht
+        .filter((b) => summary.openBlocking.includes(b.item))
+        .map((b) => `${readinessItem(b.item).label} (${b.reden})`);
+      const n = open.length;
+      return block(
+        `Eerst nodig in de voorbereiding: ${n} ${n === 1 ? 'verplicht punt staat' : 'verplichte punten staan'} ` +
+          `nog open: ${open.join('; ')}`,
+      );
     }
     case 'verhuizing': {
       if (!geaccepteerdeAanbieding(state.aanbiedingen)) return block('Er is nog geen geaccepteerde woning.');

@@ -55,9 +55,14 @@ export function nextMoveStep(t: MoveProcessState, policy: MunicipalityPolicy, to
       moveDate: t.verhuisdatum,
       status: t.uitkering,
       decisionWeeks: policy.uitkeringDecisionWeeks,
+      today,
     });
     if (risk.level === 'rood' && m.uitkeringTaakVoor !== t.verhuisdatum) return { stap: 'uitkering-taak' };
     const confirmOn = addDays(t.verhuisdatum, -policy.confirmDaysBeforeMove);
+    // Not due yet: the clock wakes up on the latest safe application date, and asks then if still needed.
+    const latest = risk.latestSafeApplicationDate;
+    if (!t.uitkering.aangevraagdOp && t.uitkering.toegekend === undefined && latest && today < latest)
+      return { stap: 'wacht', tot: latest, waarop: 'de uiterste aanvraagdatum van de uitkering' };
     if (today < confirmOn) return { stap: 'wacht', tot: confirmOn, waarop: 'bevestiging van ondersteuning en budget' };
     if (m.bevestigingGevraagdVoor !== t.verhuisdatum) return { stap: 'vraag-bevestiging' };
     if (today < t.verhuisdatum) return { stap: 'wacht', tot: t.verhuisdatum, waarop: 'de verhuisdag' };

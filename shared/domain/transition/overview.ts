@@ -18,7 +18,14 @@ import {
 import type { MunicipalityPolicy } from '../organisation/municipality-policy';
 import { allocationCheck, type AllocationCheck, type Toewijzing } from '../support/iwmo';
 import { summarizeReadiness, type ReadinessSummary } from './readiness';
-import { huurtoeslagWarning, uitkeringRisk, type HuurtoeslagWarning, type UitkeringRisk } from '../uitkering/uitkering';
+import {
+  jongerenWarning,
+  uitkeringRisk,
+  verhuisdagAdvies,
+  type JongerenWarning,
+  type UitkeringRisk,
+  type VerhuisdagAdvies,
+} from '../uitkering/uitkering';
 import type { Fase } from '../common/vocabulary';
 import { omklapAankondiging, omklapDatum } from '../woning/woning';
 
@@ -32,7 +39,10 @@ export interface Overview {
   nextFases: Fase[];
   gereedheid: ReadinessSummary;
   uitkering: UitkeringRisk & { decisionWeeks: number };
-  huurtoeslag?: HuurtoeslagWarning;
+  /** The move date against huurtoeslag, werkdagen and the uitkering's start. */
+  verhuisadvies?: VerhuisdagAdvies;
+  /** Participatiewet rules for the young (jongerennorm, zoektermijn), on the move date. */
+  jongeren?: JongerenWarning;
   omklapDatum?: IsoDate;
   omklapAankondiging?: IsoDate;
   deadlines: Deadline[];
@@ -111,6 +121,7 @@ export function overview(
     ondersteuningEvaluaties?: { wijzigingId: string }[];
     createdAt?: string;
     toewijzing?: Toewijzing;
+    persoon?: { geboortedatum: IsoDate };
   },
   policy: MunicipalityPolicy,
   today: IsoDate,
@@ -121,6 +132,7 @@ export function overview(
     ...(state.verhuisdatum ? { moveDate: state.verhuisdatum } : {}),
     status: state.uitkering,
     decisionWeeks: policy.uitkeringDecisionWeeks,
+    today,
   });
   const omklap = state.contract ? omklapDatum(state.contract) : undefined;
   const aankondiging = state.contract ? omklapAankondiging(state.contract, policy.omklapNoticeMonths) : undefined;
@@ -146,13 +158,19 @@ export function overview(
     .filter((d) => d.datum >= today)
     .sort((a, b) => a.datum.localeCompare(b.datum));
 
-  const warning = state.verhuisdatum && !state.verhuisdOp ? huurtoeslagWarning(state.verhuisdatum) : undefined;
+  const advies =
+    state.verhuisdatum && !state.verhuisdOp ? verhuisdagAdvies(state.verhuisdatum, state.uitkering) : undefined;
+  const jongeren =
+    state.persoon && !state.verhuisdOp
+      ? jongerenWarning(state.persoon.geboortedatum, state.verhuisdatum ?? today)
+      : undefined;
   return {
     today,
     nextFases: nextFases(state),
     gereedheid: summarizeReadiness(state.gereedheid, policy.blockingReadinessItems),
     uitkering: { ...risk, decisionWeeks: policy.uitkeringDecisionWeeks },
-    ...(warning ? { huurtoeslag: warning } : {}),
+    ...(advies ? { verhuisadvies: advies } : {}),
+    ...(jongeren ? { jongeren } : {}),
     ...(omklap ? { omklapDatum: omklap } : {}),
     ...(aankondiging ? { omklapAankondiging: aankondiging } : {}),
     deadlines,

@@ -5,7 +5,7 @@ import type { MoveProcessMarkers } from './move-process';
 import { modaliteiten, supportLevels, type SupportChange } from '../support/support';
 import { signFases, type PlanVersion, type Sign } from '../signals/signaleringsplan';
 import type { Signalen } from './overview';
-import type { UitkeringStatus } from '../uitkering/uitkering';
+import type { BijzondereBijstand, UitkeringStatus } from '../uitkering/uitkering';
 import { beeindigingRedenen, overdrachtPartijen, verblijfSoorten } from '../common/vocabulary';
 import {
   contractVormen,
@@ -94,12 +94,34 @@ export const ContractSchema = z
   })
   .meta({ id: 'Contract' }) satisfies z.ZodType<Contract>;
 
+export const BijzondereBijstandSchema = z
+  .object({
+    aangevraagdOp: IsoDate.optional(),
+    toegekend: z.boolean({ error: 'Kies toegekend of afgewezen.' }).optional(),
+    bedragCent: z
+      .number({ error: 'Vul het toegekende bedrag in.' })
+      .int({ error: 'Het bedrag is in centen.' })
+      .positive({ error: 'Het bedrag moet meer dan nul zijn.' })
+      .max(1_000_000, { error: 'Dit bedrag is niet aannemelijk voor verhuiskosten (hooguit € 10.000).' })
+      .optional(),
+  })
+  .meta({ id: 'BijzondereBijstand' }) satisfies z.ZodType<BijzondereBijstand>;
+
+/** Every field is optional: a status stored before the later fields existed reads as it was. */
 export const UitkeringStatusSchema = z
   .object({
+    klaargezetOp: IsoDate.optional(),
     aangevraagdOp: IsoDate.optional(),
     besluitOp: IsoDate.optional(),
     toegekend: z.boolean().optional(),
     ingangsdatum: IsoDate.optional(),
+    contactWerkInkomen: freeText(
+      z.string().trim().min(2, { error: 'Vul de contactpersoon bij Werk & Inkomen in.' }).max(120, {
+        error: 'De contactpersoon is te lang (hooguit 120 tekens).',
+      }),
+    ).optional(),
+    maatwerkAfgesproken: z.boolean().optional(),
+    bijzondereBijstand: BijzondereBijstandSchema.optional(),
   })
   .meta({ id: 'UitkeringStatus' }) satisfies z.ZodType<UitkeringStatus>;
 

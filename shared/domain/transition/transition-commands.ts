@@ -85,6 +85,11 @@ export function setReadiness(
   requireActive(t);
   const definition = readinessItems.find((i) => i.id === input.item)!;
   const gereedheid = { ...t.gereedheid };
+  if (input.gedaan && definition.moment === 'na-woning' && !geaccepteerdeAanbieding(t.aanbiedingen)) {
+    throw new RuleViolation(
+      'Dit punt gaat over de nieuwe wijk: het kan pas als de woning bekend is (bij de verhuizing).',
+    );
+  }
   if (input.gedaan) {
     const gedaanOp = input.gedaanOp ?? ctx.today;
     if (gedaanOp > ctx.today) throw new RuleViolation('Een punt kan niet in de toekomst gedaan zijn.');
@@ -188,9 +193,16 @@ export function setMoveDate(t: Transition, verhuisdatum: IsoDate, ctx: CommandCo
 
 export function setUitkering(t: Transition, status: UitkeringStatus, ctx: CommandContext): CommandResult {
   requireActive(t);
-  const dates = [status.aangevraagdOp, status.besluitOp].filter((d): d is string => Boolean(d));
+  const bijstand = status.bijzondereBijstand;
+  const dates = [status.klaargezetOp, status.aangevraagdOp, status.besluitOp, bijstand?.aangevraagdOp].filter(
+    (d): d is string => Boolean(d),
+  );
   if (dates.some((d) => d > ctx.today))
-    throw new RuleViolation('Aanvraag en besluit kunnen niet in de toekomst liggen.');
+    throw new RuleViolation('Klaarzetten, aanvraag en besluit kunnen niet in de toekomst liggen.');
+  if (bijstand?.toegekend !== undefined && !bijstand.aangevraagdOp)
+    throw new RuleViolation('Leg vast wanneer de bijzondere bijstand is aangevraagd.');
+  if (bijstand?.bedragCent !== undefined && bijstand.toegekend !== true)
+    throw new RuleViolation('Een bedrag hoort bij toegekende bijzondere bijstand.');
   if (status.aangevraagdOp && status.besluitOp && status.besluitOp < status.aangevraagdOp) {
     throw new RuleViolation('Het besluit kan niet vóór de aanvraag liggen.');
   }

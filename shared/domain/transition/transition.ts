@@ -2,6 +2,9 @@ import * as z from 'zod';
 import { CONTROL_MESSAGE, hasForbiddenControl, withoutInvisibles } from '../common/free-text';
 import { gemeenteCodes } from '../organisation/municipalities';
 import { fases, herkomsten } from '../common/vocabulary';
+import { ageInYears } from '../common/calendar';
+
+export { ageInYears };
 import { ToewijzingSchema } from '../support/iwmo-schemas';
 import {
   ContractSchema,
@@ -33,14 +36,6 @@ export type Herkomst = z.infer<typeof Herkomst>;
 
 const MIN_AGE_YEARS = 16;
 const MAX_AGE_YEARS = 110;
-
-/** Age in whole years on `today`, from ISO dates; pure so that rules can be tested on any day. */
-export function ageInYears(geboortedatum: string, today: string): number {
-  const [by, bm, bd] = geboortedatum.split('-').map(Number) as [number, number, number];
-  const [ty, tm, td] = today.split('-').map(Number) as [number, number, number];
-  const hadBirthday = tm > bm || (tm === bm && td >= bd);
-  return ty - by - (hadBirthday ? 0 : 1);
-}
 
 export function todayIso(now: Date = new Date()): string {
   return now.toISOString().slice(0, 10);

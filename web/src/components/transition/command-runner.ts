@@ -38,11 +38,15 @@ export function createCommandRunner(options: { transition: () => Transition; onC
   return { run, error, fieldErrors, busy };
 }
 
-/** "625,50" or "625.50" or "625" → 62550 cents; undefined when it is not an amount. */
+/**
+ * "625,50" or "625.50" or "625" → 62550 cents; Dutch thousands too: "1.500,00" or "1.500" → 150000.
+ * Undefined when it is not an amount.
+ */
 export function euroToCents(text: string): number | undefined {
-  const match = /^\s*(\d{1,6})(?:[.,](\d{1,2}))?\s*$/.exec(text);
+  const dutch = /^\s*(\d{1,3}(?:\.\d{3})+)(?:,(\d{1,2}))?\s*$/.exec(text);
+  const match = dutch ?? /^\s*(\d{1,6})(?:[.,](\d{1,2}))?\s*$/.exec(text);
   if (!match) return undefined;
-  return Number(match[1]) * 100 + Number((match[2] ?? '0').padEnd(2, '0'));
+  return Number(match[1]!.replaceAll('.', '')) * 100 + Number((match[2] ?? '0').padEnd(2, '0'));
 }
 
 export function centsToEuro(cents: number): string {

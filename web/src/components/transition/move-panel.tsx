@@ -2,6 +2,7 @@ import { createSignal, For, Show } from 'solid-js';
 import { createStore } from 'solid-js/store';
 import type { TransitionOverview } from '../../../../shared/api/contract';
 import type { Transition } from '../../../../shared/domain/transition/transition';
+import type { UitkeringStatus } from '../../../../shared/domain/uitkering/uitkering';
 import {
   contractVormen,
   contractVormLabels,
@@ -11,7 +12,7 @@ import {
 import { api } from '../../api/client';
 import { datum } from '../../format';
 import { ProblemAlert } from '../problem-alert';
-import { createCommandRunner } from './command-runner';
+import { centsToEuro, createCommandRunner, euroToCents } from './command-runner';
 import { TextInput } from './text-input';
 
 const riskLabels = { groen: 'Groen', oranje: 'Oranje', rood: 'Rood', open: 'Nog open' } as const;
@@ -56,27 +57,59 @@ export function MovePanel(props: {
       api.transitions.setMoveDate(props.transition.id, { verhuisdatum: date, expectedVersion }),
     );
 
-  const [uitkering, setUitkering] = createStore({ aangevraagdOp: '', besluitOp: '', besluit: '', ingangsdatum: '' });
+  const [uitkering, setUitkering] = createStore({
+    klaargezetOp: '',
+    aangevraagdOp: '',
+    besluitOp: '',
+    besluit: '',
+    ingangsdatum: '',
+    contact: '',
+    maatwerk: undefined as boolean | undefined,
+  });
+  // The command replaces the whole status: what the form leaves alone is sent as it is stored.
+  const saveStatus = (changes: Partial<UitkeringStatus>) => {
+    const current = props.transition.uitkering;
+    return runner.run((expectedVersion) =>
+      api.transitions.setUitkering(props.transition.id, { ...current, ...changes, expectedVersion }),
+    );
+  };
   const saveUitkering = (event: SubmitEvent) => {
     event.preventDefault();
-    const current = props.transition.uitkering;
-    void runner.run((expectedVersion) =>
-      api.transitions.setUitkering(props.transition.id, {
-        ...(uitkering.aangevraagdOp || current.aangevraagdOp
-          ? { aangevraagdOp: uitkering.aangevraagdOp || current.aangevraagdOp }
-          : {}),
-        ...(uitkering.besluitOp || current.besluitOp ? { besluitOp: uitkering.besluitOp || current.besluitOp } : {}),
-        ...(uitkering.besluit
-          ? { toegekend: uitkering.besluit === 'toegekend' }
-          : current.toegekend !== undefined
-            ? { toegekend: current.toegekend }
-            : {}),
-        ...(uitkering.ingangsdatum || current.ingangsdatum
-          ? { ingangsdatum: uitkering.ingangsdatum || current.ingangsdatum }
-          : {}),
-        expectedVersion,
-      }),
-    );
+    void saveStatus({
+      ...(uitkering.klaargezetOp ? { klaargezetOp: uitkering.klaargezetOp } : {}),
+      ...(uitkering.aangevraagdOp ? { aangevraagdOp: uitkering.aangevraagdOp } : {}),
+      ...(uitkering.besluitOp ? { besluitOp: uitkering.besluitOp } : {}),
+      ...(uitkering.besluit ? { toegekend: uitkering.besluit === 'toegekend' } : {}),
+      ...(uitkering.ingangsdatum ? { ingangsdatum: uitkering.ingangsdatum } : {}),
+      ...(uitkering.contact ? { contactWerkInkomen: uitkering.contact } : {}),
+      ...(uitkering.maatwerk !== undefined ? { maatwerkAfgesproken: uitkering.maatwerk } : {}),
+    }).then((ok) => {
+      if (ok) setStatus('Uitkering bijgewerkt.');
+    });
+  };
+
+  const [bijstand, setBijstand] = createStore({ aangevraagdOp: '', besluit: '', bedrag: '' });
+  const [bedragFout, setBedragFout] = createSignal<string>();
+  const [status, setStatus] = createSignal<string>();
+  const saveBijstand = (event: SubmitEvent) => {
+    event.preventDefault();
+    const current = props.transition.uitkering.bijzondereBijstand ?? {};
+    const bedragCent = bijstand.bedrag ? euroToCents(bijstand.bedrag) : undefined;
+    if (bijstand.bedrag && bedragCent === undefined) {
+      setBedragFout('Vul een bedrag in euro in, bijvoorbeeld 1.500,00.');
+      return;
+    }
+    setBedragFout(undefined);
+    void saveStatus({
+      bijzondereBijstand: {
+        ...current,
+        ...(bijstand.aangevraagdOp ? { aangevraagdOp: bijstand.aangevraagdOp } : {}),
+        ...(bijstand.besluit ? { toegekend: bijstand.besluit === 'toegekend' } : {}),
+        ...(bedragCent !== undefined ? { bedragCent } : {}),
+      },
+    }).then((ok) => {
+      if (ok) setStatus('Bijzondere bijstand bijgewerkt.');
+    });
   };
 
   return (
@@ -196,19 +229,36 @@ export function MovePanel(props: {
           {props.transition.verhuisdOp ? ` — verhuisd op ${datum(props.transition.verhuisdOp)}` : ''}.
         </p>
       </Show>
-      <Show when={props.overview.huurtoeslag}>
-        {(warning) => (
-          <div class="utrecht-alert utrecht-alert--warning" role="status">
-            <p class="utrecht-paragraph">
-              {warning().reden} Dichtstbijzijnde eerste van de maand: {datum(warning().suggestie)}.{' '}
+      <Show when={props.overview.verhuisadvies}>
+        {(advies) => (
+          <div class="utrecht-alert utrecht-alert--warning" role="status" aria-label="Advies verhuisdatum">
+            {/* One child: the alert lays its children out in a row. */}
+            <div>
+              <Show when={advies().geenVerhuisdag}>
+                <p class="utrecht-paragraph">{advies().geenVerhuisdag}</p>
+              </Show>
+              <p class="utrecht-paragraph">
+                {advies().reden} Advies: {datum(advies().suggestie)}.
+              </p>
+              <p class="utrecht-paragraph">
+                {advies().uitkeringIngangsdatum
+                  ? `De uitkering gaat in op ${datum(advies().uitkeringIngangsdatum!)}.`
+                  : 'De uitkering heeft nog geen ingangsdatum: spreek die af voor de nieuwe verhuisdatum.'}
+              </p>
+              <Show when={advies().uitkeringWaarschuwing}>
+                <p class="utrecht-paragraph">
+                  <strong>{advies().uitkeringWaarschuwing}</strong>
+                </p>
+              </Show>
               <button
                 type="button"
                 class="utrecht-button utrecht-button--subtle"
-                onClick={() => saveMoveDate(warning().suggestie)}
+                disabled={runner.busy()}
+                onClick={() => saveMoveDate(advies().suggestie)}
               >
-                Verhuisdatum naar {datum(warning().suggestie)}
+                Verhuisdatum naar {datum(advies().suggestie)}
               </button>
-            </p>
+            </div>
           </div>
         )}
       </Show>
@@ -237,17 +287,42 @@ export function MovePanel(props: {
       </Show>
 
       <h3 class="utrecht-heading-3">Uitkering</h3>
+      <Show when={props.overview.jongeren}>
+        {(j) => (
+          <div class="utrecht-alert utrecht-alert--warning" role="status" aria-label="Participatiewet voor jongeren">
+            <p class="utrecht-paragraph">{j().reden}</p>
+          </div>
+        )}
+      </Show>
       <p class="utrecht-paragraph">
         <span class={`landing-risk landing-risk--${props.overview.uitkering.level}`}>
           {riskLabels[props.overview.uitkering.level]}
         </span>{' '}
         {props.overview.uitkering.reden}
-        {props.overview.uitkering.latestSafeApplicationDate
-          ? ` Uiterlijk aanvragen: ${datum(props.overview.uitkering.latestSafeApplicationDate)}`
-          : ''}
         {` (Werk & Inkomen beslist hier doorgaans binnen ${props.overview.uitkering.decisionWeeks} weken.)`}
       </p>
+      <Show when={props.transition.uitkering.contactWerkInkomen || props.transition.uitkering.maatwerkAfgesproken}>
+        <p class="utrecht-paragraph">
+          {props.transition.uitkering.contactWerkInkomen
+            ? `Contact bij Werk & Inkomen: ${props.transition.uitkering.contactWerkInkomen}. `
+            : ''}
+          {props.transition.uitkering.maatwerkAfgesproken
+            ? 'Maatwerk afgesproken: Werk & Inkomen gaat flexibel om met de regelgeving.'
+            : ''}
+        </p>
+      </Show>
+      <p class="utrecht-paragraph" role="status">
+        {status()}
+      </p>
       <form class="utrecht-form landing-form" onSubmit={saveUitkering}>
+        <TextInput
+          id="uitkering-klaargezet"
+          label="Aanvraag klaargezet op (wacht op het adres)"
+          type="date"
+          value={uitkering.klaargezetOp || props.transition.uitkering.klaargezetOp || ''}
+          onInput={(v) => setUitkering('klaargezetOp', v)}
+          error={err('klaargezetOp')}
+        />
         <TextInput
           id="uitkering-aangevraagd"
           label="Aangevraagd op"
@@ -256,6 +331,25 @@ export function MovePanel(props: {
           onInput={(v) => setUitkering('aangevraagdOp', v)}
           error={err('aangevraagdOp')}
         />
+        <TextInput
+          id="uitkering-contact"
+          label="Contactpersoon bij Werk & Inkomen"
+          value={uitkering.contact || props.transition.uitkering.contactWerkInkomen || ''}
+          onInput={(v) => setUitkering('contact', v)}
+          error={err('contactWerkInkomen')}
+        />
+        <div class="utrecht-form-field utrecht-form-field--checkbox">
+          <input
+            id="uitkering-maatwerk"
+            type="checkbox"
+            class="utrecht-checkbox utrecht-checkbox--html-input"
+            checked={uitkering.maatwerk ?? Boolean(props.transition.uitkering.maatwerkAfgesproken)}
+            onChange={(e) => setUitkering('maatwerk', e.currentTarget.checked)}
+          />
+          <label class="utrecht-form-label utrecht-form-label--checkbox" for="uitkering-maatwerk">
+            Maatwerk afgesproken (Werk & Inkomen gaat flexibel om met de regelgeving)
+          </label>
+        </div>
         <TextInput
           id="uitkering-besluit"
           label="Besluit op"
@@ -296,6 +390,57 @@ export function MovePanel(props: {
           Uitkering bijwerken
         </button>
       </form>
+
+      <h3 class="utrecht-heading-3">Bijzondere bijstand voor de verhuiskosten</h3>
+      <p class="utrecht-paragraph">{bijstandTekst(props.transition.uitkering.bijzondereBijstand)}</p>
+      <form class="utrecht-form landing-form" onSubmit={saveBijstand}>
+        <TextInput
+          id="bijstand-aangevraagd"
+          label="Bijzondere bijstand: datum van de aanvraag"
+          type="date"
+          value={bijstand.aangevraagdOp || props.transition.uitkering.bijzondereBijstand?.aangevraagdOp || ''}
+          onInput={(v) => setBijstand('aangevraagdOp', v)}
+          error={err('bijzondereBijstand.aangevraagdOp')}
+        />
+        <div class="utrecht-form-field">
+          <label class="utrecht-form-label" for="bijstand-besluit">
+            Besluit bijzondere bijstand
+          </label>
+          <select
+            id="bijstand-besluit"
+            class="utrecht-select utrecht-select--html-select"
+            onChange={(e) => setBijstand('besluit', e.currentTarget.value)}
+          >
+            <option value="" selected={props.transition.uitkering.bijzondereBijstand?.toegekend === undefined}>
+              Nog geen besluit
+            </option>
+            <option value="toegekend" selected={props.transition.uitkering.bijzondereBijstand?.toegekend === true}>
+              Toegekend
+            </option>
+            <option value="afgewezen" selected={props.transition.uitkering.bijzondereBijstand?.toegekend === false}>
+              Afgewezen
+            </option>
+          </select>
+        </div>
+        <TextInput
+          id="bijstand-bedrag"
+          label="Toegekend bedrag (euro, bijvoorbeeld 1.500,00)"
+          value={bijstand.bedrag}
+          onInput={(v) => setBijstand('bedrag', v)}
+          error={bedragFout() ?? err('bijzondereBijstand.bedragCent')}
+        />
+        <button type="submit" class="utrecht-button utrecht-button--secondary-action" disabled={runner.busy()}>
+          Bijzondere bijstand bijwerken
+        </button>
+      </form>
     </section>
   );
+}
+
+function bijstandTekst(b: UitkeringStatus['bijzondereBijstand']): string {
+  if (!b?.aangevraagdOp) return 'Nog niet aangevraagd.';
+  const aangevraagd = `Aangevraagd op ${datum(b.aangevraagdOp)}`;
+  if (b.toegekend === undefined) return `${aangevraagd}; nog geen besluit.`;
+  if (!b.toegekend) return `${aangevraagd}; afgewezen.`;
+  return `${aangevraagd}; toegekend${b.bedragCent ? `: ${centsToEuro(b.bedragCent)}` : ''}.`;
 }

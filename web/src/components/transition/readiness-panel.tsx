@@ -1,6 +1,11 @@
-import { createSignal, For } from 'solid-js';
+import { createSignal, For, Show } from 'solid-js';
 import type { TransitionOverview } from '../../../../shared/api/contract';
-import { levensgebieden, levensgebiedLabels, readinessItems } from '../../../../shared/domain/transition/readiness';
+import {
+  levensgebieden,
+  levensgebiedLabels,
+  readinessItems,
+  type ReadinessMoment,
+} from '../../../../shared/domain/transition/readiness';
 import type { Transition } from '../../../../shared/domain/transition/transition';
 import { api } from '../../api/client';
 import { datum } from '../../format';
@@ -8,14 +13,24 @@ import { ProblemAlert } from '../problem-alert';
 import { createCommandRunner } from './command-runner';
 import { TextInput } from './text-input';
 
-/** Voorbereiding per life domain: tick an item off (today), or open it again. */
+const momentTitels: Record<ReadinessMoment, string> = {
+  'voor-woning': 'Vóór de woning',
+  'na-woning': 'Als de woning bekend is (bij de verhuizing)',
+};
+
+/**
+ * Voorbereiding per life domain: tick an item off (today), or open it again. Items about the new wijk come
+ * after the woning is known; a municipality's conditions for the woning show with their reason.
+ */
 export function ReadinessPanel(props: {
   transition: Transition;
   overview: TransitionOverview;
   onChanged: (t: Transition) => void;
 }) {
   const runner = createCommandRunner({ transition: () => props.transition, onChanged: props.onChanged });
-  const blocking = () => new Set<string>(props.overview.gereedheid.openBlocking);
+  const reden = (id: string) => props.overview.gereedheid.verplicht.find((b) => b.item === id)?.reden;
+  const woningBekend = () => props.transition.aanbiedingen.some((a) => a.status === 'geaccepteerd');
+  const [gedaan, setGedaan] = createSignal<string>();
   const [notitie, setNotitie] = createSignal('');
   const [gedaanOp, setGedaanOp] = createSignal('');
   const toggle = (itemId: string, gedaan: boolean) =>
@@ -30,6 +45,8 @@ export function ReadinessPanel(props: {
       )
       .then((ok) => {
         if (!ok) return;
+        const label = readinessItems.find((i) => i.id === itemId)?.label;
+        setGedaan(`${label}: ${gedaan ? 'gedaan' : 'weer open'}.`);
         setNotitie('');
         setGedaanOp('');
       });
@@ -63,34 +80,53 @@ export function ReadinessPanel(props: {
           error={runner.fieldErrors().notitie}
         />
       </div>
-      <For each={levensgebieden.filter((g) => readinessItems.some((i) => i.levensgebied === g))}>
-        {(gebied) => (
-          <fieldset class="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset landing-readiness-group">
-            <legend class="utrecht-form-fieldset__legend">{levensgebiedLabels[gebied]}</legend>
-            <For each={readinessItems.filter((i) => i.levensgebied === gebied)}>
-              {(item) => {
-                const check = () => props.transition.gereedheid[item.id];
-                return (
-                  <div class="utrecht-form-field utrecht-form-field--checkbox">
-                    <input
-                      id={`gereed-${item.id}`}
-                      type="checkbox"
-                      class="utrecht-checkbox utrecht-checkbox--html-input"
-                      checked={Boolean(check())}
-                      disabled={runner.busy()}
-                      onChange={(e) => toggle(item.id, e.currentTarget.checked)}
-                    />
-                    <label class="utrecht-form-label utrecht-form-label--checkbox" for={`gereed-${item.id}`}>
-                      {item.label}
-                      {blocking().has(item.id) ? ' (verplicht)' : ''}
-                      {check() ? ` — gedaan op ${datum(check()!.gedaanOp)} door ${check()!.door.naam}` : ''}
-                      {check()?.notitie ? ` (${check()!.notitie})` : ''}
-                    </label>
-                  </div>
-                );
-              }}
+      <p class="utrecht-paragraph" role="status">
+        {gedaan()}
+      </p>
+      <For each={['voor-woning', 'na-woning'] as const}>
+        {(moment) => (
+          <>
+            <h3 class="utrecht-heading-3">{momentTitels[moment]}</h3>
+            <Show when={moment === 'na-woning' && !woningBekend()}>
+              <p class="utrecht-paragraph">
+                Deze punten gaan over de nieuwe wijk: af te vinken zodra de woning bekend is.
+              </p>
+            </Show>
+            <For
+              each={levensgebieden.filter((g) =>
+                readinessItems.some((i) => i.levensgebied === g && i.moment === moment),
+              )}
+            >
+              {(gebied) => (
+                <fieldset class="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset landing-readiness-group">
+                  <legend class="utrecht-form-fieldset__legend">{levensgebiedLabels[gebied]}</legend>
+                  <For each={readinessItems.filter((i) => i.levensgebied === gebied && i.moment === moment)}>
+                    {(item) => {
+                      const check = () => props.transition.gereedheid[item.id];
+                      return (
+                        <div class="utrecht-form-field utrecht-form-field--checkbox">
+                          <input
+                            id={`gereed-${item.id}`}
+                            type="checkbox"
+                            class="utrecht-checkbox utrecht-checkbox--html-input"
+                            checked={Boolean(check())}
+                            disabled={runner.busy() || (moment === 'na-woning' && !woningBekend() && !check())}
+                            onChange={(e) => toggle(item.id, e.currentTarget.checked)}
+                          />
+                          <label class="utrecht-form-label utrecht-form-label--checkbox" for={`gereed-${item.id}`}>
+                            {item.label}
+                            {reden(item.id) ? ` (verplicht: ${reden(item.id)})` : ''}
+                            {check() ? ` — gedaan op ${datum(check()!.gedaanOp)} door ${check()!.door.naam}` : ''}
+                            {check()?.notitie ? ` (${check()!.notitie})` : ''}
+                          </label>
+                        </div>
+                      );
+                    }}
+                  </For>
+                </fieldset>
+              )}
             </For>
-          </fieldset>
+          </>
         )}
       </For>
     </section>
