@@ -55,11 +55,14 @@ export function gelandBlockedBy(factoren: Landingsoordeel['factoren']): Risicofa
 }
 
 /** The last judgement decides whether the person has landed. */
-export function isGeland(oordelen: readonly Landingsoordeel[] = []): boolean {
+export function isGeland(oordelen: readonly Pick<Landingsoordeel, 'geland'>[] = []): boolean {
   return oordelen.at(-1)?.geland === true;
 }
 
 /** A review that was asked for and has no judgement yet. */
-export function openReviews(asked: readonly number[] = [], oordelen: readonly Landingsoordeel[] = []): number[] {
+export function openReviews(
+  asked: readonly number[] = [],
+  oordelen: readonly Pick<Landingsoordeel, 'maanden'>[] = [],
+): number[] {
   return asked.filter((m) => !oordelen.some((o) => o.maanden === m));
 }

@@ -10,7 +10,7 @@ import {
   type Contract,
   type OmklapBesluit,
 } from '../woning/woning';
-import { LANDING_REVIEW_MONTHS, landingReviewDate, type Landingsoordeel } from './landing';
+import { LANDING_REVIEW_MONTHS, landingReviewDate } from './landing';
 
 /**
  * The move and what follows it, as a process: from an accepted woning through the signed contract, the
@@ -73,7 +73,6 @@ export type MoveAction = Extract<
 export type MoveProcessState = LifecycleState & {
   verhuisproces: MoveProcessMarkers;
   omklapBesluiten?: OmklapBesluit[];
-  landingsoordelen?: Pick<Landingsoordeel, 'maanden'>[];
 };
 
 export function nextMoveStep(t: MoveProcessState, policy: MunicipalityPolicy, today: IsoDate): MoveStep {
