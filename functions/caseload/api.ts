@@ -51,6 +51,10 @@ export function caseloadHandlers(deps: () => CaseloadDeps): CapabilityHandlers<'
         )
         .map((t) => ({ ...ref(t), datum: t.signalen!.volgendeEvaluatie! }))
         .sort((a, b) => a.datum.localeCompare(b.datum));
+      // The process asks, people answer: each open question is a task for both begeleiders of the duo.
+      const vragen = active
+        .flatMap((t) => (t.signalen?.openVragen ?? []).map((v) => ({ ...ref(t), ...v })))
+        .sort((a, b) => a.datum.localeCompare(b.datum));
       const deadlines = active
         .filter(
           (t) =>
@@ -61,7 +65,7 @@ export function caseloadHandlers(deps: () => CaseloadDeps): CapabilityHandlers<'
       const [caseload] = caseloadOf(active, [{ id: principal.userId, naam: principal.naam }], today).filter(
         (e) => e.begeleider.id === principal.userId,
       );
-      return { body: { today, taken, evaluaties, deadlines, ...(caseload ? { caseload } : {}) } };
+      return { body: { today, taken, vragen, evaluaties, deadlines, ...(caseload ? { caseload } : {}) } };
     },
     getTeam: async ({ principal, access }) => {
       authorize(principal, 'caseload:team');

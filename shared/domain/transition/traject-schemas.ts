@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { freeText } from '../common/free-text';
 import { readinessItemIds, type ReadinessCheck } from './readiness';
-import type { MoveProcessMarkers } from './move-process';
+import type { MoveProcessMarkers, OpenVraag } from './move-process';
 import { modaliteiten, supportLevels, type SupportChange } from '../support/support';
 import { signFases, type PlanVersion, type Sign } from '../signals/signaleringsplan';
 import type { Signalen } from './overview';
@@ -124,9 +124,14 @@ export const MoveProcessMarkersSchema = z
   })
   .meta({ id: 'Verhuisproces' }) satisfies z.ZodType<MoveProcessMarkers>;
 
+export const OpenVraagSchema = z
+  .object({ soort: z.enum(['verhuizing', 'omklap', 'landingsreview']), datum: IsoDate, wat: z.string() })
+  .meta({ id: 'OpenVraag' }) satisfies z.ZodType<OpenVraag>;
+
 export const SignalenSchema = z
   .object({
     uitkeringRisico: z.enum(['groen', 'oranje', 'rood', 'open']),
+    openVragen: z.array(OpenVraagSchema).optional(),
     volgendeDeadline: z.object({ datum: IsoDate, wat: z.string() }).optional(),
     volgendeEvaluatie: IsoDate.optional(),
   })
