@@ -184,8 +184,12 @@ export function transitionHandlers(deps: () => TransitionsDeps): CapabilityHandl
       const input = body.verhuisd
         ? { verhuisd: true as const, op: body.op! }
         : { verhuisd: false as const, nieuweDatum: body.nieuweDatum! };
-      const next = await runCommand(deps(), { principal, access }, params.transitionId, body.expectedVersion, (t, ctx) =>
-        confirmMove(t, input, ctx),
+      const next = await runCommand(
+        deps(),
+        { principal, access },
+        params.transitionId,
+        body.expectedVersion,
+        (t, ctx) => confirmMove(t, input, ctx),
       );
       return { body: await thenEvaluateMove(deps(), next) };
     },

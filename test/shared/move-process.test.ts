@@ -102,7 +102,10 @@ describe('the move process', () => {
     };
     expect(nextMoveStep(allReviews, policy, '2027-04-13')).toMatchObject({ stap: 'wacht', tot: '2028-12-01' });
     expect(nextMoveStep(allReviews, policy, '2028-12-01').stap).toBe('omklap-aankondigen');
-    const announced = { ...allReviews, verhuisproces: { ...allReviews.verhuisproces, omklapAangekondigd: '2028-12-01' } };
+    const announced = {
+      ...allReviews,
+      verhuisproces: { ...allReviews.verhuisproces, omklapAangekondigd: '2028-12-01' },
+    };
     expect(openVragen(announced)).toContainEqual({
       soort: 'omklap',
       datum: '2029-03-01',

@@ -150,7 +150,9 @@ export const TransitionOverview = z
     omklapAankondiging: IsoDate.optional(),
     plaatsingenInWijk: z.number().int().optional(),
     deadlines: z.array(z.object({ datum: IsoDate, wat: z.string() })),
-    openVragen: z.array(OpenVraagSchema).meta({ description: 'Wat het werkproces het duo vraagt te bevestigen of te besluiten' }),
+    openVragen: z
+      .array(OpenVraagSchema)
+      .meta({ description: 'Wat het werkproces het duo vraagt te bevestigen of te besluiten' }),
     verhuiskostenOngedekt: z
       .boolean()
       .meta({ description: 'Op de bevestigingsdag bleken de verhuiskosten niet gedekt uit het regelbudget' }),
@@ -439,7 +441,8 @@ export const transitionOperations = {
     capability: 'transitions',
     method: 'POST',
     path: '/api/transitions/{transitionId}/omklap/besluit',
-    summary: 'Leg het besluit over de omklap vast: omklap, uitstel (nieuwe datum) of niet; alleen omklap meldt de corporatie de omklap',
+    summary:
+      'Leg het besluit over de omklap vast: omklap, uitstel (nieuwe datum) of niet; alleen omklap meldt de corporatie de omklap',
     auth: 'principal',
     params: CommandParams,
     body: OmklapDecisionInput,
@@ -450,7 +453,8 @@ export const transitionOperations = {
     capability: 'transitions',
     method: 'POST',
     path: '/api/transitions/{transitionId}/landingsreviews',
-    summary: 'Leg het oordeel van een landingsreview vast: de vier risicofactoren, hoe de persoon het ziet, geland of nog niet',
+    summary:
+      'Leg het oordeel van een landingsreview vast: de vier risicofactoren, hoe de persoon het ziet, geland of nog niet',
     auth: 'principal',
     params: CommandParams,
     body: LandingReviewInput,

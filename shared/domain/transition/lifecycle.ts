@@ -4,12 +4,7 @@ import { summarizeReadiness, type Readiness } from './readiness';
 import type { UitkeringStatus } from '../uitkering/uitkering';
 import type { Fase } from '../common/vocabulary';
 import { isGeland, type Landingsoordeel } from './landing';
-import {
-  geaccepteerdeAanbieding,
-  omklapAankondiging,
-  type Contract,
-  type WoningAanbieding,
-} from '../woning/woning';
+import { geaccepteerdeAanbieding, omklapAankondiging, type Contract, type WoningAanbieding } from '../woning/woning';
 
 /**
  * The phases of a transition and the rules for moving between them. Pure: the caller passes today and the

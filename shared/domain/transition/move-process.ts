@@ -116,7 +116,11 @@ export function nextMoveStep(t: MoveProcessState, policy: MunicipalityPolicy, to
   }
   const omklap = omklapOpen(t.contract, t, policy);
   if (omklap && !m.omklapAangekondigd)
-    dated.push({ datum: omklap.aankondiging, step: { stap: 'omklap-aankondigen' }, waarop: 'de aankondiging van de omklap' });
+    dated.push({
+      datum: omklap.aankondiging,
+      step: { stap: 'omklap-aankondigen' },
+      waarop: 'de aankondiging van de omklap',
+    });
   else if (omklap && m.omklapHerinnerdVoor !== omklap.datum)
     dated.push({ datum: omklap.datum, step: { stap: 'omklap-herinneren' }, waarop: 'de omklapdatum' });
 

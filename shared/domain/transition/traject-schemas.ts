@@ -6,12 +6,7 @@ import { modaliteiten, supportLevels, type SupportChange } from '../support/supp
 import { signFases, type PlanVersion, type Sign } from '../signals/signaleringsplan';
 import type { Signalen } from './overview';
 import type { UitkeringStatus } from '../uitkering/uitkering';
-import {
-  factorOordelen,
-  risicofactoren,
-  type Landingsoordeel,
-  type Risicofactor,
-} from './landing';
+import { factorOordelen, risicofactoren, type Landingsoordeel, type Risicofactor } from './landing';
 import {
   contractVormen,
   omklapBesluitSoorten,

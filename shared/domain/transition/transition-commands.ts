@@ -332,7 +332,12 @@ export function recordOmklapDecision(
   if (!t.contract || !datum) throw new RuleViolation('Alleen een driepartijenovereenkomst klapt om.');
   if (!t.verhuisdOp) throw new RuleViolation('Over de omklap wordt pas besloten na de verhuizing.');
   if (omklapEindbesluit(t.omklapBesluiten)) throw new RuleViolation('Over de omklap is al besloten.');
-  const besluit: OmklapBesluit = { besluit: input.besluit, genomenDoor: input.genomenDoor, op: ctx.today, door: ctx.actor };
+  const besluit: OmklapBesluit = {
+    besluit: input.besluit,
+    genomenDoor: input.genomenDoor,
+    op: ctx.today,
+    door: ctx.actor,
+  };
   let omschrijving: string;
   if (input.besluit === 'omklap') {
     if (!input.per) throw new RuleViolation('Geef de datum waarop het huurcontract op naam van de persoon komt.');
