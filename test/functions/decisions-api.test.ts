@@ -207,7 +207,10 @@ describe('decisions people take, through the API', () => {
     expect(atRisk.body.title).toBe(
       'Geland kan niet zolang er een risico op terugval is: sociaal contact en ondersteunend netwerk.',
     );
-    await step('POST /api/transitions/{transitionId}/fase', { naar: 'landing', reden: 'Verhuisd' });
+    await step('POST /api/transitions/{transitionId}/fase', { naar: 'verhuizing', reden: 'Alles rond' });
+    expect(
+      (await step('POST /api/transitions/{transitionId}/fase', { naar: 'landing', reden: 'Verhuisd' })).status,
+    ).toBe(200);
     const notYet = await step('POST /api/transitions/{transitionId}/fase', { naar: 'geland', reden: 'Gaat goed' });
     expect(notYet.status).toBe(409);
     const judged = await step('POST /api/transitions/{transitionId}/landingsreviews', {
