@@ -54,7 +54,8 @@ async function reviewTasks(id: string): Promise<number[]> {
   return (await timeline(id))
     .map((e) => /^Landingsreview na (\d+) maanden/.exec(e.omschrijving ?? '')?.[1])
     .filter((m): m is string => Boolean(m))
-    .map(Number);
+    .map(Number)
+    .sort((a, b) => a - b);
 }
 /** The open questions of this transition on the caseworker's Vandaag. */
 async function questionsOnVandaag(id: string): Promise<string[]> {
