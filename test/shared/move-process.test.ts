@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { nextMoveStep, openVragen, type MoveProcessState } from '../../shared/domain/transition/move-process';
 import { defaultMunicipalityPolicy as policy } from '../../shared/domain/organisation/municipality-policy';
 import { acceptedWoning, driepartijenContract } from '../support/woning-fixtures';
+import { Transition } from '../../shared/domain/transition/transition';
 
 const accepted = acceptedWoning;
 const contract = { ...driepartijenContract, getekendOp: '2027-02-01' };
@@ -156,5 +157,32 @@ describe('the move process', () => {
     const asked = { ...old, verhuisproces: { ...old.verhuisproces, landingsreviewGevraagd: 24 } };
     expect(nextMoveStep(asked, policy, '2029-03-02').stap).toBe('klaar');
     expect(openVragen(asked).map((v) => v.soort)).toEqual(['landingsreview']);
+  });
+});
+
+describe('a transition stored before decisions were kept', () => {
+  it('reads with no omklap decisions and no landing judgements, and its clock-recorded omklap counts as done', () => {
+    const stored = {
+      id: 't-1',
+      version: 7,
+      providerId: 'org-overstap',
+      persoonRef: 'p-1',
+      persoon: { voornaam: 'Oud', achternaam: 'Record', geboortedatum: '1980-01-01' },
+      gemeenteCode: 'GM0344',
+      herkomst: 'BW',
+      begeleiders: [{ id: 'u-sanne', naam: 'Sanne' }],
+      fase: 'omklap',
+      aanbiedingen: [accepted],
+      contract,
+      verhuisdatum: '2027-03-01',
+      verhuisdOp: '2027-03-01',
+      verhuisproces: { evaluatieGepland: '2027-04-12', omklapAangekondigd: '2028-12-01', omklapGemeld: '2029-03-01' },
+      createdAt: '2027-01-01T00:00:00.000Z',
+      createdBy: 'u-sanne',
+      updatedAt: '2029-03-01T00:00:00.000Z',
+    };
+    const t = Transition.parse(stored);
+    expect(t).toMatchObject({ omklapBesluiten: [], landingsoordelen: [] });
+    expect(openVragen(t).map((v) => v.soort)).not.toContain('omklap');
   });
 });
