@@ -50,6 +50,10 @@ export function caseloadHandlers(deps: () => CaseloadDeps): CapabilityHandlers<'
         )
         .map((t) => ({ ...ref(t), datum: t.signalen!.volgendeEvaluatie! }))
         .sort((a, b) => a.datum.localeCompare(b.datum));
+      // The process asks, people answer: each open question is a task for both begeleiders of the duo.
+      const vragen = active
+        .flatMap((t) => (t.signalen?.openVragen ?? []).map((v) => ({ ...ref(t), ...v })))
+        .sort((a, b) => a.datum.localeCompare(b.datum));
       const deadlines = active
         .filter(
           (t) =>
@@ -60,7 +64,7 @@ export function caseloadHandlers(deps: () => CaseloadDeps): CapabilityHandlers<'
       const config = caseloadConfigFor(principal.organisationId, principal.teamId);
       const me = [{ id: principal.userId, naam: principal.naam }];
       const [caseload] = caseloadOf(active, me, today, config).filter((e) => e.begeleider.id === principal.userId);
-      return { body: { today, taken, evaluaties, deadlines, ...(caseload ? { caseload } : {}) } };
+      return { body: { today, taken, vragen, evaluaties, deadlines, ...(caseload ? { caseload } : {}) } };
     },
     getTeam: async ({ principal, access }) => {
       authorize(principal, 'caseload:team');

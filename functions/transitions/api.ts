@@ -16,6 +16,9 @@ import {
   decideOffer,
   recordAllocation,
   reviewSupport,
+  confirmMove,
+  recordLandingReview,
+  recordOmklapDecision,
   savePlan,
   registerOffer,
   setMoveDate,
@@ -231,6 +234,33 @@ export function transitionHandlers(deps: () => TransitionsDeps): CapabilityHandl
         changeSupport(t, { id: deps().newId(), ...change }, ctx),
       );
       return { body: await thenEvaluate(deps(), next, ['signals']) };
+    },
+    confirmMove: async ({ principal, params, body, access }) => {
+      const input = body.verhuisd
+        ? { verhuisd: true as const, op: body.op! }
+        : { verhuisd: false as const, nieuweDatum: body.nieuweDatum! };
+      const next = await runCommand(
+        deps(),
+        { principal, access },
+        params.transitionId,
+        body.expectedVersion,
+        (t, ctx) => confirmMove(t, input, ctx),
+      );
+      return { body: await thenEvaluateMove(deps(), next) };
+    },
+    recordOmklapDecision: async ({ principal, params, body, access }) => {
+      const { expectedVersion, ...besluit } = body;
+      const next = await runCommand(deps(), { principal, access }, params.transitionId, expectedVersion, (t, ctx) =>
+        recordOmklapDecision(t, besluit, ctx),
+      );
+      return { body: await thenEvaluateMove(deps(), next) };
+    },
+    recordLandingReview: async ({ principal, params, body, access }) => {
+      const { expectedVersion, ...oordeel } = body;
+      const next = await runCommand(deps(), { principal, access }, params.transitionId, expectedVersion, (t, ctx) =>
+        recordLandingReview(t, oordeel, ctx),
+      );
+      return { body: await thenEvaluateMove(deps(), next) };
     },
     reviewSupport: async ({ principal, params, body, access }) => {
       const { expectedVersion, ...review } = body;

@@ -23,10 +23,11 @@ import { applyToLatest } from '../transitions/run-command';
 const actions = [
   'uitkering-taak',
   'vraag-bevestiging',
-  'verhuisdag',
+  'vraag-verhuisbevestiging',
   'evaluatie',
+  'landingsreview',
   'omklap-aankondigen',
-  'omklap-melden',
+  'omklap-herinneren',
 ] as const;
 export const MoveStepInput = z.object({
   transitionId: z.string().min(1),

@@ -12,7 +12,13 @@ import type { Organisation, StaffMember } from '../../shared/domain/organisation
 import type { Principal } from '../../shared/domain/organisation/principal';
 import type { GemeenteCode } from '../../shared/domain/organisation/municipalities';
 import { notStartedYet, type Transition, type Fase, type Herkomst } from '../../shared/domain/transition/transition';
-import { addDays, firstOfNextMonth, todayInNetherlands, type IsoDate } from '../../shared/domain/common/calendar';
+import {
+  addDays,
+  addMonths,
+  firstOfNextMonth,
+  todayInNetherlands,
+  type IsoDate,
+} from '../../shared/domain/common/calendar';
 import { municipalityPolicy } from '../../shared/domain/organisation/municipality-policy';
 import { signalen } from '../../shared/domain/transition/overview';
 import type { Modaliteit, SupportChange, SupportLevel } from '../../shared/domain/support/support';
@@ -438,6 +444,80 @@ const demoTransitions: DemoTransition[] = [
     }),
   },
   ...housingFirstDemo,
+  // --- People decide, the clock reminds: an omklap announced and waiting for the duo's decision ---
+  // Ilse moved almost two years ago under a driepartijenovereenkomst; the corporation heard of the omklap, and
+  // the question (omklap, uitstel or niet) is on the duo's Vandaag and on her page. The 12-month review judged
+  // her not landed yet: daginvulling asked for attention.
+  {
+    voornaam: 'Ilse',
+    achternaam: 'Bakker',
+    geboortedatum: '1987-02-11',
+    gemeenteCode: 'GM0344',
+    herkomst: 'BW',
+    begeleiderIds: ['u-sanne', 'u-youssef'],
+    fase: 'omklap',
+    daysAgo: 820,
+    state: (today, door) => {
+      const offerId = randomUUID();
+      const moved = addMonths(today, -22);
+      return {
+        gereedheid: Object.fromEntries(
+          municipalityPolicy('GM0344').blockingReadinessItems.map(({ item }) => [
+            item,
+            { gedaanOp: addDays(moved, -60), door },
+          ]),
+        ),
+        aanbiedingen: [
+          {
+            id: offerId,
+            corporatieId: 'org-vechtvaart',
+            eenheidnummer: 'VV-0388',
+            wijk: 'Kanaleneiland',
+            huurPerMaandCent: 61_200,
+            status: 'geaccepteerd',
+            adres: { straat: 'Marshalllaan', huisnummer: '12', postcode: '3527 TG', plaats: 'Utrecht' },
+            beschikbaarVanaf: moved,
+            reactieUiterlijk: addDays(moved, -20),
+            besluit: { op: addDays(moved, -25), door },
+          },
+        ],
+        contract: {
+          vorm: 'driepartijenovereenkomst',
+          aanbiedingId: offerId,
+          ingangsdatum: moved,
+          getekendOp: addDays(moved, -14),
+          omklapNaMaanden: 24,
+          contractnummer: 'VV-2025-0912',
+        },
+        verhuisdatum: moved,
+        verhuisdOp: moved,
+        uitkering: { aangevraagdOp: addDays(moved, -60), besluitOp: addDays(moved, -20), toegekend: true },
+        verhuisproces: {
+          bevestigingGevraagdVoor: moved,
+          verhuisbevestigingGevraagdVoor: moved,
+          evaluatieGepland: addDays(moved, 42),
+          landingsreviewGevraagd: 12,
+          omklapAangekondigd: addMonths(moved, 21),
+        },
+        landingsoordelen: [
+          {
+            maanden: 12,
+            op: addMonths(moved, 12),
+            factoren: {
+              'overdracht-zorg': { oordeel: 'op-orde' },
+              financien: { oordeel: 'op-orde' },
+              daginvulling: { oordeel: 'aandacht', toelichting: 'Zoekt nog werk of vrijwilligerswerk' },
+              netwerk: { oordeel: 'op-orde' },
+            },
+            perspectiefPersoon: 'Ik voel me thuis, maar mijn dagen zijn nog leeg.',
+            geland: false,
+            door,
+          },
+        ],
+        ondersteuning: [steun('regulier', addDays(moved, -90), 'Ambulante begeleiding in de eigen woning', door)],
+      };
+    },
+  },
 ];
 
 // --- Continuity: a stay elsewhere on top of the phase, and nazorg after geland ---------------------------------

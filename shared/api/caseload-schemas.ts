@@ -23,6 +23,17 @@ export const TodayView = z
   .object({
     today: IsoDate,
     taken: z.array(Task).meta({ description: 'Open taken voor mij, vroegste deadline eerst' }),
+    vragen: z
+      .array(
+        z.object({
+          transitionId: z.string(),
+          persoon: Persoon,
+          soort: z.enum(['verhuizing', 'omklap', 'landingsreview']),
+          datum: IsoDate,
+          wat: z.string(),
+        }),
+      )
+      .meta({ description: 'Wat het werkproces mijn duo vraagt te bevestigen of te besluiten, vroegste eerst' }),
     evaluaties: z
       .array(z.object({ transitionId: z.string(), persoon: Persoon, datum: IsoDate }))
       .meta({ description: 'Evaluaties van opschalingen die binnen een week vallen of te laat zijn' }),

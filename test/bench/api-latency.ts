@@ -463,8 +463,8 @@ async function settle(landing: RunningLanding): Promise<void> {
 }
 
 const demoTransitionsOf = (userId: string) => demoUserTransitionCount[userId] ?? 0;
-/** Sanne is on three demo transitions (Kees, Fatima, Anouk). */
-const demoUserTransitionCount: Record<string, number> = { 'u-sanne': 3 };
+/** Sanne is on four demo transitions (Kees, Fatima, Anouk, Ilse). */
+const demoUserTransitionCount: Record<string, number> = { 'u-sanne': 4 };
 
 interface OwnTransitions {
   registered: number;

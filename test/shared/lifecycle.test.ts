@@ -65,13 +65,29 @@ describe('phase rules', () => {
     expect(canChangeFase(state.verhuisd, 'landing', policy, '2027-03-01').allowed).toBe(true);
   });
 
-  it('brings the omklap in view three months ahead and lands on the omklap date', () => {
+  it('brings the omklap in view three months ahead', () => {
     const landing = { ...state.verhuisd, fase: 'landing' as const };
     expect(canChangeFase(landing, 'omklap', policy, '2028-11-30').allowed).toBe(false);
     expect(canChangeFase(landing, 'omklap', policy, '2028-12-01').allowed).toBe(true);
-    const omklap = { ...landing, fase: 'omklap' as const };
-    expect(canChangeFase(omklap, 'geland', policy, '2029-02-28').allowed).toBe(false);
-    expect(canChangeFase(omklap, 'geland', policy, '2029-03-01').allowed).toBe(true);
+  });
+
+  it('lands on a judgement that the person has landed, not on the omklap date', () => {
+    const omklap = { ...state.verhuisd, fase: 'omklap' as const };
+    // The omklap date alone is no landing.
+    expect(canChangeFase(omklap, 'geland', policy, '2029-03-01')).toEqual({
+      allowed: false,
+      reden: 'Geland volgt uit een landingsreview: beoordeel eerst de vier factoren en hoe de persoon het zelf ziet.',
+    });
+    const oordeel = { geland: false, maanden: 24 };
+    expect(canChangeFase({ ...omklap, landingsoordelen: [oordeel] }, 'geland', policy, '2029-03-01').allowed).toBe(
+      false,
+    );
+    const landed = { ...omklap, landingsoordelen: [oordeel, { geland: true }] };
+    expect(canChangeFase(landed, 'geland', policy, '2028-10-01').allowed).toBe(true);
+    // Also from landing with a driepartijenovereenkomst: the omklap is one input, not the definition.
+    const inLanding = { ...landed, fase: 'landing' as const };
+    expect(nextFases(inLanding)).toEqual(['omklap', 'geland', 'teruggevallen']);
+    expect(canChangeFase(inLanding, 'geland', policy, '2028-10-01').allowed).toBe(true);
   });
 
   it('lands directly from landing with an own lease (Housing First): there is no omklap', () => {
@@ -82,6 +98,9 @@ describe('phase rules', () => {
     };
     expect(nextFases(housingFirst)).toEqual(['geland']);
     expect(canChangeFase(housingFirst, 'omklap', policy, '2030-01-01').allowed).toBe(false);
+    expect(canChangeFase(housingFirst, 'geland', policy, '2030-01-01').allowed).toBe(false);
+    const judged = { ...housingFirst, landingsoordelen: [{ geland: true }] };
+    expect(canChangeFase(judged, 'geland', policy, '2030-01-01').allowed).toBe(true);
   });
 
   it('never ends by a phase change: beeindigd is its own decision, and nothing follows it', () => {

@@ -18,12 +18,15 @@ import {
   agreePlan,
   applyMoveStep,
   changeFase,
+  confirmMove,
   changeSupport,
   decideOffer,
   endTemporaryStay,
   endTransition,
   handOver,
   startTemporaryStay,
+  recordLandingReview,
+  recordOmklapDecision,
   recordScaleUpEnded,
   reviewSupport,
   savePlan,
@@ -48,6 +51,7 @@ const SCALE_UP_REASON = 'Rond de verhuizing; eerder psychose bij stress';
 const RELAPSE_REASON = 'Terugval: weer gebruik en stemmen';
 const DECLINE_REASON = 'Te dicht bij de oude dealer';
 const GUARANTEE_REASON = 'BKR-registratie door schulden';
+const OMKLAP_REASON = 'Eerst de betalingsregeling afronden';
 const READINESS_NOTE = 'Schuldhulp via Plangroep; CJIB-boetes';
 const UITKERING_APPLIED = '2026-12-17';
 const UITKERING_DECIDED = '2027-01-20';
@@ -72,6 +76,8 @@ const forbidden = [
   DECLINE_REASON,
   'dealer',
   GUARANTEE_REASON,
+  OMKLAP_REASON,
+  'Ik woon hier nu echt',
   READINESS_NOTE,
   'CJIB',
   UITKERING_APPLIED,
@@ -284,7 +290,18 @@ const journey: Step[] = [
     doe: cmd((t, ctx) => applyMoveStep(t, 'vraag-bevestiging', ctx)),
     verwacht: [],
   },
-  { wat: 'verhuisdag', op: MOVE, doe: cmd((t, ctx) => applyMoveStep(t, 'verhuisdag', ctx)), verwacht: ['verhuisd'] },
+  {
+    wat: 'verhuizing gevraagd',
+    op: MOVE,
+    doe: cmd((t, ctx) => applyMoveStep(t, 'vraag-verhuisbevestiging', ctx)),
+    verwacht: [],
+  },
+  {
+    wat: 'verhuisdag',
+    op: '2027-03-16',
+    doe: cmd((t, ctx) => confirmMove(t, { verhuisd: true, op: MOVE }, ctx)),
+    verwacht: ['verhuisd'],
+  },
   {
     wat: 'fase landing',
     op: MOVE,
@@ -310,6 +327,18 @@ const journey: Step[] = [
     verwacht: [],
   },
   {
+    wat: 'landingsreview na 6 maanden',
+    op: '2027-09-15',
+    doe: cmd((t, ctx) => applyMoveStep(t, 'landingsreview', ctx)),
+    verwacht: [],
+  },
+  {
+    wat: 'landingsreview na 12 maanden',
+    op: '2028-03-15',
+    doe: cmd((t, ctx) => applyMoveStep(t, 'landingsreview', ctx)),
+    verwacht: [],
+  },
+  {
     wat: 'omklap aangekondigd',
     op: '2028-12-01',
     doe: cmd((t, ctx) => applyMoveStep(t, 'omklap-aankondigen', ctx)),
@@ -322,14 +351,61 @@ const journey: Step[] = [
     verwacht: [],
   },
   {
+    wat: 'landingsreview na 24 maanden',
+    op: '2029-03-15',
+    doe: cmd((t, ctx) => applyMoveStep(t, 'landingsreview', ctx)),
+    verwacht: [],
+  },
+  {
+    wat: 'geen besluit op de omklapdatum',
+    op: '2029-03-15',
+    doe: cmd((t, ctx) => applyMoveStep(t, 'omklap-herinneren', ctx)),
+    verwacht: [],
+  },
+  {
+    wat: 'omklap uitgesteld',
+    op: '2029-03-20',
+    doe: cmd((t, ctx) =>
+      recordOmklapDecision(
+        t,
+        { besluit: 'uitstel', nieuweDatum: '2029-06-01', reden: OMKLAP_REASON, genomenDoor: 'Sanne en Vechtvaart' },
+        ctx,
+      ),
+    ),
+    verwacht: ['omklap-aangekondigd'],
+  },
+  {
     wat: 'omklap gemeld',
-    op: '2029-03-01',
-    doe: cmd((t, ctx) => applyMoveStep(t, 'omklap-melden', ctx)),
+    op: '2029-06-01',
+    doe: cmd((t, ctx) =>
+      recordOmklapDecision(t, { besluit: 'omklap', per: '2029-06-01', genomenDoor: 'Sanne en Vechtvaart' }, ctx),
+    ),
     verwacht: ['omklap-uitgevoerd'],
   },
   {
+    wat: 'landing beoordeeld',
+    op: '2029-06-01',
+    doe: cmd((t, ctx) =>
+      recordLandingReview(
+        t,
+        {
+          factoren: {
+            'overdracht-zorg': { oordeel: 'op-orde' },
+            financien: { oordeel: 'op-orde' },
+            daginvulling: { oordeel: 'aandacht' },
+            netwerk: { oordeel: 'op-orde' },
+          },
+          perspectiefPersoon: 'Ik woon hier nu echt.',
+          geland: true,
+        },
+        ctx,
+      ),
+    ),
+    verwacht: [],
+  },
+  {
     wat: 'geland',
-    op: '2029-03-01',
+    op: '2029-06-01',
     doe: cmd((t, ctx) => changeFase(t, { naar: 'geland', reden: 'Gaat goed; psychose al twee jaar rustig' }, ctx)),
     verwacht: [],
   },
@@ -526,10 +602,18 @@ describe('noticesFor: what a corporation hears of a change', () => {
       omklapDatum: '2029-03-01',
       contractnummer: 'HC-2027-0042',
     });
+    // An uitstel tells the corporation the new date; only the omklap decision tells it the lease changed.
+    expect(data('geen besluit op de omklapdatum')).toBeUndefined();
+    expect(data('omklap uitgesteld')).toEqual({
+      persoonRef,
+      woning: woningA,
+      omklapDatum: '2029-06-01',
+      contractnummer: 'HC-2027-0042',
+    });
     expect(data('omklap gemeld')).toEqual({
       persoonRef,
       woning: woningA,
-      omklapDatum: '2029-03-01',
+      omklapDatum: '2029-06-01',
       contractnummer: 'HC-2027-0042',
     });
   });

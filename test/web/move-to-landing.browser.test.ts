@@ -63,14 +63,20 @@ describe('A caseworker takes Fatima from an offered woning to her new home', { t
     await page.getByRole('button', { name: 'Fase wijzigen' }).click();
     await page.getByRole('heading', { name: 'Fase: Verhuizing' }).waitFor();
 
-    // A year passes in the demo: the move workflow records the move and plans the review.
+    // A year passes in the demo: the move workflow asks the duo to confirm the move; it does not record it.
     await page.getByText(/Ontwikkelaarsmenu/).click();
     await page.getByRole('button', { name: 'Klok +1 jaar' }).click();
     // The jump answers once the woken workflows are done (the move and the contact watch write the same
     // transition; a step that meets the other's write is retried), and the page then reloads.
     await page.waitForEvent('load');
-    await expect.poll(() => timeline.innerText()).toContain('Verhuisd');
-    expect(await timeline.innerText()).toContain('Evaluatie gepland');
+    const decisions = panel('Bevestigen en besluiten');
+    await expect.poll(() => decisions.innerText()).toContain('Bevestig dat de persoon is verhuisd');
+    expect(await move.innerText()).not.toContain('verhuisd op');
+    await decisions.getByLabel('Verhuisd op').fill(available);
+    page.once('dialog', (d) => void d.accept());
+    await decisions.getByRole('button', { name: 'Verhuizing bevestigen' }).click();
+    await expect.poll(() => decisions.innerText()).toContain('Verhuizing bevestigd');
+    await expect.poll(() => move.innerText()).toContain('verhuisd op');
 
     await panel('Fase: Verhuizing').getByRole('button', { name: 'Naar landing' }).click();
     await page.getByLabel('Reden voor landing').fill('Verhuisd en gesettled');

@@ -7,10 +7,11 @@ import type { Construct } from 'constructs';
 export const moveWorkflowActions = {
   'uitkering-taak': 'Taak: uitkering op tijd regelen',
   'vraag-bevestiging': 'Vraag bevestiging van ondersteuning en budget',
-  verhuisdag: 'Registreer de verhuizing',
+  'vraag-verhuisbevestiging': 'Vraag het duo de verhuizing te bevestigen',
   evaluatie: 'Plan de evaluatie na zes weken',
-  'omklap-aankondigen': 'Kondig de omklap aan',
-  'omklap-melden': 'Meld de omklap',
+  landingsreview: 'Vraag het duo om de landingsreview',
+  'omklap-aankondigen': 'Kondig de omklap aan en vraag om een besluit',
+  'omklap-herinneren': 'Taak: nog geen besluit over de omklap',
 } as const;
 
 export const moveWorkflowStates = {
@@ -21,12 +22,14 @@ export const moveWorkflowStates = {
   waitForAlarm: 'Wacht tot de wekker gaat',
   waitForContract: 'Wacht op het getekende contract',
   waitForMoveDate: 'Wacht op een verhuisdatum',
+  waitForMoveConfirmation: 'Wacht op de bevestiging van de verhuizing',
+  waitForOmklapDecision: 'Wacht op het besluit over de omklap',
   nothingLeft: 'Niets meer te doen',
 } as const;
 
 /**
  * "Verhuizing en omklap": from an accepted woning to the omklap years later. Waits for a person (the signed
- * contract, a move date) end the execution: the command that fills them in starts a new one. Waits for a date
+ * contract, a move date, the confirmation of the move, the omklap decision) end the execution: the command that fills them in starts a new one. Waits for a date
  * set the alarm, so no execution waits the 2–3 years to the omklap (an execution lasts a year at most), and a
  * changed move date simply moves the alarm.
  */
@@ -43,6 +46,8 @@ export function createMoveWorkflow(
     waitsForPerson: {
       'wacht-op-contract': moveWorkflowStates.waitForContract,
       'wacht-op-verhuisdatum': moveWorkflowStates.waitForMoveDate,
+      'wacht-op-verhuisbevestiging': moveWorkflowStates.waitForMoveConfirmation,
+      'wacht-op-omklapbesluit': moveWorkflowStates.waitForOmklapDecision,
     },
     waitUntil: 'tot',
     states: moveWorkflowStates,

@@ -5,9 +5,14 @@ import {
   Adres,
   ContractSchema,
   Eenheidnummer,
+  Factoren,
+  GenomenDoor,
   IsoDate,
   BeeindigingSchema,
   OverdrachtSchema,
+  OmklapBesluitSchema,
+  OpenVraagSchema,
+  PerspectiefPersoon,
   ReadinessItemId,
   Reden,
   TijdelijkVerblijfSchema,
@@ -210,6 +215,9 @@ export const TransitionOverview = z
     omklapAankondiging: IsoDate.optional(),
     plaatsingenInWijk: z.number().int().optional(),
     deadlines: z.array(z.object({ datum: IsoDate, wat: z.string() })),
+    openVragen: z
+      .array(OpenVraagSchema)
+      .meta({ description: 'Wat het werkproces het duo vraagt te bevestigen of te besluiten' }),
     verhuiskostenOngedekt: z
       .boolean()
       .meta({ description: 'Op de bevestigingsdag bleken de verhuiskosten niet gedekt uit het regelbudget' }),
@@ -297,6 +305,49 @@ export const DraftVowInput = z
   })
   .strict()
   .meta({ id: 'DraftVowInput' });
+
+/** The duo confirms the move: moved on a day, or not yet, with the new date. */
+export const ConfirmMoveInput = z
+  .object({
+    verhuisd: z.boolean({ error: 'Kies: verhuisd, of een nieuwe datum.' }),
+    op: IsoDate.optional().meta({ description: 'Bij verhuisd: de dag van de verhuizing' }),
+    nieuweDatum: IsoDate.optional().meta({ description: 'Bij nog niet verhuisd: de nieuwe verhuisdatum' }),
+    expectedVersion: ExpectedVersion,
+  })
+  .strict()
+  .refine((b) => !b.verhuisd || b.op, { error: 'Vul de dag van de verhuizing in.', path: ['op'] })
+  .refine((b) => b.verhuisd || b.nieuweDatum, { error: 'Vul de nieuwe verhuisdatum in.', path: ['nieuweDatum'] })
+  .meta({ id: 'ConfirmMoveInput' });
+
+/** The omklap decision of the duo and the corporation, with the person. */
+export const OmklapDecisionInput = z
+  .object({
+    besluit: OmklapBesluitSchema.shape.besluit,
+    per: IsoDate.optional().meta({ description: 'Bij omklap: de dag waarop het huurcontract op naam komt' }),
+    nieuweDatum: IsoDate.optional().meta({ description: 'Bij uitstel: de nieuwe omklapdatum' }),
+    reden: Reden.optional().meta({ description: 'Bij uitstel of geen omklap' }),
+    genomenDoor: GenomenDoor,
+    expectedVersion: ExpectedVersion,
+  })
+  .strict()
+  .refine((b) => b.besluit !== 'omklap' || b.per, { error: 'Vul de datum van de omklap in.', path: ['per'] })
+  .refine((b) => b.besluit !== 'uitstel' || b.nieuweDatum, {
+    error: 'Vul de nieuwe omklapdatum in.',
+    path: ['nieuweDatum'],
+  })
+  .refine((b) => b.besluit === 'omklap' || b.reden, { error: 'Geef een reden.', path: ['reden'] })
+  .meta({ id: 'OmklapDecisionInput' });
+
+/** The judgement of a landing review. */
+export const LandingReviewInput = z
+  .object({
+    factoren: Factoren,
+    perspectiefPersoon: PerspectiefPersoon,
+    geland: z.boolean({ error: 'Kies: geland, of nog niet.' }),
+    expectedVersion: ExpectedVersion,
+  })
+  .strict()
+  .meta({ id: 'LandingReviewInput' });
 
 const CommandParams = TransitionParams;
 
@@ -496,6 +547,41 @@ export const transitionOperations = {
     auth: 'principal',
     params: CommandParams,
     body: ChangeSupportInput,
+    response: { status: 200, schema: Transition, description: 'Het gewijzigde traject' },
+    errors: commandErrors,
+  }),
+  confirmMove: op({
+    capability: 'transitions',
+    method: 'POST',
+    path: '/api/transitions/{transitionId}/verhuizing/bevestiging',
+    summary: 'Bevestig dat de persoon is verhuisd, of geef de nieuwe verhuisdatum (het werkproces vraagt erom)',
+    auth: 'principal',
+    params: CommandParams,
+    body: ConfirmMoveInput,
+    response: { status: 200, schema: Transition, description: 'Het gewijzigde traject' },
+    errors: commandErrors,
+  }),
+  recordOmklapDecision: op({
+    capability: 'transitions',
+    method: 'POST',
+    path: '/api/transitions/{transitionId}/omklap/besluit',
+    summary:
+      'Leg het besluit over de omklap vast: omklap, uitstel (nieuwe datum) of niet; alleen omklap meldt de corporatie de omklap',
+    auth: 'principal',
+    params: CommandParams,
+    body: OmklapDecisionInput,
+    response: { status: 200, schema: Transition, description: 'Het gewijzigde traject' },
+    errors: commandErrors,
+  }),
+  recordLandingReview: op({
+    capability: 'transitions',
+    method: 'POST',
+    path: '/api/transitions/{transitionId}/landingsreviews',
+    summary:
+      'Leg het oordeel van een landingsreview vast: de vier risicofactoren, hoe de persoon het ziet, geland of nog niet',
+    auth: 'principal',
+    params: CommandParams,
+    body: LandingReviewInput,
     response: { status: 200, schema: Transition, description: 'Het gewijzigde traject' },
     errors: commandErrors,
   }),

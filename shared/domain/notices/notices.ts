@@ -3,7 +3,13 @@ import type { IsoDate } from '../common/calendar';
 import { isActive } from '../transition/lifecycle';
 import { changeOn } from '../support/support';
 import type { Transition } from '../transition/transition';
-import { geaccepteerdeAanbieding, omklapDatum, type WoningAanbieding } from '../woning/woning';
+import {
+  geaccepteerdeAanbieding,
+  geldendeOmklapDatum,
+  omklapDatum,
+  omklapEindbesluit,
+  type WoningAanbieding,
+} from '../woning/woning';
 
 /**
  * Notices to a housing corporation about a home it lets (seed 004, bouwsteen Wonen: "korte lijnen tussen
@@ -197,13 +203,18 @@ export function noticesFor(before: Transition, next: Transition, today: IsoDate)
   const wasReachable = reachable24h(before, endRecorded?.tot ?? today);
   if (wasPlaced && reachable24h(next, today) !== wasReachable)
     notice('bereikbaarheid-gewijzigd', placed, { bereikbaar24uur: reachable24h(next, today) });
-  const omklap = c ? omklapDatum(c) : undefined;
+  const omklap = c ? geldendeOmklapDatum(c, next.omklapBesluiten) : undefined;
   const contractnummer = c?.contractnummer ? { contractnummer: c.contractnummer } : {};
   if (omklap && next.verhuisproces.omklapAangekondigd && !before.verhuisproces.omklapAangekondigd)
     notice('omklap-aangekondigd', placed, { omklapDatum: omklap, ...contractnummer });
-  if (omklap && next.verhuisproces.omklapGemeld && !before.verhuisproces.omklapGemeld)
-    notice('omklap-uitgevoerd', placed, { omklapDatum: omklap, ...contractnummer });
-  const leaseOnSupport = c?.vorm === 'driepartijenovereenkomst' && !next.verhuisproces.omklapGemeld;
+  // An uitstel tells the corporation the new date: the driepartijenovereenkomst, its lease, runs on until then.
+  if (omklap && c && omklap !== geldendeOmklapDatum(c, before.omklapBesluiten))
+    notice('omklap-aangekondigd', placed, { omklapDatum: omklap, ...contractnummer });
+  // Only a recorded omklap decision puts the lease on the person's name.
+  const omgeklapt = omklapEindbesluit(next.omklapBesluiten);
+  if (omgeklapt?.besluit === 'omklap' && omgeklapt.per && !omklapEindbesluit(before.omklapBesluiten))
+    notice('omklap-uitgevoerd', placed, { omklapDatum: omgeklapt.per, ...contractnummer });
+  const leaseOnSupport = c?.vorm === 'driepartijenovereenkomst' && omgeklapt?.besluit !== 'omklap';
   const stay = next.tijdelijkVerblijf;
   if (leaseOnSupport && stay && !before.tijdelijkVerblijf)
     notice('tijdelijk-elders', placed, {

@@ -3,13 +3,8 @@ import type { MunicipalityPolicy } from '../organisation/municipality-policy';
 import { readinessItem, summarizeReadiness, type Readiness } from './readiness';
 import type { UitkeringStatus } from '../uitkering/uitkering';
 import type { Fase } from '../common/vocabulary';
-import {
-  geaccepteerdeAanbieding,
-  omklapAankondiging,
-  omklapDatum,
-  type Contract,
-  type WoningAanbieding,
-} from '../woning/woning';
+import { isGeland, type Landingsoordeel } from './landing';
+import { geaccepteerdeAanbieding, omklapAankondiging, type Contract, type WoningAanbieding } from '../woning/woning';
 
 /**
  * The phases of a transition and the rules for moving between them. Pure: the caller passes today and the
@@ -33,6 +28,8 @@ export interface LifecycleState {
   verhuisdatum?: IsoDate;
   verhuisdOp?: IsoDate;
   uitkering: UitkeringStatus;
+  /** The landing judgements, oldest first: the last decides whether the person has landed. */
+  landingsoordelen?: Pick<Landingsoordeel, 'geland' | 'maanden'>[];
 }
 
 export type Decision = { allowed: true } | { allowed: false; reden: string };
@@ -62,6 +59,7 @@ export function nextFases(state: Pick<LifecycleState, 'fase' | 'contract'>): Fas
   const next = forward[forward.indexOf(state.fase) + 1];
   const options: Fase[] = next ? [next] : [];
   if (state.fase === 'landing' && state.contract?.vorm === 'eigen-huurcontract') options.splice(0, 1, 'geland');
+  else if (state.fase === 'landing') options.push('geland'); // landed before the omklap: the omklap is one input
   if (state.fase === 'woning') options.push('voorbereiding');
   if (state.fase === 'verhuizing') options.push('woning');
   return options;
@@ -103,11 +101,13 @@ export function canChangeFase(state: LifecycleState, to: Fase, policy: Municipal
       if (!aankondiging) return block('Alleen een driepartijenovereenkomst klapt om.');
       return today >= aankondiging ? allow : block(`De omklap komt pas in beeld vanaf ${aankondiging}.`);
     }
-    case 'geland': {
-      if (state.fase === 'landing') return allow; // eigen huurcontract: nextFases only offers this then
-      const datum = state.contract ? omklapDatum(state.contract) : undefined;
-      return datum && today >= datum ? allow : block(`Het contract klapt pas om op ${datum ?? 'de omklapdatum'}.`);
-    }
+    case 'geland':
+      // Judged, not dated: the last landing review says geland ("een goede landing in de wijk").
+      return isGeland(state.landingsoordelen)
+        ? allow
+        : block(
+            'Geland volgt uit een landingsreview: beoordeel eerst de vier factoren en hoe de persoon het zelf ziet.',
+          );
     default:
       return allow;
   }

@@ -1,6 +1,7 @@
 import { addDays, type IsoDate } from '../common/calendar';
 import { nextFases, type LifecycleState } from './lifecycle';
-import type { MoveProcessMarkers } from './move-process';
+import { openVragen, type MoveProcessMarkers, type OpenVraag } from './move-process';
+import type { OmklapBesluit } from '../woning/woning';
 import {
   changeOn,
   defaultSupportConfig,
@@ -27,7 +28,7 @@ import {
   type VerhuisdagAdvies,
 } from '../uitkering/uitkering';
 import type { Fase } from '../common/vocabulary';
-import { omklapAankondiging, omklapDatum } from '../woning/woning';
+import { geldendeOmklapDatum, omklapAankondiging, omklapEindbesluit } from '../woning/woning';
 
 export interface Deadline {
   datum: IsoDate;
@@ -46,6 +47,8 @@ export interface Overview {
   omklapDatum?: IsoDate;
   omklapAankondiging?: IsoDate;
   deadlines: Deadline[];
+  /** What the move workflow asked the duo to confirm or decide, not answered yet. */
+  openVragen: OpenVraag[];
   /** The move workflow found, on the confirmation day, no moving costs approved from the regelbudget. */
   verhuiskostenOngedekt: boolean;
   ondersteuning: SupportOverview;
@@ -117,6 +120,7 @@ export function supportOverview(
 export function overview(
   state: LifecycleState & {
     verhuisproces?: MoveProcessMarkers;
+    omklapBesluiten?: OmklapBesluit[];
     ondersteuning?: SupportChange[];
     ondersteuningEvaluaties?: { wijzigingId: string }[];
     createdAt?: string;
@@ -134,7 +138,7 @@ export function overview(
     decisionWeeks: policy.uitkeringDecisionWeeks,
     today,
   });
-  const omklap = state.contract ? omklapDatum(state.contract) : undefined;
+  const omklap = state.contract ? geldendeOmklapDatum(state.contract, state.omklapBesluiten) : undefined;
   const aankondiging = state.contract ? omklapAankondiging(state.contract, policy.omklapNoticeMonths) : undefined;
   const openOffers = state.aanbiedingen.filter((a) => a.status === 'open');
 
@@ -153,7 +157,9 @@ export function overview(
     ...(aankondiging && state.fase !== 'geland'
       ? [{ datum: aankondiging, wat: 'Corporatie informeren over de omklap' }]
       : []),
-    ...(omklap && state.fase !== 'geland' ? [{ datum: omklap, wat: 'Omklap naar eigen huurcontract' }] : []),
+    ...(omklap && state.fase !== 'geland' && !omklapEindbesluit(state.omklapBesluiten)
+      ? [{ datum: omklap, wat: 'Omklapdatum: besluit over de omklap' }]
+      : []),
   ]
     .filter((d) => d.datum >= today)
     .sort((a, b) => a.datum.localeCompare(b.datum));
@@ -174,6 +180,7 @@ export function overview(
     ...(omklap ? { omklapDatum: omklap } : {}),
     ...(aankondiging ? { omklapAankondiging: aankondiging } : {}),
     deadlines,
+    openVragen: openVragen({ ...state, verhuisproces: state.verhuisproces ?? {} }),
     verhuiskostenOngedekt: Boolean(state.verhuisproces?.verhuiskostenOngedekt) && !state.verhuisdOp,
     ondersteuning: supportOverview(
       { ondersteuning: [], ondersteuningEvaluaties: [], createdAt: `${today}T00:00:00.000Z`, ...state },
@@ -185,6 +192,8 @@ export function overview(
 
 export interface Signalen {
   uitkeringRisico: UitkeringRisk['level'];
+  /** What the move workflow asked the duo and nobody answered yet: tasks on the duo's Vandaag. */
+  openVragen?: OpenVraag[];
   volgendeDeadline?: Deadline;
   /** The next review of a scale-up: a "vandaag" list shows it when it is due. */
   volgendeEvaluatie?: IsoDate;
@@ -194,11 +203,12 @@ export interface Signalen {
  * What a list needs to sort and filter on, computed when the transition is written. The next deadline is
  * the first one on or after that day; a list shows one that has since passed as overdue.
  */
-export function signalen(state: LifecycleState, policy: MunicipalityPolicy, today: IsoDate): Signalen {
+export function signalen(state: Parameters<typeof overview>[0], policy: MunicipalityPolicy, today: IsoDate): Signalen {
   const view = overview(state, policy, today);
   const review = view.ondersteuning.volgendeEvaluatie?.datum;
   return {
     uitkeringRisico: view.uitkering.level,
+    ...(view.openVragen.length > 0 ? { openVragen: view.openVragen } : {}),
     ...(view.deadlines[0] ? { volgendeDeadline: view.deadlines[0] } : {}),
     ...(review ? { volgendeEvaluatie: review } : {}),
   };

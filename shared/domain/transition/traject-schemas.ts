@@ -1,14 +1,17 @@
 import * as z from 'zod';
 import { freeText } from '../common/free-text';
 import { readinessItemIds, type ReadinessCheck } from './readiness';
-import type { MoveProcessMarkers } from './move-process';
+import type { MoveProcessMarkers, OpenVraag } from './move-process';
 import { modaliteiten, supportLevels, type SupportChange } from '../support/support';
 import { signFases, type PlanVersion, type Sign } from '../signals/signaleringsplan';
 import type { Signalen } from './overview';
 import type { BijzondereBijstand, UitkeringStatus } from '../uitkering/uitkering';
 import { beeindigingRedenen, overdrachtPartijen, verblijfSoorten } from '../common/vocabulary';
+import { factorOordelen, risicofactoren, type Landingsoordeel, type Risicofactor } from './landing';
 import {
   contractVormen,
+  omklapBesluitSoorten,
+  type OmklapBesluit,
   OMKLAP_MAX_MONTHS,
   OMKLAP_MIN_MONTHS,
   type Contract,
@@ -132,13 +135,21 @@ export const MoveProcessMarkersSchema = z
     evaluatieGepland: IsoDate.optional(),
     omklapAangekondigd: IsoDate.optional(),
     omklapGemeld: IsoDate.optional(),
+    verhuisbevestigingGevraagdVoor: IsoDate.optional(),
+    landingsreviewGevraagd: z.number().int().positive().optional(),
+    omklapHerinnerdVoor: IsoDate.optional(),
     verhuiskostenOngedekt: z.boolean().optional(),
   })
   .meta({ id: 'Verhuisproces' }) satisfies z.ZodType<MoveProcessMarkers>;
 
+export const OpenVraagSchema = z
+  .object({ soort: z.enum(['verhuizing', 'omklap', 'landingsreview']), datum: IsoDate, wat: z.string() })
+  .meta({ id: 'OpenVraag' }) satisfies z.ZodType<OpenVraag>;
+
 export const SignalenSchema = z
   .object({
     uitkeringRisico: z.enum(['groen', 'oranje', 'rood', 'open']),
+    openVragen: z.array(OpenVraagSchema).optional(),
     volgendeDeadline: z.object({ datum: IsoDate, wat: z.string() }).optional(),
     volgendeEvaluatie: IsoDate.optional(),
   })
@@ -262,3 +273,57 @@ export const NazorgSchema = z
     z.object({ vorm: z.literal('overgedragen'), sinds: IsoDate, overdracht: OverdrachtSchema }),
   ])
   .meta({ id: 'Nazorg' });
+export const GenomenDoor = freeText(
+  z
+    .string({ error: 'Vul in wie het besluit namen.' })
+    .trim()
+    .min(2, { error: 'Vul in wie het besluit namen.' })
+    .max(200, { error: 'Te lang (hooguit 200 tekens).' }),
+).meta({ description: 'Wie besloten: het duo, de contactpersoon van de corporatie, de persoon' });
+
+export const OmklapBesluitSchema = z
+  .object({
+    besluit: z.enum(omklapBesluitSoorten, { error: 'Kies omklap, uitstel of niet.' }),
+    per: IsoDate.optional(),
+    nieuweDatum: IsoDate.optional(),
+    reden: z.string().optional(),
+    genomenDoor: z.string(),
+    op: IsoDate,
+    door: Door,
+  })
+  .meta({ id: 'OmklapBesluit' }) satisfies z.ZodType<OmklapBesluit>;
+
+const FactorOordeelSchema = z.object({
+  oordeel: z.enum(factorOordelen, { error: 'Kies per factor: op orde, vraagt aandacht of risico.' }),
+  toelichting: Notitie.optional(),
+});
+
+export const Factoren = z
+  .object(
+    Object.fromEntries(risicofactoren.map((f) => [f, FactorOordeelSchema])) as Record<
+      Risicofactor,
+      typeof FactorOordeelSchema
+    >,
+    { error: 'Beoordeel alle vier de factoren.' },
+  )
+  .meta({ description: 'De vier factoren die van invloed zijn op zich herhalende dakloosheid' });
+
+export const PerspectiefPersoon = freeText(
+  z
+    .string({ error: 'Schrijf op hoe de persoon het zelf ziet.' })
+    .trim()
+    .min(3, { error: 'Schrijf op hoe de persoon het zelf ziet.' })
+    .max(1000, { error: 'Te lang (hooguit 1000 tekens).' }),
+  { multiline: true },
+);
+
+export const LandingsoordeelSchema = z
+  .object({
+    maanden: z.number().int().positive().optional(),
+    op: IsoDate,
+    factoren: Factoren,
+    perspectiefPersoon: z.string(),
+    geland: z.boolean(),
+    door: Door,
+  })
+  .meta({ id: 'Landingsoordeel' }) satisfies z.ZodType<Landingsoordeel>;

@@ -22,10 +22,21 @@ import { levelOn, oneDown, supportLevelLabels, type SupportChange } from '../sup
 import { omvangInWoorden, type Toewijzing } from '../support/iwmo';
 import { RuleViolation } from '../common/errors';
 import {
+  factorOordeelLabels,
+  gelandBlockedBy,
+  openReviews,
+  risicofactoren,
+  risicofactorLabels,
+  type Landingsoordeel,
+} from './landing';
+import {
   geaccepteerdeAanbieding,
+  geldendeOmklapDatum,
   OMKLAP_DEFAULT_MONTHS,
-  omklapDatum,
+  omklapEindbesluit,
   type Contract,
+  type OmklapBesluit,
+  type OmklapBesluitSoort,
   type WoningAanbieding,
 } from '../woning/woning';
 
@@ -258,31 +269,155 @@ export function applyMoveStep(
             (facts.verhuiskostenGedekt ? '' : ' Let op: de verhuiskosten zijn nog niet gedekt uit het regelbudget.'),
         },
       };
-    case 'verhuisdag':
-      // The planned day, also when the workflow gets to it later (an outage, the demo clock leaping ahead).
-      return { next: { ...t, verhuisdOp: verhuisdatum }, event: { type: 'verhuisd', omschrijving: verhuisdatum } };
+    case 'vraag-verhuisbevestiging':
+      // The clock asks; only the duo's confirmation records the move (confirmMove).
+      return {
+        next: { ...t, verhuisproces: { ...m, verhuisbevestigingGevraagdVoor: verhuisdatum } },
+        event: {
+          type: 'taak-aangemaakt',
+          omschrijving: `De verhuizing stond gepland op ${verhuisdatum}: bevestig dat ${t.persoon.voornaam} is verhuisd, of geef de nieuwe datum.`,
+        },
+      };
     case 'evaluatie':
       return {
         next: { ...t, verhuisproces: { ...m, evaluatieGepland: ctx.today } },
         event: { type: 'evaluatie-gepland', omschrijving: 'Evalueer de eerste weken in de nieuwe woning.' },
       };
-    case 'omklap-aankondigen':
+    case 'landingsreview': {
+      const maanden = due.stap === 'landingsreview' ? due.maanden : 0;
+      const factoren = risicofactoren.map((f) => risicofactorLabels[f].toLowerCase()).join(', ');
+      return {
+        next: { ...t, verhuisproces: { ...m, landingsreviewGevraagd: maanden } },
+        event: {
+          type: 'taak-aangemaakt',
+          omschrijving:
+            `Landingsreview na ${maanden} maanden: is ${t.persoon.voornaam} geland? Kijk samen naar ${factoren}, ` +
+            'en vraag hoe de persoon het zelf ziet.',
+        },
+      };
+    }
+    case 'omklap-aankondigen': {
+      const datum = t.contract ? geldendeOmklapDatum(t.contract, t.omklapBesluiten) : undefined;
       return {
         next: { ...t, verhuisproces: { ...m, omklapAangekondigd: ctx.today } },
         event: {
           type: 'omklap-aangekondigd',
-          omschrijving: `Omklap op ${t.contract ? omklapDatum(t.contract) : ''}; de corporatie wordt geïnformeerd.`,
+          omschrijving:
+            `Omklap gepland op ${datum ?? ''}; de corporatie wordt geïnformeerd. ` +
+            'Besluit met de corporatie en de persoon: omklap, uitstel of niet.',
         },
       };
-    case 'omklap-melden':
+    }
+    case 'omklap-herinneren': {
+      const datum = t.contract ? geldendeOmklapDatum(t.contract, t.omklapBesluiten) : undefined;
       return {
-        next: { ...t, verhuisproces: { ...m, omklapGemeld: ctx.today } },
+        next: { ...t, verhuisproces: { ...m, omklapHerinnerdVoor: datum } },
         event: {
-          type: 'omklap-uitgevoerd',
-          omschrijving: 'Het huurcontract staat vanaf vandaag op naam van de persoon.',
+          type: 'taak-aangemaakt',
+          omschrijving: `Er is nog geen besluit over de omklap van ${datum ?? ''}: besluit met de corporatie (omklap, uitstel of niet).`,
         },
       };
+    }
   }
+}
+
+/** The duo confirms the move: moved on a day (not in the future), or not yet, with the new date. */
+export function confirmMove(
+  t: Transition,
+  input: { verhuisd: true; op: IsoDate } | { verhuisd: false; nieuweDatum: IsoDate },
+  ctx: CommandContext,
+): CommandResult {
+  requireFase(t, ['woning', 'verhuizing'], 'De verhuizing bevestigen');
+  if (t.verhuisdOp) throw new RuleViolation('De verhuizing is al bevestigd.');
+  if (!input.verhuisd) return setMoveDate(t, input.nieuweDatum, ctx);
+  const offer = geaccepteerdeAanbieding(t.aanbiedingen);
+  if (!offer || !t.contract) throw new RuleViolation('Leg eerst de woning en het getekende contract vast.');
+  if (input.op > ctx.today) throw new RuleViolation('Een verhuizing kan niet in de toekomst bevestigd worden.');
+  if (input.op < offer.beschikbaarVanaf)
+    throw new RuleViolation(`De woning is pas beschikbaar vanaf ${offer.beschikbaarVanaf}.`);
+  return {
+    next: { ...t, verhuisdOp: input.op, verhuisdatum: input.op },
+    event: { type: 'verhuisd', omschrijving: `Verhuisd op ${input.op}, bevestigd door ${ctx.actor.naam}` },
+  };
+}
+
+/**
+ * The omklap decision, taken by the duo and the corporation with the person. Only omklap puts the lease on
+ * the person's name (and tells the corporation); uitstel moves the date; niet keeps the
+ * driepartijenovereenkomst. One final decision: after omklap or niet nothing more is decided here.
+ */
+export function recordOmklapDecision(
+  t: Transition,
+  input: { besluit: OmklapBesluitSoort; per?: IsoDate; nieuweDatum?: IsoDate; reden?: string; genomenDoor: string },
+  ctx: CommandContext,
+): CommandResult {
+  requireActive(t);
+  const datum = t.contract ? geldendeOmklapDatum(t.contract, t.omklapBesluiten) : undefined;
+  if (!t.contract || !datum) throw new RuleViolation('Alleen een driepartijenovereenkomst klapt om.');
+  if (!t.verhuisdOp) throw new RuleViolation('Over de omklap wordt pas besloten na de verhuizing.');
+  if (omklapEindbesluit(t.omklapBesluiten)) throw new RuleViolation('Over de omklap is al besloten.');
+  const besluit: OmklapBesluit = {
+    besluit: input.besluit,
+    genomenDoor: input.genomenDoor,
+    op: ctx.today,
+    door: ctx.actor,
+  };
+  let omschrijving: string;
+  if (input.besluit === 'omklap') {
+    if (!input.per) throw new RuleViolation('Geef de datum waarop het huurcontract op naam van de persoon komt.');
+    if (input.per < t.contract.ingangsdatum) throw new RuleViolation('De omklap kan niet vóór de ingangsdatum liggen.');
+    besluit.per = input.per;
+    omschrijving = `Het huurcontract staat vanaf ${input.per} op naam van ${t.persoon.voornaam}. Besloten door ${input.genomenDoor}.`;
+  } else {
+    if (!input.reden) throw new RuleViolation('Geef een reden.');
+    besluit.reden = input.reden;
+    if (input.besluit === 'uitstel') {
+      if (!input.nieuweDatum || input.nieuweDatum <= ctx.today)
+        throw new RuleViolation('Geef een nieuwe omklapdatum in de toekomst.');
+      if (input.nieuweDatum > addDays(ctx.today, 3 * 366))
+        throw new RuleViolation('De nieuwe omklapdatum ligt meer dan drie jaar vooruit.');
+      besluit.nieuweDatum = input.nieuweDatum;
+      omschrijving = `Uitstel: omklap op ${input.nieuweDatum} in plaats van ${datum}. ${input.reden} (besloten door ${input.genomenDoor})`;
+    } else {
+      omschrijving = `Geen omklap: ${input.reden} (besloten door ${input.genomenDoor})`;
+    }
+  }
+  return {
+    next: { ...t, omklapBesluiten: [...t.omklapBesluiten, besluit] },
+    event: { type: input.besluit === 'omklap' ? 'omklap-uitgevoerd' : 'omklap-besloten', omschrijving },
+  };
+}
+
+/** The judgement of a landing review: the four factors, the person's own view, and geland or not yet. */
+export function recordLandingReview(
+  t: Transition,
+  input: Pick<Landingsoordeel, 'factoren' | 'perspectiefPersoon' | 'geland'>,
+  ctx: CommandContext,
+): CommandResult {
+  requireActive(t);
+  if (!t.verhuisdOp) throw new RuleViolation('De landing wordt beoordeeld na de verhuizing.');
+  const atRisk = gelandBlockedBy(input.factoren);
+  if (input.geland && atRisk.length > 0) {
+    throw new RuleViolation(
+      `Geland kan niet zolang er een risico op terugval is: ${atRisk.map((f) => risicofactorLabels[f].toLowerCase()).join(', ')}.`,
+    );
+  }
+  // It answers the review that was asked for, when that one has no judgement yet.
+  const [maanden] = openReviews(
+    t.verhuisproces.landingsreviewGevraagd ? [t.verhuisproces.landingsreviewGevraagd] : [],
+    t.landingsoordelen,
+  );
+  const oordeel: Landingsoordeel = { ...(maanden ? { maanden } : {}), ...input, op: ctx.today, door: ctx.actor };
+  const samenvatting = risicofactoren
+    .map((f) => `${risicofactorLabels[f]}: ${factorOordeelLabels[input.factoren[f].oordeel].toLowerCase()}`)
+    .join('; ');
+  return {
+    next: { ...t, landingsoordelen: [...t.landingsoordelen, oordeel] },
+    event: {
+      type: 'landing-beoordeeld',
+      omschrijving: `${maanden ? `Na ${maanden} maanden: ` : ''}${input.geland ? 'geland' : 'nog niet geland'}. ${samenvatting}`,
+    },
+  };
 }
 
 /** A change of ambulant support: level and modalities from a day, optionally temporary (until `tot`). */

@@ -9,7 +9,9 @@ import { ToewijzingSchema } from '../support/iwmo-schemas';
 import {
   ContractSchema,
   IsoDate,
+  LandingsoordeelSchema,
   MoveProcessMarkersSchema,
+  OmklapBesluitSchema,
   Readiness,
   SignalenSchema,
   SupportChangeSchema,
@@ -143,6 +145,10 @@ export const Transition = z
     uitkering: UitkeringStatusSchema.default({}),
     /** What the move workflow has done so far. */
     verhuisproces: MoveProcessMarkersSchema.default({}),
+    /** The omklap decisions people took, oldest first (an uitstel, then omklap or niet). */
+    omklapBesluiten: z.array(OmklapBesluitSchema).default([]),
+    /** The judgements whether the person has landed, oldest first; the last one counts. */
+    landingsoordelen: z.array(LandingsoordeelSchema).default([]),
     /** Ambulant support as a history of changes; the level on a day is derived (shared/domain/support/support.ts). */
     ondersteuning: z.array(SupportChangeSchema).default([]),
     ondersteuningEvaluaties: z.array(SupportReviewSchema).default([]),
@@ -165,6 +171,8 @@ export const notStartedYet = {
   aanbiedingen: [],
   uitkering: {},
   verhuisproces: {},
+  omklapBesluiten: [],
+  landingsoordelen: [],
   ondersteuning: [],
   ondersteuningEvaluaties: [],
   signaleringsplan: [],

@@ -59,3 +59,43 @@ export function omklapAankondiging(contract: Contract, noticeMonths: number): Is
 export function geaccepteerdeAanbieding(aanbiedingen: readonly WoningAanbieding[]): WoningAanbieding | undefined {
   return aanbiedingen.find((a) => a.status === 'geaccepteerd');
 }
+
+/**
+ * The omklap is a decision, not a date: "bij een geslaagd traject kan vervolgens een zelfstandige
+ * huurovereenkomst" be signed ("Bouwen aan een thuis"). The duo and the corporation decide, with the person:
+ * omklap (the lease goes to the person's name on `per`), uitstel (a new date, with a reason) or niet (a reason).
+ */
+export const omklapBesluitSoorten = ['omklap', 'uitstel', 'niet'] as const;
+export type OmklapBesluitSoort = (typeof omklapBesluitSoorten)[number];
+
+export const omklapBesluitLabels: Record<OmklapBesluitSoort, string> = {
+  omklap: 'Omklap: het huurcontract gaat op naam van de persoon',
+  uitstel: 'Uitstel naar een nieuwe datum',
+  niet: 'Geen omklap',
+};
+
+export interface OmklapBesluit {
+  besluit: OmklapBesluitSoort;
+  /** omklap: the day the lease is on the person's name. */
+  per?: IsoDate;
+  /** uitstel: the new omklap date. */
+  nieuweDatum?: IsoDate;
+  /** uitstel and niet. */
+  reden?: string;
+  /** Who took the decision (the duo, the corporation's contact, the person); `door` only recorded it. */
+  genomenDoor: string;
+  op: IsoDate;
+  door: { id: string; naam: string };
+}
+
+/** The omklap date in force: the last uitstel's new date, else the contract's. */
+export function geldendeOmklapDatum(contract: Contract, besluiten: readonly OmklapBesluit[] = []): IsoDate | undefined {
+  const datum = omklapDatum(contract);
+  if (!datum) return undefined;
+  return besluiten.filter((b) => b.besluit === 'uitstel').at(-1)?.nieuweDatum ?? datum;
+}
+
+/** The final decision (omklap or niet), when taken; an uitstel leaves the question open for its new date. */
+export function omklapEindbesluit(besluiten: readonly OmklapBesluit[] = []): OmklapBesluit | undefined {
+  return besluiten.find((b) => b.besluit !== 'uitstel');
+}

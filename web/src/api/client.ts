@@ -165,6 +165,12 @@ export const api = {
       request<Transition>('PUT', `${transitionPath(id)}/contract`, { body }),
     setMoveDate: (id: string, body: RequestBody<'setMoveDate'>) =>
       request<Transition>('PUT', `${transitionPath(id)}/verhuisdatum`, { body }),
+    confirmMove: (id: string, body: RequestBody<'confirmMove'>) =>
+      request<Transition>('POST', `${transitionPath(id)}/verhuizing/bevestiging`, { body }),
+    recordOmklapDecision: (id: string, body: RequestBody<'recordOmklapDecision'>) =>
+      request<Transition>('POST', `${transitionPath(id)}/omklap/besluit`, { body }),
+    recordLandingReview: (id: string, body: RequestBody<'recordLandingReview'>) =>
+      request<Transition>('POST', `${transitionPath(id)}/landingsreviews`, { body }),
     setUitkering: (id: string, body: RequestBody<'setUitkering'>) =>
       request<Transition>('PUT', `${transitionPath(id)}/uitkering`, { body }),
     changeSupport: (id: string, body: RequestBody<'changeSupport'>) =>

@@ -60,6 +60,23 @@ function TodayLists(props: { view: TodayView }) {
           </For>
         </ul>
       </Show>
+      <h2 class="utrecht-heading-2">Bevestigen en besluiten</h2>
+      <Show
+        when={props.view.vragen.length > 0}
+        fallback={<p class="utrecht-paragraph">Niets om te bevestigen of te besluiten.</p>}
+      >
+        <ul class="landing-offers" aria-label="Vragen aan het duo">
+          <For each={props.view.vragen}>
+            {(v) => (
+              <li class="landing-offer">
+                <strong>{link(v)}</strong>
+                <span>{v.wat}</span>
+                <span>Sinds {datum(v.datum)}</span>
+              </li>
+            )}
+          </For>
+        </ul>
+      </Show>
       <h2 class="utrecht-heading-2">Evaluaties van opschalingen</h2>
       <Show
         when={props.view.evaluaties.length > 0}

@@ -17,6 +17,7 @@ import { SupportPanel } from '../components/support/support-panel';
 import { ContinuityPanel } from '../components/transition/continuity-panel';
 import { FasePanel } from '../components/transition/fase-panel';
 import { MovePanel } from '../components/transition/move-panel';
+import { DecisionsPanel } from '../components/transition/decisions-panel';
 import { ReadinessPanel } from '../components/transition/readiness-panel';
 import { WoningPanel } from '../components/transition/woning-panel';
 import { datum, naam } from '../format';
@@ -167,6 +168,9 @@ export default function TransitionDetailPage() {
                     />
                     {/* Emergency access is for looking (and passing on a signal): the rest is shown, its forms disabled. */}
                     <fieldset class="landing-record-parts" disabled={Boolean(emergencyAccessFor(t().id))}>
+                      <Show when={t().verhuisdatum}>
+                        <DecisionsPanel transition={t()} overview={o()} onChanged={changed} />
+                      </Show>
                       <FasePanel transition={t()} nextFases={o().nextFases} onChanged={changed} />
                       <ContinuityPanel transition={t()} onChanged={changed} />
                       <SupportPanel
