@@ -1017,6 +1017,38 @@ describe('notices as CloudEvents', () => {
     expectOnlyAllowed(notices);
   });
 
+  it('names what a notice says in VERA codes next to its type, and never a code about the person', () => {
+    // Prepare: every notice of the walk through a transition, as the corporation receives them
+    const events = toOutboxEvents(
+      walk().flatMap((w) => w.notices),
+      context(3),
+    ).map((e) => toCloudEvent(e, { kvkNummer: KVK, apiBaseUrl: API }));
+    const codesOf = (type: string) =>
+      events.filter((e) => e.type === noticeTypes[type as NoticeKind]).map((e) => e.veracodes);
+
+    // Assess: the omklapcontract, the ambulante begeleider as contact, the person as huurder after the omklap
+    expect(codesOf('contract-getekend')).toContain('PUBLICATIEDETAILMODEL.OMK');
+    expect(codesOf('omklap-aangekondigd')[0]).toBe('PUBLICATIEDETAILMODEL.OMK');
+    expect(codesOf('omklap-uitgevoerd')).toEqual(['PUBLICATIEDETAILMODEL.OMK RELATIEROLSOORT.HUU']);
+    expect(codesOf('aanbod-geaccepteerd')[0]).toBe('RELATIEROLSOORT.AMB');
+    expect(codesOf('aanbod-afgewezen')[0]).toBe('AANBIEDINGSTATUS.GEW');
+    // No VERA code says "the move date was set": the attribute is absent, not empty
+    expect(events.find((e) => e.type === noticeTypes['verhuisdatum-vastgelegd'])).not.toHaveProperty('veracodes');
+    // Never a doelgroep or woonvorm: they would tell the corporation health and history
+    for (const e of events) expect(e.veracodes ?? '').not.toMatch(/DOELGROEP|WOONVORM/);
+    expect(events.filter((e) => e.veracodes).length).toBeGreaterThan(0);
+  });
+
+  it('gives an own lease the person as huurder, not an omklapcontract', () => {
+    const data = {
+      persoonRef,
+      woning: woningA,
+      contract: { vorm: 'eigen-huurcontract' as const, ingangsdatum: '2027-03-01', garantstelling: false },
+    };
+    const [event] = toOutboxEvents([{ soort: 'contract-getekend', corporatieId: 'org-a', data }], context(4));
+    expect(toCloudEvent(event!, { kvkNummer: KVK, apiBaseUrl: API }).veracodes).toBe('RELATIEROLSOORT.HUU');
+  });
+
   it('names each kind in reverse-DNS form without the name of any organisation', () => {
     for (const kind of noticeKinds) {
       const type = noticeTypes[kind];
