@@ -70,7 +70,7 @@ export class WorkflowUnavailableError extends ApiError {
     super(
       503,
       'workflow-unavailable',
-      'Het traject is opgeslagen, maar het werkproces kon nog niet starten. Probeer het opnieuw met dezelfde Idempotency-Key.',
+      'Het traject is opgeslagen, maar Landing kon de planning van het traject nog niet starten. Probeer het opnieuw met dezelfde Idempotency-Key.',
     );
   }
 }

@@ -48,7 +48,7 @@ export interface FollowUpDeps {
   newId: () => string;
 }
 
-const workflowActor: Actor = { soort: 'werkproces', naam: 'Werkproces signalen' };
+const workflowActor: Actor = { soort: 'werkproces', naam: 'Landing (opvolging signalen)' };
 
 export function createFollowUpStep(deps: () => FollowUpDeps) {
   return async (input: unknown) => {

@@ -34,7 +34,7 @@ export const MoveStepInput = z.object({
   actie: z.enum(['bepaal', ...actions]),
 });
 
-const workflowActor = { soort: 'werkproces', naam: 'Werkproces verhuizing' } as const;
+const workflowActor = { soort: 'werkproces', naam: 'Landing (planning verhuizing en omklap)' } as const;
 
 export function createMoveStep(
   deps: () => Pick<TransitionsDeps, 'store' | 'now' | 'newId'> & { budgets: Pick<BudgetStore, 'spends'> },

@@ -26,7 +26,7 @@ export function createRecordTimelineEvent(store: () => TransitionStore) {
       transitionId: event.transitionId,
       type: event.type,
       at: event.at,
-      actor: { soort: 'werkproces', naam: 'Werkproces traject' },
+      actor: { soort: 'werkproces', naam: 'Landing (aanmelding)' },
     });
     logger.info('timeline event recorded', { transitionId: event.transitionId, type: event.type });
     return { transitionId: event.transitionId, recorded: event.type };

@@ -685,7 +685,7 @@ export async function seedDemoData(db: DynamoDBDocumentClient, tableName: string
       transitionId: transition.id,
       type: 'traject-gestart',
       at: new Date(Date.parse(at) + 1000).toISOString(),
-      actor: { soort: 'werkproces', naam: 'Werkproces traject' },
+      actor: { soort: 'werkproces', naam: 'Landing (aanmelding)' },
     });
   }
   await seedBudgets(new DynamoBudgetStore(db, tableName), seeded, now, today);

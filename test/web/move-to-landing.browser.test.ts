@@ -58,7 +58,7 @@ describe('A caseworker takes Fatima from an offered woning to her new home', { t
     await move.getByRole('button', { name: 'Uitkering bijwerken' }).click();
     await expect.poll(() => move.innerText()).toContain('Groen');
 
-    await panel('Fase: Woning').getByRole('button', { name: 'Naar verhuizing' }).click();
+    await panel('Fase: Wachten op woning').getByRole('button', { name: 'Naar verhuizing' }).click();
     await page.getByLabel('Reden voor verhuizing').fill('Woning, contract en datum rond');
     await page.getByRole('button', { name: 'Fase wijzigen' }).click();
     await page.getByRole('heading', { name: 'Fase: Verhuizing' }).waitFor();

@@ -63,7 +63,7 @@ describe('Transition workflow, as CDK synthesizes it', () => {
       expect.objectContaining({
         id: `${transitionId}-traject-gestart`,
         type: 'traject-gestart',
-        actor: { soort: 'werkproces', naam: 'Werkproces traject' },
+        actor: { soort: 'werkproces', naam: 'Landing (aanmelding)' },
       }),
     ]);
   });

@@ -16,7 +16,11 @@ export const ContactList = z
       .int()
       .optional()
       .meta({ description: 'Zo lang mag het niveau van ondersteuning zonder contact' }),
-    achterstandDagen: z.number().int().optional().meta({ description: 'Zoveel dagen is het contact over tijd' }),
+    achterstandDagen: z
+      .number()
+      .int()
+      .optional()
+      .meta({ description: 'Zoveel dagen langer dan het niveau vraagt is er geen contact geweest' }),
   })
   .meta({ id: 'Contactmomenten' });
 
@@ -71,7 +75,7 @@ export const signalOperations = {
     capability: 'signals',
     method: 'GET',
     path: '/api/transitions/{transitionId}/contacten',
-    summary: 'Recente contactmomenten, en of het contact over tijd is voor het niveau van ondersteuning',
+    summary: 'Recente contactmomenten, en of er te lang geen contact is geweest voor het niveau van ondersteuning',
     auth: 'principal',
     params: TransitionParams,
     response: { status: 200, schema: ContactList, description: 'De contactmomenten, nieuwste eerst' },

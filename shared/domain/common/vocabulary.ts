@@ -17,7 +17,7 @@ export type Fase = (typeof fases)[number];
 export const faseLabels: Record<Fase, string> = {
   aanmelding: 'Aanmelding',
   voorbereiding: 'Voorbereiding',
-  woning: 'Woning',
+  woning: 'Wachten op woning',
   verhuizing: 'Verhuizing',
   landing: 'Landing',
   omklap: 'Omklap',

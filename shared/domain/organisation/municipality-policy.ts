@@ -6,7 +6,11 @@ import type { BlockingReadinessItem } from '../transition/readiness';
  * differently. Kept as reviewed configuration in code until municipalities manage it themselves.
  */
 export interface MunicipalityPolicy {
-  /** Usual time Werk & Inkomen takes to decide on a Participatiewet application. */
+  /**
+   * Time Werk & Inkomen may take to decide on a Participatiewet application: the law's eight weeks unless a
+   * municipality agreed a shorter term with its Werk & Inkomen (the sources give no figure; they ask for
+   * "korte lijnen" and "maatwerk").
+   */
   uitkeringDecisionWeeks: number;
   /**
    * Voorbereiding items that must be done before a woning can be offered, each with its reason. Housing
@@ -41,16 +45,14 @@ export const defaultMunicipalityPolicy: MunicipalityPolicy = {
 };
 
 const overrides: Partial<Record<GemeenteCode, Partial<MunicipalityPolicy>>> = {
-  // Utrecht (centrumgemeente) decides faster through the korte lijnen with W&I the seed describes.
-  GM0344: { uitkeringDecisionWeeks: 6 },
-  // Nieuwegein's Proeftuin Beschermd Thuis asks for the buffer before the move.
+  // A municipality's own choice, shown in the demo: the buffer the sources advise ("Zorg voor een financiële
+  // buffer") made a condition before the woning. The sources do not say Nieuwegein does this.
   GM0356: {
     blockingReadinessItems: [
       ...defaultMunicipalityPolicy.blockingReadinessItems,
       {
         item: 'buffer',
-        reden:
-          'Gemeente Nieuwegein (Proeftuin Beschermd Thuis): een financiële buffer voor de kosten van de verhuizing.',
+        reden: 'Besluit van de gemeente: eerst een financiële buffer voor de bijkomende kosten van de verhuizing.',
       },
     ],
   },

@@ -32,7 +32,7 @@ export const signalSourceLabels: Record<SignalSource, string> = {
   corporatie: 'Woningcorporatie',
   wijkagent: 'Wijkagent',
   'sociaal-team': 'Sociaal team',
-  contactbewaking: 'Landing: contact over tijd',
+  contactbewaking: 'Landing: te lang geen contact',
 };
 
 /** Reporters from the neighbourhood and the corporation: their signals are scored with the thermometer. */

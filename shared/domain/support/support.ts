@@ -14,7 +14,7 @@ export const supportLevelLabels: Record<SupportLevel, string> = {
   regulier: 'Regulier',
   licht: 'Licht',
   waakvlam: 'Waakvlam',
-  afgeschaald: 'Afgeschaald',
+  afgeschaald: 'Geen begeleiding / nazorg',
 };
 
 export const modaliteiten = ['thuis', 'op-afstand', 'remote-24-7', 'logeerplek'] as const;

@@ -67,7 +67,9 @@ export function DemoClock() {
             </For>
           </div>
           <p class="utrecht-paragraph" role="status">
-            {busy() ? 'De klok gaat vooruit; de werkprocessen die daardoor wakker worden, lopen…' : ''}
+            {busy()
+              ? 'De klok gaat vooruit; wat Landing op die dagen doet (herinneringen, taken, meldingen), loopt…'
+              : ''}
           </p>
         </details>
       )}

@@ -77,7 +77,7 @@ export default function NewTransitionPage() {
       } else if (e instanceof ApiError && e.problem.code === 'workflow-unavailable') {
         setErrors({});
         setFailure(
-          'Opgeslagen, maar het werkproces kon niet starten. Probeer het opnieuw: er komt geen dubbele aanmelding.',
+          'Opgeslagen, maar Landing kon de planning van het traject nog niet starten. Probeer het opnieuw: er komt geen dubbele aanmelding.',
         );
       } else {
         setFailure(e instanceof ApiError ? e.message : 'Registreren lukte niet. Probeer het opnieuw.');

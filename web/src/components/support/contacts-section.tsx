@@ -42,8 +42,8 @@ export function ContactsSection(props: { transitionId: string }) {
         {(days) => (
           <div class="utrecht-alert utrecht-alert--warning" role="status">
             <p class="utrecht-paragraph">
-              Het contact is {days()} dagen over tijd (dit niveau vraagt contact binnen {contacts()?.toegestaneDagen}{' '}
-              dagen).
+              Te lang geen contact: {days()} dagen langer dan dit niveau vraagt (contact binnen{' '}
+              {contacts()?.toegestaneDagen} dagen).
             </p>
           </div>
         )}

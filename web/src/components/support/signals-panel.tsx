@@ -67,7 +67,8 @@ export function SignalsPanel(props: {
       omschrijving: form.omschrijving,
       ...(form.tekenId ? { tekenId: form.tekenId } : urgency),
     };
-    const registered = 'Het signaal is geregistreerd en staat bij de open signalen; het werkproces volgt het op.';
+    const registered =
+      'Het signaal is geregistreerd en staat bij de open signalen; Landing houdt bij of iemand het op tijd oppakt.';
     void act(() => keyed((key) => api.signals.register(props.transition.id, body, key)), registered).then((ok) => {
       if (!ok) return;
       setForm({ omschrijving: '', tekenId: '', fase: '', reden: '' });
