@@ -63,7 +63,7 @@ describe('Continuity in the browser', { timeout: 60_000 }, () => {
   });
 
   it('shows Wim in nazorg at waakvlam, hands him over warmly to the buurtteam and picks him up again', async () => {
-    await page.getByRole('button', { name: 'Afmelden' }).click();
+    await page.getByRole('button', { name: 'Uitloggen' }).click();
     await open(/Noor Hoekstra/, 'Wim Verbeek');
     await expect.poll(() => panel().innerText()).toContain('Nazorg op waakvlam sinds');
     expect(await noSidewaysScroll()).toBe(true);

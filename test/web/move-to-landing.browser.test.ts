@@ -88,8 +88,8 @@ describe('A caseworker takes Fatima from an offered woning to her new home', { t
     await page.getByRole('link', { name: 'Mijn trajecten' }).click();
     await page.getByRole('link', { name: 'Kees van Dijk' }).click();
     await page.getByRole('heading', { name: 'Fase: Voorbereiding' }).waitFor();
-    await panel('Fase: Voorbereiding').getByRole('button', { name: 'Naar woning' }).click();
-    await page.getByLabel('Reden voor woning').fill('Graag snel');
+    await panel('Fase: Voorbereiding').getByRole('button', { name: 'Naar wachten op woning' }).click();
+    await page.getByLabel('Reden voor wachten op woning').fill('Graag snel');
     await page.getByRole('button', { name: 'Fase wijzigen' }).click();
     await expect.poll(() => panel('Fase: Voorbereiding').innerText()).toContain('verplichte punten staan nog open');
   });

@@ -1,4 +1,4 @@
-import { createAsync, query, revalidate, useParams } from '@solidjs/router';
+import { createAsync, createAsyncStore, query, revalidate, useParams } from '@solidjs/router';
 import { For, Match, onCleanup, Show, Switch } from 'solid-js';
 import type { Transition } from '../../../shared/domain/transition/transition';
 import { gemeenteNaam } from '../../../shared/domain/organisation/municipalities';
@@ -47,7 +47,8 @@ export default function TransitionDetailPage() {
   const transition = createAsync(() => getTransition(params.id));
   const overview = createAsync(() => getOverview(params.id));
   const timeline = createAsync(() => getTimeline(params.id));
-  const signals = createAsync(() => getSignals(params.id));
+  // A store reconciled by id: a reload keeps each signal's item (and a form open in it) instead of remounting it.
+  const signals = createAsyncStore(() => getSignals(params.id));
 
   const currentTransition = () => transition()?.value;
   const currentOverview = () => overview()?.value;
