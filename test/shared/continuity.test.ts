@@ -13,6 +13,7 @@ import {
   endTemporaryStay,
   handOver,
   pickUpAgain,
+  recordLandingReview,
   startTemporaryStay,
   type CommandContext,
 } from '../../shared/domain/transition/transition-commands';
@@ -150,11 +151,25 @@ describe('ending a transition is its own decision, with a reason from a short li
 });
 
 describe('nazorg after geland', () => {
+  // Geland follows from a landing review that judged the person landed (the omklap is one input).
   const atOmklap = () =>
-    landed({
-      fase: 'omklap',
-      verhuisproces: { evaluatieGepland: '2027-04-12', omklapAangekondigd: '2028-12-01', omklapGemeld: '2029-03-01' },
-    });
+    recordLandingReview(
+      landed({
+        fase: 'omklap',
+        verhuisproces: { evaluatieGepland: '2027-04-12', omklapAangekondigd: '2028-12-01', omklapGemeld: '2029-03-01' },
+      }),
+      {
+        factoren: {
+          'overdracht-zorg': { oordeel: 'op-orde' },
+          financien: { oordeel: 'op-orde' },
+          daginvulling: { oordeel: 'aandacht' },
+          netwerk: { oordeel: 'op-orde' },
+        },
+        perspectiefPersoon: 'Ik woon hier nu echt.',
+        geland: true,
+      },
+      { ...ctx, today: '2029-02-15' },
+    ).next;
   const gelandOn = { ...ctx, today: '2029-03-01' };
 
   it('goes on at waakvlam after geland: still in the caseload and follow-up, no end notice', () => {

@@ -86,7 +86,7 @@ describe('phase rules', () => {
     expect(canChangeFase(landed, 'geland', policy, '2028-10-01').allowed).toBe(true);
     // Also from landing with a driepartijenovereenkomst: the omklap is one input, not the definition.
     const inLanding = { ...landed, fase: 'landing' as const };
-    expect(nextFases(inLanding)).toEqual(['omklap', 'geland', 'teruggevallen']);
+    expect(nextFases(inLanding)).toEqual(['omklap', 'geland']);
     expect(canChangeFase(inLanding, 'geland', policy, '2028-10-01').allowed).toBe(true);
   });
 

@@ -45,6 +45,9 @@ export const defaultMunicipalityPolicy: MunicipalityPolicy = {
 };
 
 const overrides: Partial<Record<GemeenteCode, Partial<MunicipalityPolicy>>> = {
+  // A municipality's own agreement with its Werk & Inkomen, shown in the demo: a shorter term than the law's.
+  // The sources give no figure; they ask for "korte lijnen" and "maatwerk".
+  GM0344: { uitkeringDecisionWeeks: 6 },
   // A municipality's own choice, shown in the demo: the buffer the sources advise ("Zorg voor een financiële
   // buffer") made a condition before the woning. The sources do not say Nieuwegein does this.
   GM0356: {
