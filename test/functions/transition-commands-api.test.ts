@@ -193,7 +193,7 @@ describe('a transition from aanmelding to verhuizing through the API', () => {
       'fase-gewijzigd',
     ]);
     expect(timeline.body.items[0]).toMatchObject({
-      omschrijving: 'Woning → Verhuizing: Alles rond',
+      omschrijving: 'Wachten op woning → Verhuizing: Alles rond',
       actor: { naam: 'Sanne de Vries' },
     });
   });

@@ -45,7 +45,7 @@ async function notices(
   count: number,
   status: Delivery['status'] = 'geparkeerd',
 ): Promise<Delivery[]> {
-  const made: Delivery[] = [];
+  const made: { event: OutboxEvent; delivery: Delivery }[] = [];
   for (let i = 0; i < count; i++) {
     const time = new Date(Date.parse(from) + i * 3_600_000).toISOString();
     const event: OutboxEvent = {
@@ -73,11 +73,19 @@ async function notices(
       rondeStart: 0,
       ...(status === 'afgeleverd' ? { afgeleverdOp: time } : {}),
     };
-    await deliveries.writeOutbox(event);
-    await deliveries.fanOut(event, [delivery]);
-    made.push(delivery);
+    made.push({ event, delivery });
   }
-  return made;
+  // Written side by side in groups (as a fan-out would): one after another, 130 of them took longer than a
+  // test may on a loaded machine.
+  for (let i = 0; i < made.length; i += 25) {
+    await Promise.all(
+      made.slice(i, i + 25).map(async ({ event, delivery }) => {
+        await deliveries.writeOutbox(event);
+        await deliveries.fanOut(event, [delivery]);
+      }),
+    );
+  }
+  return made.map((m) => m.delivery);
 }
 
 const logOf = async (e: Endpoint) => (await deliveries.log(e.id, { limit: 1000 })).items;
