@@ -59,7 +59,7 @@ describe('Continuity in the browser', { timeout: 60_000 }, () => {
     expect(questions[0]).toContain('Dit is definitief');
     expect(questions[0]).toContain('De corporatie hoort dat de begeleiding stopt, niet waarom');
     expect(await page.getByRole('heading', { name: 'Fase: Beëindigd' }).count()).toBe(1);
-    expect(await panel().getByRole('status').innerText()).toContain('Het traject is beëindigd');
+    await expect.poll(() => panel().getByRole('status').innerText()).toContain('Het traject is beëindigd');
   });
 
   it('shows Wim in nazorg at waakvlam, hands him over warmly to the buurtteam and picks him up again', async () => {
@@ -80,6 +80,6 @@ describe('Continuity in the browser', { timeout: 60_000 }, () => {
     await panel().getByLabel('Waarom weer oppakken').fill('Buurtteam belt: het gaat minder met Wim');
     await panel().getByRole('button', { name: 'Weer oppakken' }).click();
     await expect.poll(() => panel().getByRole('status').innerText()).toContain('de nazorg loopt weer, op waakvlam');
-    expect(await panel().innerText()).toContain('Nazorg op waakvlam sinds');
+    await expect.poll(() => panel().innerText()).toContain('Nazorg op waakvlam sinds');
   });
 });
