@@ -55,6 +55,16 @@ export async function productInBrowser(
 }
 
 /**
+ * Signs in as one of the demo users and waits until the SPA has left the sign-in page, so that the next
+ * navigation runs with the new session (a `goto` right after the click could still carry the previous one).
+ */
+export async function signInAs(page: Page, landing: RunningLanding, name: RegExp): Promise<void> {
+  await page.goto(`${landing.url}/inloggen`);
+  await page.getByRole('button', { name }).click();
+  await page.waitForURL((url) => url.pathname !== '/inloggen');
+}
+
+/**
  * A port nobody listens on now, for a product whose address must be known before it starts (a registered
  * callback URL in its config).
  */

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningLanding } from '../../infra/local/landing';
-import { productInBrowser } from '../support/browser';
+import { productInBrowser, signInAs as signInAsDemoUser } from '../support/browser';
 
 let landing: RunningLanding;
 let page: Page;
@@ -12,10 +12,7 @@ beforeAll(async () => {
 });
 afterAll(() => stop?.());
 
-async function signInAs(name: RegExp) {
-  await page.goto(`${landing.url}/inloggen`);
-  await page.getByRole('button', { name }).click();
-}
+const signInAs = (name: RegExp) => signInAsDemoUser(page, landing, name);
 
 /** Kees van Dijk's record, as the Utrecht team sees it: its address in the SPA. */
 async function keesUrl(): Promise<string> {

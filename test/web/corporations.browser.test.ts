@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningLanding } from '../../infra/local/landing';
-import { productInBrowser } from '../support/browser';
+import { productInBrowser, signInAs as signInAsDemoUser } from '../support/browser';
 
 let landing: RunningLanding;
 let page: Page;
@@ -17,10 +17,7 @@ const nav = () => page.getByRole('navigation', { name: 'Hoofdmenu' });
 const endpoint = (url: string) => page.getByRole('region', { name: url, exact: true });
 const demoEndpoint = () => endpoint(landing.receiver!.webhookUrl);
 
-async function signInAs(name: RegExp) {
-  await page.goto(`${landing.url}/inloggen`);
-  await page.getByRole('button', { name }).click();
-}
+const signInAs = (name: RegExp) => signInAsDemoUser(page, landing, name);
 
 describe('Corporaties in the browser: endpoints, secrets shown once, test notices, API keys', {
   timeout: 60_000,

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningLanding } from '../../infra/local/landing';
-import { productInBrowser } from '../support/browser';
+import { productInBrowser, signInAs as signInAsDemoUser } from '../support/browser';
 
 let landing: RunningLanding;
 let page: Page;
@@ -15,10 +15,7 @@ afterAll(() => stop?.());
 
 const budgetPanel = () => page.getByRole('region', { name: 'Regelbudget', exact: true });
 
-async function signInAs(name: RegExp) {
-  await page.goto(`${landing.url}/inloggen`);
-  await page.getByRole('button', { name }).click();
-}
+const signInAs = (name: RegExp) => signInAsDemoUser(page, landing, name);
 
 describe('Regelbudget in the browser: propose, approve, pay, export', { timeout: 60_000 }, () => {
   it('a caseworker proposes moving costs above the threshold: they are reserved', async () => {
