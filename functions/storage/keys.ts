@@ -95,6 +95,17 @@ export const keys = {
   /** What a corporation reported through one provider's key, about that provider's transitions. */
   signalsReported: (corporatieId: string, providerId: string) => `CORP#${corporatieId}#PROVIDER#${providerId}#SIGNALEN`,
   spendIdempotency: (userId: string, key: string) => ({ pk: `IDEMPOTENCY#SPEND#${userId}#${key}`, sk: 'IDEMPOTENCY' }),
+  /** A partner on a provider's sociale kaart of a wijk (wijkKey from shared/domain/wijk/sociale-kaart.ts). */
+  partner: (providerId: string, wijkKey: string, partnerId: string) => ({
+    pk: `KAART#${providerId}#${wijkKey}`,
+    sk: `PARTNER#${partnerId}`,
+  }),
+  partnersOfWijk: (providerId: string, wijkKey: string) => `KAART#${providerId}#${wijkKey}`,
+  partnerPrefix: 'PARTNER#',
+  /** The wijken of a provider's kaart, one item each with its name and number of partners. */
+  kaartWijk: (providerId: string, wijkKey: string) => ({ pk: `KAART#${providerId}`, sk: `WIJK#${wijkKey}` }),
+  kaartWijken: (providerId: string) => `KAART#${providerId}`,
+  kaartWijkPrefix: 'WIJK#',
 } as const;
 
 /** A timeline event as stored: every capability that records one writes this same item. */

@@ -7,6 +7,7 @@ import { corporationOperations } from './operations/corporation';
 import { metaOperations } from './operations/meta';
 import { organisationOperations } from './operations/organisation';
 import { signalOperations } from './operations/signals';
+import { socialeKaartOperations } from './operations/sociale-kaart';
 import { transitionOperations } from './operations/transitions';
 import { webhookOperations } from './operations/webhooks';
 
@@ -18,6 +19,7 @@ export * from './operations/corporation';
 export * from './operations/meta';
 export * from './operations/organisation';
 export * from './operations/signals';
+export * from './operations/sociale-kaart';
 export * from './operations/transitions';
 export * from './operations/webhooks';
 
@@ -39,6 +41,7 @@ export const operations = {
   ...webhookOperations,
   ...corporationOperations,
   ...organisationOperations,
+  ...socialeKaartOperations,
   ...metaOperations,
 } as const satisfies Record<string, OperationSpec>;
 

@@ -9,6 +9,7 @@ export const capabilities = [
   'webhooks',
   'corporation',
   'organisation',
+  'sociale-kaart',
   'meta',
 ] as const;
 export type Capability = (typeof capabilities)[number];

@@ -42,6 +42,8 @@ export type Action =
   | 'caseload:team'
   | 'audit:read-person'
   | 'audit:read-user'
+  | 'kaart:read'
+  | 'kaart:write'
   | 'webhook:manage'
   | 'corporation:report';
 
@@ -137,6 +139,9 @@ const rules: Record<Action, Rule> = {
   // Who looked at a person's record, and what a user looked at: the oversight of the person's own team lead.
   'audit:read-person': { roles: ['teamleider'], scope: 'person', kind: 'look' },
   'audit:read-user': { roles: ['teamleider'], scope: 'organisation', kind: 'look' },
+  // The sociale kaart is the provider's knowledge of the wijk (no person's data): its caseworkers keep it.
+  'kaart:read': { roles: staff, scope: 'organisation', kind: 'look' },
+  'kaart:write': { roles: staff, scope: 'organisation', kind: 'change' },
   'webhook:manage': { roles: ['beheerder'], scope: 'organisation', kind: 'change' },
   'corporation:report': { roles: ['corporatie'], scope: 'organisation', kind: 'change' },
 };

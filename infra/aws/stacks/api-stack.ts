@@ -274,6 +274,11 @@ export class ApiStack extends Stack {
         entry: 'functions/organisation/api.ts',
         description: 'API: the signed-in user and their organisation',
       }).bindTable(table, 'R'),
+      'sociale-kaart': new LandingFunction(this, 'SocialeKaartApi', {
+        stage,
+        entry: 'functions/sociale-kaart/api.ts',
+        description: "API: the sociale kaart of a wijk (partners on the bindingsladder), no person's data",
+      }).bindTable(table, 'RW'),
       meta: new LandingFunction(this, 'MetaApi', {
         stage,
         entry: 'functions/meta/api.ts',
