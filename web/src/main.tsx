@@ -22,6 +22,7 @@ const BudgetPage = lazy(() => import('./pages/budget-page'));
 const TodayPage = lazy(() => import('./pages/today-page'));
 const TeamPage = lazy(() => import('./pages/team-page'));
 const CorporationsPage = lazy(() => import('./pages/corporations-page'));
+const SocialeKaartPage = lazy(() => import('./pages/sociale-kaart-page'));
 
 // A reloaded tab signed in on AWS keeps renewing its tokens.
 if (session())
@@ -42,6 +43,7 @@ render(
         <Route path="/vandaag" component={TodayPage} />
         <Route path="/team" component={TeamPage} />
         <Route path="/corporaties" component={CorporationsPage} />
+        <Route path="/sociale-kaart" component={SocialeKaartPage} />
         <Route path="/trajecten" component={TransitionListPage} />
         <Route path="/trajecten/nieuw" component={NewTransitionPage} />
         <Route path="/trajecten/:id" component={TransitionDetailPage} />

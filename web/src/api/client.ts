@@ -301,6 +301,21 @@ export const api = {
     today: () => request<ResponseBody<'getToday'>>('GET', '/api/vandaag'),
     team: () => request<ResponseBody<'getTeam'>>('GET', '/api/team'),
   },
+  /** The provider's sociale kaart per wijk (`wijk` is the wijk's key, see wijkKey in the domain). */
+  kaart: {
+    wijken: () => request<ResponseBody<'listKaartWijken'>>('GET', '/api/sociale-kaart'),
+    partners: (wijk: string) =>
+      request<ResponseBody<'listPartners'>>('GET', `/api/sociale-kaart/${encodeURIComponent(wijk)}`),
+    add: (body: RequestBody<'addPartner'>, idempotencyKey: string) =>
+      request<ResponseBody<'addPartner'>>('POST', '/api/sociale-kaart/partners', {
+        body,
+        headers: { 'idempotency-key': idempotencyKey },
+      }),
+    change: (wijk: string, partnerId: string, body: RequestBody<'changePartner'>) =>
+      request<ResponseBody<'changePartner'>>('PUT', partnerPath(wijk, partnerId), { body }),
+    move: (wijk: string, partnerId: string, body: RequestBody<'moveOnLadder'>) =>
+      request<ResponseBody<'moveOnLadder'>>('POST', `${partnerPath(wijk, partnerId)}/trede`, { body }),
+  },
   organisation: {
     me: () => request<Me>('GET', '/api/me'),
     staff: () => request<StaffList>('GET', '/api/organisation/staff'),
@@ -319,6 +334,8 @@ export const api = {
 const transitionPath = (id: string) => `/api/transitions/${encodeURIComponent(id)}`;
 const spendPath = (transitionId: string, spendId: string) =>
   `${transitionPath(transitionId)}/regelbudget/uitgaven/${encodeURIComponent(spendId)}`;
+const partnerPath = (wijk: string, partnerId: string) =>
+  `/api/sociale-kaart/${encodeURIComponent(wijk)}/partners/${encodeURIComponent(partnerId)}`;
 const corporationPath = (corporatieId: string) => `/api/corporaties/${encodeURIComponent(corporatieId)}`;
 const endpointPath = (corporatieId: string, endpointId: string) =>
   `${corporationPath(corporatieId)}/endpoints/${encodeURIComponent(endpointId)}`;

@@ -1,5 +1,6 @@
 import { query, revalidate } from '@solidjs/router';
 import type { TransitionListScope } from '../../../shared/api/contract';
+import { wijkKey } from '../../../shared/domain/wijk/sociale-kaart';
 import { appConfig } from '../auth/app-config';
 import { api } from './client';
 
@@ -35,6 +36,14 @@ export const getEmergencyAccess = query(() => settle(api.audit.emergencyAccess()
 export const getBudget = query((transitionId: string) => settle(api.budget.get(transitionId)), 'budget-view');
 export const getBudgetInbox = query(() => settle(api.budget.inbox()), 'budget-inbox');
 export const getContacts = query((transitionId: string) => settle(api.contacts.list(transitionId)), 'contacts');
+
+export const getKaartWijken = query(() => settle(api.kaart.wijken()), 'kaart-wijken');
+export const getPartners = query((wijk: string) => settle(api.kaart.partners(wijk)), 'kaart-partners');
+/**
+ * The partners on the sociale kaart of a wijk, by its name as the woning has it (highest rung first): what the
+ * transition page, a plan step or the network offers to link to (by PartnerRef).
+ */
+export const partnersInWijk = (wijk: string) => getPartners(wijkKey(wijk));
 
 export const getEndpoints = query(
   (corporatieId: string) => settle(api.webhooks.endpoints(corporatieId)),

@@ -34,6 +34,7 @@ export function Shell(props: ParentProps) {
     if (location.pathname === '/vandaag') return 'today';
     if (location.pathname === '/team') return 'team';
     if (location.pathname === '/corporaties') return 'corporations';
+    if (location.pathname === '/sociale-kaart') return 'kaart';
     return undefined;
   };
   const leave = async () => {
@@ -95,6 +96,11 @@ export function Shell(props: ParentProps) {
                 <NavItem href="/trajecten/nieuw" current={current() === 'new'}>
                   Nieuwe aanmelding
                 </NavItem>
+                <Show when={['begeleider', 'teamleider'].includes(session()?.principal.role ?? '')}>
+                  <NavItem href="/sociale-kaart" current={current() === 'kaart'}>
+                    Sociale kaart
+                  </NavItem>
+                </Show>
                 <Show when={session()?.principal.role === 'teamleider'}>
                   <NavItem href="/team" current={current() === 'team'}>
                     Team

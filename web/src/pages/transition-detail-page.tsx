@@ -1,11 +1,13 @@
 import { createAsync, createAsyncStore, query, revalidate, useParams } from '@solidjs/router';
 import { For, Match, onCleanup, Show, Switch } from 'solid-js';
 import type { Transition } from '../../../shared/domain/transition/transition';
+import { geaccepteerdeAanbieding } from '../../../shared/domain/woning/woning';
 import { gemeenteNaam } from '../../../shared/domain/organisation/municipalities';
 import { faseLabels, herkomstLabels } from '../../../shared/domain/common/vocabulary';
 import { api, ApiError, emergencyAccessFor } from '../api/client';
 import { overviewsChanged, settle } from '../api/queries';
 import { AuditPanel } from '../components/audit/audit-panel';
+import { InDeWijk } from '../components/kaart/in-de-wijk';
 import { EmergencyAccess } from '../components/audit/emergency-access';
 import { PageTitle } from '../components/page-title';
 import { ProblemAlert } from '../components/problem-alert';
@@ -193,6 +195,9 @@ export default function TransitionDetailPage() {
                       </Show>
                       <BudgetPanel transitionId={t().id} verhuisdatum={t().verhuisdatum} />
                     </fieldset>
+                    <Show when={geaccepteerdeAanbieding(t().aanbiedingen)?.wijk}>
+                      {(wijk) => <InDeWijk wijk={wijk()} />}
+                    </Show>
                     <Show when={!emergencyAccessFor(t().id)}>
                       <AuditPanel transitionId={t().id} />
                     </Show>
