@@ -24,6 +24,8 @@ import { signalen } from '../../shared/domain/transition/overview';
 import type { Modaliteit, SupportChange, SupportLevel } from '../../shared/domain/support/support';
 import type { Omvang, Toewijzing } from '../../shared/domain/support/iwmo';
 import { isActive } from '../../shared/domain/transition/lifecycle';
+import { DynamoSocialeKaartStore } from '../../functions/storage/dynamo-sociale-kaart-store';
+import { moveOnLadder, newPartner, type NieuwePartner, type Trede } from '../../shared/domain/wijk/sociale-kaart';
 
 /** As the store counts a placement: an active transition that has not landed yet. */
 const isPlacedDemo = (t: Transition) => isActive(t) && t.fase !== 'geland';
@@ -690,6 +692,7 @@ export async function seedDemoData(db: DynamoDBDocumentClient, tableName: string
   }
   await seedBudgets(new DynamoBudgetStore(db, tableName), seeded, now, today);
   await seedContactsAndSignals(db, tableName, seeded, now);
+  await seedSocialeKaart(db, tableName, now);
   return ids;
 }
 
@@ -858,5 +861,138 @@ async function seedBudgets(
       gemeenteCode: kees.gemeenteCode,
       today,
     });
+  }
+}
+
+// ---- Sociale kaart ---------------------------------------------------------------------------------------------
+
+/**
+ * The sociale kaart of Overvecht, where Dewi Kartosen's woning is: six partners of Stichting De Overstap at
+ * different rungs of the bindingsladder, some with the steps that brought them there. All names are invented.
+ */
+async function seedSocialeKaart(db: DynamoDBDocumentClient, tableName: string, now: Date): Promise<void> {
+  const store = new DynamoSocialeKaartStore(db, tableName);
+  const sanne = { id: 'u-sanne', naam: 'Sanne de Vries' };
+  const youssef = { id: 'u-youssef', naam: 'Youssef El Amrani' };
+  const daysAgo = (days: number) => new Date(now.getTime() - days * 86_400_000).toISOString();
+  const partners: {
+    input: Omit<NieuwePartner, 'wijk'>;
+    door: typeof sanne;
+    daysAgo: number;
+    steps?: { trede: Trede; toelichting: string; daysAgo: number; door: typeof sanne }[];
+  }[] = [
+    {
+      input: {
+        naam: 'Buurthuis De Boog',
+        soort: 'buurthuis',
+        trede: 3,
+        contactpersoon: { naam: 'Marian Kooistra', rol: 'opbouwwerker' },
+        bereikbaar: { telefoon: '030 261 44 90', email: 'info@buurthuisdeboog.example' },
+        aanbod: 'Dagelijks open inloop met koffie, maaltijd op donderdag, taalcafé en hulp bij post',
+        notitie: 'Vaste afspraak: elke eerste maandag van de maand overleg met Marian.',
+        toelichting: 'Kennisgemaakt tijdens de wijkavond',
+      },
+      door: sanne,
+      daysAgo: 400,
+      steps: [
+        {
+          trede: 4,
+          toelichting: 'Samen de kerstmaaltijd georganiseerd voor nieuwe bewoners',
+          daysAgo: 300,
+          door: sanne,
+        },
+        {
+          trede: 5,
+          toelichting: 'Vaste plek voor onze deelnemers bij de donderdagmaaltijd',
+          daysAgo: 120,
+          door: sanne,
+        },
+      ],
+    },
+    {
+      input: {
+        naam: 'Herstelacademie Utrecht, locatie Overvecht',
+        soort: 'herstelacademie',
+        trede: 4,
+        contactpersoon: { naam: 'Joost Verhagen', rol: 'ervaringsdeskundige' },
+        bereikbaar: { email: 'overvecht@herstelacademie.example' },
+        aanbod: 'Cursussen Herstellen doe je zelf, WRAP en lotgenotengroepen, gegeven door ervaringsdeskundigen',
+        toelichting: 'Twee deelnemers volgen samen de WRAP-cursus',
+      },
+      door: youssef,
+      daysAgo: 200,
+    },
+    {
+      input: {
+        naam: 'Moskee Al Houda',
+        soort: 'kerk-moskee',
+        trede: 2,
+        contactpersoon: { naam: 'Abdelkader Ouali', rol: 'secretaris van het bestuur' },
+        bereikbaar: { telefoon: '030 262 07 15' },
+        aanbod: 'Ontmoeting na het vrijdaggebed, vrijwilligers die meegaan naar instanties',
+        toelichting: 'Eerste gesprekken met het bestuur',
+      },
+      door: youssef,
+      daysAgo: 150,
+      steps: [
+        {
+          trede: 3,
+          toelichting: 'In kaart gebracht wat ons met het vrijwilligerswerk verbindt',
+          daysAgo: 45,
+          door: youssef,
+        },
+      ],
+    },
+    {
+      input: {
+        naam: 'Sportvereniging Overvecht Vooruit',
+        soort: 'sportclub',
+        trede: 2,
+        contactpersoon: { naam: 'Ricardo Martina', rol: 'buurtsportcoach' },
+        aanbod: 'Wandelvoetbal en fitness op dinsdag- en vrijdagochtend, eerste drie maanden gratis',
+        toelichting: 'De buurtsportcoach wil vaker samen iets doen',
+      },
+      door: sanne,
+      daysAgo: 60,
+    },
+    {
+      input: {
+        naam: 'Stichting Samen Sterk Overvecht',
+        soort: 'zelforganisatie',
+        trede: 1,
+        contactpersoon: { naam: 'Saskia Pinas', rol: 'vrijwilliger' },
+        aanbod: 'Vrouwengroep en kookclub, door en voor bewoners uit de wijk',
+        notitie: 'Nog voorzichtig: eerst laten zien wie we zijn, niet meteen om iets vragen.',
+        toelichting: 'Langs geweest bij de kookclub',
+      },
+      door: sanne,
+      daysAgo: 20,
+    },
+    {
+      input: {
+        naam: 'Buurtteam Overvecht',
+        soort: 'buurtteam',
+        trede: 5,
+        contactpersoon: { naam: 'Esther de Groot', rol: 'buurtteammedewerker' },
+        bereikbaar: { telefoon: '030 263 10 00', email: 'overvecht@buurtteams.example' },
+        aanbod: 'Hulp bij geldzaken, opvoeden en samenleven; warme overdracht bij de verhuizing',
+        toelichting: 'Al jaren vaste samenwerking bij verhuizingen naar de wijk',
+      },
+      door: sanne,
+      daysAgo: 700,
+    },
+  ];
+  for (const [i, p] of partners.entries()) {
+    let partner = newPartner(
+      { ...p.input, wijk: 'Overvecht' },
+      { id: `demo-kaart-overvecht-${i + 1}`, providerId: 'org-overstap', door: p.door, at: daysAgo(p.daysAgo) },
+    );
+    for (const step of p.steps ?? [])
+      partner = moveOnLadder(
+        partner,
+        { trede: step.trede, toelichting: step.toelichting },
+        { expectedVersion: partner.version, door: step.door, at: daysAgo(step.daysAgo) },
+      );
+    await store.add(partner);
   }
 }

@@ -112,11 +112,8 @@ export const Bereikbaar = z
   .meta({ description: 'Hoe de organisatie bereikbaar is (telefoon en e-mail van de organisatie)' });
 
 const Trede = z
-  .number({ error: 'Kies een trede van de bindingsladder (1 tot en met 5).' })
-  .int({ error: 'Kies een trede van de bindingsladder (1 tot en met 5).' })
-  .min(1, { error: 'Kies een trede van de bindingsladder (1 tot en met 5).' })
-  .max(5, { error: 'Kies een trede van de bindingsladder (1 tot en met 5).' })
-  .transform((n) => n as Trede);
+  .literal(treden, { error: 'Kies een trede van de bindingsladder (1 tot en met 5).' })
+  .meta({ description: 'De trede op de bindingsladder: 1 vertrouwen winnen … 5 duurzame contacten' });
 
 const Toelichting = text(500, 'Licht de stap op de bindingsladder toe (3 tot 500 tekens).', 3);
 

@@ -144,6 +144,8 @@ export default function SocialeKaartPage() {
   );
 }
 
+const KIES_TREDE = 'Kies een trede van de bindingsladder (1 tot en met 5).';
+
 function TredeRadios(props: {
   name: string;
   legend: string;
@@ -189,10 +191,12 @@ function PartnerCard(props: { partner: Partner; wijk: string; onMoved: (p: Partn
   const runner = createActionRunner(() => undefined);
   const move = async (e: SubmitEvent) => {
     e.preventDefault();
+    const gekozen = trede();
+    if (!gekozen) return runner.fail({ trede: KIES_TREDE });
     let moved: Partner | undefined;
     const ok = await runner.act(async () => {
       moved = await api.kaart.move(props.wijk, p().id, {
-        trede: trede() ?? 0,
+        trede: gekozen,
         toelichting: toelichting(),
         expectedVersion: p().version,
       });
@@ -316,6 +320,8 @@ function AddPartnerForm(props: { wijk: string; onAdded: (p: Partner) => Promise<
   const errors = () => runner.fieldErrors();
   const submit = async (e: SubmitEvent) => {
     e.preventDefault();
+    const trede = form.trede;
+    if (!trede) return runner.fail({ trede: KIES_TREDE });
     let added: Partner | undefined;
     const ok = await runner.act(async () => {
       added = await withRetry((key) =>
@@ -324,7 +330,7 @@ function AddPartnerForm(props: { wijk: string; onAdded: (p: Partner) => Promise<
             wijk: wijk(),
             naam: form.naam,
             soort: form.soort,
-            trede: form.trede ?? 0,
+            trede,
             ...(form.contactNaam || form.contactRol
               ? { contactpersoon: { naam: form.contactNaam, ...(form.contactRol ? { rol: form.contactRol } : {}) } }
               : {}),
