@@ -208,7 +208,7 @@ function PartnerCard(props: { partner: Partner; wijk: string; onMoved: (p: Partn
     }
   };
   return (
-    <li class="landing-offer" aria-labelledby={`${id()}-naam`}>
+    <li class="landing-offer landing-partner" aria-labelledby={`${id()}-naam`}>
       <h4 id={`${id()}-naam`} class="utrecht-heading-4">
         {p().naam}
       </h4>
