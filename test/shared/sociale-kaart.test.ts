@@ -7,6 +7,7 @@ import {
   GESCHIEDENIS_MAX,
   moveOnLadder,
   newPartner,
+  partnerRef,
   NieuwePartner,
   PartnerGegevens,
   TredeStap,
@@ -142,6 +143,10 @@ describe('what a caseworker types', () => {
     });
     expect(bad.success).toBe(false);
     expect(bad.error?.issues[0]?.message).toContain('e-mailadres');
+  });
+
+  it('is referred to from elsewhere (a plan step, the network) by id and name only', () => {
+    expect(partnerRef(buurthuis())).toEqual({ partnerId: 'p1', naam: 'Buurthuis De Klop' });
   });
 
   it('has no field for a client: a person cannot be put on the kaart', () => {
