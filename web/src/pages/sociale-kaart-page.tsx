@@ -39,10 +39,12 @@ export default function SocialeKaartPage() {
   const reload = () => revalidate([getKaartWijken.keyFor(), ...(wijk() ? [getPartners.keyFor(wijk()!)] : [])]);
 
   const [andere, setAndere] = createSignal('');
+  const [andereFout, setAndereFout] = createSignal<string>();
   const chooseWijk = (e: SubmitEvent) => {
     e.preventDefault();
     const naam = andere().trim().replace(/\s+/g, ' ');
-    if (!wijkKey(naam)) return;
+    setAndereFout(wijkKey(naam) ? undefined : 'Typ de naam van een wijk, met minstens één letter of cijfer.');
+    if (andereFout()) return;
     setParams({ wijk: wijkKey(naam), naam });
     setAndere('');
     setStatus();
@@ -82,7 +84,7 @@ export default function SocialeKaartPage() {
           </ul>
         </Show>
         <form class="utrecht-form landing-filters" onSubmit={chooseWijk}>
-          <TextInput id="andere-wijk" label="Andere wijk" value={andere()} onInput={setAndere} />
+          <TextInput id="andere-wijk" label="Andere wijk" value={andere()} onInput={setAndere} error={andereFout()} />
           <button type="submit" class="utrecht-button utrecht-button--secondary-action landing-filters__submit">
             Toon wijk
           </button>

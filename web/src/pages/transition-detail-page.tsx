@@ -2,6 +2,7 @@ import { createAsync, createAsyncStore, query, revalidate, useParams } from '@so
 import { For, Match, onCleanup, Show, Switch } from 'solid-js';
 import type { Transition } from '../../../shared/domain/transition/transition';
 import { geaccepteerdeAanbieding } from '../../../shared/domain/woning/woning';
+import { wijkKey } from '../../../shared/domain/wijk/sociale-kaart';
 import { gemeenteNaam } from '../../../shared/domain/organisation/municipalities';
 import { faseLabels, herkomstLabels } from '../../../shared/domain/common/vocabulary';
 import { api, ApiError, emergencyAccessFor } from '../api/client';
@@ -195,9 +196,7 @@ export default function TransitionDetailPage() {
                       </Show>
                       <BudgetPanel transitionId={t().id} verhuisdatum={t().verhuisdatum} />
                     </fieldset>
-                    <Show when={geaccepteerdeAanbieding(t().aanbiedingen)?.wijk}>
-                      {(wijk) => <InDeWijk wijk={wijk()} />}
-                    </Show>
+                    <Show when={wijkVanWoning(t())}>{(wijk) => <InDeWijk wijk={wijk()} />}</Show>
                     <Show when={!emergencyAccessFor(t().id)}>
                       <AuditPanel transitionId={t().id} />
                     </Show>
@@ -248,4 +247,10 @@ function TransitionDetails(props: { transition: Transition }) {
       </dl>
     </>
   );
+}
+
+/** The wijk of the accepted woning, when it has a name the sociale kaart can key. */
+function wijkVanWoning(t: Transition): string | undefined {
+  const wijk = geaccepteerdeAanbieding(t.aanbiedingen)?.wijk;
+  return wijk && wijkKey(wijk) ? wijk : undefined;
 }
