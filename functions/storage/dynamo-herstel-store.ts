@@ -1,0 +1,80 @@
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { herstelParts, type HerstelItem, type HerstelPart } from '../../shared/domain/herstel/herstel-item';
+import type { TimelineEvent } from '../../shared/domain/transition/timeline';
+import type { HerstelChange, HerstelStore } from '../herstel/ports';
+import { HerstelChangedConflict } from '../herstel/errors';
+import { keys, timelineEventItem } from './keys';
+import { transactWrite } from './transact-write';
+
+/** A plan is tens of items (profile versions, goals, network, scores); a page of 1 MB holds them all. */
+const MAX_PAGES = 10;
+
+/**
+ * The parts of a person's own plan, each its own item in the transition's partition (`HERSTEL#<part>#<id>`):
+ * read together with one Query, written one at a time with its timeline event in one transaction, on the
+ * version the writer saw.
+ */
+export class DynamoHerstelStore implements HerstelStore {
+  constructor(
+    private readonly db: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async read(transitionId: string): Promise<HerstelItem[]> {
+    const items: HerstelItem[] = [];
+    let start: Record<string, unknown> | undefined;
+    let pages = 0;
+    do {
+      const page = await this.db.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+          ExpressionAttributeValues: { ':pk': keys.timelinePartition(transitionId), ':prefix': keys.herstelPrefix },
+          ConsistentRead: true,
+          ExclusiveStartKey: start,
+        }),
+      );
+      for (const item of page.Items ?? []) {
+        if (herstelParts.includes(item.part))
+          items.push({ part: item.part as HerstelPart, id: item.id, versie: item.versie, data: item.data ?? {} });
+      }
+      start = page.LastEvaluatedKey;
+    } while (start && ++pages < MAX_PAGES);
+    return items;
+  }
+
+  async write(change: HerstelChange): Promise<void> {
+    const { transitionId, item, seenVersie, event } = change;
+    const stored = {
+      ...keys.herstel(transitionId, item.part, item.id),
+      entity: 'Herstel',
+      transitionId,
+      part: item.part,
+      id: item.id,
+      versie: (seenVersie ?? 0) + 1,
+      data: item.data,
+      bijgewerktOp: event.at,
+    };
+    try {
+      await transactWrite(this.db, {
+        TransactItems: [
+          {
+            Put: {
+              TableName: this.tableName,
+              Item: stored,
+              ...(seenVersie === undefined
+                ? { ConditionExpression: 'attribute_not_exists(pk)' }
+                : { ConditionExpression: 'versie = :seen', ExpressionAttributeValues: { ':seen': seenVersie } }),
+            },
+          },
+          { Put: { TableName: this.tableName, Item: timelineEventItem(event satisfies TimelineEvent) } },
+        ],
+      });
+    } catch (error) {
+      const code = error instanceof TransactionCanceledException ? error.CancellationReasons?.[0]?.Code : undefined;
+      if (code === 'ConditionalCheckFailed' || code === 'TransactionConflict') throw new HerstelChangedConflict();
+      throw error;
+    }
+  }
+}
