@@ -206,6 +206,11 @@ export const api = {
         { body },
       ),
   },
+  /** The person's own plan; each part adds its writes here (herstel.profiel…, herstel.doelen…, herstel.netwerk…). */
+  herstel: {
+    get: (transitionId: string) =>
+      request<ResponseBody<'getHerstel'>>('GET', `${transitionPath(transitionId)}/herstel`),
+  },
   contacts: {
     list: (transitionId: string) =>
       request<ResponseBody<'listContacts'>>('GET', `${transitionPath(transitionId)}/contacten`),
