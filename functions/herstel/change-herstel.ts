@@ -1,5 +1,6 @@
 import { todayInNetherlands } from '../../shared/domain/common/calendar';
 import { RuleViolation } from '../../shared/domain/common/errors';
+import { doelEvaluaties, doelenFromItems } from '../../shared/domain/herstel/doelen';
 import type { HerstelItem } from '../../shared/domain/herstel/herstel-item';
 import { isActive } from '../../shared/domain/transition/lifecycle';
 import type { TimelineEventType } from '../../shared/domain/transition/timeline';
@@ -54,14 +55,24 @@ export async function changeHerstel(
     actor: { id: request.principal.userId, naam: request.principal.naam },
     newId: deps.newId,
   });
+  const versie = (decision.seenVersie ?? 0) + 1;
+  const written: HerstelItem = { ...decision.item, versie };
+  const others = items.filter((i) => !(i.part === written.part && i.id === written.id));
+  const after = [...others, written];
   await deps.herstel.write({
     transitionId,
     item: decision.item,
     ...(decision.seenVersie === undefined ? {} : { seenVersie: decision.seenVersie }),
     event: { id: deps.newId(), transitionId, at: now.toISOString(), actor, ...decision.event },
+    // The goals' next evaluation is what the duo's Vandaag lists: kept beside the transition's summary.
+    ...(written.part === 'doel'
+      ? {
+          transitionSummary: {
+            doelEvaluaties: doelEvaluaties(doelenFromItems(after)),
+            begeleiderIds: transition.begeleiders.map((b) => b.id),
+          },
+        }
+      : {}),
   });
-  const versie = (decision.seenVersie ?? 0) + 1;
-  const written: HerstelItem = { ...decision.item, versie };
-  const others = items.filter((i) => !(i.part === written.part && i.id === written.id));
-  return { transition, items: [...others, written] };
+  return { transition, items: after };
 }

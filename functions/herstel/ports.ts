@@ -8,6 +8,11 @@ export interface HerstelChange {
   item: Pick<HerstelItem, 'part' | 'id' | 'data'>;
   seenVersie?: number;
   event: TimelineEvent;
+  /**
+   * A small summary of the plan kept on the transition's item and its begeleiders' copies (what Vandaag
+   * reads), updated in the same transaction without changing the transition's version. Absent: left alone.
+   */
+  transitionSummary?: { doelEvaluaties: readonly string[]; begeleiderIds: readonly string[] };
 }
 
 export interface HerstelStore {

@@ -1,5 +1,5 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand, type DynamoDBDocumentClient, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { herstelParts, type HerstelItem, type HerstelPart } from '../../shared/domain/herstel/herstel-item';
 import type { TimelineEvent } from '../../shared/domain/transition/timeline';
 import type { HerstelChange, HerstelStore } from '../herstel/ports';
@@ -45,7 +45,7 @@ export class DynamoHerstelStore implements HerstelStore {
   }
 
   async write(change: HerstelChange): Promise<void> {
-    const { transitionId, item, seenVersie, event } = change;
+    const { transitionId, item, seenVersie, event, transitionSummary } = change;
     const stored = {
       ...keys.herstel(transitionId, item.part, item.id),
       entity: 'Herstel',
@@ -69,12 +69,42 @@ export class DynamoHerstelStore implements HerstelStore {
             },
           },
           { Put: { TableName: this.tableName, Item: timelineEventItem(event satisfies TimelineEvent) } },
+          ...(transitionSummary ? this.summaryUpdates(transitionId, transitionSummary) : []),
         ],
       });
     } catch (error) {
-      const code = error instanceof TransactionCanceledException ? error.CancellationReasons?.[0]?.Code : undefined;
-      if (code === 'ConditionalCheckFailed' || code === 'TransactionConflict') throw new HerstelChangedConflict();
+      const codes = error instanceof TransactionCanceledException ? (error.CancellationReasons ?? []) : [];
+      if (codes.some((r) => r.Code === 'ConditionalCheckFailed' || r.Code === 'TransactionConflict'))
+        throw new HerstelChangedConflict();
       throw error;
     }
+  }
+
+  /**
+   * The goals' evaluation dates on the transition's item and on each begeleider's copy of its summary (gsi1, what
+   * "Vandaag" lists), without touching the version: a goal changed is no reason for the duo's open forms on
+   * the transition to go stale. Only on items that exist (a begeleider who just left the duo keeps no copy).
+   */
+  private summaryUpdates(
+    transitionId: string,
+    summary: NonNullable<HerstelChange['transitionSummary']>,
+  ): NonNullable<TransactWriteCommandInput['TransactItems']> {
+    const keysToUpdate = [
+      keys.transition(transitionId),
+      ...summary.begeleiderIds.map((id) => keys.assignment(transitionId, id)),
+    ];
+    return keysToUpdate.map((Key) => ({
+      Update: {
+        TableName: this.tableName,
+        Key,
+        ConditionExpression: 'attribute_exists(pk)',
+        ...(summary.doelEvaluaties.length
+          ? {
+              UpdateExpression: 'SET doelEvaluaties = :datums',
+              ExpressionAttributeValues: { ':datums': [...summary.doelEvaluaties] },
+            }
+          : { UpdateExpression: 'REMOVE doelEvaluaties' }),
+      },
+    }));
   }
 }
