@@ -17,6 +17,7 @@ import {
 } from '../../../../shared/domain/herstel/levensdomeinen';
 import { todayInNetherlands } from '../../../../shared/domain/common/calendar';
 import { api } from '../../api/client';
+import { overviewsChanged } from '../../api/queries';
 import { useDemoClock } from '../../clock/demo-clock';
 import { datum } from '../../format';
 import { createActionRunner } from '../action-runner';
@@ -182,7 +183,8 @@ const stapInput = (s: StapForm): StapInput => ({
 });
 
 function DoelKaart(props: HerstelPartProps & { doel: Doel }) {
-  const runner = createActionRunner(props.onChanged);
+  // A goal's evaluation date is on Vandaag: that list is stale after a change too.
+  const runner = createActionRunner(() => Promise.all([props.onChanged(), overviewsChanged()]));
   const err = (name: string) => runner.fieldErrors()[name];
   const id = () => `doel-${props.doel.id}`;
   const tid = () => props.transition.id;
