@@ -50,6 +50,12 @@ export function caseloadHandlers(deps: () => CaseloadDeps): CapabilityHandlers<'
         )
         .map((t) => ({ ...ref(t), datum: t.signalen!.volgendeEvaluatie! }))
         .sort((a, b) => a.datum.localeCompare(b.datum));
+      // Goals of the Plan van Aanpak due for evaluation ("Datum evaluatie"), kept beside each summary.
+      const doelen = active
+        .map((t) => ({ t, due: (t.doelEvaluaties ?? []).filter((d) => d <= addDays(today, REVIEWS_AHEAD_DAYS)) }))
+        .filter(({ due }) => due.length > 0)
+        .map(({ t, due }) => ({ ...ref(t), datum: due[0]!, aantal: due.length }))
+        .sort((a, b) => a.datum.localeCompare(b.datum));
       // The process asks, people answer: each open question is a task for both begeleiders of the duo.
       const vragen = active
         .flatMap((t) => (t.signalen?.openVragen ?? []).map((v) => ({ ...ref(t), ...v })))
@@ -64,7 +70,7 @@ export function caseloadHandlers(deps: () => CaseloadDeps): CapabilityHandlers<'
       const config = caseloadConfigFor(principal.organisationId, principal.teamId);
       const me = [{ id: principal.userId, naam: principal.naam }];
       const [caseload] = caseloadOf(active, me, today, config).filter((e) => e.begeleider.id === principal.userId);
-      return { body: { today, taken, vragen, evaluaties, deadlines, ...(caseload ? { caseload } : {}) } };
+      return { body: { today, taken, vragen, evaluaties, doelen, deadlines, ...(caseload ? { caseload } : {}) } };
     },
     getTeam: async ({ principal, access }) => {
       authorize(principal, 'caseload:team');

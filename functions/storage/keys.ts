@@ -30,6 +30,12 @@ export const keys = {
   }),
   organisationsOfKind: (soort: string) => `ORGS#${soort}`,
   budget: (transitionId: string) => ({ pk: `TRANSITION#${transitionId}`, sk: 'BUDGET' }),
+  /** A part of the person's own plan (profile version, goal, network member, score), beside the transition. */
+  herstel: (transitionId: string, part: string, id: string) => ({
+    pk: `TRANSITION#${transitionId}`,
+    sk: `HERSTEL#${part}#${id}`,
+  }),
+  herstelPrefix: 'HERSTEL#',
   spend: (transitionId: string, spendId: string) => ({ pk: `TRANSITION#${transitionId}`, sk: `SPEND#${spendId}` }),
   spendPrefix: 'SPEND#',
   ledgerEntry: (transitionId: string, at: string, id: string) => ({

@@ -2,6 +2,8 @@ import { BatchWriteCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClie
 import { randomUUID } from 'node:crypto';
 import { keys } from '../../functions/storage/keys';
 import { DynamoTransitionStore } from '../../functions/storage/dynamo-transition-store';
+import { DynamoHerstelStore } from '../../functions/storage/dynamo-herstel-store';
+import { doelEvaluaties, type Doel } from '../../shared/domain/herstel/doelen';
 import { organisationItem } from '../../functions/storage/dynamo-organisation-directory';
 import { DynamoBudgetStore } from '../../functions/storage/dynamo-budget-store';
 import { DynamoContactStore, DynamoSignalStore } from '../../functions/storage/dynamo-signal-store';
@@ -693,6 +695,7 @@ export async function seedDemoData(db: DynamoDBDocumentClient, tableName: string
   await seedBudgets(new DynamoBudgetStore(db, tableName), seeded, now, today);
   await seedContactsAndSignals(db, tableName, seeded, now);
   await seedSocialeKaart(db, tableName, now);
+  await seedDoelen(new DynamoHerstelStore(db, tableName), seeded, now, today);
   return ids;
 }
 
@@ -994,5 +997,150 @@ async function seedSocialeKaart(db: DynamoDBDocumentClient, tableName: string, n
         { expectedVersion: partner.version, door: step.door, at: daysAgo(step.daysAgo) },
       );
     await store.add(partner);
+  }
+}
+
+// --- Doelen en Plan van Aanpak ---------------------------------------------------------------------------------
+
+/** The id of Anouk's sister in her network: the network part's demo names her with this id. */
+const DEMO_ANOUK_ZUS = 'demo-anouk-zus';
+
+/**
+ * Goals with their Werkblad Opties, Plan van Aanpak and evaluations. Anouk: two goals, steps by herself, her
+ * sister and a professional; one evaluation adjusted the plan, and her contacts goal is due in two days (so it is
+ * on Sanne's Vandaag). Dewi: one goal about keeping her own place, with a plan.
+ */
+async function seedDoelen(
+  store: DynamoHerstelStore,
+  seeded: Map<string, Transition>,
+  now: Date,
+  today: IsoDate,
+): Promise<void> {
+  const sanne = { id: 'u-sanne', naam: 'Sanne de Vries' };
+  const at = (daysAgo: number) => new Date(now.getTime() - daysAgo * DAY_MS).toISOString();
+  const goals: [string, Omit<Doel, 'versie'>][] = [
+    [
+      'Anouk',
+      {
+        id: 'demo-doel-anouk-contact',
+        levensdomein: 'sociale-contacten',
+        wens: 'Niet meer elke avond alleen thuis zitten',
+        doel: 'Elke week iets met anderen doen',
+        opties: [
+          { id: 'o1', optie: 'Wandelgroep van het buurthuis', voordelen: 'Dichtbij, gratis', nadelen: 'Om 9 uur' },
+          { id: 'o2', optie: 'Koor in Houten', voordelen: 'Ze zingt graag', nadelen: 'Kost contributie' },
+          { id: 'o3', optie: 'Met haar zus naar de markt', voordelen: 'Vertrouwd', nadelen: 'Alleen om de week' },
+        ],
+        besteOptieId: 'o1',
+        tweedeOptieId: 'o3',
+        stappen: [
+          { id: 's1', wat: 'Meldt zich aan bij de wandelgroep', wie: { soort: 'persoon', naam: 'Anouk' } },
+          {
+            id: 's2',
+            wat: 'Gaat de eerste twee keer mee wandelen',
+            wie: { soort: 'netwerk', netwerkLidId: DEMO_ANOUK_ZUS, naam: 'Lotte (zus)' },
+          },
+          {
+            id: 's3',
+            wat: 'Belt na de eerste keer: hoe was het?',
+            wie: { soort: 'professioneel', naam: 'Sanne de Vries (begeleider)' },
+          },
+        ],
+        evaluatieOp: addDays(today, 2),
+        evaluaties: [
+          {
+            id: 'e1',
+            op: addDays(today, -40),
+            voortgang: 'Wandelen om 9 uur lukt niet na een nachtdienst bij de kringloop. Met Lotte naar de markt wel.',
+            schaal: 'gelijk',
+            bijstelling: 'Wandelen op zaterdag in plaats van doordeweeks; Lotte gaat mee',
+            volgendeEvaluatieOp: addDays(today, 2),
+            door: sanne,
+          },
+        ],
+        status: 'actief',
+        gesteldOp: addDays(today, -120),
+        door: sanne,
+      },
+    ],
+    [
+      'Anouk',
+      {
+        id: 'demo-doel-anouk-werk',
+        levensdomein: 'werken',
+        wens: 'Iets doen waar ik goed in ben',
+        doel: 'Vrijwilligerswerk, twee dagdelen per week',
+        opties: [
+          { id: 'o1', optie: 'Kringloopwinkel', voordelen: 'Ze kent er mensen', nadelen: 'Zwaar tilwerk' },
+          { id: 'o2', optie: 'Dierenasiel', voordelen: 'Houdt van dieren', nadelen: 'Ver fietsen' },
+        ],
+        besteOptieId: 'o1',
+        tweedeOptieId: 'o2',
+        stappen: [
+          {
+            id: 's1',
+            wat: 'Gesprek bij de kringloop',
+            wie: { soort: 'persoon', naam: 'Anouk' },
+            gedaanOp: addDays(today, -90),
+          },
+          {
+            id: 's2',
+            wat: 'Vrijwilligerscentrale helpt met de afspraken',
+            wie: { soort: 'algemene-voorziening', naam: 'Vrijwilligerscentrale Houten' },
+          },
+        ],
+        evaluatieOp: addDays(today, 30),
+        evaluaties: [],
+        status: 'actief',
+        gesteldOp: addDays(today, -120),
+        door: sanne,
+      },
+    ],
+    [
+      'Dewi',
+      {
+        id: 'demo-doel-dewi-wonen',
+        levensdomein: 'wonen',
+        wens: 'Een eigen plek die ik kan houden',
+        doel: 'Mijn eigen plek houden: huur op tijd, geen klachten van de buren',
+        hulpmiddelen: 'Automatische incasso van de huur',
+        opties: [
+          { id: 'o1', optie: 'Huur automatisch laten afschrijven', voordelen: 'Niet meer vergeten' },
+          { id: 'o2', optie: 'Budgetbeheer', voordelen: 'Overzicht', nadelen: 'Minder zelf in de hand' },
+        ],
+        besteOptieId: 'o1',
+        tweedeOptieId: 'o2',
+        stappen: [
+          { id: 's1', wat: 'Incasso regelen bij de bank', wie: { soort: 'persoon', naam: 'Dewi' } },
+          {
+            id: 's2',
+            wat: 'Kennismaken met de buren',
+            wie: { soort: 'professioneel', naam: 'Sanne de Vries (begeleider)' },
+          },
+        ],
+        evaluatieOp: addDays(today, 30),
+        evaluaties: [],
+        status: 'actief',
+        gesteldOp: addDays(today, -20),
+        door: sanne,
+      },
+    ],
+  ];
+  for (const [voornaam, { id, ...data }] of goals) {
+    const t = seeded.get(voornaam);
+    if (!t) continue;
+    const mine = goals.filter(([v]) => v === voornaam).map(([, g]) => ({ ...g, versie: 1 }));
+    await store.write({
+      transitionId: t.id,
+      item: { part: 'doel', id, data },
+      event: {
+        id: randomUUID(),
+        transitionId: t.id,
+        type: 'doel-gesteld',
+        at: at(voornaam === 'Dewi' ? 20 : 120),
+        actor: { soort: 'medewerker', ...sanne },
+      },
+      transitionSummary: { doelEvaluaties: doelEvaluaties(mine), begeleiderIds: t.begeleiders.map((b) => b.id) },
+    });
   }
 }

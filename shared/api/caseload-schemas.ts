@@ -37,6 +37,16 @@ export const TodayView = z
     evaluaties: z
       .array(z.object({ transitionId: z.string(), persoon: Persoon, datum: IsoDate }))
       .meta({ description: 'Evaluaties van opschalingen die binnen een week vallen of te laat zijn' }),
+    doelen: z
+      .array(
+        z.object({
+          transitionId: z.string(),
+          persoon: Persoon,
+          datum: IsoDate.meta({ description: 'De vroegste evaluatiedatum' }),
+          aantal: z.number().int().meta({ description: 'Hoeveel doelen binnen een week (of te laat) te evalueren' }),
+        }),
+      )
+      .meta({ description: 'Doelen uit het Plan van Aanpak om te evalueren: binnen een week of te laat' }),
     deadlines: z
       .array(z.object({ transitionId: z.string(), persoon: Persoon, datum: IsoDate, wat: z.string() }))
       .meta({ description: 'Deadlines van woning, uitkering en verhuizing binnen twee weken' }),

@@ -4,6 +4,7 @@ import { auditOperations } from './operations/audit';
 import { budgetOperations } from './operations/budget';
 import { caseloadOperations } from './operations/caseload';
 import { corporationOperations } from './operations/corporation';
+import { herstelOperations } from './operations/herstel';
 import { metaOperations } from './operations/meta';
 import { organisationOperations } from './operations/organisation';
 import { signalOperations } from './operations/signals';
@@ -16,6 +17,7 @@ export * from './operations/audit';
 export * from './operations/budget';
 export * from './operations/caseload';
 export * from './operations/corporation';
+export * from './operations/herstel';
 export * from './operations/meta';
 export * from './operations/organisation';
 export * from './operations/signals';
@@ -37,6 +39,7 @@ export const operations = {
   ...budgetOperations,
   ...signalOperations,
   ...caseloadOperations,
+  ...herstelOperations,
   ...auditOperations,
   ...webhookOperations,
   ...corporationOperations,

@@ -5,6 +5,7 @@ export const capabilities = [
   'budget',
   'signals',
   'caseload',
+  'herstel',
   'audit',
   'webhooks',
   'corporation',

@@ -38,6 +38,8 @@ export type Action =
   | 'signal:resolve'
   | 'contact:read'
   | 'contact:record'
+  | 'herstel:read'
+  | 'herstel:write'
   | 'caseload:own'
   | 'caseload:team'
   | 'audit:read-person'
@@ -133,6 +135,9 @@ const rules: Record<Action, Rule> = {
   'signal:resolve': { roles: staff, scope: 'person', kind: 'change' },
   'contact:read': { roles: staff, scope: 'person', kind: 'look', noodtoegang: true },
   'contact:record': { roles: staff, scope: 'person', kind: 'change' },
+  // The person's own plan and network: in a crisis, who to call (a sleutelpersoon) is worth a look.
+  'herstel:read': { roles: staff, scope: 'person', kind: 'look', noodtoegang: true },
+  'herstel:write': { roles: staff, scope: 'person', kind: 'change' },
   // A caseworker's own "vandaag"; the team's load is for the team lead, who assigns new transitions.
   'caseload:own': { roles: staff, scope: 'organisation', kind: 'look' },
   'caseload:team': { roles: ['teamleider'], scope: 'organisation', kind: 'look' },

@@ -269,6 +269,12 @@ export class ApiStack extends Stack {
         entry: 'functions/caseload/api.ts',
         description: "API: a caseworker's today and the team lead's view of the team's caseload",
       }).bindTable(table, 'R'),
+      herstel: new LandingFunction(this, 'HerstelApi', {
+        stage,
+        entry: 'functions/herstel/api.ts',
+        description: "API: the person's own plan — Persoonlijk Profiel, goals and Plan van Aanpak, network, scores",
+        environment,
+      }).bindTable(table, 'RW'),
       organisation: new LandingFunction(this, 'OrganisationApi', {
         stage,
         entry: 'functions/organisation/api.ts',

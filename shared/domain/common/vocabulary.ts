@@ -120,6 +120,14 @@ export const timelineEventTypes = [
   'traject-beeindigd',
   'nazorg-overgedragen',
   'nazorg-weer-opgepakt',
+  'profiel-vastgelegd',
+  'profiel-akkoord',
+  'doel-gesteld',
+  'opties-gewogen',
+  'plan-bijgewerkt',
+  'doel-geevalueerd',
+  'netwerk-bijgewerkt',
+  'kwaliteit-gescoord',
 ] as const;
 export type TimelineEventType = (typeof timelineEventTypes)[number];
 
@@ -157,4 +165,12 @@ export const timelineEventLabels: Record<TimelineEventType, string> = {
   'traject-beeindigd': 'Traject beëindigd',
   'nazorg-overgedragen': 'Warme overdracht',
   'nazorg-weer-opgepakt': 'Weer opgepakt',
+  'profiel-vastgelegd': 'Persoonlijk Profiel vastgelegd',
+  'profiel-akkoord': 'Akkoord op het Persoonlijk Profiel',
+  'doel-gesteld': 'Doel gesteld',
+  'opties-gewogen': 'Opties gewogen',
+  'plan-bijgewerkt': 'Plan van Aanpak bijgewerkt',
+  'doel-geevalueerd': 'Doel geëvalueerd',
+  'netwerk-bijgewerkt': 'Steunsysteem bijgewerkt',
+  'kwaliteit-gescoord': 'Kwaliteit van bestaan gescoord',
 };

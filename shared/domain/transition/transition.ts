@@ -158,6 +158,11 @@ export const Transition = z
     toewijzing: ToewijzingSchema.optional(),
     /** Derived when written, for sorting and filtering lists: the uitkering risk and the next deadline. */
     signalen: SignalenSchema.optional(),
+    /**
+     * The evaluation dates of the person's active goals, earliest first: kept here by the plan's own writes
+     * (not a change of the transition, so no new version) because "Vandaag" reads only the summaries.
+     */
+    doelEvaluaties: z.array(z.iso.date()).max(100).optional(),
     createdAt: z.iso.datetime(),
     createdBy: z.string(),
     updatedAt: z.iso.datetime(),
@@ -189,6 +194,7 @@ export const TransitionSummary = Transition.pick({
   tijdelijkVerblijf: true,
   nazorg: true,
   signalen: true,
+  doelEvaluaties: true,
   createdAt: true,
   updatedAt: true,
 })
@@ -201,7 +207,7 @@ export type TransitionSummary = z.infer<typeof TransitionSummary>;
 
 export function summarize(t: Transition): TransitionSummary {
   const { id, persoon, gemeenteCode, herkomst, begeleiders, fase, tijdelijkVerblijf, nazorg, signalen } = t;
-  const { createdAt, updatedAt } = t;
+  const { createdAt, updatedAt, doelEvaluaties } = t;
   return {
     id,
     persoon,
@@ -212,6 +218,7 @@ export function summarize(t: Transition): TransitionSummary {
     ...(tijdelijkVerblijf ? { tijdelijkVerblijf } : {}),
     ...(nazorg ? { nazorg } : {}),
     ...(signalen ? { signalen } : {}),
+    ...(doelEvaluaties?.length ? { doelEvaluaties } : {}),
     createdAt,
     updatedAt,
     niveaus: levelsOf(t),

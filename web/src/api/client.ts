@@ -126,6 +126,9 @@ function isProblem(body: unknown): body is Partial<Problem> {
   return typeof body === 'object' && body !== null && 'code' in body && 'title' in body;
 }
 
+const doelPath = (transitionId: string, doelId: string) =>
+  `${transitionPath(transitionId)}/herstel/doelen/${encodeURIComponent(doelId)}`;
+
 /** One typed client, grouped by resource; paths and types come from the shared contract. */
 export const api = {
   transitions: {
@@ -205,6 +208,23 @@ export const api = {
         `${transitionPath(transitionId)}/signalen/${encodeURIComponent(signalId)}/afhandeling`,
         { body },
       ),
+  },
+  /** The person's own plan; each part adds its writes here (herstel.profiel…, herstel.doelen…, herstel.netwerk…). */
+  herstel: {
+    get: (transitionId: string) =>
+      request<ResponseBody<'getHerstel'>>('GET', `${transitionPath(transitionId)}/herstel`),
+    doelen: {
+      stel: (transitionId: string, body: RequestBody<'stelDoel'>) =>
+        request<ResponseBody<'stelDoel'>>('POST', `${transitionPath(transitionId)}/herstel/doelen`, { body }),
+      opties: (transitionId: string, doelId: string, body: RequestBody<'wegOpties'>) =>
+        request<ResponseBody<'wegOpties'>>('PUT', `${doelPath(transitionId, doelId)}/opties`, { body }),
+      plan: (transitionId: string, doelId: string, body: RequestBody<'maakPlan'>) =>
+        request<ResponseBody<'maakPlan'>>('PUT', `${doelPath(transitionId, doelId)}/plan`, { body }),
+      evalueer: (transitionId: string, doelId: string, body: RequestBody<'evalueerDoel'>) =>
+        request<ResponseBody<'evalueerDoel'>>('POST', `${doelPath(transitionId, doelId)}/evaluaties`, { body }),
+      sluit: (transitionId: string, doelId: string, body: RequestBody<'sluitDoel'>) =>
+        request<ResponseBody<'sluitDoel'>>('POST', `${doelPath(transitionId, doelId)}/afsluiting`, { body }),
+    },
   },
   contacts: {
     list: (transitionId: string) =>

@@ -35,6 +35,7 @@ export const getEmergencyAccess = query(() => settle(api.audit.emergencyAccess()
 
 export const getBudget = query((transitionId: string) => settle(api.budget.get(transitionId)), 'budget-view');
 export const getBudgetInbox = query(() => settle(api.budget.inbox()), 'budget-inbox');
+export const getHerstel = query((transitionId: string) => settle(api.herstel.get(transitionId)), 'herstel');
 export const getContacts = query((transitionId: string) => settle(api.contacts.list(transitionId)), 'contacts');
 
 export const getKaartWijken = query(() => settle(api.kaart.wijken()), 'kaart-wijken');

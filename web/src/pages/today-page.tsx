@@ -92,6 +92,25 @@ function TodayLists(props: { view: TodayView }) {
           </For>
         </ul>
       </Show>
+      <h2 class="utrecht-heading-2">Doelen evalueren</h2>
+      <Show
+        when={props.view.doelen.length > 0}
+        fallback={<p class="utrecht-paragraph">Geen doelen om deze week te evalueren.</p>}
+      >
+        <ul class="utrecht-unordered-list" aria-label="Doelen evalueren">
+          <For each={props.view.doelen}>
+            {(d) => (
+              <li class="utrecht-unordered-list__item">
+                {link(d)}: {d.aantal === 1 ? '1 doel' : `${d.aantal} doelen`},{' '}
+                {d.datum < props.view.today ? `te laat (was ${datum(d.datum)})` : `uiterlijk ${datum(d.datum)}`} —{' '}
+                <A class="utrecht-link" href={`/trajecten/${d.transitionId}#doelen`}>
+                  naar het Plan van Aanpak
+                </A>
+              </li>
+            )}
+          </For>
+        </ul>
+      </Show>
       <h2 class="utrecht-heading-2">Deadlines</h2>
       <Show
         when={props.view.deadlines.length > 0}

@@ -10,6 +10,7 @@ import { overviewsChanged, settle } from '../api/queries';
 import { AuditPanel } from '../components/audit/audit-panel';
 import { InDeWijk } from '../components/kaart/in-de-wijk';
 import { EmergencyAccess } from '../components/audit/emergency-access';
+import { HerstelSection } from '../components/herstel/herstel-section';
 import { PageTitle } from '../components/page-title';
 import { ProblemAlert } from '../components/problem-alert';
 import { TimelineList } from '../components/timeline-list';
@@ -184,6 +185,7 @@ export default function TransitionDetailPage() {
                         onChanged={changed}
                       />
                       <PlanPanel transition={t()} overview={o()} onChanged={changed} />
+                      <HerstelSection transition={t()} readOnly={Boolean(emergencyAccessFor(t().id))} />
                       <ReadinessPanel transition={t()} overview={o()} onChanged={changed} />
                       <Show
                         when={

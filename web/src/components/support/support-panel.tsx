@@ -14,6 +14,7 @@ import { datum } from '../../format';
 import { ProblemAlert } from '../problem-alert';
 import { createCommandRunner } from '../transition/command-runner';
 import { TextInput } from '../transition/text-input';
+import { DoelenOverzicht } from '../herstel/doelen-overzicht';
 import { AllocationSection } from './allocation-section';
 import { ModaliteitenFieldset } from './modaliteiten-fieldset';
 import { SupportChart } from './support-chart';
@@ -119,6 +120,7 @@ export function SupportPanel(props: {
               Evaluatie van de opschaling: {datum(next().datum)}
               {next().datum < props.overview.today ? ' (te laat)' : ''}.
             </p>
+            <DoelenOverzicht transitionId={props.transition.id} />
             <div class="utrecht-button-group">
               <button
                 type="button"

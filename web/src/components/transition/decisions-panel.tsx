@@ -1,3 +1,4 @@
+import { DoelenOverzicht } from '../herstel/doelen-overzicht';
 import { createSignal, For, Show } from 'solid-js';
 import { createStore } from 'solid-js/store';
 import type { TransitionOverview } from '../../../../shared/api/contract';
@@ -282,6 +283,7 @@ export function DecisionsPanel(props: {
       <Show when={active() && props.transition.verhuisdOp}>
         <form class="utrecht-form landing-form" aria-label="Landingsreview" onSubmit={judge}>
           <h3 class="utrecht-heading-3">Landingsreview: is de persoon geland?</h3>
+          <DoelenOverzicht transitionId={props.transition.id} />
           <For each={risicofactoren}>
             {(f) => (
               <div class="utrecht-form-field">

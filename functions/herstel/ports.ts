@@ -1,0 +1,28 @@
+import type { HerstelItem } from '../../shared/domain/herstel/herstel-item';
+import type { TimelineEvent } from '../../shared/domain/transition/timeline';
+import type { TransitionStore } from '../transitions/ports';
+
+/** One part written: new when `seenVersie` is absent, else only on the version the writer saw. */
+export interface HerstelChange {
+  transitionId: string;
+  item: Pick<HerstelItem, 'part' | 'id' | 'data'>;
+  seenVersie?: number;
+  event: TimelineEvent;
+  /**
+   * A small summary of the plan kept on the transition's item and its begeleiders' copies (what Vandaag
+   * reads), updated in the same transaction without changing the transition's version. Absent: left alone.
+   */
+  transitionSummary?: { doelEvaluaties: readonly string[]; begeleiderIds: readonly string[] };
+}
+
+export interface HerstelStore {
+  read(transitionId: string): Promise<HerstelItem[]>;
+  write(change: HerstelChange): Promise<void>;
+}
+
+export interface HerstelDeps {
+  transitions: Pick<TransitionStore, 'get'>;
+  herstel: HerstelStore;
+  now: () => Date;
+  newId: () => string;
+}

@@ -1,0 +1,56 @@
+import { createAsync, revalidate } from '@solidjs/router';
+import { Show } from 'solid-js';
+import type { HerstelOverzicht } from '../../../../shared/domain/herstel/herstel-schemas';
+import type { Transition } from '../../../../shared/domain/transition/transition';
+import { getHerstel } from '../../api/queries';
+import { ProblemAlert } from '../problem-alert';
+import { DoelenPanel } from './doelen-panel';
+import { KwaliteitPanel } from './kwaliteit-panel';
+import { NetwerkPanel } from './netwerk-panel';
+import { ProfielPanel } from './profiel-panel';
+
+/** What every part of the plan gets: the transition, the plan as loaded, and how to say it changed. */
+export interface HerstelPartProps {
+  transition: Transition;
+  herstel: HerstelOverzicht;
+  /** Reload the plan after a change (the part's own write already answered). */
+  onChanged: () => Promise<void>;
+  /** Emergency access or an ended transition: show, don't change. */
+  readOnly: boolean;
+}
+
+/**
+ * Plan & netwerk: the person's own plan, as Supportgericht Werken builds it with them — who they are and
+ * want to be (Persoonlijk Profiel), what they work on (doelen, opties, Plan van Aanpak), who is around them
+ * (steunsysteem), and how life is going (kwaliteit van bestaan).
+ */
+export function HerstelSection(props: { transition: Transition; readOnly: boolean }) {
+  const loaded = createAsync(() => getHerstel(props.transition.id));
+  const onChanged = () => revalidate(getHerstel.keyFor(props.transition.id));
+  return (
+    <section class="landing-panel" aria-labelledby="herstel-title">
+      <h2 id="herstel-title" class="utrecht-heading-2">
+        Plan &amp; netwerk
+      </h2>
+      <ProblemAlert message={loaded()?.error ? 'Het plan van de persoon kon niet worden geladen.' : undefined} />
+      <Show when={loaded()?.value}>
+        {(herstel) => {
+          const part = (): HerstelPartProps => ({
+            transition: props.transition,
+            herstel: herstel(),
+            onChanged,
+            readOnly: props.readOnly,
+          });
+          return (
+            <>
+              <ProfielPanel {...part()} />
+              <DoelenPanel {...part()} />
+              <NetwerkPanel {...part()} />
+              <KwaliteitPanel {...part()} />
+            </>
+          );
+        }}
+      </Show>
+    </section>
+  );
+}
