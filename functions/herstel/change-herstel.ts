@@ -70,6 +70,7 @@ export async function changeHerstel(
           transitionSummary: {
             doelEvaluaties: doelEvaluaties(doelenFromItems(after)),
             begeleiderIds: transition.begeleiders.map((b) => b.id),
+            seenStand: transition.doelStand,
           },
         }
       : {}),

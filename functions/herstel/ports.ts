@@ -12,7 +12,12 @@ export interface HerstelChange {
    * A small summary of the plan kept on the transition's item and its begeleiders' copies (what Vandaag
    * reads), updated in the same transaction without changing the transition's version. Absent: left alone.
    */
-  transitionSummary?: { doelEvaluaties: readonly string[]; begeleiderIds: readonly string[] };
+  transitionSummary?: {
+    doelEvaluaties: readonly string[];
+    begeleiderIds: readonly string[];
+    /** The transition's `doelStand` when it was read, before the plan was: the write holds only if unchanged. */
+    seenStand: number | undefined;
+  };
 }
 
 export interface HerstelStore {

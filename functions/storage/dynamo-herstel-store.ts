@@ -93,18 +93,37 @@ export class DynamoHerstelStore implements HerstelStore {
       keys.transition(transitionId),
       ...summary.begeleiderIds.map((id) => keys.assignment(transitionId, id)),
     ];
-    return keysToUpdate.map((Key) => ({
-      Update: {
-        TableName: this.tableName,
-        Key,
-        ConditionExpression: 'attribute_exists(pk)',
-        ...(summary.doelEvaluaties.length
-          ? {
-              UpdateExpression: 'SET doelEvaluaties = :datums',
-              ExpressionAttributeValues: { ':datums': [...summary.doelEvaluaties] },
-            }
-          : { UpdateExpression: 'REMOVE doelEvaluaties' }),
+    const dates = summary.doelEvaluaties.length
+      ? { set: 'SET doelEvaluaties = :datums', values: { ':datums': [...summary.doelEvaluaties] } }
+      : { set: 'REMOVE doelEvaluaties', values: {} };
+    const [transition, ...copies] = keysToUpdate;
+    return [
+      {
+        Update: {
+          TableName: this.tableName,
+          Key: transition,
+          // Only on the dates this write started from: a goal written meanwhile makes this one a conflict.
+          ConditionExpression:
+            summary.seenStand === undefined
+              ? 'attribute_exists(pk) AND attribute_not_exists(doelStand)'
+              : 'attribute_exists(pk) AND doelStand = :seenStand',
+          UpdateExpression: `${dates.set} ADD doelStand :one`,
+          ExpressionAttributeValues: {
+            ...dates.values,
+            ':one': 1,
+            ...(summary.seenStand === undefined ? {} : { ':seenStand': summary.seenStand }),
+          },
+        },
       },
-    }));
+      ...copies.map((Key) => ({
+        Update: {
+          TableName: this.tableName,
+          Key,
+          ConditionExpression: 'attribute_exists(pk)',
+          UpdateExpression: dates.set,
+          ...(summary.doelEvaluaties.length ? { ExpressionAttributeValues: dates.values } : {}),
+        },
+      })),
+    ];
   }
 }

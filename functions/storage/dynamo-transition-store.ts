@@ -250,9 +250,17 @@ export function transitionUpdateItems(tableName: string, { before, next, event, 
       Put: {
         TableName: tableName,
         Item: transitionItem(next),
-        // Optimistic concurrency: only the version this change was computed from may be replaced.
-        ConditionExpression: 'version = :expected',
-        ExpressionAttributeValues: { ':expected': before.version },
+        // Optimistic concurrency: only the version this change was computed from may be replaced, and only if
+        // the plan did not write its goals' dates since (this change would put back the ones it read).
+        ...(before.doelStand === undefined
+          ? {
+              ConditionExpression: 'version = :expected AND attribute_not_exists(doelStand)',
+              ExpressionAttributeValues: { ':expected': before.version },
+            }
+          : {
+              ConditionExpression: 'version = :expected AND doelStand = :doelStand',
+              ExpressionAttributeValues: { ':expected': before.version, ':doelStand': before.doelStand },
+            }),
       },
     },
     ...assignmentItems(next).map((Item) => ({ Put: { TableName: tableName, Item } })),

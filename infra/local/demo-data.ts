@@ -1126,9 +1126,12 @@ async function seedDoelen(
       },
     ],
   ];
+  const stand = new Map<string, number>();
   for (const [voornaam, { id, ...data }] of goals) {
     const t = seeded.get(voornaam);
     if (!t) continue;
+    const seenStand = stand.get(voornaam);
+    stand.set(voornaam, (seenStand ?? 0) + 1);
     const mine = goals.filter(([v]) => v === voornaam).map(([, g]) => ({ ...g, versie: 1 }));
     await store.write({
       transitionId: t.id,
@@ -1140,7 +1143,11 @@ async function seedDoelen(
         at: at(voornaam === 'Dewi' ? 20 : 120),
         actor: { soort: 'medewerker', ...sanne },
       },
-      transitionSummary: { doelEvaluaties: doelEvaluaties(mine), begeleiderIds: t.begeleiders.map((b) => b.id) },
+      transitionSummary: {
+        doelEvaluaties: doelEvaluaties(mine),
+        begeleiderIds: t.begeleiders.map((b) => b.id),
+        seenStand,
+      },
     });
   }
 }

@@ -163,6 +163,12 @@ export const Transition = z
      * (not a change of the transition, so no new version) because "Vandaag" reads only the summaries.
      */
     doelEvaluaties: z.array(z.iso.date()).max(100).optional(),
+    /**
+     * Counts the plan's writes of `doelEvaluaties`: a change of the transition is written only if no goal was
+     * written since it was read (else it would put back the dates it read), and two goal writes cannot each
+     * put back the other's dates.
+     */
+    doelStand: z.number().int().nonnegative().optional(),
     createdAt: z.iso.datetime(),
     createdBy: z.string(),
     updatedAt: z.iso.datetime(),
