@@ -24,6 +24,8 @@ export interface HerstelDecision {
   item: Pick<HerstelItem, 'part' | 'id' | 'data'>;
   /** The version of the stored part the change was computed from; absent for a new part. */
   seenVersie?: number;
+  /** A part that must still not exist when this one is written (a later version): else 409. */
+  requireAbsent?: { part: HerstelItem['part']; id: string };
   event: { type: TimelineEventType; omschrijving?: string };
 }
 
@@ -58,6 +60,7 @@ export async function changeHerstel(
     transitionId,
     item: decision.item,
     ...(decision.seenVersie === undefined ? {} : { seenVersie: decision.seenVersie }),
+    ...(decision.requireAbsent ? { requireAbsent: decision.requireAbsent } : {}),
     event: { id: deps.newId(), transitionId, at: now.toISOString(), actor, ...decision.event },
   });
   const versie = (decision.seenVersie ?? 0) + 1;

@@ -45,7 +45,7 @@ export class DynamoHerstelStore implements HerstelStore {
   }
 
   async write(change: HerstelChange): Promise<void> {
-    const { transitionId, item, seenVersie, event } = change;
+    const { transitionId, item, seenVersie, requireAbsent, event } = change;
     const stored = {
       ...keys.herstel(transitionId, item.part, item.id),
       entity: 'Herstel',
@@ -69,11 +69,23 @@ export class DynamoHerstelStore implements HerstelStore {
             },
           },
           { Put: { TableName: this.tableName, Item: timelineEventItem(event satisfies TimelineEvent) } },
+          ...(requireAbsent
+            ? [
+                {
+                  ConditionCheck: {
+                    TableName: this.tableName,
+                    Key: keys.herstel(transitionId, requireAbsent.part, requireAbsent.id),
+                    ConditionExpression: 'attribute_not_exists(pk)',
+                  },
+                },
+              ]
+            : []),
         ],
       });
     } catch (error) {
-      const code = error instanceof TransactionCanceledException ? error.CancellationReasons?.[0]?.Code : undefined;
-      if (code === 'ConditionalCheckFailed' || code === 'TransactionConflict') throw new HerstelChangedConflict();
+      const codes = error instanceof TransactionCanceledException ? (error.CancellationReasons ?? []) : [];
+      if (codes.some((r) => r.Code === 'ConditionalCheckFailed' || r.Code === 'TransactionConflict'))
+        throw new HerstelChangedConflict();
       throw error;
     }
   }
