@@ -8,6 +8,7 @@ import {
   profielFromItems,
   type HerstelCommandContext,
   type HerstelCommandResult,
+  type NewProfielInput,
   type ProfielVersie,
 } from '../../shared/domain/herstel/profiel';
 
@@ -18,21 +19,20 @@ import {
  * that must be absent must be absent.
  */
 const today = '2027-03-10';
-const inhoud = (opgesteldMet: string) =>
-  ({
-    domeinen: {
-      wonen: { huidig: 'Ik woon in een studio', wensen: 'Een eigen plek', vroeger: '' },
-      werken: { huidig: '', wensen: '', vroeger: '' },
-      leren: { huidig: '', wensen: '', vroeger: '' },
-      recreeren: { huidig: '', wensen: '', vroeger: '' },
-      gezondheid: { huidig: '', wensen: '', vroeger: '' },
-      zelfzorg: { huidig: '', wensen: '', vroeger: '' },
-      'sociale-contacten': { huidig: '', wensen: '', vroeger: '' },
-      zingeving: { huidig: '', wensen: '', vroeger: '' },
-    },
-    belangrijksteWensen: [{ levensdomein: 'wonen', wens: 'Een eigen plek' }],
-    opgesteldMet,
-  }) as const;
+const inhoud = (opgesteldMet: string): Omit<NewProfielInput, 'gebaseerdOpVersie'> => ({
+  domeinen: {
+    wonen: { huidig: 'Ik woon in een studio', wensen: 'Een eigen plek', vroeger: '' },
+    werken: { huidig: '', wensen: '', vroeger: '' },
+    leren: { huidig: '', wensen: '', vroeger: '' },
+    recreeren: { huidig: '', wensen: '', vroeger: '' },
+    gezondheid: { huidig: '', wensen: '', vroeger: '' },
+    zelfzorg: { huidig: '', wensen: '', vroeger: '' },
+    'sociale-contacten': { huidig: '', wensen: '', vroeger: '' },
+    zingeving: { huidig: '', wensen: '', vroeger: '' },
+  },
+  belangrijksteWensen: [{ levensdomein: 'wonen', wens: 'Een eigen plek' }],
+  opgesteldMet,
+});
 
 function store(items: HerstelItem[], decided: HerstelCommandResult): HerstelItem[] {
   const same = (i: HerstelItem, p: { part: string; id: string }) => i.part === p.part && i.id === p.id;
