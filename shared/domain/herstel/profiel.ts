@@ -127,6 +127,8 @@ export const NewProfielInput = ProfielInhoud.extend({
     .meta({ description: 'De laatste versie die je zag (0 als er nog geen profiel was); een oudere geeft 409.' }),
 }).meta({ id: 'NieuwProfielVersie' });
 export type NewProfielInput = z.output<typeof NewProfielInput>;
+/** As sent: a domain or column left out is empty. */
+export type NewProfielBody = z.input<typeof NewProfielInput>;
 
 export const AgreeProfielInput = z
   .object({
