@@ -25,6 +25,8 @@ export interface HerstelDecision {
   item: Pick<HerstelItem, 'part' | 'id' | 'data'>;
   /** The version of the stored part the change was computed from; absent for a new part. */
   seenVersie?: number;
+  /** A part that must still not exist when this one is written (a later version): else 409. */
+  requireAbsent?: { part: HerstelItem['part']; id: string };
   event: { type: TimelineEventType; omschrijving?: string };
 }
 
@@ -63,6 +65,7 @@ export async function changeHerstel(
     transitionId,
     item: decision.item,
     ...(decision.seenVersie === undefined ? {} : { seenVersie: decision.seenVersie }),
+    ...(decision.requireAbsent ? { requireAbsent: decision.requireAbsent } : {}),
     event: { id: deps.newId(), transitionId, at: now.toISOString(), actor, ...decision.event },
     // The goals' next evaluation is what the duo's Vandaag lists: kept beside the transition's summary.
     ...(written.part === 'doel'

@@ -1,10 +1,20 @@
-import type { RouteHandler } from '../http/api-handler';
 import type { herstelKwaliteitOperations } from '../../shared/api/operations/herstel-kwaliteit';
+import { overzichtFrom } from '../../shared/domain/herstel/herstel-schemas';
+import { recordScore } from '../../shared/domain/herstel/kwaliteit';
+import type { RouteHandler } from '../http/api-handler';
+import { changeHerstel } from './change-herstel';
 import type { HerstelDeps } from './ports';
 
-/** The handlers of the kwaliteit part of the plan (each a pure command run through changeHerstel). */
-export function kwaliteitHandlers(_deps: () => HerstelDeps): {
+/** The handlers of kwaliteit van bestaan and the ZRM (each a pure command run through changeHerstel). */
+export function kwaliteitHandlers(deps: () => HerstelDeps): {
   [K in keyof typeof herstelKwaliteitOperations]: RouteHandler<K>;
 } {
-  return {};
+  return {
+    recordScore: async ({ principal, access, params, body }) => {
+      const { items } = await changeHerstel(deps(), { principal, access }, params.transitionId, 'kwaliteit', (ctx) =>
+        recordScore(body, ctx),
+      );
+      return { body: overzichtFrom(items) };
+    },
+  };
 }

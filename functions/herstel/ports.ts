@@ -7,6 +7,8 @@ export interface HerstelChange {
   transitionId: string;
   item: Pick<HerstelItem, 'part' | 'id' | 'data'>;
   seenVersie?: number;
+  /** A part that must not exist when this one is written (else the write is stale), e.g. a newer version. */
+  requireAbsent?: { part: HerstelItem['part']; id: string };
   event: TimelineEvent;
   /**
    * A small summary of the plan kept on the transition's item and its begeleiders' copies (what Vandaag

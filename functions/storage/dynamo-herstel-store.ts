@@ -45,7 +45,7 @@ export class DynamoHerstelStore implements HerstelStore {
   }
 
   async write(change: HerstelChange): Promise<void> {
-    const { transitionId, item, seenVersie, event, transitionSummary } = change;
+    const { transitionId, item, seenVersie, requireAbsent, event, transitionSummary } = change;
     const stored = {
       ...keys.herstel(transitionId, item.part, item.id),
       entity: 'Herstel',
@@ -70,6 +70,17 @@ export class DynamoHerstelStore implements HerstelStore {
           },
           { Put: { TableName: this.tableName, Item: timelineEventItem(event satisfies TimelineEvent) } },
           ...(transitionSummary ? this.summaryUpdates(transitionId, transitionSummary) : []),
+          ...(requireAbsent
+            ? [
+                {
+                  ConditionCheck: {
+                    TableName: this.tableName,
+                    Key: keys.herstel(transitionId, requireAbsent.part, requireAbsent.id),
+                    ConditionExpression: 'attribute_not_exists(pk)',
+                  },
+                },
+              ]
+            : []),
         ],
       });
     } catch (error) {

@@ -4,6 +4,15 @@ import { keys } from '../../functions/storage/keys';
 import { DynamoTransitionStore } from '../../functions/storage/dynamo-transition-store';
 import { DynamoHerstelStore } from '../../functions/storage/dynamo-herstel-store';
 import { doelEvaluaties, type Doel } from '../../shared/domain/herstel/doelen';
+import { RecordScoreInput, recordScore } from '../../shared/domain/herstel/kwaliteit';
+import {
+  agreeProfiel,
+  NewProfielInput,
+  newProfielVersie,
+  type NewProfielBody,
+  type HerstelCommandContext,
+  type HerstelCommandResult,
+} from '../../shared/domain/herstel/profiel';
 import { organisationItem } from '../../functions/storage/dynamo-organisation-directory';
 import { DynamoBudgetStore } from '../../functions/storage/dynamo-budget-store';
 import { DynamoContactStore, DynamoSignalStore } from '../../functions/storage/dynamo-signal-store';
@@ -696,6 +705,7 @@ export async function seedDemoData(db: DynamoDBDocumentClient, tableName: string
   await seedContactsAndSignals(db, tableName, seeded, now);
   await seedSocialeKaart(db, tableName, now);
   await seedDoelen(new DynamoHerstelStore(db, tableName), seeded, now, today);
+  await seedProfielEnKwaliteit(db, tableName, seeded, today);
   return ids;
 }
 
@@ -1150,4 +1160,208 @@ async function seedDoelen(
       },
     });
   }
+}
+
+// ---- Herstel: Persoonlijk Profiel and kwaliteit van bestaan (Anouk and Dewi, with Sanne) ----
+
+const sanne = { id: 'u-sanne', naam: 'Sanne de Vries' };
+const leegDomein = { huidig: '', wensen: '', vroeger: '' };
+
+/**
+ * Anouk wrote her profile at the start and again after the move, both agreed, and scored kwaliteit van bestaan
+ * at the start, the move and six months on (the ZRM at the start and six months on); Dewi has a first profile
+ * and a first scoring. Written through the pure commands, each with its timeline event on its own day.
+ */
+async function seedProfielEnKwaliteit(
+  db: DynamoDBDocumentClient,
+  tableName: string,
+  seeded: Map<string, Transition>,
+  today: IsoDate,
+): Promise<void> {
+  const store = new DynamoHerstelStore(db, tableName);
+  const run = async (
+    t: Transition,
+    day: IsoDate,
+    command: (ctx: HerstelCommandContext) => HerstelCommandResult,
+  ): Promise<void> => {
+    const items = await store.read(t.id);
+    const decided = command({ items, today: day, actor: sanne, newId: randomUUID });
+    await store.write({
+      transitionId: t.id,
+      item: decided.item,
+      ...(decided.seenVersie === undefined ? {} : { seenVersie: decided.seenVersie }),
+      event: {
+        id: randomUUID(),
+        transitionId: t.id,
+        at: `${day}T10:00:00.000Z`,
+        actor: { soort: 'medewerker', ...sanne },
+        ...decided.event,
+      },
+    });
+  };
+  const profiel = (t: Transition, day: IsoDate, basis: number, input: Omit<NewProfielBody, 'gebaseerdOpVersie'>) =>
+    run(t, day, (ctx) => newProfielVersie(NewProfielInput.parse({ ...input, gebaseerdOpVersie: basis }), ctx));
+  const akkoord = (t: Transition, day: IsoDate, versie: number) =>
+    run(t, day, (ctx) => agreeProfiel({ versie, op: day }, ctx));
+  const score = (t: Transition, day: IsoDate, input: Omit<RecordScoreInput, 'op'>) =>
+    run(t, day, (ctx) => recordScore(RecordScoreInput.parse({ ...input, op: day }), ctx));
+
+  const anouk = seeded.get('Anouk')!;
+  const moved = addDays(today, -200);
+  const start = addDays(today, -290);
+  const anoukDomeinen = {
+    wonen: {
+      huidig: 'Een kamer in het begeleid wonen. Ik deel de keuken, dat gaat wel.',
+      wensen: 'Een eigen plek, rustig, dicht bij mijn zus in Houten.',
+      vroeger: 'Woonde met mijn moeder; daarna een tijd op de bank bij vrienden.',
+    },
+    werken: {
+      huidig: 'Geen werk. Ik help soms in de keuken van de opvang.',
+      wensen: 'Werk waar ik met mijn handen bezig ben.',
+      vroeger: 'Twee jaar bij een bakkerij gewerkt, vond ik fijn.',
+    },
+    leren: leegDomein,
+    recreeren: {
+      huidig: 'Wandelen met de hond van de buurvrouw.',
+      wensen: 'Weer gaan zwemmen.',
+      vroeger: 'Zat op zwemles en op voetbal.',
+    },
+    gezondheid: {
+      huidig: 'Slaap slecht als er veel op me afkomt.',
+      wensen: 'Beter slapen.',
+      vroeger: '',
+    },
+    zelfzorg: {
+      huidig: 'Geld is lastig, de begeleiding helpt met de post.',
+      wensen: 'Zelf mijn rekeningen kunnen betalen.',
+      vroeger: 'Mijn moeder regelde alles.',
+    },
+    'sociale-contacten': {
+      huidig: 'Mijn zus Lotte belt elke week.',
+      wensen: 'Vrienden die ik bij mij thuis kan uitnodigen.',
+      vroeger: 'Een vriendengroep van school; uit het oog verloren.',
+    },
+    zingeving: {
+      huidig: '',
+      wensen: 'Iets doen waar anderen wat aan hebben.',
+      vroeger: '',
+    },
+  };
+  await profiel(anouk, start, 0, {
+    domeinen: anoukDomeinen,
+    belangrijksteWensen: [
+      { levensdomein: 'wonen', wens: 'Een eigen plek dicht bij mijn zus' },
+      { levensdomein: 'zelfzorg', wens: 'Zelf mijn rekeningen betalen' },
+    ],
+    opgesteldMet: 'Anouk, met haar zus Lotte',
+  });
+  await akkoord(anouk, addDays(start, 2), 1);
+  await profiel(anouk, addDays(moved, 50), 1, {
+    domeinen: {
+      ...anoukDomeinen,
+      wonen: {
+        huidig: 'Mijn eigen appartement in Houten-Zuid. Het is nog kaal, maar het is van mij.',
+        wensen: 'Het gezellig maken; de buren leren kennen.',
+        vroeger: 'Een kamer in het begeleid wonen.',
+      },
+      werken: {
+        huidig: 'Drie ochtenden bij de kringloop.',
+        wensen: 'Een vaste baan bij de kringloop.',
+        vroeger: 'Twee jaar bij een bakkerij gewerkt.',
+      },
+    },
+    belangrijksteWensen: [
+      { levensdomein: 'werken', wens: 'Een vaste baan bij de kringloop' },
+      { levensdomein: 'sociale-contacten', wens: 'Vrienden bij mij thuis uitnodigen' },
+      { levensdomein: 'zelfzorg', wens: 'Zelf mijn rekeningen betalen' },
+    ],
+    opgesteldMet: 'Anouk en Sanne',
+  });
+  await akkoord(anouk, addDays(moved, 52), 2);
+  await score(anouk, start, {
+    instrument: 'kvb',
+    moment: 'start',
+    scores: {
+      'emotioneel-welbevinden': 2,
+      'interpersoonlijke-relaties': 3,
+      'materieel-welbevinden': 2,
+      'persoonlijke-ontplooiing': 2,
+      'lichamelijk-welbevinden': 3,
+      zelfbepaling: 2,
+      'sociale-inclusie': 1,
+      rechten: 3,
+    },
+  });
+  await score(anouk, addDays(moved, 7), {
+    instrument: 'kvb',
+    moment: 'verhuizing',
+    scores: {
+      'emotioneel-welbevinden': 3,
+      'interpersoonlijke-relaties': 3,
+      'materieel-welbevinden': 3,
+      'persoonlijke-ontplooiing': 3,
+      'lichamelijk-welbevinden': 3,
+      zelfbepaling: 4,
+      'sociale-inclusie': 2,
+      rechten: 4,
+    },
+  });
+  await score(anouk, addDays(today, -20), {
+    instrument: 'kvb',
+    moment: '6-maanden',
+    scores: {
+      'emotioneel-welbevinden': 4,
+      'interpersoonlijke-relaties': 4,
+      'materieel-welbevinden': 3,
+      'persoonlijke-ontplooiing': 4,
+      'lichamelijk-welbevinden': 3,
+      zelfbepaling: 4,
+      'sociale-inclusie': 3,
+      rechten: 4,
+    },
+    toelichting: 'Anouk: "Ik heb nu echt een eigen plek, en werk."',
+  });
+  await score(anouk, start, {
+    instrument: 'zrm',
+    moment: 'start',
+    scores: { financien: 2, 'werk-opleiding': 2, huisvesting: 2, 'sociaal-netwerk': 3, 'instrumentele-adl': 3 },
+  });
+  await score(anouk, addDays(today, -20), {
+    instrument: 'zrm',
+    moment: '6-maanden',
+    scores: { financien: 3, 'werk-opleiding': 4, huisvesting: 5, 'sociaal-netwerk': 3, 'instrumentele-adl': 4 },
+  });
+
+  const dewi = seeded.get('Dewi')!;
+  const dewiStart = addDays(today, -40);
+  await profiel(dewi, dewiStart, 0, {
+    domeinen: {
+      wonen: {
+        huidig: 'Nachtopvang in Overvecht; overdag op straat of in de bieb.',
+        wensen: 'Een eigen deur die op slot kan.',
+        vroeger: 'Bij mijn tante gewoond tot mijn achttiende.',
+      },
+      leren: {
+        huidig: '',
+        wensen: 'Mijn mbo-opleiding afmaken.',
+        vroeger: 'Eén jaar mbo zorg gedaan.',
+      },
+      'sociale-contacten': {
+        huidig: 'Mijn tante, soms.',
+        wensen: 'Weer contact met mijn broertje.',
+        vroeger: '',
+      },
+    },
+    belangrijksteWensen: [
+      { levensdomein: 'wonen', wens: 'Een eigen deur die op slot kan' },
+      { levensdomein: 'leren', wens: 'Mijn opleiding afmaken' },
+    ],
+    opgesteldMet: 'Dewi en Sanne',
+  });
+  await akkoord(dewi, addDays(dewiStart, 1), 1);
+  await score(dewi, dewiStart, {
+    instrument: 'kvb',
+    moment: 'start',
+    scores: { 'emotioneel-welbevinden': 2, 'materieel-welbevinden': 1, zelfbepaling: 3, 'sociale-inclusie': 2 },
+  });
 }

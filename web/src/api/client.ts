@@ -225,6 +225,14 @@ export const api = {
       sluit: (transitionId: string, doelId: string, body: RequestBody<'sluitDoel'>) =>
         request<ResponseBody<'sluitDoel'>>('POST', `${doelPath(transitionId, doelId)}/afsluiting`, { body }),
     },
+    newProfielVersie: (transitionId: string, body: RequestBody<'newProfielVersie'>) =>
+      request<ResponseBody<'newProfielVersie'>>('POST', `${transitionPath(transitionId)}/herstel/profiel`, { body }),
+    agreeProfiel: (transitionId: string, body: RequestBody<'agreeProfiel'>) =>
+      request<ResponseBody<'agreeProfiel'>>('POST', `${transitionPath(transitionId)}/herstel/profiel/akkoord`, {
+        body,
+      }),
+    recordScore: (transitionId: string, body: RequestBody<'recordScore'>) =>
+      request<ResponseBody<'recordScore'>>('POST', `${transitionPath(transitionId)}/herstel/scores`, { body }),
   },
   contacts: {
     list: (transitionId: string) =>
