@@ -43,7 +43,13 @@ export function netwerkHandlers(deps: () => HerstelDeps): {
     run: (ctx: HerstelContext) => NetwerkDecision,
   ) => {
     const { principal, access, params } = request;
-    const after = await changeHerstel(deps(), { principal, access }, params.transitionId, NETWERK_ONDERDEEL, command(run));
+    const after = await changeHerstel(
+      deps(),
+      { principal, access },
+      params.transitionId,
+      NETWERK_ONDERDEEL,
+      command(run),
+    );
     return { body: overzichtFrom(after.items) };
   };
   return {

@@ -66,7 +66,9 @@ async function transition(fase: Transition['fase'] = 'landing'): Promise<Transit
 }
 
 type Body = HerstelOverzicht & { code?: string; title?: string; invalidParams?: InvalidParam[] };
-const emergency = { 'landing-noodtoegang': encodeURIComponent('Crisisdienst: zij belt in paniek, het duo is onbereikbaar') };
+const emergency = {
+  'landing-noodtoegang': encodeURIComponent('Crisisdienst: zij belt in paniek, het duo is onbereikbaar'),
+};
 
 const call = (
   t: Transition,
@@ -100,7 +102,13 @@ const read = (t: Transition, principal?: Principal, headers?: Record<string, str
     ...(headers ? { headers } : {}),
   });
 
-const henk = { naam: 'Henk', relatie: 'buren', band: 'steunend', toestemmingBereikbaar: true, bereikbaar: '06-12345678' };
+const henk = {
+  naam: 'Henk',
+  relatie: 'buren',
+  band: 'steunend',
+  toestemmingBereikbaar: true,
+  bereikbaar: '06-12345678',
+};
 
 describe('the steunsysteem through the API', () => {
   it('adds a member with the relation’s ring and the timeline event, and reads it back', async () => {

@@ -45,7 +45,9 @@ describe('how to reach a member: only with the person’s consent', () => {
     const params = invalid(() =>
       addLid({ naam: 'buurman', relatie: 'buren', band: 'steunend', bereikbaar: '06-12345678' }, ctx),
     );
-    expect(params).toEqual([{ name: 'bereikbaar', code: 'toestemming_nodig', reason: expect.stringMatching(/instemt/) }]);
+    expect(params).toEqual([
+      { name: 'bereikbaar', code: 'toestemming_nodig', reason: expect.stringMatching(/instemt/) },
+    ]);
   });
 
   it('keeps bereikbaar with consent', () => {
@@ -115,8 +117,9 @@ describe('changing and ending', () => {
     const zus = lid({ sinds: '2027-03-01' });
     expect(invalid(() => endLid([zus], zus.id, { versie: 1, op: '2027-06-01' }, ctx))[0]?.name).toBe('op');
     expect(invalid(() => endLid([zus], zus.id, { versie: 1, op: '2027-02-01' }, ctx))[0]?.name).toBe('op');
-    expect(invalid(() => addLid({ naam: 'a', relatie: 'vriend', band: 'steunend', sinds: '2027-06-01' }, ctx))[0]?.name)
-      .toBe('sinds');
+    expect(
+      invalid(() => addLid({ naam: 'a', relatie: 'vriend', band: 'steunend', sinds: '2027-06-01' }, ctx))[0]?.name,
+    ).toBe('sinds');
   });
 });
 

@@ -7,7 +7,11 @@ const LidParams = TransitionParams.extend({
   lidId: z.string().min(1).max(64).meta({ description: 'Id van het lid van het steunsysteem' }),
 });
 
-const answer = { status: 200, schema: HerstelOverzicht, description: 'Het plan van de persoon na de wijziging' } as const;
+const answer = {
+  status: 200,
+  schema: HerstelOverzicht,
+  description: 'Het plan van de persoon na de wijziging',
+} as const;
 
 /** The persoonlijk steunsysteem: the people and organisations around the person (composed in ./herstel). */
 export const herstelNetwerkOperations = {
@@ -26,7 +30,8 @@ export const herstelNetwerkOperations = {
     capability: 'herstel',
     method: 'PUT',
     path: '/api/transitions/{transitionId}/herstel/netwerk/{lidId}',
-    summary: 'Wijzig een lid van het steunsysteem, op de versie die je zag (toestemming intrekken wist hoe te bereiken)',
+    summary:
+      'Wijzig een lid van het steunsysteem, op de versie die je zag (toestemming intrekken wist hoe te bereiken)',
     auth: 'principal',
     params: LidParams,
     body: NetwerkLidWijziging,

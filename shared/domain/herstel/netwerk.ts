@@ -124,7 +124,9 @@ export const NetwerkLid = z
     bereikbaar: z.string().optional().meta({ description: 'Hoe te bereiken; alleen met toestemming van de persoon' }),
     partner: WijkPartner.optional(),
     sinds: IsoDateSchema,
-    nietMeerOp: IsoDateSchema.optional().meta({ description: 'Niet meer in het netwerk sinds; blijft in de geschiedenis' }),
+    nietMeerOp: IsoDateSchema.optional().meta({
+      description: 'Niet meer in het netwerk sinds; blijft in de geschiedenis',
+    }),
     watDoetHij: z.string().optional().meta({ description: 'Wat dit lid voor de persoon doet, kort' }),
   })
   .meta({ id: 'NetwerkLid' });
@@ -244,7 +246,12 @@ export function changeLid(
   if (lid.nietMeerOp)
     throw new RuleViolation('Dit lid is niet meer in het netwerk: zijn gegevens blijven zoals ze waren.');
   const data = fields({ ...parsed, sinds: parsed.sinds ?? lid.sinds }, ctx.today);
-  return { id: lid.id, data, seenVersie: parsed.versie, omschrijving: `Gewijzigd in het steunsysteem: ${beschrijf(data)}` };
+  return {
+    id: lid.id,
+    data,
+    seenVersie: parsed.versie,
+    omschrijving: `Gewijzigd in het steunsysteem: ${beschrijf(data)}`,
+  };
 }
 
 /**
@@ -294,7 +301,11 @@ export interface NetwerkSamenvatting {
  * For afschalen: the network growing is the reason support can go down, so the evaluation sees it as counts now
  * and what changed since the previous evaluation.
  */
-export function netwerkSamenvatting(leden: readonly NetwerkLid[], today: IsoDate, sinds?: IsoDate): NetwerkSamenvatting {
+export function netwerkSamenvatting(
+  leden: readonly NetwerkLid[],
+  today: IsoDate,
+  sinds?: IsoDate,
+): NetwerkSamenvatting {
   const nu = leden.filter((l) => isInNetwerk(l, today));
   const count = <K extends string>(keys: readonly K[], of: (l: NetwerkLid) => K) =>
     Object.fromEntries(keys.map((k) => [k, nu.filter((l) => of(l) === k).length])) as Record<K, number>;

@@ -210,6 +210,22 @@ export const api = {
   herstel: {
     get: (transitionId: string) =>
       request<ResponseBody<'getHerstel'>>('GET', `${transitionPath(transitionId)}/herstel`),
+    netwerk: {
+      add: (transitionId: string, body: RequestBody<'addNetwerkLid'>) =>
+        request<ResponseBody<'addNetwerkLid'>>('POST', `${transitionPath(transitionId)}/herstel/netwerk`, { body }),
+      change: (transitionId: string, lidId: string, body: RequestBody<'changeNetwerkLid'>) =>
+        request<ResponseBody<'changeNetwerkLid'>>(
+          'PUT',
+          `${transitionPath(transitionId)}/herstel/netwerk/${encodeURIComponent(lidId)}`,
+          { body },
+        ),
+      end: (transitionId: string, lidId: string, body: RequestBody<'endNetwerkLid'>) =>
+        request<ResponseBody<'endNetwerkLid'>>(
+          'POST',
+          `${transitionPath(transitionId)}/herstel/netwerk/${encodeURIComponent(lidId)}/einde`,
+          { body },
+        ),
+    },
   },
   contacts: {
     list: (transitionId: string) =>
