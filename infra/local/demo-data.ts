@@ -987,6 +987,11 @@ const demoNetwerk: Record<string, DemoLid[]> = {
   ],
 };
 
+/** How to reach the demo's network members: third parties' details a privacy scan looks for where they must not be. */
+export const demoNetwerkBereikbaar = Object.values(demoNetwerk).flatMap((leden) =>
+  leden.flatMap(([, , lid]) => (lid.bereikbaar ? [lid.bereikbaar] : [])),
+);
+
 /** The steunsysteem of Anouk (landing, the network carries) and Dewi (Housing First, a network being built). */
 async function seedNetwerk(
   db: DynamoDBDocumentClient,
