@@ -40,6 +40,7 @@ const ringRadius: Record<NetwerkSoort, number> = {
   professioneel: 198,
 };
 const PERSON_RADIUS = 30;
+const TOP_GAP = 1.1;
 
 const kort = (naam: string) => (naam.length > 14 ? `${naam.slice(0, 13)}…` : naam);
 
@@ -56,9 +57,10 @@ function layout(leden: readonly NetwerkLid[]): Punt[] {
     const outer = ringRadius[soort];
     const inner = ring === 0 ? PERSON_RADIUS : ringRadius[netwerkSoorten[ring - 1]!];
     const r = (outer + inner) / 2;
-    const start = -Math.PI / 2 + Math.PI / Math.max(inRing.length, 1) + ring * 0.45;
+    // The top of each ring holds its label: members go around the rest, each ring shifted a little.
     return inRing.map((lid, i) => {
-      const angle = start + (2 * Math.PI * i) / inRing.length;
+      const share = (i + 0.5 + ring * 0.3) / inRing.length;
+      const angle = -Math.PI / 2 + TOP_GAP / 2 + (2 * Math.PI - TOP_GAP) * (share % 1);
       return { lid, x: CENTER + r * Math.cos(angle), y: CENTER + r * Math.sin(angle) };
     });
   });
@@ -94,7 +96,7 @@ function NetwerkTekening(props: { voornaam: string; leden: readonly NetwerkLid[]
               stroke="#8c8c8c"
               stroke-width="1"
             />
-            <text x={CENTER} y={CENTER - ringRadius[soort] + 13} text-anchor="middle" font-size="11" fill="#404040">
+            <text x={CENTER} y={CENTER - ringRadius[soort] + 13} text-anchor="middle" font-size="13" fill="#404040">
               {netwerkSoortLabels[soort]}
             </text>
           </>
@@ -132,9 +134,9 @@ function NetwerkTekening(props: { voornaam: string; leden: readonly NetwerkLid[]
             </text>
             <text
               x={p.x}
-              y={p.y + 20}
+              y={p.y + 22}
               text-anchor="middle"
-              font-size="11"
+              font-size="14"
               fill="#000"
               stroke="#fff"
               stroke-width="3"
