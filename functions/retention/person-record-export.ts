@@ -33,6 +33,7 @@ export const kindOrder = [
   'LedgerEntry',
   'Signal',
   'Contact',
+  'Herstel',
   'Task',
   'SignalOnce',
   'ActivePerson',

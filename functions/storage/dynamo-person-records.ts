@@ -45,8 +45,8 @@ const SurveyedElsewhere = z.object({ pk: z.string(), sk: z.string(), transitionI
 /**
  * The table as the retention procedure (functions/retention) sees it: one person's record to collect, export
  * and delete. A person's record is the transition's partition (`TRANSITION#<id>`: the transition, its
- * begeleider assignments, timeline, budget, spends, ledger, signals, contactmomenten, tasks, signal-once
- * markers) plus the items elsewhere that name the transition (`transitionId`): the active person lock, the
+ * begeleider assignments, timeline, budget, spends, ledger, signals, contactmomenten, the person's own plan and
+ * network (`HERSTEL#…`), tasks, signal-once markers) plus the items elsewhere that name the transition (`transitionId`): the active person lock, the
  * notices to corporations (outbox, with the persoonRef and the home's address), the home of a corporation
  * while placed, and idempotency records that TTL has not removed yet.
  */

@@ -16,6 +16,7 @@ import {
 import { organisationItem } from '../../functions/storage/dynamo-organisation-directory';
 import { DynamoBudgetStore } from '../../functions/storage/dynamo-budget-store';
 import { DynamoContactStore, DynamoSignalStore } from '../../functions/storage/dynamo-signal-store';
+import { addLid, endLid, netwerkRelatieLabels, type NetwerkLidInput } from '../../shared/domain/herstel/netwerk';
 import type { Signal } from '../../shared/domain/signals/signal-schemas';
 import { triage } from '../../shared/domain/signals/thermometer';
 import { moves, newBalance } from '../../shared/domain/regelbudget/regelbudget';
@@ -706,6 +707,7 @@ export async function seedDemoData(db: DynamoDBDocumentClient, tableName: string
   await seedSocialeKaart(db, tableName, now);
   await seedDoelen(new DynamoHerstelStore(db, tableName), seeded, now, today);
   await seedProfielEnKwaliteit(db, tableName, seeded, today);
+  await seedNetwerk(db, tableName, seeded, now);
   return ids;
 }
 
@@ -1364,4 +1366,172 @@ async function seedProfielEnKwaliteit(
     moment: 'start',
     scores: { 'emotioneel-welbevinden': 2, 'materieel-welbevinden': 1, zelfbepaling: 3, 'sociale-inclusie': 2 },
   });
+}
+
+// ---- Steunsysteem (the person's network) -------------------------------------------------------------------
+// Stable member ids (`netwerk-<person>-<who>`): other parts of the plan (a step's "wie") point at them.
+
+type DemoLid = [id: string, daysAgo: number, lid: Omit<NetwerkLidInput, 'sinds'>, nietMeerDaysAgo?: number];
+
+const demoNetwerk: Record<string, DemoLid[]> = {
+  Anouk: [
+    [
+      'netwerk-anouk-zus',
+      3000,
+      {
+        naam: 'Marieke',
+        relatie: 'familie',
+        band: 'steunend',
+        watDoetHij: 'Belt elke zondag; is er bij een terugval',
+        toestemmingBereikbaar: true,
+        bereikbaar: '06-21436587',
+      },
+    ],
+    [
+      'netwerk-anouk-buurman',
+      150,
+      {
+        naam: 'Henk',
+        relatie: 'buren',
+        band: 'steunend',
+        watDoetHij: 'Heeft een reservesleutel; samen koffie op zaterdag',
+        toestemmingBereikbaar: true,
+        bereikbaar: '06-98765432',
+      },
+    ],
+    [
+      'netwerk-anouk-moeder',
+      3000,
+      { naam: 'moeder', relatie: 'familie', band: 'overbelast', watDoetHij: 'Wil helpen maar zorgt ook voor vader' },
+    ],
+    [
+      'netwerk-anouk-ex',
+      900,
+      {
+        naam: 'ex-vriend',
+        relatie: 'vriend',
+        band: 'belastend',
+        watDoetHij: 'Zoekt contact als het slecht gaat; Anouk wil afstand',
+      },
+    ],
+    [
+      'netwerk-anouk-maatje',
+      40,
+      {
+        naam: 'Lotte',
+        relatie: 'maatje',
+        band: 'steunend',
+        watDoetHij: 'Maatje via de herstelacademie: samen wandelen, de cursus Herstellen doe je zelf',
+        toestemmingBereikbaar: true,
+        bereikbaar: 'lotte.maatje@example.org',
+      },
+    ],
+    [
+      'netwerk-anouk-ervaringsdeskundige',
+      120,
+      { naam: 'Joost', relatie: 'ervaringsdeskundige', band: 'steunend', watDoetHij: 'Herstelgroep op dinsdag' },
+    ],
+    ['netwerk-anouk-huisarts', 190, { naam: 'huisarts Houten-Zuid', relatie: 'huisarts', band: 'steunend' }],
+    [
+      'netwerk-anouk-bewindvoerder',
+      400,
+      {
+        naam: 'bewindvoerder',
+        relatie: 'bewindvoerder',
+        band: 'steunend',
+        watDoetHij: 'Beheert het leefgeld en de schulden',
+      },
+    ],
+    [
+      'netwerk-anouk-buurtteam',
+      180,
+      { naam: 'buurtteam Houten', relatie: 'buurtteam', band: 'steunend', watDoetHij: 'Inloop op woensdag' },
+    ],
+    ['netwerk-anouk-oude-huisgenoot', 600, { naam: 'oud-huisgenoot', relatie: 'vriend', band: 'steunend' }, 190],
+  ],
+  Dewi: [
+    [
+      'netwerk-dewi-oom',
+      2000,
+      {
+        naam: 'oom Stanley',
+        relatie: 'familie',
+        band: 'overbelast',
+        watDoetHij: 'Liet Dewi logeren; wil nu even rust',
+      },
+    ],
+    [
+      'netwerk-dewi-vriendin',
+      700,
+      {
+        naam: 'Jasmijn',
+        relatie: 'vriend',
+        band: 'steunend',
+        watDoetHij: 'Helpt met de post',
+        toestemmingBereikbaar: true,
+        bereikbaar: '06-11223344',
+      },
+    ],
+    [
+      'netwerk-dewi-sleutelpersoon',
+      60,
+      {
+        naam: 'buurtmoeder Overvecht',
+        relatie: 'sleutelpersoon',
+        band: 'steunend',
+        watDoetHij: 'Kent de wijk; neemt Dewi mee naar de kookgroep',
+      },
+    ],
+    [
+      'netwerk-dewi-werk-en-inkomen',
+      45,
+      { naam: 'klantmanager', relatie: 'werk-en-inkomen', band: 'steunend', watDoetHij: 'Maatwerk bij de uitkering' },
+    ],
+    ['netwerk-dewi-buurtteam', 30, { naam: 'buurtteam Overvecht', relatie: 'buurtteam', band: 'steunend' }],
+  ],
+};
+
+/** How to reach the demo's network members: third parties' details a privacy scan looks for where they must not be. */
+export const demoNetwerkBereikbaar = Object.values(demoNetwerk).flatMap((leden) =>
+  leden.flatMap(([, , lid]) => (lid.bereikbaar ? [lid.bereikbaar] : [])),
+);
+
+/** The steunsysteem of Anouk (landing, the network carries) and Dewi (Housing First, a network being built). */
+async function seedNetwerk(
+  db: DynamoDBDocumentClient,
+  tableName: string,
+  seeded: Map<string, Transition>,
+  now: Date,
+): Promise<void> {
+  const herstel = new DynamoHerstelStore(db, tableName);
+  const today = todayInNetherlands(now);
+  for (const [voornaam, leden] of Object.entries(demoNetwerk)) {
+    const t = seeded.get(voornaam)!;
+    const door = t.begeleiders.find((b) => b.id === 'u-sanne') ?? t.begeleiders[0]!;
+    for (const [id, daysAgo, input, nietMeerDaysAgo] of leden) {
+      const sinds = addDays(today, -daysAgo);
+      const { data } = addLid({ ...input, sinds }, { today, newId: () => id });
+      const stored = nietMeerDaysAgo
+        ? endLid(
+            [{ ...data, id, versie: 1 }],
+            id,
+            { versie: 1, op: addDays(today, -nietMeerDaysAgo) },
+            { today, newId: () => id },
+          ).data
+        : data;
+      const at = new Date(Math.min(now.getTime(), Date.parse(`${sinds}T10:00:00Z`))).toISOString();
+      await herstel.write({
+        transitionId: t.id,
+        item: { part: 'netwerk', id, data: stored },
+        event: {
+          id: randomUUID(),
+          transitionId: t.id,
+          type: 'netwerk-bijgewerkt',
+          at,
+          actor: { soort: 'medewerker', id: door.id, naam: door.naam },
+          omschrijving: `Toegevoegd aan het steunsysteem: ${netwerkRelatieLabels[input.relatie].toLowerCase()}`,
+        },
+      });
+    }
+  }
 }

@@ -201,7 +201,10 @@ describe('the retention procedure on DynamoDB Local', () => {
       ActivePerson: 1,
       OutboxEvent: 2,
       IdempotencyRecord: 3,
+      Herstel: 1,
     });
+    // The person's network (third parties, with how to reach them) goes with the partition.
+    expect(exported.items.Herstel?.map((i) => String(i.sk))).toEqual([expect.stringMatching(/^HERSTEL#netwerk#/)]);
 
     // Nothing of the person is left: not by key, not in any index, not anywhere in the table.
     const after = await scanAll(table.db, table.tableName);

@@ -148,3 +148,23 @@ describe('access policy, as docs/ARCHITECTURE.md tabulates it', () => {
     expect(decide(principal('begeleider'), 'transition:read', noTeam)).toEqual({ allowed: true, grond: 'team' });
   });
 });
+
+describe('the steunsysteem (herstel)', () => {
+  const otherTeamLead = principal('teamleider');
+  it('lets another team’s teamleider look at the network only under noodtoegang, and never change it', () => {
+    const context = { gemeenteCode: municipality };
+    expect(decide(otherTeamLead, 'herstel:read', relations.otherTeam, context)).toEqual({
+      allowed: false,
+      reason: 'team',
+    });
+    expect(decide(otherTeamLead, 'herstel:read', relations.otherTeam, { ...context, noodtoegang: true })).toEqual({
+      allowed: true,
+      grond: 'noodtoegang',
+    });
+    expect(decide(otherTeamLead, 'herstel:write', relations.otherTeam, { ...context, noodtoegang: true })).toEqual({
+      allowed: false,
+      reason: 'alleen-inzien',
+    });
+    expect(decide(principal('budgethouder'), 'herstel:read', relations.sameTeam, context).allowed).toBe(false);
+  });
+});

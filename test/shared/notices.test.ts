@@ -517,6 +517,32 @@ describe('noticesFor: what a corporation hears of a change', () => {
     expect([withReason.success, withBirthDate.success, withWijk.success]).toEqual([false, false, false]);
   });
 
+  it('has no field for the person’s steunsysteem in any kind: network members are third parties', () => {
+    // Prepare
+    const fieldsOf = (schema: unknown, prefix = ''): string[] => {
+      const shape = (schema as { shape?: Record<string, unknown> }).shape;
+      const inner = (schema as { unwrap?: () => unknown }).unwrap;
+      if (shape) return Object.entries(shape).flatMap(([k, v]) => [`${prefix}${k}`, ...fieldsOf(v, `${prefix}${k}.`)]);
+      return typeof inner === 'function' ? fieldsOf(inner.call(schema), prefix) : [];
+    };
+    const networkWords = /netwerk|steunsysteem|relatie|band|bereikbaar$|toestemming|watdoethij|lid/i;
+
+    // Act
+    const fields = Object.values(noticeDataSchemas).flatMap((schema) => fieldsOf(schema));
+
+    // Assess
+    expect(fields).toContain('contactpersoon.naam');
+    expect(fields.filter((f) => networkWords.test(f.split('.').at(-1)!))).toEqual([]);
+    expect(
+      noticeDataSchemas.verhuisd.safeParse({
+        persoonRef,
+        woning: woningA,
+        verhuisdOp: MOVE,
+        netwerk: [{ naam: 'Marieke', relatie: 'familie' }],
+      }).success,
+    ).toBe(false);
+  });
+
   it('tells of a declined offer without the reason it was declined', () => {
     // Prepare
     const t = sensitiveTransition();

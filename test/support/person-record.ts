@@ -1,6 +1,7 @@
 import { PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { randomUUID } from 'node:crypto';
 import { DynamoBudgetStore } from '../../functions/storage/dynamo-budget-store';
+import { DynamoHerstelStore } from '../../functions/storage/dynamo-herstel-store';
 import { DynamoContactStore, DynamoSignalStore } from '../../functions/storage/dynamo-signal-store';
 import { DynamoTransitionStore, personHash } from '../../functions/storage/dynamo-transition-store';
 import { keys } from '../../functions/storage/keys';
@@ -22,7 +23,7 @@ const sanne: Actor = { soort: 'medewerker', id: people.sanne.userId, naam: peopl
  * to the corporation in the outbox, the corporation's home, the wijk counter), a regelbudget with a spend
  * approved at once and one awaiting the budget holder (with their idempotency records), signals (by the
  * plan, Landing's own contact watch with its once-marker, one a corporation reported), the duo's tasks,
- * a contactmoment, and — with `endAt` — the end (beeindigd, by decision) with a person lock left over.
+ * a contactmoment, a member of the person's steunsysteem (a third party, with how to reach them), and — with `endAt` — the end (beeindigd, by decision) with a person lock left over.
  */
 export async function seedPersonRecord(
   db: DynamoDBDocumentClient,
@@ -204,6 +205,24 @@ export async function seedPersonRecord(
     wie: { id: people.sanne.userId, naam: people.sanne.naam },
     modaliteit: 'thuis',
     notitie: 'Koffie gedronken',
+  });
+
+  await new DynamoHerstelStore(db, tableName).write({
+    transitionId: t.id,
+    item: {
+      part: 'netwerk',
+      id: randomUUID(),
+      data: {
+        naam: 'Marieke',
+        relatie: 'familie',
+        soort: 'natuurlijk-netwerk',
+        band: 'steunend',
+        toestemmingBereikbaar: true,
+        bereikbaar: '06-21436587',
+        sinds: today,
+      },
+    },
+    event: { id: randomUUID(), transitionId: t.id, type: 'netwerk-bijgewerkt', at: now().toISOString(), actor: sanne },
   });
 
   if (options.endAt) {

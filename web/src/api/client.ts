@@ -233,6 +233,22 @@ export const api = {
       }),
     recordScore: (transitionId: string, body: RequestBody<'recordScore'>) =>
       request<ResponseBody<'recordScore'>>('POST', `${transitionPath(transitionId)}/herstel/scores`, { body }),
+    netwerk: {
+      add: (transitionId: string, body: RequestBody<'addNetwerkLid'>) =>
+        request<ResponseBody<'addNetwerkLid'>>('POST', `${transitionPath(transitionId)}/herstel/netwerk`, { body }),
+      change: (transitionId: string, lidId: string, body: RequestBody<'changeNetwerkLid'>) =>
+        request<ResponseBody<'changeNetwerkLid'>>(
+          'PUT',
+          `${transitionPath(transitionId)}/herstel/netwerk/${encodeURIComponent(lidId)}`,
+          { body },
+        ),
+      end: (transitionId: string, lidId: string, body: RequestBody<'endNetwerkLid'>) =>
+        request<ResponseBody<'endNetwerkLid'>>(
+          'POST',
+          `${transitionPath(transitionId)}/herstel/netwerk/${encodeURIComponent(lidId)}/einde`,
+          { body },
+        ),
+    },
   },
   contacts: {
     list: (transitionId: string) =>

@@ -1,3 +1,4 @@
+import { createAsync } from '@solidjs/router';
 import { For, Show } from 'solid-js';
 import { createStore } from 'solid-js/store';
 import type { TransitionOverview } from '../../../../shared/api/contract';
@@ -8,7 +9,9 @@ import {
   type SignFase,
 } from '../../../../shared/domain/signals/signaleringsplan';
 import type { Transition } from '../../../../shared/domain/transition/transition';
+import { isInNetwerk, netwerkRelatieLabels } from '../../../../shared/domain/herstel/netwerk';
 import { api } from '../../api/client';
+import { getHerstel } from '../../api/queries';
 import { datum } from '../../format';
 import { ProblemAlert } from '../problem-alert';
 import { createCommandRunner } from '../transition/command-runner';
@@ -22,6 +25,9 @@ export function PlanPanel(props: {
 }) {
   const runner = createCommandRunner({ transition: () => props.transition, onChanged: props.onChanged });
   const plan = () => currentPlan(props.transition.signaleringsplan);
+  // "Wie handelt" picks from the person's steunsysteem; free text stays possible.
+  const herstel = createAsync(() => getHerstel(props.transition.id));
+  const netwerk = () => (herstel()?.value?.netwerk ?? []).filter((l) => isInNetwerk(l));
   const [form, setForm] = createStore({
     fase: 'oranje' as SignFase,
     teken: '',
@@ -148,7 +154,11 @@ export function PlanPanel(props: {
             value={form.wie}
             onInput={(v) => setForm('wie', v)}
             error={signErr('wie')}
+            list="teken-wie-netwerk"
           />
+          <datalist id="teken-wie-netwerk">
+            <For each={netwerk()}>{(lid) => <option value={lid.naam}>{netwerkRelatieLabels[lid.relatie]}</option>}</For>
+          </datalist>
           <div class="utrecht-form-field utrecht-form-field--checkbox">
             <input
               id="teken-netwerk"

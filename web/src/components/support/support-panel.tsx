@@ -1,3 +1,4 @@
+import { createAsync } from '@solidjs/router';
 import { createSignal, For, Show } from 'solid-js';
 import { createStore } from 'solid-js/store';
 import type { TransitionOverview } from '../../../../shared/api/contract';
@@ -9,7 +10,9 @@ import {
 } from '../../../../shared/domain/support/support';
 import type { Signal } from '../../../../shared/domain/signals/signal-schemas';
 import type { Transition } from '../../../../shared/domain/transition/transition';
+import { netwerkSamenvatting, samenvattingTekst } from '../../../../shared/domain/herstel/netwerk';
 import { api } from '../../api/client';
+import { getHerstel } from '../../api/queries';
 import { datum } from '../../format';
 import { ProblemAlert } from '../problem-alert';
 import { createCommandRunner } from '../transition/command-runner';
@@ -36,6 +39,19 @@ export function SupportPanel(props: {
     reden: '',
   });
   const [verlengenTot, setVerlengenTot] = createSignal('');
+  // Afschalen is discussed against the steunsysteem: the network growing is why support can go down.
+  const herstel = createAsync(() => getHerstel(props.transition.id));
+  const steunsysteem = () => {
+    const netwerk = herstel()?.value?.netwerk;
+    if (!netwerk) return undefined;
+    const vorige = props.transition.ondersteuningEvaluaties
+      .map((e) => e.op)
+      .sort()
+      .at(-1);
+    const sinds = vorige ?? support().sinds;
+    const wat = vorige ? 'de vorige evaluatie' : sinds ? `${datum(sinds)}` : undefined;
+    return samenvattingTekst(netwerkSamenvatting(netwerk, props.overview.today, sinds), wat);
+  };
   const err = (name: string) => runner.fieldErrors()[name];
 
   const change = (event: SubmitEvent) => {
@@ -96,6 +112,13 @@ export function SupportPanel(props: {
         {(v) => (
           <p class="utrecht-paragraph">
             <strong>Vraag voor de evaluatie:</strong> {v().vraag}
+          </p>
+        )}
+      </Show>
+      <Show when={(support().evaluatievraag || support().volgendeEvaluatie) && steunsysteem()}>
+        {(tekst) => (
+          <p class="utrecht-paragraph" data-testid="steunsysteem-samenvatting">
+            {tekst()}
           </p>
         )}
       </Show>

@@ -9,6 +9,8 @@ export function TextInput(props: {
   type?: 'text' | 'date' | 'number';
   error?: string | undefined;
   inputmode?: 'decimal' | 'numeric';
+  /** The id of a <datalist> of suggestions (free text stays allowed). */
+  list?: string;
 }) {
   return (
     <FormField id={props.id} label={props.label} error={props.error}>
@@ -16,6 +18,7 @@ export function TextInput(props: {
         id={props.id}
         type={props.type ?? 'text'}
         inputmode={props.inputmode}
+        list={props.list}
         class="utrecht-textbox utrecht-textbox--html-input"
         classList={{ 'utrecht-textbox--invalid': Boolean(props.error) }}
         value={props.value}
