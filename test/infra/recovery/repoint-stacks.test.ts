@@ -1,6 +1,6 @@
 import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { stageConfig } from '../../../infra/aws/config/stages';
 import { createLandingStacks } from '../../../infra/aws/landing';
 import { deployCommand, repointingFromContext } from '../../../infra/ops/recovery/repoint';
@@ -27,13 +27,19 @@ const functionsOf = (templates: Template[]) =>
 const envOf = (fn: Json) => ((fn.Properties as Json).Environment as { Variables?: Json } | undefined)?.Variables ?? {};
 
 describe('Re-pointing a stage at a restored table (docs/RECOVERY.md)', () => {
-  it('binds every function, grant and the stream consumer to the restored tables, while the original tables stay in the Data stack, retained', () => {
-    // Act
-    const { data, consumers } = synth({
+  // The first synthesis in a worker also loads the CDK: done once, before the tests, where a loaded machine has
+  // the hook's time for it.
+  let restoredStage: ReturnType<typeof synth>;
+  beforeAll(() => {
+    restoredStage = synth({
       'restoredTable:prod': restored,
       'restoredTableStream:prod': restoredStream,
       'restoredAuditTable:prod': restoredAudit,
     });
+  });
+
+  it('binds every function, grant and the stream consumer to the restored tables, while the original tables stay in the Data stack, retained', () => {
+    const { data, consumers } = restoredStage;
 
     // Assess: the functions' environment names the restored tables, as plain names (no import from the Data stack)
     const functions = functionsOf(consumers);
