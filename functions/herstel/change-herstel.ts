@@ -6,6 +6,8 @@ import { isActive } from '../../shared/domain/transition/lifecycle';
 import type { TimelineEventType } from '../../shared/domain/transition/timeline';
 import type { Transition } from '../../shared/domain/transition/transition';
 import { openRecord, type RecordRequest } from '../access/person-record';
+import { requestHash, type Idempotency } from '../storage/idempotency';
+import { HerstelKeyClaimed } from './errors';
 import { actorOf } from '../transitions/run-command';
 import type { HerstelDeps } from './ports';
 
@@ -30,6 +32,13 @@ export interface HerstelDecision {
   event: { type: TimelineEventType; omschrijving?: string };
 }
 
+/** Who asks, and for a POST that adds to the plan its Idempotency-Key and what makes a retry the same request. */
+export interface HerstelRequest extends RecordRequest {
+  idempotencyKey?: string | undefined;
+  params?: unknown;
+  body?: unknown;
+}
+
 /**
  * Every change to the person's own plan goes through here, like every change of a transition: the record is
  * opened for the action (policy, emergency access refused, the audit entry), the pure command decides on what
@@ -38,12 +47,22 @@ export interface HerstelDecision {
  */
 export async function changeHerstel(
   deps: HerstelDeps,
-  request: RecordRequest,
+  request: HerstelRequest,
   transitionId: string,
   onderdeel: string,
   command: (ctx: HerstelContext) => HerstelDecision,
 ): Promise<{ transition: Transition; items: HerstelItem[] }> {
   const { transition } = await openRecord(deps.transitions, request, transitionId, 'herstel:write', { onderdeel });
+  const idempotency: Idempotency | undefined = request.idempotencyKey
+    ? {
+        userId: request.principal.userId,
+        key: request.idempotencyKey,
+        requestHash: requestHash([onderdeel, request.params, request.body]),
+      }
+    : undefined;
+  // A retry of a request that was written: the plan as it is, with what the first one added.
+  const replay = async () => ({ transition, items: await deps.herstel.read(transitionId) });
+  if (idempotency && (await deps.herstel.createdWith(idempotency))) return replay();
   if (!isActive(transition))
     throw new RuleViolation('Dit traject is afgesloten: het plan van de persoon ligt vast zoals het was.');
   const items = await deps.herstel.read(transitionId);
@@ -61,8 +80,9 @@ export async function changeHerstel(
   const written: HerstelItem = { ...decision.item, versie };
   const others = items.filter((i) => !(i.part === written.part && i.id === written.id));
   const after = [...others, written];
-  await deps.herstel.write({
+  const write = deps.herstel.write({
     transitionId,
+    ...(idempotency ? { idempotency } : {}),
     item: decision.item,
     ...(decision.seenVersie === undefined ? {} : { seenVersie: decision.seenVersie }),
     ...(decision.requireAbsent ? { requireAbsent: decision.requireAbsent } : {}),
@@ -78,5 +98,12 @@ export async function changeHerstel(
         }
       : {}),
   });
+  try {
+    await write;
+  } catch (error) {
+    // The same request, at the same moment, was written by its twin: answer as the first one did.
+    if (error instanceof HerstelKeyClaimed) return replay();
+    throw error;
+  }
   return { transition, items: after };
 }

@@ -14,10 +14,9 @@ import { overzichtFrom } from '../../shared/domain/herstel/herstel-schemas';
 import { itemsOf } from '../../shared/domain/herstel/herstel-item';
 import { levensdomeinLabels } from '../../shared/domain/herstel/levensdomeinen';
 import type { TimelineEventType } from '../../shared/domain/transition/timeline';
-import type { RecordRequest } from '../access/person-record';
 import type { RouteHandler } from '../http/api-handler';
 import { NotFoundError } from '../http/errors';
-import { changeHerstel, type HerstelContext } from './change-herstel';
+import { changeHerstel, type HerstelRequest, type HerstelContext } from './change-herstel';
 import type { HerstelDeps } from './ports';
 
 /** What a goal's command needs of the plan: the person's first name and the network (id and naam). */
@@ -37,7 +36,7 @@ function doelContext(ctx: HerstelContext): DoelContext {
 
 function changeDoel(
   deps: HerstelDeps,
-  request: RecordRequest,
+  request: HerstelRequest,
   transitionId: string,
   doelId: string | undefined,
   type: TimelineEventType,
@@ -65,38 +64,63 @@ export function doelenHandlers(deps: () => HerstelDeps): {
   const overzicht = async (p: Promise<{ items: Parameters<typeof overzichtFrom>[0] }>) =>
     overzichtFrom((await p).items);
   return {
-    stelDoel: async ({ principal, access, params, body }) => ({
+    stelDoel: async ({ principal, access, params, body, idempotencyKey }) => ({
       body: await overzicht(
-        changeDoel(deps(), { principal, access }, params.transitionId, undefined, 'doel-gesteld', (ctx, _d, all) =>
-          stelDoel(ctx, body, all),
+        changeDoel(
+          deps(),
+          { principal, access, idempotencyKey, params, body },
+          params.transitionId,
+          undefined,
+          'doel-gesteld',
+          (ctx, _d, all) => stelDoel(ctx, body, all),
         ),
       ),
     }),
-    wegOpties: async ({ principal, access, params, body }) => ({
+    wegOpties: async ({ principal, access, params, body, idempotencyKey }) => ({
       body: await overzicht(
-        changeDoel(deps(), { principal, access }, params.transitionId, params.doelId, 'opties-gewogen', (ctx, d) =>
-          werkblad(ctx, d!, body),
+        changeDoel(
+          deps(),
+          { principal, access, idempotencyKey, params, body },
+          params.transitionId,
+          params.doelId,
+          'opties-gewogen',
+          (ctx, d) => werkblad(ctx, d!, body),
         ),
       ),
     }),
-    maakPlan: async ({ principal, access, params, body }) => ({
+    maakPlan: async ({ principal, access, params, body, idempotencyKey }) => ({
       body: await overzicht(
-        changeDoel(deps(), { principal, access }, params.transitionId, params.doelId, 'plan-bijgewerkt', (ctx, d) =>
-          plan(ctx, d!, body),
+        changeDoel(
+          deps(),
+          { principal, access, idempotencyKey, params, body },
+          params.transitionId,
+          params.doelId,
+          'plan-bijgewerkt',
+          (ctx, d) => plan(ctx, d!, body),
         ),
       ),
     }),
-    evalueerDoel: async ({ principal, access, params, body }) => ({
+    evalueerDoel: async ({ principal, access, params, body, idempotencyKey }) => ({
       body: await overzicht(
-        changeDoel(deps(), { principal, access }, params.transitionId, params.doelId, 'doel-geevalueerd', (ctx, d) =>
-          evalueer(ctx, d!, body),
+        changeDoel(
+          deps(),
+          { principal, access, idempotencyKey, params, body },
+          params.transitionId,
+          params.doelId,
+          'doel-geevalueerd',
+          (ctx, d) => evalueer(ctx, d!, body),
         ),
       ),
     }),
-    sluitDoel: async ({ principal, access, params, body }) => ({
+    sluitDoel: async ({ principal, access, params, body, idempotencyKey }) => ({
       body: await overzicht(
-        changeDoel(deps(), { principal, access }, params.transitionId, params.doelId, 'doel-geevalueerd', (ctx, d) =>
-          sluit(ctx, d!, body),
+        changeDoel(
+          deps(),
+          { principal, access, idempotencyKey, params, body },
+          params.transitionId,
+          params.doelId,
+          'doel-geevalueerd',
+          (ctx, d) => sluit(ctx, d!, body),
         ),
       ),
     }),

@@ -7,3 +7,6 @@ export class HerstelChangedConflict extends StaleVersion {
     );
   }
 }
+
+/** The request's Idempotency-Key was claimed by the same request a moment earlier: nothing was written. */
+export class HerstelKeyClaimed extends Error {}

@@ -10,9 +10,13 @@ export function kwaliteitHandlers(deps: () => HerstelDeps): {
   [K in keyof typeof herstelKwaliteitOperations]: RouteHandler<K>;
 } {
   return {
-    recordScore: async ({ principal, access, params, body }) => {
-      const { items } = await changeHerstel(deps(), { principal, access }, params.transitionId, 'kwaliteit', (ctx) =>
-        recordScore(body, ctx),
+    recordScore: async ({ principal, access, params, body, idempotencyKey }) => {
+      const { items } = await changeHerstel(
+        deps(),
+        { principal, access, idempotencyKey, params, body },
+        params.transitionId,
+        'kwaliteit',
+        (ctx) => recordScore(body, ctx),
       );
       return { body: overzichtFrom(items) };
     },

@@ -10,7 +10,7 @@ import {
 } from '../../shared/domain/herstel/netwerk';
 import type { RouteHandler } from '../http/api-handler';
 import { NotFoundError } from '../http/errors';
-import { changeHerstel, type HerstelContext, type HerstelDecision } from './change-herstel';
+import { changeHerstel, type HerstelContext, type HerstelDecision, type HerstelRequest } from './change-herstel';
 import type { HerstelDeps } from './ports';
 
 /** How the audit trail (and so the inzageverslag) names this part of the person's record. */
@@ -39,13 +39,13 @@ export function netwerkHandlers(deps: () => HerstelDeps): {
   [K in keyof typeof herstelNetwerkOperations]: RouteHandler<K>;
 } {
   const change = async (
-    request: Pick<Parameters<RouteHandler<'addNetwerkLid'>>[0], 'principal' | 'access' | 'params'>,
+    request: HerstelRequest & { params: { transitionId: string } },
     run: (ctx: HerstelContext) => NetwerkDecision,
   ) => {
-    const { principal, access, params } = request;
+    const { principal, access, idempotencyKey, params, body } = request;
     const after = await changeHerstel(
       deps(),
-      { principal, access },
+      { principal, access, idempotencyKey, params, body },
       params.transitionId,
       NETWERK_ONDERDEEL,
       command(run),

@@ -1,4 +1,5 @@
 import type { HerstelItem } from '../../shared/domain/herstel/herstel-item';
+import type { Idempotency } from '../storage/idempotency';
 import type { TimelineEvent } from '../../shared/domain/transition/timeline';
 import type { TransitionStore } from '../transitions/ports';
 
@@ -7,6 +8,8 @@ export interface HerstelChange {
   transitionId: string;
   item: Pick<HerstelItem, 'part' | 'id' | 'data'>;
   seenVersie?: number;
+  /** Claimed in the same transaction: a retry with the key finds what this write added. */
+  idempotency?: Idempotency;
   /** A part that must not exist when this one is written (else the write is stale), e.g. a newer version. */
   requireAbsent?: { part: HerstelItem['part']; id: string };
   event: TimelineEvent;
@@ -25,6 +28,8 @@ export interface HerstelChange {
 export interface HerstelStore {
   read(transitionId: string): Promise<HerstelItem[]>;
   write(change: HerstelChange): Promise<void>;
+  /** The part the first request with this key wrote (undefined when the key is unused). */
+  createdWith(idempotency: Idempotency): Promise<HerstelItem | undefined>;
 }
 
 export interface HerstelDeps {

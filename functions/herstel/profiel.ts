@@ -10,15 +10,23 @@ export function profielHandlers(deps: () => HerstelDeps): {
   [K in keyof typeof herstelProfielOperations]: RouteHandler<K>;
 } {
   return {
-    newProfielVersie: async ({ principal, access, params, body }) => {
-      const { items } = await changeHerstel(deps(), { principal, access }, params.transitionId, 'profiel', (ctx) =>
-        newProfielVersie(body, ctx),
+    newProfielVersie: async ({ principal, access, params, body, idempotencyKey }) => {
+      const { items } = await changeHerstel(
+        deps(),
+        { principal, access, idempotencyKey, params, body },
+        params.transitionId,
+        'profiel',
+        (ctx) => newProfielVersie(body, ctx),
       );
       return { body: overzichtFrom(items) };
     },
-    agreeProfiel: async ({ principal, access, params, body }) => {
-      const { items } = await changeHerstel(deps(), { principal, access }, params.transitionId, 'profiel', (ctx) =>
-        agreeProfiel(body, ctx),
+    agreeProfiel: async ({ principal, access, params, body, idempotencyKey }) => {
+      const { items } = await changeHerstel(
+        deps(),
+        { principal, access, idempotencyKey, params, body },
+        params.transitionId,
+        'profiel',
+        (ctx) => agreeProfiel(body, ctx),
       );
       return { body: overzichtFrom(items) };
     },

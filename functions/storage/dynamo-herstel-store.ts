@@ -3,7 +3,8 @@ import { QueryCommand, type DynamoDBDocumentClient, type TransactWriteCommandInp
 import { herstelParts, type HerstelItem, type HerstelPart } from '../../shared/domain/herstel/herstel-item';
 import type { TimelineEvent } from '../../shared/domain/transition/timeline';
 import type { HerstelChange, HerstelStore } from '../herstel/ports';
-import { HerstelChangedConflict } from '../herstel/errors';
+import { HerstelChangedConflict, HerstelKeyClaimed } from '../herstel/errors';
+import { claimKey, firstCreated, type Idempotency } from './idempotency';
 import { keys, timelineEventItem } from './keys';
 import { transactWrite } from './transact-write';
 
@@ -35,17 +36,19 @@ export class DynamoHerstelStore implements HerstelStore {
           ExclusiveStartKey: start,
         }),
       );
-      for (const item of page.Items ?? []) {
-        if (herstelParts.includes(item.part))
-          items.push({ part: item.part as HerstelPart, id: item.id, versie: item.versie, data: item.data ?? {} });
-      }
+      for (const item of page.Items ?? []) if (isHerstelItem(item)) items.push(asHerstelItem(item));
       start = page.LastEvaluatedKey;
     } while (start && ++pages < MAX_PAGES);
     return items;
   }
 
+  async createdWith(idempotency: Idempotency): Promise<HerstelItem | undefined> {
+    const item = await firstCreated(this.db, this.tableName, 'herstel', idempotency);
+    return item && isHerstelItem(item) ? asHerstelItem(item) : undefined;
+  }
+
   async write(change: HerstelChange): Promise<void> {
-    const { transitionId, item, seenVersie, requireAbsent, event, transitionSummary } = change;
+    const { transitionId, item, seenVersie, requireAbsent, event, transitionSummary, idempotency } = change;
     const stored = {
       ...keys.herstel(transitionId, item.part, item.id),
       entity: 'Herstel',
@@ -59,6 +62,7 @@ export class DynamoHerstelStore implements HerstelStore {
     try {
       await transactWrite(this.db, {
         TransactItems: [
+          ...(idempotency ? [claimKey(this.tableName, 'herstel', idempotency, stored, event.at)] : []),
           {
             Put: {
               TableName: this.tableName,
@@ -85,6 +89,8 @@ export class DynamoHerstelStore implements HerstelStore {
       });
     } catch (error) {
       const codes = error instanceof TransactionCanceledException ? (error.CancellationReasons ?? []) : [];
+      if (idempotency && ['ConditionalCheckFailed', 'TransactionConflict'].includes(codes[0]?.Code ?? ''))
+        throw new HerstelKeyClaimed();
       if (codes.some((r) => r.Code === 'ConditionalCheckFailed' || r.Code === 'TransactionConflict'))
         throw new HerstelChangedConflict();
       throw error;
@@ -138,3 +144,11 @@ export class DynamoHerstelStore implements HerstelStore {
     ];
   }
 }
+
+const isHerstelItem = (item: Record<string, unknown>) => herstelParts.includes(item.part as HerstelPart);
+const asHerstelItem = (item: Record<string, unknown>): HerstelItem => ({
+  part: item.part as HerstelPart,
+  id: String(item.id),
+  versie: Number(item.versie),
+  data: (item.data as Record<string, unknown> | undefined) ?? {},
+});

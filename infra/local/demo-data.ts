@@ -1015,7 +1015,7 @@ async function seedSocialeKaart(db: DynamoDBDocumentClient, tableName: string, n
 // --- Doelen en Plan van Aanpak ---------------------------------------------------------------------------------
 
 /** The id of Anouk's sister in her network: the network part's demo names her with this id. */
-const DEMO_ANOUK_ZUS = 'demo-anouk-zus';
+const DEMO_ANOUK_ZUS = 'netwerk-anouk-zus';
 
 /**
  * Goals with their Werkblad Opties, Plan van Aanpak and evaluations. Anouk: two goals, steps by herself, her
@@ -1379,7 +1379,7 @@ const demoNetwerk: Record<string, DemoLid[]> = {
       'netwerk-anouk-zus',
       3000,
       {
-        naam: 'Marieke',
+        naam: 'Lotte',
         relatie: 'familie',
         band: 'steunend',
         watDoetHij: 'Belt elke zondag; is er bij een terugval',
@@ -1418,7 +1418,7 @@ const demoNetwerk: Record<string, DemoLid[]> = {
       'netwerk-anouk-maatje',
       40,
       {
-        naam: 'Lotte',
+        naam: 'Marieke',
         relatie: 'maatje',
         band: 'steunend',
         watDoetHij: 'Maatje via de herstelacademie: samen wandelen, de cursus Herstellen doe je zelf',

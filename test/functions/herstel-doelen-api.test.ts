@@ -64,7 +64,18 @@ async function transition(): Promise<Transition> {
   // A member of the network, written as the network part stores one (its core fields).
   await herstel.write({
     transitionId: t.id,
-    item: { part: 'netwerk', id: 'lid-zus', data: { naam: 'Lotte', relatie: 'zus', soort: 'natuurlijk-netwerk' } },
+    item: {
+      part: 'netwerk',
+      id: 'lid-zus',
+      data: {
+        naam: 'Lotte',
+        relatie: 'familie',
+        soort: 'natuurlijk-netwerk',
+        band: 'steunend',
+        toestemmingBereikbaar: false,
+        sinds: '2027-01-01',
+      },
+    },
     event: { id: randomUUID(), transitionId: t.id, type: 'netwerk-bijgewerkt', at: t.createdAt, actor },
   });
   return t;

@@ -111,6 +111,29 @@ const henk = {
 };
 
 describe('the steunsysteem through the API', () => {
+  it('adds a member once for one Idempotency-Key: a retry, and a twin sent at the same moment, answer the first', async () => {
+    const t = await transition();
+    const key = { 'idempotency-key': `herstel-${randomUUID()}` };
+    const first = await add(t, henk, undefined, key);
+    const retry = await add(t, henk, undefined, key);
+    expect(first.status).toBe(201);
+    expect(retry.status).toBe(201);
+    expect(retry.body.netwerk).toEqual(first.body.netwerk);
+
+    const twinKey = { 'idempotency-key': `herstel-${randomUUID()}` };
+    const twins = await Promise.all([
+      add(t, { ...henk, naam: 'Fenna' }, undefined, twinKey),
+      add(t, { ...henk, naam: 'Fenna' }, undefined, twinKey),
+    ]);
+    expect(twins.map((r) => r.status)).toEqual([201, 201]);
+    const stored = (await read(t)).body.netwerk;
+    expect(stored.map((l) => l.naam).sort()).toEqual(['Fenna', 'Henk']);
+    // The same key for another request is refused, and writes nothing.
+    const reused = await add(t, { ...henk, naam: 'Joost' }, undefined, key);
+    expect(reused.status).toBe(409);
+    expect((await read(t)).body.netwerk).toHaveLength(2);
+  });
+
   it('adds a member with the relation’s ring and the timeline event, and reads it back', async () => {
     const t = await transition();
     const added = await add(t, { ...henk, watDoetHij: 'Haalt boodschappen' });

@@ -512,7 +512,11 @@ function expectationOf(route: Route, c: Case): Expectation {
   const auth = c.auth;
   const user = auth.kind === 'user' ? demoUsers.find((u) => u.userId === auth.userId) : undefined;
   const referenceFaults: string[] = [];
+  // A wijk is a name, not a reference: a wijk nobody has put a partner in yet has an empty sociale kaart. Beside
+  // a partner's id it still has to be the partner's wijk.
+  const onlyNames = Object.keys(params).every((name) => name === 'wijk');
   for (const [name, value] of Object.entries(params)) {
+    if (onlyNames) continue;
     if (!world.known.has(value)) referenceFaults.push(`unknown ${name}`);
     else if (name === 'transitionId' && user && !mayReach(user, value))
       referenceFaults.push('transition of another organisation');

@@ -28,7 +28,14 @@ async function seedNetworkMember(transitionId: string): Promise<void> {
     item: {
       part: 'netwerk',
       id: 'lid-buurman',
-      data: { naam: 'Henk (buurman)', relatie: 'buurman', soort: 'natuurlijk-netwerk' },
+      data: {
+        naam: 'Henk (buurman)',
+        relatie: 'buren',
+        soort: 'natuurlijk-netwerk',
+        band: 'steunend',
+        toestemmingBereikbaar: false,
+        sinds: '2026-01-01',
+      },
     },
     event: {
       id: randomUUID(),

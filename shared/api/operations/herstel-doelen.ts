@@ -13,6 +13,7 @@ export const herstelDoelenOperations = {
   stelDoel: op({
     capability: 'herstel',
     method: 'POST',
+    idempotent: true,
     path: '/api/transitions/{transitionId}/herstel/doelen',
     summary: 'Stel een doel uit een belangrijke wens, met het levensdomein',
     auth: 'principal',
@@ -46,6 +47,7 @@ export const herstelDoelenOperations = {
   evalueerDoel: op({
     capability: 'herstel',
     method: 'POST',
+    idempotent: true,
     path: '/api/transitions/{transitionId}/herstel/doelen/{doelId}/evaluaties',
     summary: 'Evalueer een doel: de voortgang in de woorden van de persoon, eventueel het plan bijstellen',
     auth: 'principal',
@@ -57,6 +59,7 @@ export const herstelDoelenOperations = {
   sluitDoel: op({
     capability: 'herstel',
     method: 'POST',
+    idempotent: true,
     path: '/api/transitions/{transitionId}/herstel/doelen/{doelId}/afsluiting',
     summary: 'Sluit een doel af: bereikt of losgelaten, met een reden',
     auth: 'principal',

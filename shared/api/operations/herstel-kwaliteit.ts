@@ -7,6 +7,7 @@ export const herstelKwaliteitOperations = {
   recordScore: op({
     capability: 'herstel',
     method: 'POST',
+    idempotent: true,
     path: '/api/transitions/{transitionId}/herstel/scores',
     summary: 'Leg een scoring vast: kwaliteit van bestaan (8 dimensies) of Zelfredzaamheid-Matrix (13 domeinen), 1–5',
     auth: 'principal',

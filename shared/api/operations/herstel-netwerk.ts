@@ -18,6 +18,7 @@ export const herstelNetwerkOperations = {
   addNetwerkLid: op({
     capability: 'herstel',
     method: 'POST',
+    idempotent: true,
     path: '/api/transitions/{transitionId}/herstel/netwerk',
     summary: 'Voeg iemand toe aan het steunsysteem van de persoon (hoe te bereiken alleen met toestemming)',
     auth: 'principal',
@@ -41,6 +42,7 @@ export const herstelNetwerkOperations = {
   endNetwerkLid: op({
     capability: 'herstel',
     method: 'POST',
+    idempotent: true,
     path: '/api/transitions/{transitionId}/herstel/netwerk/{lidId}/einde',
     summary: 'Een lid is niet meer in het netwerk: het blijft gemarkeerd in de geschiedenis',
     auth: 'principal',

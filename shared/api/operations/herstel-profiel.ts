@@ -7,6 +7,7 @@ export const herstelProfielOperations = {
   newProfielVersie: op({
     capability: 'herstel',
     method: 'POST',
+    idempotent: true,
     path: '/api/transitions/{transitionId}/herstel/profiel',
     summary:
       'Leg een nieuwe versie van het Persoonlijk Profiel vast (per levensdomein nu, wensen, vroeger; de belangrijkste wensen)',
@@ -19,6 +20,7 @@ export const herstelProfielOperations = {
   agreeProfiel: op({
     capability: 'herstel',
     method: 'POST',
+    idempotent: true,
     path: '/api/transitions/{transitionId}/herstel/profiel/akkoord',
     summary: 'Leg het akkoord van de persoon op de laatste versie van het Persoonlijk Profiel vast',
     auth: 'principal',
