@@ -2,7 +2,7 @@ import type { Server } from 'node:http';
 import path from 'node:path';
 import { clock as systemClock } from '../../functions/clock';
 import { createDocumentClient } from '../../functions/storage/dynamo-client';
-import { synthesizeForLocal } from './cloud-assembly';
+import { localAssembly } from './assembly-file';
 import { demoOrganisations, demoUsers, seedDemoData } from './demo-data';
 import { ensureTable, localClient, localCredentials, localRegion } from './dynamodb-local';
 import { auditTableDesign } from '../../functions/storage/table-design';
@@ -96,7 +96,7 @@ export async function startLanding(options: StartLandingOptions): Promise<Runnin
       ? await seedDemoData(createDocumentClient(dynamo), options.tableName, systemClock.now())
       : [];
 
-  const assembly = synthesizeForLocal();
+  const assembly = await localAssembly();
   // Running executions are journaled with the state, so a killed run's unfinished ones run again on the next start.
   const stepFunctions = new LocalStepFunctions(
     assembly.stateMachines,

@@ -67,13 +67,13 @@ import {
  */
 
 const captured = vi.hoisted(() => ({ routeKeys: [] as string[] }));
-vi.mock('../../infra/local/cloud-assembly', async (importOriginal) => {
-  const original = await importOriginal<typeof import('../../infra/local/cloud-assembly')>();
+vi.mock('../../infra/local/assembly-file', async (importOriginal) => {
+  const original = await importOriginal<typeof import('../../infra/local/assembly-file')>();
   return {
     ...original,
     // The routes the local gateway serves: those of the synthesized API stack, as deployed.
-    synthesizeForLocal: () => {
-      const assembly = original.synthesizeForLocal();
+    localAssembly: async () => {
+      const assembly = await original.localAssembly();
       captured.routeKeys = assembly.routes.map((r) => r.routeKey);
       return assembly;
     },
