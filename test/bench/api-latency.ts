@@ -17,6 +17,7 @@ import path from 'node:path';
 import { RequestAccess } from '../../functions/http/request-access';
 import { DynamoAuditLog } from '../../functions/storage/dynamo-audit-log';
 import { DynamoBudgetStore } from '../../functions/storage/dynamo-budget-store';
+import { DynamoHerstelStore } from '../../functions/storage/dynamo-herstel-store';
 import { createDocumentClient } from '../../functions/storage/dynamo-client';
 import { DynamoSignalStore } from '../../functions/storage/dynamo-signal-store';
 import { DynamoTransitionStore } from '../../functions/storage/dynamo-transition-store';
@@ -44,7 +45,7 @@ import {
 } from './seed-transitions';
 import { distribution, inChildProcess, runBenchPart, type Distribution } from './isolated';
 
-export type CallName = 'listMyTransitions' | 'openTransition' | 'proposeSpend' | 'registerSignal';
+export type CallName = 'listMyTransitions' | 'openTransition' | 'openPlan' | 'proposeSpend' | 'registerSignal';
 
 export interface ApiBenchOptions {
   /** Transitions in the table at each measurement (default 1,000 and 100,000). */
@@ -86,7 +87,7 @@ export interface LatencyFigure {
 }
 
 export interface ItemsReadFigure {
-  call: 'listMyTransitions' | 'openTransition';
+  call: 'listMyTransitions' | 'openTransition' | 'openPlan';
   requests: number;
   /** Items read per request (Query ScannedCount, GetItem 0/1…), the same for every request measured. */
   itemsRead: number;
@@ -470,6 +471,8 @@ interface OwnTransitions {
   registered: number;
   /** Every transition in the user's list (demo ones included), for detail and signals. */
   ids: string[];
+  /** The demo persons whose own plan is full (profile versions, goals, network, scores), for opening a plan. */
+  withPlan: string[];
   /** Transitions with a budget, for spend proposals. */
   withBudget: { id: string; gemeenteCode: string }[];
   /** A transition with a budget of its own, for the concurrent proposals only. */
@@ -512,11 +515,16 @@ async function ownTransitions(
   await http.json(pieter, 'PUT', `/api/transitions/${contendedId}/regelbudget`, {
     body: { toegekendCent: grantedCent, ...period },
   });
-  const list = await http.json<{ items: { id: string }[] }>(sanne, 'GET', '/api/transitions?scope=mine');
+  const list = await http.json<{ items: { id: string; persoon: { voornaam: string } }[] }>(
+    sanne,
+    'GET',
+    '/api/transitions?scope=mine',
+  );
   log(`  ${USER} has ${list.items.length} transitions in her list; ${withBudget.length + 1} have a regelbudget`);
   return {
     registered: toRegister,
     ids: list.items.map((t) => t.id),
+    withPlan: list.items.filter((t) => ['Anouk', 'Dewi'].includes(t.persoon.voornaam)).map((t) => t.id),
     withBudget: withBudget.map((id) => ({ id, gemeenteCode: 'GM0344' })),
     contended: { id: contendedId, grantedCent },
   };
@@ -567,6 +575,8 @@ function callsToMeasure(
   const detailId = (i: number) => own.ids[i % own.ids.length]!;
   const signalId = (i: number) => own.ids[(i * 7) % own.ids.length]!;
   const budgetOf = (i: number) => own.withBudget[i % own.withBudget.length]!;
+  const planOf = (i: number) => own.withPlan[i % own.withPlan.length]!;
+  const herstel = new DynamoHerstelStore(c.db, tableName);
   const spendBody = {
     categorie: 'vervoer',
     bedragCent: SPEND_CENT,
@@ -604,6 +614,22 @@ function callsToMeasure(
         await transitions.get(detailId(i));
         const a = access('getTransition');
         a.record({ actie: 'lezen', onderdeel: 'traject', person: person(detailId(i)), grond: 'behandelrelatie' });
+        await audit.append(a.entries);
+        return c.take();
+      },
+      send,
+    },
+    {
+      name: 'openPlan',
+      request: 'GET /api/transitions/{id}/herstel (a full plan: profile versions, goals, network, scores)',
+      notInFloor: [],
+      api: (i, headers) =>
+        http.send(session, 'GET', `/api/transitions/${planOf(i)}/herstel`, { headers: headers ?? {} }),
+      floor: async (i) => {
+        await transitions.get(planOf(i));
+        await herstel.read(planOf(i));
+        const a = access('getHerstel');
+        a.record({ actie: 'lezen', onderdeel: 'plan-en-netwerk', person: person(planOf(i)), grond: 'behandelrelatie' });
         await audit.append(a.entries);
         return c.take();
       },
@@ -799,6 +825,7 @@ async function measureItemsRead(
   const requests: { call: ItemsReadFigure['call']; path: (i: number) => string }[] = [
     { call: 'listMyTransitions', path: () => '/api/transitions?scope=mine' },
     { call: 'openTransition', path: (i) => `/api/transitions/${own.ids[i % own.ids.length]}` },
+    { call: 'openPlan', path: (i) => `/api/transitions/${own.withPlan[i % own.withPlan.length]}/herstel` },
   ];
   const figures: ItemsReadFigure[] = [];
   for (const { call, path: pathOf } of requests) {
@@ -1042,6 +1069,11 @@ const beyondTheFloor: Record<CallName, { extra: string; wouldMeet: string }> = {
     extra: 'the transition is parsed with zod twice (store and contract), the policy decides, the audit entry is built',
     wouldMeet:
       'a fixed cost per request below half of two local round trips (about 2 ms here); on AWS a round trip costs several ms, so the same work is a smaller share',
+  },
+  openPlan: {
+    extra:
+      'every part of the plan (some thirty items) is parsed with zod by its part and again against the contract, and serialised',
+    wouldMeet: 'parsing the plan once on its way out, and a smaller fixed cost of the gateway and middleware',
   },
   proposeSpend: {
     extra: 'transition and budget are parsed with zod, the policy decides, the spend and ledger entry are built',
