@@ -91,10 +91,12 @@ describe('Persoonlijk Profiel over the API', () => {
     expect(second.body.profiel[0]!.belangrijksteWensen[0]!.wens).toBe('Een eigen huis met een tuintje');
     const timeline = await transitions.timeline(t.id);
     // Both at the test's one moment: the timeline orders events of one millisecond by id, so compare as a set.
-    expect(timeline.filter((e) => e.type === 'profiel-vastgelegd').map((e) => e.omschrijving).sort()).toEqual([
-      'Versie 1, opgesteld met Anouk en haar zus',
-      'Versie 2, opgesteld met Anouk en haar zus',
-    ]);
+    expect(
+      timeline
+        .filter((e) => e.type === 'profiel-vastgelegd')
+        .map((e) => e.omschrijving)
+        .sort(),
+    ).toEqual(['Versie 1, opgesteld met Anouk en haar zus', 'Versie 2, opgesteld met Anouk en haar zus']);
   });
 
   it('answers 409 to a version built on one that is no longer the latest, and writes nothing', async () => {
