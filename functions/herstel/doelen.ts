@@ -61,68 +61,20 @@ function changeDoel(
 export function doelenHandlers(deps: () => HerstelDeps): {
   [K in keyof typeof herstelDoelenOperations]: RouteHandler<K>;
 } {
-  const overzicht = async (p: Promise<{ items: Parameters<typeof overzichtFrom>[0] }>) =>
-    overzichtFrom((await p).items);
+  const run = async (
+    request: HerstelRequest & { params: { transitionId: string; doelId?: string } },
+    type: TimelineEventType,
+    decide: (ctx: DoelContext, doel: Doel | undefined, doelen: Doel[]) => DoelDecision,
+  ) => {
+    const { params } = request;
+    const { items } = await changeDoel(deps(), request, params.transitionId, params.doelId, type, decide);
+    return { body: overzichtFrom(items) };
+  };
   return {
-    stelDoel: async ({ principal, access, params, body, idempotencyKey }) => ({
-      body: await overzicht(
-        changeDoel(
-          deps(),
-          { principal, access, idempotencyKey, params, body },
-          params.transitionId,
-          undefined,
-          'doel-gesteld',
-          (ctx, _d, all) => stelDoel(ctx, body, all),
-        ),
-      ),
-    }),
-    wegOpties: async ({ principal, access, params, body, idempotencyKey }) => ({
-      body: await overzicht(
-        changeDoel(
-          deps(),
-          { principal, access, idempotencyKey, params, body },
-          params.transitionId,
-          params.doelId,
-          'opties-gewogen',
-          (ctx, d) => werkblad(ctx, d!, body),
-        ),
-      ),
-    }),
-    maakPlan: async ({ principal, access, params, body, idempotencyKey }) => ({
-      body: await overzicht(
-        changeDoel(
-          deps(),
-          { principal, access, idempotencyKey, params, body },
-          params.transitionId,
-          params.doelId,
-          'plan-bijgewerkt',
-          (ctx, d) => plan(ctx, d!, body),
-        ),
-      ),
-    }),
-    evalueerDoel: async ({ principal, access, params, body, idempotencyKey }) => ({
-      body: await overzicht(
-        changeDoel(
-          deps(),
-          { principal, access, idempotencyKey, params, body },
-          params.transitionId,
-          params.doelId,
-          'doel-geevalueerd',
-          (ctx, d) => evalueer(ctx, d!, body),
-        ),
-      ),
-    }),
-    sluitDoel: async ({ principal, access, params, body, idempotencyKey }) => ({
-      body: await overzicht(
-        changeDoel(
-          deps(),
-          { principal, access, idempotencyKey, params, body },
-          params.transitionId,
-          params.doelId,
-          'doel-geevalueerd',
-          (ctx, d) => sluit(ctx, d!, body),
-        ),
-      ),
-    }),
+    stelDoel: (r) => run(r, 'doel-gesteld', (ctx, _d, all) => stelDoel(ctx, r.body, all)),
+    wegOpties: (r) => run(r, 'opties-gewogen', (ctx, d) => werkblad(ctx, d!, r.body)),
+    maakPlan: (r) => run(r, 'plan-bijgewerkt', (ctx, d) => plan(ctx, d!, r.body)),
+    evalueerDoel: (r) => run(r, 'doel-geevalueerd', (ctx, d) => evalueer(ctx, d!, r.body)),
+    sluitDoel: (r) => run(r, 'doel-geevalueerd', (ctx, d) => sluit(ctx, d!, r.body)),
   };
 }
