@@ -1418,12 +1418,12 @@ const demoNetwerk: Record<string, DemoLid[]> = {
       'netwerk-anouk-maatje',
       40,
       {
-        naam: 'Marieke',
+        naam: 'Femke',
         relatie: 'maatje',
         band: 'steunend',
         watDoetHij: 'Maatje via de herstelacademie: samen wandelen, de cursus Herstellen doe je zelf',
         toestemmingBereikbaar: true,
-        bereikbaar: 'lotte.maatje@example.org',
+        bereikbaar: 'femke.maatje@example.org',
       },
     ],
     [

@@ -130,7 +130,7 @@ describe('Persoonlijk Profiel over the API', () => {
     expect(ok.body.profiel.map((v) => v.akkoordPersoonOp)).toEqual([undefined, '2027-03-10']);
     const timeline = await transitions.timeline(t.id);
     expect(timeline.filter((e) => e.type === 'profiel-akkoord').map((e) => e.omschrijving)).toEqual([
-      'Versie 2, akkoord op 2027-03-10',
+      'Versie 2, akkoord op 10 maart 2027',
     ]);
   });
 

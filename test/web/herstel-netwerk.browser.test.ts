@@ -20,7 +20,7 @@ describe('the steunsysteem in the browser', { timeout: 120_000 }, () => {
     await page.getByRole('link', { name: 'Mijn trajecten' }).click();
     await page.getByRole('link', { name: 'Anouk Mulder' }).click();
     const panel = page.getByRole('region', { name: 'Steunsysteem', exact: true });
-    await expect.poll(() => panel.innerText()).toContain('Marieke');
+    await expect.poll(() => panel.innerText()).toContain('Lotte');
     const svg = panel.getByTestId('netwerk-tekening');
     expect(await svg.textContent()).toContain('Henk');
     const natuurlijk = panel.getByRole('list', { name: 'Natuurlijk netwerk' });
@@ -68,7 +68,7 @@ describe('the steunsysteem in the browser', { timeout: 120_000 }, () => {
     const options = await page
       .locator('#teken-wie-netwerk option')
       .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
-    expect(options).toEqual(expect.arrayContaining(['Marieke', 'Henk']));
+    expect(options).toEqual(expect.arrayContaining(['Lotte', 'Henk']));
     expect(options).not.toContain('oud-huisgenoot');
   });
 

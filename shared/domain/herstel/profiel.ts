@@ -1,3 +1,4 @@
+import { datumInWoorden } from '../common/calendar';
 import * as z from 'zod';
 import { RuleViolation, StaleVersion } from '../common/errors';
 import { freeText } from '../common/free-text';
@@ -184,6 +185,9 @@ export function agreeProfiel(input: AgreeProfielInput, ctx: HerstelCommandContex
     seenVersie: latest.item.versie,
     // Agreement belongs to the latest version: a version written meanwhile makes this one stale.
     requireAbsent: { part: 'profiel', id: profielItemId(latest.versie.versie + 1) },
-    event: { type: 'profiel-akkoord', omschrijving: `Versie ${latest.versie.versie}, akkoord op ${input.op}` },
+    event: {
+      type: 'profiel-akkoord',
+      omschrijving: `Versie ${latest.versie.versie}, akkoord op ${datumInWoorden(input.op)}`,
+    },
   };
 }

@@ -18,7 +18,7 @@ export const risicofactorLabels: Record<Risicofactor, string> = {
 
 /** What to look at for each factor: what the review task shows the duo. */
 export const risicofactorVragen: Record<Risicofactor, string> = {
-  'overdracht-zorg': 'Is de zorg goed overgedragen: weet de persoon bij wie hij terecht kan, ook in de wijk?',
+  'overdracht-zorg': 'Is de zorg goed overgedragen: weet de persoon bij wie die terecht kan, ook in de wijk?',
   financien: 'Komen inkomen, huur en vaste lasten rond, zonder nieuwe achterstanden?',
   daginvulling: 'Heeft de persoon een daginvulling die structuur en zin geeft?',
   netwerk: 'Heeft de persoon sociaal contact en mensen om op terug te vallen?',

@@ -1,4 +1,4 @@
-import { addDays, isValidIsoDate, type IsoDate } from '../common/calendar';
+import { addDays, datumInWoorden, isValidIsoDate, type IsoDate } from '../common/calendar';
 import { canChangeFase, isActive } from './lifecycle';
 import { municipalityPolicy } from '../organisation/municipality-policy';
 import { readinessItems, type ReadinessCheck, type ReadinessItemId } from './readiness';
@@ -538,7 +538,10 @@ export function agreePlan(t: Transition, input: { versie: number; op: IsoDate },
     throw new RuleViolation('Het akkoord kan niet vóór het vastleggen van deze versie liggen.');
   return {
     next: { ...t, signaleringsplan: [...t.signaleringsplan.slice(0, -1), { ...plan, akkoordPersoonOp: input.op }] },
-    event: { type: 'signaleringsplan-akkoord', omschrijving: `Versie ${plan.versie}, akkoord op ${input.op}` },
+    event: {
+      type: 'signaleringsplan-akkoord',
+      omschrijving: `Versie ${plan.versie}, akkoord op ${datumInWoorden(input.op)}`,
+    },
   };
 }
 

@@ -1,5 +1,5 @@
 import { createAsync, revalidate } from '@solidjs/router';
-import { Show } from 'solid-js';
+import { createEffect, on, Show } from 'solid-js';
 import type { HerstelOverzicht } from '../../../../shared/domain/herstel/herstel-schemas';
 import type { Transition } from '../../../../shared/domain/transition/transition';
 import { getHerstel } from '../../api/queries';
@@ -27,6 +27,18 @@ export interface HerstelPartProps {
 export function HerstelSection(props: { transition: Transition; readOnly: boolean }) {
   const loaded = createAsync(() => getHerstel(props.transition.id));
   const onChanged = () => revalidate(getHerstel.keyFor(props.transition.id));
+  // A link to a part of the plan (Vandaag's "naar het Plan van Aanpak") arrives before the plan has loaded:
+  // once it is there, go to the part the address names.
+  createEffect(
+    on(
+      () => Boolean(loaded()?.value),
+      (ready) => {
+        const target = ready && location.hash ? document.getElementById(location.hash.slice(1)) : null;
+        if (target) requestAnimationFrame(() => target.scrollIntoView());
+      },
+      { defer: false },
+    ),
+  );
   return (
     <section class="landing-panel" aria-labelledby="herstel-title">
       <h2 id="herstel-title" class="utrecht-heading-2">

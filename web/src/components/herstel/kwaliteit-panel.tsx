@@ -98,39 +98,47 @@ function Verloop(props: { instrument: Instrument; scores: Score[] }) {
           </figure>
         )}
       </Show>
-      <table class="utrecht-table utrecht-table--html-table landing-kwaliteit-tabel">
-        <caption class="utrecht-table__caption">
-          {instrumentLabels[props.instrument]}: scores per moment (1 tot en met 5)
-        </caption>
-        <thead class="utrecht-table__header">
-          <tr class="utrecht-table__row">
-            <th class="utrecht-table__header-cell" scope="col">
-              {props.instrument === 'kvb' ? 'Dimensie' : 'Domein'}
-            </th>
-            <th class="utrecht-table__header-cell" scope="col">
-              Scores
-            </th>
-            <th class="utrecht-table__header-cell" scope="col">
-              Verandering
-            </th>
-          </tr>
-        </thead>
-        <tbody class="utrecht-table__body">
-          <For each={rows().filter((r) => r.verloop.punten.length > 0)}>
-            {(r) => (
-              <tr class="utrecht-table__row">
-                <th class="utrecht-table__header-cell" scope="row">
-                  {r.label}
-                </th>
-                <td class="utrecht-table__cell">
-                  {r.verloop.punten.map((p) => `${momentKort(p)}: ${p.score}`).join('; ')}
-                </td>
-                <td class="utrecht-table__cell">{r.verloop.verandering ?? 'Nog één score'}</td>
-              </tr>
-            )}
-          </For>
-        </tbody>
-      </table>
+      {/* Eight dimensions and their moments: on a phone the table scrolls in its own box, words stay whole. */}
+      <div
+        class="utrecht-table-container"
+        tabindex="0"
+        role="region"
+        aria-label={`${instrumentLabels[props.instrument]}, tabel van de scores`}
+      >
+        <table class="utrecht-table utrecht-table--html-table landing-kwaliteit-tabel">
+          <caption class="utrecht-table__caption">
+            {instrumentLabels[props.instrument]}: scores per moment (1 tot en met 5)
+          </caption>
+          <thead class="utrecht-table__header">
+            <tr class="utrecht-table__row">
+              <th class="utrecht-table__header-cell" scope="col">
+                {props.instrument === 'kvb' ? 'Dimensie' : 'Domein'}
+              </th>
+              <th class="utrecht-table__header-cell" scope="col">
+                Scores
+              </th>
+              <th class="utrecht-table__header-cell" scope="col">
+                Verandering
+              </th>
+            </tr>
+          </thead>
+          <tbody class="utrecht-table__body">
+            <For each={rows().filter((r) => r.verloop.punten.length > 0)}>
+              {(r) => (
+                <tr class="utrecht-table__row">
+                  <th class="utrecht-table__header-cell" scope="row">
+                    {r.label}
+                  </th>
+                  <td class="utrecht-table__cell">
+                    {r.verloop.punten.map((p) => `${momentKort(p)}: ${p.score}`).join('; ')}
+                  </td>
+                  <td class="utrecht-table__cell">{r.verloop.verandering ?? 'Nog één score'}</td>
+                </tr>
+              )}
+            </For>
+          </tbody>
+        </table>
+      </div>
     </Show>
   );
 }

@@ -86,7 +86,9 @@ export function WoningPanel(props: {
       </h2>
       <Show when={props.overview.plaatsingenInWijk !== undefined}>
         <p class="utrecht-paragraph">
-          Spreiding: in deze wijk wonen nu {props.overview.plaatsingenInWijk} mensen vanuit een traject.
+          Spreiding: in deze wijk {props.overview.plaatsingenInWijk === 1 ? 'woont' : 'wonen'} nu{' '}
+          {props.overview.plaatsingenInWijk} {props.overview.plaatsingenInWijk === 1 ? 'persoon' : 'mensen'} vanuit een
+          traject.
         </p>
       </Show>
       <Show
