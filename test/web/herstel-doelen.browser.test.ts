@@ -6,7 +6,7 @@ import { localClient } from '../../infra/local/dynamodb-local';
 import { createDocumentClient } from '../../functions/storage/dynamo-client';
 import { DynamoHerstelStore } from '../../functions/storage/dynamo-herstel-store';
 import { addDays } from '../../shared/domain/common/calendar';
-import { productInBrowser } from '../support/browser';
+import { productInBrowser, seriousAxeViolations } from '../support/browser';
 
 let landing: RunningLanding;
 let page: Page;
@@ -133,5 +133,19 @@ describe('Doelen and the Plan van Aanpak in the browser', { timeout: 120_000 }, 
     await page.getByRole('link', { name: 'Vandaag' }).click();
     await expect.poll(lijst).toContain('Doelen evalueren');
     await expect.poll(lijst).not.toMatch(/Kees van Dijk: 1 doel/);
+  });
+
+  it('has no serious accessibility violation on Vandaag (axe)', async () => {
+    await expect.poll(() => page.getByRole('list', { name: 'Doelen evalueren' }).count()).toBe(1);
+    expect(await seriousAxeViolations(page, 'main')).toEqual([]);
+  });
+
+  it('has no serious accessibility violation in the doelen panel, forms open (axe)', async () => {
+    await page.getByRole('link', { name: 'Mijn trajecten' }).click();
+    await page.getByRole('link', { name: 'Kees van Dijk' }).click();
+    await page.getByRole('region', { name: 'Doelen en Plan van Aanpak' }).waitFor();
+    expect(await seriousAxeViolations(page, 'section[aria-labelledby="doelen-title"]', { openDetails: true })).toEqual(
+      [],
+    );
   });
 });

@@ -1,8 +1,7 @@
-import axe from 'axe-core';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningLanding } from '../../infra/local/landing';
-import { productInBrowser, signInAs } from '../support/browser';
+import { productInBrowser, seriousAxeViolations, signInAs } from '../support/browser';
 
 let landing: RunningLanding;
 let page: Page;
@@ -73,16 +72,6 @@ describe('the steunsysteem in the browser', { timeout: 120_000 }, () => {
   });
 
   it('has no serious accessibility violation in the panel (axe)', async () => {
-    await page.addScriptTag({ content: axe.source });
-    const violations = await page.evaluate(async () => {
-      const engine = (
-        window as unknown as {
-          axe: { run: (c: unknown, o: unknown) => Promise<{ violations: { id: string; impact: string }[] }> };
-        }
-      ).axe;
-      const result = await engine.run(document.querySelector('section[aria-labelledby="netwerk-title"]'), {});
-      return result.violations.map((v) => ({ id: v.id, impact: v.impact }));
-    });
-    expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
+    expect(await seriousAxeViolations(page, 'section[aria-labelledby="netwerk-title"]')).toEqual([]);
   });
 });
