@@ -1,4 +1,5 @@
 import { createServer } from 'node:net';
+import axe from 'axe-core';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { inject } from 'vitest';
 import { startLanding, type RunningLanding, type StartLandingOptions } from '../../infra/local/landing';
@@ -77,4 +78,33 @@ export function freePort(): Promise<number> {
       probe.close(() => resolve(port));
     });
   });
+}
+
+/**
+ * The serious and critical axe-core violations inside the element `selector` names, as `{id, impact}` (what a
+ * failing test reads). axe is added to the page when it is not there yet (after a navigation it is gone).
+ * `openDetails` opens every <details> inside first, so the forms folded away are checked too.
+ */
+export async function seriousAxeViolations(
+  page: Page,
+  selector: string,
+  options: { openDetails?: boolean } = {},
+): Promise<{ id: string; impact: string }[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: axe.source });
+  const violations = await page.evaluate(
+    async ({ sel, openDetails }) => {
+      const element = document.querySelector(sel);
+      if (!element) throw new Error(`Nothing on the page matches ${sel}`);
+      if (openDetails) for (const d of element.querySelectorAll('details')) d.open = true;
+      const engine = (
+        window as unknown as {
+          axe: { run: (c: unknown, o: unknown) => Promise<{ violations: { id: string; impact: string }[] }> };
+        }
+      ).axe;
+      const result = await engine.run(element, {});
+      return result.violations.map((v) => ({ id: v.id, impact: v.impact }));
+    },
+    { sel: selector, openDetails: options.openDetails ?? false },
+  );
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }

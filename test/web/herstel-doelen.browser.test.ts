@@ -6,7 +6,7 @@ import { localClient } from '../../infra/local/dynamodb-local';
 import { createDocumentClient } from '../../functions/storage/dynamo-client';
 import { DynamoHerstelStore } from '../../functions/storage/dynamo-herstel-store';
 import { addDays } from '../../shared/domain/common/calendar';
-import { productInBrowser } from '../support/browser';
+import { productInBrowser, seriousAxeViolations } from '../support/browser';
 
 let landing: RunningLanding;
 let page: Page;
@@ -133,5 +133,38 @@ describe('Doelen and the Plan van Aanpak in the browser', { timeout: 120_000 }, 
     await page.getByRole('link', { name: 'Vandaag' }).click();
     await expect.poll(lijst).toContain('Doelen evalueren');
     await expect.poll(lijst).not.toMatch(/Kees van Dijk: 1 doel/);
+  });
+
+  it('has no serious accessibility violation on Vandaag (axe)', async () => {
+    await expect.poll(() => page.getByRole('list', { name: 'Doelen evalueren' }).count()).toBe(1);
+    expect(await seriousAxeViolations(page, 'main')).toEqual([]);
+  });
+
+  it('links a step to a partner in the wijk of Dewi’s woning, shown “via” that partner', async () => {
+    await page.getByRole('link', { name: 'Mijn trajecten' }).click();
+    await page.getByRole('link', { name: 'Dewi Kartosen' }).click();
+    const doel = page.getByRole('article', { name: /^Mijn eigen plek houden/ });
+    await expect.poll(() => doel.count()).toBe(1);
+    await doel.locator('summary', { hasText: 'Plan maken of bijwerken' }).click();
+    await doel.getByRole('button', { name: 'Stap toevoegen' }).click();
+    const stap = doel.getByRole('group', { name: 'Stap 3' });
+    await stap.getByLabel('Concrete stap of activiteit').fill('Gaat mee naar de kookgroep');
+    await stap.getByLabel('Wie doet het').selectOption({ label: 'Een algemene voorziening' });
+    const partner = stap.getByLabel('Partner in de wijk (optioneel)');
+    await expect.poll(() => partner.locator('option', { hasText: 'Buurthuis De Boog' }).count()).toBe(1);
+    await partner.selectOption({ label: 'Buurthuis De Boog' });
+    // An empty name takes the partner's.
+    expect(await stap.getByLabel(/^Naam \(voorziening/).inputValue()).toBe('Buurthuis De Boog');
+    await doel.getByRole('button', { name: 'Plan opslaan' }).click();
+    await expect.poll(() => doel.innerText()).toContain('Het Plan van Aanpak is opgeslagen.');
+    await expect
+      .poll(() => doel.getByRole('list', { name: /Stappen voor/ }).innerText())
+      .toContain('Gaat mee naar de kookgroep — een algemene voorziening: via Buurthuis De Boog');
+  });
+
+  it('has no serious accessibility violation in the doelen panel, forms open (axe)', async () => {
+    expect(await seriousAxeViolations(page, 'section[aria-labelledby="doelen-title"]', { openDetails: true })).toEqual(
+      [],
+    );
   });
 });

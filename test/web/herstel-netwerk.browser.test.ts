@@ -1,8 +1,7 @@
-import axe from 'axe-core';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningLanding } from '../../infra/local/landing';
-import { productInBrowser, signInAs } from '../support/browser';
+import { productInBrowser, seriousAxeViolations, signInAs } from '../support/browser';
 
 let landing: RunningLanding;
 let page: Page;
@@ -73,16 +72,28 @@ describe('the steunsysteem in the browser', { timeout: 120_000 }, () => {
   });
 
   it('has no serious accessibility violation in the panel (axe)', async () => {
-    await page.addScriptTag({ content: axe.source });
-    const violations = await page.evaluate(async () => {
-      const engine = (
-        window as unknown as {
-          axe: { run: (c: unknown, o: unknown) => Promise<{ violations: { id: string; impact: string }[] }> };
-        }
-      ).axe;
-      const result = await engine.run(document.querySelector('section[aria-labelledby="netwerk-title"]'), {});
-      return result.violations.map((v) => ({ id: v.id, impact: v.impact }));
-    });
-    expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
+    expect(await seriousAxeViolations(page, 'section[aria-labelledby="netwerk-title"]')).toEqual([]);
+  });
+
+  it('links a member to a partner in the wijk of Dewi’s woning, shown “via” that partner', async () => {
+    await page.getByRole('link', { name: 'Mijn trajecten' }).click();
+    await page.getByRole('link', { name: 'Dewi Kartosen' }).click();
+    const panel = page.getByRole('region', { name: 'Steunsysteem', exact: true });
+    await expect.poll(() => panel.getByRole('list', { name: 'Algemene voorzieningen' }).count()).toBe(1);
+    await panel.locator('summary', { hasText: 'Iemand toevoegen aan het steunsysteem' }).click();
+    await panel.getByLabel('Naam, of alleen de rol (bijvoorbeeld buurman)').fill('Marian (opbouwwerker)');
+    await panel.getByLabel('Relatie').selectOption({ label: 'Sleutelpersoon' });
+    await panel.getByLabel('Steunend').check();
+    const partner = panel.getByLabel('Via een partner in de wijk (optioneel)');
+    await expect.poll(() => partner.locator('option', { hasText: 'Buurthuis De Boog' }).count()).toBe(1);
+    await partner.selectOption({ label: 'Buurthuis De Boog' });
+    await panel.getByRole('button', { name: 'Toevoegen' }).click();
+    await expect
+      .poll(() => panel.getByRole('status').innerText())
+      .toContain('Marian (opbouwwerker) is toegevoegd aan het steunsysteem.');
+    await expect.poll(() => panel.innerText()).toMatch(/Marian \(opbouwwerker\)[^\n]*Via Buurthuis De Boog\./);
+    expect(await seriousAxeViolations(page, 'section[aria-labelledby="netwerk-title"]', { openDetails: true })).toEqual(
+      [],
+    );
   });
 });

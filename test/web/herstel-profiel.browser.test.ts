@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningLanding } from '../../infra/local/landing';
-import { productInBrowser, signInAs } from '../support/browser';
+import { productInBrowser, seriousAxeViolations, signInAs } from '../support/browser';
 
 let landing: RunningLanding;
 let page: Page;
@@ -102,5 +102,12 @@ describe('Persoonlijk Profiel and kwaliteit van bestaan in the browser', { timeo
         .innerText(),
     ).toContain('2 → 3, hoger');
     await expectNoSidewaysScroll();
+  });
+
+  it('has no serious accessibility violation in the profile and kwaliteit panels, forms open (axe)', async () => {
+    for (const titel of ['Persoonlijk Profiel', 'Kwaliteit van bestaan']) {
+      const id = await page.getByRole('region', { name: titel, exact: true }).getAttribute('aria-labelledby');
+      expect(await seriousAxeViolations(page, `section[aria-labelledby="${id}"]`, { openDetails: true })).toEqual([]);
+    }
   });
 });

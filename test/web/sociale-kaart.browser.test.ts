@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningLanding } from '../../infra/local/landing';
-import { productInBrowser, signInAs } from '../support/browser';
+import { productInBrowser, seriousAxeViolations, signInAs } from '../support/browser';
 
 let landing: RunningLanding;
 let page: Page;
@@ -91,6 +91,8 @@ describe('Sociale kaart in the browser: a wijk’s partners on the bindingsladde
       'Trede 2: Versterken, door Sanne de Vries. Samen een inloopmiddag voor nieuwe bewoners gehouden',
     );
     expect(await tooWide()).toEqual([]);
+    // The whole kaart page, its folded forms open, has no serious accessibility violation.
+    expect(await seriousAxeViolations(page, 'main', { openDetails: true })).toEqual([]);
   });
 
   it('lists the wijk’s partners on the transition page of someone whose woning is there', async () => {

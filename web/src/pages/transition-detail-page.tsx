@@ -1,14 +1,12 @@
 import { createAsync, createAsyncStore, query, revalidate, useParams } from '@solidjs/router';
 import { For, Match, onCleanup, Show, Switch } from 'solid-js';
 import type { Transition } from '../../../shared/domain/transition/transition';
-import { geaccepteerdeAanbieding } from '../../../shared/domain/woning/woning';
-import { wijkKey } from '../../../shared/domain/wijk/sociale-kaart';
 import { gemeenteNaam } from '../../../shared/domain/organisation/municipalities';
 import { faseLabels, herkomstLabels } from '../../../shared/domain/common/vocabulary';
 import { api, ApiError, emergencyAccessFor } from '../api/client';
 import { overviewsChanged, settle } from '../api/queries';
 import { AuditPanel } from '../components/audit/audit-panel';
-import { InDeWijk } from '../components/kaart/in-de-wijk';
+import { InDeWijk, wijkVanWoning } from '../components/kaart/in-de-wijk';
 import { EmergencyAccess } from '../components/audit/emergency-access';
 import { HerstelSection } from '../components/herstel/herstel-section';
 import { PageTitle } from '../components/page-title';
@@ -249,10 +247,4 @@ function TransitionDetails(props: { transition: Transition }) {
       </dl>
     </>
   );
-}
-
-/** The wijk of the accepted woning, when it has a name the sociale kaart can key. */
-function wijkVanWoning(t: Transition): string | undefined {
-  const wijk = geaccepteerdeAanbieding(t.aanbiedingen)?.wijk;
-  return wijk && wijkKey(wijk) ? wijk : undefined;
 }

@@ -16,6 +16,7 @@ import {
   type Levensdomein,
 } from '../../../../shared/domain/herstel/levensdomeinen';
 import { todayInNetherlands } from '../../../../shared/domain/common/calendar';
+import type { PartnerRef } from '../../../../shared/domain/wijk/sociale-kaart';
 import { api } from '../../api/client';
 import { overviewsChanged } from '../../api/queries';
 import { useDemoClock } from '../../clock/demo-clock';
@@ -158,8 +159,12 @@ type StapForm = {
   soort: WieSoort | '';
   netwerkLidId: string;
   naam: string;
+  partner?: PartnerRef;
   gedaanOp?: string;
 };
+
+/** Who may come through a partner of the wijk: a voorziening or a professional there, not the person or a member. */
+const viaPartner = (soort: WieSoort | '') => soort === 'algemene-voorziening' || soort === 'professioneel';
 
 const stapForm = (d: Doel): StapForm[] =>
   d.stappen.map((s) => ({
@@ -168,6 +173,7 @@ const stapForm = (d: Doel): StapForm[] =>
     soort: s.wie.soort,
     netwerkLidId: s.wie.netwerkLidId ?? '',
     naam: s.wie.soort === 'netwerk' ? '' : s.wie.naam,
+    ...(s.wie.partner ? { partner: s.wie.partner } : {}),
     ...(s.gedaanOp ? { gedaanOp: s.gedaanOp } : {}),
   }));
 
@@ -178,6 +184,7 @@ const stapInput = (s: StapForm): StapInput => ({
     soort: s.soort as WieSoort,
     ...(s.soort === 'netwerk' ? { netwerkLidId: s.netwerkLidId } : {}),
     ...(s.soort !== 'netwerk' && s.naam ? { naam: s.naam } : {}),
+    ...(viaPartner(s.soort) && s.partner ? { partner: s.partner } : {}),
   },
   ...(s.gedaanOp ? { gedaanOp: s.gedaanOp } : {}),
 });
@@ -421,7 +428,7 @@ function DoelKaart(props: HerstelPartProps & { doel: Doel }) {
           <For each={props.doel.stappen}>
             {(s) => (
               <li class="utrecht-ordered-list__item">
-                {s.wat} — {wieLabels[s.wie.soort].toLowerCase()}: {s.wie.naam}
+                {s.wat} — {wieLabels[s.wie.soort].toLowerCase()}: {wieNaam(s.wie)}
                 {s.gedaanOp ? ` (gedaan op ${datum(s.gedaanOp)})` : ''}
               </li>
             )}
@@ -443,6 +450,7 @@ function DoelKaart(props: HerstelPartProps & { doel: Doel }) {
               prefix={`${id()}-plan`}
               stappen={planForm.stappen}
               netwerk={props.herstel.netwerk}
+              partners={props.wijkPartners}
               error={err}
               errorPrefix="stappen"
               set={(i, k, v) => setPlanForm('stappen', i, k, v)}
@@ -548,6 +556,7 @@ function DoelKaart(props: HerstelPartProps & { doel: Doel }) {
                 prefix={`${id()}-bij`}
                 stappen={evalForm.stappen}
                 netwerk={props.herstel.netwerk}
+                partners={props.wijkPartners}
                 error={err}
                 errorPrefix="stappen"
                 set={(i, k, v) => setEvalForm('stappen', i, k, v)}
@@ -598,15 +607,32 @@ function DoelKaart(props: HerstelPartProps & { doel: Doel }) {
   );
 }
 
+/** Who does a step, as shown: the name, and the partner of the wijk it comes through. */
+function wieNaam(wie: Doel['stappen'][number]['wie']): string {
+  if (!wie.partner) return wie.naam;
+  return wie.naam === wie.partner.naam ? `via ${wie.partner.naam}` : `${wie.naam} via ${wie.partner.naam}`;
+}
+
 function StappenEditor(props: {
   prefix: string;
   stappen: StapForm[];
   netwerk: readonly { id: string; naam?: string }[];
+  partners: readonly PartnerRef[];
   error: (name: string) => string | undefined;
   errorPrefix: string;
   set: <K extends keyof StapForm>(i: number, k: K, v: StapForm[K]) => void;
   add: () => void;
 }) {
+  // A step linked to a partner no longer on the wijk's kaart keeps it, as it was named then.
+  const keuzes = (s: StapForm) =>
+    s.partner && !props.partners.some((p) => p.partnerId === s.partner?.partnerId)
+      ? [s.partner, ...props.partners]
+      : props.partners;
+  const kiesPartner = (i: number, s: StapForm, partnerId: string) => {
+    const partner = keuzes(s).find((p) => p.partnerId === partnerId);
+    props.set(i, 'partner', partner);
+    if (partner && !s.naam.trim()) props.set(i, 'naam', partner.naam);
+  };
   return (
     <>
       <Index each={props.stappen}>
@@ -639,6 +665,19 @@ function StappenEditor(props: {
               when={s().soort === 'netwerk'}
               fallback={
                 <Show when={s().soort && s().soort !== 'persoon'}>
+                  <Show when={viaPartner(s().soort) && keuzes(s()).length > 0}>
+                    <FormField id={`${props.prefix}-partner-${i}`} label="Partner in de wijk (optioneel)">
+                      <select
+                        id={`${props.prefix}-partner-${i}`}
+                        class="utrecht-select utrecht-select--html-select"
+                        value={s().partner?.partnerId ?? ''}
+                        onChange={(e) => kiesPartner(i, s(), e.currentTarget.value)}
+                      >
+                        <option value="">Geen partner uit de sociale kaart</option>
+                        <For each={keuzes(s())}>{(p) => <option value={p.partnerId}>{p.naam}</option>}</For>
+                      </select>
+                    </FormField>
+                  </Show>
                   <TextInput
                     id={`${props.prefix}-naam-${i}`}
                     label="Naam (voorziening, professional, of waarvoor de Wmo)"

@@ -2,7 +2,9 @@ import { createAsync, revalidate } from '@solidjs/router';
 import { createEffect, on, Show } from 'solid-js';
 import type { HerstelOverzicht } from '../../../../shared/domain/herstel/herstel-schemas';
 import type { Transition } from '../../../../shared/domain/transition/transition';
-import { getHerstel } from '../../api/queries';
+import { partnerRef, type PartnerRef } from '../../../../shared/domain/wijk/sociale-kaart';
+import { getHerstel, partnersInWijk } from '../../api/queries';
+import { wijkVanWoning } from '../kaart/in-de-wijk';
 import { ProblemAlert } from '../problem-alert';
 import { DoelenPanel } from './doelen-panel';
 import { KwaliteitPanel } from './kwaliteit-panel';
@@ -17,6 +19,8 @@ export interface HerstelPartProps {
   onChanged: () => Promise<void>;
   /** Emergency access or an ended transition: show, don't change. */
   readOnly: boolean;
+  /** The partners on the sociale kaart of the woning's wijk, to link a step or member to (none before a woning). */
+  wijkPartners: readonly PartnerRef[];
 }
 
 /**
@@ -27,6 +31,12 @@ export interface HerstelPartProps {
 export function HerstelSection(props: { transition: Transition; readOnly: boolean }) {
   const loaded = createAsync(() => getHerstel(props.transition.id));
   const onChanged = () => revalidate(getHerstel.keyFor(props.transition.id));
+  const partners = createAsync(async () => {
+    const wijk = wijkVanWoning(props.transition);
+    return wijk ? partnersInWijk(wijk) : undefined;
+  });
+  // A kaart that could not be read offers no partner: linking one is optional.
+  const wijkPartners = () => partners()?.value?.items.map(partnerRef) ?? [];
   // A link to a part of the plan (Vandaag's "naar het Plan van Aanpak") arrives before the plan has loaded:
   // once it is there, go to the part the address names.
   createEffect(
@@ -52,6 +62,7 @@ export function HerstelSection(props: { transition: Transition; readOnly: boolea
             herstel: herstel(),
             onChanged,
             readOnly: props.readOnly,
+            wijkPartners: wijkPartners(),
           });
           return (
             <>

@@ -190,6 +190,7 @@ const emptyForm = () => ({
   bereikbaar: '',
   watDoetHij: '',
   sinds: '',
+  partnerId: '',
 });
 
 /**
@@ -207,6 +208,13 @@ export function NetwerkPanel(props: HerstelPartProps) {
   const weg = () => leden().filter((l) => !isInNetwerk(l));
   const voornaam = () => props.transition.persoon.voornaam;
   const id = () => props.transition.id;
+  // A member linked to a partner no longer on the wijk's kaart keeps it, as it was named then.
+  const partners = () => {
+    const huidig = editing()?.partner;
+    return huidig && !props.wijkPartners.some((p) => p.partnerId === huidig.partnerId)
+      ? [huidig, ...props.wijkPartners]
+      : props.wijkPartners;
+  };
 
   const startEdit = (lid: NetwerkLid) => {
     setEditing(lid);
@@ -219,6 +227,7 @@ export function NetwerkPanel(props: HerstelPartProps) {
       bereikbaar: lid.bereikbaar ?? '',
       watDoetHij: lid.watDoetHij ?? '',
       sinds: lid.sinds,
+      partnerId: lid.partner?.partnerId ?? '',
     });
     setOpen(true);
     queueMicrotask(() => document.getElementById('netwerk-naam')?.focus());
@@ -230,6 +239,7 @@ export function NetwerkPanel(props: HerstelPartProps) {
 
   const submit = (event: SubmitEvent) => {
     event.preventDefault();
+    const partner = partners().find((p) => p.partnerId === form.partnerId);
     const body = {
       naam: form.naam,
       relatie: form.relatie,
@@ -239,6 +249,7 @@ export function NetwerkPanel(props: HerstelPartProps) {
       ...(form.toestemmingBereikbaar && form.bereikbaar ? { bereikbaar: form.bereikbaar } : {}),
       ...(form.watDoetHij ? { watDoetHij: form.watDoetHij } : {}),
       ...(form.sinds ? { sinds: form.sinds } : {}),
+      ...(partner ? { partner } : {}),
     };
     const lid = editing();
     const naam = form.naam;
@@ -385,6 +396,22 @@ export function NetwerkPanel(props: HerstelPartProps) {
                 )}
               </For>
             </FormFieldset>
+            <Show when={partners().length > 0}>
+              <div class="utrecht-form-field utrecht-form-field--distanced">
+                <label class="utrecht-form-label" for="netwerk-partner">
+                  Via een partner in de wijk (optioneel)
+                </label>
+                <select
+                  id="netwerk-partner"
+                  class="utrecht-select utrecht-select--html-select"
+                  value={form.partnerId}
+                  onChange={(e) => setForm('partnerId', e.currentTarget.value)}
+                >
+                  <option value="">Geen partner uit de sociale kaart</option>
+                  <For each={partners()}>{(p) => <option value={p.partnerId}>{p.naam}</option>}</For>
+                </select>
+              </div>
+            </Show>
             <TextInput
               id="netwerk-wat"
               label="Wat doet deze persoon voor de deelnemer? (kort, optioneel)"

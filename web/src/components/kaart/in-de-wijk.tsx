@@ -1,9 +1,17 @@
 import { A, createAsync } from '@solidjs/router';
 import { For, Show } from 'solid-js';
+import type { Transition } from '../../../../shared/domain/transition/transition';
+import { geaccepteerdeAanbieding } from '../../../../shared/domain/woning/woning';
 import { partnerSoortLabels, tredeLabel, wijkKey } from '../../../../shared/domain/wijk/sociale-kaart';
 import { partnersInWijk } from '../../api/queries';
 
 const SHOWN = 6;
+
+/** The wijk of the accepted woning, when it has a name the sociale kaart can key. */
+export function wijkVanWoning(t: Transition): string | undefined {
+  const wijk = geaccepteerdeAanbieding(t.aanbiedingen)?.wijk;
+  return wijk && wijkKey(wijk) ? wijk : undefined;
+}
 
 /** On a transition page: the partners of the wijk of the woning, in short, with the way to the whole kaart. */
 export function InDeWijk(props: { wijk: string }) {
