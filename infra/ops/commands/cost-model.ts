@@ -42,11 +42,11 @@ export const fixed = {
   kmsKeys: 2,
   /**
    * The monitoring stack's alarms, priced per metric they watch (a metric-math alarm per metric in it): an error
-   * and a throttle alarm per Lambda (2 × 20), per workflow failed + timed out + aborted (3 × 3), per table read +
+   * and a throttle alarm per Lambda (2 × 22), per workflow failed + timed out + aborted (3 × 3), per table read +
    * write throttles (2 × 2), the API's 5xx share (2), the webhook dead letters (1) and the new-signal dead letters (1).
    * test/infra/monitoring.test.ts keeps this equal to the synthesized stack.
    */
-  alarmMetrics: 58,
+  alarmMetrics: 62,
   dashboards: 1,
   /** Business metrics (EMF) with their dimensions. */
   customMetrics: 25,
