@@ -603,7 +603,12 @@ export const demoPersons = demoTransitions.map(({ voornaam, achternaam, geboorte
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Seeds the demo and returns the ids of the transitions, so the workflows can take their first look. */
-export async function seedDemoData(db: DynamoDBDocumentClient, tableName: string, now = new Date()): Promise<string[]> {
+export async function seedDemoData(
+  db: DynamoDBDocumentClient,
+  tableName: string,
+  now = new Date(),
+  options: { persons: boolean } = { persons: true },
+): Promise<string[]> {
   const today = todayInNetherlands(now);
   const ids: string[] = [];
   const staffItems = demoUsers.map((u) => {
@@ -626,6 +631,7 @@ export async function seedDemoData(db: DynamoDBDocumentClient, tableName: string
       }),
     );
   }
+  if (!options.persons) return [];
 
   const store = new DynamoTransitionStore(db, tableName);
   const seeded = new Map<string, Transition>();

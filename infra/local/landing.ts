@@ -35,7 +35,12 @@ export interface StartLandingOptions {
   dynamoEndpoint: string;
   tableName: string;
   webRoot: string;
-  seedDemoData: boolean;
+  /**
+   * The demo's organisations and staff, and (unless `'organisations'`) its persons with their workflows. A test
+   * of one workflow over months takes the organisations only: the demo persons' own workflows would wake with
+   * every jump of the clock.
+   */
+  seedDemoData: boolean | 'organisations';
   /** Keep sign-in tokens valid across restarts by passing the same secret. */
   authSecret?: Uint8Array;
   /** Where the scheduler, the clock and the running workflow executions keep their state; without it they live in memory. */
@@ -93,7 +98,9 @@ export async function startLanding(options: StartLandingOptions): Promise<Runnin
   process.env.AUDIT_TABLE_NAME = `${options.tableName}-audit`;
   const seeded =
     tableCreated && options.seedDemoData
-      ? await seedDemoData(createDocumentClient(dynamo), options.tableName, systemClock.now())
+      ? await seedDemoData(createDocumentClient(dynamo), options.tableName, systemClock.now(), {
+          persons: options.seedDemoData !== 'organisations',
+        })
       : [];
 
   const assembly = await localAssembly();
