@@ -21,3 +21,27 @@ export function freePort(): Promise<number> {
       });
   });
 }
+
+/**
+ * Several ports free right now, all different: each is held until all are chosen (two calls of `freePort` one
+ * after the other may be given the same port, as the first is closed again before the second asks).
+ */
+export async function freePorts(count: number): Promise<number[]> {
+  const probes = await Promise.all(
+    Array.from(
+      { length: count },
+      () =>
+        new Promise<ReturnType<typeof createServer>>((resolve, reject) => {
+          const probe = createServer()
+            .once('error', reject)
+            .listen(0, '127.0.0.1', () => resolve(probe));
+        }),
+    ),
+  );
+  const ports = probes.map((probe) => {
+    const address = probe.address();
+    return typeof address === 'object' && address ? address.port : 0;
+  });
+  await Promise.all(probes.map((probe) => new Promise((resolve) => probe.close(resolve))));
+  return ports;
+}

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDocumentClient } from '../../functions/storage/dynamo-client';
 import { ensureTable, localClient, startDynamoDbLocal } from '../../infra/local/dynamodb-local';
 import type { LocalSchedule } from '../../infra/local/local-scheduler';
-import { freePort } from '../../infra/local/ports';
+import { freePort, freePorts } from '../../infra/local/ports';
 import { addDays, todayInNetherlands } from '../../shared/domain/common/calendar';
 import type { TimelineEvent } from '../../shared/domain/transition/timeline';
 import type { Transition } from '../../shared/domain/transition/transition';
@@ -41,7 +41,8 @@ let receiver: { server: Server; url: string; online: boolean; received: Map<stri
 beforeAll(async () => {
   stateDir = mkdtempSync(path.join(tmpdir(), 'landing-restart-'));
   productDir = path.join(stateDir, 'product');
-  ports = { app: await freePort(), dynamo: await freePort() };
+  const [app, dynamo] = await freePorts(2);
+  ports = { app: app!, dynamo: dynamo! };
   receiver = await startReceiver();
 });
 
