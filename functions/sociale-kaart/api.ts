@@ -14,6 +14,7 @@ import { auditFromEnvironment } from '../audit/audit-runtime';
 import { clock } from '../clock';
 import { createApiHandler, type ApiHandlerOptions, type CapabilityHandlers } from '../http/api-handler';
 import { NotFoundError } from '../http/errors';
+import type { RequestAccess } from '../http/request-access';
 import { lazy, runtime } from '../runtime';
 import { DynamoSocialeKaartStore } from '../storage/dynamo-sociale-kaart-store';
 import type { SocialeKaartStore } from './ports';
@@ -44,6 +45,19 @@ export function socialeKaartHandlers(deps: () => SocialeKaartDeps): CapabilityHa
     if (!partner) throw new NotFoundError('Deze partner staat niet op de sociale kaart van deze wijk.');
     return partner;
   };
+  /** A change of one partner: allowed, read, decided by the pure rule on the version seen, stored, recorded. */
+  const replace = async (
+    request: { principal: Principal; params: { wijk: string; partnerId: string }; access: RequestAccess },
+    change: (before: Partner, meta: { door: ReturnType<typeof door>; at: string }) => Partner,
+  ) => {
+    const { principal, params, access } = request;
+    authorize(principal, 'kaart:write');
+    const before = await existing(principal, params.wijk, params.partnerId);
+    const after = change(before, { door: door(principal), at: deps().now().toISOString() });
+    await deps().store.replace(before, after);
+    access.record({ actie: 'wijzigen', onderdeel: ONDERDEEL });
+    return { body: after };
+  };
   return {
     listKaartWijken: async ({ principal, access }) => {
       authorize(principal, 'kaart:read');
@@ -72,31 +86,17 @@ export function socialeKaartHandlers(deps: () => SocialeKaartDeps): CapabilityHa
       access.record({ actie: 'aanmaken', onderdeel: ONDERDEEL });
       return { body: stored };
     },
-    changePartner: async ({ principal, params, body, access }) => {
-      authorize(principal, 'kaart:write');
-      const before = await existing(principal, params.wijk, params.partnerId);
+    changePartner: ({ principal, params, body, access }) => {
       const { expectedVersion, ...gegevens } = body;
-      const after = changePartner(before, gegevens, {
-        expectedVersion,
-        door: door(principal),
-        at: deps().now().toISOString(),
-      });
-      await deps().store.replace(before, after);
-      access.record({ actie: 'wijzigen', onderdeel: ONDERDEEL });
-      return { body: after };
+      return replace({ principal, params, access }, (before, meta) =>
+        changePartner(before, gegevens, { expectedVersion, ...meta }),
+      );
     },
-    moveOnLadder: async ({ principal, params, body, access }) => {
-      authorize(principal, 'kaart:write');
-      const before = await existing(principal, params.wijk, params.partnerId);
+    moveOnLadder: ({ principal, params, body, access }) => {
       const { expectedVersion, ...stap } = body;
-      const after = moveOnLadder(before, stap, {
-        expectedVersion,
-        door: door(principal),
-        at: deps().now().toISOString(),
-      });
-      await deps().store.replace(before, after);
-      access.record({ actie: 'wijzigen', onderdeel: ONDERDEEL });
-      return { body: after };
+      return replace({ principal, params, access }, (before, meta) =>
+        moveOnLadder(before, stap, { expectedVersion, ...meta }),
+      );
     },
   };
 }
