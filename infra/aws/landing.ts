@@ -1,5 +1,5 @@
 import type { App } from 'aws-cdk-lib';
-import type { StageConfig } from './config/stages';
+import { stageConfig, stageNames, type StageConfig, type StageName } from './config/stages';
 import { ApiStack } from './stacks/api-stack';
 import { DataStack } from './stacks/data-stack';
 import { EdgeStack } from './stacks/edge-stack';
@@ -8,12 +8,21 @@ import { WebStack } from './stacks/web-stack';
 import { WebhookStack } from './stacks/webhook-stack';
 import { WorkflowStack } from './stacks/workflow-stack';
 
+/**
+ * Every stage, each from its committed config alone: no context of a deploy changes a stage's account or
+ * certificates, so whichever command deploys it (a rollback, the deploy a restore prints) keeps its address.
+ */
+export function createAllStages(app: App, names: readonly StageName[] = stageNames): void {
+  for (const name of names) createLandingStacks(app, stageConfig(name));
+}
+
 /** The whole product for one stage: data → workflows → API → web. */
 export function createLandingStacks(app: App, stage: StageConfig) {
   const prefix = `Landing-${stage.name}`;
   const tags = { project: 'landing', stage: stage.name };
-  // The region is the stage's; the account is whichever the deploy's credentials name (CDK_DEFAULT_ACCOUNT).
-  const env = { region: stage.region, account: process.env.CDK_DEFAULT_ACCOUNT };
+  // The region is the stage's; the account its committed one (so even a bare `cdk deploy` with another
+  // account's credentials is refused by CDK), else whichever the deploy's credentials name.
+  const env = { region: stage.region, account: stage.account ?? process.env.CDK_DEFAULT_ACCOUNT };
   const data = new DataStack(app, `${prefix}-Data`, {
     stage,
     tags,

@@ -12,6 +12,11 @@ import { cdkContext } from '../../infra/aws/config/cdk-context';
 type Template = { Resources: Record<string, { Type: string; Properties: Record<string, unknown> }> };
 let data: Template;
 let api: Template;
+/** The Web stack of prod on its own name with its certificate, and as it would be without one. */
+let webOnItsName: Template;
+let webWithoutCertificate: Template;
+const certificateArn = 'arn:aws:acm:us-east-1:210987654321:certificate/0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0';
+const apiCertificateArn = 'arn:aws:acm:eu-west-1:210987654321:certificate/1a2b3c4d-5e6f-7081-92a3-b4c5d6e7f809';
 
 beforeAll(() => {
   const app = new App({ context: { ...cdkContext, 'aws:cdk:bundling-stacks': [] } });
@@ -19,6 +24,13 @@ beforeAll(() => {
   const assembly = app.synth();
   data = assembly.getStackByName(stacks.data.stackName).template as Template;
   api = assembly.getStackByName(stacks.api.stackName).template as Template;
+  const web = (certificates: Parameters<typeof stageConfig>[1]) => {
+    const other = new App({ context: { ...cdkContext, 'aws:cdk:bundling-stacks': [] } });
+    const stack = createLandingStacks(other, stageConfig('prod', certificates)).web;
+    return other.synth().getStackByName(stack.stackName).template as Template;
+  };
+  webOnItsName = web({ certificateArn, apiCertificateArn });
+  webWithoutCertificate = web({});
 });
 
 const copy = <T>(t: T): T => structuredClone(t);
@@ -79,6 +91,46 @@ describe('the change summary', () => {
       atRisk: [],
     });
     expect(formatChanges('dev', [change]).join('\n')).toContain('meer rechten');
+  });
+});
+
+describe('the change summary of the site’s address', () => {
+  it('warns, and marks the address as lost, when a deploy would take the site off its name and certificate', () => {
+    const change = stackChange('Landing-prod-Web', webOnItsName, webWithoutCertificate);
+    expect(change.addressChanges).toEqual([
+      expect.objectContaining({
+        before: { aliases: ['landing.example.nl'], certificate: certificateArn },
+        after: { aliases: [], certificate: undefined },
+        losesAddress: true,
+      }),
+    ]);
+    const text = formatChanges('prod', [change]).join('\n');
+    expect(text).toMatch(
+      /CloudFront \S+: adres verandert: landing\.example\.nl, certificaat arn:aws:acm:us-east-1:\S+ → alleen \*\.cloudfront\.net, geen eigen certificaat/,
+    );
+    expect(text).toMatch(/Let op: de site verliest haar adres of certificaat/);
+  });
+
+  it('warns without calling it a loss when the site gets its name, or another certificate', () => {
+    const gains = stackChange('Landing-prod-Web', webWithoutCertificate, webOnItsName);
+    expect(gains.addressChanges).toEqual([expect.objectContaining({ losesAddress: false })]);
+    const renewed = copy(webOnItsName);
+    const distribution = Object.values(renewed.Resources).find((r) => r.Type === 'AWS::CloudFront::Distribution')!;
+    const config = distribution.Properties.DistributionConfig as { ViewerCertificate: { AcmCertificateArn: string } };
+    config.ViewerCertificate.AcmCertificateArn = certificateArn.replace('0f1e2d3c', '99999999');
+    const change = stackChange('Landing-prod-Web', webOnItsName, renewed);
+    expect(change.addressChanges).toEqual([expect.objectContaining({ losesAddress: false })]);
+    expect(formatChanges('prod', [change]).join('\n')).toMatch(
+      /Let op: het adres of certificaat van de site verandert/,
+    );
+  });
+
+  it('says nothing of the address when it stays, or for a stack not deployed yet', () => {
+    expect(stackChange('Landing-prod-Web', webOnItsName, copy(webOnItsName)).addressChanges).toEqual([]);
+    expect(stackChange('Landing-prod-Web', undefined, webOnItsName).addressChanges).toEqual([]);
+    expect(
+      formatChanges('prod', [stackChange('Landing-prod-Web', webOnItsName, copy(webOnItsName))]).join('\n'),
+    ).not.toMatch(/adres/);
   });
 });
 

@@ -7,13 +7,19 @@ export type StageName = (typeof stageNames)[number];
 /** Everything that differs between stages, in one typed place. */
 export interface StageConfig {
   name: StageName;
-  /** Where the stage runs: an EU region (the data is special-category personal data). The account comes from the credentials. */
+  /** Where the stage runs: an EU region (the data is special-category personal data). */
   region: string;
   /**
+   * The AWS account (12 digits) the stage lives in. `npm run diff|deploy` stops when the credentials are of
+   * another account; acc and prod do not deploy without it. An identifier, not a secret.
+   */
+  account?: string | undefined;
+  /**
    * The stage's address. CloudFront answers on `domain.name` with the ACM certificate (in us-east-1, as
-   * CloudFront requires) named by `certificateArn`; without one (before the first certificate exists) the
-   * distribution has only its own `*.cloudfront.net` name. Account-specific ARNs come from the deploy's
-   * context (`--context certificateArn=…`), so this file holds no account's identifiers.
+   * CloudFront requires) named by `certificateArn`; without one (dev, or before the first certificate
+   * exists) the distribution has only its own `*.cloudfront.net` name. The ARNs are committed here, so every
+   * deploy of the stage (a routine one, a rollback, the one a restore prints) keeps the site on its name;
+   * acc and prod do not deploy without them (infra/ops/commands/deploy-guard.ts).
    */
   domain: {
     name: string;
@@ -74,7 +80,9 @@ const stages: Record<StageName, Omit<StageConfig, 'publicBaseUrl'>> = {
     apiThrottle: { rateLimit: 100, burstLimit: 200 },
     workflowTimeout: Duration.minutes(5),
     region: 'eu-west-1',
-    domain: { name: 'acc.landing.example.nl' },
+    // The deploy targets: filled in at the first deployment (docs/OPERATIONS.md), checked before every deploy.
+    account: undefined,
+    domain: { name: 'acc.landing.example.nl', certificateArn: undefined, apiCertificateArn: undefined },
     alarmEmails: ['ops@landing.example.nl'],
     cognitoDomainPrefix: 'landing-acc-aanmelden',
     auditRetentionDays: 365,
@@ -89,7 +97,8 @@ const stages: Record<StageName, Omit<StageConfig, 'publicBaseUrl'>> = {
     apiThrottle: { rateLimit: 200, burstLimit: 400 },
     workflowTimeout: Duration.minutes(5),
     region: 'eu-west-1',
-    domain: { name: 'landing.example.nl' },
+    account: undefined,
+    domain: { name: 'landing.example.nl', certificateArn: undefined, apiCertificateArn: undefined },
     alarmEmails: ['ops@landing.example.nl', 'storingsdienst@landing.example.nl'],
     cognitoDomainPrefix: 'landing-aanmelden',
     auditRetentionDays: 7 * 365,
@@ -98,8 +107,8 @@ const stages: Record<StageName, Omit<StageConfig, 'publicBaseUrl'>> = {
 };
 
 /**
- * The settings of a stage. `overrides` are what a deploy adds from its context (the certificate of the
- * stage's domain), never committed.
+ * The settings of a stage. `overrides` replace the committed certificates: for tests that synthesize a stage
+ * with certificates it does not have yet; the CDK app passes none, so no deploy can drop them.
  */
 export function stageConfig(
   name: unknown,
@@ -109,15 +118,15 @@ export function stageConfig(
     throw new Error(`Unknown stage "${String(name)}": one of ${stageNames.join(', ')}`);
   }
   const stage = stages[name as StageName];
-  if (overrides.apiCertificateArn && !overrides.certificateArn) {
-    throw new Error(
-      `Stage ${name}: the API's certificate needs the site's certificate too (${overrides.apiCertificateArn})`,
-    );
-  }
   const domain = {
     ...stage.domain,
     ...(overrides.certificateArn ? { certificateArn: overrides.certificateArn } : {}),
     ...(overrides.apiCertificateArn ? { apiCertificateArn: overrides.apiCertificateArn } : {}),
   };
+  if (domain.apiCertificateArn && !domain.certificateArn) {
+    throw new Error(
+      `Stage ${name}: the API's certificate needs the site's certificate too (${domain.apiCertificateArn})`,
+    );
+  }
   return { ...stage, domain, publicBaseUrl: `https://${domain.name}` };
 }

@@ -5,15 +5,19 @@
  *
  *   npm run synth                                  all three stages into cdk.out, and how they differ
  *   npm run diff -- --stage acc [--details]        what a deploy of acc would change (needs credentials)
- *   npm run deploy -- --stage acc [--allow-replace] [--certificate <arn>] [--api-certificate <arn>]
+ *   npm run deploy -- --stage acc [--allow-replace] [--allow-address-change]
  *
- * A deploy stops when a resource that holds data (a table, the user pool, a key, a bucket) would be replaced
- * or removed, unless `--allow-replace` says that is meant. The deploy uses the very assembly the summary was
+ * Before a diff or deploy touches AWS, the stage's deploy targets (account, certificates, alarm addresses in
+ * infra/aws/config/stages.ts) are checked, and the credentials must be of the stage's account
+ * (deploy-guard.ts). A deploy stops when a resource that holds data (a table, the user pool, a key, a bucket)
+ * would be replaced or removed, unless `--allow-replace` says that is meant, and when the site would lose its
+ * address or certificate, unless `--allow-address-change` does. The deploy uses the very assembly the summary was
  * made from (`--app cdk.out`). A stage that runs on a restored table (docs/RECOVERY.md) keeps running on it:
  * the wrapper reads that from the Data stack and carries it into every synth and deploy.
  */
 import { CloudFormationClient } from '@aws-sdk/client-cloudformation';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { STSClient } from '@aws-sdk/client-sts';
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -22,23 +26,35 @@ import { parseArgs } from 'node:util';
 import { stageConfig, stageNames, type StageConfig, type StageName } from '../../aws/config/stages';
 import { AwsRestorePort } from '../recovery/aws-restore-port';
 import { formatChanges, stackChange } from './change-summary';
+import { runCommand, UsageError } from './command-line';
+import { checkDeployTarget, credentialsProblem, DeployRefused } from './deploy-guard';
 import { deployedTemplate } from './deployed-template';
 import { currentRepointing, repointingContext, repointingParameters } from './stage-repointing';
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const assemblyDir = path.join(projectRoot, 'cdk.out');
 
-const { positionals, values } = parseArgs({
-  allowPositionals: true,
-  options: {
-    stage: { type: 'string' },
-    details: { type: 'boolean', default: false },
-    'allow-replace': { type: 'boolean', default: false },
-    certificate: { type: 'string' },
-    'api-certificate': { type: 'string' },
-  },
-});
-const command = positionals[0];
+const usage = `Gebruik:
+  npm run synth                                    alle stages in cdk.out (zonder credentials)
+  npm run diff -- --stage dev|acc|prod [--details]   wat een deploy zou wijzigen
+  npm run deploy -- --stage dev|acc|prod [--allow-replace] [--allow-address-change] [--no-prompt]
+Account en certificaten van een stage staan in infra/aws/config/stages.ts; zie docs/OPERATIONS.md.`;
+
+function options(argv: string[]) {
+  const { positionals, values } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      stage: { type: 'string' },
+      details: { type: 'boolean', default: false },
+      'allow-replace': { type: 'boolean', default: false },
+      'allow-address-change': { type: 'boolean', default: false },
+      // CDK asks nothing: for the pipeline, where the diff was read in the pull request and at the approval.
+      'no-prompt': { type: 'boolean', default: false },
+    },
+  });
+  return { command: positionals[0], values };
+}
 
 function run(executable: string, args: string[]): void {
   const result = spawnSync(executable, args, { cwd: projectRoot, stdio: 'inherit' });
@@ -48,18 +64,24 @@ const cdk = (args: string[]) =>
   run(process.execPath, [path.join(projectRoot, 'node_modules/aws-cdk/bin/cdk'), ...args]);
 const buildWeb = () => run('npm', ['run', '--silent', 'build:web']);
 
-function stageArgument(): StageName {
-  if (!values.stage || !(stageNames as readonly string[]).includes(values.stage)) {
-    console.error(`Geef de stage: --stage ${stageNames.join('|')}`);
-    process.exit(2);
-  }
-  return values.stage as StageName;
+function stageArgument(stage: string | undefined): StageName {
+  if (!stage || !(stageNames as readonly string[]).includes(stage))
+    throw new UsageError(`Geef de stage: --stage ${stageNames.join('|')}.`);
+  return stage as StageName;
 }
 
-const certificateContext = (stage: StageName) => [
-  ...(values.certificate ? ['--context', `certificateArn:${stage}=${values.certificate}`] : []),
-  ...(values['api-certificate'] ? ['--context', `apiCertificateArn:${stage}=${values['api-certificate']}`] : []),
-];
+/** The stage's targets and the credentials' account; a refusal is printed and ends the command (exit 1). */
+async function guard(stage: StageName): Promise<void> {
+  const config = stageConfig(stage);
+  try {
+    await checkDeployTarget(config, new STSClient({ region: config.region }));
+  } catch (error) {
+    if (!(error instanceof DeployRefused)) throw error;
+    process.stderr.write(`Niet verder: stage ${stage} is niet klaar om uit te rollen.\n`);
+    for (const problem of error.problems) process.stderr.write(`  - ${problem}\n`);
+    process.exit(1);
+  }
+}
 
 /** The stacks of a stage in the assembly just synthesized, with their templates. */
 function stacksInAssembly(stage: StageName): { name: string; template: Record<string, unknown> }[] {
@@ -83,13 +105,17 @@ function repointingOf(stage: StageName) {
   return currentRepointing(stage, new AwsRestorePort(dynamo, new CloudFormationClient({ region })), dynamo);
 }
 
-async function summarise(stage: StageName): Promise<boolean> {
+/** The summary per stack, printed; what it found that should stop a deploy. */
+async function summarise(stage: StageName): Promise<{ dataAtRisk: boolean; losesAddress: boolean }> {
   const cloudFormation = new CloudFormationClient({ region: stageConfig(stage).region });
   const changes = [];
   for (const { name, template } of stacksInAssembly(stage))
     changes.push(stackChange(name, await deployedTemplate(cloudFormation, name), template));
   for (const line of formatChanges(stage, changes)) console.log(line);
-  return changes.every((c) => c.atRisk.length === 0);
+  return {
+    dataAtRisk: changes.some((c) => c.atRisk.length > 0),
+    losesAddress: changes.some((c) => c.addressChanges.some((a) => a.losesAddress)),
+  };
 }
 
 /** Where the stages' settings differ, from the typed config itself. */
@@ -105,7 +131,8 @@ function stageSettings(): string[] {
     .map((k) => `  ${k.padEnd(22)} ${configs.map((c) => `${c.name}: ${show(c[k])}`).join('  ·  ')}`);
 }
 
-async function main(): Promise<void> {
+async function main(): Promise<number> {
+  const { command, values } = options(process.argv.slice(2));
   switch (command) {
     case 'synth': {
       buildWeb();
@@ -114,44 +141,40 @@ async function main(): Promise<void> {
         `\nDrie stages in cdk.out (${stageNames.map((s) => `${stacksInAssembly(s).length} stacks ${s}`).join(', ')}). Ze verschillen alleen in:`,
       );
       for (const line of stageSettings()) console.log(line);
-      return;
+      return 0;
     }
     case 'diff': {
-      const stage = stageArgument();
+      const stage = stageArgument(values.stage);
+      await guard(stage);
       const repointing = await repointingOf(stage);
       buildWeb();
-      cdk([
-        'synth',
-        `Landing-${stage}-*`,
-        '--quiet',
-        ...certificateContext(stage),
-        ...repointingContext(stage, repointing),
-      ]);
+      cdk(['synth', `Landing-${stage}-*`, '--quiet', ...repointingContext(stage, repointing)]);
       await summarise(stage);
       if (values.details) cdk(['diff', '--app', 'cdk.out', `Landing-${stage}-*`]);
-      return;
+      return 0;
     }
     case 'deploy': {
-      const stage = stageArgument();
+      const stage = stageArgument(values.stage);
+      await guard(stage);
       const repointing = await repointingOf(stage);
       if (repointing.main || repointing.audit)
         console.log(
           `De stage draait op herstelde tabellen: ${[repointing.main?.tableName, repointing.audit?.tableName].filter(Boolean).join(', ')} (blijft zo).`,
         );
       buildWeb();
-      cdk([
-        'synth',
-        `Landing-${stage}-*`,
-        '--quiet',
-        ...certificateContext(stage),
-        ...repointingContext(stage, repointing),
-      ]);
-      const safe = await summarise(stage);
-      if (!safe && !values['allow-replace']) {
+      cdk(['synth', `Landing-${stage}-*`, '--quiet', ...repointingContext(stage, repointing)]);
+      const found = await summarise(stage);
+      if (found.dataAtRisk && !values['allow-replace']) {
         console.error(
-          '\nNiet uitgerold: een resource met gegevens zou worden vervangen of verwijderd. Zie docs/OPERATIONS.md (Rollback en herstel); bedoeld? Dan met --allow-replace.',
+          '\nNiet uitgerold: een resource met gegevens zou worden vervangen of verwijderd. Zie docs/OPERATIONS.md (Rollback); bedoeld? Dan met --allow-replace.',
         );
-        process.exit(1);
+        return 1;
+      }
+      if (found.losesAddress && !values['allow-address-change']) {
+        console.error(
+          '\nNiet uitgerold: de site zou haar adres of certificaat verliezen. Vul domain in infra/aws/config/stages.ts aan; bedoeld? Dan met --allow-address-change.',
+        );
+        return 1;
       }
       cdk([
         'deploy',
@@ -159,15 +182,24 @@ async function main(): Promise<void> {
         'cdk.out',
         `Landing-${stage}-*`,
         '--require-approval',
-        'broadening',
+        values['no-prompt'] ? 'never' : 'broadening',
         ...repointingParameters(stage, repointing),
       ]);
-      return;
+      return 0;
     }
     default:
-      console.error('Gebruik: stage-command synth | diff --stage <stage> | deploy --stage <stage>');
-      process.exit(2);
+      throw new UsageError(command ? `Onbekende opdracht: ${command}.` : 'Noem de opdracht: synth, diff of deploy.');
   }
 }
 
-await main();
+runCommand(
+  () =>
+    main().catch((error: unknown) => {
+      const problem = credentialsProblem(error);
+      if (!problem) throw error;
+      process.stderr.write(`${problem}\n`);
+      return 1;
+    }),
+  usage,
+  'De opdracht stopte',
+);
