@@ -3,8 +3,8 @@
  * restore tool (infra/ops/commands/restore-table.ts) agree on, and the deploy command that carries them. Pure: no
  * CDK, no SDK. docs/RECOVERY.md explains the mechanism.
  *
- * A point-in-time restore always makes a new table. The deploy's context names it, per stage (like the
- * certificate: `--context certificateArn:<stage>=…`), so the functions of that stage bind to it, while the
+ * A point-in-time restore always makes a new table. The deploy's context names it, per stage
+ * (`--context restoredTable:<stage>=…`), so the functions of that stage bind to it, while the
  * original table stays in the Data stack, retained. A CloudFormation parameter of the Data stack records which
  * table the stage runs on; CDK keeps a parameter's previous value when a deploy does not name it, and a rule
  * in the template refuses a deploy whose context disagrees with it. So a later deploy that forgets the context
