@@ -18,26 +18,45 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import { stageConfig, stageNames, type StageConfig, type StageName } from '../../aws/config/stages';
 import { AwsRestorePort } from '../recovery/aws-restore-port';
 import { formatChanges, stackChange } from './change-summary';
+import { execute, type OpsCommand, parseCommandLine } from './command-line';
 import { deployedTemplate } from './deployed-template';
 import { currentRepointing, repointingContext, repointingParameters } from './stage-repointing';
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const assemblyDir = path.join(projectRoot, 'cdk.out');
 
-const { positionals, values } = parseArgs({
-  allowPositionals: true,
-  options: {
-    stage: { type: 'string' },
-    details: { type: 'boolean', default: false },
-    'allow-replace': { type: 'boolean', default: false },
-    certificate: { type: 'string' },
-    'api-certificate': { type: 'string' },
-  },
-});
+const usage = `Gebruik:
+  npm run synth
+  npm run diff -- --stage dev|acc|prod [--details]
+  npm run deploy -- --stage dev|acc|prod [--allow-replace] [--certificate <arn>] [--api-certificate <arn>]
+Zie docs/OPERATIONS.md.`;
+const stageOptions = {
+  stage: { type: 'string' },
+  details: { type: 'boolean', default: false },
+  'allow-replace': { type: 'boolean', default: false },
+  certificate: { type: 'string' },
+  'api-certificate': { type: 'string' },
+} as const;
+/** Only the command line, for `--help` and mistakes in it (the same answers as every ops command). */
+export const stageCommandLine: OpsCommand = {
+  usage,
+  stopped: 'Het stagecommando stopte',
+  main: async (argv) => (parseCommandLine(argv, stageOptions, true), 0),
+};
+const argv = process.argv.slice(2);
+if (process.argv[1]?.endsWith('stage-command.ts')) {
+  const code = await execute(stageCommandLine, argv);
+  if (code !== 0 || argv.includes('--help') || argv.includes('-h')) process.exit(code);
+}
+// A test that imports this module for its command line parses nothing of its own arguments.
+const { positionals, values } = parseCommandLine(
+  process.argv[1]?.endsWith('stage-command.ts') ? argv : [],
+  stageOptions,
+  true,
+);
 const command = positionals[0];
 
 function run(executable: string, args: string[]): void {
@@ -170,4 +189,7 @@ async function main(): Promise<void> {
   }
 }
 
-await main();
+if (process.argv[1]?.endsWith('stage-command.ts'))
+  await execute({ ...stageCommandLine, main: async () => (await main(), 0) }, argv).then((code) => {
+    if (code !== 0) process.exit(code);
+  });
