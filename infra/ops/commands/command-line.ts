@@ -3,6 +3,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type ParseArgsOptionsConfig, parseArgs } from 'node:util';
 
+// The SDK's warning about the Node version tsx happens to run on is noise to an operator.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
 /** A mistake in how an ops command was called: answered with the usage text and exit code 2. */
 export class UsageError extends Error {}
 
@@ -148,11 +151,38 @@ export function parseJsonFile(file: string, text: string): unknown {
   try {
     return JSON.parse(text);
   } catch (error) {
-    const position = /at position (\d+)/.exec((error as Error).message)?.[1];
-    if (position === undefined) throw new InputFileError(`${file} is geen JSON (het bestand is leeg of onvolledig).`);
-    const before = text.slice(0, Number(position));
+    if (!text.trim()) throw new InputFileError(`${file} is leeg.`);
+    const named = /at position (\d+)/.exec((error as Error).message)?.[1];
+    const position = named === undefined ? firstBadPosition(text) : Number(named);
+    const before = text.slice(0, position);
     const line = before.split('\n').length;
-    const column = Number(position) - before.lastIndexOf('\n');
+    const column = position - before.lastIndexOf('\n');
     throw new InputFileError(`${file} is geen geldige JSON: fout op regel ${line}, kolom ${column}.`);
   }
+}
+
+/**
+ * Where JSON goes wrong when the parser does not say (its message quotes the text instead): the longest start
+ * of the text that could still become JSON ends there. Such starts are closed under taking a shorter start, so
+ * halving finds it.
+ */
+function firstBadPosition(text: string): number {
+  const viable = (length: number) => {
+    try {
+      JSON.parse(text.slice(0, length));
+      return true;
+    } catch (error) {
+      const message = (error as Error).message;
+      const at = /at position (\d+)/.exec(message)?.[1];
+      return at === undefined ? /end of JSON input|Unterminated/.test(message) : Number(at) >= length;
+    }
+  };
+  let low = 0;
+  let high = text.length;
+  while (low < high) {
+    const mid = Math.ceil((low + high) / 2);
+    if (viable(mid)) low = mid;
+    else high = mid - 1;
+  }
+  return Math.min(low, text.length - 1);
 }
