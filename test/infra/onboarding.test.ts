@@ -45,7 +45,9 @@ beforeEach(async () => {
     const state = userState.get(email);
     const attributes = Object.entries({ sub, ...state?.attributes }).map(([Name, Value]) => ({ Name, Value }));
     return {
-      Users: sub ? [{ Username: email, Attributes: attributes, UserStatus: state?.status, Enabled: state?.enabled }] : [],
+      Users: sub
+        ? [{ Username: email, Attributes: attributes, UserStatus: state?.status, Enabled: state?.enabled }]
+        : [],
     };
   });
   cognito
@@ -126,7 +128,7 @@ describe('onboarding an organisation', () => {
     ).toEqual(['beheer@overstap.example.nl', 'budget@utrecht.example.nl']);
   });
 
-  it('sends at most the run\'s invitations; a stop halfway and a rerun resume, with no one twice', async () => {
+  it("sends at most the run's invitations; a stop halfway and a rerun resume, with no one twice", async () => {
     const directory = new DynamoOrganisationDirectory(table.db, table.tableName);
     // A run that stops after two users (Cognito refuses the third): those two are staff already.
     let created = 0;
@@ -311,9 +313,9 @@ describe('offboarding', () => {
     };
     expect((await offboard(offboardDeps, 'niemand@a.example.nl')).outcome).toBe('onbekend');
     await onboard(deps(), file(), options);
-    expect(
-      (await offboard(offboardDeps, 'begeleider@overstap.example.nl', 'budget@utrecht.example.nl')).outcome,
-    ).toBe('opvolger-ongeldig');
+    expect((await offboard(offboardDeps, 'begeleider@overstap.example.nl', 'budget@utrecht.example.nl')).outcome).toBe(
+      'opvolger-ongeldig',
+    );
     expect(cognito.commandCalls(AdminDisableUserCommand)).toHaveLength(0);
   });
 });

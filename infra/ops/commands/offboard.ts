@@ -19,7 +19,14 @@ import { DynamoAuditLog } from '../../../functions/storage/dynamo-audit-log';
 import { type StageName, stageConfig, stageNames } from '../../aws/config/stages';
 import { CognitoUsers } from '../onboarding/cognito-users';
 import { offboard } from '../onboarding/offboard';
-import { InputFileError, type OpsCommand, parseCommandLine, readInputFile, runIfMain, UsageError } from './command-line';
+import {
+  InputFileError,
+  type OpsCommand,
+  parseCommandLine,
+  readInputFile,
+  runIfMain,
+  UsageError,
+} from './command-line';
 import { stageTablesInUse, tablesLine } from './stage-environment';
 
 const usage = `Gebruik:
@@ -57,7 +64,8 @@ async function main(argv: string[]): Promise<number> {
   });
   if (!values.stage || !(stageNames as readonly string[]).includes(values.stage))
     throw new UsageError(`Kies een stage: --stage ${stageNames.join('|')}.`);
-  if (Boolean(values.email) === Boolean(values.file)) throw new UsageError('Noem --email <e-mail> of --file <bestand>.');
+  if (Boolean(values.email) === Boolean(values.file))
+    throw new UsageError('Noem --email <e-mail> of --file <bestand>.');
   if (values.file && values.opvolger) throw new UsageError('Met --file staat de opvolger per regel in het bestand.');
   for (const address of [values.email, values.opvolger])
     if (address && !email.safeParse(address).success) throw new UsageError(`${address} is geen e-mailadres.`);

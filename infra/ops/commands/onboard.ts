@@ -47,7 +47,8 @@ async function main(argv: string[]): Promise<number> {
   if (!values.stage || !(stageNames as readonly string[]).includes(values.stage))
     throw new UsageError(`Kies een stage: --stage ${stageNames.join('|')}.`);
   if (!values.file) throw new UsageError('Noem het bestand: --file organisatie.json.');
-  const max = values['max-uitnodigingen'] === undefined ? DEFAULT_INVITATIONS_PER_RUN : Number(values['max-uitnodigingen']);
+  const max =
+    values['max-uitnodigingen'] === undefined ? DEFAULT_INVITATIONS_PER_RUN : Number(values['max-uitnodigingen']);
   if (!Number.isInteger(max) || max < 0) throw new UsageError('--max-uitnodigingen is een heel getal (0 of meer).');
   const stage = values.stage as StageName;
 

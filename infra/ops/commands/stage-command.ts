@@ -44,7 +44,10 @@ const stageOptions = {
 export const stageCommandLine: OpsCommand = {
   usage,
   stopped: 'Het stagecommando stopte',
-  main: async (argv) => (parseCommandLine(argv, stageOptions, true), 0),
+  main: async (argv) => {
+    parseCommandLine(argv, stageOptions, true);
+    return 0;
+  },
 };
 const argv = process.argv.slice(2);
 if (process.argv[1]?.endsWith('stage-command.ts')) {
@@ -190,6 +193,15 @@ async function main(): Promise<void> {
 }
 
 if (process.argv[1]?.endsWith('stage-command.ts'))
-  await execute({ ...stageCommandLine, main: async () => (await main(), 0) }, argv).then((code) => {
+  await execute(
+    {
+      ...stageCommandLine,
+      main: async () => {
+        await main();
+        return 0;
+      },
+    },
+    argv,
+  ).then((code) => {
     if (code !== 0) process.exit(code);
   });

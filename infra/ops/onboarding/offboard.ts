@@ -82,7 +82,7 @@ export async function offboard(
 
   for (const transitionId of await assignedTransitions(deps, leaver.sub)) {
     const before = await getTransition(deps, transitionId);
-    if (!before || !before.begeleiders.some((b) => b.id === leaver.sub)) {
+    if (!before?.begeleiders.some((b) => b.id === leaver.sub)) {
       // A left-over assignment without the transition naming them: only the list entry goes.
       await deps.db.send(
         new DeleteCommand({ TableName: deps.tableName, Key: keys.assignment(transitionId, leaver.sub) }),
@@ -90,8 +90,7 @@ export async function offboard(
       continue;
     }
     const others = before.begeleiders.filter((b) => b.id !== leaver.sub);
-    const begeleiders =
-      successor && !others.some((b) => b.id === successor.id) ? [...others, successor] : others;
+    const begeleiders = successor && !others.some((b) => b.id === successor.id) ? [...others, successor] : others;
     if (!begeleiders.length) {
       report.withoutSuccessor.push(transitionId);
       continue;

@@ -89,8 +89,7 @@ export async function onboard(
       invitations -= 1;
       report.usersCreated += 1;
     } else report.waiting += 1;
-    if (sub)
-      await deps.db.send(new PutCommand({ TableName: deps.tableName, Item: staffItem(entry, sub) }));
+    if (sub) await deps.db.send(new PutCommand({ TableName: deps.tableName, Item: staffItem(entry, sub) }));
   }
   return report;
 }

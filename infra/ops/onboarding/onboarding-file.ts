@@ -82,8 +82,7 @@ const singular: Record<string, string> = { organisaties: 'organisatie', medewerk
 function place(path: readonly PropertyKey[]): string {
   if (!path.length) return '(bestand)';
   const [list, index, ...rest] = path;
-  const where =
-    typeof index === 'number' ? `${singular[String(list)] ?? String(list)} ${index + 1}` : String(list);
+  const where = typeof index === 'number' ? `${singular[String(list)] ?? String(list)} ${index + 1}` : String(list);
   const field = [typeof index === 'number' ? undefined : index, ...rest].filter((p) => p !== undefined);
   return field.length ? `${where}, veld ${field.map(String).join('.')}` : where;
 }

@@ -71,8 +71,7 @@ describe('the answers', () => {
       throw error;
     },
   });
-  const named = (name: string, message = 'secret value in a message') =>
-    Object.assign(new Error(message), { name });
+  const named = (name: string, message = 'secret value in a message') => Object.assign(new Error(message), { name });
 
   it('no or expired credentials: how to sign in, exit 1, nothing of the error', async () => {
     for (const name of ['CredentialsProviderError', 'ExpiredTokenException', 'ExpiredToken']) {

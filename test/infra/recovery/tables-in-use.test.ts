@@ -7,6 +7,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { execute, type OpsCommand } from '../../../infra/ops/commands/command-line';
+import { deployCommand } from '../../../infra/ops/recovery/repoint';
 import { replayWebhooksCommand } from '../../../infra/ops/commands/replay-webhooks';
 import { retentionCommand } from '../../../infra/ops/commands/retention';
 import type { StageClients } from '../../../infra/ops/commands/stage-environment';
@@ -47,7 +48,7 @@ beforeAll(async () => {
 
 afterEach(() => vi.unstubAllEnvs());
 
-function stageOnRestoredTable(stage: string) {
+function stageOnRestoredTable(stage: string, restoredName: () => string = () => restored.tableName) {
   cloudFormation.reset();
   cloudFormation.on(DescribeStacksCommand, { StackName: `Landing-${stage}-Data` }).resolves({
     Stacks: [
@@ -56,7 +57,7 @@ function stageOnRestoredTable(stage: string) {
         CreationTime: new Date(),
         StackStatus: 'UPDATE_COMPLETE',
         Parameters: [
-          { ParameterKey: 'RestoredTable', ParameterValue: restored.tableName },
+          { ParameterKey: 'RestoredTable', ParameterValue: restoredName() },
           { ParameterKey: 'RestoredAuditTable', ParameterValue: 'none' },
         ],
       },
@@ -66,7 +67,12 @@ function stageOnRestoredTable(stage: string) {
     StackResources: [
       { LogicalResourceId: 'TableCD117FA1', PhysicalResourceId: old.tableName },
       { LogicalResourceId: 'AuditTable12345678', PhysicalResourceId: auditTable },
-    ].map((r) => ({ ...r, ResourceType: 'AWS::DynamoDB::GlobalTable', Timestamp: new Date(), ResourceStatus: 'UPDATE_COMPLETE' as const })),
+    ].map((r) => ({
+      ...r,
+      ResourceType: 'AWS::DynamoDB::GlobalTable',
+      Timestamp: new Date(),
+      ResourceStatus: 'UPDATE_COMPLETE' as const,
+    })),
   });
 }
 
@@ -156,5 +162,25 @@ describe('ops tools on a stage that runs on a restored table', () => {
     expect(code).toBe(0);
     expect(out).toContain(`stage prod, tabel ${restored.tableName}`);
     expect(out).toContain('1 geparkeerd');
+  });
+});
+
+describe("moving back to the stage's own table", () => {
+  it('the deploy that points back names no restored table, and the tools then use the own table', async () => {
+    const back = deployCommand('acc', {});
+    expect(back).not.toContain('--context');
+    expect(back).toContain('--parameters Landing-acc-Data:RestoredTable=none');
+    expect(back).toContain('--parameters Landing-acc-Data:RestoredAuditTable=none');
+
+    stageOnRestoredTable('acc', () => 'none');
+    vi.stubEnv('AWS_ENDPOINT_URL_DYNAMODB', '');
+    const own = (region: string): StageClients => ({
+      dynamo: old.client,
+      cloudFormation: new CloudFormationClient({ region }),
+    });
+    const { code, out } = await run(retentionCommand(own), ['--stage', 'acc', '--dry-run']);
+    expect(code).toBe(0);
+    expect(out).toContain(`draait op ${old.tableName} en ${auditTable}.`);
+    expect(out).toMatch(/termijn verstreken 0\n/);
   });
 });
