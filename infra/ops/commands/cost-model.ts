@@ -5,6 +5,7 @@
  * of a real stage. Change an assumption here; `npm run cost` prints the table, `npm run cost -- --write` puts it
  * in the runbook (a test fails while the runbook's table is stale).
  */
+import { type OpsCommand, parseCommandLine, runIfMain } from './command-line';
 
 /** What one active transition causes in a month. */
 export const usagePerTransition = {
@@ -160,10 +161,21 @@ export function withCostTable(runbook: string): string {
   );
 }
 
-if (process.argv[1]?.endsWith('cost-model.ts')) {
-  const { readFileSync, writeFileSync } = await import('node:fs');
-  if (process.argv.includes('--write')) {
-    writeFileSync('docs/OPERATIONS.md', withCostTable(readFileSync('docs/OPERATIONS.md', 'utf8')));
-    process.stdout.write('docs/OPERATIONS.md bijgewerkt.\n');
-  } else process.stdout.write(`${costTable(runbookSizes)}\n`);
-}
+/** `npm run cost [-- --write]`: prints the table, or writes it into the runbook. */
+export const costCommand: OpsCommand = {
+  usage: `Gebruik:
+  npm run cost                  de maandkosten per omvang (tabel)
+  npm run cost -- --write       zet de tabel in docs/OPERATIONS.md`,
+  stopped: 'De kostenberekening stopte',
+  main: async (argv) => {
+    const { values } = parseCommandLine(argv, { write: { type: 'boolean', default: false } });
+    const { readFileSync, writeFileSync } = await import('node:fs');
+    if (values.write) {
+      writeFileSync('docs/OPERATIONS.md', withCostTable(readFileSync('docs/OPERATIONS.md', 'utf8')));
+      process.stdout.write('docs/OPERATIONS.md bijgewerkt.\n');
+    } else process.stdout.write(`${costTable(runbookSizes)}\n`);
+    return 0;
+  },
+};
+
+runIfMain(import.meta.url, costCommand);

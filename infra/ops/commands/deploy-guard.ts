@@ -1,5 +1,6 @@
 import { GetCallerIdentityCommand, type STSClient } from '@aws-sdk/client-sts';
 import type { StageConfig } from '../../aws/config/stages';
+import { credentialsProblem } from './command-line';
 
 /**
  * Before `npm run diff` or `npm run deploy` touches a stage: are its deploy targets filled in, and are the
@@ -68,27 +69,6 @@ export function deployTargetProblems(stage: StageConfig): string[] {
       problems.push(`Het alarmadres ${address} van stage ${stage.name} is een voorbeeld: vul alarmEmails in.`);
   }
   return problems;
-}
-
-/**
- * The Dutch line for an SDK error that means "no usable credentials", or undefined for any other error.
- * Small on purpose: any ops command can use it in its own error handling.
- */
-export function credentialsProblem(error: unknown): string | undefined {
-  const name = (error as { name?: string } | undefined)?.name ?? '';
-  const credentialErrors = [
-    'CredentialsProviderError',
-    'ExpiredToken',
-    'ExpiredTokenException',
-    'InvalidClientTokenId',
-    'UnrecognizedClientException',
-    'TokenRefreshRequired',
-  ];
-  if (!credentialErrors.includes(name)) return undefined;
-  return /Expired|Refresh/.test(name)
-    ? 'De AWS-credentials zijn verlopen: meld je opnieuw aan (aws sso login --profile <profiel>).'
-    : 'Geen geldige AWS-credentials gevonden: meld je aan bij het account van de stage ' +
-        '(aws sso login --profile <profiel>, dan export AWS_PROFILE=<profiel>).';
 }
 
 /**

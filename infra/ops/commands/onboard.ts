@@ -1,66 +1,96 @@
 /**
  * `npm run onboard`: brings an organisation onto a stage from one JSON file (docs/OPERATIONS.md, "First
- * deployment"): the organisations, and every member of staff as a Cognito user (invited by e-mail, MFA on
- * first sign-in) and as a staff item keyed by their Cognito `sub`.
+ * deployment" and "Onboarding"): the organisations, and every member of staff as a Cognito user (invited by
+ * e-mail, MFA on first sign-in) and as a staff item keyed by their Cognito `sub`.
  *
- *   npm run onboard -- --stage acc --file organisatie.json --dry-run     check the file, look users up, write nothing
- *   npm run onboard -- --stage acc --file organisatie.json               create and update
+ *   npm run onboard -- --stage acc --file organisatie.json --dry-run     check the file, offline: no AWS at all
+ *   npm run onboard -- --stage acc --file organisatie.json               create and update, ≤ 50 invitations a run
+ *   npm run onboard -- --stage acc --file organisatie.json --resend      and invite again who never signed in
  *
  * Example file: docs/examples/organisatie.voorbeeld.json. With the stage's credentials; prints counts only.
  */
-import { CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
+import { DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { readFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { createDocumentClient } from '../../../functions/storage/dynamo-client';
-import { stageConfig, stageNames } from '../../aws/config/stages';
+import { type StageName, stageNames } from '../../aws/config/stages';
 import { CognitoUsers } from '../onboarding/cognito-users';
-import { onboard } from '../onboarding/onboard';
+import { DEFAULT_INVITATIONS_PER_RUN, onboard } from '../onboarding/onboard';
 import { parseOnboardingFile } from '../onboarding/onboarding-file';
-import { AwsRestorePort } from '../recovery/aws-restore-port';
+import {
+  InputFileError,
+  type OpsCommand,
+  parseCommandLine,
+  parseJsonFile,
+  readInputFile,
+  runIfMain,
+  UsageError,
+} from './command-line';
+import { stageTablesInUse, tablesLine } from './stage-environment';
 
-const { values } = parseArgs({
-  options: { stage: { type: 'string' }, file: { type: 'string' }, 'dry-run': { type: 'boolean', default: false } },
-});
-const fail = (message: string): never => {
-  process.stderr.write(`${message}\n`);
-  process.exit(2);
-};
-if (!values.stage || !(stageNames as readonly string[]).includes(values.stage))
-  fail(`Kies een stage: --stage ${stageNames.join('|')}.`);
-if (!values.file)
-  fail('Noem het bestand: --file organisatie.json (voorbeeld: docs/examples/organisatie.voorbeeld.json).');
+const usage = `Gebruik:
+  npm run onboard -- --stage dev|acc|prod --file <organisatie.json> --dry-run   alleen het bestand controleren (offline)
+  npm run onboard -- --stage dev|acc|prod --file <organisatie.json> [--resend] [--max-uitnodigingen <n>]
+Per run gaan hooguit ${DEFAULT_INVITATIONS_PER_RUN} uitnodigingen uit (Cognito mailt ~50 per dag); draai de volgende dag
+opnieuw voor de rest. --resend nodigt opnieuw uit wie nog nooit aanmeldde (tijdelijk wachtwoord verlopen).
+Voorbeeld: docs/examples/organisatie.voorbeeld.json. Zie docs/OPERATIONS.md.`;
 
-let raw: unknown;
-try {
-  raw = JSON.parse(readFileSync(values.file!, 'utf8'));
-} catch (error) {
-  fail(`${values.file} is geen leesbaar JSON-bestand (${(error as Error).name}).`);
+const out = (line: string) => process.stdout.write(`${line}\n`);
+
+async function main(argv: string[]): Promise<number> {
+  const { values } = parseCommandLine(argv, {
+    stage: { type: 'string' },
+    file: { type: 'string' },
+    'dry-run': { type: 'boolean', default: false },
+    resend: { type: 'boolean', default: false },
+    'max-uitnodigingen': { type: 'string' },
+  });
+  if (!values.stage || !(stageNames as readonly string[]).includes(values.stage))
+    throw new UsageError(`Kies een stage: --stage ${stageNames.join('|')}.`);
+  if (!values.file) throw new UsageError('Noem het bestand: --file organisatie.json.');
+  const max =
+    values['max-uitnodigingen'] === undefined ? DEFAULT_INVITATIONS_PER_RUN : Number(values['max-uitnodigingen']);
+  if (!Number.isInteger(max) || max < 0) throw new UsageError('--max-uitnodigingen is een heel getal (0 of meer).');
+  const stage = values.stage as StageName;
+
+  const parsed = parseOnboardingFile(parseJsonFile(values.file, readInputFile(values.file)));
+  if (!parsed.ok)
+    throw new InputFileError(
+      `Niets geschreven; ${values.file} klopt niet:\n${parsed.problems.map((p) => `  - ${p}`).join('\n')}`,
+    );
+  const { file } = parsed;
+  if (values['dry-run']) {
+    out(
+      `Droogloop (offline, niets geschreven): ${values.file} klopt: ${file.organisaties.length} organisaties, ${file.medewerkers.length} medewerkers.`,
+    );
+    return 0;
+  }
+
+  const tables = await stageTablesInUse(stage);
+  out(tablesLine(tables, stage));
+  const { Stacks } = await tables.clients.cloudFormation.send(
+    new DescribeStacksCommand({ StackName: `Landing-${stage}-Api` }),
+  );
+  const userPoolId = Stacks?.[0]?.Outputs?.find((o) => o.OutputKey === 'UserPoolId')?.OutputValue;
+  if (!userPoolId) throw new InputFileError(`Landing-${stage}-Api heeft geen UserPoolId: is de stage uitgerold?`);
+  const report = await onboard(
+    {
+      db: createDocumentClient(tables.clients.dynamo),
+      tableName: tables.main,
+      users: new CognitoUsers(new CognitoIdentityProviderClient({ region: tables.region }), userPoolId),
+    },
+    file,
+    { maxInvitations: max, resend: values.resend },
+  );
+  out(
+    `${report.organisations} organisaties, ${report.staff} medewerkers: ${report.usersCreated} nieuwe gebruikers (uitnodiging per e-mail), ${report.usersUpdated} bijgewerkt, ${report.invitationsResent} opnieuw uitgenodigd.`,
+  );
+  if (report.waiting)
+    out(
+      `${report.waiting} wachten nog op een uitnodiging (hooguit ${max} per run): draai morgen hetzelfde commando, het gaat verder waar dit stopte.`,
+    );
+  return 0;
 }
-const parsed = parseOnboardingFile(raw);
-if (!parsed.ok) fail(`Niets geschreven; het bestand klopt niet:\n${parsed.problems.map((p) => `  - ${p}`).join('\n')}`);
-const file = parsed.ok ? parsed.file : fail('');
 
-const stage = stageConfig(values.stage);
-const region = stage.region;
-const cloudFormation = new CloudFormationClient({ region });
-const dynamo = new DynamoDBClient({ region });
-const { Stacks } = await cloudFormation.send(new DescribeStacksCommand({ StackName: `Landing-${stage.name}-Api` }));
-const userPoolId =
-  Stacks?.[0]?.Outputs?.find((o) => o.OutputKey === 'UserPoolId')?.OutputValue ??
-  fail(`Landing-${stage.name}-Api heeft geen UserPoolId: is de stage uitgerold?`);
-const { active } = await new AwsRestorePort(dynamo, cloudFormation).stageTables(stage.name);
+export const onboardCommand: OpsCommand = { usage, stopped: 'Het onboarden stopte', main };
 
-const report = await onboard(
-  {
-    db: createDocumentClient(dynamo),
-    tableName: active.main,
-    users: new CognitoUsers(new CognitoIdentityProviderClient({ region }), userPoolId),
-  },
-  file,
-  values['dry-run'],
-);
-process.stdout.write(
-  `${values['dry-run'] ? 'Droogloop (niets geschreven): ' : ''}${report.organisations} organisaties, ${report.staff} medewerkers: ${report.usersCreated} nieuwe gebruikers (uitnodiging per e-mail), ${report.usersUpdated} bijgewerkt. Tabel ${active.main}.\n`,
-);
+runIfMain(import.meta.url, onboardCommand);

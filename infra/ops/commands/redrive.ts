@@ -12,29 +12,23 @@
  */
 import { CloudFormationClient } from '@aws-sdk/client-cloudformation';
 import { SFNClient } from '@aws-sdk/client-sfn';
-import { parseArgs } from 'node:util';
 import { stageConfig, stageNames } from '../../aws/config/stages';
 import { AwsWorkflowPort } from '../recovery/aws-workflow-port';
 import { processes, type Proces, REDRIVE_WINDOW_DAYS, type RedriveLine, redriveFailed } from '../recovery/redrive';
 import { parseRestoreTime } from '../recovery/restore-plan';
-import { runCommand, UsageError } from './command-line';
+import { type OpsCommand, parseCommandLine, runIfMain, UsageError } from './command-line';
 
 const usage = `Gebruik:
   npm run redrive -- --stage dev|acc|prod [--since <ISO-tijd met zone>] [--workflow ${processes.join('|')}] [--dry-run]
 Zonder --since: de laatste ${REDRIVE_WINDOW_DAYS} dagen. Met de credentials van de stage; zie docs/RECOVERY.md.`;
 
 function options(argv: string[], now: Date) {
-  const { values } = parseArgs({
-    args: argv,
-    options: {
-      stage: { type: 'string' },
-      since: { type: 'string' },
-      workflow: { type: 'string', multiple: true },
-      'dry-run': { type: 'boolean', default: false },
-      help: { type: 'boolean', default: false },
-    },
+  const { values } = parseCommandLine(argv, {
+    stage: { type: 'string' },
+    since: { type: 'string' },
+    workflow: { type: 'string', multiple: true },
+    'dry-run': { type: 'boolean', default: false },
   });
-  if (values.help) return undefined;
   if (!values.stage || !(stageNames as readonly string[]).includes(values.stage))
     throw new UsageError(`Kies een stage: --stage ${stageNames.join('|')}.`);
   const since =
@@ -53,13 +47,9 @@ const out = (line = '') => process.stdout.write(`${line}\n`);
 const show = (line: RedriveLine) =>
   `  ${line.name}  ${line.proces}  ${line.status}  ${line.stopDate?.toISOString() ?? '-'}  ${line.error ?? '-'}  → ${line.outcome === 'droogloop' ? (line.action === 'redrive' ? 'zou redriven' : 'zou nieuw starten') : line.outcome}`;
 
-async function main(): Promise<number> {
+async function main(argv: string[]): Promise<number> {
   const now = new Date();
-  const chosen = options(process.argv.slice(2), now);
-  if (!chosen) {
-    out(usage);
-    return 0;
-  }
+  const chosen = options(argv, now);
   const { region } = stageConfig(chosen.stage);
   const port = new AwsWorkflowPort(new SFNClient({ region }), new CloudFormationClient({ region }));
   out(
@@ -73,4 +63,6 @@ async function main(): Promise<number> {
   return failed.length ? 1 : 0;
 }
 
-runCommand(main, usage, 'Het opnieuw starten stopte');
+export const redriveCommand: OpsCommand = { usage, stopped: 'Het opnieuw starten stopte', main };
+
+runIfMain(import.meta.url, redriveCommand);

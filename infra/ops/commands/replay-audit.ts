@@ -6,26 +6,25 @@
  *   npm run replay-audit -- --stage prod              write them, and remove each once written
  *
  * On AWS: with the stage's credentials; the queue is the stage's `landing-<stage>-audit-geparkeerd`, the table
- * the audit table the stage runs on (its Data stack says which), or AUDIT_TABLE_NAME. Locally, with
+ * the audit table the stage runs on (its Data stack says which, a restored one included; AUDIT_TABLE_NAME in the
+ * shell is ignored), in the stage's region. Locally, with
  * AWS_ENDPOINT_URL_DYNAMODB pointing at the product's DynamoDB Local: the parked entries in .local/ and the
  * table `landing-local-audit`. Writing twice is harmless: an entry keeps its id and time. Prints counts only.
  */
-import { CloudFormationClient } from '@aws-sdk/client-cloudformation';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { GetQueueUrlCommand, SQSClient } from '@aws-sdk/client-sqs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import { createDocumentClient } from '../../../functions/storage/dynamo-client';
 import { DynamoAuditLog } from '../../../functions/storage/dynamo-audit-log';
-import { stageConfig, stageNames } from '../../aws/config/stages';
+import { type StageName, stageConfig, stageNames } from '../../aws/config/stages';
 import { localCredentials, localRegion } from '../../local/dynamodb-local';
 import { LocalParkedAudit, localAuditParkedFile } from '../../local/local-parked-audit';
-import { AwsRestorePort } from '../recovery/aws-restore-port';
 import { replayParkedAudit, type ParkedAuditQueue } from '../recovery/replay-audit';
 import { SqsParkedAuditQueue } from '../recovery/sqs-parked-audit-queue';
 import { auditParkedQueueName } from '../../aws/stacks/api-stack';
-import { runCommand, UsageError } from './command-line';
+import { type OpsCommand, parseCommandLine, runIfMain, UsageError } from './command-line';
+import { stageTablesInUse, tablesLine } from './stage-environment';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -36,23 +35,18 @@ const usage = `Gebruik:
 Lokaal: AWS_ENDPOINT_URL_DYNAMODB=<DynamoDB Local>, zonder --stage. Zie docs/RECOVERY.md.`;
 
 function options(argv: string[]) {
-  const { values } = parseArgs({
-    args: argv,
-    options: {
-      stage: { type: 'string' },
-      'dry-run': { type: 'boolean', default: false },
-      help: { type: 'boolean', default: false },
-    },
+  const { values } = parseCommandLine(argv, {
+    stage: { type: 'string' },
+    'dry-run': { type: 'boolean', default: false },
   });
-  if (values.help) return undefined;
   if (values.stage !== undefined && !(stageNames as readonly string[]).includes(values.stage))
     throw new UsageError(`Onbekende stage: kies ${stageNames.join(', ')}.`);
-  return { stage: values.stage, dryRun: values['dry-run'] };
+  return { stage: values.stage as StageName | undefined, dryRun: values['dry-run'] };
 }
 
 /** The local product or a stage on AWS: the parked entries and the audit table to write them to. */
 async function environment(
-  stage: string | undefined,
+  stage: StageName | undefined,
 ): Promise<{ queue: ParkedAuditQueue; audit: DynamoAuditLog; where: string }> {
   if (process.env.AWS_ENDPOINT_URL_DYNAMODB) {
     process.env.AWS_REGION ??= localRegion;
@@ -67,11 +61,11 @@ async function environment(
     };
   }
   if (!stage) throw new UsageError('Op AWS is --stage verplicht.');
-  const { region, auditRetentionDays } = stageConfig(stage);
-  const dynamo = new DynamoDBClient({ region });
-  const tableName =
-    process.env.AUDIT_TABLE_NAME ??
-    (await new AwsRestorePort(dynamo, new CloudFormationClient({ region })).stageTables(stage)).active.audit;
+  const { auditRetentionDays } = stageConfig(stage);
+  const tables = await stageTablesInUse(stage);
+  process.stdout.write(`${tablesLine(tables, stage)}\n`);
+  const { region, audit: tableName } = tables;
+  const dynamo = tables.clients.dynamo;
   const sqs = new SQSClient({ region });
   const { QueueUrl } = await sqs.send(new GetQueueUrlCommand({ QueueName: auditParkedQueueName(stage) }));
   if (!QueueUrl) throw new UsageError(`De wachtrij ${auditParkedQueueName(stage)} bestaat niet in stage ${stage}.`);
@@ -82,12 +76,8 @@ async function environment(
   };
 }
 
-async function main(): Promise<number> {
-  const chosen = options(process.argv.slice(2));
-  if (!chosen) {
-    process.stdout.write(`${usage}\n`);
-    return 0;
-  }
+async function main(argv: string[]): Promise<number> {
+  const chosen = options(argv);
   const env = await environment(chosen.stage);
   const report = await replayParkedAudit(env, { dryRun: chosen.dryRun });
   process.stdout.write(
@@ -98,4 +88,6 @@ async function main(): Promise<number> {
   return report.unreadable ? 1 : 0;
 }
 
-runCommand(main, usage, 'Het terugschrijven stopte');
+export const replayAuditCommand: OpsCommand = { usage, stopped: 'Het terugschrijven stopte', main };
+
+runIfMain(import.meta.url, replayAuditCommand);

@@ -5,27 +5,25 @@
  *   npm run replay-webhooks -- --stage prod --endpoint <id> --dry-run            how many are parked
  *   npm run replay-webhooks -- --stage prod --endpoint <id> [--since <ISO-tijd>]  offer them again
  *
- * On AWS: with the stage's credentials; the table is the one the stage runs on (its Data stack says which,
- * a restored one included), or TABLE_NAME. Locally, with AWS_ENDPOINT_URL_DYNAMODB pointing at the running
+ * On AWS: with the stage's credentials; the region is the stage's, the table the one the stage runs on (its
+ * Data stack says which, a restored one included; TABLE_NAME in the shell is ignored). Locally, with AWS_ENDPOINT_URL_DYNAMODB pointing at the running
  * product's DynamoDB Local: the table is `landing-local` and now is the demo clock's now. The deliveries become
  * due at once and the sweeper sends them (on AWS within a minute, 200 a minute). Prints ids and counts only.
  */
-import { CloudFormationClient } from '@aws-sdk/client-cloudformation';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import { clock } from '../../../functions/clock';
 import { createDocumentClient } from '../../../functions/storage/dynamo-client';
 import { DynamoDeliveryStore } from '../../../functions/storage/dynamo-delivery-store';
 import { DynamoEndpointStore } from '../../../functions/storage/dynamo-endpoint-store';
-import { stageConfig, stageNames } from '../../aws/config/stages';
+import { type StageName, stageNames } from '../../aws/config/stages';
 import { localCredentials, localRegion } from '../../local/dynamodb-local';
 import { LocalClock } from '../../local/local-clock';
-import { AwsRestorePort } from '../recovery/aws-restore-port';
 import { replayEndpoint, type ReplayReport } from '../recovery/replay-webhooks';
 import { parseRestoreTime } from '../recovery/restore-plan';
-import { runCommand, UsageError } from './command-line';
+import { type OpsCommand, parseCommandLine, runIfMain, UsageError } from './command-line';
+import { awsClients, type StageClients, stageTablesInUse, tablesLine } from './stage-environment';
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const LOCAL_TABLE = 'landing-local';
@@ -35,17 +33,12 @@ const usage = `Gebruik:
 Lokaal: AWS_ENDPOINT_URL_DYNAMODB=<DynamoDB Local>, zonder --stage. Zie docs/RECOVERY.md.`;
 
 function options(argv: string[]) {
-  const { values } = parseArgs({
-    args: argv,
-    options: {
-      stage: { type: 'string' },
-      endpoint: { type: 'string' },
-      since: { type: 'string' },
-      'dry-run': { type: 'boolean', default: false },
-      help: { type: 'boolean', default: false },
-    },
+  const { values } = parseCommandLine(argv, {
+    stage: { type: 'string' },
+    endpoint: { type: 'string' },
+    since: { type: 'string' },
+    'dry-run': { type: 'boolean', default: false },
   });
-  if (values.help) return undefined;
   if (!values.endpoint)
     throw new UsageError(
       'Noem het endpoint: --endpoint <id> (de id staat op de pagina Corporaties en in de afleverlog).',
@@ -55,11 +48,16 @@ function options(argv: string[]) {
   const since = values.since === undefined ? undefined : parseRestoreTime(values.since);
   if (values.since !== undefined && !since)
     throw new UsageError(`--since ${values.since} is geen ISO-tijd met zone (Z of +01:00).`);
-  return { stage: values.stage, endpointId: values.endpoint, since, dryRun: values['dry-run'] };
+  return {
+    stage: values.stage as StageName | undefined,
+    endpointId: values.endpoint,
+    since,
+    dryRun: values['dry-run'],
+  };
 }
 
 /** The local product (DynamoDB Local) or a stage on AWS, and the table to read. */
-async function environment(stage: string | undefined) {
+async function environment(stage: StageName | undefined, connect: (region: string) => StageClients) {
   const local = Boolean(process.env.AWS_ENDPOINT_URL_DYNAMODB);
   if (local) {
     process.env.AWS_REGION ??= localRegion;
@@ -70,12 +68,9 @@ async function environment(stage: string | undefined) {
     return { dynamo: new DynamoDBClient({}), tableName: process.env.TABLE_NAME ?? LOCAL_TABLE, where: 'lokaal' };
   }
   if (!stage) throw new UsageError('Op AWS is --stage verplicht.');
-  const { region } = stageConfig(stage);
-  const dynamo = new DynamoDBClient({ region });
-  const tableName =
-    process.env.TABLE_NAME ??
-    (await new AwsRestorePort(dynamo, new CloudFormationClient({ region })).stageTables(stage)).active.main;
-  return { dynamo, tableName, where: `stage ${stage}` };
+  const tables = await stageTablesInUse(stage, connect);
+  process.stdout.write(`${tablesLine(tables, stage)}\n`);
+  return { dynamo: tables.clients.dynamo, tableName: tables.main, where: `stage ${stage}` };
 }
 
 const explained: Record<ReplayReport['outcome'], string> = {
@@ -87,13 +82,9 @@ const explained: Record<ReplayReport['outcome'], string> = {
   'endpoint-onbekend': 'dit endpoint bestaat niet (meer)',
 };
 
-async function main(): Promise<number> {
-  const chosen = options(process.argv.slice(2));
-  if (!chosen) {
-    process.stdout.write(`${usage}\n`);
-    return 0;
-  }
-  const env = await environment(chosen.stage);
+async function main(argv: string[], connect: (region: string) => StageClients): Promise<number> {
+  const chosen = options(argv);
+  const env = await environment(chosen.stage, connect);
   const db = createDocumentClient(env.dynamo);
   const report = await replayEndpoint(
     { deliveries: new DynamoDeliveryStore(db, env.tableName), endpoints: new DynamoEndpointStore(db, env.tableName) },
@@ -111,4 +102,11 @@ async function main(): Promise<number> {
   return report.outcome === 'endpoint-uit' || report.outcome === 'endpoint-onbekend' ? 1 : 0;
 }
 
-runCommand(main, usage, 'Opnieuw aanbieden stopte');
+/** The command; a test passes its own clients (DynamoDB Local, a mocked CloudFormation). */
+export const replayWebhooksCommand = (connect: (region: string) => StageClients = awsClients): OpsCommand => ({
+  usage,
+  stopped: 'Opnieuw aanbieden stopte',
+  main: (argv) => main(argv, connect),
+});
+
+runIfMain(import.meta.url, replayWebhooksCommand());

@@ -12,7 +12,6 @@
  */
 import { CloudFormationClient } from '@aws-sdk/client-cloudformation';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { parseArgs } from 'node:util';
 import { createDocumentClient } from '../../../functions/storage/dynamo-client';
 import { stageConfig, stageNames } from '../../aws/config/stages';
 import { AwsRestorePort } from '../recovery/aws-restore-port';
@@ -21,25 +20,20 @@ import type { TableKind } from '../recovery/repoint';
 import { restoreTable, type RestoreReport } from '../recovery/restore-procedure';
 import { parseRestoreTime } from '../recovery/restore-plan';
 import { checkTable } from '../recovery/table-check';
-import { runCommand, UsageError } from './command-line';
+import { type OpsCommand, parseCommandLine, runIfMain, UsageError } from './command-line';
 
 const usage = `Gebruik:
   npm run restore -- --stage dev|acc|prod --to <ISO-tijd met zone> [--table main|audit] [--source-table <naam>] [--dry-run]
 Bijvoorbeeld: --to 2027-03-05T10:15:00+01:00. Met de credentials van de stage; zie docs/RECOVERY.md.`;
 
 function options(argv: string[]) {
-  const { values } = parseArgs({
-    args: argv,
-    options: {
-      stage: { type: 'string' },
-      to: { type: 'string' },
-      table: { type: 'string', default: 'main' },
-      'source-table': { type: 'string' },
-      'dry-run': { type: 'boolean', default: false },
-      help: { type: 'boolean', default: false },
-    },
+  const { values } = parseCommandLine(argv, {
+    stage: { type: 'string' },
+    to: { type: 'string' },
+    table: { type: 'string', default: 'main' },
+    'source-table': { type: 'string' },
+    'dry-run': { type: 'boolean', default: false },
   });
-  if (values.help) return undefined;
   if (!values.stage || !(stageNames as readonly string[]).includes(values.stage))
     throw new UsageError(`Kies een stage: --stage ${stageNames.join('|')}.`);
   if (!values.to) throw new UsageError('Noem het tijdstip: --to <ISO-tijd met zone>.');
@@ -112,12 +106,8 @@ function print(report: RestoreReport): void {
   }
 }
 
-async function main(): Promise<number> {
-  const chosen = options(process.argv.slice(2));
-  if (!chosen) {
-    out(usage);
-    return 0;
-  }
+async function main(argv: string[]): Promise<number> {
+  const chosen = options(argv);
   const { region } = stageConfig(chosen.stage);
   const dynamo = new DynamoDBClient({ region });
   const port = new AwsRestorePort(dynamo, new CloudFormationClient({ region }));
@@ -135,4 +125,6 @@ async function main(): Promise<number> {
   return report.outcome === 'klaar' || report.outcome === 'droogloop' ? 0 : 1;
 }
 
-runCommand(main, usage, 'Het herstel stopte');
+export const restoreCommand: OpsCommand = { usage, stopped: 'Het herstel stopte', main };
+
+runIfMain(import.meta.url, restoreCommand);

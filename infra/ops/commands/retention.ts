@@ -6,8 +6,9 @@
  *   npm run retention -- --export-dir <dir>                     one <transitionId>.json per record due
  *   npm run retention -- --export-dir <dir> --delete            the same, then deletes each exported record
  *
- * On AWS: `--stage dev|acc|prod` (the retention period and the alarms' schedule group come from the stage),
- * with the stage's credentials and TABLE_NAME and AUDIT_TABLE_NAME set to the stage's tables. Locally, with
+ * On AWS: `--stage dev|acc|prod` with the stage's credentials. The stage says the rest: its region, the
+ * retention period, the alarms' schedule group, and the tables it runs on (a restored one included: its Data
+ * stack records which; TABLE_NAME in the shell is ignored). Locally, with
  * AWS_ENDPOINT_URL_DYNAMODB pointing at the running product's DynamoDB Local: the table is `landing-local`,
  * the settings are the dev stage's, and today is the demo clock's today.
  *
@@ -18,7 +19,6 @@ import { randomUUID } from 'node:crypto';
 import { userInfo } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import { clock } from '../../../functions/clock';
 import { ExportDirectory } from '../../../functions/retention/export-directory';
 import type { WakeupAlarms } from '../../../functions/retention/ports';
@@ -27,10 +27,11 @@ import { createDocumentClient } from '../../../functions/storage/dynamo-client';
 import { DynamoAuditLog } from '../../../functions/storage/dynamo-audit-log';
 import { DynamoPersonRecords } from '../../../functions/storage/dynamo-person-records';
 import { SchedulerWakeupAlarms } from '../../../functions/workflow/wakeup-alarms';
-import { stageConfig, stageNames } from '../../aws/config/stages';
+import { type StageName, stageConfig, stageNames } from '../../aws/config/stages';
 import { localCredentials, localRegion } from '../../local/dynamodb-local';
 import { LocalClock } from '../../local/local-clock';
-import { runCommand, UsageError } from './command-line';
+import { type OpsCommand, parseCommandLine, runIfMain, UsageError } from './command-line';
+import { awsClients, type StageClients, stageTablesInUse, tablesLine } from './stage-environment';
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const LOCAL_TABLE = 'landing-local';
@@ -38,21 +39,17 @@ const LOCAL_TABLE = 'landing-local';
 const usage = `Gebruik:
   npm run retention -- --dry-run [--stage dev|acc|prod]
   npm run retention -- --export-dir <map> [--delete] [--stage dev|acc|prod] [--operator <id>]
-Op AWS: --stage en TABLE_NAME en AUDIT_TABLE_NAME zijn verplicht. Lokaal: AWS_ENDPOINT_URL_DYNAMODB=<DynamoDB Local>.`;
+Op AWS: --stage is verplicht; de stage zegt welke tabellen (ook na een herstel) en welke regio.
+Lokaal: AWS_ENDPOINT_URL_DYNAMODB=<DynamoDB Local>, zonder --stage. Zie docs/RETENTION.md.`;
 
 function options(argv: string[]) {
-  const { values } = parseArgs({
-    args: argv,
-    options: {
-      'dry-run': { type: 'boolean', default: false },
-      'export-dir': { type: 'string' },
-      delete: { type: 'boolean', default: false },
-      stage: { type: 'string' },
-      operator: { type: 'string' },
-      help: { type: 'boolean', default: false },
-    },
+  const { values } = parseCommandLine(argv, {
+    'dry-run': { type: 'boolean', default: false },
+    'export-dir': { type: 'string' },
+    delete: { type: 'boolean', default: false },
+    stage: { type: 'string' },
+    operator: { type: 'string' },
   });
-  if (values.help) return undefined;
   const exportDir = values['export-dir'];
   if (values['dry-run'] && (exportDir || values.delete))
     throw new UsageError('--dry-run schrijft niets: niet samen met --export-dir of --delete.');
@@ -63,30 +60,50 @@ function options(argv: string[]) {
   if (values.stage !== undefined && !(stageNames as readonly string[]).includes(values.stage))
     throw new UsageError(`Onbekende stage: kies ${stageNames.join(', ')}.`);
   const mode: RetentionMode = values.delete ? 'delete' : exportDir ? 'export' : 'dry-run';
-  return { mode, exportDir, stage: values.stage, operator: values.operator ?? userInfo().username };
+  return {
+    mode,
+    exportDir,
+    stage: values.stage as StageName | undefined,
+    operator: values.operator ?? userInfo().username,
+  };
 }
 
-/** Where the tool runs: the local product (DynamoDB Local) or a stage on AWS. */
-function environment(stage: string | undefined) {
+/** Where the tool runs: the local product (DynamoDB Local) or a stage on AWS, and the tables it runs on. */
+async function environment(stage: StageName | undefined, connect: (region: string) => StageClients) {
   const local = Boolean(process.env.AWS_ENDPOINT_URL_DYNAMODB);
   if (!local && !stage) throw new UsageError('Op AWS is --stage verplicht: de bewaartermijn hoort bij de stage.');
+  const config = stageConfig(stage ?? 'dev');
   if (local) {
     process.env.AWS_REGION ??= localRegion;
     process.env.AWS_ACCESS_KEY_ID ??= localCredentials.accessKeyId;
     process.env.AWS_SECRET_ACCESS_KEY ??= localCredentials.secretAccessKey;
     // The demo clock may be ahead (the developer menu moves it): the local product's today counts here too.
     new LocalClock(path.join(projectRoot, '.local/clock.json'));
+    const tableName = process.env.TABLE_NAME ?? LOCAL_TABLE;
+    // Locally the alarms live inside the running product (.local/schedules.json), out of this process's reach.
+    return {
+      local,
+      config,
+      tableName,
+      auditTableName: process.env.AUDIT_TABLE_NAME ?? `${tableName}-audit`,
+      db: createDocumentClient(),
+      alarms: undefined,
+    };
   }
-  const config = stageConfig(stage ?? 'dev');
-  const tableName = process.env.TABLE_NAME ?? (local ? LOCAL_TABLE : undefined);
-  if (!tableName) throw new UsageError('Zet TABLE_NAME op de tabel van de stage.');
-  const auditTableName = process.env.AUDIT_TABLE_NAME ?? (local ? `${tableName}-audit` : undefined);
-  if (!auditTableName) throw new UsageError('Zet AUDIT_TABLE_NAME op de audittabel van de stage.');
-  // Locally the alarms live inside the running product (.local/schedules.json), out of this process's reach.
-  const alarms: WakeupAlarms | undefined = local
-    ? undefined
-    : new SchedulerWakeupAlarms(new SchedulerClient({}), `landing-${config.name}`);
-  return { local, config, tableName, auditTableName, alarms };
+  const tables = await stageTablesInUse(config.name, connect);
+  process.stdout.write(`${tablesLine(tables, config.name)}\n`);
+  const alarms: WakeupAlarms = new SchedulerWakeupAlarms(
+    new SchedulerClient({ region: tables.region }),
+    `landing-${config.name}`,
+  );
+  return {
+    local,
+    config,
+    tableName: tables.main,
+    auditTableName: tables.audit,
+    db: createDocumentClient(tables.clients.dynamo),
+    alarms,
+  };
 }
 
 function print(report: RetentionReport, where: { local: boolean; stage: string; tableName: string }): void {
@@ -111,14 +128,10 @@ function print(report: RetentionReport, where: { local: boolean; stage: string; 
     out('Lokaal worden wekkers niet gewist: een wekker van een verwijderd traject vindt niets en zet zichzelf uit.');
 }
 
-async function main(): Promise<number> {
-  const chosen = options(process.argv.slice(2));
-  if (!chosen) {
-    process.stdout.write(`${usage}\n`);
-    return 0;
-  }
-  const env = environment(chosen.stage);
-  const db = createDocumentClient();
+async function main(argv: string[], connect: (region: string) => StageClients): Promise<number> {
+  const chosen = options(argv);
+  const env = await environment(chosen.stage, connect);
+  const { db } = env;
   const report = await runRetention(
     {
       records: new DynamoPersonRecords(db, env.tableName),
@@ -136,4 +149,11 @@ async function main(): Promise<number> {
   return report.due.some((r) => r.outcome === 'mislukt') ? 1 : 0;
 }
 
-runCommand(main, usage, 'De bewaartermijnprocedure stopte');
+/** The command; a test passes its own clients (DynamoDB Local, a mocked CloudFormation). */
+export const retentionCommand = (connect: (region: string) => StageClients = awsClients): OpsCommand => ({
+  usage,
+  stopped: 'De bewaartermijnprocedure stopte',
+  main: (argv) => main(argv, connect),
+});
+
+runIfMain(import.meta.url, retentionCommand());

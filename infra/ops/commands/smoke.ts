@@ -13,11 +13,10 @@
 import { CloudFormationClient } from '@aws-sdk/client-cloudformation';
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
-import { parseArgs } from 'node:util';
 import { stageConfig, stageNames } from '../../aws/config/stages';
 import { cognitoSignIn, localSignIn } from '../smoke/sign-in';
 import { runSmoke, type SmokeStep } from '../smoke/smoke-walk';
-import { runCommand, UsageError } from './command-line';
+import { type OpsCommand, parseCommandLine, runIfMain, UsageError } from './command-line';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
@@ -31,17 +30,12 @@ const usage = `Gebruik:
 Zie docs/OPERATIONS.md.`;
 
 function options(argv: string[]) {
-  const { values } = parseArgs({
-    args: argv,
-    options: {
-      base: { type: 'string' },
-      stage: { type: 'string' },
-      user: { type: 'string' },
-      corporatie: { type: 'string' },
-      help: { type: 'boolean', default: false },
-    },
+  const { values } = parseCommandLine(argv, {
+    base: { type: 'string' },
+    stage: { type: 'string' },
+    user: { type: 'string' },
+    corporatie: { type: 'string' },
   });
-  if (values.help) return undefined;
   if (values.stage !== undefined && !(stageNames as readonly string[]).includes(values.stage)) {
     throw new UsageError(`Onbekende stage: kies ${stageNames.join(', ')}.`);
   }
@@ -58,12 +52,8 @@ const out = (line: string) => process.stdout.write(`${line}\n`);
 const show = (s: SmokeStep) =>
   `  ${s.ok ? '✓' : '✗'} ${s.step.padEnd(13)} ${String(s.status ?? '-').padStart(3)}  ${`${s.ms} ms`.padStart(8)}  ${s.detail}`;
 
-async function main(): Promise<number> {
-  const chosen = options(process.argv.slice(2));
-  if (!chosen) {
-    out(usage);
-    return 0;
-  }
+async function main(argv: string[]): Promise<number> {
+  const chosen = options(argv);
   const { stage } = chosen;
   const region = stage ? stageConfig(stage).region : undefined;
   const signIn = stage
@@ -95,4 +85,6 @@ async function main(): Promise<number> {
   return 1;
 }
 
-runCommand(main, usage, 'De rooktest stopte');
+export const smokeCommand: OpsCommand = { usage, stopped: 'De rooktest stopte', main };
+
+runIfMain(import.meta.url, smokeCommand);

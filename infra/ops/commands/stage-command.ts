@@ -22,12 +22,11 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import { stageConfig, stageNames, type StageConfig, type StageName } from '../../aws/config/stages';
 import { AwsRestorePort } from '../recovery/aws-restore-port';
 import { formatChanges, stackChange } from './change-summary';
-import { runCommand, UsageError } from './command-line';
-import { checkDeployTarget, credentialsProblem, DeployRefused } from './deploy-guard';
+import { type OpsCommand, parseCommandLine, runIfMain, UsageError } from './command-line';
+import { checkDeployTarget, DeployRefused } from './deploy-guard';
 import { deployedTemplate } from './deployed-template';
 import { currentRepointing, repointingContext, repointingParameters } from './stage-repointing';
 
@@ -40,21 +39,14 @@ const usage = `Gebruik:
   npm run deploy -- --stage dev|acc|prod [--allow-replace] [--allow-address-change] [--no-prompt]
 Account en certificaten van een stage staan in infra/aws/config/stages.ts; zie docs/OPERATIONS.md.`;
 
-function options(argv: string[]) {
-  const { positionals, values } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      stage: { type: 'string' },
-      details: { type: 'boolean', default: false },
-      'allow-replace': { type: 'boolean', default: false },
-      'allow-address-change': { type: 'boolean', default: false },
-      // CDK asks nothing: for the pipeline, where the diff was read in the pull request and at the approval.
-      'no-prompt': { type: 'boolean', default: false },
-    },
-  });
-  return { command: positionals[0], values };
-}
+const stageOptions = {
+  stage: { type: 'string' },
+  details: { type: 'boolean', default: false },
+  'allow-replace': { type: 'boolean', default: false },
+  'allow-address-change': { type: 'boolean', default: false },
+  // CDK asks nothing: for the pipeline, where the diff was read in the pull request and at the approval.
+  'no-prompt': { type: 'boolean', default: false },
+} as const;
 
 function run(executable: string, args: string[]): void {
   const result = spawnSync(executable, args, { cwd: projectRoot, stdio: 'inherit' });
@@ -131,8 +123,9 @@ function stageSettings(): string[] {
     .map((k) => `  ${k.padEnd(22)} ${configs.map((c) => `${c.name}: ${show(c[k])}`).join('  ·  ')}`);
 }
 
-async function main(): Promise<number> {
-  const { command, values } = options(process.argv.slice(2));
+async function main(argv: string[]): Promise<number> {
+  const { positionals, values } = parseCommandLine(argv, stageOptions, true);
+  const command = positionals[0];
   switch (command) {
     case 'synth': {
       buildWeb();
@@ -192,14 +185,6 @@ async function main(): Promise<number> {
   }
 }
 
-runCommand(
-  () =>
-    main().catch((error: unknown) => {
-      const problem = credentialsProblem(error);
-      if (!problem) throw error;
-      process.stderr.write(`${problem}\n`);
-      return 1;
-    }),
-  usage,
-  'De opdracht stopte',
-);
+export const stageCommand: OpsCommand = { usage, stopped: 'De opdracht stopte', main };
+
+runIfMain(import.meta.url, stageCommand);

@@ -1,6 +1,8 @@
 import {
   AdminCreateUserCommand,
   AdminDeleteUserAttributesCommand,
+  AdminDisableUserCommand,
+  AdminUserGlobalSignOutCommand,
   AdminUpdateUserAttributesCommand,
   type CognitoIdentityProviderClient,
   ListUsersCommand,
@@ -8,7 +10,7 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import { principalClaims } from '../../../shared/domain/organisation/principal';
 import type { StaffEntry } from './onboarding-file';
-import type { UserDirectory } from './onboard';
+import type { PoolUser, UserDirectory } from './onboard';
 
 /**
  * The stage's Cognito user pool. Users sign in with their e-mail; organisation, role and team are custom
@@ -21,11 +23,46 @@ export class CognitoUsers implements UserDirectory {
     private readonly userPoolId: string,
   ) {}
 
-  async find(email: string): Promise<string | undefined> {
+  async find(email: string): Promise<PoolUser | undefined> {
     const { Users } = await this.cognito.send(
       new ListUsersCommand({ UserPoolId: this.userPoolId, Filter: `email = "${email.replace(/"/g, '')}"`, Limit: 1 }),
     );
-    return Users?.[0]?.Attributes?.find((a) => a.Name === 'sub')?.Value;
+    const user = Users?.[0];
+    const attribute = (name: string) => user?.Attributes?.find((a) => a.Name === name)?.Value;
+    const sub = attribute('sub');
+    if (!user || !sub) return undefined;
+    const organisationId = attribute(principalClaims.organisationId);
+    const teamId = attribute(principalClaims.teamId);
+    const naam = attribute(principalClaims.naam);
+    return {
+      sub,
+      status: user.UserStatus ?? 'UNKNOWN',
+      enabled: user.Enabled !== false,
+      ...(organisationId ? { organisationId } : {}),
+      ...(teamId ? { teamId } : {}),
+      ...(naam ? { naam } : {}),
+    };
+  }
+
+  async resendInvitation(email: string): Promise<void> {
+    await this.cognito.send(
+      new AdminCreateUserCommand({
+        UserPoolId: this.userPoolId,
+        Username: email,
+        MessageAction: 'RESEND',
+        DesiredDeliveryMediums: ['EMAIL'],
+      }),
+    );
+  }
+
+  async disable(email: string): Promise<void> {
+    const user = { UserPoolId: this.userPoolId, Username: email };
+    await this.cognito.send(new AdminDisableUserCommand(user));
+    // Disabling stops new sign-ins; the refresh tokens already handed out are revoked too.
+    await this.cognito.send(new AdminUserGlobalSignOutCommand(user));
+    await this.cognito.send(
+      new AdminDeleteUserAttributesCommand({ ...user, UserAttributeNames: [principalClaims.teamId] }),
+    );
   }
 
   async create(entry: StaffEntry): Promise<string> {

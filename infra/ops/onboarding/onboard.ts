@@ -1,59 +1,96 @@
-import { BatchWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, type DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { Organisation, StaffMember } from '../../../shared/domain/organisation/organisation';
 import { organisationItem } from '../../../functions/storage/dynamo-organisation-directory';
 import { keys } from '../../../functions/storage/keys';
 import type { OnboardingFile, StaffEntry } from './onboarding-file';
 
-/** The stage's user pool, as the onboarding needs it: find a user by e-mail, create one, set their attributes. */
+/** A user of the pool as the ops tools need them. */
+export interface PoolUser {
+  /** The user's `sub`: the id the product knows them by. */
+  sub: string;
+  /** Cognito's status: FORCE_CHANGE_PASSWORD until the first sign-in with the temporary password. */
+  status: string;
+  enabled: boolean;
+  organisationId?: string;
+  teamId?: string;
+  naam?: string;
+}
+
+/** The stage's user pool, as onboarding and offboarding need it. */
 export interface UserDirectory {
-  /** The user's `sub` (the id the product knows them by), or undefined. */
-  find(email: string): Promise<string | undefined>;
+  find(email: string): Promise<PoolUser | undefined>;
   /** Creates the user (Cognito e-mails a temporary password) and returns their `sub`. */
   create(entry: StaffEntry): Promise<string>;
   /** Sets name, organisation, role and team on an existing user. */
   update(email: string, entry: StaffEntry): Promise<void>;
-}
-
-export interface OnboardingReport {
-  organisations: number;
-  usersCreated: number;
-  usersUpdated: number;
-  staff: number;
+  /** Sends the invitation again with a new temporary password (the first one expires after 7 days). */
+  resendInvitation(email: string): Promise<void>;
+  /** Disables the user, ends their sessions and drops the team claim. */
+  disable(email: string): Promise<void>;
 }
 
 /**
- * Brings the file onto the stage: organisations and staff items in the table, a user in the pool for each
- * member of staff, the staff item keyed by the user's `sub` (the claim the API knows a principal by). Running
- * it again changes what changed and creates nobody twice. `dryRun` looks up, counts and writes nothing.
+ * Cognito's own e-mail sends about 50 messages a day: the default number of invitations (new and re-sent) one
+ * run sends. The rest wait for the next run, which finds who already has a user and goes on from there.
+ */
+export const DEFAULT_INVITATIONS_PER_RUN = 50;
+
+export interface OnboardingReport {
+  organisations: number;
+  staff: number;
+  usersCreated: number;
+  usersUpdated: number;
+  invitationsResent: number;
+  /** Not invited in this run (the run's invitations were used up): the next run invites them. */
+  waiting: number;
+}
+
+/**
+ * Brings the file onto the stage: the organisations first, then each member of staff in turn — their user in
+ * the pool and, right after it, their staff item keyed by the user's `sub` (the claim the API knows a principal
+ * by). A run stopped halfway is run again: it finds the users made, writes their staff items (again, the same)
+ * and goes on; nobody is created twice. At most `maxInvitations` e-mails go out; those after wait for the next
+ * run. `resend` sends a new invitation to whoever never signed in (FORCE_CHANGE_PASSWORD).
  */
 export async function onboard(
   deps: { db: DynamoDBDocumentClient; tableName: string; users: UserDirectory },
   file: OnboardingFile,
-  dryRun: boolean,
+  options: { maxInvitations: number; resend: boolean },
 ): Promise<OnboardingReport> {
   const report: OnboardingReport = {
     organisations: file.organisaties.length,
+    staff: file.medewerkers.length,
     usersCreated: 0,
     usersUpdated: 0,
-    staff: file.medewerkers.length,
+    invitationsResent: 0,
+    waiting: 0,
   };
-  const staffItems: Record<string, unknown>[] = [];
+  await putAll(
+    deps.db,
+    deps.tableName,
+    file.organisaties.map((o: Organisation) => organisationItem(o)),
+  );
+  let invitations = options.maxInvitations;
   for (const entry of file.medewerkers) {
-    let sub = await deps.users.find(entry.email);
-    if (sub) {
+    const user = await deps.users.find(entry.email);
+    let sub = user?.sub;
+    if (user) {
+      await deps.users.update(entry.email, entry);
       report.usersUpdated += 1;
-      if (!dryRun) await deps.users.update(entry.email, entry);
-    } else {
+      if (options.resend && user.status === 'FORCE_CHANGE_PASSWORD') {
+        if (invitations > 0) {
+          await deps.users.resendInvitation(entry.email);
+          invitations -= 1;
+          report.invitationsResent += 1;
+        } else report.waiting += 1;
+      }
+    } else if (invitations > 0) {
+      sub = await deps.users.create(entry);
+      invitations -= 1;
       report.usersCreated += 1;
-      if (!dryRun) sub = await deps.users.create(entry);
-    }
-    if (sub) staffItems.push(staffItem(entry, sub));
+    } else report.waiting += 1;
+    if (sub) await deps.db.send(new PutCommand({ TableName: deps.tableName, Item: staffItem(entry, sub) }));
   }
-  if (!dryRun)
-    await putAll(deps.db, deps.tableName, [
-      ...file.organisaties.map((o: Organisation) => organisationItem(o)),
-      ...staffItems,
-    ]);
   return report;
 }
 

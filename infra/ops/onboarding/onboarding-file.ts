@@ -43,6 +43,15 @@ export const OnboardingFile = z
       if (['begeleider', 'teamleider'].includes(m.rol) && !m.teamId)
         issue(`${m.email}: een ${m.rol} hoort bij een team (teamId).`);
     }
+    // One organisation id twice would quietly overwrite the first with the second.
+    const ids = file.organisaties.map((o) => o.id);
+    const idTwice = ids.filter((id, i) => ids.indexOf(id) !== i);
+    if (idTwice.length)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['organisaties'],
+        message: `Dubbele organisatie-id: ${[...new Set(idTwice)].join(', ')}`,
+      });
     const emails = file.medewerkers.map((m) => m.email.toLowerCase());
     const twice = emails.filter((e, i) => emails.indexOf(e) !== i);
     if (twice.length)
@@ -64,5 +73,16 @@ export function parseOnboardingFile(
 ): { ok: true; file: OnboardingFile } | { ok: false; problems: string[] } {
   const parsed = OnboardingFile.safeParse(raw);
   if (parsed.success) return { ok: true, file: parsed.data };
-  return { ok: false, problems: parsed.error.issues.map((i) => `${i.path.join('.') || '(bestand)'}: ${i.message}`) };
+  return { ok: false, problems: parsed.error.issues.map((i) => `${place(i.path)}: ${i.message}`) };
+}
+
+const singular: Record<string, string> = { organisaties: 'organisatie', medewerkers: 'medewerker' };
+
+/** Where in the file, as a person counts: `medewerker 3, veld email` (1-based), never a 0-based index. */
+function place(path: readonly PropertyKey[]): string {
+  if (!path.length) return '(bestand)';
+  const [list, index, ...rest] = path;
+  const where = typeof index === 'number' ? `${singular[String(list)] ?? String(list)} ${index + 1}` : String(list);
+  const field = [typeof index === 'number' ? undefined : index, ...rest].filter((p) => p !== undefined);
+  return field.length ? `${where}, veld ${field.map(String).join('.')}` : where;
 }

@@ -128,6 +128,7 @@ export const timelineEventTypes = [
   'doel-geevalueerd',
   'netwerk-bijgewerkt',
   'kwaliteit-gescoord',
+  'begeleiders-gewijzigd',
 ] as const;
 export type TimelineEventType = (typeof timelineEventTypes)[number];
 
@@ -173,4 +174,5 @@ export const timelineEventLabels: Record<TimelineEventType, string> = {
   'doel-geevalueerd': 'Doel geëvalueerd',
   'netwerk-bijgewerkt': 'Steunsysteem bijgewerkt',
   'kwaliteit-gescoord': 'Kwaliteit van bestaan gescoord',
+  'begeleiders-gewijzigd': 'Begeleiders gewijzigd',
 };
