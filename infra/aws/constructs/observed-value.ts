@@ -20,6 +20,6 @@ export function observedValue(observer: Stack, producer: Stack, stageName: strin
       description: `Landing ${stageName}: read by the Monitoring stack (a reference without an export)`,
     });
   }
-  observer.addDependency(producer);
+  observer.addStackDependency(producer);
   return StringParameter.valueForStringParameter(observer, name);
 }

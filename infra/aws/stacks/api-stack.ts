@@ -209,7 +209,7 @@ export class ApiStack extends Stack {
     }).bindAudit(props.auditTable, 'append', stage.auditRetentionDays);
     this.parkAuditOf(refusedRequests);
     accessLog.addSubscriptionFilter('Refusals', {
-      destination: new LambdaDestination(refusedRequests),
+      destination: new LambdaDestination(refusedRequests.live),
       filterPattern: FilterPattern.any(
         ...refusalStatuses.map((status) => FilterPattern.stringValue('$.status', '=', status)),
       ),
@@ -321,7 +321,7 @@ export class ApiStack extends Stack {
         stage,
         entry: 'functions/corporation/authorizer.ts',
         description: "Authorizer: checks a housing corporation's API key",
-      }).bindTable(table, 'R'),
+      }).bindTable(table, 'R').live,
       {
         responseTypes: [HttpLambdaResponseType.SIMPLE],
         identitySource: ['$request.header.Authorization'],
@@ -359,7 +359,7 @@ export class ApiStack extends Stack {
     );
 
     for (const capability of capabilities) {
-      const integration = new HttpLambdaIntegration(`${capability}Integration`, this.functions[capability]);
+      const integration = new HttpLambdaIntegration(`${capability}Integration`, this.functions[capability].live);
       for (const [, spec] of operationsOf(capability)) {
         const routes = this.api.addRoutes({
           path: spec.path,

@@ -41,6 +41,12 @@ export const runbookAnchors = {
   dynamoThrottles: 'alarm-dynamodb-throttles',
 } as const;
 
+/** The names of the alarms a deploy's gradual rollout rolls back on (constructs/gradual-rollout.ts). */
+export const alarmNames = {
+  api5xx: (stageName: string) => `Landing-${stageName}-api-5xx-rate`,
+  lambdaErrors: (stageName: string, label: string) => `Landing-${stageName}-lambda-errors-${label}`,
+};
+
 const runbook = (anchor: keyof typeof runbookAnchors) => `docs/OPERATIONS.md#${runbookAnchors[anchor]}`;
 
 /** A Lambda function of one of the stage's stacks, found in its template (Landing's own and CDK's helpers alike). */
@@ -48,8 +54,9 @@ export interface ObservedFunction {
   /** `<stack>-<construct>`, e.g. `Api-TransitionsApi`: what the alarm's name and the graphs show. */
   label: string;
   functionName: string;
-  /** The stack the function is in. */
+  /** The stack the function is in, and the construct that made it (a LandingFunction, or CDK's own). */
   stack: Stack;
+  construct: IConstruct;
 }
 
 export interface MonitoringStackProps extends StackProps {
@@ -415,7 +422,7 @@ export function lambdaFunctionsOf(stacks: Stack[]): ObservedFunction[] {
         let label = [stackPart, ...path].join('-');
         for (let n = 2; seen.has(label); n++) label = `${[stackPart, ...path].join('-')}-${n}`;
         seen.add(label);
-        return { label, functionName: resource.ref, stack };
+        return { label, functionName: resource.ref, stack, construct: resource.node.scope ?? resource };
       }),
   );
 }
