@@ -9,6 +9,7 @@ import type { Construct } from 'constructs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { auditTableDesign, tableDesign, type TableDesign } from '../../../functions/storage/table-design';
+import { logGroupNames } from '../config/log-groups';
 import type { StageConfig } from '../config/stages';
 import { acknowledge } from '../guard-rails';
 
@@ -109,6 +110,7 @@ export class LandingFunction extends NodejsFunction {
 
   constructor(scope: Construct, id: string, props: LandingFunctionProps) {
     const logGroup = new LogGroup(scope, `${id}Logs`, {
+      logGroupName: logGroupNames.lambda(props.stage.name, id),
       retention: logRetentionOf(props.stage),
       removalPolicy: props.stage.removalPolicy,
     });

@@ -36,10 +36,12 @@ import { LambdaDestination } from 'aws-cdk-lib/aws-logs-destinations';
 import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import type { Construct } from 'constructs';
 import { capabilities, operationsOf, type Capability } from '../../../shared/api/contract';
+import { logGroupNames } from '../config/log-groups';
 import type { StageConfig } from '../config/stages';
 import { LandingFunction, logRetentionOf } from '../constructs/landing-function';
 import { acknowledge } from '../guard-rails';
 import { accessLogFormat, refusalStatuses } from '../../../functions/audit/access-log';
+import { VIEWER_ADDRESS_ENV } from '../../../functions/http/caller-address';
 import type { WebhookStack } from './webhook-stack';
 
 export interface ApiStackProps extends StackProps {
@@ -171,6 +173,7 @@ export class ApiStack extends Stack {
     });
     // The access log: one JSON line per request (ids, route templates and statuses; no headers, values or bodies).
     const accessLog = new LogGroup(this, 'AccessLog', {
+      logGroupName: logGroupNames.apiAccess(stage.name),
       retention: logRetentionOf(stage),
       removalPolicy: stage.removalPolicy,
     });
@@ -301,6 +304,10 @@ export class ApiStack extends Stack {
     for (const capability of capabilities) {
       this.functions[capability].bindAudit(props.auditTable, 'append', stage.auditRetentionDays);
       this.parkAuditOf(this.functions[capability]);
+    }
+    // Only CloudFront reaches the custom domain, so its viewer address header is the caller's (audit `bron`).
+    if (domainName) {
+      for (const capability of capabilities) this.functions[capability].addEnvironment(VIEWER_ADDRESS_ENV, 'true');
     }
     props.transitionWorkflow.grantStartExecution(this.functions.transitions);
     props.moveWorkflow.grantStartExecution(this.functions.transitions);
