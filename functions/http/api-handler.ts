@@ -16,6 +16,7 @@ import {
   UnsupportedMediaTypeError,
   ValidationError,
 } from './errors';
+import { callerAddressOf } from './caller-address';
 import { corporationFrom, principalFrom } from './principal';
 import { problemResponses } from './problem-responses';
 import { requestLog } from './request-log';
@@ -143,7 +144,7 @@ export function createApiHandler<Ops extends Record<string, OperationSpec>>(
             waar: {
               requestId,
               kanaal,
-              ...(event.requestContext?.http?.sourceIp ? { bron: event.requestContext.http.sourceIp } : {}),
+              ...(callerAddressOf(event) ? { bron: callerAddressOf(event) } : {}),
             },
           },
         ]),
@@ -154,7 +155,7 @@ export function createApiHandler<Ops extends Record<string, OperationSpec>>(
       requestId,
       operationId: id,
       kanaal,
-      bron: event.requestContext?.http?.sourceIp,
+      bron: callerAddressOf(event),
       noodtoegangReden: emergencyReasonOf(event),
       now: options.now ?? (() => new Date()),
     });

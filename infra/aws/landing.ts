@@ -1,5 +1,6 @@
 import type { App } from 'aws-cdk-lib';
 import { stageConfig, stageNames, type StageConfig, type StageName } from './config/stages';
+import { addGradualRollouts } from './constructs/gradual-rollout';
 import { ApiStack } from './stacks/api-stack';
 import { DataStack } from './stacks/data-stack';
 import { EdgeStack } from './stacks/edge-stack';
@@ -98,5 +99,7 @@ export function createLandingStacks(app: App, stage: StageConfig) {
     alarmTopic: webhooks.opsTopic,
     description: 'Landing: CloudWatch dashboard and alarms (to the ops topic)',
   });
+  // Each function's deploy shifts its live alias gradually, rolled back by Monitoring's alarms (by name).
+  addGradualRollouts(stage, monitoring.functions, api);
   return { data, workflows, webhooks, api, edge, web, monitoring };
 }

@@ -66,21 +66,33 @@ export function synthesizeForLocal(): LocalAssembly {
     const webhooks = template(stacks.webhooks.stackName);
 
     const functions = new Map<string, LocalHandlerMetadata>();
+    const aliases = new Set<string>();
     for (const t of [workflows, api, webhooks]) {
       for (const [logicalId, resource] of Object.entries(t.Resources)) {
         const metadata = resource.Metadata?.[localHandlerMetadataKey] as LocalHandlerMetadata | undefined;
         if (resource.Type === 'AWS::Lambda::Function' && metadata) functions.set(localFunctionArn(logicalId), metadata);
       }
+      // Triggers invoke a function's live alias: locally the alias runs the function's one local version.
+      for (const [logicalId, resource] of Object.entries(t.Resources)) {
+        if (resource.Type !== 'AWS::Lambda::Alias') continue;
+        const target = (resource.Properties?.FunctionName as { Ref?: string } | undefined)?.Ref ?? '';
+        const metadata = functions.get(localFunctionArn(target));
+        if (metadata) {
+          aliases.add(logicalId);
+          functions.set(localFunctionArn(logicalId), metadata);
+        }
+      }
     }
+    const resolve = (value: unknown) => resolveToString(value, aliases);
 
     return {
-      stateMachines: readStateMachines(workflows),
-      routes: readRoutes(api, functions),
+      stateMachines: readStateMachines(workflows, resolve),
+      routes: readRoutes(api, functions, resolve),
       functions,
       eventSources: [
-        ...readEventSources(webhooks, functions),
-        ...readEventSources(workflows, functions),
-        ...readEventSources(api, functions),
+        ...readEventSources(webhooks, functions, resolve),
+        ...readEventSources(workflows, functions, resolve),
+        ...readEventSources(api, functions, resolve),
       ],
     };
   } finally {
@@ -88,7 +100,9 @@ export function synthesizeForLocal(): LocalAssembly {
   }
 }
 
-function readStateMachines(t: Template): LocalStateMachine[] {
+type Resolve = (value: unknown) => string;
+
+function readStateMachines(t: Template, resolveToString: Resolve): LocalStateMachine[] {
   return Object.entries(t.Resources)
     .filter(([, r]) => r.Type === 'AWS::StepFunctions::StateMachine')
     .map(([logicalId, r]) => ({
@@ -98,7 +112,7 @@ function readStateMachines(t: Template): LocalStateMachine[] {
     }));
 }
 
-function readRoutes(t: Template, functions: Map<string, LocalHandlerMetadata>): LocalRoute[] {
+function readRoutes(t: Template, functions: Map<string, LocalHandlerMetadata>, resolveToString: Resolve): LocalRoute[] {
   return Object.values(t.Resources)
     .filter((r) => r.Type === 'AWS::ApiGatewayV2::Route')
     .map((r) => {
@@ -111,7 +125,7 @@ function readRoutes(t: Template, functions: Map<string, LocalHandlerMetadata>): 
       if (!handler) throw new Error(`route ${routeKey} has no local handler`);
       const authorizer =
         r.Properties?.AuthorizationType === 'CUSTOM'
-          ? authorizerOf(t, r.Properties.AuthorizerId, functions)
+          ? authorizerOf(t, r.Properties.AuthorizerId, functions, resolveToString)
           : undefined;
       return {
         routeKey,
@@ -129,6 +143,7 @@ function authorizerOf(
   t: Template,
   authorizerId: unknown,
   functions: Map<string, LocalHandlerMetadata>,
+  resolveToString: Resolve,
 ): LocalHandlerMetadata {
   const authorizer = t.Resources[(authorizerId as { Ref?: string })?.Ref ?? ''];
   const uri = resolveToString(authorizer?.Properties?.AuthorizerUri);
@@ -138,13 +153,17 @@ function authorizerOf(
 }
 
 /** Stream and queue event source mappings, rate schedules and log subscriptions that invoke a Lambda. */
-function readEventSources(t: Template, functions: Map<string, LocalHandlerMetadata>): LocalEventSource[] {
+function readEventSources(
+  t: Template,
+  functions: Map<string, LocalHandlerMetadata>,
+  resolveToString: Resolve,
+): LocalEventSource[] {
   const sources: LocalEventSource[] = [];
   for (const r of Object.values(t.Resources)) {
     if (r.Type === 'AWS::Lambda::EventSourceMapping') {
-      const handler = functions.get(
-        localFunctionArn((r.Properties?.FunctionName as { Ref: string } | undefined)?.Ref ?? ''),
-      );
+      // A function's name (its Ref), or its alias's `<name>:live` (built from the alias's ARN, its Ref).
+      const target = /"Ref":"([^"]+)"/.exec(JSON.stringify(r.Properties?.FunctionName ?? ''))?.[1] ?? '';
+      const handler = functions.get(localFunctionArn(target));
       if (handler) sources.push({ kind: r.Properties?.StartingPosition ? 'table-stream' : 'queue', handler });
     }
     if (r.Type === 'AWS::Scheduler::Schedule' && String(r.Properties?.ScheduleExpression).startsWith('rate(')) {
@@ -159,14 +178,18 @@ function readEventSources(t: Template, functions: Map<string, LocalHandlerMetada
   return sources;
 }
 
-/** Resolves the CloudFormation intrinsics CDK puts into definitions and route targets, with local ARNs. */
-function resolveToString(value: unknown): string {
+/**
+ * Resolves the CloudFormation intrinsics CDK puts into definitions and route targets, with local ARNs. The `Ref`
+ * of a Lambda alias is its ARN (of a function, its name).
+ */
+function resolveToString(value: unknown, aliases: ReadonlySet<string>): string {
+  const resolve = (part: unknown) => resolveToString(part, aliases);
   if (typeof value === 'string') return value;
   if (value && typeof value === 'object') {
     const node = value as Record<string, unknown>;
     if ('Fn::Join' in node) {
       const [separator, parts] = node['Fn::Join'] as [string, unknown[]];
-      return parts.map(resolveToString).join(separator);
+      return parts.map(resolve).join(separator);
     }
     if ('Fn::GetAtt' in node) {
       const [logicalId] = node['Fn::GetAtt'] as [string, string];
@@ -174,6 +197,7 @@ function resolveToString(value: unknown): string {
     }
     if ('Ref' in node) {
       const ref = node.Ref as string;
+      if (aliases.has(ref)) return localFunctionArn(ref);
       const pseudo: Record<string, string> = {
         'AWS::Partition': 'aws',
         'AWS::Region': localRegion,

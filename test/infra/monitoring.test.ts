@@ -43,12 +43,46 @@ const alarmsOf = (t: Template) => Object.values(t.findResources('AWS::CloudWatch
 const alarmNamed = (t: Template, name: string) => alarmsOf(t).find((a) => a.Properties.AlarmName === name);
 /** What an alarm watches, as text: its metric's dimensions, or those of every metric of its math expression. */
 const watched = (alarm: Resource) => JSON.stringify(alarm.Properties.Metrics ?? alarm.Properties.Dimensions);
+/**
+ * How the monitoring stack refers to what another stack published for it (a weak reference): the `Ref` of its
+ * stack parameter that reads the SSM parameter of that name, as text.
+ */
+const observedRef = (monitoring: Template, parameterName: string) => {
+  const parameters = (monitoring.toJSON().Parameters ?? {}) as Record<string, { Type: string; Default?: string }>;
+  const found = Object.entries(parameters).find(
+    ([, p]) => p.Default === parameterName && p.Type.startsWith('AWS::SSM::Parameter::Value'),
+  );
+  return found ? JSON.stringify({ Ref: found[0] }) : `(no stack parameter reads ${parameterName})`;
+};
+/** The name of the SSM parameter in which a stack publishes `value` (an intrinsic of its own) for the monitoring stack. */
+const publishedAs = (producer: Template, value: unknown) =>
+  (Object.values(producer.findResources('AWS::SSM::Parameter')) as Resource[]).find(
+    (p) => JSON.stringify(p.Properties.Value) === JSON.stringify(value),
+  )?.Properties.Name as string | undefined;
+const templateOf = (stage: StageTemplates, stack: Stack) => stage.others.find((o) => o.stack === stack)!.template;
+const refOf = (stack: Stack, construct: unknown) => ({ Ref: stack.getLogicalId(construct as never) });
 
 describe('Monitoring stack', () => {
+  it('only observes the other stacks: no exports it imports, so they can add, replace or remove what it watches', () => {
+    for (const name of stageNames) {
+      const { monitoring, stacks } = stages[name];
+      const imports = JSON.stringify(monitoring.toJSON()).match(/"Fn::ImportValue":\s*"?[^,}]*/g) ?? [];
+      expect(imports, name).toEqual([]);
+      // It still deploys after them (a dependency, without an export).
+      const dependencies = stacks.monitoring.dependencies.map((s) => s.stackName);
+      for (const other of [stacks.data, stacks.workflows, stacks.webhooks, stacks.api, stacks.web])
+        expect(dependencies, `${name}: ${other.stackName}`).toContain(other.stackName);
+    }
+  });
+
   it('has the alarms ops rely on for every stage, each telling what to do in docs/OPERATIONS.md and notifying the ops topic', () => {
     for (const name of stageNames) {
       const { monitoring, stacks } = stages[name];
-      const topicRef = JSON.stringify(stacks.monitoring.resolve(stacks.webhooks.opsTopic.topicArn));
+      const webhooks = templateOf(stages[name], stacks.webhooks);
+      const topicRef = observedRef(
+        monitoring,
+        publishedAs(webhooks, refOf(stacks.webhooks, stacks.webhooks.opsTopic.node.defaultChild))!,
+      );
       const expected = [
         'api-5xx-rate',
         'workflow-failed-transition',
@@ -102,9 +136,11 @@ describe('Monitoring stack', () => {
           // CDK's carriers of the web ACL's ARN from us-east-1 run only in a deploy, which fails if they do.
           if (logicalId.startsWith('CustomCrossRegionExport')) continue;
           functions += 1;
-          // The monitoring stack names the function by the other stack's export of its Ref.
+          // The monitoring stack names the function by the SSM parameter the other stack writes its name to.
+          const parameter = publishedAs(template, { Ref: logicalId });
+          expect(parameter, `${stack.stackName}/${logicalId}: published`).toBeDefined();
           const covered = (alarms: Resource[]) =>
-            alarms.some((a) => watched(a).includes(`${stack.stackName}:ExportsOutputRef${logicalId}`));
+            alarms.some((a) => watched(a).includes(observedRef(monitoring, parameter!)));
           expect(covered(errorAlarms), `${stack.stackName}/${logicalId}: error alarm`).toBe(true);
           expect(covered(throttleAlarms), `${stack.stackName}/${logicalId}: throttle alarm`).toBe(true);
         }
@@ -134,15 +170,20 @@ describe('Monitoring stack', () => {
       Namespace: 'AWS/SQS',
       Threshold: 1,
     });
+    const dlqQueue = stacks.webhooks.queue.deadLetterQueue!.queue;
+    const dlqName = { 'Fn::GetAtt': [stacks.webhooks.getLogicalId(dlqQueue.node.defaultChild as never), 'QueueName'] };
     expect(watched(dlq)).toContain(
-      JSON.stringify(stacks.monitoring.resolve(stacks.webhooks.queue.deadLetterQueue!.queue.queueName)),
+      observedRef(monitoring, publishedAs(templateOf(stages.dev, stacks.webhooks), dlqName)!),
     );
     for (const machine of [
       stacks.workflows.transitionWorkflow,
       stacks.workflows.moveWorkflow,
       stacks.workflows.followUpWorkflow,
     ]) {
-      const arn = JSON.stringify(stacks.monitoring.resolve(machine.stateMachineArn));
+      const arn = observedRef(
+        monitoring,
+        publishedAs(templateOf(stages.dev, stacks.workflows), refOf(stacks.workflows, machine.node.defaultChild))!,
+      );
       const alarm = alarmsOf(monitoring).find(
         (a) => a.Properties.AlarmName.startsWith('Landing-dev-workflow-failed-') && watched(a).includes(arn),
       );
@@ -162,7 +203,12 @@ describe('Monitoring stack', () => {
         Threshold: 1,
         Statistic: 'Maximum',
       });
-      expect(watched(alarm)).toContain(JSON.stringify(stacks.monitoring.resolve(stacks.api.auditParked.queueName)));
+      const parkedName = {
+        'Fn::GetAtt': [refOf(stacks.api, stacks.api.auditParked.node.defaultChild).Ref, 'QueueName'],
+      };
+      expect(watched(alarm)).toContain(
+        observedRef(monitoring, publishedAs(templateOf(stages[name], stacks.api), parkedName)!),
+      );
       expect(alarm.Properties.AlarmDescription).toContain('docs/OPERATIONS.md#alarm-audit-parked');
 
       const api = others.find((o) => o.stack === stacks.api)!.template;

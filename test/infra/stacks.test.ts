@@ -278,8 +278,10 @@ describe('Reaching the API only through CloudFront', () => {
     const origin = (config.Origins as { Id: string; DomainName: unknown }[]).find((o) => o.Id === api.TargetOriginId)!;
     expect(JSON.stringify(origin.DomainName)).toContain('RegionalDomainName');
     expect(JSON.stringify(origin.DomainName)).not.toContain('execute-api');
-    // The managed AllViewer origin request policy: every viewer header, the Host included.
-    expect(api.OriginRequestPolicyId).toBe('216adef6-5c7f-47e4-b989-5492eafa07d3');
+    // Every viewer header, the Host included (and the viewer's address: test/infra/caller-address.test.ts).
+    const policyId = (api.OriginRequestPolicyId as unknown as { Ref: string }).Ref;
+    const policy = withDomain.web.toJSON().Resources[policyId].Properties.OriginRequestPolicyConfig;
+    expect(policy.HeadersConfig.HeaderBehavior).toBe('allViewerAndWhitelistCloudFront');
   });
 
   it('refuses an API certificate without the site’s: the viewer’s Host would not be the API’s name', () => {

@@ -39,6 +39,7 @@ function normalised(name: StageName, template: unknown): Template {
     .replaceAll(stage.cognitoDomainPrefix, '<sign-in-prefix>')
     .replace(new RegExp(`([Ll]anding[- ]?)${name}(?![a-z])`, 'g'), '$1<stage>')
     .replaceAll(`(${name})`, '(<stage>)')
+    .replaceAll(`/landing/${name}/`, '/landing/<stage>/')
     .replace(/Landing<stage>[A-Za-z0-9]*/g, withoutHashes)
     .replace(/Landing<stage>/g, 'Landing-stage');
   return JSON.parse(text) as Template;
@@ -132,6 +133,12 @@ const explanations: { setting: keyof StageConfig; applies: (d: Difference) => bo
     applies: (d) =>
       /Subscription/.test(d.path) || JSON.stringify(d.before ?? d.after).includes('AWS::SNS::Subscription'),
   },
+  // A function's version is named by a hash of its configuration, which holds the stage's name (LANDING_STAGE).
+  {
+    setting: 'name',
+    applies: (d) => /CurrentVersion/.test(d.path) || /CurrentVersion/.test(JSON.stringify(d.before ?? d.after)),
+  },
+  { setting: 'rollout', applies: (d) => /\.DeploymentConfigName$/.test(d.path) },
   // The SPA's config.json (its sign-in address and callback) is an asset: its key changes with the domain.
   { setting: 'domain', applies: (d) => /\.SourceObjectKeys(\.\d+)?$/.test(d.path) },
 ];

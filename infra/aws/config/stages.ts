@@ -53,6 +53,12 @@ export interface StageConfig {
    * is the default for records of Wmo support. Dev holds no real people, so a year lets the procedure be tried.
    */
   recordRetentionYears: number;
+  /**
+   * How a deploy shifts each Lambda's `live` alias to the new version (CodeDeploy): `canary` sends 10% of the
+   * calls to it for five minutes, then all, and goes back by itself when the function's error alarm or the API's
+   * 5xx alarm fires meanwhile; `all-at-once` switches at once (the alarms still roll back a deploy that fails).
+   */
+  rollout: 'canary' | 'all-at-once';
 }
 
 const stages: Record<StageName, Omit<StageConfig, 'publicBaseUrl'>> = {
@@ -70,6 +76,7 @@ const stages: Record<StageName, Omit<StageConfig, 'publicBaseUrl'>> = {
     cognitoDomainPrefix: 'landing-dev-aanmelden',
     auditRetentionDays: 90,
     recordRetentionYears: 1,
+    rollout: 'all-at-once',
   },
   acc: {
     name: 'acc',
@@ -87,6 +94,7 @@ const stages: Record<StageName, Omit<StageConfig, 'publicBaseUrl'>> = {
     cognitoDomainPrefix: 'landing-acc-aanmelden',
     auditRetentionDays: 365,
     recordRetentionYears: DEFAULT_RECORD_RETENTION_YEARS,
+    rollout: 'canary',
   },
   prod: {
     name: 'prod',
@@ -103,6 +111,7 @@ const stages: Record<StageName, Omit<StageConfig, 'publicBaseUrl'>> = {
     cognitoDomainPrefix: 'landing-aanmelden',
     auditRetentionDays: 7 * 365,
     recordRetentionYears: DEFAULT_RECORD_RETENTION_YEARS,
+    rollout: 'canary',
   },
 };
 

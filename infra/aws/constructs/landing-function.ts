@@ -1,6 +1,6 @@
 import { Duration } from 'aws-cdk-lib';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
-import { Architecture, type CfnFunction, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
+import { Alias, Architecture, type CfnFunction, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
@@ -9,10 +9,14 @@ import type { Construct } from 'constructs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { auditTableDesign, tableDesign, type TableDesign } from '../../../functions/storage/table-design';
+import { logGroupNames } from '../config/log-groups';
 import type { StageConfig } from '../config/stages';
 import { acknowledge } from '../guard-rails';
 
 export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+
+/** The alias every trigger of a Landing function invokes. */
+export const liveAliasName = 'live';
 
 /** Metadata key that tells the local runtime which source file and export a Lambda runs. */
 export const localHandlerMetadataKey = 'landing:handler';
@@ -98,8 +102,15 @@ const tableResources = (table: ITableV2, design: TableDesign) => [
  * adds to it), and grant helpers so stacks read as wiring.
  */
 export class LandingFunction extends NodejsFunction {
+  /**
+   * What every trigger invokes (routes, event sources, workflow tasks, schedules, log subscriptions): the alias
+   * a deploy shifts to the new version gradually, and back when an alarm fires (constructs/gradual-rollout.ts).
+   */
+  readonly live: Alias;
+
   constructor(scope: Construct, id: string, props: LandingFunctionProps) {
     const logGroup = new LogGroup(scope, `${id}Logs`, {
+      logGroupName: logGroupNames.lambda(props.stage.name, id),
       retention: logRetentionOf(props.stage),
       removalPolicy: props.stage.removalPolicy,
     });
@@ -143,6 +154,9 @@ export class LandingFunction extends NodejsFunction {
         esbuildArgs: { '--alias': Object.entries(lambdaBundling.alias).map(([name, file]) => `${name}=${file}`) },
       },
     });
+    // Versions and the live alias: a deploy publishes a version, CodeDeploy moves the alias to it.
+    this.live = new Alias(this, 'Live', { aliasName: liveAliasName, version: this.currentVersion });
+
     const metadata: LocalHandlerMetadata = { entry: props.entry, exportName: 'handler' };
     (this.node.defaultChild as CfnFunction).addMetadata(localHandlerMetadataKey, metadata);
 

@@ -36,10 +36,12 @@ import { LambdaDestination } from 'aws-cdk-lib/aws-logs-destinations';
 import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import type { Construct } from 'constructs';
 import { capabilities, operationsOf, type Capability } from '../../../shared/api/contract';
+import { logGroupNames } from '../config/log-groups';
 import type { StageConfig } from '../config/stages';
 import { LandingFunction, logRetentionOf } from '../constructs/landing-function';
 import { acknowledge } from '../guard-rails';
 import { accessLogFormat, refusalStatuses } from '../../../functions/audit/access-log';
+import { VIEWER_ADDRESS_ENV } from '../../../functions/http/caller-address';
 import type { WebhookStack } from './webhook-stack';
 
 export interface ApiStackProps extends StackProps {
@@ -171,6 +173,7 @@ export class ApiStack extends Stack {
     });
     // The access log: one JSON line per request (ids, route templates and statuses; no headers, values or bodies).
     const accessLog = new LogGroup(this, 'AccessLog', {
+      logGroupName: logGroupNames.apiAccess(stage.name),
       retention: logRetentionOf(stage),
       removalPolicy: stage.removalPolicy,
     });
@@ -209,7 +212,7 @@ export class ApiStack extends Stack {
     }).bindAudit(props.auditTable, 'append', stage.auditRetentionDays);
     this.parkAuditOf(refusedRequests);
     accessLog.addSubscriptionFilter('Refusals', {
-      destination: new LambdaDestination(refusedRequests),
+      destination: new LambdaDestination(refusedRequests.live),
       filterPattern: FilterPattern.any(
         ...refusalStatuses.map((status) => FilterPattern.stringValue('$.status', '=', status)),
       ),
@@ -302,6 +305,10 @@ export class ApiStack extends Stack {
       this.functions[capability].bindAudit(props.auditTable, 'append', stage.auditRetentionDays);
       this.parkAuditOf(this.functions[capability]);
     }
+    // Only CloudFront reaches the custom domain, so its viewer address header is the caller's (audit `bron`).
+    if (domainName) {
+      for (const capability of capabilities) this.functions[capability].addEnvironment(VIEWER_ADDRESS_ENV, 'true');
+    }
     props.transitionWorkflow.grantStartExecution(this.functions.transitions);
     props.moveWorkflow.grantStartExecution(this.functions.transitions);
     // Changes of support, signals and contacts let the follow-up workflow look again.
@@ -321,7 +328,7 @@ export class ApiStack extends Stack {
         stage,
         entry: 'functions/corporation/authorizer.ts',
         description: "Authorizer: checks a housing corporation's API key",
-      }).bindTable(table, 'R'),
+      }).bindTable(table, 'R').live,
       {
         responseTypes: [HttpLambdaResponseType.SIMPLE],
         identitySource: ['$request.header.Authorization'],
@@ -359,7 +366,7 @@ export class ApiStack extends Stack {
     );
 
     for (const capability of capabilities) {
-      const integration = new HttpLambdaIntegration(`${capability}Integration`, this.functions[capability]);
+      const integration = new HttpLambdaIntegration(`${capability}Integration`, this.functions[capability].live);
       for (const [, spec] of operationsOf(capability)) {
         const routes = this.api.addRoutes({
           path: spec.path,

@@ -15,10 +15,10 @@ import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import type { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
-import { Subscription, SubscriptionProtocol } from 'aws-cdk-lib/aws-sns';
+import { Subscription, SubscriptionProtocol, Topic } from 'aws-cdk-lib/aws-sns';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
-import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
-import type { Construct } from 'constructs';
+import { type IStateMachine, StateMachine } from 'aws-cdk-lib/aws-stepfunctions';
+import type { Construct, IConstruct } from 'constructs';
 import {
   businessMetrics,
   METRICS_NAMESPACE,
@@ -26,6 +26,7 @@ import {
   type BusinessMetric,
 } from '../../../functions/observability/metrics';
 import type { StageConfig } from '../config/stages';
+import { observedValue } from '../constructs/observed-value';
 
 /** Where each alarm's description sends ops: a section of docs/OPERATIONS.md. */
 export const runbookAnchors = {
@@ -40,6 +41,12 @@ export const runbookAnchors = {
   dynamoThrottles: 'alarm-dynamodb-throttles',
 } as const;
 
+/** The names of the alarms a deploy's gradual rollout rolls back on (constructs/gradual-rollout.ts). */
+export const alarmNames = {
+  api5xx: (stageName: string) => `Landing-${stageName}-api-5xx-rate`,
+  lambdaErrors: (stageName: string, label: string) => `Landing-${stageName}-lambda-errors-${label}`,
+};
+
 const runbook = (anchor: keyof typeof runbookAnchors) => `docs/OPERATIONS.md#${runbookAnchors[anchor]}`;
 
 /** A Lambda function of one of the stage's stacks, found in its template (Landing's own and CDK's helpers alike). */
@@ -47,6 +54,9 @@ export interface ObservedFunction {
   /** `<stack>-<construct>`, e.g. `Api-TransitionsApi`: what the alarm's name and the graphs show. */
   label: string;
   functionName: string;
+  /** The stack the function is in, and the construct that made it (a LandingFunction, or CDK's own). */
+  stack: Stack;
+  construct: IConstruct;
 }
 
 export interface MonitoringStackProps extends StackProps {
@@ -87,16 +97,33 @@ export class MonitoringStack extends Stack {
     super(scope, id, props);
     const { stage } = props;
     const prefix = `Landing-${stage.name}`;
-    this.functions = lambdaFunctionsOf(props.observedStacks);
+    // Everything below only observes the other stacks: weak references (SSM parameters), never exports.
+    const observed = (of: IConstruct, key: string, value: string) =>
+      observedValue(this, Stack.of(of), stage.name, key, value);
+    this.functions = lambdaFunctionsOf(props.observedStacks).map((fn) => ({
+      ...fn,
+      functionName: observed(fn.stack, `function-${fn.label}`, fn.functionName),
+    }));
+    const apiId = observed(props.api, 'api-id', props.api.apiId);
+    const alarmTopic = Topic.fromTopicArn(
+      this,
+      'OpsTopic',
+      observed(props.alarmTopic, 'ops-topic-arn', props.alarmTopic.topicArn),
+    );
+    const queueName = (queue: IQueue, key: string) => observed(queue, `queue-${key}`, queue.queueName);
+    const deliveries = queueName(props.deliveries, 'deliveries');
+    const deliveriesDeadLetters = queueName(props.deliveriesDeadLetters, 'deliveries-dead-letters');
+    const newSignalDeadLetters = queueName(props.newSignalDeadLetters, 'new-signal-dead-letters');
+    const auditParked = queueName(props.auditParked, 'audit-parked');
 
     props.stage.alarmEmails.forEach((email, i) => {
       new Subscription(this, `AlarmEmail${i}`, {
-        topic: props.alarmTopic,
+        topic: alarmTopic,
         protocol: SubscriptionProtocol.EMAIL,
         endpoint: email,
       });
     });
-    const notify = new SnsAction(props.alarmTopic);
+    const notify = new SnsAction(alarmTopic);
     const alarm = (
       alarmId: string,
       options: { name: string; description: string; metric: IMetric; threshold: number; evaluationPeriods?: number },
@@ -121,7 +148,7 @@ export class MonitoringStack extends Stack {
       new Metric({
         namespace: 'AWS/ApiGateway',
         metricName,
-        dimensionsMap: { ApiId: props.api.apiId },
+        dimensionsMap: { ApiId: apiId },
         statistic,
         period: FIVE_MINUTES,
       });
@@ -166,7 +193,17 @@ export class MonitoringStack extends Stack {
     });
 
     // Step Functions: an execution that failed, timed out or was aborted left a step of a person's process undone.
-    const stateMachines = Object.entries(props.stateMachines);
+    const stateMachines = Object.entries(props.stateMachines).map(
+      ([name, machine]) =>
+        [
+          name,
+          StateMachine.fromStateMachineArn(
+            this,
+            `StateMachine-${name}`,
+            observed(machine, `state-machine-${name}`, machine.stateMachineArn),
+          ),
+        ] as const,
+    );
     for (const [name, machine] of stateMachines) {
       alarm(`WorkflowFailed${name}`, {
         name: `workflow-failed-${name}`,
@@ -189,10 +226,7 @@ export class MonitoringStack extends Stack {
     alarm('WebhookDeadLetters', {
       name: 'webhook-dead-letters',
       description: `Messages are waiting in the webhook dead-letter queue: a delivery message failed ten times, or the fan-out gave up on a batch of the table's stream. The deliveries stay due in the table. What to do: ${runbook('webhookDlq')}.`,
-      metric: props.deliveriesDeadLetters.metricApproximateNumberOfMessagesVisible({
-        period: FIVE_MINUTES,
-        statistic: 'Maximum',
-      }),
+      metric: queueMetric(deliveriesDeadLetters, 'ApproximateNumberOfMessagesVisible'),
       threshold: 1,
     });
 
@@ -200,10 +234,7 @@ export class MonitoringStack extends Stack {
     alarm('NewSignalDeadLetters', {
       name: 'new-signal-dead-letters',
       description: `New signals were not handed to the follow-up workflow after ten attempts: their duo may have no task and a rood signal no escalation. What to do: ${runbook('newSignalDlq')}.`,
-      metric: props.newSignalDeadLetters.metricApproximateNumberOfMessagesVisible({
-        period: FIVE_MINUTES,
-        statistic: 'Maximum',
-      }),
+      metric: queueMetric(newSignalDeadLetters, 'ApproximateNumberOfMessagesVisible'),
       threshold: 1,
     });
 
@@ -211,15 +242,14 @@ export class MonitoringStack extends Stack {
     alarm('AuditParked', {
       name: 'audit-parked',
       description: `Refused requests are parked: the audit table did not take their entries after retries, so they are not in the audit trail yet (kept 14 days). What to do: ${runbook('auditParked')}.`,
-      metric: props.auditParked.metricApproximateNumberOfMessagesVisible({
-        period: FIVE_MINUTES,
-        statistic: 'Maximum',
-      }),
+      metric: queueMetric(auditParked, 'ApproximateNumberOfMessagesVisible'),
       threshold: 1,
     });
 
     // DynamoDB: on-demand tables throttle too (a hot key, a sudden burst beyond twice the previous peak).
-    const tables = Object.entries(props.tables);
+    const tables = Object.entries(props.tables).map(
+      ([name, table]) => [name, observed(table, `table-${name}`, table.tableName)] as const,
+    );
     for (const [name, table] of tables) {
       alarm(`DynamoThrottles${name}`, {
         name: `dynamodb-throttles-${name}`,
@@ -305,31 +335,15 @@ export class MonitoringStack extends Stack {
       ),
       graph(
         'Webhooks: queue',
-        [
-          props.deliveries.metricApproximateNumberOfMessagesVisible({
-            period: FIVE_MINUTES,
-            statistic: 'Maximum',
-            label: 'waiting',
-          }),
-        ],
+        [queueMetric(deliveries, 'ApproximateNumberOfMessagesVisible').with({ label: 'waiting' })],
         {
-          right: [
-            props.deliveries.metricApproximateAgeOfOldestMessage({
-              period: FIVE_MINUTES,
-              statistic: 'Maximum',
-              label: 'oldest (s)',
-            }),
-          ],
+          right: [queueMetric(deliveries, 'ApproximateAgeOfOldestMessage').with({ label: 'oldest (s)' })],
         },
       ),
     );
     this.dashboard.addWidgets(
       graph('Webhooks: dead-letter queue', [
-        props.deliveriesDeadLetters.metricApproximateNumberOfMessagesVisible({
-          period: FIVE_MINUTES,
-          statistic: 'Maximum',
-          label: 'dead letters',
-        }),
+        queueMetric(deliveriesDeadLetters, 'ApproximateNumberOfMessagesVisible').with({ label: 'dead letters' }),
       ]),
       graph(
         'DynamoDB: consumed capacity',
@@ -365,12 +379,23 @@ export class MonitoringStack extends Stack {
   }
 }
 
-function tableMetric(table: ITableV2, metricName: string): Metric {
+function tableMetric(tableName: string, metricName: string): Metric {
   return new Metric({
     namespace: 'AWS/DynamoDB',
     metricName,
-    dimensionsMap: { TableName: table.tableName },
+    dimensionsMap: { TableName: tableName },
     statistic: 'Sum',
+    period: FIVE_MINUTES,
+  });
+}
+
+/** A queue's depth or age: the largest value in five minutes. */
+function queueMetric(queueName: string, metricName: string): Metric {
+  return new Metric({
+    namespace: 'AWS/SQS',
+    metricName,
+    dimensionsMap: { QueueName: queueName },
+    statistic: 'Maximum',
     period: FIVE_MINUTES,
   });
 }
@@ -397,7 +422,7 @@ export function lambdaFunctionsOf(stacks: Stack[]): ObservedFunction[] {
         let label = [stackPart, ...path].join('-');
         for (let n = 2; seen.has(label); n++) label = `${[stackPart, ...path].join('-')}-${n}`;
         seen.add(label);
-        return { label, functionName: resource.ref };
+        return { label, functionName: resource.ref, stack, construct: resource.node.scope ?? resource };
       }),
   );
 }

@@ -9,7 +9,10 @@ import {
   FunctionEventType,
   FunctionRuntime,
   HttpVersion,
+  OriginRequestCookieBehavior,
+  OriginRequestHeaderBehavior,
   OriginRequestPolicy,
+  OriginRequestQueryStringBehavior,
   ResponseHeadersPolicy,
   SecurityPolicyProtocol,
   ViewerProtocolPolicy,
@@ -97,9 +100,16 @@ export class WebStack extends Stack {
           viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
           allowedMethods: AllowedMethods.ALLOW_ALL,
           cachePolicy: CachePolicy.CACHING_DISABLED,
-          // The execute-api endpoint knows only its own Host; the custom domain needs the viewer's.
+          // The execute-api endpoint knows only its own Host; the custom domain needs the viewer's, and gets the
+          // viewer's address too (API Gateway sees CloudFront's). Without the custom domain the API is reachable
+          // directly, so an address header could be anyone's: none is passed.
           originRequestPolicy: props.apiOrigin.forwardHost
-            ? OriginRequestPolicy.ALL_VIEWER
+            ? new OriginRequestPolicy(this, 'ApiOriginRequest', {
+                comment: `Landing API (${stage.name}): every viewer header, and the viewer's address`,
+                headerBehavior: OriginRequestHeaderBehavior.all('CloudFront-Viewer-Address'),
+                queryStringBehavior: OriginRequestQueryStringBehavior.all(),
+                cookieBehavior: OriginRequestCookieBehavior.all(),
+              })
             : OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
         },
       },

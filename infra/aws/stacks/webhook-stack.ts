@@ -88,7 +88,7 @@ export class WebhookStack extends Stack {
       description: 'Webhooks: turns each new notice in the outbox into deliveries on the queue',
       environment,
     }).bindTable(table, 'RW');
-    fanOut.addEventSource(
+    fanOut.live.addEventSource(
       new DynamoEventSource(table, {
         startingPosition: StartingPosition.TRIM_HORIZON,
         batchSize: 25,
@@ -115,7 +115,7 @@ export class WebhookStack extends Stack {
       timeout: Duration.seconds(WORKER_TIMEOUT_SECONDS),
       environment,
     }).bindTable(table, 'RW');
-    worker.addEventSource(
+    worker.live.addEventSource(
       new SqsEventSource(this.queue, {
         batchSize: workerBudget.batchSize,
         reportBatchItemFailures: true,
@@ -144,12 +144,12 @@ export class WebhookStack extends Stack {
       description: 'Lets EventBridge Scheduler run the webhook sweeper',
     });
     schedulerRole.addToPolicy(
-      new PolicyStatement({ actions: ['lambda:InvokeFunction'], resources: [sweeper.functionArn] }),
+      new PolicyStatement({ actions: ['lambda:InvokeFunction'], resources: [sweeper.live.functionArn] }),
     );
     new CfnSchedule(this, 'SweepEveryMinute', {
       scheduleExpression: 'rate(1 minute)',
       flexibleTimeWindow: { mode: 'OFF' },
-      target: { arn: sweeper.functionArn, roleArn: schedulerRole.roleArn },
+      target: { arn: sweeper.live.functionArn, roleArn: schedulerRole.roleArn },
     });
   }
 }

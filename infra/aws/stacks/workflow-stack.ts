@@ -40,7 +40,7 @@ export class WorkflowStack extends Stack {
     }).bindTable(table, 'RW');
     this.transitionWorkflow = new TransitionWorkflow(this, 'TransitionWorkflow', {
       stage,
-      recordTimelineEvent,
+      recordTimelineEvent: recordTimelineEvent.live,
     }).stateMachine;
 
     // The workflows' alarms: one-time schedules in their own group, started by the scheduler's own role.
@@ -91,14 +91,18 @@ export class WorkflowStack extends Stack {
       entry: 'functions/workflow/move-step.ts',
       description: 'Move workflow task: determines and carries out the next step of the move',
     }).bindTable(table, 'RW');
-    this.moveWorkflow = createMoveWorkflow(this, { stage, moveStep, wakeup });
+    this.moveWorkflow = createMoveWorkflow(this, { stage, moveStep: moveStep.live, wakeup: wakeup.live });
 
     const followUpStep = new LandingFunction(this, 'FollowUpStep', {
       stage,
       entry: 'functions/workflow/follow-up-step.ts',
       description: 'Follow-up workflow task: tasks, escalation and scale-up proposals for signals; the contact watch',
     }).bindTable(table, 'RW');
-    this.followUpWorkflow = createFollowUpWorkflow(this, { stage, followUpStep, wakeup });
+    this.followUpWorkflow = createFollowUpWorkflow(this, {
+      stage,
+      followUpStep: followUpStep.live,
+      wakeup: wakeup.live,
+    });
 
     // Every new signal makes the follow-up look, from the table's stream: at least once, whether or not the
     // API's own start reached Step Functions (a rood signal's task must not wait for the next change).
@@ -122,7 +126,7 @@ export class WorkflowStack extends Stack {
         SIGNAL_WORKFLOW_ARN: signalWorkflowArn,
       },
     });
-    newSignal.addEventSource(
+    newSignal.live.addEventSource(
       new DynamoEventSource(table, {
         startingPosition: StartingPosition.TRIM_HORIZON,
         batchSize: 25,

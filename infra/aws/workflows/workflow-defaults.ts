@@ -14,6 +14,7 @@ import {
 } from 'aws-cdk-lib/aws-stepfunctions';
 import type { LambdaInvoke } from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import type { Construct } from 'constructs';
+import { logGroupNames } from '../config/log-groups';
 import type { StageConfig } from '../config/stages';
 import { acknowledge, wildcardResource } from '../guard-rails';
 
@@ -37,6 +38,7 @@ export function withTaskRetries(task: LambdaInvoke): LambdaInvoke {
 export function workflowLogs(scope: Construct, stage: StageConfig): LogOptions {
   return {
     destination: new LogGroup(scope, 'Logs', {
+      logGroupName: logGroupNames.workflow(stage.name, scope.node.id),
       retention: RetentionDays.THREE_MONTHS,
       removalPolicy: stage.removalPolicy,
     }),
