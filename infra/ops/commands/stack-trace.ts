@@ -17,7 +17,7 @@ const usage = `Gebruik:
   npm run stack -- --entry functions/<map>/<bestand>.ts [--trace <bestand>]
 Zonder --trace leest het de stack trace van de invoer (plakken, dan Ctrl-D).
 --entry bundelt de functie opnieuw uit deze checkout: check eerst de commit uit die op de stage staat.
-Zie docs/OPERATIONS.md, "Een stack trace van een Lambda lezen".`;
+Zie docs/OPERATIONS.md, "Reading a Lambda's stack trace".`;
 
 async function mapFile(values: { map?: string; entry?: string }): Promise<string> {
   if (values.map && values.entry) throw new UsageError('Geef --map of --entry, niet allebei.');
