@@ -52,6 +52,15 @@ describe('a Lambda bundle', () => {
     expect(JSON.parse(answer)).toEqual({ listed: true, accessKeyId: 'AKIDLAMBDA' });
   });
 
+  it('of the refused-requests reader carries no schema of the contract: it serves no operation', async () => {
+    const outfile = path.join(dir, 'refused-requests', 'index.mjs');
+    const { metafile } = await build({
+      ...lambdaBuildOptions(outfile),
+      entryPoints: [path.join(projectRoot, 'functions/audit/refused-requests.ts')],
+    });
+    expect(Object.keys(metafile.inputs).filter((file) => file.startsWith('shared/api/'))).toEqual([]);
+  });
+
   it('keeps its source map beside it, unread at init, and `npm run stack` maps a logged trace back', async () => {
     const { outfile, run } = await bundle(
       'thrower',
