@@ -1,2 +1,3 @@
-// A CommonJS door to node:http for the Lambda bundles (see lambdaBundling in infra/constructs/landing-function.ts).
-module.exports = require('node:http');
+// A CommonJS door to node:http for the Lambda bundles (see lambdaBundling in infra/aws/constructs/landing-function.ts).
+// Not require('node:http'): the bundles alias that name to this file, so it would load itself and export nothing.
+module.exports = process.getBuiltinModule('node:http');

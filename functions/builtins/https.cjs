@@ -1,2 +1,3 @@
-// A CommonJS door to node:https for the Lambda bundles (see lambdaBundling in infra/constructs/landing-function.ts).
-module.exports = require('node:https');
+// A CommonJS door to node:https for the Lambda bundles (see lambdaBundling in infra/aws/constructs/landing-function.ts).
+// Not require('node:https'): the bundles alias that name to this file, so it would load itself and export nothing.
+module.exports = process.getBuiltinModule('node:https');

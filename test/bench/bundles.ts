@@ -7,9 +7,9 @@ import {
   type AwsSdkBundling,
   awsSdkBundlingOf,
   externalModulesOf,
-  lambdaBundling,
   projectRoot,
 } from '../../infra/aws/constructs/landing-function';
+import { lambdaBuildOptions } from '../../infra/aws/constructs/lambda-build-options';
 import type { LocalAssembly } from '../../infra/local/cloud-assembly';
 
 /** One way of bundling a function: its size and its init times. */
@@ -42,7 +42,7 @@ export interface BundleFigure {
 const variantsMeasured: AwsSdkBundling[] = ['external', 'bundled'];
 
 /**
- * Bundles every Lambda exactly as CDK does (same esbuild settings and source map, run with the same NODE_OPTIONS),
+ * Bundles every Lambda exactly as CDK does (same esbuild settings and source map, run as the Lambda runs it),
  * once with the AWS SDK external and once bundled, and times each one's init in a fresh process.
  */
 export async function measureLambdaBundles(assembly: LocalAssembly, runs: number): Promise<BundleFigure[]> {
@@ -56,22 +56,8 @@ export async function measureLambdaBundles(assembly: LocalAssembly, runs: number
       variantsMeasured.map(async (variant) => {
         const outfile = path.join(outDir, `${entry.replace(/[/.]/g, '_')}.${variant}.mjs`);
         const { metafile } = await build({
+          ...lambdaBuildOptions(outfile, externalModulesOf(variant)),
           entryPoints: [path.join(projectRoot, entry)],
-          outfile,
-          bundle: true,
-          platform: 'node',
-          format: 'esm',
-          target: lambdaBundling.target,
-          minify: lambdaBundling.minify,
-          sourcemap: lambdaBundling.sourceMap,
-          sourcesContent: lambdaBundling.sourcesContent,
-          mainFields: [...lambdaBundling.mainFields],
-          banner: { js: lambdaBundling.banner },
-          external: externalModulesOf(variant),
-          alias: { ...lambdaBundling.alias },
-          absWorkingDir: projectRoot,
-          metafile: true,
-          logLevel: 'silent',
         });
         return { variant, outfile, largest: largestParts(metafile) };
       }),
@@ -131,12 +117,12 @@ function largestParts(metafile: Metafile, count = 6): { part: string; bytes: num
 }
 
 /**
- * Time to import the bundle (and the SDK modules it loads) in a new Node process, as Lambda's init does, with the
- * Lambda's NODE_OPTIONS (source maps on: Node reads the bundle's map as it loads it).
+ * Time to import the bundle (and the SDK modules it loads) in a new Node process, as Lambda's init does (no
+ * NODE_OPTIONS, as on the Lambdas: the source map beside the bundle is not read).
  */
 function coldInit(file: string): { wallMs: number; cpuMs: number } {
   const script = `const c=process.cpuUsage();const t=performance.now();await import(${JSON.stringify(file)});const w=performance.now()-t;const u=process.cpuUsage(c);process.stdout.write(JSON.stringify({wallMs:w,cpuMs:(u.user+u.system)/1000}));`;
-  const out = execFileSync(process.execPath, [lambdaBundling.nodeOptions, '--input-type=module', '-e', script], {
+  const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], {
     cwd: projectRoot,
     env: { ...process.env, TABLE_NAME: 'bench', AWS_REGION: 'eu-west-1' },
     encoding: 'utf8',

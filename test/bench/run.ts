@@ -301,7 +301,7 @@ function tablesOf(r: Results): ReportTable[] {
       `${ms(d.wall.p50Ms)} (CPU ${ms(d.cpu.p50Ms)})`;
     tables.push({
       title: 'Lambda bundles',
-      how: `Each function bundled exactly as CDK does (minified ESM, source map without the sources' text), once with the AWS SDK external (loaded from node_modules, as the runtime loads its copy) and once bundled; the function is deployed the way the SDK column says (infra/aws/constructs/landing-function.ts), and its size and "met" are of that way. Cold init = importing the bundle in a fresh Node process with the Lambda's NODE_OPTIONS, ${settings.coldInitRuns} runs of each way side by side, median wall clock (and the process's CPU time). For reference, loading the AWS SDK's DynamoDB clients alone from node_modules: median ${ms(sdk.p50Ms)}.`,
+      how: `Each function bundled exactly as CDK does (minified ESM, source map without the sources' text), once with the AWS SDK external (loaded from node_modules, as the runtime loads its copy) and once bundled; the function is deployed the way the SDK column says (infra/aws/constructs/landing-function.ts), and its size and "met" are of that way. Cold init = importing the bundle in a fresh Node process as the Lambda runs it (its source map beside it, not read), ${settings.coldInitRuns} runs of each way side by side, median wall clock (and the process's CPU time). For reference, loading the AWS SDK's DynamoDB clients alone from node_modules: median ${ms(sdk.p50Ms)}.`,
       columns: [
         'function',
         'SDK',

@@ -107,6 +107,16 @@ describe('Api stack', () => {
     }
   });
 
+  it('does not make Node parse a source map at any Lambda cold start (`npm run stack` maps a trace afterwards)', () => {
+    const functions = [dev.api, dev.workflows, dev.webhooks, prod.api].flatMap((template) =>
+      Object.values(template.findResources('AWS::Lambda::Function')).filter((fn) => fn.Metadata?.['landing:handler']),
+    );
+    expect(functions.length).toBeGreaterThan(20);
+    for (const fn of functions) {
+      expect(fn.Properties.Environment?.Variables?.NODE_OPTIONS ?? '').not.toContain('source-maps');
+    }
+  });
+
   it('lets only the transitions function start the transition workflow', () => {
     const policies = dev.api.findResources('AWS::IAM::Policy');
     const starters = Object.entries(policies)

@@ -18,6 +18,7 @@ import { replayWebhooksCommand } from '../../../infra/ops/commands/replay-webhoo
 import { restoreCommand } from '../../../infra/ops/commands/restore-table';
 import { retentionCommand } from '../../../infra/ops/commands/retention';
 import { smokeCommand } from '../../../infra/ops/commands/smoke';
+import { stackTraceCommand } from '../../../infra/ops/commands/stack-trace';
 import { stageCommand } from '../../../infra/ops/commands/stage-command';
 import { apiReferenceCommand } from '../../../infra/ops/commands/write-api-reference';
 
@@ -38,6 +39,7 @@ const commands: Record<string, OpsCommand> = {
   onboard: onboardCommand,
   offboard: offboardCommand,
   smoke: smokeCommand,
+  stack: stackTraceCommand,
 };
 
 async function run(command: OpsCommand, argv: string[]) {
