@@ -12,6 +12,7 @@ import { cdkContext } from '../../infra/aws/config/cdk-context';
 type Template = { Resources: Record<string, { Type: string; Properties: Record<string, unknown> }> };
 let data: Template;
 let api: Template;
+let workflows: Template;
 
 beforeAll(() => {
   const app = new App({ context: { ...cdkContext, 'aws:cdk:bundling-stacks': [] } });
@@ -19,6 +20,7 @@ beforeAll(() => {
   const assembly = app.synth();
   data = assembly.getStackByName(stacks.data.stackName).template as Template;
   api = assembly.getStackByName(stacks.api.stackName).template as Template;
+  workflows = assembly.getStackByName(stacks.workflows.stackName).template as Template;
 });
 
 const copy = <T>(t: T): T => structuredClone(t);
@@ -50,6 +52,15 @@ describe('the change summary', () => {
       atRisk: [{ logicalId: tableId(data), type: 'AWS::DynamoDB::GlobalTable', impact: 'WILL_REPLACE' }],
     });
     expect(formatChanges('dev', [change]).join('\n')).toMatch(/Let op: 1 resource\(s\) met gegevens/);
+  });
+
+  it('calls out the alarms’ schedule group that would be replaced (a new name): every pending alarm goes with it', () => {
+    const next = copy(workflows);
+    const groupId = Object.keys(next.Resources).find((id) => next.Resources[id]!.Type === 'AWS::Scheduler::ScheduleGroup')!;
+    next.Resources[groupId]!.Properties.Name = 'landing-dev-nieuw';
+    expect(stackChange('Landing-dev-Workflows', workflows, next).atRisk).toEqual([
+      { logicalId: groupId, type: 'AWS::Scheduler::ScheduleGroup', impact: 'WILL_REPLACE' },
+    ]);
   });
 
   it('calls out a table that would be removed', () => {
