@@ -18,7 +18,7 @@ describe('wake-up schedule', () => {
   it('sets each alarm with a retry policy of a day and the dead-letter queue, new or overwritten', async () => {
     scheduler
       .on(UpdateScheduleCommand)
-      .rejectsOnce(new ResourceNotFoundException({ message: 'gone', $metadata: {} }))
+      .rejectsOnce(new ResourceNotFoundException({ Message: 'gone', message: 'gone', $metadata: {} }))
       .resolves({});
     scheduler.on(CreateScheduleCommand).resolves({});
     const wakeup = createWakeupSchedule(

@@ -56,7 +56,9 @@ describe('the change summary', () => {
 
   it('calls out the alarms’ schedule group that would be replaced (a new name): every pending alarm goes with it', () => {
     const next = copy(workflows);
-    const groupId = Object.keys(next.Resources).find((id) => next.Resources[id]!.Type === 'AWS::Scheduler::ScheduleGroup')!;
+    const groupId = Object.keys(next.Resources).find(
+      (id) => next.Resources[id]!.Type === 'AWS::Scheduler::ScheduleGroup',
+    )!;
     next.Resources[groupId]!.Properties.Name = 'landing-dev-nieuw';
     expect(stackChange('Landing-dev-Workflows', workflows, next).atRisk).toEqual([
       { logicalId: groupId, type: 'AWS::Scheduler::ScheduleGroup', impact: 'WILL_REPLACE' },
