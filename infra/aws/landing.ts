@@ -87,6 +87,14 @@ export function createLandingStacks(app: App, stage: StageConfig) {
     tables: { main: data.table, audit: data.auditTable },
     observedStacks: [data, workflows, webhooks, api, web],
     alarmTopic: webhooks.opsTopic,
+    ops: {
+      scheduleGroupName: workflows.scheduleGroupName,
+      alarmDeadLetters: workflows.alarmDeadLetters,
+      streamConsumers: { 'webhook-fan-out': webhooks.fanOut, 'new-signal': workflows.newSignal },
+      accessLog: api.accessLog,
+      siteDomainName: stage.domain.certificateArn ? stage.domain.name : web.distribution.distributionDomainName,
+      userPoolClientId: api.userPoolClient.userPoolClientId,
+    },
     description: 'Landing: CloudWatch dashboard and alarms (to the ops topic)',
   });
   return { data, workflows, webhooks, api, edge, web, monitoring };

@@ -47,6 +47,11 @@ export interface StageConfig {
    * is the default for records of Wmo support. Dev holds no real people, so a year lets the procedure be tried.
    */
   recordRetentionYears: number;
+  /**
+   * The monthly AWS budget of the stage in USD (costs tagged `stage=<name>`): ops get a mail at 80% spent and
+   * when the month's forecast passes it. Set above `npm run cost` for the stage's expected size.
+   */
+  monthlyBudgetUsd: number;
 }
 
 const stages: Record<StageName, Omit<StageConfig, 'publicBaseUrl'>> = {
@@ -64,6 +69,7 @@ const stages: Record<StageName, Omit<StageConfig, 'publicBaseUrl'>> = {
     cognitoDomainPrefix: 'landing-dev-aanmelden',
     auditRetentionDays: 90,
     recordRetentionYears: 1,
+    monthlyBudgetUsd: 100,
   },
   acc: {
     name: 'acc',
@@ -79,6 +85,7 @@ const stages: Record<StageName, Omit<StageConfig, 'publicBaseUrl'>> = {
     cognitoDomainPrefix: 'landing-acc-aanmelden',
     auditRetentionDays: 365,
     recordRetentionYears: DEFAULT_RECORD_RETENTION_YEARS,
+    monthlyBudgetUsd: 250,
   },
   prod: {
     name: 'prod',
@@ -94,6 +101,7 @@ const stages: Record<StageName, Omit<StageConfig, 'publicBaseUrl'>> = {
     cognitoDomainPrefix: 'landing-aanmelden',
     auditRetentionDays: 7 * 365,
     recordRetentionYears: DEFAULT_RECORD_RETENTION_YEARS,
+    monthlyBudgetUsd: 1500,
   },
 };
 

@@ -73,6 +73,8 @@ export class ApiStack extends Stack {
   readonly functions: Record<Capability, LandingFunction>;
   /** Refusals whose audit entries could not be written, waiting for `npm run replay-audit`. */
   readonly auditParked: Queue;
+  /** One JSON line per request: its 401s are counted for the sign-in alarm. */
+  readonly accessLog: LogGroup;
 
   constructor(scope: Construct, id: string, props: ApiStackProps) {
     super(scope, id, props);
@@ -170,10 +172,10 @@ export class ApiStack extends Stack {
       ...(domainName ? { disableExecuteApiEndpoint: true } : {}),
     });
     // The access log: one JSON line per request (ids, route templates and statuses; no headers, values or bodies).
-    const accessLog = new LogGroup(this, 'AccessLog', {
+    const accessLog = (this.accessLog = new LogGroup(this, 'AccessLog', {
       retention: logRetentionOf(stage),
       removalPolicy: stage.removalPolicy,
-    });
+    }));
     new HttpStage(this, 'DefaultStage', {
       httpApi: this.api,
       autoDeploy: true,

@@ -26,6 +26,7 @@ import {
   type BusinessMetric,
 } from '../../../functions/observability/metrics';
 import type { StageConfig } from '../config/stages';
+import { OpsAlarms, type OpsAlarmsProps, opsAlarmAnchors } from '../constructs/ops-alarms';
 
 /** Where each alarm's description sends ops: a section of docs/OPERATIONS.md. */
 export const runbookAnchors = {
@@ -38,6 +39,7 @@ export const runbookAnchors = {
   newSignalDlq: 'alarm-new-signal-dlq',
   auditParked: 'alarm-audit-parked',
   dynamoThrottles: 'alarm-dynamodb-throttles',
+  ...opsAlarmAnchors,
 } as const;
 
 const runbook = (anchor: keyof typeof runbookAnchors) => `docs/OPERATIONS.md#${runbookAnchors[anchor]}`;
@@ -65,6 +67,8 @@ export interface MonitoringStackProps extends StackProps {
   observedStacks: Stack[];
   /** The stage's one ops topic (the webhook stack's): alarms and webhook health notices, to `stage.alarmEmails`. */
   alarmTopic: ITopic;
+  /** What the alarms against quiet failures watch (infra/aws/constructs/ops-alarms.ts). */
+  ops: Omit<OpsAlarmsProps, 'stage' | 'alarm' | 'runbook' | 'deliveries' | 'api'>;
 }
 
 const FIVE_MINUTES = Duration.minutes(5);
@@ -236,6 +240,8 @@ export class MonitoringStack extends Stack {
         threshold: 1,
       });
     }
+
+    new OpsAlarms(this, 'OpsAlarms', { ...props.ops, stage, alarm, runbook, deliveries: props.deliveries, api: props.api });
 
     // The dashboard: the same signals over time, and the business events.
     const business = (name: BusinessMetric) => {

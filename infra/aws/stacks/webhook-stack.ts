@@ -33,6 +33,8 @@ export class WebhookStack extends Stack {
   readonly secretsKey: Key;
   readonly queue: Queue;
   readonly opsTopic: Topic;
+  /** Reads the table's stream: its iterator age is watched. */
+  readonly fanOut: LandingFunction;
 
   constructor(scope: Construct, id: string, props: WebhookStackProps) {
     super(scope, id, props);
@@ -82,12 +84,12 @@ export class WebhookStack extends Stack {
       API_BASE_URL: stage.publicBaseUrl,
     };
 
-    const fanOut = new LandingFunction(this, 'WebhookFanOut', {
+    const fanOut = (this.fanOut = new LandingFunction(this, 'WebhookFanOut', {
       stage,
       entry: 'functions/webhooks/fan-out-handler.ts',
       description: 'Webhooks: turns each new notice in the outbox into deliveries on the queue',
       environment,
-    }).bindTable(table, 'RW');
+    }).bindTable(table, 'RW'));
     fanOut.addEventSource(
       new DynamoEventSource(table, {
         startingPosition: StartingPosition.TRIM_HORIZON,
