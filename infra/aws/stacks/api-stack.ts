@@ -172,10 +172,11 @@ export class ApiStack extends Stack {
       ...(domainName ? { disableExecuteApiEndpoint: true } : {}),
     });
     // The access log: one JSON line per request (ids, route templates and statuses; no headers, values or bodies).
-    const accessLog = (this.accessLog = new LogGroup(this, 'AccessLog', {
+    const accessLog = new LogGroup(this, 'AccessLog', {
       retention: logRetentionOf(stage),
       removalPolicy: stage.removalPolicy,
-    }));
+    });
+    this.accessLog = accessLog;
     new HttpStage(this, 'DefaultStage', {
       httpApi: this.api,
       autoDeploy: true,

@@ -241,7 +241,14 @@ export class MonitoringStack extends Stack {
       });
     }
 
-    new OpsAlarms(this, 'OpsAlarms', { ...props.ops, stage, alarm, runbook, deliveries: props.deliveries, api: props.api });
+    new OpsAlarms(this, 'OpsAlarms', {
+      ...props.ops,
+      stage,
+      alarm,
+      runbook,
+      deliveries: props.deliveries,
+      api: props.api,
+    });
 
     // The dashboard: the same signals over time, and the business events.
     const business = (name: BusinessMetric) => {

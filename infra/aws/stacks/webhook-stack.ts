@@ -84,12 +84,13 @@ export class WebhookStack extends Stack {
       API_BASE_URL: stage.publicBaseUrl,
     };
 
-    const fanOut = (this.fanOut = new LandingFunction(this, 'WebhookFanOut', {
+    const fanOut = new LandingFunction(this, 'WebhookFanOut', {
       stage,
       entry: 'functions/webhooks/fan-out-handler.ts',
       description: 'Webhooks: turns each new notice in the outbox into deliveries on the queue',
       environment,
-    }).bindTable(table, 'RW'));
+    }).bindTable(table, 'RW');
+    this.fanOut = fanOut;
     fanOut.addEventSource(
       new DynamoEventSource(table, {
         startingPosition: StartingPosition.TRIM_HORIZON,

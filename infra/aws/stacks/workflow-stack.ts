@@ -140,7 +140,7 @@ export class WorkflowStack extends Stack {
       reason:
         'This queue is the dead-letter destination of the new-signal stream consumer (its event source mapping’s onFailure), watched by an alarm; it needs no queue of its own behind it.',
     });
-    const newSignal = (this.newSignal = new LandingFunction(this, 'NewSignal', {
+    const newSignal = new LandingFunction(this, 'NewSignal', {
       stage,
       entry: 'functions/workflow/new-signal-handler.ts',
       description: 'Follow-up workflow: asks it to look at the transition of every new signal (from the table stream)',
@@ -149,7 +149,8 @@ export class WorkflowStack extends Stack {
         MOVE_WORKFLOW_ARN: moveWorkflowArn,
         SIGNAL_WORKFLOW_ARN: signalWorkflowArn,
       },
-    }));
+    });
+    this.newSignal = newSignal;
     newSignal.addEventSource(
       new DynamoEventSource(table, {
         startingPosition: StartingPosition.TRIM_HORIZON,

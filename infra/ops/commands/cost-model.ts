@@ -43,10 +43,14 @@ export const fixed = {
   /**
    * The monitoring stack's alarms, priced per metric they watch (a metric-math alarm per metric in it): an error
    * and a throttle alarm per Lambda (2 × 22), per workflow failed + timed out + aborted (3 × 3), per table read +
-   * write throttles (2 × 2), the API's 5xx share (2), the webhook dead letters (1) and the new-signal dead letters (1).
+   * write throttles (2 × 2), the API's 5xx share (2), the webhook dead letters (1) and the new-signal dead letters
+   * (1); and against quiet failures: scheduler alarms not delivered (3) and their dead letters (1), the two stream
+   * consumers' iterator age (2), the delivery queue's age (1), the 401 share (2) and the canary (1).
    * test/infra/monitoring.test.ts keeps this equal to the synthesized stack.
    */
-  alarmMetrics: 62,
+  alarmMetrics: 72,
+  /** The canary: every five minutes, all month. */
+  canaryRuns: 12 * 24 * 30,
   dashboards: 1,
   /** Business metrics (EMF) with their dimensions. */
   customMetrics: 25,
@@ -69,6 +73,7 @@ export const prices = {
   logsIngestionPerGb: 0.57,
   logsStoragePerGbMonth: 0.03,
   alarmPerMonth: 0.1,
+  canaryRun: 0.0012,
   dashboardPerMonth: 3.0,
   customMetricPerMonth: 0.3,
   kmsKeyPerMonth: 1.0,
@@ -124,6 +129,7 @@ export function monthlyCost(activeTransitions: number): CostLine[] {
         fixed.dashboards * p.dashboardPerMonth +
         fixed.customMetrics * p.customMetricPerMonth,
     },
+    { part: 'CloudWatch Synthetics (the canary)', usd: fixed.canaryRuns * p.canaryRun },
     { part: 'X-Ray (tracing)', usd: ((requests + executions) / 1e6) * p.xrayPerMillionTraces },
     { part: 'KMS', usd: fixed.kmsKeys * p.kmsKeyPerMonth },
     { part: 'Cognito (Plus plan)', usd: staff * p.cognitoPlusPerMonthlyActiveUser },
