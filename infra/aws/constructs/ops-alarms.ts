@@ -1,7 +1,8 @@
-import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { ArnFormat, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import type { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import { CfnBudget } from 'aws-cdk-lib/aws-budgets';
 import { type Alarm, type IMetric, MathExpression, Metric } from 'aws-cdk-lib/aws-cloudwatch';
+import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { FilterPattern, type ILogGroup, MetricFilter } from 'aws-cdk-lib/aws-logs';
 import { BlockPublicAccess, Bucket, BucketEncryption } from 'aws-cdk-lib/aws-s3';
@@ -9,7 +10,7 @@ import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Canary, Code, Runtime, Schedule, Test } from 'aws-cdk-lib/aws-synthetics';
 import { Construct } from 'constructs';
 import type { StageConfig } from '../config/stages';
-import { acknowledge } from '../guard-rails';
+import { acknowledge, wildcardResource } from '../guard-rails';
 
 /** The runbook sections (docs/OPERATIONS.md) of the alarms made here. */
 export const opsAlarmAnchors = {
@@ -170,10 +171,58 @@ export class OpsAlarms extends Construct {
       reason:
         'The canary’s own results (its logs and HAR files of public pages), kept 30 days; access logging them would log a log.',
     });
+    // The canary's own role: CDK's default one also lists every bucket of the account (s3:ListAllMyBuckets on
+    // `*`), which it does not need to write its results into its own bucket.
+    const canaryName = `landing-${stage.name}`;
+    const role = new Role(this, 'CanaryRole', {
+      assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
+      description: 'The canary: writes its results, its logs and its metrics',
+    });
+    const canaryLogs = Stack.of(this).formatArn({
+      service: 'logs',
+      resource: 'log-group',
+      arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+      resourceName: `/aws/lambda/cwsyn-${canaryName}-*`,
+    });
+    const results = artifacts.arnForObjects('*');
+    role.addToPolicy(new PolicyStatement({ actions: ['s3:GetBucketLocation'], resources: [artifacts.bucketArn] }));
+    role.addToPolicy(new PolicyStatement({ actions: ['s3:PutObject'], resources: [results] }));
+    role.addToPolicy(
+      new PolicyStatement({
+        actions: ['logs:CreateLogStream', 'logs:CreateLogGroup', 'logs:PutLogEvents'],
+        resources: [canaryLogs],
+      }),
+    );
+    role.addToPolicy(
+      new PolicyStatement({
+        actions: ['cloudwatch:PutMetricData'],
+        resources: ['*'],
+        conditions: { StringEquals: { 'cloudwatch:namespace': 'CloudWatchSynthetics' } },
+      }),
+    );
+    acknowledge(
+      role,
+      {
+        id: wildcardResource(this, results),
+        reason:
+          'The canary writes one result object per run (logs, a HAR file) under keys it names itself, in its own bucket only.',
+      },
+      {
+        id: wildcardResource(this, canaryLogs),
+        reason:
+          'Synthetics names the canary’s Lambda cwsyn-<canary>-<id> when it creates it; the wildcard stays inside this canary’s name.',
+      },
+      {
+        id: 'AwsSolutions-IAM5[Resource::*]',
+        reason:
+          'cloudwatch:PutMetricData takes no resource ARN; the condition keeps it to the CloudWatchSynthetics namespace.',
+      },
+    );
     const signIn = `https://${stage.cognitoDomainPrefix}.auth.${stage.region}.amazoncognito.com/login`;
     const callback = `https://${props.siteDomainName}/inloggen/terug`;
     this.canary = new Canary(this, 'Canary', {
-      canaryName: `landing-${stage.name}`.slice(0, 21),
+      canaryName,
+      role,
       runtime: Runtime.SYNTHETICS_NODEJS_PUPPETEER_9_1,
       schedule: Schedule.rate(FIVE_MINUTES),
       test: Test.custom({ handler: 'index.handler', code: Code.fromInline(canaryScript) }),
