@@ -72,7 +72,10 @@ export class WorkflowStack extends Stack {
       reason:
         'This queue is the dead-letter destination of the workflows’ alarm schedules (their DeadLetterConfig), watched by an alarm; it needs no queue of its own behind it.',
     });
-    this.alarmDeadLetters.grantSendMessages(schedulerRole);
+    // Only what the scheduler does with it (grantSendMessages would add reading the queue's attributes).
+    schedulerRole.addToPolicy(
+      new PolicyStatement({ actions: ['sqs:SendMessage'], resources: [this.alarmDeadLetters.queueArn] }),
+    );
 
     const wakeup = new LandingFunction(this, 'Wakeup', {
       stage,
