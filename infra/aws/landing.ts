@@ -2,6 +2,7 @@ import type { App } from 'aws-cdk-lib';
 import type { StageConfig } from './config/stages';
 import { ApiStack } from './stacks/api-stack';
 import { DataStack } from './stacks/data-stack';
+import { EdgeAlarmsStack } from './stacks/edge-alarms-stack';
 import { EdgeStack } from './stacks/edge-stack';
 import { MonitoringStack } from './stacks/monitoring-stack';
 import { WebStack } from './stacks/web-stack';
@@ -69,6 +70,15 @@ export function createLandingStacks(app: App, stage: StageConfig) {
     },
     description: 'Landing: SPA on S3 and CloudFront',
   });
+  // CloudFront's metrics exist only in us-east-1, and an alarm notifies a topic of its own region only.
+  const edgeAlarms = new EdgeAlarmsStack(app, `${prefix}-EdgeAlarms`, {
+    stage,
+    tags,
+    env: { ...env, region: 'us-east-1' },
+    crossRegionReferences: true,
+    distributionId: web.distribution.distributionId,
+    description: 'Landing: the CloudFront alarm and its ops topic, in us-east-1 (where CloudFront’s metrics are)',
+  });
   // Last, so it sees every Lambda of the stage: its alarms cover each one.
   const monitoring = new MonitoringStack(app, `${prefix}-Monitoring`, {
     stage,
@@ -97,5 +107,5 @@ export function createLandingStacks(app: App, stage: StageConfig) {
     },
     description: 'Landing: CloudWatch dashboard and alarms (to the ops topic)',
   });
-  return { data, workflows, webhooks, api, edge, web, monitoring };
+  return { data, workflows, webhooks, api, edge, web, edgeAlarms, monitoring };
 }

@@ -6,6 +6,7 @@ import { cdkContext } from '../../infra/aws/config/cdk-context';
 import { stageConfig } from '../../infra/aws/config/stages';
 import { createLandingStacks } from '../../infra/aws/landing';
 import { runbookAnchors } from '../../infra/aws/stacks/monitoring-stack';
+import { fixed } from '../../infra/ops/commands/cost-model';
 
 /**
  * Nothing fails quietly: the workflows' alarms are retried and kept when undeliverable, their group survives a
@@ -20,6 +21,7 @@ function synth(stage: 'dev' | 'prod') {
     stacks,
     workflows: Template.fromStack(stacks.workflows),
     monitoring: Template.fromStack(stacks.monitoring),
+    edgeAlarms: Template.fromStack(stacks.edgeAlarms),
   };
 }
 let dev: ReturnType<typeof synth>;
@@ -162,6 +164,25 @@ describe('alarms against quiet failures', () => {
       ]);
       for (const n of notifications) expect(n.Subscribers.map((s) => s.Address)).toEqual(config.alarmEmails);
     }
+  });
+
+  it('alarm on CloudFront’s 5xx share in us-east-1, where its metrics are, to a topic of that region', () => {
+    const { stacks, edgeAlarms } = prod;
+    expect(stacks.edgeAlarms.region).toBe('us-east-1');
+    const alarm = alarmNamed(edgeAlarms, 'Landing-prod-cloudfront-5xx-rate')!;
+    const metrics = text(alarm.Properties.Metrics);
+    expect(metrics).toContain('"MetricName":"5xxErrorRate","Namespace":"AWS/CloudFront"');
+    expect(metrics).toContain('"Name":"DistributionId"');
+    expect(metrics).toContain('"Name":"Region","Value":"Global"');
+    const topicId = resources(edgeAlarms, 'AWS::SNS::Topic')[0]![0];
+    expect(alarm.Properties.AlarmActions).toEqual([{ Ref: topicId }]);
+    expect(alarm.Properties.AlarmDescription).toMatch(/What to do: docs\/OPERATIONS\.md#alarm-cloudfront-5xx\.$/);
+    const emails = resources(edgeAlarms, 'AWS::SNS::Subscription').map(([, s]) => s.Properties.Endpoint);
+    expect(emails).toEqual(stageConfig('prod').alarmEmails);
+    // Priced in the cost model with the metrics it watches.
+    expect((alarm.Properties.Metrics as { MetricStat?: unknown }[]).filter((m) => m.MetricStat)).toHaveLength(
+      fixed.edgeAlarmMetrics,
+    );
   });
 
   it('each have a runbook entry in docs/OPERATIONS.md', () => {

@@ -20,6 +20,7 @@ export const opsAlarmAnchors = {
   deliveryAge: 'alarm-delivery-queue-age',
   signInBroken: 'alarm-sign-in-broken',
   canary: 'alarm-canary',
+  cdn5xx: 'alarm-cloudfront-5xx',
 } as const;
 
 const FIVE_MINUTES = Duration.minutes(5);

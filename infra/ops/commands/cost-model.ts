@@ -38,8 +38,8 @@ export const staffPerTransition = 0.15;
 
 /** Fixed parts of a stage, whatever its size. */
 export const fixed = {
-  /** Two KMS keys (webhook secrets, the ops topic). */
-  kmsKeys: 2,
+  /** Three KMS keys (webhook secrets, the ops topic, the us-east-1 ops topic of the CloudFront alarm). */
+  kmsKeys: 3,
   /**
    * The monitoring stack's alarms, priced per metric they watch (a metric-math alarm per metric in it): an error
    * and a throttle alarm per Lambda (2 × 22), per workflow failed + timed out + aborted (3 × 3), per table read +
@@ -49,6 +49,8 @@ export const fixed = {
    * test/infra/monitoring.test.ts keeps this equal to the synthesized stack.
    */
   alarmMetrics: 72,
+  /** The CloudFront 5xx alarm in us-east-1 (requests and the 5xx rate); test/infra/ops-alarms.test.ts counts it. */
+  edgeAlarmMetrics: 2,
   /** The canary: every five minutes, all month. */
   canaryRuns: 12 * 24 * 30,
   dashboards: 1,
@@ -125,7 +127,7 @@ export function monthlyCost(activeTransitions: number): CostLine[] {
       part: 'CloudWatch (logs, alarms, dashboard, metrics)',
       usd:
         logGb * (p.logsIngestionPerGb + p.logsStoragePerGbMonth) +
-        fixed.alarmMetrics * p.alarmPerMonth +
+        (fixed.alarmMetrics + fixed.edgeAlarmMetrics) * p.alarmPerMonth +
         fixed.dashboards * p.dashboardPerMonth +
         fixed.customMetrics * p.customMetricPerMonth,
     },

@@ -76,7 +76,10 @@ export async function repairAlarms(
           bevinding: 'wekker ontbrak',
           outcome: options.dryRun
             ? 'droogloop'
-            : await attempt(() => ports.setAlarm(proces, transitionId, expected), 'gezet'),
+            : await attempt(async () => {
+                await ports.setAlarm(proces, transitionId, expected);
+                return 'gezet';
+              }),
         };
       } else if (expected.soort === 'nu') {
         const name = `herstel-${proces}-${transitionId}-${stamp}`.slice(0, 80);
@@ -101,9 +104,9 @@ export async function repairAlarms(
   return report;
 }
 
-async function attempt(action: () => Promise<string | void>, done?: string): Promise<string> {
+async function attempt(action: () => Promise<string>): Promise<string> {
   try {
-    return (await action()) ?? done ?? 'gedaan';
+    return await action();
   } catch (error) {
     return `mislukt: ${(error as Error).name}`;
   }
