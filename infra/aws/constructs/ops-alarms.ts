@@ -163,9 +163,9 @@ export class OpsAlarms extends Construct {
       enforceSSL: true,
       blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
       lifecycleRules: [{ expiration: Duration.days(30) }],
-      // Screenshots and logs of a check, no data of people: nothing to keep when the stage goes.
-      removalPolicy: RemovalPolicy.DESTROY,
-      autoDeleteObjects: false,
+      // Logs of public pages only, but a non-empty bucket cannot be deleted with its stack (emptying it would take
+      // one more Lambda): it stays behind, and its lifecycle rule empties it within 30 days.
+      removalPolicy: RemovalPolicy.RETAIN,
     });
     acknowledge(artifacts, {
       id: 'AwsSolutions-S1',
