@@ -25,7 +25,7 @@ import { runCommand, UsageError } from './command-line';
 
 const usage = `Gebruik:
   npm run repair-alarms -- --stage dev|acc|prod [--dry-run]
-Met de credentials van de stage; zie docs/RECOVERY.md ("Wekkers herstellen").`;
+Met de credentials van de stage; zie docs/RECOVERY.md, sectie 5.`;
 
 function options(argv: string[]) {
   const { values } = parseArgs({
