@@ -44,6 +44,8 @@ export interface ApiRequest<K extends OperationId> {
 export interface ApiResult<K extends OperationId> {
   body: z.output<Operations[K]['response']['schema']>;
   headers?: Record<string, string>;
+  /** Only the health check: 503 with its own body when a part fails, so a canary or load balancer reads the code. */
+  status?: 503;
 }
 
 export type RouteHandler<K extends OperationId> = (request: ApiRequest<K>) => Promise<ApiResult<K>>;
@@ -197,7 +199,7 @@ export function createApiHandler<Ops extends Record<string, OperationSpec>>(
     // name, so a handler that passes a whole item on (a date of birth in a list) cannot leak it.
     const body = csv ? String(result.body) : JSON.stringify(spec.response.schema.parse(result.body));
     return {
-      statusCode: spec.response.status,
+      statusCode: result.status ?? spec.response.status,
       headers: {
         'content-type': csv ? 'text/csv; charset=utf-8' : 'application/json',
         'cache-control': 'no-store',

@@ -20,7 +20,11 @@ export function createMetaApi(checks: () => Record<string, HealthCheck>, options
         body: { ...(await openApiDocument()) },
         headers: { 'cache-control': 'private, max-age=300' },
       }),
-      getHealth: async () => ({ body: await checkHealth(checks()) }),
+      getHealth: async () => {
+        const health = await checkHealth(checks());
+        // The same body either way; the status code is what a canary or a load balancer reads.
+        return { body: health, ...(health.status === 'ok' ? {} : { status: 503 as const }) };
+      },
     },
     options,
   );

@@ -32,14 +32,22 @@ export interface WakeupConfig {
   groupName: string;
   roleArn: string;
   workflowArns: Record<Process, string>;
+  /** Where the scheduler puts an alarm it could not deliver after its retries (an SQS queue, watched by an alarm). */
+  deadLetterArn: string;
 }
+
+/**
+ * A wake-up that Step Functions refuses (throttled, briefly unavailable) is tried again for up to a day, the
+ * longest the scheduler allows; one that still fails lands in the dead-letter queue instead of vanishing.
+ */
+export const wakeupRetryPolicy = { MaximumEventAgeInSeconds: 86_400, MaximumRetryAttempts: 185 } as const;
 
 export const scheduleName = (proces: Process, transitionId: string) => `${proces}-${transitionId}`;
 
 export function createWakeupSchedule(scheduler: () => SchedulerClient, config: () => WakeupConfig) {
   return async (input: unknown) => {
     const { transitionId, proces, tot, om } = WakeupInput.parse(input);
-    const { groupName, roleArn, workflowArns } = config();
+    const { groupName, roleArn, workflowArns, deadLetterArn } = config();
     const Name = scheduleName(proces, transitionId);
     if (!tot && !om) {
       await scheduler()
@@ -63,6 +71,8 @@ export function createWakeupSchedule(scheduler: () => SchedulerClient, config: (
         Arn: workflowArns[proces],
         RoleArn: roleArn,
         Input: JSON.stringify({ transitionId, ...(correlationId ? { correlationId } : {}) }),
+        RetryPolicy: wakeupRetryPolicy,
+        DeadLetterConfig: { Arn: deadLetterArn },
       },
     };
     try {
@@ -83,6 +93,7 @@ export const handler = observed(
       groupName: requiredEnv('SCHEDULE_GROUP'),
       roleArn: requiredEnv('SCHEDULER_ROLE_ARN'),
       workflowArns: { verhuizing: requiredEnv('MOVE_WORKFLOW_ARN'), signalen: requiredEnv('SIGNAL_WORKFLOW_ARN') },
+      deadLetterArn: requiredEnv('SCHEDULER_DLQ_ARN'),
     })),
   ),
   correlationIdOfInput,

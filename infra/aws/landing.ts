@@ -3,6 +3,7 @@ import { stageConfig, stageNames, type StageConfig, type StageName } from './con
 import { addGradualRollouts } from './constructs/gradual-rollout';
 import { ApiStack } from './stacks/api-stack';
 import { DataStack } from './stacks/data-stack';
+import { EdgeAlarmsStack } from './stacks/edge-alarms-stack';
 import { EdgeStack } from './stacks/edge-stack';
 import { MonitoringStack } from './stacks/monitoring-stack';
 import { WebStack } from './stacks/web-stack';
@@ -79,6 +80,15 @@ export function createLandingStacks(app: App, stage: StageConfig) {
     },
     description: 'Landing: SPA on S3 and CloudFront',
   });
+  // CloudFront's metrics exist only in us-east-1, and an alarm notifies a topic of its own region only.
+  const edgeAlarms = new EdgeAlarmsStack(app, `${prefix}-EdgeAlarms`, {
+    stage,
+    tags,
+    env: { ...env, region: 'us-east-1' },
+    crossRegionReferences: true,
+    distributionId: web.distribution.distributionId,
+    description: 'Landing: the CloudFront alarm and its ops topic, in us-east-1 (where CloudFront’s metrics are)',
+  });
   // Last, so it sees every Lambda of the stage: its alarms cover each one.
   const monitoring = new MonitoringStack(app, `${prefix}-Monitoring`, {
     stage,
@@ -97,9 +107,17 @@ export function createLandingStacks(app: App, stage: StageConfig) {
     tables: { main: data.table, audit: data.auditTable },
     observedStacks: [data, workflows, webhooks, api, web],
     alarmTopic: webhooks.opsTopic,
+    ops: {
+      scheduleGroupName: workflows.scheduleGroupName,
+      alarmDeadLetters: workflows.alarmDeadLetters,
+      streamConsumers: { 'webhook-fan-out': webhooks.fanOut, 'new-signal': workflows.newSignal },
+      accessLog: api.accessLog,
+      distribution: web.distribution,
+      userPoolClient: api.userPoolClient,
+    },
     description: 'Landing: CloudWatch dashboard and alarms (to the ops topic)',
   });
   // Each function's deploy shifts its live alias gradually, rolled back by Monitoring's alarms (by name).
   addGradualRollouts(stage, monitoring.functions, api);
-  return { data, workflows, webhooks, api, edge, web, monitoring };
+  return { data, workflows, webhooks, api, edge, web, edgeAlarms, monitoring };
 }

@@ -149,6 +149,7 @@ export async function startLanding(options: StartLandingOptions): Promise<Runnin
     SIGNAL_WORKFLOW_ARN: stateMachineArn('FollowUpWorkflow'),
     SCHEDULE_GROUP: 'landing-local',
     SCHEDULER_ROLE_ARN: 'arn:aws:iam::000000000000:role/landing-local-scheduler',
+    SCHEDULER_DLQ_ARN: 'arn:aws:sqs:eu-west-1:000000000000:landing-local-alarms-dlq',
     AWS_ENDPOINT_URL_SQS: queueEndpoint.endpoint,
     DELIVERY_QUEUE_URL: `${queueEndpoint.endpoint}/000000000000/landing-local-deliveries`,
     DELIVERY_DLQ_URL: `${queueEndpoint.endpoint}/000000000000/landing-local-deliveries-dlq`,

@@ -34,6 +34,21 @@ describe('health', () => {
     });
   });
 
+  it('answers 200 when every part is ok, 503 with the same readable body when one fails (a canary reads the code)', async () => {
+    const healthy = createMetaApi(() => ({ database: async () => true }));
+    expect(await invoke(healthy, { routeKey: 'GET /api/health' })).toMatchObject({
+      status: 200,
+      body: { status: 'ok', checks: { database: 'ok' } },
+    });
+    const degraded = createMetaApi(() => ({ database: async () => true, wekkers: async () => false }));
+    const response = await invoke(degraded, { routeKey: 'GET /api/health' });
+    expect(response).toMatchObject({
+      status: 503,
+      headers: { 'content-type': 'application/json', 'cache-control': 'no-store' },
+      body: { status: 'degraded', checks: { database: 'ok', wekkers: 'failing' } },
+    });
+  });
+
   it('answers through the API with the parts only, never an error text', async () => {
     const api = createMetaApi(() => ({
       database: async () => true,
@@ -41,7 +56,7 @@ describe('health', () => {
     }));
     const response = await invoke(api, { routeKey: 'GET /api/health' });
     expect(response).toMatchObject({
-      status: 200,
+      status: 503,
       body: { status: 'degraded', checks: { database: 'ok', webhooks: 'failing' } },
     });
     expect(JSON.stringify(response.body)).not.toMatch(/sqs|not found/);

@@ -17,6 +17,7 @@ let webOnItsName: Template;
 let webWithoutCertificate: Template;
 const certificateArn = 'arn:aws:acm:us-east-1:210987654321:certificate/0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0';
 const apiCertificateArn = 'arn:aws:acm:eu-west-1:210987654321:certificate/1a2b3c4d-5e6f-7081-92a3-b4c5d6e7f809';
+let workflows: Template;
 
 beforeAll(() => {
   const app = new App({ context: { ...cdkContext, 'aws:cdk:bundling-stacks': [] } });
@@ -31,6 +32,7 @@ beforeAll(() => {
   };
   webOnItsName = web({ certificateArn, apiCertificateArn });
   webWithoutCertificate = web({});
+  workflows = assembly.getStackByName(stacks.workflows.stackName).template as Template;
 });
 
 const copy = <T>(t: T): T => structuredClone(t);
@@ -62,6 +64,17 @@ describe('the change summary', () => {
       atRisk: [{ logicalId: tableId(data), type: 'AWS::DynamoDB::GlobalTable', impact: 'WILL_REPLACE' }],
     });
     expect(formatChanges('dev', [change]).join('\n')).toMatch(/Let op: 1 resource\(s\) met gegevens/);
+  });
+
+  it('calls out the alarms’ schedule group that would be replaced (a new name): every pending alarm goes with it', () => {
+    const next = copy(workflows);
+    const groupId = Object.keys(next.Resources).find(
+      (id) => next.Resources[id]!.Type === 'AWS::Scheduler::ScheduleGroup',
+    )!;
+    next.Resources[groupId]!.Properties.Name = 'landing-dev-nieuw';
+    expect(stackChange('Landing-dev-Workflows', workflows, next).atRisk).toEqual([
+      { logicalId: groupId, type: 'AWS::Scheduler::ScheduleGroup', impact: 'WILL_REPLACE' },
+    ]);
   });
 
   it('calls out a table that would be removed', () => {

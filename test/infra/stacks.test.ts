@@ -344,7 +344,7 @@ describe('Per-client rate limits at CloudFront', () => {
 });
 
 describe('Workflows stack', () => {
-  it('lets EventBridge Scheduler start exactly the move and follow-up workflows, and nothing else', () => {
+  it('lets EventBridge Scheduler start exactly the move and follow-up workflows and park an alarm it could not deliver, and nothing else', () => {
     const roles = dev.workflows.findResources('AWS::IAM::Role', {
       Properties: {
         AssumeRolePolicyDocument: {
@@ -357,7 +357,12 @@ describe('Workflows stack', () => {
       JSON.stringify(p.Properties.Roles).includes(Object.keys(roles)[0]!),
     );
     const statements = policies.flatMap((p) => p.Properties.PolicyDocument.Statement);
-    expect(statements).toEqual([expect.objectContaining({ Action: 'states:StartExecution' })]);
+    expect(statements).toEqual([
+      expect.objectContaining({ Action: 'states:StartExecution' }),
+      expect.objectContaining({ Action: 'sqs:SendMessage' }),
+    ]);
+    const dlq = Object.keys(dev.workflows.findResources('AWS::SQS::Queue')).find((id) => id.startsWith('AlarmsDlq'));
+    expect(statements[1].Resource).toEqual({ 'Fn::GetAtt': [dlq, 'Arn'] });
     const resources = JSON.stringify(statements[0].Resource);
     expect(resources).toContain('stateMachine:landing-dev-verhuizing');
     expect(resources).toContain('stateMachine:landing-dev-signalen');

@@ -180,7 +180,7 @@ describe('stages', () => {
     );
     expect(new Set(names.map(([n]) => n)).size).toBe(names.length);
     for (const [name, region] of names) {
-      expect(region, name).toBe(name.endsWith('-Edge') ? 'us-east-1' : stageConfig(name.split('-')[1]).region);
+      expect(region, name).toBe(/-Edge(Alarms)?$/.test(name) ? 'us-east-1' : stageConfig(name.split('-')[1]).region);
     }
   });
 

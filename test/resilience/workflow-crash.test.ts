@@ -50,6 +50,7 @@ beforeAll(async () => {
     AWS_ENDPOINT_URL_SCHEDULER: endpoint.endpoint,
     SCHEDULE_GROUP: scheduleGroup,
     SCHEDULER_ROLE_ARN: 'arn:aws:iam::000000000000:role/landing-resilience-scheduler',
+    SCHEDULER_DLQ_ARN: 'arn:aws:sqs:eu-west-1:000000000000:landing-resilience-alarms-dlq',
     MOVE_WORKFLOW_ARN: arnOf('MoveWorkflow'),
     SIGNAL_WORKFLOW_ARN: arns.followUp,
   });

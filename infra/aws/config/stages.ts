@@ -59,6 +59,11 @@ export interface StageConfig {
    * 5xx alarm fires meanwhile; `all-at-once` switches at once (the alarms still roll back a deploy that fails).
    */
   rollout: 'canary' | 'all-at-once';
+  /**
+   * The monthly AWS budget of the stage in USD (costs tagged `stage=<name>`): ops get a mail at 80% spent and
+   * when the month's forecast passes it. Set above `npm run cost` for the stage's expected size.
+   */
+  monthlyBudgetUsd: number;
 }
 
 const stages: Record<StageName, Omit<StageConfig, 'publicBaseUrl'>> = {
@@ -77,6 +82,7 @@ const stages: Record<StageName, Omit<StageConfig, 'publicBaseUrl'>> = {
     auditRetentionDays: 90,
     recordRetentionYears: 1,
     rollout: 'all-at-once',
+    monthlyBudgetUsd: 100,
   },
   acc: {
     name: 'acc',
@@ -95,6 +101,7 @@ const stages: Record<StageName, Omit<StageConfig, 'publicBaseUrl'>> = {
     auditRetentionDays: 365,
     recordRetentionYears: DEFAULT_RECORD_RETENTION_YEARS,
     rollout: 'canary',
+    monthlyBudgetUsd: 250,
   },
   prod: {
     name: 'prod',
@@ -112,6 +119,7 @@ const stages: Record<StageName, Omit<StageConfig, 'publicBaseUrl'>> = {
     auditRetentionDays: 7 * 365,
     recordRetentionYears: DEFAULT_RECORD_RETENTION_YEARS,
     rollout: 'canary',
+    monthlyBudgetUsd: 1500,
   },
 };
 

@@ -75,6 +75,8 @@ export class ApiStack extends Stack {
   readonly functions: Record<Capability, LandingFunction>;
   /** Refusals whose audit entries could not be written, waiting for `npm run replay-audit`. */
   readonly auditParked: Queue;
+  /** One JSON line per request: its 401s are counted for the sign-in alarm. */
+  readonly accessLog: LogGroup;
 
   constructor(scope: Construct, id: string, props: ApiStackProps) {
     super(scope, id, props);
@@ -177,6 +179,7 @@ export class ApiStack extends Stack {
       retention: logRetentionOf(stage),
       removalPolicy: stage.removalPolicy,
     });
+    this.accessLog = accessLog;
     new HttpStage(this, 'DefaultStage', {
       httpApi: this.api,
       autoDeploy: true,

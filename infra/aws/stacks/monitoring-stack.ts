@@ -12,11 +12,15 @@ import {
   TreatMissingData,
 } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
+import type { IDistribution } from 'aws-cdk-lib/aws-cloudfront';
+import type { IUserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { type IFunction, Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
+import { type ILogGroup, LogGroup } from 'aws-cdk-lib/aws-logs';
 import type { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import { Subscription, SubscriptionProtocol, Topic } from 'aws-cdk-lib/aws-sns';
-import type { IQueue } from 'aws-cdk-lib/aws-sqs';
+import { type IQueue, Queue } from 'aws-cdk-lib/aws-sqs';
 import { type IStateMachine, StateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import type { Construct, IConstruct } from 'constructs';
 import {
@@ -27,6 +31,7 @@ import {
 } from '../../../functions/observability/metrics';
 import type { StageConfig } from '../config/stages';
 import { observedValue } from '../constructs/observed-value';
+import { OpsAlarms, opsAlarmAnchors } from '../constructs/ops-alarms';
 
 /** Where each alarm's description sends ops: a section of docs/OPERATIONS.md. */
 export const runbookAnchors = {
@@ -39,6 +44,7 @@ export const runbookAnchors = {
   newSignalDlq: 'alarm-new-signal-dlq',
   auditParked: 'alarm-audit-parked',
   dynamoThrottles: 'alarm-dynamodb-throttles',
+  ...opsAlarmAnchors,
 } as const;
 
 /** The names of the alarms a deploy's gradual rollout rolls back on (constructs/gradual-rollout.ts). */
@@ -75,6 +81,15 @@ export interface MonitoringStackProps extends StackProps {
   observedStacks: Stack[];
   /** The stage's one ops topic (the webhook stack's): alarms and webhook health notices, to `stage.alarmEmails`. */
   alarmTopic: ITopic;
+  /** What the alarms against quiet failures watch (infra/aws/constructs/ops-alarms.ts), observed like the rest. */
+  ops: {
+    scheduleGroupName: string;
+    alarmDeadLetters: IQueue;
+    streamConsumers: Record<string, IFunction>;
+    accessLog: ILogGroup;
+    distribution: IDistribution;
+    userPoolClient: IUserPoolClient;
+  };
 }
 
 const FIVE_MINUTES = Duration.minutes(5);
@@ -266,6 +281,35 @@ export class MonitoringStack extends Stack {
         threshold: 1,
       });
     }
+
+    const { ops } = props;
+    const observedQueue = (queue: IQueue, key: string) =>
+      Queue.fromQueueArn(this, `Observed-${key}`, observed(queue, `queue-arn-${key}`, queue.queueArn));
+    new OpsAlarms(this, 'OpsAlarms', {
+      stage,
+      alarm,
+      runbook,
+      scheduleGroupName: ops.scheduleGroupName,
+      alarmDeadLetters: observedQueue(ops.alarmDeadLetters, 'alarm-dead-letters'),
+      streamConsumers: Object.fromEntries(
+        Object.entries(ops.streamConsumers).map(([name, fn]) => [
+          name,
+          LambdaFunction.fromFunctionName(this, `Observed-${name}`, observed(fn, `stream-${name}`, fn.functionName)),
+        ]),
+      ),
+      deliveries: observedQueue(props.deliveries, 'deliveries'),
+      apiId,
+      accessLog: LogGroup.fromLogGroupName(
+        this,
+        'ObservedAccessLog',
+        observed(ops.accessLog, 'access-log', ops.accessLog.logGroupName),
+      ),
+      // Before a certificate the product is reachable only on the distribution's own name.
+      siteDomainName: stage.domain.certificateArn
+        ? stage.domain.name
+        : observed(ops.distribution, 'site-domain', ops.distribution.distributionDomainName),
+      userPoolClientId: observed(ops.userPoolClient, 'user-pool-client-id', ops.userPoolClient.userPoolClientId),
+    });
 
     // The dashboard: the same signals over time, and the business events.
     const business = (name: BusinessMetric) => {

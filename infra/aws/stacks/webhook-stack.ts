@@ -33,6 +33,8 @@ export class WebhookStack extends Stack {
   readonly secretsKey: Key;
   readonly queue: Queue;
   readonly opsTopic: Topic;
+  /** Reads the table's stream: its iterator age is watched. */
+  readonly fanOut: LandingFunction;
 
   constructor(scope: Construct, id: string, props: WebhookStackProps) {
     super(scope, id, props);
@@ -88,6 +90,7 @@ export class WebhookStack extends Stack {
       description: 'Webhooks: turns each new notice in the outbox into deliveries on the queue',
       environment,
     }).bindTable(table, 'RW');
+    this.fanOut = fanOut;
     fanOut.live.addEventSource(
       new DynamoEventSource(table, {
         startingPosition: StartingPosition.TRIM_HORIZON,

@@ -1,4 +1,4 @@
-import { Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { FilterCriteria, FilterRule, StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
@@ -28,6 +28,10 @@ export class WorkflowStack extends Stack {
   readonly scheduleGroupName: string;
   /** Stream batches of new signals the follow-up could not be asked to look at, after its retries. */
   readonly newSignalDeadLetters: Queue;
+  /** Workflow alarms the scheduler could not deliver after its retries (a day): the repair sets them again. */
+  readonly alarmDeadLetters: Queue;
+  /** Reads the table's stream for new signals: its iterator age is watched. */
+  readonly newSignal: LandingFunction;
 
   constructor(scope: Construct, id: string, props: WorkflowStackProps) {
     super(scope, id, props);
@@ -45,6 +49,8 @@ export class WorkflowStack extends Stack {
 
     // The workflows' alarms: one-time schedules in their own group, started by the scheduler's own role.
     const scheduleGroup = new CfnScheduleGroup(this, 'Schedules', { name: `landing-${stage.name}` });
+    // The group holds every pending alarm: removing or replacing it deletes them all (see the change summary).
+    scheduleGroup.applyRemovalPolicy(stage.removalPolicy);
     this.scheduleGroupName = scheduleGroup.name!;
     const moveWorkflowArn = AlarmWorkflow.arn(this, stage, 'verhuizing');
     const signalWorkflowArn = AlarmWorkflow.arn(this, stage, 'signalen');
@@ -54,6 +60,21 @@ export class WorkflowStack extends Stack {
     });
     schedulerRole.addToPolicy(
       new PolicyStatement({ actions: ['states:StartExecution'], resources: [moveWorkflowArn, signalWorkflowArn] }),
+    );
+    this.alarmDeadLetters = new Queue(this, 'AlarmsDlq', {
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+      removalPolicy: stage.removalPolicy,
+    });
+    acknowledge(this.alarmDeadLetters, {
+      id: 'AwsSolutions-SQS3',
+      reason:
+        'This queue is the dead-letter destination of the workflows’ alarm schedules (their DeadLetterConfig), watched by an alarm; it needs no queue of its own behind it.',
+    });
+    // Only what the scheduler does with it (grantSendMessages would add reading the queue's attributes).
+    schedulerRole.addToPolicy(
+      new PolicyStatement({ actions: ['sqs:SendMessage'], resources: [this.alarmDeadLetters.queueArn] }),
     );
 
     const wakeup = new LandingFunction(this, 'Wakeup', {
@@ -65,8 +86,18 @@ export class WorkflowStack extends Stack {
         SCHEDULER_ROLE_ARN: schedulerRole.roleArn,
         MOVE_WORKFLOW_ARN: moveWorkflowArn,
         SIGNAL_WORKFLOW_ARN: signalWorkflowArn,
+        SCHEDULER_DLQ_ARN: this.alarmDeadLetters.queueArn,
       },
     });
+    // What `npm run repair-alarms` needs to set an alarm exactly as the wake-up task does.
+    const outputs = {
+      AlarmScheduleGroup: scheduleGroup.name!,
+      AlarmSchedulerRoleArn: schedulerRole.roleArn,
+      AlarmDeadLetterArn: this.alarmDeadLetters.queueArn,
+      MoveWorkflowArn: moveWorkflowArn,
+      SignalWorkflowArn: signalWorkflowArn,
+    };
+    for (const [key, value] of Object.entries(outputs)) new CfnOutput(this, key, { value });
     const alarmSchedules = (['verhuizing', 'signalen'] as const).map((proces) =>
       this.formatArn({ service: 'scheduler', resource: 'schedule', resourceName: `${scheduleGroup.name}/${proces}-*` }),
     );
@@ -126,6 +157,7 @@ export class WorkflowStack extends Stack {
         SIGNAL_WORKFLOW_ARN: signalWorkflowArn,
       },
     });
+    this.newSignal = newSignal;
     newSignal.live.addEventSource(
       new DynamoEventSource(table, {
         startingPosition: StartingPosition.TRIM_HORIZON,

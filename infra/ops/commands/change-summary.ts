@@ -42,6 +42,8 @@ const statefulTypes = new Set([
   'AWS::KMS::Key',
   'AWS::SQS::Queue',
   'AWS::Logs::LogGroup',
+  // Holds every pending workflow alarm; replacing it deletes them (`npm run repair-alarms` sets them again).
+  'AWS::Scheduler::ScheduleGroup',
 ]);
 const riskyImpacts = new Set<string>([
   ResourceImpact.WILL_REPLACE,

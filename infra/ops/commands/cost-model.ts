@@ -39,15 +39,21 @@ export const staffPerTransition = 0.15;
 
 /** Fixed parts of a stage, whatever its size. */
 export const fixed = {
-  /** Two KMS keys (webhook secrets, the ops topic). */
-  kmsKeys: 2,
+  /** Three KMS keys (webhook secrets, the ops topic, the us-east-1 ops topic of the CloudFront alarm). */
+  kmsKeys: 3,
   /**
    * The monitoring stack's alarms, priced per metric they watch (a metric-math alarm per metric in it): an error
    * and a throttle alarm per Lambda (2 × 22), per workflow failed + timed out + aborted (3 × 3), per table read +
-   * write throttles (2 × 2), the API's 5xx share (2), the webhook dead letters (1) and the new-signal dead letters (1).
+   * write throttles (2 × 2), the API's 5xx share (2), the webhook dead letters (1) and the new-signal dead letters
+   * (1); and against quiet failures: scheduler alarms not delivered (3) and their dead letters (1), the two stream
+   * consumers' iterator age (2), the delivery queue's age (1), the 401 share (2) and the canary (1).
    * test/infra/monitoring.test.ts keeps this equal to the synthesized stack.
    */
-  alarmMetrics: 62,
+  alarmMetrics: 72,
+  /** The CloudFront 5xx alarm in us-east-1 (requests and the 5xx rate); test/infra/ops-alarms.test.ts counts it. */
+  edgeAlarmMetrics: 2,
+  /** The canary: every five minutes, all month. */
+  canaryRuns: 12 * 24 * 30,
   dashboards: 1,
   /** Business metrics (EMF) with their dimensions. */
   customMetrics: 25,
@@ -70,6 +76,7 @@ export const prices = {
   logsIngestionPerGb: 0.57,
   logsStoragePerGbMonth: 0.03,
   alarmPerMonth: 0.1,
+  canaryRun: 0.0012,
   dashboardPerMonth: 3.0,
   customMetricPerMonth: 0.3,
   kmsKeyPerMonth: 1.0,
@@ -121,10 +128,11 @@ export function monthlyCost(activeTransitions: number): CostLine[] {
       part: 'CloudWatch (logs, alarms, dashboard, metrics)',
       usd:
         logGb * (p.logsIngestionPerGb + p.logsStoragePerGbMonth) +
-        fixed.alarmMetrics * p.alarmPerMonth +
+        (fixed.alarmMetrics + fixed.edgeAlarmMetrics) * p.alarmPerMonth +
         fixed.dashboards * p.dashboardPerMonth +
         fixed.customMetrics * p.customMetricPerMonth,
     },
+    { part: 'CloudWatch Synthetics (the canary)', usd: fixed.canaryRuns * p.canaryRun },
     { part: 'X-Ray (tracing)', usd: ((requests + executions) / 1e6) * p.xrayPerMillionTraces },
     { part: 'KMS', usd: fixed.kmsKeys * p.kmsKeyPerMonth },
     { part: 'Cognito (Plus plan)', usd: staff * p.cognitoPlusPerMonthlyActiveUser },

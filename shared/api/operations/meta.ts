@@ -14,7 +14,11 @@ export const metaOperations = {
     path: '/api/health',
     summary: 'Gezondheid van de API en haar afhankelijkheden',
     auth: 'public',
-    response: { status: 200, schema: Health, description: 'Status per onderdeel' },
+    response: {
+      status: 200,
+      schema: Health,
+      description: 'Status per onderdeel. Faalt er een, dan 503 met dezelfde body (status degraded)',
+    },
     errors: [503],
   }),
   getOpenApi: op({

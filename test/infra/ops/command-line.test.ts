@@ -13,6 +13,7 @@ import { costCommand } from '../../../infra/ops/commands/cost-model';
 import { offboardCommand, parseLeavers } from '../../../infra/ops/commands/offboard';
 import { onboardCommand } from '../../../infra/ops/commands/onboard';
 import { redriveCommand } from '../../../infra/ops/commands/redrive';
+import { repairAlarmsCommand } from '../../../infra/ops/commands/repair-alarms';
 import { replayAuditCommand } from '../../../infra/ops/commands/replay-audit';
 import { replayWebhooksCommand } from '../../../infra/ops/commands/replay-webhooks';
 import { restoreCommand } from '../../../infra/ops/commands/restore-table';
@@ -40,6 +41,7 @@ const commands: Record<string, OpsCommand> = {
   offboard: offboardCommand,
   smoke: smokeCommand,
   stack: stackTraceCommand,
+  'repair-alarms': repairAlarmsCommand,
 };
 
 async function run(command: OpsCommand, argv: string[]) {
