@@ -13,6 +13,12 @@ export const accessLogFormat = {
   routeKey: '$context.routeKey',
   status: '$context.status',
   sourceIp: '$context.identity.sourceIp',
+  // Who called, as the authorizer knew them: behind CloudFront the source address is CloudFront's, and API
+  // Gateway cannot log a header, so a caller is found by identity (a member of staff's Cognito id, or the
+  // corporation and its key's prefix); their own address is in the audit trail.
+  user: '$context.authorizer.claims.sub',
+  corporatieId: '$context.authorizer.corporatieId',
+  keyPrefix: '$context.authorizer.keyPrefix',
   authorizerError: '$context.authorizer.error',
   integrationStatus: '$context.integrationStatus',
   responseLatency: '$context.responseLatency',

@@ -91,6 +91,8 @@ async function invokeApi(options: GatewayOptions, req: IncomingMessage, res: Ser
   }
   const requestId = randomUUID();
   // Every answer is logged as API Gateway's access log line would be.
+  // Who the authorizers let in, for the log line (as API Gateway fills `$context.authorizer.*`).
+  const caller: { user?: string; corporatieId?: string; keyPrefix?: string } = {};
   const log = (status: number, extra: { authorizerError?: string | undefined; integrationStatus?: number } = {}) =>
     options.accessLog?.({
       requestId,
@@ -98,6 +100,9 @@ async function invokeApi(options: GatewayOptions, req: IncomingMessage, res: Ser
       routeKey: route?.routeKey ?? '-',
       status: String(status),
       sourceIp: req.socket.remoteAddress ?? '-',
+      user: caller.user ?? '-',
+      corporatieId: caller.corporatieId ?? '-',
+      keyPrefix: caller.keyPrefix ?? '-',
       authorizerError: extra.authorizerError ?? '-',
       integrationStatus: extra.integrationStatus === undefined ? '-' : String(extra.integrationStatus),
       responseLatency: String(Date.now() - started),
@@ -117,6 +122,7 @@ async function invokeApi(options: GatewayOptions, req: IncomingMessage, res: Ser
     return refuse(401, 'Unauthorized', verified.refused, { 'www-authenticate': bearerChallenge(verified.refused) });
   }
   const claims = verified?.claims;
+  if (claims?.sub) caller.user = String(claims.sub);
 
   const body = await readBody(req);
   if (body.length > MAX_BODY_BYTES) return refuse(413, 'Request Entity Too Large');
@@ -131,6 +137,8 @@ async function invokeApi(options: GatewayOptions, req: IncomingMessage, res: Ser
     )) as { isAuthorized?: boolean; context?: Record<string, unknown> };
     if (!verdict.isAuthorized) return refuse(403, 'Forbidden', 'Forbidden');
     (event.requestContext as unknown as { authorizer: unknown }).authorizer = { lambda: verdict.context ?? {} };
+    caller.corporatieId = String(verdict.context?.corporatieId ?? '-');
+    caller.keyPrefix = String(verdict.context?.keyPrefix ?? '-');
   }
   const handler = await loadHandler(route.handler);
   const result = (await handler(event, lambdaContext(route.handler.entry))) as {

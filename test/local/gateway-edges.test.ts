@@ -5,6 +5,7 @@ import type { AccessLogRecord } from '../../functions/audit/access-log';
 import { GatewayRefusal } from '../../shared/api/problem';
 import { createGateway } from '../../infra/local/http-gateway';
 import { LocalAuth } from '../../infra/local/local-auth';
+import type { Principal } from '../../shared/domain/organisation/principal';
 
 /**
  * What the local gateway answers itself, as API Gateway would, before any Lambda runs. Both cases were found by
@@ -15,6 +16,14 @@ import { LocalAuth } from '../../infra/local/local-auth';
 let server: Server;
 let port: number;
 const logged: AccessLogRecord[] = [];
+
+const auth = new LocalAuth();
+const begeleider: Principal = {
+  userId: 'u-test',
+  naam: 'Test Begeleider',
+  organisationId: 'org-1',
+  role: 'begeleider',
+};
 
 beforeAll(async () => {
   server = createGateway({
@@ -34,8 +43,23 @@ beforeAll(async () => {
         requiresPrincipal: true,
         handler: { entry: 'no-such-handler.ts', exportName: 'handler' },
       },
+      {
+        routeKey: 'GET /api/wie',
+        method: 'GET',
+        path: '/api/wie',
+        requiresPrincipal: true,
+        handler: { entry: 'test/support/stub-lambdas.ts', exportName: 'noContent' },
+      },
+      {
+        routeKey: 'GET /api/corporatie/wie',
+        method: 'GET',
+        path: '/api/corporatie/wie',
+        requiresPrincipal: false,
+        authorizer: { entry: 'test/support/stub-lambdas.ts', exportName: 'admitCorporation' },
+        handler: { entry: 'test/support/stub-lambdas.ts', exportName: 'noContent' },
+      },
     ],
-    auth: new LocalAuth(),
+    auth,
     webRoot: 'web/dist',
     clock: { state: () => ({}), advance: async () => ({}) },
     users: [],
@@ -127,5 +151,24 @@ describe('the local gateway’s own answers', () => {
       'content-type': 'application/json',
       'www-authenticate': 'Bearer scope="" error="invalid_token" error_description="invalid token"',
     });
+  });
+});
+
+// Behind CloudFront the source address is CloudFront's and API Gateway cannot log a header: the access log
+// names the caller by what the authorizer knew, as `$context.authorizer.*` does on AWS.
+describe('the access log names who called', () => {
+  it('a member of staff by their Cognito id, a corporation by its id and key prefix, nobody when refused', async () => {
+    const token = await auth.issue(begeleider);
+    expect((await get('/api/wie', { authorization: `Bearer ${token}` })).status).toBe(204);
+    expect(logged.at(-1)).toMatchObject({ status: '204', user: 'u-test', corporatieId: '-', keyPrefix: '-' });
+    expect((await get('/api/corporatie/wie', { authorization: 'lk_test.geheim' })).status).toBe(204);
+    expect(logged.at(-1)).toMatchObject({
+      status: '204',
+      user: '-',
+      corporatieId: 'corporatie-1',
+      keyPrefix: 'lk_test',
+    });
+    await get('/api/wie', { authorization: 'Bearer not-a-token' });
+    expect(logged.at(-1)).toMatchObject({ status: '401', user: '-', corporatieId: '-' });
   });
 });
