@@ -9,7 +9,6 @@
  * supports alone keeps them until a successor is named: its id is printed and the command exits 1, so a
  * caseload is never left without a begeleider silently. With the stage's credentials; prints ids and counts.
  */
-import { DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { randomUUID } from 'node:crypto';
 import { userInfo } from 'node:os';
@@ -27,7 +26,7 @@ import {
   runIfMain,
   UsageError,
 } from './command-line';
-import { stageTablesInUse, tablesLine } from './stage-environment';
+import { stageTablesInUse, stageUserPoolId, tablesLine } from './stage-environment';
 
 const usage = `Gebruik:
   npm run offboard -- --stage dev|acc|prod --email <e-mail> [--opvolger <e-mail>] [--operator <id>]
@@ -76,11 +75,7 @@ async function main(argv: string[]): Promise<number> {
 
   const tables = await stageTablesInUse(stage);
   out(tablesLine(tables, stage));
-  const { Stacks } = await tables.clients.cloudFormation.send(
-    new DescribeStacksCommand({ StackName: `Landing-${stage}-Api` }),
-  );
-  const userPoolId = Stacks?.[0]?.Outputs?.find((o) => o.OutputKey === 'UserPoolId')?.OutputValue;
-  if (!userPoolId) throw new InputFileError(`Landing-${stage}-Api heeft geen UserPoolId: is de stage uitgerold?`);
+  const userPoolId = await stageUserPoolId(tables, stage);
   const db = createDocumentClient(tables.clients.dynamo);
   const operator = values.operator ?? userInfo().username;
   const deps = {

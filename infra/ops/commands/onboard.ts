@@ -9,7 +9,6 @@
  *
  * Example file: docs/examples/organisatie.voorbeeld.json. With the stage's credentials; prints counts only.
  */
-import { DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { createDocumentClient } from '../../../functions/storage/dynamo-client';
 import { type StageName, stageNames } from '../../aws/config/stages';
@@ -25,7 +24,7 @@ import {
   runIfMain,
   UsageError,
 } from './command-line';
-import { stageTablesInUse, tablesLine } from './stage-environment';
+import { stageTablesInUse, stageUserPoolId, tablesLine } from './stage-environment';
 
 const usage = `Gebruik:
   npm run onboard -- --stage dev|acc|prod --file <organisatie.json> --dry-run   alleen het bestand controleren (offline)
@@ -67,11 +66,7 @@ async function main(argv: string[]): Promise<number> {
 
   const tables = await stageTablesInUse(stage);
   out(tablesLine(tables, stage));
-  const { Stacks } = await tables.clients.cloudFormation.send(
-    new DescribeStacksCommand({ StackName: `Landing-${stage}-Api` }),
-  );
-  const userPoolId = Stacks?.[0]?.Outputs?.find((o) => o.OutputKey === 'UserPoolId')?.OutputValue;
-  if (!userPoolId) throw new InputFileError(`Landing-${stage}-Api heeft geen UserPoolId: is de stage uitgerold?`);
+  const userPoolId = await stageUserPoolId(tables, stage);
   const report = await onboard(
     {
       db: createDocumentClient(tables.clients.dynamo),

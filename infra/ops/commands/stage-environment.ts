@@ -1,7 +1,8 @@
-import { CloudFormationClient } from '@aws-sdk/client-cloudformation';
+import { CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { stageConfig, type StageName } from '../../aws/config/stages';
 import { AwsRestorePort } from '../recovery/aws-restore-port';
+import { InputFileError } from './command-line';
 
 /** The AWS clients an ops command needs for a stage, made in the stage's region (tests pass their own). */
 export interface StageClients {
@@ -56,4 +57,14 @@ export function tablesLine(t: StageTablesInUse, stage: string): string {
   return `Stage ${stage} (${t.region}) draait op ${t.main} en ${t.audit}${t.restored ? ' (hersteld)' : ''}${
     t.ignored.length ? `; ${t.ignored.join(' en ')} genegeerd: de stage zegt welke tabel` : ''
   }.`;
+}
+
+/** The stage's Cognito user pool, from the Api stack's output. */
+export async function stageUserPoolId(tables: { clients: StageClients }, stage: StageName): Promise<string> {
+  const { Stacks } = await tables.clients.cloudFormation.send(
+    new DescribeStacksCommand({ StackName: `Landing-${stage}-Api` }),
+  );
+  const userPoolId = Stacks?.[0]?.Outputs?.find((o) => o.OutputKey === 'UserPoolId')?.OutputValue;
+  if (!userPoolId) throw new InputFileError(`Landing-${stage}-Api heeft geen UserPoolId: is de stage uitgerold?`);
+  return userPoolId;
 }
