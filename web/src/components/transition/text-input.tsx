@@ -33,6 +33,11 @@ export function TextInput(props: {
   );
 }
 
+/** "Sinds" → "Sinds (dd-mm-jjjj)"; "Einddatum (optioneel)" → "Einddatum (dd-mm-jjjj; optioneel)". */
+function metVorm(label: string): string {
+  return label.endsWith(')') ? label.replace(/\(([^()]*)\)$/, '(dd-mm-jjjj; $1)') : `${label} (dd-mm-jjjj)`;
+}
+
 /**
  * A date typed as people write it (1-3-2027, 01-03-2027, 1 maart 2027): a text field, since a browser's own date
  * field takes only its locale's one form and no words. The form gets the ISO date once the text is a real date;
@@ -66,7 +71,7 @@ function DateInput(props: {
     props.onInput(given);
   };
   return (
-    <FormField id={props.id} label={`${props.label} (dd-mm-jjjj)`} error={error()}>
+    <FormField id={props.id} label={metVorm(props.label)} error={error()}>
       <input
         id={props.id}
         type="text"
