@@ -118,7 +118,7 @@ describe('recording the iWmo allocation', () => {
     });
     expect(timeline.body.items[0]).toMatchObject({
       type: 'toewijzing-vastgelegd',
-      omschrijving: '20270001: 3 uur per week vanaf 2027-01-01 tot en met 2027-12-31',
+      omschrijving: '20270001: 3 uur per week vanaf 1 januari 2027 tot en met 31 december 2027',
     });
   });
 

@@ -127,7 +127,7 @@ describe('a transition from aanmelding to verhuizing through the API', () => {
       getekendOp: '2027-01-11',
     });
     expect(early.status).toBe(409);
-    expect(early.body.title).toContain('pas beschikbaar vanaf 2027-03-01');
+    expect(early.body.title).toContain('pas beschikbaar vanaf 1 maart 2027');
     expect(
       (
         await step('PUT /api/transitions/{transitionId}/contract', {

@@ -210,7 +210,7 @@ describe('a draft verzoek om wijziging', () => {
         ],
       },
       redenVerzoekOmschrijving: 'Verandering cliëntsituatie',
-      toelichting: 'Gevraagd: 6 uur per week vanaf 2027-03-12; toegewezen is 3 uur per week.',
+      toelichting: 'Gevraagd: 6 uur per week vanaf 12 maart 2027; toegewezen is 3 uur per week.',
       persoonRef: 'p-7c1d',
       ontbreekt: ['Bsn'],
     });
@@ -272,7 +272,7 @@ describe('a draft verzoek om wijziging', () => {
     });
     expect(reasons).toEqual([
       'Er is nog geen toewijzing vastgelegd: leg die eerst vast.',
-      'De gewenste ingangsdatum valt buiten de toewijzing (vanaf 2027-01-01 tot en met 2027-03-01).',
+      'De gewenste ingangsdatum valt buiten de toewijzing (vanaf 1 januari 2027 tot en met 1 maart 2027).',
       'De toewijzing past al bij de geplande ondersteuning: er is niets te wijzigen.',
       'De toewijzing is in stuks: Landing kan daar geen nieuwe omvang voor berekenen.',
     ]);

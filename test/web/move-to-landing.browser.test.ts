@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningLanding } from '../../infra/local/landing';
-import { addDays, firstOfNextMonth } from '../../shared/domain/common/calendar';
+import { addDays, datumInWoorden, firstOfNextMonth } from '../../shared/domain/common/calendar';
 import { productInBrowser } from '../support/browser';
 
 let landing: RunningLanding;
@@ -30,8 +30,10 @@ describe('A caseworker takes Fatima from an offered woning to her new home', { t
     await expect.poll(() => panel('Woning').innerText()).toContain('Geaccepteerd');
 
     const move = panel('Contract, verhuizing en uitkering');
-    await move.getByLabel('Ingangsdatum', { exact: true }).fill(available);
-    await move.getByLabel('Getekend op').fill(today);
+    // Dates as people type them, in the form the label asks for or in words.
+    await move.getByLabel('Ingangsdatum (dd-mm-jjjj)', { exact: true }).fill(datumInWoorden(available));
+    const [y, m, d] = today.split('-').map(Number);
+    await move.getByLabel('Getekend op (dd-mm-jjjj)').fill(`${d}-${m}-${y}`);
     await move.getByRole('button', { name: 'Contract vastleggen' }).click();
     await expect.poll(() => move.innerText()).toContain('Omklap op');
 

@@ -26,7 +26,7 @@ describe('Ambulant support in the browser', { timeout: 60_000 }, () => {
     await panel.getByLabel('Niveau', { exact: true }).selectOption({ label: 'Intensief (24/7 bereikbaar)' });
     await panel.getByLabel('Ondersteuning op afstand, 24/7').check();
     await panel
-      .getByLabel('Tijdelijk, tot en met (optioneel)')
+      .getByLabel('Tijdelijk, tot en met (dd-mm-jjjj; optioneel)')
       .fill(`${Number(today.slice(0, 4)) + 1}${today.slice(4)}`);
     await panel.getByLabel('Reden').fill('Slaapt slecht sinds de sleuteloverdracht');
     await panel.getByRole('button', { name: 'Ondersteuning vastleggen' }).click();

@@ -1,4 +1,4 @@
-import { addDays, type IsoDate } from '../common/calendar';
+import { addDays, datumInWoorden, type IsoDate } from '../common/calendar';
 import {
   ALLOCATION_HORIZON_DAYS,
   eenheidLabels,
@@ -52,7 +52,7 @@ export function draftVow(
   const start = input.gewensteIngangsdatum;
   if (start < allocation.ingangsdatum || (allocation.einddatum && start > allocation.einddatum)) {
     throw new RuleViolation(
-      `De gewenste ingangsdatum valt buiten de toewijzing (vanaf ${allocation.ingangsdatum}${allocation.einddatum ? ` tot en met ${allocation.einddatum}` : ''}).`,
+      `De gewenste ingangsdatum valt buiten de toewijzing (vanaf ${datumInWoorden(allocation.ingangsdatum)}${allocation.einddatum ? ` tot en met ${datumInWoorden(allocation.einddatum)}` : ''}).`,
     );
   }
   const horizon = addDays(start, ALLOCATION_HORIZON_DAYS);
@@ -94,7 +94,7 @@ export function draftVow(
     // Only what the caseworker wrote for this purpose, or the numbers: never the reasons of support changes.
     toelichting:
       input.toelichting?.trim() ||
-      `Gevraagd: ${omvangInWoorden(omvang)} vanaf ${start}; toegewezen is ${omvangInWoorden(allocation.omvang)}.`,
+      `Gevraagd: ${omvangInWoorden(omvang)} vanaf ${datumInWoorden(start)}; toegewezen is ${omvangInWoorden(allocation.omvang)}.`,
     persoonRef: transition.persoonRef,
     ontbreekt: ['Bsn'],
   };

@@ -1,4 +1,4 @@
-import type { IsoDate } from '../common/calendar';
+import { datumInWoorden, type IsoDate } from '../common/calendar';
 import type { MunicipalityPolicy } from '../organisation/municipality-policy';
 import { readinessItem, summarizeReadiness, type Readiness } from './readiness';
 import type { UitkeringStatus } from '../uitkering/uitkering';
@@ -99,7 +99,9 @@ export function canChangeFase(state: LifecycleState, to: Fase, policy: Municipal
     case 'omklap': {
       const aankondiging = state.contract ? omklapAankondiging(state.contract, policy.omklapNoticeMonths) : undefined;
       if (!aankondiging) return block('Alleen een driepartijenovereenkomst klapt om.');
-      return today >= aankondiging ? allow : block(`De omklap komt pas in beeld vanaf ${aankondiging}.`);
+      return today >= aankondiging
+        ? allow
+        : block(`De omklap komt pas in beeld vanaf ${datumInWoorden(aankondiging)}.`);
     }
     case 'geland':
       // Judged, not dated: the last landing review says geland ("een goede landing in de wijk").

@@ -172,7 +172,7 @@ export function signContract(
   if (!offer) throw new RuleViolation('Accepteer eerst een woning.');
   if (contract.getekendOp > ctx.today) throw new RuleViolation('Het contract kan niet in de toekomst getekend zijn.');
   if (contract.ingangsdatum < offer.beschikbaarVanaf)
-    throw new RuleViolation(`De woning is pas beschikbaar vanaf ${offer.beschikbaarVanaf}.`);
+    throw new RuleViolation(`De woning is pas beschikbaar vanaf ${datumInWoorden(offer.beschikbaarVanaf)}.`);
   const vastgelegd: Contract = {
     ...contract,
     aanbiedingId: offer.id,
@@ -190,7 +190,7 @@ export function setMoveDate(t: Transition, verhuisdatum: IsoDate, ctx: CommandCo
   if (!isValidIsoDate(verhuisdatum) || verhuisdatum < ctx.today)
     throw new RuleViolation('De verhuisdatum ligt in het verleden.');
   if (verhuisdatum < offer.beschikbaarVanaf)
-    throw new RuleViolation(`De woning is pas beschikbaar vanaf ${offer.beschikbaarVanaf}.`);
+    throw new RuleViolation(`De woning is pas beschikbaar vanaf ${datumInWoorden(offer.beschikbaarVanaf)}.`);
   if (verhuisdatum > addDays(ctx.today, 366))
     throw new RuleViolation('De verhuisdatum ligt meer dan een jaar vooruit.');
   return {
@@ -265,7 +265,7 @@ export function applyMoveStep(
         event: {
           type: 'taak-aangemaakt',
           omschrijving:
-            `Bevestig de ondersteuning rond de verhuizing en het budget voor ${verhuisdatum}.` +
+            `Bevestig de ondersteuning rond de verhuizing en het budget voor ${datumInWoorden(verhuisdatum)}.` +
             (facts.verhuiskostenGedekt ? '' : ' Let op: de verhuiskosten zijn nog niet gedekt uit het regelbudget.'),
         },
       };
@@ -275,7 +275,7 @@ export function applyMoveStep(
         next: { ...t, verhuisproces: { ...m, verhuisbevestigingGevraagdVoor: verhuisdatum } },
         event: {
           type: 'taak-aangemaakt',
-          omschrijving: `De verhuizing stond gepland op ${verhuisdatum}: bevestig dat ${t.persoon.voornaam} is verhuisd, of geef de nieuwe datum.`,
+          omschrijving: `De verhuizing stond gepland op ${datumInWoorden(verhuisdatum)}: bevestig dat ${t.persoon.voornaam} is verhuisd, of geef de nieuwe datum.`,
         },
       };
     case 'evaluatie':
@@ -303,7 +303,7 @@ export function applyMoveStep(
         event: {
           type: 'omklap-aangekondigd',
           omschrijving:
-            `Omklap gepland op ${datum ?? ''}; de corporatie wordt geïnformeerd. ` +
+            `Omklap gepland op ${datum ? datumInWoorden(datum) : ''}; de corporatie wordt geïnformeerd. ` +
             'Besluit met de corporatie en de persoon: omklap, uitstel of niet.',
         },
       };
@@ -334,10 +334,13 @@ export function confirmMove(
   if (!offer || !t.contract) throw new RuleViolation('Leg eerst de woning en het getekende contract vast.');
   if (input.op > ctx.today) throw new RuleViolation('Een verhuizing kan niet in de toekomst bevestigd worden.');
   if (input.op < offer.beschikbaarVanaf)
-    throw new RuleViolation(`De woning is pas beschikbaar vanaf ${offer.beschikbaarVanaf}.`);
+    throw new RuleViolation(`De woning is pas beschikbaar vanaf ${datumInWoorden(offer.beschikbaarVanaf)}.`);
   return {
     next: { ...t, verhuisdOp: input.op, verhuisdatum: input.op },
-    event: { type: 'verhuisd', omschrijving: `Verhuisd op ${input.op}, bevestigd door ${ctx.actor.naam}` },
+    event: {
+      type: 'verhuisd',
+      omschrijving: `Verhuisd op ${datumInWoorden(input.op)}, bevestigd door ${ctx.actor.naam}`,
+    },
   };
 }
 
@@ -367,7 +370,7 @@ export function recordOmklapDecision(
     if (!input.per) throw new RuleViolation('Geef de datum waarop het huurcontract op naam van de persoon komt.');
     if (input.per < t.contract.ingangsdatum) throw new RuleViolation('De omklap kan niet vóór de ingangsdatum liggen.');
     besluit.per = input.per;
-    omschrijving = `Het huurcontract staat vanaf ${input.per} op naam van ${t.persoon.voornaam}. Besloten door ${input.genomenDoor}.`;
+    omschrijving = `Het huurcontract staat vanaf ${datumInWoorden(input.per)} op naam van ${t.persoon.voornaam}. Besloten door ${input.genomenDoor}.`;
   } else {
     if (!input.reden) throw new RuleViolation('Geef een reden.');
     besluit.reden = input.reden;
@@ -377,7 +380,7 @@ export function recordOmklapDecision(
       if (input.nieuweDatum > addDays(ctx.today, 3 * 366))
         throw new RuleViolation('De nieuwe omklapdatum ligt meer dan drie jaar vooruit.');
       besluit.nieuweDatum = input.nieuweDatum;
-      omschrijving = `Uitstel: omklap op ${input.nieuweDatum} in plaats van ${datum}. ${input.reden} (besloten door ${input.genomenDoor})`;
+      omschrijving = `Uitstel: omklap op ${datumInWoorden(input.nieuweDatum)} in plaats van ${datum ? datumInWoorden(datum) : 'de oude datum'}. ${input.reden} (besloten door ${input.genomenDoor})`;
     } else {
       omschrijving = `Geen omklap: ${input.reden} (besloten door ${input.genomenDoor})`;
     }
@@ -442,7 +445,7 @@ export function changeSupport(
     event: {
       type: 'ondersteuning-gewijzigd',
       omschrijving:
-        `${before ? supportLevelLabels[before] : 'Start'} → ${supportLevelLabels[input.niveau]} vanaf ${input.vanaf}` +
+        `${before ? supportLevelLabels[before] : 'Start'} → ${supportLevelLabels[input.niveau]} vanaf ${datumInWoorden(input.vanaf)}` +
         `${input.tot ? ` tot en met ${input.tot}` : ''}: ${input.reden}`,
     },
   };
@@ -563,7 +566,7 @@ export function recordAllocation(
     next: { ...t, toewijzing },
     event: {
       type: 'toewijzing-vastgelegd',
-      omschrijving: `${input.toewijzingNummer}: ${omvangInWoorden(input.omvang)} vanaf ${input.ingangsdatum}${input.einddatum ? ` tot en met ${input.einddatum}` : ''}`,
+      omschrijving: `${input.toewijzingNummer}: ${omvangInWoorden(input.omvang)} vanaf ${datumInWoorden(input.ingangsdatum)}${input.einddatum ? ` tot en met ${datumInWoorden(input.einddatum)}` : ''}`,
     },
   };
 }
@@ -597,7 +600,7 @@ export function startTemporaryStay(
     event: {
       type: 'tijdelijk-verblijf-gestart',
       omschrijving:
-        `${verblijfSoortLabels[input.soort]} vanaf ${input.sinds}; ${woningBehouden ? 'woning behouden' : 'woning niet behouden'}` +
+        `${verblijfSoortLabels[input.soort]} vanaf ${datumInWoorden(input.sinds)}; ${woningBehouden ? 'woning behouden' : 'woning niet behouden'}` +
         `${input.toelichting ? `: ${input.toelichting}` : ''}`,
     },
   };
@@ -615,7 +618,7 @@ export function endTemporaryStay(t: Transition, input: { op: IsoDate }, ctx: Com
     next: rest,
     event: {
       type: 'tijdelijk-verblijf-afgelopen',
-      omschrijving: `Weer thuis op ${input.op}, fase ${faseLabels[t.fase].toLowerCase()}`,
+      omschrijving: `Weer thuis op ${datumInWoorden(input.op)}, fase ${faseLabels[t.fase].toLowerCase()}`,
     },
   };
 }

@@ -2,7 +2,7 @@ import { createAsync } from '@solidjs/router';
 import { createSignal, For, Show } from 'solid-js';
 import { api } from '../api/client';
 import { getClock } from '../api/queries';
-import { datumTijd } from '../format';
+import { aantal, datumTijd } from '../format';
 
 /**
  * The demo clock (local mode only): the product's today, and buttons that move it forward so a demo can
@@ -50,7 +50,7 @@ export function DemoClock() {
         <details class="landing-demo-clock">
           <summary>
             Ontwikkelaarsmenu — demo-klok: het is {datumTijd(state().now)}
-            {state().offsetDays > 0 ? ` (${state().offsetDays} dagen vooruit)` : ''}
+            {state().offsetDays > 0 ? ` (${aantal(state().offsetDays, 'dag', 'dagen')} vooruit)` : ''}
           </summary>
           <div class="utrecht-button-group" role="group" aria-label="Klok vooruitzetten">
             <For each={steps}>

@@ -10,7 +10,7 @@ const riskLabels = { groen: 'Groen', oranje: 'Oranje', rood: 'Rood', open: 'Nog 
 export function TransitionTable(props: { items: TransitionSummary[]; caption: string; today?: string | undefined }) {
   return (
     <div class="utrecht-table-container utrecht-table-container--overflow-inline">
-      <table class="utrecht-table utrecht-table--html-table">
+      <table class="utrecht-table utrecht-table--html-table landing-stapel-tabel">
         <caption class="utrecht-table__caption landing-visually-hidden">{props.caption}</caption>
         <thead class="utrecht-table__header">
           <tr class="utrecht-table__row">
@@ -49,17 +49,21 @@ export function TransitionTable(props: { items: TransitionSummary[]; caption: st
                     {naam(t.persoon)}
                   </A>
                 </th>
-                <td class="utrecht-table__cell">{gemeenteNaam(t.gemeenteCode)}</td>
-                <td class="utrecht-table__cell">{herkomstLabels[t.herkomst]}</td>
-                <td class="utrecht-table__cell">
+                <td class="utrecht-table__cell" data-kolom="Gemeente">
+                  {gemeenteNaam(t.gemeenteCode)}
+                </td>
+                <td class="utrecht-table__cell" data-kolom="Komt uit">
+                  {herkomstLabels[t.herkomst]}
+                </td>
+                <td class="utrecht-table__cell" data-kolom="Fase">
                   <span class={`utrecht-badge-status landing-fase landing-fase--${t.fase}`}>{faseLabels[t.fase]}</span>
                 </td>
-                <td class="utrecht-table__cell">
+                <td class="utrecht-table__cell" data-kolom="Uitkering">
                   <span class={`landing-risk landing-risk--${t.signalen?.uitkeringRisico ?? 'open'}`}>
                     {riskLabels[t.signalen?.uitkeringRisico ?? 'open']}
                   </span>
                 </td>
-                <td class="utrecht-table__cell">
+                <td class="utrecht-table__cell" data-kolom="Volgende deadline">
                   {t.signalen?.volgendeDeadline ? (
                     <>
                       <time datetime={t.signalen.volgendeDeadline.datum}>
@@ -73,8 +77,12 @@ export function TransitionTable(props: { items: TransitionSummary[]; caption: st
                     '—'
                   )}
                 </td>
-                <td class="utrecht-table__cell">{t.begeleiders.map((b) => b.naam).join(' en ')}</td>
-                <td class="utrecht-table__cell">{datum(t.createdAt)}</td>
+                <td class="utrecht-table__cell" data-kolom="Begeleiders">
+                  {t.begeleiders.map((b) => b.naam).join(' en ')}
+                </td>
+                <td class="utrecht-table__cell" data-kolom="Aangemeld op">
+                  {datum(t.createdAt)}
+                </td>
               </tr>
             )}
           </For>

@@ -300,7 +300,7 @@ export function BudgetPanel(props: { transitionId: string; verhuisdatum?: string
             <Show when={v().grootboek.length > 0}>
               <h3 class="utrecht-heading-3">Grootboek</h3>
               <div class="utrecht-table-container">
-                <table class="utrecht-table utrecht-table--html-table">
+                <table class="utrecht-table utrecht-table--html-table landing-stapel-tabel">
                   <caption class="utrecht-table__caption landing-visually-hidden">
                     Grootboek van het regelbudget
                   </caption>
@@ -327,16 +327,24 @@ export function BudgetPanel(props: { transitionId: string; verhuisdatum?: string
                     <For each={v().grootboek}>
                       {(e) => (
                         <tr class="utrecht-table__row">
-                          <td class="utrecht-table__cell">{datumTijd(e.at)}</td>
-                          <td class="utrecht-table__cell">
+                          <td class="utrecht-table__cell" data-kolom="Wanneer">
+                            {datumTijd(e.at)}
+                          </td>
+                          <td class="utrecht-table__cell" data-kolom="Wat">
                             {ledgerLabels[e.soort]}
                             {e.categorie ? ` — ${spendCategoryLabels[e.categorie]}` : ''}
                           </td>
-                          <td class="utrecht-table__cell utrecht-table__cell--numeric-data">
+                          <td class="utrecht-table__cell utrecht-table__cell--numeric-data" data-kolom="Bedrag">
                             {centsToEuro(e.bedragCent)}
                           </td>
-                          <td class="utrecht-table__cell">{e.door.naam}</td>
-                          <td class="utrecht-table__cell">{e.reden ?? ''}</td>
+                          <td class="utrecht-table__cell" data-kolom="Door">
+                            {e.door.naam}
+                          </td>
+                          <Show when={e.reden}>
+                            <td class="utrecht-table__cell" data-kolom="Waarom">
+                              {e.reden}
+                            </td>
+                          </Show>
                         </tr>
                       )}
                     </For>

@@ -105,7 +105,7 @@ function Verloop(props: { instrument: Instrument; scores: Score[] }) {
         role="region"
         aria-label={`${instrumentLabels[props.instrument]}, tabel van de scores`}
       >
-        <table class="utrecht-table utrecht-table--html-table landing-kwaliteit-tabel">
+        <table class="utrecht-table utrecht-table--html-table landing-kwaliteit-tabel landing-stapel-tabel">
           <caption class="utrecht-table__caption">
             {instrumentLabels[props.instrument]}: scores per moment (1 tot en met 5)
           </caption>
@@ -129,10 +129,12 @@ function Verloop(props: { instrument: Instrument; scores: Score[] }) {
                   <th class="utrecht-table__header-cell" scope="row">
                     {r.label}
                   </th>
-                  <td class="utrecht-table__cell">
+                  <td class="utrecht-table__cell" data-kolom="Scores">
                     {r.verloop.punten.map((p) => `${momentKort(p)}: ${p.score}`).join('; ')}
                   </td>
-                  <td class="utrecht-table__cell">{r.verloop.verandering ?? 'Nog één score'}</td>
+                  <td class="utrecht-table__cell" data-kolom="Verandering">
+                    {r.verloop.verandering ?? 'Nog één score'}
+                  </td>
                 </tr>
               )}
             </For>

@@ -15,7 +15,7 @@ import {
   type NetwerkSoort,
 } from '../../../../shared/domain/herstel/netwerk';
 import { api } from '../../api/client';
-import { datum } from '../../format';
+import { aantal, datum } from '../../format';
 import { createActionRunner } from '../action-runner';
 import { FormFieldset } from '../form-field';
 import { ProblemAlert } from '../problem-alert';
@@ -78,7 +78,7 @@ function NetwerkTekening(props: { voornaam: string; leden: readonly NetwerkLid[]
       data-testid="netwerk-tekening"
     >
       <title id="netwerk-tekening-titel">
-        {`Tekening van het steunsysteem van ${props.voornaam}: ${props.leden.length} mensen en organisaties in vier kringen. De lijst hieronder zegt hetzelfde.`}
+        {`Tekening van het steunsysteem van ${props.voornaam}: ${aantal(props.leden.length, 'mens of organisatie', 'mensen en organisaties')} in vier kringen. De lijst hieronder zegt hetzelfde.`}
       </title>
       <defs>
         <marker id="netwerk-belastend" viewBox="0 0 10 10" refX="5" refY="5" markerWidth="8" markerHeight="8">

@@ -43,8 +43,13 @@ export function createCommandRunner(options: { transition: () => Transition; onC
  * Undefined when it is not an amount.
  */
 export function euroToCents(text: string): number | undefined {
-  const dutch = /^\s*(\d{1,3}(?:\.\d{3})+)(?:,(\d{1,2}))?\s*$/.exec(text);
-  const match = dutch ?? /^\s*(\d{1,6})(?:[.,](\d{1,2}))?\s*$/.exec(text);
+  // "€ 1.500,-" as people write it: the sign, EUR and the dash for no cents carry no amount.
+  const bare = text
+    .replace(/^\s*(?:€|eur\b)\s*/i, '')
+    .replace(/\s*(?:eur|euro)\s*$/i, '')
+    .replace(/,-{1,2}\s*$/, '');
+  const dutch = /^\s*(\d{1,3}(?:\.\d{3})+)(?:,(\d{1,2}))?\s*$/.exec(bare);
+  const match = dutch ?? /^\s*(\d{1,6})(?:[.,](\d{1,2}))?\s*$/.exec(bare);
   if (!match) return undefined;
   return Number(match[1]!.replaceAll('.', '')) * 100 + Number((match[2] ?? '0').padEnd(2, '0'));
 }

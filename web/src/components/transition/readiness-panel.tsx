@@ -8,7 +8,7 @@ import {
 } from '../../../../shared/domain/transition/readiness';
 import type { Transition } from '../../../../shared/domain/transition/transition';
 import { api } from '../../api/client';
-import { datum } from '../../format';
+import { aantal, datum } from '../../format';
 import { ProblemAlert } from '../problem-alert';
 import { createCommandRunner } from './command-runner';
 import { TextInput } from './text-input';
@@ -57,10 +57,10 @@ export function ReadinessPanel(props: {
         Voorbereiding
       </h2>
       <p class="utrecht-paragraph" role="status">
-        {props.overview.gereedheid.done} van {props.overview.gereedheid.total} punten gedaan.{' '}
+        {props.overview.gereedheid.done} van {aantal(props.overview.gereedheid.total, 'punt', 'punten')} gedaan.{' '}
         {props.overview.gereedheid.ready
           ? 'De verplichte punten zijn rond.'
-          : `Nog ${props.overview.gereedheid.openBlocking.length} verplichte punten open voordat er een woning kan komen.`}
+          : `Nog ${aantal(props.overview.gereedheid.openBlocking.length, 'verplicht punt', 'verplichte punten')} open voordat er een woning kan komen.`}
       </p>
       <ProblemAlert message={runner.error()} />
       <div class="landing-filters">
