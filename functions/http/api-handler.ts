@@ -195,23 +195,26 @@ export function createApiHandler<Ops extends Record<string, OperationSpec>>(
     const csv = spec.response.contentType === 'text/csv';
     // The answer goes out as the contract describes it and no more: zod drops fields the schema does not
     // name, so a handler that passes a whole item on (a date of birth in a list) cannot leak it.
-    const body = csv ? String(result.body) : JSON.stringify(spec.response.schema.parse(result.body));
+    const render = () => (csv ? String(result.body) : JSON.stringify(spec.response.schema.parse(result.body)));
     const statusCode = result.status ?? spec.response.status;
     // A read's ETag is the hash of its answer: a poll that sends it back gets a bodiless 304 when nothing changed.
-    const etag = spec.method === 'GET' && statusCode === 200 && !csv ? etagOf(body) : undefined;
-    const cacheHeaders = { 'cache-control': 'no-store', ...(etag ? { etag } : {}) };
+    const tagged = spec.method === 'GET' && statusCode === 200 && !csv;
+    const ifNoneMatch = event.headers?.['if-none-match'];
+    let body = tagged && ifNoneMatch ? render() : undefined;
     // A 304 shows nothing the caller did not have already, so it writes no audit entry (a poll every half
     // minute would otherwise fill the trail); the 200 that gave the ETag has its entry.
-    if (etag && matchesEtag(event.headers?.['if-none-match'], etag)) {
-      return { statusCode: 304, headers: { ...cacheHeaders, ...result.headers } };
+    if (body !== undefined && matchesEtag(ifNoneMatch, etagOf(body))) {
+      return { statusCode: 304, headers: { 'cache-control': 'no-store', etag: etagOf(body), ...result.headers } };
     }
     // No record leaves without its audit entry: if the trail cannot be written, the answer is a 503.
     await writeAudit(options, context, requestId, access.entries);
+    body ??= render();
     return {
       statusCode,
       headers: {
         'content-type': csv ? 'text/csv; charset=utf-8' : 'application/json',
-        ...cacheHeaders,
+        'cache-control': 'no-store',
+        ...(tagged ? { etag: etagOf(body) } : {}),
         ...result.headers,
       },
       body,
