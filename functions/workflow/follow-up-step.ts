@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import * as z from 'zod';
-import { todayInNetherlands } from '../../shared/domain/common/calendar';
+import { datumInWoorden, todayInNetherlands } from '../../shared/domain/common/calendar';
 import {
   escalate,
   openDuoTasks,
@@ -150,7 +150,7 @@ async function raiseContactSignal(
   now: Date,
 ): Promise<void> {
   const level = levelOn(t.ondersteuning, todayInNetherlands(now));
-  const omschrijving = `Al ${step.dagen} dagen geen contact vastgelegd (sinds ${step.sinds}); bij ${level ? supportLevelLabels[level].toLowerCase() : 'dit niveau'} is dat hooguit ${step.toegestaan} dagen.`;
+  const omschrijving = `Al ${step.dagen} dagen geen contact vastgelegd (sinds ${datumInWoorden(step.sinds)}); bij ${level ? supportLevelLabels[level].toLowerCase() : 'dit niveau'} is dat hooguit ${step.toegestaan} dagen.`;
   const signal: Signal = {
     id: `contact-${todayInNetherlands(now)}`,
     transitionId: t.id,
