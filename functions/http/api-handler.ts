@@ -1,5 +1,5 @@
 import middy from '@middy/core';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import type * as z from 'zod';
 // Types only from the whole contract: a capability's Lambda passes its own operations, so its bundle carries
@@ -192,17 +192,29 @@ export function createApiHandler<Ops extends Record<string, OperationSpec>>(
       );
       throw error;
     }
-    // No record leaves without its audit entry: if the trail cannot be written, the answer is a 503.
-    await writeAudit(options, context, requestId, access.entries);
     const csv = spec.response.contentType === 'text/csv';
     // The answer goes out as the contract describes it and no more: zod drops fields the schema does not
     // name, so a handler that passes a whole item on (a date of birth in a list) cannot leak it.
-    const body = csv ? String(result.body) : JSON.stringify(spec.response.schema.parse(result.body));
+    const render = () => (csv ? String(result.body) : JSON.stringify(spec.response.schema.parse(result.body)));
+    const statusCode = result.status ?? spec.response.status;
+    // A read's ETag is the hash of its answer: a poll that sends it back gets a bodiless 304 when nothing changed.
+    const tagged = spec.method === 'GET' && statusCode === 200 && !csv;
+    const ifNoneMatch = event.headers?.['if-none-match'];
+    let body = tagged && ifNoneMatch ? render() : undefined;
+    // A 304 shows nothing the caller did not have already, so it writes no audit entry (a poll every half
+    // minute would otherwise fill the trail); the 200 that gave the ETag has its entry.
+    if (body !== undefined && matchesEtag(ifNoneMatch, etagOf(body))) {
+      return { statusCode: 304, headers: { 'cache-control': 'no-store', etag: etagOf(body), ...result.headers } };
+    }
+    // No record leaves without its audit entry: if the trail cannot be written, the answer is a 503.
+    await writeAudit(options, context, requestId, access.entries);
+    body ??= render();
     return {
-      statusCode: result.status ?? spec.response.status,
+      statusCode,
       headers: {
         'content-type': csv ? 'text/csv; charset=utf-8' : 'application/json',
         'cache-control': 'no-store',
+        ...(tagged ? { etag: etagOf(body) } : {}),
         ...result.headers,
       },
       body,
@@ -216,6 +228,20 @@ export function createApiHandler<Ops extends Record<string, OperationSpec>>(
     .handler(dispatch);
   // Every log line of the request carries its correlation id, which the workflows and notices it starts carry on.
   return observed((event: ApiEvent, context: Context) => handler(event, context), correlationIdOfRequest);
+}
+
+/** A strong ETag: the first 128 bits of the answer's SHA-256, base64url. */
+function etagOf(body: string): string {
+  return `"${createHash('sha256').update(body).digest('base64url').slice(0, 22)}"`;
+}
+
+/** `If-None-Match` as RFC 9110 reads it: a list of ETags (weak ones compared weakly) or `*`. */
+function matchesEtag(header: string | undefined, etag: string): boolean {
+  if (!header) return false;
+  return header.split(',').some((tag) => {
+    const t = tag.trim();
+    return t === '*' || t.replace(/^W\//, '') === etag;
+  });
 }
 
 /**

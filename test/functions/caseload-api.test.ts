@@ -177,6 +177,41 @@ describe('GET /api/vandaag', () => {
     expect(after.body.taken.map((t) => t.id)).toEqual([soonest, later].map((s) => taskId(s.id, 'duo', 'u-sanne')));
   });
 
+  it('answers an unchanged Vandaag with 304 to its ETag, and a changed one with 200 and a new ETag', async () => {
+    const t = await transition();
+    const first = await vandaag(people.sanne);
+    expect(first.status).toBe(200);
+    const etag = first.headers.etag;
+    expect(etag).toMatch(/^"[\w-]+"$/);
+
+    const quiet = await invoke(handler, {
+      routeKey: 'GET /api/vandaag',
+      principal: people.sanne,
+      headers: { 'if-none-match': etag! },
+    });
+    expect(quiet.status).toBe(304);
+    expect(quiet.body).toBeUndefined();
+    expect(quiet.headers.etag).toBe(etag);
+
+    // Another begeleider's Vandaag is another answer, even with the same ETag sent.
+    const youssef = await invoke(handler, {
+      routeKey: 'GET /api/vandaag',
+      principal: people.youssef,
+      headers: { 'if-none-match': etag! },
+    });
+    expect(youssef.status).toBe(200);
+
+    await signalWithTasks(t, '2027-03-10T13:00:00.000Z');
+    const changed = await invoke<TodayView>(handler, {
+      routeKey: 'GET /api/vandaag',
+      principal: people.sanne,
+      headers: { 'if-none-match': etag! },
+    });
+    expect(changed.status).toBe(200);
+    expect(changed.body.taken).toHaveLength(1);
+    expect(changed.headers.etag).not.toBe(etag);
+  });
+
   it("does not show another begeleider's tasks", async () => {
     const mine = await signalWithTasks(await transition(), '2027-03-10T13:00:00.000Z');
     const theirs = await signalWithTasks(

@@ -57,5 +57,7 @@ export async function invoke<T = unknown>(handler: Handler, call: ApiCall) {
     headers: Record<string, string>;
     body: string;
   };
-  return { status: response.statusCode, headers: response.headers, body: JSON.parse(response.body) as T };
+  // A 304 (not modified) has no body.
+  const body = response.body ? (JSON.parse(response.body) as T) : (undefined as T);
+  return { status: response.statusCode, headers: response.headers, body };
 }

@@ -203,6 +203,8 @@ describe('Signal follow-up workflow (synthesized, run locally)', { timeout: 60_0
     const [gap] = (await sanne.call<{ items: Signal[] }>('GET', `/api/transitions/${t.id}/signalen`)).body.items;
     expect(gap).toMatchObject({ bron: 'contactbewaking', fase: 'oranje', status: 'open' });
     expect(gap!.omschrijving).toMatch(/^Al 3\d dagen geen contact vastgelegd .*hooguit 30 dagen\.$/);
+    // Vandaag shows this text as it is: the day in words, as everywhere a person reads a date.
+    expect(gap!.omschrijving).toMatch(/\(sinds \d{1,2} [a-z]+ \d{4}\)/);
     expect(await tasksFor(sanne, t)).toEqual([expect.objectContaining({ signaalId: gap!.id })]);
 
     // A contact resets the watch; the next signal comes only after another full period.

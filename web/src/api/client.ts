@@ -79,6 +79,19 @@ export function retryKey(): <T>(send: (key: string) => Promise<T>) => Promise<T>
   };
 }
 
+/**
+ * The reads a page polls for changes: each keeps its last answer and ETag, and asks again with If-None-Match, so
+ * while nothing changed the API answers a bodiless 304 and the last answer stands.
+ */
+const pollable = new Set(['/api/vandaag']);
+const lastAnswers = new Map<string, { etag: string; body: unknown }>();
+/** With the router's cache, when the person signed in changes: nothing read for one is kept for the next. */
+export const forgetLastAnswers = () => lastAnswers.clear();
+const conditional = (path: string): Record<string, string> => {
+  const last = lastAnswers.get(path);
+  return last ? { 'if-none-match': last.etag } : {};
+};
+
 async function request<T>(
   method: string,
   path: string,
@@ -107,7 +120,10 @@ async function request<T>(
       title: 'Geen verbinding met Landing. Controleer je netwerk en probeer opnieuw.',
     });
   }
+  if (response.status === 304 && options.headers?.['if-none-match']) return lastAnswers.get(path)?.body as T;
   const body: unknown = response.status === 204 ? undefined : await response.json().catch(() => undefined);
+  const etag = response.headers.get('etag');
+  if (response.ok && method === 'GET' && etag && pollable.has(path)) lastAnswers.set(path, { etag, body });
   if (response.ok) return body as T;
   if (response.status === 401) onUnauthenticated();
   // API Gateway refuses a missing or expired token itself, as {"message":"Unauthorized"}: not problem+json.
@@ -342,7 +358,7 @@ export const api = {
     },
   },
   caseload: {
-    today: () => request<ResponseBody<'getToday'>>('GET', '/api/vandaag'),
+    today: () => request<ResponseBody<'getToday'>>('GET', '/api/vandaag', { headers: conditional('/api/vandaag') }),
     team: () => request<ResponseBody<'getTeam'>>('GET', '/api/team'),
   },
   /** The provider's sociale kaart per wijk (`wijk` is the wijk's key, see wijkKey in the domain). */

@@ -1,5 +1,5 @@
-import { A, createAsync } from '@solidjs/router';
-import { For, Show } from 'solid-js';
+import { A, createAsync, revalidate } from '@solidjs/router';
+import { createEffect, createSignal, For, onCleanup, Show } from 'solid-js';
 import type { TodayView } from '../../../shared/api/caseload-schemas';
 import { signFaseLabels } from '../../../shared/domain/signals/signaleringsplan';
 import { getToday } from '../api/queries';
@@ -16,13 +16,83 @@ import { datum, datumTijd, naam } from '../format';
  */
 export default function TodayPage() {
   const view = createAsync(() => getToday());
+  keepUpToDate();
   return (
     <section class="landing-section">
       <PageTitle>Vandaag</PageTitle>
       <ProblemAlert message={view()?.error ? 'Vandaag kon niet worden geladen.' : undefined} />
-      <Show when={view()?.value}>{(v) => <TodayLists view={v()} />}</Show>
+      <Show when={view()?.value}>
+        {(v) => (
+          <>
+            <NewItems view={v()} />
+            <TodayLists view={v()} />
+          </>
+        )}
+      </Show>
     </section>
   );
+}
+
+/** Well inside the half minute in which a new signal or task should show on an open Vandaag. */
+const POLL_MS = 20_000;
+
+/**
+ * Asks again every POLL_MS while the tab is visible, and at once when it becomes visible again. The ask is
+ * conditional (If-None-Match): while nothing changed the answer is a bodiless 304 and the page stays as it is.
+ */
+function keepUpToDate() {
+  const poll = () => {
+    if (document.visibilityState === 'visible') void revalidate(getToday.keyFor());
+  };
+  const timer = setInterval(poll, POLL_MS);
+  document.addEventListener('visibilitychange', poll);
+  onCleanup(() => {
+    clearInterval(timer);
+    document.removeEventListener('visibilitychange', poll);
+  });
+}
+
+/**
+ * Says, politely (aria-live) and visibly, which tasks arrived since the page opened, rood first; and counts the
+ * open rood tasks in the document title, so a tab in the background shows them too.
+ */
+function NewItems(props: { view: TodayView }) {
+  const seen = new Set(props.view.taken.map((t) => t.id));
+  const [message, setMessage] = createSignal('');
+  createEffect(() => {
+    const arrived = props.view.taken.filter((t) => !seen.has(t.id));
+    for (const t of arrived) seen.add(t.id);
+    if (arrived.length > 0) setMessage(arrivalMessage(arrived));
+  });
+  createEffect(() => {
+    const rood = props.view.taken.filter((t) => t.fase === 'rood').length;
+    document.title = rood > 0 ? `(${rood}) Vandaag – Landing` : 'Vandaag – Landing';
+  });
+  return (
+    <div class="landing-live" role="status" aria-live="polite">
+      <Show when={message()}>
+        <p class="utrecht-paragraph">
+          <strong>{message()}</strong>
+        </p>
+      </Show>
+    </div>
+  );
+}
+
+function arrivalMessage(arrived: TodayView['taken']): string {
+  const rood = arrived.filter((t) => t.fase === 'rood');
+  const names = (ts: TodayView['taken']) => ts.map((t) => naam(t.persoon)).join(', ');
+  const parts = [
+    ...(rood.length > 0
+      ? [`${rood.length === 1 ? 'Nieuw rood signaal' : `${rood.length} nieuwe rode signalen`}: ${names(rood)}`]
+      : []),
+    ...(arrived.length > rood.length
+      ? [
+          `${arrived.length - rood.length === 1 ? 'Nieuwe taak' : `${arrived.length - rood.length} nieuwe taken`}: ${names(arrived.filter((t) => t.fase !== 'rood'))}`,
+        ]
+      : []),
+  ];
+  return `${parts.join('. ')}.`;
 }
 
 function TodayLists(props: { view: TodayView }) {
