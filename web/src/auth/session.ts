@@ -1,7 +1,7 @@
 import { query } from '@solidjs/router';
 import { createSignal } from 'solid-js';
 import type { Principal } from '../../../shared/domain/organisation/principal';
-import { configureClient } from '../api/client';
+import { configureClient, endEmergencyAccess } from '../api/client';
 
 interface Session {
   token: string;
@@ -38,7 +38,10 @@ export function onSessionEnd(listener: () => void): void {
 
 /** A new session, or the same person's with a renewed token. */
 export function signIn(next: Session): void {
-  if (session()?.principal.userId !== next.principal.userId) query.clear();
+  if (session()?.principal.userId !== next.principal.userId) {
+    query.clear();
+    endEmergencyAccess();
+  }
   sessionStorage.setItem(storageKey, JSON.stringify(next));
   setSession(next);
   setSessionEnded(undefined);
@@ -47,6 +50,7 @@ export function signIn(next: Session): void {
 export function signOut(): void {
   // What the router cached was read for this person: none of it may show for the next.
   query.clear();
+  endEmergencyAccess();
   sessionStorage.removeItem(storageKey);
   setSession(undefined);
   for (const listener of endListeners) listener();
