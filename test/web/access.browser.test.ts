@@ -65,6 +65,12 @@ describe('Who sees what, in the browser', { timeout: 60_000 }, () => {
     await page.getByText('Wat Sanne de Vries inzag en wijzigde').click();
     const sannes = page.getByRole('list', { name: 'Auditlog van Sanne de Vries' });
     await expect.poll(() => sannes.innerText()).toContain('Ingezien');
+    // Her one visit to Kees's page (the record and the parts the page read with it) is one "ingezien" line.
+    const keesLooks = sannes
+      .getByRole('listitem')
+      .filter({ hasText: 'Ingezien' })
+      .filter({ has: page.locator(`a[href="${new URL(url).pathname}"]`) });
+    expect(await keesLooks.count()).toBe(1);
     expect(await sannes.getByRole('link', { name: 'dossier' }).first().getAttribute('href')).toBe(
       new URL(url).pathname,
     );
