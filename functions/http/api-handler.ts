@@ -16,6 +16,7 @@ import {
   UnsupportedMediaTypeError,
   ValidationError,
 } from './errors';
+import { clock } from '../clock';
 import { callerAddressOf } from './caller-address';
 import { corporationFrom, principalFrom } from './principal';
 import { problemResponses } from './problem-responses';
@@ -101,6 +102,7 @@ export interface ApiHandlerOptions {
   audit?: () => AuditLog;
   /** Where a refusal's entries go when the audit table cannot take them (default: AUDIT_PARKED_QUEUE_URL). */
   parking?: () => AuditParking | undefined;
+  /** The time audit entries carry; by default the product's clock (the demo clock locally), as every record's. */
   now?: () => Date;
 }
 
@@ -136,7 +138,7 @@ export function createApiHandler<Ops extends Record<string, OperationSpec>>(
         parkedRefusals([
           {
             id: randomUUID(),
-            at: (options.now?.() ?? new Date()).toISOString(),
+            at: (options.now ?? clock.now)().toISOString(),
             reden: 'onvolledig',
             route: event.routeKey,
             status: 401,
@@ -159,7 +161,7 @@ export function createApiHandler<Ops extends Record<string, OperationSpec>>(
       kanaal,
       bron: callerAddressOf(event),
       noodtoegangReden: emergencyReasonOf(event),
-      now: options.now ?? (() => new Date()),
+      now: options.now ?? clock.now,
     });
     const request = {
       principal,

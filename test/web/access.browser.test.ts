@@ -65,9 +65,41 @@ describe('Who sees what, in the browser', { timeout: 60_000 }, () => {
     await page.getByText('Wat Sanne de Vries inzag en wijzigde').click();
     const sannes = page.getByRole('list', { name: 'Auditlog van Sanne de Vries' });
     await expect.poll(() => sannes.innerText()).toContain('Ingezien');
+    // Her one visit to Kees's page (the record and the parts the page read with it) is one "ingezien" line.
+    const keesLooks = sannes
+      .getByRole('listitem')
+      .filter({ hasText: 'Ingezien' })
+      .filter({ has: page.locator(`a[href="${new URL(url).pathname}"]`) });
+    expect(await keesLooks.count()).toBe(1);
     expect(await sannes.getByRole('link', { name: 'dossier' }).first().getAttribute('href')).toBe(
       new URL(url).pathname,
     );
+  });
+
+  it('asks for noodtoegang once per record in the session, shows until when, and not for the next user', async () => {
+    const url = await keesUrl();
+    await signInAs(/Daan Smit/);
+    await page.goto(url);
+    await page.getByLabel('Reden voor noodtoegang').fill('Huisbezoek: Kees is in crisis en zijn duo is onbereikbaar');
+    await page.getByRole('button', { name: 'Noodtoegang gebruiken' }).click();
+    await page.getByRole('heading', { name: 'Kees van Dijk' }).waitFor();
+    const until = page.getByRole('status').filter({ hasText: /Noodtoegang tot \d{1,2}:\d{2}/ });
+    expect(await until.count()).toBe(1);
+    // A reload and a walk through the menu and back: the record opens again without asking.
+    await page.reload();
+    await page.getByRole('heading', { name: 'Kees van Dijk' }).waitFor();
+    expect(await until.count()).toBe(1);
+    await page.getByRole('link', { name: 'Mijn trajecten' }).click();
+    await page.getByRole('heading', { name: 'Mijn trajecten' }).waitFor();
+    await page.goBack();
+    await page.getByRole('heading', { name: 'Kees van Dijk' }).waitFor();
+    expect(await page.getByLabel('Reden voor noodtoegang').count()).toBe(0);
+    // Still only for looking.
+    expect(await page.getByRole('button', { name: 'Contact vastleggen' }).isDisabled()).toBe(true);
+    // Someone else signing in in this tab does not inherit it.
+    await signInAs(/Fleur Kok/);
+    await page.goto(url);
+    await page.getByRole('heading', { name: 'Traject van een ander team' }).waitFor();
   });
 
   it('gives the team lead the person’s access report as a download, and a begeleider not', async () => {

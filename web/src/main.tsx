@@ -2,10 +2,12 @@ import '@utrecht/design-tokens/dist/theme.css';
 import '@utrecht/component-library-css/dist/index.css';
 import './styles.css';
 import { Navigate, Route, Router } from '@solidjs/router';
-import { lazy } from 'solid-js';
+import { lazy, type Component } from 'solid-js';
+import type { Role } from '../../shared/domain/common/vocabulary';
 import { render } from 'solid-js/web';
 import { Shell } from './components/shell';
 import { RequireSession } from './auth/require-session';
+import { RequireRole } from './auth/require-role';
 import { homeOf } from './auth/home';
 import { session } from './auth/session';
 import { appConfig } from './auth/app-config';
@@ -24,6 +26,14 @@ const TeamPage = lazy(() => import('./pages/team-page'));
 const CorporationsPage = lazy(() => import('./pages/corporations-page'));
 const SocialeKaartPage = lazy(() => import('./pages/sociale-kaart-page'));
 
+/** Who may open which page: the same roles as the access policy's for the reads the page makes. */
+const caseworkers = ['begeleider', 'teamleider'] as const;
+const only = (roles: readonly Role[], Page: Component) => () => (
+  <RequireRole roles={roles}>
+    <Page />
+  </RequireRole>
+);
+
 // A reloaded tab signed in on AWS keeps renewing its tokens.
 if (session())
   void appConfig().then(
@@ -41,14 +51,14 @@ render(
       <Route path="/" component={RequireSession}>
         <Route path="/" component={() => <Navigate href={homeOf(session()?.principal.role)} />} />
         <Route path="/vandaag" component={TodayPage} />
-        <Route path="/team" component={TeamPage} />
-        <Route path="/corporaties" component={CorporationsPage} />
-        <Route path="/sociale-kaart" component={SocialeKaartPage} />
-        <Route path="/trajecten" component={TransitionListPage} />
-        <Route path="/trajecten/nieuw" component={NewTransitionPage} />
-        <Route path="/trajecten/:id" component={TransitionDetailPage} />
-        <Route path="/regelbudget" component={BudgetInboxPage} />
-        <Route path="/regelbudget/:transitionId" component={BudgetPage} />
+        <Route path="/team" component={only(['teamleider'], TeamPage)} />
+        <Route path="/corporaties" component={only(['beheerder'], CorporationsPage)} />
+        <Route path="/sociale-kaart" component={only(caseworkers, SocialeKaartPage)} />
+        <Route path="/trajecten" component={only(caseworkers, TransitionListPage)} />
+        <Route path="/trajecten/nieuw" component={only(caseworkers, NewTransitionPage)} />
+        <Route path="/trajecten/:id" component={only(caseworkers, TransitionDetailPage)} />
+        <Route path="/regelbudget" component={only(['budgethouder'], BudgetInboxPage)} />
+        <Route path="/regelbudget/:transitionId" component={only([...caseworkers, 'budgethouder'], BudgetPage)} />
       </Route>
       <Route path="*" component={() => <Navigate href="/" />} />
     </Router>

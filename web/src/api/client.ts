@@ -41,22 +41,50 @@ export function configureClient(options: { token: TokenSource; onUnauthenticated
 }
 
 /**
- * Emergency access ("break the glass") to a record of another team, per transition for this tab: every call
- * about that transition carries the reason, and the audit trail flags it for the team lead.
+ * Emergency access ("break the glass") to a record of another team, per transition for this session: every call
+ * about that transition carries the reason, and the audit trail flags it for the team lead. Kept in
+ * sessionStorage with its end, so a reload or a walk through the menu does not ask again; it ends after
+ * `EMERGENCY_ACCESS_MS`, or when the user signs out (another user of the tab must give their own reason).
  */
-const emergencyReasons = new Map<string, string>();
+export const EMERGENCY_ACCESS_MS = 60 * 60_000;
+const emergencyKeyPrefix = 'landing-noodtoegang:';
+
+type EmergencyGrant = { reden: string; tot: number };
+
+function emergencyGrant(transitionId: string): EmergencyGrant | undefined {
+  try {
+    const raw = sessionStorage.getItem(emergencyKeyPrefix + transitionId);
+    const grant = raw ? (JSON.parse(raw) as Partial<EmergencyGrant>) : undefined;
+    if (typeof grant?.reden === 'string' && typeof grant.tot === 'number' && grant.tot > Date.now())
+      return { reden: grant.reden, tot: grant.tot };
+  } catch {
+    // Unreadable: as if never granted, the form asks again.
+  }
+  return undefined;
+}
 
 export function useEmergencyAccess(transitionId: string, reason: string): void {
-  emergencyReasons.set(transitionId, reason);
+  const grant: EmergencyGrant = { reden: reason, tot: Date.now() + EMERGENCY_ACCESS_MS };
+  sessionStorage.setItem(emergencyKeyPrefix + transitionId, JSON.stringify(grant));
 }
 
 export function emergencyAccessFor(transitionId: string): string | undefined {
-  return emergencyReasons.get(transitionId);
+  return emergencyGrant(transitionId)?.reden;
+}
+
+/** When this session's emergency access to the transition ends (epoch ms), if it has any. */
+export function emergencyAccessUntil(transitionId: string): number | undefined {
+  return emergencyGrant(transitionId)?.tot;
+}
+
+/** Every grant of emergency access in this tab ends: at sign-out, so the next user is asked for their own. */
+export function endEmergencyAccess(): void {
+  for (const key of Object.keys(sessionStorage)) if (key.startsWith(emergencyKeyPrefix)) sessionStorage.removeItem(key);
 }
 
 function emergencyHeader(path: string): Record<string, string> {
   const id = /^\/api\/transitions\/([^/?]+)/.exec(path)?.[1];
-  const reason = id ? emergencyReasons.get(decodeURIComponent(id)) : undefined;
+  const reason = id ? emergencyAccessFor(decodeURIComponent(id)) : undefined;
   return reason ? { 'landing-noodtoegang': encodeURIComponent(reason) } : {};
 }
 

@@ -1,7 +1,7 @@
 import { query } from '@solidjs/router';
 import { createSignal } from 'solid-js';
 import type { Principal } from '../../../shared/domain/organisation/principal';
-import { configureClient, forgetLastAnswers } from '../api/client';
+import { configureClient, endEmergencyAccess, forgetLastAnswers } from '../api/client';
 
 interface Session {
   token: string;
@@ -41,6 +41,7 @@ export function signIn(next: Session): void {
   if (session()?.principal.userId !== next.principal.userId) {
     query.clear();
     forgetLastAnswers();
+    endEmergencyAccess();
   }
   sessionStorage.setItem(storageKey, JSON.stringify(next));
   setSession(next);
@@ -51,6 +52,7 @@ export function signOut(): void {
   // What the router cached was read for this person: none of it may show for the next.
   query.clear();
   forgetLastAnswers();
+  endEmergencyAccess();
   sessionStorage.removeItem(storageKey);
   setSession(undefined);
   for (const listener of endListeners) listener();

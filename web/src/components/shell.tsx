@@ -1,6 +1,6 @@
 import { A, useLocation, useNavigate } from '@solidjs/router';
 import { Show, type ParentProps } from 'solid-js';
-import { roleLabels } from '../../../shared/domain/common/vocabulary';
+import { roleLabels, type Role } from '../../../shared/domain/common/vocabulary';
 import { appConfig } from '../auth/app-config';
 import { signOutOfCognito } from '../auth/cognito-sign-in';
 import { session, signOut } from '../auth/session';
@@ -37,6 +37,7 @@ export function Shell(props: ParentProps) {
     if (location.pathname === '/sociale-kaart') return 'kaart';
     return undefined;
   };
+  const is = (...roles: Role[]) => roles.includes(session()?.principal.role as Role);
   const leave = async () => {
     const config = await appConfig().catch(() => undefined);
     // On AWS the hosted pages keep their own session: end it too, or the next sign-in would skip the password.
@@ -74,19 +75,16 @@ export function Shell(props: ParentProps) {
         <Show when={session()}>
           <nav aria-label="Hoofdmenu" class="landing-nav">
             <ul class="utrecht-nav-list">
-              <Show
-                when={session()?.principal.role !== 'budgethouder'}
-                fallback={
-                  <NavItem href="/regelbudget" current={current() === 'budget'}>
-                    Regelbudget: te beoordelen
-                  </NavItem>
-                }
-              >
-                <Show when={['begeleider', 'teamleider'].includes(session()?.principal.role ?? '')}>
-                  <NavItem href="/vandaag" current={current() === 'today'}>
-                    Vandaag
-                  </NavItem>
-                </Show>
+              {/* Only what works for the role: each page asks the API for what the policy gives that role. */}
+              <NavItem href="/vandaag" current={current() === 'today'}>
+                Vandaag
+              </NavItem>
+              <Show when={is('budgethouder')}>
+                <NavItem href="/regelbudget" current={current() === 'budget'}>
+                  Regelbudget: te beoordelen
+                </NavItem>
+              </Show>
+              <Show when={is('begeleider', 'teamleider')}>
                 <NavItem href="/trajecten" current={current() === 'mine'}>
                   Mijn trajecten
                 </NavItem>
@@ -96,21 +94,19 @@ export function Shell(props: ParentProps) {
                 <NavItem href="/trajecten/nieuw" current={current() === 'new'}>
                   Nieuwe aanmelding
                 </NavItem>
-                <Show when={['begeleider', 'teamleider'].includes(session()?.principal.role ?? '')}>
-                  <NavItem href="/sociale-kaart" current={current() === 'kaart'}>
-                    Sociale kaart
-                  </NavItem>
-                </Show>
-                <Show when={session()?.principal.role === 'teamleider'}>
-                  <NavItem href="/team" current={current() === 'team'}>
-                    Team
-                  </NavItem>
-                </Show>
-                <Show when={session()?.principal.role === 'beheerder'}>
-                  <NavItem href="/corporaties" current={current() === 'corporations'}>
-                    Corporaties
-                  </NavItem>
-                </Show>
+                <NavItem href="/sociale-kaart" current={current() === 'kaart'}>
+                  Sociale kaart
+                </NavItem>
+              </Show>
+              <Show when={is('teamleider')}>
+                <NavItem href="/team" current={current() === 'team'}>
+                  Team
+                </NavItem>
+              </Show>
+              <Show when={is('beheerder')}>
+                <NavItem href="/corporaties" current={current() === 'corporations'}>
+                  Corporaties
+                </NavItem>
               </Show>
             </ul>
           </nav>

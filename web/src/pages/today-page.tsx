@@ -1,8 +1,9 @@
 import { A, createAsync, revalidate } from '@solidjs/router';
-import { createEffect, createSignal, For, onCleanup, Show } from 'solid-js';
+import { createEffect, createSignal, For, Match, onCleanup, Show, Switch } from 'solid-js';
 import type { TodayView } from '../../../shared/api/caseload-schemas';
 import { signFaseLabels } from '../../../shared/domain/signals/signaleringsplan';
-import { getToday } from '../api/queries';
+import { getBudgetInbox, getCorporations, getToday } from '../api/queries';
+import { session } from '../auth/session';
 import { useDemoClock } from '../clock/demo-clock';
 import { CaseloadMeter } from '../components/caseload/caseload-meter';
 import { PageTitle } from '../components/page-title';
@@ -12,14 +13,33 @@ import { datum, datumTijd, naam } from '../format';
 /**
  * "Vandaag": what asks for the caseworker now, across their transitions. Signals to answer first (their
  * tasks, earliest deadline first, overdue in red), then reviews of scale-ups and the deadlines of woning,
- * uitkering and move, and their own caseload.
+ * uitkering and move, and their own caseload. A budget holder and an administrator get their own start here.
  */
 export default function TodayPage() {
-  const view = createAsync(() => getToday());
-  keepUpToDate();
+  const role = () => session()?.principal.role;
   return (
     <section class="landing-section">
       <PageTitle>Vandaag</PageTitle>
+      <Switch fallback={<OtherStart />}>
+        <Match when={role() === 'begeleider' || role() === 'teamleider'}>
+          <CaseworkerToday />
+        </Match>
+        <Match when={role() === 'budgethouder'}>
+          <BudgetHolderToday />
+        </Match>
+        <Match when={role() === 'beheerder'}>
+          <AdministratorToday />
+        </Match>
+      </Switch>
+    </section>
+  );
+}
+
+function CaseworkerToday() {
+  const view = createAsync(() => getToday());
+  keepUpToDate();
+  return (
+    <>
       <ProblemAlert message={view()?.error ? 'Vandaag kon niet worden geladen.' : undefined} />
       <Show when={view()?.value}>
         {(v) => (
@@ -29,7 +49,67 @@ export default function TodayPage() {
           </>
         )}
       </Show>
-    </section>
+    </>
+  );
+}
+
+/** A budget holder's day: the spends of the municipality that wait for their decision. */
+function BudgetHolderToday() {
+  const inbox = createAsync(() => getBudgetInbox());
+  return (
+    <>
+      <h2 class="utrecht-heading-2">Uitgaven om te beoordelen</h2>
+      <ProblemAlert message={inbox()?.error ? 'De uitgaven konden niet worden geladen.' : undefined} />
+      <Show when={inbox()?.value}>
+        {(list) => (
+          <p class="utrecht-paragraph">
+            {list().items.length === 0
+              ? 'Er wachten geen uitgaven op jouw besluit.'
+              : list().items.length === 1
+                ? '1 uitgave wacht op jouw besluit.'
+                : `${list().items.length} uitgaven wachten op jouw besluit.`}{' '}
+            <A class="utrecht-link" href="/regelbudget">
+              Naar Regelbudget: te beoordelen
+            </A>
+          </p>
+        )}
+      </Show>
+    </>
+  );
+}
+
+/** The administrator's day: the corporations' connections (webhooks and API keys), no person's record. */
+function AdministratorToday() {
+  const corporations = createAsync(() => getCorporations());
+  return (
+    <>
+      <h2 class="utrecht-heading-2">Koppelingen met corporaties</h2>
+      <ProblemAlert message={corporations()?.error ? 'De corporaties konden niet worden geladen.' : undefined} />
+      <Show when={corporations()?.value}>
+        {(list) => (
+          <p class="utrecht-paragraph">
+            {list().items.length === 1
+              ? '1 corporatie werkt met Landing.'
+              : `${list().items.length} corporaties werken met Landing.`}{' '}
+            Beheer hun webhooks en API-sleutels bij{' '}
+            <A class="utrecht-link" href="/corporaties">
+              Corporaties
+            </A>
+            .
+          </p>
+        )}
+      </Show>
+    </>
+  );
+}
+
+/** A role without work in this app (a corporation's account): say where its work is instead of a blank page. */
+function OtherStart() {
+  return (
+    <p class="utrecht-paragraph">
+      Voor jouw rol is er in deze app niets te doen: je organisatie werkt met Landing via haar eigen systeem (de
+      koppeling met API-sleutel).
+    </p>
   );
 }
 

@@ -3,7 +3,7 @@ import { For, Match, onCleanup, Show, Switch } from 'solid-js';
 import type { Transition } from '../../../shared/domain/transition/transition';
 import { gemeenteNaam } from '../../../shared/domain/organisation/municipalities';
 import { faseLabels, herkomstLabels } from '../../../shared/domain/common/vocabulary';
-import { api, ApiError, emergencyAccessFor } from '../api/client';
+import { api, ApiError, emergencyAccessFor, emergencyAccessUntil } from '../api/client';
 import { overviewsChanged, settle } from '../api/queries';
 import { AuditPanel } from '../components/audit/audit-panel';
 import { InDeWijk, wijkVanWoning } from '../components/kaart/in-de-wijk';
@@ -23,6 +23,12 @@ import { DecisionsPanel } from '../components/transition/decisions-panel';
 import { ReadinessPanel } from '../components/transition/readiness-panel';
 import { WoningPanel } from '../components/transition/woning-panel';
 import { datum, naam } from '../format';
+
+/** The hour and minute an emergency access ends, as the clock on the wall says it: "14:35". */
+const tijd = (epochMs: number) =>
+  new Intl.DateTimeFormat('nl-NL', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Amsterdam' }).format(
+    epochMs,
+  );
 
 const POLL_MS = 500;
 const POLL_WINDOW_MS = 60_000;
@@ -135,13 +141,19 @@ export default function TransitionDetailPage() {
         <Match when={currentTransition()}>
           {(t) => (
             <>
-              <Show when={emergencyAccessFor(t().id)}>
-                <div class="utrecht-alert utrecht-alert--warning" role="status">
-                  <p class="utrecht-paragraph">
-                    Je gebruikt noodtoegang tot dit dossier: je kunt het inzien en een signaal doorgeven aan het team.
-                    Wijzigen kan alleen het team van de persoon. Alles wat je inziet komt met je reden in het auditlog.
-                  </p>
-                </div>
+              <Show when={emergencyAccessUntil(t().id)}>
+                {(until) => (
+                  <div class="utrecht-alert utrecht-alert--warning" role="status">
+                    <p class="utrecht-paragraph">
+                      <strong>Noodtoegang tot {tijd(until())}</strong>
+                    </p>
+                    <p class="utrecht-paragraph">
+                      Je gebruikt noodtoegang tot dit dossier: je kunt het inzien en een signaal doorgeven aan het team.
+                      Wijzigen kan alleen het team van de persoon. Alles wat je inziet komt met je reden in het
+                      auditlog.
+                    </p>
+                  </div>
+                )}
               </Show>
               <TransitionDetails transition={t()} />
               <Show when={currentOverview()}>

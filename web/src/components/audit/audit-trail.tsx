@@ -6,11 +6,12 @@ import { roleLabels } from '../../../../shared/domain/common/vocabulary';
 import { groundLabels } from '../../../../shared/policy/access-policy';
 import { datumTijd } from '../../format';
 import { ProblemAlert } from '../problem-alert';
+import { groupLooks } from './group-looks';
 
 type AuditPage = { items: AuditEntry[]; nextCursor?: string | undefined };
 
 /**
- * A trail of audit entries, newest first, a page at a time ("Meer laden" follows the cursor): a person's
+ * A trail of audit entries, newest first, a page view's reads on one line, a page at a time ("Meer laden" follows the cursor): a person's
  * record for the team lead, or what one member of the team looked at.
  */
 export function AuditTrail(props: {
@@ -41,14 +42,14 @@ export function AuditTrail(props: {
       <ProblemAlert message={failed() ? 'Het auditlog kon niet worden geladen.' : undefined} />
       <ul class="utrecht-unordered-list" aria-label={props.label} aria-busy={loading()}>
         <For
-          each={entries()}
+          each={groupLooks(entries())}
           fallback={
             <Show when={!loading() && !failed()}>
               <li class="utrecht-unordered-list__item">Nog niets vastgelegd.</li>
             </Show>
           }
         >
-          {(entry) => <AuditLine entry={entry} showRecord={props.showRecord} />}
+          {(line) => <AuditLine entry={line.entry} onderdelen={line.onderdelen} showRecord={props.showRecord} />}
         </For>
       </ul>
       <Show when={cursor()}>
@@ -70,7 +71,12 @@ export function AuditTrail(props: {
 }
 
 /** One entry in words: when, what, by whom in which role, on what ground, emergency access, what changed. */
-export function AuditLine(props: { entry: AuditEntry; showRecord?: boolean | undefined }) {
+export function AuditLine(props: {
+  entry: AuditEntry;
+  /** For a page view: every part it read. */
+  onderdelen?: readonly string[];
+  showRecord?: boolean | undefined;
+}) {
   const e = () => props.entry;
   return (
     <li
@@ -80,7 +86,8 @@ export function AuditLine(props: { entry: AuditEntry; showRecord?: boolean | und
         'landing-audit--geweigerd': e().actie === 'geweigerd',
       }}
     >
-      {datumTijd(e().at)}: <strong>{auditActionLabels[e().actie]}</strong> ({e().onderdeel}) door {e().gebruiker.naam},{' '}
+      {datumTijd(e().at)}: <strong>{auditActionLabels[e().actie]}</strong> (
+      {(props.onderdelen ?? [e().onderdeel]).join(', ')}) door {e().gebruiker.naam},{' '}
       {roleLabels[e().gebruiker.rol].toLowerCase()}
       {e().grond ? ` — ${groundLabels[e().grond!].toLowerCase()}` : ''}
       {e().noodtoegang ? ` — noodtoegang: “${e().noodtoegang!.reden}”` : ''}
