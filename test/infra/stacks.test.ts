@@ -144,7 +144,7 @@ describe('Api stack', () => {
     }
   });
 
-  it('keeps an access log without headers or values, and passes its 401s and 403s to the audit trail', () => {
+  it('keeps an access log without headers, values or names, and passes its 401s and 403s to the audit trail', () => {
     const [stage] = Object.values(prod.api.findResources('AWS::ApiGatewayV2::Stage'));
     const format = JSON.parse(stage!.Properties.AccessLogSettings.Format) as Record<string, string>;
     expect(format).toMatchObject({
@@ -154,7 +154,12 @@ describe('Api stack', () => {
       authorizerError: '$context.authorizer.error',
       integrationStatus: '$context.integrationStatus',
     });
-    expect(JSON.stringify(format)).not.toMatch(/header|path|querystring|requestBody|claims/i);
+    // Who called, by an opaque id only: the Cognito sub of a member of staff (no name or other claim), or the
+    // corporation's id and key prefix.
+    const claims = Object.values(format).filter((v) => v.includes('claims'));
+    expect(claims).toEqual(['$context.authorizer.claims.sub']);
+    expect(format).toMatchObject({ corporatieId: '$context.authorizer.corporatieId' });
+    expect(JSON.stringify(format)).not.toMatch(/header|path|querystring|requestBody/i);
     const [filter] = Object.values(prod.api.findResources('AWS::Logs::SubscriptionFilter'));
     expect(filter!.Properties.FilterPattern).toContain('$.status = "401"');
     expect(filter!.Properties.FilterPattern).toContain('$.status = "403"');
