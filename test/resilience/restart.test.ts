@@ -10,7 +10,7 @@ import { createDocumentClient } from '../../functions/storage/dynamo-client';
 import { ensureTable, localClient, startDynamoDbLocal } from '../../infra/local/dynamodb-local';
 import type { LocalSchedule } from '../../infra/local/local-scheduler';
 import { freePort, freePorts } from '../../infra/local/ports';
-import { addDays, todayInNetherlands } from '../../shared/domain/common/calendar';
+import { addDays, datumInWoorden, todayInNetherlands } from '../../shared/domain/common/calendar';
 import type { TimelineEvent } from '../../shared/domain/transition/timeline';
 import type { Transition } from '../../shared/domain/transition/transition';
 import { changeTransition, decideOnAWoning, signedIn, type ApiCall } from '../support/local-api';
@@ -293,7 +293,9 @@ describe('npm start killed and started again on the same state', { timeout: 420_
       const timeline = await sanne<{ items: TimelineEvent[] }>('GET', `/api/transitions/${moving.t.id}/timeline`);
       const tasks = timeline.body.items.filter((e) => e.type === 'taak-aangemaakt' && e.actor.soort === 'werkproces');
       expect(tasks.map((e) => e.omschrijving)).toEqual([
-        expect.stringContaining(`Bevestig de ondersteuning rond de verhuizing en het budget voor ${moving.moveDate}.`),
+        expect.stringContaining(
+          `Bevestig de ondersteuning rond de verhuizing en het budget voor ${datumInWoorden(moving.moveDate)}.`,
+        ),
       ]);
     });
 

@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startLanding, type RunningLanding } from '../../infra/local/landing';
-import { addDays, addMonths, daysBetween, todayInNetherlands } from '../../shared/domain/common/calendar';
+import {
+  addDays,
+  addMonths,
+  datumInWoorden,
+  daysBetween,
+  todayInNetherlands,
+} from '../../shared/domain/common/calendar';
 import type { TodayView } from '../../shared/api/caseload-schemas';
 import type { TimelineEvent } from '../../shared/domain/transition/timeline';
 import type { Transition } from '../../shared/domain/transition/transition';
@@ -124,7 +130,7 @@ describe('Move workflow (synthesized, run locally)', { timeout: 60_000 }, () => 
     await api.advanceDays(30);
     let events = await timeline(t.id);
     expect(events.filter((e) => e.type === 'taak-aangemaakt').map((e) => e.omschrijving)).toEqual([
-      `Bevestig de ondersteuning rond de verhuizing en het budget voor ${moveDate}.`,
+      `Bevestig de ondersteuning rond de verhuizing en het budget voor ${datumInWoorden(moveDate)}.`,
     ]);
     expect(todayInNetherlands(new Date(schedulesOf(t.id)[0]!.at))).toBe(moveDate);
 
@@ -134,7 +140,7 @@ describe('Move workflow (synthesized, run locally)', { timeout: 60_000 }, () => 
     expect(events.some((e) => e.type === 'verhuisd')).toBe(false);
     expect(events[0]).toMatchObject({
       type: 'taak-aangemaakt',
-      omschrijving: `De verhuizing stond gepland op ${moveDate}: bevestig dat Test is verhuisd, of geef de nieuwe datum.`,
+      omschrijving: `De verhuizing stond gepland op ${datumInWoorden(moveDate)}: bevestig dat Test is verhuisd, of geef de nieuwe datum.`,
     });
     t = (await api.call<Transition>('GET', `/api/transitions/${t.id}`)).body;
     expect(t.verhuisdOp).toBeUndefined();
