@@ -8,10 +8,11 @@ import {
   centsToCsvEuro,
   moves,
   newBalance,
+  persoonVoorBudgethouder,
   proposalMove,
   type SpendMove,
 } from '../../shared/domain/regelbudget/regelbudget';
-import type { Budget, LedgerEntry, Spend } from '../../shared/domain/regelbudget/regelbudget-schemas';
+import type { Budget, BudgetRequest, LedgerEntry, Spend } from '../../shared/domain/regelbudget/regelbudget-schemas';
 import type { Transition } from '../../shared/domain/transition/transition';
 import type { Action } from '../../shared/policy/access-policy';
 import { clock } from '../clock';
@@ -181,14 +182,17 @@ export function budgetHandlers(deps: () => BudgetDeps): CapabilityHandlers<'budg
   return {
     getBudget: async ({ principal, params, access }) => {
       const t = await budgetScope(deps(), principal, params.transitionId, 'budget:read', access);
-      const [budget, uitgaven, grootboek] = await Promise.all([
+      const [budget, aanvraag, uitgaven, grootboek] = await Promise.all([
         deps().budgets.get(t.id),
+        deps().budgets.budgetRequest(t.id),
         deps().budgets.spends(t.id),
         deps().budgets.ledger(t.id),
       ]);
       return {
         body: {
           ...(budget ? { budget } : {}),
+          ...(aanvraag ? { aanvraag } : {}),
+          persoon: persoonVoorBudgethouder(t.persoon),
           uitgaven,
           grootboek,
           drempelCent: municipalityPolicy(t.gemeenteCode).regelbudgetApprovalThresholdCent,
@@ -211,6 +215,64 @@ export function budgetHandlers(deps: () => BudgetDeps): CapabilityHandlers<'budg
         ledgerEntry(deps(), principal, t, { soort: 'toegekend', bedragCent: body.toegekendCent }),
       );
       return { body: budget };
+    },
+    requestBudget: async ({ principal, params, body, idempotencyKey, access }) => {
+      const t = await budgetScope(deps(), principal, params.transitionId, 'budget:request', access);
+      if (await deps().budgets.get(t.id)) throw new RuleViolationError('Dit traject heeft al een regelbudget.');
+      const request: BudgetRequest = {
+        transitionId: t.id,
+        gemeenteCode: t.gemeenteCode,
+        ...body,
+        status: 'aangevraagd',
+        aangevraagdDoor: { id: principal.userId, naam: principal.naam },
+        aangevraagdOp: deps().now().toISOString(),
+      };
+      // The same request again (same user, key and body) answers the stored one: a lost answer retried.
+      const hash = requestHash([principal.userId, idempotencyKey ?? '', t.id, body]);
+      const result = await deps().budgets.requestBudget(request, hash);
+      return { body: result.request };
+    },
+    decideBudgetRequest: async ({ principal, params, body, access }) => {
+      const t = await budgetScope(deps(), principal, params.transitionId, 'budget:grant', access);
+      const open = await deps().budgets.budgetRequest(t.id);
+      if (!open) throw new NotFoundError('Voor dit traject is geen regelbudget aangevraagd.');
+      const door = { id: principal.userId, naam: principal.naam };
+      if (open.status !== 'aangevraagd') return { body: sameDecisionOrConflict(open, body, door.id) };
+      const granted = body.besluit === 'toegekend' ? (body.toegekendCent ?? open.bedragCent) : undefined;
+      const decided: BudgetRequest = {
+        ...open,
+        status: body.besluit,
+        besluit: {
+          door,
+          op: deps().now().toISOString(),
+          ...(granted !== undefined ? { toegekendCent: granted } : {}),
+          ...(body.reden ? { reden: body.reden } : {}),
+        },
+      };
+      const grant =
+        granted === undefined
+          ? undefined
+          : {
+              budget: {
+                transitionId: t.id,
+                gemeenteCode: t.gemeenteCode,
+                providerId: t.providerId,
+                ...newBalance(granted),
+                geldigVan: open.geldigVan,
+                geldigTot: open.geldigTot,
+                toegekendDoor: door,
+              },
+              entry: ledgerEntry(deps(), principal, t, {
+                soort: 'toegekend',
+                bedragCent: granted,
+                ...(body.reden ? { reden: body.reden } : {}),
+              }),
+            };
+      if (await deps().budgets.decideBudgetRequest(decided, grant)) return { body: decided };
+      // Decided meanwhile (a retry whose first answer was lost, or a colleague): the same decision is its answer.
+      const now = await deps().budgets.budgetRequest(t.id);
+      if (!now) throw new NotFoundError('Voor dit traject is geen regelbudget aangevraagd.');
+      return { body: sameDecisionOrConflict(now, body, door.id) };
     },
     proposeSpend: async ({ principal, params, body, idempotencyKey, access }) => {
       const t = await budgetScope(deps(), principal, params.transitionId, 'budget:propose', access);
@@ -282,7 +344,14 @@ export function budgetHandlers(deps: () => BudgetDeps): CapabilityHandlers<'budg
       authorize(principal, 'budget:inbox');
       access.record({ actie: 'lijst', onderdeel: 'regelbudget: te beoordelen' });
       const gemeente = await municipalityOf(deps(), principal);
-      return { body: { items: gemeente ? await deps().budgets.inbox(gemeente, INBOX_LIMIT) : [] } };
+      if (!gemeente) return { body: { items: [], aanvragen: [] } };
+      const { spends, requests } = await deps().budgets.inbox(gemeente, INBOX_LIMIT);
+      const names = await personNames(
+        deps().transitions,
+        [...spends, ...requests].map((x) => x.transitionId),
+      );
+      const named = <T extends { transitionId: string }>(x: T) => ({ ...x, persoon: names.get(x.transitionId) ?? '—' });
+      return { body: { items: spends.map(named), aanvragen: requests.map(named) } };
     },
     exportLedger: async ({ principal, query, access }) => {
       authorize(principal, 'budget:export');
@@ -297,6 +366,30 @@ export function budgetHandlers(deps: () => BudgetDeps): CapabilityHandlers<'budg
       };
     },
   };
+}
+
+/** A decided request asked to be decided again: the same decision by the same person is a retry, else a 409. */
+function sameDecisionOrConflict(
+  request: BudgetRequest,
+  body: { besluit: 'toegekend' | 'afgewezen'; toegekendCent?: number | undefined },
+  userId: string,
+): BudgetRequest {
+  const same =
+    request.status === body.besluit &&
+    request.besluit?.door.id === userId &&
+    (body.toegekendCent === undefined || request.besluit.toegekendCent === body.toegekendCent);
+  if (same) return request;
+  const wat = request.status === 'toegekend' ? 'toegekend' : 'afgewezen';
+  throw new RuleViolationError(
+    `Over deze aanvraag is al besloten: ${wat} door ${request.besluit?.door.naam ?? 'een ander'}.`,
+  );
+}
+
+/** The inbox's lines name the person as a budget holder may know them (persoonVoorBudgethouder), nothing more. */
+async function personNames(transitions: TransitionStore, ids: string[]): Promise<Map<string, string>> {
+  const unique = [...new Set(ids)];
+  const found = await Promise.all(unique.map((id) => transitions.get(id)));
+  return new Map(found.flatMap((t) => (t ? [[t.id, persoonVoorBudgethouder(t.persoon)] as const] : [])));
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { Budget, LedgerEntry, Spend } from '../../shared/domain/regelbudget/regelbudget-schemas';
+import type { Budget, BudgetRequest, LedgerEntry, Spend } from '../../shared/domain/regelbudget/regelbudget-schemas';
 import type { SpendMove } from '../../shared/domain/regelbudget/regelbudget';
 
 /** An Idempotency-Key of a user, bound to the request it was first used for (a hash of its target and body). */
@@ -40,6 +40,18 @@ export interface BudgetStore {
   refuse(idempotency: SpendIdempotency, title: string, at: string): Promise<{ spend: Spend; replayed: true }>;
   /** Moves an existing spend on (approve, reject, pay, cancel), conditional on its current status. */
   move(input: { before: Spend; after: Spend; move: SpendMove; entry: LedgerEntry }): Promise<void>;
-  inbox(gemeenteCode: string, limit: number): Promise<Spend[]>;
+  /** The spends awaiting a decision and the open budget requests of a municipality, oldest first. */
+  inbox(gemeenteCode: string, limit: number): Promise<{ spends: Spend[]; requests: BudgetRequest[] }>;
+  budgetRequest(transitionId: string): Promise<BudgetRequest | undefined>;
+  /**
+   * Stores a new request, unless one is open or granted. A retry of the same request (same `requestHash`) answers
+   * the stored request and writes nothing.
+   */
+  requestBudget(request: BudgetRequest, requestHash: string): Promise<{ request: BudgetRequest; replayed: boolean }>;
+  /**
+   * Decides an open request: granting writes the budget, the request and the ledger entry in one transaction.
+   * Returns false when the request was not open (decided meanwhile); nothing is written then.
+   */
+  decideBudgetRequest(decided: BudgetRequest, grant?: { budget: Budget; entry: LedgerEntry }): Promise<boolean>;
   municipalityLedger(gemeenteCode: string, from: string, to: string): Promise<LedgerEntry[]>;
 }

@@ -8,7 +8,7 @@ import {
 import { setTimeout as sleep } from 'node:timers/promises';
 import * as z from 'zod';
 import { moves } from '../../shared/domain/regelbudget/regelbudget';
-import { Budget, LedgerEntry, Spend } from '../../shared/domain/regelbudget/regelbudget-schemas';
+import { Budget, BudgetRequest, LedgerEntry, Spend } from '../../shared/domain/regelbudget/regelbudget-schemas';
 import type { BudgetStore, SpendIdempotency } from '../budget/ports';
 import { RuleViolation, StaleVersion } from '../../shared/domain/common/errors';
 import { IdempotencyKeyReusedError } from '../transitions/errors';
@@ -25,6 +25,12 @@ export class SpendChangedConflict extends StaleVersion {
     super('Deze uitgave is intussen al gewijzigd. Laad het budget opnieuw.');
   }
 }
+export class BudgetRequestOpenConflict extends RuleViolation {
+  constructor() {
+    super('Voor dit traject loopt al een aanvraag van een regelbudget; wacht op het besluit van de budgethouder.');
+  }
+}
+
 export class BudgetExistsConflict extends RuleViolation {
   constructor() {
     super('Dit traject heeft al een regelbudget.');
@@ -211,7 +217,84 @@ export class DynamoBudgetStore implements BudgetStore {
     if (outcome === 'condition-failed') throw new SpendChangedConflict();
   }
 
-  async inbox(gemeenteCode: string, limit: number): Promise<Spend[]> {
+  async budgetRequest(transitionId: string): Promise<BudgetRequest | undefined> {
+    const { Item } = await this.db.send(
+      new GetCommand({ TableName: this.tableName, Key: keys.budgetRequest(transitionId), ConsistentRead: true }),
+    );
+    return Item ? BudgetRequest.parse(Item) : undefined;
+  }
+
+  async requestBudget(request: BudgetRequest, requestHash: string) {
+    // A refused request may be replaced; an open or granted one may not (a budget exists or is being decided).
+    const outcome = await this.transact({
+      TransactItems: [
+        {
+          Put: {
+            TableName: this.tableName,
+            Item: { ...this.requestItem(request), requestHash },
+            ConditionExpression: 'attribute_not_exists(pk) OR (#status = :afgewezen AND requestHash <> :hash)',
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: { ':afgewezen': 'afgewezen', ':hash': requestHash },
+          },
+        },
+        {
+          ConditionCheck: {
+            TableName: this.tableName,
+            Key: keys.budget(request.transitionId),
+            ConditionExpression: 'attribute_not_exists(pk)',
+          },
+        },
+      ],
+    });
+    if (outcome === 'ok') return { request, replayed: false };
+    const { Item } = await this.db.send(
+      new GetCommand({
+        TableName: this.tableName,
+        Key: keys.budgetRequest(request.transitionId),
+        ConsistentRead: true,
+      }),
+    );
+    if (Item && Item.requestHash === requestHash) return { request: BudgetRequest.parse(Item), replayed: true };
+    if (Item?.status === 'aangevraagd') throw new BudgetRequestOpenConflict();
+    throw new BudgetExistsConflict();
+  }
+
+  async decideBudgetRequest(decided: BudgetRequest, grant?: { budget: Budget; entry: LedgerEntry }) {
+    const outcome = await this.transact({
+      TransactItems: [
+        {
+          // Out of the inbox (the sparse index keys go), conditional on being open: a decision is taken once.
+          Update: {
+            TableName: this.tableName,
+            Key: keys.budgetRequest(decided.transitionId),
+            UpdateExpression: 'SET #status = :status, besluit = :besluit REMOVE gsi1pk, gsi1sk',
+            ConditionExpression: '#status = :open',
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: {
+              ':status': decided.status,
+              ':besluit': decided.besluit,
+              ':open': 'aangevraagd',
+            },
+          },
+        },
+        ...(grant
+          ? [
+              {
+                Put: {
+                  TableName: this.tableName,
+                  Item: { ...keys.budget(grant.budget.transitionId), entity: 'Budget', ...grant.budget },
+                  ConditionExpression: 'attribute_not_exists(pk)',
+                },
+              },
+              { Put: { TableName: this.tableName, Item: this.ledgerItem(grant.entry) } },
+            ]
+          : []),
+      ],
+    });
+    return outcome === 'ok';
+  }
+
+  async inbox(gemeenteCode: string, limit: number): Promise<{ spends: Spend[]; requests: BudgetRequest[] }> {
     const { Items } = await this.db.send(
       new QueryCommand({
         TableName: this.tableName,
@@ -221,7 +304,11 @@ export class DynamoBudgetStore implements BudgetStore {
         Limit: limit,
       }),
     );
-    return (Items ?? []).map((i) => Spend.parse(i));
+    const items = Items ?? [];
+    return {
+      spends: items.filter((i) => i.entity !== 'BudgetRequest').map((i) => Spend.parse(i)),
+      requests: items.filter((i) => i.entity === 'BudgetRequest').map((i) => BudgetRequest.parse(i)),
+    };
   }
 
   async municipalityLedger(gemeenteCode: string, from: string, to: string): Promise<LedgerEntry[]> {
@@ -263,6 +350,16 @@ export class DynamoBudgetStore implements BudgetStore {
       entity: 'Spend',
       ...spend,
       ...(awaiting ? { gsi1pk: keys.budgetInbox(gemeenteCode), gsi1sk: `${spend.voorgesteldOp}#${spend.id}` } : {}),
+    };
+  }
+
+  private requestItem(request: BudgetRequest) {
+    return {
+      ...keys.budgetRequest(request.transitionId),
+      entity: 'BudgetRequest',
+      ...request,
+      gsi1pk: keys.budgetInbox(request.gemeenteCode),
+      gsi1sk: `${request.aangevraagdOp}#AANVRAAG#${request.transitionId}`,
     };
   }
 

@@ -30,6 +30,7 @@ export const keys = {
   }),
   organisationsOfKind: (soort: string) => `ORGS#${soort}`,
   budget: (transitionId: string) => ({ pk: `TRANSITION#${transitionId}`, sk: 'BUDGET' }),
+  budgetRequest: (transitionId: string) => ({ pk: `TRANSITION#${transitionId}`, sk: 'AANVRAAG#BUDGET' }),
   /** A part of the person's own plan (profile version, goal, network member, score), beside the transition. */
   herstel: (transitionId: string, part: string, id: string) => ({
     pk: `TRANSITION#${transitionId}`,

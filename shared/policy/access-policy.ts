@@ -26,6 +26,7 @@ export type Action =
   | 'corporation:list'
   | 'budget:read'
   | 'budget:grant'
+  | 'budget:request'
   | 'budget:propose'
   | 'budget:decide'
   | 'budget:pay'
@@ -122,6 +123,7 @@ const rules: Record<Action, Rule> = {
   'corporation:list': { roles: [...staff, 'beheerder'], scope: 'organisation', kind: 'look' },
   'budget:read': { roles: [...staff, 'budgethouder'], scope: 'budget', kind: 'look', noodtoegang: true },
   'budget:grant': { roles: ['budgethouder'], scope: 'budget', kind: 'change' },
+  'budget:request': { roles: staff, scope: 'budget', kind: 'change' },
   'budget:propose': { roles: staff, scope: 'budget', kind: 'change' },
   'budget:decide': { roles: ['budgethouder'], scope: 'budget', kind: 'change' },
   'budget:pay': { roles: ['budgethouder'], scope: 'budget', kind: 'change' },

@@ -1,12 +1,25 @@
 import * as z from 'zod';
 import { freeText } from '../../domain/common/free-text';
 import { IsoDate, Reden } from '../../domain/transition/traject-schemas';
-import { Budget, Cents, LedgerEntry, Spend, SpendCategory } from '../../domain/regelbudget/regelbudget-schemas';
+import {
+  Budget,
+  BudgetRequest,
+  Cents,
+  LedgerEntry,
+  Spend,
+  SpendCategory,
+} from '../../domain/regelbudget/regelbudget-schemas';
 import { TransitionParams, op, type OperationSpec } from '../operation';
 
 export const BudgetView = z
   .object({
     budget: Budget.optional(),
+    aanvraag: BudgetRequest.optional().meta({
+      description: 'De laatste aanvraag van een regelbudget, met het besluit',
+    }),
+    persoon: z
+      .string()
+      .meta({ description: 'De persoon zoals de budgethouder haar mag kennen: voorletter en achternaam' }),
     uitgaven: z.array(Spend),
     grootboek: z.array(LedgerEntry),
     drempelCent: z
@@ -22,6 +35,32 @@ export const GrantBudgetInput = z
   .strict()
   .refine((b) => b.geldigVan <= b.geldigTot, { error: 'De einddatum ligt vóór de begindatum.', path: ['geldigTot'] })
   .meta({ id: 'GrantBudgetInput' });
+
+const geldigheid = (b: { geldigVan: string; geldigTot: string }) => b.geldigVan <= b.geldigTot;
+const geldigheidFout = { error: 'De einddatum ligt vóór de begindatum.', path: ['geldigTot'] };
+
+export const RequestBudgetInput = z
+  .object({ bedragCent: Cents, reden: Reden, geldigVan: IsoDate, geldigTot: IsoDate })
+  .strict()
+  .refine(geldigheid, geldigheidFout)
+  .meta({ id: 'RequestBudgetInput' });
+
+export const DecideBudgetRequestInput = z
+  .object({
+    besluit: z.enum(['toegekend', 'afgewezen'], { error: 'Kies toekennen of afwijzen.' }),
+    toegekendCent: Cents.optional(),
+    reden: Reden.optional(),
+  })
+  .strict()
+  .refine((d) => d.besluit === 'afgewezen' || d.toegekendCent !== undefined, {
+    error: 'Vul het bedrag in dat u toekent.',
+    path: ['toegekendCent'],
+  })
+  .refine((d) => d.besluit === 'toegekend' || Boolean(d.reden), {
+    error: 'Geef een reden bij afwijzen.',
+    path: ['reden'],
+  })
+  .meta({ id: 'DecideBudgetRequestInput' });
 
 export const ProposeSpendInput = z
   .object({
@@ -58,7 +97,15 @@ export const DecideSpendInput = z
 export const PaySpendInput = z.object({ betaaldOp: IsoDate }).strict().meta({ id: 'PaySpendInput' });
 export const CancelSpendInput = z.object({ reden: Reden }).strict().meta({ id: 'CancelSpendInput' });
 
-export const SpendList = z.object({ items: z.array(Spend) }).meta({ id: 'Uitgaven' });
+const Persoon = z
+  .string()
+  .meta({ description: 'De persoon zoals de budgethouder haar mag kennen: voorletter en achternaam' });
+export const BudgetInbox = z
+  .object({
+    items: z.array(Spend.extend({ persoon: Persoon })),
+    aanvragen: z.array(BudgetRequest.extend({ persoon: Persoon })),
+  })
+  .meta({ id: 'RegelbudgetInbox' });
 
 export const LedgerExportQuery = z
   .object({ van: IsoDate, tot: IsoDate })
@@ -87,6 +134,29 @@ export const budgetOperations = {
     params: TransitionParams,
     body: GrantBudgetInput,
     response: { status: 200, schema: Budget, description: 'Het toegekende budget' },
+    errors: [400, 401, 403, 404, 409],
+  }),
+  requestBudget: op({
+    capability: 'budget',
+    method: 'POST',
+    path: '/api/transitions/{transitionId}/regelbudget/aanvraag',
+    summary: 'Vraag een regelbudget aan voor een traject dat er nog geen heeft (begeleider)',
+    auth: 'principal',
+    params: TransitionParams,
+    body: RequestBudgetInput,
+    idempotent: true,
+    response: { status: 201, schema: BudgetRequest, description: 'De aanvraag; een herhaald verzoek geeft dezelfde' },
+    errors: [400, 401, 403, 404, 409],
+  }),
+  decideBudgetRequest: op({
+    capability: 'budget',
+    method: 'POST',
+    path: '/api/transitions/{transitionId}/regelbudget/aanvraag/besluit',
+    summary: 'Ken een aangevraagd regelbudget toe (eventueel een ander bedrag) of wijs het af (budgethouder)',
+    auth: 'principal',
+    params: TransitionParams,
+    body: DecideBudgetRequestInput,
+    response: { status: 200, schema: BudgetRequest, description: 'De aanvraag met het besluit' },
     errors: [400, 401, 403, 404, 409],
   }),
   proposeSpend: op({
@@ -138,9 +208,9 @@ export const budgetOperations = {
     capability: 'budget',
     method: 'GET',
     path: '/api/regelbudget/inbox',
-    summary: 'Uitgaven die wachten op goedkeuring in mijn gemeente (budgethouder)',
+    summary: 'Aanvragen en uitgaven die wachten op een besluit in mijn gemeente (budgethouder)',
     auth: 'principal',
-    response: { status: 200, schema: SpendList, description: 'De wachtende uitgaven, oudste eerst' },
+    response: { status: 200, schema: BudgetInbox, description: 'De wachtende aanvragen en uitgaven, oudste eerst' },
     errors: [401, 403],
   }),
   exportLedger: op({

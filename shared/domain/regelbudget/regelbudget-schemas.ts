@@ -72,3 +72,26 @@ export const LedgerEntry = z
   })
   .meta({ id: 'GrootboekRegel' });
 export type LedgerEntry = z.infer<typeof LedgerEntry>;
+
+/**
+ * A begeleider's request for a regelbudget on a transition that has none; the municipality's budget holder grants
+ * it (the amount may differ from the one asked) or refuses it with a reason. One per transition: after a refusal
+ * a new request replaces it.
+ */
+export const BudgetRequest = z
+  .object({
+    transitionId: z.string(),
+    gemeenteCode: GemeenteCode,
+    bedragCent: Cents,
+    reden: z.string(),
+    geldigVan: IsoDate,
+    geldigTot: IsoDate,
+    status: z.enum(['aangevraagd', 'toegekend', 'afgewezen']),
+    aangevraagdDoor: Door,
+    aangevraagdOp: z.iso.datetime(),
+    besluit: z
+      .object({ door: Door, op: z.iso.datetime(), toegekendCent: Cents.optional(), reden: z.string().optional() })
+      .optional(),
+  })
+  .meta({ id: 'RegelbudgetAanvraag' });
+export type BudgetRequest = z.infer<typeof BudgetRequest>;

@@ -117,3 +117,13 @@ export function centsToCsvEuro(cents: number): string {
   const abs = Math.abs(cents);
   return `${sign}${Math.floor(abs / 100)},${String(abs % 100).padStart(2, '0')}`;
 }
+
+/**
+ * How a budget holder's screens name the person: first initial and surname ("S. Jansen"). The municipality
+ * pays the budget and knows the person from its own beschikking, so the name must let the budget holder tell the
+ * lines apart and match them; the full first name, the date of birth and everything else stay with the provider.
+ */
+export function persoonVoorBudgethouder(persoon: { voornaam: string; achternaam: string }): string {
+  const initial = [...persoon.voornaam.trim()][0]?.toLocaleUpperCase('nl-NL') ?? '';
+  return `${initial}. ${persoon.achternaam.trim()}`;
+}

@@ -341,6 +341,19 @@ export const api = {
     get: (transitionId: string) => request<BudgetView>('GET', `${transitionPath(transitionId)}/regelbudget`),
     grant: (transitionId: string, body: RequestBody<'grantBudget'>) =>
       request<ResponseBody<'grantBudget'>>('PUT', `${transitionPath(transitionId)}/regelbudget`, { body }),
+    request: (transitionId: string, body: RequestBody<'requestBudget'>, idempotencyKey: string) =>
+      request<ResponseBody<'requestBudget'>>('POST', `${transitionPath(transitionId)}/regelbudget/aanvraag`, {
+        body,
+        headers: { 'idempotency-key': idempotencyKey },
+      }),
+    decideRequest: (transitionId: string, body: RequestBody<'decideBudgetRequest'>) =>
+      request<ResponseBody<'decideBudgetRequest'>>(
+        'POST',
+        `${transitionPath(transitionId)}/regelbudget/aanvraag/besluit`,
+        {
+          body,
+        },
+      ),
     propose: (transitionId: string, body: RequestBody<'proposeSpend'>, idempotencyKey: string) =>
       request<Spend>('POST', `${transitionPath(transitionId)}/regelbudget/uitgaven`, {
         body,
