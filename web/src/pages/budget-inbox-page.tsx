@@ -8,6 +8,7 @@ import { PageTitle } from '../components/page-title';
 import { ProblemAlert } from '../components/problem-alert';
 import { TextInput } from '../components/transition/text-input';
 import { datum } from '../format';
+import { centsToEuro } from '../components/transition/command-runner';
 import { saveFile } from '../download';
 
 /** The budget holder's inbox: spends across the municipality waiting for a decision, and the finance export. */
@@ -39,24 +40,49 @@ export default function BudgetInboxPage() {
       <Show when={inbox()?.value}>
         {(list) => (
           <Show
-            when={list().items.length > 0}
-            fallback={<p class="utrecht-paragraph">Er wachten geen uitgaven op een besluit.</p>}
+            when={list().items.length + list().aanvragen.length > 0}
+            fallback={<p class="utrecht-paragraph">Er wachten geen aanvragen of uitgaven op een besluit.</p>}
           >
-            <ul class="landing-offers">
-              <For each={list().items}>
-                {(s) => (
-                  <li class="landing-offer">
-                    <SpendHeading spend={s} />
-                    <span>
-                      Voorgesteld door {s.voorgesteldDoor.naam} op {datum(s.voorgesteldOp)} ·{' '}
-                      <A class="utrecht-link" href={`/regelbudget/${s.transitionId}`}>
-                        Beoordelen
-                      </A>
-                    </span>
-                  </li>
-                )}
-              </For>
-            </ul>
+            <Show when={list().aanvragen.length > 0}>
+              <h2 class="utrecht-heading-2">Aanvragen van een regelbudget</h2>
+              <ul class="landing-offers">
+                <For each={list().aanvragen}>
+                  {(a) => (
+                    <li class="landing-offer">
+                      <strong>
+                        {a.persoon}: {centsToEuro(a.bedragCent)} aangevraagd
+                      </strong>
+                      <span>{a.reden}</span>
+                      <span>
+                        Door {a.aangevraagdDoor.naam} op {datum(a.aangevraagdOp)} ·{' '}
+                        <A class="utrecht-link" href={`/regelbudget/${a.transitionId}`}>
+                          Beoordelen<span class="landing-visually-hidden"> (aanvraag voor {a.persoon})</span>
+                        </A>
+                      </span>
+                    </li>
+                  )}
+                </For>
+              </ul>
+            </Show>
+            <Show when={list().items.length > 0}>
+              <h2 class="utrecht-heading-2">Uitgaven</h2>
+              <ul class="landing-offers">
+                <For each={list().items}>
+                  {(s) => (
+                    <li class="landing-offer">
+                      <span>{s.persoon}</span>
+                      <SpendHeading spend={s} />
+                      <span>
+                        Voorgesteld door {s.voorgesteldDoor.naam} op {datum(s.voorgesteldOp)} ·{' '}
+                        <A class="utrecht-link" href={`/regelbudget/${s.transitionId}`}>
+                          Beoordelen<span class="landing-visually-hidden"> (uitgave voor {s.persoon})</span>
+                        </A>
+                      </span>
+                    </li>
+                  )}
+                </For>
+              </ul>
+            </Show>
           </Show>
         )}
       </Show>

@@ -17,6 +17,7 @@ import { ProblemAlert } from '../problem-alert';
 import { centsToEuro, euroToCents } from '../transition/command-runner';
 import { TextInput } from '../transition/text-input';
 import { BudgetBar } from './budget-bar';
+import { BudgetRequestForBudgetHolder, BudgetRequestForCaseworker } from './budget-request';
 import { SpendHeading } from './spend-heading';
 
 const ledgerLabels = {
@@ -39,7 +40,7 @@ export function BudgetPanel(props: { transitionId: string; verhuisdatum?: string
   const { today } = useDemoClock();
   const role = () => session()?.principal.role;
   // After a change: this budget again, and the budget holder's inbox is stale.
-  const { act, error, fieldErrors, fail } = createActionRunner(() =>
+  const { act, error, fieldErrors, fail, done } = createActionRunner(() =>
     Promise.all([revalidate(getBudget.keyFor(props.transitionId)), overviewsChanged()]),
   );
   const [form, setForm] = createStore({ categorie: '', bedrag: '', ontvanger: '', reden: '', bonReferentie: '' });
@@ -77,6 +78,11 @@ export function BudgetPanel(props: { transitionId: string; verhuisdatum?: string
         Regelbudget
       </h2>
       <ProblemAlert message={error() ?? (loaded()?.error ? 'Het regelbudget kon niet worden geladen.' : undefined)} />
+      <Show when={done()}>
+        <p class="utrecht-paragraph" role="status">
+          {done()}
+        </p>
+      </Show>
       <Show when={view()}>
         {(v) => (
           <>
@@ -86,56 +92,84 @@ export function BudgetPanel(props: { transitionId: string; verhuisdatum?: string
                 <Show
                   when={role() === 'budgethouder'}
                   fallback={
-                    <p class="utrecht-paragraph">Nog geen regelbudget: de budgethouder van de gemeente kent het toe.</p>
+                    <BudgetRequestForCaseworker
+                      transitionId={props.transitionId}
+                      persoon={v().persoon}
+                      aanvraag={v().aanvraag}
+                      {...{ act, fail, fieldErrors }}
+                    />
                   }
                 >
-                  <form
-                    class="utrecht-form landing-form"
-                    onSubmit={(e) => {
-                      e.preventDefault();
-                      void act(() =>
-                        api.budget.grant(props.transitionId, {
-                          toegekendCent: euroToCents(grant.bedrag) ?? Number.NaN,
-                          geldigVan: grant.geldigVan,
-                          geldigTot: grant.geldigTot,
-                        }),
-                      );
-                    }}
-                  >
-                    <TextInput
-                      id="budget-bedrag"
-                      label="Toe te kennen bedrag (euro)"
-                      inputmode="decimal"
-                      value={grant.bedrag}
-                      onInput={(x) => setGrant('bedrag', x)}
-                      error={fieldErrors().toegekendCent}
-                    />
-                    <TextInput
-                      id="budget-van"
-                      label="Geldig van"
-                      type="date"
-                      value={grant.geldigVan}
-                      onInput={(x) => setGrant('geldigVan', x)}
-                      error={fieldErrors().geldigVan}
-                    />
-                    <TextInput
-                      id="budget-tot"
-                      label="Geldig tot en met"
-                      type="date"
-                      value={grant.geldigTot}
-                      onInput={(x) => setGrant('geldigTot', x)}
-                      error={fieldErrors().geldigTot}
-                    />
-                    <button type="submit" class="utrecht-button utrecht-button--primary-action">
-                      Regelbudget toekennen
-                    </button>
-                  </form>
+                  <Show when={v().aanvraag?.status === 'aangevraagd' ? v().aanvraag : undefined}>
+                    {(a) => (
+                      <BudgetRequestForBudgetHolder
+                        transitionId={props.transitionId}
+                        persoon={v().persoon}
+                        aanvraag={a()}
+                        {...{ act, fail, fieldErrors }}
+                      />
+                    )}
+                  </Show>
+                  <Show when={v().aanvraag?.status !== 'aangevraagd'}>
+                    <form
+                      class="utrecht-form landing-form"
+                      onSubmit={(e) => {
+                        e.preventDefault();
+                        void act(() =>
+                          api.budget.grant(props.transitionId, {
+                            toegekendCent: euroToCents(grant.bedrag) ?? Number.NaN,
+                            geldigVan: grant.geldigVan,
+                            geldigTot: grant.geldigTot,
+                          }),
+                        );
+                      }}
+                    >
+                      <TextInput
+                        id="budget-bedrag"
+                        label="Toe te kennen bedrag (euro)"
+                        inputmode="decimal"
+                        value={grant.bedrag}
+                        onInput={(x) => setGrant('bedrag', x)}
+                        error={fieldErrors().toegekendCent}
+                      />
+                      <TextInput
+                        id="budget-van"
+                        label="Geldig van"
+                        type="date"
+                        value={grant.geldigVan}
+                        onInput={(x) => setGrant('geldigVan', x)}
+                        error={fieldErrors().geldigVan}
+                      />
+                      <TextInput
+                        id="budget-tot"
+                        label="Geldig tot en met"
+                        type="date"
+                        value={grant.geldigTot}
+                        onInput={(x) => setGrant('geldigTot', x)}
+                        error={fieldErrors().geldigTot}
+                      />
+                      <button type="submit" class="utrecht-button utrecht-button--primary-action">
+                        Regelbudget toekennen
+                      </button>
+                    </form>
+                  </Show>
                 </Show>
               }
             >
               {(budget) => (
                 <>
                   <BudgetBar budget={budget()} />
+                  <Show when={v().aanvraag?.status === 'toegekend' ? v().aanvraag : undefined}>
+                    {(a) => (
+                      <p class="utrecht-paragraph">
+                        Toegekend door {a().besluit?.door.naam} op {datum(a().besluit?.op ?? a().aangevraagdOp)}
+                        {a().besluit?.toegekendCent !== a().bedragCent
+                          ? ` (aangevraagd: ${centsToEuro(a().bedragCent)})`
+                          : ''}
+                        .
+                      </p>
+                    )}
+                  </Show>
                   <p class="utrecht-paragraph">
                     Geldig van {datum(budget().geldigVan)} tot en met {datum(budget().geldigTot)}. Uitgaven tot{' '}
                     {centsToEuro(v().drempelCent)} zijn direct goedgekeurd; daarboven beslist de budgethouder.
@@ -146,7 +180,8 @@ export function BudgetPanel(props: { transitionId: string; verhuisdatum?: string
             <Show when={moveUncovered()}>
               <div class="utrecht-alert utrecht-alert--warning" role="status">
                 <p class="utrecht-paragraph">
-                  De verhuiskosten zijn nog niet gedekt: stel ze voor uit het regelbudget.
+                  De verhuiskosten zijn nog niet gedekt:{' '}
+                  {v().budget ? 'stel ze voor uit het regelbudget.' : 'vraag eerst een regelbudget aan.'}
                 </p>
               </div>
             </Show>
