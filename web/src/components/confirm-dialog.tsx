@@ -1,7 +1,7 @@
 import { createEffect, createSignal, createUniqueId, For, Show } from 'solid-js';
 
 /** What an action will do before it is done: its heading names the action, the lines say what and who hears. */
-export interface Question {
+interface Question {
   /** The action as a question: "Woning accepteren?" */
   title: string;
   /** What will happen and who will be told, one sentence a line. */
@@ -37,7 +37,7 @@ export function createConfirm() {
   return { ask, Dialog };
 }
 
-export function ConfirmDialog(props: { question: Question | undefined; onAnswer: (ok: boolean) => void }) {
+function ConfirmDialog(props: { question: Question | undefined; onAnswer: (ok: boolean) => void }) {
   let dialog: HTMLDialogElement | undefined;
   let cancel: HTMLButtonElement | undefined;
   const id = createUniqueId();
