@@ -1,6 +1,6 @@
 import type { InvalidParam, ProblemCode } from '../../shared/api/problem';
 import type { Denial } from '../../shared/policy/access-policy';
-import { Conflict, InvalidInput } from '../../shared/domain/common/errors';
+import { Conflict, InvalidInput, type OtherChange, StaleVersion } from '../../shared/domain/common/errors';
 
 /** Typed errors a handler throws; functions/http/problem-responses.ts maps them to HTTP once. */
 export class ApiError extends Error {
@@ -53,7 +53,12 @@ export class NotFoundError extends ApiError {
 }
 
 export class ConflictError extends ApiError {
-  constructor(title: string, code: 'conflict' | 'stale-version' | 'rule-violation' = 'conflict') {
+  constructor(
+    title: string,
+    code: 'conflict' | 'stale-version' | 'rule-violation' = 'conflict',
+    /** Who changed it since, for a stale version when the record knows. */
+    readonly gewijzigd?: OtherChange,
+  ) {
     super(409, code, title);
   }
 }
@@ -90,6 +95,7 @@ export class AuditUnavailableError extends ApiError {
  * nothing of HTTP, and this is the one place that says what each of their errors means to a client.
  */
 export function fromDomainError<E>(error: E): E | ApiError {
+  if (error instanceof StaleVersion) return new ConflictError(error.title, error.kind, error.gewijzigd);
   if (error instanceof Conflict) return new ConflictError(error.title, error.kind);
   if (error instanceof InvalidInput) return new ValidationError(error.invalidParams);
   return error;

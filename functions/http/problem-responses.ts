@@ -3,7 +3,7 @@ import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructured
 import { problemType, type Problem } from '../../shared/api/problem';
 import { logger } from '../observability/logger';
 import { isTemporaryFailure } from '../aws-failures';
-import { ApiError, fromDomainError } from './errors';
+import { ApiError, ConflictError, fromDomainError } from './errors';
 
 /** How long a client waits before trying again after a 503: a throttled table recovers within seconds. */
 export const RETRY_AFTER_SECONDS = 2;
@@ -28,6 +28,7 @@ export function problemResponses(): middy.MiddlewareObj<
           status: error.status,
           code: error.code,
           ...(error.invalidParams ? { invalidParams: error.invalidParams } : {}),
+          ...(error instanceof ConflictError && error.gewijzigd ? { gewijzigd: error.gewijzigd } : {}),
         };
         if (error.code === 'temporarily-unavailable') retryAfter = String(RETRY_AFTER_SECONDS);
       } else if (isTemporaryFailure(error)) {

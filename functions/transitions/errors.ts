@@ -1,4 +1,4 @@
-import { Conflict, StaleVersion } from '../../shared/domain/common/errors';
+import { Conflict, type OtherChange, StaleVersion } from '../../shared/domain/common/errors';
 
 /** Conflicts the transition store reports: domain errors, mapped to 409 at the HTTP edge. */
 export class IdempotencyKeyReusedError extends Conflict {
@@ -14,8 +14,11 @@ export class PersonHasActiveTransitionError extends Conflict {
 }
 
 export class StaleVersionError extends StaleVersion {
-  constructor() {
-    super('Iemand anders heeft dit traject intussen gewijzigd. Laad het opnieuw en probeer het nog eens.');
+  constructor(gewijzigd?: OtherChange) {
+    super(
+      `${gewijzigd?.door ?? 'Iemand anders'} heeft dit traject intussen gewijzigd. Laad het opnieuw en probeer het nog eens.`,
+      gewijzigd,
+    );
   }
 }
 

@@ -1,4 +1,6 @@
 import { todayInNetherlands } from '../../shared/domain/common/calendar';
+import type { OtherChange } from '../../shared/domain/common/errors';
+import { timelineEventLabels } from '../../shared/domain/common/vocabulary';
 import { municipalityPolicy } from '../../shared/domain/organisation/municipality-policy';
 import { signalen } from '../../shared/domain/transition/overview';
 import type { Principal } from '../../shared/domain/organisation/principal';
@@ -40,7 +42,18 @@ export async function requireVersion(
   expectedVersion: number,
 ): Promise<void> {
   if (current.version !== expectedVersion && !(await onlyWorkflowChangedSince(store, current, expectedVersion)))
-    throw new StaleVersionError();
+    throw new StaleVersionError(await otherChangeSince(store, current.id, expectedVersion));
+}
+
+/** The newest change by a person since `seenVersion`, to name in the 409; undefined if the first page lacks it. */
+async function otherChangeSince(
+  store: TransitionsDeps['store'],
+  transitionId: string,
+  seenVersion: number,
+): Promise<OtherChange | undefined> {
+  const page = await store.timelinePage(transitionId, { limit: 20 });
+  const e = page.items.find((x) => (x.versie ?? 0) > seenVersion && x.actor.soort === 'medewerker');
+  return e && { door: e.actor.naam, op: e.at, wat: timelineEventLabels[e.type] };
 }
 
 export const actorOf = (principal: Principal): Actor => ({

@@ -37,6 +37,14 @@ export const Problem = z
     code: z.enum(problemCodes),
     detail: z.string().optional(),
     invalidParams: z.array(InvalidParam).optional(),
+    /** With `stale-version`, when known: the other person's change since the version sent. */
+    gewijzigd: z
+      .object({
+        door: z.string().meta({ description: 'Naam van wie het wijzigde' }),
+        op: z.iso.datetime(),
+        wat: z.string().meta({ description: 'Wat er gewijzigd is, zoals in de tijdlijn' }),
+      })
+      .optional(),
   })
   .meta({ id: 'Problem' });
 export type Problem = z.infer<typeof Problem>;

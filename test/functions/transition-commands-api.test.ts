@@ -223,6 +223,28 @@ describe('guards', () => {
     expect(read.body).toMatchObject({ fase: 'voorbereiding', version: 2 });
   });
 
+  it("names the other person's change in a stale-version problem: who, when and what", async () => {
+    const t = await newTransition();
+    const ingrid = await command(
+      'POST /api/transitions/{transitionId}/fase',
+      { transitionId: t.id },
+      { naar: 'voorbereiding', reden: 'Start', expectedVersion: t.version },
+      people.ingrid,
+    );
+    expect(ingrid.status).toBe(200);
+    const stale = await command(
+      'POST /api/transitions/{transitionId}/fase',
+      { transitionId: t.id },
+      { naar: 'voorbereiding', reden: 'Ook gestart', expectedVersion: t.version },
+    );
+    expect(stale.status).toBe(409);
+    expect(stale.body).toMatchObject({
+      code: 'stale-version',
+      title: expect.stringContaining('Ingrid Visser heeft dit traject intussen gewijzigd'),
+      gewijzigd: { door: 'Ingrid Visser', op: today.toISOString(), wat: 'Fase gewijzigd' },
+    });
+  });
+
   it('does not call a view stale for steps the workflow recorded meanwhile', async () => {
     const t = await newTransition();
     const seen = t.version;

@@ -41,23 +41,19 @@ describe('Continuity in the browser', { timeout: 60_000 }, () => {
   });
 
   it('ends a transition only by its own decision, asking first', async () => {
-    const questions: string[] = [];
-    const answer = (dialog: import('playwright-core').Dialog) => {
-      questions.push(dialog.message());
-      void (questions.length === 1 ? dialog.dismiss() : dialog.accept());
-    };
-    page.on('dialog', answer);
     await panel().locator('summary', { hasText: 'Traject beëindigen' }).click();
     await panel().getByLabel('Reden').selectOption({ label: 'Verhuisd buiten de regio' });
     await panel().getByRole('button', { name: 'Traject beëindigen' }).click();
+    const question = page.getByRole('dialog', { name: 'Traject van Ruud Hendriks beëindigen?' });
+    const asked = await question.innerText();
+    expect(asked).toContain('Dit is definitief');
+    expect(asked).toContain('De corporatie hoort dat de begeleiding stopt, niet waarom');
+    await question.getByRole('button', { name: 'Annuleren' }).click();
     // Declined: nothing happened.
     expect(await page.getByRole('heading', { name: 'Fase: Verhuizing' }).count()).toBe(1);
     await panel().getByRole('button', { name: 'Traject beëindigen' }).click();
+    await question.getByRole('button', { name: 'Traject beëindigen' }).click();
     await expect.poll(() => panel().innerText()).toContain('Beëindigd op');
-    page.off('dialog', answer);
-
-    expect(questions[0]).toContain('Dit is definitief');
-    expect(questions[0]).toContain('De corporatie hoort dat de begeleiding stopt, niet waarom');
     expect(await page.getByRole('heading', { name: 'Fase: Beëindigd' }).count()).toBe(1);
     await expect.poll(() => panel().getByRole('status').innerText()).toContain('Het traject is beëindigd');
   });
@@ -68,12 +64,12 @@ describe('Continuity in the browser', { timeout: 60_000 }, () => {
     await expect.poll(() => panel().innerText()).toContain('Nazorg op waakvlam sinds');
     expect(await noSidewaysScroll()).toBe(true);
 
-    page.once('dialog', (dialog) => void dialog.accept());
     await panel().locator('summary', { hasText: 'Warme overdracht' }).click();
     await panel().getByLabel('Aan').selectOption({ label: 'Buurtteam' });
     await panel().getByLabel('Contactpersoon').fill('Fatima Ouali');
     await panel().getByLabel('Wat is overgedragen').fill('Signaleringsplan en netwerkkaart; samen kennisgemaakt');
     await panel().getByRole('button', { name: 'Overdracht vastleggen' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Overdracht vastleggen' }).click();
     await expect.poll(() => panel().innerText()).toContain('Warm overgedragen aan Fatima Ouali (buurtteam)');
     expect(await panel().innerText()).toContain('Signaleringsplan en netwerkkaart');
 

@@ -58,6 +58,7 @@ describe('Persoonlijk Profiel and kwaliteit van bestaan in the browser', { timeo
     expect(await profiel().locator('summary', { hasText: 'Eerdere versies (2)' }).count()).toBe(1);
 
     await profiel().getByRole('button', { name: 'Akkoord van de persoon vastleggen' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Akkoord vastleggen' }).click();
     await expect
       .poll(() => profiel().getByRole('status').innerText())
       .toBe('Het akkoord van de persoon op versie 3 is vastgelegd.');

@@ -45,8 +45,10 @@ describe('Regelbudget in the browser: propose, approve, pay, export', { timeout:
     await item.getByRole('link', { name: 'Beoordelen' }).click();
     const spend = () => budgetPanel().getByRole('listitem').filter({ hasText: 'Verhuisbedrijf De Zwaan' });
     await spend().getByRole('button', { name: 'Goedkeuren' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Goedkeuren' }).click();
     await expect.poll(() => spend().innerText()).toContain('Goedgekeurd');
     await spend().getByRole('button', { name: 'Markeer als betaald' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Markeer als betaald' }).click();
     await expect.poll(() => spend().innerText()).toContain('Betaald');
     await expect.poll(() => budgetPanel().innerText()).toMatch(/Betaald\s*€\s450,00/);
     // Health details are not on this page: only the budget.

@@ -52,6 +52,7 @@ describe('Ambulant support in the browser', { timeout: 60_000 }, () => {
     await expect.poll(() => plan.innerText()).toContain('Versie 1, opgesteld met Ruud en zijn broer');
     expect(await plan.innerText()).toContain('“Ik doe de deur niet meer open”');
     await plan.getByRole('button', { name: /Akkoord van de persoon vastleggen/ }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Akkoord vastleggen' }).click();
     await expect.poll(() => plan.innerText()).toContain('Akkoord van de persoon op');
   });
 

@@ -12,9 +12,22 @@ export class Conflict extends Error {
   }
 }
 
+/** The other person's change that made a view stale, when the record keeps it: who, when and what. */
+export interface OtherChange {
+  door: string;
+  op: string;
+  wat: string;
+}
+
 /** The version a person saw is no longer the current one (another person changed it since). */
 export class StaleVersion extends Conflict {
   override readonly kind = 'stale-version';
+  constructor(
+    title: string,
+    readonly gewijzigd?: OtherChange,
+  ) {
+    super(title);
+  }
 }
 
 /** A domain rule refuses the change; `reden` says why. */

@@ -9,7 +9,7 @@ import type {
   TransitionOverview,
   TransitionPage,
 } from '../../../shared/api/contract';
-import type { InvalidParam, Problem } from '../../../shared/api/problem';
+import type { Problem } from '../../../shared/api/problem';
 import type { Principal } from '../../../shared/domain/organisation/principal';
 import type { AanmeldingInput, Transition } from '../../../shared/domain/transition/transition';
 import type { Spend } from '../../../shared/domain/regelbudget/regelbudget-schemas';
@@ -18,7 +18,7 @@ import type { Spend } from '../../../shared/domain/regelbudget/regelbudget-schem
 export class ApiError extends Error {
   constructor(
     readonly status: number,
-    readonly problem: Pick<Problem, 'code' | 'title'> & { invalidParams?: InvalidParam[] },
+    readonly problem: Pick<Problem, 'code' | 'title'> & Pick<Partial<Problem>, 'gewijzigd' | 'invalidParams'>,
   ) {
     super(problem.title);
   }
@@ -163,6 +163,7 @@ async function request<T>(
     code: problem?.code ?? 'internal',
     title: problem?.title ?? 'Er ging iets mis. Probeer het later opnieuw.',
     ...(problem?.invalidParams ? { invalidParams: problem.invalidParams } : {}),
+    ...(problem?.gewijzigd ? { gewijzigd: problem.gewijzigd } : {}),
   });
 }
 

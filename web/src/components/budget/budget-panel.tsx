@@ -13,7 +13,9 @@ import { createActionRunner } from '../action-runner';
 import { session } from '../../auth/session';
 import { useDemoClock } from '../../clock/demo-clock';
 import { datum, datumTijd } from '../../format';
+import { createConfirm } from '../confirm-dialog';
 import { ProblemAlert } from '../problem-alert';
+import { StatusMessage } from '../webhooks/announcer';
 import { centsToEuro, euroToCents } from '../transition/command-runner';
 import { TextInput } from '../transition/text-input';
 import { BudgetBar } from './budget-bar';
@@ -43,6 +45,51 @@ export function BudgetPanel(props: { transitionId: string; verhuisdatum?: string
   const { act, error, fieldErrors, fail, done } = createActionRunner(() =>
     Promise.all([revalidate(getBudget.keyFor(props.transitionId)), overviewsChanged()]),
   );
+  const confirm = createConfirm();
+  const wat = (s: Spend) => `${centsToEuro(s.bedragCent)} aan ${s.ontvanger}`;
+  // Moving money or withdrawing it asks first, saying what happens and who sees it.
+  const approve = async (s: Spend) => {
+    const sure = await confirm.ask({
+      title: 'Uitgave goedkeuren?',
+      lines: [
+        `${wat(s)} (${spendCategoryLabels[s.categorie].toLowerCase()}) wordt goedgekeurd en gaat af van het budget.`,
+        `${s.voorgesteldDoor.naam} ziet het besluit; daarna kan het bedrag betaald worden.`,
+      ],
+      confirm: 'Goedkeuren',
+    });
+    if (sure)
+      await act(
+        () => api.budget.decide(props.transitionId, s.id, { besluit: 'goedgekeurd' }),
+        `Uitgave goedgekeurd: ${wat(s)}. ${s.voorgesteldDoor.naam} ziet het besluit.`,
+      );
+  };
+  const pay = async (s: Spend) => {
+    const op = today() ?? new Date().toISOString().slice(0, 10);
+    const sure = await confirm.ask({
+      title: 'Uitgave als betaald markeren?',
+      lines: [`Vastgelegd wordt dat ${wat(s)} is betaald op ${datum(op)}. Dit gaat niet meer terug.`],
+      confirm: 'Markeer als betaald',
+    });
+    if (sure) await act(() => api.budget.pay(props.transitionId, s.id, { betaaldOp: op }), `Betaald: ${wat(s)}.`);
+  };
+  const cancel = async (s: Spend) => {
+    const sure = await confirm.ask({
+      title: 'Uitgave annuleren?',
+      lines: [
+        `${wat(s)} wordt geannuleerd; het bedrag komt terug in het regelbudget.`,
+        s.status === 'goedgekeurd'
+          ? 'De budgethouder ziet dat de goedgekeurde uitgave niet meer betaald hoeft te worden.'
+          : 'De budgethouder hoeft er dan niet meer over te beslissen.',
+      ],
+      confirm: 'Uitgave annuleren',
+      keep: 'Uitgave houden',
+    });
+    if (sure)
+      await act(
+        () => api.budget.cancel(props.transitionId, s.id, { reden: 'Geannuleerd door de begeleider' }),
+        `Uitgave geannuleerd: ${wat(s)}. Het bedrag is terug in het regelbudget.`,
+      );
+  };
   const [form, setForm] = createStore({ categorie: '', bedrag: '', ontvanger: '', reden: '', bonReferentie: '' });
   const [grant, setGrant] = createStore({ bedrag: '', geldigVan: '', geldigTot: '' });
   const [rejectReason, setRejectReason] = createSignal('');
@@ -77,12 +124,9 @@ export function BudgetPanel(props: { transitionId: string; verhuisdatum?: string
       <h2 id="regelbudget-title" class="utrecht-heading-2">
         Regelbudget
       </h2>
+      <StatusMessage message={done()} />
       <ProblemAlert message={error() ?? (loaded()?.error ? 'Het regelbudget kon niet worden geladen.' : undefined)} />
-      <Show when={done()}>
-        <p class="utrecht-paragraph" role="status">
-          {done()}
-        </p>
-      </Show>
+      <confirm.Dialog />
       <Show when={view()}>
         {(v) => (
           <>
@@ -203,9 +247,7 @@ export function BudgetPanel(props: { transitionId: string; verhuisdatum?: string
                           <button
                             type="button"
                             class="utrecht-button utrecht-button--primary-action"
-                            onClick={() =>
-                              void act(() => api.budget.decide(props.transitionId, s.id, { besluit: 'goedgekeurd' }))
-                            }
+                            onClick={() => void approve(s)}
                           >
                             Goedkeuren
                           </button>
@@ -228,13 +270,7 @@ export function BudgetPanel(props: { transitionId: string; verhuisdatum?: string
                           <button
                             type="button"
                             class="utrecht-button utrecht-button--secondary-action"
-                            onClick={() =>
-                              void act(() =>
-                                api.budget.pay(props.transitionId, s.id, {
-                                  betaaldOp: today() ?? new Date().toISOString().slice(0, 10),
-                                }),
-                              )
-                            }
+                            onClick={() => void pay(s)}
                           >
                             Markeer als betaald
                           </button>
@@ -245,13 +281,7 @@ export function BudgetPanel(props: { transitionId: string; verhuisdatum?: string
                           <button
                             type="button"
                             class="utrecht-button utrecht-button--subtle"
-                            onClick={() =>
-                              void act(() =>
-                                api.budget.cancel(props.transitionId, s.id, {
-                                  reden: 'Geannuleerd door de begeleider',
-                                }),
-                              )
-                            }
+                            onClick={() => void cancel(s)}
                           >
                             Annuleren
                           </button>

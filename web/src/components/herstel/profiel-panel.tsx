@@ -10,6 +10,7 @@ import type { ProfielDomein, ProfielVersie } from '../../../../shared/domain/her
 import { api } from '../../api/client';
 import { useDemoClock } from '../../clock/demo-clock';
 import { datum } from '../../format';
+import { createConfirm } from '../confirm-dialog';
 import { describedBy, FormField } from '../form-field';
 import { ProblemAlert } from '../problem-alert';
 import { TextInput } from '../transition/text-input';
@@ -138,10 +139,20 @@ export function ProfielPanel(props: HerstelPartProps) {
       )
       .then((ok) => ok && prefill());
   };
-  const agree = () => {
+  const confirm = createConfirm();
+  const agree = async () => {
     const v = latest();
-    if (v)
-      void runner.run(
+    if (!v) return;
+    const sure = await confirm.ask({
+      title: `Akkoord van de persoon op versie ${v.versie} vastleggen?`,
+      lines: [
+        `Vastgelegd wordt dat de persoon akkoord gaf op versie ${v.versie} van het Persoonlijk Profiel.`,
+        'Leg het alleen vast als de persoon deze versie zelf heeft gezien en ermee instemt.',
+      ],
+      confirm: 'Akkoord vastleggen',
+    });
+    if (sure)
+      await runner.run(
         () => api.herstel.agreeProfiel(props.transition.id, { versie: v.versie, op: today() }),
         `Het akkoord van de persoon op versie ${v.versie} is vastgelegd.`,
       );
@@ -156,6 +167,7 @@ export function ProfielPanel(props: HerstelPartProps) {
       <p class="utrecht-paragraph" role="status">
         {runner.done()}
       </p>
+      <confirm.Dialog />
       <Show
         when={latest()}
         fallback={
@@ -175,7 +187,7 @@ export function ProfielPanel(props: HerstelPartProps) {
                 type="button"
                 class="utrecht-button utrecht-button--secondary-action"
                 disabled={runner.busy()}
-                onClick={agree}
+                onClick={() => void agree()}
               >
                 Akkoord van de persoon vastleggen
               </button>

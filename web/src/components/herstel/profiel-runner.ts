@@ -1,5 +1,6 @@
 import { createSignal } from 'solid-js';
 import { ApiError } from '../../api/client';
+import { staleWho } from '../action-runner';
 
 /**
  * Runs one change of the person's plan for the profile and score panels: keeps the panel's error and field
@@ -28,7 +29,7 @@ export function createHerstelRunner(onChanged: () => Promise<void>) {
         setFieldErrors(e.fieldErrors());
         setError('Controleer de gemarkeerde velden.');
       } else if (e.problem.code === 'stale-version') {
-        setError(`${e.message} Het plan is opnieuw geladen.`);
+        setError(`${staleWho(e)} Het plan is opnieuw geladen.`);
         await onChanged();
       } else setError(e.message);
       return false;

@@ -12,8 +12,10 @@ import type { Transition } from '../../../../shared/domain/transition/transition
 import { isInNetwerk, netwerkRelatieLabels } from '../../../../shared/domain/herstel/netwerk';
 import { api } from '../../api/client';
 import { getHerstel } from '../../api/queries';
-import { datum } from '../../format';
+import { datum, naam } from '../../format';
+import { createConfirm } from '../confirm-dialog';
 import { ProblemAlert } from '../problem-alert';
+import { createAnnouncer, StatusMessage } from '../webhooks/announcer';
 import { createCommandRunner } from '../transition/command-runner';
 import { TextInput } from '../transition/text-input';
 
@@ -24,6 +26,8 @@ export function PlanPanel(props: {
   onChanged: (t: Transition) => void;
 }) {
   const runner = createCommandRunner({ transition: () => props.transition, onChanged: props.onChanged });
+  const confirm = createConfirm();
+  const { message, announce } = createAnnouncer();
   const plan = () => currentPlan(props.transition.signaleringsplan);
   // "Wie handelt" picks from the person's steunsysteem; free text stays possible.
   const herstel = createAsync(() => getHerstel(props.transition.id));
@@ -55,16 +59,26 @@ export function PlanPanel(props: {
       )
       .then((ok) => ok && setForm({ teken: '', actie: '', wie: '' }));
   };
-  const agree = () => {
+  const agree = async () => {
     const current = plan();
-    if (current)
-      void runner.run((expectedVersion) =>
-        api.transitions.agreePlan(props.transition.id, {
-          versie: current.versie,
-          op: props.overview.today,
-          expectedVersion,
-        }),
-      );
+    if (!current) return;
+    const sure = await confirm.ask({
+      title: `Akkoord van de persoon op versie ${current.versie} vastleggen?`,
+      lines: [
+        `Vastgelegd wordt dat ${naam(props.transition.persoon)} vandaag akkoord gaf op dit signaleringsplan.`,
+        'Leg het alleen vast als de persoon deze versie zelf heeft gezien en ermee instemt.',
+      ],
+      confirm: 'Akkoord vastleggen',
+    });
+    if (!sure) return;
+    const ok = await runner.run((expectedVersion) =>
+      api.transitions.agreePlan(props.transition.id, {
+        versie: current.versie,
+        op: props.overview.today,
+        expectedVersion,
+      }),
+    );
+    if (ok) announce(`Akkoord van de persoon op versie ${current.versie} vastgelegd.`);
   };
 
   return (
@@ -72,7 +86,9 @@ export function PlanPanel(props: {
       <h2 id="plan-title" class="utrecht-heading-2">
         Signaleringsplan
       </h2>
+      <StatusMessage message={message()} />
       <ProblemAlert message={runner.error()} />
+      <confirm.Dialog />
       <Show
         when={plan()}
         fallback={
@@ -88,7 +104,11 @@ export function PlanPanel(props: {
                 : 'Nog geen akkoord van de persoon.'}
             </p>
             <Show when={!p().akkoordPersoonOp}>
-              <button type="button" class="utrecht-button utrecht-button--secondary-action" onClick={agree}>
+              <button
+                type="button"
+                class="utrecht-button utrecht-button--secondary-action"
+                onClick={() => void agree()}
+              >
                 Akkoord van de persoon vastleggen (vandaag)
               </button>
             </Show>

@@ -1,6 +1,7 @@
 import { createSignal } from 'solid-js';
 import type { Transition } from '../../../../shared/domain/transition/transition';
 import { ApiError } from '../../api/client';
+import { staleMessage } from '../action-runner';
 
 /**
  * Runs one change of a transition for a panel: sends the version the user looked at, hands the new
@@ -24,7 +25,7 @@ export function createCommandRunner(options: { transition: () => Transition; onC
         setFieldErrors(e.fieldErrors());
         setError('Controleer de gemarkeerde velden.');
       } else if (e.problem.code === 'stale-version') {
-        setError(`${e.message} De pagina is bijgewerkt.`);
+        setError(staleMessage(e));
         options.onChanged(options.transition()); // the page reloads the transition
       } else {
         setError(e.message);

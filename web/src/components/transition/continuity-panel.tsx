@@ -16,6 +16,7 @@ import { geaccepteerdeAanbieding } from '../../../../shared/domain/woning/woning
 import { api } from '../../api/client';
 import { datum, naam } from '../../format';
 import { FormField } from '../form-field';
+import { createConfirm } from '../confirm-dialog';
 import { ProblemAlert } from '../problem-alert';
 import { createAnnouncer, StatusMessage } from '../webhooks/announcer';
 import { createCommandRunner } from './command-runner';
@@ -35,6 +36,7 @@ const corporationHears = (t: Transition) => Boolean(geaccepteerdeAanbieding(t.aa
 export function ContinuityPanel(props: { transition: Transition; onChanged: (t: Transition) => void }) {
   const runner = createCommandRunner({ transition: () => props.transition, onChanged: props.onChanged });
   const { message, announce } = createAnnouncer();
+  const confirm = createConfirm();
   const t = () => props.transition;
   const wie = () => naam(t().persoon);
   const errors = () => runner.fieldErrors();
@@ -57,10 +59,14 @@ export function ContinuityPanel(props: { transition: Transition; onChanged: (t: 
     if (
       leaseOnSupport(t()) &&
       corporationHears(t()) &&
-      !window.confirm(
-        `De corporatie hoort dat ${wie()} tijdelijk elders verblijft, dat de begeleiding doorgaat en of de woning ` +
-          'behouden blijft. Niet waar of waarom. Doorgaan?',
-      )
+      !(await confirm.ask({
+        title: 'Tijdelijk verblijf elders vastleggen?',
+        lines: [
+          `De corporatie hoort dat ${wie()} tijdelijk elders verblijft, dat de begeleiding doorgaat en of de ` +
+            'woning behouden blijft. Niet waar of waarom.',
+        ],
+        confirm: 'Verblijf vastleggen',
+      }))
     )
       return;
     const ok = await runner.run((expectedVersion) =>
@@ -92,13 +98,18 @@ export function ContinuityPanel(props: { transition: Transition; onChanged: (t: 
     event.preventDefault();
     const gekozen = reden();
     if (!gekozen) return;
-    if (
-      !window.confirm(
-        `Het traject van ${wie()} beëindigen (${beeindigingRedenLabels[gekozen].toLowerCase()})? Dit is definitief.` +
-          (corporationHears(t()) ? ' De corporatie hoort dat de begeleiding stopt, niet waarom.' : ''),
-      )
-    )
-      return;
+    const sure = await confirm.ask({
+      title: `Traject van ${wie()} beëindigen?`,
+      lines: [
+        `Reden: ${beeindigingRedenLabels[gekozen].toLowerCase()}. Dit is definitief: het traject gaat niet verder.`,
+        corporationHears(t())
+          ? 'De corporatie hoort dat de begeleiding stopt, niet waarom.'
+          : 'Niemand buiten Landing krijgt hiervan bericht.',
+      ],
+      confirm: 'Traject beëindigen',
+      danger: true,
+    });
+    if (!sure) return;
     const ok = await runner.run((expectedVersion) =>
       api.transitions.endTransition(t().id, {
         reden: gekozen,
@@ -113,10 +124,11 @@ export function ContinuityPanel(props: { transition: Transition; onChanged: (t: 
     event.preventDefault();
     if (
       corporationHears(t()) &&
-      !window.confirm(
-        `De ondersteuning overdragen aan het ${overdrachtPartijLabels[aan()].toLowerCase()}? ` +
-          'De corporatie hoort dat de begeleiding via Landing stopt.',
-      )
+      !(await confirm.ask({
+        title: `Ondersteuning overdragen aan het ${overdrachtPartijLabels[aan()].toLowerCase()}?`,
+        lines: ['De corporatie hoort dat de begeleiding via Landing stopt.'],
+        confirm: 'Overdracht vastleggen',
+      }))
     )
       return;
     const ok = await runner.run((expectedVersion) =>
@@ -346,6 +358,7 @@ export function ContinuityPanel(props: { transition: Transition; onChanged: (t: 
       </Show>
       <StatusMessage message={message()} />
       <ProblemAlert message={runner.error()} />
+      <confirm.Dialog />
     </section>
   );
 }

@@ -20,6 +20,7 @@ import {
 } from '../../../../shared/domain/woning/woning';
 import { api } from '../../api/client';
 import { datum } from '../../format';
+import { createConfirm } from '../confirm-dialog';
 import { ProblemAlert } from '../problem-alert';
 import { createCommandRunner } from './command-runner';
 import { TextInput } from './text-input';
@@ -36,17 +37,34 @@ export function DecisionsPanel(props: {
   const runner = createCommandRunner({ transition: () => props.transition, onChanged: props.onChanged });
   const err = (name: string) => runner.fieldErrors()[name];
   const [done, setDone] = createSignal('');
+  const confirm = createConfirm();
   const asks = (soort: string) => props.overview.openVragen.some((v) => v.soort === soort);
   const active = () => !['geland', 'teruggevallen'].includes(props.transition.fase);
 
   const [move, setMove] = createStore({ verhuisd: 'ja', op: '', nieuweDatum: '' });
-  const confirmMove = (event: SubmitEvent) => {
+  const confirmMove = async (event: SubmitEvent) => {
     event.preventDefault();
     const verhuisd = move.verhuisd === 'ja';
-    const question = verhuisd
-      ? 'Bevestigen dat de persoon is verhuisd? De corporatie krijgt hiervan bericht.'
-      : 'De nieuwe verhuisdatum vastleggen? De corporatie krijgt hiervan bericht.';
-    if (!window.confirm(question)) return;
+    const sure = await confirm.ask(
+      verhuisd
+        ? {
+            title: 'Verhuizing bevestigen?',
+            lines: [
+              `Vastgelegd wordt dat de persoon is verhuisd${move.op ? ` op ${datum(move.op)}` : ''}.`,
+              'De corporatie krijgt hiervan bericht; de landing begint.',
+            ],
+            confirm: 'Verhuizing bevestigen',
+          }
+        : {
+            title: 'Nieuwe verhuisdatum vastleggen?',
+            lines: [
+              `De verhuizing schuift op${move.nieuweDatum ? ` naar ${datum(move.nieuweDatum)}` : ''}.`,
+              'De corporatie krijgt de nieuwe datum.',
+            ],
+            confirm: 'Datum vastleggen',
+          },
+    );
+    if (!sure) return;
     void runner
       .run((expectedVersion) =>
         api.transitions.confirmMove(props.transition.id, {
@@ -78,17 +96,38 @@ export function DecisionsPanel(props: {
     Boolean(props.transition.verhuisdOp) &&
     props.transition.contract?.vorm === 'driepartijenovereenkomst' &&
     !omklapEindbesluit(props.transition.omklapBesluiten);
-  const decideOmklap = (event: SubmitEvent) => {
+  const decideOmklap = async (event: SubmitEvent) => {
     event.preventDefault();
     const b = omklap.besluit;
-    if (
-      b === 'omklap' &&
-      !window.confirm(
-        'Omklap vastleggen? De corporatie krijgt bericht dat het huurcontract op naam van de persoon komt.',
-      )
-    )
-      return;
-    if (b === 'uitstel' && !window.confirm('Uitstel vastleggen? De corporatie krijgt de nieuwe omklapdatum.')) return;
+    const sure = await confirm.ask(
+      b === 'omklap'
+        ? {
+            title: 'Omklap vastleggen?',
+            lines: [
+              `Het huurcontract komt${omklap.per ? ` vanaf ${datum(omklap.per)}` : ''} op naam van de persoon.`,
+              'De corporatie krijgt hiervan bericht. Dit besluit is definitief.',
+            ],
+            confirm: 'Omklap vastleggen',
+          }
+        : b === 'uitstel'
+          ? {
+              title: 'Uitstel van de omklap vastleggen?',
+              lines: [
+                `De omklap schuift op${omklap.nieuweDatum ? ` naar ${datum(omklap.nieuweDatum)}` : ''}.`,
+                'De corporatie krijgt de nieuwe omklapdatum.',
+              ],
+              confirm: 'Uitstel vastleggen',
+            }
+          : {
+              title: 'Vastleggen dat er geen omklap komt?',
+              lines: [
+                'De driepartijenovereenkomst loopt door; het huurcontract blijft niet op naam van de persoon.',
+                'Dit besluit is definitief.',
+              ],
+              confirm: 'Geen omklap vastleggen',
+            },
+    );
+    if (!sure) return;
     void runner
       .run((expectedVersion) =>
         api.transitions.recordOmklapDecision(props.transition.id, {
@@ -149,6 +188,7 @@ export function DecisionsPanel(props: {
         </p>
       </Show>
       <ProblemAlert message={runner.error()} />
+      <confirm.Dialog />
       <Show when={props.overview.openVragen.length > 0}>
         <ul class="utrecht-unordered-list" aria-label="Open vragen">
           <For each={props.overview.openVragen}>
@@ -162,7 +202,11 @@ export function DecisionsPanel(props: {
       </Show>
 
       <Show when={asks('verhuizing')}>
-        <form class="utrecht-form landing-form" aria-label="Verhuizing bevestigen" onSubmit={confirmMove}>
+        <form
+          class="utrecht-form landing-form"
+          aria-label="Verhuizing bevestigen"
+          onSubmit={(e) => void confirmMove(e)}
+        >
           <h3 class="utrecht-heading-3">Is de persoon verhuisd?</h3>
           <fieldset class="utrecht-form-fieldset">
             <legend class="utrecht-form-fieldset__legend">Verhuizing</legend>
@@ -214,7 +258,11 @@ export function DecisionsPanel(props: {
       </Show>
 
       <Show when={omklapOpen()}>
-        <form class="utrecht-form landing-form" aria-label="Besluit over de omklap" onSubmit={decideOmklap}>
+        <form
+          class="utrecht-form landing-form"
+          aria-label="Besluit over de omklap"
+          onSubmit={(e) => void decideOmklap(e)}
+        >
           <h3 class="utrecht-heading-3">Besluit over de omklap</h3>
           <p class="utrecht-paragraph">
             Omklap gepland op {props.overview.omklapDatum ? datum(props.overview.omklapDatum) : 'de omklapdatum'}.

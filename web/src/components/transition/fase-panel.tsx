@@ -2,7 +2,9 @@ import { createSignal, For, Show } from 'solid-js';
 import type { Transition } from '../../../../shared/domain/transition/transition';
 import { faseLabels, type Fase } from '../../../../shared/domain/common/vocabulary';
 import { api } from '../../api/client';
+import { createConfirm } from '../confirm-dialog';
 import { ProblemAlert } from '../problem-alert';
+import { createAnnouncer, StatusMessage } from '../webhooks/announcer';
 import { createCommandRunner } from './command-runner';
 
 /** The phase, and the phases the transition can move to next, each with its reason. */
@@ -10,18 +12,31 @@ export function FasePanel(props: { transition: Transition; nextFases: Fase[]; on
   const runner = createCommandRunner({ transition: () => props.transition, onChanged: props.onChanged });
   const [naar, setNaar] = createSignal<Fase>();
   const [reden, setReden] = createSignal('');
+  const confirm = createConfirm();
+  const { message, announce } = createAnnouncer();
 
   const submit = async (event: SubmitEvent) => {
     event.preventDefault();
     const target = naar();
     // Ending is its own decision (the end panel), never offered here.
     if (!target || target === 'beeindigd') return;
+    const van = faseLabels[props.transition.fase].toLowerCase();
+    const sure = await confirm.ask({
+      title: `Fase wijzigen naar ${faseLabels[target].toLowerCase()}?`,
+      lines: [
+        `Het traject gaat van ${van} naar ${faseLabels[target].toLowerCase()}; de reden komt in de tijdlijn.`,
+        'Niemand buiten Landing krijgt hiervan bericht.',
+      ],
+      confirm: 'Fase wijzigen',
+    });
+    if (!sure) return;
     const ok = await runner.run((expectedVersion) =>
       api.transitions.changeFase(props.transition.id, { naar: target, reden: reden(), expectedVersion }),
     );
     if (ok) {
       setNaar();
       setReden('');
+      announce(`Fase gewijzigd: van ${van} naar ${faseLabels[target].toLowerCase()}.`);
     }
   };
 
@@ -74,7 +89,9 @@ export function FasePanel(props: { transition: Transition; nextFases: Fase[]; on
           )}
         </Show>
       </Show>
+      <StatusMessage message={message()} />
       <ProblemAlert message={runner.fieldErrors().reden ?? runner.error()} />
+      <confirm.Dialog />
     </section>
   );
 }

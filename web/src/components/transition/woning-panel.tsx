@@ -6,7 +6,9 @@ import type { Transition } from '../../../../shared/domain/transition/transition
 import { api } from '../../api/client';
 import { getCorporations } from '../../api/queries';
 import { datum } from '../../format';
+import { createConfirm } from '../confirm-dialog';
 import { ProblemAlert } from '../problem-alert';
+import { createAnnouncer, StatusMessage } from '../webhooks/announcer';
 import { centsToEuro, createCommandRunner, euroToCents } from './command-runner';
 import { TextInput } from './text-input';
 
@@ -34,6 +36,8 @@ export function WoningPanel(props: {
     reactieUiterlijk: '',
     eenheidnummer: '',
   });
+  const confirm = createConfirm();
+  const { message, announce } = createAnnouncer();
   const [declining, setDeclining] = createSignal<string>();
   const [reden, setReden] = createSignal('');
   const canRegister = () =>
@@ -67,16 +71,38 @@ export function WoningPanel(props: {
         eenheidnummer: '',
       });
   };
-  const decide = (offerId: string, besluit: 'geaccepteerd' | 'afgewezen') =>
-    void runner
-      .run((expectedVersion) =>
-        api.transitions.decideOffer(props.transition.id, offerId, {
-          besluit,
-          ...(besluit === 'afgewezen' ? { reden: reden() } : {}),
-          expectedVersion,
-        }),
-      )
-      .then((ok) => ok && setDeclining());
+  const adres = (a: Transition['aanbiedingen'][number]) => `${a.adres.straat} ${a.adres.huisnummer}`;
+  const decide = async (offerId: string, besluit: 'geaccepteerd' | 'afgewezen') => {
+    const offer = props.transition.aanbiedingen.find((a) => a.id === offerId);
+    if (!offer) return;
+    const corporatie = corporationName(offer.corporatieId);
+    if (
+      besluit === 'geaccepteerd' &&
+      !(await confirm.ask({
+        title: `Woning ${adres(offer)} accepteren?`,
+        lines: [
+          `${corporatie} krijgt bericht dat de persoon de woning aanneemt.`,
+          'Andere open aanbiedingen kun je daarna niet meer accepteren; het huurcontract leg je hierna vast.',
+        ],
+        confirm: 'Woning accepteren',
+      }))
+    )
+      return;
+    const ok = await runner.run((expectedVersion) =>
+      api.transitions.decideOffer(props.transition.id, offerId, {
+        besluit,
+        ...(besluit === 'afgewezen' ? { reden: reden() } : {}),
+        expectedVersion,
+      }),
+    );
+    if (!ok) return;
+    setDeclining();
+    announce(
+      besluit === 'geaccepteerd'
+        ? `Woning ${adres(offer)} geaccepteerd; ${corporatie} is op de hoogte gebracht.`
+        : `Woning ${adres(offer)} afgewezen; de reden is vastgelegd.`,
+    );
+  };
   const err = (name: string) => runner.fieldErrors()[name];
 
   return (
@@ -117,7 +143,7 @@ export function WoningPanel(props: {
                       type="button"
                       class="utrecht-button utrecht-button--primary-action"
                       disabled={runner.busy()}
-                      onClick={() => decide(a.id, 'geaccepteerd')}
+                      onClick={() => void decide(a.id, 'geaccepteerd')}
                     >
                       Woning accepteren
                     </button>
@@ -155,7 +181,9 @@ export function WoningPanel(props: {
           </For>
         </ul>
       </Show>
+      <StatusMessage message={message()} />
       <ProblemAlert message={runner.error()} />
+      <confirm.Dialog />
       <Show when={canRegister()}>
         <details class="landing-details">
           <summary>Woningaanbod registreren</summary>
