@@ -120,6 +120,8 @@ interface DemoTransition {
   begeleiderIds: string[];
   fase: Fase;
   daysAgo: number;
+  /** How long ago the current phase began; the day of seeding otherwise. */
+  faseDaysAgo?: number;
 }
 
 function steun(
@@ -219,7 +221,9 @@ const demoTransitions: DemoTransition[] = [
     herkomst: 'BW',
     begeleiderIds: ['u-sanne', 'u-youssef'],
     fase: 'voorbereiding',
-    daysAgo: 64,
+    // Long in voorbereiding (the norm is 90 days): the teamleider's Vandaag shows it as stalled.
+    daysAgo: 110,
+    faseDaysAgo: 100,
     state: (today, door) => ({
       gereedheid: {
         'schulden-stabiel': { gedaanOp: addDays(today, -20), door },
@@ -661,9 +665,12 @@ export async function seedDemoData(
       updatedAt: at,
       ...demo.state?.(today, door),
     };
+    const derived = signalen(draft, municipalityPolicy(draft.gemeenteCode), today);
     const transition: Transition = {
       ...draft,
-      signalen: signalen(draft, municipalityPolicy(draft.gemeenteCode), today),
+      signalen: demo.faseDaysAgo
+        ? { ...derived, faseSinds: { fase: demo.fase, sinds: addDays(today, -demo.faseDaysAgo) } }
+        : derived,
     };
     ids.push(transition.id);
     seeded.set(demo.voornaam, transition);

@@ -1,6 +1,11 @@
+import { SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
+import { mockClient } from 'aws-sdk-client-mock';
 import { randomUUID } from 'node:crypto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createCaseloadApi } from '../../functions/caseload/api';
+import { createTransitionsApi } from '../../functions/transitions/api';
+import type { TransitionsDeps } from '../../functions/transitions/ports';
+import { StepFunctionsTransitionWorkflow } from '../../functions/workflow/step-functions-workflow';
 import { DynamoOrganisationDirectory } from '../../functions/storage/dynamo-organisation-directory';
 import { DynamoSignalStore, DynamoTaskStore } from '../../functions/storage/dynamo-signal-store';
 import { DynamoTransitionStore } from '../../functions/storage/dynamo-transition-store';
@@ -26,6 +31,9 @@ const actor = { soort: 'medewerker', id: 'u-sanne', naam: 'Sanne de Vries' } as 
 let transitions: DynamoTransitionStore;
 let signals: DynamoSignalStore;
 let handler: ReturnType<typeof createCaseloadApi>;
+let transitionsHandler: ReturnType<typeof createTransitionsApi>;
+const sfn = mockClient(SFNClient);
+sfn.on(StartExecutionCommand).resolves({ executionArn: 'arn', startDate: new Date() });
 
 // Every test has a table of its own: a caseload counts everything a begeleider carries.
 beforeEach(async () => {
@@ -40,6 +48,19 @@ beforeEach(async () => {
     now: () => now,
   };
   handler = createCaseloadApi(() => deps);
+  // Doing a task goes through the transitions API, as the caseworker's page does.
+  const transitionDeps: TransitionsDeps = {
+    store: transitions,
+    directory: deps.directory,
+    workflow: new StepFunctionsTransitionWorkflow(new SFNClient({ region: 'eu-west-1' }), {
+      transition: 'arn:aws:states:eu-west-1:0:stateMachine:t',
+      move: 'arn:aws:states:eu-west-1:0:stateMachine:move',
+      signals: 'arn:aws:states:eu-west-1:0:stateMachine:signals',
+    }),
+    now: () => now,
+    newId: randomUUID,
+  };
+  transitionsHandler = createTransitionsApi(() => transitionDeps);
 });
 
 const level = (niveau: SupportLevel, vanaf: string, tot?: string): SupportChange => ({
@@ -57,6 +78,10 @@ interface TransitionSetup {
   fase?: Transition['fase'];
   ondersteuning?: SupportChange[];
   verhuisdatum?: string;
+  /** More of the transition as it stands (an offer, a contract, the process's markers). */
+  extra?: Partial<Transition>;
+  /** The day the current phase began as Landing recorded it. */
+  faseSinds?: string;
 }
 
 /** A transition as the register and command paths write it: `signalen` derived on the day it is written. */
@@ -65,6 +90,8 @@ async function transition({
   fase = 'landing',
   ondersteuning = [],
   verhuisdatum,
+  extra = {},
+  faseSinds,
 }: TransitionSetup = {}): Promise<Transition> {
   const draft: Transition = {
     id: randomUUID(),
@@ -84,8 +111,13 @@ async function transition({
     createdAt: now.toISOString(),
     createdBy: actor.id,
     updatedAt: now.toISOString(),
+    ...extra,
   };
-  const t: Transition = { ...draft, signalen: signalen(draft, municipalityPolicy(draft.gemeenteCode), today) };
+  const derived = signalen(draft, municipalityPolicy(draft.gemeenteCode), today);
+  const t: Transition = {
+    ...draft,
+    signalen: faseSinds ? { ...derived, faseSinds: { fase, sinds: faseSinds } } : derived,
+  };
   await transitions.create({
     transition: t,
     firstEvent: { id: randomUUID(), transitionId: t.id, type: 'aanmelding-geregistreerd', at: t.createdAt, actor },
@@ -255,7 +287,9 @@ describe('GET /api/vandaag', () => {
       { ...ref(overdue), datum: '2027-02-17' },
       { ...ref(dueInAWeek), datum: '2027-03-17' },
     ]);
-    expect(body.deadlines).toEqual([{ ...ref(moveInTwoWeeks), datum: '2027-03-24', wat: 'Verhuizing' }]);
+    expect(body.deadlines).toEqual([
+      { ...ref(moveInTwoWeeks), datum: '2027-03-24', wat: 'Verhuizing', plek: 'verhuizing' },
+    ]);
   });
 
   it("gives the begeleider's own caseload: each client once, with today's level shown", async () => {
@@ -385,5 +419,150 @@ describe('GET /api/team', () => {
       expect(response.status).toBe(403);
       expect(response.body.code).toBe('forbidden');
     }
+  });
+});
+
+const offer = (status: 'open' | 'geaccepteerd', reactieUiterlijk: string) => ({
+  id: randomUUID(),
+  corporatieId: 'corp-w',
+  adres: { straat: 'Kanaalweg', huisnummer: '12', postcode: '3526 KL', plaats: 'Utrecht' },
+  wijk: 'Kanaleneiland',
+  huurPerMaandCent: 64_950,
+  beschikbaarVanaf: '2027-02-20',
+  reactieUiterlijk,
+  status,
+});
+
+/** A move planned three days ago, contract signed: the workflow asked the duo to confirm it. */
+async function moveToConfirm(): Promise<Transition> {
+  const accepted = offer('geaccepteerd', '2027-02-10');
+  const verhuisdatum = addDays(today, -3);
+  return transition({
+    fase: 'verhuizing',
+    verhuisdatum,
+    extra: {
+      aanbiedingen: [accepted],
+      contract: {
+        vorm: 'driepartijenovereenkomst',
+        aanbiedingId: accepted.id,
+        ingangsdatum: '2027-03-01',
+        getekendOp: '2027-02-15',
+      },
+      verhuisproces: { verhuisbevestigingGevraagdVoor: verhuisdatum },
+    },
+  });
+}
+
+const ref = (t: Transition) => ({
+  transitionId: t.id,
+  persoon: { voornaam: t.persoon.voornaam, achternaam: t.persoon.achternaam },
+});
+
+describe('GET /api/vandaag: everything due, in one list', () => {
+  it('lists every deadline of a transition, not only the next, each with where it is done', async () => {
+    // An offer to answer in two days, and the move itself in ten: two deadlines of one transition.
+    const t = await transition({
+      fase: 'woning',
+      verhuisdatum: addDays(today, 10),
+      extra: { aanbiedingen: [offer('open', addDays(today, 2))] },
+    });
+    const { body } = await vandaag(people.sanne);
+    expect(TodayView.safeParse(body).success).toBe(true);
+    expect(body.deadlines).toEqual([
+      { ...ref(t), datum: addDays(today, 2), wat: 'Reageren op woning Kanaalweg 12', plek: 'woning' },
+      { ...ref(t), datum: addDays(today, 10), wat: 'Verhuizing', plek: 'verhuizing' },
+    ]);
+  });
+
+  it('asks to contact Werk & Inkomen while the uitkering may not start on the move date (rood)', async () => {
+    // Ten days before the move and nothing applied for: Werk & Inkomen cannot decide in time.
+    const t = await transition({ fase: 'verhuizing', extra: { verhuisdatum: addDays(today, 10), uitkering: {} } });
+    expect(t.signalen?.uitkeringRisico).toBe('rood');
+    const { body } = await vandaag(people.sanne);
+    expect(body.deadlines).toContainEqual({
+      ...ref(t),
+      datum: addDays(today, 10),
+      wat: 'Uitkering start mogelijk niet op de verhuisdatum: neem contact op met Werk & Inkomen',
+      plek: 'verhuizing',
+    });
+  });
+
+  it('gives the move to confirm its due date and place, and drops it once the duo answered through the API', async () => {
+    const t = await moveToConfirm();
+    const before = await vandaag(people.sanne);
+    expect(TodayView.safeParse(before.body).success).toBe(true);
+    expect(before.body.vragen).toEqual([
+      {
+        ...ref(t),
+        soort: 'verhuizing',
+        datum: addDays(today, -3),
+        wat: 'Bevestig dat de persoon is verhuisd, of geef de nieuwe datum',
+        uiterlijk: addDays(today, 4),
+        plek: 'besluiten',
+      },
+    ]);
+
+    const answered = await invoke<Transition & Problem>(transitionsHandler, {
+      routeKey: 'POST /api/transitions/{transitionId}/verhuizing/bevestiging',
+      principal: people.sanne,
+      pathParameters: { transitionId: t.id },
+      body: { verhuisd: true, op: addDays(today, -3), expectedVersion: t.version },
+    });
+    expect(answered.status).toBe(200);
+    const after = await vandaag(people.sanne);
+    expect(after.body.vragen).toEqual([]);
+  });
+});
+
+describe("GET /api/vandaag: a teamleider's day", () => {
+  it('shows the team’s overdue items and the transitions stalled in a phase longer than the norm, with begeleiders', async () => {
+    const duo = [people.sanne, people.youssef];
+    // The default norm for waiting for a woning is 180 days: 200 days is stalled, 100 is not.
+    const stalled = await transition({ begeleiders: duo, fase: 'woning', faseSinds: addDays(today, -200) });
+    await transition({ begeleiders: duo, fase: 'woning', faseSinds: addDays(today, -100) });
+    const move = await moveToConfirm();
+    // Overdue only once the week to confirm has passed.
+    const lateMove = await transition({
+      fase: 'verhuizing',
+      extra: {
+        verhuisdatum: addDays(today, -10),
+        uitkering: { aangevraagdOp: '2027-01-04' },
+        verhuisproces: { verhuisbevestigingGevraagdVoor: addDays(today, -10) },
+      },
+    });
+    // Another team's transition, however stalled, is not this teamleider's.
+    await transition({ begeleiders: [people.kim], fase: 'woning', faseSinds: addDays(today, -400) });
+
+    const { status, body } = await vandaag(people.ingrid);
+    expect(status).toBe(200);
+    expect(TodayView.safeParse(body).success).toBe(true);
+    expect(body.caseload).toBeUndefined();
+    expect(body.team?.stilstand).toEqual([
+      {
+        ...ref(stalled),
+        begeleiders: ['Sanne de Vries', 'Youssef El Amrani'],
+        wat: 'Wachten op woning duurt langer dan 180 dagen',
+        sinds: addDays(today, -200),
+        fase: 'woning',
+      },
+    ]);
+    expect(body.team?.teLaat).toEqual([
+      {
+        ...ref(lateMove),
+        begeleiders: ['Sanne de Vries'],
+        wat: 'Bevestig dat de persoon is verhuisd, of geef de nieuwe datum',
+        sinds: addDays(today, -3),
+        plek: 'besluiten',
+      },
+    ]);
+    expect(body.team?.teLaat.map((l) => l.transitionId)).not.toContain(move.id);
+    expect(body.team?.escalaties).toEqual([]);
+  });
+
+  it('a begeleider gets no team lines', async () => {
+    await transition({ fase: 'woning', faseSinds: addDays(today, -200) });
+    const { body } = await vandaag(people.sanne);
+    expect(body.team).toBeUndefined();
+    expect(body.caseload?.trajecten).toBe(1);
   });
 });

@@ -63,7 +63,13 @@ describe('the move process', () => {
     };
     expect(nextMoveStep(asked, policy, '2027-03-05').stap).toBe('wacht-op-verhuisbevestiging');
     expect(openVragen(asked)).toEqual([
-      { soort: 'verhuizing', datum: '2027-03-01', wat: 'Bevestig dat de persoon is verhuisd, of geef de nieuwe datum' },
+      {
+        soort: 'verhuizing',
+        datum: '2027-03-01',
+        wat: 'Bevestig dat de persoon is verhuisd, of geef de nieuwe datum',
+        // Within a week of the move day.
+        uiterlijk: '2027-03-08',
+      },
     ]);
   });
 
@@ -99,7 +105,13 @@ describe('the move process', () => {
     expect(nextMoveStep(reviewed, policy, '2027-09-01')).toEqual({ stap: 'landingsreview', maanden: 6 });
     const six = { ...reviewed, verhuisproces: { ...reviewed.verhuisproces, landingsreviewGevraagd: 6 } };
     expect(openVragen(six)).toEqual([
-      { soort: 'landingsreview', datum: '2027-09-01', wat: 'Landingsreview na 6 maanden: geland of nog niet?' },
+      {
+        soort: 'landingsreview',
+        datum: '2027-09-01',
+        wat: 'Landingsreview na 6 maanden: geland of nog niet?',
+        // Within four weeks of the review's date.
+        uiterlijk: '2027-09-29',
+      },
     ]);
     expect(nextMoveStep(six, policy, '2027-09-02')).toMatchObject({ stap: 'wacht', tot: '2028-03-01' });
     const judged = { ...six, landingsoordelen: [{ maanden: 6 }] } as unknown as MoveProcessState;
@@ -121,6 +133,8 @@ describe('the move process', () => {
       soort: 'omklap',
       datum: '2029-03-01',
       wat: 'Besluit over de omklap: omklap, uitstel of niet',
+      // Decided by the omklap date itself.
+      uiterlijk: '2029-03-01',
     });
     expect(nextMoveStep(announced, policy, '2028-12-02')).toMatchObject({ stap: 'wacht', tot: '2029-03-01' });
     // No decision by the date: a reminder (a task), never the omklap itself.

@@ -14,6 +14,12 @@ export const fases = [
 ] as const;
 export type Fase = (typeof fases)[number];
 
+/**
+ * The places on a transition's page where work is done (the fragment a Vandaag line links to): a section's id.
+ */
+export const plekken = ['woning', 'verhuizing', 'besluiten', 'ondersteuning', 'signalen', 'doelen'] as const;
+export type Plek = (typeof plekken)[number];
+
 export const faseLabels: Record<Fase, string> = {
   aanmelding: 'Aanmelding',
   voorbereiding: 'Voorbereiding',

@@ -1,5 +1,6 @@
 import type { GemeenteCode } from './municipalities';
 import type { BlockingReadinessItem } from '../transition/readiness';
+import type { Fase } from '../common/vocabulary';
 
 /**
  * What differs per municipality. Defaults hold for the region; a municipality overrides what it decides
@@ -23,6 +24,11 @@ export interface MunicipalityPolicy {
   omklapNoticeMonths: number;
   /** Regelbudget spends above this many cents need a budget holder's approval. */
   regelbudgetApprovalThresholdCent: number;
+  /**
+   * How many days a transition may stay in a phase before its teamleider sees it as stalled. Phases without a
+   * norm (geland, beeindigd) never stall.
+   */
+  faseNormDagen: Partial<Record<Fase, number>>;
 }
 
 export const defaultMunicipalityPolicy: MunicipalityPolicy = {
@@ -42,6 +48,17 @@ export const defaultMunicipalityPolicy: MunicipalityPolicy = {
   confirmDaysBeforeMove: 7,
   omklapNoticeMonths: 3,
   regelbudgetApprovalThresholdCent: 25_000,
+  // Reasons in docs/ARCHITECTURE.md ("Stilstand per fase"): an intake of weeks, a preparation of months, the
+  // wait for a woning as long as the region's waiting times, a move of a month, the landing up to its last
+  // review at 24 months, and the omklap decided within a quarter.
+  faseNormDagen: {
+    aanmelding: 14,
+    voorbereiding: 90,
+    woning: 180,
+    verhuizing: 30,
+    landing: 760,
+    omklap: 90,
+  },
 };
 
 const overrides: Partial<Record<GemeenteCode, Partial<MunicipalityPolicy>>> = {

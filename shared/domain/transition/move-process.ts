@@ -158,7 +158,14 @@ export interface OpenVraag {
   soort: 'verhuizing' | 'omklap' | 'landingsreview';
   datum: IsoDate;
   wat: string;
+  /** By when the duo answers; absent on questions stored before it was kept (then: `datum`). */
+  uiterlijk?: IsoDate;
 }
+
+/** A move is confirmed within a week of the day: the uitkering, huurtoeslag and the reviews run from it. */
+export const CONFIRM_MOVE_WITHIN_DAYS = 7;
+/** A landing review is judged within four weeks of its date: time for a talk with the person and the network. */
+export const JUDGE_REVIEW_WITHIN_DAYS = 28;
 
 /**
  * What the process asked of the duo and nobody answered yet: the tasks on the duo's Vandaag and the questions
@@ -172,17 +179,21 @@ export function openVragen(t: MoveProcessState): OpenVraag[] {
       soort: 'verhuizing',
       datum: t.verhuisdatum,
       wat: 'Bevestig dat de persoon is verhuisd, of geef de nieuwe datum',
+      uiterlijk: addDays(t.verhuisdatum, CONFIRM_MOVE_WITHIN_DAYS),
     });
   }
   const datum = t.contract ? geldendeOmklapDatum(t.contract, t.omklapBesluiten) : undefined;
   if (datum && m.omklapAangekondigd && !m.omklapGemeld && !omklapEindbesluit(t.omklapBesluiten))
-    vragen.push({ soort: 'omklap', datum, wat: 'Besluit over de omklap: omklap, uitstel of niet' });
+    // The decision is due on the omklap date itself: after it, the contract says what happens.
+    vragen.push({ soort: 'omklap', datum, wat: 'Besluit over de omklap: omklap, uitstel of niet', uiterlijk: datum });
   const review = m.landingsreviewGevraagd;
   if (t.verhuisdOp && review && !(t.landingsoordelen ?? []).some((o) => o.maanden === review)) {
+    const op = landingReviewDate(t.verhuisdOp, review);
     vragen.push({
       soort: 'landingsreview',
-      datum: landingReviewDate(t.verhuisdOp, review),
+      datum: op,
       wat: `Landingsreview na ${review} maanden: geland of nog niet?`,
+      uiterlijk: addDays(op, JUDGE_REVIEW_WITHIN_DAYS),
     });
   }
   return vragen;

@@ -27,12 +27,14 @@ import {
   type UitkeringRisk,
   type VerhuisdagAdvies,
 } from '../uitkering/uitkering';
-import type { Fase } from '../common/vocabulary';
+import type { Fase, Plek } from '../common/vocabulary';
 import { geldendeOmklapDatum, omklapAankondiging, omklapEindbesluit } from '../woning/woning';
 
 export interface Deadline {
   datum: IsoDate;
   wat: string;
+  /** Where on the transition's page it is done. */
+  plek?: Plek;
 }
 
 export interface Overview {
@@ -146,19 +148,28 @@ export function overview(
     ...openOffers.map((a) => ({
       datum: a.reactieUiterlijk,
       wat: `Reageren op woning ${a.adres.straat} ${a.adres.huisnummer}`,
+      plek: 'woning' as const,
     })),
     ...(risk.latestSafeApplicationDate && !state.uitkering.aangevraagdOp
-      ? [{ datum: risk.latestSafeApplicationDate, wat: 'Uiterlijk uitkering aanvragen' }]
+      ? [{ datum: risk.latestSafeApplicationDate, wat: 'Uiterlijk uitkering aanvragen', plek: 'verhuizing' as const }]
       : []),
-    ...(state.verhuisdatum && !state.verhuisdOp ? [{ datum: state.verhuisdatum, wat: 'Verhuizing' }] : []),
+    ...(state.verhuisdatum && !state.verhuisdOp
+      ? [{ datum: state.verhuisdatum, wat: 'Verhuizing', plek: 'verhuizing' as const }]
+      : []),
     ...(state.verhuisdOp
-      ? [{ datum: addDays(state.verhuisdOp, 42), wat: 'Evaluatie na zes weken in de nieuwe woning' }]
+      ? [
+          {
+            datum: addDays(state.verhuisdOp, 42),
+            wat: 'Evaluatie na zes weken in de nieuwe woning',
+            plek: 'ondersteuning' as const,
+          },
+        ]
       : []),
     ...(aankondiging && state.fase !== 'geland'
-      ? [{ datum: aankondiging, wat: 'Corporatie informeren over de omklap' }]
+      ? [{ datum: aankondiging, wat: 'Corporatie informeren over de omklap', plek: 'besluiten' as const }]
       : []),
     ...(omklap && state.fase !== 'geland' && !omklapEindbesluit(state.omklapBesluiten)
-      ? [{ datum: omklap, wat: 'Omklapdatum: besluit over de omklap' }]
+      ? [{ datum: omklap, wat: 'Omklapdatum: besluit over de omklap', plek: 'besluiten' as const }]
       : []),
   ]
     .filter((d) => d.datum >= today)
@@ -195,21 +206,42 @@ export interface Signalen {
   /** What the move workflow asked the duo and nobody answered yet: tasks on the duo's Vandaag. */
   openVragen?: OpenVraag[];
   volgendeDeadline?: Deadline;
+  /** Every deadline on or after the day of writing, earliest first: Vandaag shows each, not only the next. */
+  deadlines?: Deadline[];
   /** The next review of a scale-up: a "vandaag" list shows it when it is due. */
   volgendeEvaluatie?: IsoDate;
+  /** The uitkering may not start on the move date (rood): contact Werk & Inkomen before this move date. */
+  uitkeringContactVoor?: IsoDate;
+  /** The phase and the day it began, as far as Landing saw it: a teamleider sees a phase that lasts too long. */
+  faseSinds?: { fase: Fase; sinds: IsoDate };
 }
+
+/** How many deadlines a summary keeps: more than a transition ever has open at once. */
+const MAX_DEADLINES = 20;
 
 /**
  * What a list needs to sort and filter on, computed when the transition is written. The next deadline is
  * the first one on or after that day; a list shows one that has since passed as overdue.
  */
-export function signalen(state: Parameters<typeof overview>[0], policy: MunicipalityPolicy, today: IsoDate): Signalen {
+export function signalen(
+  state: Parameters<typeof overview>[0] & { signalen?: Signalen },
+  policy: MunicipalityPolicy,
+  today: IsoDate,
+): Signalen {
   const view = overview(state, policy, today);
   const review = view.ondersteuning.volgendeEvaluatie?.datum;
+  const before = state.signalen?.faseSinds;
+  // A phase seen for the first time began today: a record written before this was kept is not judged stalled
+  // from a guess, only from its next change on.
+  const faseSinds = before?.fase === state.fase ? before : { fase: state.fase, sinds: today };
+  const contact = view.uitkering.level === 'rood' && state.verhuisdatum && !state.verhuisdOp;
   return {
     uitkeringRisico: view.uitkering.level,
     ...(view.openVragen.length > 0 ? { openVragen: view.openVragen } : {}),
     ...(view.deadlines[0] ? { volgendeDeadline: view.deadlines[0] } : {}),
+    ...(view.deadlines.length > 0 ? { deadlines: view.deadlines.slice(0, MAX_DEADLINES) } : {}),
     ...(review ? { volgendeEvaluatie: review } : {}),
+    ...(contact ? { uitkeringContactVoor: state.verhuisdatum } : {}),
+    faseSinds,
   };
 }

@@ -6,7 +6,7 @@ import { modaliteiten, supportLevels, type SupportChange } from '../support/supp
 import { signFases, type PlanVersion, type Sign } from '../signals/signaleringsplan';
 import type { Signalen } from './overview';
 import type { BijzondereBijstand, UitkeringStatus } from '../uitkering/uitkering';
-import { beeindigingRedenen, overdrachtPartijen, verblijfSoorten } from '../common/vocabulary';
+import { beeindigingRedenen, fases, overdrachtPartijen, plekken, verblijfSoorten } from '../common/vocabulary';
 import { factorOordelen, risicofactoren, type Landingsoordeel, type Risicofactor } from './landing';
 import {
   contractVormen,
@@ -143,15 +143,26 @@ export const MoveProcessMarkersSchema = z
   .meta({ id: 'Verhuisproces' }) satisfies z.ZodType<MoveProcessMarkers>;
 
 export const OpenVraagSchema = z
-  .object({ soort: z.enum(['verhuizing', 'omklap', 'landingsreview']), datum: IsoDate, wat: z.string() })
+  .object({
+    soort: z.enum(['verhuizing', 'omklap', 'landingsreview']),
+    datum: IsoDate,
+    wat: z.string(),
+    uiterlijk: IsoDate.optional().meta({ description: 'Uiterlijk te beantwoorden op' }),
+  })
   .meta({ id: 'OpenVraag' }) satisfies z.ZodType<OpenVraag>;
 
 export const SignalenSchema = z
   .object({
     uitkeringRisico: z.enum(['groen', 'oranje', 'rood', 'open']),
     openVragen: z.array(OpenVraagSchema).optional(),
-    volgendeDeadline: z.object({ datum: IsoDate, wat: z.string() }).optional(),
+    volgendeDeadline: z.object({ datum: IsoDate, wat: z.string(), plek: z.enum(plekken).optional() }).optional(),
+    deadlines: z
+      .array(z.object({ datum: IsoDate, wat: z.string(), plek: z.enum(plekken).optional() }))
+      .max(20)
+      .optional(),
     volgendeEvaluatie: IsoDate.optional(),
+    uitkeringContactVoor: IsoDate.optional(),
+    faseSinds: z.object({ fase: z.enum(fases), sinds: IsoDate }).optional(),
   })
   .meta({ id: 'Signalen' }) satisfies z.ZodType<Signalen>;
 

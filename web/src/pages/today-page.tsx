@@ -175,40 +175,56 @@ function arrivalMessage(arrived: TodayView['taken']): string {
   return `${parts.join('. ')}.`;
 }
 
+/** By when, in words: "uiterlijk 12 maart 2027", or "te laat: uiterlijk 3 maart 2027" once past. */
+function uiterlijk(iso: string, today: string): string {
+  return iso < today ? `te laat: uiterlijk ${datum(iso)}` : `uiterlijk ${datum(iso)}`;
+}
+
+type Ref = { transitionId: string; persoon: { voornaam: string; achternaam: string }; plek?: string };
+
+/** The one link of a line: to the person's transition, at the part of the page where the work is done. */
+function PlaceLink(props: { to: Ref }) {
+  return (
+    <A class="utrecht-link" href={`/trajecten/${props.to.transitionId}${props.to.plek ? `#${props.to.plek}` : ''}`}>
+      {naam(props.to.persoon)}
+    </A>
+  );
+}
+
 function TodayLists(props: { view: TodayView }) {
   const { now: clockNow } = useDemoClock();
   const now = () => clockNow() ?? new Date().toISOString();
-  const link = (t: { transitionId: string; persoon: { voornaam: string; achternaam: string } }) => (
-    <A class="utrecht-link" href={`/trajecten/${t.transitionId}`}>
-      {naam(t.persoon)}
-    </A>
-  );
+  const link = (t: Ref) => <PlaceLink to={t} />;
+  const teamleider = () => props.view.team !== undefined;
   return (
     <>
-      <h2 class="utrecht-heading-2">Signalen om op te pakken</h2>
-      <Show
-        when={props.view.taken.length > 0}
-        fallback={<p class="utrecht-paragraph">Geen signalen die op jou wachten.</p>}
-      >
-        <ul class="landing-offers" aria-label="Taken">
-          <For each={props.view.taken}>
-            {(task) => (
-              <li class="landing-offer" classList={{ 'landing-offer--overdue': task.deadline < now() }}>
-                <strong>
-                  <span class={`landing-risk landing-risk--${task.fase}`}>{signFaseLabels[task.fase]}</span>{' '}
-                  {link(task)}
-                  {task.rol === 'teamleider' ? ' — doorgezet naar jou als teamleider' : ''}
-                </strong>
-                <span>{task.wat}</span>
-                <span>
-                  {task.deadline < now()
-                    ? `Te laat: oppakken vóór ${datumTijd(task.deadline)}`
-                    : `Oppakken vóór ${datumTijd(task.deadline)}`}
-                </span>
-              </li>
-            )}
-          </For>
-        </ul>
+      <Show when={props.view.team}>{(team) => <TeamToday team={team()} />}</Show>
+      <Show when={!teamleider() || props.view.taken.some((t) => t.rol !== 'teamleider')}>
+        <h2 class="utrecht-heading-2">Signalen om op te pakken</h2>
+        <Show
+          when={props.view.taken.length > 0}
+          fallback={<p class="utrecht-paragraph">Geen signalen die op jou wachten.</p>}
+        >
+          <ul class="landing-offers" aria-label="Taken">
+            <For each={props.view.taken}>
+              {(task) => (
+                <li class="landing-offer" classList={{ 'landing-offer--overdue': task.deadline < now() }}>
+                  <strong>
+                    <span class={`landing-risk landing-risk--${task.fase}`}>{signFaseLabels[task.fase]}</span>{' '}
+                    {link({ ...task, plek: 'signalen' })}
+                    {task.rol === 'teamleider' ? ' — doorgezet naar jou als teamleider' : ''}
+                  </strong>
+                  <span>{task.wat}</span>
+                  <span>
+                    {task.deadline < now()
+                      ? `Te laat: oppakken vóór ${datumTijd(task.deadline)}`
+                      : `Oppakken vóór ${datumTijd(task.deadline)}`}
+                  </span>
+                </li>
+              )}
+            </For>
+          </ul>
+        </Show>
       </Show>
       <h2 class="utrecht-heading-2">Bevestigen en besluiten</h2>
       <Show
@@ -218,10 +234,10 @@ function TodayLists(props: { view: TodayView }) {
         <ul class="landing-offers" aria-label="Vragen aan het duo">
           <For each={props.view.vragen}>
             {(v) => (
-              <li class="landing-offer">
+              <li class="landing-offer" classList={{ 'landing-offer--overdue': v.uiterlijk < props.view.today }}>
                 <strong>{link(v)}</strong>
                 <span>{v.wat}</span>
-                <span>Sinds {datum(v.datum)}</span>
+                <span>{capitalize(uiterlijk(v.uiterlijk, props.view.today))}</span>
               </li>
             )}
           </For>
@@ -236,7 +252,7 @@ function TodayLists(props: { view: TodayView }) {
           <For each={props.view.evaluaties}>
             {(e) => (
               <li class="utrecht-unordered-list__item">
-                {link(e)}: {e.datum < props.view.today ? `te laat (was ${datum(e.datum)})` : datum(e.datum)}
+                {link({ ...e, plek: 'ondersteuning' })}: opschaling evalueren, {uiterlijk(e.datum, props.view.today)}
               </li>
             )}
           </For>
@@ -251,11 +267,8 @@ function TodayLists(props: { view: TodayView }) {
           <For each={props.view.doelen}>
             {(d) => (
               <li class="utrecht-unordered-list__item">
-                {link(d)}: {d.aantal === 1 ? '1 doel' : `${d.aantal} doelen`},{' '}
-                {d.datum < props.view.today ? `te laat (was ${datum(d.datum)})` : `uiterlijk ${datum(d.datum)}`} —{' '}
-                <A class="utrecht-link" href={`/trajecten/${d.transitionId}#doelen`}>
-                  naar het Plan van Aanpak
-                </A>
+                {link({ ...d, plek: 'doelen' })}: {d.aantal === 1 ? '1 doel' : `${d.aantal} doelen`} evalueren,{' '}
+                {uiterlijk(d.datum, props.view.today)}
               </li>
             )}
           </For>
@@ -270,7 +283,7 @@ function TodayLists(props: { view: TodayView }) {
           <For each={props.view.deadlines}>
             {(d) => (
               <li class="utrecht-unordered-list__item">
-                {link(d)}: {d.wat}, {d.datum < props.view.today ? `te laat (was ${datum(d.datum)})` : datum(d.datum)}
+                {link(d)}: {d.wat}, {uiterlijk(d.datum, props.view.today)}
               </li>
             )}
           </For>
@@ -283,6 +296,69 @@ function TodayLists(props: { view: TodayView }) {
             <CaseloadMeter entry={entry()} />
           </>
         )}
+      </Show>
+    </>
+  );
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+type Team = NonNullable<TodayView['team']>;
+type TeamLine = Team['teLaat'][number];
+
+/** One line of the team: who (the person), which begeleiders, what, since when; the name links to the place. */
+function TeamLineItem(props: { line: TeamLine; sinds: string }) {
+  return (
+    <li class="landing-offer">
+      <strong>
+        <PlaceLink to={props.line} />
+      </strong>
+      <span>{props.line.wat}</span>
+      <span>
+        {props.sinds} · {props.line.begeleiders.length > 0 ? props.line.begeleiders.join(' en ') : 'geen begeleider'}
+      </span>
+    </li>
+  );
+}
+
+/** A teamleider's day: the team's overdue work, what was escalated to them, and transitions stalled in a phase. */
+function TeamToday(props: { team: Team }) {
+  return (
+    <>
+      <h2 class="utrecht-heading-2">Doorgezet naar jou</h2>
+      <Show
+        when={props.team.escalaties.length > 0}
+        fallback={<p class="utrecht-paragraph">Geen signalen naar jou doorgezet.</p>}
+      >
+        <ul class="landing-offers" aria-label="Doorgezet naar jou">
+          <For each={props.team.escalaties}>
+            {(l) => <TeamLineItem line={l} sinds={`Doorgezet op ${datum(l.sinds)}`} />}
+          </For>
+        </ul>
+      </Show>
+      <h2 class="utrecht-heading-2">Te laat in het team</h2>
+      <Show
+        when={props.team.teLaat.length > 0}
+        fallback={<p class="utrecht-paragraph">Niets in het team is over zijn datum.</p>}
+      >
+        <ul class="landing-offers" aria-label="Te laat in het team">
+          <For each={props.team.teLaat}>
+            {(l) => <TeamLineItem line={l} sinds={`Te laat sinds ${datum(l.sinds)}`} />}
+          </For>
+        </ul>
+      </Show>
+      <h2 class="utrecht-heading-2">Stilstand</h2>
+      <Show
+        when={props.team.stilstand.length > 0}
+        fallback={<p class="utrecht-paragraph">Geen traject staat langer stil dan de norm.</p>}
+      >
+        <ul class="landing-offers" aria-label="Stilstand">
+          <For each={props.team.stilstand}>
+            {(l) => <TeamLineItem line={l} sinds={`In deze fase sinds ${datum(l.sinds)}`} />}
+          </For>
+        </ul>
       </Show>
     </>
   );

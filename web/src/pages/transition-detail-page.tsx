@@ -1,5 +1,5 @@
-import { createAsync, createAsyncStore, query, revalidate, useParams } from '@solidjs/router';
-import { For, Match, onCleanup, Show, Switch } from 'solid-js';
+import { createAsync, createAsyncStore, query, revalidate, useLocation, useParams } from '@solidjs/router';
+import { createEffect, For, Match, onCleanup, Show, Switch } from 'solid-js';
 import type { Transition } from '../../../shared/domain/transition/transition';
 import { gemeenteNaam } from '../../../shared/domain/organisation/municipalities';
 import { faseLabels, herkomstLabels } from '../../../shared/domain/common/vocabulary';
@@ -63,6 +63,18 @@ export default function TransitionDetailPage() {
   const currentTimeline = () => timeline()?.value;
   const currentSignals = () => signals()?.value;
   const transitionError = () => transition()?.error;
+  // A link from Vandaag names the part of the page where the work is done: go there once the page is drawn.
+  const location = useLocation();
+  let scrolledTo = '';
+  createEffect(() => {
+    const hash = location.hash.replace(/^#/, '');
+    if (!hash || !currentOverview() || currentSignals() === undefined || scrolledTo === hash) return;
+    const target = document.getElementById(hash);
+    if (target) {
+      scrolledTo = hash;
+      target.scrollIntoView({ block: 'start' });
+    }
+  });
 
   const rest = () => [getOverview.keyFor(params.id), getTimeline.keyFor(params.id), getSignals.keyFor(params.id)];
   const reload = () => void revalidate([getTransition.keyFor(params.id), ...rest()]);

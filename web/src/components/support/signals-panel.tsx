@@ -17,6 +17,7 @@ import { SignalItem, type SignalActions } from './signal-item';
 import { useDemoClock } from '../../clock/demo-clock';
 import { ProblemAlert } from '../problem-alert';
 import { TextInput } from '../transition/text-input';
+import { datum } from '../../format';
 import { FormFieldset } from '../form-field';
 
 const thermometerParts: { key: keyof ThermometerScore; label: string; options: [string, string, string] }[] = [
@@ -90,11 +91,14 @@ export function SignalsPanel(props: {
     (props.signals ?? [])
       .filter((s) => s.status !== 'afgehandeld')
       .sort((a, b) => statusOrder[a.status] - statusOrder[b.status] || b.at.localeCompare(a.at));
+  // Closed signals stay as history: what happened and how it was resolved, newest first.
+  const closed = () =>
+    (props.signals ?? []).filter((s) => s.status === 'afgehandeld').sort((a, b) => b.at.localeCompare(a.at));
   const { now: clockNow } = useDemoClock();
   const now = () => clockNow() ?? new Date().toISOString();
 
   return (
-    <section class="landing-panel" aria-labelledby="signalen-title">
+    <section class="landing-panel" aria-labelledby="signalen-title" id="signalen">
       <h2 id="signalen-title" class="utrecht-heading-2">
         Signalen
       </h2>
@@ -108,6 +112,21 @@ export function SignalsPanel(props: {
         <Show when={running().length > 0} fallback={<p class="utrecht-paragraph">Geen open signalen.</p>}>
           <ul class="landing-offers" aria-label="Open signalen">
             <For each={running()}>{(s) => <SignalItem signal={s} now={now()} actions={actions} />}</For>
+          </ul>
+        </Show>
+        <Show when={closed().length > 0}>
+          <h3 class="utrecht-heading-3">Afgehandelde signalen</h3>
+          <ul class="utrecht-unordered-list" aria-label="Afgehandelde signalen">
+            <For each={closed()}>
+              {(s) => (
+                <li class="utrecht-unordered-list__item">
+                  <span class={`landing-risk landing-risk--${s.fase}`}>{signFaseLabels[s.fase]}</span> {s.omschrijving}
+                  {s.afgehandeld
+                    ? ` — afgehandeld op ${datum(s.afgehandeld.op)} door ${s.afgehandeld.door.naam}: ${s.afgehandeld.notitie}`
+                    : ''}
+                </li>
+              )}
+            </For>
           </ul>
         </Show>
         <ContactsSection transitionId={props.transition.id} />

@@ -94,7 +94,7 @@ export function SupportPanel(props: {
   };
 
   return (
-    <section class="landing-panel" aria-labelledby="ondersteuning-title">
+    <section class="landing-panel" aria-labelledby="ondersteuning-title" id="ondersteuning">
       <h2 id="ondersteuning-title" class="utrecht-heading-2">
         Ondersteuning
       </h2>

@@ -178,7 +178,7 @@ export function DecisionsPanel(props: {
   };
 
   return (
-    <section class="landing-panel" aria-labelledby="besluiten-title">
+    <section class="landing-panel" aria-labelledby="besluiten-title" id="besluiten">
       <h2 id="besluiten-title" class="utrecht-heading-2">
         Bevestigen en besluiten
       </h2>

@@ -113,7 +113,7 @@ export function MovePanel(props: {
   };
 
   return (
-    <section class="landing-panel" aria-labelledby="verhuizing-title">
+    <section class="landing-panel" aria-labelledby="verhuizing-title" id="verhuizing">
       <h2 id="verhuizing-title" class="utrecht-heading-2">
         Contract, verhuizing en uitkering
       </h2>

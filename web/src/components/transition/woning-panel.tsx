@@ -106,7 +106,7 @@ export function WoningPanel(props: {
   const err = (name: string) => runner.fieldErrors()[name];
 
   return (
-    <section class="landing-panel" aria-labelledby="woning-title">
+    <section class="landing-panel" aria-labelledby="woning-title" id="woning">
       <h2 id="woning-title" class="utrecht-heading-2">
         Woning
       </h2>
