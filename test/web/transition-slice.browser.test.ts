@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningLanding } from '../../infra/local/landing';
-import { productInBrowser } from '../support/browser';
+import { openSection, productInBrowser } from '../support/browser';
 
 let landing: RunningLanding;
 let page: Page;
@@ -52,6 +52,7 @@ describe('A caseworker in the browser', { timeout: 60_000 }, () => {
     await page.getByLabel('Achternaam').press('Enter');
 
     await page.getByRole('heading', { name: 'Marloes van den Berg' }).waitFor();
+    await openSection(page, 'Tijdlijn');
     const timeline = page.getByRole('list', { name: 'Gebeurtenissen, nieuwste eerst' });
     await expect.poll(() => timeline.innerText()).toContain('Aanmelding geregistreerd');
     await expect.poll(() => timeline.innerText(), { timeout: 10_000 }).toContain('Traject gestart');

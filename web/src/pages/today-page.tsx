@@ -253,7 +253,7 @@ function TodayLists(props: { view: TodayView }) {
               <li class="utrecht-unordered-list__item">
                 {link(d)}: {d.aantal === 1 ? '1 doel' : `${d.aantal} doelen`},{' '}
                 {d.datum < props.view.today ? `te laat (was ${datum(d.datum)})` : `uiterlijk ${datum(d.datum)}`} —{' '}
-                <A class="utrecht-link" href={`/trajecten/${d.transitionId}#doelen`}>
+                <A class="utrecht-link" href={`/trajecten/${d.transitionId}/plan#doelen`}>
                   naar het Plan van Aanpak
                 </A>
               </li>
