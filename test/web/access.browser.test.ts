@@ -55,6 +55,7 @@ describe('Who sees what, in the browser', { timeout: 60_000 }, () => {
     await page.getByRole('heading', { name: 'Verblijf en nazorg' }).waitFor();
     expect(await page.getByRole('heading', { name: 'Inzage en wijzigingen' }).count()).toBe(0);
     await section('Ondersteuning & signalen');
+    await page.locator('summary', { hasText: 'Contactmoment vastleggen' }).click();
     expect(await page.getByRole('button', { name: 'Contact vastleggen' }).isDisabled()).toBe(true);
     // On a phone the page does not scroll sideways: the ledger table scrolls in its own box.
     await page.setViewportSize({ width: 390, height: 844 });
@@ -103,6 +104,7 @@ describe('Who sees what, in the browser', { timeout: 60_000 }, () => {
     expect(await page.getByLabel('Reden voor noodtoegang').count()).toBe(0);
     // Still only for looking.
     await section('Ondersteuning & signalen');
+    await page.locator('summary', { hasText: 'Contactmoment vastleggen' }).click();
     expect(await page.getByRole('button', { name: 'Contact vastleggen' }).isDisabled()).toBe(true);
     // Someone else signing in in this tab does not inherit it.
     await signInAs(/Fleur Kok/);

@@ -151,6 +151,7 @@ describe('Ambulant support in the browser', { timeout: 60_000 }, () => {
     await page.getByRole('link', { name: 'Anouk Mulder' }).click();
     await openSection(page, 'Ondersteuning & signalen');
     const signals = page.getByRole('region', { name: 'Signalen', exact: true });
+    await signals.locator('summary', { hasText: 'Contactmoment vastleggen' }).click();
     await signals.getByLabel('Hoe').selectOption({ label: 'Op afstand (video, telefoon)' });
     await signals.getByLabel('Korte notitie (optioneel)').fill('Even gebeld, gaat redelijk');
     await signals.getByRole('button', { name: 'Contact vastleggen' }).click();

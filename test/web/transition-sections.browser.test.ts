@@ -32,6 +32,11 @@ describe('the transition page in sections', { timeout: 120_000 }, () => {
     expect(await region('Plan & netwerk').count()).toBe(0);
     expect(await region('Tijdlijn').count()).toBe(0);
     expect(await page.title()).toBe('Anouk Mulder – Ondersteuning & signalen – Landing');
+    // The contact form opens where it is used, not with the page.
+    const notitie = region('Signalen').getByLabel('Korte notitie (optioneel)');
+    expect(await notitie.isVisible()).toBe(false);
+    await region('Signalen').locator('summary', { hasText: 'Contactmoment vastleggen' }).click();
+    expect(await notitie.isVisible()).toBe(true);
   });
 
   it('keeps the old address as Overzicht, and the back button goes to the section before', async () => {
