@@ -2,7 +2,7 @@ import { A, createAsync, createAsyncStore, Navigate, query, revalidate, useParam
 import { For, type JSX, Match, onCleanup, Show, Switch } from 'solid-js';
 import type { Transition } from '../../../shared/domain/transition/transition';
 import { gemeenteNaam } from '../../../shared/domain/organisation/municipalities';
-import { faseLabels, herkomstLabels } from '../../../shared/domain/common/vocabulary';
+import { herkomstLabels } from '../../../shared/domain/common/vocabulary';
 import { api, ApiError, emergencyAccessFor, emergencyAccessUntil } from '../api/client';
 import { overviewsChanged, settle } from '../api/queries';
 import { AuditPanel } from '../components/audit/audit-panel';
@@ -160,9 +160,16 @@ export default function TransitionDetailPage() {
                   </div>
                 )}
               </Show>
-              <TransitionDetails transition={t()} />
+              <TransitionDetails transition={t()} full={section() === ''} />
               <Show when={currentOverview()}>
-                {(o) => <TransitionSummary transition={t()} overview={o()} signals={currentSignals()?.items} />}
+                {(o) => (
+                  <TransitionSummary
+                    transition={t()}
+                    overview={o()}
+                    signals={currentSignals()?.items}
+                    current={section()}
+                  />
+                )}
               </Show>
               <SectionNav transitionId={t().id} current={section()} person={naam(t().persoon)} />
               <Show when={currentOverview()}>
@@ -291,28 +298,30 @@ export default function TransitionDetailPage() {
   );
 }
 
-function TransitionDetails(props: { transition: Transition }) {
+/** The person's name on every section; who they are (the phase is in the summary) on Overzicht only. */
+function TransitionDetails(props: { transition: Transition; full: boolean }) {
   const rows = () => [
     ['Geboortedatum', datum(props.transition.persoon.geboortedatum)],
     ['Gemeente', gemeenteNaam(props.transition.gemeenteCode)],
     ['Komt uit', herkomstLabels[props.transition.herkomst]],
-    ['Fase', faseLabels[props.transition.fase]],
     ['Begeleiders', props.transition.begeleiders.map((b) => b.naam).join(' en ')],
     ['Aangemeld op', datum(props.transition.createdAt)],
   ];
   return (
     <>
       <PageTitle>{naam(props.transition.persoon)}</PageTitle>
-      <dl class="utrecht-data-list utrecht-data-list--rows">
-        <For each={rows()}>
-          {([key, value]) => (
-            <div class="utrecht-data-list__item">
-              <dt class="utrecht-data-list__item-key">{key}</dt>
-              <dd class="utrecht-data-list__item-value utrecht-data-list__item-value--html-dd">{value}</dd>
-            </div>
-          )}
-        </For>
-      </dl>
+      <Show when={props.full}>
+        <dl class="utrecht-data-list utrecht-data-list--rows">
+          <For each={rows()}>
+            {([key, value]) => (
+              <div class="utrecht-data-list__item">
+                <dt class="utrecht-data-list__item-key">{key}</dt>
+                <dd class="utrecht-data-list__item-value utrecht-data-list__item-value--html-dd">{value}</dd>
+              </div>
+            )}
+          </For>
+        </dl>
+      </Show>
     </>
   );
 }

@@ -84,6 +84,8 @@ export function TransitionSummary(props: {
   transition: Transition;
   overview: TransitionOverview;
   signals: readonly Signal[] | undefined;
+  /** The section shown: the next step links to its section only from another one. */
+  current: Section;
 }) {
   const open = () => (props.signals ?? []).filter(openSignal);
   const rood = () => open().filter((s) => s.fase === 'rood').length;
@@ -128,10 +130,14 @@ export function TransitionSummary(props: {
           <dt>Nu te doen</dt>
           <dd>
             <Show when={props.signals} fallback="laden…">
-              {next().wat} —{' '}
-              <A class="utrecht-link" href={sectionHref(props.transition.id, next().section)}>
-                naar {sections.find((s) => s.path === next().section)?.label}
-              </A>
+              {next().wat}
+              <Show when={next().section !== props.current}>
+                {' '}
+                —{' '}
+                <A class="utrecht-link" href={sectionHref(props.transition.id, next().section)}>
+                  naar {sections.find((s) => s.path === next().section)?.label}
+                </A>
+              </Show>
             </Show>
           </dd>
         </div>
