@@ -108,3 +108,10 @@ export async function seriousAxeViolations(
   );
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }
+
+/** Opens a section of the transition page shown (Overzicht, Wonen & verhuizing, …) by its section link. */
+export async function openSection(page: Page, name: string): Promise<void> {
+  const nav = page.getByRole('navigation', { name: 'Onderdelen van het traject' });
+  await nav.getByRole('link', { name, exact: true }).click();
+  await nav.locator('a[aria-current="page"]', { hasText: name }).waitFor();
+}

@@ -14,6 +14,10 @@ afterAll(() => stop?.());
 
 const signInAs = (name: RegExp) => signInAsDemoUser(page, landing, name);
 
+/** Opens a section of the record shown, by its link in the section navigation. */
+const section = (name: string) =>
+  page.getByRole('navigation', { name: 'Onderdelen van het traject' }).getByRole('link', { name }).click();
+
 /** Kees van Dijk's record, as the Utrecht team sees it: its address in the SPA. */
 async function keesUrl(): Promise<string> {
   await signInAs(/Sanne de Vries/);
@@ -47,7 +51,11 @@ describe('Who sees what, in the browser', { timeout: 60_000 }, () => {
     // Emergency access is for looking: the record's forms are there but disabled, the audit trail is not shown.
     const nextFase = page.getByRole('group', { name: 'Volgende fase' }).getByRole('button').first();
     expect(await nextFase.isDisabled()).toBe(true);
+    await section('Dossier');
+    await page.getByRole('heading', { name: 'Verblijf en nazorg' }).waitFor();
     expect(await page.getByRole('heading', { name: 'Inzage en wijzigingen' }).count()).toBe(0);
+    await section('Ondersteuning & signalen');
+    await page.locator('summary', { hasText: 'Contactmoment vastleggen' }).click();
     expect(await page.getByRole('button', { name: 'Contact vastleggen' }).isDisabled()).toBe(true);
     // On a phone the page does not scroll sideways: the ledger table scrolls in its own box.
     await page.setViewportSize({ width: 390, height: 844 });
@@ -55,7 +63,7 @@ describe('Who sees what, in the browser', { timeout: 60_000 }, () => {
     await page.setViewportSize({ width: 1280, height: 900 });
 
     await signInAs(/Ingrid Visser/);
-    await page.goto(url);
+    await page.goto(`${url}/dossier`);
     const trail = page.getByRole('list', { name: 'Auditlog van dit dossier' });
     await expect.poll(() => trail.innerText()).toContain('Daan Smit');
     expect(await trail.innerText()).toContain('Crisisdienst: Kees belt in paniek');
@@ -95,6 +103,8 @@ describe('Who sees what, in the browser', { timeout: 60_000 }, () => {
     await page.getByRole('heading', { name: 'Kees van Dijk' }).waitFor();
     expect(await page.getByLabel('Reden voor noodtoegang').count()).toBe(0);
     // Still only for looking.
+    await section('Ondersteuning & signalen');
+    await page.locator('summary', { hasText: 'Contactmoment vastleggen' }).click();
     expect(await page.getByRole('button', { name: 'Contact vastleggen' }).isDisabled()).toBe(true);
     // Someone else signing in in this tab does not inherit it.
     await signInAs(/Fleur Kok/);
@@ -104,9 +114,11 @@ describe('Who sees what, in the browser', { timeout: 60_000 }, () => {
 
   it('gives the team lead the person’s access report as a download, and a begeleider not', async () => {
     const url = await keesUrl();
+    await section('Dossier');
+    await page.getByRole('heading', { name: 'Verblijf en nazorg' }).waitFor();
     expect(await page.getByRole('button', { name: /Inzageverslag voor de persoon downloaden/ }).count()).toBe(0);
     await signInAs(/Ingrid Visser/);
-    await page.goto(url);
+    await page.goto(`${url}/dossier`);
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       page.getByRole('button', { name: /Inzageverslag voor de persoon downloaden/ }).click(),

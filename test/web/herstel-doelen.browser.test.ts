@@ -6,7 +6,7 @@ import { localClient } from '../../infra/local/dynamodb-local';
 import { createDocumentClient } from '../../functions/storage/dynamo-client';
 import { DynamoHerstelStore } from '../../functions/storage/dynamo-herstel-store';
 import { addDays } from '../../shared/domain/common/calendar';
-import { productInBrowser, seriousAxeViolations } from '../support/browser';
+import { openSection, productInBrowser, seriousAxeViolations } from '../support/browser';
 
 let landing: RunningLanding;
 let page: Page;
@@ -58,6 +58,7 @@ describe('Doelen and the Plan van Aanpak in the browser', { timeout: 120_000 }, 
     const transitionId = new URL(page.url()).pathname.split('/').pop()!;
     await seedNetworkMember(transitionId);
     await page.reload();
+    await openSection(page, 'Plan & netwerk');
 
     const doelen = page.getByRole('region', { name: 'Doelen en Plan van Aanpak' });
     await expect.poll(() => doelen.innerText()).toContain('Nog geen doelen gesteld.');
@@ -143,6 +144,7 @@ describe('Doelen and the Plan van Aanpak in the browser', { timeout: 120_000 }, 
   it('links a step to a partner in the wijk of Dewi’s woning, shown “via” that partner', async () => {
     await page.getByRole('link', { name: 'Mijn trajecten' }).click();
     await page.getByRole('link', { name: 'Dewi Kartosen' }).click();
+    await openSection(page, 'Plan & netwerk');
     const doel = page.getByRole('article', { name: /^Mijn eigen plek houden/ });
     await expect.poll(() => doel.count()).toBe(1);
     await doel.locator('summary', { hasText: 'Plan maken of bijwerken' }).click();

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningLanding } from '../../infra/local/landing';
-import { productInBrowser, seriousAxeViolations, signInAs } from '../support/browser';
+import { openSection, productInBrowser, seriousAxeViolations, signInAs } from '../support/browser';
 
 let landing: RunningLanding;
 let page: Page;
@@ -18,6 +18,7 @@ describe('the steunsysteem in the browser', { timeout: 120_000 }, () => {
     await signInAs(page, landing, /Sanne de Vries/);
     await page.getByRole('link', { name: 'Mijn trajecten' }).click();
     await page.getByRole('link', { name: 'Anouk Mulder' }).click();
+    await openSection(page, 'Plan & netwerk');
     const panel = page.getByRole('region', { name: 'Steunsysteem', exact: true });
     await expect.poll(() => panel.innerText()).toContain('Lotte');
     const svg = panel.getByTestId('netwerk-tekening');
@@ -78,6 +79,7 @@ describe('the steunsysteem in the browser', { timeout: 120_000 }, () => {
   it('links a member to a partner in the wijk of Dewi’s woning, shown “via” that partner', async () => {
     await page.getByRole('link', { name: 'Mijn trajecten' }).click();
     await page.getByRole('link', { name: 'Dewi Kartosen' }).click();
+    await openSection(page, 'Plan & netwerk');
     const panel = page.getByRole('region', { name: 'Steunsysteem', exact: true });
     await expect.poll(() => panel.getByRole('list', { name: 'Algemene voorzieningen' }).count()).toBe(1);
     await panel.locator('summary', { hasText: 'Iemand toevoegen aan het steunsysteem' }).click();

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningLanding } from '../../infra/local/landing';
-import { productInBrowser, seriousAxeViolations, signInAs } from '../support/browser';
+import { openSection, productInBrowser, seriousAxeViolations, signInAs } from '../support/browser';
 
 let landing: RunningLanding;
 let page: Page;
@@ -34,6 +34,7 @@ describe('Persoonlijk Profiel and kwaliteit van bestaan in the browser', { timeo
     await signInAs(page, landing, /Sanne de Vries/);
     await page.getByRole('link', { name: 'Mijn trajecten' }).click();
     await page.getByRole('link', { name: 'Anouk Mulder' }).click();
+    await openSection(page, 'Plan & netwerk');
     await expect.poll(() => profiel().innerText()).toContain('Versie 2, opgesteld met Anouk en Sanne');
     expect(await profiel().innerText()).toMatch(/De persoon gaf akkoord op \d+ \w+ \d{4}\./);
     expect(await profiel().getByRole('table', { name: 'Persoonlijk Profiel, versie 2' }).innerText()).toContain(

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningLanding } from '../../infra/local/landing';
-import { productInBrowser } from '../support/browser';
+import { openSection, productInBrowser } from '../support/browser';
 
 let landing: RunningLanding;
 let page: Page;
@@ -22,6 +22,7 @@ describe('Housing First: Dewi gets a woning with schulden still open', { timeout
     await page.getByRole('link', { name: 'Mijn trajecten' }).click();
     await page.getByRole('link', { name: 'Dewi Kartosen' }).click();
     await page.getByRole('heading', { name: 'Dewi Kartosen' }).waitFor();
+    await openSection(page, 'Wonen & verhuizing');
 
     const voorbereiding = panel('Voorbereiding');
     await voorbereiding.getByRole('heading', { name: 'Vóór de woning' }).waitFor();

@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningLanding } from '../../infra/local/landing';
 import { addDays, datumInWoorden, firstOfNextMonth } from '../../shared/domain/common/calendar';
-import { productInBrowser } from '../support/browser';
+import { openSection, productInBrowser } from '../support/browser';
 
 let landing: RunningLanding;
 let page: Page;
@@ -25,6 +25,7 @@ describe('A caseworker takes Fatima from an offered woning to her new home', { t
     await page.getByRole('link', { name: 'Mijn trajecten' }).click();
     await page.getByRole('link', { name: 'Fatima Ouali' }).click();
     await page.getByRole('heading', { name: 'Fatima Ouali' }).waitFor();
+    await openSection(page, 'Wonen & verhuizing');
 
     await panel('Woning').getByRole('button', { name: 'Woning accepteren' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Woning accepteren' }).click();
@@ -44,8 +45,10 @@ describe('A caseworker takes Fatima from an offered woning to her new home', { t
     await expect.poll(() => move.innerText()).toContain('kost de huurtoeslag');
     // The move workflow answers the new date (the uitkering is not arranged: a task); its own steps do not
     // make the caseworker's view stale.
+    await openSection(page, 'Tijdlijn');
     const timeline = page.getByRole('list', { name: 'Gebeurtenissen, nieuwste eerst' });
     await expect.poll(() => timeline.innerText()).toContain('Taak voor de begeleider');
+    await openSection(page, 'Wonen & verhuizing');
     await move.getByRole('button', { name: /^Verhuisdatum naar/ }).click();
     await expect.poll(() => move.innerText()).not.toContain('kost de huurtoeslag');
 
@@ -60,6 +63,9 @@ describe('A caseworker takes Fatima from an offered woning to her new home', { t
     await move.getByLabel('Ingangsdatum uitkering').fill(available);
     await move.getByRole('button', { name: 'Uitkering bijwerken' }).click();
     await expect.poll(() => move.innerText()).toContain('Groen');
+    expect(await move.innerText()).not.toContain('verhuisd op');
+
+    await openSection(page, 'Overzicht');
 
     await panel('Fase: Wachten op woning').getByRole('button', { name: 'Naar verhuizing' }).click();
     await page.getByLabel('Reden voor verhuizing').fill('Woning, contract en datum rond');
@@ -75,12 +81,13 @@ describe('A caseworker takes Fatima from an offered woning to her new home', { t
     await page.waitForEvent('load');
     const decisions = panel('Bevestigen en besluiten');
     await expect.poll(() => decisions.innerText()).toContain('Bevestig dat de persoon is verhuisd');
-    expect(await move.innerText()).not.toContain('verhuisd op');
     await decisions.getByLabel('Verhuisd op').fill(available);
     await decisions.getByRole('button', { name: 'Verhuizing bevestigen' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Verhuizing bevestigen' }).click();
     await expect.poll(() => decisions.innerText()).toContain('Verhuizing bevestigd');
+    await openSection(page, 'Wonen & verhuizing');
     await expect.poll(() => move.innerText()).toContain('verhuisd op');
+    await openSection(page, 'Overzicht');
 
     await panel('Fase: Verhuizing').getByRole('button', { name: 'Naar landing' }).click();
     await page.getByLabel('Reden voor landing').fill('Verhuisd en gesettled');

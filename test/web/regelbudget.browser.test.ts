@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningLanding } from '../../infra/local/landing';
-import { productInBrowser, signInAs as signInAsDemoUser } from '../support/browser';
+import { openSection, productInBrowser, signInAs as signInAsDemoUser } from '../support/browser';
 
 let landing: RunningLanding;
 let page: Page;
@@ -22,6 +22,7 @@ describe('Regelbudget in the browser: propose, approve, pay, export', { timeout:
     await signInAs(/Sanne de Vries/);
     await page.getByRole('link', { name: 'Mijn trajecten' }).click();
     await page.getByRole('link', { name: 'Kees van Dijk' }).click();
+    await openSection(page, 'Geld');
     await expect.poll(() => budgetPanel().innerText()).toContain('Toegekend');
     await budgetPanel().locator('summary', { hasText: 'Uitgave voorstellen' }).click();
     await budgetPanel().getByLabel('Categorie', { exact: true }).selectOption({ label: 'Verhuiskosten' });

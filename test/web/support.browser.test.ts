@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningLanding } from '../../infra/local/landing';
-import { productInBrowser } from '../support/browser';
+import { openSection, productInBrowser } from '../support/browser';
 
 let landing: RunningLanding;
 let page: Page;
@@ -18,6 +18,7 @@ describe('Ambulant support in the browser', { timeout: 60_000 }, () => {
     await page.getByRole('button', { name: /Marieke Jansen/ }).click();
     await page.getByRole('link', { name: 'Mijn trajecten' }).click();
     await page.getByRole('link', { name: 'Ruud Hendriks' }).click();
+    await openSection(page, 'Ondersteuning & signalen');
     const panel = page.getByRole('region', { name: 'Ondersteuning', exact: true });
     await expect.poll(() => panel.innerText()).toContain('Nu: Verhoogd');
 
@@ -36,11 +37,13 @@ describe('Ambulant support in the browser', { timeout: 60_000 }, () => {
       'Intensief (24/7 bereikbaar)',
     );
     expect(await panel.innerText()).toContain('Evaluatie van de opschaling');
+    await openSection(page, 'Tijdlijn');
     const timeline = page.getByRole('list', { name: 'Gebeurtenissen, nieuwste eerst' });
     await expect.poll(() => timeline.innerText()).toContain('Slaapt slecht sinds de sleuteloverdracht');
   });
 
   it('writes a signaleringsplan with the person and records their agreement', async () => {
+    await openSection(page, 'Plan & netwerk');
     const plan = page.getByRole('region', { name: 'Signaleringsplan', exact: true });
     await plan.locator('summary', { hasText: 'Teken toevoegen' }).click();
     await plan.getByLabel('Fase').selectOption({ label: 'Rood: crisis dreigt' });
@@ -59,6 +62,7 @@ describe('Ambulant support in the browser', { timeout: 60_000 }, () => {
   it('registers a rood signal, sees the task, picks it up, scales up and sees the chart change', async () => {
     await page.getByRole('link', { name: 'Mijn trajecten' }).click();
     await page.getByRole('link', { name: 'Anouk Mulder' }).click();
+    await openSection(page, 'Ondersteuning & signalen');
     const support = page.getByRole('region', { name: 'Ondersteuning', exact: true });
     await expect.poll(() => support.innerText()).toContain('Nu: Licht');
 
@@ -93,6 +97,7 @@ describe('Ambulant support in the browser', { timeout: 60_000 }, () => {
     await expect.poll(() => tasks.innerText()).toContain('Anouk Mulder');
     expect(await tasks.innerText()).toContain(omschrijving);
     await tasks.getByRole('link', { name: 'Anouk Mulder' }).click();
+    await openSection(page, 'Ondersteuning & signalen');
 
     await item.getByRole('button', { name: 'Signaal oppakken' }).click();
     await expect.poll(() => item.innerText()).toContain('Opgepakt door Marieke Jansen');
@@ -110,6 +115,7 @@ describe('Ambulant support in the browser', { timeout: 60_000 }, () => {
     );
     expect(await support.innerText()).toContain('Signalen in deze periode: 1 rood');
     await expect.poll(() => signals.innerText()).not.toContain(omschrijving);
+    await openSection(page, 'Tijdlijn');
     const timeline = page.getByRole('list', { name: 'Gebeurtenissen, nieuwste eerst' });
     await expect.poll(() => timeline.innerText()).toContain('Opgeschaald na een rood signaal');
 
@@ -121,6 +127,7 @@ describe('Ambulant support in the browser', { timeout: 60_000 }, () => {
   it('scores a signal from the neighbourhood with the thermometer, nothing preselected', async () => {
     await page.getByRole('link', { name: 'Mijn trajecten' }).click();
     await page.getByRole('link', { name: 'Anouk Mulder' }).click();
+    await openSection(page, 'Ondersteuning & signalen');
     const signals = page.getByRole('region', { name: 'Signalen', exact: true });
     await signals.locator('summary', { hasText: 'Signaal registreren' }).click();
     await signals.getByLabel('Van wie').selectOption({ label: 'Buur of medebewoner' });
@@ -133,6 +140,7 @@ describe('Ambulant support in the browser', { timeout: 60_000 }, () => {
   it('asks the review whether a step down fits after long on intensief, instead of warning', async () => {
     await page.getByRole('link', { name: 'Mijn trajecten' }).click();
     await page.getByRole('link', { name: 'Sven de Jong' }).click();
+    await openSection(page, 'Ondersteuning & signalen');
     const support = page.getByRole('region', { name: 'Ondersteuning', exact: true });
     await expect.poll(() => support.innerText()).toMatch(/Vraag voor de evaluatie: Al \d+ dagen intensief\./);
     expect(await support.innerText()).toContain('Het tempo van de deelnemer is leidend.');
@@ -142,7 +150,9 @@ describe('Ambulant support in the browser', { timeout: 60_000 }, () => {
   it('records a contactmoment', async () => {
     await page.getByRole('link', { name: 'Mijn trajecten' }).click();
     await page.getByRole('link', { name: 'Anouk Mulder' }).click();
+    await openSection(page, 'Ondersteuning & signalen');
     const signals = page.getByRole('region', { name: 'Signalen', exact: true });
+    await signals.locator('summary', { hasText: 'Contactmoment vastleggen' }).click();
     await signals.getByLabel('Hoe').selectOption({ label: 'Op afstand (video, telefoon)' });
     await signals.getByLabel('Korte notitie (optioneel)').fill('Even gebeld, gaat redelijk');
     await signals.getByRole('button', { name: 'Contact vastleggen' }).click();

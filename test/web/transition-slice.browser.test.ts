@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningLanding } from '../../infra/local/landing';
-import { productInBrowser } from '../support/browser';
+import { openSection, productInBrowser } from '../support/browser';
 
 let landing: RunningLanding;
 let page: Page;
@@ -52,10 +52,11 @@ describe('A caseworker in the browser', { timeout: 60_000 }, () => {
     await page.getByLabel('Achternaam').press('Enter');
 
     await page.getByRole('heading', { name: 'Marloes van den Berg' }).waitFor();
+    expect(await page.getByText('12 april 1990').count()).toBe(1);
+    await openSection(page, 'Tijdlijn');
     const timeline = page.getByRole('list', { name: 'Gebeurtenissen, nieuwste eerst' });
     await expect.poll(() => timeline.innerText()).toContain('Aanmelding geregistreerd');
     await expect.poll(() => timeline.innerText(), { timeout: 10_000 }).toContain('Traject gestart');
-    expect(await page.getByText('12 april 1990').count()).toBe(1);
   });
 
   it('shows the newest event first and loads older ones on request', async () => {

@@ -19,6 +19,7 @@ import { TransitionListPage } from './pages/transition-list-page';
 // The list is where everyone starts; the form and detail load when first opened.
 const NewTransitionPage = lazy(() => import('./pages/new-transition-page'));
 const TransitionDetailPage = lazy(() => import('./pages/transition-detail-page'));
+const TransitionPrintPage = lazy(() => import('./pages/transition-print-page'));
 const BudgetInboxPage = lazy(() => import('./pages/budget-inbox-page'));
 const BudgetPage = lazy(() => import('./pages/budget-page'));
 const TodayPage = lazy(() => import('./pages/today-page'));
@@ -56,7 +57,8 @@ render(
         <Route path="/sociale-kaart" component={only(caseworkers, SocialeKaartPage)} />
         <Route path="/trajecten" component={only(caseworkers, TransitionListPage)} />
         <Route path="/trajecten/nieuw" component={only(caseworkers, NewTransitionPage)} />
-        <Route path="/trajecten/:id" component={only(caseworkers, TransitionDetailPage)} />
+        <Route path="/trajecten/:id/afdrukken" component={only(caseworkers, TransitionPrintPage)} />
+        <Route path="/trajecten/:id/:sectie?" component={only(caseworkers, TransitionDetailPage)} />
         <Route path="/regelbudget" component={only(['budgethouder'], BudgetInboxPage)} />
         <Route path="/regelbudget/:transitionId" component={only([...caseworkers, 'budgethouder'], BudgetPage)} />
       </Route>

@@ -1,6 +1,7 @@
 import { A, createAsync, revalidate } from '@solidjs/router';
 import { createEffect, createSignal, For, Match, onCleanup, Show, Switch } from 'solid-js';
 import type { TodayView } from '../../../shared/api/caseload-schemas';
+import type { Plek } from '../../../shared/domain/common/vocabulary';
 import { signFaseLabels } from '../../../shared/domain/signals/signaleringsplan';
 import { getBudgetInbox, getCorporations, getToday } from '../api/queries';
 import { session } from '../auth/session';
@@ -8,6 +9,7 @@ import { useDemoClock } from '../clock/demo-clock';
 import { CaseloadMeter } from '../components/caseload/caseload-meter';
 import { PageTitle } from '../components/page-title';
 import { ProblemAlert } from '../components/problem-alert';
+import { plekHref } from '../components/transition/transition-sections';
 import { datum, datumTijd, naam } from '../format';
 
 /**
@@ -180,12 +182,12 @@ function uiterlijk(iso: string, today: string): string {
   return iso < today ? `te laat: uiterlijk ${datum(iso)}` : `uiterlijk ${datum(iso)}`;
 }
 
-type Ref = { transitionId: string; persoon: { voornaam: string; achternaam: string }; plek?: string };
+type Ref = { transitionId: string; persoon: { voornaam: string; achternaam: string }; plek?: Plek };
 
 /** The one link of a line: to the person's transition, at the part of the page where the work is done. */
 function PlaceLink(props: { to: Ref }) {
   return (
-    <A class="utrecht-link" href={`/trajecten/${props.to.transitionId}${props.to.plek ? `#${props.to.plek}` : ''}`}>
+    <A class="utrecht-link" href={plekHref(props.to.transitionId, props.to.plek)}>
       {naam(props.to.persoon)}
     </A>
   );

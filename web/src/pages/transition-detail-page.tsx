@@ -1,8 +1,8 @@
-import { createAsync, createAsyncStore, query, revalidate, useLocation, useParams } from '@solidjs/router';
-import { createEffect, For, Match, onCleanup, Show, Switch } from 'solid-js';
+import { A, createAsync, createAsyncStore, Navigate, query, revalidate, useLocation, useParams } from '@solidjs/router';
+import { createEffect, For, type JSX, Match, onCleanup, Show, Switch } from 'solid-js';
 import type { Transition } from '../../../shared/domain/transition/transition';
 import { gemeenteNaam } from '../../../shared/domain/organisation/municipalities';
-import { faseLabels, herkomstLabels } from '../../../shared/domain/common/vocabulary';
+import { herkomstLabels } from '../../../shared/domain/common/vocabulary';
 import { api, ApiError, emergencyAccessFor, emergencyAccessUntil } from '../api/client';
 import { overviewsChanged, settle } from '../api/queries';
 import { AuditPanel } from '../components/audit/audit-panel';
@@ -22,6 +22,7 @@ import { MovePanel } from '../components/transition/move-panel';
 import { DecisionsPanel } from '../components/transition/decisions-panel';
 import { ReadinessPanel } from '../components/transition/readiness-panel';
 import { WoningPanel } from '../components/transition/woning-panel';
+import { SectionNav, sectionOf, TransitionSummary } from '../components/transition/transition-sections';
 import { datum, naam } from '../format';
 
 /** The hour and minute an emergency access ends, as the clock on the wall says it: "14:35". */
@@ -51,7 +52,8 @@ const getSignals = query((id: string) => settle(api.signals.list(id)), 'transiti
 
 /** Page container: loads the transition, its overview and timeline; every panel's change reloads all three. */
 export default function TransitionDetailPage() {
-  const params = useParams<{ id: string }>();
+  const params = useParams<{ id: string; sectie?: string }>();
+  const section = () => sectionOf(params.sectie) ?? '';
   const transition = createAsync(() => getTransition(params.id));
   const overview = createAsync(() => getOverview(params.id));
   const timeline = createAsync(() => getTimeline(params.id));
@@ -135,6 +137,9 @@ export default function TransitionDetailPage() {
   return (
     <section class="landing-section">
       <Switch>
+        <Match when={params.sectie !== undefined && sectionOf(params.sectie) === undefined}>
+          <Navigate href={`/trajecten/${params.id}`} />
+        </Match>
         <Match when={otherTeam()}>
           <EmergencyAccess transitionId={params.id} onGranted={reload} />
         </Match>
@@ -167,108 +172,168 @@ export default function TransitionDetailPage() {
                   </div>
                 )}
               </Show>
-              <TransitionDetails transition={t()} />
+              <TransitionDetails transition={t()} full={section() === ''} />
               <Show when={currentOverview()}>
                 {(o) => (
-                  <>
-                    <Show when={o().deadlines.length > 0}>
-                      <section class="landing-panel" aria-labelledby="deadlines-title">
-                        <h2 id="deadlines-title" class="utrecht-heading-2">
-                          Komende deadlines
-                        </h2>
-                        <ul class="utrecht-unordered-list">
-                          <For each={o().deadlines}>
-                            {(d) => (
-                              <li class="utrecht-unordered-list__item">
-                                <time datetime={d.datum}>{datum(d.datum)}</time>: {d.wat}
-                              </li>
-                            )}
-                          </For>
-                        </ul>
-                      </section>
-                    </Show>
-                    <SignalsPanel
-                      transition={t()}
-                      signals={currentSignals()?.items}
-                      onChanged={() => changed()}
-                      emergency={Boolean(emergencyAccessFor(t().id))}
-                    />
-                    {/* Emergency access is for looking (and passing on a signal): the rest is shown, its forms disabled. */}
-                    <fieldset class="landing-record-parts" disabled={Boolean(emergencyAccessFor(t().id))}>
-                      <Show when={t().verhuisdatum}>
-                        <DecisionsPanel transition={t()} overview={o()} onChanged={changed} />
-                      </Show>
-                      <FasePanel transition={t()} nextFases={o().nextFases} onChanged={changed} />
-                      <ContinuityPanel transition={t()} onChanged={changed} />
-                      <SupportPanel
-                        transition={t()}
-                        overview={o()}
-                        signals={currentSignals()?.items ?? []}
-                        onChanged={changed}
-                      />
-                      <PlanPanel transition={t()} overview={o()} onChanged={changed} />
-                      <HerstelSection transition={t()} readOnly={Boolean(emergencyAccessFor(t().id))} />
-                      <ReadinessPanel transition={t()} overview={o()} onChanged={changed} />
-                      <Show
-                        when={
-                          ['woning', 'verhuizing', 'landing', 'omklap', 'geland', 'beeindigd'].includes(t().fase) ||
-                          t().aanbiedingen.length > 0
-                        }
-                      >
-                        <WoningPanel transition={t()} overview={o()} onChanged={changed} />
-                        <MovePanel transition={t()} overview={o()} onChanged={changed} />
-                      </Show>
-                      <BudgetPanel transitionId={t().id} verhuisdatum={t().verhuisdatum} />
-                    </fieldset>
-                    <Show when={wijkVanWoning(t())}>{(wijk) => <InDeWijk wijk={wijk()} />}</Show>
-                    <Show when={!emergencyAccessFor(t().id)}>
-                      <AuditPanel transitionId={t().id} />
-                    </Show>
-                  </>
+                  <TransitionSummary
+                    transition={t()}
+                    overview={o()}
+                    signals={currentSignals()?.items}
+                    current={section()}
+                  />
                 )}
+              </Show>
+              <SectionNav transitionId={t().id} current={section()} person={naam(t().persoon)} />
+              <Show when={currentOverview()}>
+                {(o) => {
+                  const emergency = () => Boolean(emergencyAccessFor(t().id));
+                  // Emergency access is for looking (and passing on a signal): the rest is shown, its forms disabled.
+                  const Record = (p: { children: JSX.Element }) => (
+                    <fieldset class="landing-record-parts" disabled={emergency()}>
+                      {p.children}
+                    </fieldset>
+                  );
+                  return (
+                    <Switch>
+                      <Match when={section() === ''}>
+                        <Show when={o().deadlines.length > 0}>
+                          <section class="landing-panel" aria-labelledby="deadlines-title">
+                            <h2 id="deadlines-title" class="utrecht-heading-2">
+                              Komende deadlines
+                            </h2>
+                            <ul class="utrecht-unordered-list">
+                              <For each={o().deadlines}>
+                                {(d) => (
+                                  <li class="utrecht-unordered-list__item">
+                                    <time datetime={d.datum}>{datum(d.datum)}</time>: {d.wat}
+                                  </li>
+                                )}
+                              </For>
+                            </ul>
+                          </section>
+                        </Show>
+                        <Record>
+                          <Show when={t().verhuisdatum}>
+                            <DecisionsPanel transition={t()} overview={o()} onChanged={changed} />
+                          </Show>
+                          <FasePanel transition={t()} nextFases={o().nextFases} onChanged={changed} />
+                        </Record>
+                      </Match>
+                      <Match when={section() === 'wonen'}>
+                        <Record>
+                          <ReadinessPanel transition={t()} overview={o()} onChanged={changed} />
+                          <Show
+                            when={
+                              ['woning', 'verhuizing', 'landing', 'omklap', 'geland', 'beeindigd'].includes(t().fase) ||
+                              t().aanbiedingen.length > 0
+                            }
+                          >
+                            <WoningPanel transition={t()} overview={o()} onChanged={changed} />
+                            <MovePanel transition={t()} overview={o()} onChanged={changed} />
+                          </Show>
+                        </Record>
+                        <Show when={wijkVanWoning(t())}>{(wijk) => <InDeWijk wijk={wijk()} />}</Show>
+                      </Match>
+                      <Match when={section() === 'geld'}>
+                        <Record>
+                          <BudgetPanel transitionId={t().id} verhuisdatum={t().verhuisdatum} />
+                        </Record>
+                      </Match>
+                      <Match when={section() === 'ondersteuning'}>
+                        <SignalsPanel
+                          transition={t()}
+                          signals={currentSignals()?.items}
+                          onChanged={() => changed()}
+                          emergency={emergency()}
+                        />
+                        <Record>
+                          <SupportPanel
+                            transition={t()}
+                            overview={o()}
+                            signals={currentSignals()?.items ?? []}
+                            onChanged={changed}
+                          />
+                        </Record>
+                      </Match>
+                      <Match when={section() === 'plan'}>
+                        <Record>
+                          <PlanPanel transition={t()} overview={o()} onChanged={changed} />
+                          <HerstelSection transition={t()} readOnly={emergency()} />
+                        </Record>
+                      </Match>
+                      <Match when={section() === 'tijdlijn'}>
+                        <section class="landing-panel" aria-labelledby="tijdlijn-title">
+                          <h2 id="tijdlijn-title" class="utrecht-heading-2">
+                            Tijdlijn
+                          </h2>
+                          <Show when={currentTimeline()} fallback={<p class="utrecht-paragraph">Tijdlijn laden…</p>}>
+                            {(events) => (
+                              <TimelineList
+                                page={events()}
+                                older={(cursor) => api.transitions.timeline(params.id, cursor)}
+                              />
+                            )}
+                          </Show>
+                        </section>
+                      </Match>
+                      <Match when={section() === 'dossier'}>
+                        <section class="landing-panel" aria-labelledby="afdrukken-title">
+                          <h2 id="afdrukken-title" class="utrecht-heading-2">
+                            Afdrukken
+                          </h2>
+                          <p class="utrecht-paragraph">
+                            Voor de overdracht of het eigen exemplaar van de persoon: de samenvatting, het plan, het
+                            signaleringsplan, het netwerk en de tijdlijn op papier of als pdf.
+                          </p>
+                          <p class="utrecht-paragraph">
+                            <A class="utrecht-link" href={`/trajecten/${t().id}/afdrukken`}>
+                              Dossier afdrukken
+                            </A>
+                          </p>
+                        </section>
+                        <Record>
+                          <ContinuityPanel transition={t()} onChanged={changed} />
+                        </Record>
+                        <Show when={!emergency()}>
+                          <AuditPanel transitionId={t().id} />
+                        </Show>
+                      </Match>
+                    </Switch>
+                  );
+                }}
               </Show>
             </>
           )}
         </Match>
       </Switch>
-      <Show when={currentTransition()}>
-        <section class="landing-panel" aria-labelledby="tijdlijn-title">
-          <h2 id="tijdlijn-title" class="utrecht-heading-2">
-            Tijdlijn
-          </h2>
-          <Show when={currentTimeline()} fallback={<p class="utrecht-paragraph">Tijdlijn laden…</p>}>
-            {(events) => (
-              <TimelineList page={events()} older={(cursor) => api.transitions.timeline(params.id, cursor)} />
-            )}
-          </Show>
-        </section>
-      </Show>
     </section>
   );
 }
 
-function TransitionDetails(props: { transition: Transition }) {
+/** The person's name on every section; who they are (the phase is in the summary) on Overzicht only. */
+function TransitionDetails(props: { transition: Transition; full: boolean }) {
   const rows = () => [
     ['Geboortedatum', datum(props.transition.persoon.geboortedatum)],
     ['Gemeente', gemeenteNaam(props.transition.gemeenteCode)],
     ['Komt uit', herkomstLabels[props.transition.herkomst]],
-    ['Fase', faseLabels[props.transition.fase]],
     ['Begeleiders', props.transition.begeleiders.map((b) => b.naam).join(' en ')],
     ['Aangemeld op', datum(props.transition.createdAt)],
   ];
   return (
     <>
       <PageTitle>{naam(props.transition.persoon)}</PageTitle>
-      <dl class="utrecht-data-list utrecht-data-list--rows">
-        <For each={rows()}>
-          {([key, value]) => (
-            <div class="utrecht-data-list__item">
-              <dt class="utrecht-data-list__item-key">{key}</dt>
-              <dd class="utrecht-data-list__item-value utrecht-data-list__item-value--html-dd">{value}</dd>
-            </div>
-          )}
-        </For>
-      </dl>
+      <Show when={props.full}>
+        <dl class="utrecht-data-list utrecht-data-list--rows">
+          <For each={rows()}>
+            {([key, value]) => (
+              <div class="utrecht-data-list__item">
+                <dt class="utrecht-data-list__item-key">{key}</dt>
+                <dd class="utrecht-data-list__item-value utrecht-data-list__item-value--html-dd">{value}</dd>
+              </div>
+            )}
+          </For>
+        </dl>
+      </Show>
     </>
   );
 }

@@ -61,31 +61,35 @@ export function ContactsSection(props: { transitionId: string }) {
           )}
         </For>
       </ul>
-      <form class="utrecht-form landing-filters" onSubmit={record}>
-        <div class="utrecht-form-field">
-          <label class="utrecht-form-label" for="contact-modaliteit">
-            Hoe
-          </label>
-          <select
-            id="contact-modaliteit"
-            class="utrecht-select utrecht-select--html-select"
-            value={form.modaliteit}
-            onChange={(e) => setForm('modaliteit', e.currentTarget.value as Modaliteit)}
-          >
-            <For each={modaliteiten}>{(m) => <option value={m}>{modaliteitLabels[m]}</option>}</For>
-          </select>
-        </div>
-        <TextInput
-          id="contact-notitie"
-          label="Korte notitie (optioneel)"
-          value={form.notitie}
-          onInput={(v) => setForm('notitie', v)}
-          error={fieldErrors().notitie}
-        />
-        <button type="submit" class="utrecht-button utrecht-button--secondary-action">
-          Contact vastleggen
-        </button>
-      </form>
+      {/* Folded until used: the list above is what most visits read. */}
+      <details class="landing-details">
+        <summary>Contactmoment vastleggen</summary>
+        <form class="utrecht-form landing-filters" onSubmit={record}>
+          <div class="utrecht-form-field">
+            <label class="utrecht-form-label" for="contact-modaliteit">
+              Hoe
+            </label>
+            <select
+              id="contact-modaliteit"
+              class="utrecht-select utrecht-select--html-select"
+              value={form.modaliteit}
+              onChange={(e) => setForm('modaliteit', e.currentTarget.value as Modaliteit)}
+            >
+              <For each={modaliteiten}>{(m) => <option value={m}>{modaliteitLabels[m]}</option>}</For>
+            </select>
+          </div>
+          <TextInput
+            id="contact-notitie"
+            label="Korte notitie (optioneel)"
+            value={form.notitie}
+            onInput={(v) => setForm('notitie', v)}
+            error={fieldErrors().notitie}
+          />
+          <button type="submit" class="utrecht-button utrecht-button--secondary-action">
+            Contact vastleggen
+          </button>
+        </form>
+      </details>
     </>
   );
 }
