@@ -181,6 +181,9 @@ export const api = {
         'GET',
         `/api/transitions?${new URLSearchParams({ scope, ...(cursor ? { cursor } : {}) })}`,
       ),
+    /** Search by name or date of birth, and filter: in the body, so neither is ever in a URL. */
+    search: (input: RequestBody<'searchTransitions'>) =>
+      request<TransitionPage>('POST', '/api/transitions/search', { body: input }),
     get: (id: string) => request<ResponseBody<'getTransition'>>('GET', transitionPath(id)),
     /** Newest first; with the previous page's cursor, the older events. */
     timeline: (id: string, cursor?: string) =>
