@@ -173,6 +173,13 @@ function isProblem(body: unknown): body is Partial<Problem> {
 const doelPath = (transitionId: string, doelId: string) =>
   `${transitionPath(transitionId)}/herstel/doelen/${encodeURIComponent(doelId)}`;
 
+/** Who (a user id), what (an action) and a period of days (jjjj-mm-dd) of an audit trail. */
+export type AuditFilterParams = Partial<Record<'gebruiker' | 'actie' | 'van' | 'tot', string>>;
+const auditQuery = (cursor: string | undefined, filter: AuditFilterParams) => {
+  const query = new URLSearchParams(Object.entries({ ...filter, cursor }).filter((e): e is [string, string] => !!e[1]));
+  return query.size ? `?${query}` : '';
+};
+
 /** One typed client, grouped by resource; paths and types come from the shared contract. */
 export const api = {
   transitions: {
@@ -366,15 +373,16 @@ export const api = {
     },
   },
   audit: {
-    ofPerson: (transitionId: string, cursor?: string) =>
+    /** The filter holds ids, an action and days only: nothing of a person in the URL. */
+    ofPerson: (transitionId: string, cursor?: string, filter: AuditFilterParams = {}) =>
       request<ResponseBody<'getPersonAudit'>>(
         'GET',
-        `${transitionPath(transitionId)}/audit${cursor ? `?${new URLSearchParams({ cursor })}` : ''}`,
+        `${transitionPath(transitionId)}/audit${auditQuery(cursor, filter)}`,
       ),
-    ofUser: (userId: string, cursor?: string) =>
+    ofUser: (userId: string, cursor?: string, filter: AuditFilterParams = {}) =>
       request<ResponseBody<'getUserAudit'>>(
         'GET',
-        `/api/audit/gebruikers/${encodeURIComponent(userId)}${cursor ? `?${new URLSearchParams({ cursor })}` : ''}`,
+        `/api/audit/gebruikers/${encodeURIComponent(userId)}${auditQuery(cursor, filter)}`,
       ),
     emergencyAccess: () => request<ResponseBody<'listEmergencyAccess'>>('GET', '/api/audit/noodtoegang'),
     /** The CSV as a Blob (the bearer token cannot ride on a plain download link). */
