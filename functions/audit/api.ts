@@ -39,7 +39,8 @@ export function auditHandlers(deps: () => AuditDeps): CapabilityHandlers<'audit'
         'audit:read-person',
         { onderdeel: 'audit' },
       );
-      return { body: await deps().audit.ofPerson(t.persoonRef, { limit: query.limit, cursor: query.cursor }) };
+      const { limit, cursor, ...filter } = query;
+      return { body: await deps().audit.ofPerson(t.persoonRef, { limit, cursor }, filter) };
     },
     exportAccessReport: async ({ principal, params, access }) => {
       // The report holds the same trail as the audit panel (staff names, refusals, emergency reasons): same rule.
@@ -74,7 +75,8 @@ export function auditHandlers(deps: () => AuditDeps): CapabilityHandlers<'audit'
       if (!member || member.teamId !== principal.teamId)
         throw new NotFoundError('Deze medewerker is niet van jouw team.');
       access.record({ actie: 'lezen', onderdeel: `audit van medewerker ${params.userId}` });
-      return { body: await deps().audit.ofUser(params.userId, { limit: query.limit, cursor: query.cursor }) };
+      const { limit, cursor, ...filter } = query;
+      return { body: await deps().audit.ofUser(params.userId, { limit, cursor }, filter) };
     },
     listEmergencyAccess: async ({ principal, query, access }) => {
       authorize(principal, 'audit:read-user');

@@ -1,11 +1,14 @@
 import { BatchWriteCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { AuditEntry, RefusedRequest } from '../../shared/domain/audit/audit';
-import { UnprocessedAuditEntriesError, type AuditLog, type WriteOptions } from '../audit/ports';
+import { UnprocessedAuditEntriesError, type AuditFilter, type AuditLog, type WriteOptions } from '../audit/ports';
 import type { Page, PageRequest } from '../transitions/ports';
 import { decodeCursor, encodeCursor } from './page-cursor';
+import { addDays, instantInNetherlands } from '../../shared/domain/common/calendar';
 
 const BATCH = 25;
+/** A filtered page reads at most this many entries per call; the cursor goes on from there. */
+const FILTER_READ_LIMIT = 1000;
 const ATTEMPTS = 5;
 
 /**
@@ -62,12 +65,65 @@ export class DynamoAuditLog implements AuditLog {
     }
   }
 
-  ofPerson(persoonRef: string, page: PageRequest): Promise<Page<AuditEntry>> {
-    return this.entries(undefined, 'pk', `PERSON#${persoonRef}`, page);
+  ofPerson(persoonRef: string, page: PageRequest, filter: AuditFilter = {}): Promise<Page<AuditEntry>> {
+    return this.filtered(undefined, 'pk', `PERSON#${persoonRef}`, page, filter);
   }
 
-  ofUser(userId: string, page: PageRequest): Promise<Page<AuditEntry>> {
-    return this.entries('gsi1', 'gsi1pk', `USER#${userId}`, page);
+  ofUser(userId: string, page: PageRequest, filter: AuditFilter = {}): Promise<Page<AuditEntry>> {
+    return this.filtered('gsi1', 'gsi1pk', `USER#${userId}`, page, filter);
+  }
+
+  /**
+   * The period is a range of the sort key (the entry's time, UTC; a Dutch day's bounds converted); who and
+   * what are a filter, so the query reads on until a page is full or FILTER_READ_LIMIT entries are read.
+   */
+  private async filtered(
+    indexName: string | undefined,
+    attribute: string,
+    value: string,
+    page: PageRequest,
+    filter: AuditFilter,
+  ): Promise<Page<AuditEntry>> {
+    if (!filter.gebruiker && !filter.actie && !filter.van && !filter.tot) {
+      return this.entries(indexName, attribute, value, page);
+    }
+    const sortKey = indexName ? `${indexName}sk` : 'sk';
+    const from = filter.van ? instantInNetherlands(filter.van, '00:00').toISOString() : '0';
+    const to = filter.tot ? instantInNetherlands(addDays(filter.tot, 1), '00:00').toISOString() : '\uffff';
+    const conditions = [
+      ...(filter.actie ? ['actie = :actie'] : []),
+      ...(filter.gebruiker ? ['gebruiker.id = :gebruiker'] : []),
+    ];
+    const limit = page.limit ?? 50;
+    const items: AuditEntry[] = [];
+    let start = decodeCursor(page.cursor, { attribute, value, sortKeyWithin: (sk) => sk >= from && sk < to });
+    let read = 0;
+    do {
+      const result = await this.db.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          ...(indexName ? { IndexName: indexName } : {}),
+          KeyConditionExpression: '#key = :value AND #sort BETWEEN :from AND :to',
+          ...(conditions.length ? { FilterExpression: conditions.join(' AND ') } : {}),
+          ExpressionAttributeNames: { '#key': attribute, '#sort': sortKey },
+          ExpressionAttributeValues: {
+            ':value': value,
+            ':from': from,
+            ':to': to,
+            ...(filter.actie ? { ':actie': filter.actie } : {}),
+            ...(filter.gebruiker ? { ':gebruiker': filter.gebruiker } : {}),
+          },
+          ScanIndexForward: false,
+          Limit: limit - items.length,
+          ExclusiveStartKey: start,
+        }),
+      );
+      items.push(...(result.Items ?? []).map((i) => AuditEntry.parse(i)));
+      read += result.ScannedCount ?? 0;
+      start = result.LastEvaluatedKey as Record<string, string> | undefined;
+    } while (start && items.length < limit && read < FILTER_READ_LIMIT);
+    const nextCursor = encodeCursor(start);
+    return nextCursor ? { items, nextCursor } : { items };
   }
 
   emergencyAccessOfTeam(organisationId: string, teamId: string, page: PageRequest): Promise<Page<AuditEntry>> {

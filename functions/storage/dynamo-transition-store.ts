@@ -21,7 +21,8 @@ import {
   PersonHasActiveTransitionError,
   StaleVersionError,
 } from '../transitions/errors';
-import type { Page, PageRequest, TransitionChange, TransitionStore } from '../transitions/ports';
+import type { ListOf, Page, PageRequest, TransitionChange, TransitionStore } from '../transitions/ports';
+import { matchesFilter, type TransitionFilter } from '../../shared/domain/transition/search';
 import { transactWrite } from './transact-write';
 import { keys, timelineEventItem } from './keys';
 import { decodeCursor, encodeCursor } from './page-cursor';
@@ -32,6 +33,9 @@ const REPLAY_ATTEMPTS = 5;
 const IdempotencyRecord = z.object({ transitionId: z.string(), requestHash: z.string() });
 
 /** DynamoDB adapter of the TransitionStore port. Items are parsed with zod on the way out, never cast. */
+/** A search reads at most this many summaries per call (a team's whole list, see the caseload). */
+const SEARCH_READ_LIMIT = 1000;
+
 export class DynamoTransitionStore implements TransitionStore {
   constructor(
     private readonly db: DynamoDBDocumentClient,
@@ -156,6 +160,44 @@ export class DynamoTransitionStore implements TransitionStore {
 
   listOfBegeleider(userId: string, page: PageRequest): Promise<Page<TransitionSummary>> {
     return this.queryNewestFirst(keys.transitionsOfUser(userId), page);
+  }
+
+  async search(list: ListOf, filter: TransitionFilter, page: PageRequest): Promise<Page<TransitionSummary>> {
+    const gsi1pk =
+      'userId' in list ? keys.transitionsOfUser(list.userId) : keys.transitionsOfTeam(list.organisationId, list.teamId);
+    const limit = page.limit ?? 50;
+    const items: TransitionSummary[] = [];
+    let start = decodeCursor(page.cursor, { attribute: 'gsi1pk', value: gsi1pk });
+    let read = 0;
+    // DynamoDB cannot match a name loosely: the list is read in pages and matched here, up to a bound per call.
+    while (read < SEARCH_READ_LIMIT) {
+      const result = await this.db.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          IndexName: 'gsi1',
+          KeyConditionExpression: 'gsi1pk = :pk',
+          ExpressionAttributeValues: { ':pk': gsi1pk },
+          ScanIndexForward: false,
+          Limit: 100,
+          ExclusiveStartKey: start,
+        }),
+      );
+      const found = result.Items ?? [];
+      for (const [i, item] of found.entries()) {
+        read += 1;
+        const summary = TransitionSummary.parse(fromStored(item));
+        if (matchesFilter(summary, filter)) items.push(summary);
+        const more = i < found.length - 1 || result.LastEvaluatedKey !== undefined;
+        // A full page, or the bound reached: the cursor is this item's key, so the next call starts after it.
+        if (more && (items.length === limit || read >= SEARCH_READ_LIMIT)) {
+          const { pk, sk, gsi1sk } = item as Record<string, string>;
+          return { items, nextCursor: encodeCursor({ pk, sk, gsi1pk, gsi1sk })! };
+        }
+      }
+      if (!result.LastEvaluatedKey) break;
+      start = result.LastEvaluatedKey as Record<string, string>;
+    }
+    return { items };
   }
 
   private async queryNewestFirst(gsi1pk: string, page: PageRequest): Promise<Page<TransitionSummary>> {

@@ -94,6 +94,21 @@ export function transitionHandlers(deps: () => TransitionsDeps): CapabilityHandl
       authorize(principal, 'transition:list-own');
       return { body: await deps().store.listOfBegeleider(principal.userId, page) };
     },
+    searchTransitions: async ({ principal, body, access }) => {
+      // What was searched for is not recorded: a name or date of birth does not belong in a log.
+      access.record({
+        actie: 'lijst',
+        onderdeel: body.scope === 'team' ? 'trajecten van het team (gezocht)' : 'mijn trajecten (gezocht)',
+      });
+      const { scope, limit, cursor, ...filter } = body;
+      if (scope === 'team') {
+        authorize(principal, 'transition:list-team');
+        const team = { organisationId: principal.organisationId, teamId: principal.teamId };
+        return { body: await deps().store.search(team, filter, { limit, cursor }) };
+      }
+      authorize(principal, 'transition:list-own');
+      return { body: await deps().store.search({ userId: principal.userId }, filter, { limit, cursor }) };
+    },
     getTransition: async ({ principal, params, access }) => ({
       body: (await openRecord(deps().store, { principal, access }, params.transitionId, 'transition:read')).transition,
     }),

@@ -1,6 +1,7 @@
 import type { OutboxEvent } from '../../shared/domain/notices/outbox-event';
 import type { TimelineEvent } from '../../shared/domain/transition/timeline';
 import type { Transition, TransitionSummary } from '../../shared/domain/transition/transition';
+import type { TransitionFilter } from '../../shared/domain/transition/search';
 import type { OrganisationDirectory } from '../organisation/ports';
 
 /** Storage the transitions capability needs; functions/storage/dynamo-transition-store.ts implements it. */
@@ -24,6 +25,12 @@ export interface TransitionStore {
   get(transitionId: string): Promise<Transition | undefined>;
   listOfTeam(organisationId: string, teamId: string | undefined, page: PageRequest): Promise<Page<TransitionSummary>>;
   listOfBegeleider(userId: string, page: PageRequest): Promise<Page<TransitionSummary>>;
+  /**
+   * One page of the team's (`team`) or the begeleider's (`userId`) list, newest first, holding only what
+   * matches the filter. Reads at most a bounded number of summaries per call; a page can be short (even
+   * empty) with a nextCursor when the list is longer than that.
+   */
+  search(list: ListOf, filter: TransitionFilter, page: PageRequest): Promise<Page<TransitionSummary>>;
   appendEvent(event: TimelineEvent): Promise<void>;
   /** Every event, oldest first, however many pages it takes (tools and checks, not the API). */
   timeline(transitionId: string): Promise<TimelineEvent[]>;
@@ -32,6 +39,8 @@ export interface TransitionStore {
 }
 
 /** One change of a transition as stored: the version it replaces, the next, its event and its notices. */
+export type ListOf = { organisationId: string; teamId: string | undefined } | { userId: string };
+
 export interface TransitionChange {
   before: Transition;
   next: Transition;

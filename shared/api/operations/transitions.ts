@@ -38,6 +38,31 @@ export const ListTransitionsQuery = z.object({
 });
 export type ListTransitionsQuery = z.infer<typeof ListTransitionsQuery>;
 
+/**
+ * Searching a list: by name or date of birth, phase, risk and begeleider, within the list the user may see.
+ * A POST body, so a name or date of birth is never in a URL (nor in an access log that records URLs).
+ */
+export const SearchTransitionsInput = z
+  .object({
+    scope: TransitionListScope.default('mine'),
+    zoek: z
+      .string()
+      .trim()
+      .max(100, { error: 'Zoek op hooguit 100 tekens.' })
+      .optional()
+      .meta({ description: 'Naam (delen, in elke volgorde) of geboortedatum als d-m-jjjj' }),
+    fase: Fase.optional(),
+    risico: z
+      .enum(['rood', 'oranje', 'groen', 'open'], { error: 'Kies een uitkeringsrisico uit de lijst.' })
+      .optional(),
+    begeleiderId: z.string().min(1).max(100).optional(),
+    limit: z.number().int().min(1).max(100).default(50),
+    cursor: z.string().max(1024).optional().meta({ description: 'Vervolg van een vorige pagina (nextCursor)' }),
+  })
+  .strict()
+  .meta({ id: 'SearchTransitionsInput' });
+export type SearchTransitionsInput = z.infer<typeof SearchTransitionsInput>;
+
 export const TransitionPage = z
   .object({ items: z.array(TransitionSummary), nextCursor: z.string().optional() })
   .meta({ id: 'TransitionPage' });
@@ -372,6 +397,16 @@ export const transitionOperations = {
     auth: 'principal',
     query: ListTransitionsQuery,
     response: { status: 200, schema: TransitionPage, description: 'Een pagina trajecten' },
+    errors: [400, 401, 403],
+  }),
+  searchTransitions: op({
+    capability: 'transitions',
+    method: 'POST',
+    path: '/api/transitions/search',
+    summary: 'Zoek trajecten op naam of geboortedatum en filter ze, binnen de lijst die je mag zien, per pagina',
+    auth: 'principal',
+    body: SearchTransitionsInput,
+    response: { status: 200, schema: TransitionPage, description: 'Een pagina gevonden trajecten' },
     errors: [400, 401, 403],
   }),
   getTransition: op({

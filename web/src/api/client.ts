@@ -174,6 +174,13 @@ function isProblem(body: unknown): body is Partial<Problem> {
 const doelPath = (transitionId: string, doelId: string) =>
   `${transitionPath(transitionId)}/herstel/doelen/${encodeURIComponent(doelId)}`;
 
+/** Who (a user id), what (an action) and a period of days (jjjj-mm-dd) of an audit trail. */
+export type AuditFilterParams = Partial<Record<'gebruiker' | 'actie' | 'van' | 'tot', string>>;
+const auditQuery = (cursor: string | undefined, filter: AuditFilterParams) => {
+  const query = new URLSearchParams(Object.entries({ ...filter, cursor }).filter((e): e is [string, string] => !!e[1]));
+  return query.size ? `?${query}` : '';
+};
+
 /** One typed client, grouped by resource; paths and types come from the shared contract. */
 export const api = {
   transitions: {
@@ -182,6 +189,9 @@ export const api = {
         'GET',
         `/api/transitions?${new URLSearchParams({ scope, ...(cursor ? { cursor } : {}) })}`,
       ),
+    /** Search by name or date of birth, and filter: in the body, so neither is ever in a URL. */
+    search: (input: RequestBody<'searchTransitions'>) =>
+      request<TransitionPage>('POST', '/api/transitions/search', { body: input }),
     get: (id: string) => request<ResponseBody<'getTransition'>>('GET', transitionPath(id)),
     /** Newest first; with the previous page's cursor, the older events. */
     timeline: (id: string, cursor?: string) =>
@@ -377,15 +387,16 @@ export const api = {
     },
   },
   audit: {
-    ofPerson: (transitionId: string, cursor?: string) =>
+    /** The filter holds ids, an action and days only: nothing of a person in the URL. */
+    ofPerson: (transitionId: string, cursor?: string, filter: AuditFilterParams = {}) =>
       request<ResponseBody<'getPersonAudit'>>(
         'GET',
-        `${transitionPath(transitionId)}/audit${cursor ? `?${new URLSearchParams({ cursor })}` : ''}`,
+        `${transitionPath(transitionId)}/audit${auditQuery(cursor, filter)}`,
       ),
-    ofUser: (userId: string, cursor?: string) =>
+    ofUser: (userId: string, cursor?: string, filter: AuditFilterParams = {}) =>
       request<ResponseBody<'getUserAudit'>>(
         'GET',
-        `/api/audit/gebruikers/${encodeURIComponent(userId)}${cursor ? `?${new URLSearchParams({ cursor })}` : ''}`,
+        `/api/audit/gebruikers/${encodeURIComponent(userId)}${auditQuery(cursor, filter)}`,
       ),
     emergencyAccess: () => request<ResponseBody<'listEmergencyAccess'>>('GET', '/api/audit/noodtoegang'),
     /** The CSV as a Blob (the bearer token cannot ride on a plain download link). */

@@ -1,5 +1,5 @@
 import { query, revalidate } from '@solidjs/router';
-import type { TransitionListScope } from '../../../shared/api/contract';
+import type { RequestBody, TransitionListScope } from '../../../shared/api/contract';
 import { wijkKey } from '../../../shared/domain/wijk/sociale-kaart';
 import { appConfig } from '../auth/app-config';
 import { api } from './client';
@@ -28,6 +28,11 @@ export const getCorporations = query(() => settle(api.corporations()), 'corporat
 export const getTransitions = query(
   (scope: TransitionListScope) => settle(api.transitions.list(scope)),
   'transition-list',
+);
+/** A search of a list: one cache entry per search, marked stale with the lists. */
+export const searchTransitions = query(
+  (input: RequestBody<'searchTransitions'>) => settle(api.transitions.search(input)),
+  'transition-search',
 );
 export const getToday = query(() => settle(api.caseload.today()), 'caseload-today');
 export const getTeam = query(() => settle(api.caseload.team()), 'caseload-team');
@@ -60,6 +65,7 @@ export const overviewsChanged = () =>
   revalidate([
     getTransitions.keyFor('mine'),
     getTransitions.keyFor('team'),
+    searchTransitions.key,
     getToday.keyFor(),
     getTeam.keyFor(),
     getBudgetInbox.keyFor(),

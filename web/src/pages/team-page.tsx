@@ -84,7 +84,7 @@ function MemberTrail(props: { userId: string; naam: string }) {
       <Show when={open()}>
         <AuditTrail
           label={`Auditlog van ${props.naam}`}
-          load={(cursor) => api.audit.ofUser(props.userId, cursor)}
+          load={(cursor, filter) => api.audit.ofUser(props.userId, cursor, filter)}
           showRecord
         />
       </Show>

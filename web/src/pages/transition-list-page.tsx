@@ -6,7 +6,7 @@ import { useDemoClock } from '../clock/demo-clock';
 import type { TransitionListScope } from '../../../shared/api/contract';
 import type { TransitionSummary } from '../../../shared/domain/transition/transition';
 import { api, ApiError } from '../api/client';
-import { getTransitions } from '../api/queries';
+import { getStaff, getTransitions, searchTransitions } from '../api/queries';
 import { PageTitle } from '../components/page-title';
 import { ProblemAlert } from '../components/problem-alert';
 import { TransitionTable } from '../components/transition-table';
@@ -26,56 +26,109 @@ const titles: Record<TransitionListScope, string> = {
   team: 'Trajecten van het team',
 };
 
-/** Page container: loads a list page by page; the table only shows. */
+const risicos = ['rood', 'oranje', 'groen', 'open'] as const;
+const oneOf = <T extends string>(values: readonly T[], value: unknown): T | undefined =>
+  values.includes(value as T) ? (value as T) : undefined;
+const text = (value: string | string[] | undefined) => (typeof value === 'string' ? value : '');
+
+/**
+ * Page container: loads a list page by page; the table only shows. The search and the filters live in the URL's
+ * query (shareable, the back button undoes them); the search goes to the API in a POST body, never in a URL.
+ */
 export function TransitionListPage() {
-  const [params] = useSearchParams();
+  const [params, setParams] = useSearchParams();
   const scope = (): TransitionListScope => (params.scope === 'team' ? 'team' : 'mine');
   const { today } = useDemoClock();
+  const zoek = () => text(params.zoek).trim();
+  const fase = () => oneOf(fases, params.fase) ?? '';
+  const risico = () => oneOf(risicos, params.risico) ?? '';
+  const begeleider = () => (scope() === 'team' ? text(params.begeleider) : '');
+  const sortering = () => oneOf(Object.keys(sorters) as Sortering[], params.sortering) ?? 'aangemeld';
+  const filter = () => ({
+    ...(zoek() ? { zoek: zoek() } : {}),
+    ...(fase() ? { fase: fase() as Fase } : {}),
+    ...(risico() ? { risico: risico() as RiskLevel } : {}),
+    ...(begeleider() ? { begeleiderId: begeleider() } : {}),
+  });
+  const searching = () => Object.keys(filter()).length > 0;
   // The first page through the router's cache (a new aanmelding marks it stale); further pages are appended here.
-  const list = createAsync(() => getTransitions(scope()));
+  const list = createAsync(() =>
+    searching() ? searchTransitions({ scope: scope(), ...filter() }) : getTransitions(scope()),
+  );
+  const staff = createAsync(async () => (scope() === 'team' ? getStaff() : undefined));
+  const begeleiders = () => (staff()?.value?.items ?? []).filter((s) => s.role === 'begeleider');
   const first = () => list()?.value;
   const listError = () => {
     const error = list()?.error;
     if (error === undefined) return undefined;
     return error instanceof ApiError ? error.message : 'De trajecten konden niet worden geladen.';
   };
-  const [more, setMore] = createSignal<{
-    scope: TransitionListScope;
-    items: TransitionSummary[];
-    nextCursor?: string;
-  }>();
+  // Pages loaded with "Meer laden" belong to one list and search; another list or search starts again.
+  const listKey = () => JSON.stringify([scope(), filter()]);
+  const [more, setMore] = createSignal<{ key: string; items: TransitionSummary[]; nextCursor?: string }>();
   const [loadingMore, setLoadingMore] = createSignal(false);
   const [moreError, setMoreError] = createSignal<string>();
 
-  const [fase, setFase] = createSignal<Fase | ''>('');
-  const [risico, setRisico] = createSignal<RiskLevel | ''>('');
-  const [sortering, setSortering] = createSignal<Sortering>('aangemeld');
+  const setParam = (name: string, value: string) => setParams({ [name]: value || undefined });
 
-  // Pages loaded with "Meer laden" belong to one scope; switching lists starts again.
-  const extra = () => (more()?.scope === scope() ? more() : undefined);
+  const extra = () => (more()?.key === listKey() ? more() : undefined);
   const loaded = () => [...(first()?.items ?? []), ...(extra()?.items ?? [])];
-  // Filtering and sorting work on what is loaded (a page of 50, more with "Meer laden").
-  const items = () =>
-    loaded()
-      .filter((t) => !fase() || t.fase === fase())
-      .filter((t) => !risico() || (t.signalen?.uitkeringRisico ?? 'open') === risico())
-      .sort(sorters[sortering()]);
+  // The API filters; sorting works on what is loaded (a page of 50, more with "Meer laden").
+  const items = () => [...loaded()].sort(sorters[sortering()]);
   const nextCursor = () => (extra() ? extra()!.nextCursor : first()?.nextCursor);
 
   const loadMore = async () => {
     const cursor = nextCursor();
     if (!cursor) return;
+    const key = listKey();
     setLoadingMore(true);
     setMoreError();
     try {
-      const page = await api.transitions.list(scope(), cursor);
-      setMore({ scope: scope(), items: [...(extra()?.items ?? []), ...page.items], nextCursor: page.nextCursor });
+      const page = searching()
+        ? await api.transitions.search({ scope: scope(), ...filter(), cursor })
+        : await api.transitions.list(scope(), cursor);
+      setMore({ key, items: [...(extra()?.items ?? []), ...page.items], nextCursor: page.nextCursor });
     } catch (e) {
       setMoreError(e instanceof ApiError ? e.message : 'Laden lukte niet.');
     } finally {
       setLoadingMore(false);
     }
   };
+
+  const zoekForm = () => (
+    <form
+      class="landing-zoeken"
+      role="search"
+      onSubmit={(e) => {
+        e.preventDefault();
+        setParam('zoek', (new FormData(e.currentTarget).get('zoek') as string).trim());
+      }}
+    >
+      <div class="utrecht-form-field">
+        <label class="utrecht-form-label" for="zoek">
+          Zoek op naam of geboortedatum
+        </label>
+        <p class="utrecht-form-field-description" id="zoek-uitleg">
+          Bijvoorbeeld Jansen of 3-4-1990
+        </p>
+        <div class="landing-zoeken__regel">
+          <input
+            id="zoek"
+            name="zoek"
+            type="search"
+            class="utrecht-textbox utrecht-textbox--html-input"
+            aria-describedby="zoek-uitleg"
+            autocomplete="off"
+            maxLength={100}
+            value={zoek()}
+          />
+          <button type="submit" class="utrecht-button utrecht-button--primary-action">
+            Zoeken
+          </button>
+        </div>
+      </div>
+    </form>
+  );
 
   const filters = () => (
     <div class="landing-filters" role="group" aria-label="Filteren en sorteren">
@@ -87,7 +140,7 @@ export function TransitionListPage() {
           id="filter-fase"
           class="utrecht-select utrecht-select--html-select"
           value={fase()}
-          onChange={(e) => setFase(e.currentTarget.value as Fase | '')}
+          onChange={(e) => setParam('fase', e.currentTarget.value)}
         >
           <option value="">Alle fasen</option>
           <For each={fases}>{(f) => <option value={f}>{faseLabels[f]}</option>}</For>
@@ -101,7 +154,7 @@ export function TransitionListPage() {
           id="filter-risico"
           class="utrecht-select utrecht-select--html-select"
           value={risico()}
-          onChange={(e) => setRisico(e.currentTarget.value as RiskLevel | '')}
+          onChange={(e) => setParam('risico', e.currentTarget.value)}
         >
           <option value="">Alle</option>
           <option value="rood">Rood</option>
@@ -110,6 +163,29 @@ export function TransitionListPage() {
           <option value="open">Nog open</option>
         </select>
       </div>
+      <Show when={scope() === 'team'}>
+        <div class="utrecht-form-field">
+          <label class="utrecht-form-label" for="filter-begeleider">
+            Begeleider
+          </label>
+          <select
+            id="filter-begeleider"
+            class="utrecht-select utrecht-select--html-select"
+            value={begeleider()}
+            onChange={(e) => setParam('begeleider', e.currentTarget.value)}
+          >
+            <option value="">Alle begeleiders</option>
+            <For each={begeleiders()}>
+              {(b) => (
+                // Selected by the option itself: the staff arrive after the select got its value from the URL.
+                <option value={b.id} selected={b.id === begeleider()}>
+                  {b.naam}
+                </option>
+              )}
+            </For>
+          </select>
+        </div>
+      </Show>
       <div class="utrecht-form-field">
         <label class="utrecht-form-label" for="sortering">
           Sorteren op
@@ -118,7 +194,7 @@ export function TransitionListPage() {
           id="sortering"
           class="utrecht-select utrecht-select--html-select"
           value={sortering()}
-          onChange={(e) => setSortering(e.currentTarget.value as Sortering)}
+          onChange={(e) => setParam('sortering', e.currentTarget.value === 'aangemeld' ? '' : e.currentTarget.value)}
         >
           <option value="aangemeld">Nieuwste aanmelding</option>
           <option value="deadline">Eerstvolgende deadline</option>
@@ -142,6 +218,8 @@ export function TransitionListPage() {
           Nieuwe aanmelding
         </A>
       </div>
+      {zoekForm()}
+      {filters()}
       <Switch>
         <Match when={list() === undefined}>
           <p class="utrecht-paragraph" role="status">
@@ -151,18 +229,22 @@ export function TransitionListPage() {
         <Match when={listError()}>
           <ProblemAlert message={listError()} />
         </Match>
-        <Match when={loaded().length > 0 && items().length === 0}>
-          {filters()}
-          <p class="utrecht-paragraph">Geen trajecten met deze filters.</p>
-        </Match>
-        <Match when={items().length === 0}>
+        <Match when={items().length === 0 && !searching()}>
           <p class="utrecht-paragraph">
             {scope() === 'mine' ? 'Je begeleidt nog geen trajecten.' : 'Je organisatie heeft nog geen trajecten.'}
           </p>
         </Match>
-        <Match when={items().length > 0}>
-          {filters()}
-          <TransitionTable items={items()} caption={titles[scope()]} today={today()} />
+        <Match when={true}>
+          <Show when={searching()}>
+            <p class="utrecht-paragraph" role="status">
+              {items().length === 0
+                ? `Niemand gevonden${nextCursor() ? ' in het eerste deel van de lijst' : ''} met deze zoekopdracht of filters.`
+                : `${items().length} ${items().length === 1 ? 'traject' : 'trajecten'} gevonden${nextCursor() ? ', er zijn er mogelijk meer' : ''}.`}
+            </p>
+          </Show>
+          <Show when={items().length > 0}>
+            <TransitionTable items={items()} caption={titles[scope()]} today={today()} />
+          </Show>
           <ProblemAlert message={moreError()} />
           <Show when={nextCursor()}>
             <button
@@ -171,7 +253,7 @@ export function TransitionListPage() {
               disabled={loadingMore()}
               onClick={() => void loadMore()}
             >
-              {loadingMore() ? 'Laden…' : 'Meer laden'}
+              {loadingMore() ? 'Laden…' : searching() ? 'Verder zoeken' : 'Meer laden'}
             </button>
           </Show>
         </Match>

@@ -1,4 +1,6 @@
+import { createAsync } from '@solidjs/router';
 import { createSignal, Show } from 'solid-js';
+import { getStaff } from '../../api/queries';
 import { api, ApiError } from '../../api/client';
 import { session } from '../../auth/session';
 import { saveFile } from '../../download';
@@ -11,6 +13,7 @@ import { AuditTrail } from './audit-trail';
  */
 export function AuditPanel(props: { transitionId: string }) {
   const isLead = () => session()?.principal.role === 'teamleider';
+  const staff = createAsync(async () => (isLead() ? getStaff() : undefined));
   const [error, setError] = createSignal<string>();
   const download = async () => {
     setError();
@@ -29,7 +32,8 @@ export function AuditPanel(props: { transitionId: string }) {
         <ProblemAlert message={error()} />
         <AuditTrail
           label="Auditlog van dit dossier"
-          load={(cursor) => api.audit.ofPerson(props.transitionId, cursor)}
+          load={(cursor, filter) => api.audit.ofPerson(props.transitionId, cursor, filter)}
+          users={(staff()?.value?.items ?? []).map((s) => ({ id: s.id, naam: s.naam }))}
         />
         <p class="utrecht-paragraph">
           <button type="button" class="utrecht-button utrecht-button--secondary-action" onClick={() => void download()}>
