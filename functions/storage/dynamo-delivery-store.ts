@@ -8,7 +8,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { OutboxEvent } from '../../shared/domain/notices/outbox-event';
 import { Delivery, refOf, type DeliveryRef } from '../../shared/domain/notices/webhook-schemas';
-import { outboxItem } from './dynamo-transition-store';
+import { outboxItem } from './outbox-item';
 import { StaleVersion } from '../../shared/domain/common/errors';
 import type { Page, PageRequest } from '../transitions/ports';
 import type { DeliveryStore } from '../webhooks/ports';

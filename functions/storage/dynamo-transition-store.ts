@@ -3,8 +3,6 @@ import { GetCommand, QueryCommand, PutCommand, type DynamoDBDocumentClient } fro
 import { createHash } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import * as z from 'zod';
-import type { OutboxEvent } from '../../shared/domain/notices/outbox-event';
-import { currentCorrelationId } from '../observability/context';
 import { personIdentity } from '../../shared/domain/transition/person-identity';
 import { TimelineEvent } from '../../shared/domain/transition/timeline';
 import {
@@ -25,6 +23,7 @@ import type { ListOf, Page, PageRequest, TransitionChange, TransitionStore } fro
 import { matchesFilter, type TransitionFilter } from '../../shared/domain/transition/search';
 import { transactWrite } from './transact-write';
 import { keys, timelineEventItem } from './keys';
+import { outboxItem } from './outbox-item';
 import { decodeCursor, encodeCursor } from './page-cursor';
 
 const IDEMPOTENCY_TTL_SECONDS = 24 * 60 * 60;
@@ -331,22 +330,6 @@ export function transitionUpdateItems(tableName: string, { before, next, event, 
       Put: { TableName: tableName, Item: outboxItem(e), ConditionExpression: 'attribute_not_exists(pk)' },
     })),
   ];
-}
-
-/**
- * A notice waiting to be fanned out to the corporation's endpoints (sparse gsi1 until it is), with the
- * correlation id of the change that writes it, so its fan-out and deliveries log under the same id.
- */
-export function outboxItem(e: OutboxEvent) {
-  const correlationId = e.correlationId ?? currentCorrelationId();
-  return {
-    ...keys.outboxEvent(e.id),
-    gsi1pk: keys.outboxPending,
-    gsi1sk: `${e.time}#${e.id}`,
-    entity: 'OutboxEvent',
-    ...e,
-    ...(correlationId ? { correlationId } : {}),
-  };
 }
 
 /** The transition's own item, listed in its team's transitions (gsi1), newest first. */

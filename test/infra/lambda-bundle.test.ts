@@ -61,6 +61,23 @@ describe('a Lambda bundle', () => {
     expect(Object.keys(metafile.inputs).filter((file) => file.startsWith('shared/api/'))).toEqual([]);
   });
 
+  it.each(['worker-handler', 'fan-out-handler', 'sweeper-handler'])(
+    'of the webhook %s carries no schema of the transition: it delivers notices, it reads no transition',
+    async (name) => {
+      const outfile = path.join(dir, name, 'index.mjs');
+      const { metafile } = await build({
+        ...lambdaBuildOptions(outfile),
+        entryPoints: [path.join(projectRoot, `functions/webhooks/${name}.ts`)],
+      });
+      // Hundreds of zod schemas built at import, a large part of the cold start.
+      expect(
+        Object.keys(metafile.inputs).filter((file) =>
+          /shared\/domain\/transition\/(transition|traject-schemas)\.ts$/.test(file),
+        ),
+      ).toEqual([]);
+    },
+  );
+
   it('keeps its source map beside it, unread at init, and `npm run stack` maps a logged trace back', async () => {
     const { outfile, run } = await bundle(
       'thrower',

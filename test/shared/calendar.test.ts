@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   addDays,
   addMonths,
@@ -66,5 +66,36 @@ describe('calendar', () => {
         return isValidIsoDate(result) && months === n && Number(result.slice(8)) <= Number(d.slice(8));
       }),
     );
+  });
+});
+
+describe('calendar at import', () => {
+  it('builds no Intl formatter when the module loads: the first one loads ICU, tens of ms of a cold start', async () => {
+    const real = Intl.DateTimeFormat;
+    let built = 0;
+    Intl.DateTimeFormat = new Proxy(real, {
+      construct: (target, args) => {
+        built++;
+        return Reflect.construct(target, args);
+      },
+    });
+    try {
+      vi.resetModules();
+      await import('../../shared/domain/common/calendar');
+      await import('../../shared/domain/signals/signal-commands');
+      await import('../../shared/domain/uitkering/uitkering');
+    } finally {
+      Intl.DateTimeFormat = real;
+    }
+    expect(built).toBe(0);
+  });
+
+  it('names a day in Dutch words as Intl does', async () => {
+    const { datumInWoorden } = await import('../../shared/domain/common/calendar');
+    const intl = new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+    for (let day = '2024-01-01'; day <= '2031-12-31'; day = addDays(day, 1)) {
+      expect(datumInWoorden(day)).toBe(intl.format(new Date(`${day}T00:00:00Z`)));
+    }
+    expect(datumInWoorden('2027-01-04')).toBe('4 januari 2027');
   });
 });

@@ -89,11 +89,28 @@ export function isWeekend(date: IsoDate): boolean {
   return day === 0 || day === 6;
 }
 
-const inWoorden = new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+const maanden = [
+  'januari',
+  'februari',
+  'maart',
+  'april',
+  'mei',
+  'juni',
+  'juli',
+  'augustus',
+  'september',
+  'oktober',
+  'november',
+  'december',
+] as const;
 
-/** `2027-01-04` → `4 januari 2027`: how texts for people name a day. */
+/**
+ * `2027-01-04` → `4 januari 2027`: how texts for people name a day. Spelled out here rather than by an
+ * Intl formatter: the process's first one loads ICU's data, tens of ms of a Lambda's cold start.
+ */
 export function datumInWoorden(date: IsoDate): string {
-  return inWoorden.format(new Date(toUtcMs(date)));
+  const [y, m, d] = parts(date);
+  return `${d} ${maanden[m - 1]} ${y}`;
 }
 
 /** Easter Sunday of a Gregorian year (the anonymous Gregorian algorithm, Meeus/Jones/Butcher). */

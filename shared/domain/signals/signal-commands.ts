@@ -22,15 +22,19 @@ const HOUR_MS = 3_600_000;
 const faseNaam: Record<SignFase, string> = { groen: 'Groen', oranje: 'Oranje', rood: 'Rood' };
 const clip = (text: string, max = 160) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
-const timeFormat = new Intl.DateTimeFormat('nl-NL', {
-  day: 'numeric',
-  month: 'long',
-  hour: '2-digit',
-  minute: '2-digit',
-  timeZone: 'Europe/Amsterdam',
-});
+// Built on first use, not at import: the process's first Intl formatter loads ICU (tens of ms of a cold start).
+let timeFormat: Intl.DateTimeFormat | undefined;
 /** `2027-03-06T02:15:00Z` → `6 maart 03:15` (Dutch time): how deadlines read in the timeline. */
-export const tijdstip = (iso: string) => timeFormat.format(new Date(iso));
+export const tijdstip = (iso: string) => {
+  timeFormat ??= new Intl.DateTimeFormat('nl-NL', {
+    day: 'numeric',
+    month: 'long',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone: 'Europe/Amsterdam',
+  });
+  return timeFormat.format(new Date(iso));
+};
 
 export function acknowledgeSignal(s: Signal, door: Person, at: Date): SignalCommandResult {
   if (s.status !== 'open') throw new RuleViolation('Dit signaal is al opgepakt.');
