@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningLanding } from '../../infra/local/landing';
-import { productInBrowser, seriousAxeViolations, signInAs } from '../support/browser';
+import { openSection, productInBrowser, seriousAxeViolations, signInAs } from '../support/browser';
 
 let landing: RunningLanding;
 let page: Page;
@@ -23,6 +23,7 @@ describe('filtering the audit trail of a record', () => {
 
     await signInAs(page, landing, /Ingrid Visser/);
     await page.goto(url);
+    await openSection(page, 'Dossier');
     const trail = page.getByRole('list', { name: 'Auditlog van dit dossier' });
     await expect.poll(() => trail.innerText()).toContain('Sanne de Vries');
     const filters = page.getByRole('form', { name: 'Auditlog van dit dossier filteren' });
