@@ -149,8 +149,10 @@ describe('Corporaties in the browser: endpoints, secrets shown once, test notice
     expect(await once.count()).toBe(0);
     expect(await page.content()).not.toContain(apiKey);
 
-    page.once('dialog', (dialog) => void dialog.accept());
     await keys.getByRole('button', { name: new RegExp(`^Intrekken\\s*: API-sleutel lnd_${prefix}_…$`) }).click();
+    const question = page.getByRole('dialog', { name: `API-sleutel lnd_${prefix}_… intrekken?` });
+    expect(await question.innerText()).toContain('krijgen dan meteen geen toegang meer');
+    await question.getByRole('button', { name: 'Sleutel intrekken' }).click();
     await expect.poll(() => keys.innerText().catch(() => '')).not.toContain(prefix);
     const section = page.getByRole('region', { name: 'API-sleutels', exact: true });
     await expect.poll(() => section.getByRole('status').first().innerText()).toContain('ingetrokken');

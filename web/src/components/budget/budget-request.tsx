@@ -1,3 +1,4 @@
+import { createConfirm } from '../confirm-dialog';
 import { createSignal, Show } from 'solid-js';
 import { createStore } from 'solid-js/store';
 import type { BudgetRequest } from '../../../../shared/domain/regelbudget/regelbudget-schemas';
@@ -123,19 +124,32 @@ export function BudgetRequestForCaseworker(props: RequestProps) {
 export function BudgetRequestForBudgetHolder(props: RequestProps & { aanvraag: BudgetRequest }) {
   const [bedrag, setBedrag] = createSignal(euroInput(props.aanvraag.bedragCent));
   const [reden, setReden] = createSignal('');
-  const grant = (event: SubmitEvent) => {
+  const confirm = createConfirm();
+  const grant = async (event: SubmitEvent) => {
     event.preventDefault();
     const toegekendCent = euroToCents(bedrag());
     if (toegekendCent === undefined) return props.fail({ toegekendCent: badAmount });
     // Money moves: ask first, naming the person and the amount.
-    if (!window.confirm(`${centsToEuro(toegekendCent)} toekennen als regelbudget voor ${props.persoon}?`)) return;
+    const asked = await confirm.ask({
+      title: `Regelbudget voor ${props.persoon} toekennen?`,
+      lines: [
+        `${centsToEuro(toegekendCent)} wordt het regelbudget van ${props.persoon}; de begeleider kan het daarna uitgeven.`,
+      ],
+      confirm: 'Regelbudget toekennen',
+    });
+    if (!asked) return;
     void props.act(
       () => api.budget.decideRequest(props.transitionId, { besluit: 'toegekend', toegekendCent }),
       `Regelbudget van ${centsToEuro(toegekendCent)} toegekend. De begeleider ziet het besluit.`,
     );
   };
-  const refuse = () => {
-    if (!window.confirm(`De aanvraag voor ${props.persoon} afwijzen?`)) return;
+  const refuse = async () => {
+    const asked = await confirm.ask({
+      title: `Aanvraag voor ${props.persoon} afwijzen?`,
+      lines: ['De begeleider ziet de afwijzing met de reden en kan opnieuw aanvragen.'],
+      confirm: 'Aanvraag afwijzen',
+    });
+    if (!asked) return;
     void props.act(
       () => api.budget.decideRequest(props.transitionId, { besluit: 'afgewezen', reden: reden() }),
       'De aanvraag is afgewezen. De begeleider ziet de reden.',
@@ -146,7 +160,8 @@ export function BudgetRequestForBudgetHolder(props: RequestProps & { aanvraag: B
       <p class="utrecht-paragraph">
         Aanvraag voor {props.persoon}: <Asked aanvraag={props.aanvraag} />.
       </p>
-      <form class="utrecht-form landing-form" aria-label="Aanvraag beoordelen" onSubmit={grant}>
+      <confirm.Dialog />
+      <form class="utrecht-form landing-form" aria-label="Aanvraag beoordelen" onSubmit={(e) => void grant(e)}>
         <TextInput
           id="toekennen-bedrag"
           label="Toe te kennen bedrag (euro)"
@@ -165,7 +180,7 @@ export function BudgetRequestForBudgetHolder(props: RequestProps & { aanvraag: B
           onInput={setReden}
           error={props.fieldErrors().reden}
         />
-        <button type="button" class="utrecht-button utrecht-button--secondary-action" onClick={refuse}>
+        <button type="button" class="utrecht-button utrecht-button--secondary-action" onClick={() => void refuse()}>
           Aanvraag afwijzen
         </button>
       </form>

@@ -76,18 +76,22 @@ export function WoningPanel(props: {
     const offer = props.transition.aanbiedingen.find((a) => a.id === offerId);
     if (!offer) return;
     const corporatie = corporationName(offer.corporatieId);
-    if (
-      besluit === 'geaccepteerd' &&
-      !(await confirm.ask({
-        title: `Woning ${adres(offer)} accepteren?`,
-        lines: [
-          `${corporatie} krijgt bericht dat de persoon de woning aanneemt.`,
-          'Andere open aanbiedingen kun je daarna niet meer accepteren; het huurcontract leg je hierna vast.',
-        ],
-        confirm: 'Woning accepteren',
-      }))
-    )
-      return;
+    const question =
+      besluit === 'geaccepteerd'
+        ? {
+            title: `Woning ${adres(offer)} accepteren?`,
+            lines: [
+              `${corporatie} krijgt bericht dat de persoon de woning aanneemt.`,
+              'Andere open aanbiedingen kun je daarna niet meer accepteren; het huurcontract leg je hierna vast.',
+            ],
+            confirm: 'Woning accepteren',
+          }
+        : {
+            title: `Woning ${adres(offer)} afwijzen?`,
+            lines: [`${corporatie} krijgt bericht dat de persoon de woning niet neemt; de reden blijft bij jullie.`],
+            confirm: 'Woning afwijzen',
+          };
+    if (!(await confirm.ask(question))) return;
     const ok = await runner.run((expectedVersion) =>
       api.transitions.decideOffer(props.transition.id, offerId, {
         besluit,

@@ -1,3 +1,4 @@
+import { createConfirm } from '../confirm-dialog';
 import { createAsync, revalidate } from '@solidjs/router';
 import { createSignal, For, Show } from 'solid-js';
 import type { Organisation } from '../../../../shared/domain/organisation/organisation';
@@ -27,13 +28,15 @@ export function ApiKeysSection(props: { corporation: Organisation }) {
       setMade(result.apiKey);
     }).then((ok) => ok && announce(`API-sleutel ${shown(prefix)} gemaakt.`));
   };
-  const revoke = (prefix: string) => {
-    if (
-      !window.confirm(
-        `API-sleutel ${shown(prefix)} intrekken? Systemen van ${props.corporation.naam} die hem gebruiken, krijgen dan meteen geen toegang meer.`,
-      )
-    )
-      return;
+  const confirm = createConfirm();
+  const revoke = async (prefix: string) => {
+    const asked = await confirm.ask({
+      title: `API-sleutel ${shown(prefix)} intrekken?`,
+      lines: [`Systemen van ${props.corporation.naam} die hem gebruiken, krijgen dan meteen geen toegang meer.`],
+      confirm: 'Sleutel intrekken',
+      danger: true,
+    });
+    if (!asked) return;
     void act(() => api.webhooks.revokeApiKey(corporatieId, prefix)).then(
       (ok) => ok && announce(`API-sleutel ${shown(prefix)} ingetrokken.`),
     );
@@ -51,6 +54,7 @@ export function ApiKeysSection(props: { corporation: Organisation }) {
       </p>
       <ProblemAlert message={loaded()?.error ? 'De API-sleutels konden niet worden geladen.' : error()} />
       <StatusMessage message={message()} />
+      <confirm.Dialog />
       <Show when={keys()}>
         {(list) => (
           <Show
@@ -69,7 +73,7 @@ export function ApiKeysSection(props: { corporation: Organisation }) {
                       <button
                         type="button"
                         class="utrecht-button utrecht-button--secondary-action"
-                        onClick={() => revoke(key.prefix)}
+                        onClick={() => void revoke(key.prefix)}
                       >
                         Intrekken<span class="landing-visually-hidden">: API-sleutel {shown(key.prefix)}</span>
                       </button>
