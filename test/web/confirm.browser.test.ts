@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningLanding } from '../../infra/local/landing';
 import type { Transition } from '../../shared/domain/transition/transition';
-import { productInBrowser, seriousAxeViolations, signInAs } from '../support/browser';
+import { openSection, productInBrowser, seriousAxeViolations, signInAs } from '../support/browser';
 
 let landing: RunningLanding;
 let page: Page;
@@ -31,7 +31,7 @@ const callApi = <T>(on: Page, method: string, path: string, body?: unknown) =>
     { method, path, body },
   ) as Promise<{ status: number; body: T }>;
 
-const transitionId = () => new URL(page.url()).pathname.split('/').pop()!;
+const transitionId = () => new URL(page.url()).pathname.split('/')[2]!;
 const stored = async () => (await callApi<Transition>(page, 'GET', `/api/transitions/${transitionId()}`)).body;
 
 describe('Consequential actions ask first and say what happened', { timeout: 120_000 }, () => {
@@ -40,7 +40,18 @@ describe('Consequential actions ask first and say what happened', { timeout: 120
     await page.getByRole('link', { name: 'Mijn trajecten' }).click();
     await page.getByRole('link', { name: 'Fatima Ouali' }).click();
     await page.getByRole('heading', { name: 'Fatima Ouali' }).waitFor();
+    await openSection(page, 'Wonen & verhuizing');
     const woning = panel('Woning');
+
+    // Declining tells the corporation too: asked first, and Escape leaves the offer open.
+    await woning.getByRole('button', { name: 'Woning afwijzen' }).click();
+    await woning.getByLabel('Reden van afwijzen').fill('Te ver van haar werk');
+    await woning.getByRole('button', { name: 'Afwijzing vastleggen' }).click();
+    const decline = page.getByRole('dialog', { name: 'Woning Batauplein 17 afwijzen?' });
+    expect(await decline.innerText()).toContain('de reden blijft bij jullie');
+    await page.keyboard.press('Escape');
+    await decline.waitFor({ state: 'hidden' });
+    expect((await stored()).aanbiedingen[0]?.status).toBe('open');
 
     await woning.getByRole('button', { name: 'Woning accepteren' }).click();
     const question = page.getByRole('dialog', { name: 'Woning Batauplein 17 accepteren?' });
@@ -70,7 +81,7 @@ describe('Consequential actions ask first and say what happened', { timeout: 120
 
   it('on a change by someone else meanwhile: names who, keeps the typed text, shows the new state', async () => {
     // Opened afresh: the page has not yet seen what Youssef is about to change.
-    await page.goto(page.url());
+    await page.goto(`${landing.url}/trajecten/${transitionId()}`);
     await page.getByRole('heading', { name: 'Fatima Ouali' }).waitFor();
     const fase = page.getByRole('group', { name: 'Volgende fase' });
     await fase.getByRole('button').first().click();
@@ -98,6 +109,8 @@ describe('Consequential actions ask first and say what happened', { timeout: 120
     expect(said).not.toMatch(/laad/i);
     expect(await reden.inputValue()).toBe('Alles rond, zo besproken met Fatima');
     // The page shows what Youssef recorded without being reloaded by hand.
-    await expect.poll(() => panel('Verblijf en nazorg').innerText()).toContain('Tijdelijk elders sinds');
+    await expect
+      .poll(() => panel('Samenvatting').innerText())
+      .toMatch(/Tijdelijk elders\s*Logeerplek sinds .+, woning behouden/);
   });
 });

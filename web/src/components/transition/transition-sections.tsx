@@ -1,7 +1,7 @@
 import { A } from '@solidjs/router';
 import { createEffect, For, Show } from 'solid-js';
 import type { TransitionOverview } from '../../../../shared/api/contract';
-import { faseLabels, type Plek } from '../../../../shared/domain/common/vocabulary';
+import { faseLabels, type Plek, verblijfSoortLabels } from '../../../../shared/domain/common/vocabulary';
 import type { Signal } from '../../../../shared/domain/signals/signal-schemas';
 import { supportLevelLabels } from '../../../../shared/domain/support/support';
 import type { Transition } from '../../../../shared/domain/transition/transition';
@@ -115,6 +115,19 @@ export function TransitionSummary(props: {
           <dt>Fase</dt>
           <dd>{faseLabels[props.transition.fase]}</dd>
         </div>
+        <Show when={props.transition.tijdelijkVerblijf}>
+          {(v) => (
+            // Support goes on during a temporary stay: whoever opens any section sees where the person is now.
+            <div>
+              <dt>Tijdelijk elders</dt>
+              <dd>
+                {v().soort ? `${verblijfSoortLabels[v().soort!]} sinds` : 'Sinds'}{' '}
+                <time datetime={v().sinds}>{datum(v().sinds)}</time>
+                {v().woningBehouden ? ', woning behouden' : ', zonder de woning'}
+              </dd>
+            </div>
+          )}
+        </Show>
         <div>
           <dt>Volgende deadline</dt>
           <dd>
