@@ -81,32 +81,58 @@ export function freePort(): Promise<number> {
 }
 
 /**
- * The serious and critical axe-core violations inside the element `selector` names, as `{id, impact}` (what a
- * failing test reads). axe is added to the page when it is not there yet (after a navigation it is gone).
- * `openDetails` opens every <details> inside first, so the forms folded away are checked too.
+ * The axe-core violations (axe's default run, best practices included) inside the element `selector` names, as
+ * `{id, impact, targets}`. axe is added to the page when it is not there yet (after a navigation it is gone).
+ * `openDetails` opens every <details> inside first, so the forms folded away are checked too. Given `html`, the
+ * page-level rules (landmarks, one main, a first-level heading) run as well.
  */
+export async function axeViolations(
+  page: Page,
+  selector: string,
+  options: { openDetails?: boolean } = {},
+): Promise<{ id: string; impact: string; targets: string[] }[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: axe.source });
+  if (options.openDetails) {
+    // Opening loads what a panel shows only when opened (an audit trail): wait until it is there.
+    await page.evaluate((sel) => {
+      for (const d of document.querySelector(sel)?.querySelectorAll('details') ?? []) d.open = true;
+    }, selector);
+    await page.waitForLoadState('networkidle');
+  }
+  return page.evaluate(async (sel) => {
+    const element = document.querySelector(sel);
+    if (!element) throw new Error(`Nothing on the page matches ${sel}`);
+    type Result = { violations: { id: string; impact: string; nodes: { target: unknown[] }[] }[] };
+    const engine = (window as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<Result> } }).axe;
+    const result = await engine.run(element, {});
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')),
+    }));
+  }, selector);
+}
+
+/** The serious and critical axe-core violations inside `selector`, as `{id, impact}` (what a failing test reads). */
 export async function seriousAxeViolations(
   page: Page,
   selector: string,
   options: { openDetails?: boolean } = {},
 ): Promise<{ id: string; impact: string }[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: axe.source });
-  const violations = await page.evaluate(
-    async ({ sel, openDetails }) => {
-      const element = document.querySelector(sel);
-      if (!element) throw new Error(`Nothing on the page matches ${sel}`);
-      if (openDetails) for (const d of element.querySelectorAll('details')) d.open = true;
-      const engine = (
-        window as unknown as {
-          axe: { run: (c: unknown, o: unknown) => Promise<{ violations: { id: string; impact: string }[] }> };
-        }
-      ).axe;
-      const result = await engine.run(element, {});
-      return result.violations.map((v) => ({ id: v.id, impact: v.impact }));
-    },
-    { sel: selector, openDetails: options.openDetails ?? false },
-  );
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  const violations = await axeViolations(page, selector, options);
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map(({ id, impact }) => ({ id, impact }));
+}
+
+/** The moderate, serious and critical axe-core violations inside `selector`: what a page may not have. */
+export async function moderateAxeViolations(
+  page: Page,
+  selector: string,
+  options: { openDetails?: boolean } = {},
+): Promise<{ id: string; impact: string; targets: string[] }[]> {
+  const violations = await axeViolations(page, selector, options);
+  return violations.filter((v) => v.impact !== 'minor');
 }
 
 /** Opens a section of the transition page shown (Overzicht, Wonen & verhuizing, …) by its section link. */

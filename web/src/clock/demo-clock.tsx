@@ -47,31 +47,34 @@ export function DemoClock() {
   return (
     <Show when={clockState()}>
       {(state) => (
-        <details class="landing-demo-clock">
-          <summary>
-            Ontwikkelaarsmenu — demo-klok: het is {datumTijd(state().now)}
-            {state().offsetDays > 0 ? ` (${aantal(state().offsetDays, 'dag', 'dagen')} vooruit)` : ''}
-          </summary>
-          <div class="utrecht-button-group" role="group" aria-label="Klok vooruitzetten">
-            <For each={steps}>
-              {(step) => (
-                <button
-                  type="button"
-                  class="utrecht-button utrecht-button--secondary-action"
-                  disabled={busy()}
-                  onClick={() => void advance(step.step)}
-                >
-                  Klok {step.label}
-                </button>
-              )}
-            </For>
-          </div>
-          <p class="utrecht-paragraph" role="status">
-            {busy()
-              ? 'De klok gaat vooruit; wat Landing op die dagen doet (herinneringen, taken, meldingen), loopt…'
-              : ''}
-          </p>
-        </details>
+        // A landmark of its own: outside one, a screen reader's landmark list would skip it.
+        <aside aria-label="Ontwikkelaarsmenu">
+          <details class="landing-demo-clock">
+            <summary>
+              Ontwikkelaarsmenu — demo-klok: het is {datumTijd(state().now)}
+              {state().offsetDays > 0 ? ` (${aantal(state().offsetDays, 'dag', 'dagen')} vooruit)` : ''}
+            </summary>
+            <div class="utrecht-button-group" role="group" aria-label="Klok vooruitzetten">
+              <For each={steps}>
+                {(step) => (
+                  <button
+                    type="button"
+                    class="utrecht-button utrecht-button--secondary-action"
+                    disabled={busy()}
+                    onClick={() => void advance(step.step)}
+                  >
+                    Klok {step.label}
+                  </button>
+                )}
+              </For>
+            </div>
+            <p class="utrecht-paragraph" role="status">
+              {busy()
+                ? 'De klok gaat vooruit; wat Landing op die dagen doet (herinneringen, taken, meldingen), loopt…'
+                : ''}
+            </p>
+          </details>
+        </aside>
       )}
     </Show>
   );

@@ -39,7 +39,9 @@ const leeg = (): Record<Levensdomein, ProfielDomein> =>
   >;
 
 /** One version as the form's table; on a phone each domain becomes a block with its three fields. */
-function ProfielTabel(props: { versie: ProfielVersie; caption: string }) {
+/** `nested` under a version's own heading (the earlier versions): its list heading goes one level lower. */
+function ProfielTabel(props: { versie: ProfielVersie; caption: string; nested?: boolean }) {
+  const wensen = 'Welke wensen zijn het belangrijkst?';
   return (
     <>
       <table class="utrecht-table utrecht-table--html-table landing-profiel-tabel">
@@ -77,7 +79,9 @@ function ProfielTabel(props: { versie: ProfielVersie; caption: string }) {
           </For>
         </tbody>
       </table>
-      <h5 class="utrecht-heading-5">Welke wensen zijn het belangrijkst?</h5>
+      <Show when={props.nested} fallback={<h4 class="utrecht-heading-4">{wensen}</h4>}>
+        <h5 class="utrecht-heading-5">{wensen}</h5>
+      </Show>
       <ol class="utrecht-ordered-list">
         <For each={props.versie.belangrijksteWensen}>
           {(w) => (
@@ -208,7 +212,7 @@ export function ProfielPanel(props: HerstelPartProps) {
                 <p class="utrecht-paragraph">
                   Opgesteld met {v.opgesteldMet}. {akkoordTekst(v)}
                 </p>
-                <ProfielTabel versie={v} caption={`Persoonlijk Profiel, versie ${v.versie}`} />
+                <ProfielTabel versie={v} caption={`Persoonlijk Profiel, versie ${v.versie}`} nested />
               </div>
             )}
           </For>

@@ -83,6 +83,8 @@ export function ContactsSection(props: { transitionId: string }) {
             label="Korte notitie (optioneel)"
             value={form.notitie}
             onInput={(v) => setForm('notitie', v)}
+            enterkeyhint="send"
+            autocomplete="off"
             error={fieldErrors().notitie}
           />
           <button type="submit" class="utrecht-button utrecht-button--secondary-action">

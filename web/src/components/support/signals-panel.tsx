@@ -98,7 +98,7 @@ export function SignalsPanel(props: {
   const now = () => clockNow() ?? new Date().toISOString();
 
   return (
-    <section class="landing-panel" aria-labelledby="signalen-title" id="signalen">
+    <section class="landing-panel landing-thumb" aria-labelledby="signalen-title" id="signalen">
       <h2 id="signalen-title" class="utrecht-heading-2">
         Signalen
       </h2>
@@ -153,6 +153,8 @@ export function SignalsPanel(props: {
             value={form.omschrijving}
             onInput={(v) => setForm('omschrijving', v)}
             error={fieldErrors().omschrijving}
+            enterkeyhint="next"
+            autocomplete="off"
           />
           <div class="utrecht-form-field">
             <label class="utrecht-form-label" for="signaal-teken">
@@ -198,6 +200,8 @@ export function SignalsPanel(props: {
               value={form.reden}
               onInput={(v) => setForm('reden', v)}
               error={fieldErrors().reden}
+              enterkeyhint="send"
+              autocomplete="off"
             />
           </Show>
           <Show when={!form.tekenId && wijk()}>

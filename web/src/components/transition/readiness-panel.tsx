@@ -52,7 +52,7 @@ export function ReadinessPanel(props: {
       });
 
   return (
-    <section class="landing-panel" aria-labelledby="gereedheid-title">
+    <section class="landing-panel landing-thumb" aria-labelledby="gereedheid-title">
       <h2 id="gereedheid-title" class="utrecht-heading-2">
         Voorbereiding
       </h2>
@@ -78,6 +78,8 @@ export function ReadinessPanel(props: {
           value={notitie()}
           onInput={setNotitie}
           error={runner.fieldErrors().notitie}
+          enterkeyhint="done"
+          autocomplete="off"
         />
       </div>
       <p class="utrecht-paragraph" role="status">

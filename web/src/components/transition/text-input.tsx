@@ -13,6 +13,10 @@ export function TextInput(props: {
   inputmode?: 'decimal' | 'numeric';
   /** The id of a <datalist> of suggestions (free text stays allowed). */
   list?: string;
+  /** What a phone's enter key says (and does: `send` submits the form). */
+  enterkeyhint?: 'send' | 'next' | 'done';
+  /** `off` for what is written about someone else: the browser would offer it again elsewhere. */
+  autocomplete?: 'off';
 }) {
   if (props.type === 'date') return <DateInput {...props} />;
   return (
@@ -22,6 +26,8 @@ export function TextInput(props: {
         type={props.type ?? 'text'}
         inputmode={props.inputmode}
         list={props.list}
+        enterkeyhint={props.enterkeyhint}
+        autocomplete={props.autocomplete}
         class="utrecht-textbox utrecht-textbox--html-input"
         classList={{ 'utrecht-textbox--invalid': Boolean(props.error) }}
         value={props.value}
