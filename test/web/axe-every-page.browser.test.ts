@@ -53,7 +53,13 @@ describe.each([
     expect(trajecten.length).toBeGreaterThan(3);
     const [first, ...others] = trajecten;
     const pages = ['/vandaag', '/trajecten', '/trajecten?scope=team', '/trajecten/nieuw', '/sociale-kaart'];
-    const ownPages = [...sections.map((s) => `${first}${s}`), ...others, `/regelbudget/${first!.split('/')[2]}`];
+    // Every trajectory once, on the laptop; the phone's layout is the same for each, so one stands for all there.
+    const onEveryTrajectory = width > 400 ? others : [];
+    const ownPages = [
+      ...sections.map((s) => `${first}${s}`),
+      ...onEveryTrajectory,
+      `/regelbudget/${first!.split('/')[2]}`,
+    ];
     expect(await findings(/Sanne de Vries/, [...pages, ...ownPages])).toEqual([]);
   });
 
