@@ -85,6 +85,7 @@ async function main(): Promise<void> {
       tableName,
       webRoot: path.join(projectRoot, 'web/dist'),
       seedDemoData: true,
+      demoHistory: true,
       authSecret: authSecret(),
       stateDir: localDir,
       // The demo corporation's receiver next to the app (any free port when that one is taken).
@@ -106,6 +107,11 @@ async function main(): Promise<void> {
         `  ✓ api-sleutel  van Woonstichting Rijnhoven (signalen melden) staat in ${shown(path.join(localDir, 'demo-corporatie.json'))}`,
       );
     if (landing.tableCreated) say('  ✓ demodata     aangemaakt (npm start -- --reset begint opnieuw)');
+    if (landing.demoHistory) say('  … historie     drie jaar verzonnen trajecten worden op de achtergrond geladen');
+    void landing.demoHistory?.then((loaded) => {
+      if (loaded)
+        say(`  ✓ historie     ${loaded.transitions} verzonnen trajecten van drie jaar geladen  [${elapsed()}]`);
+    });
     // The same health check the stage answers on AWS, against the embedded parts.
     const health = (await (await fetch(`${landing.url}/api/health`)).json()) as {
       status: string;
