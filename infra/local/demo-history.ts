@@ -1,3 +1,4 @@
+import { setImmediate } from 'node:timers/promises';
 import { BatchWriteCommand, GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { organisationItem } from '../../functions/storage/dynamo-organisation-directory';
 import { DynamoTransitionStore } from '../../functions/storage/dynamo-transition-store';
@@ -220,7 +221,18 @@ function factoren(oordeel: (f: Risicofactor) => 'op-orde' | 'aandacht' | 'risico
 }
 
 /** The people of the demo history, with every change they went through. */
-export function generateDemoHistory(options: { seed: number; today: IsoDate; count: number }): HistoryRecord[] {
+export function generateDemoHistory(options: HistoryOptions): HistoryRecord[] {
+  return [...demoHistory(options)];
+}
+
+interface HistoryOptions {
+  seed: number;
+  today: IsoDate;
+  count: number;
+}
+
+/** One person after the other, each replayed when asked for: a loader can let others run in between. */
+function* demoHistory(options: HistoryOptions): Generator<HistoryRecord> {
   const random = seededRandom(options.seed);
   const pick: Pick = (items) => items[Math.floor(random() * items.length)]!;
   const between = (min: number, max: number) => min + Math.floor(random() * (max - min + 1));
@@ -228,7 +240,6 @@ export function generateDemoHistory(options: { seed: number; today: IsoDate; cou
   const { today } = options;
   const begeleiders = historyStaff.filter((s) => s.role === 'begeleider');
   const usedNames = new Set<string>();
-  const records: HistoryRecord[] = [];
 
   for (let i = 0; i < options.count; i++) {
     // Utrecht is the centrumgemeente: most people there, the others spread over the region.
@@ -277,12 +288,12 @@ export function generateDemoHistory(options: { seed: number; today: IsoDate; cou
       actor: human,
     };
     const r = new Replay(transition, today, human);
-    records.push({ transition, firstEvent, changes: r.changes, refused: r.refused });
+    const record: HistoryRecord = { transition, firstEvent, changes: r.changes, refused: r.refused };
     live(r, { gemeenteCode, aangemeld, pick, between, chance });
     // The workflow kept going until today: what fell due since the last step is asked too.
     r.workflowUntil(today);
+    yield record;
   }
-  return records;
 }
 
 interface Draws {
@@ -576,17 +587,24 @@ export async function seedDemoHistory(
     })),
   ];
   await batchPut(db, tableName, items);
-  const records = generateDemoHistory({
+  const records = demoHistory({
     seed: options.seed ?? DEMO_HISTORY_SEED,
     today,
     count: options.count ?? DEMO_HISTORY_COUNT,
   });
   const store = new DynamoTransitionStore(db, tableName);
   let written = 0;
-  let next = 0;
+  let transitions = 0;
+  // Replaying a person takes some milliseconds of CPU: between two, the app answers its requests.
+  const nextRecord = async () => {
+    await setImmediate();
+    const { value, done } = records.next();
+    if (!done) transitions++;
+    return done ? undefined : value;
+  };
   // A few people at a time: DynamoDB Local takes several transactions at once.
   const worker = async () => {
-    for (let record = records[next++]; record && !options.signal?.aborted; record = records[next++]) {
+    for (let record = await nextRecord(); record && !options.signal?.aborted; record = await nextRecord()) {
       const stored = await store.get(record.transition.id);
       if (!stored) await store.create({ transition: record.transition, firstEvent: record.firstEvent });
       const last = record.changes.at(-1);
@@ -601,7 +619,7 @@ export async function seedDemoHistory(
     }
   };
   await Promise.all(Array.from({ length: options.parallel ?? 4 }, worker));
-  return { transitions: records.length, written };
+  return { transitions, written };
 }
 
 async function batchPut(db: DynamoDBDocumentClient, tableName: string, items: Record<string, unknown>[]) {
