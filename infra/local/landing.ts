@@ -42,11 +42,6 @@ export interface StartLandingOptions {
    * every jump of the clock.
    */
   seedDemoData: boolean | 'organisations';
-  /**
-   * Three years of invented history under a provider of its own (infra/local/demo-history.ts), loaded in the
-   * background once the app is up, unless loaded before. `npm start` asks for it; the tests do not.
-   */
-  demoHistory?: boolean;
   /** Keep sign-in tokens valid across restarts by passing the same secret. */
   authSecret?: Uint8Array;
   /** Where the scheduler, the clock and the running workflow executions keep their state; without it they live in memory. */
@@ -67,8 +62,12 @@ export interface RunningLanding {
   receiver?: DemoReceiver;
   /** The demo corporation's API key (shown once on AWS; kept in the state folder locally). */
   demoApiKey?: string;
-  /** The demo history's load in the background, when asked for: undefined once loaded before. */
-  demoHistory?: Promise<{ transitions: number; written: number } | undefined>;
+  /**
+   * Loads three years of invented history under a provider of its own (infra/local/demo-history.ts), unless
+   * loaded before: `npm start` starts it in the background once the app answers; the tests do not. Stopping
+   * the app stops it; the next start goes on.
+   */
+  loadDemoHistory(): Promise<{ transitions: number; written: number } | undefined>;
   /** Lets everything in flight finish: workflow executions, the table stream, the delivery queue. */
   settle(): Promise<void>;
   /** One round of the webhook sweeper now (tests; it also runs every second by itself). */
@@ -233,13 +232,9 @@ export async function startLanding(options: StartLandingOptions): Promise<Runnin
   // Notices point back to this API (`dataref`); the webhook functions read it when they first run.
   process.env.API_BASE_URL = url;
   stream.start();
-  // After the stream started, so what reads the table's stream (the outcome counters) sees the history come in.
+  // Started after the stream, so what reads the table's stream (the outcome counters) sees the history come in.
   const stopHistory = new AbortController();
-  const demoHistory =
-    options.demoHistory && options.seedDemoData === true
-      ? loadDemoHistory(createDocumentClient(dynamo), options.tableName, systemClock.now(), stopHistory.signal)
-      : undefined;
-  demoHistory?.catch((error: Error) => logger.warn('demo history not loaded', { errorName: error.name }));
+  let demoHistory: Promise<unknown> | undefined;
   const sweep = () => sweeper({}, lambdaContext(source('rate-schedule').entry, 60_000)).then(() => undefined);
   // On AWS every minute; locally every second, so the demo clock's jumps are followed at once.
   const sweepTimer = setInterval(
@@ -256,7 +251,16 @@ export async function startLanding(options: StartLandingOptions): Promise<Runnin
     tableCreated,
     ...(receiver ? { receiver } : {}),
     ...(demoCorporation ? { demoApiKey: demoCorporation.apiKey } : {}),
-    ...(demoHistory ? { demoHistory } : {}),
+    loadDemoHistory: () => {
+      const loading = loadDemoHistory(
+        createDocumentClient(dynamo),
+        options.tableName,
+        systemClock.now(),
+        stopHistory.signal,
+      );
+      demoHistory = loading.catch(() => undefined);
+      return loading;
+    },
     settle: async () => {
       await refusals.settle();
       await stepFunctions.settle();
