@@ -4,6 +4,7 @@ import { clock as systemClock } from '../../functions/clock';
 import { createDocumentClient } from '../../functions/storage/dynamo-client';
 import { localAssembly } from './assembly-file';
 import { demoOrganisations, demoUsers, seedDemoData } from './demo-data';
+import { loadDemoHistory } from './demo-history';
 import { ensureTable, localClient, localCredentials, localRegion } from './dynamodb-local';
 import { auditTableDesign } from '../../functions/storage/table-design';
 import { createGateway } from './http-gateway';
@@ -61,6 +62,12 @@ export interface RunningLanding {
   receiver?: DemoReceiver;
   /** The demo corporation's API key (shown once on AWS; kept in the state folder locally). */
   demoApiKey?: string;
+  /**
+   * Loads three years of invented history under a provider of its own (infra/local/demo-history.ts), unless
+   * loaded before: `npm start` starts it in the background once the app answers; the tests do not. Stopping
+   * the app stops it; the next start goes on.
+   */
+  loadDemoHistory(): Promise<{ transitions: number; written: number } | undefined>;
   /** Lets everything in flight finish: workflow executions, the table stream, the delivery queue. */
   settle(): Promise<void>;
   /** One round of the webhook sweeper now (tests; it also runs every second by itself). */
@@ -225,6 +232,9 @@ export async function startLanding(options: StartLandingOptions): Promise<Runnin
   // Notices point back to this API (`dataref`); the webhook functions read it when they first run.
   process.env.API_BASE_URL = url;
   stream.start();
+  // Started after the stream, so what reads the table's stream (the outcome counters) sees the history come in.
+  const stopHistory = new AbortController();
+  let demoHistory: Promise<unknown> | undefined;
   const sweep = () => sweeper({}, lambdaContext(source('rate-schedule').entry, 60_000)).then(() => undefined);
   // On AWS every minute; locally every second, so the demo clock's jumps are followed at once.
   const sweepTimer = setInterval(
@@ -241,6 +251,16 @@ export async function startLanding(options: StartLandingOptions): Promise<Runnin
     tableCreated,
     ...(receiver ? { receiver } : {}),
     ...(demoCorporation ? { demoApiKey: demoCorporation.apiKey } : {}),
+    loadDemoHistory: () => {
+      const loading = loadDemoHistory(
+        createDocumentClient(dynamo),
+        options.tableName,
+        systemClock.now(),
+        stopHistory.signal,
+      );
+      demoHistory = loading.catch(() => undefined);
+      return loading;
+    },
     settle: async () => {
       await refusals.settle();
       await stepFunctions.settle();
@@ -250,6 +270,8 @@ export async function startLanding(options: StartLandingOptions): Promise<Runnin
     },
     sweep,
     stop: async () => {
+      stopHistory.abort();
+      await demoHistory?.catch(() => undefined);
       scheduler.stop();
       clearInterval(sweepTimer);
       stream.stop();

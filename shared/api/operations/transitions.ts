@@ -19,6 +19,7 @@ import {
   SignSchema,
   SupportChangeSchema,
   UitkeringStatusSchema,
+  Wijkcode,
 } from '../../domain/transition/traject-schemas';
 import { supportLevels } from '../../domain/support/support';
 import { AllocationCheckSchema, ToewijzingFields, VowDraftSchema } from '../../domain/support/iwmo-schemas';
@@ -154,6 +155,7 @@ export const RegisterOfferInput = z
       .max(64, { error: 'Kies een bekende woningcorporatie.' }),
     adres: Adres,
     wijk: freeText(z.string({ error: 'Vul de wijk in.' }).trim().min(1, { error: 'Vul de wijk in.' }).max(60)),
+    wijkcode: Wijkcode.optional(),
     huurPerMaandCent: z
       .number({ error: 'Vul de huur per maand in.' })
       .int({ error: 'De huur is een bedrag in centen.' })

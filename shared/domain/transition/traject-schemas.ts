@@ -9,6 +9,8 @@ import type { BijzondereBijstand, UitkeringStatus } from '../uitkering/uitkering
 import { beeindigingRedenen, fases, overdrachtPartijen, plekken, verblijfSoorten } from '../common/vocabulary';
 import { factorOordelen, risicofactoren, type Landingsoordeel, type Risicofactor } from './landing';
 import {
+  WIJKCODE_MESSAGE,
+  WIJKCODE_PATTERN,
   contractVormen,
   omklapBesluitSoorten,
   type OmklapBesluit,
@@ -63,12 +65,25 @@ export const Eenheidnummer = freeText(
     .max(40, { error: 'Het eenheidnummer is te lang (hooguit 40 tekens).' }),
 ).meta({ description: 'Het nummer van de verhuureenheid bij de corporatie' });
 
+/**
+ * The CBS wijkcode of the home: WK, then the four digits of the gemeentecode and two of the wijk. Written
+ * in capitals whatever was typed, so one wijk has one code (the municipality's maximum per wijk counts on it).
+ */
+export const Wijkcode = z
+  .string({ error: WIJKCODE_MESSAGE })
+  .trim()
+  .toUpperCase()
+  .regex(WIJKCODE_PATTERN, { error: WIJKCODE_MESSAGE })
+  .meta({ description: 'CBS-wijkcode: WK met zes cijfers, de eerste vier zijn de gemeentecode (WK034401)' });
+
 export const WoningAanbiedingSchema = z
   .object({
     id: z.string(),
     corporatieId: z.string(),
     adres: Adres,
     wijk: z.string(),
+    /** Absent on homes registered before it was asked. */
+    wijkcode: Wijkcode.optional(),
     huurPerMaandCent: z.number().int().positive(),
     beschikbaarVanaf: IsoDate,
     reactieUiterlijk: IsoDate,

@@ -29,7 +29,9 @@ import {
   risicofactorLabels,
   type Landingsoordeel,
 } from './landing';
+import { gemeenteNaam } from '../organisation/municipalities';
 import {
+  gemeenteVanWijkcode,
   geaccepteerdeAanbieding,
   geldendeOmklapDatum,
   OMKLAP_DEFAULT_MONTHS,
@@ -126,6 +128,14 @@ export function registerOffer(
   requireFase(t, ['woning'], 'Een woning registreren');
   if (geaccepteerdeAanbieding(t.aanbiedingen)) throw new RuleViolation('Er is al een geaccepteerde woning.');
   if (offer.reactieUiterlijk < ctx.today) throw new RuleViolation('De reactietermijn van dit aanbod is al verlopen.');
+  // The woning is in the municipality of the transition: its wijk counts there (spreiding over wijken).
+  if (offer.wijkcode && gemeenteVanWijkcode(offer.wijkcode) !== t.gemeenteCode) {
+    const andere = gemeenteVanWijkcode(offer.wijkcode);
+    throw new RuleViolation(
+      `De wijkcode ${offer.wijkcode} hoort bij een andere gemeente (${andere}), ` +
+        `niet bij ${gemeenteNaam(t.gemeenteCode)} (${t.gemeenteCode}).`,
+    );
+  }
   return {
     next: { ...t, aanbiedingen: [...t.aanbiedingen, { ...offer, status: 'open' }] },
     event: {

@@ -17,6 +17,15 @@ export const OMKLAP_DEFAULT_MONTHS = 24;
 export const OMKLAP_MIN_MONTHS = 12;
 export const OMKLAP_MAX_MONTHS = 36;
 
+/** CBS wijkcode: WK and six digits, the first four the gemeentecode (GM0344 → WK0344xx). */
+export const WIJKCODE_PATTERN = /^WK\d{6}$/;
+export const WIJKCODE_MESSAGE = 'Een wijkcode is WK met zes cijfers, zoals WK034401.';
+
+/** The gemeentecode a wijkcode belongs to (WK034401 → GM0344). */
+export function gemeenteVanWijkcode(wijkcode: string): string {
+  return `GM${wijkcode.slice(2, 6)}`;
+}
+
 export type AanbiedingStatus = 'open' | 'geaccepteerd' | 'afgewezen';
 
 export interface WoningAanbieding {
@@ -24,6 +33,8 @@ export interface WoningAanbieding {
   corporatieId: string;
   adres: { straat: string; huisnummer: string; postcode: string; plaats: string };
   wijk: string;
+  /** The CBS wijkcode (WK034401); absent on homes registered before it was asked. */
+  wijkcode?: string;
   huurPerMaandCent: number;
   beschikbaarVanaf: IsoDate;
   reactieUiterlijk: IsoDate;

@@ -31,6 +31,7 @@ export function WoningPanel(props: {
     postcode: '',
     plaats: '',
     wijk: '',
+    wijkcode: '',
     huur: '',
     beschikbaarVanaf: '',
     reactieUiterlijk: '',
@@ -50,6 +51,7 @@ export function WoningPanel(props: {
         corporatieId: form.corporatieId,
         adres: { straat: form.straat, huisnummer: form.huisnummer, postcode: form.postcode, plaats: form.plaats },
         wijk: form.wijk,
+        ...(form.wijkcode.trim() ? { wijkcode: form.wijkcode } : {}),
         huurPerMaandCent: euroToCents(form.huur) ?? Number.NaN,
         beschikbaarVanaf: form.beschikbaarVanaf,
         reactieUiterlijk: form.reactieUiterlijk,
@@ -65,6 +67,7 @@ export function WoningPanel(props: {
         postcode: '',
         plaats: '',
         wijk: '',
+        wijkcode: '',
         huur: '',
         beschikbaarVanaf: '',
         reactieUiterlijk: '',
@@ -133,8 +136,9 @@ export function WoningPanel(props: {
                   {a.adres.straat} {a.adres.huisnummer}, {a.adres.postcode} {a.adres.plaats}
                 </strong>
                 <span>
-                  {a.wijk} · {corporationName(a.corporatieId)} · {centsToEuro(a.huurPerMaandCent)} per maand ·
-                  beschikbaar vanaf {datum(a.beschikbaarVanaf)}
+                  {a.wijk}
+                  {a.wijkcode ? ` (${a.wijkcode})` : ''} · {corporationName(a.corporatieId)} ·{' '}
+                  {centsToEuro(a.huurPerMaandCent)} per maand · beschikbaar vanaf {datum(a.beschikbaarVanaf)}
                 </span>
                 <span>
                   {statusLabels[a.status]}
@@ -243,6 +247,13 @@ export function WoningPanel(props: {
               value={form.wijk}
               onInput={(v) => setForm('wijk', v)}
               error={err('wijk')}
+            />
+            <TextInput
+              id="aanbod-wijkcode"
+              label="CBS-wijkcode (WK en zes cijfers, zoals WK034401; niet verplicht)"
+              value={form.wijkcode}
+              onInput={(v) => setForm('wijkcode', v)}
+              error={err('wijkcode')}
             />
             <TextInput
               id="aanbod-eenheid"
