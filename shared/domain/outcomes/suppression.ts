@@ -40,6 +40,23 @@ export function suppress(cells: ReadonlyMap<string, number>, relations: readonly
     hidden.add(visible[0]!);
     return true;
   };
+  // A derivable cell whose own relations are hidden throughout is derived through its neighbours: hide in the
+  // nearest relation (breadth first over hidden cells) that still shows something.
+  const hideNear = (start: string): boolean => {
+    const seen = new Set([start]);
+    let frontier = [start];
+    while (frontier.length) {
+      const next: string[] = [];
+      for (const key of frontier) {
+        for (const i of relationsOf.get(key) ?? []) {
+          if (hideAnotherIn(i)) return true;
+          for (const k of members[i]!) if (!seen.has(k)) seen.add(k), next.push(k);
+        }
+      }
+      frontier = next.sort(cmp);
+    }
+    return false;
+  };
   for (;;) {
     // The cheap rule first: a relation never has exactly one hidden member.
     let changed = true;
@@ -53,12 +70,7 @@ export function suppress(cells: ReadonlyMap<string, number>, relations: readonly
     if (!exposed.size) return hidden;
     let grew = false;
     for (const key of [...exposed].sort(cmp)) {
-      for (const i of relationsOf.get(key) ?? []) {
-        if (hideAnotherIn(i)) {
-          grew = true;
-          break;
-        }
-      }
+      if (hideNear(key)) grew = true;
     }
     if (!grew) return hidden; // Everything in reach is hidden already: nothing is derivable from nothing.
   }
