@@ -51,9 +51,14 @@ const shown = (cell: Cell) => ({
 export async function outcomesView(deps: OutcomesDeps, principal: Principal, asked?: string): Promise<OutcomesView> {
   const own = await municipalityOf(deps, principal);
   const gebied = asked ?? (own === CENTRUMGEMEENTE ? REGIO : own);
-  authorize(principal, 'outcomes:read', { organisationId: principal.organisationId, gemeenteCode: gebied }, {
-    gemeenteCode: own,
-  });
+  authorize(
+    principal,
+    'outcomes:read',
+    { organisationId: principal.organisationId, gemeenteCode: gebied },
+    {
+      gemeenteCode: own,
+    },
+  );
   const area = gebied as string;
   const rows = (await Promise.all(gemeenteCodes.map((g) => deps.outcomes.counters(g)))).flat();
   const peildatum = todayInNetherlands(deps.now());

@@ -13,7 +13,7 @@ import type { OutcomeStore } from './ports';
 type Image = Parameters<typeof newFacts>[1];
 
 function transitionImage(image: Record<string, unknown> | undefined): Image | undefined {
-  if (!image || image.entity !== 'Transition') return undefined;
+  if (image?.entity !== 'Transition') return undefined;
   const t = fromStored(image) as unknown as Transition;
   return { ...t, aanbiedingen: t.aanbiedingen ?? [], omklapBesluiten: t.omklapBesluiten ?? [] };
 }

@@ -33,7 +33,12 @@ export class DynamoOutcomeStore implements OutcomeStore {
               Key: keys.outcomeCounter(fact.gemeenteCode, fact.cohort, counter),
               UpdateExpression: 'SET entity = :entity, cohort = :cohort, #counter = :name ADD #herkomst :n',
               ExpressionAttributeNames: { '#counter': 'counter', '#herkomst': fact.herkomst },
-              ExpressionAttributeValues: { ':entity': 'OutcomeCounter', ':cohort': fact.cohort, ':name': counter, ':n': n },
+              ExpressionAttributeValues: {
+                ':entity': 'OutcomeCounter',
+                ':cohort': fact.cohort,
+                ':name': counter,
+                ':n': n,
+              },
             },
           })),
         ],

@@ -20,6 +20,7 @@ import { TransitionListPage } from './pages/transition-list-page';
 const NewTransitionPage = lazy(() => import('./pages/new-transition-page'));
 const TransitionDetailPage = lazy(() => import('./pages/transition-detail-page'));
 const BudgetInboxPage = lazy(() => import('./pages/budget-inbox-page'));
+const OutcomesPage = lazy(() => import('./pages/outcomes-page'));
 const BudgetPage = lazy(() => import('./pages/budget-page'));
 const TodayPage = lazy(() => import('./pages/today-page'));
 const TeamPage = lazy(() => import('./pages/team-page'));
@@ -58,6 +59,7 @@ render(
         <Route path="/trajecten/nieuw" component={only(caseworkers, NewTransitionPage)} />
         <Route path="/trajecten/:id" component={only(caseworkers, TransitionDetailPage)} />
         <Route path="/regelbudget" component={only(['budgethouder'], BudgetInboxPage)} />
+        <Route path="/uitkomsten" component={only(['beleid'], OutcomesPage)} />
         <Route path="/regelbudget/:transitionId" component={only([...caseworkers, 'budgethouder'], BudgetPage)} />
       </Route>
       <Route path="*" component={() => <Navigate href="/" />} />

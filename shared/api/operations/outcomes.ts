@@ -13,10 +13,13 @@ export const OutcomesQuery = z.object({ gebied: Gebied.optional() }).strict();
 /** One number of the view: a count, or why it is not shown. */
 export const OutcomeCell = z
   .object({
-    status: z.enum(['getal', 'klein', 'afgeschermd', 'nog-niet-te-meten']),
+    status: z.enum(['getal', 'afgeschermd', 'nog-niet-te-meten']),
     /** Only with status `getal`. */
     waarde: z.number().int().nonnegative().optional(),
-    /** What to show: the number, "< 5", "x" (afgeschermd, else a hidden number could be derived) or "nog niet te meten". */
+    /**
+     * What to show: the number, "nog niet te meten", or for a hidden one "< 5 of afgeleid": fewer than five, or
+     * hidden because a number under five could otherwise be worked out (both look the same on purpose).
+     */
     weergave: z.string(),
   })
   .meta({ id: 'UitkomstCel' });
@@ -47,7 +50,8 @@ export const outcomeOperations = {
     capability: 'outcomes',
     method: 'GET',
     path: '/api/uitkomsten',
-    summary: 'Uitkomsten per cohort (kwartaal van verhuizing) en herkomst: alleen aantallen, kleine aantallen verborgen',
+    summary:
+      'Uitkomsten per cohort (kwartaal van verhuizing) en herkomst: alleen aantallen, kleine aantallen verborgen',
     auth: 'principal',
     query: OutcomesQuery,
     response: { status: 200, schema: OutcomesView, description: 'De uitkomsten van de gemeente of de regio' },

@@ -75,15 +75,11 @@ export const ALLE = 'alle';
 export type Gebied = string; // a gemeentecode, or REGIO
 export type HerkomstOfAlle = Herkomst | typeof ALLE;
 
-export type Cell =
-  | { status: 'getal'; waarde: number }
-  | { status: 'klein' }
-  | { status: 'afgeschermd' }
-  | { status: 'nog-niet-te-meten' };
+export type Cell = { status: 'getal'; waarde: number } | { status: 'afgeschermd' } | { status: 'nog-niet-te-meten' };
 
+/** Hidden: fewer than five people, or a count from which a number under five could be worked out. */
 export const cellLabels: Record<Exclude<Cell['status'], 'getal'>, string> = {
-  klein: '< 5',
-  afgeschermd: 'x',
+  afgeschermd: '< 5 of afgeleid',
   'nog-niet-te-meten': 'nog niet te meten',
 };
 
@@ -139,7 +135,11 @@ export function outcomeTable(rows: readonly CounterRow[], gemeenten: readonly st
     });
     for (const g of gebieden) {
       for (const h of origins) {
-        for (const m of shown) counts.set(key(g, c, h, m), sumOf(g, h, (gm, hk) => countOf(c, m, gm, hk)));
+        for (const m of shown)
+          counts.set(
+            key(g, c, h, m),
+            sumOf(g, h, (gm, hk) => countOf(c, m, gm, hk)),
+          );
         for (const [m, total, n, basis] of [
           ['gemiddeld-dagen-aanmelding-woning', 'aanmelding-woning-dagen', 'woning-toegewezen', 'woning-toegewezen'],
           ['gemiddeld-dagen-woning-verhuizing', 'woning-verhuizing-dagen', 'woning-verhuizing-aantal', 'verhuisd'],
@@ -162,11 +162,11 @@ export function outcomeTable(rows: readonly CounterRow[], gemeenten: readonly st
       }
     }
     for (const m of shown) {
-      for (const h of origins) relations.push({ total: key(REGIO, c, h, m), parts: gemeenten.map((g) => key(g, c, h, m)) });
+      for (const h of origins)
+        relations.push({ total: key(REGIO, c, h, m), parts: gemeenten.map((g) => key(g, c, h, m)) });
       for (const g of gebieden)
         relations.push({ total: key(g, c, ALLE, m), parts: herkomsten.map((h) => key(g, c, h, m)) });
     }
-
   }
   const hidden = suppress(counts, relations);
   return {
@@ -180,9 +180,9 @@ export function outcomeTable(rows: readonly CounterRow[], gemeenten: readonly st
         return { status: 'getal', waarde: Math.round(average.sum / average.n) };
       }
       const n = counts.get(k);
-      if (n === undefined) return cohorts.includes(cohort) ? { status: 'nog-niet-te-meten' } : { status: 'getal', waarde: 0 };
-      if (!hidden.has(k)) return { status: 'getal', waarde: n };
-      return n > 0 && n < 5 ? { status: 'klein' } : { status: 'afgeschermd' };
+      if (n === undefined)
+        return cohorts.includes(cohort) ? { status: 'nog-niet-te-meten' } : { status: 'getal', waarde: 0 };
+      return hidden.has(k) ? { status: 'afgeschermd' } : { status: 'getal', waarde: n };
     },
   };
 }

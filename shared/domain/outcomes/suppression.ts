@@ -8,7 +8,9 @@
  *   them at once, so the check solves the relations as a system of linear equations, not one by one.
  *
  * Every view is a slice of one table suppressed as a whole: so two views together (the region and a
- * municipality) reveal no more than the table does.
+ * municipality) reveal no more than the table does. A hidden cell looks the same whether it is small or hides
+ * a small one (as CBS marks both "x"): were only the small ones marked "< 5", every other hidden cell would be
+ * known to be 5 or more, and a total of 6 over a "< 5" and an "x" would give away a 1.
  */
 export const THRESHOLD = 5;
 
@@ -36,7 +38,12 @@ export function suppress(cells: ReadonlyMap<string, number>, relations: readonly
     const visible = members[i]!.filter((k) => !hidden.has(k));
     if (!visible.length) return false;
     const total = relations[i]!.total;
-    visible.sort((a, b) => Number(a === total) - Number(b === total) || cells.get(a)! - cells.get(b)! || cmp(a, b));
+    // A zero hides little: another hidden cell of the relation could then be read as the whole difference.
+    const rank = (k: string) => [Number(k === total), Number(cells.get(k) === 0), cells.get(k)!] as const;
+    visible.sort((a, b) => {
+      const [x, y] = [rank(a), rank(b)];
+      return x[0] - y[0] || x[1] - y[1] || x[2] - y[2] || cmp(a, b);
+    });
     hidden.add(visible[0]!);
     return true;
   };
@@ -50,7 +57,11 @@ export function suppress(cells: ReadonlyMap<string, number>, relations: readonly
       for (const key of frontier) {
         for (const i of relationsOf.get(key) ?? []) {
           if (hideAnotherIn(i)) return true;
-          for (const k of members[i]!) if (!seen.has(k)) seen.add(k), next.push(k);
+          for (const k of members[i]!) {
+            if (seen.has(k)) continue;
+            seen.add(k);
+            next.push(k);
+          }
         }
       }
       frontier = next.sort(cmp);
