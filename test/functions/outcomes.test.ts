@@ -3,7 +3,10 @@ import { marshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBRecord } from 'aws-lambda';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createOutcomesApi } from '../../functions/outcomes/api';
-import { createCountOutcomes } from '../../functions/outcomes/count-outcomes';
+import { createCountOutcomes } from '../../functions/outcomes/counter-handler';
+import { recountOutcomes } from '../../functions/outcomes/recount';
+import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { DynamoOrganisationDirectory } from '../../functions/storage/dynamo-organisation-directory';
 import { DynamoOutcomeStore } from '../../functions/storage/dynamo-outcome-store';
 import type { OutcomesView } from '../../shared/api/operations/outcomes';
@@ -87,6 +90,30 @@ describe('the outcome counters, from the stream', () => {
     const bw = Object.fromEntries(rows.map((r) => [r.counter, r.perHerkomst.BW]));
     // The move was counted with the change that made it; this change adds the ending and the return.
     expect(bw).toEqual({ 'beeindigd-terug-naar-bw-mo': 1, 'terugkeer-181-365': 1 });
+  });
+});
+
+describe('the recount (npm run recount-outcomes)', () => {
+  it('finds the counters equal to the facts of the stored records, and names a counter that is off', async () => {
+    const count = createCountOutcomes(() => store);
+    const records = [moved('r-1', 'GM0355', 'MO', '2025-02-03'), moved('r-2', 'GM0356', 'BW', '2025-05-03')];
+    await count({ Records: records });
+    for (const r of records)
+      await table.db.send(
+        new PutCommand({ TableName: table.tableName, Item: unmarshall(r.dynamodb!.NewImage as never) }),
+      );
+    expect(await recountOutcomes(table.db, table.tableName, store)).toEqual({ transitions: 2, differences: [] });
+    await table.db.send(
+      new UpdateCommand({
+        TableName: table.tableName,
+        Key: { pk: 'UITKOMSTEN#GM0355', sk: '2025-K1#verhuisd' },
+        UpdateExpression: 'ADD MO :one',
+        ExpressionAttributeValues: { ':one': 1 },
+      }),
+    );
+    expect((await recountOutcomes(table.db, table.tableName, store)).differences).toEqual([
+      { gemeenteCode: 'GM0355', cohort: '2025-K1', counter: 'verhuisd', herkomst: 'MO', stored: 2, recounted: 1 },
+    ]);
   });
 });
 

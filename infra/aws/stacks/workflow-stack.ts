@@ -194,7 +194,7 @@ export class WorkflowStack extends Stack {
     });
     this.countOutcomes = new LandingFunction(this, 'CountOutcomes', {
       stage,
-      entry: 'functions/outcomes/count-outcomes.ts',
+      entry: 'functions/outcomes/counter-handler.ts',
       description: 'Outcomes: counts the facts of every changed transition once (from the table stream)',
     }).bindTable(table, 'RW');
     this.countOutcomes.live.addEventSource(
