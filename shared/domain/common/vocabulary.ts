@@ -89,7 +89,7 @@ export const roleLabels: Record<Role, string> = {
   budgethouder: 'Budgethouder',
   beheerder: 'Beheerder',
   corporatie: 'Woningcorporatie',
-  beleid: 'Beleid (gemeente)',
+  beleid: 'Beleidsmedewerker',
 };
 
 /** Things that happen in a transition, in the order they happened. Grows with every capability. */
