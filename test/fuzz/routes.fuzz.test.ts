@@ -1214,7 +1214,9 @@ describe('bad input at scale: every route of the contract, fuzzed through the ga
         const answer = await send(route, c);
         expect(answer.status, `${route.key} as beleid: ${answer.text.slice(0, 200)}`).toBeGreaterThanOrEqual(400);
         expect(answer.status).toBeLessThan(500);
-        if (route.spec.method === 'GET') expect([403, 404], route.key).toContain(answer.status);
+        // A GET is refused by the policy, or (with a required query left out) by its schema first.
+        if (route.spec.method === 'GET')
+          expect(route.spec.query ? [400, 403, 404] : [403, 404], route.key).toContain(answer.status);
         expect(answer.text).not.toMatch(/geboortedatum|voornaam|achternaam/);
       }
     }
