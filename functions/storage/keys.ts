@@ -1,5 +1,13 @@
 /** Key builders for the single table; its items and access patterns are listed in docs/ARCHITECTURE.md. */
 export const keys = {
+  /** A municipality's outcome counters: one item per cohort and counter, its counts per herkomst. */
+  outcomeCounter: (gemeenteCode: string, cohort: string, counter: string) => ({
+    pk: `UITKOMSTEN#${gemeenteCode}`,
+    sk: `${cohort}#${counter}`,
+  }),
+  outcomeCounters: (gemeenteCode: string) => `UITKOMSTEN#${gemeenteCode}`,
+  /** Written with a fact's counts, so a fact derived again (a redelivered change) counts once. */
+  outcomeFact: (factId: string) => ({ pk: `UITKOMST-FEIT#${factId}`, sk: 'FEIT' }),
   transition: (id: string) => ({ pk: `TRANSITION#${id}`, sk: 'TRANSITION' }),
   /** A team's transitions; a transition without a team (from before teams) is listed for its organisation. */
   transitionsOfTeam: (organisationId: string, teamId: string | undefined) =>

@@ -110,7 +110,11 @@ export function createLandingStacks(app: App, stage: StageConfig) {
     ops: {
       scheduleGroupName: workflows.scheduleGroupName,
       alarmDeadLetters: workflows.alarmDeadLetters,
-      streamConsumers: { 'webhook-fan-out': webhooks.fanOut, 'new-signal': workflows.newSignal },
+      streamConsumers: {
+        'webhook-fan-out': webhooks.fanOut,
+        'new-signal': workflows.newSignal,
+        'outcome-counters': workflows.countOutcomes,
+      },
       accessLog: api.accessLog,
       distribution: web.distribution,
       userPoolClient: api.userPoolClient,

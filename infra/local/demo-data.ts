@@ -98,6 +98,9 @@ export const demoUsers: Principal[] = [
   },
   { userId: 'u-pieter', naam: 'Pieter Smit', organisationId: 'gm-utrecht', role: 'budgethouder' },
   { userId: 'u-eva', naam: 'Eva de Wit', organisationId: 'gm-nieuwegein', role: 'budgethouder' },
+  // Policy staff: outcomes as aggregates only (Utrecht, the centrumgemeente, sees the region).
+  { userId: 'u-lies', naam: 'Lies Verbeek', organisationId: 'gm-utrecht', role: 'beleid' },
+  { userId: 'u-hanna', naam: 'Hanna Brouwer', organisationId: 'gm-nieuwegein', role: 'beleid' },
   { userId: 'u-lotte', naam: 'Lotte Bos', organisationId: 'org-rijnhoven', role: 'corporatie' },
 ];
 

@@ -7,6 +7,7 @@ import { corporationOperations } from './operations/corporation';
 import { herstelOperations } from './operations/herstel';
 import { metaOperations } from './operations/meta';
 import { organisationOperations } from './operations/organisation';
+import { outcomeOperations } from './operations/outcomes';
 import { signalOperations } from './operations/signals';
 import { socialeKaartOperations } from './operations/sociale-kaart';
 import { transitionOperations } from './operations/transitions';
@@ -20,6 +21,7 @@ export * from './operations/corporation';
 export * from './operations/herstel';
 export * from './operations/meta';
 export * from './operations/organisation';
+export * from './operations/outcomes';
 export * from './operations/signals';
 export * from './operations/sociale-kaart';
 export * from './operations/transitions';
@@ -45,6 +47,7 @@ export const operations = {
   ...corporationOperations,
   ...organisationOperations,
   ...socialeKaartOperations,
+  ...outcomeOperations,
   ...metaOperations,
 } as const satisfies Record<string, OperationSpec>;
 

@@ -11,6 +11,7 @@ export const capabilities = [
   'corporation',
   'organisation',
   'sociale-kaart',
+  'outcomes',
   'meta',
 ] as const;
 export type Capability = (typeof capabilities)[number];

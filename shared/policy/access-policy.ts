@@ -15,6 +15,8 @@ import type { Principal, Role } from '../domain/organisation/principal';
  *   see nothing else of the person (no health details).
  * - The provider's administrator manages webhooks and keys, and reads no person's record.
  * - A corporation's system reports signals about its homes and reads back their status, nothing more.
+ * - A municipality's policy staff (beleid) read outcomes as aggregates of their municipality (the
+ *   centrumgemeente: of the region), never a person's record, a name or a date.
  */
 export type Action =
   | 'transition:create'
@@ -48,7 +50,8 @@ export type Action =
   | 'kaart:read'
   | 'kaart:write'
   | 'webhook:manage'
-  | 'corporation:report';
+  | 'corporation:report'
+  | 'outcomes:read';
 
 /** Why access was granted: what the audit trail records as the ground (NEN 7513 "grondslag"). */
 export const grounds = [
@@ -59,6 +62,7 @@ export const grounds = [
   'eigen-werk',
   'beheer',
   'corporatie',
+  'beleid',
 ] as const;
 export type Ground = (typeof grounds)[number];
 
@@ -70,6 +74,7 @@ export const groundLabels: Record<Ground, string> = {
   'eigen-werk': 'Eigen werkvoorraad',
   beheer: 'Beheer',
   corporatie: 'Corporatie (eigen meldingen)',
+  beleid: 'Beleid van de gemeente (alleen aantallen)',
 };
 
 export interface ResourceScope {
@@ -79,12 +84,12 @@ export interface ResourceScope {
   teamId?: string | undefined;
   /** Staff who work on the resource directly (for a transition: its begeleiders). */
   assignedUserIds?: readonly string[];
-  /** For a budget: the municipality whose money it is. */
+  /** For a budget: the municipality whose money it is; for outcomes: the municipality asked for, or `regio`. */
   gemeenteCode?: string;
 }
 
 export interface AccessContext {
-  /** The principal's municipality, when they work for one (budget holders). */
+  /** The principal's municipality, when they work for one (budget holders, beleid). */
   gemeenteCode?: string | undefined;
   /** The principal asks for emergency access, with a reason. */
   noodtoegang?: boolean;
@@ -99,7 +104,7 @@ export type Denial = (typeof denials)[number];
 export type Decision = { allowed: true; grond: Ground } | { allowed: false; reason: Denial };
 
 /** How an action is scoped: to a person's record, to a budget's municipality, or to the organisation. */
-export type Scope = 'person' | 'budget' | 'organisation';
+export type Scope = 'person' | 'budget' | 'organisation' | 'gemeente';
 /** A look leaves a `lezen` entry in the audit trail; a change a `wijzigen` entry. */
 export type Kind = 'look' | 'change';
 
@@ -151,7 +156,13 @@ const rules: Record<Action, Rule> = {
   'kaart:write': { roles: staff, scope: 'organisation', kind: 'change' },
   'webhook:manage': { roles: ['beheerder'], scope: 'organisation', kind: 'change' },
   'corporation:report': { roles: ['corporatie'], scope: 'organisation', kind: 'change' },
+  // Aggregates only, of the own municipality; the centrumgemeente coordinates BW and MO for the region
+  // (Utrecht for the U16), so its policy staff see the region and each of its municipalities.
+  'outcomes:read': { roles: ['beleid'], scope: 'gemeente', kind: 'look' },
 };
+
+/** The municipality whose policy staff see the whole region's outcomes. */
+export const CENTRUMGEMEENTE = 'GM0344';
 
 const organisationGround: Partial<Record<Role, Ground>> = { beheerder: 'beheer', corporatie: 'corporatie' };
 
@@ -163,6 +174,14 @@ export function decide(
 ): Decision {
   const rule = rules[action];
   if (!rule.roles.includes(principal.role)) return { allowed: false, reason: 'role' };
+  if (rule.scope === 'gemeente') {
+    const own = context.gemeenteCode;
+    const asked = resource?.gemeenteCode ?? own;
+    if (!own || !asked) return { allowed: false, reason: 'gemeente' };
+    return asked === own || own === CENTRUMGEMEENTE
+      ? { allowed: true, grond: 'beleid' }
+      : { allowed: false, reason: 'gemeente' };
+  }
   if (rule.scope === 'budget' && principal.role === 'budgethouder') {
     // The municipality's money: its budget holders, for transitions in their municipality only.
     if (!resource) return { allowed: true, grond: 'gemeente' };

@@ -175,6 +175,7 @@ describe('onboarding an organisation', () => {
     wrong.medewerkers.push(
       { email: 'x@overstap.example.nl', naam: 'Zonder Team', organisatieId: 'org-overstap', rol: 'begeleider' },
       { email: 'y@overstap.example.nl', naam: 'Verkeerde Plek', organisatieId: 'org-overstap', rol: 'budgethouder' },
+      { email: 'b@overstap.example.nl', naam: 'Beleid Elders', organisatieId: 'org-overstap', rol: 'beleid' },
       { email: 'z@elders.example.nl', naam: 'Onbekende Organisatie', organisatieId: 'org-elders', rol: 'beheerder' },
       {
         email: 'begeleider@overstap.example.nl',
@@ -190,6 +191,7 @@ describe('onboarding an organisation', () => {
     const problems = parsed.ok ? '' : parsed.problems.join('\n');
     expect(problems).toMatch(/x@overstap.example.nl: een begeleider hoort bij een team/);
     expect(problems).toMatch(/y@overstap.example.nl: een budgethouder werkt bij een gemeente/);
+    expect(problems).toMatch(/b@overstap.example.nl: beleid werkt bij een gemeente met een gemeentecode/);
     expect(problems).toMatch(/org-elders staat niet in "organisaties"/);
     expect(problems).toMatch(/Dubbel: begeleider@overstap.example.nl/);
     expect(problems).toMatch(/geldig e-mailadres/);

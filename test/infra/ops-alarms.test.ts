@@ -104,7 +104,7 @@ describe('the workflows’ alarm schedules', () => {
 
 describe('alarms against quiet failures', () => {
   it('watch how far each stream consumer is behind, and the age of the oldest delivery', () => {
-    for (const name of ['webhook-fan-out', 'new-signal']) {
+    for (const name of ['webhook-fan-out', 'new-signal', 'outcome-counters']) {
       const alarm = alarmNamed(prod.monitoring, `Landing-prod-stream-iterator-age-${name}`)!;
       expect(alarm.Properties).toMatchObject({
         Namespace: 'AWS/Lambda',
@@ -116,6 +116,9 @@ describe('alarms against quiet failures', () => {
     expect(
       resolved(prod, alarmNamed(prod.monitoring, 'Landing-prod-stream-iterator-age-new-signal')!.Properties),
     ).toContain('NewSignal');
+    expect(
+      resolved(prod, alarmNamed(prod.monitoring, 'Landing-prod-stream-iterator-age-outcome-counters')!.Properties),
+    ).toContain('CountOutcomes');
     const age = alarmNamed(prod.monitoring, 'Landing-prod-delivery-queue-age')!;
     expect(age.Properties).toMatchObject({ MetricName: 'ApproximateAgeOfOldestMessage', Threshold: 900 });
     expect(resolved(prod, age.Properties.Dimensions)).toContain('Deliveries');

@@ -490,17 +490,37 @@ describe('Webhooks stack', () => {
   });
 });
 
+describe('outcome counters', () => {
+  it('are fed from the table stream, filtered to new and changed transitions, with a dead-letter queue', () => {
+    dev.workflows.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      StartingPosition: 'TRIM_HORIZON',
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+      FilterCriteria: {
+        Filters: [
+          {
+            Pattern: JSON.stringify({
+              eventName: ['INSERT', 'MODIFY'],
+              dynamodb: { NewImage: { entity: { S: ['Transition'] } } },
+            }),
+          },
+        ],
+      },
+      DestinationConfig: { OnFailure: { Destination: Match.anyValue() } },
+    });
+  });
+});
+
 describe('event source mappings', () => {
-  it('take partial batch responses from every consumer: the queue worker and both stream consumers', () => {
+  it('take partial batch responses from every consumer: the queue worker and the three stream consumers', () => {
     const mappings = [dev.webhooks, dev.workflows, dev.api].flatMap((t) =>
       Object.values(t.findResources('AWS::Lambda::EventSourceMapping')),
     );
-    expect(mappings).toHaveLength(3);
+    expect(mappings).toHaveLength(4);
     for (const mapping of mappings)
       expect(mapping.Properties.FunctionResponseTypes).toEqual(['ReportBatchItemFailures']);
     // A stream consumer's batch that fails as a whole is split, retried a bounded number of times, then parked.
     const streams = mappings.filter((m) => m.Properties.StartingPosition);
-    expect(streams).toHaveLength(2);
+    expect(streams).toHaveLength(3);
     for (const stream of streams) {
       expect(stream.Properties).toMatchObject({ BisectBatchOnFunctionError: true, MaximumRetryAttempts: 10 });
       expect(stream.Properties.DestinationConfig.OnFailure.Destination).toBeDefined();

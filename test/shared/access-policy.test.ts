@@ -18,7 +18,7 @@ import {
 interface Row {
   action: Action;
   roles: Role[];
-  scope: 'person' | 'budget' | 'organisation';
+  scope: 'person' | 'budget' | 'organisation' | 'gemeente';
   kind: 'look' | 'change';
   noodtoegang: boolean;
   audit: string;
@@ -69,6 +69,8 @@ const municipality = 'GM0344';
 /** What the policy must answer, read from the table's row with the scope rules written out in words. */
 function expected(row: Row, role: Role, relation: Relation, noodtoegang: boolean): Decision {
   if (!row.roles.includes(role)) return { allowed: false, reason: 'role' };
+  // The principal's municipality here is the centrumgemeente: its policy staff see every municipality.
+  if (row.scope === 'gemeente') return { allowed: true, grond: 'beleid' };
   if (row.scope === 'budget' && role === 'budgethouder') {
     return relation === 'otherMunicipality'
       ? { allowed: false, reason: 'gemeente' }
@@ -117,7 +119,7 @@ describe('access policy, as docs/ARCHITECTURE.md tabulates it', () => {
     expect(rule.kind).toBe(row.kind);
     expect(Boolean(rule.noodtoegang)).toBe(row.noodtoegang);
     expect(row.audit).toBe(
-      row.scope === 'organisation'
+      row.scope === 'organisation' || row.scope === 'gemeente'
         ? "on the user's trail"
         : `\`${row.kind === 'look' ? 'lezen' : 'wijzigen'}\` on the person's trail`,
     );
@@ -141,6 +143,24 @@ describe('access policy, as docs/ARCHITECTURE.md tabulates it', () => {
       allowed: false,
       reason: 'gemeente',
     });
+  });
+
+  it('gives beleid its own municipality only, the centrumgemeente the region, and no municipality nothing', () => {
+    const beleid = principal('beleid');
+    const zeist = { gemeenteCode: 'GM0355' };
+    const asked = (gemeenteCode: string) => ({ organisationId: 'org-a', gemeenteCode });
+    expect(decide(beleid, 'outcomes:read', asked('GM0355'), zeist)).toEqual({ allowed: true, grond: 'beleid' });
+    expect(decide(beleid, 'outcomes:read', undefined, zeist)).toEqual({ allowed: true, grond: 'beleid' });
+    expect(decide(beleid, 'outcomes:read', asked('GM0344'), zeist)).toEqual({ allowed: false, reason: 'gemeente' });
+    expect(decide(beleid, 'outcomes:read', asked('regio'), zeist)).toEqual({ allowed: false, reason: 'gemeente' });
+    expect(decide(beleid, 'outcomes:read', asked('regio'), { gemeenteCode: 'GM0344' }).allowed).toBe(true);
+    expect(decide(beleid, 'outcomes:read', undefined, {})).toEqual({ allowed: false, reason: 'gemeente' });
+  });
+
+  it('gives beleid no person’s record, no list, no budget, nothing but outcomes', () => {
+    for (const action of actions.filter((a) => a !== 'outcomes:read'))
+      for (const relation of Object.values(relations))
+        expect(decide(principal('beleid'), action, relation, { gemeenteCode: municipality }).allowed).toBe(false);
   });
 
   it('treats a record from before teams as the whole organisation’s', () => {

@@ -22,6 +22,9 @@ export const people = {
   zara: { userId: 'u-zara', naam: 'Zara Koç', organisationId: 'gm-zeist', role: 'budgethouder' },
   bram: { userId: 'u-bram', naam: 'Bram Koster', organisationId: 'org-a', role: 'beheerder' },
   bea: { userId: 'u-bea', naam: 'Bea Mol', organisationId: 'org-b', role: 'beheerder' },
+  /** Policy staff of a municipality: outcomes as aggregates, no person's record. Utrecht is the centrumgemeente. */
+  lies: { userId: 'u-lies', naam: 'Lies Verbeek', organisationId: 'gm-utrecht', role: 'beleid' },
+  maarten: { userId: 'u-maarten', naam: 'Maarten Dekker', organisationId: 'gm-zeist', role: 'beleid' },
   noor: { userId: 'u-noor', naam: 'Noor Hoekstra', organisationId: 'org-b', role: 'begeleider', teamId: 'team-b1' },
 } satisfies Record<string, Principal & { role: Role }>;
 

@@ -21,6 +21,7 @@ const NewTransitionPage = lazy(() => import('./pages/new-transition-page'));
 const TransitionDetailPage = lazy(() => import('./pages/transition-detail-page'));
 const TransitionPrintPage = lazy(() => import('./pages/transition-print-page'));
 const BudgetInboxPage = lazy(() => import('./pages/budget-inbox-page'));
+const OutcomesPage = lazy(() => import('./pages/outcomes-page'));
 const BudgetPage = lazy(() => import('./pages/budget-page'));
 const TodayPage = lazy(() => import('./pages/today-page'));
 const TeamPage = lazy(() => import('./pages/team-page'));
@@ -60,6 +61,7 @@ render(
         <Route path="/trajecten/:id/afdrukken" component={only(caseworkers, TransitionPrintPage)} />
         <Route path="/trajecten/:id/:sectie?" component={only(caseworkers, TransitionDetailPage)} />
         <Route path="/regelbudget" component={only(['budgethouder'], BudgetInboxPage)} />
+        <Route path="/uitkomsten" component={only(['beleid'], OutcomesPage)} />
         <Route path="/regelbudget/:transitionId" component={only([...caseworkers, 'budgethouder'], BudgetPage)} />
       </Route>
       <Route path="*" component={() => <Navigate href="/" />} />

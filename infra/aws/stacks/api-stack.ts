@@ -291,6 +291,11 @@ export class ApiStack extends Stack {
         entry: 'functions/sociale-kaart/api.ts',
         description: "API: the sociale kaart of a wijk (partners on the bindingsladder), no person's data",
       }).bindTable(table, 'RW'),
+      outcomes: new LandingFunction(this, 'OutcomesApi', {
+        stage,
+        entry: 'functions/outcomes/api.ts',
+        description: 'API: outcomes per cohort for the municipality and the region (counts only, small ones hidden)',
+      }).bindTable(table, 'R'),
       meta: new LandingFunction(this, 'MetaApi', {
         stage,
         entry: 'functions/meta/api.ts',

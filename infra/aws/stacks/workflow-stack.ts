@@ -32,6 +32,10 @@ export class WorkflowStack extends Stack {
   readonly alarmDeadLetters: Queue;
   /** Reads the table's stream for new signals: its iterator age is watched. */
   readonly newSignal: LandingFunction;
+  /** Counts outcome facts from the table's stream of transitions: its iterator age is watched. */
+  readonly countOutcomes: LandingFunction;
+  /** Stream batches of transition changes that could not be counted after their retries (a recount repairs). */
+  readonly outcomeDeadLetters: Queue;
 
   constructor(scope: Construct, id: string, props: WorkflowStackProps) {
     super(scope, id, props);
@@ -176,5 +180,38 @@ export class WorkflowStack extends Stack {
       }),
     );
     this.followUpWorkflow.grantStartExecution(newSignal);
+
+    // Outcome counters kept as the facts happen: every change of a transition, from the table's stream.
+    this.outcomeDeadLetters = new Queue(this, 'OutcomesDlq', {
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+    });
+    acknowledge(this.outcomeDeadLetters, {
+      id: 'AwsSolutions-SQS3',
+      reason:
+        'This queue is the dead-letter destination of the outcome counters’ stream consumer (its event source mapping’s onFailure); it needs no queue of its own behind it.',
+    });
+    this.countOutcomes = new LandingFunction(this, 'CountOutcomes', {
+      stage,
+      entry: 'functions/outcomes/counter-handler.ts',
+      description: 'Outcomes: counts the facts of every changed transition once (from the table stream)',
+    }).bindTable(table, 'RW');
+    this.countOutcomes.live.addEventSource(
+      new DynamoEventSource(table, {
+        startingPosition: StartingPosition.TRIM_HORIZON,
+        batchSize: 100,
+        retryAttempts: 10,
+        bisectBatchOnError: true,
+        reportBatchItemFailures: true,
+        onFailure: new SqsDlq(this.outcomeDeadLetters),
+        filters: [
+          FilterCriteria.filter({
+            eventName: FilterRule.or('INSERT', 'MODIFY'),
+            dynamodb: { NewImage: { entity: { S: FilterRule.isEqual('Transition') } } },
+          }),
+        ],
+      }),
+    );
   }
 }

@@ -38,6 +38,9 @@ export const OnboardingFile = z
       // The roles belong to kinds of organisation; a provider's staff work in a team (it bounds what they see).
       if (m.rol === 'budgethouder' && organisation.soort !== 'gemeente')
         issue(`${m.email}: een budgethouder werkt bij een gemeente.`);
+      // Beleid sees its municipality's outcomes: the organisation's gemeentecode says which.
+      if (m.rol === 'beleid' && (organisation.soort !== 'gemeente' || !organisation.gemeenteCode))
+        issue(`${m.email}: beleid werkt bij een gemeente met een gemeentecode.`);
       if (['begeleider', 'teamleider', 'beheerder'].includes(m.rol) && organisation.soort !== 'zorgaanbieder')
         issue(`${m.email}: een ${m.rol} werkt bij een zorgaanbieder.`);
       if (['begeleider', 'teamleider'].includes(m.rol) && !m.teamId)

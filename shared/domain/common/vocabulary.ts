@@ -80,7 +80,7 @@ export const herkomstLabels: Record<Herkomst, string> = {
   'begeleid-wonen': 'Begeleid wonen',
 };
 
-export const roles = ['begeleider', 'teamleider', 'budgethouder', 'beheerder', 'corporatie'] as const;
+export const roles = ['begeleider', 'teamleider', 'budgethouder', 'beheerder', 'corporatie', 'beleid'] as const;
 export type Role = (typeof roles)[number];
 
 export const roleLabels: Record<Role, string> = {
@@ -89,6 +89,7 @@ export const roleLabels: Record<Role, string> = {
   budgethouder: 'Budgethouder',
   beheerder: 'Beheerder',
   corporatie: 'Woningcorporatie',
+  beleid: 'Beleidsmedewerker',
 };
 
 /** Things that happen in a transition, in the order they happened. Grows with every capability. */

@@ -414,6 +414,14 @@ export const api = {
     today: () => request<ResponseBody<'getToday'>>('GET', '/api/vandaag', { headers: conditional('/api/vandaag') }),
     team: () => request<ResponseBody<'getTeam'>>('GET', '/api/team'),
   },
+  /** Outcomes for beleid: counts only, small ones hidden (`gebied`: a gemeentecode or `regio`). */
+  outcomes: {
+    get: (gebied?: string) =>
+      request<ResponseBody<'getOutcomes'>>(
+        'GET',
+        gebied ? `/api/uitkomsten?gebied=${encodeURIComponent(gebied)}` : '/api/uitkomsten',
+      ),
+  },
   /** The provider's sociale kaart per wijk (`wijk` is the wijk's key, see wijkKey in the domain). */
   kaart: {
     wijken: () => request<ResponseBody<'listKaartWijken'>>('GET', '/api/sociale-kaart'),

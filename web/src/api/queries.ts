@@ -36,6 +36,7 @@ export const searchTransitions = query(
 );
 export const getToday = query(() => settle(api.caseload.today()), 'caseload-today');
 export const getTeam = query(() => settle(api.caseload.team()), 'caseload-team');
+export const getOutcomes = query((gebied?: string) => settle(api.outcomes.get(gebied)), 'outcomes');
 export const getEmergencyAccess = query(() => settle(api.audit.emergencyAccess()), 'emergency-access-list');
 
 export const getBudget = query((transitionId: string) => settle(api.budget.get(transitionId)), 'budget-view');

@@ -35,6 +35,7 @@ export function Shell(props: ParentProps) {
     if (location.pathname === '/team') return 'team';
     if (location.pathname === '/corporaties') return 'corporations';
     if (location.pathname === '/sociale-kaart') return 'kaart';
+    if (location.pathname === '/uitkomsten') return 'outcomes';
     return undefined;
   };
   const is = (...roles: Role[]) => roles.includes(session()?.principal.role as Role);
@@ -76,9 +77,16 @@ export function Shell(props: ParentProps) {
           <nav aria-label="Hoofdmenu" class="landing-nav">
             <ul class="utrecht-nav-list">
               {/* Only what works for the role: each page asks the API for what the policy gives that role. */}
-              <NavItem href="/vandaag" current={current() === 'today'}>
-                Vandaag
-              </NavItem>
+              <Show when={!is('beleid')}>
+                <NavItem href="/vandaag" current={current() === 'today'}>
+                  Vandaag
+                </NavItem>
+              </Show>
+              <Show when={is('beleid')}>
+                <NavItem href="/uitkomsten" current={current() === 'outcomes'}>
+                  Uitkomsten
+                </NavItem>
+              </Show>
               <Show when={is('budgethouder')}>
                 <NavItem href="/regelbudget" current={current() === 'budget'}>
                   Regelbudget: te beoordelen
