@@ -71,7 +71,7 @@ async function handle(options: GatewayOptions, req: IncomingMessage, res: Server
     }
   }
   if (req.method !== 'GET' && req.method !== 'HEAD') return json(res, 405, { message: 'Method Not Allowed' });
-  serveStatic(options.webRoot, url.pathname, res);
+  serveStatic(options.webRoot, url.pathname, res, String(req.headers['accept-encoding'] ?? ''));
 }
 
 async function invokeApi(options: GatewayOptions, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {

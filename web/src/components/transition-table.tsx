@@ -1,4 +1,4 @@
-import { A } from '@solidjs/router';
+// biome-ignore-all lint/a11y/noRedundantRoles: grid rows keep their table semantics for every screen reader.
 import { For } from 'solid-js';
 import type { TransitionSummary } from '../../../shared/domain/transition/transition';
 import { gemeenteNaam } from '../../../shared/domain/organisation/municipalities';
@@ -6,85 +6,80 @@ import { faseLabels, herkomstLabels } from '../../../shared/domain/common/vocabu
 import { datum, naam } from '../format';
 
 const riskLabels = { groen: 'Groen', oranje: 'Oranje', rood: 'Rood', open: 'Nog open' } as const;
+const columns = ['Gemeente', 'Komt uit', 'Fase', 'Uitkering', 'Volgende deadline', 'Begeleiders', 'Aangemeld op'];
 
+/**
+ * The list of transitions: a real table whose rows are laid out as a grid (styles.css, `landing-trajecten-tabel`),
+ * so rows off screen skip style and layout (`content-visibility: auto` has no effect on table rows) and a list of
+ * a thousand rows renders at once. The explicit roles keep the table's semantics for screen readers that drop them
+ * when a table's CSS display changes. Plain links: the router takes their clicks, without a component per row.
+ */
 export function TransitionTable(props: { items: TransitionSummary[]; caption: string; today?: string | undefined }) {
   return (
-    <div class="utrecht-table-container utrecht-table-container--overflow-inline">
-      <table class="utrecht-table utrecht-table--html-table landing-stapel-tabel">
+    <div class="utrecht-table-container">
+      <table class="utrecht-table utrecht-table--html-table landing-stapel-tabel landing-trajecten-tabel" role="table">
         <caption class="utrecht-table__caption landing-visually-hidden">{props.caption}</caption>
-        <thead class="utrecht-table__header">
-          <tr class="utrecht-table__row">
-            <th class="utrecht-table__header-cell" scope="col">
+        <thead class="utrecht-table__header" role="rowgroup">
+          <tr class="utrecht-table__row" role="row">
+            <th class="utrecht-table__header-cell" scope="col" role="columnheader">
               Naam
             </th>
-            <th class="utrecht-table__header-cell" scope="col">
-              Gemeente
-            </th>
-            <th class="utrecht-table__header-cell" scope="col">
-              Komt uit
-            </th>
-            <th class="utrecht-table__header-cell" scope="col">
-              Fase
-            </th>
-            <th class="utrecht-table__header-cell" scope="col">
-              Uitkering
-            </th>
-            <th class="utrecht-table__header-cell" scope="col">
-              Volgende deadline
-            </th>
-            <th class="utrecht-table__header-cell" scope="col">
-              Begeleiders
-            </th>
-            <th class="utrecht-table__header-cell" scope="col">
-              Aangemeld op
-            </th>
+            <For each={columns}>
+              {(kolom) => (
+                <th class="utrecht-table__header-cell" scope="col" role="columnheader">
+                  {kolom}
+                </th>
+              )}
+            </For>
           </tr>
         </thead>
-        <tbody class="utrecht-table__body">
+        <tbody class="utrecht-table__body" role="rowgroup">
           <For each={props.items}>
-            {(t) => (
-              <tr class="utrecht-table__row">
-                <th class="utrecht-table__cell" scope="row">
-                  <A class="utrecht-link utrecht-link--html-a" href={`/trajecten/${t.id}`}>
-                    {naam(t.persoon)}
-                  </A>
-                </th>
-                <td class="utrecht-table__cell" data-kolom="Gemeente">
-                  {gemeenteNaam(t.gemeenteCode)}
-                </td>
-                <td class="utrecht-table__cell" data-kolom="Komt uit">
-                  {herkomstLabels[t.herkomst]}
-                </td>
-                <td class="utrecht-table__cell" data-kolom="Fase">
-                  <span class={`utrecht-badge-status landing-fase landing-fase--${t.fase}`}>{faseLabels[t.fase]}</span>
-                </td>
-                <td class="utrecht-table__cell" data-kolom="Uitkering">
-                  <span class={`landing-risk landing-risk--${t.signalen?.uitkeringRisico ?? 'open'}`}>
-                    {riskLabels[t.signalen?.uitkeringRisico ?? 'open']}
-                  </span>
-                </td>
-                <td class="utrecht-table__cell" data-kolom="Volgende deadline">
-                  {t.signalen?.volgendeDeadline ? (
-                    <>
-                      <time datetime={t.signalen.volgendeDeadline.datum}>
-                        {datum(t.signalen.volgendeDeadline.datum)}
-                      </time>
-                      {props.today && t.signalen.volgendeDeadline.datum < props.today ? ' (verlopen)' : ''}
-                      <br />
-                      <span class="landing-muted">{t.signalen.volgendeDeadline.wat}</span>
-                    </>
-                  ) : (
-                    '—'
-                  )}
-                </td>
-                <td class="utrecht-table__cell" data-kolom="Begeleiders">
-                  {t.begeleiders.map((b) => b.naam).join(' en ')}
-                </td>
-                <td class="utrecht-table__cell" data-kolom="Aangemeld op">
-                  {datum(t.createdAt)}
-                </td>
-              </tr>
-            )}
+            {(t) => {
+              const risico = t.signalen?.uitkeringRisico ?? 'open';
+              const deadline = t.signalen?.volgendeDeadline;
+              return (
+                <tr class="utrecht-table__row" role="row">
+                  <th class="utrecht-table__cell" scope="row" role="rowheader">
+                    <a class="utrecht-link utrecht-link--html-a" href={`/trajecten/${t.id}`}>
+                      {naam(t.persoon)}
+                    </a>
+                  </th>
+                  <td class="utrecht-table__cell" role="cell" data-kolom="Gemeente">
+                    {gemeenteNaam(t.gemeenteCode)}
+                  </td>
+                  <td class="utrecht-table__cell" role="cell" data-kolom="Komt uit">
+                    {herkomstLabels[t.herkomst]}
+                  </td>
+                  <td class="utrecht-table__cell" role="cell" data-kolom="Fase">
+                    <span class={`utrecht-badge-status landing-fase landing-fase--${t.fase}`}>
+                      {faseLabels[t.fase]}
+                    </span>
+                  </td>
+                  <td class="utrecht-table__cell" role="cell" data-kolom="Uitkering">
+                    <span class={`landing-risk landing-risk--${risico}`}>{riskLabels[risico]}</span>
+                  </td>
+                  <td class="utrecht-table__cell" role="cell" data-kolom="Volgende deadline">
+                    {deadline ? (
+                      <>
+                        <time datetime={deadline.datum}>{datum(deadline.datum)}</time>
+                        {props.today && deadline.datum < props.today ? ' (verlopen)' : ''}
+                        <br />
+                        <span class="landing-muted">{deadline.wat}</span>
+                      </>
+                    ) : (
+                      '—'
+                    )}
+                  </td>
+                  <td class="utrecht-table__cell" role="cell" data-kolom="Begeleiders">
+                    {t.begeleiders.map((b) => b.naam).join(' en ')}
+                  </td>
+                  <td class="utrecht-table__cell" role="cell" data-kolom="Aangemeld op">
+                    {datum(t.createdAt)}
+                  </td>
+                </tr>
+              );
+            }}
           </For>
         </tbody>
       </table>

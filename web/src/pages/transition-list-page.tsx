@@ -13,10 +13,12 @@ import { TransitionTable } from '../components/transition-table';
 
 type Sortering = 'aangemeld' | 'deadline' | 'fase' | 'risico';
 const riskOrder: Record<RiskLevel, number> = { rood: 0, oranje: 1, open: 2, groen: 3 };
+// ISO dates and times sort as plain strings: no collator (localeCompare costs a thousand rows tens of ms).
+const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const sorters: Record<Sortering, (a: TransitionSummary, b: TransitionSummary) => number> = {
-  aangemeld: (a, b) => b.createdAt.localeCompare(a.createdAt),
+  aangemeld: (a, b) => byString(b.createdAt, a.createdAt),
   deadline: (a, b) =>
-    (a.signalen?.volgendeDeadline?.datum ?? '9999').localeCompare(b.signalen?.volgendeDeadline?.datum ?? '9999'),
+    byString(a.signalen?.volgendeDeadline?.datum ?? '9999', b.signalen?.volgendeDeadline?.datum ?? '9999'),
   fase: (a, b) => fases.indexOf(a.fase) - fases.indexOf(b.fase),
   risico: (a, b) => riskOrder[a.signalen?.uitkeringRisico ?? 'open'] - riskOrder[b.signalen?.uitkeringRisico ?? 'open'],
 };
