@@ -113,12 +113,10 @@ describe('Doelen and the Plan van Aanpak in the browser', { timeout: 120_000 }, 
       await page.waitForEvent('load');
     }
     const evalueren = page.getByRole('list', { name: 'Doelen evalueren' });
-    await expect.poll(() => evalueren.innerText()).toMatch(/Kees van Dijk: 1 doel, uiterlijk/);
-    await evalueren
-      .getByRole('listitem')
-      .filter({ hasText: 'Kees van Dijk' })
-      .getByRole('link', { name: 'naar het Plan van Aanpak' })
-      .click();
+    await expect.poll(() => evalueren.innerText()).toMatch(/Kees van Dijk: 1 doel evalueren, uiterlijk/);
+    // The person's name leads to the goals in the Plan & netwerk section, where the evaluation is done.
+    await evalueren.getByRole('link', { name: 'Kees van Dijk' }).click();
+    await page.waitForURL((u) => u.pathname.endsWith('/plan') && u.hash === '#doelen');
 
     await expect.poll(() => doel.innerText()).toContain('nu te evalueren');
     await doel.locator('summary', { hasText: 'Evalueren' }).click();
