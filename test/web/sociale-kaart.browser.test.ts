@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningLanding } from '../../infra/local/landing';
-import { productInBrowser, seriousAxeViolations, signInAs } from '../support/browser';
+import { openSection, productInBrowser, seriousAxeViolations, signInAs } from '../support/browser';
 
 let landing: RunningLanding;
 let page: Page;
@@ -98,6 +98,7 @@ describe('Sociale kaart in the browser: a wijk’s partners on the bindingsladde
   it('lists the wijk’s partners on the transition page of someone whose woning is there', async () => {
     await page.getByRole('link', { name: 'Mijn trajecten' }).click();
     await page.getByRole('link', { name: 'Dewi Kartosen' }).click();
+    await openSection(page, 'Wonen & verhuizing');
     const inDeWijk = page.getByRole('region', { name: 'In de wijk Overvecht' });
     await expect.poll(() => inDeWijk.innerText()).toContain('Buurtteam Overvecht');
     expect(await inDeWijk.innerText()).toContain('Inloophuis De Schakel');

@@ -57,7 +57,7 @@ describe('the transition page in sections', { timeout: 120_000 }, () => {
   it('sends an unknown section to Overzicht', async () => {
     await page.goto(`${landing.url}${anouk}/bestaat-niet`);
     await page.waitForURL((url) => url.pathname === anouk);
-    expect(await current()).toEqual(['Overzicht']);
+    await expect.poll(current).toEqual(['Overzicht']);
   });
 
   it('sums up where Anouk stands at the top: phase, deadline, signals, support and what to do next', async () => {
