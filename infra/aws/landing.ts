@@ -103,6 +103,7 @@ export function createLandingStacks(app: App, stage: StageConfig) {
     deliveries: webhooks.queue,
     deliveriesDeadLetters: webhooks.queue.deadLetterQueue!.queue,
     newSignalDeadLetters: workflows.newSignalDeadLetters,
+    outcomeDeadLetters: workflows.outcomeDeadLetters,
     auditParked: api.auditParked,
     tables: { main: data.table, audit: data.auditTable },
     observedStacks: [data, workflows, webhooks, api, web],

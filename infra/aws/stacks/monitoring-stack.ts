@@ -42,6 +42,7 @@ export const runbookAnchors = {
   workflowFailed: 'alarm-workflow-failed',
   webhookDlq: 'alarm-webhook-dlq',
   newSignalDlq: 'alarm-new-signal-dlq',
+  outcomeDlq: 'alarm-outcome-dlq',
   auditParked: 'alarm-audit-parked',
   dynamoThrottles: 'alarm-dynamodb-throttles',
   ...opsAlarmAnchors,
@@ -74,6 +75,8 @@ export interface MonitoringStackProps extends StackProps {
   deliveriesDeadLetters: IQueue;
   /** Stream batches of new signals the follow-up workflow was never asked to look at. */
   newSignalDeadLetters: IQueue;
+  /** Stream batches the outcome counters gave up on. */
+  outcomeDeadLetters: IQueue;
   /** Refusals whose audit entries wait to be replayed. */
   auditParked: IQueue;
   tables: Record<string, ITableV2>;
@@ -129,6 +132,7 @@ export class MonitoringStack extends Stack {
     const deliveries = queueName(props.deliveries, 'deliveries');
     const deliveriesDeadLetters = queueName(props.deliveriesDeadLetters, 'deliveries-dead-letters');
     const newSignalDeadLetters = queueName(props.newSignalDeadLetters, 'new-signal-dead-letters');
+    const outcomeDeadLetters = queueName(props.outcomeDeadLetters, 'outcome-dead-letters');
     const auditParked = queueName(props.auditParked, 'audit-parked');
 
     props.stage.alarmEmails.forEach((email, i) => {
@@ -250,6 +254,14 @@ export class MonitoringStack extends Stack {
       name: 'new-signal-dead-letters',
       description: `New signals were not handed to the follow-up workflow after ten attempts: their duo may have no task and a rood signal no escalation. What to do: ${runbook('newSignalDlq')}.`,
       metric: queueMetric(newSignalDeadLetters, 'ApproximateNumberOfMessagesVisible'),
+      threshold: 1,
+    });
+
+    // Outcomes: a change the counters never took is missing from what policy reads until it is counted.
+    alarm('OutcomeDeadLetters', {
+      name: 'outcome-dead-letters',
+      description: `The outcome counters gave up on a batch of the table's stream after ten attempts: what policy reads under Uitkomsten misses those changes. What to do: ${runbook('outcomeDlq')}.`,
+      metric: queueMetric(outcomeDeadLetters, 'ApproximateNumberOfMessagesVisible'),
       threshold: 1,
     });
 

@@ -43,13 +43,13 @@ export const fixed = {
   kmsKeys: 3,
   /**
    * The monitoring stack's alarms, priced per metric they watch (a metric-math alarm per metric in it): an error
-   * and a throttle alarm per Lambda (2 × 22), per workflow failed + timed out + aborted (3 × 3), per table read +
-   * write throttles (2 × 2), the API's 5xx share (2), the webhook dead letters (1) and the new-signal dead letters
-   * (1); and against quiet failures: scheduler alarms not delivered (3) and their dead letters (1), the two stream
-   * consumers' iterator age (2), the delivery queue's age (1), the 401 share (2) and the canary (1).
+   * and a throttle alarm per Lambda (2 × 24), per workflow failed + timed out + aborted (3 × 3), per table read +
+   * write throttles (2 × 2), the API's 5xx share (2), the webhook dead letters (1), the new-signal dead letters (1)
+   * and the outcome dead letters (1); and against quiet failures: scheduler alarms not delivered (3) and their dead letters (1), the three stream
+   * consumers' iterator age (3), the delivery queue's age (1), the 401 share (2) and the canary (1).
    * test/infra/monitoring.test.ts keeps this equal to the synthesized stack.
    */
-  alarmMetrics: 72,
+  alarmMetrics: 78,
   /** The CloudFront 5xx alarm in us-east-1 (requests and the 5xx rate); test/infra/ops-alarms.test.ts counts it. */
   edgeAlarmMetrics: 2,
   /** The canary: every five minutes, all month. */
