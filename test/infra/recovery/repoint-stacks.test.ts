@@ -61,11 +61,12 @@ describe('Re-pointing a stage at a restored table (docs/RECOVERY.md)', () => {
     for (const t of consumers)
       expect(JSON.stringify(t.toJSON())).not.toMatch(/ExportsOutput(Ref|FnGetAtt)(Audit)?Table/);
 
-    // the stream's consumers (the webhook fan-out, the new-signal follow-up) read the restored table's stream
+    // the stream's consumers (the webhook fan-out, the new-signal follow-up, the outcome counters) read the
+    // restored table's stream
     const mappings = consumers
       .flatMap((t) => Object.values(t.findResources('AWS::Lambda::EventSourceMapping')))
       .filter((m) => JSON.stringify(m).includes(':dynamodb:'));
-    expect(mappings).toHaveLength(2);
+    expect(mappings).toHaveLength(3);
     for (const mapping of mappings) expect((mapping.Properties as Json).EventSourceArn).toBe(restoredStream);
 
     // the original tables are still resources of the Data stack, retained, and still export what was imported
