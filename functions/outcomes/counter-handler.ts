@@ -12,6 +12,18 @@ import type { OutcomeStore } from './ports';
 
 type Image = Parameters<typeof newFacts>[1];
 
+/**
+ * An attribute value without its type: the stream of DynamoDB Local hands an empty map (a transition's
+ * `verhuisproces` before anything was recorded) as `{}`, which `unmarshall` refuses. It is read as the empty map
+ * it was stored as; a typed value is left as it is, its maps and lists looked into.
+ */
+function typed(value: AttributeValue): AttributeValue {
+  if (Object.keys(value).length === 0) return { M: {} };
+  if (value.M) return { M: Object.fromEntries(Object.entries(value.M).map(([k, v]) => [k, typed(v)])) };
+  if (value.L) return { L: value.L.map(typed) };
+  return value;
+}
+
 function transitionImage(image: Record<string, unknown> | undefined): Image | undefined {
   if (image?.entity !== 'Transition') return undefined;
   const t = fromStored(image) as unknown as Transition;
@@ -32,10 +44,14 @@ export function createCountOutcomes(store: () => OutcomeStore) {
     const response = await processPartialResponse(
       event,
       async (record: DynamoDBRecord) => {
-        const image = (i: unknown) => (i ? unmarshall(i as Record<string, AttributeValue>) : undefined);
-        const after = transitionImage(image(record.dynamodb?.NewImage));
+        const image = (i: Record<string, AttributeValue> | undefined) =>
+          i ? unmarshall(Object.fromEntries(Object.entries(i).map(([k, v]) => [k, typed(v)]))) : undefined;
+        const after = transitionImage(image(record.dynamodb?.NewImage as Record<string, AttributeValue> | undefined));
         if (!after) return;
-        for (const fact of newFacts(transitionImage(image(record.dynamodb?.OldImage)), after)) {
+        for (const fact of newFacts(
+          transitionImage(image(record.dynamodb?.OldImage as Record<string, AttributeValue> | undefined)),
+          after,
+        )) {
           if (await store().record(fact)) counted++;
         }
       },

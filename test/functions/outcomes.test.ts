@@ -77,6 +77,16 @@ describe('the outcome counters, from the stream', () => {
     ]);
   });
 
+  it('count a change whose image holds an empty map without its type, as the local stream hands it', async () => {
+    const count = createCountOutcomes(() => store);
+    const record = moved('t-3', 'GM0355', 'BW', '2025-05-12');
+    // DynamoDB Local's stream: an empty map (nothing recorded of the move yet) arrives as {}.
+    for (const image of [record.dynamodb!.NewImage!, record.dynamodb!.OldImage!])
+      Object.assign(image, { verhuisproces: {}, gereedheid: { M: { notities: {} } } });
+    expect(await count({ Records: [record] })).toEqual({ batchItemFailures: [] });
+    expect((await store.counters('GM0355')).map((r) => [r.counter, r.perHerkomst.BW])).toEqual([['verhuisd', 1]]);
+  });
+
   it('count a return in its bucket after the move, and the ending by its reason', async () => {
     const count = createCountOutcomes(() => store);
     const ended = {
