@@ -1,3 +1,4 @@
+import { maanden as volledigeMaanden } from '../../shared/domain/common/calendar';
 const dateFormat = new Intl.DateTimeFormat('nl-NL', {
   day: 'numeric',
   month: 'long',
@@ -35,20 +36,6 @@ function maandVan(woord: string): number | undefined {
   const i = maanden.findIndex((m) => w.startsWith(m) && (w.length <= 4 || volledigeMaanden[maanden.indexOf(m)] === w));
   return i >= 0 ? i + 1 : undefined;
 }
-const volledigeMaanden = [
-  'januari',
-  'februari',
-  'maart',
-  'april',
-  'mei',
-  'juni',
-  'juli',
-  'augustus',
-  'september',
-  'oktober',
-  'november',
-  'december',
-];
 
 /**
  * A date as people type it: `1-3-2027`, `01-03-2027`, `1/3/2027`, `1.3.2027`, `1 maart 2027`, `1 mrt 2027`,

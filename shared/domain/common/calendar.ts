@@ -89,7 +89,8 @@ export function isWeekend(date: IsoDate): boolean {
   return day === 0 || day === 6;
 }
 
-const maanden = [
+/** The Dutch months in full, January first: how dates are written in words and typed by people. */
+export const maanden = [
   'januari',
   'februari',
   'maart',
